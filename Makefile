@@ -1,0 +1,59 @@
+# dateline — the targets the README names.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB ?= demo.db
+
+.PHONY: help venv demo test lint typecheck unit system-deps bench eval clean
+
+help:
+	@echo "make demo   - set up .venv and ingest the example corpus into $(DEMO_DB), print what was found"
+	@echo "make test   - set up .venv (and PostgreSQL when root) and run lint, types and all tests"
+	@echo "make eval   - score the temporal tagger on TimeBank+AQUAINT (needs ../shared/data)"
+	@echo "make bench  - run the benchmarks in bench/ (see bench/RESULTS.md)"
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[model,dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: venv
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/dateline --version
+	$(BIN)/dateline ingest examples/corpus --db $(DEMO_DB) || true
+	$(BIN)/dateline timeline --db $(DEMO_DB)
+	$(BIN)/dateline pending --db $(DEMO_DB) --as-of 2026-01-10
+
+# Debian's PostgreSQL server for the PostgreSQL tests (only installable as root).
+system-deps:
+	@if [ ! -x "$$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -1)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "note: PostgreSQL server not installed; PostgreSQL tests will be skipped"; fi; \
+	fi
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: venv
+	$(BIN)/mypy
+
+unit: venv
+	$(BIN)/pytest -q
+
+test: system-deps venv lint typecheck unit
+
+eval: venv
+	$(BIN)/dateline eval timex ../shared/data/tempeval3/tbaq
+
+bench: venv
+	$(BIN)/python bench/bench_timex.py
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_link.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

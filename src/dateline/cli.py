@@ -1,0 +1,224 @@
+"""Command line: each command opens what it needs, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dateline import __version__
+from dateline.errors import E_USAGE_DATE, DatelineError
+
+app = typer.Typer(
+    help="dateline: dated news articles in, a time-anchored event database out.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(help="Score dateline against annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy URL or SQLite file path [default: $DATELINE_DB or dateline.db]"),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _date(value: str | None, option: str = "--dct") -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(str(E_USAGE_DATE(option=option, value=value))) from None
+
+
+def _store(db: str | None) -> Any:
+    from dateline.store import Store
+
+    try:
+        return Store(db)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dateline.annotate import model_description
+
+        typer.echo(f"dateline {__version__} (spaCy model: {model_description()})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version and model.")
+    ] = False,
+) -> None:
+    """dateline: dated news articles in, a time-anchored event database out.
+
+    Example: dateline ingest examples/corpus && dateline timeline kim-jong-un
+    """
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = None,
+    dct: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD for articles that have none.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="spaCy processes.")] = 1,
+    actors: Annotated[str | None, typer.Option("--actors", help="Extra actor dictionary file.")] = None,
+    as_json: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles, extract their events and store them.
+
+    Example: dateline ingest news/ feed.xml --db dateline.db
+
+    Exit code 0 when everything landed, 1 when anything was rejected.
+    """
+    from dateline.ingest import ingest as run_ingest
+    from dateline.progress import Progress
+
+    store = _store(db)
+    with Progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as progress:
+        summary = run_ingest(
+            paths, store, dct=_date(dct), workers=workers, report=progress.report, actors_file=actors
+        )
+    store.close()
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict()))
+    else:
+        for line in summary.rejects:
+            typer.echo(line, err=True)
+        typer.echo(
+            f"added {summary.added}, unchanged {summary.unchanged}, "
+            f"rejected {summary.rejected} documents; {summary.events} events"
+        )
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="One article file, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", help="json, text or timeml.")] = "json",
+    dct: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD if the article has none.")] = None,
+    actors: Annotated[str | None, typer.Option("--actors", help="Extra actor dictionary file.")] = None,
+) -> None:
+    """Print the extraction document of one article; no database.
+
+    Example: dateline extract article.txt --format text
+    """
+    from dateline.render import render_file
+
+    if fmt not in ("json", "text", "timeml"):
+        raise typer.BadParameter(f"unknown format {fmt!r}; use json, text or timeml", param_hint="--format")
+    try:
+        typer.echo(render_file(file, fmt, dct=_date(dct), actors_file=actors))
+    except DatelineError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+
+
+def _filters(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    lo, hi = _date(date_from, "--from"), _date(date_to, "--to")
+    return (lo.isoformat() if lo else None, hi.isoformat() if hi else None)
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str | None, typer.Argument(help="Actor id or part of a name.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Events in order of their own time.
+
+    Example: dateline timeline kim-jong-un --from 2024-01-01 --type VISIT
+    """
+    from dateline.query import format_events
+
+    lo, hi = _filters(date_from, date_to)
+    with _store(db) as store:
+        rows = store.events(actor=actor, date_from=lo, date_to=hi, type=type, status=status)
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_events(rows))
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """All stored events.
+
+    Example: dateline events --limit 20
+    """
+    from dateline.query import format_events
+
+    with _store(db) as store:
+        rows = store.events(limit=limit)
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_events(rows))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "jsonl",
+    db: DbOption = None,
+) -> None:
+    """Write all events to standard output.
+
+    Example: dateline export --format csv > events.csv
+    """
+    from dateline.query import EXPORT_FORMATS, export_events
+
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    with _store(db) as store:
+        sys.stdout.write(export_events(store.events(), fmt))
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of TimeML .tml files.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Write our TimeML here.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """TempEval-3 Task A scores of the temporal tagger.
+
+    Example: dateline eval timex data/tempeval3/tbaq --out /tmp/ours
+    """
+    from dateline.evaluate.timex_eval import evaluate_timex
+
+    report = evaluate_timex(gold_dir, out)
+    typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
+
+
+@eval_app.command("events")
+def eval_events(
+    directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Articles + expected files.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Precision and recall of extracted events against expected-event files.
+
+    Example: dateline eval events tests/fixtures/events
+    """
+    from dateline.evaluate.events_eval import evaluate_events
+
+    report = evaluate_events(directory)
+    typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

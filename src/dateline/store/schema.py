@@ -1,0 +1,163 @@
+"""Tables of the dateline database (SQLAlchemy Core), named as in DESIGN.md.
+
+Dates are ISO strings (``YYYY-MM-DD``) so that SQLite and PostgreSQL sort and
+compare them alike; lists that are only ever read whole are JSON text.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(80), primary_key=True),  # sha256:<hex> of normalized text
+    Column("dct", String(10), nullable=False, index=True),
+    Column("published", String(40)),
+    Column("title", Text),
+    Column("byline", Text),
+    Column("source", Text),
+    Column("url", Text, index=True),
+    Column("caption", Text),
+    Column("credits", Text),  # JSON list
+    Column("metadata", Text),  # JSON object
+    Column("origin", Text),
+    Column("previous_id", String(80)),  # older version of the same URL
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(80), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("value", String(60)),
+    Column("mod", String(20)),
+    Column("earliest", String(10)),
+    Column("latest", String(10)),
+    Column("granularity", String(20)),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("country", String(3)),
+    Column("role", Text),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(80), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("actor_id", String(200), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(80), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("kind", String(40)),
+    Column("mentions", Text),  # JSON list of [start, end]
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("document_id", String(80), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("dct", String(10), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("plover", String(40)),
+    Column("cameo", String(10)),
+    Column("status", String(10), nullable=False),
+    Column("dated", Boolean, nullable=False),
+    Column("location", Text),
+    Column("value", String(60)),
+    Column("earliest", String(10)),
+    Column("latest", String(10)),
+    Column("granularity", String(20)),
+    Column("attribution", Text),
+    Column("cue", Text),
+    Column("trigger", Text),
+    Column("story_id", String(80), index=True),
+    Index("ix_events_type_time", "type", "earliest", "latest"),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", String(80), ForeignKey("events.id"), primary_key=True),
+    Column("role", String(10), primary_key=True),  # source | target
+    Column("actor_id", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_event_actors_actor", "actor_id"),
+)
+
+event_evidence = Table(
+    "event_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(80), ForeignKey("events.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+)
+
+event_candidates = Table(
+    "event_candidates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(80), ForeignKey("events.id"), nullable=False, index=True),
+    Column("value", String(60), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False),
+    Column("code", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("first_seen", String(40), nullable=False),
+    UniqueConstraint("origin", "code", "reason", name="uq_rejects"),
+)

@@ -1,0 +1,239 @@
+"""The event database: one writer, idempotent adds, queries for the CLI and API."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from dateline.errors import E_DB_URL, DatelineError
+from dateline.store import schema as t
+from dateline.store.migrations import migrate
+
+DEFAULT_DB = "dateline.db"
+
+
+def database_url(db: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db`` (URL or file path), ``$DATELINE_DB`` or the default."""
+    db = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
+    if "://" in db:
+        return db
+    return "sqlite:///" + str(Path(db).expanduser().resolve())
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _engine(url: str) -> Engine:
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise E_DB_URL(url=url, why=str(exc).splitlines()[0]) from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Store:
+    """A dateline database at a SQLAlchemy URL; schema migrated on open."""
+
+    def __init__(self, db: str | None = None):
+        self.url = database_url(db)
+        self.engine = _engine(self.url)
+        try:
+            with self.engine.begin() as conn:
+                migrate(conn)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise E_DB_URL(url=self.url, why=str(exc).splitlines()[0]) from exc
+        except DatelineError:
+            self.engine.dispose()
+            raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents.c.id).where(t.documents.c.id == document_id))
+            return row.first() is not None
+
+    def add(self, extraction: dict[str, Any]) -> bool:
+        """Store one extraction document atomically; False when it was already stored."""
+        doc = extraction["document"]
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc["id"])).first():
+                return False
+            _insert_document(conn, doc, extraction.get("origin"))
+            _insert_children(conn, extraction)
+            _link(conn, doc["id"])
+        return True
+
+    def add_reject(self, error: DatelineError) -> None:
+        """Record a rejected input once (same origin, code and reason are not repeated)."""
+        row = {
+            "origin": error.where or "-",
+            "code": error.code,
+            "reason": error.reason,
+            "first_seen": _now(),
+        }
+        with self.engine.begin() as conn:
+            conn.execute(_insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
+
+    # --- reading -------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Number of rows per main table."""
+        names = ("documents", "events", "timexes", "actors", "rejects")
+        with self.engine.connect() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
+                for name in names
+            }
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
+            return dict(row._mapping) if row else None
+
+    def rejects(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    def events(
+        self,
+        actor: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        type: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events ordered by their own time (then article date), filtered as asked."""
+        from dateline.store.queries import select_events
+
+        with self.engine.connect() as conn:
+            return select_events(conn, actor, date_from, date_to, type, status, limit)
+
+
+def _insert_ignore(conn: Connection, table: Any, keys: list[str]) -> Any:
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
+    if conn.dialect.name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)
+    return insert(table)
+
+
+def _previous_version(conn: Connection, url: str | None) -> str | None:
+    if not url:
+        return None
+    query = (
+        select(t.documents.c.id)
+        .where(t.documents.c.url == url)
+        .order_by(t.documents.c.ingested_at.desc(), t.documents.c.dct.desc())
+    )
+    row = conn.execute(query).first()
+    return row[0] if row else None
+
+
+def _insert_document(conn: Connection, doc: dict[str, Any], origin: str | None) -> None:
+    row = {
+        key: doc.get(key)
+        for key in ("id", "dct", "published", "title", "byline", "source", "url", "caption", "text")
+    }
+    row["credits"] = json.dumps(doc.get("credits") or [])
+    row["metadata"] = json.dumps(doc.get("metadata") or {}, default=str)
+    row["origin"] = origin
+    row["previous_id"] = _previous_version(conn, doc.get("url"))
+    row["ingested_at"] = _now()
+    conn.execute(insert(t.documents).values(row))
+
+
+def _insert_children(conn: Connection, extraction: dict[str, Any]) -> None:
+    doc_id = extraction["document"]["id"]
+    dct = extraction["document"]["dct"]
+    _insert_many(conn, t.timexes, [_timex_row(doc_id, x) for x in extraction.get("timexes", [])])
+    for actor in extraction.get("actors", []):
+        _upsert_actor(conn, actor)
+    mentions = [
+        {"document_id": doc_id, "actor_id": a["id"], "start": s, "end": e}
+        for a in extraction.get("actors", [])
+        for s, e in a.get("mentions", [])
+    ]
+    _insert_many(conn, t.actor_mentions, mentions)
+    _insert_many(conn, t.places, [_place_row(doc_id, p) for p in extraction.get("places", [])])
+    for ev in extraction.get("events", []):
+        _insert_event(conn, doc_id, dct, ev)
+
+
+def _insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    rows = list(rows)
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _timex_row(doc_id: str, x: dict[str, Any]) -> dict[str, Any]:
+    keys = ("start", "end", "text", "type", "value", "mod", "earliest", "latest", "granularity")
+    return {"document_id": doc_id, **{k: x.get(k) for k in keys}}
+
+
+def _place_row(doc_id: str, p: dict[str, Any]) -> dict[str, Any]:
+    keys = ("name", "country", "lat", "lon", "kind")
+    return {"document_id": doc_id, **{k: p.get(k) for k in keys}, "mentions": json.dumps(p.get("mentions", []))}
+
+
+def _upsert_actor(conn: Connection, actor: dict[str, Any]) -> None:
+    row = {k: actor.get(k) for k in ("id", "name", "kind", "country", "role")}
+    row["kind"] = row["kind"] or "unknown"
+    conn.execute(_insert_ignore(conn, t.actors, ["id"]).values(row))
+
+
+def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -> None:
+    time = ev.get("time") or {}
+    row = {k: ev.get(k) for k in ("id", "type", "plover", "cameo", "status", "location", "attribution", "cue", "trigger")}
+    row.update(document_id=doc_id, dct=dct, dated=bool(ev.get("dated")))
+    row.update({k: time.get(k) for k in ("earliest", "latest", "granularity")}, value=time.get("value"))
+    conn.execute(insert(t.events).values(row))
+    roles = [
+        {"event_id": ev["id"], "role": role, "actor_id": actor_id, "position": i}
+        for role in ("source", "target")
+        for i, actor_id in enumerate(dict.fromkeys(ev.get(role) or []))
+    ]
+    _insert_many(conn, t.event_actors, roles)
+    evidence = [{"event_id": ev["id"], **e} for e in ev.get("evidence", [])]
+    _insert_many(conn, t.event_evidence, evidence)
+    cands = [{"event_id": ev["id"], **c} for c in ev.get("candidates", [])]
+    _insert_many(conn, t.event_candidates, cands)
+
+
+def _link(conn: Connection, document_id: str) -> None:
+    """Attach the document's events to stories, when the linking step is installed."""
+    try:
+        from dateline.link import link_document
+    except ImportError:
+        return
+    link_document(conn, document_id)

@@ -1,0 +1,84 @@
+"""Shared fixtures: fresh databases (SQLite always, PostgreSQL when a server can run)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
+PG_PORT = 54329
+
+
+def _pg_bin() -> Path | None:
+    roots = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+    return roots[-1] if roots and (roots[-1] / "initdb").exists() else None
+
+
+def _as_postgres(*args: str) -> list[str]:
+    # initdb refuses to run as root; tests run as root in CI.
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A real PostgreSQL on 127.0.0.1 for this test session, stopped afterwards.
+
+    Uses DATELINE_TEST_PG_URL when set. Skips only outside CI when no server binaries exist.
+    """
+    if url := os.environ.get("DATELINE_TEST_PG_URL"):
+        yield url
+        return
+    pgbin = _pg_bin()
+    if pgbin is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL binaries missing in CI: install Debian's postgresql")
+        pytest.skip("PostgreSQL not installed")
+    data = Path(tempfile.mkdtemp(prefix="dateline-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres")
+    subprocess.run(_as_postgres(str(pgbin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"),
+                   check=True, capture_output=True)  # fmt: skip
+    opts = f"-c listen_addresses=127.0.0.1 -p {PG_PORT} -k {data}"
+    ctl = [str(pgbin / "pg_ctl"), "-D", str(data)]
+    subprocess.run(_as_postgres(*ctl, "-w", "-o", opts, "-l", str(data / "log"), "start"),
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{PG_PORT}/postgres"
+    finally:
+        subprocess.run(_as_postgres(*ctl, "-m", "fast", "-w", "stop"), capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def _fresh_pg_database(server_url: str, name: str) -> str:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+_counter = iter(range(1_000_000))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL of a fresh, empty database: SQLite file, then PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    server = request.getfixturevalue("pg_server")
+    return _fresh_pg_database(server, f"dl_test_{os.getpid()}_{next(_counter)}")
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    assert SEED.exists(), f"seed article missing at {SEED}"
+    return SEED

@@ -1,0 +1,126 @@
+"""Store: idempotent adds, versions, rejects and migrations, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import insert
+
+from dateline.errors import E_EMPTY, DatelineError
+from dateline.model import document_id
+from dateline.store import Store, database_url
+from dateline.store import schema as t
+
+
+def make_extraction(text: str, dct: str = "2025-05-21", url: str | None = None) -> dict[str, Any]:
+    doc_id = document_id(text)
+    event = {
+        "id": doc_id[-12:] + "-e1", "type": "VISIT", "plover": "CONSULT", "status": "planned",
+        "dated": False, "source": ["kim-jong-un"], "target": ["RUS"], "location": "Moscow",
+        "time": {"value": None, "earliest": dct, "latest": None, "granularity": None},
+        "candidates": [{"value": "2025-06", "status": "possible", "text": "next month"}],
+        "attribution": "andrey-rudenko",
+        "evidence": [{"start": 0, "end": len(text), "sentence": text}],
+    }  # fmt: skip
+    return {
+        "document": {"id": doc_id, "dct": dct, "title": "T", "url": url, "text": text},
+        "timexes": [{"text": "next month", "start": 0, "end": 10, "type": "DATE", "value": "2025-06",
+                     "mod": None, "earliest": "2025-06-01", "latest": "2025-06-30", "granularity": "month"}],
+        "actors": [{"id": "kim-jong-un", "name": "Kim Jong-un", "kind": "person", "country": "PRK",
+                    "role": "head of state", "mentions": [[0, 3]]}],
+        "places": [{"name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62, "kind": "city",
+                    "mentions": [[5, 11]]}],
+        "events": [event],
+    }  # fmt: skip
+
+
+def test_database_url_from_path_env_and_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    monkeypatch.delenv("DATELINE_DB", raising=False)
+    assert database_url(None).endswith("/dateline.db")
+    assert database_url(None).startswith("sqlite:///")
+    monkeypatch.setenv("DATELINE_DB", str(tmp_path / "x.db"))
+    assert database_url(None) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_add_is_idempotent(db_url: str) -> None:
+    with Store(db_url) as store:
+        extraction = make_extraction("Kim will visit Moscow.")
+        assert store.add(extraction) is True
+        assert store.add(extraction) is False
+        counts = store.counts()
+    assert counts["documents"] == 1
+    assert counts["events"] == 1
+    assert counts["timexes"] == 1
+
+
+def test_events_round_trip_in_extraction_shape(db_url: str) -> None:
+    with Store(db_url) as store:
+        store.add(make_extraction("Kim will visit Moscow."))
+        [event] = store.events()
+    assert event["source"] == ["kim-jong-un"]
+    assert event["target"] == ["RUS"]
+    assert event["dated"] is False
+    assert event["time"]["earliest"] == "2025-05-21"
+    assert event["candidates"] == [{"value": "2025-06", "status": "possible", "text": "next month"}]
+    assert event["evidence"][0]["sentence"] == "Kim will visit Moscow."
+
+
+def test_event_filters(db_url: str) -> None:
+    with Store(db_url) as store:
+        store.add(make_extraction("Kim will visit Moscow.", dct="2025-05-21"))
+        store.add(make_extraction("Kim will visit Moscow soon.", dct="2024-01-10"))
+        assert len(store.events(actor="kim-jong-un")) == 2
+        assert len(store.events(actor="Jong-un")) == 2
+        assert store.events(actor="nobody") == []
+        assert store.events(type="MEET") == []
+        assert len(store.events(status="planned")) == 2
+        # Open-ended windows starting 2025-05-21 are not before 2025-01-01.
+        assert len(store.events(date_to="2025-01-01")) == 1
+
+
+def test_same_url_new_text_is_a_linked_version(db_url: str) -> None:
+    with Store(db_url) as store:
+        first = make_extraction("Kim will visit Moscow.", url="https://example.org/a")
+        second = make_extraction("Kim will visit Moscow in June.", url="https://example.org/a")
+        store.add(first)
+        store.add(second)
+        newer = store.document(second["document"]["id"])
+    assert newer is not None
+    assert newer["previous_id"] == first["document"]["id"]
+
+
+def test_rejects_are_recorded_once(db_url: str) -> None:
+    with Store(db_url) as store:
+        error = E_EMPTY(path="news/empty.txt")
+        store.add_reject(error)
+        store.add_reject(error)
+        rejects = store.rejects()
+    assert len(rejects) == 1
+    assert rejects[0]["code"] == "DL-E003"
+    assert rejects[0]["origin"] == "news/empty.txt"
+
+
+def test_failed_add_leaves_nothing_behind(db_url: str) -> None:
+    broken = make_extraction("Kim will visit Moscow.")
+    broken["events"][0]["status"] = None  # NOT NULL violation after the document row
+    with Store(db_url) as store:
+        with pytest.raises(Exception, match="(?i)null"):
+            store.add(broken)
+        assert store.counts()["documents"] == 0
+
+
+def test_migrations_are_recorded_and_newer_schema_refused(db_url: str) -> None:
+    with Store(db_url) as store:
+        with store.engine.begin() as conn:
+            versions = [r.version for r in conn.execute(t.schema_migrations.select())]
+            assert 1 in versions
+            conn.execute(insert(t.schema_migrations).values(version=999, name="future", applied_at="x"))
+    with pytest.raises(DatelineError, match="DL-E051"):
+        Store(db_url)
+
+
+def test_bad_url_is_a_coded_error() -> None:
+    with pytest.raises(DatelineError, match="DL-E050"):
+        Store("nosuchdialect://x/y")
