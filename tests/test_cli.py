@@ -1,0 +1,51 @@
+"""The command line is documented: every command and option appears in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from dateline.cli import app
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = typer.main.get_command(app)
+
+
+def _commands(group: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        full = f"{prefix}{name}"
+        if hasattr(command, "commands"):  # a group (typer vendors its own click)
+            found.extend(_commands(command, full + " "))
+        else:
+            found.append((full, command))
+    return found
+
+
+COMMANDS = _commands(ROOT)
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_command_and_options_are_in_readme(name: str, command: Any) -> None:
+    assert f"dateline {name}" in README
+    for param in command.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert opt in README, f"{opt} of `dateline {name}` is not documented in README.md"
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_help_has_an_example(name: str, command: Any) -> None:
+    result = CliRunner().invoke(app, [*name.split(), "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+
+
+def test_version_names_the_model() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert "en_core_web_sm" in result.stdout
