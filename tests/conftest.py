@@ -42,12 +42,12 @@ def pg_server() -> Iterator[str]:
     data = Path(tempfile.mkdtemp(prefix="dateline-pg-"))
     if os.geteuid() == 0:
         shutil.chown(data, "postgres")
-    subprocess.run(_as_postgres(str(pgbin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"),
-                   check=True, capture_output=True)  # fmt: skip
+    initdb = [str(pgbin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]
+    subprocess.run(_as_postgres(*initdb), check=True, capture_output=True)
     opts = f"-c listen_addresses=127.0.0.1 -p {PG_PORT} -k {data}"
     ctl = [str(pgbin / "pg_ctl"), "-D", str(data)]
-    subprocess.run(_as_postgres(*ctl, "-w", "-o", opts, "-l", str(data / "log"), "start"),
-                   check=True, capture_output=True)  # fmt: skip
+    start = [*ctl, "-w", "-o", opts, "-l", str(data / "log"), "start"]
+    subprocess.run(_as_postgres(*start), check=True, capture_output=True)
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{PG_PORT}/postgres"
     finally:

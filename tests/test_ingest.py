@@ -58,7 +58,9 @@ def test_bad_files_are_rejected_and_the_rest_lands(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 3)
     (corpus / "synthetic_empty.txt").write_text("", encoding="utf-8")
     (corpus / "synthetic_binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
-    (corpus / "synthetic_baddate.txt").write_text("date 2025-02-30  Impossible\n\nText.\n", encoding="utf-8")
+    (corpus / "synthetic_baddate.txt").write_text(
+        "date 2025-02-30  Impossible\n\nText.\n", encoding="utf-8"
+    )
     (corpus / "synthetic_dup.txt").write_text(synthetic_article(0), encoding="utf-8")
     db = str(tmp_path / "d.db")
     result = runner.invoke(app, ["ingest", str(corpus), "--db", db])

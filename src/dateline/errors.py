@@ -44,7 +44,9 @@ class Code:
     code: str
     template: str
 
-    def __call__(self, path: str | None = None, line: int | None = None, **fields: Any) -> DatelineError:
+    def __call__(
+        self, path: str | None = None, line: int | None = None, **fields: Any
+    ) -> DatelineError:
         return DatelineError(self.code, self.template.format(**fields), path=path, line=line)
 
     def warn(self, path: str | None = None, line: int | None = None, **fields: Any) -> None:
@@ -73,7 +75,9 @@ W_EMPTY_DIR = Code("DL-W002", "directory holds no article files")
 
 # --- store (DL-E050..E079) ---
 E_DB_URL = Code("DL-E050", "cannot open database {url!r}: {why}")
-E_DB_SCHEMA = Code("DL-E051", "database schema version {found} is newer than this dateline ({known})")
+E_DB_SCHEMA = Code(
+    "DL-E051", "database schema version {found} is newer than this dateline ({known})"
+)
 
 # --- command line (DL-E080..E099) ---
 E_USAGE_DATE = Code("DL-E080", "{option} takes a date YYYY-MM-DD, got {value!r}")
@@ -90,8 +94,8 @@ E_NO_TIMEML = Code("DL-E102", "no .tml files found under this directory")
 # --- actors and places (DL-E150..E199) ---
 E_ACTORS_FILE = Code("DL-E150", "cannot read actor file: {why}")
 E_ACTORS_COLUMNS = Code(
-    "DL-E151", "expected {expected} tab-separated columns (id kind country name aliases roles), "
-    "got {got}",
+    "DL-E151",
+    "expected {expected} tab-separated columns (id kind country name aliases roles), got {got}",
 )
 E_ACTORS_ID = Code("DL-E152", "bad actor id {value!r}: use lowercase letters, digits and '-'")
 E_ACTORS_KIND = Code("DL-E153", "unknown actor kind {value!r}; use one of {choices}")
@@ -104,6 +108,9 @@ E_ACTORS_RESOURCE = Code("DL-E158", "malformed row in a places/actors resource: 
 # --- events (DL-E200..E249) ---
 E_EVENT_LEXICON = Code("DL-E200", "event lexicon {file}: {why}")
 E_EXPECTED_EVENTS = Code("DL-E201", "expected-events file is malformed: {why}")
-E_EVENTS_NO_ARTICLES = Code("DL-E202", "no '*.synthetic.txt' or '*.txt' articles with expected events in {directory}")
+E_EVENTS_NO_ARTICLES = Code("DL-E202", "no articles with *.expected.json files in {directory}")
 
 # --- stories (DL-E250..E299) ---
+E_STORY_NOT_FOUND = Code("DL-E250", "no story {story_id!r}; list stories with `dateline pending`")
+E_LINK_RULES = Code("DL-E251", "bad linking rules: {why}")
+E_AS_OF = Code("DL-E252", "as-of date must be YYYY-MM-DD, got {value!r}")

@@ -26,7 +26,12 @@ class IngestSummary:
     rejects: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, int]:
-        return {"added": self.added, "unchanged": self.unchanged, "rejected": self.rejected, "events": self.events}
+        return {
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "events": self.events,
+        }
 
 
 Reporter = Callable[[str, Any], None]

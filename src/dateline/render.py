@@ -8,7 +8,9 @@ from datetime import date
 from dateline.errors import DatelineError
 
 
-def render_file(path: str, fmt: str = "json", dct: date | None = None, actors_file: str | None = None) -> str:
+def render_file(
+    path: str, fmt: str = "json", dct: date | None = None, actors_file: str | None = None
+) -> str:
     """Read the first article of PATH and render its extraction; raises the reader's reject."""
     from dateline.annotate import load_nlp
     from dateline.extract import extract, format_text
@@ -26,5 +28,9 @@ def render_file(path: str, fmt: str = "json", dct: date | None = None, actors_fi
             outputs.append(to_timeml(item.text, item.dct, tag(item.text, item.dct), item.id))
             continue
         extraction = extract(item, nlp=load_nlp(actors_file))
-        outputs.append(format_text(extraction) if fmt == "text" else json.dumps(extraction, ensure_ascii=False, indent=1))
+        outputs.append(
+            format_text(extraction)
+            if fmt == "text"
+            else json.dumps(extraction, ensure_ascii=False, indent=1)
+        )
     return "\n".join(outputs)

@@ -67,6 +67,8 @@ def migrate(conn: Connection) -> list[int]:
             continue
         func(conn)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        conn.execute(schema.schema_migrations.insert().values(version=version, name=name, applied_at=now))
+        conn.execute(
+            schema.schema_migrations.insert().values(version=version, name=name, applied_at=now)
+        )
         applied.append(version)
     return applied

@@ -55,7 +55,9 @@ def _attach_details(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[s
         return rows
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
     for r in conn.execute(
-        select(t.event_actors).where(t.event_actors.c.event_id.in_(ids)).order_by(t.event_actors.c.position)
+        select(t.event_actors)
+        .where(t.event_actors.c.event_id.in_(ids))
+        .order_by(t.event_actors.c.position)
     ):
         roles[r.event_id][r.role].append(r.actor_id)
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -67,6 +69,15 @@ def _attach_details(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[s
     return [_shape(r, roles[r["id"]], evidence[r["id"]], cands[r["id"]]) for r in rows]
 
 
-def _shape(row: dict[str, Any], roles: dict[str, list[str]], evidence: list[Any], cands: list[Any]) -> dict[str, Any]:
+def _shape(
+    row: dict[str, Any], roles: dict[str, list[str]], evidence: list[Any], cands: list[Any]
+) -> dict[str, Any]:
     time = {k: row.pop(k) for k in ("value", "earliest", "latest", "granularity")}
-    return {**row, "dated": bool(row["dated"]), "time": time, **roles, "evidence": evidence, "candidates": cands}
+    return {
+        **row,
+        "dated": bool(row["dated"]),
+        "time": time,
+        **roles,
+        "evidence": evidence,
+        "candidates": cands,
+    }

@@ -110,7 +110,9 @@ class Store:
         names = ("documents", "events", "timexes", "actors", "rejects")
         with self.engine.connect() as conn:
             return {
-                name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
+                name: conn.execute(
+                    select(func.count()).select_from(t.metadata.tables[name])
+                ).scalar_one()
                 for name in names
             }
 
@@ -203,7 +205,11 @@ def _timex_row(doc_id: str, x: dict[str, Any]) -> dict[str, Any]:
 
 def _place_row(doc_id: str, p: dict[str, Any]) -> dict[str, Any]:
     keys = ("name", "country", "lat", "lon", "kind")
-    return {"document_id": doc_id, **{k: p.get(k) for k in keys}, "mentions": json.dumps(p.get("mentions", []))}
+    return {
+        "document_id": doc_id,
+        **{k: p.get(k) for k in keys},
+        "mentions": json.dumps(p.get("mentions", [])),
+    }
 
 
 def _upsert_actor(conn: Connection, actor: dict[str, Any]) -> None:
@@ -214,9 +220,24 @@ def _upsert_actor(conn: Connection, actor: dict[str, Any]) -> None:
 
 def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -> None:
     time = ev.get("time") or {}
-    row = {k: ev.get(k) for k in ("id", "type", "plover", "cameo", "status", "location", "attribution", "cue", "trigger")}
+    row = {
+        k: ev.get(k)
+        for k in (
+            "id",
+            "type",
+            "plover",
+            "cameo",
+            "status",
+            "location",
+            "attribution",
+            "cue",
+            "trigger",
+        )
+    }
     row.update(document_id=doc_id, dct=dct, dated=bool(ev.get("dated")))
-    row.update({k: time.get(k) for k in ("earliest", "latest", "granularity")}, value=time.get("value"))
+    row.update(
+        {k: time.get(k) for k in ("earliest", "latest", "granularity")}, value=time.get("value")
+    )
     conn.execute(insert(t.events).values(row))
     roles = [
         {"event_id": ev["id"], "role": role, "actor_id": actor_id, "position": i}
