@@ -70,7 +70,7 @@ E_UNKNOWN_FORMAT = Code("DL-E013", "unknown format {fmt!r}; use one of {choices}
 E_LINE_TOO_LARGE = Code("DL-E014", "line is {size} bytes, over the {limit}-byte limit per article")
 E_FEED_TOO_LARGE = Code("DL-E015", "feed file is {size} bytes, over the {limit}-byte limit")
 E_NOT_REGULAR = Code("DL-E016", "not a regular file ({kind}); skipped without opening it")
-W_DECODE = Code("DL-W001", "invalid UTF-8 replaced with U+FFFD ({count} bytes)")
+W_DECODE = Code("DL-W001", "invalid UTF-8: {count} byte(s) replaced with U+FFFD")
 W_EMPTY_DIR = Code("DL-W002", "directory holds no article files")
 
 # --- store (DL-E050..E079) ---

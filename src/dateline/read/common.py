@@ -1,0 +1,123 @@
+"""What every article reader shares: size limits, decoding, dates, the final check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from dateline.errors import E_BAD_DATE, E_NO_DCT, E_NO_TEXT, W_DECODE, DatelineError
+from dateline.model import Article
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+"""A file holding one article (text, HTML) or one JSON line may not be larger."""
+
+MAX_FEED_BYTES = 20 * 1024 * 1024
+"""A feed file is parsed whole, so it gets its own, larger limit."""
+
+SNIFF_BYTES = 8192
+
+# Control bytes other than \t \n \v \f \r; text has almost none of them.
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_DATETIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+
+
+def is_binary(head: bytes) -> bool:
+    """True for bytes that cannot be an article: NUL bytes or many control characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text has NUL bytes but is still text
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return controls > len(head) // 10
+
+
+def decode(data: bytes, path: str, line: int | None = None) -> str:
+    """UTF-8 (or BOM-marked UTF-16) text; invalid bytes become U+FFFD with a DL-W001 warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+        bad = text.count("\ufffd")
+    else:
+        # surrogateescape maps each invalid byte to one lone surrogate, which lets
+        # us count the bad bytes exactly in one pass before replacing them.
+        text = data.decode("utf-8-sig", errors="surrogateescape")
+        bad = len(_ESCAPED.findall(text))
+        text = _ESCAPED.sub("\ufffd", text) if bad else text
+    if bad:
+        W_DECODE.warn(path, line, count=bad)
+    return text
+
+
+def parse_date(value: str, path: str, line: int | None = None) -> date:
+    """The calendar date at the start of an ISO or RFC 2822 date string.
+
+    Raises a DL-E002 DatelineError for impossible or unrecognised dates.
+    """
+    value = value.strip()
+    match = _ISO_DATE.match(value)
+    try:
+        if match:
+            return date(*(int(part) for part in match.groups()))
+        return parsedate_to_datetime(value).date()
+    except (ValueError, TypeError, IndexError) as exc:
+        why = str(exc) if match else "expected YYYY-MM-DD"
+        raise E_BAD_DATE(path, line, value=value, why=why) from None
+
+
+def parse_published(value: str, path: str, line: int | None = None) -> str:
+    """An ISO date-time string at minute precision, as written (local time kept)."""
+    value = value.strip()
+    match = _ISO_DATETIME.match(value)
+    try:
+        if match:
+            y, mo, d, h, mi = (int(part) if part else 0 for part in match.groups())
+            stamp = datetime(y, mo, d, h, mi)
+            has_time = match.group(4) is not None
+        else:
+            stamp, has_time = parsedate_to_datetime(value), True
+    except (ValueError, TypeError, IndexError) as exc:
+        why = str(exc) if match else "expected an ISO 8601 or RFC 2822 date-time"
+        raise E_BAD_DATE(path, line, value=value, why=why) from None
+    return stamp.strftime("%Y-%m-%dT%H:%M") if has_time else stamp.date().isoformat()
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs from lines: whitespace-only lines separate, wrapped lines are joined."""
+    result: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(" ".join(line.split()))
+        elif current:
+            result.append(" ".join(current))
+            current = []
+    return result
+
+
+def finish(
+    article: Article, dct: date | None, path: str, line: int | None = None
+) -> Article | DatelineError:
+    """The article with the user's DCT filled in, or the reason it cannot be used."""
+    if not article.text.strip():
+        return E_NO_TEXT(path, line)
+    if article.dct is None:
+        if dct is None:
+            return E_NO_DCT(path, line)
+        article = replace(article, dct=dct, metadata={**article.metadata, "dct_from": "user"})
+    return article
+
+
+def origin(path: str, line: int | None = None) -> str:
+    """The ``path[:line]`` string recorded in Article.origin."""
+    return f"{path}:{line}" if line else path
+
+
+def clean(value: object) -> str | None:
+    """A trimmed, single-spaced string, or None for missing or blank values."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = " ".join(str(value).split())
+    return text or None

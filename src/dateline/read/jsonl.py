@@ -1,0 +1,118 @@
+"""JSON Lines: one article object per line, streamed so memory stays bounded.
+
+Known keys: ``text``, ``title``, ``dct`` or ``date`` (a day), ``published`` (a
+date-time; also gives the DCT when no day is given), ``url``, ``source``,
+``byline``, ``caption``, ``credits``. Every other key is kept in
+Article.metadata. Blank lines are skipped; each bad line is one reject
+carrying its 1-based line number.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from typing import IO, Any
+
+from dateline.errors import E_BAD_JSON, E_EMPTY, E_JSON_NOT_OBJECT, E_LINE_TOO_LARGE, DatelineError
+from dateline.model import Article
+from dateline.read.common import (
+    MAX_ARTICLE_BYTES,
+    clean,
+    decode,
+    finish,
+    origin,
+    parse_date,
+    parse_published,
+)
+
+_KNOWN = (
+    "text",
+    "title",
+    "dct",
+    "date",
+    "published",
+    "url",
+    "source",
+    "byline",
+    "caption",
+    "credits",
+)
+_CHUNK = 1024 * 1024
+
+
+def read_jsonl(
+    stream: IO[bytes], path: str, dct: date | None = None, limit: int = MAX_ARTICLE_BYTES
+) -> Iterator[Article | DatelineError]:
+    """Each line of a binary stream as an article or a reject with its line number."""
+    blank = True
+    for number, raw, size in _lines(stream, limit):
+        if raw is None:
+            yield E_LINE_TOO_LARGE(path, number, size=size, limit=limit)
+        elif raw.strip():
+            yield _read_line(raw, path, number, dct)
+        blank = blank and raw is not None and not raw.strip()
+    if blank:
+        yield E_EMPTY(path)
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, bytes, size); bytes is None for a line over the limit, never held whole."""
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) <= limit or (len(line) == limit + 1 and line.endswith(b"\n")):
+            yield number, line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := stream.readline(_CHUNK)):
+            size += len(line)
+        yield number, None, size
+
+
+def _read_line(raw: bytes, path: str, number: int, dct: date | None) -> Article | DatelineError:
+    try:
+        data = json.loads(decode(raw, path, number))
+    except json.JSONDecodeError as exc:
+        return E_BAD_JSON(path, number, why=f"{exc.msg} at column {exc.colno}")
+    except (ValueError, RecursionError) as exc:  # e.g. a 5 MB integer, or [[[[...]]]]
+        return E_BAD_JSON(path, number, why=type(exc).__name__)
+    if not isinstance(data, dict):
+        return E_JSON_NOT_OBJECT(path, number)
+    try:
+        article = _article(data, path, number)
+    except DatelineError as exc:
+        return exc
+    return finish(article, dct, path, number)
+
+
+def _article(data: dict[str, Any], path: str, number: int) -> Article:
+    published = clean(data.get("published"))
+    if published:
+        published = parse_published(published, path, number)
+    day = clean(data.get("dct")) or clean(data.get("date"))
+    dct = parse_date(day, path, number) if day else None
+    if dct is None and published:
+        dct = date.fromisoformat(published[:10])
+    text = data.get("text")
+    credits = data.get("credits")
+    return Article(
+        text=text.strip() if isinstance(text, str) else "",
+        dct=dct,
+        title=clean(data.get("title")),
+        published=published,
+        byline=clean(data.get("byline")),
+        source=clean(data.get("source")),
+        url=clean(data.get("url")),
+        caption=_caption(data.get("caption"), text),
+        credits=[str(c) for c in credits] if isinstance(credits, list) else [],
+        metadata={"format": "jsonl", **{k: v for k, v in data.items() if k not in _KNOWN}},
+        origin=origin(path, number),
+    )
+
+
+def _caption(caption: Any, text: Any) -> str | None:
+    """The caption only when the text starts with it, as Article.caption promises."""
+    if isinstance(caption, str) and isinstance(text, str) and text.strip().startswith(caption):
+        return caption or None
+    return None

@@ -1,0 +1,231 @@
+"""Where articles come from: files, directories and stdin, each format by name or content.
+
+Rules, so that a batch never stops at one bad input:
+- every problem is a DatelineError *yielded* in input order, never raised;
+- a directory is read recursively in sorted order; hidden entries and files
+  whose extension names no format (README.md, images) are skipped silently,
+  symlinked directories are not followed; a directory without any article
+  file gives a DL-W002 warning;
+- a file named on the command line with an unknown extension, and stdin
+  ("-"), are sniffed: ``{`` → JSON Lines, ``<rss``/``<feed`` → feed, other
+  ``<`` → HTML, anything else → the seed text format;
+- sizes are checked before reading: a whole-file format over its limit is
+  rejected unopened; JSON Lines are streamed line by line;
+- only regular files are opened (a FIFO would block, a device never ends).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import IO
+
+from dateline.errors import (
+    E_BINARY,
+    E_EMPTY,
+    E_FEED_TOO_LARGE,
+    E_NOT_FOUND,
+    E_NOT_REGULAR,
+    E_TOO_LARGE,
+    E_UNKNOWN_FORMAT,
+    E_UNREADABLE,
+    W_EMPTY_DIR,
+    DatelineError,
+)
+from dateline.model import Article
+from dateline.read.common import MAX_ARTICLE_BYTES, MAX_FEED_BYTES, SNIFF_BYTES, decode, is_binary
+from dateline.read.feed import read_feed
+from dateline.read.html import read_html
+from dateline.read.jsonl import read_jsonl
+from dateline.read.seedtext import read_seedtext
+
+Item = Article | DatelineError
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"  # the path that stdin's articles and rejects carry
+FORMATS = {
+    ".txt": "seedtext",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+FORMAT_NAMES = ("feed", "html", "jsonl", "seedtext")
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]")
+_XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
+
+
+def read_paths(paths: Sequence[str], dct: date | None = None) -> Iterator[Item]:
+    """Articles and rejects from files, directories and "-" (stdin), in input order.
+
+    ``dct`` fills in the DCT of articles that have none; it never overrides one.
+    """
+    for path in map(os.fspath, paths):
+        if path == STDIN:
+            yield from _read_stdin(dct)
+        elif os.path.isdir(path):
+            yield from read_directory(path, dct)
+        else:
+            yield from read_file(path, dct)
+
+
+def read_directory(path: str, dct: date | None = None) -> Iterator[Item]:
+    """Every article file below ``path``, recursively, in sorted order."""
+    found = False
+    for entry in _walk(path):
+        found = True
+        yield from (read_file(entry, dct) if isinstance(entry, str) else [entry])
+    if not found:
+        W_EMPTY_DIR.warn(path)
+
+
+def read_file(path: str, dct: date | None = None, fmt: str | None = None) -> Iterator[Item]:
+    """The articles in one file; ``fmt`` overrides the format its extension names."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        yield _stat_error(path, exc)
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from read_directory(path, dct)
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield E_NOT_REGULAR(path, kind=_kind(info.st_mode))
+        return
+    if fmt and fmt not in FORMAT_NAMES:
+        yield E_UNKNOWN_FORMAT(path, fmt=fmt, choices=", ".join(FORMAT_NAMES))
+        return
+    fmt = fmt or format_of(path)
+    if info.st_size == 0:
+        yield E_EMPTY(path)
+    elif fmt and fmt != "jsonl" and info.st_size > _limit(fmt):
+        yield _too_large(path, fmt, info.st_size)
+    else:
+        yield from _open_and_read(path, dct, fmt)
+
+
+def read_stream(
+    stream: IO[bytes], path: str, dct: date | None = None, fmt: str | None = None
+) -> Iterator[Item]:
+    """The articles in a binary stream (a file or stdin), sniffing the format if not given."""
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[type-var]
+    head = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    if not head:
+        yield E_EMPTY(path)
+        return
+    if is_binary(head):
+        yield E_BINARY(path)
+        return
+    fmt = fmt or sniff(head)
+    if fmt == "jsonl":
+        yield from read_jsonl(buffered, path, dct)
+        return
+    data = buffered.read(_limit(fmt) + 1)
+    if len(data) > _limit(fmt):
+        yield _too_large(path, fmt, len(data) + _drain(buffered))
+    else:
+        yield from _parse(data, path, dct, fmt)
+
+
+def format_of(path: str) -> str | None:
+    """The format a file name's extension stands for, or None."""
+    return FORMATS.get(os.path.splitext(path)[1].lower())
+
+
+def sniff(head: bytes) -> str:
+    """The format of some leading bytes: jsonl, feed, html or seedtext."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:SNIFF_BYTES].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"<"):
+        return "feed" if _FEED_ROOT.search(start) else "html"
+    return "seedtext"
+
+
+def _parse(data: bytes, path: str, dct: date | None, fmt: str) -> Iterator[Item]:
+    text = decode(data, path)
+    if not text.strip():
+        yield E_EMPTY(path)
+    elif fmt == "feed":
+        # Text is decoded as UTF-8 everywhere; tell feedparser so, whatever the prolog says.
+        yield from read_feed(_XML_ENCODING.sub(r'\1"utf-8"', text).encode("utf-8"), path, dct)
+    elif fmt == "html":
+        yield from read_html(text, path, dct)
+    else:
+        yield from read_seedtext(text, path, dct)
+
+
+def _open_and_read(path: str, dct: date | None, fmt: str | None) -> Iterator[Item]:
+    try:
+        with open(path, "rb") as stream:
+            yield from read_stream(stream, path, dct, fmt)
+    except OSError as exc:
+        yield E_UNREADABLE(path, why=exc.strerror or str(exc))
+
+
+def _read_stdin(dct: date | None) -> Iterator[Item]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield E_UNREADABLE(STDIN_NAME, why="no standard input")
+        return
+    try:
+        yield from read_stream(stream, STDIN_NAME, dct)
+    except OSError as exc:
+        yield E_UNREADABLE(STDIN_NAME, why=exc.strerror or str(exc))
+
+
+def _walk(path: str) -> Iterator[str | DatelineError]:
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield E_UNREADABLE(path, why=exc.strerror or str(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif format_of(entry.name):
+            yield entry.path
+
+
+def _stat_error(path: str, exc: OSError) -> DatelineError:
+    if isinstance(exc, FileNotFoundError) and not os.path.lexists(path):
+        return E_NOT_FOUND(path)
+    if isinstance(exc, FileNotFoundError):
+        return E_UNREADABLE(path, why="symbolic link to a missing file")
+    return E_UNREADABLE(path, why=exc.strerror or str(exc))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special file"
+
+
+def _limit(fmt: str) -> int:
+    return MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
+
+
+def _too_large(path: str, fmt: str, size: int) -> DatelineError:
+    if fmt == "feed":
+        return E_FEED_TOO_LARGE(path, size=size, limit=MAX_FEED_BYTES)
+    return E_TOO_LARGE(path, size=size, limit=MAX_ARTICLE_BYTES)
+
+
+def _drain(stream: IO[bytes]) -> int:
+    """Read the rest of an oversized stream in chunks, returning how many bytes it had."""
+    size = 0
+    while chunk := stream.read(1024 * 1024):
+        size += len(chunk)
+    return size
