@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from dateline import __version__
-from dateline.errors import E_USAGE_DATE, DatelineError
+from dateline.errors import E_USAGE_DATE, DatelineError, DatelineWarning
 
 app = typer.Typer(
     help="dateline: dated news articles in, a time-anchored event database out.",
@@ -48,6 +49,15 @@ def _store(db: str | None) -> Any:
     except DatelineError as exc:
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Coded warnings as one line each; any other warning as Python would show it."""
+    for item in caught:
+        if issubclass(item.category, DatelineWarning):
+            typer.echo(str(item.message), err=True)
+        else:
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
 def _version(value: bool) -> None:
@@ -95,7 +105,9 @@ def ingest(
     from dateline.progress import Progress
 
     store = _store(db)
-    with Progress(enabled=not quiet and not as_json and sys.stderr.isatty()) as progress:
+    bar = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
+    with warnings.catch_warnings(record=True) as caught, bar as progress:
+        warnings.simplefilter("always", DatelineWarning)
         summary = run_ingest(
             paths,
             store,
@@ -105,6 +117,7 @@ def ingest(
             actors_file=actors,
         )
     store.close()
+    _print_warnings(caught)
     if as_json:
         typer.echo(json.dumps(summary.to_dict()))
     else:

@@ -34,8 +34,17 @@ V1_TABLES = {
     "rejects",
 }
 
+def _v2_stories(conn: Connection) -> None:
+    from dateline.link.linker import relink_all
+    from dateline.link.schema import create_story_tables
+
+    create_story_tables(conn)
+    relink_all(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
+    (2, "stories: stories, event_links, event_keys", _v2_stories),
 ]
 
 

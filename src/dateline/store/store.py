@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +140,34 @@ class Store:
 
         with self.engine.connect() as conn:
             return select_events(conn, actor, date_from, date_to, type, status, limit)
+
+    # --- stories (dateline.link) ---------------------------------------
+    def stories(
+        self,
+        status: str | None = None,
+        type: str | None = None,
+        actor: str | None = None,
+        limit: int | None = 100,
+    ) -> list[dict[str, Any]]:
+        """Stories, most recently reported first, filtered by current status, type or actor."""
+        from dateline.link import stories
+
+        with self.engine.connect() as conn:
+            return stories(conn, status=status, type=type, actor=actor, limit=limit)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its state and per-article history; None when unknown."""
+        from dateline.link import story
+
+        with self.engine.connect() as conn:
+            return story(conn, story_id)
+
+    def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
+        """Stories planned or possible as of a date (default: today), by articles up to it."""
+        from dateline.link import pending
+
+        with self.engine.connect() as conn:
+            return pending(conn, as_of if as_of is not None else date.today())
 
 
 def _insert_ignore(conn: Connection, table: Any, keys: list[str]) -> Any:
