@@ -24,9 +24,9 @@ venv: $(STAMP)
 demo: venv
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/dateline --version
-	$(BIN)/dateline ingest examples/corpus --db $(DEMO_DB) || true
+	$(BIN)/dateline ingest examples/corpus --db $(DEMO_DB)
 	$(BIN)/dateline timeline --db $(DEMO_DB)
-	$(BIN)/dateline pending --db $(DEMO_DB) --as-of 2026-01-10
+	$(BIN)/dateline pending --db $(DEMO_DB) --as-of 2026-02-25
 
 # Debian's PostgreSQL server for the PostgreSQL tests (only installable as root).
 system-deps:
