@@ -1,0 +1,143 @@
+"""Candidate mentions: gazetteer hits merged with spaCy's named entities.
+
+The gazetteer wins where both cover the same words (it knows "the Russian
+government" and "Kim Jong Un" in capitals); an entity wins where it is longer
+and only contains a country or place name ("Michael Jordan", "New Mexico").
+Names inside photo and translation credits ("[AP/YONHAP]") are dropped: the
+agencies credited there are not participants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from dateline.actors.lexicon import Entry, Institution, Lexicon, Match
+from dateline.actors.text import name_key
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_KINDS = frozenset({"country", "demonym", "capital", "region"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_LEADING = frozenset({"the", "a", "an"})
+
+# "[AP/YONHAP]", "[NEWS1]", "(AP Photo/Ahn Young-joon)", "Photo: Reuters",
+# "Translated from the JoongAng Ilbo ...", "BY JEONG JAE-HONG"
+CREDITS = re.compile(
+    r"\[(?=[^\]\n]*[A-Z])[A-Z0-9 /&.,'’-]{2,60}\]"
+    r"|\((?:[^()\n]{0,40}\b)?Photo\b[^()\n]{0,80}\)"
+    r"|^[ \t]*(?:Photo(?:graph)?s?\s*(?:by|:)|Translated (?:from|by)|BY [A-Z])[^\n]*$",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class Candidate:
+    """A stretch of tokens [start, end) that may name an actor or a place."""
+
+    start: int
+    end: int
+    label: str  # a gazetteer Entry kind, "institution", or an NER label
+    entry: Entry | None = None
+    institution: tuple[str, Institution] | None = None  # (ISO3, what)
+    country: str | None = None  # country named inside an organisation's name
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo, translation and byline credits."""
+    return [m.span() for m in CREDITS.finditer(text)]
+
+
+def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
+    """All candidates in text order, credits removed; ``texts`` are the tokens' texts."""
+    credits = credit_spans(doc.text)
+    scanned = lexicon.scan(doc, texts)
+    matches = [m for m in scanned if not _inside(m.start_char, m.end_char, credits)]
+    gazetteer = with_institutions(doc, lexicon, matches)
+    entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
+    entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
+    merged = _merge(doc, gazetteer, entities)
+    return sorted(merged, key=lambda c: (c.start, c.end))
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _chars(doc: Doc, c: Candidate) -> tuple[int, int]:
+    span = doc[c.start : c.end]
+    return span.start_char, span.end_char
+
+
+def _clean(doc: Doc, ent: Span) -> Candidate | None:
+    """An entity without a leading article or a trailing possessive or punctuation."""
+    if ent.label_ not in ENTITY_LABELS:
+        return None
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in _LEADING:
+        start += 1
+    if ent.label_ == "ORG":  # "the Foreign Ministry in Accra": the place is not in the name
+        cut = next((t.i for t in doc[start:end] if t.lower_ in {"in", "at"}), end)
+        end = cut if cut > start else end
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start == end or not name_key(doc[start:end].text):
+        return None
+    return Candidate(start, end, ent.label_)
+
+
+def with_institutions(doc: Doc, lexicon: Lexicon, matches: list[Match]) -> list[Candidate]:
+    """Gazetteer hits as candidates; a country followed by "government", "foreign ministry"
+    ... (or preceded by "government of") becomes that country's institution."""
+    out = []
+    for match in matches:
+        candidate = Candidate(match.start, match.end, match.entry.kind, entry=match.entry)
+        if match.entry.kind in {"country", "demonym"} and match.entry.iso3:
+            candidate = _institution(doc, lexicon, candidate, match.entry.iso3) or candidate
+        out.append(candidate)
+    return out
+
+
+def _institution(doc: Doc, lexicon: Lexicon, c: Candidate, iso3: str) -> Candidate | None:
+    after = c.end + (1 if c.end < len(doc) and doc[c.end].text in _POSSESSIVE else 0)
+    for size in (3, 2, 1):
+        phrase = name_key(doc[after : after + size].text) if after + size <= len(doc) else ""
+        if phrase in lexicon.institutions:
+            what = lexicon.institutions[phrase]
+            return Candidate(c.start, after + size, "institution", institution=(iso3, what))
+    if c.start >= 2 and doc[c.start - 1].lower_ == "of":  # "the government of Russia"
+        for size in (3, 2, 1):
+            first = c.start - 1 - size
+            phrase = name_key(doc[first : c.start - 1].text) if first >= 0 else ""
+            if phrase in lexicon.institutions and doc[first].is_lower and doc[first].is_alpha:
+                what = lexicon.institutions[phrase]
+                return Candidate(first, c.end, "institution", institution=(iso3, what))
+    return None
+
+
+def _merge(doc: Doc, gazetteer: list[Candidate], entities: list[Candidate]) -> list[Candidate]:
+    """Gazetteer first; an entity replaces the place names it strictly contains."""
+    kept = list(gazetteer)
+    for entity in entities:
+        inside = [g for g in kept if g.start < entity.end and entity.start < g.end]
+        if not inside:
+            kept.append(entity)
+        elif _entity_wins(doc, entity, inside):
+            for g in inside:
+                kept.remove(g)
+            countries = [g.entry.iso3 for g in inside if g.entry and g.entry.iso3]
+            entity.country = countries[0] if countries else None
+            kept.append(entity)
+    return kept
+
+
+def _entity_wins(doc: Doc, entity: Candidate, inside: list[Candidate]) -> bool:
+    if any(g.label not in PLACE_KINDS for g in inside):
+        return False
+    if any(g.start < entity.start or g.end > entity.end for g in inside):
+        return False
+    if sum(g.end - g.start for g in inside) >= entity.end - entity.start:
+        return False
+    words = {t.lower_ for t in doc[entity.start : entity.end]}
+    return not words & {",", "and", "&"}  # "Pyongyang, North Korea" is two names

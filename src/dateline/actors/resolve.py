@@ -1,0 +1,441 @@
+"""Turn candidate mentions into canonical actors and places for one document.
+
+Order matters and follows how a reader resolves names: full names and titles
+first, then bare surnames ("Kim") against the people already named, then titles
+used alone ("the North Korean leader"), then countries, organisations and places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors.dictionary import ActorEntry
+from dateline.actors.geo import (
+    RESOURCES,
+    GeoPoint,
+    find_capital,
+    find_city,
+    find_us_state,
+    load_countries,
+    load_regions,
+)
+from dateline.actors.lexicon import Lexicon
+from dateline.actors.mentions import Candidate, collect
+from dateline.actors.text import name_key, slug
+from dateline.actors.titles import Title, descriptions, title_after, title_before
+from dateline.actors.titles import title_vocabulary as vocabulary
+from dateline.model import Actor, Place
+
+# Where a capital's name acts ("Pyongyang said", "Seoul's response") it names the country.
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_ACTOR_PREPOSITIONS = frozenset({"by", "with", "between"})
+# "warned the South": a direction, not a place we can put on a map.
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "midwest", "center", "centre"})
+_PERSON_LIKE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "into"})
+
+
+@dataclass
+class Person:
+    """What the resolver knows of a person in this document."""
+
+    actor: Actor
+    words: set[str]
+    roles: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+
+
+class DocumentLinker:
+    """Resolves one document; ``run()`` returns its actors and places."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, dct: date | None):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.dct = dct
+        self.actors: dict[str, Actor] = {}
+        self.places: dict[tuple[str, str | None, str | None], Place] = {}
+        self.persons: dict[str, Person] = {}
+        self.taken: set[int] = set()
+        texts = [token.text for token in doc]
+        self.words = [name_key(text) for text in texts]
+        self.candidates = collect(doc, lexicon, texts)
+        self.countries = {
+            c.end: (c.start, c.entry.iso3)
+            for c in self.candidates
+            if c.entry and c.entry.iso3 and c.label in {"country", "demonym"}
+        }
+        self.doc_countries = frozenset(iso3 for _, iso3 in self.countries.values())
+        # Words of the full names here: a bare "Valdivia" is then the person, not the city.
+        self.name_words = {
+            word
+            for c in self.candidates
+            if c.label == "PERSON" or (c.entry and c.entry.actor and c.entry.actor.kind == "person")
+            for word in name_key(self._text(c)).split()[1:]
+        }
+
+    def run(self) -> tuple[list[Actor], list[Place]]:
+        for c in self.candidates:
+            if self._mislabelled_place(c):
+                c.label = "GPE"
+        pending = []
+        for c in self.candidates:
+            if not self._is_person(c) or not self._add_full_name(c):
+                pending.append(c)
+        rest = []
+        for c in pending:
+            if not self._is_person(c) or not self._add_surname(c):
+                rest.append(c)
+        self._add_untagged_surnames()
+        self._add_descriptions()
+        for c in rest:
+            if not any(t in self.taken for t in range(c.start, c.end)):
+                self._add_other(c)
+        return self._finish()
+
+    def _mislabelled_place(self, c: Candidate) -> bool:
+        """A city the NER called a person, group or organisation: "the port of Mombasa"."""
+        if c.entry is not None or c.label not in {"PERSON", "NORP", "ORG"} or c.start == 0:
+            return False
+        if self.doc[c.start - 1].lower_ not in _LOCATIVE:
+            return False
+        if c.end < len(self.doc) and self.doc[c.end].text in {"'s", "’s"}:
+            return False
+        key = name_key(self._text(c))
+        if key in self.lexicon.surnames or key in self.name_words:
+            return False
+        if key.split()[-1] in not_actors():
+            return False
+        return find_city(self._text(c), self.doc_countries) is not None
+
+    # --- people ---
+
+    def _is_person(self, c: Candidate) -> bool:
+        if c.entry is not None:
+            return c.entry.actor is not None and c.entry.actor.kind == "person"
+        if c.label == "PERSON":
+            return True
+        key = name_key(self._text(c))
+        if c.label not in _PERSON_LIKE or " " in key:
+            return False
+        return key in self.lexicon.surnames or key in self.name_words
+
+    def _add_full_name(self, c: Candidate) -> bool:
+        """A dictionary person, or an unknown person named by two or more words."""
+        entry = c.entry.actor if c.entry else None
+        c = self._strip_title_words(c)
+        if entry is None and len(name_key(self._text(c)).split()) < 2:
+            return False
+        title = title_before(self.doc, c.start, self.countries)
+        if title is None:
+            title = title_after(self.doc, c.end, self.countries)
+        start = title.start if title and title.end == c.start else c.start
+        self._add_person(entry, self._display_name(c), start, c.end, title)
+        return True
+
+    def _add_surname(self, c: Candidate) -> bool:
+        """A single name: someone already named here, else a unique dictionary surname."""
+        c = self._strip_title_words(c)
+        key = name_key(self._text(c))
+        person = self._nearest_person(key, c.start)
+        title = title_before(self.doc, c.start, self.countries)
+        start = title.start if title else c.start
+        if person is not None:
+            self._mention(person.actor, start, c.end)
+            person.positions.append(c.start)
+            self.taken.update(range(start, c.end))
+            return True
+        entry = self._dictionary_surname(key)
+        if entry is None and c.label != "PERSON":
+            return False
+        self._add_person(entry, self._display_name(c), start, c.end, title)
+        return True
+
+    def _add_untagged_surnames(self) -> None:
+        """Surnames the NER missed: of people named here ("Mensah added ..."), else unique
+        dictionary surnames ("Trump met Xi", where the tagger took "Trump" for a noun)."""
+        last_words = {name_key(p.actor.name.split()[-1]): p for p in self.persons.values()}
+        covered = {t for c in self.candidates for t in range(c.start, c.end)} | self.taken
+        for i, word in enumerate(self.words):
+            if i in covered or not (word in last_words or word in self.lexicon.surnames):
+                continue
+            token = self.doc[i]
+            if not _could_be_surname(token):
+                continue
+            person = last_words.get(word)
+            if person is None:
+                entry = self._dictionary_surname(word)
+                if entry is not None:
+                    self._add_person(entry, entry.name, i, i + 1, None)
+                continue
+            title = title_before(self.doc, i, self.countries)
+            start = title.start if title else i
+            self._mention(person.actor, start, i + 1)
+            person.positions.append(i)
+            self.taken.update(range(start, i + 1))
+
+    def _strip_title_words(self, c: Candidate) -> Candidate:
+        """ "President Xi" as tagged by the NER → "Xi" (the title is found separately)."""
+        start = c.start
+        words = vocabulary().words | vocabulary().heads
+        while start < c.end - 1 and self.doc[start].lower_ in words:
+            start += 1
+        return Candidate(start, c.end, c.label, c.entry, c.institution, c.country)
+
+    def _nearest_person(self, key: str, position: int) -> Person | None:
+        """The person with this name word mentioned closest before (else after) ``position``."""
+        best: tuple[int, int, Person] | None = None
+        for person in self.persons.values():
+            if key not in person.words:
+                continue
+            for p in person.positions:
+                rank = (0, position - p) if p <= position else (1, p - position)
+                if best is None or rank < best[:2]:
+                    best = (*rank, person)
+        return best[2] if best else None
+
+    def _dictionary_surname(self, key: str) -> ActorEntry | None:
+        """The one dictionary person with this surname (if several, the one in office)."""
+        entries = self.lexicon.surnames.get(key, [])
+        if len(entries) > 1:
+            entries = [e for e in entries if _in_office(e.role_on(self.dct))]
+        return entries[0] if len(entries) == 1 else None
+
+    def _person(self, entry: ActorEntry | None, name: str) -> Person:
+        """The document's record of a person, created on first sight."""
+        actor = self._actor_for(entry, name)
+        if actor.id not in self.persons:
+            words = set(name_key(" ".join(entry.names if entry else [name])).split())
+            self.persons[actor.id] = Person(actor, words, self._roles(entry))
+        return self.persons[actor.id]
+
+    def _roles(self, entry: ActorEntry | None) -> set[str]:
+        """Roles a title alone may refer to: those held on the DCT (all, without a DCT)."""
+        if entry is None:
+            return set()
+        if self.dct is None:
+            return entry.role_names()
+        role = entry.role_on(self.dct)
+        return {role} if _in_office(role) and role else set()
+
+    def _add_person(
+        self, entry: ActorEntry | None, name: str, start: int, end: int, title: Title | None
+    ) -> None:
+        person = self._person(entry, name)
+        actor = person.actor
+        if title is not None:
+            person.roles.update(vocabulary().roles_denoted(title.role))
+            actor.role = actor.role or title.role
+            actor.country = actor.country or title.country
+        person.positions.append(start)
+        self._mention(actor, start, end)
+        self.taken.update(range(start, end))
+
+    def _actor_for(self, entry: ActorEntry | None, name: str) -> Actor:
+        actor_id = entry.id if entry else slug(name)
+        if actor_id not in self.actors:
+            if entry is not None:
+                actor = Actor(
+                    entry.id, entry.name, "person", entry.country, entry.role_on(self.dct)
+                )
+            else:
+                actor = Actor(actor_id, name, "person")
+            self.actors[actor_id] = actor
+        return self.actors[actor_id]
+
+    def _add_descriptions(self) -> None:
+        for title in descriptions(self.doc, self.countries, self.taken):
+            person = self._described(title)
+            if person is not None:
+                self._mention(person.actor, title.start, title.end)
+                person.positions.append(title.start)
+                self.taken.update(range(title.start, title.end))
+
+    def _described(self, title: Title) -> Person | None:
+        """The one person in the document (else in the dictionary) a title alone fits."""
+        denoted = set(vocabulary().roles_denoted(title.role))
+        fits = [
+            p
+            for p in self.persons.values()
+            if p.roles & denoted and (title.country is None or p.actor.country == title.country)
+        ]
+        if len(fits) == 1:
+            return fits[0]
+        if fits or title.country is None:
+            return None
+        holder = self._role_holder(title.country, vocabulary().roles_denoted(title.role))
+        return None if holder is None else self._person(holder, holder.name)
+
+    def _role_holder(self, country: str, roles: tuple[str, ...]) -> ActorEntry | None:
+        """The dictionary person holding the first of ``roles`` that has one holder on the DCT
+        ("the Chinese leader" → the head of state, before the head of government)."""
+        people = [e for e in self.lexicon.actors if e.kind == "person" and e.country == country]
+        for role in roles:
+            holders = [e for e in people if e.role_on(self.dct) == role]
+            if len(holders) == 1:
+                return holders[0]
+            if holders:
+                return None
+        return None
+
+    # --- countries, organisations, places ---
+
+    def _add_other(self, c: Candidate) -> None:
+        if c.label == "institution" and c.institution:
+            self._add_institution(c)
+        elif c.entry is not None and c.entry.actor is not None:
+            entry = c.entry.actor
+            actor = self._actor(entry.id, entry.name, entry.kind, entry.country)
+            actor.role = actor.role or entry.role_on(self.dct)
+            self._mention(actor, c.start, c.end)
+        elif c.entry is not None:
+            self._add_geo(c)
+        elif c.label == "ORG":
+            self._add_organisation(c)
+        elif c.label in {"GPE", "LOC", "FAC"}:
+            self._add_named_place(c)
+
+    def _add_institution(self, c: Candidate) -> None:
+        assert c.institution is not None
+        iso3, what = c.institution
+        actor_id = f"{iso3.lower()}-{what.suffix}"
+        known = self.lexicon.by_id.get(actor_id)
+        name = known.name if known else what.name.format(country=self._country_name(iso3))
+        actor = self._actor(actor_id, name, what.kind, iso3)
+        actor.role = actor.role or what.role
+        self._mention(actor, c.start, c.end)
+
+    def _add_geo(self, c: Candidate) -> None:
+        entry = c.entry
+        assert entry is not None
+        if entry.kind in {"country", "demonym"} and entry.iso3:
+            self._mention(self._country(entry.iso3), c.start, c.end)
+            if entry.kind == "country":
+                point = GeoPoint(self._country_name(entry.iso3), entry.iso3, None, None, "country")
+                self._place(point, c.start, c.end)
+        elif entry.kind == "capital" and entry.iso3:
+            self._add_capital(c, entry.iso3)
+        elif entry.kind == "region" and entry.region:
+            self._place(entry.region, c.start, c.end)
+
+    def _add_capital(self, c: Candidate, iso3: str) -> None:
+        """A capital is a place, and the country too where it acts ("Pyongyang said")."""
+        other = find_city(self._text(c), self.doc_countries)
+        if other and other.country != iso3 and other.country in self.doc_countries:
+            self._place(other, c.start, c.end)  # "Tripoli" in an article about Lebanon
+            return
+        capital = find_capital(self._text(c), iso3)
+        if capital is not None:
+            self._place(capital, c.start, c.end)
+        if used_as_actor(self.doc[c.start : c.end]):
+            self._mention(self._country(iso3), c.start, c.end)
+
+    def _add_organisation(self, c: Candidate) -> None:
+        name = self._display_name(c)
+        if name_key(name).split()[-1] in not_actors():
+            return
+        country = c.country or self._country_before(c.start)
+        actor = self._actor(slug(name), name, "organisation", country)
+        self._mention(actor, c.start, c.end)
+
+    def _country_before(self, start: int) -> str | None:
+        """ "Ghana's Cocoa Board", "the Kenyan Red Cross" → the country."""
+        if start in self.countries:
+            return self.countries[start][1]
+        if start > 0 and self.doc[start - 1].text in {"'s", "’s"} and start - 1 in self.countries:
+            return self.countries[start - 1][1]
+        return None
+
+    def _add_named_place(self, c: Candidate) -> None:
+        name = self._display_name(c)
+        point: GeoPoint | None = load_regions().get(name_key(name))
+        if point is None and c.label != "FAC":
+            point = find_city(name, self.doc_countries) or find_us_state(name)
+        if point is None and name_key(name) in _DIRECTIONS:
+            return
+        if point is None:  # kept without coordinates: the events step may still need it
+            point = GeoPoint(name, c.country, None, None, "facility" if c.label == "FAC" else "")
+        self._place(point, c.start, c.end)
+
+    # --- building the output ---
+
+    def _text(self, c: Candidate) -> str:
+        return self.doc[c.start : c.end].text
+
+    def _display_name(self, c: Candidate) -> str:
+        text = " ".join(self._text(c).replace(" - ", "-").split())
+        return text.title() if text.isupper() and len(text) > 5 else text
+
+    def _country_name(self, iso3: str) -> str:
+        info = load_countries().get(iso3)
+        return info.name if info else iso3
+
+    def _country(self, iso3: str) -> Actor:
+        return self._actor(iso3, self._country_name(iso3), "country", iso3)
+
+    def _actor(self, actor_id: str, name: str, kind: str, country: str | None) -> Actor:
+        if actor_id not in self.actors:
+            self.actors[actor_id] = Actor(actor_id, name, kind, country)
+        return self.actors[actor_id]
+
+    def _mention(self, actor: Actor, start: int, end: int) -> None:
+        span = self.doc[start:end]
+        if len(span) and (span.start_char, span.end_char) not in actor.mentions:
+            actor.mentions.append((span.start_char, span.end_char))
+
+    def _place(self, point: GeoPoint, start: int, end: int) -> None:
+        key = (point.name, point.country, point.kind or None)
+        if key not in self.places:
+            lat, lon = point.lat, point.lon
+            self.places[key] = Place(point.name, point.country, lat, lon, point.kind or None)
+        span = self.doc[start:end]
+        self.places[key].mentions.append((span.start_char, span.end_char))
+
+    def _finish(self) -> tuple[list[Actor], list[Place]]:
+        actors = [a for a in self.actors.values() if a.mentions]
+        for actor in actors:
+            actor.mentions.sort()
+        for place in self.places.values():
+            place.mentions.sort()
+        actors.sort(key=lambda a: a.mentions[0])
+        places = sorted(self.places.values(), key=lambda p: p.mentions[0])
+        return actors, places
+
+
+def _in_office(role: str | None) -> bool:
+    return role is not None and not role.startswith("former ")
+
+
+def _could_be_surname(token: Token) -> bool:
+    """Capitalised and a proper noun, or a capitalised subject or object at a sentence start."""
+    if not (token.is_title or token.is_upper):
+        return False
+    if token.pos_ == "PROPN" or token.is_upper:
+        return True
+    return bool(token.is_sent_start) and token.pos_ == "NOUN" and token.dep_ in _NAME_DEPS
+
+
+def used_as_actor(span: Span) -> bool:
+    """A place name acting as its government: subject, possessor or agent of an act."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in _ACTOR_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _ACTOR_PREPOSITIONS
+
+
+@lru_cache(maxsize=1)
+def not_actors() -> frozenset[str]:
+    """Last words of organisation-like names that are events or texts (not_actors.txt)."""
+    lines = (RESOURCES / "not_actors.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def link(doc: Doc, lexicon: Lexicon, dct: date | None) -> tuple[list[Actor], list[Place]]:
+    """Actors and places of one parsed document."""
+    return DocumentLinker(doc, lexicon, dct).run()

@@ -1,0 +1,341 @@
+"""Actors and places on the seed article, synthetic articles and hostile input.
+
+All tests here run the English spaCy model; the pipeline is loaded once per session.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.actors import actor_for_span, mention_index, place_for_span
+from dateline.actors.text import name_key
+from dateline.model import Actor, Place
+
+pytestmark = pytest.mark.model
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "actors"
+SYNTHETIC = sorted(FIXTURES.glob("synthetic_*.txt"))
+
+
+@lru_cache(maxsize=4)
+def pipeline(actors_file: str | None = None) -> Language:
+    import dateline.pipeline  # noqa: F401 - registers the factories
+    from dateline.annotate import find_model
+
+    nlp = find_model()[1].load()
+    nlp.add_pipe("dateline_actors", config={"actors_file": actors_file})
+    return nlp
+
+
+def annotate(text: str, dct: date, actors_file: str | None = None) -> Doc:
+    nlp = pipeline(actors_file)
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def seed_text() -> str:
+    """Caption + body: no header, no Published line, no trailing credit lines."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()[2:]
+    body = [line.strip() for line in lines if line.strip()]
+    body = [line for line in body if not line.startswith(("Translated from", "BY "))]
+    return "\n".join(body)
+
+
+@lru_cache(maxsize=1)
+def seed_doc() -> Doc:
+    return annotate(seed_text(), date(2025, 5, 21))
+
+
+def actor(doc: Doc, actor_id: str) -> Actor:
+    found = [a for a in doc._.actors if a.id == actor_id]
+    assert found, f"no actor {actor_id!r} in {[a.id for a in doc._.actors]}"
+    return found[0]
+
+
+def place(doc: Doc, name: str) -> Place:
+    found = [p for p in doc._.places if name_key(p.name) == name_key(name)]
+    assert found, f"no place {name!r} in {[p.name for p in doc._.places]}"
+    return found[0]
+
+
+def texts(doc: Doc, item: Actor | Place) -> list[str]:
+    return [doc.text[start:end] for start, end in item.mentions]
+
+
+# --- the seed article (EXPECTED.md, "Actors and places") ---
+
+
+def test_seed_putin_is_russian_head_of_state_with_all_mentions() -> None:
+    doc = seed_doc()
+    putin = actor(doc, "vladimir-putin")
+    assert (putin.name, putin.kind, putin.country, putin.role) == (
+        "Vladimir Putin",
+        "person",
+        "RUS",
+        "head of state",
+    )
+    mentions = texts(doc, putin)
+    assert mentions.count("Russian President Vladimir Putin") == 2
+    assert mentions.count("Putin") == 4  # caption 1, body 3 ("Putin’s visit" included)
+
+
+def test_seed_kim_is_one_actor_however_named() -> None:
+    doc = seed_doc()
+    kim = actor(doc, "kim-jong-un")
+    assert (kim.name, kim.country, kim.role) == ("Kim Jong-un", "PRK", "head of state")
+    mentions = texts(doc, kim)
+    assert "North Korea's leader Kim Jong-un" in mentions
+    assert "North Korean leader Kim Jong-un" in mentions
+    assert mentions.count("Kim") == 6  # every bare "Kim" in caption and body
+    assert not [a for a in doc._.actors if a.id != "kim-jong-un" and "Kim" in a.name]
+
+
+def test_seed_rudenko_deputy_foreign_minister() -> None:
+    doc = seed_doc()
+    rudenko = actor(doc, "andrey-rudenko")
+    assert (rudenko.country, rudenko.role) == ("RUS", "deputy foreign minister")
+    assert texts(doc, rudenko) == ["Russian Deputy Foreign Minister Andrey Rudenko"]
+
+
+def test_seed_ria_novosti_is_a_russian_news_agency() -> None:
+    ria = actor(seed_doc(), "ria-novosti")
+    assert (ria.name, ria.kind, ria.country, ria.role) == (
+        "RIA Novosti",
+        "organisation",
+        "RUS",
+        "news agency",
+    )
+
+
+def test_seed_russian_government() -> None:
+    doc = seed_doc()
+    government = actor(doc, "rus-government")
+    assert (government.kind, government.country) == ("government", "RUS")
+    assert texts(doc, government) == ["Russian government"]
+
+
+def test_kremlin_in_the_title_is_the_russian_government() -> None:
+    title = "Kremlin to coordinate North Korean leader's visit to Russia, but no date released"
+    doc = annotate(title, date(2025, 5, 21))
+    assert actor_for_span(doc, 0, len("Kremlin")) == "rus-government"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name"),
+    [("RUS", "Russia"), ("PRK", "North Korea"), ("KOR", "South Korea"), ("UKR", "Ukraine")],
+)
+def test_seed_countries_are_actors_and_places(iso3: str, name: str) -> None:
+    doc = seed_doc()
+    country = actor(doc, iso3)
+    assert (country.name, country.kind, country.country) == (name, "country", iso3)
+    assert (place(doc, name).kind, place(doc, name).country) == ("country", iso3)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3", "lat", "lon"),
+    [
+        ("Moscow", "RUS", 55.75, 37.62),
+        ("Pyongyang", "PRK", 39.03, 125.75),
+        ("Vladivostok", "RUS", 43.12, 131.89),
+    ],
+)
+def test_seed_cities_with_coordinates(name: str, iso3: str, lat: float, lon: float) -> None:
+    city = place(seed_doc(), name)
+    assert (city.kind, city.country) == ("city", iso3)
+    assert city.lat == pytest.approx(lat, abs=0.1)
+    assert city.lon == pytest.approx(lon, abs=0.1)
+
+
+def test_seed_pyongyang_as_destination_is_a_place_not_an_actor() -> None:
+    doc = seed_doc()
+    assert len(place(doc, "Pyongyang").mentions) == 2
+    assert "Pyongyang" not in texts(doc, actor(doc, "PRK"))
+
+
+def test_seed_russian_far_east_is_a_region_of_russia() -> None:
+    region = place(seed_doc(), "Russian Far East")
+    assert (region.kind, region.country) == ("region", "RUS")
+    assert region.lat is not None and region.lon is not None
+
+
+def test_seed_photo_credit_agencies_are_not_actors() -> None:
+    ids = {a.id for a in seed_doc()._.actors}
+    assert not ids & {"ap", "yonhap", "joongang-ilbo"}
+
+
+def test_seed_mentions_are_offsets_into_the_text() -> None:
+    doc = seed_doc()
+    for item in [*doc._.actors, *doc._.places]:
+        for start, end in item.mentions:
+            assert 0 <= start < end <= len(doc.text)
+            assert doc.text[start:end].strip() == doc.text[start:end]
+
+
+# --- helpers for the events step ---
+
+
+def test_actor_for_span_maps_heads_and_titles() -> None:
+    doc = seed_doc()
+    text = doc.text
+    start = text.index("Andrey Rudenko")
+    assert actor_for_span(doc, start + 7, start + 14) == "andrey-rudenko"  # "Rudenko"
+    title = text.index("Russian Deputy")
+    assert actor_for_span(doc, title, title + len("Russian")) == "andrey-rudenko"
+    troops = text.index("North Korean troops")
+    assert actor_for_span(doc, troops, troops + len("North Korean")) == "PRK"
+    assert actor_for_span(doc, 0, 0) is None
+    war = text.index("war in")
+    assert actor_for_span(doc, war, war + 3) is None
+
+
+def test_place_for_span_and_mention_index() -> None:
+    doc = seed_doc()
+    text = doc.text
+    start = text.index("Vladivostok")
+    found = place_for_span(doc, start, start + len("Vladivostok"))
+    assert found is not None and found.name == "Vladivostok"
+    index = mention_index(doc)
+    token = next(t for t in doc if t.text == "Rudenko")
+    assert index[token.i] == "andrey-rudenko"
+    assert next(t for t in doc if t.text == "schedule").i not in index
+
+
+# --- synthetic articles from other regions ---
+
+
+def expectations(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=16)
+def synthetic_doc(path: Path) -> Doc:
+    dct = date.fromisoformat(expectations(path)["dct"])
+    return annotate(path.read_text(encoding="utf-8").strip(), dct)
+
+
+def synthetic_actor_cases() -> list[Any]:
+    return [
+        pytest.param(path, want, id=f"{path.stem}:{want['id']}")
+        for path in SYNTHETIC
+        for want in expectations(path)["actors"]
+    ]
+
+
+def synthetic_place_cases() -> list[Any]:
+    return [
+        pytest.param(path, want, id=f"{path.stem}:{want['name']}")
+        for path in SYNTHETIC
+        for want in expectations(path)["places"]
+    ]
+
+
+def test_there_are_enough_synthetic_articles() -> None:
+    assert len(SYNTHETIC) >= 10
+
+
+@pytest.mark.parametrize(("path", "want"), synthetic_actor_cases())
+def test_synthetic_actor(path: Path, want: dict[str, Any]) -> None:
+    doc = synthetic_doc(path)
+    got = actor(doc, want["id"])
+    for key in ("kind", "country", "role"):
+        if key in want:
+            assert getattr(got, key) == want[key], key
+    missing = [m for m in want["mentions"] if m not in texts(doc, got)]
+    assert not missing, f"{missing} not among {texts(doc, got)}"
+
+
+@pytest.mark.parametrize(("path", "want"), synthetic_place_cases())
+def test_synthetic_place(path: Path, want: dict[str, Any]) -> None:
+    got = place(synthetic_doc(path), want["name"])
+    assert (got.country, got.kind) == (want.get("country"), want["kind"])
+    if "lat" in want:
+        assert got.lat == pytest.approx(want["lat"], abs=0.2)
+        assert got.lon == pytest.approx(want["lon"], abs=0.2)
+
+
+@pytest.mark.parametrize("path", [p for p in SYNTHETIC if "absent" in expectations(p)])
+def test_synthetic_absent_actors(path: Path) -> None:
+    ids = {a.id for a in synthetic_doc(path)._.actors}
+    assert not ids & set(expectations(path)["absent"])
+
+
+# --- hostile and tricky input ---
+
+
+def test_all_caps_names() -> None:
+    doc = annotate("VLADIMIR PUTIN MEETS KIM JONG UN IN PYONGYANG", date(2024, 6, 19))
+    assert actor(doc, "vladimir-putin").mentions
+    assert texts(doc, actor(doc, "kim-jong-un")) == ["KIM JONG UN"]
+    assert place(doc, "Pyongyang").country == "PRK"
+
+
+def test_diacritics_and_their_absence_are_one_person() -> None:
+    text = "Recep Tayyip Erdogan spoke in Ankara. Later, Erdoğan met Tomás Pérez, a Chilean envoy."
+    doc = annotate(text, date(2025, 1, 15))
+    erdogan = actor(doc, "recep-tayyip-erdogan")
+    assert erdogan.name == "Recep Tayyip Erdoğan"
+    assert "Erdoğan" in texts(doc, erdogan)
+    assert actor(doc, "tomas-perez").name == "Tomás Pérez"
+
+
+@pytest.mark.parametrize("spelling", ["Kim Jong Un", "Kim Jong-un", "Kim Jong-Un", "KIM JONG-UN"])
+def test_transliteration_variants(spelling: str) -> None:
+    doc = annotate(f"{spelling} inspected a factory on Friday.", date(2025, 3, 7))
+    assert actor_for_span(doc, 0, len(spelling)) == "kim-jong-un"
+
+
+def test_person_named_like_a_country() -> None:
+    text = "Jordan Bardella said on Sunday that Jordan had not been consulted."
+    doc = annotate(text, date(2025, 2, 2))
+    assert texts(doc, actor(doc, "jordan-bardella")) == ["Jordan Bardella"]
+    assert texts(doc, actor(doc, "JOR")) == ["Jordan"]
+
+
+def test_role_follows_the_dct() -> None:
+    text = "The British prime minister flew to Kyiv."
+    assert actor(annotate(text, date(2024, 3, 1)), "rishi-sunak").role == "head of government"
+    assert actor(annotate(text, date(2024, 9, 1)), "keir-starmer").role == "head of government"
+
+
+def test_titles_alone_follow_each_countrys_offices() -> None:
+    doc = annotate("The Iranian president met the Iranian leader in Tehran.", date(2025, 1, 10))
+    assert texts(doc, actor(doc, "masoud-pezeshkian")) == ["Iranian president"]
+    assert texts(doc, actor(doc, "ali-khamenei")) == ["Iranian leader"]
+
+
+def test_ambiguous_title_alone_is_left_unresolved() -> None:
+    text = "Trump met Xi in Busan. The president said trade talks went well."
+    doc = annotate(text, date(2025, 10, 30))
+    start = text.index("president")
+    assert actor_for_span(doc, start, start + len("president")) is None
+
+
+def test_unknown_org_gets_a_slug_id_and_country() -> None:
+    doc = annotate("Ghana's Cocoa Marketing Board raised prices.", date(2025, 1, 1))
+    board = actor(doc, "cocoa-marketing-board")
+    assert (board.kind, board.country) == ("organisation", "GHA")
+
+
+def test_user_actor_file_adds_people(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "id\tkind\tcountry\tname\taliases\troles\n"
+        "amina-odhiambo\tperson\tKEN\tAmina Odhiambo\tOdhiambo\tgovernor@2022-08..\n",
+        encoding="utf-8",
+    )
+    doc = annotate("Odhiambo opened a clinic in Kisumu.", date(2024, 5, 1), str(extra))
+    person = actor(doc, "amina-odhiambo")
+    assert (person.name, person.country, person.role) == ("Amina Odhiambo", "KEN", "governor")
