@@ -1,0 +1,513 @@
+"""Normalizers: turn a rule match's groups into a TIMEX3 value.
+
+A rule names its normalizer (``norm = "relative"``); the groups it captured
+arrive already looked up in their tables (``"Jan."`` → ``"01"``) or converted
+to numbers. Every function is pure: the reference times come in the context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from dateline.timex import calendar as cal
+from dateline.timex.calendar import Point
+from dateline.timex.holidays import named_day
+from dateline.timex.tense import FUTURE, PAST, sentence_bounds, tense
+
+
+@dataclass
+class Context:
+    """What a normalizer may know: the text, the DCT and the last mentioned time."""
+
+    text: str
+    dct: date
+    doc: Any = None
+    last: Point | None = None
+    last_end: int | None = None  # where the last mentioned time ends in the text
+    start: int = 0
+    end: int = 0
+    found: list[Any] = field(default_factory=list)
+    _tense: dict[tuple[int, int, bool], str | None] = field(default_factory=dict)
+
+    @property
+    def tense(self) -> str | None:
+        """Tense of the current expression's clause, modals counting as future."""
+        return self.tense_of(weak=True)
+
+    def tense_of(self, weak: bool) -> str | None:
+        """Tense of the current expression's clause; ``weak=False`` ignores modals."""
+        key = (self.start, self.end, weak)
+        if key not in self._tense:
+            self._tense[key] = tense(self.text, self.start, self.end, self.doc, weak)
+        return self._tense[key]
+
+    @property
+    def anchor(self) -> Point:
+        """The last mentioned time, or the DCT's day when nothing was mentioned yet."""
+        return self.last or cal.point(self.dct, "day")
+
+
+@dataclass
+class Result:
+    """A normalized expression before it becomes a :class:`~dateline.model.Timex`."""
+
+    value: str
+    point: Point | None = None
+    mod: str | None = None
+    type: str | None = None
+    freq: str | None = None
+    quant: str | None = None
+
+
+Groups = dict[str, Any]
+Normalizer = Callable[[Context, Groups, dict[str, Any]], Result | None]
+NORMALIZERS: dict[str, Normalizer] = {}
+
+
+def normalizer(name: str) -> Callable[[Normalizer], Normalizer]:
+    """Register a normalizer under the name rules use."""
+
+    def register(func: Normalizer) -> Normalizer:
+        NORMALIZERS[name] = func
+        return func
+
+    return register
+
+
+def split_rel(rel: str | None) -> tuple[str, str | None]:
+    """``"-1 END"`` → (``"-1"``, ``"END"``)."""
+    if not rel:
+        return "0", None
+    parts = rel.split()
+    return parts[0], parts[1] if len(parts) > 1 else None
+
+
+def choose_year(
+    ctx: Context, build: Callable[[int], Point | None], base: int | None = None
+) -> Point | None:
+    """The period named without a year, in the year the clause's tense points to.
+
+    Without a tense cue the DCT's year is kept (the news convention). With one,
+    the period nearest the DCT on the tense's side wins; day dates may cross
+    to the other side by a little, since lexical cues often belong to a
+    reporting verb ("ruled Wednesday that he must leave by Jan. 14").
+    """
+    year = base if base is not None else ctx.dct.year
+    options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
+    if not options:
+        return None
+    when = ctx.tense
+    ahead = _future_anchor(ctx)
+    if ahead is not None and when != PAST:
+        later = [p for p in options if p.end >= ahead]
+        return later[0] if later else options[-1]
+    if when not in (PAST, FUTURE):
+        same = [p for p in options if p.start.year == year]
+        return same[0] if same else options[0]
+    return min(options, key=lambda p: _distance(p, ctx.dct) + _penalty(p, ctx.dct, when))
+
+
+def _future_anchor(ctx: Context) -> date | None:
+    """A later year the same sentence already named ("until early next year ... in June")."""
+    last = ctx.last
+    if last is None or last.start <= ctx.dct or ctx.last_end is None:
+        return None
+    if cal.RANK[last.granularity] < cal.RANK["year"]:
+        return None
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return last.start if ctx.last_end > left else None
+
+
+def _penalty(p: Point, dct: date, when: str) -> int:
+    wrong_side = p.start > dct if when == PAST else p.end < dct
+    if not wrong_side:
+        return 0
+    return 150 if p.granularity == "day" else 400
+
+
+def _distance(p: Point, d: date) -> int:
+    if p.start <= d <= p.end:
+        return 0
+    return min(abs((p.start - d).days), abs((p.end - d).days))
+
+
+def _mod(groups: Groups, args: dict[str, Any]) -> str | None:
+    return groups.get("mod") or groups.get("mod2") or args.get("mod") or None
+
+
+def _ymd_point(year: int, groups: Groups) -> Point | None:
+    month = int(groups["month"]) if groups.get("month") else None
+    if groups.get("season"):
+        start = cal.SEASONS[groups["season"]]
+        day = cal.make_date(year, start)
+        return Point(day, "season") if day else None
+    if groups.get("named_day"):
+        day = named_day(groups["named_day"], year)
+        return Point(day, "day") if day else None
+    if month is None:
+        day = cal.make_date(year)
+        return Point(day, "year") if day else None
+    if groups.get("day") is None:
+        day = cal.make_date(year, month)
+        return Point(day, "month") if day else None
+    day = cal.make_date(year, month, int(groups["day"]))
+    return Point(day, "day") if day else None
+
+
+def _full_year(groups: Groups) -> int | None:
+    for key in ("year", "spelled_year"):
+        if groups.get(key) not in (None, "X"):
+            return int(float(groups[key]))
+    if groups.get("short_year") is not None:
+        short = int(groups["short_year"])
+        return 1900 + short if short >= 30 else 2000 + short
+    return None
+
+
+@normalizer("date")
+def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Calendar dates: year, month, day, season or holiday; the year by tense when missing."""
+    if groups.get("decade"):
+        return _decade(groups["decade"], _mod(groups, args))
+    year = _full_year(groups)
+    if year is None and groups.get("rel"):
+        year = _rel_year(ctx, groups["rel"])
+    if year is not None:
+        p = _ymd_point(year, groups)
+    else:
+        p = choose_year(ctx, lambda y: _ymd_point(y, groups))
+    if p is None:
+        return None
+    part = groups.get("part_of_day")
+    if part:
+        p = Point(p.start, p.granularity, part) if p.granularity == "day" else p
+    return Result(p.value, p, _mod(groups, args), "TIME" if p.part else None)
+
+
+def _rel_year(ctx: Context, rel: str) -> int:
+    offset = split_rel(rel)[0]
+    if offset.startswith("ref"):
+        return ctx.anchor.start.year + int(offset[3:] or 0)
+    return ctx.dct.year + int(offset)
+
+
+@normalizer("century")
+def norm_century(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """The 20th century → 19."""
+    number = int(float(groups["nth"]))
+    day = cal.make_date(max((number - 1) * 100, 1))
+    if day is None:
+        return None
+    p = Point(day, "century")
+    return Result(p.value, p, _mod(groups, args))
+
+
+def _decade(code: str, mod: str | None) -> Result | None:
+    day = cal.make_date(int(code) * 10)
+    if day is None:
+        return None
+    p = Point(day, "decade")
+    return Result(p.value, p, mod)
+
+
+@normalizer("year")
+def norm_year(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """A bare year number (1990, the year 99999): kept when the calendar can hold it."""
+    year = int(
+        float(groups.get("year") or groups.get("year_any") or groups.get("spelled_year") or 0)
+    )
+    day = cal.make_date(year)
+    if day is None:
+        return None
+    p = Point(day, "year")
+    return Result(p.value, p, _mod(groups, args))
+
+
+@normalizer("ref")
+def norm_ref(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """PAST_REF / PRESENT_REF / FUTURE_REF words."""
+    value = args.get("value") or groups.get("ref_word")
+    return Result(value, None, _mod(groups, args)) if value else None
+
+
+@normalizer("day_offset")
+def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """today / yesterday / tomorrow / tonight, optionally with a part of day."""
+    day = ctx.dct + timedelta(days=int(args.get("offset", 0)))
+    part = groups.get("part_of_day") or groups.get("part_of_day2") or args.get("part")
+    p = Point(day, "day", part)
+    return Result(p.value, p, _mod(groups, args), "TIME" if part else None)
+
+
+def _unit(groups: Groups, args: dict[str, Any]) -> str:
+    for key in ("cal_unit", "unit", "unit2", "date_unit"):
+        if groups.get(key):
+            return str(groups[key])
+    return str(args["unit"])
+
+
+@normalizer("relative")
+def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """last/next/this/that + a calendar unit: shift the DCT (or the last mentioned time)."""
+    offset, rel_mod = split_rel(groups.get("rel") or args.get("rel"))
+    unit = _unit(groups, args)
+    gran = "week" if unit == "weekend" and offset.startswith("ref") else unit
+    if offset.startswith("ref"):
+        base = (
+            cal.coarsen(ctx.anchor, gran)
+            if cal.RANK[ctx.anchor.granularity] <= cal.RANK[gran]
+            else ctx.anchor
+        )
+        n = int(offset[3:] or 0)
+    else:
+        base = cal.point(ctx.dct, unit)
+        n = int(offset)
+    p = cal.shift(base, "week" if unit == "weekend" else unit, n)
+    if unit == "weekend" and p.granularity == "week":
+        p = cal.point(p.start, "weekend")
+    return Result(p.value, p, _mod(groups, args) or rel_mod)
+
+
+@normalizer("named_rel")
+def norm_named_rel(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """last/next/this + month, season or weekday name ("last November", "this coming Sept.")."""
+    offset, rel_mod = split_rel(groups.get("rel") or args.get("rel"))
+    p: Point | None
+    if groups.get("weekday"):
+        p = _weekday_rel(ctx, int(groups["weekday"]), offset)
+    else:
+        p = _month_rel(ctx, groups, offset)
+    if p is None:
+        return None
+    part = groups.get("part_of_day")
+    if part and p.granularity == "day":
+        p = Point(p.start, "day", part)
+    return Result(p.value, p, _mod(groups, args) or rel_mod, "TIME" if p.part else None)
+
+
+def _month_rel(ctx: Context, groups: Groups, offset: str) -> Point | None:
+    year = ctx.dct.year
+    if offset.startswith("ref"):
+        year = ctx.anchor.start.year
+        offset = "0"
+    options = [p for p in (_ymd_point(y, groups) for y in (year - 1, year, year + 1)) if p]
+    if not options:
+        return None
+    if offset in ("-1",):
+        before = [p for p in options if p.end < cal.floor(ctx.dct, p.granularity)]
+        return before[-1] if before else options[0]
+    if offset in ("+1",):
+        after = [p for p in options if p.start > ctx.dct]
+        return after[0] if after else options[-1]
+    if offset == "+0":
+        after = [p for p in options if p.end >= ctx.dct]
+        return after[0] if after else options[-1]
+    same = [p for p in options if p.start.year == year]
+    return same[0] if same else options[0]
+
+
+def _weekday_rel(ctx: Context, weekday: int, offset: str) -> Point:
+    base = ctx.anchor.start if offset.startswith("ref") else ctx.dct
+    offset = offset.removeprefix("ref")
+    today = base.isoweekday()
+    if offset == "-1":
+        back = (today - weekday) % 7 or 7
+        return Point(base - timedelta(days=back), "day")
+    if offset in ("+1", "+0"):
+        ahead = (weekday - today) % 7 or 7
+        return Point(base + timedelta(days=ahead), "day")
+    return Point(base + timedelta(days=weekday - today), "day")
+
+
+@normalizer("weekday")
+def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """A bare weekday name: the one before the DCT in past clauses, after it in future ones."""
+    weekday = int(groups["weekday"])
+    today = ctx.dct.isoweekday()
+    back = (today - weekday) % 7
+    ahead = (weekday - today) % 7
+    # news reports mostly look back: without a clear future cue, the last such weekday
+    delta = ahead if ctx.tense_of(weak=False) == FUTURE else -back
+    part = groups.get("part_of_day")
+    p = Point(ctx.dct + timedelta(days=delta), "day", part)
+    return Result(p.value, p, _mod(groups, args), "TIME" if part else None)
+
+
+def _amount(groups: Groups) -> float | None:
+    value = groups.get("num") or groups.get("num2")
+    if value is None:
+        return 1.0
+    return None if value == "X" else float(value)
+
+
+@normalizer("shift")
+def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """N units ago / later / earlier / from now: the DCT or the last mentioned time, moved."""
+    n = _amount(groups)
+    direction = str(groups.get("direction") or args.get("direction"))
+    unit = _unit(groups, args)
+    if n is None or n != int(n):
+        value = "FUTURE_REF" if direction.endswith("+1") else "PAST_REF"
+        return Result(value, None, _mod(groups, args))
+    if unit in ("hour", "minute", "second"):
+        # the DCT has no time of day: hours ago is still (about) the DCT's day
+        p = cal.point(ctx.dct, "day")
+        return Result(p.value, p, _approx(groups))
+    steps = int(n) * (-1 if direction.endswith("-1") else 1)
+    base = _shift_base(ctx, direction, unit)
+    step_unit = {"decade": "year", "century": "year", "fortnight": "week"}.get(unit, unit)
+    steps *= {"decade": 10, "century": 100, "fortnight": 2}.get(unit, 1)
+    if step_unit not in cal.RANK:
+        return None
+    p = cal.shift(base, step_unit, steps)
+    gran = args.get("gran")
+    if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
+        p = cal.coarsen(p, gran)
+    return Result(p.value, p, _approx(groups))
+
+
+def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
+    gran = unit if unit in cal.RANK else "day"
+    gran = {"decade": "year", "century": "year", "fortnight": "week"}.get(gran, gran)
+    anchor = ctx.last
+    quarterly = anchor is not None and anchor.granularity in ("quarter", "half") and gran == "year"
+    if (direction.startswith("ref") and anchor is not None) or quarterly:
+        assert anchor is not None
+        return (
+            anchor if cal.RANK[anchor.granularity] < cal.RANK["year"] else cal.coarsen(anchor, gran)
+        )
+    return cal.point(ctx.dct, gran)
+
+
+def _approx(groups: Groups) -> str | None:
+    return groups.get("lead") or groups.get("approx") or groups.get("mod") or None
+
+
+_DURATION_UNITS = {
+    "year": ("Y", 1, "month", 12),
+    "month": ("M", 1, "day", 30),
+    "week": ("W", 1, "day", 7),
+    "day": ("D", 1, "hour", 24),
+    "hour": ("TH", 1, "minute", 60),
+    "minute": ("TM", 1, "second", 60),
+    "second": ("TS", 1, None, 0),
+    "decade": ("Y", 10, None, 0),
+    "century": ("Y", 100, None, 0),
+    "quarter": ("Q", 1, "month", 3),
+    "fortnight": ("W", 2, None, 0),
+    "weekend": ("D", 2, None, 0),
+}
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value: 3 days → P3D, 2.5 years → P2Y6M, some hours → PTXH."""
+    code, factor, smaller, ratio = _DURATION_UNITS[unit]
+    if n is None:
+        text = "X" + code.lstrip("T")
+    elif n * factor == int(n * factor):
+        text = f"{int(n * factor)}{code.lstrip('T')}"
+    else:
+        whole = int(n * factor)
+        rest = round((n * factor - whole) * ratio)
+        sub_code = _DURATION_UNITS[smaller][0] if smaller else code
+        text = (f"{whole}{code.lstrip('T')}" if whole else "") + f"{rest}{sub_code.lstrip('T')}"
+    return ("PT" if code.startswith("T") else "P") + text
+
+
+@normalizer("duration")
+def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """N units: P3D, PT5H, P2Y6M; vague amounts give X (PXY)."""
+    unit = _unit(groups, args)
+    n = float(args["n"]) if "n" in args else _amount(groups)
+    if args.get("vague"):
+        n = None
+    return Result(duration_value(n, unit), None, _approx(groups) or args.get("mod"))
+
+
+@normalizer("set")
+def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Recurring times: daily, every week, each Monday."""
+    value = args.get("value")
+    if value is None and groups.get("weekday"):
+        value = f"XXXX-WXX-{groups['weekday']}"
+    if value is None and groups.get("month"):
+        value = f"XXXX-{groups['month']}"
+    if value is None:
+        value = duration_value(1, _unit(groups, args))
+    return Result(str(value), None, None, None, args.get("freq"), args.get("quant"))
+
+
+@normalizer("quarter")
+def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Quarters and halves: "the third quarter", "fiscal 1989's first half", "the quarter"."""
+    unit = args.get("unit", "quarter")
+    number = groups.get("ordinal") or groups.get("ordinal2") or groups.get("half")
+    groups = {**groups, "year": groups.get("year") or groups.get("year3")}
+    rel = groups.get("rel") or groups.get("rel2")
+    if number is None:
+        return _current_period(ctx, unit, groups, args)
+    months = 3 if unit == "quarter" else 6
+    if int(number) > 12 // months:
+        return None
+    build = _period_builder(unit, int(number), months)
+    year = _full_year(groups) or (int(groups["year2"]) if groups.get("year2") else None)
+    if year is not None:
+        p = build(year)
+    elif rel:
+        p = build(_rel_year(ctx, rel))
+    else:
+        p = _report_year(ctx, build)
+    return Result(p.value, p, _mod(groups, args)) if p else None
+
+
+def _report_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
+    """Quarters without a year are the DCT year's, unless a past clause names one not begun."""
+    p = build(ctx.dct.year)
+    if p is not None and p.start > ctx.dct and ctx.tense == PAST:
+        return build(ctx.dct.year - 1)
+    return p
+
+
+def _period_builder(unit: str, number: int, months: int) -> Callable[[int], Point | None]:
+    def build(year: int) -> Point | None:
+        day = cal.make_date(year, (number - 1) * months + 1)
+        return Point(day, unit) if day else None
+
+    return build
+
+
+def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """ "The quarter": the one last mentioned, else the last one reported (before the DCT's)."""
+    last = ctx.last
+    if last is not None and last.granularity == unit:
+        p = last
+    else:
+        p = cal.shift(cal.point(ctx.dct, unit), unit, -1)
+    year = _full_year(groups)
+    if year is not None:
+        day = cal.make_date(year, p.start.month)
+        p = Point(day, unit) if day else p
+    return Result(p.value, p, _mod(groups, args))
+
+
+@normalizer("clock")
+def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Clock times ("10:35 a.m.", "noon"), on the DCT's day or a named weekday."""
+    text = str(groups.get("clock") or args.get("clock", "12:00"))
+    hour, _, minute = text.partition(":")
+    h = int(hour)
+    if groups.get("ampm") == "pm" and h < 12:
+        h += 12
+    elif groups.get("ampm") == "am" and h == 12:
+        h = 0
+    # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m.")
+    day = ctx.last.start if ctx.last and ctx.last.granularity == "day" else ctx.dct
+    if groups.get("weekday"):
+        weekday = norm_weekday(ctx, groups, {})
+        day = weekday.point.start if weekday and weekday.point else day
+    day += timedelta(days=int(args.get("offset", 0)))
+    p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")
+    return Result(p.value, p, _approx(groups), "TIME")

@@ -1,0 +1,248 @@
+"""Find temporal expressions with the rule set and normalize them in text order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dateline.model import Timex
+from dateline.timex.calendar import Point
+from dateline.timex.normalize import NORMALIZERS, Context, Result
+from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
+
+MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
+_DEFERRED = ("anniversary",)
+# "a year earlier" and the like refer back to the anchor; they do not move it.
+_NOT_ANCHORS = ("shift",)
+WINDOW_BEFORE = 60  # characters a match may reach before its trigger word
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+
+@dataclass
+class Match:
+    """A rule's match before normalisation."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def word_index(text: str) -> dict[str, list[int]]:
+    """Where each lower-cased word starts; digit runs also under ``#digits`` and the like."""
+    index: dict[str, list[int]] = {}
+    for match in _TOKEN.finditer(text.lower()):
+        word = match.group(0)
+        index.setdefault(word, []).append(match.start())
+        if word[0].isdigit():
+            index.setdefault(DIGITS, []).append(match.start())
+            kind = "#year4" if len(word) == 4 else "#small" if len(word) <= 2 else None
+            if kind:
+                index.setdefault(kind, []).append(match.start())
+    return index
+
+
+def windows(length: int, rule: Rule, index: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Stretches of text near the rule's trigger words: the only places it can match."""
+    if rule.trigger is None:
+        return [(0, length)]
+    starts = sorted(p for word in rule.trigger for p in index.get(word, ()))
+    spans: list[tuple[int, int]] = []
+    for start in starts:
+        left, right = max(0, start - WINDOW_BEFORE), min(length, start + rule.reach)
+        if spans and left <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], right)
+        else:
+            spans.append((left, right))
+    return spans
+
+
+def _start(match: re.Match[str]) -> int:
+    """Where the extent starts: after a ``lead`` group (a modifier kept outside)."""
+    if "lead" not in match.re.groupindex or match.group("lead") is None:
+        return match.start()
+    start = match.end("lead")
+    while start < match.end() and match.string[start].isspace():
+        start += 1
+    return start
+
+
+def find_matches(text: str, ruleset: RuleSet) -> list[Match]:
+    """Every rule's matches, then the longest ones that do not overlap."""
+    index = word_index(text)
+    found = [
+        Match(_start(m), m.end(), rule, m)
+        for rule in ruleset.rules
+        for left, right in windows(len(text), rule, index)
+        for m in rule.regex.finditer(text, left, right)
+        if m.end() > m.start()
+    ]
+    found.sort(key=lambda m: (-(m.end - m.start), -m.rule.priority, m.start))
+    taken: list[Match] = []
+    used = bytearray(len(text) + 1)
+    for match in found:
+        if not any(used[match.start : match.end]):
+            taken.append(match)
+            used[match.start : match.end] = b"\x01" * (match.end - match.start)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace(".", "").replace("’", "'").split())
+
+
+def group_values(
+    match: re.Match[str], rule: Rule, tables: dict[str, dict[str, str]]
+) -> dict[str, Any]:
+    """The match's groups, looked up in their tables or read as numbers."""
+    values: dict[str, Any] = {}
+    for name, fragment in rule.groups.items():
+        raw = match.group(name)
+        if raw is None:
+            continue
+        values[name] = _convert(raw, fragment, tables)
+    for name, raw in match.groupdict().items():
+        if name not in values and raw is not None and name not in rule.groups:
+            values[name] = raw
+    return values
+
+
+def _convert(raw: str, fragment: Fragment, tables: dict[str, dict[str, str]]) -> Any:
+    key = _key(raw)
+    if fragment.number:
+        return _number(key, tables.get("number", {}))
+    if fragment.table:
+        table = tables[fragment.table]
+        for candidate in (key, key.rstrip("-"), key.lstrip("'")):
+            if candidate in table:
+                return table[candidate]
+        return raw
+    return raw
+
+
+def _number(key: str, words: dict[str, str]) -> Any:
+    if key in words:
+        return words[key]
+    key = key.replace(",", "").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    key = key.removesuffix("th")
+    if key.endswith(" 1/2"):
+        return str(float(key[:-4]) + 0.5)
+    if _NUMBER.fullmatch(key):
+        return key
+    parts = re.split(r"[- ]", key)
+    if not all(p in words and words[p] != "X" for p in parts):
+        return "X"
+    if len(parts) > 1 and parts[0] in ("nineteen", "twenty") and parts[1] not in _UNITS:
+        # a spoken year: "nineteen ninety-six" is 19 * 100 + 96
+        return str(int(words[parts[0]]) * 100 + int(sum(float(words[p]) for p in parts[1:])))
+    return str(sum(float(words[p]) for p in parts))
+
+
+def to_timex(text: str, match: Match, result: Result, dct: date) -> Timex:
+    """The Timex for a normalized match, with its calendar interval."""
+    kind = result.type or match.rule.type
+    earliest, latest, granularity = interval(result, dct)
+    return Timex(
+        text=text[match.start : match.end],
+        start=match.start,
+        end=match.end,
+        type=kind,
+        value=result.value,
+        mod=result.mod or None,
+        earliest=earliest,
+        latest=latest,
+        granularity=granularity,
+        freq=result.freq,
+        quant=result.quant,
+        rule=match.rule.id,
+    )
+
+
+def interval(result: Result, dct: date) -> tuple[str | None, str | None, str | None]:
+    """Inclusive earliest/latest dates and granularity, narrowed by the mod."""
+    p = result.point
+    if p is None:
+        return _ref_interval(result.value, dct)
+    first, last = _narrow(p.start, p.end, result.mod)
+    granularity = "time" if p.part else p.granularity
+    return (
+        first.isoformat() if first else None,
+        last.isoformat() if last else None,
+        granularity,
+    )
+
+
+def _ref_interval(value: str, dct: date) -> tuple[str | None, str | None, str | None]:
+    iso = dct.isoformat()
+    if value == "PRESENT_REF":
+        return iso, iso, None
+    if value == "PAST_REF":
+        return None, iso, None
+    if value == "FUTURE_REF":
+        return iso, None, None
+    return None, None, None
+
+
+def _narrow(first: date, last: date, mod: str | None) -> tuple[date | None, date | None]:
+    if mod in ("BEFORE", "ON_OR_BEFORE"):
+        return None, last
+    if mod in ("AFTER", "ON_OR_AFTER"):
+        return first, None
+    days = (last - first).days + 1
+    third = days // 3
+    if mod == "START" and third:
+        return first, first + timedelta(days=third - 1)
+    if mod == "MID" and third:
+        return first + timedelta(days=third), last - timedelta(days=third)
+    if mod == "END" and third:
+        return last - timedelta(days=third - 1), last
+    return first, last
+
+
+def _normalize(ctx: Context, match: Match, tables: dict[str, dict[str, str]]) -> Result | None:
+    ctx.start, ctx.end = match.start, match.end
+    groups = group_values(match.match, match.rule, tables)
+    try:
+        result = NORMALIZERS[match.rule.norm](ctx, groups, match.rule.args)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    if result is not None and result.mod is None and match.rule.mod:
+        result.mod = match.rule.mod
+    return result
+
+
+def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = None) -> list[Timex]:
+    """Tag and normalize every temporal expression in ``text``."""
+    ruleset = ruleset or load_ruleset()
+    text = text[:MAX_TEXT]
+    ctx = Context(text=text, dct=dct, doc=doc)
+    matches = find_matches(text, ruleset)
+    results: dict[int, Timex] = {}
+    for match in matches:
+        if match.rule.norm in _DEFERRED:
+            continue
+        result = _normalize(ctx, match, ruleset.tables)
+        if result is None:
+            continue
+        results[match.start] = to_timex(text, match, result, dct)
+        if match.rule.norm not in _NOT_ANCHORS:
+            _remember(ctx, result, match.end)
+    ctx.found = sorted(results.values(), key=lambda t: t.start)
+    for match in matches:
+        if match.rule.norm in _DEFERRED:
+            result = _normalize(ctx, match, ruleset.tables)
+            if result is not None:
+                results[match.start] = to_timex(text, match, result, dct)
+    return sorted(results.values(), key=lambda t: t.start)
+
+
+def _remember(ctx: Context, result: Result, end: int) -> None:
+    """Keep the last mentioned calendar time as the anchor for anaphora."""
+    p: Point | None = result.point
+    if p is not None and result.type != "DURATION":
+        ctx.last = Point(p.start, p.granularity)
+        ctx.last_end = end

@@ -1,0 +1,109 @@
+"""TimeML reading and writing, and the TempEval-3 scores of evaluate_timex."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.evaluate.timeml import parse_timeml, read_timeml, to_timeml
+from dateline.evaluate.timex_eval import evaluate_timex
+from dateline.model import Timex
+
+DCT_TAG = (
+    '<TIMEX3 tid="t0" type="DATE" value="2001-05-04" temporalFunction="false" '
+    'functionInDocument="CREATION_TIME">May 4, 2001</TIMEX3>'
+)
+SYNTHETIC = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>synthetic_1</DOCID>\n'
+    f"<DCT>{DCT_TAG}</DCT>\n<TEXT>\n"
+    'The council <EVENT eid="e1">said</EVENT> '
+    '<TIMEX3 tid="t1" type="DATE" value="2001-05-03">yesterday</TIMEX3> that fees &amp; '
+    'taxes rose <TIMEX3 tid="t2" type="DURATION" value="P3Y">three years</TIMEX3> in a row. '
+    'It meets <TIMEX3 tid="t3" type="DATE" value="2001-06">in June</TIMEX3> and '
+    '<TIMEX3 tid="t4" type="DATE" value="2001-05-11">Friday</TIMEX3>.\n'
+    "</TEXT>\n</TimeML>\n"
+)
+
+
+def write_corpus(tmp_path: Path) -> Path:
+    gold = tmp_path / "gold" / "nested"
+    gold.mkdir(parents=True)
+    (gold / "synthetic_1.tml").write_text(SYNTHETIC, encoding="utf-8")
+    return tmp_path / "gold"
+
+
+def test_parse_timeml_text_dct_and_offsets() -> None:
+    doc = parse_timeml(SYNTHETIC, "synthetic_1")
+    assert doc.dct == date(2001, 5, 4)
+    assert "fees & taxes" in doc.text
+    assert "<" not in doc.text
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [
+        ("yesterday", "DATE", "2001-05-03"),
+        ("three years", "DURATION", "P3Y"),
+        ("in June", "DATE", "2001-06"),
+        ("Friday", "DATE", "2001-05-11"),
+    ]
+    for timex in doc.timexes:
+        assert doc.text[timex.start : timex.end] == timex.text
+
+
+def test_scores_strict_relaxed_and_value(tmp_path: Path) -> None:
+    """Ours: yesterday, three years right; June relaxed only; Friday = the DCT (wrong value)."""
+    report = evaluate_timex(write_corpus(tmp_path))
+    scores = report.to_dict()
+    assert report.documents == 1
+    assert scores["gold"] == 4 and scores["system"] == 4
+    assert scores["strict"]["f1"] == pytest.approx(3 / 4)
+    assert scores["relaxed"]["f1"] == pytest.approx(1.0)
+    assert scores["value_f1"] == pytest.approx(3 / 4)
+    assert scores["type_f1"] == pytest.approx(1.0)
+    assert scores["value_errors"] == [
+        {"text": "friday", "gold": "2001-05-11", "ours": "2001-05-04", "count": 1}
+    ]
+    assert scores["by_type"]["DURATION"]["gold"] == 1
+    table = report.format()
+    assert "strict span" in table and "friday" in table
+
+
+def test_out_dir_gets_one_timeml_file_per_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    evaluate_timex(write_corpus(tmp_path), out_dir=out)
+    written = read_timeml(out / "synthetic_1.tml")
+    original = parse_timeml(SYNTHETIC)
+    assert written.text == original.text
+    assert [t.text for t in written.timexes] == ["yesterday", "three years", "June", "Friday"]
+
+
+def test_progress_is_reported(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    evaluate_timex(write_corpus(tmp_path), progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 1)]
+
+
+def test_empty_gold_dir_is_a_coded_error(tmp_path: Path) -> None:
+    with pytest.raises(DatelineError, match="DL-E102"):
+        evaluate_timex(tmp_path)
+
+
+def test_file_without_dct_is_a_coded_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tml"
+    path.write_text("<TimeML><TEXT>Nothing</TEXT></TimeML>", encoding="utf-8")
+    with pytest.raises(DatelineError, match="DL-E101") as info:
+        read_timeml(path)
+    assert info.value.path == str(path)
+
+
+def test_to_timeml_escapes_and_tags() -> None:
+    text = "Fees & <taxes> rose yesterday."
+    timex = Timex(
+        "yesterday", 20, 29, "DATE", "2001-05-03", earliest="2001-05-03", latest="2001-05-03"
+    )
+    xml = to_timeml(text, date(2001, 5, 4), [timex], "doc&1")
+    assert "&amp; &lt;taxes&gt;" in xml
+    assert '<TIMEX3 tid="t1" type="DATE" value="2001-05-03">yesterday</TIMEX3>' in xml
+    back = parse_timeml(xml)
+    assert back.text == text
+    assert back.dct == date(2001, 5, 4)

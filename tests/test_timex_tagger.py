@@ -1,0 +1,216 @@
+"""Normalisation behaviour: tense, anaphora, intervals, mods, the spaCy component."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from dateline.model import Timex
+from dateline.timex import tag
+
+DCT = date(2025, 5, 21)  # a Wednesday
+
+
+def one(text: str, dct: date = DCT, *, surface: str | None = None) -> Timex:
+    found = tag(text, dct)
+    if surface is not None:
+        found = [t for t in found if t.text == surface]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministry said on Monday that talks failed.", "2025-05-19"),
+        ("The minister will travel on Monday.", "2025-05-26"),
+        ("The minister is to travel on Friday.", "2025-05-23"),
+        ("The minister arrived on Friday.", "2025-05-16"),
+    ],
+)
+def test_weekday_follows_tense(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The summit was held in March.", "2025-03"),
+        ("The leaders met in August.", "2024-08"),
+        ("The leaders will meet in August.", "2025-08"),
+        ("Elections are scheduled for February.", "2026-02"),
+    ],
+)
+def test_month_without_year_follows_tense(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize("dct", [date(2025, 11, 3), date(2025, 5, 21), date(2025, 2, 1)])
+def test_postponed_until_early_next_year_before_june(dct: date) -> None:
+    """The June is the one after the (future) year the sentence just named."""
+    text = "The vote was postponed until early next year, before the budget session in June."
+    found = {t.text: t for t in tag(text, dct)}
+    assert found["early next year"].value == "2026"
+    assert found["early next year"].mod == "START"
+    assert found["June"].value == "2026-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        (
+            "Troops crossed on March 3, 2022. The following day they retreated.",
+            "The following day",
+            "2022-03-04",
+        ),
+        (
+            "Troops crossed on March 3, 2022. Two days later they retreated.",
+            "Two days later",
+            "2022-03-05",
+        ),
+        (
+            "The treaty was signed in 1990. Later that year it was ratified.",
+            "Later that year",
+            "1990",
+        ),
+        ("The treaty was signed in 1990. That year the wall fell.", "That year", "1990"),
+        (
+            "They met on 4 July 2019. The day before, they had argued.",
+            "The day before",
+            "2019-07-03",
+        ),
+    ],
+)
+def test_anaphora_uses_last_mentioned_time(text: str, surface: str, value: str) -> None:
+    assert one(text, surface=surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity", "earliest", "latest"),
+    [
+        ("It happened last week.", "2025-W20", "week", "2025-05-12", "2025-05-18"),
+        (
+            "It will happen in the third quarter of 2025.",
+            "2025-Q3",
+            "quarter",
+            "2025-07-01",
+            "2025-09-30",
+        ),
+        ("It happened in the 1990s.", "199", "decade", "1990-01-01", "1999-12-31"),
+        ("It happens this summer.", "2025-SU", "season", "2025-06-01", "2025-08-31"),
+        ("Sales fell yesterday.", "2025-05-20", "day", "2025-05-20", "2025-05-20"),
+        ("It happened in February 2024.", "2024-02", "month", "2024-02-01", "2024-02-29"),
+    ],
+)
+def test_calendar_interval(
+    text: str, value: str, granularity: str, earliest: str, latest: str
+) -> None:
+    timex = one(text)
+    assert (timex.value, timex.granularity, timex.earliest, timex.latest) == (
+        value,
+        granularity,
+        earliest,
+        latest,
+    )
+
+
+def test_mod_narrows_the_interval() -> None:
+    timex = one("Talks resume in late November 2025.")
+    assert (timex.value, timex.mod) == ("2025-11", "END")
+    assert timex.earliest is not None and timex.earliest > "2025-11-15"
+    assert timex.latest == "2025-11-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("The strike lasted three days.", "P3D", None),
+        ("He served 16 years in office.", "P16Y", None),
+        ("The talks took more than five hours.", "PT5H", "MORE_THAN"),
+        ("The war lasted nearly two decades.", "P20Y", "EQUAL_OR_LESS"),
+    ],
+)
+def test_durations_have_no_interval(text: str, value: str, mod: str | None) -> None:
+    timex = one(text)
+    assert (timex.type, timex.value, timex.mod) == ("DURATION", value, mod)
+    assert timex.earliest is None and timex.latest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        ("Prices are falling now.", "PRESENT_REF", "2025-05-21", "2025-05-21"),
+        ("He recently moved.", "PAST_REF", None, "2025-05-21"),
+        ("Rates may rise in the future.", "FUTURE_REF", "2025-05-21", None),
+    ],
+)
+def test_reference_words(text: str, value: str, earliest: str | None, latest: str | None) -> None:
+    timex = one(text)
+    assert (timex.value, timex.earliest, timex.latest) == (value, earliest, latest)
+
+
+def test_record_date_after_payable_date_stays_near_the_dct() -> None:
+    text = "The dividend is payable Jan. 2 to stock of record Dec. 15."
+    found = {t.text: t.value for t in tag(text, date(1989, 11, 2))}
+    assert found == {"Jan. 2": "1990-01-02", "Dec. 15": "1989-12-15"}
+
+
+def test_set_has_type_and_frequency() -> None:
+    timex = one("The council meets every week.")
+    assert (timex.type, timex.value, timex.freq) == ("SET", "P1W", "1X")
+
+
+def test_time_of_day() -> None:
+    timex = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7))
+    assert (timex.type, timex.value) == ("TIME", "1998-08-07T10:35")
+    evening = one("He spoke this evening.", date(2025, 5, 21))
+    assert (evening.type, evening.value) == ("TIME", "2025-05-21TEV")
+
+
+def test_same_text_other_dct_gives_other_value() -> None:
+    """Nothing comes from the clock: the DCT alone anchors relative expressions."""
+    assert one("It rained yesterday.", date(1999, 1, 1)).value == "1998-12-31"
+    assert one("It rained yesterday.", date(2030, 3, 1)).value == "2030-02-28"
+
+
+def test_anniversary_from_text_and_table() -> None:
+    text = (
+        "The pact was signed in Hanoi on March 2, 2024. "
+        "The two leaders met again on the first anniversary of the Hanoi pact."
+    )
+    found = {t.text: t.value for t in tag(text, date(2025, 2, 1))}
+    assert found["the first anniversary of the Hanoi pact"] == "2025-03-02"
+    bastille = one(
+        "Paris marked the 236th anniversary of the storming of the Bastille.", date(2025, 7, 10)
+    )
+    assert bastille.value == "2025-07-14"
+
+
+def test_component_sets_doc_timexes() -> None:
+    import dateline.pipeline  # noqa: F401 - registers the factory
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dateline_timex")
+    doc = nlp.make_doc("The ministry said on Monday that talks will resume next month.")
+    doc._.dct = DCT
+    doc = nlp.get_pipe("dateline_timex")(doc)
+    assert [(t.text, t.value) for t in doc._.timexes] == [
+        ("Monday", "2025-05-19"),
+        ("next month", "2025-06"),
+    ]
+    no_dct = nlp("Talks resume next month.")
+    assert no_dct._.timexes == []
+
+
+@pytest.mark.model
+def test_parsed_doc_gives_tense() -> None:
+    from dateline.annotate import find_model
+
+    _, module = find_model()
+    nlp = module.load()
+    text = "Officials who spoke on Monday said the minister will arrive on Friday."
+    doc = nlp(text)
+    found = {t.text: t.value for t in tag(text, DCT, doc=doc)}
+    assert found == {"Monday": "2025-05-19", "Friday": "2025-05-23"}
