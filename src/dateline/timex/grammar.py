@@ -17,7 +17,7 @@ _DURATION = (
     r"P(?:(?:[0-9X]+(?:\.[0-9]+)?[YQMWD])+(?:T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+)?"
     r"|T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+)"
 )
-_SET_WEEKDAY = r"XXXX-WXX-(?:[1-7]|WE)"
+_SET_WEEKDAY = r"XXXX-WXX-(?:[1-7](?:T(?:MO|AF|EV|NI))?|WE)"
 TIMEX3_VALUE = re.compile(
     rf"(?:PAST_REF|PRESENT_REF|FUTURE_REF|{_DURATION}|{_SET_WEEKDAY}|{_DATE}(?:{_TIME})?)"
 )

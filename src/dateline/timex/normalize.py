@@ -7,6 +7,7 @@ to numbers. Every function is pure: the reference times come in the context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ class Context:
     doc: Any = None
     last: Point | None = None
     last_end: int | None = None  # where the last mentioned time ends in the text
+    topic: Point | None = None  # the first quarter or half the article reports on
     start: int = 0
     end: int = 0
     found: list[Any] = field(default_factory=list)
@@ -99,15 +101,21 @@ def choose_year(
     options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
     if not options:
         return None
+    named = _sentence_year(ctx)
+    if named is not None and build(named) is not None:
+        return build(named)
     when = ctx.tense
     ahead = _future_anchor(ctx)
     if ahead is not None and when != PAST:
         later = [p for p in options if p.end >= ahead]
         return later[0] if later else options[-1]
     if when not in (PAST, FUTURE):
-        same = [p for p in options if p.start.year == year]
-        return same[0] if same else options[0]
+        # no cue: the period nearest the DCT, a past one winning near-ties (news looks back)
+        return min(options, key=lambda p: _distance(p, ctx.dct) + (p.start > ctx.dct) * AHEAD_COST)
     return min(options, key=lambda p: _distance(p, ctx.dct) + _penalty(p, ctx.dct, when))
+
+
+AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
 
 
 def _future_anchor(ctx: Context) -> date | None:
@@ -121,11 +129,36 @@ def _future_anchor(ctx: Context) -> date | None:
     return last.start if ctx.last_end > left else None
 
 
+def _sentence_year(ctx: Context) -> int | None:
+    """The year named earlier in the same clause ("this year through August")."""
+    last = ctx.last
+    if last is None or ctx.last_end is None or last.granularity != "year":
+        return None
+    if ctx.last_end > ctx.start or ctx.start - ctx.last_end > 80:
+        return None
+    between = ctx.text[ctx.last_end : ctx.start]
+    return None if _CLAUSE_BREAK.search(between) else last.start.year
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|--")
+
+
+# Days a day date on the wrong side of the DCT counts as further away; small enough
+# that a reporting verb's tense can be overruled by a date weeks away on the other side.
+DAY_PENALTY = 150
+
+
 def _penalty(p: Point, dct: date, when: str) -> int:
     wrong_side = p.start > dct if when == PAST else p.end < dct
     if not wrong_side:
         return 0
-    return 150 if p.granularity == "day" else 400
+    if p.granularity == "day":
+        return DAY_PENALTY
+    # Next month's name in a past clause: the past reading would be eleven months
+    # back, which news writes as "last September"; so the coming month wins.
+    if when == PAST and p.granularity == "month" and (p.start - dct).days <= 31:
+        return 0
+    return 400
 
 
 def _distance(p: Point, d: date) -> int:
@@ -181,6 +214,8 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
         p = choose_year(ctx, lambda y: _ymd_point(y, groups))
     if p is None:
         return None
+    if args.get("gran") and cal.RANK[p.granularity] < cal.RANK[args["gran"]]:
+        p = cal.coarsen(p, args["gran"])  # "the week of March 6"
     part = groups.get("part_of_day")
     if part:
         p = Point(p.start, p.granularity, part) if p.granularity == "day" else p
@@ -237,7 +272,12 @@ def norm_ref(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
 def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """today / yesterday / tomorrow / tonight, optionally with a part of day."""
     day = ctx.dct + timedelta(days=int(args.get("offset", 0)))
-    part = groups.get("part_of_day") or groups.get("part_of_day2") or args.get("part")
+    part = (
+        groups.get("part_of_day")
+        or groups.get("part_of_day2")
+        or groups.get("part_of_day3")
+        or args.get("part")
+    )
     p = Point(day, "day", part)
     return Result(p.value, p, _mod(groups, args), "TIME" if part else None)
 
@@ -358,6 +398,9 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         return Result(p.value, p, _approx(groups))
     steps = int(n) * (-1 if direction.endswith("-1") else 1)
     base = _shift_base(ctx, direction, unit)
+    if args.get("gran") == "quarter" and base.granularity not in ("quarter", "half"):
+        # "last year's quarter" with no quarter named yet: the last one reported
+        base = cal.shift(cal.point(ctx.dct, "quarter"), "quarter", -1)
     step_unit = {"decade": "year", "century": "year", "fortnight": "week"}.get(unit, unit)
     steps *= {"decade": 10, "century": 100, "fortnight": 2}.get(unit, 1)
     if step_unit not in cal.RANK:
@@ -373,6 +416,8 @@ def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
     gran = unit if unit in cal.RANK else "day"
     gran = {"decade": "year", "century": "year", "fortnight": "week"}.get(gran, gran)
     anchor = ctx.last
+    if anchor is not None and anchor.granularity in ("quarter", "half"):
+        anchor = _period_anchor(ctx, anchor.granularity)
     quarterly = anchor is not None and anchor.granularity in ("quarter", "half") and gran == "year"
     if (direction.startswith("ref") and anchor is not None) or quarterly:
         assert anchor is not None
@@ -422,6 +467,8 @@ def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     """N units: P3D, PT5H, P2Y6M; vague amounts give X (PXY)."""
     unit = _unit(groups, args)
     n = float(args["n"]) if "n" in args else _amount(groups)
+    if n is not None and groups.get("and_half"):
+        n += 0.5
     if args.get("vague"):
         n = None
     return Result(duration_value(n, unit), None, _approx(groups) or args.get("mod"))
@@ -431,13 +478,24 @@ def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
 def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """Recurring times: daily, every week, each Monday."""
     value = args.get("value")
-    if value is None and groups.get("weekday"):
-        value = f"XXXX-WXX-{groups['weekday']}"
+    weekday = groups.get("weekday") or groups.get("weekday2")
+    part = groups.get("part_of_day") or groups.get("part2")
+    if value is None and weekday:
+        value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     if value is None and groups.get("month"):
         value = f"XXXX-{groups['month']}"
     if value is None:
         value = duration_value(1, _unit(groups, args))
-    return Result(str(value), None, None, None, args.get("freq"), args.get("quant"))
+    return Result(str(value), None, None, None, args.get("freq"), args.get("quant") or _quant(ctx))
+
+
+def _quant(ctx: Context) -> str | None:
+    """TIMEX3 quant of a set: "every week" → EVERY, "each Monday" → EACH."""
+    words = ctx.text[ctx.start : ctx.end].lower().split()
+    for word, quant in (("every", "EVERY"), ("each", "EACH")):
+        if word in words:
+            return quant
+    return None
 
 
 @normalizer("quarter")
@@ -480,17 +538,36 @@ def _period_builder(unit: str, number: int, months: int) -> Callable[[int], Poin
 
 
 def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """ "The quarter": the one last mentioned, else the last one reported (before the DCT's)."""
-    last = ctx.last
-    if last is not None and last.granularity == unit:
-        p = last
+    """ "The quarter": the one holding a closing day ("ended Sept. 30"), else the one the
+    sentence or the article names, else the last one reported (before the DCT's)."""
+    last = _period_anchor(ctx, unit)
+    reported = cal.shift(cal.point(ctx.dct, unit), unit, -1)
+    if groups.get("month") and groups.get("day"):
+        # "the quarter ended Sept. 30": the quarter holding that day, not after the DCT
+        ended = _ymd_point(ctx.dct.year, {"month": groups["month"]})
+        p = cal.point(ended.start, unit) if ended else reported
+        p = p if p.start <= ctx.dct else cal.shift(p, "year", -1)
+    elif last is not None:
+        latest = groups.get("latest") or groups.get("latest2")
+        p = reported if latest and last.end >= ctx.dct else last
     else:
-        p = cal.shift(cal.point(ctx.dct, unit), unit, -1)
+        p = reported
     year = _full_year(groups)
     if year is not None:
         day = cal.make_date(year, p.start.month)
         p = Point(day, unit) if day else p
     return Result(p.value, p, _mod(groups, args))
+
+
+def _period_anchor(ctx: Context, unit: str) -> Point | None:
+    """The quarter "the quarter" means: one named in the same sentence, else the article's."""
+    last = ctx.last if ctx.last is not None and ctx.last.granularity == unit else None
+    if last is not None and ctx.last_end is not None:
+        left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+        if ctx.last_end > left:
+            return last
+    topic = ctx.topic if ctx.topic is not None and ctx.topic.granularity == unit else None
+    return topic or last
 
 
 @normalizer("clock")
@@ -499,14 +576,20 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     text = str(groups.get("clock") or args.get("clock", "12:00"))
     hour, _, minute = text.partition(":")
     h = int(hour)
+    if groups.get("part") in ("afternoon", "evening") and h < 12:
+        h += 12
     if groups.get("ampm") == "pm" and h < 12:
         h += 12
     elif groups.get("ampm") == "am" and h == 12:
         h = 0
     # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m.")
     day = ctx.last.start if ctx.last and ctx.last.granularity == "day" else ctx.dct
-    if groups.get("weekday"):
-        weekday = norm_weekday(ctx, groups, {})
+    weekday_groups = {"weekday": groups.get("weekday") or groups.get("weekday2")}
+    if groups.get("month") and groups.get("day"):
+        dated = norm_date(ctx, {k: groups.get(k) for k in ("month", "day", "year")}, {})
+        day = dated.point.start if dated and dated.point else day
+    elif weekday_groups["weekday"]:
+        weekday = norm_weekday(ctx, weekday_groups, {})
         day = weekday.point.start if weekday and weekday.point else day
     day += timedelta(days=int(args.get("offset", 0)))
     p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")

@@ -50,7 +50,7 @@ def windows(length: int, rule: Rule, index: dict[str, list[int]]) -> list[tuple[
     """Stretches of text near the rule's trigger words: the only places it can match."""
     if rule.trigger is None:
         return [(0, length)]
-    starts = sorted(p for word in rule.trigger for p in index.get(word, ()))
+    starts = sorted(p for word in rule.trigger if word in index for p in index[word])
     spans: list[tuple[int, int]] = []
     for start in starts:
         left, right = max(0, start - WINDOW_BEFORE), min(length, start + rule.reach)
@@ -74,13 +74,19 @@ def _start(match: re.Match[str]) -> int:
 def find_matches(text: str, ruleset: RuleSet) -> list[Match]:
     """Every rule's matches, then the longest ones that do not overlap."""
     index = word_index(text)
-    found = [
-        Match(_start(m), m.end(), rule, m)
-        for rule in ruleset.rules
-        for left, right in windows(len(text), rule, index)
-        for m in rule.regex.finditer(text, left, right)
-        if m.end() > m.start()
-    ]
+    # many rules share a trigger set ({month}, {unit}, "year"): compute its windows once
+    shared: dict[tuple[frozenset[str] | None, int], list[tuple[int, int]]] = {}
+    found: list[Match] = []
+    for rule in ruleset.rules:
+        key = (rule.trigger, rule.reach)
+        if key not in shared:
+            shared[key] = windows(len(text), rule, index)
+        for left, right in shared[key]:
+            found.extend(
+                Match(_start(m), m.end(), rule, m)
+                for m in rule.regex.finditer(text, left, right)
+                if m.end() > m.start()
+            )
     found.sort(key=lambda m: (-(m.end - m.start), -m.rule.priority, m.start))
     taken: list[Match] = []
     used = bytearray(len(text) + 1)
@@ -229,7 +235,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if result is None:
             continue
         results[match.start] = to_timex(text, match, result, dct)
-        if match.rule.norm not in _NOT_ANCHORS:
+        if match.rule.norm not in _NOT_ANCHORS and not _period_end(ctx, match.start):
             _remember(ctx, result, match.end)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
     for match in matches:
@@ -240,9 +246,25 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
     return sorted(results.values(), key=lambda t: t.start)
 
 
+# "the quarter ended Sept. 30": the day only delimits the period, which stays the anchor
+_PERIOD_END = re.compile(
+    r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _period_end(ctx: Context, start: int) -> bool:
+    """True for the closing day of a period that is itself the anchor just remembered."""
+    if ctx.last_end is None or start - ctx.last_end > 30:
+        return False
+    return bool(_PERIOD_END.search(ctx.text, max(0, start - 40), start))
+
+
 def _remember(ctx: Context, result: Result, end: int) -> None:
     """Keep the last mentioned calendar time as the anchor for anaphora."""
     p: Point | None = result.point
     if p is not None and result.type != "DURATION":
         ctx.last = Point(p.start, p.granularity)
         ctx.last_end = end
+        if ctx.topic is None and p.granularity in ("quarter", "half") and p.start <= ctx.dct:
+            ctx.topic = ctx.last

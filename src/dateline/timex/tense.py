@@ -2,12 +2,15 @@
 
 With a spaCy ``Doc`` the governing verb's morphology and auxiliaries decide;
 without one, lexical cues in the sentence do ("will", "is to", "said",
-past-tense "-ed" verbs), the nearest cue to the expression winning.
+past-tense "-ed" verbs, the present perfect, "is"/"are" as present), the
+nearest cue to the expression winning; a cue across a clause boundary counts
+as further away. Sentences do not end after a title or an initial ("Mr.").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
@@ -16,34 +19,85 @@ _FUTURE_CUES = (
     r"will|'ll|’ll|shall|won't|is to|are to|am to|is due to|are due to|is set to|are set to|"
     r"plans? to|planning to|planned to|planned for|scheduled|going to|expects? to|expected to|"
     r"intends? to|upcoming|next|coming|later this|set to|as soon as|as early as|"
-    r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing"
+    r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing|"
+    # a past verb of intention still points forward: "agreed to buy ... in February"
+    r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
+    r"want|ask|urge|order)(?:d|ed) to|"
+    r"(?:agree|decide|promise|pledge|vow|threaten|aim|want|seek)s to|"
+    r"sought to|slated"
 )
 # Modals and deadlines point forward less reliably (they are often inside a
 # reported clause whose time is past), so callers may ignore them.
-_WEAK_FUTURE_CUES = (
-    r"must|should|would|could|might|may|can|payable|due|deadline|"
-    r"by|until|till|through"
-)
+_WEAK_FUTURE_CUES = r"must|should|would|could|might|(?-i:may)|can|payable|due|deadline"
+# Deadline prepositions point forward only when they govern the expression itself
+# ("until Tuesday"), not as the agent of a passive ("hampered by problems").
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+|early\s+|late\s+)?$", re.I)
+_PRESENT_CUES = r"is|are|am|isn't|aren't|does|do|don't|doesn't"
 _PAST_CUES = (
     r"said|says|was|were|had|did|didn't|wasn't|weren't|ago|last|earlier|previously|"
     r"told|announced|reported|came|went|began|took|made|met|saw|gave|held|won|lost|"
-    r"rose|fell|left|sold|bought|paid|got|spent|since|yesterday|[a-z]{3,}ed"
+    r"rose|fell|left|sold|bought|paid|got|spent|since|yesterday|[a-z]{3,}ed|"
+    r"brought|became|chose|fought|struck|drew|wrote|spoke|broke|fled|led|sent|built|felt|heard|"
+    r"kept|stood|threw|caught|ran|"
+    # the present perfect looks back ("prices have come down from October")
+    r"(?:has|have)(?:n't| not| already| never| just)? (?!scheduled|planned|agreed|decided|"
+    r"promised|pledged|vowed|voted|offered|proposed|asked|urged|ordered|slated)"
+    r"(?:been|come|gone|done|made|had|seen|"
+    r"taken|given|become|begun|fallen|risen|grown|shown|known|won|lost|paid|sold|held|"
+    r"met|kept|brought|built|spent|found|put|set|cut|hit|run|[a-z]{3,}ed)"
 )
 _NOT_PAST = {"needed", "based", "related", "united", "limited", "detailed", "interested"}
 _CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_CUES})|(?P<weak>{_WEAK_FUTURE_CUES})|(?P<past>{_PAST_CUES}))\b",
+    rf"\b(?:(?P<future>{_FUTURE_CUES})|(?P<weak>{_WEAK_FUTURE_CUES})|(?P<past>{_PAST_CUES})|"
+    rf"(?P<present>{_PRESENT_CUES}))\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
+# A period after a title or an initial ("Mr. Davison", "Daniel P. Davison") ends no sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Rev|St|Mt|Co|Corp|"
+    r"Inc|Ltd|Bros|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N))\.$"
+)
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those|about|around|date|"
+    r"more|less|some|all|each|every)\b)[a-z]+\b"
+)
+# verbs that announce or settle something still to be done
+_PLAN_VERB = re.compile(
+    r"\b(?:announced|agreed|decided|planned|proposed|offered|signed|approved|unveiled|"
+    r"disclosed|reached|voted|said|told)\b[^,;:]*$",
+    re.IGNORECASE,
+)
 
 
+def _plan(text: str, cue_end: int, start: int) -> bool:
+    """A plan verb, then an infinitive, then the expression: "agreed ... to buy X in May"."""
+    if not _PLAN_VERB.search(text, max(0, cue_end - 14), cue_end):
+        return False
+    return bool(_INFINITIVE.search(text, cue_end, start))
+
+
+# A clause boundary between a cue and the expression makes the cue count for less.
+_BOUNDARY = re.compile(r"[,;:()\"“”]|''|``|--")
+BOUNDARY_COST = 40
+
+
+@lru_cache(maxsize=64)
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence holding ``text[start:end]``."""
     left = 0
     for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        left = match.end()
-    after = _SENTENCE_END.search(text, end, end + 400)
-    return left, after.start() + 1 if after else min(len(text), end + 400)
+        if not _abbreviation(text, match.start()):
+            left = match.end()
+    right = min(len(text), end + 400)
+    for match in _SENTENCE_END.finditer(text, end, right):
+        if not _abbreviation(text, match.start()):
+            return left, match.start() + 1
+    return left, right
+
+
+def _abbreviation(text: str, period: int) -> bool:
+    return text[period] == "." and bool(_ABBREVIATION.search(text, max(0, period - 5), period + 1))
 
 
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
@@ -54,23 +108,78 @@ def _passive(text: str, start: int) -> bool:
     return bool(_BE_BEFORE.search(text[max(0, start - 12) : start]))
 
 
+# "-ed" words that modify a noun: "a still unspecified date", "the proposed merger"
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those)\s+(?:[a-z]+ly\s+|still\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _adjective(text: str, match: re.Match[str]) -> bool:
+    word = match.group(0).lower()
+    if word.startswith("un") and word.endswith("ed"):
+        return True
+    return word.endswith("ed") and bool(
+        _ADJECTIVE_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
+    )
+
+
 def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | None:
     """Tense from the cue words nearest to ``text[start:end]`` in its sentence."""
     left, right = sentence_bounds(text, start, end)
-    best: tuple[int, str] | None = None
-    for match in _CUE.finditer(text, left, right):
-        if start <= match.start() < end:
+    if weak and _DEADLINE.search(text, max(left, start - 20), start):
+        return FUTURE
+    best: tuple[int, str, int] | None = None
+    for cue_start, cue_end, strong, weak_kind in _cues(text, left, right):
+        if start <= cue_start < end:
             continue
-        word = match.group(0).lower()
-        if match.group("past") and (word in _NOT_PAST or _passive(text, match.start())):
+        kind = weak_kind if weak else strong
+        if kind is None:
             continue
-        if match.group("weak") and not weak:
-            continue
-        kind = PAST if match.group("past") else FUTURE
-        distance = start - match.end() if match.end() <= start else match.start() - end
+        distance = _distance(text, cue_start, cue_end, start, end, best[0] if best else None)
         if best is None or distance < best[0]:
-            best = (distance, kind)
-    return best[1] if best else None
+            best = (distance, kind, cue_end)
+    if best is None:
+        return None
+    if weak and best[1] == PAST and best[2] <= start and _plan(text, best[2], start):
+        # "announced an agreement to acquire the company in January": the time
+        # belongs to the infinitive, which looks forward from the past verb
+        return FUTURE
+    return best[1]
+
+
+Cue = tuple[int, int, str | None, str | None]  # start, end, kind, kind counting weak cues
+
+
+@lru_cache(maxsize=64)
+def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
+    """The tense cues of one sentence, found once for all its expressions."""
+    return tuple(
+        (m.start(), m.end(), _kind(text, m, False), _kind(text, m, True))
+        for m in _CUE.finditer(text, left, right)
+    )
+
+
+def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
+    word = match.group(0).lower()
+    if match.group("past"):
+        if word in _NOT_PAST or _passive(text, match.start()) or _adjective(text, match):
+            return None
+        return PAST
+    if match.group("weak"):
+        return FUTURE if weak else None
+    return PRESENT if match.group("present") else FUTURE
+
+
+def _distance(
+    text: str, cue_start: int, cue_end: int, start: int, end: int, best: int | None = None
+) -> int:
+    """Characters between cue and expression, plus a cost per clause boundary crossed."""
+    gap = (cue_end, start) if cue_end <= start else (end, cue_start)
+    raw = gap[1] - gap[0]
+    if best is not None and raw >= best:
+        return raw  # already further than the best cue: boundaries cannot help
+    return raw + BOUNDARY_COST * len(_BOUNDARY.findall(text, *gap))
 
 
 def doc_tense(doc: Any, start: int, end: int) -> str | None:

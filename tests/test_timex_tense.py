@@ -1,0 +1,157 @@
+"""Direction of names without a year, anchors and sets: one sentence per cue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.model import Timex
+from dateline.timex import tag
+from dateline.timex.tense import FUTURE, PAST, PRESENT, lexical_tense, sentence_bounds
+
+
+def find(text: str, dct: date, surface: str) -> Timex:
+    found = [t for t in tag(text, dct) if t.text == surface]
+    assert len(found) == 1, tag(text, dct)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # a deadline preposition governs the expression: forward, whatever the main verb
+        ("The court extended the deadline until March.", date(2025, 5, 21), "March", "2026-03"),
+        # the time belongs to the infinitive of a past verb, which looks forward
+        (
+            "The group announced a plan to sell the unit in February.",
+            date(2025, 10, 30),
+            "February",
+            "2026-02",
+        ),
+        # an initial ("P.") or a title ("Mr.") ends no sentence, so "will" still counts
+        (
+            "Mr. Smith will succeed Daniel P. Jones Feb. 1, the company said.",
+            date(2025, 10, 26),
+            "Feb. 1",
+            "2026-02-01",
+        ),
+        # "unspecified" describes a noun: it is no past-tense cue
+        (
+            "The split is payable on an unspecified date in January.",
+            date(2025, 10, 26),
+            "January",
+            "2026-01",
+        ),
+        # no cue at all: the nearest November, not the DCT year's, eleven months ahead
+        ("The ceasefire of late November holds.", date(2025, 1, 6), "late November", "2024-11"),
+        # a year the same sentence named wins over the tense
+        ("In 2027 the plant will open in June.", date(2025, 5, 21), "June", "2027-06"),
+        # next month's name with a past reporting verb is the coming month
+        (
+            "Officials told oil companies of a cut in supply in September.",
+            date(2025, 8, 16),
+            "September",
+            "2025-09",
+        ),
+        # ... but a month two months ahead in a past clause is last year's
+        ("Prices have fallen since their October peak.", date(2025, 8, 20), "October", "2024-10"),
+    ],
+)
+def test_name_without_year_takes_the_clause_direction(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    assert find(text, dct, surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices have come down from the peak in October.", PAST),
+        ("The case is heard in May.", PRESENT),
+        ("The offer was extended until Friday.", FUTURE),
+        ("The results were hampered by problems in April.", PAST),
+    ],
+)
+def test_lexical_tense_cues(text: str, expected: str) -> None:
+    start = text.rindex(" ") + 1
+    assert lexical_tense(text, start, len(text) - 1) == expected
+
+
+def test_abbreviations_do_not_split_sentences() -> None:
+    text = "Gen. Smith met Mr. Jones on Friday. Talks resume Monday."
+    friday = text.index("Friday")
+    assert sentence_bounds(text, friday, friday + 6) == (0, text.index(" Talks"))
+
+
+def test_quarter_named_by_its_closing_day() -> None:
+    text = "Profit for the quarter ended Sept. 30 rose. A year earlier it fell."
+    found = {t.text: t.value for t in tag(text, date(1989, 10, 25))}
+    assert found["the quarter"] == "1989-Q3"
+    # the closing day does not replace the quarter as the anchor
+    assert found["A year earlier"] == "1988-Q3"
+
+
+def test_the_quarter_means_the_article_quarter_across_sentences() -> None:
+    text = (
+        "Third-quarter net rose 20%. After a flat second quarter, sales grew. "
+        "Charges in the year-earlier period were high."
+    )
+    found = {t.text: t.value for t in tag(text, date(1989, 11, 1))}
+    assert found["the year-earlier period"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quant"),
+    [
+        ("They meet every Monday.", "XXXX-WXX-1", "EVERY"),
+        ("Orangemen march each July.", "XXXX-07", "EACH"),
+        ("Flights leave on Tuesday nights.", "XXXX-WXX-2TNI", None),
+        ("The paper appears daily.", "P1D", None),
+    ],
+)
+def test_sets_carry_quant(text: str, value: str, quant: str | None) -> None:
+    (timex,) = tag(text, date(1998, 2, 13))
+    assert (timex.type, timex.value, timex.quant) == ("SET", value, quant)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It extended the offer until 5 p.m. EST Nov. 9.", "1989-11-09T17:00"),
+        ("The offer will expire at midnight Friday.", "1989-11-03T24:00"),
+        ("He will leave at 4 in the morning.", "1989-11-02T04:00"),
+    ],
+)
+def test_clock_times_take_their_day(text: str, value: str) -> None:
+    (timex,) = tag(text, date(1989, 11, 2))
+    assert (timex.type, timex.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A minute and a half later the pilot called.", "PT1M30S"),
+        ("Shares rose for eight trading days.", "P8D"),
+        ("Revenue for the year ended March 31 rose.", "P1Y"),
+        ("Growth will slow over the next couple of years.", "P2Y"),
+    ],
+)
+def test_duration_values(text: str, value: str) -> None:
+    timex = tag(text, date(1989, 11, 2))[0]
+    assert (timex.type, timex.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party daily Granma printed the letter.",
+        "Thousands joined the March for Life.",
+        "It would be a second betrayal.",
+        "The march this march was peaceful.",
+        "Protesters have marched for the past three summers.",
+    ],
+)
+def test_not_a_time(text: str) -> None:
+    """Nouns that look like time words: a newspaper, a march, an ordinal, a vague span."""
+    assert tag(text, date(1998, 1, 9)) == []
