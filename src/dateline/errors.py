@@ -109,6 +109,9 @@ E_ACTORS_RESOURCE = Code("DL-E158", "malformed row in a places/actors resource: 
 E_EVENT_LEXICON = Code("DL-E200", "event lexicon {file}: {why}")
 E_EXPECTED_EVENTS = Code("DL-E201", "expected-events file is malformed: {why}")
 E_EVENTS_NO_ARTICLES = Code("DL-E202", "no articles with *.expected.json files in {directory}")
+E_EVENTS_NEED_PARSE = Code(
+    "DL-E203", "the dateline_events step needs a dependency parse: add it after spaCy's parser"
+)
 
 # --- stories (DL-E250..E299) ---
 E_STORY_NOT_FOUND = Code("DL-E250", "no story {story_id!r}; list stories with `dateline pending`")

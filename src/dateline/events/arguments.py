@@ -1,0 +1,261 @@
+"""Who did it, to whom, where: event arguments from the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from dateline.events.mention import Mention
+from dateline.events.participants import FIRST_PERSON, MentionIndex, Ref, resolve
+from dateline.events.triggers import pos_class
+from dateline.model import Place
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+SOURCE_PREPS = {"by", "from", "of", "between", "among"}
+TARGET_PREPS = {"to", "with", "on", "against", "toward", "towards", "into", "at", "for", "in"}
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
+CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
+RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
+PLACE_TARGET_TYPES = {"VISIT", "ATTACK", "DEPLOY"}  # 'struck Kharkiv' happened in Kharkiv
+PATIENT_OF_TYPES = {"ATTACK", "SANCTION", "ACCUSE", "THREATEN", "REJECT"}
+SPEECH_LEMMAS = {"say", "announce", "state", "tell", "add", "confirm", "deny", "declare"}
+SUBJECT_CONTROL_PREPS = {"after", "before", "by", "while", "since", "without", "upon", "despite"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``token``, passive 'by' included."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield child.lower_, pobj
+        elif child.dep_ == "dative":
+            yield "to", child
+
+
+def resolve_deep(token: Token, index: MentionIndex) -> list[Ref]:
+    """Resolve a phrase, else its first participant anywhere inside it ('the war in Ukraine')."""
+    refs = resolve(token, index)
+    if refs:
+        return refs
+    for inner in token.subtree:
+        if inner.i != token.i:
+            ref = index.ref(inner)
+            if ref is not None:
+                return [ref]
+    return []
+
+
+def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
+    """The agent(s) of a verb, following control, coordination and relative clauses."""
+    if seen > 4:
+        return []
+    for subj in children(verb, *SUBJECT_DEPS):
+        if not index.same_block(subj, verb):
+            continue
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return resolve(verb.head, index)
+        if subj.lower_ in FIRST_PERSON:
+            return speaker_of(verb, index)
+        return resolve(subj, index)
+    for agent in children(verb, "agent"):
+        return [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
+    return _inherited_subject(verb, index, seen)
+
+
+def _inherited_subject(verb: Token, index: MentionIndex, seen: int) -> list[Ref]:
+    head = verb.head
+    if head.i == verb.i or children(verb, "nsubjpass"):
+        return []  # 'troops could be deployed': the agent is unknown
+    if verb.dep_ == "relcl" and not is_infinitive(verb):
+        return resolve(head, index)
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in CONTROL_OBJECT_VERBS:
+        objects = children(head, "dobj")
+        if objects:
+            return resolve(objects[0], index)
+    if verb.dep_ == "acl" and verb.lemma_.lower() in SPEECH_LEMMAS:
+        return resolve(head, index)  # '…, the French presidency announced' (misparsed)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return []  # 'a ceasefire signed in October': who signed is not said here
+    if (verb.dep_ == "acl" or is_infinitive(verb)) and head.pos_ in ("NOUN", "PROPN"):
+        return noun_owner(head, index)
+    if verb.dep_ == "pcomp" and head.lower_ in SUBJECT_CONTROL_PREPS and head.head.i != head.i:
+        return subjects(head.head, index, seen + 1)  # 'arrived after attending the summit'
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
+        return subjects(head.head, index, seen + 1)  # 'he was ready to meet'
+    if verb.dep_ == "xcomp":
+        for subj in children(head, "nsubjpass"):
+            return resolve(subj, index)  # raising: 'the sides are expected to discuss'
+    if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, index, seen + 1)
+    return []
+
+
+def argument_of(noun: Token, clause: Token) -> str | None:
+    """The role a nominal plays in its clause: 'nsubj' also for 'hundreds of protesters'."""
+    if noun.head.i == clause.i and noun.i != clause.i:
+        return noun.dep_
+    quantity = noun.head.head
+    of_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "of"
+    if of_phrase and quantity.head.i == clause.i and quantity.i != clause.i:
+        return quantity.dep_ if quantity.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """'a challenge to meet him': spaCy often labels this 'relcl'; it is an 'acl'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def noun_owner(noun: Token, index: MentionIndex) -> list[Ref]:
+    """Whose noun it is: 'Kim's plan', or the subject of 'Kim received an invitation'."""
+    for poss in children(noun, "poss"):
+        return resolve(poss, index)
+    verb = noun.head
+    if noun.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+        return subjects(verb, index)
+    return []
+
+
+def speaker_of(token: Token, index: MentionIndex) -> list[Ref]:
+    """'We' inside reported speech stands for the person quoted."""
+    head = token
+    while head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in ("say", "tell", "add", "state") and head.pos_ == "VERB":
+            for subj in children(head, "nsubj"):
+                if subj.lower_ not in FIRST_PERSON:
+                    return resolve(subj, index)
+    return []
+
+
+def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: bool) -> None:
+    """Arguments of a verbal trigger ('Kim visited Russia', 'Kim was invited by Putin')."""
+    sources = subjects(verb, index)
+    objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
+    targets = [r for obj in objects for r in resolve(obj, index)]
+    if mention.trigger.host:
+        sources, targets = targets, sources
+    _add_prep_arguments(mention, verb, index, sources, targets)
+    _assign(mention, sources, targets, symmetric)
+
+
+def fill_noun(
+    mention: Mention,
+    noun: Token,
+    clause: Token,
+    index: MentionIndex,
+    symmetric: bool,
+    light_verbs: set[str],
+) -> None:
+    """Arguments of a nominal trigger ('Kim's visit to Russia', 'held talks with Putin')."""
+    sources = [r for poss in children(noun, "poss") for r in resolve(poss, index)]
+    modifiers = [r for c in children(noun, "compound", "amod", "nmod") for r in resolve(c, index)]
+    targets: list[Ref] = []
+    _add_prep_arguments(mention, noun, index, sources, targets)
+    if noun.dep_ == "nsubjpass" and noun.head.i == clause.i:
+        for by in children(clause, "agent"):  # 'the protest was organised by the union'
+            _extend(sources, [r for pobj in children(by, "pobj") for r in resolve(pobj, index)])
+    role = argument_of(noun, clause)
+    if role == "nsubj":
+        _add_prep_arguments(mention, clause, index, sources, targets)  # 'protesters gathered in'
+    via_prep = (
+        noun.dep_ == "pobj"
+        and noun.head.head.i == clause.i
+        and noun.head.lower_ in ("to", "into", "in", "for")
+    )  # 'return to talks', 'travel to Alaska for a summit'
+    light = clause if role in ("dobj", "attr") or via_prep else None
+    if light is not None and light.lemma_.lower() not in light_verbs:
+        light = None  # 'Manila rejected the accusation': Manila did not accuse
+    if light is not None:
+        doers = subjects(light, index)
+        if light.lemma_.lower() in RECEIVE_VERBS:
+            targets = doers + targets  # the receiver of an invitation or aid is its target
+        elif not sources:
+            sources = list(doers)  # 'attended the BRICS summit': the attendee comes first
+        _add_prep_arguments(mention, light, index, sources, targets)
+    _extend(sources, modifiers)
+    _assign(mention, sources, targets, symmetric)
+
+
+def _add_prep_arguments(
+    mention: Mention, token: Token, index: MentionIndex, sources: list[Ref], targets: list[Ref]
+) -> None:
+    kind = mention.type
+    for prep, pobj in prep_objects(token):
+        refs = resolve_deep(pobj, index)
+        if prep == "of" and kind in PATIENT_OF_TYPES:
+            _extend(targets, refs)
+            continue
+        if prep in SOURCE_PREPS and (pos_class(token) == "noun" or prep == "by"):
+            _extend(sources, refs)
+            continue
+        if prep in LOCATION_PREPS and mention.location is None:
+            place = _first_place(pobj, index)
+            if place is not None:
+                mention.location = place
+                if kind == "VISIT" and (prep == "in" or not targets):
+                    _extend(targets, [r for r in refs if r.place is place])
+                continue
+        if prep == "for" and kind != "AID":
+            continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
+        if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):
+            _extend(targets, refs)
+            if kind in ("VISIT", "DEPLOY") and mention.location is None:
+                mention.location = _first_place(pobj, index)
+
+
+def _first_place(token: Token, index: MentionIndex) -> Place | None:
+    for inner in token.subtree:
+        place = index.place(inner)
+        if place is not None:
+            return place
+    return None
+
+
+def _extend(refs: list[Ref], more: list[Ref]) -> None:
+    ids = {r.id for r in refs}
+    for ref in more:
+        if ref.id not in ids:
+            refs.append(ref)
+            ids.add(ref.id)
+
+
+def _assign(mention: Mention, sources: list[Ref], targets: list[Ref], symmetric: bool) -> None:
+    if mention.type in PLACE_TARGET_TYPES and mention.location is None:
+        mention.location = next((r.place for r in targets if r.place is not None), None)
+    if symmetric:
+        _extend(sources, targets)
+        targets = []
+    source_ids = {r.id for r in sources}
+    mention.sources = sources
+    mention.targets = [r for r in targets if r.id not in source_ids]
+
+
+def fill_caption(mention: Mention, sentence: Span, index: MentionIndex, symmetric: bool) -> None:
+    """Photo captions are fragments: take every actor and the first place in the sentence."""
+    refs: list[Ref] = []
+    places: list[Place] = []
+    for token in sentence:
+        ref = index.ref(token)
+        if ref is not None and ref.kind != "place":
+            _extend(refs, [ref])
+        place = index.place(token)
+        if place is not None and place not in places:
+            places.append(place)
+    people = [r for r in refs if r.kind == "person"]
+    chosen = people or [r for r in refs if r.place is None]
+    cities = [p for p in places if p.kind not in ("country",)]
+    mention.location = next(iter(cities or places), None)
+    _assign(mention, chosen[:1] if not symmetric else chosen, chosen[1:], symmetric)
+
+
+def is_anaphoric(noun: Token) -> bool:
+    """'the visit', 'this trip': a definite nominal without its own participants."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)

@@ -1,0 +1,341 @@
+"""The ``dateline_events`` pipeline step: trigger → arguments → status → time → merge."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.errors import E_EVENTS_NEED_PARSE
+from dateline.events import arguments, attribution, merge, status, timing
+from dateline.events.fallback import fallback_actors
+from dateline.events.lexicon import Lexicon, load_lexicon
+from dateline.events.mention import Mention
+from dateline.events.participants import MentionIndex, build_index
+from dateline.events.triggers import find_triggers, pos_class
+from dateline.model import Candidate, Event, Timex, document_id
+
+CREDIT_END = re.compile(r"[\[(][A-Z][\w/ .,&'-]{1,60}[\])]\s*$")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+class EventExtractor:
+    """spaCy component: sets ``doc._.events`` to a list of :class:`dateline.model.Event`."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "dateline_events"):
+        self.name = name
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = extract_events(doc, self.lexicon)
+        return doc
+
+
+def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
+    """Events of one parsed Doc, using doc._.timexes / actors / places / dct when set."""
+    lexicon = lexicon or load_lexicon()
+    if not doc.has_annotation("DEP"):
+        if not len(doc):
+            return []
+        raise E_EVENTS_NEED_PARSE()
+    index = _index(doc)
+    dct: date | None = doc._.dct
+    timexes: list[Timex] = list(doc._.timexes or [])
+    blocks = paragraphs(doc.text)
+    index.blocks = _token_blocks(doc, blocks)
+    caption = caption_block(doc, blocks)
+    mentions = find_mentions(doc, lexicon, index, blocks, caption)
+    used = timing.attach(doc, timexes, mentions)
+    used |= _caption_times(mentions, timexes)
+    _share_times(mentions, doc)
+    mentions = [piece for m in mentions for piece in timing.split_coordinated(m)]
+    if dct is not None:
+        for mention in mentions:
+            timing.refine_status(mention, dct)
+            timing.default_window(mention, dct)
+    return build_events(doc, lexicon, mentions, timexes, used, dct)
+
+
+def _caption_times(mentions: list[Mention], timexes: list[Timex]) -> set[int]:
+    """Captions are fragments: an undated caption event takes its sentence's date."""
+    used = set()
+    for mention in mentions:
+        if not mention.caption or mention.timexes:
+            continue
+        start, end = mention.sentence
+        for number, timex in enumerate(timexes):
+            if start <= timex.start < end and timing.is_dated(timex):
+                mention.timexes, mention.time = [timex], timing.point(timex)
+                mention.dated = True
+                used.add(number)
+                break
+    return used
+
+
+def _share_times(mentions: list[Mention], doc: Doc) -> None:
+    """'will travel to Seoul on Thursday and is expected to meet Lee there': same day."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        host = by_token.get(doc[mention.token].head.i)
+        if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
+            mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+            continue  # 'met Trump on Monday to discuss the plan'
+        if mention.timexes or mention.status not in ("planned", "possible"):
+            continue
+        token, crossed = doc[mention.token], False
+        for _ in range(3):
+            if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+                break
+            crossed, token = crossed or token.dep_ == "conj", token.head
+            other = by_token.get(token.i)
+            if crossed and other is not None and other.dated and other.status == mention.status:
+                mention.timexes, mention.time, mention.dated = other.timexes, other.time, True
+                break
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose ('met … to discuss') or a 'for' nominal ('flew … for talks')."""
+    if token.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in token.children):
+        return token.head.lemma_.lower() not in ("expect", "plan", "hope", "want", "agree")
+    return False
+
+
+def _index(doc: Doc) -> MentionIndex:
+    actors, places = doc._.actors, doc._.places
+    if actors is None:
+        actors, places = fallback_actors(doc)
+    return build_index(doc, list(actors), list(places or []))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Char spans of the blank-line separated blocks of the text."""
+    spans, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _token_blocks(doc: Doc, blocks: list[tuple[int, int]]) -> list[int]:
+    numbers, current = [], 0
+    for token in doc:
+        while current + 1 < len(blocks) and token.idx >= blocks[current + 1][0]:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def caption_block(doc: Doc, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The photo caption: the article's caption if given, else a first block ending in a credit."""
+    article = doc._.article
+    caption = getattr(article, "caption", None)
+    if caption:
+        start = doc.text.find(caption.strip()[:80])
+        if start >= 0:
+            return start, start + len(caption.strip())
+    if len(blocks) > 1 and CREDIT_END.search(doc.text[blocks[0][0] : blocks[0][1]]):
+        return blocks[0]
+    return None
+
+
+def _block_of(offset: int, blocks: list[tuple[int, int]]) -> tuple[int, int]:
+    for start, end in blocks:
+        if start <= offset < end:
+            return start, end
+    return 0, 0
+
+
+def evidence_span(sentence: Span, block: tuple[int, int], text: str) -> tuple[int, int]:
+    """The sentence clipped to its paragraph (the parser sometimes runs across blank lines)."""
+    start = max(sentence.start_char, block[0])
+    end = min(sentence.end_char, block[1]) if block[1] else sentence.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_mentions(
+    doc: Doc,
+    lexicon: Lexicon,
+    index: MentionIndex,
+    blocks: list[tuple[int, int]],
+    caption: tuple[int, int] | None,
+) -> list[Mention]:
+    """Every event mention in text order, with arguments, status and attribution."""
+    cues, light = lexicon.cues, set(lexicon.cues["light_verbs"])
+    text = doc.text  # Doc.text rebuilds the string on every access
+    mentions: list[Mention] = []
+    quote_speaker: str | None = None
+    for sentence in doc.sents:
+        found = []
+        for token, trigger in find_triggers(sentence, lexicon, light):
+            block = _block_of(token.idx, blocks)
+            mention = Mention(trigger, token.i, token.i, evidence_span(sentence, block, text))
+            mention.caption = caption is not None and caption[0] <= token.idx < caption[1]
+            describe(mention, token, sentence, index, lexicon)
+            found.append(mention)
+        quote_speaker = _attribute(found, doc, sentence, index, cues, quote_speaker)
+        mentions.extend(found)
+    _link_anchors(mentions, doc)
+    _share_places(mentions, doc)
+    return mentions
+
+
+def describe(
+    mention: Mention, token: Token, sentence: Span, index: MentionIndex, lexicon: Lexicon
+) -> None:
+    """Fill arguments and status of one mention."""
+    cues = lexicon.cues
+    symmetric = mention.symmetric = lexicon.types[mention.type].symmetric
+    if pos_class(token) == "verb":
+        arguments.fill_verb(mention, token, index, symmetric)
+        mention.status, mention.cue = status.verb_status(token, cues)
+    else:
+        decision, clause = status.noun_status(token, cues)
+        mention.clause = clause.i if clause is not None else token.i
+        light = set(cues["light_verbs"]) | set(cues["purpose_verbs"]) | {"receive", "get"}
+        arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
+        mention.status, mention.cue = decision or ("occurred", "nominal")
+        mention.definite = arguments.is_anaphoric(token)
+        mention.anaphoric = mention.definite and not mention.participants()
+    if mention.caption and (mention.status == "ongoing" or mention.cue == "nominal"):
+        mention.status, mention.cue = "occurred", "caption"  # photo captions use the present
+    if mention.caption and not mention.participants():
+        arguments.fill_caption(mention, sentence, index, symmetric)
+    mention.repeated = _repeated(token, clause_token(mention, token))
+    mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
+    if mention.type == "STATEMENT" and mention.status == "ongoing":
+        mention.status, mention.cue = "occurred", "speech act"
+
+
+REPEAT_WORDS = {"times", "twice", "repeatedly", "often", "regularly", "frequently"}
+
+
+def clause_token(mention: Mention, token: Token) -> Token:
+    return token.doc[mention.clause]
+
+
+def _repeated(token: Token, clause: Token) -> bool:
+    """'visited three times', 'has often met': a count of events, not one event."""
+    for head in {token, clause}:
+        for child in head.children:
+            if child.lower_ in REPEAT_WORDS and child.dep_ in ("advmod", "npadvmod"):
+                return True
+    return False
+
+
+def _attribute(
+    found: list[Mention],
+    doc: Doc,
+    sentence: Span,
+    index: MentionIndex,
+    cues: dict[str, Any],
+    quote_speaker: str | None,
+) -> str | None:
+    """Set attribution; a quoted sentence without its own speaker keeps the last one."""
+    quoted = attribution.in_quote(sentence)
+    for mention in found:
+        if mention.type == "STATEMENT":
+            if mention.sources:
+                quote_speaker = mention.sources[0].id
+            continue
+        if mention.cue in timing.PRESUPPOSED:
+            continue  # 'the anniversary of his visit': the article itself asserts the visit
+        mention.attribution = attribution.attribution(doc[mention.token], sentence, index, cues)
+        if mention.attribution is None and quoted:
+            mention.attribution = quote_speaker
+    return quote_speaker if quoted or any(m.type == "STATEMENT" for m in found) else None
+
+
+def _link_anchors(mentions: list[Mention], doc: Doc) -> None:
+    """'invited Kim during his visit': the invitation shares the visit's time and place."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        token = doc[mention.token]
+        host = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
+        if token.head.lower_ == "for" and host is not None and host.type == "VISIT":
+            mention.anchor = host.token  # 'will travel to Alaska on Friday for a summit'
+            continue
+        if token.dep_ != "pobj" or token.head.lower_ != "during":
+            continue
+        verb = token.head.head
+        for host in mentions:
+            host_token = doc[host.token]
+            if host is mention or host.sentence != mention.sentence:
+                continue
+            if verb.i in (host.token, host.clause) or (
+                host_token.head.i == verb.i and host_token.dep_ in ("xcomp", "ccomp")
+            ):
+                host.anchor = mention.token
+
+
+def _share_places(mentions: list[Mention], doc: Doc) -> None:
+    """'visited Russia twice, but both times met Putin in the Far East': the visit's place."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        token = doc[mention.token]
+        other = by_token.get(token.head.i) if token.dep_ == "conj" else None
+        for left, right in ((mention, other), (other, mention)):
+            if left is None or right is None or left.type != "VISIT":
+                continue
+            here, there = left.location, right.location
+            if here is None or here.kind != "country" or there is None or there.kind == "country":
+                continue
+            if there.country == here.country and set(left.participants()) & set(
+                right.participants()
+            ):
+                left.location = there
+
+
+def build_events(
+    doc: Doc,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    timexes: list[Timex],
+    used: set[int],
+    dct: date | None,
+) -> list[Event]:
+    """Merge mentions into events, inherit anchor times, add candidate times."""
+    article = doc._.article
+    text = doc.text
+    doc_id = article.id if article is not None else document_id(text)
+    groups = merge.cluster(mentions)
+    pairs = [(g, merge.to_event(g, lexicon, doc_id, text)) for g in groups]
+    _inherit_anchors(pairs)
+    if dct is not None:
+        for group, event in pairs:
+            timing.under_way(event, group.mentions, doc, dct)
+        free = [t for n, t in enumerate(timexes) if n not in used]
+        for pair in pairs:
+            merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
+    return [event for _, event in pairs]
+
+
+def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+    owner = {m.token: (g, e) for g, e in pairs for m in g.mentions}
+    for group, event in pairs:
+        for mention in group.mentions:
+            if mention.anchor is None or mention.anchor not in owner or event.dated:
+                continue
+            _, host = owner[mention.anchor]
+            if host.dated:
+                event.time, event.dated = host.time, True
+            event.location = event.location or host.location
+
+
+def loose_candidates(group: merge.Cluster, free: list[Timex], dct: date) -> list[Candidate]:
+    """Future dates in the event's own sentences that attach to no event."""
+    found = []
+    for mention in group.mentions:
+        start, end = mention.sentence
+        for timex in free:
+            future = (timex.latest or "") >= dct.isoformat()
+            if start <= timex.start < end and future and timing.is_dated(timex):
+                found.append(Candidate(timex.value, mention.status, timex.text))
+    return found

@@ -1,0 +1,137 @@
+"""Load and check the event lexicons: types, trigger words and status cues."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from dateline.errors import E_EVENT_LEXICON
+from dateline.model import EVENT_STATUSES
+
+EVENT_TYPES = (
+    "VISIT", "MEET", "INVITE", "AGREE", "STATEMENT", "DISCUSS", "DEPLOY", "ATTACK",
+    "PROTEST", "SANCTION", "AID", "ACCUSE", "THREATEN", "COOPERATE", "REJECT",
+)  # fmt: skip
+POS_CLASSES = ("verb", "noun")
+
+
+@dataclass(frozen=True)
+class EventType:
+    """A dateline event type with its PLOVER and CAMEO codes."""
+
+    name: str
+    plover: str | None
+    cameo: str | None
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger word: a lemma in one part of speech that denotes an event type."""
+
+    lemma: str
+    pos: str
+    type: str
+    objects: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()  # 'dobj' and/or prepositions; one must be present
+    plural: bool = False
+    host: bool = False
+    no_clause: bool = False
+    examples: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All event resources, checked at load time."""
+
+    types: dict[str, EventType]
+    triggers: dict[tuple[str, str], Trigger]
+    cues: dict[str, Any] = field(default_factory=dict)
+
+    def trigger(self, lemma: str, pos: str) -> Trigger | None:
+        return self.triggers.get((lemma, pos))
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = (
+        resources.files("dateline.events").joinpath("resources").joinpath(name).read_text("utf-8")
+    )
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise E_EVENT_LEXICON(file=name, why=str(exc)) from exc
+    if not isinstance(data, dict):
+        raise E_EVENT_LEXICON(file=name, why="top level must be an object")
+    return data
+
+
+def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
+    """Event types from types.json; every type of DESIGN.md must be present."""
+    types = {}
+    for name, entry in data.items():
+        if name.startswith("_"):
+            continue
+        if name not in EVENT_TYPES or not isinstance(entry, dict):
+            raise E_EVENT_LEXICON(file="types.json", why=f"unknown or malformed type {name!r}")
+        types[name] = EventType(
+            name, entry.get("plover"), entry.get("cameo"), bool(entry["symmetric"])
+        )
+    missing = set(EVENT_TYPES) - set(types)
+    if missing:
+        raise E_EVENT_LEXICON(file="types.json", why=f"missing types {sorted(missing)}")
+    return types
+
+
+def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger:
+    """One trigger entry; raises DL-E200 naming the entry when it is malformed."""
+    lemma, pos, kind = entry.get("lemma"), entry.get("pos"), entry.get("type")
+    if not isinstance(lemma, str) or pos not in POS_CLASSES or kind not in types:
+        raise E_EVENT_LEXICON(file="triggers.json", why=f"malformed trigger {entry!r}")
+    examples = entry.get("examples") or []
+    if not examples or any(ex.get("status") not in EVENT_STATUSES for ex in examples):
+        raise E_EVENT_LEXICON(
+            file="triggers.json", why=f"trigger {lemma!r} needs examples with a valid status"
+        )
+    return Trigger(
+        lemma=lemma,
+        pos=pos,
+        type=kind,
+        objects=tuple(entry.get("objects", ())),
+        not_objects=tuple(entry.get("not_objects", ())),
+        requires=tuple(entry.get("requires", ())),
+        plural=bool(entry.get("plural", False)),
+        no_clause=bool(entry.get("no_clause", False)),
+        host=bool(entry.get("host", False)),
+        examples=tuple((ex["text"], ex["status"]) for ex in examples),
+    )
+
+
+def parse_cues(data: dict[str, Any]) -> dict[str, Any]:
+    """Status cues; every status a cue gives must be a DESIGN.md status."""
+    for section in ("modals", "governors", "belief_verbs"):
+        for cue, status in data.get(section, {}).items():
+            if status not in EVENT_STATUSES:
+                raise E_EVENT_LEXICON(
+                    file="cues.json", why=f"{section}.{cue}: bad status {status!r}"
+                )
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon (cached: loaded once per process)."""
+    types = parse_types(_read("types.json"))
+    triggers: dict[tuple[str, str], Trigger] = {}
+    for entry in _read("triggers.json").get("triggers", []):
+        trigger = parse_trigger(entry, types)
+        triggers[(trigger.lemma, trigger.pos)] = trigger
+    covered = {t.type for t in triggers.values()}
+    if covered != set(EVENT_TYPES):
+        raise E_EVENT_LEXICON(
+            file="triggers.json", why=f"no trigger for {sorted(set(EVENT_TYPES) - covered)}"
+        )
+    return Lexicon(types=types, triggers=triggers, cues=parse_cues(_read("cues.json")))

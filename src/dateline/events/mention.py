@@ -1,0 +1,43 @@
+"""One event mention: what a trigger in one sentence says, before merging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dateline.events.lexicon import Trigger
+from dateline.events.participants import Ref
+from dateline.model import Candidate, EventTime, Place, Timex
+
+
+@dataclass
+class Mention:
+    """An event mention found at one trigger token."""
+
+    trigger: Trigger
+    token: int  # index of the trigger token
+    clause: int  # index of the verb whose clause decides status (the trigger itself for verbs)
+    sentence: tuple[int, int]  # char offsets of the evidence sentence
+    sources: list[Ref] = field(default_factory=list)
+    targets: list[Ref] = field(default_factory=list)
+    location: Place | None = None
+    status: str = "occurred"
+    cue: str | None = None
+    attribution: str | None = None
+    timexes: list[Timex] = field(default_factory=list)
+    time: EventTime = field(default_factory=EventTime)
+    dated: bool = False
+    candidates: list[Candidate] = field(default_factory=list)
+    anaphoric: bool = False  # 'the visit': refers back to an event named before
+    definite: bool = False  # 'the protest (was organised by X)': may add to an earlier event
+    anchor: int | None = None  # token of an event this one happened during
+    caption: bool = False
+    symmetric: bool = False  # MEET, AGREE, …: every participant is a source
+    repeated: bool = False  # 'has visited three times': several events, never merged
+    rescheduled: bool = False  # 'postponed until April': the new time replaces the old
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    def participants(self) -> set[str]:
+        return {r.id for r in self.sources} | {r.id for r in self.targets}

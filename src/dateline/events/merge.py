@@ -1,0 +1,270 @@
+"""Within-article merge: mentions of one event become one Event with several evidence spans."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateline.events.lexicon import Lexicon
+from dateline.events.mention import Mention
+from dateline.events.participants import Ref
+from dateline.model import Candidate, Event, EventTime, Evidence, Place
+
+GROUPS = {"occurred": 0, "ongoing": 0, "planned": 1, "possible": 1, "negated": 2}
+RANK = {"occurred": 0, "ongoing": 1, "planned": 0, "possible": 1, "negated": 0}
+GRANULARITY = ["day", "week", "month", "season", "quarter", "year"]
+RELATED = {"VISIT": {"VISIT", "MEET"}, "MEET": {"MEET", "VISIT"}}
+NEEDS_SOURCE = {"VISIT", "STATEMENT"}
+HEADS = ("head of state", "head of government", "president", "prime minister", "chancellor")
+GOVERNMENT_KINDS = {"government", "country", "organisation"}
+
+
+@dataclass
+class Cluster:
+    """Mentions found to denote the same event, in text order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    def sources(self) -> list[Ref]:
+        return _union(r for m in self.mentions for r in m.sources)
+
+    def targets(self) -> list[Ref]:
+        return _union(r for m in self.mentions for r in m.targets)
+
+    def status_mention(self) -> Mention:
+        """The mention whose status the event takes: a progressive ('is visiting') says the
+        event is under way; otherwise occurred beats ongoing, planned beats possible."""
+        for mention in self.mentions:
+            if mention.status == "ongoing" and mention.cue == "progressive":
+                return mention
+        return min(self.mentions, key=lambda m: RANK[m.status])
+
+    def time_mention(self) -> Mention | None:
+        if any(m.rescheduled for m in self.mentions):
+            # 'postponed until April' gives the new time; 'postponed indefinitely' none
+            dated = [m for m in self.mentions if m.dated and m.rescheduled]
+        else:
+            dated = [m for m in self.mentions if m.dated]
+        return min(dated, key=lambda m: _grain(m.time.granularity)) if dated else None
+
+
+def _union(refs: object) -> list[Ref]:
+    seen: dict[str, Ref] = {}
+    for ref in refs:  # type: ignore[attr-defined]
+        seen.setdefault(ref.id, ref)
+    return list(seen.values())
+
+
+def _grain(granularity: str | None) -> int:
+    return GRANULARITY.index(granularity) if granularity in GRANULARITY else len(GRANULARITY)
+
+
+def cluster(mentions: list[Mention]) -> list[Cluster]:
+    """Group mentions; anaphoric ones ('the visit') join the latest compatible event."""
+    clusters: list[Cluster] = []
+    for mention in mentions:
+        if not _worth_keeping(mention):
+            continue
+        home = _find_home(mention, clusters)
+        if home is not None:
+            home.mentions.append(mention)
+        elif not mention.anaphoric or mention.participants() or mention.location:
+            clusters.append(Cluster([mention]))
+    return [c for c in clusters if c.sources() or c.first.type not in NEEDS_SOURCE]
+
+
+def _worth_keeping(mention: Mention) -> bool:
+    """An event needs a participant or a place, except crowds ('people protested');
+    a visit or statement needs someone who visits or speaks ('the evidence arrived')."""
+    if mention.anaphoric:
+        return True
+    if mention.type == "STATEMENT" and mention.status == "negated":
+        return False  # 'has not confirmed', 'declined to say': nothing was stated
+    if mention.type in NEEDS_SOURCE:
+        return bool(mention.sources) or mention.definite
+    return bool(mention.participants() or mention.location) or mention.type == "PROTEST"
+
+
+def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    if mention.repeated:
+        return None
+    for candidate in reversed(clusters):
+        if candidate.first.type != mention.type or candidate.first.repeated:
+            continue
+        if GROUPS[candidate.first.status] != GROUPS[mention.status]:
+            continue
+        if not mention.participants():
+            return candidate if mention.anaphoric else None
+        if compatible(mention, candidate):
+            return candidate
+        if mention.definite and not (candidate.sources() or candidate.targets()):
+            return candidate  # 'People rallied in Paris. The protest was organised by FNSEA.'
+
+    return None
+
+
+def compatible(mention: Mention, group: Cluster) -> bool:
+    """Same participants (allowing a minister for his government), places and times agree."""
+    sources, targets = group.sources(), group.targets()
+    if mention.sources and sources:
+        if not _overlap(mention.sources, sources):
+            return False
+        if mention.symmetric and not _nested(
+            {r.id for r in mention.sources}, {r.id for r in sources}
+        ):
+            return False  # 'the G7 summit' and 'may meet Trump on the sidelines' are two meetings
+    elif not (mention.definite or not sources) or not _overlap(mention.targets, targets):
+        return False  # without sources on one side, only the targets can tell
+    if mention.targets and group.targets() and not _overlap(mention.targets, group.targets()):
+        return False
+    if not _same_country(mention.location, [m.location for m in group.mentions]):
+        return False
+    if mention.rescheduled or any(m.rescheduled for m in group.mentions):
+        return True
+    return all(_times_meet(mention, other) for other in group.mentions)
+
+
+def _overlap(left: list[Ref], right: list[Ref]) -> bool:
+    """Some participant in common: the same actor, a place in the same country, or a
+    government and one of its officials."""
+    ids = {r.id for r in right}
+    countries = {r.country or r.id for r in right}
+    for ref in left:
+        if ref.id in ids or (ref.place is not None and ref.country in countries):
+            return True
+        if any(_same_side(ref, other) or _same_side(other, ref) for other in right):
+            return True
+    return False
+
+
+def _nested(left: set[str], right: set[str]) -> bool:
+    return len(left) < 2 or len(right) < 2 or left <= right or right <= left
+
+
+def _same_side(ref: Ref, other: Ref) -> bool:
+    if ref.kind not in GOVERNMENT_KINDS or not ref.country or ref.country != other.country:
+        return False
+    return other.kind in GOVERNMENT_KINDS or other.place is not None or _official(other)
+
+
+def _official(ref: Ref) -> bool:
+    """A person who may speak for a government but does not head it ('the Kremlin said …,
+    Deputy Foreign Minister Rudenko said' is one statement; a president is no spokesman)."""
+    role = (ref.role or "").lower()
+    return ref.kind == "person" and bool(ref.country) and not any(h in role for h in HEADS)
+
+
+def _same_country(place: Place | None, others: list[Place | None]) -> bool:
+    """Places agree: same country, and not two different cities ('struck Kharkiv' and
+    'struck Odesa' are two attacks)."""
+    if place is None:
+        return True
+    for other in others:
+        if other is None:
+            continue
+        if place.country and other.country and place.country != other.country:
+            return False
+        if place.kind == other.kind == "city" and place.name != other.name:
+            return False
+    return True
+
+
+def _times_meet(left: Mention, right: Mention) -> bool:
+    if not (left.dated and right.dated):
+        return True
+    a0, a1 = left.time.earliest or "", left.time.latest or "9999"
+    b0, b1 = right.time.earliest or "", right.time.latest or "9999"
+    return a0 <= b1 and b0 <= a1
+
+
+def to_event(group: Cluster, lexicon: Lexicon, doc_id: str, text: str) -> Event:
+    """One Event from a cluster of mentions."""
+    decider = group.status_mention()
+    timed = group.time_mention()
+    kind = lexicon.types[decider.type]
+    sources, targets = group.sources(), group.targets()
+    if decider.type == "STATEMENT":
+        sources.sort(key=lambda r: r.kind != "person")
+    time = timed.time if timed else decider.time
+    if timed is not None and decider.status == "ongoing" and timed.status != "ongoing":
+        # 'is visiting … arrived on Monday': the visit runs from the arrival on
+        time, timed = EventTime(None, timed.time.earliest, None, None), None
+    event = Event(
+        id="",
+        type=decider.type,
+        plover=kind.plover,
+        cameo=kind.cameo,
+        status=decider.status,
+        dated=timed is not None,
+        source=[r.id for r in sources],
+        target=[r.id for r in targets if r.id not in {s.id for s in sources}],
+        location=_location(group),
+        time=EventTime(time.value, time.earliest, time.latest, time.granularity),
+        attribution=next((m.attribution for m in group.mentions if m.attribution), None),
+        evidence=_evidence(group, text),
+        cue=decider.cue,
+        trigger=decider.trigger.lemma,
+    )
+    event.id = event_id(doc_id, event)
+    return event
+
+
+def _location(group: Cluster) -> str | None:
+    places = [m.location for m in group.mentions if m.location is not None]
+    specific = [p for p in places if p.kind != "country"]
+    chosen = specific or places
+    return chosen[0].name if chosen else None
+
+
+def _evidence(group: Cluster, text: str) -> list[Evidence]:
+    spans = sorted({m.sentence for m in group.mentions})
+    return [Evidence(start, end, text[start:end]) for start, end in spans]
+
+
+def event_id(doc_id: str, event: Event) -> str:
+    """Deterministic, readable-ish: 'visit-' + 12 hex digits of a hash of what the event is."""
+    key = "|".join(
+        [
+            doc_id,
+            event.type,
+            event.status,
+            ",".join(sorted(event.source)),
+            ",".join(sorted(event.target)),
+            event.time.value or event.time.earliest or event.time.latest or "",
+            str(event.evidence[0].start if event.evidence else 0),
+        ]
+    )
+    return f"{event.type.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def candidates(
+    pair: tuple[Cluster, Event],
+    pairs: list[tuple[Cluster, Event]],
+    loose: list[Candidate],
+    dct: date,
+) -> None:
+    """Times offered for an undated planned event: related dated events, nearby future dates."""
+    event = pair[1]
+    if event.dated or event.status not in ("planned", "possible"):
+        return
+    found: dict[str, Candidate] = {}
+    for other_group, other in pairs:
+        if other is event or not other.dated:
+            continue
+        if other.type not in RELATED.get(event.type, {event.type}):
+            continue
+        timed = other_group.time_mention()
+        if (other.time.latest or "9999") < dct.isoformat():
+            continue
+        if other.status in ("planned", "possible") and set(other.source) & set(event.source):
+            text = timed.timexes[0].text if timed and timed.timexes else ""
+            value = other.time.value or ""
+            found.setdefault(value, Candidate(value, other.status, text))
+    for candidate in loose:
+        found.setdefault(candidate.value, candidate)
+    event.candidates = [c for c in found.values() if c.value]

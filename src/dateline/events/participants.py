@@ -1,0 +1,230 @@
+"""Map tokens to actors and places, and resolve noun phrases and pronouns to them.
+
+Works from the char-offset mentions in ``doc._.actors`` / ``doc._.places``, so it
+needs nothing from the actors step beyond its output. When that step has not
+run (a bare spaCy pipeline), :func:`fallback_actors` builds a rough list from
+the named-entity tags so that events still get participants.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import Actor, Place
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+NP_CHILD_DEPS = ("appos", "compound", "poss", "nmod", "amod")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SALIENCE_WINDOW = 600  # characters: about two sentences
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A participant found in the text: an actor, or a place standing for its country."""
+
+    id: str
+    kind: str  # person | organisation | country | government | group | place
+    country: str | None
+    start: int  # char offset of the mention, for recency and ordering
+    place: Place | None = None
+    role: str | None = None
+
+
+@dataclass
+class MentionIndex:
+    """Token → actor / place lookups for one Doc."""
+
+    doc: Doc
+    token_actor: dict[int, Actor] = field(default_factory=dict)
+    token_place: dict[int, Place] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    ordered: list[tuple[int, Actor]] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)  # paragraph number of each token
+    subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
+
+    def same_block(self, a: Token, b: Token) -> bool:
+        """Both tokens in one paragraph (the parser sometimes links across blank lines)."""
+        return not self.blocks or self.blocks[a.i] == self.blocks[b.i]
+
+    def actor(self, token: Token) -> Actor | None:
+        return self.token_actor.get(token.i)
+
+    def place(self, token: Token) -> Place | None:
+        return self.token_place.get(token.i)
+
+    def ref(self, token: Token) -> Ref | None:
+        """The participant a token names directly (no pronoun or phrase resolution)."""
+        actor, place = self.actor(token), self.place(token)
+        if actor is not None:
+            return actor_ref(actor, token.idx, place)
+        if place is not None:
+            return Ref(place.country or place.name, "place", place.country, token.idx, place)
+        return None
+
+    def latest_subject(self, offset: int, window: int = SALIENCE_WINDOW) -> Ref | None:
+        """The latest person mentioned as a subject shortly before ``offset`` ('He' then
+        means the one the text was about, not the last name it happened to mention)."""
+        for start, actor in reversed(self.ordered[: bisect.bisect_left(self.starts, offset)]):
+            if start < offset - window:
+                break
+            if actor.kind == "person" and start in self.subjects:
+                return actor_ref(actor, start)
+        return None
+
+    def before(self, offset: int, kinds: set[str] | None = None) -> list[Ref]:
+        """Actors mentioned before ``offset``, most recent first, one per actor."""
+        seen: set[str] = set()
+        refs = []
+        for start, actor in reversed(self.ordered[: bisect.bisect_left(self.starts, offset)]):
+            if actor.id in seen or (kinds and actor.kind not in kinds):
+                continue
+            seen.add(actor.id)
+            refs.append(actor_ref(actor, start))
+        return refs
+
+
+def actor_ref(actor: Actor, start: int, place: Place | None = None) -> Ref:
+    """Countries are referred to by ISO3 code, everything else by actor id."""
+    ident = actor.country if actor.kind == "country" and actor.country else actor.id
+    return Ref(ident, actor.kind, actor.country, start, place, actor.role)
+
+
+def build_index(doc: Doc, actors: list[Actor], places: list[Place]) -> MentionIndex:
+    """Index the mentions of ``actors`` and ``places`` by token."""
+    index = MentionIndex(doc)
+    for actor in actors:
+        for start, end in actor.mentions:
+            tokens = _tokens(doc, start, end)
+            for token in tokens:
+                index.token_actor.setdefault(token.i, actor)
+            index.ordered.append((start, actor))
+            if tokens and _is_subject(tokens):
+                index.subjects.add(start)
+    for place in places:
+        for start, end in place.mentions:
+            for token in _tokens(doc, start, end):
+                index.token_place.setdefault(token.i, place)
+    index.ordered.sort(key=lambda item: item[0])
+    index.starts = [start for start, _ in index.ordered]
+    return index
+
+
+def _is_subject(tokens: list[Token]) -> bool:
+    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    return root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in SUBJECT_DEPS
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
+    """Participants a noun phrase headed by ``token`` denotes, with its conjuncts."""
+    refs = _resolve_one(token, index, depth)
+    for child in token.children:
+        if child.dep_ == "conj":
+            refs.extend(r for r in resolve(child, index, depth) if r not in refs)
+    return refs
+
+
+def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
+    direct = index.ref(token)
+    if direct is not None:
+        return [direct]
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return resolve_pronoun(token, index)
+    group = resolve_group(token, index)
+    if group:
+        return group
+    if depth >= 2:
+        return []
+    agentive = token.pos_ == "PROPN" or token.lemma_.lower() in agent_nouns()
+    for dep in NP_CHILD_DEPS:
+        if dep != "appos" and not agentive:
+            continue  # 'Cuba experts said' is not Cuba speaking; 'Cuban officials' is
+        for child in token.children:
+            if child.dep_ == dep:
+                found = _resolve_one(child, index, depth + 1)
+                if found:
+                    return found
+    preps = ("of", "in", "from") if agentive else ("of",)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return resolve(pobj, index, depth + 1)
+    return []
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """Nouns that speak or act for the country or person modifying them."""
+    from dateline.events.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().cues["agent_nouns"])
+
+
+def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
+    """he/his → the clause subject (for possessives) or the latest person before it."""
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        if token.dep_ == "poss":
+            subject = clause_subject(token, index)
+            if subject is not None and subject.kind == "person":
+                return [subject]
+        salient = index.latest_subject(token.idx)
+        return [salient] if salient else index.before(token.idx, {"person"})[:1]
+    if lower in THING_PRONOUNS:
+        return [r for r in index.before(token.idx) if r.kind != "person"][:1]
+    people = index.before(token.idx, {"person"})[:2]
+    return people if len(people) == 2 else index.before(token.idx)[:1]
+
+
+def clause_subject(token: Token, index: MentionIndex) -> Ref | None:
+    """The named subject of the nearest verb above ``token``, if any."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "nsubj" and not child.is_ancestor(token) and child.i != token.i:
+            ref = index.ref(child)
+            if ref is None and child.lower_ in PERSON_PRONOUNS:
+                refs = index.before(child.idx, {"person"})
+                ref = refs[0] if refs else None
+            return ref
+    return None
+
+
+GROUP_NOUNS = {
+    "leader": "person", "president": "person", "counterpart": "person", "minister": "person",
+    "man": "person", "woman": "person",
+    "side": "any", "government": "any", "country": "country", "nation": "country",
+}  # fmt: skip
+
+
+def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
+    """'the two leaders', 'both sides' → the two most recent (person) actors."""
+    kind = GROUP_NOUNS.get(token.lemma_.lower())
+    if kind is None or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    marked = any(c.lower_ in ("two", "both") for c in token.children)
+    if not marked:
+        return []
+    if kind == "country":
+        return index.before(token.idx, {"country"})[:2]
+    people = index.before(token.idx, {"person"})[:2]
+    if len(people) == 2 or kind == "person":
+        return people
+    countries = index.before(token.idx, {"country"})[:2]
+    return countries if len(countries) == 2 else index.before(token.idx)[:2]

@@ -1,0 +1,214 @@
+"""Factuality: did the event happen, is it planned, possible, ongoing, or negated?
+
+Each decision returns the status and the cue that decided it (a word of the
+text, or a rule name such as ``past tense``), so users can see why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from dateline.events.arguments import children, is_infinitive
+
+Decision = tuple[str, str]
+PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
+EMBEDDING_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp")
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def governor_key(token: Token) -> str:
+    """Lemma, with a particle for phrasal verbs ('call off', 'rule out', 'put on hold')."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt":
+            return f"{lemma} {child.lower_}"
+        on_hold = child.dep_ == "prep" and child.lower_ == "on"
+        if lemma == "put" and on_hold and any(g.lower_ == "hold" for g in child.children):
+            return "put on hold"
+    return lemma
+
+
+def clause_path(noun: Token) -> tuple[Token | None, list[Token]]:
+    """Climb from a nominal trigger to the verb whose clause holds it; also the tokens passed."""
+    path: list[Token] = []
+    token = noun
+    while token.head.i != token.i:
+        token = token.head
+        if is_verb(token) and token.dep_ != "prep":
+            return token, path
+        path.append(token)
+    return None, path
+
+
+def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Token | None]:
+    """Status of a nominal trigger, and the clause verb it depends on (None: decide by time)."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return ("negated", "no"), None
+    clause, path = clause_path(noun)
+    key = governor_key(clause) if clause is not None else ""
+    direct = clause is not None and noun.dep_ == "dobj" and noun.head.i == clause.i
+    if direct and key in cues["presupposing_objects"]:
+        return ("occurred", key), clause  # 'accepted the invitation'
+    for token in path:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.dep_ == "prep" and lower in cues["presupposing_preps"]:
+            if lower == "during" and clause is not None:
+                return (verb_status(clause, cues)[0], "during"), clause
+            return ("occurred", lower), clause
+        if lemma in PRESUPPOSING_NOUNS:
+            return ("occurred", lemma), clause
+        if lemma in cues["governors"] and token.pos_ in ("NOUN", "ADJ"):
+            return (cues["governors"][lemma], lemma), clause
+    if clause is None:
+        return _modifier(noun, cues), None
+    decision = _governed(clause, cues) or verb_status(clause, cues)
+    if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
+        # 'announced the planned visit': the tense is the announcement's, not the visit's
+        decision = _modifier(noun, cues) or decision
+    return decision, clause
+
+
+def _modifier(noun: Token, cues: dict[str, Any]) -> Decision | None:
+    for child in noun.children:
+        status = cues["plan_modifiers"].get(child.lower_)
+        if child.dep_ in ("amod", "compound") and status is not None:
+            return status, child.lower_
+    return None
+
+
+def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
+    """A governing verb ('postponed the visit', 'cancelled the summit') decides, unless its
+    own clause is negated, conditional or speculative."""
+    key = governor_key(verb)
+    status = cues["governors"].get(key)
+    if status is None:
+        return None
+    own = verb_status(verb, cues)
+    if own[0] in ("negated", "possible"):
+        return own
+    return status, key
+
+
+def verb_status(verb: Token, cues: dict[str, Any], depth: int = 0) -> Decision:
+    """Status of the clause headed by ``verb``: negation, condition, embedding, modal, tense."""
+    for check in (_negation, _condition, _embedding, _modal, _self_governor, _tense):
+        decision = check(verb, cues, depth)
+        if decision is not None:
+            return decision
+    return "occurred", "default"
+
+
+def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return "negated", child.lower_
+    return None
+
+
+def _condition(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    marks = cues["conditional_marks"]
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+        return "possible", "if"
+    for clause in children(verb, "advcl"):
+        for mark in children(clause, "mark"):
+            if mark.lower_ in marks:
+                return "possible", mark.lower_
+    return None
+
+
+def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    head = verb.head
+    if head.i == verb.i or depth > 5 or verb.dep_ not in EMBEDDING_DEPS:
+        return None
+    key = governor_key(head)
+    dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
+    if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:
+        if is_verb(head):
+            own = verb_status(head, cues, depth + 1)
+            if own[0] in ("negated", "possible"):
+                return own
+        return cues["governors"][key], key
+    if verb.dep_ == "ccomp" and key in cues["belief_verbs"]:
+        return cues["belief_verbs"][key], key
+    if verb.dep_ in ("acl", "ccomp") and head.lemma_.lower() in cues["content_nouns"]:
+        return _content_noun(head, cues)
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and not _has_tense(verb):
+        return verb_status(head, cues, depth + 1) if is_verb(head) else None
+    return None
+
+
+def _content_noun(noun: Token, cues: dict[str, Any]) -> Decision | None:
+    """'denied reports that …', 'dismissed speculation that …'."""
+    verb = noun.head
+    key = governor_key(verb)
+    if cues["governors"].get(key) == "negated" or cues["belief_verbs"].get(key) == "negated":
+        return "negated", key
+    if key in cues["belief_verbs"]:
+        return cues["belief_verbs"][key], key
+    return None
+
+
+def _has_tense(verb: Token) -> bool:
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
+def _modal(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in cues["modals"]:
+            if child.lower_ == "would" and _reported_past(verb, cues):
+                return "planned", "would (reported)"  # 'said Germany would deliver'
+            return cues["modals"][child.lower_], child.lower_
+    head = verb.head
+    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
+        if head.lemma_ == "go" and head.tag_ == "VBG":
+            return "planned", "going to"
+        if head.lemma_ == "be":
+            return "planned", "is to"
+    return None
+
+
+def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    """'are expected', 'is scheduled', 'plans': the clause is itself a plan."""
+    key = governor_key(verb)
+    if key not in cues["self_planning"] or verb.tag_ == "VBD":
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
+        return None  # 'was expected', 'had planned': a past plan, read by tense
+    return cues["governors"][key], key
+
+
+def _reported_past(verb: Token, cues: dict[str, Any]) -> bool:
+    """Backshifted 'will': the clause of a past-tense reporting verb (not a belief verb)."""
+    head = verb.head
+    lemma = head.lemma_.lower()
+    return (
+        verb.dep_ == "ccomp"
+        and head.tag_ == "VBD"
+        and lemma in cues["reporting_verbs"]
+        and lemma not in cues["belief_verbs"]
+    )
+
+
+def _tense(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    past_aux = any(a.tag_ == "VBD" for a in auxes)
+    if verb.tag_ == "VBD":
+        return "occurred", "past tense"
+    if verb.tag_ == "VBN":
+        if any(a.lemma_ == "have" for a in auxes):
+            return "occurred", "perfect"
+        return ("occurred", "past passive") if past_aux or not auxes else ("ongoing", "present")
+    if verb.tag_ == "VBG" and auxes:
+        return ("occurred", "past progressive") if past_aux else ("ongoing", "progressive")
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "ongoing", "present tense"
+    return None

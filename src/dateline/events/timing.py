@@ -1,0 +1,218 @@
+"""When does the event itself happen: attach timexes to triggers, build EventTime."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.arguments import argument_of
+from dateline.events.mention import Mention
+from dateline.model import Event, EventTime, Timex
+
+UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
+RANGE_START = {"from", "between"}
+SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
+RANGE_END = {"to", "until", "till", "through", "and"}
+
+
+@dataclass
+class Attachment:
+    """A timex hanging from a mention's trigger or clause, and how it hangs."""
+
+    timex: Timex
+    distance: int
+    prep: str | None
+    root: int
+
+
+def timex_root(doc: Doc, timex: Timex) -> Token | None:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
+    """Tokens that own a timex attached to them: triggers, and the clause verb of a nominal."""
+    table: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        table.setdefault(mention.token, []).append(mention)
+        token = doc[mention.token]
+        role = argument_of(token, doc[mention.clause]) if mention.clause != mention.token else None
+        if role in ("dobj", "nsubj", "nsubjpass", "attr"):
+            table.setdefault(mention.clause, []).append(mention)
+    return table
+
+
+def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
+    """Give each mention the nearest timexes above it; returns indexes of timexes used."""
+    table = owners(mentions, doc)
+    found: dict[int, list[Attachment]] = {}
+    used: set[int] = set()
+    for number, timex in enumerate(timexes):
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        root = timex_root(doc, timex)
+        hit = _climb(root, table) if root is not None else None
+        if hit is None:
+            continue
+        owner, distance, prep = hit
+        used.add(number)
+        for mention in table[owner]:
+            if mention.rescheduled and owner != mention.clause:
+                continue  # 'postponed his trip, which had been planned for May': the old date
+            if not timex.start <= doc[mention.token].idx < timex.end:
+                attachment = Attachment(timex, distance, prep, root.i)  # type: ignore[union-attr]
+                found.setdefault(id(mention), []).append(attachment)
+    for mention in mentions:
+        options = found.get(id(mention), [])
+        if options:
+            best = min(a.distance for a in options)
+            mention.timexes = [a.timex for a in options if a.distance == best]
+            mention.time, mention.dated = time_from(options, best)
+    return used
+
+
+def _climb(root: Token, table: dict[int, list[Mention]]) -> tuple[int, int, str | None] | None:
+    token, distance, prep = root, 0, None
+    while token.head.i != token.i:
+        if token.dep_ != "conj":
+            distance += 1
+        if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent") and prep is None:
+            prep = token.head.lower_
+        token = token.head
+        if token.i in table and distance > 0:
+            return token.i, distance, prep
+        # a clause boundary ends the climb, except 'the visit, which was planned for May'
+        boundary = token.pos_ == "VERB" and token.dep_ in ("ROOT", "ccomp", "relcl")
+        if boundary and not (token.dep_ == "relcl" and token.lemma_.lower() in SCHEDULING):
+            return None
+    return None
+
+
+def time_from(options: list[Attachment], best: int) -> tuple[EventTime, bool]:
+    """An EventTime from the closest attachments: a point, a range, or an open window."""
+    nearest = [a for a in options if a.distance == best]
+    starts = [a for a in options if a.prep in RANGE_START]
+    ends = [a for a in options if a.prep in RANGE_END and a not in starts]
+    if starts and ends:
+        first, last = starts[0].timex, ends[-1].timex
+        value = f"{first.earliest}/{last.latest}"
+        return EventTime(value, first.earliest, last.latest, first.granularity), True
+    attachment = nearest[0]
+    timex, prep = attachment.timex, attachment.prep
+    if prep == "since":
+        return EventTime(None, timex.earliest, None, None), False
+    if prep in ("before", "by"):
+        return EventTime(None, None, timex.latest if prep == "by" else timex.earliest, None), False
+    if prep in ("after", "following"):
+        return EventTime(None, timex.latest, None, None), False
+    return point(timex), is_dated(timex)
+
+
+def point(timex: Timex) -> EventTime:
+    return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
+
+
+def is_dated(timex: Timex) -> bool:
+    """True when the timex fixes a day, month, season or year (not 'recently')."""
+    if timex.value.startswith(UNDATED_PREFIXES) or "X" in timex.value:
+        return False
+    return timex.mod in DATED_MODS and timex.earliest is not None
+
+
+def split_coordinated(mention: Mention) -> list[Mention]:
+    """'visited Russia in 2019 and 2023' → one mention per year."""
+    dated = [t for t in mention.timexes if is_dated(t)]
+    if len(dated) < 2 or "/" in (mention.time.value or ""):
+        return [mention]
+    return [replace(mention, timexes=[t], time=point(t), dated=True) for t in dated]
+
+
+def refine_status(mention: Mention, dct: date) -> None:
+    """Tense said 'present' or nothing: let the event's own time decide."""
+    earliest, latest = _as_date(mention.time.earliest), _as_date(mention.time.latest)
+    weak = mention.cue in ("present tense", "present", "progressive", "nominal", "caption")
+    if not weak and not (mention.cue in PRESUPPOSED and earliest and earliest > dct):
+        return
+    if earliest is not None and earliest > dct:
+        mention.status, mention.cue = "planned", f"{mention.cue} + future time"
+    elif latest is not None and latest < dct:
+        mention.status, mention.cue = "occurred", f"{mention.cue} + past time"
+    elif mention.cue in ("nominal", "caption"):
+        mention.status = "occurred"
+
+
+PRESUPPOSED = ("after", "following", "since", "amid", "during", "anniversary")
+
+
+def default_window(mention: Mention, dct: date) -> None:
+    """Open windows: an occurred event ends by the DCT, a planned one starts from it."""
+    time = mention.time
+    if mention.status == "occurred" and time.latest is None:
+        mention.time = replace(time, latest=dct.isoformat())
+    elif mention.status in ("planned", "possible") and time.earliest is None:
+        mention.time = replace(time, earliest=dct.isoformat())
+
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+BEGIN_VERBS = {"begin", "start", "kick", "launch", "embark"}
+RECENT_DAYS = 2  # 'began a visit on Saturday', reported by Monday: still under way
+
+
+def duration_days(noun: Token) -> int | None:
+    """'a three-day visit' → 3 (spaCy splits 'three-day' into three tokens)."""
+    for child in noun.children:
+        if child.lemma_.lower() != "day" or child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        for number in child.children:
+            if number.dep_ == "nummod":
+                word = number.lower_
+                return NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    return None
+
+
+def _stated_length(token: Token) -> int | None:
+    """Length of the visit itself or of its purpose ('arrived … for a three-day visit')."""
+    nouns = [token] + [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return next((d for d in map(duration_days, nouns) if d is not None), None)
+
+
+def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
+    """A visit that began shortly before the DCT, or whose stated length covers it, is ongoing."""
+    start = _as_date(event.time.earliest) if event.time.granularity == "day" else None
+    if event.type != "VISIT" or event.status != "occurred" or start is None or start > dct:
+        return
+    for mention in mentions:
+        days = _stated_length(doc[mention.token])
+        if days is not None and dct <= start + timedelta(days=days - 1):
+            end = start + timedelta(days=days - 1)
+            value = f"{start.isoformat()}/{end.isoformat()}"
+            event.time = EventTime(value, start.isoformat(), end.isoformat(), "day")
+            event.status, event.cue, event.dated = "ongoing", f"{days}-day visit", True
+            return
+        clause = doc[mention.clause]
+        began = clause.i != mention.token and clause.lemma_.lower() in BEGIN_VERBS
+        if began and (dct - start).days <= RECENT_DAYS:
+            event.time = EventTime(None, start.isoformat(), None, None)
+            event.status, event.cue, event.dated = "ongoing", clause.lemma_.lower(), False
+            return
+
+
+def _as_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None

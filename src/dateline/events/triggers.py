@@ -1,0 +1,168 @@
+"""Find trigger words in a sentence and drop the ones that are not events of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from dateline.events.lexicon import Lexicon, Trigger
+
+NOUN_TAGS = ("NN", "NNS")
+SPEECH_VERBS = {"say", "tell", "add", "state", "confirm"}
+TOPIC_TYPES = {"DISCUSS"}  # 'discuss cooperation': the noun is the topic, not an event
+NOT_A_DEAL = {"great", "good"}
+TOPIC_PREPS = {"about", "on", "over"}
+PARTICLES = {"out", "off"}  # 'walked out of', parsed as a preposition
+CALL_MARKERS = {"phone", "telephone", "video"}
+CUE_ONLY = {"agree", "refuse", "decline", "reject", "invite"}
+
+
+def pos_class(token: Token) -> str | None:
+    """'verb' or 'noun'; a gerund used as a noun ('Fighting resumed') counts as a noun."""
+    if token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return "noun"
+    if token.tag_.startswith("VB"):
+        return "verb"
+    if token.tag_ in NOUN_TAGS:
+        return "noun"
+    return None
+
+
+def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """The trigger entry a token matches, with the entry's own conditions checked."""
+    pos = pos_class(token)
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    particles = [
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prt" or (c.i == token.i + 1 and c.lower_ in PARTICLES)
+    ]
+    trigger = lexicon.trigger(f"{lemma} {particles[0]}", pos) if particles else None
+    trigger = trigger or lexicon.trigger(lemma, pos) or lexicon.trigger(token.lower_, pos)
+    if trigger is None:
+        return None
+    if trigger.plural and token.tag_ != "NNS":
+        return None
+    objects = object_lemmas(token)
+    if trigger.objects and not set(objects) & set(trigger.objects):
+        return None
+    if set(objects) & set(trigger.not_objects):
+        return None  # 'met expectations'
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    threat = any(not _plain_clause(c, lexicon) for c in clauses)
+    if trigger.requires and not (_has_required(token, trigger.requires) or threat):
+        return None
+    if trigger.no_clause and clauses and not threat:
+        return None  # 'warned that prices will rise' (but 'warned that it could strike' stays)
+    return trigger
+
+
+def _plain_clause(child: Token, lexicon: Lexicon) -> bool:
+    inner = lexicon.trigger(child.lemma_.lower(), "verb")
+    return inner is None or inner.type not in ("ATTACK", "SANCTION", "DEPLOY")
+
+
+def object_lemmas(token: Token) -> list[str]:
+    """Direct objects, looking through quantities: 'a wave of missiles' → wave, missile."""
+    lemmas = []
+    for child in token.children:
+        if child.dep_ != "dobj":
+            continue
+        lemmas.append(child.lemma_.lower())
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                lemmas += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
+    return lemmas
+
+
+def _has_required(token: Token, requires: tuple[str, ...]) -> bool:
+    for child in token.children:
+        if child.dep_ == "dobj" and "dobj" in requires:
+            return True
+        if child.dep_ == "prep" and child.lower_ in requires:
+            return True
+    return False
+
+
+def find_triggers(
+    sentence: Span, lexicon: Lexicon, light_verbs: set[str]
+) -> Iterator[tuple[Token, Trigger]]:
+    """Trigger tokens of a sentence that denote events of their own."""
+    quoted = any(t.is_quote for t in sentence)
+    for token in sentence:
+        trigger = lookup(token, lexicon)
+        if trigger is None:
+            continue
+        if pos_class(token) == "verb":
+            keep = _verb_is_event(token, trigger, lexicon, light_verbs, quoted)
+        else:
+            keep = _noun_is_event(token, trigger, lexicon)
+        if keep:
+            yield token, trigger
+
+
+def _verb_is_event(
+    verb: Token, trigger: Trigger, lexicon: Lexicon, light_verbs: set[str], quoted: bool
+) -> bool:
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in light_verbs and any(_other_type(o, trigger, lexicon) for o in objects):
+        return False  # 'struck a deal', 'hosted talks': the noun is the event
+    if lemma in CUE_ONLY and lemma != "invite":
+        # 'agreed to visit': only a status cue for the visit
+        return not any(c.dep_ == "xcomp" and lookup(c, lexicon) for c in verb.children)
+    if lemma in SPEECH_VERBS:
+        return _reports_speech(verb, quoted)
+    if trigger.host:
+        return bool(objects)
+    return True
+
+
+def is_parenthetical(verb: Token) -> bool:
+    """A reporting clause after what it reports, parsed as its dependent."""
+    return (
+        verb.dep_ in ("ccomp", "parataxis", "advcl")
+        and verb.i > verb.head.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _other_type(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
+    found = lookup(token, lexicon)
+    return found is not None and found.type != trigger.type
+
+
+def _reports_speech(verb: Token, quoted: bool) -> bool:
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    if is_parenthetical(verb):
+        return True  # 'The leaders agreed …, Lee's office said.'
+    if verb.dep_ == "ROOT" and quoted:
+        return True
+    return verb.lemma_.lower() == "confirm" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
+    head = noun.head
+    if head.i != noun.i and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+        governing = lookup(head, lexicon) if pos_class(head) == "verb" else None
+        if governing is not None and (
+            governing.type == trigger.type or governing.type in TOPIC_TYPES
+        ):
+            return False
+        if head.dep_ == "prep":
+            above = lookup(head.head, lexicon) if pos_class(head.head) == "verb" else None
+            if above is not None and above.type == trigger.type:
+                return False  # 'agreed to a ceasefire', 'met for talks'
+            if above is not None and above.type in TOPIC_TYPES and head.lower_ in TOPIC_PREPS:
+                return False
+    if trigger.lemma == "deal" and any(c.lower_ in NOT_A_DEAL for c in noun.children):
+        return False
+    if trigger.lemma == "call":
+        return any(c.lower_ in CALL_MARKERS for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children
+        )
+    return True

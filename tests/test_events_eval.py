@@ -1,0 +1,98 @@
+"""The events evaluation: matching rules, scores, and a run on a small folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.evaluate.events_eval import (
+    EventsReport,
+    evaluate_events,
+    expected_path,
+    load_expected,
+    participant_matches,
+    score_article,
+)
+
+
+def test_participant_matching_is_loose_but_not_sloppy() -> None:
+    assert participant_matches("Kim", ["kim-jong-un"])
+    assert participant_matches("RUS", ["RUS"])
+    assert participant_matches(["FRA", "Macron"], ["emmanuel-macron"])
+    assert participant_matches(None, [])
+    assert not participant_matches(None, ["RUS"])
+    assert not participant_matches("Kim", ["vladimir-putin"])
+    assert not participant_matches("Ru", ["RUS"])
+
+
+def test_expected_path_strips_synthetic() -> None:
+    assert expected_path(Path("a/x.synthetic.txt")) == Path("a/x.expected.json")
+    assert expected_path(Path("a/seed.txt")) == Path("a/seed.expected.json")
+
+
+def test_scores_count_tuples_and_fields() -> None:
+    expected = [
+        {"type": "VISIT", "status": "planned", "participant": "Kim", "time": None},
+        {"type": "MEET", "status": "possible", "participant": "Kim", "time": "2025-06"},
+    ]
+    system = [
+        {"type": "VISIT", "status": "planned", "participant": ["kim-jong-un"], "time": None},
+        {"type": "MEET", "status": "planned", "participant": ["kim-jong-un"], "time": "2025-06"},
+        {"type": "ATTACK", "status": "occurred", "participant": ["RUS"], "time": None},
+    ]
+    report = EventsReport()
+    score_article(expected, system, "a.txt", report)
+    assert (report.overall.matched, report.overall.system, report.overall.expected) == (1, 3, 2)
+    assert report.fields["type"].matched == 2
+    assert report.fields["status"].matched == 1
+    assert report.fields["time"].matched == 2
+    assert [row["type"] for _, row in report.spurious] == ["MEET", "ATTACK"]
+    assert "overall" in report.format() and "missed" in report.format()
+
+
+def test_malformed_expected_file_has_a_code(tmp_path: Path) -> None:
+    path = tmp_path / "x.expected.json"
+    path.write_text(json.dumps({"events": [{"type": "VISIT"}]}), encoding="utf-8")
+    with pytest.raises(DatelineError) as info:
+        load_expected(path)
+    assert info.value.code == "DL-E201"
+
+
+def test_folder_without_expected_files_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("date 2025-01-01  T\n\nKim visited Moscow.\n", encoding="utf-8")
+    with pytest.raises(DatelineError) as info:
+        evaluate_events(tmp_path)
+    assert info.value.code == "DL-E202"
+
+
+@pytest.mark.model
+def test_evaluate_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = "date 2025-05-21  Kim visits\n\nKim Jong-un visited Moscow in 2019.\n"
+    (tmp_path / "a.synthetic.txt").write_text(article, encoding="utf-8")
+    expected = {
+        "events": [{"type": "VISIT", "status": "occurred", "participant": "Kim", "time": "2019"}]
+    }
+    (tmp_path / "a.expected.json").write_text(json.dumps(expected), encoding="utf-8")
+    report = evaluate_events(tmp_path, verbose=True)
+    assert report.articles == 1 and report.overall.expected == 1
+    assert "overall" in capsys.readouterr().out
+    assert report.to_dict()["overall"]["expected"] == 1
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+
+
+@pytest.mark.parametrize(
+    "article", sorted(FIXTURES.rglob("*.txt")), ids=lambda p: str(p.relative_to(FIXTURES))
+)
+def test_every_fixture_article_has_a_wellformed_expected_file(article: Path) -> None:
+    from dateline.events.lexicon import EVENT_TYPES
+    from dateline.model import EVENT_STATUSES
+
+    rows, _ = load_expected(expected_path(article))
+    assert rows
+    for row in rows:
+        assert row["type"] in EVENT_TYPES and row["status"] in EVENT_STATUSES

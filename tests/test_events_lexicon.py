@@ -1,0 +1,90 @@
+"""The event lexicons load, cover every DESIGN type, and reject malformed entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.events.lexicon import (
+    EVENT_TYPES,
+    load_lexicon,
+    parse_cues,
+    parse_trigger,
+    parse_types,
+)
+from dateline.events.timing import is_dated, time_from
+from dateline.model import EVENT_STATUSES, Timex
+
+
+def test_types_carry_plover_and_cameo_codes() -> None:
+    types = load_lexicon().types
+    assert set(types) == set(EVENT_TYPES)
+    assert types["VISIT"].plover == "CONSULT" and types["AGREE"].plover == "AGREE"
+    assert types["MEET"].symmetric and not types["VISIT"].symmetric
+
+
+def test_cue_statuses_are_design_statuses() -> None:
+    cues = load_lexicon().cues
+    for section in ("modals", "governors", "belief_verbs"):
+        assert set(cues[section].values()) <= set(EVENT_STATUSES)
+    assert cues["modals"]["will"] == "planned" and cues["governors"]["cancel"] == "negated"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {
+            "lemma": "visit",
+            "pos": "adverb",
+            "type": "VISIT",
+            "examples": [{"text": "x", "status": "occurred"}],
+        },
+        {
+            "lemma": "visit",
+            "pos": "verb",
+            "type": "TRAVEL",
+            "examples": [{"text": "x", "status": "occurred"}],
+        },
+        {"lemma": "visit", "pos": "verb", "type": "VISIT", "examples": []},
+        {
+            "lemma": "visit",
+            "pos": "verb",
+            "type": "VISIT",
+            "examples": [{"text": "x", "status": "done"}],
+        },
+    ],
+)
+def test_malformed_trigger_is_rejected_with_a_code(entry: dict[str, Any]) -> None:
+    with pytest.raises(DatelineError) as info:
+        parse_trigger(entry, load_lexicon().types)
+    assert info.value.code == "DL-E200"
+
+
+def test_missing_type_is_rejected() -> None:
+    with pytest.raises(DatelineError, match="missing types"):
+        parse_types({"VISIT": {"plover": "CONSULT", "cameo": "042", "symmetric": False}})
+
+
+def test_cue_with_unknown_status_is_rejected() -> None:
+    with pytest.raises(DatelineError, match="bad status"):
+        parse_cues({"modals": {"will": "likely"}})
+
+
+def _timex(value: str, earliest: str | None, latest: str | None, mod: str | None = None) -> Timex:
+    return Timex(value, 0, 1, "DATE", value, mod, earliest, latest, "month")
+
+
+def test_vague_times_are_not_dated() -> None:
+    assert is_dated(_timex("2025-06", "2025-06-01", "2025-06-30"))
+    assert not is_dated(_timex("PAST_REF", None, "2025-05-21"))
+    assert not is_dated(_timex("2025-06", "2025-06-01", "2025-06-30", mod="AFTER"))
+
+
+def test_since_gives_an_open_window() -> None:
+    from dateline.events.timing import Attachment
+
+    since = Attachment(_timex("2018", "2018-01-01", "2018-12-31"), 2, "since", 0)
+    time, dated = time_from([since], 2)
+    assert (time.value, time.earliest, time.latest, dated) == (None, "2018-01-01", None, False)

@@ -1,0 +1,262 @@
+"""Argument, status, time and merge rules on sentences with hand-set actors and timexes.
+
+The spaCy model parses; actors, places and timexes are set by hand so that these
+tests exercise the events step alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.model import Actor, Event, Place, Timex
+
+pytestmark = pytest.mark.model
+DCT = date(2025, 5, 21)
+PEOPLE = {
+    "Vladimir Putin": "vladimir-putin", "Putin": "vladimir-putin",
+    "Kim Jong-un": "kim-jong-un", "Kim": "kim-jong-un",
+    "Xi Jinping": "xi-jinping", "Xi": "xi-jinping",
+    "Narendra Modi": "narendra-modi", "Modi": "narendra-modi",
+    "Viktor Orban": "viktor-orban", "Orban": "viktor-orban",
+    "Shigeru Ishiba": "shigeru-ishiba", "Ishiba": "shigeru-ishiba",
+    "Joe Biden": "joe-biden", "Lula": "lula",
+}  # fmt: skip
+COUNTRIES = {"Russia": "RUS", "Japan": "JPN", "China": "CHN", "Ukraine": "UKR", "Vietnam": "VNM"}
+CITIES = {"Moscow": "RUS", "Kyiv": "UKR", "Tokyo": "JPN", "Pyongyang": "PRK", "Hanoi": "VNM"}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import dateline.pipeline  # noqa: F401 - Doc extensions
+    from dateline.annotate import find_model
+
+    return find_model()[1].load()
+
+
+def spans(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+
+
+def hand_actors(text: str) -> tuple[list[Actor], list[Place]]:
+    """Actors and places for the names above, longest names first."""
+    actors: dict[str, Actor] = {}
+    taken: set[int] = set()
+    for name in sorted(PEOPLE, key=len, reverse=True):
+        for start, end in spans(text, name):
+            if start in taken:
+                continue
+            taken.update(range(start, end))
+            ident = PEOPLE[name]
+            actor = actors.setdefault(ident, Actor(ident, name, "person"))
+            actor.mentions.append((start, end))
+    places = []
+    for name, code in {**COUNTRIES, **CITIES}.items():
+        found = spans(text, name)
+        if not found:
+            continue
+        kind = "country" if name in COUNTRIES else "city"
+        places.append(Place(name, code, kind=kind, mentions=found))
+        if kind == "country":
+            actors[code] = Actor(code, name, "country", country=code, mentions=list(found))
+    return list(actors.values()), places
+
+
+def timex(text: str, phrase: str, value: str, earliest: str, latest: str, grain: str) -> Timex:
+    start = text.index(phrase)
+    return Timex(phrase, start, start + len(phrase), "DATE", value, None, earliest, latest, grain)
+
+
+def run(nlp: Any, text: str, timexes: list[Timex] | None = None) -> list[Event]:
+    from dateline.events.component import EventExtractor
+
+    doc = nlp(text)
+    doc._.dct = DCT
+    doc._.actors, doc._.places = hand_actors(text)
+    doc._.timexes = timexes or []
+    return list(EventExtractor(nlp, "dateline_events")(doc)._.events)
+
+
+def only(events: list[Event], kind: str) -> Event:
+    hits = [e for e in events if e.type == kind]
+    assert len(hits) == 1, events
+    return hits[0]
+
+
+def test_passive_voice_agent_is_source(nlp: Any) -> None:
+    event = only(run(nlp, "Kim was invited to Moscow by Putin."), "INVITE")
+    assert event.source == ["vladimir-putin"] and event.target == ["kim-jong-un"]
+
+
+def test_coordinated_subjects_are_all_sources(nlp: Any) -> None:
+    event = only(run(nlp, "Kim and Putin signed a defense treaty."), "AGREE")
+    assert event.source == ["kim-jong-un", "vladimir-putin"]
+    assert event.status == "occurred" and event.cue == "past tense"
+
+
+def test_nominalization_with_possessive_and_destination(nlp: Any) -> None:
+    event = only(run(nlp, "Kim's visit to Russia ended in chaos."), "VISIT")
+    assert event.source == ["kim-jong-un"] and event.target == ["RUS"]
+    assert event.status == "occurred"
+
+
+def test_pronoun_resolves_to_latest_person(nlp: Any) -> None:
+    events = run(nlp, "Xi praised Russia. He later traveled to Pyongyang.")
+    event = only(events, "VISIT")
+    assert event.source == ["xi-jinping"] and event.target == ["PRK"]
+    assert event.location == "Pyongyang"
+
+
+def test_possessive_pronoun_prefers_clause_subject(nlp: Any) -> None:
+    events = run(nlp, "Putin invited Kim to Moscow during his visit to Pyongyang.")
+    visit = only(events, "VISIT")
+    assert visit.source == ["vladimir-putin"]
+
+
+def test_apposition_names_the_agent(nlp: Any) -> None:
+    event = only(run(nlp, "The Chinese leader, Xi Jinping, visited Hanoi."), "VISIT")
+    assert event.source == ["xi-jinping"] and event.location == "Hanoi"
+
+
+def test_relative_clause_subject_is_the_head_noun(nlp: Any) -> None:
+    events = run(nlp, "Modi, who visited Tokyo, praised Japan.")
+    assert only(events, "VISIT").source == ["narendra-modi"]
+
+
+def test_postponed_until_gives_the_new_time(nlp: Any) -> None:
+    text = "The summit between Ishiba and Xi was postponed until June."
+    june = timex(text, "June", "2025-06", "2025-06-01", "2025-06-30", "month")
+    event = only(run(nlp, text, [june]), "MEET")
+    assert event.status == "planned" and event.cue == "postpone"
+    assert event.time.value == "2025-06" and event.dated
+
+
+def test_cancelled_trip_is_negated(nlp: Any) -> None:
+    event = only(run(nlp, "Orban cancelled his trip to Kyiv."), "VISIT")
+    assert event.status == "negated" and event.cue == "cancel"
+    assert event.source == ["viktor-orban"]
+
+
+def test_did_not_is_negated(nlp: Any) -> None:
+    event = only(run(nlp, "Joe Biden did not meet Kim."), "MEET")
+    assert event.status == "negated" and event.cue == "not"
+
+
+def test_conditional_clause_is_possible(nlp: Any) -> None:
+    event = only(run(nlp, "If the ceasefire holds, Lula will visit Kyiv."), "VISIT")
+    assert event.status == "possible" and event.cue == "if"
+
+
+def test_speculation_is_possible_and_attributed_to_some(nlp: Any) -> None:
+    event = only(run(nlp, "Some speculate that Xi will travel to Moscow."), "VISIT")
+    assert event.status == "possible" and event.attribution == "some"
+
+
+def test_expressed_hope_is_possible(nlp: Any) -> None:
+    event = only(run(nlp, "Putin expressed hope that Kim will visit Moscow."), "VISIT")
+    assert event.status == "possible"
+
+
+def test_reported_speech_is_attributed_to_the_speaker(nlp: Any) -> None:
+    events = run(nlp, "Putin said that Kim will visit Russia.")
+    visit = only(events, "VISIT")
+    assert visit.status == "planned" and visit.attribution == "vladimir-putin"
+    assert only(events, "STATEMENT").source == ["vladimir-putin"]
+
+
+def test_date_range_from_to(nlp: Any) -> None:
+    text = "Modi will visit Vietnam from March 5 to March 7."
+    start = timex(text, "March 5", "2026-03-05", "2026-03-05", "2026-03-05", "day")
+    end = timex(text, "March 7", "2026-03-07", "2026-03-07", "2026-03-07", "day")
+    event = only(run(nlp, text, [start, end]), "VISIT")
+    assert event.time.value == "2026-03-05/2026-03-07"
+    assert (event.time.earliest, event.time.latest) == ("2026-03-05", "2026-03-07")
+    assert event.status == "planned" and event.dated
+
+
+def test_visit_history_is_not_merged_with_the_current_visit(nlp: Any) -> None:
+    text = "Modi arrived in Tokyo on Tuesday. Modi has visited Japan three times since 2018."
+    tuesday = timex(text, "Tuesday", "2025-05-20", "2025-05-20", "2025-05-20", "day")
+    since = timex(text, "2018", "2018", "2018-01-01", "2018-12-31", "year")
+    events = [e for e in run(nlp, text, [tuesday, since]) if e.type == "VISIT"]
+    assert len(events) == 2
+    history = next(e for e in events if not e.dated)
+    assert history.time.earliest == "2018-01-01" and history.time.latest == "2025-05-21"
+
+
+def test_undated_windows_follow_status(nlp: Any) -> None:
+    events = run(nlp, "Kim visited Moscow. Xi will visit Hanoi.")
+    past = next(e for e in events if e.source == ["kim-jong-un"])
+    future = next(e for e in events if e.source == ["xi-jinping"])
+    assert (past.time.earliest, past.time.latest) == (None, "2025-05-21")
+    assert (future.time.earliest, future.time.latest) == ("2025-05-21", None)
+    assert not past.dated and not future.dated
+
+
+def test_anaphoric_mentions_merge_into_one_event(nlp: Any) -> None:
+    text = "Kim will visit Russia. The visit could take place in Moscow."
+    event = only(run(nlp, text), "VISIT")
+    assert event.status == "planned" and len(event.evidence) == 2
+
+
+def test_possible_dated_meeting_is_a_candidate_for_the_planned_visit(nlp: Any) -> None:
+    text = "Kim will visit Russia. Kim and Putin could meet in Moscow next month."
+    month = timex(text, "next month", "2025-06", "2025-06-01", "2025-06-30", "month")
+    visit = only(run(nlp, text, [month]), "VISIT")
+    assert not visit.dated
+    assert [(c.value, c.status, c.text) for c in visit.candidates] == [
+        ("2025-06", "possible", "next month")
+    ]
+
+
+def test_event_ids_are_deterministic(nlp: Any) -> None:
+    text = "Kim and Putin signed a defense treaty."
+    assert [e.id for e in run(nlp, text)] == [e.id for e in run(nlp, text)]
+    assert run(nlp, text)[0].id.startswith("agree-")
+
+
+def test_attacks_on_two_cities_stay_two_events(nlp: Any) -> None:
+    text = "Russia attacked Kyiv. Russia also attacked Moscow."
+    events = [e for e in run(nlp, text) if e.type == "ATTACK"]
+    assert sorted(e.location or "" for e in events) == ["Kyiv", "Moscow"]
+
+
+def test_backshifted_would_in_reported_speech_is_planned(nlp: Any) -> None:
+    event = only(run(nlp, "Putin said Russia would supply tanks to Vietnam."), "AID")
+    assert event.status == "planned" and event.cue == "would (reported)"
+
+
+def test_infinitival_proposal_is_possible(nlp: Any) -> None:
+    event = only(run(nlp, "Putin ignored Xi's offer to meet Kim in Moscow."), "MEET")
+    assert event.status == "possible"
+
+
+def test_crowd_protest_keeps_place_and_time(nlp: Any) -> None:
+    text = "Hundreds of protesters gathered in Kyiv on Sunday."
+    sunday = timex(text, "Sunday", "2025-05-18", "2025-05-18", "2025-05-18", "day")
+    event = only(run(nlp, text, [sunday]), "PROTEST")
+    assert event.location == "Kyiv" and event.time.value == "2025-05-18"
+    assert event.source == [] and event.status == "occurred"
+
+
+def test_he_prefers_the_latest_subject(nlp: Any) -> None:
+    text = "Xi is scheduled to meet Putin in Moscow. He will then travel to Hanoi."
+    visit = next(e for e in run(nlp, text) if e.type == "VISIT")
+    assert visit.source == ["xi-jinping"]
+
+
+def test_visit_under_way_at_the_dct_is_ongoing(nlp: Any) -> None:
+    text = "Xi arrived in Hanoi on Wednesday for a three-day state visit."
+    wednesday = timex(text, "Wednesday", "2025-05-21", "2025-05-21", "2025-05-21", "day")
+    event = only(run(nlp, text, [wednesday]), "VISIT")
+    assert event.status == "ongoing" and event.cue == "3-day visit"
+    assert event.time.value == "2025-05-21/2025-05-23" and event.dated
+
+
+def test_visit_that_ended_before_the_dct_stays_occurred(nlp: Any) -> None:
+    text = "Xi arrived in Hanoi on Monday for a two-day state visit."
+    monday = timex(text, "Monday", "2025-05-12", "2025-05-12", "2025-05-12", "day")
+    assert only(run(nlp, text, [monday]), "VISIT").status == "occurred"

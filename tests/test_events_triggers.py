@@ -1,0 +1,41 @@
+"""Every example of every trigger entry in events/resources/triggers.json runs here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.events.lexicon import EVENT_TYPES, load_lexicon
+from dateline.model import Article
+
+LEXICON = load_lexicon()
+EXAMPLES = [
+    pytest.param(trigger.type, text, status, id=f"{trigger.lemma}-{trigger.pos}-{n}")
+    for trigger in LEXICON.triggers.values()
+    for n, (text, status) in enumerate(trigger.examples)
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from dateline.annotate import load_nlp
+
+    return load_nlp()
+
+
+def test_every_design_type_has_a_trigger_and_codes() -> None:
+    assert {t.type for t in LEXICON.triggers.values()} == set(EVENT_TYPES)
+    for name in EVENT_TYPES:
+        assert LEXICON.types[name].cameo
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("kind", "text", "status"), EXAMPLES)
+def test_trigger_example(nlp: Any, kind: str, text: str, status: str) -> None:
+    from dateline.extract import extract
+
+    events = extract(Article(text=text, dct=date(2025, 5, 21)), nlp)["events"]
+    found = [(e["type"], e["status"]) for e in events]
+    assert (kind, status) in found, found
