@@ -1,0 +1,276 @@
+"""When two event mentions may denote one real-world event: pure comparisons.
+
+Every event gets a *link window* ``[lo, hi]`` (ISO dates): its own time when
+the text gives one, else a window implied by its status around the article
+date, widened where the facet points elsewhere in time (an invitation points
+to a later trip; a postponement points back to the date it replaces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from dateline.link.settings import LinkSettings
+
+ISO3 = re.compile(r"[A-Z]{3}")
+COUNTRYLIKE_KINDS = frozenset({"country", "government"})
+FAR_PAST, FAR_FUTURE = "0001-01-01", "9999-12-31"
+
+
+class Participant(NamedTuple):
+    """An event's source or target actor, with the country it stands for or belongs to.
+
+    A named tuple, not a dataclass: comparisons are memoized on tuples of these, and
+    tuples hash in C."""
+
+    id: str
+    role: str  # source | target
+    country: str | None
+    countrylike: bool  # a country or its government: matches its members
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """An event's location name resolved to a country and a level where known."""
+
+    name: str | None = None
+    country: str | None = None
+    level: str | None = None  # country | region | local
+
+
+@dataclass
+class Member:
+    """One event as linking sees it."""
+
+    id: str
+    document_id: str
+    dct: str
+    type: str
+    family: str
+    status: str
+    dated: bool
+    value: str | None
+    earliest: str | None
+    latest: str | None
+    granularity: str | None
+    lo: str
+    hi: str
+    participants: tuple[Participant, ...]
+    place: PlaceInfo
+    postponed: bool = False
+    story_id: str | None = None
+
+
+def participant(actor_id: str, role: str, kind: str | None, country: str | None) -> Participant:
+    """A participant from an actor row (ISO3 ids without a row count as countries)."""
+    countrylike = (kind in COUNTRYLIKE_KINDS) or (kind is None and bool(ISO3.fullmatch(actor_id)))
+    if countrylike and not country and ISO3.fullmatch(actor_id):
+        country = actor_id
+    return Participant(actor_id, role, country, countrylike)
+
+
+def stored_keys(parts: tuple[Participant, ...]) -> set[str]:
+    """Index keys under which an event is found by its neighbours."""
+    keys = {"a:" + p.id for p in parts}
+    keys |= {("c:" if p.countrylike else "m:") + p.country for p in parts if p.country}
+    return keys
+
+
+def lookup_keys(parts: tuple[Participant, ...], settings: LinkSettings) -> set[str]:
+    """Index keys to search for an event's possible neighbours."""
+    keys = {"a:" + p.id for p in parts}
+    for p in parts:
+        if not p.country:
+            continue
+        keys.add("c:" + p.country)
+        if p.countrylike and settings.country_matches_member:
+            keys.add("m:" + p.country)
+    if not settings.country_matches_member:
+        keys = {k for k in keys if not k.startswith("c:") or _has_countrylike(parts, k[2:])}
+    return keys
+
+
+def _has_countrylike(parts: tuple[Participant, ...], country: str) -> bool:
+    return any(p.countrylike and p.country == country for p in parts)
+
+
+def same_actor(p: Participant, q: Participant, settings: LinkSettings) -> bool:
+    """One actor, or a country (or its government) and someone who belongs to it."""
+    if p.id == q.id:
+        return True
+    if not (p.country and p.country == q.country):
+        return False
+    if p.countrylike and q.countrylike:
+        return True
+    return settings.country_matches_member and (p.countrylike or q.countrylike)
+
+
+def shared_count(
+    a: tuple[Participant, ...], b: tuple[Participant, ...], settings: LinkSettings
+) -> int:
+    """How many participants the two sides have in common (the smaller of both counts)."""
+
+    def covered(xs: tuple[Participant, ...], ys: tuple[Participant, ...]) -> int:
+        ids = {x.id for x in xs if any(same_actor(x, y, settings) for y in ys)}
+        return len(ids)
+
+    return min(covered(a, b), covered(b, a))
+
+
+def parties(parts: tuple[Participant, ...], settings: LinkSettings) -> int:
+    """How many distinct parties take part ("Côte d'Ivoire and its minister" are one)."""
+    groups: list[list[Participant]] = []
+    for p in parts:
+        home = next((g for g in groups if any(same_actor(p, q, settings) for q in g)), None)
+        if home is None:
+            groups.append([p])
+        else:
+            home.append(p)
+    return len(groups)
+
+
+def _role(parts: tuple[Participant, ...], role: str) -> tuple[Participant, ...]:
+    return tuple(p for p in parts if p.role == role)
+
+
+def roles_agree(
+    a: tuple[Participant, ...],
+    a_type: str,
+    b: tuple[Participant, ...],
+    b_type: str,
+    settings: LinkSettings,
+) -> bool:
+    """Directed facets must keep their direction (Kim visits Russia is not Putin visits Korea)."""
+    pairs = settings.role_pairs.get((a_type, b_type))
+    if pairs is None and (b_type, a_type) in settings.role_pairs:
+        a, b = b, a
+        pairs = settings.role_pairs[(b_type, a_type)]
+    for left, right in pairs or ():
+        xs, ys = _role(a, left), _role(b, right)
+        if xs and ys and shared_count(xs, ys, settings) == 0:
+            return False
+    return True
+
+
+def participants_match(e: Member, f: Member, settings: LinkSettings) -> int:
+    """Number of shared participants when enough are shared, else 0."""
+    if not e.participants or not f.participants:
+        return 0
+    return _match(e.participants, e.type, f.participants, f.type, settings)
+
+
+@lru_cache(maxsize=1 << 16)
+def _match(
+    a: tuple[Participant, ...],
+    a_type: str,
+    b: tuple[Participant, ...],
+    b_type: str,
+    settings: LinkSettings,
+) -> int:
+    # Memoized: the reports of one story repeat the same participants over and over.
+    shared = shared_count(a, b, settings)
+    distinct = min(parties(a, settings), parties(b, settings))
+    if shared < min(settings.min_shared_participants, distinct) or shared == 0:
+        return 0
+    return shared if roles_agree(a, a_type, b, b_type, settings) else 0
+
+
+def overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
+    """Loose link (the neighbourhood relation): family, participants and link windows agree."""
+    if e.family != f.family or not overlaps((e.lo, e.hi), (f.lo, f.hi)):
+        return 0
+    return participants_match(e, f, settings)
+
+
+def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
+    """Same place, or one contains the other as far as names and countries tell."""
+    if not a.name or not b.name or a.name.casefold() == b.name.casefold():
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "country" in (a.level, b.level):
+        return True
+    same_country = bool(a.country and a.country == b.country)
+    return same_country and "region" in (a.level, b.level)
+
+
+# --- link windows ---------------------------------------------------------------
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _implied(status: str, dct: date, settings: LinkSettings) -> tuple[date, date]:
+    past, future = timedelta(days=settings.past_days), timedelta(days=settings.future_days)
+    if status in ("planned", "possible"):
+        return dct, dct + future
+    if status == "occurred":
+        return dct - past, dct
+    if status == "ongoing":
+        slack = timedelta(days=settings.ongoing_days)
+        return dct - slack, dct + slack
+    return dct - past, dct + future
+
+
+def has_cue(row: dict[str, Any], cues: tuple[str, ...]) -> bool:
+    """Whether the status cue or trigger holds one of the cue fragments."""
+    text = " ".join(str(row.get(k) or "") for k in ("cue", "trigger")).casefold()
+    return any(c in text for c in cues)
+
+
+def link_window(row: dict[str, Any], settings: LinkSettings) -> tuple[str, str]:
+    """The ``[lo, hi]`` window an event row links within (see the module docstring)."""
+    dct = _day(row["dct"]) or date(1, 1, 1)
+    if row["status"] == "negated" and has_cue(row, settings.past_negation_cues):
+        return _iso(dct - timedelta(days=settings.past_days)), _iso(dct - timedelta(days=1))
+    lo, hi = _day(row.get("earliest")), _day(row.get("latest"))
+    imp_lo, imp_hi = _implied(row["status"], dct, settings)
+    if lo is None and hi is None:
+        lo, hi = imp_lo, imp_hi
+    elif lo is None:
+        lo = min(imp_lo, hi) if hi else imp_lo
+    elif hi is None:
+        hi = max(lo, imp_hi)
+    assert lo is not None and hi is not None
+    if not row.get("dated") and row["status"] in ("planned", "possible"):
+        # Announced and undated: it happens after the article, not on its day.
+        lo = max(lo, dct + timedelta(days=1))
+        hi = hi if hi >= lo else imp_hi
+    if settings.is_precursor(row["type"]):
+        hi = hi + timedelta(days=settings.future_days)
+    if has_cue(row, settings.postpone_cues):
+        # Put off to a later time: from the article on; a new date before it is a misreading.
+        lo = min(lo, dct)
+        if hi < dct:
+            hi = dct + timedelta(days=settings.future_days)
+    hi = min(hi, lo + timedelta(days=settings.max_window_days))
+    return _iso(lo), _iso(max(lo, hi))
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def shift(day: str, days: int) -> str:
+    """An ISO date moved by a number of days (clamped to the calendar)."""
+    parsed = _day(day)
+    if parsed is None:
+        return day
+    try:
+        return (parsed + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return FAR_PAST if days < 0 else FAR_FUTURE

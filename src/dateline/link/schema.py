@@ -1,0 +1,69 @@
+"""Tables for stories, defined on the store's metadata (created by migration 2).
+
+``event_links`` keeps, per event, what linking compares (family, link window,
+participants with their countries, place); ``event_keys`` indexes events by
+participant key so that linking finds neighbours without scanning stories.
+``stories`` holds each story's current state for listing and for ``pending``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Connection, ForeignKey, Index, Integer, String, Table, Text
+
+from dateline.store.schema import metadata
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("type", String(20), nullable=False),
+    Column("family", String(40), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("dated", Boolean, nullable=False),
+    Column("value", String(60)),
+    Column("earliest", String(10)),
+    Column("latest", String(10)),
+    Column("granularity", String(20)),
+    Column("first_dct", String(10), nullable=False),
+    Column("last_dct", String(10), nullable=False),
+    # Last day any member's window reaches ('9999-12-31' when open): a story
+    # can only be pending on a date up to this one, whatever the as-of date.
+    Column("open_until", String(10), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("title", Text),
+    Index("ix_stories_open", "open_until", "first_dct"),
+    Index("ix_stories_last", "last_dct"),
+)
+
+event_links = Table(
+    "event_links",
+    metadata,
+    Column("event_id", String(80), ForeignKey("events.id"), primary_key=True),
+    Column("family", String(40), nullable=False),
+    Column("lo", String(10), nullable=False),
+    Column("hi", String(10), nullable=False),
+    Column("participants", Text, nullable=False),  # JSON [[id, role, country, countrylike], ...]
+    Column("place", Text),
+    Column("place_country", String(3)),
+    Column("place_level", String(10)),  # country | region | local
+    Column("postponed", Boolean, nullable=False),
+)
+
+event_keys = Table(
+    "event_keys",
+    metadata,
+    Column("event_id", String(80), ForeignKey("events.id"), primary_key=True),
+    Column("key", String(210), primary_key=True),
+    Column("family", String(40), nullable=False),
+    Column("lo", String(10), nullable=False),
+    Column("hi", String(10), nullable=False),
+    Index("ix_event_keys_lookup", "family", "key", "lo"),
+)
+
+STORY_TABLES = (stories, event_links, event_keys)
+
+
+def create_story_tables(conn: Connection) -> None:
+    """Create the story tables and their indexes where missing (migration 2)."""
+    metadata.create_all(conn, tables=list(STORY_TABLES), checkfirst=True)

@@ -1,0 +1,140 @@
+"""Linking rules: loaded from ``resources/linking.json`` and checked at load time."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import E_LINK_RULES
+
+RULES_PATH = Path(__file__).parent / "resources" / "linking.json"
+STATUSES = ("occurred", "ongoing", "planned", "possible", "negated")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: memoized comparisons key on it
+class LinkSettings:
+    """Thresholds and tables that decide which events form one story."""
+
+    families: dict[str, str] = field(default_factory=dict)  # type -> family
+    type_rank: dict[str, int] = field(default_factory=dict)
+    precursors: dict[str, dict[str, str]] = field(default_factory=dict)
+    place_free_types: frozenset[str] = frozenset()
+    role_pairs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    min_shared_participants: int = 2
+    country_matches_member: bool = True
+    future_days: int = 730
+    past_days: int = 30
+    ongoing_days: int = 7
+    facet_slack_days: int = 3
+    max_window_days: int = 800
+    postpone_cues: tuple[str, ...] = ()
+    past_negation_cues: tuple[str, ...] = ()
+    status_order: tuple[str, ...] = STATUSES
+    article_status_priority: tuple[str, ...] = STATUSES
+    supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
+    pending_statuses: frozenset[str] = frozenset({"planned", "possible"})
+    stale_days: int = 730
+    max_component: int = 2000
+    compare_last: int = 64
+    place_aliases: dict[str, str] = field(default_factory=dict)
+
+    def family(self, event_type: str) -> str:
+        """The family an event type links within (its own name when it has none)."""
+        return self.families.get(event_type, event_type)
+
+    def rank(self, event_type: str) -> int:
+        return self.type_rank.get(event_type, 0)
+
+    def is_precursor(self, event_type: str) -> bool:
+        return event_type in self.precursors
+
+
+def _public(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _check_statuses(path: Path, name: str, values: Any) -> None:
+    bad = [v for v in values if v not in STATUSES]
+    if bad:
+        raise E_LINK_RULES(path=str(path), why=f"{name}: unknown status {bad[0]!r}")
+
+
+def _families(path: Path, raw: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, spec in _public(raw).items():
+        if not isinstance(spec.get("types"), list) or not spec.get("example"):
+            raise E_LINK_RULES(path=str(path), why=f"family {name!r} needs types and an example")
+        out.update({t: name for t in spec["types"]})
+    return out
+
+
+def _role_pairs(
+    path: Path, raw: dict[str, Any]
+) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    out: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+    for key, pairs in _public(raw).items():
+        left, _, right = key.partition("|")
+        if not right or any(r not in ("source", "target") for pair in pairs for r in pair):
+            raise E_LINK_RULES(path=str(path), why=f"role_pairs {key!r} is malformed")
+        out[(left, right)] = tuple((a, b) for a, b in pairs)
+    return out
+
+
+def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSettings:
+    """Build and check settings from the JSON rules (``path`` names the file in errors)."""
+    try:
+        precursors = {k: dict(v) for k, v in _public(data["precursors"]).items()}
+        for name, mapping in precursors.items():
+            _check_statuses(path, f"precursors.{name}", [*mapping, *mapping.values()])
+        supersedes = {k: frozenset(v) for k, v in _public(data["supersedes"]).items()}
+        _check_statuses(
+            path, "supersedes", [*supersedes, *(s for v in supersedes.values() for s in v)]
+        )
+        _check_statuses(path, "status_order", data["status_order"])
+        _check_statuses(path, "article_status_priority", data["article_status_priority"])
+        windows = _public(data["windows_days"])
+        return LinkSettings(
+            families=_families(path, data["families"]),
+            type_rank={k: int(v) for k, v in _public(data["type_rank"]).items()},
+            precursors=precursors,
+            place_free_types=frozenset(data["place_free_types"]),
+            role_pairs=_role_pairs(path, data["role_pairs"]),
+            min_shared_participants=int(data["min_shared_participants"]),
+            country_matches_member=bool(data["country_matches_member"]),
+            future_days=int(windows["future"]),
+            past_days=int(windows["past"]),
+            ongoing_days=int(windows["ongoing"]),
+            facet_slack_days=int(windows["facet_slack"]),
+            max_window_days=int(windows["max"]),
+            postpone_cues=tuple(data["postpone_cues"]),
+            past_negation_cues=tuple(data["past_negation_cues"]),
+            status_order=tuple(data["status_order"]),
+            article_status_priority=tuple(data["article_status_priority"]),
+            supersedes=supersedes,
+            pending_statuses=frozenset(data["pending_statuses"]),
+            stale_days=int(data["stale_days"]),
+            max_component=int(data["max_component"]),
+            compare_last=int(data["compare_last"]),
+            place_aliases={k: v for k, v in _public(data["place_aliases"]).items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise E_LINK_RULES(path=str(path), why=f"{type(exc).__name__}: {exc}") from exc
+
+
+def load_settings(path: Path | str = RULES_PATH) -> LinkSettings:
+    """Read linking rules from a JSON file (the packaged one by default)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise E_LINK_RULES(path=str(path), why=str(exc)) from exc
+    return settings_from_dict(data, path)
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> LinkSettings:
+    """The packaged rules, read once per process."""
+    return load_settings(RULES_PATH)

@@ -1,0 +1,198 @@
+"""A story's current state from its member events, article by article (pure).
+
+Each article says one thing about the story (its *article status* and time);
+the story's state follows the articles in date order: a later status replaces
+an earlier one only where the rules allow it (``supersedes``), and the time is
+the most specific date from the latest article that gives one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dateline.link.compat import Member
+from dateline.link.settings import LinkSettings
+
+
+@dataclass
+class ArticleState:
+    """What one article says about a story."""
+
+    document_id: str
+    dct: str
+    members: list[Member]
+    status: str | None
+    time: dict[str, Any] | None
+    time_kind: str  # dated | reset (postponed, no new date) | window | none
+    window: tuple[str, str] | None
+
+
+@dataclass
+class StoryState:
+    """A story's state after all its articles (or those up to an as-of date)."""
+
+    type: str
+    status: str
+    time: dict[str, Any]
+    dated: bool
+    window: tuple[str, str]
+    articles: list[ArticleState] = field(default_factory=list)
+
+
+def canonical_key(m: Member, settings: LinkSettings) -> tuple[Any, ...]:
+    """Deterministic processing order: article date and id, then facet rank and status."""
+    order = settings.status_order
+    status_index = order.index(m.status) if m.status in order else len(order)
+    return (m.dct, m.document_id, settings.rank(m.type), status_index, m.id)
+
+
+def _priority(status: str, settings: LinkSettings) -> int:
+    order = settings.article_status_priority
+    return order.index(status) if status in order else len(order)
+
+
+def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[Member]:
+    """The members that speak for the story in one article: its own type first, else the
+    best-ranked other facet; none when the article only holds precursors."""
+    own = [m for m in members if m.type == kind and not settings.is_precursor(m.type)]
+    if own:
+        return own
+    others = [m for m in members if not settings.is_precursor(m.type)]
+    if not others:
+        return []
+    top = min(settings.rank(m.type) for m in others)
+    return [m for m in others if settings.rank(m.type) == top]
+
+
+def article_status(members: list[Member], kind: str, settings: LinkSettings) -> str | None:
+    """The status an article gives the story (precursors map theirs, e.g. invited → planned)."""
+    voices = speakers(members, kind, settings)
+    if voices:
+        statuses = [m.status for m in voices]
+    else:
+        mapped = [settings.precursors.get(m.type, {}).get(m.status, "") for m in members]
+        statuses = [s for s in mapped if s]
+    return min(statuses, key=lambda s: _priority(s, settings)) if statuses else None
+
+
+def time_of(m: Member) -> dict[str, Any]:
+    return {
+        "value": m.value,
+        "earliest": m.earliest,
+        "latest": m.latest,
+        "granularity": m.granularity,
+    }
+
+
+def _span(m: Member) -> int:
+    try:
+        lo = date.fromisoformat(m.earliest or m.lo)
+        hi = date.fromisoformat(m.latest or m.hi)
+    except ValueError:
+        return 1 << 30
+    return (hi - lo).days
+
+
+def article_time(
+    members: list[Member], kind: str, settings: LinkSettings
+) -> tuple[dict[str, Any] | None, str, tuple[str, str] | None]:
+    """(time, kind of time, link window) an article gives the story, most specific first.
+
+    A postponement speaks over other dates in the same article ("had been scheduled
+    for October 20 ... postponed until December"); without a new date it resets the time.
+    """
+    voices = speakers(members, kind, settings)
+    # Only the story's own type dates it: talks on the 23rd do not move a visit on the 22nd.
+    own = [m for m in voices if m.type == kind]
+    postponed = [m for m in own if m.postponed]
+    pool = postponed or own
+    dated = [m for m in pool if m.dated and m.status != "possible" and (m.earliest or m.value)]
+    if dated:
+        best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
+        return time_of(best), "dated", (best.lo, best.hi)
+    if postponed:
+        dct = members[0].dct
+        reset = {"value": None, "earliest": dct, "latest": None, "granularity": None}
+        return reset, "reset", (dct, max(m.hi for m in postponed))
+    if voices:
+        first = min(voices, key=lambda m: (_priority(m.status, settings), m.id))
+        return time_of(first), "window", (first.lo, first.hi)
+    latest = max(members, key=lambda m: (m.hi, m.id))
+    return None, "none", (latest.lo, latest.hi)
+
+
+def make_article(group: list[Member], kind: str, settings: LinkSettings) -> ArticleState:
+    """What one article (its members of the story, in canonical order) says."""
+    time, time_kind, window = article_time(group, kind, settings)
+    status = article_status(group, kind, settings)
+    return ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
+
+
+@dataclass
+class Fold:
+    """A story's state built member by member, in canonical order.
+
+    Articles before the last one are folded once; only the open (last) article is
+    recomputed, so that adding a report to a long story costs the same as to a short one.
+    Closed articles never depend on the story's type changing: the type is set by the
+    first non-precursor, and articles before it hold only precursors.
+    """
+
+    settings: LinkSettings
+    kind: str | None = None
+    first_type: str | None = None
+    done: list[ArticleState] = field(default_factory=list)
+    status: str | None = None
+    timed: ArticleState | None = None
+    windowed: ArticleState | None = None
+    current: list[Member] = field(default_factory=list)
+
+    def add(self, m: Member) -> None:
+        last = self.current[-1] if self.current else None
+        if last and (last.dct, last.document_id) != (m.dct, m.document_id):
+            self._close()
+        self.current.append(m)
+        self.first_type = self.first_type or m.type
+        if self.kind is None and not self.settings.is_precursor(m.type):
+            self.kind = m.type
+
+    def _close(self) -> None:
+        art = make_article(self.current, self.kind or self.first_type or "", self.settings)
+        self.status, self.timed, self.windowed = self._step(art)
+        self.done.append(art)
+        self.current = []
+
+    def _step(
+        self, art: ArticleState
+    ) -> tuple[str | None, ArticleState | None, ArticleState | None]:
+        status, timed, windowed = self.status, self.timed, self.windowed
+        new = art.status
+        if new and (status is None or status in self.settings.supersedes.get(new, ())):
+            status = new
+        if art.time_kind in ("dated", "reset"):
+            timed = art
+        if art.time_kind != "none":
+            windowed = art
+        return status, timed, windowed
+
+    def state(self) -> StoryState:
+        """The state after every member added so far."""
+        kind = self.kind or self.first_type or ""
+        last = make_article(self.current, kind, self.settings)
+        status, timed, windowed = self._step(last)
+        arts = [*self.done, last]
+        chosen = timed or windowed or last
+        time = chosen.time or {"value": None, "earliest": None, "latest": None, "granularity": None}
+        window = chosen.window or (last.dct, last.dct)
+        final = status or last.members[0].status
+        return StoryState(kind, final, time, chosen.time_kind == "dated", window, arts)
+
+
+def story_state(members: list[Member], settings: LinkSettings) -> StoryState:
+    """Fold the articles in date order into the story's current state."""
+    fold = Fold(settings)
+    for m in sorted(members, key=lambda m: canonical_key(m, settings)):
+        fold.add(m)
+    return fold.state()

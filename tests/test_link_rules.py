@@ -1,0 +1,363 @@
+"""The linking rules as pure functions: participants, places, windows, state, settings."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.link import format_time
+from dateline.link.compat import (
+    Member,
+    Participant,
+    PlaceInfo,
+    link_window,
+    participant,
+    participants_match,
+    places_compatible,
+)
+from dateline.link.query import as_of_text
+from dateline.link.settings import RULES_PATH, default_settings, settings_from_dict
+from dateline.link.state import story_state
+
+S = default_settings()
+PEOPLE = {
+    "kim-jong-un": ("person", "PRK"),
+    "vladimir-putin": ("person", "RUS"),
+    "xi-jinping": ("person", "CHN"),
+    "narendra-modi": ("person", "IND"),
+    "aya-kouassi": ("person", "CIV"),
+    "andrey-rudenko": ("person", "RUS"),
+}
+
+
+def parts(source: list[str], target: list[str] = []) -> tuple[Participant, ...]:  # noqa: B006
+    def one(actor_id: str, role: str) -> Participant:
+        kind, country = PEOPLE.get(actor_id, (None, None))
+        return participant(actor_id, role, kind, country)
+
+    return tuple([one(a, "source") for a in source] + [one(a, "target") for a in target])
+
+
+def member(
+    key: str,
+    type: str,
+    source: list[str],
+    target: list[str] = [],  # noqa: B006
+    status: str = "planned",
+    dct: str = "2025-05-21",
+    time: tuple[str | None, str | None, str | None] = (None, None, None),
+    cue: str | None = None,
+) -> Member:
+    value, earliest, latest = time
+    row: dict[str, Any] = {"dct": dct, "status": status, "type": type, "earliest": earliest}
+    row.update(latest=latest, dated=value is not None, cue=cue)
+    lo, hi = link_window(row, S)
+    return Member(
+        id=key, document_id="doc-" + dct, dct=dct, type=type, family=S.family(type),
+        status=status, dated=value is not None, value=value, earliest=earliest, latest=latest,
+        granularity=None, lo=lo, hi=hi, participants=parts(source, target), place=PlaceInfo(),
+        postponed=bool(cue and "postpone" in cue),
+    )  # fmt: skip
+
+
+# --- participants ------------------------------------------------------------------
+
+PARTICIPANT_CASES = [
+    # (what, event e, event f, shared parties needed to link or 0)
+    (
+        "Kim's visit and Putin's invitation of Kim: Putin stands for Russia",
+        member("v", "VISIT", ["kim-jong-un"], ["RUS"]),
+        member("i", "INVITE", ["vladimir-putin"], ["kim-jong-un"]),
+        2,
+    ),
+    (
+        "Kim visits Russia is not Putin visits North Korea (direction)",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"]),
+        member("b", "VISIT", ["vladimir-putin"], ["PRK"]),
+        0,
+    ),
+    (
+        "Putin meeting Xi is not Putin meeting Modi",
+        member("a", "MEET", ["vladimir-putin", "xi-jinping"]),
+        member("b", "MEET", ["vladimir-putin", "narendra-modi"]),
+        0,
+    ),
+    (
+        "Côte d'Ivoire and its minister are one party facing Ghana and Côte d'Ivoire",
+        member("a", "AGREE", ["CIV", "aya-kouassi"], status="occurred"),
+        member("b", "AGREE", ["GHA", "CIV"], status="occurred"),
+        1,
+    ),
+    (
+        "two Russians are not the same party",
+        member("a", "STATEMENT", ["vladimir-putin"], status="occurred"),
+        member("b", "STATEMENT", ["andrey-rudenko"], status="occurred"),
+        0,
+    ),
+    (
+        "an event without participants links to nothing",
+        member("a", "AGREE", [], status="occurred"),
+        member("b", "AGREE", ["GHA", "CIV"], status="occurred"),
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "e", "f", "shared"), PARTICIPANT_CASES, ids=[c[0] for c in PARTICIPANT_CASES]
+)
+def test_participants(what: str, e: Member, f: Member, shared: int) -> None:
+    assert participants_match(e, f, S) == shared
+    assert participants_match(f, e, S) == shared
+
+
+# --- places ------------------------------------------------------------------------
+
+MOSCOW = PlaceInfo("Moscow", "RUS", "local")
+RUSSIA = PlaceInfo("Russia", "RUS", "country")
+VLADIVOSTOK = PlaceInfo("Vladivostok", "RUS", "local")
+FAR_EAST = PlaceInfo("Russian Far East", "RUS", "region")
+LISBON = PlaceInfo("Lisbon", "PRT", "local")
+PORTUGAL = PlaceInfo("Portugal", "PRT", "country")
+UNKNOWN_TOWN = PlaceInfo("Springfield", None, "local")
+
+PLACE_CASES = [
+    (MOSCOW, RUSSIA, True),  # Moscow is in Russia
+    (LISBON, PORTUGAL, True),
+    (MOSCOW, MOSCOW, True),
+    (MOSCOW, PlaceInfo("moscow"), True),  # same name, any case
+    (MOSCOW, PlaceInfo(), True),  # unknown place never excludes
+    (MOSCOW, VLADIVOSTOK, False),  # two cities of one country
+    (VLADIVOSTOK, FAR_EAST, True),  # a city may lie in a region of its country
+    (LISBON, RUSSIA, False),
+    (MOSCOW, LISBON, False),
+    (UNKNOWN_TOWN, MOSCOW, False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "ok"), PLACE_CASES)
+def test_places(a: PlaceInfo, b: PlaceInfo, ok: bool) -> None:
+    assert places_compatible(a, b) is ok
+    assert places_compatible(b, a) is ok
+
+
+# --- link windows ------------------------------------------------------------------
+
+
+def _row(
+    status: str,
+    type: str,
+    dct: str,
+    earliest: str | None = None,
+    latest: str | None = None,
+    cue: str | None = None,
+) -> dict[str, Any]:
+    dated = earliest is not None and latest is not None
+    return {
+        "status": status,
+        "type": type,
+        "dct": dct,
+        "earliest": earliest,
+        "latest": latest,
+        "cue": cue,
+        "dated": dated,
+    }
+
+
+WINDOW_CASES = [
+    # (what, event row, expected window) — worked out by hand from the rules file
+    ("planned, undated: after the article, for two years",
+     _row("planned", "VISIT", "2025-05-21"), ("2025-05-22", "2027-05-21")),
+    ("planned, undated, with earliest = dct as the extractor writes it",
+     _row("planned", "VISIT", "2025-05-21", "2025-05-21"), ("2025-05-22", "2027-05-21")),
+    ("occurred, undated: the month before the article",
+     _row("occurred", "AGREE", "2025-05-21"), ("2025-04-21", "2025-05-21")),
+    ("ongoing: a week either side",
+     _row("ongoing", "VISIT", "2025-05-21"), ("2025-05-14", "2025-05-28")),
+    ("has never visited: before the article only",
+     _row("negated", "VISIT", "2025-05-21", cue="never"), ("2025-04-21", "2025-05-20")),
+    ("dated day",
+     _row("occurred", "VISIT", "2025-05-21", "2025-04-22", "2025-04-22"),
+     ("2025-04-22", "2025-04-22")),
+    ("an invitation reaches two years past its own time",
+     _row("occurred", "INVITE", "2025-05-21", "2024-06-01", "2024-06-30"),
+     ("2024-06-01", "2026-06-30")),
+    ("postponed to April: from the article on",
+     _row("planned", "MEET", "2025-03-15", "2025-04-01", "2025-04-30", "postponed"),
+     ("2025-03-15", "2025-04-30")),
+    ("postponed to a month before the article: a misreading, open ahead",
+     _row("planned", "MEET", "2025-10-08", "2024-12-01", "2024-12-31", "postpone"),
+     ("2024-12-01", "2027-10-08")),
+    ("planned, undated, with a window already past: open ahead",
+     {**_row("planned", "VISIT", "2025-05-21", "2025-01-01", "2025-01-31"), "dated": False},
+     ("2025-05-22", "2027-05-21")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("what", "row", "expected"), WINDOW_CASES, ids=[c[0] for c in WINDOW_CASES]
+)
+def test_link_windows(what: str, row: dict[str, Any], expected: tuple[str, str]) -> None:
+    assert link_window(row, S) == expected
+
+
+# --- story state -------------------------------------------------------------------
+
+
+def _state(*specs: tuple[str, str, tuple[str | None, str | None, str | None], str | None]) -> Any:
+    members = [
+        member(f"e{i}", "VISIT", ["kim-jong-un"], ["RUS"], status, dct, time, cue)
+        for i, (dct, status, time, cue) in enumerate(specs)
+    ]
+    return story_state(members, S)
+
+
+NO_TIME = (None, None, None)
+JUNE_10 = ("2025-06-10", "2025-06-10", "2025-06-10")
+
+
+def test_later_occurred_supersedes_planned() -> None:
+    state = _state(
+        ("2025-05-01", "planned", JUNE_10, None), ("2025-06-10", "occurred", JUNE_10, None)
+    )
+    assert (state.status, state.time["value"], state.dated) == ("occurred", "2025-06-10", True)
+
+
+def test_later_speculation_does_not_weaken_a_plan() -> None:
+    state = _state(
+        ("2025-05-01", "planned", NO_TIME, None), ("2025-05-02", "possible", NO_TIME, None)
+    )
+    assert state.status == "planned"
+
+
+def test_later_cancellation_supersedes_planned_and_keeps_the_planned_date() -> None:
+    state = _state(
+        ("2025-05-01", "planned", JUNE_10, None), ("2025-05-20", "negated", NO_TIME, "cancel")
+    )
+    assert (state.status, state.time["value"]) == ("negated", "2025-06-10")
+
+
+def test_a_plan_revived_after_a_cancellation() -> None:
+    state = _state(
+        ("2025-05-01", "negated", NO_TIME, "cancel"), ("2025-05-20", "planned", NO_TIME, None)
+    )
+    assert state.status == "planned"
+
+
+def test_postponement_without_a_new_date_resets_the_time() -> None:
+    state = _state(
+        ("2025-05-01", "planned", JUNE_10, None), ("2025-06-01", "planned", NO_TIME, "postponed")
+    )
+    assert state.status == "planned" and not state.dated
+    assert state.time == {
+        "value": None,
+        "earliest": "2025-06-01",
+        "latest": None,
+        "granularity": None,
+    }
+
+
+def test_an_invitation_alone_makes_a_planned_story_without_a_date() -> None:
+    june = ("2024-06", "2024-06-01", "2024-06-30")
+    invite = member(
+        "i", "INVITE", ["vladimir-putin"], ["kim-jong-un"], "occurred", "2024-06-20", june
+    )
+    state = story_state([invite], S)
+    assert (state.type, state.status, state.dated) == ("INVITE", "planned", False)
+
+
+def test_the_visit_not_the_invitation_gives_the_story_its_type_and_time() -> None:
+    june = ("2024-06", "2024-06-01", "2024-06-30")
+    invite = member(
+        "i", "INVITE", ["vladimir-putin"], ["kim-jong-un"], "occurred", "2025-05-21", june
+    )
+    visit = member("v", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21")
+    state = story_state([invite, visit], S)
+    assert (state.type, state.status, state.dated, state.time["value"]) == (
+        "VISIT",
+        "planned",
+        False,
+        None,
+    )
+
+
+def test_most_specific_date_of_the_latest_article_wins() -> None:
+    june = ("2025-06", "2025-06-01", "2025-06-30")
+    state = _state(("2025-05-01", "planned", JUNE_10, None), ("2025-05-10", "planned", june, None))
+    assert state.time["value"] == "2025-06"  # the later article, though less specific
+    assert [a.time["value"] for a in state.articles if a.time] == ["2025-06-10", "2025-06"]
+
+
+# --- settings and small helpers -------------------------------------------------------
+
+
+def _rules() -> dict[str, Any]:
+    return dict(json.loads(RULES_PATH.read_text(encoding="utf-8")))
+
+
+def _break(path: list[str], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(_rules())
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    if value is KeyError:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return data
+
+
+BROKEN = [
+    ("unknown status in supersedes", ["supersedes", "planned"], ["planned", "maybe"]),
+    ("family without an example", ["families", "encounter", "example"], ""),
+    ("role pair with a bad role", ["role_pairs", "VISIT|VISIT"], [["source", "host"]]),
+    ("role pair key without a bar", ["role_pairs", "VISITVISIT"], [["source", "source"]]),
+    ("missing window", ["windows_days", "future"], KeyError),
+    ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
+]
+
+
+@pytest.mark.parametrize(("what", "path", "value"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_malformed_rules_are_rejected_at_load_time(what: str, path: list[str], value: Any) -> None:
+    with pytest.raises(DatelineError) as err:
+        settings_from_dict(_break(path, value))
+    assert err.value.code == "DL-E251"
+
+
+def test_packaged_rules_load() -> None:
+    assert S.family("INVITE") == S.family("VISIT") == "encounter"
+    assert S.family("AGREE") == "AGREE"
+    assert S.is_precursor("INVITE") and not S.is_precursor("VISIT")
+
+
+@pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", ""])
+def test_bad_as_of_date_is_a_coded_error(bad: str) -> None:
+    with pytest.raises(DatelineError) as err:
+        as_of_text(bad)
+    assert err.value.code == "DL-E252"
+
+
+TIME_CASES = [
+    ({"value": "2025-06-10", "earliest": "2025-06-10", "latest": "2025-06-10"}, True, "2025-06-10"),
+    (
+        {"value": None, "earliest": "2025-05-21", "latest": None},
+        False,
+        "no date set (from 2025-05-21)",
+    ),
+    (
+        {"value": None, "earliest": "2025-06-01", "latest": "2025-06-30"},
+        False,
+        "between 2025-06-01 and 2025-06-30",
+    ),
+    ({"value": None, "earliest": None, "latest": "2025-05-21"}, False, "by 2025-05-21"),
+    ({}, False, "no date set"),
+]
+
+
+@pytest.mark.parametrize(("time", "dated", "text"), TIME_CASES)
+def test_format_time(time: dict[str, Any], dated: bool, text: str) -> None:
+    assert format_time(time, dated) == text
