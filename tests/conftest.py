@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -12,12 +13,18 @@ from pathlib import Path
 import pytest
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
-PG_PORT = 54329
 
 
 def _pg_bin() -> Path | None:
     roots = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
     return roots[-1] if roots and (roots[-1] / "initdb").exists() else None
+
+
+def _free_port() -> int:
+    # A fixed port can be taken by another server on this machine.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def _as_postgres(*args: str) -> list[str]:
@@ -44,12 +51,13 @@ def pg_server() -> Iterator[str]:
         shutil.chown(data, "postgres")
     initdb = [str(pgbin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]
     subprocess.run(_as_postgres(*initdb), check=True, capture_output=True)
-    opts = f"-c listen_addresses=127.0.0.1 -p {PG_PORT} -k {data}"
+    port = _free_port()
+    opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {data}"
     ctl = [str(pgbin / "pg_ctl"), "-D", str(data)]
     start = [*ctl, "-w", "-o", opts, "-l", str(data / "log"), "start"]
     subprocess.run(_as_postgres(*start), check=True, capture_output=True)
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{PG_PORT}/postgres"
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(_as_postgres(*ctl, "-m", "fast", "-w", "stop"), capture_output=True)
         shutil.rmtree(data, ignore_errors=True)

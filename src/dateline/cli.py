@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from dateline import __version__
-from dateline.errors import E_USAGE_DATE, DatelineError, DatelineWarning
+from dateline.errors import E_STORY_NOT_FOUND, E_USAGE_DATE, DatelineError, DatelineWarning
 
 app = typer.Typer(
     help="dateline: dated news articles in, a time-anchored event database out.",
@@ -258,14 +258,14 @@ def story(
 ) -> None:
     """One story: its participants, current state and history by article date.
 
-    Example: dateline story st-3f2a9c
+    Example: dateline story story:0123456789abcdef
     """
     from dateline.link import format_story
 
     with _store(db) as store:
         found = store.story(story_id)
     if found is None:
-        typer.echo(f"dateline: no story {story_id!r}", err=True)
+        typer.echo(f"dateline: {E_STORY_NOT_FOUND(story_id=story_id)}", err=True)
         raise typer.Exit(1)
     typer.echo(json.dumps(found, ensure_ascii=False, indent=1) if as_json else format_story(found))
 

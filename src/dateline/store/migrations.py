@@ -34,6 +34,7 @@ V1_TABLES = {
     "rejects",
 }
 
+
 def _v2_stories(conn: Connection) -> None:
     from dateline.link.linker import relink_all
     from dateline.link.schema import create_story_tables
