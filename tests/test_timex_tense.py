@@ -56,6 +56,34 @@ def find(text: str, dct: date, surface: str) -> Timex:
         ),
         # ... but a month two months ahead in a past clause is last year's
         ("Prices have fallen since their October peak.", date(2025, 8, 20), "October", "2024-10"),
+        # a period's closing day after "ended" lies behind, even when the next one is nearer
+        (
+            "In the fiscal year ended Jan. 31, the chain earned $2 million.",
+            date(2025, 10, 31),
+            "Jan. 31",
+            "2025-01-31",
+        ),
+        # a deadline granted or extended "until" a weekday lies ahead
+        (
+            "The agency has given the family until 9 a.m. Tuesday to sign.",
+            date(2025, 5, 19),
+            "9 a.m. Tuesday",
+            "2025-05-20T09:00",
+        ),
+        (
+            "The judge extended the deadline until Friday.",
+            date(2025, 5, 21),
+            "Friday",
+            "2025-05-23",
+        ),
+        # ... but a stay that lasted "until" a weekday is over, and so is a past perfect deadline
+        (
+            "The agency had given the family until Tuesday, but they refused.",
+            date(2025, 5, 22),
+            "Tuesday",
+            "2025-05-20",
+        ),
+        ("He stayed in the capital until Friday.", date(2025, 5, 21), "Friday", "2025-05-16"),
     ],
 )
 def test_name_without_year_takes_the_clause_direction(
@@ -90,6 +118,38 @@ def test_quarter_named_by_its_closing_day() -> None:
     assert found["the quarter"] == "1989-Q3"
     # the closing day does not replace the quarter as the anchor
     assert found["A year earlier"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # May to July is mostly the second quarter
+        ("In the quarter ended July 31, sales fell.", date(1989, 10, 30), "1989-Q2"),
+        # a 52-week year closing on Oct. 1 reports July to September
+        ("Sales in the quarter ended Oct. 1 rose.", date(1989, 10, 30), "1989-Q3"),
+        # November to January: the quarter began in the previous year
+        ("In the quarter ended Jan. 31, it lost money.", date(1990, 3, 1), "1989-Q4"),
+    ],
+)
+def test_quarter_ended_off_calendar_is_the_quarter_holding_most_of_it(
+    text: str, dct: date, value: str
+) -> None:
+    assert find(text, dct, "the quarter").value == value
+
+
+def test_year_earlier_after_nine_months_is_a_year() -> None:
+    """The year-earlier span of "the nine months" is no quarter: the year holds it."""
+    text = (
+        "Profit rose in the third quarter. For the nine months, net was $5 million, "
+        "up from $4 million a year earlier. In the quarter, sales were flat a year earlier."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26))]
+    assert found[1:] == [
+        ("the nine months", "P9M"),
+        ("a year earlier", "1988"),
+        ("the quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]
 
 
 def test_the_quarter_means_the_article_quarter_across_sentences() -> None:
@@ -150,8 +210,31 @@ def test_duration_values(text: str, value: str) -> None:
         "It would be a second betrayal.",
         "The march this march was peaceful.",
         "Protesters have marched for the past three summers.",
+        # names and titles: a TV show, a film, a radio programme
+        'Baker said on ABC\'s "This Week" that talks were over.',
+        "He spoke on CBS's ''60 Minutes.''",
+        "The poster showed Gary Cooper from the film ``High Noon.''",
+        "This is VOA Today with the latest reports from the region.",
+        # an age, not a decade
+        "She married him when he was in his early 30s.",
+        # a fraction, not a period
+        "Funds account for more than a quarter of the market.",
     ],
 )
 def test_not_a_time(text: str) -> None:
     """Nouns that look like time words: a newspaper, a march, an ordinal, a vague span."""
     assert tag(text, date(1998, 1, 9)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Today the talks resume in Geneva.", "Today", "1998-01-09"),
+        ('"Next week we will decide," he said.', "Next week", "1998-W03"),
+        ("Talks Resume Today", "Today", "1998-01-09"),
+    ],
+)
+def test_capitals_at_a_sentence_start_or_in_a_headline_are_times(
+    text: str, surface: str, value: str
+) -> None:
+    assert find(text, date(1998, 1, 9), surface).value == value

@@ -109,12 +109,17 @@ def choose_year(
     if ahead is not None and when != PAST:
         later = [p for p in options if p.end >= ahead]
         return later[0] if later else options[-1]
+    if when == PAST and _ENDED_BEFORE.search(ctx.text, max(0, ctx.start - 16), ctx.start):
+        # "the year ended Jan. 31": a period's past closing day cannot lie ahead
+        before = [p for p in options if p.start <= ctx.dct]
+        return before[-1] if before else options[0]
     if when not in (PAST, FUTURE):
         # no cue: the period nearest the DCT, a past one winning near-ties (news looks back)
         return min(options, key=lambda p: _distance(p, ctx.dct) + (p.start > ctx.dct) * AHEAD_COST)
     return min(options, key=lambda p: _distance(p, ctx.dct) + _penalty(p, ctx.dct, when))
 
 
+_ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
 
 
@@ -167,7 +172,8 @@ def _distance(p: Point, d: date) -> int:
     return min(abs((p.start - d).days), abs((p.end - d).days))
 
 
-def _mod(groups: Groups, args: dict[str, Any]) -> str | None:
+def mod_of(groups: Groups, args: dict[str, Any]) -> str | None:
+    """The TIMEX3 mod a rule's groups or fixed arguments give ("early" → START)."""
     return groups.get("mod") or groups.get("mod2") or args.get("mod") or None
 
 
@@ -190,7 +196,8 @@ def _ymd_point(year: int, groups: Groups) -> Point | None:
     return Point(day, "day") if day else None
 
 
-def _full_year(groups: Groups) -> int | None:
+def full_year(groups: Groups) -> int | None:
+    """The four-digit (or spelled) year a rule captured, if any."""
     for key in ("year", "spelled_year"):
         if groups.get(key) not in (None, "X"):
             return int(float(groups[key]))
@@ -204,10 +211,12 @@ def _full_year(groups: Groups) -> int | None:
 def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """Calendar dates: year, month, day, season or holiday; the year by tense when missing."""
     if groups.get("decade"):
-        return _decade(groups["decade"], _mod(groups, args))
-    year = _full_year(groups)
+        if _age(ctx):
+            return None
+        return _decade(groups["decade"], mod_of(groups, args))
+    year = full_year(groups)
     if year is None and groups.get("rel"):
-        year = _rel_year(ctx, groups["rel"])
+        year = rel_year(ctx, groups["rel"])
     if year is not None:
         p = _ymd_point(year, groups)
     else:
@@ -219,10 +228,21 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
     part = groups.get("part_of_day")
     if part:
         p = Point(p.start, p.granularity, part) if p.granularity == "day" else p
-    return Result(p.value, p, _mod(groups, args), "TIME" if p.part else None)
+    return Result(p.value, p, mod_of(groups, args), "TIME" if p.part else None)
 
 
-def _rel_year(ctx: Context, rel: str) -> int:
+# "in his 30s", "in their early forties": an age, not a decade
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _age(ctx: Context) -> bool:
+    if re.search(r"[0-9]{4}", ctx.text[ctx.start : ctx.end]):
+        return False
+    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start))
+
+
+def rel_year(ctx: Context, rel: str) -> int:
+    """The year a relative word names ("last year"), from the DCT or the anchor."""
     offset = split_rel(rel)[0]
     if offset.startswith("ref"):
         return ctx.anchor.start.year + int(offset[3:] or 0)
@@ -237,7 +257,7 @@ def norm_century(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     if day is None:
         return None
     p = Point(day, "century")
-    return Result(p.value, p, _mod(groups, args))
+    return Result(p.value, p, mod_of(groups, args))
 
 
 def _decade(code: str, mod: str | None) -> Result | None:
@@ -258,14 +278,14 @@ def norm_year(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
     if day is None:
         return None
     p = Point(day, "year")
-    return Result(p.value, p, _mod(groups, args))
+    return Result(p.value, p, mod_of(groups, args))
 
 
 @normalizer("ref")
 def norm_ref(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """PAST_REF / PRESENT_REF / FUTURE_REF words."""
     value = args.get("value") or groups.get("ref_word")
-    return Result(value, None, _mod(groups, args)) if value else None
+    return Result(value, None, mod_of(groups, args)) if value else None
 
 
 @normalizer("day_offset")
@@ -279,7 +299,7 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
         or args.get("part")
     )
     p = Point(day, "day", part)
-    return Result(p.value, p, _mod(groups, args), "TIME" if part else None)
+    return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
 def _unit(groups: Groups, args: dict[str, Any]) -> str:
@@ -308,7 +328,7 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     p = cal.shift(base, "week" if unit == "weekend" else unit, n)
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
-    return Result(p.value, p, _mod(groups, args) or rel_mod)
+    return Result(p.value, p, mod_of(groups, args) or rel_mod)
 
 
 @normalizer("named_rel")
@@ -325,7 +345,7 @@ def norm_named_rel(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result
     part = groups.get("part_of_day")
     if part and p.granularity == "day":
         p = Point(p.start, "day", part)
-    return Result(p.value, p, _mod(groups, args) or rel_mod, "TIME" if p.part else None)
+    return Result(p.value, p, mod_of(groups, args) or rel_mod, "TIME" if p.part else None)
 
 
 def _month_rel(ctx: Context, groups: Groups, offset: str) -> Point | None:
@@ -362,6 +382,16 @@ def _weekday_rel(ctx: Context, weekday: int, offset: str) -> Point:
     return Point(base + timedelta(days=weekday - today), "day")
 
 
+# "gave them until Tuesday", "extended its deadline until Friday": a deadline weekday
+# lies ahead whatever the verb's tense ("stayed until Friday" and "had given them
+# until Friday" do not)
+_UNTIL = re.compile(
+    r"(?<!had )\b(?:give|gives|gave|given|extend\w*|deadline|postpone\w*|delay\w*|"
+    r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+$",
+    re.IGNORECASE,
+)
+
+
 @normalizer("weekday")
 def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """A bare weekday name: the one before the DCT in past clauses, after it in future ones."""
@@ -370,10 +400,11 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
     # news reports mostly look back: without a clear future cue, the last such weekday
-    delta = ahead if ctx.tense_of(weak=False) == FUTURE else -back
+    until = _UNTIL.search(ctx.text, max(0, ctx.start - 70), ctx.start)
+    delta = ahead if until or ctx.tense_of(weak=False) == FUTURE else -back
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
-    return Result(p.value, p, _mod(groups, args), "TIME" if part else None)
+    return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
 def _amount(groups: Groups) -> float | None:
@@ -391,7 +422,7 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     unit = _unit(groups, args)
     if n is None or n != int(n):
         value = "FUTURE_REF" if direction.endswith("+1") else "PAST_REF"
-        return Result(value, None, _mod(groups, args))
+        return Result(value, None, mod_of(groups, args))
     if unit in ("hour", "minute", "second"):
         # the DCT has no time of day: hours ago is still (about) the DCT's day
         p = cal.point(ctx.dct, "day")
@@ -417,14 +448,30 @@ def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
     gran = {"decade": "year", "century": "year", "fortnight": "week"}.get(gran, gran)
     anchor = ctx.last
     if anchor is not None and anchor.granularity in ("quarter", "half"):
-        anchor = _period_anchor(ctx, anchor.granularity)
+        anchor = period_anchor(ctx, anchor.granularity)
     quarterly = anchor is not None and anchor.granularity in ("quarter", "half") and gran == "year"
+    if quarterly and anchor is not None and _months_since_anchor(ctx):
+        # "for the nine months, ... a year earlier": the year-earlier period is no quarter
+        anchor = cal.coarsen(anchor, "year")
     if (direction.startswith("ref") and anchor is not None) or quarterly:
         assert anchor is not None
         return (
             anchor if cal.RANK[anchor.granularity] < cal.RANK["year"] else cal.coarsen(anchor, gran)
         )
     return cal.point(ctx.dct, gran)
+
+
+_MONTHS_PERIOD = re.compile(
+    r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b(?!\s+(?:ago|earlier|later))",
+    re.IGNORECASE,
+)
+
+
+def _months_since_anchor(ctx: Context) -> bool:
+    """A span of months ("the first nine months") named in the sentence after the quarter."""
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    since = max(left, ctx.last_end or 0)
+    return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
 
 
 def _approx(groups: Groups) -> str | None:
@@ -498,68 +545,7 @@ def _quant(ctx: Context) -> str | None:
     return None
 
 
-@normalizer("quarter")
-def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """Quarters and halves: "the third quarter", "fiscal 1989's first half", "the quarter"."""
-    unit = args.get("unit", "quarter")
-    number = groups.get("ordinal") or groups.get("ordinal2") or groups.get("half")
-    groups = {**groups, "year": groups.get("year") or groups.get("year3")}
-    rel = groups.get("rel") or groups.get("rel2")
-    if number is None:
-        return _current_period(ctx, unit, groups, args)
-    months = 3 if unit == "quarter" else 6
-    if int(number) > 12 // months:
-        return None
-    build = _period_builder(unit, int(number), months)
-    year = _full_year(groups) or (int(groups["year2"]) if groups.get("year2") else None)
-    if year is not None:
-        p = build(year)
-    elif rel:
-        p = build(_rel_year(ctx, rel))
-    else:
-        p = _report_year(ctx, build)
-    return Result(p.value, p, _mod(groups, args)) if p else None
-
-
-def _report_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
-    """Quarters without a year are the DCT year's, unless a past clause names one not begun."""
-    p = build(ctx.dct.year)
-    if p is not None and p.start > ctx.dct and ctx.tense == PAST:
-        return build(ctx.dct.year - 1)
-    return p
-
-
-def _period_builder(unit: str, number: int, months: int) -> Callable[[int], Point | None]:
-    def build(year: int) -> Point | None:
-        day = cal.make_date(year, (number - 1) * months + 1)
-        return Point(day, unit) if day else None
-
-    return build
-
-
-def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """ "The quarter": the one holding a closing day ("ended Sept. 30"), else the one the
-    sentence or the article names, else the last one reported (before the DCT's)."""
-    last = _period_anchor(ctx, unit)
-    reported = cal.shift(cal.point(ctx.dct, unit), unit, -1)
-    if groups.get("month") and groups.get("day"):
-        # "the quarter ended Sept. 30": the quarter holding that day, not after the DCT
-        ended = _ymd_point(ctx.dct.year, {"month": groups["month"]})
-        p = cal.point(ended.start, unit) if ended else reported
-        p = p if p.start <= ctx.dct else cal.shift(p, "year", -1)
-    elif last is not None:
-        latest = groups.get("latest") or groups.get("latest2")
-        p = reported if latest and last.end >= ctx.dct else last
-    else:
-        p = reported
-    year = _full_year(groups)
-    if year is not None:
-        day = cal.make_date(year, p.start.month)
-        p = Point(day, unit) if day else p
-    return Result(p.value, p, _mod(groups, args))
-
-
-def _period_anchor(ctx: Context, unit: str) -> Point | None:
+def period_anchor(ctx: Context, unit: str) -> Point | None:
     """The quarter "the quarter" means: one named in the same sentence, else the article's."""
     last = ctx.last if ctx.last is not None and ctx.last.granularity == unit else None
     if last is not None and ctx.last_end is not None:

@@ -34,6 +34,7 @@ _RULE_KEYS = {
     "comment": str,
     "trigger": list,
     "reach": int,
+    "before": int,
 }
 _REQUIRED = ("id", "pattern", "type", "norm", "examples")
 _EXAMPLE_KEYS = {"text": str, "dct": str, "value": str, "span": str, "mod": str, "type": str}
@@ -78,6 +79,7 @@ class Rule:
     trigger_names: tuple[str, ...] = ()  # fragments or words one of which every match holds
     trigger: frozenset[str] | None = None  # the trigger names as lower-cased words
     reach: int = 60  # characters a match may extend past the start of its trigger word
+    before: int = 60  # characters a match may start before its trigger word
 
 
 @dataclass
@@ -197,6 +199,7 @@ def _build_rule(
         source=f"{path.name}:{line}",
         trigger_names=tuple(spec.get("trigger", ())),
         reach=int(spec.get("reach", 60)),
+        before=int(spec.get("before", 60)),
     )
 
 

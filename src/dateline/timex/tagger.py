@@ -16,7 +16,6 @@ MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part onl
 _DEFERRED = ("anniversary",)
 # "a year earlier" and the like refer back to the anchor; they do not move it.
 _NOT_ANCHORS = ("shift",)
-WINDOW_BEFORE = 60  # characters a match may reach before its trigger word
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -53,7 +52,7 @@ def windows(length: int, rule: Rule, index: dict[str, list[int]]) -> list[tuple[
     starts = sorted(p for word in rule.trigger if word in index for p in index[word])
     spans: list[tuple[int, int]] = []
     for start in starts:
-        left, right = max(0, start - WINDOW_BEFORE), min(length, start + rule.reach)
+        left, right = max(0, start - rule.before), min(length, start + rule.reach)
         if spans and left <= spans[-1][1]:
             spans[-1] = (spans[-1][0], right)
         else:
@@ -75,10 +74,10 @@ def find_matches(text: str, ruleset: RuleSet) -> list[Match]:
     """Every rule's matches, then the longest ones that do not overlap."""
     index = word_index(text)
     # many rules share a trigger set ({month}, {unit}, "year"): compute its windows once
-    shared: dict[tuple[frozenset[str] | None, int], list[tuple[int, int]]] = {}
+    shared: dict[tuple[frozenset[str] | None, int, int], list[tuple[int, int]]] = {}
     found: list[Match] = []
     for rule in ruleset.rules:
-        key = (rule.trigger, rule.reach)
+        key = (rule.trigger, rule.reach, rule.before)
         if key not in shared:
             shared[key] = windows(len(text), rule, index)
         for left, right in shared[key]:
@@ -92,9 +91,53 @@ def find_matches(text: str, ruleset: RuleSet) -> list[Match]:
     used = bytearray(len(text) + 1)
     for match in found:
         if not any(used[match.start : match.end]):
-            taken.append(match)
+            if not is_title(text, match.start, match.end):
+                taken.append(match)
             used[match.start : match.end] = b"\x01" * (match.end - match.start)
     return sorted(taken, key=lambda m: m.start)
+
+
+# Time words that English writes in lower case unless they are part of a name.
+_COMMON = re.compile(
+    r"(?:today|tonight|tomorrow|yesterday|now|noon|midnight|weeks?|minutes?|hours?|days?|"
+    r"months?|years?|morning|night|evening|afternoon|time)"
+)
+_OPENING_QUOTE = re.compile(r"(?:\"|“|``|'')\s*$")
+_WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def is_title(text: str, start: int, end: int) -> bool:
+    """A capitalized time word inside a name or title: ABC's "This Week", "High Noon".
+
+    A quoted expression with a capitalized common word after its first word is a
+    title; a capitalized common word right after another capitalized word in
+    running text ("VOA Today") is a name. Title-case lines (headlines) are left alone.
+    """
+    words = _WORD.findall(text[start:end])
+    if not any(_capital_common(w) for w in words):
+        return False
+    before = text[max(0, start - 30) : start]
+    if _OPENING_QUOTE.search(before):
+        # "60 Minutes" or "This Week": a capital that is not the sentence's first letter
+        rest = words if text[start].isdigit() else words[1:]
+        return any(_capital_common(w) for w in rest)
+    previous = _WORD.findall(before)
+    tail = before.rstrip()
+    if not previous or not tail or not tail[-1].isalpha() or not previous[-1][0].isupper():
+        return False
+    if not _capital_common(words[0]):
+        return False
+    return len(_LOWER_WORD.findall(_line(text, start, end))) >= 2
+
+
+def _capital_common(word: str) -> bool:
+    return word[0].isupper() and _COMMON.fullmatch(word.lower()) is not None
+
+
+def _line(text: str, start: int, end: int) -> str:
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
 
 
 def _key(text: str) -> str:

@@ -1,0 +1,105 @@
+"""Quarters and halves: "the third quarter", "fiscal 1989's first half", "the quarter".
+
+A numbered period without a year takes the DCT's year unless a past clause
+names one not yet begun; "the quarter" is the one holding a closing day, else
+the one the sentence or the article reports on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from dateline.timex import calendar as cal
+from dateline.timex.calendar import Point
+from dateline.timex.normalize import (
+    Context,
+    Groups,
+    Result,
+    full_year,
+    mod_of,
+    normalizer,
+    period_anchor,
+    rel_year,
+)
+from dateline.timex.tense import PAST
+
+
+@normalizer("quarter")
+def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Quarters and halves: "the third quarter", "fiscal 1989's first half", "the quarter"."""
+    unit = args.get("unit", "quarter")
+    number = groups.get("ordinal") or groups.get("ordinal2") or groups.get("half")
+    groups = {**groups, "year": groups.get("year") or groups.get("year3")}
+    rel = groups.get("rel") or groups.get("rel2")
+    if number is None:
+        return _current_period(ctx, unit, groups, args)
+    months = 3 if unit == "quarter" else 6
+    if int(number) > 12 // months:
+        return None
+    build = _period_builder(unit, int(number), months)
+    year = full_year(groups) or (int(groups["year2"]) if groups.get("year2") else None)
+    if year is not None:
+        p = build(year)
+    elif rel:
+        p = build(rel_year(ctx, rel))
+    else:
+        p = _report_year(ctx, build)
+    return Result(p.value, p, mod_of(groups, args)) if p else None
+
+
+def _report_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
+    """Quarters without a year are the DCT year's, unless a past clause names one not begun."""
+    p = build(ctx.dct.year)
+    if p is not None and p.start > ctx.dct and ctx.tense == PAST:
+        return build(ctx.dct.year - 1)
+    return p
+
+
+def _period_builder(unit: str, number: int, months: int) -> Callable[[int], Point | None]:
+    def build(year: int) -> Point | None:
+        day = cal.make_date(year, (number - 1) * months + 1)
+        return Point(day, unit) if day else None
+
+    return build
+
+
+def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """ "The quarter": the one holding a closing day ("ended Sept. 30"), else the one the
+    sentence or the article names, else the last one reported (before the DCT's)."""
+    last = period_anchor(ctx, unit)
+    reported = cal.shift(cal.point(ctx.dct, unit), unit, -1)
+    if groups.get("month") and groups.get("day"):
+        p = _closing_period(ctx, unit, int(groups["month"]), int(groups["day"])) or reported
+    elif last is not None:
+        latest = groups.get("latest") or groups.get("latest2")
+        p = reported if latest and last.end >= ctx.dct else last
+    else:
+        p = reported
+    year = full_year(groups)
+    if year is not None:
+        day = cal.make_date(year, p.start.month)
+        p = Point(day, unit) if day else p
+    return Result(p.value, p, mod_of(groups, args))
+
+
+_ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b", re.IGNORECASE)
+
+
+def _closing_period(ctx: Context, unit: str, month: int, day: int) -> Point | None:
+    """ "The quarter ended July 31": the calendar period holding most of the months
+    that close on that day (May to July: the second quarter), the closing day not
+    after the DCT when the text says "ended"."""
+    closing = cal.make_date(ctx.dct.year, month, day)
+    if closing is None:
+        return None
+    back = 1 if unit == "quarter" else 3  # months from the closing month to the middle one
+    middle = cal.make_date(ctx.dct.year + (month - back - 1) // 12, (month - back - 1) % 12 + 1)
+    if middle is None:
+        return None
+    p = cal.point(middle, unit)
+    ended = _ENDED_AFTER.match(ctx.text, ctx.end)
+    if (closing > ctx.dct) if ended else (p.start > ctx.dct):
+        p = cal.shift(p, "year", -1)
+    return p
