@@ -140,9 +140,6 @@ def test_corpus_summit_scheduled_postponed_held_is_one_story(corpus_store: Store
     assert story["time"]["value"] == "2025-12-02"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="timex: b2 'postponed until December' resolves to 2024-12, not 2025-12"
-)
 def test_corpus_summit_pending_after_postponement_shows_december(corpus_store: Store) -> None:
     story = _story_with(corpus_store, "MEET", "2025-09-10", "miguel-santos-ribeiro")
     pending = {s["id"]: s for s in corpus_store.pending(as_of="2025-11-01")}

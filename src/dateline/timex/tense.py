@@ -221,13 +221,16 @@ def _verb_tense(verb: Any) -> str | None:
 
 
 def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -> str | None:
-    """Tense for the expression at ``text[start:end]``: past, present, future or None."""
-    found = None
-    if doc is not None:
+    """Tense for the expression at ``text[start:end]``: past, present, future or None.
+
+    The lexical cues decide, so that the tagger behaves inside a spaCy pipeline as it
+    does alone (and as ``dateline eval timex`` measures it); the parse only fills in
+    when they find nothing.
+    """
+    found = lexical_tense(text, start, end, weak)
+    if found is None and doc is not None:
         try:
             found = doc_tense(doc, start, end)
         except (ValueError, IndexError):
             found = None
-    if found in (PAST, FUTURE):
-        return found
-    return lexical_tense(text, start, end, weak) or found
+    return found
