@@ -126,9 +126,9 @@ def _adjective(text: str, match: re.Match[str]) -> bool:
 
 def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | None:
     """Tense from the cue words nearest to ``text[start:end]`` in its sentence."""
-    left, right = sentence_bounds(text, start, end)
-    if weak and _DEADLINE.search(text, max(left, start - 20), start):
+    if weak and _deadline(text, start, end):
         return FUTURE
+    left, right = sentence_bounds(text, start, end)
     best: tuple[int, str, int] | None = None
     for cue_start, cue_end, strong, weak_kind in _cues(text, left, right):
         if start <= cue_start < end:
@@ -223,14 +223,23 @@ def _verb_tense(verb: Any) -> str | None:
 def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -> str | None:
     """Tense for the expression at ``text[start:end]``: past, present, future or None.
 
-    The lexical cues decide, so that the tagger behaves inside a spaCy pipeline as it
-    does alone (and as ``dateline eval timex`` measures it); the parse only fills in
-    when they find nothing.
+    A deadline preposition governing the expression ("postponed until December")
+    decides first; then the verb that governs it in the parse, when there is one;
+    then the nearest lexical cue.
     """
-    found = lexical_tense(text, start, end, weak)
-    if found is None and doc is not None:
+    if weak and _deadline(text, start, end):
+        return FUTURE
+    found = None
+    if doc is not None:
         try:
             found = doc_tense(doc, start, end)
         except (ValueError, IndexError):
             found = None
-    return found
+    if found in (PAST, FUTURE):
+        return found
+    return lexical_tense(text, start, end, weak) or found
+
+
+def _deadline(text: str, start: int, end: int) -> bool:
+    left, _ = sentence_bounds(text, start, end)
+    return bool(_DEADLINE.search(text, max(left, start - 20), start))
