@@ -87,8 +87,17 @@ class Timex:
         return data
 
 
+class _WithMentions:
+    """JSON shape for dataclasses whose ``mentions`` are (start, end) tuples."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)  # type: ignore[call-overload]
+        data["mentions"] = [list(m) for m in data["mentions"]]
+        return dict(data)
+
+
 @dataclass
-class Actor:
+class Actor(_WithMentions):
     """A canonical participant: person, organisation or country."""
 
     id: str
@@ -98,14 +107,9 @@ class Actor:
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["mentions"] = [list(m) for m in self.mentions]
-        return data
-
 
 @dataclass
-class Place:
+class Place(_WithMentions):
     """A location with coordinates where known."""
 
     name: str
@@ -114,11 +118,6 @@ class Place:
     lon: float | None = None
     kind: str | None = None  # city | region | country
     mentions: list[Span] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["mentions"] = [list(m) for m in self.mentions]
-        return data
 
 
 @dataclass
