@@ -51,6 +51,7 @@ eval: venv
 	$(BIN)/dateline eval timex ../shared/data/tempeval3/tbaq
 
 bench: venv
+	$(BIN)/python bench/bench_read.py
 	$(BIN)/python bench/bench_timex.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_link.py
