@@ -31,7 +31,8 @@ def measure(label: str, paths: list[str]) -> None:
     elapsed = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(f"{label}: {elapsed:.2f} s, peak {peak / 1e6:.1f} MB, {articles} articles, {rejects} rejects")
+    counts = f"{articles} articles, {rejects} rejects"
+    print(f"{label}: {elapsed:.2f} s, peak {peak / 1e6:.1f} MB, {counts}")
 
 
 def write(folder: Path, name: str, fill: Callable[[Path], None]) -> str:
@@ -44,7 +45,8 @@ def many_lines(path: Path) -> None:
     body = "The ministers met in Lima on Monday for border talks. " * 8
     with path.open("w", encoding="utf-8") as out:
         for n in range(100_000):
-            out.write(json.dumps({"date": "2025-03-03", "title": f"Report {n}", "text": body}) + "\n")
+            row = {"date": "2025-03-03", "title": f"Report {n}", "text": body}
+            out.write(json.dumps(row) + "\n")
 
 
 def one_huge_line(path: Path) -> None:
