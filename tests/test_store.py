@@ -124,3 +124,17 @@ def test_migrations_are_recorded_and_newer_schema_refused(db_url: str) -> None:
 def test_bad_url_is_a_coded_error() -> None:
     with pytest.raises(DatelineError, match="DL-E050"):
         Store("nosuchdialect://x/y")
+
+
+def test_stored_events_render_like_extracted_ones(db_url: str) -> None:
+    from dateline.query import export_events, format_events
+
+    with Store(db_url) as store:
+        store.add(make_extraction("Kim will visit Moscow."))
+        rows = store.events()
+    line = format_events(rows)
+    assert line.startswith("after 2025-05-21 (maybe 2025-06)")
+    assert "kim-jong-un → RUS" in line and "@ Moscow" in line and "(per andrey-rudenko)" in line
+    csv_text = export_events(rows, "csv")
+    assert csv_text.splitlines()[1].count("kim-jong-un") == 1
+    assert '"Kim will visit Moscow."' in export_events(rows, "jsonl")

@@ -108,42 +108,6 @@ def _extract_in_worker(article: Article) -> Extraction:
 
 def format_text(extraction: Extraction) -> str:
     """One readable line per event: time, status, type, who → whom, where, evidence."""
-    lines = []
-    for event in extraction.get("events", []):
-        who = ", ".join(event["source"]) or "?"
-        whom = ", ".join(event["target"])
-        parts = [
-            f"{_when(event):<23}",
-            f"{event['status']:<8}",
-            f"{event['type']:<9}",
-            f"{who} → {whom}" if whom else who,
-        ]
-        if event.get("location"):
-            parts.append(f"@ {event['location']}")
-        if event.get("attribution"):
-            parts.append(f"(per {event['attribution']})")
-        parts.append(f"“{_snippet(event)}”")
-        lines.append("  ".join(parts))
-    return "\n".join(lines)
+    from dateline.query import format_event
 
-
-def _when(event: dict[str, Any]) -> str:
-    time = event["time"]
-    if event["dated"] and time.get("value"):
-        text = str(time["value"])
-    elif time.get("earliest") and time.get("latest"):
-        text = f"{time['earliest']}..{time['latest']}"
-    elif time.get("earliest"):
-        text = f"after {time['earliest']}"
-    elif time.get("latest"):
-        text = f"by {time['latest']}"
-    else:
-        text = "undated"
-    candidates = [c["value"] for c in event.get("candidates", [])]
-    return f"{text} (maybe {', '.join(candidates)})" if candidates else text
-
-
-def _snippet(event: dict[str, Any], width: int = 90) -> str:
-    evidence = event.get("evidence") or []
-    text = " ".join(evidence[0]["sentence"].split()) if evidence else ""
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return "\n".join(format_event(event) for event in extraction.get("events", []))

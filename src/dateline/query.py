@@ -15,30 +15,45 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def when(time: dict[str, Any]) -> str:
-    """An event's time as one short string: the value, else the window."""
-    if time.get("value"):
-        return str(time["value"])
-    lo, hi = time.get("earliest"), time.get("latest")
-    if lo or hi:
-        return f"{lo or '…'}..{hi or '…'}"
-    return "undated"
+def format_event(event: dict[str, Any]) -> str:
+    """One readable line: time or window, status, type, who → whom, where, evidence."""
+    who = ", ".join(event.get("source") or []) or "?"
+    whom = ", ".join(event.get("target") or [])
+    parts = [
+        f"{when(event):<23}",
+        f"{event['status']:<8}",
+        f"{event['type']:<9}",
+        f"{who} → {whom}" if whom else who,
+    ]
+    if event.get("location"):
+        parts.append(f"@ {event['location']}")
+    if event.get("attribution"):
+        parts.append(f"(per {event['attribution']})")
+    parts.append(f"“{_snippet(event)}”")
+    return "  ".join(parts)
 
 
-def format_event(ev: dict[str, Any], width: int = 80) -> str:
-    """One readable line: time, status, type, who → whom, where, evidence snippet."""
-    who = ",".join(ev.get("source") or []) or "?"
-    whom = ",".join(ev.get("target") or [])
-    parts = [f"{when(ev.get('time') or {}):<22}", f"{ev['status']:<9}", f"{ev['type']:<10}", who]
-    if whom:
-        parts.append(f"→ {whom}")
-    if ev.get("location"):
-        parts.append(f"@ {ev['location']}")
-    evidence = ev.get("evidence") or []
-    if evidence:
-        snippet = " ".join(evidence[0]["sentence"].split())
-        parts.append(f'"{snippet[:width]}{"…" if len(snippet) > width else ""}"')
-    return " ".join(parts)
+def when(event: dict[str, Any]) -> str:
+    """The event's own time: its value when dated, else its window, plus candidates."""
+    time = event.get("time") or {}
+    if event.get("dated") and time.get("value"):
+        text = str(time["value"])
+    elif time.get("earliest") and time.get("latest"):
+        text = f"{time['earliest']}..{time['latest']}"
+    elif time.get("earliest"):
+        text = f"after {time['earliest']}"
+    elif time.get("latest"):
+        text = f"by {time['latest']}"
+    else:
+        text = "undated"
+    candidates = [c["value"] for c in event.get("candidates") or []]
+    return f"{text} (maybe {', '.join(candidates)})" if candidates else text
+
+
+def _snippet(event: dict[str, Any], width: int = 90) -> str:
+    evidence = event.get("evidence") or []
+    text = " ".join(evidence[0]["sentence"].split()) if evidence else ""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def format_events(events: Iterable[dict[str, Any]]) -> str:
