@@ -45,9 +45,11 @@ def _meta(module: Any) -> dict[str, Any]:
 def load_nlp(actors_file: str | None = None, with_events: bool = True) -> Any:
     """The English pipeline with dateline's timex, actors and events steps added."""
     import dateline.pipeline  # noqa: F401 - registers the factories
+    from dateline.attribute_ruler import speed_up
 
     _, module = find_model()
     nlp = module.load()
+    speed_up(nlp)
     nlp.add_pipe("dateline_timex", last=True)
     nlp.add_pipe("dateline_actors", last=True, config={"actors_file": actors_file})
     if with_events:

@@ -23,6 +23,14 @@ for _name in ("dct", "article", "timexes", "actors", "places", "events"):
         Doc.set_extension(_name, default=None)
 
 
+@Language.factory("dateline_attribute_ruler", default_config={})
+def make_attribute_ruler(nlp: Language, name: str) -> Any:
+    """Stand-in for the model's attribute ruler; see dateline.attribute_ruler.speed_up."""
+    from dateline.attribute_ruler import FastRulerSlot
+
+    return FastRulerSlot()
+
+
 @Language.factory("dateline_timex", default_config={})
 def make_timex(nlp: Language, name: str) -> Any:
     from dateline.timex.component import TimexTagger
