@@ -70,12 +70,16 @@ def timex(text: str, phrase: str, value: str, earliest: str, latest: str, grain:
     return Timex(phrase, start, start + len(phrase), "DATE", value, None, earliest, latest, grain)
 
 
-def run(nlp: Any, text: str, timexes: list[Timex] | None = None) -> list[Event]:
+def run(
+    nlp: Any, text: str, timexes: list[Timex] | None = None, countries: dict[str, str] | None = None
+) -> list[Event]:
     from dateline.events.component import EventExtractor
 
     doc = nlp(text)
     doc._.dct = DCT
     doc._.actors, doc._.places = hand_actors(text)
+    for actor in doc._.actors:
+        actor.country = (countries or {}).get(actor.id, actor.country)
     doc._.timexes = timexes or []
     return list(EventExtractor(nlp, "dateline_events")(doc)._.events)
 
@@ -260,3 +264,109 @@ def test_visit_that_ended_before_the_dct_stays_occurred(nlp: Any) -> None:
     text = "Xi arrived in Hanoi on Monday for a two-day state visit."
     monday = timex(text, "Monday", "2025-05-12", "2025-05-12", "2025-05-12", "day")
     assert only(run(nlp, text, [monday]), "VISIT").status == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Orban may postpone his trip to Kyiv.", "may postpone"),
+        ("Orban did not cancel his visit to Kyiv.", "not cancel"),
+    ],
+)
+def test_a_possible_or_denied_change_leaves_the_plan_standing(
+    nlp: Any, text: str, cue: str
+) -> None:
+    event = only(run(nlp, text), "VISIT")
+    assert event.status == "planned" and event.cue == cue
+
+
+def test_a_nominal_planned_for_a_date_is_planned(nlp: Any) -> None:
+    text = "Officials said Modi's trip to Japan, planned for June 3, was on track."
+    june = timex(text, "June 3", "2025-06-03", "2025-06-03", "2025-06-03", "day")
+    event = only(run(nlp, text, [june]), "VISIT")
+    assert event.status == "planned" and event.cue == "planned" and event.target == ["JPN"]
+    assert event.time.value == "2025-06-03" and event.dated
+
+
+def test_the_reporting_date_does_not_date_the_reported_trip(nlp: Any) -> None:
+    text = "Modi will fly to Tokyo on June 3 for talks with Ishiba, the ministry said on Tuesday."
+    june = timex(text, "June 3", "2025-06-03", "2025-06-03", "2025-06-03", "day")
+    tuesday = timex(text, "Tuesday", "2025-05-20", "2025-05-20", "2025-05-20", "day")
+    events = run(nlp, text, [june, tuesday])
+    assert only(events, "VISIT").time.value == "2025-06-03"
+    assert only(events, "MEET").time.value == "2025-06-03"
+
+
+def test_a_past_plan_joins_the_cancellation(nlp: Any) -> None:
+    text = "Orban has cancelled his trip to Kyiv. Orban had been due to arrive in Kyiv on June 3."
+    june = timex(text, "June 3", "2025-06-03", "2025-06-03", "2025-06-03", "day")
+    event = only(run(nlp, text, [june]), "VISIT")
+    assert event.status == "negated" and len(event.evidence) == 2
+    assert event.time.value == "2025-06-03" and event.dated
+
+
+def test_a_cancelled_trip_is_not_dated_before_the_cancellation(nlp: Any) -> None:
+    text = "Orban has cancelled his trip to Kyiv. Orban had been due to arrive in Kyiv on Tuesday."
+    tuesday = timex(text, "Tuesday", "2025-05-20", "2025-05-20", "2025-05-20", "day")
+    event = only(run(nlp, text, [tuesday]), "VISIT")
+    assert event.status == "negated" and not event.dated
+
+
+def test_talks_without_participants_are_no_event(nlp: Any) -> None:
+    events = run(nlp, "Ishiba stayed home because of coalition talks in Tokyo.")
+    assert not [e for e in events if e.type == "MEET"]
+
+
+def test_a_verb_with_a_definite_object_adds_to_the_earlier_event(nlp: Any) -> None:
+    text = "China and Japan signed a fishing treaty. Officials signed the treaty in Tokyo."
+    event = only(run(nlp, text), "AGREE")
+    assert event.source == ["CHN", "JPN"] and len(event.evidence) == 2
+
+
+def test_leaders_and_their_countries_are_the_same_parties(nlp: Any) -> None:
+    text = "Xi and Ishiba signed a fishing treaty in Tokyo. China and Japan signed the treaty."
+    countries = {"xi-jinping": "CHN", "shigeru-ishiba": "JPN"}
+    event = only(run(nlp, text, countries=countries), "AGREE")
+    assert set(event.source) == {"xi-jinping", "shigeru-ishiba", "CHN", "JPN"}
+
+
+def test_leaders_of_other_countries_are_other_parties(nlp: Any) -> None:
+    text = "Xi and Ishiba signed a fishing treaty in Tokyo. China and Vietnam signed a treaty."
+    countries = {"xi-jinping": "CHN", "shigeru-ishiba": "JPN"}
+    assert len([e for e in run(nlp, text, countries=countries) if e.type == "AGREE"]) == 2
+
+
+def test_a_subject_parsed_into_the_paragraph_before_is_found(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from dateline.events.arguments import subjects
+    from dateline.events.component import _token_blocks, paragraphs
+    from dateline.events.participants import build_index
+
+    # The parse the model gives an article opening with a photo caption: the
+    # second paragraph's subject hangs on the caption's credit.
+    words = ["Crowds", "wave", ".", "[", "AP", "]", "\n\n", "Japan", "signed", "a", "pact", "."]
+    spaces = [True, False, True, False, False, False, False, True, True, True, False, False]
+    heads = [1, 1, 1, 4, 1, 4, 5, 4, 8, 10, 8, 8]
+    deps = ["nsubj", "ROOT", "punct", "punct", "appos", "punct", "dep", "appos", "ROOT"]
+    deps += ["det", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    for token, pos in zip(doc, ["NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT"], strict=False):
+        token.pos_ = pos
+    doc[7].pos_, doc[8].pos_ = "PROPN", "VERB"
+    actors, places = hand_actors(doc.text)
+    index = build_index(doc, actors, places)
+    index.blocks = _token_blocks(doc, paragraphs(doc.text))
+    assert [r.id for r in subjects(doc[8], index)] == ["JPN"]
+
+
+def test_it_would_be_the_first_visit_describes_the_main_visit(nlp: Any) -> None:
+    text = (
+        "Modi will visit Japan on June 3. Modi is also scheduled to visit Tokyo on June 4. "
+        "It would be the first visit by Modi to Japan in ten years."
+    )
+    june3 = timex(text, "June 3", "2025-06-03", "2025-06-03", "2025-06-03", "day")
+    june4 = timex(text, "June 4", "2025-06-04", "2025-06-04", "2025-06-04", "day")
+    visits = [e for e in run(nlp, text, [june3, june4]) if e.type == "VISIT"]
+    main = next(e for e in visits if e.time.value == "2025-06-03")
+    assert len(visits) == 2 and len(main.evidence) == 2

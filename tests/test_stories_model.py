@@ -160,21 +160,11 @@ def test_corpus_cancelled_trip_ends_negated(corpus_store: Store) -> None:
     assert story["history"][-1]["status"] == "negated"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="events: jsonl:2 yields only 'may postpone her visit' (possible); "
-    "'was still on schedule' is not extracted as planned",
-)
 def test_corpus_cancelled_trip_history_planned_planned_negated(corpus_store: Store) -> None:
     story = _story_with(corpus_store, "VISIT", "2026-04-02", "ingrid-dahl", "2026-04-14")
     assert [h["status"] for h in story["history"]] == ["planned", "planned", "negated"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actors: aya-kouassi has no country (CIV), so the report naming the two ministers "
-    "cannot match Ghana and Côte d'Ivoire",
-)
 def test_corpus_treaty_signing_five_reports_one_story(corpus_store: Store) -> None:
     story = _story_with(corpus_store, "AGREE", "2026-05-19", "GHA")
     assert story["status"] == "occurred" and story["time"]["value"] == "2026-05-18"

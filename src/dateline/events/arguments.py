@@ -66,7 +66,21 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
         return resolve(subj, index)
     for agent in children(verb, "agent"):
         return [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
-    return _inherited_subject(verb, index, seen)
+    return _inherited_subject(verb, index, seen) or _stray_subject(verb, index)
+
+
+def _stray_subject(verb: Token, index: MentionIndex) -> list[Ref]:
+    """A paragraph's subject that the parser hung on the paragraph before ('… [AP]\n\nGhana
+    and Norway signed'): a noun opening the verb's paragraph, attached across the break."""
+    if verb.dep_ != "ROOT" or not index.blocks:
+        return []
+    token = verb
+    while token.i > 0 and index.same_block(token.nbor(-1), verb):
+        token = token.nbor(-1)
+    for word in verb.doc[token.i : verb.i]:
+        if word.pos_ in ("PROPN", "NOUN") and not index.same_block(word.head, verb):
+            return resolve(word, index)
+    return []
 
 
 def _inherited_subject(verb: Token, index: MentionIndex, seen: int) -> list[Ref]:
@@ -259,3 +273,12 @@ def fill_caption(mention: Mention, sentence: Span, index: MentionIndex, symmetri
 def is_anaphoric(noun: Token) -> bool:
     """'the visit', 'this trip': a definite nominal without its own participants."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def is_predicative(noun: Token) -> bool:
+    """'It would be the first visit by …', 'This is his second trip': the noun describes an
+    event the article is about rather than naming a new one."""
+    head = noun.head
+    if noun.dep_ != "attr" or head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.children)

@@ -15,7 +15,7 @@ from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, build_index
-from dateline.events.triggers import find_triggers, pos_class
+from dateline.events.triggers import find_triggers, lookup, pos_class
 from dateline.model import Candidate, Event, Timex, document_id
 
 CREDIT_END = re.compile(r"[\[(][A-Z][\w/ .,&'-]{1,60}[\])]\s*$")
@@ -196,6 +196,8 @@ def describe(
     if pos_class(token) == "verb":
         arguments.fill_verb(mention, token, index, symmetric)
         mention.status, mention.cue = status.verb_status(token, cues)
+        mention.definite = _definite_object(mention, token, lexicon)
+        mention.anaphoric = mention.definite and not mention.participants()
     else:
         decision, clause = status.noun_status(token, cues)
         mention.clause = clause.i if clause is not None else token.i
@@ -203,6 +205,7 @@ def describe(
         arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
         mention.status, mention.cue = decision or ("occurred", "nominal")
         mention.definite = arguments.is_anaphoric(token)
+        mention.predicative = arguments.is_predicative(token)
         mention.anaphoric = mention.definite and not mention.participants()
     if mention.caption and (mention.status == "ongoing" or mention.cue == "nominal"):
         mention.status, mention.cue = "occurred", "caption"  # photo captions use the present
@@ -210,8 +213,18 @@ def describe(
         arguments.fill_caption(mention, sentence, index, symmetric)
     mention.repeated = _repeated(token, clause_token(mention, token))
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
+    mention.past_plan = mention.status == "planned" and status.past_plan(token, cues)
     if mention.type == "STATEMENT" and mention.status == "ongoing":
         mention.status, mention.cue = "occurred", "speech act"
+
+
+def _definite_object(mention: Mention, verb: Token, lexicon: Lexicon) -> bool:
+    """'signed the treaty', 'held the summit': the verb tells more of an event named before."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and arguments.is_anaphoric(child):
+            found = lookup(child, lexicon)
+            return found is not None and found.type == mention.type
+    return False
 
 
 REPEAT_WORDS = {"times", "twice", "repeatedly", "often", "regularly", "frequently"}
@@ -311,6 +324,8 @@ def build_events(
     if dct is not None:
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
+            if merge.drop_stale_plan_time(group, event, dct):
+                event.id = merge.event_id(doc_id, event)
         free = [t for n, t in enumerate(timexes) if n not in used]
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)

@@ -34,6 +34,8 @@ class Mention:
     symmetric: bool = False  # MEET, AGREE, …: every participant is a source
     repeated: bool = False  # 'has visited three times': several events, never merged
     rescheduled: bool = False  # 'postponed until April': the new time replaces the old
+    predicative: bool = False  # 'It would be the first visit …': says more of the main event
+    past_plan: bool = False  # 'had been due to arrive': the plan an article may report cancelled
 
     @property
     def type(self) -> str:

@@ -16,6 +16,7 @@ RANK = {"occurred": 0, "ongoing": 1, "planned": 0, "possible": 1, "negated": 0}
 GRANULARITY = ["day", "week", "month", "season", "quarter", "year"]
 RELATED = {"VISIT": {"VISIT", "MEET"}, "MEET": {"MEET", "VISIT"}}
 NEEDS_SOURCE = {"VISIT", "STATEMENT"}
+NEEDS_PARTICIPANT = {"MEET", "DISCUSS"}  # 'coalition talks in Oslo': nobody to link a story to
 HEADS = ("head of state", "head of government", "president", "prime minister", "chancellor")
 GOVERNMENT_KINDS = {"government", "country", "organisation"}
 
@@ -42,7 +43,8 @@ class Cluster:
         for mention in self.mentions:
             if mention.status == "ongoing" and mention.cue == "progressive":
                 return mention
-        return min(self.mentions, key=lambda m: RANK[m.status])
+        current = [m for m in self.mentions if not m.past_plan] or self.mentions
+        return min(current, key=lambda m: RANK[m.status])
 
     def time_mention(self) -> Mention | None:
         if any(m.rescheduled for m in self.mentions):
@@ -87,16 +89,19 @@ def _worth_keeping(mention: Mention) -> bool:
         return False  # 'has not confirmed', 'declined to say': nothing was stated
     if mention.type in NEEDS_SOURCE:
         return bool(mention.sources) or mention.definite
+    if mention.type in NEEDS_PARTICIPANT:
+        return bool(mention.participants())
     return bool(mention.participants() or mention.location) or mention.type == "PROTEST"
 
 
 def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     if mention.repeated:
         return None
-    for candidate in reversed(clusters):
+    # 'It would be the first visit …' is about the article's main event, named first
+    for candidate in clusters if mention.predicative else reversed(clusters):
         if candidate.first.type != mention.type or candidate.first.repeated:
             continue
-        if GROUPS[candidate.first.status] != GROUPS[mention.status]:
+        if not _statuses_meet(mention, candidate):
             continue
         if not mention.participants():
             return candidate if mention.anaphoric else None
@@ -108,15 +113,23 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     return None
 
 
+def _statuses_meet(mention: Mention, group: Cluster) -> bool:
+    """Same status group; a past plan also joins a cancellation ('has cancelled her trip …
+    had been due to arrive on Tuesday') and the other way round."""
+    first = group.first
+    if GROUPS[first.status] == GROUPS[mention.status]:
+        return True
+    statuses = {first.status, mention.status}
+    return statuses == {"planned", "negated"} and (mention.past_plan or first.past_plan)
+
+
 def compatible(mention: Mention, group: Cluster) -> bool:
     """Same participants (allowing a minister for his government), places and times agree."""
     sources, targets = group.sources(), group.targets()
     if mention.sources and sources:
         if not _overlap(mention.sources, sources):
             return False
-        if mention.symmetric and not _nested(
-            {r.id for r in mention.sources}, {r.id for r in sources}
-        ):
+        if mention.symmetric and not _same_parties(mention.sources, sources):
             return False  # 'the G7 summit' and 'may meet Trump on the sidelines' are two meetings
     elif not (mention.definite or not sources) or not _overlap(mention.targets, targets):
         return False  # without sources on one side, only the targets can tell
@@ -140,6 +153,17 @@ def _overlap(left: list[Ref], right: list[Ref]) -> bool:
         if any(_same_side(ref, other) or _same_side(other, ref) for other in right):
             return True
     return False
+
+
+def _same_parties(left: list[Ref], right: list[Ref]) -> bool:
+    """One set of parties holds the other, or both name the same countries ('Ghana and
+    Norway signed' and 'their foreign ministers signed')."""
+    if _nested({r.id for r in left}, {r.id for r in right}):
+        return True
+    sides = [{r.country for r in refs if r.country} for refs in (left, right)]
+    return all(
+        len(side) == len(refs) for side, refs in zip(sides, (left, right), strict=True)
+    ) and (sides[0] == sides[1])
 
 
 def _nested(left: set[str], right: set[str]) -> bool:
@@ -212,6 +236,19 @@ def to_event(group: Cluster, lexicon: Lexicon, doc_id: str, text: str) -> Event:
     )
     event.id = event_id(doc_id, event)
     return event
+
+
+def drop_stale_plan_time(group: Cluster, event: Event, dct: date) -> bool:
+    """A cancellation told at the DCT is about a future date: 'has cancelled her trip … had
+    been due to arrive on Tuesday' cannot mean a Tuesday already past (the past tense may
+    have pulled the timex back), so the event stays undated rather than misdated."""
+    timed = group.time_mention()
+    if event.status != "negated" or timed is None or not timed.past_plan:
+        return False
+    if (timed.time.latest or "9999") >= dct.isoformat():
+        return False
+    event.time, event.dated = EventTime(), False
+    return True
 
 
 def _location(group: Cluster) -> str | None:

@@ -75,9 +75,10 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
 
 
 def _modifier(noun: Token, cues: dict[str, Any]) -> Decision | None:
+    """'the planned visit', 'the trip, planned for April 14, …': a plan, whatever the tense."""
     for child in noun.children:
         status = cues["plan_modifiers"].get(child.lower_)
-        if child.dep_ in ("amod", "compound") and status is not None:
+        if child.dep_ in ("amod", "compound", "acl") and status is not None:
             return status, child.lower_
     return None
 
@@ -90,6 +91,9 @@ def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
     if status is None:
         return None
     own = verb_status(verb, cues)
+    if own[0] in ("negated", "possible") and key in cues["plan_changers"]:
+        # 'may postpone the visit', 'did not cancel the trip': the plan still stands
+        return "planned", f"{own[1]} {key}"
     if own[0] in ("negated", "possible"):
         return own
     return status, key
@@ -212,3 +216,17 @@ def _tense(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing", "present tense"
     return None
+
+
+def past_plan(token: Token, cues: dict[str, Any]) -> bool:
+    """'had been due to arrive', 'was scheduled to visit', 'had planned to meet': a plan told
+    in the past tense, which a cancellation in the same article may be about."""
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in cues["self_planning"]:
+            verb = token.head if token.dep_ == "acomp" else token
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+    return False

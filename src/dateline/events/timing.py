@@ -16,6 +16,7 @@ DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
 RANGE_START = {"from", "between"}
 SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
 RANGE_END = {"to", "until", "till", "through", "and"}
+SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
 
 
 @dataclass
@@ -84,11 +85,22 @@ def _climb(root: Token, table: dict[int, list[Mention]]) -> tuple[int, int, str 
         token = token.head
         if token.i in table and distance > 0:
             return token.i, distance, prep
-        # a clause boundary ends the climb, except 'the visit, which was planned for May'
-        boundary = token.pos_ == "VERB" and token.dep_ in ("ROOT", "ccomp", "relcl")
-        if boundary and not (token.dep_ == "relcl" and token.lemma_.lower() in SCHEDULING):
+        if _boundary(token):
             return None
     return None
+
+
+def _boundary(token: Token) -> bool:
+    """A clause boundary ends the climb, except 'the visit, which was planned for May'; a
+    conjoined reporting verb is one too ('will travel on Monday …, the ministry said on
+    Thursday': the parser may hang 'said' on 'travel')."""
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ == "relcl":
+        return token.lemma_.lower() not in SCHEDULING
+    if token.dep_ == "conj":
+        return token.lemma_.lower() in SPEECH_VERBS
+    return token.dep_ in ("ROOT", "ccomp")
 
 
 def time_from(options: list[Attachment], best: int) -> tuple[EventTime, bool]:
