@@ -22,6 +22,16 @@ def normalize_text(text: str) -> str:
     return "\n".join(line for line in lines if line).strip()
 
 
+def iso_day(text: str | None) -> date | None:
+    """The calendar day an ISO date or date-time string starts with; None if it has none."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
 def document_id(text: str) -> str:
     """Article identity: sha256 of the normalized text."""
     return "sha256:" + hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()

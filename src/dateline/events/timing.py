@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.arguments import argument_of
 from dateline.events.mention import Mention
-from dateline.model import Event, EventTime, Timex
+from dateline.model import Event, EventTime, Timex, iso_day
 
 UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
@@ -144,7 +144,7 @@ def split_coordinated(mention: Mention) -> list[Mention]:
 
 def refine_status(mention: Mention, dct: date) -> None:
     """Tense said 'present' or nothing: let the event's own time decide."""
-    earliest, latest = _as_date(mention.time.earliest), _as_date(mention.time.latest)
+    earliest, latest = iso_day(mention.time.earliest), iso_day(mention.time.latest)
     weak = mention.cue in ("present tense", "present", "progressive", "nominal", "caption")
     if not weak and not (mention.cue in PRESUPPOSED and earliest and earliest > dct):
         return
@@ -202,7 +202,7 @@ def _stated_length(token: Token) -> int | None:
 
 def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
     """A visit that began shortly before the DCT, or whose stated length covers it, is ongoing."""
-    start = _as_date(event.time.earliest) if event.time.granularity == "day" else None
+    start = iso_day(event.time.earliest) if event.time.granularity == "day" else None
     if event.type != "VISIT" or event.status != "occurred" or start is None or start > dct:
         return
     for mention in mentions:
@@ -219,12 +219,3 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             event.time = EventTime(None, start.isoformat(), None, None)
             event.status, event.cue, event.dated = "ongoing", clause.lemma_.lower(), False
             return
-
-
-def _as_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from dateline.link.settings import LinkSettings
+from dateline.model import iso_day
 
 ISO3 = re.compile(r"[A-Z]{3}")
 COUNTRYLIKE_KINDS = frozenset({"country", "government"})
@@ -205,15 +206,6 @@ def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
 # --- link windows ---------------------------------------------------------------
 
 
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
 def _implied(status: str, dct: date, settings: LinkSettings) -> tuple[date, date]:
     past, future = timedelta(days=settings.past_days), timedelta(days=settings.future_days)
     if status in ("planned", "possible"):
@@ -234,10 +226,10 @@ def has_cue(row: dict[str, Any], cues: tuple[str, ...]) -> bool:
 
 def link_window(row: dict[str, Any], settings: LinkSettings) -> tuple[str, str]:
     """The ``[lo, hi]`` window an event row links within (see the module docstring)."""
-    dct = _day(row["dct"]) or date(1, 1, 1)
+    dct = iso_day(row["dct"]) or date(1, 1, 1)
     if row["status"] == "negated" and has_cue(row, settings.past_negation_cues):
         return _iso(dct - timedelta(days=settings.past_days)), _iso(dct - timedelta(days=1))
-    lo, hi = _day(row.get("earliest")), _day(row.get("latest"))
+    lo, hi = iso_day(row.get("earliest")), iso_day(row.get("latest"))
     imp_lo, imp_hi = _implied(row["status"], dct, settings)
     if lo is None and hi is None:
         lo, hi = imp_lo, imp_hi
@@ -267,7 +259,7 @@ def _iso(day: date) -> str:
 
 def shift(day: str, days: int) -> str:
     """An ISO date moved by a number of days (clamped to the calendar)."""
-    parsed = _day(day)
+    parsed = iso_day(day)
     if parsed is None:
         return day
     try:
