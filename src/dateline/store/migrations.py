@@ -49,14 +49,6 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
-def register(version: int, name: str, func: Callable[[Connection], None]) -> None:
-    """Add a migration defined by another module (e.g. stories); versions stay unique."""
-    if any(v == version for v, _, _ in MIGRATIONS):
-        return
-    MIGRATIONS.append((version, name, func))
-    MIGRATIONS.sort(key=lambda m: m[0])
-
-
 def applied_versions(conn: Connection) -> set[int]:
     table = schema.schema_migrations
     if not inspect(conn).has_table(table.name):
