@@ -214,3 +214,20 @@ def test_parsed_doc_gives_tense() -> None:
     doc = nlp(text)
     found = {t.text: t.value for t in tag(text, DCT, doc=doc)}
     assert found == {"Monday": "2025-05-19", "Friday": "2025-05-23"}
+
+
+@pytest.mark.model
+def test_parsed_doc_keeps_past_plans_and_coming_weekends() -> None:
+    from dateline.annotate import find_model
+
+    _, module = find_model()
+    nlp = module.load()
+    monday = date(2025, 5, 19)
+    text = (
+        "The envoy had been due to reach Lima on Tuesday for talks. "
+        "Aides said a new date would be chosen over the weekend."
+    )
+    found = {t.text: t.value for t in tag(text, monday, doc=nlp(text))}
+    # Tuesday the day after the Monday DCT, not six days before; the weekend
+    # closing the DCT's week (ISO week 21), not the one just past
+    assert found == {"Tuesday": "2025-05-20", "the weekend": "2025-W21-WE"}

@@ -84,6 +84,43 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "2025-05-20",
         ),
         ("He stayed in the capital until Friday.", date(2025, 5, 21), "Friday", "2025-05-16"),
+        # a plan told in the past may have been called off before its time came: the
+        # weekday nearest the DCT, ahead (Sunday DCT, Tuesday) or behind (Monday DCT, Friday)
+        (
+            "The minister had been due to land in Lima on Tuesday, but the visit was called off.",
+            date(2025, 5, 18),
+            "Tuesday",
+            "2025-05-20",
+        ),
+        (
+            "The vote was scheduled for Friday, and the chairman postponed it.",
+            date(2025, 5, 19),
+            "Friday",
+            "2025-05-16",
+        ),
+        (
+            "The talks had been expected to resume on Thursday.",
+            date(2025, 5, 20),
+            "Thursday",
+            "2025-05-22",
+        ),
+        (
+            "Aides were planning to hold a rally on Monday, but the police banned it.",
+            date(2025, 5, 23),
+            "Monday",
+            "2025-05-26",
+        ),
+        # ... while a plain past clause still looks back
+        ("The minister landed in Lima on Tuesday.", date(2025, 5, 18), "Tuesday", "2025-05-13"),
+        # "the weekend": the coming one in a future clause or after "ahead of"
+        (
+            "Negotiators said a deal could be reached over the weekend.",
+            date(2025, 5, 21),
+            "the weekend",
+            "2025-W21-WE",
+        ),
+        ("Traders sold ahead of the weekend.", date(2025, 5, 21), "the weekend", "2025-W21-WE"),
+        ("Storms hit the coast over the weekend.", date(2025, 5, 21), "the weekend", "2025-W20-WE"),
     ],
 )
 def test_name_without_year_takes_the_clause_direction(

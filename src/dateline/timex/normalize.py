@@ -16,7 +16,7 @@ from typing import Any
 from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
 from dateline.timex.holidays import named_day
-from dateline.timex.tense import FUTURE, PAST, sentence_bounds, tense
+from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds, tense
 
 
 @dataclass
@@ -400,8 +400,12 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
     # news reports mostly look back: without a clear future cue, the last such weekday
-    until = _UNTIL.search(ctx.text, max(0, ctx.start - 70), ctx.start)
-    delta = ahead if until or ctx.tense_of(weak=False) == FUTURE else -back
+    if _UNTIL.search(ctx.text, max(0, ctx.start - 70), ctx.start):
+        delta = ahead
+    elif past_plan(ctx.text, ctx.start, ctx.end):
+        delta = ahead if ahead < back else -back  # a plan told in the past: the nearest one
+    else:
+        delta = ahead if ctx.tense_of(weak=False) == FUTURE else -back
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)

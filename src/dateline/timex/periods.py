@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from dateline.timex import calendar as cal
@@ -23,7 +24,7 @@ from dateline.timex.normalize import (
     period_anchor,
     rel_year,
 )
-from dateline.timex.tense import PAST
+from dateline.timex.tense import FUTURE, PAST, past_plan
 
 
 @normalizer("quarter")
@@ -103,3 +104,21 @@ def _closing_period(ctx: Context, unit: str, month: int, day: int) -> Point | No
     if (closing > ctx.dct) if ended else (p.start > ctx.dct):
         p = cal.shift(p, "year", -1)
     return p
+
+
+@normalizer("weekend")
+def norm_weekend(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """ "The weekend": the coming one in a future clause ("a decision would be made over
+    the weekend", "ahead of the weekend"), the one before the DCT's week otherwise; for
+    a plan told in the past ("was due to start at the weekend") the nearer of the two."""
+    coming = cal.point(ctx.dct, "weekend")  # Saturday and Sunday of the DCT's week
+    last = Point(coming.start - timedelta(days=7), "weekend")
+    if past_plan(ctx.text, ctx.start, ctx.end):
+        # the last weekend ended on its Sunday, a day after its start
+        ahead = (coming.start - ctx.dct).days
+        p = coming if ahead <= (ctx.dct - last.start).days - 1 else last
+    elif ctx.tense == FUTURE:
+        p = coming
+    else:
+        p = last
+    return Result(p.value, p, mod_of(groups, args))

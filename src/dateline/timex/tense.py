@@ -5,6 +5,8 @@ without one, lexical cues in the sentence do ("will", "is to", "said",
 past-tense "-ed" verbs, the present perfect, "is"/"are" as present), the
 nearest cue to the expression winning; a cue across a clause boundary counts
 as further away. Sentences do not end after a title or an initial ("Mr.").
+``past_plan`` tells a plan told in the past ("had been due to arrive"), whose
+time may lie on either side of the DCT.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ _FUTURE_CUES = (
 _WEAK_FUTURE_CUES = r"must|should|would|could|might|(?-i:may)|can|payable|due|deadline"
 # Deadline prepositions point forward only when they govern the expression itself
 # ("until Tuesday"), not as the agent of a passive ("hampered by problems").
-_DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+|early\s+|late\s+)?$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|through|before|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$", re.I
+)
 _PRESENT_CUES = r"is|are|am|isn't|aren't|does|do|don't|doesn't"
 _PAST_CUES = (
     r"said|says|was|were|had|did|didn't|wasn't|weren't|ago|last|earlier|previously|"
@@ -128,8 +132,20 @@ def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | N
     """Tense from the cue words nearest to ``text[start:end]`` in its sentence."""
     if weak and _deadline(text, start, end):
         return FUTURE
+    best = _nearest_cue(text, start, end, weak)
+    if best is None:
+        return None
+    if weak and best[1] == PAST and best[3] <= start and _plan(text, best[3], start):
+        # "announced an agreement to acquire the company in January": the time
+        # belongs to the infinitive, which looks forward from the past verb
+        return FUTURE
+    return best[1]
+
+
+def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str, int, int] | None:
+    """Distance, kind, start and end of the cue nearest to ``text[start:end]``."""
     left, right = sentence_bounds(text, start, end)
-    best: tuple[int, str, int] | None = None
+    best: tuple[int, str, int, int] | None = None
     for cue_start, cue_end, strong, weak_kind in _cues(text, left, right):
         if start <= cue_start < end:
             continue
@@ -138,14 +154,32 @@ def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | N
             continue
         distance = _distance(text, cue_start, cue_end, start, end, best[0] if best else None)
         if best is None or distance < best[0]:
-            best = (distance, kind, cue_end)
-    if best is None:
-        return None
-    if weak and best[1] == PAST and best[2] <= start and _plan(text, best[2], start):
-        # "announced an agreement to acquire the company in January": the time
-        # belongs to the infinitive, which looks forward from the past verb
-        return FUTURE
-    return best[1]
+            best = (distance, kind, cue_start, cue_end)
+    return best
+
+
+# A plan told in the past ("had been due to arrive", "was scheduled to open",
+# "were expected to meet"): it may have been cancelled or moved, so its time
+# can lie on either side of the DCT.
+_PAST_PLAN = re.compile(
+    r"\b(?:(?:was|were|had)\s+(?:been\s+)?(?:originally\s+|initially\s+|previously\s+)?"
+    r"(?:due|scheduled|expected|set\s+(?:to|for)|supposed|slated|planned|meant)|"
+    r"(?:was|were)\s+(?:to|(?:going|planning|preparing|hoping|intending)\s+to)|"
+    r"(?<!is )(?<!are )(?<!be )(?<!been )planned)\b",
+    re.IGNORECASE,
+)
+
+
+def past_plan(text: str, start: int, end: int) -> bool:
+    """Whether the nearest tense cue of ``text[start:end]`` is a plan told in the past."""
+    best = _nearest_cue(text, start, end, weak=False)
+    if best is None or best[3] > start:
+        return False
+    left, _ = sentence_bounds(text, start, end)
+    return any(
+        m.start() < best[3] and best[2] < m.end()
+        for m in _PAST_PLAN.finditer(text, max(left, best[2] - 40), best[3] + 24)
+    )
 
 
 Cue = tuple[int, int, str | None, str | None]  # start, end, kind, kind counting weak cues
