@@ -9,6 +9,8 @@ import pytest
 from dateline.errors import DatelineError
 from dateline.events.lexicon import (
     EVENT_TYPES,
+    Trigger,
+    index_triggers,
     load_lexicon,
     parse_cues,
     parse_trigger,
@@ -59,6 +61,20 @@ def test_cue_statuses_are_design_statuses() -> None:
 def test_malformed_trigger_is_rejected_with_a_code(entry: dict[str, Any]) -> None:
     with pytest.raises(DatelineError) as info:
         parse_trigger(entry, load_lexicon().types)
+    assert info.value.code == "DL-E200"
+
+
+def test_a_lemma_may_repeat_when_objects_tell_the_entries_apart() -> None:
+    troops = Trigger("send", "verb", "DEPLOY", objects=("troop",))
+    convoy = Trigger("send", "verb", "AID", objects=("convoy",))
+    triggers, alternates = index_triggers([troops, convoy])
+    assert triggers[("send", "verb")] is troops and alternates[("send", "verb")] == (convoy,)
+
+
+def test_a_repeated_lemma_without_objects_is_rejected() -> None:
+    plain = Trigger("send", "verb", "DEPLOY")
+    with pytest.raises(DatelineError) as info:
+        index_triggers([plain, Trigger("send", "verb", "AID", objects=("convoy",))])
     assert info.value.code == "DL-E200"
 
 

@@ -12,8 +12,8 @@ from dateline.model import Article
 
 LEXICON = load_lexicon()
 EXAMPLES = [
-    pytest.param(trigger.type, text, status, id=f"{trigger.lemma}-{trigger.pos}-{n}")
-    for trigger in LEXICON.triggers.values()
+    pytest.param(trigger.type, text, status, id=f"{trigger.lemma}-{trigger.pos}-{trigger.type}-{n}")
+    for trigger in LEXICON.all_triggers()
     for n, (text, status) in enumerate(trigger.examples)
 ]
 

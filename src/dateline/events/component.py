@@ -83,6 +83,9 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
             mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
             continue  # 'met Trump on Monday to discuss the plan'
+        if not mention.timexes and host is not None and _same_act(mention, host, doc):
+            mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+            continue  # 'rejected the warning on Wednesday and said …': one occasion
         if mention.timexes or mention.status not in ("planned", "possible"):
             continue
         token, crossed = doc[mention.token], False
@@ -94,6 +97,16 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
             if crossed and other is not None and other.dated and other.status == mention.status:
                 mention.timexes, mention.time, mention.dated = other.timexes, other.time, True
                 break
+
+
+def _same_act(mention: Mention, host: Mention, doc: Doc) -> bool:
+    """A past verb conjoined to a dated past event, sharing its subject."""
+    token = doc[mention.token]
+    if token.dep_ != "conj" or not host.dated or pos_class(doc[host.token]) != "verb":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False  # '…, the ministry said': a reporting clause of its own
+    return mention.status == host.status == "occurred"
 
 
 def _purpose(token: Token) -> bool:

@@ -51,9 +51,21 @@ class Lexicon:
     types: dict[str, EventType]
     triggers: dict[tuple[str, str], Trigger]
     cues: dict[str, Any] = field(default_factory=dict)
+    # further entries for a lemma already listed, told apart by their objects:
+    # 'send troops' is DEPLOY, 'send a convoy' AID
+    alternates: dict[tuple[str, str], tuple[Trigger, ...]] = field(default_factory=dict)
 
     def trigger(self, lemma: str, pos: str) -> Trigger | None:
         return self.triggers.get((lemma, pos))
+
+    def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        """Every entry for a lemma in one part of speech, the first-listed first."""
+        first = self.triggers.get((lemma, pos))
+        return (first, *self.alternates.get((lemma, pos), ())) if first else ()
+
+    def all_triggers(self) -> list[Trigger]:
+        """Every entry, alternates included."""
+        return [*self.triggers.values(), *(t for ts in self.alternates.values() for t in ts)]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -121,17 +133,39 @@ def parse_cues(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+TriggerTable = dict[tuple[str, str], Trigger]
+
+
+def index_triggers(
+    entries: list[Trigger],
+) -> tuple[TriggerTable, dict[tuple[str, str], tuple[Trigger, ...]]]:
+    """First entry per (lemma, pos), and the further ones; a repeated lemma must be told
+    apart by objects in every entry ('send troops' DEPLOY, 'send a convoy' AID)."""
+    triggers: TriggerTable = {}
+    alternates: dict[tuple[str, str], tuple[Trigger, ...]] = {}
+    for trigger in entries:
+        key = (trigger.lemma, trigger.pos)
+        if key not in triggers:
+            triggers[key] = trigger
+        elif trigger.objects and triggers[key].objects:
+            alternates[key] = (*alternates.get(key, ()), trigger)
+        else:
+            raise E_EVENT_LEXICON(
+                file="triggers.json", why=f"{key}: a repeated entry needs objects in both"
+            )
+    return triggers, alternates
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached: loaded once per process)."""
     types = parse_types(_read("types.json"))
-    triggers: dict[tuple[str, str], Trigger] = {}
-    for entry in _read("triggers.json").get("triggers", []):
-        trigger = parse_trigger(entry, types)
-        triggers[(trigger.lemma, trigger.pos)] = trigger
+    entries = [parse_trigger(e, types) for e in _read("triggers.json").get("triggers", [])]
+    triggers, alternates = index_triggers(entries)
     covered = {t.type for t in triggers.values()}
     if covered != set(EVENT_TYPES):
         raise E_EVENT_LEXICON(
             file="triggers.json", why=f"no trigger for {sorted(set(EVENT_TYPES) - covered)}"
         )
-    return Lexicon(types=types, triggers=triggers, cues=parse_cues(_read("cues.json")))
+    cues = parse_cues(_read("cues.json"))
+    return Lexicon(types=types, triggers=triggers, cues=cues, alternates=alternates)

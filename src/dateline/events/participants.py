@@ -22,6 +22,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 NP_CHILD_DEPS = ("appos", "compound", "poss", "nmod", "amod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+STATE_NOUNS = {"ministry", "government", "administration", "cabinet", "embassy"}
 SALIENCE_WINDOW = 600  # characters: about two sentences
 
 
@@ -157,14 +158,37 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
             if child.dep_ == dep:
                 found = _resolve_one(child, index, depth + 1)
                 if found:
-                    return found
+                    return _state_of(token, child, found)
     preps = ("of", "in", "from") if agentive else ("of",)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return resolve(pobj, index, depth + 1)
+    return _leaders_state(token, index)
+
+
+def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
+    """'the ministry said', 'the government would not resume talks': the country of the
+    latest person the article named, who is normally the one it reports on."""
+    if token.lemma_.lower() not in STATE_NOUNS or token.tag_ not in ("NN", "NNP"):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return []
+    for ref in index.before(token.idx, {"person"})[:1]:
+        if ref.country:
+            return [Ref(ref.country, "country", ref.country, token.idx)]
     return []
+
+
+def _state_of(noun: Token, owner: Token, found: list[Ref]) -> list[Ref]:
+    """'his ministry', 'Kim's government': a leader's institution speaks for the country."""
+    if owner.dep_ != "poss" or noun.lemma_.lower() not in STATE_NOUNS:
+        return found
+    return [
+        Ref(r.country, "country", r.country, owner.idx) if r.kind == "person" and r.country else r
+        for r in found
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -213,18 +237,21 @@ GROUP_NOUNS = {
 }  # fmt: skip
 
 
+GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "3": 3, "4": 4}
+
+
 def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
-    """'the two leaders', 'both sides' → the two most recent (person) actors."""
+    """'the two leaders', 'both sides', 'the three countries' → that many recent actors."""
     kind = GROUP_NOUNS.get(token.lemma_.lower())
     if kind is None or token.tag_ not in ("NNS", "NNPS"):
         return []
-    marked = any(c.lower_ in ("two", "both") for c in token.children)
-    if not marked:
+    count = next((GROUP_COUNTS[c.lower_] for c in token.children if c.lower_ in GROUP_COUNTS), 0)
+    if not count:
         return []
     if kind == "country":
-        return index.before(token.idx, {"country"})[:2]
-    people = index.before(token.idx, {"person"})[:2]
-    if len(people) == 2 or kind == "person":
+        return index.before(token.idx, {"country"})[:count]
+    people = index.before(token.idx, {"person"})[:count]
+    if len(people) == count or kind == "person":
         return people
-    countries = index.before(token.idx, {"country"})[:2]
-    return countries if len(countries) == 2 else index.before(token.idx)[:2]
+    countries = index.before(token.idx, {"country"})[:count]
+    return countries if len(countries) == count else index.before(token.idx)[:count]

@@ -40,10 +40,20 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
         for c in token.children
         if c.dep_ == "prt" or (c.i == token.i + 1 and c.lower_ in PARTICLES)
     ]
-    trigger = lexicon.trigger(f"{lemma} {particles[0]}", pos) if particles else None
-    trigger = trigger or lexicon.trigger(lemma, pos) or lexicon.trigger(token.lower_, pos)
-    if trigger is None:
-        return None
+    entries = lexicon.entries(f"{lemma} {particles[0]}", pos) if particles else ()
+    entries = entries or lexicon.entries(lemma, pos) or lexicon.entries(token.lower_, pos)
+    for trigger in entries:
+        if _fits(token, trigger, lexicon):
+            return trigger
+    return None
+
+
+def _fits(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """The entry's own conditions: number, objects, required arguments, clauses."""
+    return _check(token, trigger, lexicon) is not None
+
+
+def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     if trigger.plural and token.tag_ != "NNS":
         return None
     objects = object_lemmas(token)
@@ -55,8 +65,10 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
     threat = any(not _plain_clause(c, lexicon) for c in clauses)
     if trigger.requires and not (_has_required(token, trigger.requires) or threat):
         return None
-    if trigger.no_clause and clauses and not threat:
-        return None  # 'warned that prices will rise' (but 'warned that it could strike' stays)
+    if trigger.no_clause and clauses and not threat and not objects:
+        # 'warned that prices will rise' is a forecast; 'warned that it could strike' and
+        # 'warned Taiwan that it would pay a price' (a warning aimed at someone) stay threats
+        return None
     return trigger
 
 
