@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -108,6 +109,18 @@ def finish(
             return E_NO_DCT(path, line)
         article = replace(article, dct=dct, metadata={**article.metadata, "dct_from": "user"})
     return article
+
+
+def read_one(
+    parse: Callable[[str, str], Article], text: str, path: str, dct: date | None
+) -> Iterator[Article | DatelineError]:
+    """The single article ``parse`` finds in a file's text, or the reject it raised."""
+    try:
+        article = parse(text, path)
+    except DatelineError as exc:
+        yield exc
+        return
+    yield finish(article, dct, path)
 
 
 def origin(path: str, line: int | None = None) -> str:

@@ -18,7 +18,7 @@ import trafilatura
 
 from dateline.errors import E_BAD_HTML, DatelineError
 from dateline.model import Article
-from dateline.read.common import clean, finish, paragraphs, parse_date
+from dateline.read.common import clean, paragraphs, parse_date, read_one
 
 # htmldate rejects dates after max_date, which defaults to today; a fixed bound
 # keeps the reader independent of the clock.
@@ -29,12 +29,7 @@ _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 
 def read_html(text: str, path: str, dct: date | None = None) -> Iterator[Article | DatelineError]:
     """The main article of an HTML page, or a DL-E012 reject when it has none."""
-    try:
-        article = parse_html(text, path)
-    except DatelineError as exc:
-        yield exc
-        return
-    yield finish(article, dct, path)
+    return read_one(parse_html, text, path, dct)
 
 
 def parse_html(text: str, path: str) -> Article:

@@ -25,7 +25,7 @@ from typing import Any
 
 from dateline.errors import E_BAD_DATE, DatelineError
 from dateline.model import Article
-from dateline.read.common import clean, finish, paragraphs, parse_date, parse_published
+from dateline.read.common import clean, paragraphs, parse_date, parse_published, read_one
 
 _HEADER = re.compile(r"^\s*date\s+(\d\S*)(?:\s+(.*))?$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*(published|source|url)\s*:\s*(.+)$", re.IGNORECASE)
@@ -46,12 +46,7 @@ def read_seedtext(
     text: str, path: str, dct: date | None = None
 ) -> Iterator[Article | DatelineError]:
     """The one article in a seed-format text (a DL-E002 reject for an impossible date)."""
-    try:
-        article = parse_seedtext(text, path)
-    except DatelineError as exc:
-        yield exc
-        return
-    yield finish(article, dct, path)
+    return read_one(parse_seedtext, text, path, dct)
 
 
 def parse_seedtext(text: str, path: str) -> Article:
