@@ -396,11 +396,7 @@ def story_row(
         (a.time or {}).get("latest") or shift(a.dct, settings.stale_days) for a in state.articles
     )
     return {
-        "id": story_id,
-        "type": state.type,
-        "family": settings.family(state.type),
-        "status": state.status,
-        "dated": state.dated,
+        **state.header(story_id, settings),
         **{k: state.time.get(k) for k in ("value", "earliest", "latest", "granularity")},
         "first_dct": min(m.dct for m in members),
         "last_dct": max(m.dct for m in members),

@@ -116,11 +116,7 @@ def _story_dict(
     names = _names(conn, mentioned)
     history = [_history_entry(a, state.type, details) for a in state.articles]
     return {
-        "id": story_id,
-        "type": state.type,
-        "family": settings.family(state.type),
-        "status": state.status,
-        "dated": state.dated,
+        **state.header(story_id, settings),
         "time": dict(state.time),
         "place": _place(members, settings).name,
         "participants": _participants(members, names),

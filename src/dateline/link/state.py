@@ -40,6 +40,16 @@ class StoryState:
     window: tuple[str, str]
     articles: list[ArticleState] = field(default_factory=list)
 
+    def header(self, story_id: str, settings: LinkSettings) -> dict[str, Any]:
+        """The fields that name a story and its state, shared by its row and its dict."""
+        return {
+            "id": story_id,
+            "type": self.type,
+            "family": settings.family(self.type),
+            "status": self.status,
+            "dated": self.dated,
+        }
+
 
 def canonical_key(m: Member, settings: LinkSettings) -> tuple[Any, ...]:
     """Deterministic processing order: article date and id, then facet rank and status."""
