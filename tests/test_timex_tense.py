@@ -43,6 +43,20 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "January",
             "2026-01",
         ),
+        # "next to" is a place, not a time: the past verb decides (DCT a Saturday)
+        (
+            "Dozens were wounded in the blast next to the station on Friday.",
+            date(2025, 6, 7),
+            "Friday",
+            "2025-06-06",
+        ),
+        # a verb after "and" heads another clause; the plan before the expression decides
+        (
+            "Unions planned a march on Saturday and were hoping for a large turnout.",
+            date(2025, 6, 6),
+            "Saturday",
+            "2025-06-07",
+        ),
         # no cue at all: the nearest November, not the DCT year's, eleven months ahead
         ("The ceasefire of late November holds.", date(2025, 1, 6), "late November", "2024-11"),
         # a year the same sentence named wins over the tense

@@ -20,7 +20,7 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_CUES = (
     r"will|'ll|’ll|shall|won't|is to|are to|am to|is due to|are due to|is set to|are set to|"
     r"plans? to|planning to|planned to|planned for|scheduled|going to|expects? to|expected to|"
-    r"intends? to|upcoming|next|coming|later this|set to|as soon as|as early as|"
+    r"intends? to|upcoming|next(?! to\b)|coming|later this|set to|as soon as|as early as|"
     r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing|"
     # a past verb of intention still points forward: "agreed to buy ... in February"
     r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
@@ -84,6 +84,7 @@ def _plan(text: str, cue_end: int, start: int) -> bool:
 # A clause boundary between a cue and the expression makes the cue count for less.
 _BOUNDARY = re.compile(r"[,;:()\"“”]|''|``|--")
 BOUNDARY_COST = 40
+_CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -213,7 +214,11 @@ def _distance(
     raw = gap[1] - gap[0]
     if best is not None and raw >= best:
         return raw  # already further than the best cue: boundaries cannot help
-    return raw + BOUNDARY_COST * len(_BOUNDARY.findall(text, *gap))
+    crossed = len(_BOUNDARY.findall(text, *gap))
+    if cue_start >= end:
+        # a verb after "and" / "but" heads the next clause: "met on Friday and will meet again"
+        crossed += len(_CONJUNCTION.findall(text, *gap))
+    return raw + BOUNDARY_COST * crossed
 
 
 def doc_tense(doc: Any, start: int, end: int) -> str | None:
