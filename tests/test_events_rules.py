@@ -181,6 +181,48 @@ def test_date_range_from_to(nlp: Any) -> None:
     assert event.status == "planned" and event.dated
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second", "window"),
+    [
+        # the parser hangs "12" on "November" as a quantity: the words between decide
+        (
+            "Modi will visit Manila from November 10 to 12.",
+            ("November 10", "2026-11-10"),
+            ("12", "2026-11-12"),
+            "2026-11-10/2026-11-12",
+        ),
+        (
+            "Modi will visit Manila March 5-7.",
+            ("March 5", "2026-03-05"),
+            ("7", "2026-03-07"),
+            "2026-03-05/2026-03-07",
+        ),
+        (
+            "Modi will visit Manila between May 2 and 4.",
+            ("May 2", "2026-05-02"),
+            ("4", "2026-05-04"),
+            "2026-05-02/2026-05-04",
+        ),
+    ],
+)
+def test_date_range_joined_in_the_text(
+    nlp: Any, text: str, first: tuple[str, str], second: tuple[str, str], window: str
+) -> None:
+    start = timex(text, first[0], first[1], first[1], first[1], "day")
+    end = timex(text, second[0], second[1], second[1], second[1], "day")
+    event = only(run(nlp, text, [start, end]), "VISIT")
+    assert event.time.value == window
+    assert event.dated
+
+
+def test_two_days_joined_by_and_are_two_visits(nlp: Any) -> None:
+    text = "Modi will visit Manila on May 2 and May 4."
+    first = timex(text, "May 2", "2026-05-02", "2026-05-02", "2026-05-02", "day")
+    second = timex(text, "May 4", "2026-05-04", "2026-05-04", "2026-05-04", "day")
+    visits = [e for e in run(nlp, text, [first, second]) if e.type == "VISIT"]
+    assert sorted(e.time.value for e in visits) == ["2026-05-02", "2026-05-04"]
+
+
 def test_visit_history_is_not_merged_with_the_current_visit(nlp: Any) -> None:
     text = "Modi arrived in Tokyo on Tuesday. Modi has visited Japan three times since 2018."
     tuesday = timex(text, "Tuesday", "2025-05-20", "2025-05-20", "2025-05-20", "day")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +19,10 @@ RANGE_START = {"from", "between"}
 SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
 RANGE_END = {"to", "until", "till", "through", "and"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
+# What joins the two ends of a range in the text: "November 10 to 12", "March 5-7",
+# "between May 2 and 4". The parser often hangs the second end on the first
+# ("10 to 12" as a quantity), so the words between them decide.
+RANGE_LINK = re.compile(r"\s*(?:(?P<word>to|until|till|through|and)|[-–—])\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -71,7 +77,7 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
         if options:
             best = min(a.distance for a in options)
             mention.timexes = [a.timex for a in options if a.distance == best]
-            mention.time, mention.dated = time_from(options, best)
+            mention.time, mention.dated = time_from(options, best, doc.text)
     return used
 
 
@@ -103,11 +109,14 @@ def _boundary(token: Token) -> bool:
     return token.dep_ in ("ROOT", "ccomp")
 
 
-def time_from(options: list[Attachment], best: int) -> tuple[EventTime, bool]:
+def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[EventTime, bool]:
     """An EventTime from the closest attachments: a point, a range, or an open window."""
     nearest = [a for a in options if a.distance == best]
     starts = [a for a in options if a.prep in RANGE_START]
     ends = [a for a in options if a.prep in RANGE_END and a not in starts]
+    ends_in_text = _range_in_text(options, text)
+    if ends_in_text is not None:
+        starts, ends = [ends_in_text[0]], [ends_in_text[1]]
     if starts and ends:
         first, last = starts[0].timex, ends[-1].timex
         value = f"{first.earliest}/{last.latest}"
@@ -121,6 +130,33 @@ def time_from(options: list[Attachment], best: int) -> tuple[EventTime, bool]:
     if prep in ("after", "following"):
         return EventTime(None, timex.latest, None, None), False
     return point(timex), is_dated(timex)
+
+
+def _range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Attachment] | None:
+    """Two attached day timexes joined in the text as a range, first end first.
+
+    "to" / "until" / "through" need "from" before the first end, or a bare day
+    number as the second ("November 10 to 12"); "and" needs "between"; a dash
+    needs nothing. "in 2019 and 2023" stays two dates.
+    """
+    ordered = sorted(options, key=lambda a: a.timex.start)
+    for first, last in pairwise(ordered):
+        if first.timex.granularity != "day" or last.timex.granularity != "day":
+            continue
+        link = RANGE_LINK.fullmatch(text, first.timex.end, last.timex.start)
+        if link is None or first.timex.latest is None or last.timex.earliest is None:
+            continue
+        if last.timex.earliest <= first.timex.latest:
+            continue
+        word = (link.group("word") or "").lower()
+        before = text[max(0, first.timex.start - 9) : first.timex.start].lower().split()
+        opener = before[-1] if before else ""
+        if word == "and" and opener != "between":
+            continue
+        if word and word != "and" and opener != "from" and not last.timex.text.isdigit():
+            continue
+        return first, last
+    return None
 
 
 def point(timex: Timex) -> EventTime:
