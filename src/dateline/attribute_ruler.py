@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
@@ -86,8 +87,9 @@ class FastAttributeRuler:
         self.attrs = attrs
         self.single = [r for r in rules if len(r.tokens) == 1]
         self.multi = [r for r in rules if len(r.tokens) > 1]
-        # One-token matches depend only on the token's values, which repeat a lot.
-        self._cache: dict[Values, list[_Rule]] = {}
+        # One-token matches, and whether a longer pattern can start here, depend only
+        # on the token's values, which repeat a lot.
+        self._cache: dict[Values, tuple[list[_Rule], list[_Rule]]] = {}
 
     @classmethod
     def from_ruler(cls, ruler: Any) -> FastAttributeRuler | None:
@@ -106,32 +108,41 @@ class FastAttributeRuler:
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[attr_id])
         return doc
 
-    def _single(self, values: Values) -> list[_Rule]:
+    def _starting(self, values: Values) -> tuple[list[_Rule], list[_Rule]]:
+        """Rules whose first token matches ``values``: one-token rules, longer ones."""
         found = self._cache.get(values)
         if found is None:
-            found = [r for r in self.single if _holds(values, r.tokens[0])]
+            found = (
+                [r for r in self.single if _holds(values, r.tokens[0])],
+                [r for r in self.multi if _holds(values, r.tokens[0])],
+            )
             if len(self._cache) < CACHE_SIZE:
                 self._cache[values] = found
         return found
 
     def _matches(self, doc: Doc) -> set[tuple[int, int, int, int]]:
         values = [_values(token) for token in doc]
-        found = {
-            (r.attr_id, i, i + 1, r.index) for i, v in enumerate(values) for r in self._single(v)
-        }
-        for rule in self.multi:
-            size = len(rule.tokens)
-            for i in range(len(values) - size + 1):
-                if all(_holds(values[i + k], conds) for k, conds in enumerate(rule.tokens)):
+        found = set()
+        for i, v in enumerate(values):
+            single, multi = self._starting(v)
+            for rule in single:
+                found.add((rule.attr_id, i, i + 1, rule.index))
+            for rule in multi:
+                size = len(rule.tokens)
+                if i + size <= len(values) and all(
+                    _holds(values[i + k], rule.tokens[k]) for k in range(1, size)
+                ):
                     found.add((rule.attr_id, i, i + size, rule.index))
         return found
 
 
 def speed_up(nlp: Language) -> str:
-    """Swap the model's attribute ruler for the fast one when its patterns allow it.
+    """Swap the model's attribute ruler for the fast one when its patterns allow it, and
+    put a memo in front of its rule lemmatizer.
 
-    Returns the name of the component now in use, for ``dateline --version``-style reports.
+    Returns the name of the ruler now in use, for ``dateline --version``-style reports.
     """
+    _memoize_lemmatizer(nlp)
     if "attribute_ruler" not in nlp.pipe_names:
         return "none"
     fast = FastAttributeRuler.from_ruler(nlp.get_pipe("attribute_ruler"))
@@ -156,3 +167,48 @@ class FastRulerSlot:
         if self.ruler is None:
             raise RuntimeError("dateline_attribute_ruler is only added by speed_up(nlp)")
         return self.ruler(doc)
+
+
+def _memoize_lemmatizer(nlp: Language) -> None:
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return
+    import dateline.pipeline  # noqa: F401 - registers the factory
+
+    nlp.replace_pipe("lemmatizer", "dateline_lemmatizer")
+    slot = nlp.get_pipe("lemmatizer")
+    assert isinstance(slot, MemoLemmatizer)
+    slot.lemmatizer = lemmatizer
+
+
+class MemoLemmatizer:
+    """The ``dateline_lemmatizer`` component: spaCy's rule lemmatizer behind a lookup.
+
+    A rule lemma depends only on the token's text, POS and morphology (the same key
+    spaCy's own cache uses), so each distinct triple is lemmatized once and the
+    lemmas are then written for the whole document at once, without a Python
+    ``Token`` per word.
+    """
+
+    def __init__(self) -> None:
+        self.lemmatizer: Any = None
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lemmatizer is None:
+            raise RuntimeError("dateline_lemmatizer is only added by speed_up(nlp)")
+        overwrite = bool(self.lemmatizer.overwrite)
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3:4].copy()  # one column: the shape from_array wants
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not overwrite:
+                continue
+            found = self._lemmas.get((orth, pos, morph))
+            if found is None:
+                text = self.lemmatizer.lemmatize(doc[i])[0]
+                found = doc.vocab.strings.add(text)
+                if len(self._lemmas) < CACHE_SIZE:
+                    self._lemmas[(orth, pos, morph)] = found
+            lemmas[i, 0] = found
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]  # uint64 rows of to_array
+        return doc
