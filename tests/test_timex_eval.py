@@ -68,6 +68,20 @@ def test_scores_strict_relaxed_and_value(tmp_path: Path) -> None:
     assert "strict span" in table and "friday" in table
 
 
+def test_a_type_disagreement_counts_for_neither_type(tmp_path: Path) -> None:
+    """Gold calls "three years" a DATE (on purpose); ours is a DURATION: no type gets it."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text = SYNTHETIC.replace('type="DURATION" value="P3Y"', 'type="DATE" value="P3Y"')
+    (gold / "synthetic_1.tml").write_text(text, encoding="utf-8")
+    by_type = evaluate_timex(gold).to_dict()["by_type"]
+    assert by_type["DATE"]["gold"] == 4 and by_type["DATE"]["system"] == 3
+    assert by_type["DATE"]["relaxed"]["recall"] == pytest.approx(3 / 4)
+    assert by_type["DURATION"]["relaxed"]["precision"] == 0.0
+    for counts in by_type.values():
+        assert counts["relaxed"]["precision"] <= 1.0 and counts["relaxed"]["recall"] <= 1.0
+
+
 def test_out_dir_gets_one_timeml_file_per_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     evaluate_timex(write_corpus(tmp_path), out_dir=out)

@@ -169,7 +169,8 @@ def _slices(
     slices = [(report.total, gold, ours, pairs)]
     for name in {g.type for g in gold} | {o.type for o in ours}:
         counts = report.by_type.setdefault(name, Counts())
-        chosen = [(g, o) for g, o in pairs if g.type == name]
+        # a pair counts for a type when both sides have it, so P and R stay within 0..1
+        chosen = [(g, o) for g, o in pairs if g.type == name and o.type == name]
         slices.append(
             (
                 counts,
