@@ -57,6 +57,42 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "Saturday",
             "2025-06-07",
         ),
+        # a present-tense verb in the clause schedules the weekday (DCT a Monday)
+        (
+            "Kickoff on Thursday is at 3 p.m. local time.",
+            date(2025, 6, 16),
+            "Thursday",
+            "2025-06-19",
+        ),
+        # ... but a possessive weekday names an occasion already reported
+        (
+            "Its stake before Friday's purchase is 7 percent.",
+            date(2025, 6, 2),
+            "Friday",
+            "2025-05-30",
+        ),
+        # "would" after a reporting verb: the future seen from the report (DCT a Sunday)
+        (
+            "The minister said the cabinet would declare the areas disaster zones on Tuesday.",
+            date(2025, 8, 31),
+            "Tuesday",
+            "2025-09-02",
+        ),
+        # a trailing reporting clause tells when it was said, not when the ruling is read
+        (
+            "The judges will deliver their ruling in the long-running maritime border dispute "
+            "between the two states on Wednesday, the court said Friday.",
+            date(2025, 7, 18),
+            "Wednesday",
+            "2025-07-23",
+        ),
+        # ... while a fronted expression belongs to the reporting verb itself
+        (
+            "In September, the company announced plans to buy a rival.",
+            date(2025, 10, 30),
+            "September",
+            "2025-09",
+        ),
         # no cue at all: the nearest November, not the DCT year's, eleven months ahead
         ("The ceasefire of late November holds.", date(2025, 1, 6), "late November", "2024-11"),
         # a year the same sentence named wins over the tense

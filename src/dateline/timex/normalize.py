@@ -16,7 +16,14 @@ from typing import Any
 from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
 from dateline.timex.holidays import named_day
-from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds, tense
+from dateline.timex.tense import (
+    FUTURE,
+    PAST,
+    past_plan,
+    sentence_bounds,
+    tense,
+    weekday_forward,
+)
 
 
 @dataclass
@@ -405,7 +412,8 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     elif past_plan(ctx.text, ctx.start, ctx.end):
         delta = ahead if ahead < back else -back  # a plan told in the past: the nearest one
     else:
-        delta = ahead if ctx.tense_of(weak=False) == FUTURE else -back
+        forward = weekday_forward(ctx.text, ctx.start, ctx.end, ctx.tense_of(weak=False))
+        delta = ahead if forward else -back
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)

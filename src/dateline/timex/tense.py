@@ -148,7 +148,9 @@ def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str,
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, str, int, int] | None = None
     for cue_start, cue_end, strong, weak_kind in _cues(text, left, right):
-        if start <= cue_start < end:
+        if start <= cue_start < end or _trailing_report(
+            text, left, start, end, (cue_start, cue_end)
+        ):
             continue
         kind = weak_kind if weak else strong
         if kind is None:
@@ -157,6 +159,24 @@ def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str,
         if best is None or distance < best[0]:
             best = (distance, kind, cue_start, cue_end)
     return best
+
+
+# "…on Wednesday, the court said Friday": a reporting clause after the expression
+# tells when it was said, not when the reported thing happens.
+_REPORTING = frozenset(
+    ("said", "says", "told", "announced", "added", "reported", "confirmed", "stated", "wrote")
+)
+
+
+def _trailing_report(text: str, left: int, start: int, end: int, cue: tuple[int, int]) -> bool:
+    """Whether the cue is a reporting verb after the expression's clause. A fronted
+    expression ("In September, it announced …") belongs to the reporting verb itself."""
+    cue_start, cue_end = cue
+    if cue_start < end or text[cue_start:cue_end].lower() not in _REPORTING:
+        return False
+    if len(text[left:start].split()) < 3:
+        return False
+    return "," in text[end:cue_start] or "''" in text[end:cue_start]
 
 
 # A plan told in the past ("had been due to arrive", "was scheduled to open",
@@ -282,3 +302,36 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
 def _deadline(text: str, start: int, end: int) -> bool:
     left, _ = sentence_bounds(text, start, end)
     return bool(_DEADLINE.search(text, max(left, start - 20), start))
+
+
+_POSSESSIVE = ("'s", "’s")
+# "would" after a reporting verb is the future seen from the report: "said the cabinet
+# would declare them disaster zones on Tuesday"
+_WOULD = re.compile(
+    r"\bwould\s+(?!have\b)(?:not\s+)?[a-z]+(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,4}\s+"
+    r"(?:on\s+|by\s+|until\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool:
+    """Whether a bare weekday name lies after the DCT, given its clause's strong tense.
+
+    Future clauses look forward. A present-tense verb in the same clause does too
+    ("kickoff on Thursday is at 3 p.m.", "rain is forecast for Monday night"), except
+    for a possessive weekday, which names a reported occasion ("Friday's purchases").
+    A weekday shortly after "would" is the future of a report ("said the cabinet
+    would meet on Tuesday").
+    """
+    if strong == FUTURE:
+        return True
+    if text[end : end + 2] in _POSSESSIVE:
+        return False
+    if strong == PRESENT:
+        best = _nearest_cue(text, start, end, weak=False)
+        if best is not None and best[1] == PRESENT:
+            gap = (best[3], start) if best[3] <= start else (end, best[2])
+            if not _BOUNDARY.search(text, *gap):
+                return True
+    left, _ = sentence_bounds(text, start, end)
+    return bool(_WOULD.search(text, max(left, start - 60), start))
