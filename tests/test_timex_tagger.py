@@ -65,6 +65,13 @@ def test_postponed_until_early_next_year_before_june(dct: date) -> None:
             "The following day",
             "2022-03-04",
         ),
+        # the day a report was made is no anchor for the narrative
+        (
+            "The quake struck on Monday morning, officials said on Wednesday. "
+            "Rescuers arrived the following day.",
+            "the following day",
+            "2025-05-20",
+        ),
         (
             "Troops crossed on March 3, 2022. Two days later they retreated.",
             "Two days later",

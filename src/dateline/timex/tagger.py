@@ -278,7 +278,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if result is None:
             continue
         results[match.start] = to_timex(text, match, result, dct)
-        if match.rule.norm not in _NOT_ANCHORS and not _period_end(ctx, match.start):
+        if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
     for match in matches:
@@ -294,6 +294,28 @@ _PERIOD_END = re.compile(
     r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
     re.IGNORECASE,
 )
+
+
+# "authorities said on Thursday": when a report was made, which later "the same day"
+# or "at 9 a.m." do not refer to; the narrative keeps its own anchor
+_REPORT_TIME = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|added|reported|confirmed|stated)"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _anchors(ctx: Context, match: Match, result: Result) -> bool:
+    """Whether this expression becomes the anchor for later anaphora."""
+    if match.rule.norm in _NOT_ANCHORS or _period_end(ctx, match.start):
+        return False
+    return not _report_time(ctx.text, match.start, result)
+
+
+def _report_time(text: str, start: int, result: Result) -> bool:
+    if result.point is None or result.point.granularity != "day":
+        return False  # "reported third-quarter net": the period is what was reported
+    return bool(_REPORT_TIME.search(text, max(0, start - 40), start))
 
 
 def _period_end(ctx: Context, start: int) -> bool:
