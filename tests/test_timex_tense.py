@@ -97,6 +97,13 @@ def find(text: str, dct: date, surface: str) -> Timex:
         ("The ceasefire of late November holds.", date(2025, 1, 6), "late November", "2024-11"),
         # a year the same sentence named wins over the tense
         ("In 2027 the plant will open in June.", date(2025, 5, 21), "June", "2027-06"),
+        # ... also when fronted before a comma, and over a deadline preposition
+        (
+            "In 2020, the networks did not call the race until Nov. 7.",
+            date(2024, 11, 3),
+            "Nov. 7",
+            "2020-11-07",
+        ),
         # next month's name with a past reporting verb is the coming month
         (
             "Officials told oil companies of a cut in supply in September.",

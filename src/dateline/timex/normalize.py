@@ -149,10 +149,16 @@ def _sentence_year(ctx: Context) -> int | None:
     if ctx.last_end > ctx.start or ctx.start - ctx.last_end > 80:
         return None
     between = ctx.text[ctx.last_end : ctx.start]
-    return None if _CLAUSE_BREAK.search(between) else last.start.year
+    if not _CLAUSE_BREAK.search(between):
+        return last.start.year
+    # a fronted year scopes its whole sentence: "In 2020, they did not call it until Nov. 7"
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    fronted = left < ctx.last_end and len(ctx.text[left : ctx.last_end].split()) <= 3
+    return last.start.year if fronted and not _SENTENCE_BREAK.search(between) else None
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|--")
+_SENTENCE_BREAK = re.compile(r"[;:.!?]")
 
 
 # Days a day date on the wrong side of the DCT counts as further away; small enough
