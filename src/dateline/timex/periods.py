@@ -30,8 +30,12 @@ from dateline.timex.tense import FUTURE, PAST, past_plan
 @normalizer("quarter")
 def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """Quarters and halves: "the third quarter", "fiscal 1989's first half", "the quarter"."""
-    unit = args.get("unit", "quarter")
-    number = groups.get("ordinal") or groups.get("ordinal2") or groups.get("half")
+    if groups.get("first") and _named_months(groups) is None:
+        return None  # "the March-May period" is no calendar quarter
+    unit, number = _named_months(groups) or (
+        args.get("unit", "quarter"),
+        groups.get("ordinal") or groups.get("ordinal2") or groups.get("half"),
+    )
     groups = {**groups, "year": groups.get("year") or groups.get("year3")}
     rel = groups.get("rel") or groups.get("rel2")
     if number is None:
@@ -48,6 +52,21 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     else:
         p = _report_year(ctx, build)
     return Result(p.value, p, mod_of(groups, args)) if p else None
+
+
+def _named_months(groups: Groups) -> tuple[str, str] | None:
+    """Quarter or half spelt as months: "the July-September period", "the first three
+    months of 2024". None when the months do not make up one."""
+    if groups.get("first_months"):
+        return ("quarter", "1") if groups["first_months"] == "three" else ("half", "1")
+    if not groups.get("first") or not groups.get("last"):
+        return None
+    first, last = int(groups["first"]), int(groups["last"])
+    if last - first == 2 and first % 3 == 1:
+        return "quarter", str(first // 3 + 1)
+    if last - first == 5 and first in (1, 7):
+        return "half", str(first // 6 + 1)
+    return None
 
 
 def _report_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
