@@ -93,6 +93,29 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "September",
             "2025-09",
         ),
+        # a move to a weekday looks forward (DCT a Saturday)
+        (
+            "The agency postponed the launch of its new rocket to Thursday.",
+            date(2026, 3, 21),
+            "Thursday",
+            "2026-03-26",
+        ),
+        # an order told in the past, its infinitive pointing ahead (DCT a Monday)
+        (
+            "Officials told residents to stay alert until Thursday.",
+            date(2024, 8, 5),
+            "Thursday",
+            "2024-08-08",
+        ),
+        # "is set for" schedules a day without a year
+        ("The next meeting is set for May 28.", date(2024, 12, 6), "May 28", "2025-05-28"),
+        # a plan told in the past: the nearest month, here the one just gone
+        (
+            "The group had been due to start unwinding its cuts in October.",
+            date(2024, 12, 6),
+            "October",
+            "2024-10",
+        ),
         # no cue at all: the nearest November, not the DCT year's, eleven months ahead
         ("The ceasefire of late November holds.", date(2025, 1, 6), "late November", "2024-11"),
         # a year the same sentence named wins over the tense

@@ -111,6 +111,9 @@ def choose_year(
     named = _sentence_year(ctx)
     if named is not None and build(named) is not None:
         return build(named)
+    if past_plan(ctx.text, ctx.start, ctx.end):
+        # "had been due to start in October": planned on either side, the nearest one
+        return min(options, key=lambda p: _distance(p, ctx.dct))
     when = ctx.tense
     ahead = _future_anchor(ctx)
     if ahead is not None and when != PAST:
@@ -549,6 +552,8 @@ def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
         value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     if value is None and groups.get("month"):
         value = f"XXXX-{groups['month']}"
+    if value is None and groups.get("season"):
+        value = f"XXXX-{groups['season']}"
     if value is None:
         value = duration_value(1, _unit(groups, args))
     return Result(str(value), None, None, None, args.get("freq"), args.get("quant") or _quant(ctx))

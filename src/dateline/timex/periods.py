@@ -129,15 +129,16 @@ def _closing_period(ctx: Context, unit: str, month: int, day: int) -> Point | No
 def norm_weekend(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """ "The weekend": the coming one in a future clause ("a decision would be made over
     the weekend", "ahead of the weekend"), the one before the DCT's week otherwise; for
-    a plan told in the past ("was due to start at the weekend") the nearer of the two."""
+    a plan told in the past ("was due to start at the weekend") the nearer of the two;
+    on a Saturday or Sunday the one under way."""
     coming = cal.point(ctx.dct, "weekend")  # Saturday and Sunday of the DCT's week
     last = Point(coming.start - timedelta(days=7), "weekend")
     if past_plan(ctx.text, ctx.start, ctx.end):
         # the last weekend ended on its Sunday, a day after its start
         ahead = (coming.start - ctx.dct).days
         p = coming if ahead <= (ctx.dct - last.start).days - 1 else last
-    elif ctx.tense == FUTURE:
-        p = coming
+    elif ctx.tense == FUTURE or ctx.dct.isoweekday() >= 6:
+        p = coming  # on a Saturday or Sunday, "the weekend" is the one under way
     else:
         p = last
     return Result(p.value, p, mod_of(groups, args))

@@ -21,6 +21,7 @@ _FUTURE_CUES = (
     r"will|'ll|’ll|shall|won't|is to|are to|am to|is due to|are due to|is set to|are set to|"
     r"plans? to|planning to|planned to|planned for|scheduled|going to|expects? to|expected to|"
     r"intends? to|upcoming|next(?! to\b)|coming|later this|set to|as soon as|as early as|"
+    r"(?:is|are|was|were) (?:set|scheduled|slated|due) (?:for|on)|"
     r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing|"
     # a past verb of intention still points forward: "agreed to buy ... in February"
     r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
@@ -69,7 +70,7 @@ _INFINITIVE = re.compile(
 # verbs that announce or settle something still to be done
 _PLAN_VERB = re.compile(
     r"\b(?:announced|agreed|decided|planned|proposed|offered|signed|approved|unveiled|"
-    r"disclosed|reached|voted|said|told)\b[^,;:]*$",
+    r"disclosed|reached|voted|said|told|asked|urged|ordered|advised|warned)\b[^,;:]*$",
     re.IGNORECASE,
 )
 
@@ -334,4 +335,25 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
             if not _BOUNDARY.search(text, *gap):
                 return True
     left, _ = sentence_bounds(text, start, end)
-    return bool(_WOULD.search(text, max(left, start - 60), start))
+    if _WOULD.search(text, max(left, start - 60), start):
+        return True
+    if _MOVED_TO.search(text, max(left, start - 90), start):
+        return True
+    best = _nearest_cue(text, start, end, weak=False)
+    # "told residents to stay alert until Thursday": the infinitive looks forward
+    if best is None or best[1] != PAST or best[3] > start:
+        return False
+    near = max(best[3], start - 40)
+    return (
+        _plan(text, best[3], start)
+        and _INFINITIVE.search(text, near, start) is not None
+        and (not _BOUNDARY.search(text, near, start))
+    )
+
+
+# "postponed the launch of its rocket to Thursday", "could be moved to Friday"
+_MOVED_TO = re.compile(
+    r"\b(?:postpon|delay|mov|push|reschedul|put\s+off|put\s+back|brought\s+forward|bring)"
+    r"\w*\b[^.;:]{0,60}\b(?:to|until|till)\s+$",
+    re.IGNORECASE,
+)
