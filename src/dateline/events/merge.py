@@ -47,11 +47,14 @@ class Cluster:
         return min(current, key=lambda m: RANK[m.status])
 
     def time_mention(self) -> Mention | None:
+        dated = [m for m in self.mentions if m.dated]
         if any(m.rescheduled for m in self.mentions):
-            # 'postponed until April' gives the new time; 'postponed indefinitely' none
-            dated = [m for m in self.mentions if m.dated and m.rescheduled]
-        else:
-            dated = [m for m in self.mentions if m.dated]
+            # 'postponed until April' gives the new time; a plan stated apart from the
+            # postponement ('will make a state visit from March 9 to 12 … after the trip
+            # was postponed') does too; the old plan ('had been scheduled for January') and
+            # 'postponed indefinitely' give none
+            new = [m for m in dated if m.rescheduled]
+            dated = new or [m for m in dated if not m.past_plan and m.status == "planned"]
         return min(dated, key=lambda m: _grain(m.time.granularity)) if dated else None
 
 

@@ -233,7 +233,7 @@ def clause_subject(token: Token, index: MentionIndex) -> Ref | None:
 GROUP_NOUNS = {
     "leader": "person", "president": "person", "counterpart": "person", "minister": "person",
     "man": "person", "woman": "person",
-    "side": "any", "government": "any", "country": "country", "nation": "country",
+    "side": "any", "government": "country", "country": "country", "nation": "country",
 }  # fmt: skip
 
 
@@ -249,9 +249,23 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
     if not count:
         return []
     if kind == "country":
-        return index.before(token.idx, {"country"})[:count]
+        countries = index.before(token.idx, {"country"})[:count]
+        if len(countries) < count:
+            countries = _countries_of(index, token, count) or countries
+        return countries
     people = index.before(token.idx, {"person"})[:count]
     if len(people) == count or kind == "person":
         return people
     countries = index.before(token.idx, {"country"})[:count]
     return countries if len(countries) == count else index.before(token.idx)[:count]
+
+
+def _countries_of(index: MentionIndex, token: Token, count: int) -> list[Ref]:
+    """The countries of the latest actors of any kind: 'Brazil's Lula will visit Japan …
+    the two governments' are Brazil and Japan even where Brazil is not named itself."""
+    found: dict[str, Ref] = {}
+    for ref in index.before(token.idx):
+        if ref.country and ref.country not in found:
+            found[ref.country] = Ref(ref.country, "country", ref.country, ref.start)
+    refs = list(found.values())[:count]
+    return refs if len(refs) == count else []

@@ -18,6 +18,8 @@ DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
 RANGE_START = {"from", "between"}
 SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
 RANGE_END = {"to", "until", "till", "through", "and"}
+# the prepositions that give a postponed event its new time ('postponed until April')
+NEW_TIME_PREPS = {"until", "till", "to", "for", "into", "from", "through"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
 # What joins the two ends of a range in the text: "November 10 to 12", "March 5-7",
 # "between May 2 and 4". The parser often hangs the second end on the first
@@ -69,6 +71,8 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
         for mention in table[owner]:
             if mention.rescheduled and owner != mention.clause:
                 continue  # 'postponed his trip, which had been planned for May': the old date
+            if mention.rescheduled and prep not in NEW_TIME_PREPS:
+                continue  # 'was postponed last month': when it was put off, not the new time
             if not timex.start <= doc[mention.token].idx < timex.end:
                 attachment = Attachment(timex, distance, prep, root.i)  # type: ignore[union-attr]
                 found.setdefault(id(mention), []).append(attachment)

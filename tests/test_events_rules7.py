@@ -1,0 +1,52 @@
+"""Rules added after the seventh blind batch, on sentences written for these tests.
+
+The whole pipeline runs (timex, actors, events), as `dateline extract` does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.model import Article
+
+pytestmark = pytest.mark.model
+DCT = date(2026, 2, 17)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from dateline.annotate import load_nlp
+
+    return load_nlp()
+
+
+def events(nlp: Any, text: str, dct: date = DCT) -> list[dict[str, Any]]:
+    from dateline.extract import extract
+
+    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+
+
+def of_type(found: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [e for e in found if e["type"] == kind]
+
+
+def test_the_time_of_a_postponement_is_not_the_new_time(nlp: Any) -> None:
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva will make a state visit to Japan "
+        "from March 9 to 12, after the trip was postponed last month."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert visit["status"] == "planned"
+    assert visit["time"]["value"] == "2026-03-09/2026-03-12"
+
+
+def test_the_two_governments_are_the_two_latest_countries(nlp: Any) -> None:
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva will visit Japan next month. "
+        "The two governments are expected to sign an agreement on minerals."
+    )
+    [agree] = of_type(events(nlp, text), "AGREE")
+    assert sorted(agree["source"]) == ["BRA", "JPN"]
