@@ -50,3 +50,21 @@ def test_the_two_governments_are_the_two_latest_countries(nlp: Any) -> None:
     )
     [agree] = of_type(events(nlp, text), "AGREE")
     assert sorted(agree["source"]) == ["BRA", "JPN"]
+
+
+def test_agreeing_to_a_truce_is_the_agreement_itself(nlp: Any) -> None:
+    text = (
+        "If the talks succeed, Israel and Hamas will sign a deal on prisoners. "
+        "Israel and Hamas agreed to the first phase of the truce in October."
+    )
+    deal, truce = of_type(events(nlp, text), "AGREE")
+    assert deal["status"] == "possible"
+    assert truce["status"] == "occurred" and truce["time"]["value"] == "2025-10"
+    assert sorted(truce["source"]) == ["ISR", "hamas"]
+
+
+def test_a_conjunct_the_parser_hangs_on_the_next_name_still_takes_part(nlp: Any) -> None:
+    text = "Analysts say Putin and Chinese President Xi Jinping could meet as early as next month."
+    [meet] = of_type(events(nlp, text), "MEET")
+    assert meet["status"] == "possible"
+    assert meet["source"] == ["vladimir-putin", "xi-jinping"]

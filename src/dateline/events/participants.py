@@ -135,6 +135,12 @@ def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
     for child in token.children:
         if child.dep_ == "conj":
             refs.extend(r for r in resolve(child, index, depth) if r not in refs)
+        elif child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children):
+            # 'Putin and Chinese President Xi Jinping': the parser may hang the first
+            # conjunct on the second name as a modifier
+            direct = index.ref(child)
+            if direct is not None and direct not in refs:
+                refs.insert(0, direct)
     return refs
 
 

@@ -33,6 +33,18 @@ def governor_key(token: Token) -> str:
     return lemma
 
 
+AGREEMENT_NOUNS = {
+    "deal",
+    "agreement",
+    "treaty",
+    "pact",
+    "accord",
+    "truce",
+    "ceasefire",
+    "memorandum",
+}
+
+
 def clause_path(noun: Token) -> tuple[Token | None, list[Token]]:
     """Climb from a nominal trigger to the verb whose clause holds it; also the tokens passed."""
     path: list[Token] = []
@@ -67,6 +79,9 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
             return (cues["governors"][lemma], lemma), clause
     if clause is None:
         return _modifier(noun, cues), None
+    if key == "agree" and noun.lemma_.lower() in AGREEMENT_NOUNS:
+        # 'agreed to the truce': the agreement is the verb's own event, not a plan
+        return verb_status(clause, cues), clause
     decision = _governed(clause, cues) or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
