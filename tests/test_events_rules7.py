@@ -68,3 +68,29 @@ def test_a_conjunct_the_parser_hangs_on_the_next_name_still_takes_part(nlp: Any)
     [meet] = of_type(events(nlp, text), "MEET")
     assert meet["status"] == "possible"
     assert meet["source"] == ["vladimir-putin", "xi-jinping"]
+
+
+def test_the_latest_occasion_of_a_visit_history_is_an_event_of_its_own(nlp: Any) -> None:
+    text = (
+        "Narendra Modi has travelled to Japan three times since 2019, most recently in "
+        "August 2025, when he attended a summit of the Quad in Tokyo."
+    )
+    found = events(nlp, text)
+    history, latest = of_type(found, "VISIT")
+    assert history["time"]["value"] is None and latest["time"]["value"] == "2025-08"
+    assert history["source"] == latest["source"] == ["narendra-modi"]
+    [summit] = of_type(found, "MEET")
+    assert summit["source"][0] == "narendra-modi" and summit["time"]["value"] == "2025-08"
+
+
+def test_attending_a_ceremony_is_a_visit_and_a_led_delegation_no_target(nlp: Any) -> None:
+    text = (
+        "Argentine President Javier Milei attended the inauguration in La Paz. "
+        "US Secretary of State Marco Rubio led the American delegation to the inauguration."
+    )
+    visits = of_type(events(nlp, text), "VISIT")
+    assert [(v["source"], v["status"]) for v in visits] == [
+        (["javier-milei"], "occurred"),
+        (["marco-rubio"], "occurred"),
+    ]
+    assert "USA" not in visits[1]["target"]

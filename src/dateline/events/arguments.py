@@ -153,6 +153,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     """Arguments of a verbal trigger ('Kim visited Russia', 'Kim was invited by Putin')."""
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
+    if mention.trigger.object_not_party:
+        objects = []
     targets = [r for obj in objects for r in resolve(obj, index)]
     if mention.trigger.host:
         sources, targets = targets, sources

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, build_index
 from dateline.events.triggers import find_triggers, lookup, pos_class
-from dateline.model import Candidate, Event, Timex, document_id
+from dateline.model import Candidate, Event, EventTime, Timex, document_id
 
 CREDIT_END = re.compile(r"[\[(][A-Z][\w/ .,&'-]{1,60}[\])]\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -50,6 +51,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = find_mentions(doc, lexicon, index, blocks, caption)
     used = timing.attach(doc, timexes, mentions)
     used |= _caption_times(mentions, timexes)
+    mentions = _latest_of_histories(mentions, doc)
     _share_times(mentions, doc)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m)]
     if dct is not None:
@@ -57,6 +59,36 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
             timing.refine_status(mention, dct)
             timing.default_window(mention, dct)
     return build_events(doc, lexicon, mentions, timexes, used, dct)
+
+
+LATEST_WORDS = {"recently", "lately", "last"}
+
+
+def _latest_of_histories(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """'has travelled to China four times, most recently in September 2025, when he
+    attended a summit': the count stays one undated history; its latest occasion becomes
+    an event of its own, dated, and a 'when' clause under it shares that date."""
+    result: list[Mention] = []
+    latest: dict[int, Mention] = {}
+    for mention in mentions:
+        result.append(mention)
+        token = doc[mention.token]
+        if not (mention.repeated and mention.dated):
+            continue
+        if not any(c.lower_ in LATEST_WORDS and c.dep_ == "advmod" for c in token.children):
+            continue
+        single = replace(mention, repeated=False)
+        mention.timexes, mention.time, mention.dated = [], EventTime(), False
+        latest[mention.token] = single
+        result.append(single)
+    for mention in result:
+        token = doc[mention.token]
+        host = latest.get(token.head.i)
+        if host is None or token.dep_ != "advcl" or mention.timexes:
+            continue
+        if any(c.lower_ == "when" for c in token.children):
+            mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+    return result
 
 
 def _caption_times(mentions: list[Mention], timexes: list[Timex]) -> set[int]:

@@ -41,6 +41,7 @@ class Trigger:
     plural: bool = False
     host: bool = False
     no_clause: bool = False
+    object_not_party: bool = False  # 'led the American delegation': the object is no target
     examples: tuple[tuple[str, str], ...] = ()
 
 
@@ -118,6 +119,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         plural=bool(entry.get("plural", False)),
         no_clause=bool(entry.get("no_clause", False)),
         host=bool(entry.get("host", False)),
+        object_not_party=bool(entry.get("object_not_party", False)),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
     )
 

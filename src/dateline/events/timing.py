@@ -78,6 +78,8 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
                 found.setdefault(id(mention), []).append(attachment)
     for mention in mentions:
         options = found.get(id(mention), [])
+        # 'most recently in September 2025': a dated timex outranks a nearer 'recently'
+        options = [a for a in options if is_dated(a.timex)] or options
         if options:
             best = min(a.distance for a in options)
             mention.timexes = [a.timex for a in options if a.distance == best]
