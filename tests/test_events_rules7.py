@@ -94,3 +94,13 @@ def test_attending_a_ceremony_is_a_visit_and_a_led_delegation_no_target(nlp: Any
         (["marco-rubio"], "occurred"),
     ]
     assert "USA" not in visits[1]["target"]
+
+
+def test_the_same_people_in_a_conjoined_clause_share_its_occasion(nlp: Any) -> None:
+    text = (
+        "Penny Wong held talks with Japanese Foreign Minister Takeshi Iwaya on Monday, "
+        "and the two ministers signed an agreement on maritime security."
+    )
+    found = events(nlp, text)
+    [agree] = of_type(found, "AGREE")
+    assert agree["time"]["value"] == "2026-02-16"

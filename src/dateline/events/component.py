@@ -110,8 +110,10 @@ def _caption_times(mentions: list[Mention], timexes: list[Timex]) -> set[int]:
 def _share_times(mentions: list[Mention], doc: Doc) -> None:
     """'will travel to Seoul on Thursday and is expected to meet Lee there': same day."""
     by_token = {m.token: m for m in mentions}
+    by_clause = {m.clause: m for m in mentions if m.clause != m.token}
     for mention in mentions:
-        host = by_token.get(doc[mention.token].head.i)
+        head = doc[mention.token].head.i
+        host = by_token.get(head) or by_clause.get(head)
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
             mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
             continue  # 'met Trump on Monday to discuss the plan'
@@ -134,11 +136,14 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
 def _same_act(mention: Mention, host: Mention, doc: Doc) -> bool:
     """A past verb conjoined to a dated past event, sharing its subject."""
     token = doc[mention.token]
-    if token.dep_ != "conj" or not host.dated or pos_class(doc[host.token]) != "verb":
+    if token.dep_ != "conj" or not host.dated or not mention.status == host.status == "occurred":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return False  # '…, the ministry said': a reporting clause of its own
-    return mention.status == host.status == "occurred"
+        # '…, the ministry said': a reporting clause of its own; but 'held talks with Trung
+        # on Tuesday, and the two ministers signed …': the same people, the same occasion
+        own = {r.id for r in mention.sources}
+        return len(own) > 1 and own <= host.participants()
+    return pos_class(doc[host.token]) == "verb"
 
 
 def _purpose(token: Token) -> bool:
