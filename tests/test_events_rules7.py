@@ -104,3 +104,21 @@ def test_the_same_people_in_a_conjoined_clause_share_its_occasion(nlp: Any) -> N
     found = events(nlp, text)
     [agree] = of_type(found, "AGREE")
     assert agree["time"]["value"] == "2026-02-16"
+
+
+def test_two_subjects_the_parser_splits_both_take_part(nlp: Any) -> None:
+    text = (
+        "South Korean President Lee Jae-myung and Japanese Prime Minister Sanae Takaichi "
+        "spoke by phone for about 30 minutes on Monday."
+    )
+    [call] = of_type(events(nlp, text), "MEET")
+    assert call["source"] == ["lee-jae-myung", "sanae-takaichi"]
+
+
+def test_the_time_of_a_gerund_clause_is_not_the_events(nlp: Any) -> None:
+    text = (
+        "Sanae Takaichi will visit Seoul in late May. It would be her first visit "
+        "to South Korea since taking office in October."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert visit["time"]["value"] == "2026-05" and visit["status"] == "planned"

@@ -63,10 +63,21 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
             return resolve(verb.head, index)
         if subj.lower_ in FIRST_PERSON:
             return speaker_of(verb, index)
-        return resolve(subj, index)
+        return _with_split_conjunct(subj, verb, index)
     for agent in children(verb, "agent"):
         return [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
     return _inherited_subject(verb, index, seen) or _stray_subject(verb, index)
+
+
+def _with_split_conjunct(subj: Token, verb: Token, index: MentionIndex) -> list[Ref]:
+    """'Lee Jae-myung and Sanae Takaichi spoke': the parser may give the verb two subjects,
+    the first carrying the 'and'; both take part."""
+    refs = resolve(subj, index)
+    if any(c.dep_ == "cc" and c.lower_ == "and" for c in subj.children):
+        for other in children(verb, "nsubj"):
+            if other.i > subj.i:
+                refs += [r for r in resolve(other, index) if r not in refs]
+    return refs
 
 
 def _stray_subject(verb: Token, index: MentionIndex) -> list[Ref]:

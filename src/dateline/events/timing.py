@@ -108,6 +108,8 @@ def _boundary(token: Token) -> bool:
     Thursday': the parser may hang 'said' on 'travel')."""
     if token.pos_ != "VERB":
         return False
+    if token.dep_ == "pcomp" and token.tag_ == "VBG":
+        return True  # 'since taking office in October': the gerund's own time
     if token.dep_ == "relcl":
         return token.lemma_.lower() not in SCHEDULING
     if token.dep_ == "conj":
