@@ -72,7 +72,13 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     return trigger
 
 
+# 'warned that Moscow would respond': a reply in kind is a threat too
+RETALIATION_VERBS = {"respond", "retaliate", "reciprocate", "punish", "hit"}
+
+
 def _plain_clause(child: Token, lexicon: Lexicon) -> bool:
+    if child.lemma_.lower() in RETALIATION_VERBS:
+        return False
     inner = lexicon.trigger(child.lemma_.lower(), "verb")
     return inner is None or inner.type not in ("ATTACK", "SANCTION", "DEPLOY")
 
