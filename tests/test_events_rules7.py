@@ -122,3 +122,22 @@ def test_the_time_of_a_gerund_clause_is_not_the_events(nlp: Any) -> None:
     )
     [visit] = of_type(events(nlp, text), "VISIT")
     assert visit["time"]["value"] == "2026-05" and visit["status"] == "planned"
+
+
+def test_talks_ending_without_an_agreement_negate_the_parties_agreement(nlp: Any) -> None:
+    text = (
+        "Talks between Israel and Hamas ended in Cairo on Wednesday without an agreement. "
+        "Benjamin Netanyahu denied that Israel had agreed to any timetable."
+    )
+    found = of_type(events(nlp, text), "AGREE")
+    assert [(e["status"], e["time"]["value"]) for e in found] == [
+        ("negated", "2026-02-11"),
+        ("negated", None),
+    ]
+    assert sorted(found[0]["source"]) == ["ISR", "hamas"]
+
+
+def test_meeting_without_signing_negates_the_signing(nlp: Any) -> None:
+    text = "Putin and Xi met in Beijing on Monday without signing a deal."
+    [agree] = of_type(events(nlp, text), "AGREE")
+    assert agree["status"] == "negated"

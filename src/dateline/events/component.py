@@ -53,12 +53,30 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     used |= _caption_times(mentions, timexes)
     mentions = _latest_of_histories(mentions, doc)
     _share_times(mentions, doc)
+    _without(mentions, doc)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m)]
     if dct is not None:
         for mention in mentions:
             timing.refine_status(mention, dct)
             timing.default_window(mention, dct)
     return build_events(doc, lexicon, mentions, timexes, used, dct)
+
+
+def _without(mentions: list[Mention], doc: Doc) -> None:
+    """'Talks between Israel and Hamas ended on Wednesday without an agreement': the
+    missing agreement is the talks' parties', on the talks' occasion."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        if mention.cue != "without" or mention.participants():
+            continue
+        verb = doc[mention.clause]
+        for subj in verb.children:
+            host = by_token.get(subj.i) if subj.dep_ == "nsubj" else None
+            if host is not None and host.participants():
+                mention.sources, mention.targets = list(host.sources), list(host.targets)
+                if host.dated and not mention.timexes:
+                    mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+                break
 
 
 LATEST_WORDS = {"recently", "lately", "last"}

@@ -106,6 +106,8 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
             continue
         if not _statuses_meet(mention, candidate):
             continue
+        if _separate_denials(mention, candidate):
+            continue
         if not mention.participants():
             return candidate if mention.anaphoric else None
         if compatible(mention, candidate):
@@ -114,6 +116,17 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
             return candidate  # 'People rallied in Paris. The protest was organised by FNSEA.'
 
     return None
+
+
+def _separate_denials(mention: Mention, group: Cluster) -> bool:
+    """Two things that did not happen, told in different sentences without 'the', are two
+    ('ended without an agreement' … 'denied that Israel had agreed to a timetable')."""
+    first = group.first
+    return (
+        mention.status == first.status == "negated"
+        and mention.sentence != first.sentence
+        and not (mention.anaphoric or mention.definite)
+    )
 
 
 def _statuses_meet(mention: Mention, group: Cluster) -> bool:

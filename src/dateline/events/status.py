@@ -69,6 +69,8 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         return ("occurred", key), clause  # 'accepted the invitation'
     for token in path:
         lower, lemma = token.lower_, token.lemma_.lower()
+        if token.dep_ == "prep" and lower == "without":
+            return ("negated", "without"), clause  # 'talks ended without an agreement'
         if token.dep_ == "prep" and lower in cues["presupposing_preps"]:
             if lower == "during" and clause is not None:
                 return (verb_status(clause, cues)[0], "during"), clause
@@ -124,6 +126,8 @@ def verb_status(verb: Token, cues: dict[str, Any], depth: int = 0) -> Decision:
 
 
 def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return "negated", "without"  # 'met on Monday without signing a deal'
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return "negated", child.lower_
