@@ -141,3 +141,12 @@ def test_meeting_without_signing_negates_the_signing(nlp: Any) -> None:
     text = "Putin and Xi met in Beijing on Monday without signing a deal."
     [agree] = of_type(events(nlp, text), "AGREE")
     assert agree["status"] == "negated"
+
+
+def test_a_statement_one_is_quoted_from_was_made(nlp: Any) -> None:
+    text = (
+        "Javier Milei and Gabriel Boric agreed to resume negotiations next month, "
+        "according to a statement from the Chilean presidency."
+    )
+    [statement] = of_type(events(nlp, text), "STATEMENT")
+    assert statement["status"] == "occurred" and statement["source"] == ["CHL"]

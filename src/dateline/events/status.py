@@ -71,6 +71,8 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.dep_ == "prep" and lower == "without":
             return ("negated", "without"), clause  # 'talks ended without an agreement'
+        if lower == "according":
+            return ("occurred", "according to"), clause  # 'according to a statement from X'
         if token.dep_ == "prep" and lower in cues["presupposing_preps"]:
             if lower == "during" and clause is not None:
                 return (verb_status(clause, cues)[0], "during"), clause
