@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 
 from dateline.timex.calendar import make_date
 
@@ -57,4 +60,13 @@ def named_day(code: str, year: int) -> date | None:
         return _nth_weekday(year, 5, 1, -1)
     if code == "election":
         return _election_day(year)
+    if code == "lunar_new_year":
+        return _lunar_new_years().get(year)
     return None
+
+
+@lru_cache(maxsize=1)
+def _lunar_new_years() -> dict[int, date]:
+    text = resources.files("dateline.timex").joinpath("resources/lunar_new_year.toml").read_text()
+    days = [date.fromisoformat(d) for d in tomllib.loads(text)["dates"]]
+    return {d.year: d for d in days}
