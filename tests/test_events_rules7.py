@@ -150,3 +150,12 @@ def test_a_statement_one_is_quoted_from_was_made(nlp: Any) -> None:
     )
     [statement] = of_type(events(nlp, text), "STATEMENT")
     assert statement["status"] == "occurred" and statement["source"] == ["CHL"]
+
+
+def test_media_and_rights_groups_speak_and_report(nlp: Any) -> None:
+    text = (
+        "Human Rights Watch said on Monday that the police had used excessive force. "
+        "The Wall Street Journal reported that the talks had ended."
+    )
+    statements = of_type(events(nlp, text), "STATEMENT")
+    assert [s["source"] for s in statements] == [["human-rights-watch"], ["wall-street-journal"]]
