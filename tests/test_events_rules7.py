@@ -159,3 +159,12 @@ def test_media_and_rights_groups_speak_and_report(nlp: Any) -> None:
     )
     statements = of_type(events(nlp, text), "STATEMENT")
     assert [s["source"] for s in statements] == [["human-rights-watch"], ["wall-street-journal"]]
+
+
+def test_bare_talks_in_a_time_phrase_are_the_subjects_talks(nlp: Any) -> None:
+    text = (
+        "Indonesian President Prabowo Subianto and Turkish President Recep Tayyip Erdogan "
+        "visited the palace. The two leaders witnessed the signing after talks."
+    )
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert sorted(talks["source"]) == ["prabowo-subianto", "recep-tayyip-erdogan"]

@@ -208,7 +208,22 @@ def fill_noun(
             sources = list(doers)  # 'attended the BRICS summit': the attendee comes first
         _add_prep_arguments(mention, light, index, sources, targets)
     _extend(sources, modifiers)
+    if symmetric and not sources and not targets and _occasion_of(noun, clause):
+        # 'the two leaders witnessed the signing after talks': their talks
+        sources = subjects(clause, index)
     _assign(mention, sources, targets, symmetric)
+
+
+def _occasion_of(noun: Token, clause: Token) -> bool:
+    """A bare nominal ('after talks') in a time phrase hanging on the clause's verb."""
+    head = noun.head
+    bare = not any(c.dep_ == "det" for c in noun.children)
+    return (
+        bare
+        and noun.dep_ == "pobj"
+        and head.head.i == clause.i
+        and head.lower_ in ("after", "before", "following", "during")
+    )
 
 
 def _add_prep_arguments(
