@@ -168,3 +168,9 @@ def test_bare_talks_in_a_time_phrase_are_the_subjects_talks(nlp: Any) -> None:
     )
     [talks] = of_type(events(nlp, text), "MEET")
     assert sorted(talks["source"]) == ["prabowo-subianto", "recep-tayyip-erdogan"]
+
+
+def test_what_talks_are_about_is_no_event(nlp: Any) -> None:
+    text = "Talks between Israel and Hamas on the next phase of the Gaza ceasefire ended on Monday."
+    found = events(nlp, text)
+    assert [e["type"] for e in found] == ["MEET"]

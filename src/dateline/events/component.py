@@ -243,6 +243,8 @@ def find_mentions(
     for sentence in doc.sents:
         found = []
         for token, trigger in find_triggers(sentence, lexicon, light):
+            if _topic_of_talks(token, lexicon):
+                continue
             block = _block_of(token.idx, blocks)
             mention = Mention(trigger, token.i, token.i, evidence_span(sentence, block, text))
             mention.caption = caption is not None and caption[0] <= token.idx < caption[1]
@@ -253,6 +255,24 @@ def find_mentions(
     _link_anchors(mentions, doc)
     _share_places(mentions, doc)
     return mentions
+
+
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+def _topic_of_talks(token: Token, lexicon: Lexicon) -> bool:
+    """'talks on the second phase of the ceasefire': what the talks are about is no event
+    of this sentence (the talks are)."""
+    if pos_class(token) == "verb":
+        return False
+    head = token.head
+    while head.dep_ == "pobj" or (head.dep_ == "prep" and head.lower_ == "of"):
+        head = head.head  # 'the second phase of the ceasefire'
+    if head.dep_ != "prep" or head.lower_ not in TOPIC_PREPS:
+        return False
+    owner = head.head
+    found = lookup(owner, lexicon) if owner.pos_ == "NOUN" else None
+    return found is not None and found.type in ("MEET", "DISCUSS")
 
 
 def describe(
