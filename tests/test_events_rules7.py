@@ -174,3 +174,10 @@ def test_what_talks_are_about_is_no_event(nlp: Any) -> None:
     text = "Talks between Israel and Hamas on the next phase of the Gaza ceasefire ended on Monday."
     found = events(nlp, text)
     assert [e["type"] for e in found] == ["MEET"]
+
+
+def test_a_week_long_tour_begun_yesterday_is_under_way(nlp: Any) -> None:
+    text = "Penny Wong arrived in Hanoi on Monday at the start of a week-long tour of Asia."
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert visit["status"] == "ongoing"
+    assert visit["time"]["value"] == "2026-02-16/2026-02-22"

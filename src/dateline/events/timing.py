@@ -220,16 +220,38 @@ BEGIN_VERBS = {"begin", "start", "kick", "launch", "embark"}
 RECENT_DAYS = 2  # 'began a visit on Saturday', reported by Monday: still under way
 
 
+UNIT_DAYS = {"day": 1, "week": 7}
+
+
 def duration_days(noun: Token) -> int | None:
-    """'a three-day visit' → 3 (spaCy splits 'three-day' into three tokens)."""
+    """'a three-day visit' → 3, 'a two-week visit' → 14, 'a week-long tour' → 7 (spaCy
+    splits 'three-day' into three tokens)."""
     for child in noun.children:
-        if child.lemma_.lower() != "day" or child.dep_ not in ("compound", "amod", "nmod"):
+        if child.lower_ == "long" and child.dep_ == "amod":
+            units = [c for c in child.children if c.lemma_.lower() in UNIT_DAYS]
+            if units:
+                return UNIT_DAYS[units[0].lemma_.lower()]  # 'a week-long tour'
+        unit = UNIT_DAYS.get(child.lemma_.lower())
+        if unit is None or child.dep_ not in ("compound", "amod", "nmod"):
             continue
         for number in child.children:
             if number.dep_ == "nummod":
                 word = number.lower_
-                return NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+                count = NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+                return count * unit if count else None
     return None
+
+
+def _through_start(prep: Token) -> list[Token]:
+    """The objects of a preposition, looking through 'the start of' ('arrived … at the start
+    of a week-long tour')."""
+    found = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        found.append(pobj)
+        if pobj.lemma_.lower() in ("start", "beginning", "outset", "first leg"):
+            for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found += [c for c in of.children if c.dep_ == "pobj"]
+    return found
 
 
 def _stated_length(token: Token) -> int | None:
@@ -237,9 +259,8 @@ def _stated_length(token: Token) -> int | None:
     nouns = [token] + [
         pobj
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "for"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "on")
+        for pobj in _through_start(prep)
     ]
     return next((d for d in map(duration_days, nouns) if d is not None), None)
 
