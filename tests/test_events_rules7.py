@@ -181,3 +181,12 @@ def test_a_week_long_tour_begun_yesterday_is_under_way(nlp: Any) -> None:
     [visit] = of_type(events(nlp, text), "VISIT")
     assert visit["status"] == "ongoing"
     assert visit["time"]["value"] == "2026-02-16/2026-02-22"
+
+
+def test_a_relative_clause_telling_the_events_extent_dates_it(nlp: Any) -> None:
+    text = (
+        "Talks between Israel and Hamas ended in Cairo on Wednesday. Mediators shuttled "
+        "between the delegations during the talks, which ran from February 9 to 11."
+    )
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert talks["time"]["value"] == "2026-02-09/2026-02-11"

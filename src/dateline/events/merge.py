@@ -55,7 +55,13 @@ class Cluster:
             # 'postponed indefinitely' give none
             new = [m for m in dated if m.rescheduled]
             dated = new or [m for m in dated if not m.past_plan and m.status == "planned"]
-        return min(dated, key=lambda m: _grain(m.time.granularity)) if dated else None
+        # the finest grain wins; at the same grain a range ('ran from January 12 to 14')
+        # over a day within it ('ended on Wednesday')
+        return min(
+            dated,
+            key=lambda m: (_grain(m.time.granularity), "/" not in (m.time.value or "")),
+            default=None,
+        )
 
 
 def _union(refs: object) -> list[Ref]:

@@ -18,6 +18,9 @@ DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
 RANGE_START = {"from", "between"}
 SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
 RANGE_END = {"to", "until", "till", "through", "and"}
+# 'the talks, which ran from January 12 to 14': a relative clause telling the event's own
+# time, like 'which was planned for May'
+EXTENT_VERBS = {"run", "last", "take", "hold", "span", "continue"}
 # the prepositions that give a postponed event its new time ('postponed until April')
 NEW_TIME_PREPS = {"until", "till", "to", "for", "into", "from", "through"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
@@ -111,7 +114,8 @@ def _boundary(token: Token) -> bool:
     if token.dep_ == "pcomp" and token.tag_ == "VBG":
         return True  # 'since taking office in October': the gerund's own time
     if token.dep_ == "relcl":
-        return token.lemma_.lower() not in SCHEDULING
+        lemma = token.lemma_.lower()
+        return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
         return token.lemma_.lower() in SPEECH_VERBS
     return token.dep_ in ("ROOT", "ccomp")
