@@ -190,3 +190,34 @@ def test_a_relative_clause_telling_the_events_extent_dates_it(nlp: Any) -> None:
     )
     [talks] = of_type(events(nlp, text), "MEET")
     assert talks["time"]["value"] == "2026-02-09/2026-02-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        (
+            "Subrahmanyam Jaishankar will attend the meeting in Moscow on March 15 and 16.",
+            "2026-03-15/2026-03-16",
+        ),
+        ("Narendra Modi will visit Manila on Saturday and Sunday.", "2026-02-21/2026-02-22"),
+    ],
+)
+def test_a_day_and_the_next_are_one_span(nlp: Any, text: str, window: str) -> None:
+    found = [e for e in events(nlp, text) if e["type"] in ("MEET", "VISIT")]
+    assert [e["time"]["value"] for e in found] == [window]
+
+
+def test_a_protest_during_which_something_happened_on_sunday_was_on_sunday(nlp: Any) -> None:
+    text = "Police detained about 40 students in Ankara on Sunday during a protest."
+    [protest] = of_type(events(nlp, text), "PROTEST")
+    assert protest["time"]["value"] == "2026-02-15"
+
+
+def test_since_an_occasion_in_a_month_opens_a_window(nlp: Any) -> None:
+    text = (
+        "Subrahmanyam Jaishankar and Ishaq Dar have not held talks since the conflict "
+        "between the two countries in May 2025."
+    )
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert talks["status"] == "negated" and talks["time"]["value"] is None
+    assert talks["time"]["earliest"] == "2025-05-01"

@@ -52,7 +52,11 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         table.setdefault(mention.token, []).append(mention)
         token = doc[mention.token]
         role = argument_of(token, doc[mention.clause]) if mention.clause != mention.token else None
-        if role in ("dobj", "nsubj", "nsubjpass", "attr"):
+        during = token.dep_ == "pobj" and token.head.lower_ in ("during", "amid")
+        if role in ("dobj", "nsubj", "nsubjpass", "attr") or (
+            during and token.head.head.i == mention.clause
+        ):
+            # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
     return table
 
@@ -90,13 +94,18 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
     return used
 
 
+WINDOW_PREPS = {"since", "before", "after", "until", "till"}
+
+
 def _climb(root: Token, table: dict[int, list[Mention]]) -> tuple[int, int, str | None] | None:
     token, distance, prep = root, 0, None
     while token.head.i != token.i:
         if token.dep_ != "conj":
             distance += 1
-        if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent") and prep is None:
-            prep = token.head.lower_
+        if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+            outer = token.head.lower_
+            if prep is None or outer in WINDOW_PREPS:
+                prep = outer  # 'since the conflict in May 2025': a window from May 2025
         token = token.head
         if token.i in table and distance > 0:
             return token.i, distance, prep
@@ -148,8 +157,9 @@ def _range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, At
     """Two attached day timexes joined in the text as a range, first end first.
 
     "to" / "until" / "through" need "from" before the first end, or a bare day
-    number as the second ("November 10 to 12"); "and" needs "between"; a dash
-    needs nothing. "in 2019 and 2023" stays two dates.
+    number as the second ("November 10 to 12"); "and" needs "between", a bare day
+    number ("July 15 and 16") or the very next day ("on Saturday and Sunday"); a
+    dash needs nothing. "in 2019 and 2023" stays two dates.
     """
     ordered = sorted(options, key=lambda a: a.timex.start)
     for first, last in pairwise(ordered):
@@ -163,8 +173,10 @@ def _range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, At
         word = (link.group("word") or "").lower()
         before = text[max(0, first.timex.start - 9) : first.timex.start].lower().split()
         opener = before[-1] if before else ""
-        if word == "and" and opener != "between":
-            continue
+        first_end, last_start = iso_day(first.timex.latest), iso_day(last.timex.earliest)
+        next_day = bool(first_end and last_start and last_start == first_end + timedelta(days=1))
+        if word == "and" and opener != "between" and not (last.timex.text.isdigit() or next_day):
+            continue  # 'on May 2 and May 4' is two occasions; 'July 15 and 16' is one span
         if word and word != "and" and opener != "from" and not last.timex.text.isdigit():
             continue
         return first, last
