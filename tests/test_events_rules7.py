@@ -221,3 +221,18 @@ def test_since_an_occasion_in_a_month_opens_a_window(nlp: Any) -> None:
     [talks] = of_type(events(nlp, text), "MEET")
     assert talks["status"] == "negated" and talks["time"]["value"] is None
     assert talks["time"]["earliest"] == "2025-05-01"
+
+
+def test_the_ministry_speaks_for_the_sentences_subject_and_a_visit_takes_its_purposes_day(
+    nlp: Any,
+) -> None:
+    text = (
+        "Subrahmanyam Jaishankar will attend the meeting on March 15 and 16 and then fly "
+        "to Moscow for talks with Russian Foreign Minister Sergey Lavrov the following day, "
+        "the ministry said."
+    )
+    found = events(nlp, text)
+    [statement] = of_type(found, "STATEMENT")
+    assert statement["source"] == ["IND"]
+    [visit] = of_type(found, "VISIT")
+    assert visit["time"]["value"] == "2026-03-17"

@@ -130,6 +130,11 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
     by_token = {m.token: m for m in mentions}
     by_clause = {m.clause: m for m in mentions if m.clause != m.token}
     for mention in mentions:
+        purpose = _dated_purpose(mention, mentions, doc)
+        if not mention.timexes and purpose is not None:
+            # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
+            mention.timexes, mention.time, mention.dated = purpose.timexes, purpose.time, True
+            continue
         head = doc[mention.token].head.i
         host = by_token.get(head) or by_clause.get(head)
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
@@ -149,6 +154,23 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
             if crossed and other is not None and other.dated and other.status == mention.status:
                 mention.timexes, mention.time, mention.dated = other.timexes, other.time, True
                 break
+
+
+def _dated_purpose(mention: Mention, mentions: list[Mention], doc: Doc) -> Mention | None:
+    """A dated 'for' nominal of a visit: 'fly to Moscow for talks … the following day'."""
+    if mention.type != "VISIT":
+        return None
+    for other in mentions:
+        token = doc[other.token]
+        if other is mention or not other.dated or not other.timexes:
+            continue
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and token.head.head.i == mention.token
+        ):
+            return other
+    return None
 
 
 def _same_act(mention: Mention, host: Mention, doc: Doc) -> bool:

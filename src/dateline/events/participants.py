@@ -181,7 +181,12 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
         return []
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return []
-    for ref in index.before(token.idx, {"person"})[:1]:
+    people = index.before(token.idx, {"person"})
+    # 'Jaishankar will fly to Moscow for talks with Lavrov, the ministry said': the
+    # sentence's subject is the one reported on, not the latest name
+    start = token.sent.start_char
+    subjects = [r for r in people if r.start >= start and r.start in index.subjects]
+    for ref in (subjects or people)[:1]:
         if ref.country:
             return [Ref(ref.country, "country", ref.country, token.idx)]
     return []
