@@ -116,6 +116,28 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "October",
             "2024-10",
         ),
+        # a state lasting until a weekday runs into the days ahead (DCT a Tuesday) ...
+        (
+            "Flights to the islands were cancelled until Thursday.",
+            date(2025, 10, 21),
+            "Thursday",
+            "2025-10-23",
+        ),
+        # ... unless the clause is a past perfect
+        (
+            "Police had kept the road closed until Thursday.",
+            date(2025, 10, 21),
+            "Thursday",
+            "2025-10-16",
+        ),
+        # a participle before a noun is no past-tense cue ('a locally made shot')
+        (
+            "Clinics will begin giving a locally made shot to teenagers on Monday, "
+            "the ministry said on Friday.",
+            date(2026, 2, 20),
+            "Monday",
+            "2026-02-23",
+        ),
         # no cue at all: the nearest November, not the DCT year's, eleven months ahead
         ("The ceasefire of late November holds.", date(2025, 1, 6), "late November", "2024-11"),
         # a year the same sentence named wins over the tense

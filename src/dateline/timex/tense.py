@@ -125,9 +125,15 @@ def _adjective(text: str, match: re.Match[str]) -> bool:
     word = match.group(0).lower()
     if word.startswith("un") and word.endswith("ed"):
         return True
-    return word.endswith("ed") and bool(
+    participle = word.endswith("ed") or word in _IRREGULAR_PARTICIPLES  # 'a locally made shot'
+    return participle and bool(
         _ADJECTIVE_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
     )
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    ("made", "built", "held", "known", "taken", "given", "sold", "paid", "kept", "brought", "won")
+)
 
 
 def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | None:
@@ -306,6 +312,13 @@ def _deadline(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = ("'s", "’s")
+_OPEN_UNTIL = re.compile(r"\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+_SUSPENDED = re.compile(
+    r"\b(?:was|were|is|are|be|been|remains?|remained|stays?|stayed)\s+(?:\w+\s+)?"
+    r"(?:cancel\w*|clos\w*|suspend\w*|shut|open|ban+ed|bar+ed|halted|grounded|extended)\b",
+    re.IGNORECASE,
+)
 # "would" after a reporting verb is the future seen from the report: "said the cabinet
 # would declare them disaster zones on Tuesday"
 _WOULD = re.compile(
@@ -328,6 +341,14 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
         return True
     if text[end : end + 2] in _POSSESSIVE:
         return False
+    left, _ = sentence_bounds(text, start, end)
+    # 'flights were cancelled until Thursday', 'the window stays open until Monday': a state
+    # lasting into the days ahead; not 'Until Thursday, they had …' (fronted, past perfect)
+    # ('He stayed in the capital until Friday' is over: a past action, not a state)
+    fronted = left >= start - 10
+    state = strong != PAST or _SUSPENDED.search(text, left, start) is not None
+    if _OPEN_UNTIL.search(text, max(left, start - 10), start) and not fronted and state:
+        return not _HAD.search(text, left, start)
     if strong == PRESENT:
         best = _nearest_cue(text, start, end, weak=False)
         if best is not None and best[1] == PRESENT:
