@@ -236,3 +236,31 @@ def test_the_ministry_speaks_for_the_sentences_subject_and_a_visit_takes_its_pur
     assert statement["source"] == ["IND"]
     [visit] = of_type(found, "VISIT")
     assert visit["time"]["value"] == "2026-03-17"
+
+
+def test_talks_planned_within_a_cancelled_visit_are_called_off_with_it(nlp: Any) -> None:
+    text = (
+        "French President Emmanuel Macron has cancelled a state visit to Morocco that was due "
+        "to take place on Thursday and Friday. Macron had been scheduled to hold talks with "
+        "King Mohammed VI in Rabat on Friday."
+    )
+    found = events(nlp, text)
+    [visit] = of_type(found, "VISIT")
+    [talks] = of_type(found, "MEET")
+    assert visit["status"] == talks["status"] == "negated"
+    assert talks["time"]["value"] == "2026-02-20"
+
+
+def test_a_when_clause_on_a_date_takes_that_date(nlp: Any) -> None:
+    text = (
+        "Emmanuel Macron last visited Morocco in October 2024, when the two countries "
+        "signed contracts worth 10 billion euros."
+    )
+    [agree] = of_type(events(nlp, text), "AGREE")
+    assert agree["time"]["value"] == "2024-10"
+
+
+def test_a_warning_that_troops_would_return_fire_is_a_threat(nlp: Any) -> None:
+    text = "Thailand warned that its troops would return fire if Cambodian forces attacked."
+    [threat] = of_type(events(nlp, text), "THREATEN")
+    assert threat["source"] == ["THA"]

@@ -140,6 +140,10 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
             mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
             continue  # 'met Trump on Monday to discuss the plan'
+        when = _when_time(doc, mention, mentions) if not mention.timexes else None
+        if when is not None:
+            mention.timexes, mention.time, mention.dated = when.timexes, when.time, True
+            continue  # 'visited Morocco in October 2024, when the two countries signed …'
         if not mention.timexes and host is not None and _same_act(mention, host, doc):
             mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
             continue  # 'rejected the warning on Wednesday and said …': one occasion
@@ -154,6 +158,20 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
             if crossed and other is not None and other.dated and other.status == mention.status:
                 mention.timexes, mention.time, mention.dated = other.timexes, other.time, True
                 break
+
+
+def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated mention a 'when' clause hangs on, by its verb or by its date."""
+    token = doc[mention.token]
+    if token.dep_ not in ("advcl", "relcl") or not any(c.lower_ == "when" for c in token.children):
+        return None
+    head = token.head
+    for other in mentions:
+        if other is mention or not other.dated:
+            continue
+        if other.token == head.i or any(t.start <= head.idx < t.end for t in other.timexes):
+            return other
+    return None
 
 
 def _dated_purpose(mention: Mention, mentions: list[Mention], doc: Doc) -> Mention | None:
@@ -323,7 +341,9 @@ def describe(
         arguments.fill_caption(mention, sentence, index, symmetric)
     mention.repeated = _repeated(token, clause_token(mention, token))
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
-    mention.past_plan = mention.status == "planned" and status.past_plan(token, cues)
+    # 'had been scheduled to hold talks': a nominal's plan is told by its clause verb
+    planner = token if pos_class(token) == "verb" else token.doc[mention.clause]
+    mention.past_plan = mention.status == "planned" and status.past_plan(planner, cues)
     if mention.type == "STATEMENT" and mention.status == "ongoing":
         mention.status, mention.cue = "occurred", "speech act"
 
@@ -431,6 +451,7 @@ def build_events(
     groups = merge.cluster(mentions)
     pairs = [(g, merge.to_event(g, lexicon, doc_id, text)) for g in groups]
     _inherit_anchors(pairs)
+    _part_of_cancelled_visit(pairs)
     if dct is not None:
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
@@ -440,6 +461,23 @@ def build_events(
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
     return [event for _, event in pairs]
+
+
+def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+    """'Macron has cancelled a state visit … on Thursday and Friday. Macron had been
+    scheduled to hold talks with the king on Friday': a plan told in the past that falls
+    within a cancelled visit by the same person is called off with it."""
+    cancelled = [e for _, e in pairs if e.type == "VISIT" and e.status == "negated" and e.dated]
+    for group, event in pairs:
+        if event.status != "planned" or not all(m.past_plan for m in group.mentions):
+            continue
+        for visit in cancelled:
+            inside = (visit.time.earliest or "") <= (event.time.earliest or "~") and (
+                event.time.latest or ""
+            ) <= (visit.time.latest or "")
+            if inside and set(event.source) & set(visit.source):
+                event.status, event.cue = "negated", "cancelled visit"
+                break
 
 
 def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:

@@ -79,6 +79,8 @@ RETALIATION_VERBS = {"respond", "retaliate", "reciprocate", "punish", "hit"}
 def _plain_clause(child: Token, lexicon: Lexicon) -> bool:
     if child.lemma_.lower() in RETALIATION_VERBS:
         return False
+    if child.lemma_.lower() == "return" and "fire" in object_lemmas(child):
+        return False  # 'warned that its troops would return fire'
     inner = lexicon.trigger(child.lemma_.lower(), "verb")
     return inner is None or inner.type not in ("ATTACK", "SANCTION", "DEPLOY")
 
