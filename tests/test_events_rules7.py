@@ -264,3 +264,21 @@ def test_a_warning_that_troops_would_return_fire_is_a_threat(nlp: Any) -> None:
     text = "Thailand warned that its troops would return fire if Cambodian forces attacked."
     [threat] = of_type(events(nlp, text), "THREATEN")
     assert threat["source"] == ["THA"]
+
+
+def test_telling_about_a_conditional_meeting_happened(nlp: Any) -> None:
+    text = (
+        "Sanae Takaichi could meet Li Qiang on the margins if time allows, "
+        "a Japanese government official told reporters."
+    )
+    found = events(nlp, text)
+    assert [(e["type"], e["status"]) for e in found] == [
+        ("MEET", "possible"),
+        ("STATEMENT", "occurred"),
+    ]
+
+
+def test_talks_in_a_when_clause_take_the_visits_month(nlp: Any) -> None:
+    text = "Cyril Ramaphosa visited Washington in May 2025, when he held talks with Donald Trump."
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert talks["time"]["value"] == "2025-05"

@@ -162,7 +162,7 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
 
 def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
     """The dated mention a 'when' clause hangs on, by its verb or by its date."""
-    token = doc[mention.token]
+    token = doc[mention.clause]  # the verb itself, or the clause verb of a nominal
     if token.dep_ not in ("advcl", "relcl") or not any(c.lower_ == "when" for c in token.children):
         return None
     head = token.head
@@ -345,6 +345,10 @@ def describe(
     planner = token if pos_class(token) == "verb" else token.doc[mention.clause]
     mention.past_plan = mention.status == "planned" and status.past_plan(planner, cues)
     if mention.type == "STATEMENT" and mention.status == "ongoing":
+        mention.status, mention.cue = "occurred", "speech act"
+    if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
+        # 'X could meet Li if time allows, an official told reporters': the condition is
+        # the content's; the telling happened
         mention.status, mention.cue = "occurred", "speech act"
 
 
