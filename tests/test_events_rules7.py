@@ -282,3 +282,9 @@ def test_talks_in_a_when_clause_take_the_visits_month(nlp: Any) -> None:
     text = "Cyril Ramaphosa visited Washington in May 2025, when he held talks with Donald Trump."
     [talks] = of_type(events(nlp, text), "MEET")
     assert talks["time"]["value"] == "2025-05"
+
+
+def test_the_foreign_office_is_britains_foreign_ministry(nlp: Any) -> None:
+    text = "Britain imposed sanctions on two refineries on Wednesday, the Foreign Office said."
+    [statement] = of_type(events(nlp, text), "STATEMENT")
+    assert statement["source"] == ["gbr-foreign-ministry"]
