@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,7 @@ def evaluate_timex(
     if not paths:
         raise E_NO_TIMEML(str(gold_dir))
     report = TimexReport()
+    tag("Warm-up on May 4, 2001.", date(2001, 5, 4))  # rules load once, outside the timing
     for done, path in enumerate(paths, start=1):
         doc = read_timeml(path)
         started = time.perf_counter()
