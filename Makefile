@@ -50,6 +50,7 @@ test: system-deps venv lint typecheck unit
 eval: venv
 	$(BIN)/dateline eval timex ../shared/data/tempeval3/tbaq
 	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_dev
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_blind2
 	for d in tests/fixtures/events tests/fixtures/events/heldout*; do \
 		echo "== $$d"; $(BIN)/dateline eval events $$d | head -6; done
 
