@@ -65,6 +65,13 @@ def test_postponed_until_early_next_year_before_june(dct: date) -> None:
             "The following day",
             "2022-03-04",
         ),
+        # a day-unit anaphor never takes a coarser anchor: back to the last day named
+        (
+            "Officials said on Monday that aid would arrive next week, and the EU "
+            "announced new funding the same day.",
+            "the same day",
+            "2025-05-19",
+        ),
         # the day a report was made is no anchor for the narrative
         (
             "The quake struck on Monday morning, officials said on Wednesday. "

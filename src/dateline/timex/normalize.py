@@ -36,6 +36,7 @@ class Context:
     last: Point | None = None
     last_end: int | None = None  # where the last mentioned time ends in the text
     topic: Point | None = None  # the first quarter or half the article reports on
+    last_day: Point | None = None  # the last day mentioned, report days included
     start: int = 0
     end: int = 0
     found: list[Any] = field(default_factory=list)
@@ -318,7 +319,7 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
-def _unit(groups: Groups, args: dict[str, Any]) -> str:
+def unit_of(groups: Groups, args: dict[str, Any]) -> str:
     for key in ("cal_unit", "unit", "unit2", "date_unit"):
         if groups.get(key):
             return str(groups[key])
@@ -329,13 +330,14 @@ def _unit(groups: Groups, args: dict[str, Any]) -> str:
 def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """last/next/this/that + a calendar unit: shift the DCT (or the last mentioned time)."""
     offset, rel_mod = split_rel(groups.get("rel") or args.get("rel"))
-    unit = _unit(groups, args)
+    unit = unit_of(groups, args)
     gran = "week" if unit == "weekend" and offset.startswith("ref") else unit
+    anchor = ctx.anchor
+    if unit == "day" and cal.RANK[anchor.granularity] > cal.RANK["day"] and ctx.last_day:
+        anchor = ctx.last_day  # 'said on Tuesday … next week, … the same day': Tuesday
     if offset.startswith("ref"):
         base = (
-            cal.coarsen(ctx.anchor, gran)
-            if cal.RANK[ctx.anchor.granularity] <= cal.RANK[gran]
-            else ctx.anchor
+            cal.coarsen(anchor, gran) if cal.RANK[anchor.granularity] <= cal.RANK[gran] else anchor
         )
         n = int(offset[3:] or 0)
     else:
@@ -440,7 +442,7 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     """N units ago / later / earlier / from now: the DCT or the last mentioned time, moved."""
     n = _amount(groups)
     direction = str(groups.get("direction") or args.get("direction"))
-    unit = _unit(groups, args)
+    unit = unit_of(groups, args)
     if n is None or n != int(n):
         value = "FUTURE_REF" if direction.endswith("+1") else "PAST_REF"
         return Result(value, None, mod_of(groups, args))
@@ -533,39 +535,13 @@ def duration_value(n: float | None, unit: str) -> str:
 @normalizer("duration")
 def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """N units: P3D, PT5H, P2Y6M; vague amounts give X (PXY)."""
-    unit = _unit(groups, args)
+    unit = unit_of(groups, args)
     n = float(args["n"]) if "n" in args else _amount(groups)
     if n is not None and groups.get("and_half"):
         n += 0.5
     if args.get("vague"):
         n = None
     return Result(duration_value(n, unit), None, _approx(groups) or args.get("mod"))
-
-
-@normalizer("set")
-def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """Recurring times: daily, every week, each Monday."""
-    value = args.get("value")
-    weekday = groups.get("weekday") or groups.get("weekday2")
-    part = groups.get("part_of_day") or groups.get("part2")
-    if value is None and weekday:
-        value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
-    if value is None and groups.get("month"):
-        value = f"XXXX-{groups['month']}"
-    if value is None and groups.get("season"):
-        value = f"XXXX-{groups['season']}"
-    if value is None:
-        value = duration_value(1, _unit(groups, args))
-    return Result(str(value), None, None, None, args.get("freq"), args.get("quant") or _quant(ctx))
-
-
-def _quant(ctx: Context) -> str | None:
-    """TIMEX3 quant of a set: "every week" → EVERY, "each Monday" → EACH."""
-    words = ctx.text[ctx.start : ctx.end].lower().split()
-    for word, quant in (("every", "EVERY"), ("each", "EACH")):
-        if word in words:
-            return quant
-    return None
 
 
 def period_anchor(ctx: Context, unit: str) -> Point | None:

@@ -18,11 +18,13 @@ from dateline.timex.normalize import (
     Context,
     Groups,
     Result,
+    duration_value,
     full_year,
     mod_of,
     normalizer,
     period_anchor,
     rel_year,
+    unit_of,
 )
 from dateline.timex.tense import FUTURE, PAST, past_plan
 
@@ -142,3 +144,29 @@ def norm_weekend(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     else:
         p = last
     return Result(p.value, p, mod_of(groups, args))
+
+
+@normalizer("set")
+def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Recurring times: daily, every week, each Monday."""
+    value = args.get("value")
+    weekday = groups.get("weekday") or groups.get("weekday2")
+    part = groups.get("part_of_day") or groups.get("part2")
+    if value is None and weekday:
+        value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+    if value is None and groups.get("month"):
+        value = f"XXXX-{groups['month']}"
+    if value is None and groups.get("season"):
+        value = f"XXXX-{groups['season']}"
+    if value is None:
+        value = duration_value(1, unit_of(groups, args))
+    return Result(str(value), None, None, None, args.get("freq"), args.get("quant") or _quant(ctx))
+
+
+def _quant(ctx: Context) -> str | None:
+    """TIMEX3 quant of a set: "every week" → EVERY, "each Monday" → EACH."""
+    words = ctx.text[ctx.start : ctx.end].lower().split()
+    for word, quant in (("every", "EVERY"), ("each", "EACH")):
+        if word in words:
+            return quant
+    return None

@@ -278,6 +278,8 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if result is None:
             continue
         results[match.start] = to_timex(text, match, result, dct)
+        if result.point is not None and result.point.granularity == "day":
+            ctx.last_day = Point(result.point.start, "day")
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
