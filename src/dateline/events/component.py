@@ -75,7 +75,7 @@ def _without(mentions: list[Mention], doc: Doc) -> None:
             if host is not None and host.participants():
                 mention.sources, mention.targets = list(host.sources), list(host.targets)
                 if host.dated and not mention.timexes:
-                    mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+                    _take_time(mention, host)
                 break
 
 
@@ -85,9 +85,9 @@ LATEST_WORDS = {"recently", "lately", "last"}
 def _latest_of_histories(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """'has travelled to China four times, most recently in September 2025, when he
     attended a summit': the count stays one undated history; its latest occasion becomes
-    an event of its own, dated, and a 'when' clause under it shares that date."""
+    an event of its own, dated (``_share_times`` then gives that date to the 'when'
+    clause under it)."""
     result: list[Mention] = []
-    latest: dict[int, Mention] = {}
     for mention in mentions:
         result.append(mention)
         token = doc[mention.token]
@@ -97,15 +97,7 @@ def _latest_of_histories(mentions: list[Mention], doc: Doc) -> list[Mention]:
             continue
         single = replace(mention, repeated=False)
         mention.timexes, mention.time, mention.dated = [], EventTime(), False
-        latest[mention.token] = single
         result.append(single)
-    for mention in result:
-        token = doc[mention.token]
-        host = latest.get(token.head.i)
-        if host is None or token.dep_ != "advcl" or mention.timexes:
-            continue
-        if any(c.lower_ == "when" for c in token.children):
-            mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
     return result
 
 
@@ -133,19 +125,19 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
         purpose = _dated_purpose(mention, mentions, doc)
         if not mention.timexes and purpose is not None:
             # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
-            mention.timexes, mention.time, mention.dated = purpose.timexes, purpose.time, True
+            _take_time(mention, purpose)
             continue
         head = doc[mention.token].head.i
         host = by_token.get(head) or by_clause.get(head)
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
-            mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+            _take_time(mention, host)
             continue  # 'met Trump on Monday to discuss the plan'
         when = _when_time(doc, mention, mentions) if not mention.timexes else None
         if when is not None:
-            mention.timexes, mention.time, mention.dated = when.timexes, when.time, True
+            _take_time(mention, when)
             continue  # 'visited Morocco in October 2024, when the two countries signed …'
         if not mention.timexes and host is not None and _same_act(mention, host, doc):
-            mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+            _take_time(mention, host)
             continue  # 'rejected the warning on Wednesday and said …': one occasion
         if mention.timexes or mention.status not in ("planned", "possible"):
             continue
@@ -156,8 +148,13 @@ def _share_times(mentions: list[Mention], doc: Doc) -> None:
             crossed, token = crossed or token.dep_ == "conj", token.head
             other = by_token.get(token.i)
             if crossed and other is not None and other.dated and other.status == mention.status:
-                mention.timexes, mention.time, mention.dated = other.timexes, other.time, True
+                _take_time(mention, other)
                 break
+
+
+def _take_time(mention: Mention, host: Mention) -> None:
+    """The mention happens when ``host`` does."""
+    mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
 
 
 def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:

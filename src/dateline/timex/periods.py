@@ -32,9 +32,10 @@ from dateline.timex.tense import FUTURE, PAST, past_plan
 @normalizer("quarter")
 def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """Quarters and halves: "the third quarter", "fiscal 1989's first half", "the quarter"."""
-    if groups.get("first") and _named_months(groups) is None:
+    named = _named_months(groups)
+    if groups.get("first") and named is None:
         return None  # "the March-May period" is no calendar quarter
-    unit, number = _named_months(groups) or (
+    unit, number = named or (
         args.get("unit", "quarter"),
         groups.get("ordinal") or groups.get("ordinal2") or groups.get("half"),
     )
