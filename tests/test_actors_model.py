@@ -21,7 +21,7 @@ from dateline.model import Actor, Place
 
 pytestmark = pytest.mark.model
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
+SEED = Path(__file__).parent / "fixtures" / "events" / "seed_000_fd07e1a8af72dee4.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
 SYNTHETIC = sorted(FIXTURES.glob("synthetic_*.txt"))
 

@@ -185,3 +185,11 @@ def test_credit_like_line_in_the_middle_stays_in_text() -> None:
     article = parse_seedtext(text, "x.txt")
     assert article.text == "By Ana Ruiz\n\nThe envoy arrived on Monday."
     assert article.byline == "TOM LEE"
+
+
+def test_seed_copy_is_the_shared_seed(seed_path: Path) -> None:
+    """The tests read the repository's copy; where ../shared is present it must match."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
+    if shared.exists():
+        assert seed_path.read_bytes() == shared.read_bytes()
+    assert seed_path.stat().st_size > 1000

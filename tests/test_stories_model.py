@@ -33,7 +33,7 @@ def _ingest(paths: list[str], db: Path) -> Store:
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
+    seed = Path(__file__).parent / "fixtures" / "events" / "seed_000_fd07e1a8af72dee4.txt"
     store = _ingest([str(seed)], tmp_path_factory.mktemp("seed") / "seed.db")
     yield store
     store.close()

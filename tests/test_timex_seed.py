@@ -11,7 +11,7 @@ from dateline.model import Timex
 from dateline.timex import tag
 
 DCT = date(2025, 5, 21)
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fd07e1a8af72dee4.txt"
+SEED = Path(__file__).parent / "fixtures" / "events" / "seed_000_fd07e1a8af72dee4.txt"
 
 
 def seed_body(path: Path) -> str:
