@@ -71,6 +71,16 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "Friday",
             "2025-05-30",
         ),
+        # the simple present of a scheduled occasion is its future (DCT a Friday) ...
+        (
+            "The two envoys meet separately Monday with the mediator.",
+            date(2025, 5, 2),
+            "Monday",
+            "2025-05-05",
+        ),
+        ("The squad flies home on Sunday.", date(2025, 5, 2), "Sunday", "2025-05-04"),
+        # ... its past tense is not
+        ("The two envoys met separately Monday.", date(2025, 5, 2), "Monday", "2025-04-28"),
         # "would" after a reporting verb: the future seen from the report (DCT a Sunday)
         (
             "The minister said the cabinet would declare the areas disaster zones on Tuesday.",

@@ -358,6 +358,8 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     left, _ = sentence_bounds(text, start, end)
     if _WOULD.search(text, max(left, start - 60), start):
         return True
+    if strong != PAST and _SCHEDULED.search(text, max(left, start - 50), start):
+        return True
     if _MOVED_TO.search(text, max(left, start - 90), start):
         return True
     best = _nearest_cue(text, start, end, weak=False)
@@ -371,6 +373,15 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
         and (not _BOUNDARY.search(text, near, start))
     )
 
+
+# The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
+# meet separately Monday", "the Senate votes Tuesday", "the team flies home Sunday"
+_SCHEDULED = re.compile(
+    r"\b(?:meets?|arrives?|visits|travels|leaves|begins|starts|opens|hosts|resumes|flies|"
+    r"convenes|votes|departs|returns|heads|testifies|kicks?\s+off|goes|takes\s+office)\b"
+    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b|from\b)[a-z]+){0,4}\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 # "postponed the launch of its rocket to Thursday", "could be moved to Friday"
 _MOVED_TO = re.compile(
