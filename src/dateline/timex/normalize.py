@@ -37,6 +37,8 @@ class Context:
     last_end: int | None = None  # where the last mentioned time ends in the text
     topic: Point | None = None  # the first quarter or half the article reports on
     last_day: Point | None = None  # the last day mentioned, report days included
+    near_dct: bool = False  # whether any time so far lay within a year of the DCT
+    far_times: int = 0  # how many times so far lay further from the DCT
     start: int = 0
     end: int = 0
     found: list[Any] = field(default_factory=list)
@@ -112,6 +114,9 @@ def choose_year(
     named = _sentence_year(ctx)
     if named is not None and build(named) is not None:
         return build(named)
+    narrative = _narrative_year(ctx, build)
+    if narrative is not None:
+        return narrative
     if past_plan(ctx.text, ctx.start, ctx.end):
         # "had been due to start in October": planned on either side, the nearest one
         return min(options, key=lambda p: _distance(p, ctx.dct))
@@ -130,6 +135,37 @@ def choose_year(
     return min(options, key=lambda p: _distance(p, ctx.dct) + _penalty(p, ctx.dct, when))
 
 
+def _narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
+    """In a narrative far from its DCT (a history, a biography), the year of the story.
+
+    When no time so far lay near the DCT and the last one mentioned is years before it,
+    "in June" continues the story: the June of the last mentioned year, or of the next
+    one when that June would lie well before the last mentioned time (stories move on).
+    A single old year long before ("joined the firm in 1985 ... the six months ended
+    Aug. 12") is background to news, not a story.
+    """
+    last = ctx.last
+    if last is None or not in_story(ctx):
+        return None
+    here = build(last.start.year)
+    if here is None:
+        return None
+    if cal.RANK[last.granularity] < cal.RANK["year"] and here.end < last.start - NARRATIVE_BACK:
+        return build(last.start.year + 1) or here
+    return here
+
+
+def in_story(ctx: Context) -> bool:
+    """Whether the text tells a story far from its DCT (see :func:`_narrative_year`)."""
+    last = ctx.last
+    if ctx.near_dct or last is None or last.end.year >= ctx.dct.year - 1:
+        return False
+    recent = ctx.last_end is not None and ctx.start - ctx.last_end <= NARRATIVE_REACH
+    return recent or ctx.far_times >= 3
+
+
+NARRATIVE_REACH = 300  # characters after a story's time that still belong to it
+NARRATIVE_BACK = timedelta(days=60)  # a story may step back this far without a new year
 _ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
 
@@ -277,6 +313,19 @@ def norm_century(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args))
 
 
+@normalizer("bc")
+def norm_bc(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Years and centuries before Christ: 490 BC → BC0490, the 5th century BC → BC04.
+
+    The calendar cannot hold them, so they carry no interval and anchor nothing.
+    """
+    if groups.get("nth"):
+        number = int(float(groups["nth"]))
+        return Result(f"BC{number - 1:02d}", None, mod_of(groups, args)) if number < 100 else None
+    year = int(groups["bc_year"])
+    return Result(f"BC{year:04d}", None, mod_of(groups, args)) if year > 0 else None
+
+
 def _decade(code: str, mod: str | None) -> Result | None:
     day = cal.make_date(int(code) * 10)
     if day is None:
@@ -289,7 +338,13 @@ def _decade(code: str, mod: str | None) -> Result | None:
 def norm_year(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """A bare year number (1990, the year 99999): kept when the calendar can hold it."""
     year = int(
-        float(groups.get("year") or groups.get("year_any") or groups.get("spelled_year") or 0)
+        float(
+            groups.get("year")
+            or groups.get("year_any")
+            or groups.get("year_ad")
+            or groups.get("spelled_year")
+            or 0
+        )
     )
     day = cal.make_date(year)
     if day is None:
@@ -317,6 +372,15 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
     )
     p = Point(day, "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+@normalizer("anchor_part")
+def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """ "that night", "the next morning": a part of the day last mentioned, or of the next."""
+    last = ctx.last if ctx.last is not None and ctx.last.granularity == "day" else ctx.last_day
+    day = last.start if last is not None else ctx.dct
+    p = Point(day + timedelta(days=int(args.get("offset", 0))), "day", groups["part_of_day"])
+    return Result(p.value, p, mod_of(groups, args), "TIME")
 
 
 def unit_of(groups: Groups, args: dict[str, Any]) -> str:
@@ -367,21 +431,23 @@ def norm_named_rel(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result
 
 
 def _month_rel(ctx: Context, groups: Groups, offset: str) -> Point | None:
-    year = ctx.dct.year
-    if offset.startswith("ref"):
-        year = ctx.anchor.start.year
-        offset = "0"
+    """ "last November", "the following spring": from the DCT, or in a story from its
+    last mentioned time."""
+    story = offset.startswith("ref") or in_story(ctx)
+    base = ctx.anchor if story else cal.point(ctx.dct, "day")
+    offset = offset.removeprefix("ref") or "0"
+    year = base.start.year
     options = [p for p in (_ymd_point(y, groups) for y in (year - 1, year, year + 1)) if p]
     if not options:
         return None
-    if offset in ("-1",):
-        before = [p for p in options if p.end < cal.floor(ctx.dct, p.granularity)]
+    if offset == "-1":
+        before = [p for p in options if p.end < cal.floor(base.start, p.granularity)]
         return before[-1] if before else options[0]
-    if offset in ("+1",):
-        after = [p for p in options if p.start > ctx.dct]
+    if offset == "+1":
+        after = [p for p in options if p.start > base.end]
         return after[0] if after else options[-1]
     if offset == "+0":
-        after = [p for p in options if p.end >= ctx.dct]
+        after = [p for p in options if p.end >= base.start]
         return after[0] if after else options[-1]
     same = [p for p in options if p.start.year == year]
     return same[0] if same else options[0]

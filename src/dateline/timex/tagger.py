@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from dateline.model import Timex
@@ -16,6 +17,8 @@ MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part onl
 _DEFERRED = ("anniversary",)
 # "a year earlier" and the like refer back to the anchor; they do not move it.
 _NOT_ANCHORS = ("shift",)
+# a time this close to the DCT marks the text as news told from the DCT, not a story
+NEAR_DCT_DAYS = 400
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -280,8 +283,14 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         results[match.start] = to_timex(text, match, result, dct)
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
+        if result.point is not None:
+            if abs((result.point.start - dct).days) <= NEAR_DCT_DAYS:
+                ctx.near_dct = True
+            else:
+                ctx.far_times += 1
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
+    _clock_days(text, results)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
     for match in matches:
         if match.rule.norm in _DEFERRED:
@@ -289,6 +298,30 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
             if result is not None:
                 results[match.start] = to_timex(text, match, result, dct)
     return sorted(results.values(), key=lambda t: t.start)
+
+
+# "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
+_CLOCK_THEN_DAY = re.compile(
+    r"\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
+)
+
+
+def _clock_days(text: str, results: dict[int, Timex]) -> None:
+    """Give a clock time without a day of its own the day that directly follows it."""
+    found = sorted(results.values(), key=lambda t: t.start)
+    for clock, after in pairwise(found):
+        if (
+            not (clock.rule or "").startswith("clock")
+            or clock.type != "TIME"
+            or after.granularity != "day"
+        ):
+            continue
+        gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
+        if gap is None or gap.end() != after.start or after.value[:10] == clock.value[:10]:
+            continue
+        value = after.value[:10] + clock.value[10:]
+        day = after.value[:10]
+        results[clock.start] = replace(clock, value=value, earliest=day, latest=day)
 
 
 # "the quarter ended Sept. 30": the day only delimits the period, which stays the anchor

@@ -1,0 +1,87 @@
+"""Stories told far from their DCT (histories, biographies): the story's own time anchors.
+
+All sentences are our own. The DCT of a history article is its writing date,
+decades after what it tells.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.timex import tag
+
+HISTORY_DCT = date(2010, 5, 1)
+
+
+def value_of(text: str, surface: str, dct: date = HISTORY_DCT) -> str:
+    found = [t for t in tag(text, dct) if t.text == surface]
+    assert len(found) == 1, tag(text, dct)
+    return found[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a month without a year continues the story's year ...
+        (
+            "The offensive began on 5 July 1943. By the end of August the army had withdrawn.",
+            "the end of August",
+            "1943-08",
+        ),
+        # ... or the next one, when that month would lie well before the story's time
+        (
+            "The siege began in December 1944. In January, the defenders surrendered.",
+            "January",
+            "1945-01",
+        ),
+        # a day and month without a year too
+        (
+            "The landings were planned for 1944. On 6 June, troops went ashore.",
+            "6 June",
+            "1944-06-06",
+        ),
+        # "the following" / "the next" season or month comes after the story's time
+        (
+            "The offensive began in August 1943. The following spring, the army crossed.",
+            "The following spring",
+            "1944-SP",
+        ),
+        (
+            "The landing failed in the spring of 1915. By the following January it was over.",
+            "the following January",
+            "1916-01",
+        ),
+        (
+            "The fleet sailed in May 1588. The previous winter had been spent in port.",
+            "The previous winter",
+            "1587-WI",
+        ),
+        # a clock time takes the day named right after it
+        (
+            "The armistice was signed at 5 a.m. on 11 November 1918 in a railway carriage.",
+            "5 a.m.",
+            "1918-11-11T05:00",
+        ),
+    ],
+)
+def test_a_story_anchors_its_own_times(text: str, surface: str, value: str) -> None:
+    assert value_of(text, surface) == value
+
+
+def test_news_with_a_time_near_its_dct_is_no_story() -> None:
+    """Once a time near the DCT was named, year-less months are the DCT's (news)."""
+    text = "The ministry said on Tuesday the war began in 1991. In June, talks resume."
+    assert value_of(text, "June", date(1998, 5, 1)) == "1998-06"
+
+
+def test_one_old_year_long_before_is_background_not_a_story() -> None:
+    filler = " The company's board praised his work and his long service to the firm." * 5
+    text = f"Mr. Lortie joined in 1985.{filler} For the six months ended Aug. 12, profit rose."
+    assert value_of(text, "Aug. 12", date(1989, 11, 1)) == "1989-08-12"
+
+
+def test_a_clock_time_before_a_named_day_takes_that_day() -> None:
+    text = "Polls in the state close at 7 p.m. on Election Day, officials said."
+    assert value_of(text, "7 p.m.", date(2024, 11, 1)) == "2024-11-05T19:00"
