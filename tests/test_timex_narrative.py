@@ -58,6 +58,47 @@ def value_of(text: str, surface: str, dct: date = HISTORY_DCT) -> str:
             "The previous winter",
             "1587-WI",
         ),
+        # a past perfect looks back: no new year for a month before the story's time
+        (
+            "The retreat began on 19 October 1812. The men who had crossed in June were gone.",
+            "June",
+            "1812-06",
+        ),
+        # a weekday in a story is the first such day from the last day it named
+        (
+            "Fighting began on Thursday, 9 March 1848. On the Sunday, the guard refused.",
+            "Sunday",
+            "1848-03-12",
+        ),
+        # "that night" is the night of the last day named, a shifted one included
+        (
+            "Riots began on 9 March 1848. Troops fired two days later; barricades rose that night.",
+            "that night",
+            "1848-03-11TNI",
+        ),
+        # "two weeks later" is a week, as "two weeks ago" is
+        (
+            "The retreat began on 19 October 1812. Two weeks later the first snow fell.",
+            "Two weeks later",
+            "1812-W45",
+        ),
+        # months counted from a season start at its first month
+        (
+            "The battle was fought in the summer of 1863. They had met eleven months earlier.",
+            "eleven months earlier",
+            "1862-07",
+        ),
+        # deictic words and plans stay with the DCT, even inside a story
+        (
+            "The fort fell in May 1759. Veterans met there for a ceremony last summer.",
+            "last summer",
+            "2009-SU",
+        ),
+        (
+            "The fort fell in May 1759. Exhibitions are planned in the town this summer.",
+            "this summer",
+            "2010-SU",
+        ),
         # a clock time takes the day named right after it
         (
             "The armistice was signed at 5 a.m. on 11 November 1918 in a railway carriage.",

@@ -19,6 +19,7 @@ from dateline.timex.holidays import named_day
 from dateline.timex.tense import (
     FUTURE,
     PAST,
+    PRESENT,
     past_plan,
     sentence_bounds,
     tense,
@@ -150,9 +151,22 @@ def _narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point
     here = build(last.start.year)
     if here is None:
         return None
-    if cal.RANK[last.granularity] < cal.RANK["year"] and here.end < last.start - NARRATIVE_BACK:
+    if (
+        cal.RANK[last.granularity] < cal.RANK["year"]
+        and here.end < last.start - NARRATIVE_BACK
+        and not _flashback(ctx)
+    ):
         return build(last.start.year + 1) or here
     return here
+
+
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def _flashback(ctx: Context) -> bool:
+    """A past perfect clause ("the men who had crossed the frontier in June") looks back."""
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return _HAD.search(ctx.text, max(left, ctx.start - 60), ctx.start) is not None
 
 
 def in_story(ctx: Context) -> bool:
@@ -161,7 +175,10 @@ def in_story(ctx: Context) -> bool:
     if ctx.near_dct or last is None or last.end.year >= ctx.dct.year - 1:
         return False
     recent = ctx.last_end is not None and ctx.start - ctx.last_end <= NARRATIVE_REACH
-    return recent or ctx.far_times >= 3
+    if not (recent or ctx.far_times >= 3):
+        return False
+    # what is planned or still true is told from the DCT ("exhibitions are planned this summer")
+    return ctx.tense_of(weak=False) not in (FUTURE, PRESENT)
 
 
 NARRATIVE_REACH = 300  # characters after a story's time that still belong to it
@@ -377,7 +394,9 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
 @normalizer("anchor_part")
 def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """ "that night", "the next morning": a part of the day last mentioned, or of the next."""
-    last = ctx.last if ctx.last is not None and ctx.last.granularity == "day" else ctx.last_day
+    last = ctx.last_day or (
+        ctx.last if ctx.last is not None and ctx.last.granularity == "day" else None
+    )
     day = last.start if last is not None else ctx.dct
     p = Point(day + timedelta(days=int(args.get("offset", 0))), "day", groups["part_of_day"])
     return Result(p.value, p, mod_of(groups, args), "TIME")
@@ -433,7 +452,8 @@ def norm_named_rel(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result
 def _month_rel(ctx: Context, groups: Groups, offset: str) -> Point | None:
     """ "last November", "the following spring": from the DCT, or in a story from its
     last mentioned time."""
-    story = offset.startswith("ref") or in_story(ctx)
+    # "last summer" is deictic, told from the DCT even inside a story
+    story = offset.startswith("ref")
     base = ctx.anchor if story else cal.point(ctx.dct, "day")
     offset = offset.removeprefix("ref") or "0"
     year = base.start.year
@@ -480,6 +500,8 @@ _UNTIL = re.compile(
 def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """A bare weekday name: the one before the DCT in past clauses, after it in future ones."""
     weekday = int(groups["weekday"])
+    if in_story(ctx):
+        return _story_weekday(ctx, weekday, groups, args)
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
@@ -493,6 +515,19 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         delta = ahead if forward else -back
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
+    return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+def _story_weekday(ctx: Context, weekday: int, groups: Groups, args: dict[str, Any]) -> Result:
+    """ "On the Sunday" in a story: the first such day from the last day it named."""
+    last = ctx.last_day or (
+        ctx.last if ctx.last is not None and ctx.last.granularity == "day" else None
+    )
+    part = groups.get("part_of_day")
+    if last is None:  # a story without a day: which week is unknown
+        return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
+    ahead = (weekday - last.start.isoweekday()) % 7
+    p = Point(last.start + timedelta(days=ahead), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
@@ -525,10 +560,16 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     steps *= {"decade": 10, "century": 100, "fortnight": 2}.get(unit, 1)
     if step_unit not in cal.RANK:
         return None
+    if base.granularity == "season" and step_unit in ("month", "week", "day"):
+        base = cal.point(base.start, step_unit)  # "eleven months earlier" than a summer
     p = cal.shift(base, step_unit, steps)
     gran = args.get("gran")
     if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
         p = cal.coarsen(p, gran)
+    elif p.granularity == "day" and step_unit in ("week", "month"):
+        # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
+        # day stays that day a year before (a comparison date, in business news)
+        p = cal.coarsen(p, step_unit)
     return Result(p.value, p, _approx(groups))
 
 

@@ -18,7 +18,7 @@ _DEFERRED = ("anniversary",)
 # "a year earlier" and the like refer back to the anchor; they do not move it.
 _NOT_ANCHORS = ("shift",)
 # a time this close to the DCT marks the text as news told from the DCT, not a story
-NEAR_DCT_DAYS = 400
+NEAR_DCT_DAYS = 366
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -284,10 +284,10 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
         if result.point is not None:
-            if abs((result.point.start - dct).days) <= NEAR_DCT_DAYS:
-                ctx.near_dct = True
-            else:
+            if _days_from(result.point, dct) > NEAR_DCT_DAYS:
                 ctx.far_times += 1
+            elif _explicit(text, match):
+                ctx.near_dct = True
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
     _clock_days(text, results)
@@ -338,6 +338,26 @@ _REPORT_TIME = re.compile(
     r"\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _days_from(p: Point, dct: date) -> int:
+    if p.start <= dct <= p.end:
+        return 0
+    return min(abs((p.start - dct).days), abs((p.end - dct).days))
+
+
+# Normalizers that fall back on the DCT's year when the text names none. A bare
+# weekday is news's own way of dating (a story names its days with dates).
+_DEFAULTED = frozenset(("date", "clock", "anchor_part"))
+_YEAR_DIGITS = re.compile(r"[0-9]{4}|'[0-9]{2}\b|’[0-9]{2}\b")
+
+
+def _explicit(text: str, match: Match) -> bool:
+    """Whether the expression itself places its time (a year, "yesterday", "last week")
+    rather than borrowing the DCT's year or week by default ("June 12", "Sunday")."""
+    if match.rule.norm not in _DEFAULTED:
+        return True
+    return _YEAR_DIGITS.search(text, match.start, match.end) is not None
 
 
 def _anchors(ctx: Context, match: Match, result: Result) -> bool:
