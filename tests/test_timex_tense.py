@@ -79,6 +79,21 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "2025-05-05",
         ),
         ("The squad flies home on Sunday.", date(2025, 5, 2), "Sunday", "2025-05-04"),
+        # ... also when the verb follows the weekday, or a hyphenated object comes between
+        (
+            "On Friday the riders face a long time trial.",
+            date(2025, 7, 16),
+            "Friday",
+            "2025-07-18",
+        ),
+        (
+            "The top seed plays her fourth-round match on Sunday.",
+            date(2026, 1, 24),
+            "Sunday",
+            "2026-01-25",
+        ),
+        # a present modal governs the weekday: "can register from Monday" (DCT a Saturday)
+        ("Candidates can register from Monday.", date(2024, 2, 3), "Monday", "2024-02-05"),
         # ... its past tense is not
         ("The two envoys met separately Monday.", date(2025, 5, 2), "Monday", "2025-04-28"),
         # "would" after a reporting verb: the future seen from the report (DCT a Sunday)
@@ -387,3 +402,42 @@ def test_capitals_at_a_sentence_start_or_in_a_headline_are_times(
     text: str, surface: str, value: str
 ) -> None:
     assert find(text, date(1998, 1, 9), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The match lasted four hours and 38 minutes.", "four hours and 38 minutes", "PT4H38M"),
+        (
+            "He rode the stage in three hours, 41 minutes and 12 seconds.",
+            "three hours, 41 minutes and 12 seconds",
+            "PT3H41M12S",
+        ),
+        ("She leads by 1 minute 48 seconds.", "1 minute 48 seconds", "PT1M48S"),
+        ("The war lasted two years and three months.", "two years and three months", "P2Y3M"),
+    ],
+)
+def test_compound_durations_are_one_expression(text: str, surface: str, value: str) -> None:
+    assert find(text, date(2025, 7, 16), surface).value == value
+
+
+def test_separate_durations_stay_apart() -> None:
+    """Two durations whose units do not descend are two expressions."""
+    found = tag("He waited three days, and two days later he left.", date(2025, 7, 16))
+    assert [t.text for t in found] == ["three days", "two days later"]
+
+
+def test_a_clock_range_shares_the_day_of_its_end() -> None:
+    text = "The warning runs from 3 a.m. to 11 a.m. Saturday, forecasters said."
+    assert (
+        find(text, date(2024, 12, 6), "3 a.m.").value[:10]
+        == find(text, date(2024, 12, 6), "11 a.m. Saturday").value[:10]
+    )
+
+
+def test_a_bare_second_half_is_no_half_year() -> None:
+    """A match's second half is no time; 'first-half profit' is the year's first half."""
+    assert tag("The visitors were transformed in the second half.", date(2024, 4, 21)) == []
+    assert find("It reported first-half profit.", date(2024, 8, 22), "first-half").value == (
+        "2024-H1"
+    )

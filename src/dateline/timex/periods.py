@@ -37,7 +37,10 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         return None  # "the March-May period" is no calendar quarter
     unit, number = named or (
         args.get("unit", "quarter"),
-        groups.get("ordinal") or groups.get("ordinal2") or groups.get("half"),
+        groups.get("ordinal")
+        or groups.get("ordinal2")
+        or groups.get("half")
+        or groups.get("half2"),
     )
     groups = {**groups, "year": groups.get("year") or groups.get("year3")}
     rel = groups.get("rel") or groups.get("rel2")

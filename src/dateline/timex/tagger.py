@@ -291,6 +291,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
     _clock_days(text, results)
+    _join_durations(text, results)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
     for match in matches:
         if match.rule.norm in _DEFERRED:
@@ -306,22 +307,91 @@ _CLOCK_THEN_DAY = re.compile(
 )
 
 
+# "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
+_DAY_WORD = re.compile(
+    r"day\b|tomorrow|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE
+)
+_CLOCK_RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
+
+
 def _clock_days(text: str, results: dict[int, Timex]) -> None:
     """Give a clock time without a day of its own the day that directly follows it."""
     found = sorted(results.values(), key=lambda t: t.start)
-    for clock, after in pairwise(found):
-        if (
-            not (clock.rule or "").startswith("clock")
-            or clock.type != "TIME"
-            or after.granularity != "day"
-        ):
+    for clock, after in reversed(list(pairwise(found))):
+        if not (clock.rule or "").startswith("clock") or clock.type != "TIME":
             continue
-        gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
+        after = results.get(after.start, after)
+        if after.granularity == "day":
+            gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
+        elif (after.rule or "").startswith("clock") and _DAY_WORD.search(after.text):
+            gap = _CLOCK_RANGE.match(text, clock.end, after.start)
+        else:
+            continue
         if gap is None or gap.end() != after.start or after.value[:10] == clock.value[:10]:
             continue
         value = after.value[:10] + clock.value[10:]
         day = after.value[:10]
         results[clock.start] = replace(clock, value=value, earliest=day, latest=day)
+
+
+_DURATION_PART = re.compile(r"P(T?)([0-9]+(?:\.[0-9]+)?)([YMWDHS])")
+_DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_DURATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+")
+
+
+def _duration_parts(value: str) -> list[tuple[str, str]] | None:
+    """(unit, amount) pairs of a simple duration value ("PT4H" -> [("TH", "4")])."""
+    match = _DURATION_PART.fullmatch(value)
+    if match is None:
+        return None
+    time, amount, unit = match.groups()
+    return [(time + unit, amount)]
+
+
+def _join_durations(text: str, results: dict[int, Timex]) -> None:
+    """ "four hours and 38 minutes", "1 minute 48 seconds": one duration, PT4H38M."""
+    found = sorted(results.values(), key=lambda t: t.start)
+    i = 0
+    while i < len(found) - 1:
+        first, second = found[i], found[i + 1]
+        a, b = _joined_parts(first), _duration_parts(second.value)
+        gap = _DURATION_GAP.fullmatch(text, first.end, second.start)
+        if (
+            first.type != "DURATION"
+            or second.type != "DURATION"
+            or a is None
+            or b is None
+            or gap is None
+            or _DURATION_ORDER.index(b[0][0]) <= _DURATION_ORDER.index(a[-1][0])
+        ):
+            i += 1
+            continue
+        parts = a + b
+        date_part = "".join(amount + unit for unit, amount in parts if not unit.startswith("T"))
+        time_part = "".join(amount + unit[1] for unit, amount in parts if unit.startswith("T"))
+        value = "P" + date_part + ("T" + time_part if time_part else "")
+        joined = replace(
+            first, text=text[first.start : second.end], end=second.end, value=value, mod=first.mod
+        )
+        del results[second.start]
+        results[first.start] = joined
+        found[i : i + 2] = [joined]
+
+
+def _joined_parts(timex: Timex) -> list[tuple[str, str]] | None:
+    """Parts of a duration value that may itself be a joined one ("PT3H41M")."""
+    pairs = re.findall(r"([0-9]+(?:\.[0-9]+)?)([YMWDHS])", timex.value)
+    if not timex.value.startswith("P") or not pairs or "X" in timex.value:
+        return None
+    time_at = timex.value.find("T")
+    parts: list[tuple[str, str]] = []
+    position = 1
+    for amount, unit in pairs:
+        position = timex.value.index(amount + unit, position)
+        in_time = time_at != -1 and position > time_at
+        parts.append((("T" if in_time else "") + unit, amount))
+        position += len(amount + unit)
+    return parts
 
 
 # "the quarter ended Sept. 30": the day only delimits the period, which stays the anchor

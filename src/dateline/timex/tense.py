@@ -322,8 +322,8 @@ _SUSPENDED = re.compile(
 # "would" after a reporting verb is the future seen from the report: "said the cabinet
 # would declare them disaster zones on Tuesday"
 _WOULD = re.compile(
-    r"\bwould\s+(?!have\b)(?:not\s+)?[a-z]+(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,4}\s+"
-    r"(?:on\s+|by\s+|until\s+)?$",
+    r"\b(?:would|can|(?-i:may)|must|should|shall)\s+(?!have\b)(?:not\s+)?[a-z]+"
+    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,4}\s+(?:on\s+|by\s+|until\s+|from\s+)?$",
     re.IGNORECASE,
 )
 
@@ -358,7 +358,10 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     left, _ = sentence_bounds(text, start, end)
     if _WOULD.search(text, max(left, start - 60), start):
         return True
-    if strong != PAST and _SCHEDULED.search(text, max(left, start - 50), start):
+    if strong != PAST and (
+        _SCHEDULED.search(text, max(left, start - 50), start)
+        or _SCHEDULED_AFTER.match(text, end, end + 40)
+    ):
         return True
     if _MOVED_TO.search(text, max(left, start - 90), start):
         return True
@@ -376,11 +379,20 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
 
 # The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
 # meet separately Monday", "the Senate votes Tuesday", "the team flies home Sunday"
+_SCHEDULED_VERB = (
+    r"(?:meets?|arrives?|visits|travels|leaves|begins|starts|opens|hosts|resumes|flies|"
+    r"convenes|votes|departs|returns|heads|testifies|kicks?\s+off|goes|takes\s+office|"
+    r"plays|faces?|runs|lasts|finishes|closes|expires)"
+)
 _SCHEDULED = re.compile(
-    r"\b(?:meets?|arrives?|visits|travels|leaves|begins|starts|opens|hosts|resumes|flies|"
-    r"convenes|votes|departs|returns|heads|testifies|kicks?\s+off|goes|takes\s+office)\b"
-    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b|from\b)[a-z]+){0,4}\s+(?:on\s+)?$",
+    rf"\b{_SCHEDULED_VERB}\b"
+    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b|from\b)[a-z]+(?:-[a-z]+)*){0,4}"
+    r"\s+(?:on\s+)?$",
     re.IGNORECASE,
+)
+# ... or right after the weekday: "on Friday the riders face a time trial"
+_SCHEDULED_AFTER = re.compile(
+    rf"\s*,?\s*(?:the\s+)?(?:[a-z]+\s+){{0,2}}?{_SCHEDULED_VERB}\b", re.IGNORECASE
 )
 
 # "postponed the launch of its rocket to Thursday", "could be moved to Friday"
