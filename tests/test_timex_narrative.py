@@ -99,6 +99,37 @@ def value_of(text: str, surface: str, dct: date = HISTORY_DCT) -> str:
             "this summer",
             "2010-SU",
         ),
+        # a range's first date takes the year written after the range
+        ("The battle was fought June 12–14, 1863, near the creek.", "June 12", "1863-06-12"),
+        ("Treaties were signed between January and October 1648.", "January", "1648-01"),
+        # "the following day" counts from a day the story moved to ("six days later")
+        (
+            "The siege began on 15 August 1759. The commander asked for terms six days later,"
+            " and his men marched out the following day.",
+            "the following day",
+            "1759-08-22",
+        ),
+        # "the end of the year" in a story is the story's year
+        (
+            "Independence was proclaimed on 5 July 1961, and most settlers left before the end"
+            " of the year.",
+            "the end of the year",
+            "1961",
+        ),
+        # the part of a dated day is one TIME expression
+        (
+            "The war began on the night of 31 October 1954 with attacks on police posts.",
+            "the night of 31 October 1954",
+            "1954-10-31TNI",
+        ),
+        # any decade, not only those of the last two centuries
+        ("Fort Delorme was built in the 1730s on a rocky point.", "the 1730s", "173"),
+        # "on a Saturday": some Saturday, which one the text does not say
+        (
+            "Fighting began in 1911. The king sailed on a Saturday, in fog.",
+            "Saturday",
+            "XXXX-WXX-6",
+        ),
         # a clock time takes the day named right after it
         (
             "The armistice was signed at 5 a.m. on 11 November 1918 in a railway carriage.",

@@ -112,7 +112,7 @@ def choose_year(
     options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
     if not options:
         return None
-    named = _sentence_year(ctx)
+    named = _sentence_year(ctx) or _range_year(ctx)
     if named is not None and build(named) is not None:
         return build(named)
     narrative = _narrative_year(ctx, build)
@@ -214,6 +214,19 @@ def _sentence_year(ctx: Context) -> int | None:
     return last.start.year if fronted and not _SENTENCE_BREAK.search(between) else None
 
 
+# the year that closes a range: "June 12–14, 1863", "between January and October 1648"
+_RANGE_YEAR = re.compile(
+    r"\s*(?:-|–|—|to|and|until|till|through)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?"
+    r"(?:[0-9]{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?([0-9]{4})(?![0-9])"
+)
+
+
+def _range_year(ctx: Context) -> int | None:
+    """The year written once after a range whose first date has none."""
+    match = _RANGE_YEAR.match(ctx.text, ctx.end, ctx.end + 40)
+    return int(match.group(1)) if match else None
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|--")
 _SENTENCE_BREAK = re.compile(r"[;:.!?]")
 
@@ -283,7 +296,9 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
     if groups.get("decade"):
         if _age(ctx):
             return None
-        return _decade(groups["decade"], mod_of(groups, args))
+        code = str(groups["decade"])
+        spelled = re.fullmatch(r"([0-9]{3})0['’]?s", code)  # a decade the table lacks: 1730s
+        return _decade(spelled.group(1) if spelled else code, mod_of(groups, args))
     year = full_year(groups)
     if year is None and groups.get("rel"):
         year = rel_year(ctx, groups["rel"])
@@ -340,7 +355,8 @@ def norm_bc(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None
         number = int(float(groups["nth"]))
         return Result(f"BC{number - 1:02d}", None, mod_of(groups, args)) if number < 100 else None
     year = int(groups["bc_year"])
-    return Result(f"BC{year:04d}", None, mod_of(groups, args)) if year > 0 else None
+    season = f"-{groups['season']}" if groups.get("season") else ""
+    return Result(f"BC{year:04d}{season}", None, mod_of(groups, args)) if year > 0 else None
 
 
 def _decade(code: str, mod: str | None) -> Result | None:
@@ -398,7 +414,11 @@ def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resu
         ctx.last if ctx.last is not None and ctx.last.granularity == "day" else None
     )
     day = last.start if last is not None else ctx.dct
-    p = Point(day + timedelta(days=int(args.get("offset", 0))), "day", groups["part_of_day"])
+    offset = int(args.get("offset", 0))
+    if "past_offset" in args and last is None and ctx.tense_of(weak=False) == PAST:
+        offset = int(args["past_offset"])
+    part = groups.get("part_of_day") or args.get("part", "NI")
+    p = Point(day + timedelta(days=offset), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME")
 
 
@@ -418,6 +438,8 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     anchor = ctx.anchor
     if unit == "day" and cal.RANK[anchor.granularity] > cal.RANK["day"] and ctx.last_day:
         anchor = ctx.last_day  # 'said on Tuesday … next week, … the same day': Tuesday
+    if offset == "0" and _THE_UNIT.match(ctx.text, ctx.start, ctx.end) and in_story(ctx):
+        offset = "ref"  # "before the end of the year", in a story: the story's year
     if offset.startswith("ref"):
         base = (
             cal.coarsen(anchor, gran) if cal.RANK[anchor.granularity] <= cal.RANK[gran] else anchor
@@ -430,6 +452,11 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
     return Result(p.value, p, mod_of(groups, args) or rel_mod)
+
+
+_THE_UNIT = re.compile(
+    r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?the\s+(?:year|month)\b", re.I
+)
 
 
 @normalizer("named_rel")
@@ -500,6 +527,8 @@ _UNTIL = re.compile(
 def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """A bare weekday name: the one before the DCT in past clauses, after it in future ones."""
     weekday = int(groups["weekday"])
+    if _INDEFINITE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
+        return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
     if in_story(ctx):
         return _story_weekday(ctx, weekday, groups, args)
     today = ctx.dct.isoweekday()
@@ -516,6 +545,9 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+_INDEFINITE = re.compile(r"\bon\s+an?\s+$", re.IGNORECASE)
 
 
 def _story_weekday(ctx: Context, weekday: int, groups: Groups, args: dict[str, Any]) -> Result:
@@ -662,12 +694,28 @@ def period_anchor(ctx: Context, unit: str) -> Point | None:
     return topic or last
 
 
+_CLOCK_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
 @normalizer("clock")
 def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """Clock times ("10:35 a.m.", "noon"), on the DCT's day or a named weekday."""
-    text = str(groups.get("clock") or args.get("clock", "12:00"))
+    text = str(groups.get("clock") or args.get("clock", "12:00")).lower()
     hour, _, minute = text.partition(":")
-    h = int(hour)
+    h = _CLOCK_WORDS.index(hour) + 1 if hour in _CLOCK_WORDS else int(hour)
     if groups.get("part") in ("afternoon", "evening") and h < 12:
         h += 12
     if groups.get("ampm") == "pm" and h < 12:
@@ -685,4 +733,6 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         day = weekday.point.start if weekday and weekday.point else day
     day += timedelta(days=int(args.get("offset", 0)))
     p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")
-    return Result(p.value, p, _approx(groups), "TIME")
+    return Result(
+        p.value, p, _approx(groups) or ("APPROX" if groups.get("about") else None), "TIME"
+    )

@@ -158,8 +158,12 @@ def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
     part = groups.get("part_of_day") or groups.get("part2")
     if value is None and weekday:
         value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
-    if value is None and groups.get("month"):
-        value = f"XXXX-{groups['month']}"
+    day = groups.get("day") or groups.get("day2")
+    month = groups.get("month") or groups.get("month2")
+    if value is None and month and day:
+        value = f"XXXX-{month}-{int(float(day)):02d}"
+    if value is None and month:
+        value = f"XXXX-{month}"
     if value is None and groups.get("season"):
         value = f"XXXX-{groups['season']}"
     if value is None:

@@ -17,6 +17,7 @@ MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part onl
 _DEFERRED = ("anniversary",)
 # "a year earlier" and the like refer back to the anchor; they do not move it.
 _NOT_ANCHORS = ("shift",)
+_DAYS = re.compile(r"\bdays?\b", re.IGNORECASE)
 # a time this close to the DCT marks the text as news told from the DCT, not a story
 NEAR_DCT_DAYS = 366
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -280,6 +281,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         result = _normalize(ctx, match, ruleset.tables)
         if result is None:
             continue
+        match, result = _part_of_date(text, match, result, ruleset.tables, results)
         results[match.start] = to_timex(text, match, result, dct)
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
@@ -299,6 +301,31 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
             if result is not None:
                 results[match.start] = to_timex(text, match, result, dct)
     return sorted(results.values(), key=lambda t: t.start)
+
+
+# "on the night of 14 April 1912": the part of a dated day, one TIME expression
+_PART_OF = re.compile(r"\bthe\s+(morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
+
+
+def _part_of_date(
+    text: str,
+    match: Match,
+    result: Result,
+    tables: dict[str, dict[str, str]],
+    results: dict[int, Timex],
+) -> tuple[Match, Result]:
+    """Widen a day date to "the night of" before it, a TIME of that day."""
+    p = result.point
+    if p is None or p.granularity != "day" or p.part:
+        return match, result
+    before = _PART_OF.search(text, max(0, match.start - 24), match.start)
+    if before is None:
+        return match, result
+    for start in [s for s, t in results.items() if t.end > before.start()]:
+        del results[start]  # "the night" alone, now inside the wider expression
+    part = Point(p.start, "day", tables["part_of_day"][before.group(1).lower()])
+    widened = Match(before.start(), match.end, match.rule, match.match)
+    return widened, Result(part.value, part, result.mod, "TIME")
 
 
 # "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
@@ -432,8 +459,12 @@ def _explicit(text: str, match: Match) -> bool:
 
 def _anchors(ctx: Context, match: Match, result: Result) -> bool:
     """Whether this expression becomes the anchor for later anaphora."""
-    if match.rule.norm in _NOT_ANCHORS or _period_end(ctx, match.start):
+    if _period_end(ctx, match.start):
         return False
+    if match.rule.norm in _NOT_ANCHORS:
+        # "six days later ... the following day": a story moves on by days; "a year
+        # earlier" only looks back for a comparison
+        return _DAYS.search(ctx.text, match.start, match.end) is not None
     return not _report_time(ctx.text, match.start, result)
 
 
