@@ -379,6 +379,12 @@ def norm_year(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
             or 0
         )
     )
+    if groups.get("short_end") and groups.get("lead"):
+        # "1941–45": the century of the first year; "1998-01" would be a month, not a range
+        first = int(re.search(r"[0-9]{4}", str(groups["lead"])).group(0))  # type: ignore[union-attr]
+        year = first // 100 * 100 + int(groups["short_end"])
+        if year <= first:
+            return None
     day = cal.make_date(year)
     if day is None:
         return None
