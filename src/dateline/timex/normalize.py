@@ -298,7 +298,13 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
             return None
         code = str(groups["decade"])
         spelled = re.fullmatch(r"([0-9]{3})0['’]?s", code)  # a decade the table lacks: 1730s
-        return _decade(spelled.group(1) if spelled else code, mod_of(groups, args))
+        if spelled and spelled.group(1).endswith("0") and int(spelled.group(1)) < 190:
+            code = spelled.group(1)[:2]  # the 1200s, like the table's 1800s: a century
+        elif spelled:
+            code = spelled.group(1)
+        if len(code) == 2:
+            return _century(int(code), mod_of(groups, args))
+        return _decade(code, mod_of(groups, args))
     year = full_year(groups)
     if year is None and groups.get("rel"):
         year = rel_year(ctx, groups["rel"])
@@ -337,12 +343,7 @@ def rel_year(ctx: Context, rel: str) -> int:
 @normalizer("century")
 def norm_century(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """The 20th century → 19."""
-    number = int(float(groups["nth"]))
-    day = cal.make_date(max((number - 1) * 100, 1))
-    if day is None:
-        return None
-    p = Point(day, "century")
-    return Result(p.value, p, mod_of(groups, args))
+    return _century(int(float(groups["nth"])) - 1, mod_of(groups, args))
 
 
 @normalizer("bc")
@@ -357,6 +358,15 @@ def norm_bc(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None
     year = int(groups["bc_year"])
     season = f"-{groups['season']}" if groups.get("season") else ""
     return Result(f"BC{year:04d}{season}", None, mod_of(groups, args)) if year > 0 else None
+
+
+def _century(hundreds: int, mod: str | None) -> Result | None:
+    """The 1800s: the years 1800-1899, TIMEX3 "18"."""
+    day = cal.make_date(max(hundreds * 100, 1))
+    if day is None:
+        return None
+    p = Point(day, "century")
+    return Result(p.value, p, mod)
 
 
 def _decade(code: str, mod: str | None) -> Result | None:
@@ -604,6 +614,8 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     gran = args.get("gran")
     if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
         p = cal.coarsen(p, gran)
+    elif unit in ("decade", "century") and cal.RANK[p.granularity] < cal.RANK["year"]:
+        p = cal.coarsen(p, "year")  # "a decade later" than December 1936: 1946
     elif p.granularity == "day" and step_unit in ("week", "month"):
         # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
         # day stays that day a year before (a comparison date, in business news)
