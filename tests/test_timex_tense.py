@@ -441,3 +441,55 @@ def test_a_bare_second_half_is_no_half_year() -> None:
     assert find("It reported first-half profit.", date(2024, 8, 22), "first-half").value == (
         "2024-H1"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # the simple present of a scheduled occasion points ahead, even after a past verb
+        (
+            "He signed on Sunday, two days before the transfer window closes on Tuesday.",
+            date(2023, 1, 29),
+            "Tuesday",
+            "2023-01-31",
+        ),
+        ("The window reopens on June 14.", date(2023, 1, 29), "June 14", "2023-06-14"),
+        # a deadline in a past perfect clause looks back ...
+        (
+            "Most people had received a vaccine by the end of February.",
+            date(2023, 3, 8),
+            "the end of February",
+            "2023-02",
+        ),
+        # ... unless an infinitive looks ahead from it
+        (
+            "Traders had chosen to square positions ahead of the weekend.",
+            date(1989, 10, 26),
+            "the weekend",
+            "1989-W43-WE",
+        ),
+        # a year a range runs to does not scope the clause
+        (
+            "Projections stretching to 2028 will be presented in December.",
+            date(2025, 10, 30),
+            "December",
+            "2025-12",
+        ),
+        # a past clock time does not take a day still ahead
+        (
+            "Its next meeting is on Dec. 18. The decision, announced at 2:15 p.m., was expected.",
+            date(2025, 10, 30),
+            "2:15 p.m.",
+            "2025-10-30T14:15",
+        ),
+        # hours after a clock time are a clock time
+        (
+            "The quake hit at 4:32 a.m. The warning was lifted two hours later.",
+            date(2021, 11, 16),
+            "two hours later",
+            "2021-11-16T06:32",
+        ),
+    ],
+)
+def test_more_direction_cues(text: str, dct: date, surface: str, value: str) -> None:
+    assert find(text, dct, surface).value == value

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from dateline.timex import calendar as cal
@@ -38,6 +38,7 @@ class Context:
     last_end: int | None = None  # where the last mentioned time ends in the text
     topic: Point | None = None  # the first quarter or half the article reports on
     last_day: Point | None = None  # the last day mentioned, report days included
+    last_clock: Point | None = None  # the last mentioned time, when it is a clock time
     near_dct: bool = False  # whether any time so far lay within a year of the DCT
     far_times: int = 0  # how many times so far lay further from the DCT
     start: int = 0
@@ -194,6 +195,8 @@ def _future_anchor(ctx: Context) -> date | None:
         return None
     if cal.RANK[last.granularity] < cal.RANK["year"]:
         return None
+    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - 40), ctx.last_end):
+        return None
     left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
     return last.start if ctx.last_end > left else None
 
@@ -206,6 +209,8 @@ def _sentence_year(ctx: Context) -> int | None:
     if ctx.last_end > ctx.start or ctx.start - ctx.last_end > 80:
         return None
     between = ctx.text[ctx.last_end : ctx.start]
+    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - 40), ctx.last_end):
+        return None  # "projections stretching to 2028 ... in December": an end, not a scope
     if not _CLAUSE_BREAK.search(between):
         return last.start.year
     # a fronted year scopes its whole sentence: "In 2020, they did not call it until Nov. 7"
@@ -227,6 +232,7 @@ def _range_year(ctx: Context) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_ENDPOINT = re.compile(r"\b(?:to|until|till|through|into)\s+(?:the\s+end\s+of\s+)?[0-9]{4}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|--")
 _SENTENCE_BREAK = re.compile(r"[;:.!?]")
 
@@ -596,6 +602,14 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         value = "FUTURE_REF" if direction.endswith("+1") else "PAST_REF"
         return Result(value, None, mod_of(groups, args))
     if unit in ("hour", "minute", "second"):
+        clock = _clock_anchor(ctx)
+        if clock is not None and direction.startswith("ref"):
+            # "the quake hit at 4:32 a.m. ... lifted about two hours later": 06:32
+            moved = clock + timedelta(
+                **{unit + "s": int(n) * (-1 if direction.endswith("-1") else 1)}
+            )
+            p = Point(moved.date(), "day", moved.strftime("%H:%M"))
+            return Result(p.value, p, _approx(groups), "TIME")
         # the DCT has no time of day: hours ago is still (about) the DCT's day
         p = cal.point(ctx.dct, "day")
         return Result(p.value, p, _approx(groups))
@@ -621,6 +635,17 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         # day stays that day a year before (a comparison date, in business news)
         p = cal.coarsen(p, step_unit)
     return Result(p.value, p, _approx(groups))
+
+
+def _clock_anchor(ctx: Context) -> datetime | None:
+    """The last mentioned clock time, when the last mentioned time is one."""
+    last = ctx.last_clock
+    if last is None or last.part is None or not re.fullmatch(r"[0-9]{2}:[0-9]{2}", last.part):
+        return None
+    hour, minute = (int(x) for x in last.part.split(":"))
+    if hour == 24:
+        return datetime.combine(last.start, time()) + timedelta(days=1)
+    return datetime.combine(last.start, time(hour, minute))
 
 
 def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
@@ -731,7 +756,12 @@ _CLOCK_WORDS = [
 @normalizer("clock")
 def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """Clock times ("10:35 a.m.", "noon"), on the DCT's day or a named weekday."""
-    text = str(groups.get("clock") or args.get("clock", "12:00")).lower()
+    hhmm = groups.get("hhmm")
+    text = (
+        f"{hhmm[:2]}:{hhmm[2:]}"
+        if hhmm
+        else str(groups.get("clock") or args.get("clock", "12:00")).lower()
+    )
     hour, _, minute = text.partition(":")
     h = _CLOCK_WORDS.index(hour) + 1 if hour in _CLOCK_WORDS else int(hour)
     if groups.get("part") in ("afternoon", "evening") and h < 12:
@@ -740,8 +770,12 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         h += 12
     elif groups.get("ampm") == "am" and h == 12:
         h = 0
-    # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m.")
+    # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m."),
+    # unless that day is still ahead and the clock time's clause is past ("its next
+    # meeting on Dec. 18. The decision, announced at 2:15 p.m., ...")
     day = ctx.last.start if ctx.last and ctx.last.granularity == "day" else ctx.dct
+    if day > ctx.dct and ctx.tense_of(weak=False) == PAST:
+        day = ctx.dct
     weekday_groups = {"weekday": groups.get("weekday") or groups.get("weekday2")}
     if groups.get("month") and groups.get("day"):
         dated = norm_date(ctx, {k: groups.get(k) for k in ("month", "day", "year")}, {})

@@ -158,6 +158,8 @@ def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
     part = groups.get("part_of_day") or groups.get("part2")
     if value is None and weekday:
         value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+    if value is None and part:
+        value = f"XXXX-XX-XXT{part}"  # every morning
     day = groups.get("day") or groups.get("day2")
     month = groups.get("month") or groups.get("month2")
     if value is None and month and day:

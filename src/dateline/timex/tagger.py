@@ -486,6 +486,7 @@ def _remember(ctx: Context, result: Result, end: int) -> None:
     p: Point | None = result.point
     if p is not None and result.type != "DURATION":
         ctx.last = Point(p.start, p.granularity)
+        ctx.last_clock = p if p.part and ":" in p.part else None
         ctx.last_end = end
         if ctx.topic is None and p.granularity in ("quarter", "half") and p.start <= ctx.dct:
             ctx.topic = ctx.last

@@ -27,7 +27,11 @@ _FUTURE_CUES = (
     r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
     r"want|ask|urge|order)(?:d|ed) to|"
     r"(?:agree|decide|promise|pledge|vow|threaten|aim|want|seek)s to|"
-    r"sought to|slated"
+    r"sought to|slated|on track for|in time for|"
+    # the simple present of a scheduled occasion: "the window closes on Tuesday",
+    # "it reopens on June 14"
+    r"(?:re)?opens|closes|starts|begins|resumes|convenes|expires|kicks off|takes effect|"
+    r"comes into force|lifts off"
 )
 # Modals and deadlines point forward less reliably (they are often inside a
 # reported clause whose time is past), so callers may ignore them.
@@ -307,8 +311,20 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
 
 
 def _deadline(text: str, start: int, end: int) -> bool:
+    """A deadline preposition governs the expression ("until March"); not in a past
+    perfect clause ("had received a vaccine by the end of February")."""
     left, _ = sentence_bounds(text, start, end)
-    return bool(_DEADLINE.search(text, max(left, start - 20), start))
+    if not _DEADLINE.search(text, max(left, start - 20), start):
+        return False
+    done = _HAD_DONE.search(text, max(left, start - 80), start)
+    # "had chosen to square positions ahead of the weekend": the infinitive looks ahead
+    return done is None or _INFINITIVE_TO.search(text, done.end(), start) is not None
+
+
+_INFINITIVE_TO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
+
+
+_HAD_DONE = re.compile(r"\bhad\s+(?:already\s+|not\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b", re.I)
 
 
 _POSSESSIVE = ("'s", "’s")
