@@ -51,6 +51,10 @@ eval: venv
 	$(BIN)/dateline eval timex ../shared/data/tempeval3/tbaq
 	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_dev
 	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_blind2
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_history
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_news3
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_history2
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_news4
 	for d in tests/fixtures/events tests/fixtures/events/heldout*; do \
 		echo "== $$d"; $(BIN)/dateline eval events $$d | head -6; done
 

@@ -130,6 +130,21 @@ def value_of(text: str, surface: str, dct: date = HISTORY_DCT) -> str:
             "Saturday",
             "XXXX-WXX-6",
         ),
+        # a range that crosses a new year: the first month lies in the year before
+        ("Snow halted operations from December until March 1916.", "December", "1915-12"),
+        # "two years later" in a story is a year
+        (
+            "The fort fell in August 1757. The British returned two years later.",
+            "two years later",
+            "1759",
+        ),
+        # a story's clock time before its day is named takes that day, and anchors nothing
+        (
+            "The war began in 1984. Marines landed at 4.30 a.m. on 29 March and took the town"
+            " the same day.",
+            "the same day",
+            "1984-03-29",
+        ),
         # a clock time takes the day named right after it
         (
             "The armistice was signed at 5 a.m. on 11 November 1918 in a railway carriage.",

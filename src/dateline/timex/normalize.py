@@ -7,6 +7,7 @@ to numbers. Every function is pure: the reference times come in the context.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,9 +114,12 @@ def choose_year(
     options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
     if not options:
         return None
-    named = _sentence_year(ctx) or _range_year(ctx)
+    named = _sentence_year(ctx)
     if named is not None and build(named) is not None:
         return build(named)
+    ranged = _range_start(ctx, build)
+    if ranged is not None:
+        return ranged
     narrative = _narrative_year(ctx, build)
     if narrative is not None:
         return narrative
@@ -221,15 +225,25 @@ def _sentence_year(ctx: Context) -> int | None:
 
 # the year that closes a range: "June 12–14, 1863", "between January and October 1648"
 _RANGE_YEAR = re.compile(
-    r"\s*(?:-|–|—|to|and|until|till|through)\s*(?:[A-Z][a-z]{2,8}\.?\s+)?"
-    r"(?:[0-9]{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?([0-9]{4})(?![0-9])"
+    r"\s*(?:-|–|—|to|and|until|till|through)\s*(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+)?"
+    r"(?:[0-9]{1,2}(?:st|nd|rd|th)?,?\s+)?(?:(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+)?(?P<year>[0-9]{4})(?![0-9])"
 )
+_MONTH_OF = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 
 
-def _range_year(ctx: Context) -> int | None:
-    """The year written once after a range whose first date has none."""
+def _range_start(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
+    """The first date of a range whose year is written once after it: "June 12–14, 1863";
+    "from December until March 1916" starts in the year before."""
     match = _RANGE_YEAR.match(ctx.text, ctx.end, ctx.end + 40)
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    here = build(year)
+    end_name = (match.group("m2") or match.group("m1") or "")[:3].lower()
+    end_month = _MONTH_OF.get(end_name)
+    if here is not None and end_month is not None and here.start.month > end_month:
+        return build(year - 1)
+    return here
 
 
 _ENDPOINT = re.compile(r"\b(?:to|until|till|through|into)\s+(?:the\s+end\s+of\s+)?[0-9]{4}$", re.I)
@@ -628,8 +642,12 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     gran = args.get("gran")
     if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
         p = cal.coarsen(p, gran)
-    elif unit in ("decade", "century") and cal.RANK[p.granularity] < cal.RANK["year"]:
-        p = cal.coarsen(p, "year")  # "a decade later" than December 1936: 1946
+    elif cal.RANK[p.granularity] < cal.RANK["year"] and (
+        unit in ("decade", "century") or (unit == "year" and direction == "ref+1")
+    ):
+        # "a decade later" than December 1936: 1946; "two years later" a story moves on
+        # by years ("a year earlier" keeps the compared quarter or day)
+        p = cal.coarsen(p, "year")
     elif p.granularity == "day" and step_unit in ("week", "month"):
         # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
         # day stays that day a year before (a comparison date, in business news)
@@ -762,7 +780,7 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         if hhmm
         else str(groups.get("clock") or args.get("clock", "12:00")).lower()
     )
-    hour, _, minute = text.partition(":")
+    hour, _, minute = text.replace(".", ":").partition(":")
     h = _CLOCK_WORDS.index(hour) + 1 if hour in _CLOCK_WORDS else int(hour)
     if groups.get("part") in ("afternoon", "evening") and h < 12:
         h += 12
@@ -783,8 +801,12 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     elif weekday_groups["weekday"]:
         weekday = norm_weekday(ctx, weekday_groups, {})
         day = weekday.point.start if weekday and weekday.point else day
+    own_day = bool(groups.get("month") or weekday_groups["weekday"])
     day += timedelta(days=int(args.get("offset", 0)))
     p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")
-    return Result(
-        p.value, p, _approx(groups) or ("APPROX" if groups.get("about") else None), "TIME"
-    )
+    mod = _approx(groups) or ("APPROX" if groups.get("about") else None)
+    if not own_day and (ctx.last is None or ctx.last.granularity != "day") and in_story(ctx):
+        # a story's clock time before its day is named ("at 4.30 a.m. on 29 March"): the
+        # DCT's day would be wrong, so it anchors nothing; the day named next completes it
+        return Result(p.value, None, mod, "TIME")
+    return Result(p.value, p, mod, "TIME")

@@ -304,7 +304,9 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
 
 
 # "on the night of 14 April 1912": the part of a dated day, one TIME expression
-_PART_OF = re.compile(r"\bthe\s+(morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
+_PART_OF = re.compile(
+    r"\bthe\s+(morning|afternoon|evening|night|(?:early|small|wee)\s+hours)\s+of\s+$", re.IGNORECASE
+)
 
 
 def _part_of_date(
@@ -323,9 +325,11 @@ def _part_of_date(
         return match, result
     for start in [s for s, t in results.items() if t.end > before.start()]:
         del results[start]  # "the night" alone, now inside the wider expression
-    part = Point(p.start, "day", tables["part_of_day"][before.group(1).lower()])
+    word = before.group(1).lower()
+    hours = word.endswith("hours")  # the early hours: the start of the morning
+    part = Point(p.start, "day", "MO" if hours else tables["part_of_day"][word])
     widened = Match(before.start(), match.end, match.rule, match.match)
-    return widened, Result(part.value, part, result.mod, "TIME")
+    return widened, Result(part.value, part, "START" if hours else result.mod, "TIME")
 
 
 # "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
