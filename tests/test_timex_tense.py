@@ -461,6 +461,14 @@ def test_a_bare_second_half_is_no_half_year() -> None:
             "the end of February",
             "2023-02",
         ),
+        # ... but not one in another clause
+        (
+            "The summit, which had been scheduled for October 20, has been postponed until"
+            " December.",
+            date(2025, 10, 8),
+            "December",
+            "2025-12",
+        ),
         # ... unless an infinitive looks ahead from it
         (
             "Traders had chosen to square positions ahead of the weekend.",

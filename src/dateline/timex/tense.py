@@ -317,8 +317,14 @@ def _deadline(text: str, start: int, end: int) -> bool:
     if not _DEADLINE.search(text, max(left, start - 20), start):
         return False
     done = _HAD_DONE.search(text, max(left, start - 80), start)
-    # "had chosen to square positions ahead of the weekend": the infinitive looks ahead
-    return done is None or _INFINITIVE_TO.search(text, done.end(), start) is not None
+    # "had chosen to square positions ahead of the weekend": the infinitive looks ahead;
+    # "which had been scheduled for October 20, has been postponed until December": the
+    # past perfect belongs to another clause
+    return (
+        done is None
+        or _INFINITIVE_TO.search(text, done.end(), start) is not None
+        or _BOUNDARY.search(text, done.end(), start) is not None
+    )
 
 
 _INFINITIVE_TO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
