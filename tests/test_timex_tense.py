@@ -501,3 +501,16 @@ def test_a_bare_second_half_is_no_half_year() -> None:
 )
 def test_more_direction_cues(text: str, dct: date, surface: str, value: str) -> None:
     assert find(text, dct, surface).value == value
+
+
+def test_the_day_before_a_date_is_one_expression() -> None:
+    text = "The day before last Tuesday's hearing, Manuel went to the house."
+    found = find(text, date(2000, 2, 24), "The day before last Tuesday")
+    assert found.value == "2000-02-21"
+
+
+def test_or_so_ago_is_approximate() -> None:
+    found = find(
+        "Then, a week or so ago, the general decided.", date(1991, 2, 25), "a week or so ago"
+    )
+    assert (found.value, found.mod) == ("1991-W08", "APPROX")

@@ -698,6 +698,8 @@ def _months_since_anchor(ctx: Context) -> bool:
 
 
 def _approx(groups: Groups) -> str | None:
+    if groups.get("or_so"):
+        return "APPROX"  # "a week or so ago"
     return groups.get("lead") or groups.get("approx") or groups.get("mod") or None
 
 

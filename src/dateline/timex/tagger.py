@@ -282,6 +282,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if result is None:
             continue
         match, result = _part_of_date(text, match, result, ruleset.tables, results)
+        match, result = _day_around(text, match, result, results)
         results[match.start] = to_timex(text, match, result, dct)
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
@@ -330,6 +331,28 @@ def _part_of_date(
     part = Point(p.start, "day", "MO" if hours else tables["part_of_day"][word])
     widened = Match(before.start(), match.end, match.rule, match.match)
     return widened, Result(part.value, part, "START" if hours else result.mod, "TIME")
+
+
+# "the day before last Tuesday's hearing", "the day after Christmas"
+_DAY_AROUND = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.IGNORECASE)
+
+
+def _day_around(
+    text: str, match: Match, result: Result, results: dict[int, Timex]
+) -> tuple[Match, Result]:
+    """Widen a day to "the day before" it: the day itself, one day earlier or later."""
+    p = result.point
+    if p is None or p.granularity != "day" or p.part:
+        return match, result
+    before = _DAY_AROUND.search(text, max(0, match.start - 20), match.start)
+    if before is None:
+        return match, result
+    for start in [s for s, t in results.items() if t.end > before.start()]:
+        del results[start]
+    step = -1 if before.group(1).lower() == "before" else 1
+    moved = Point(p.start + timedelta(days=step), "day")
+    widened = Match(before.start(), match.end, match.rule, match.match)
+    return widened, Result(moved.value, moved, result.mod, None)
 
 
 # "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
