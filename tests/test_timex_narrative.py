@@ -145,6 +145,35 @@ def value_of(text: str, surface: str, dct: date = HISTORY_DCT) -> str:
             "the same day",
             "1984-03-29",
         ),
+        # a weekday written with a year-less date picks the year in which it falls so
+        (
+            "The Nationalists attacked in June 1936. The offensive opened on Tuesday, 24 August.",
+            "Tuesday, 24 August",
+            "1937-08-24",
+        ),
+        # a past verb of intention and a present judgement still belong to the story
+        (
+            "Fighting began in March 1913. The bey agreed to surrender on 22 April.",
+            "22 April",
+            "1913-04-22",
+        ),
+        (
+            "The Front was founded in June 1965, and its ambush on 9 June is taken as the start.",
+            "9 June",
+            "1965-06-09",
+        ),
+        # "the coming winter" in a story is the story's
+        (
+            "The raid began in September 1864 to burn forage for the coming winter.",
+            "the coming winter",
+            "1864-WI",
+        ),
+        # a clock time before "on Monday, 26 May" takes the date's day
+        (
+            "The war began in 1919. Gunboats landed at 3 a.m. on Monday, 26 May.",
+            "3 a.m.",
+            "1919-05-26T03:00",
+        ),
         # a clock time takes the day named right after it
         (
             "The armistice was signed at 5 a.m. on 11 November 1918 in a railway carriage.",

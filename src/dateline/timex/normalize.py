@@ -20,7 +20,6 @@ from dateline.timex.holidays import named_day
 from dateline.timex.tense import (
     FUTURE,
     PAST,
-    PRESENT,
     past_plan,
     sentence_bounds,
     tense,
@@ -182,10 +181,18 @@ def in_story(ctx: Context) -> bool:
     recent = ctx.last_end is not None and ctx.start - ctx.last_end <= NARRATIVE_REACH
     if not (recent or ctx.far_times >= 3):
         return False
-    # what is planned or still true is told from the DCT ("exhibitions are planned this summer")
-    return ctx.tense_of(weak=False) not in (FUTURE, PRESENT)
+    # what is still ahead is told from the DCT ("a second meeting is planned for July");
+    # a past verb of intention is the story's ("agreed to surrender on 22 April"), and so
+    # is a present that judges it ("its ambush on 9 June is taken as the start")
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return _AHEAD.search(ctx.text, left, ctx.start) is None
 
 
+_AHEAD = re.compile(
+    r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:to|due|planned|scheduled|expected|set)|"
+    r"plans?|planning|upcoming|next\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b",
+    re.IGNORECASE,
+)
 NARRATIVE_REACH = 300  # characters after a story's time that still belong to it
 NARRATIVE_BACK = timedelta(days=60)  # a story may step back this far without a new year
 _ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -332,6 +339,7 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
         p = _ymd_point(year, groups)
     else:
         p = choose_year(ctx, lambda y: _ymd_point(y, groups))
+        p = _weekday_year(p, groups)
     if p is None:
         return None
     if args.get("gran") and cal.RANK[p.granularity] < cal.RANK[args["gran"]]:
@@ -340,6 +348,18 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
     if part:
         p = Point(p.start, p.granularity, part) if p.granularity == "day" else p
     return Result(p.value, p, mod_of(groups, args), "TIME" if p.part else None)
+
+
+def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
+    """ "Tuesday, 24 August" without a year: the nearest year in which it is a Tuesday."""
+    weekday = groups.get("weekday")
+    if p is None or not weekday or p.granularity != "day" or p.start.isoweekday() == int(weekday):
+        return p
+    for delta in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+        day = cal.make_date(p.start.year + delta, p.start.month, p.start.day)
+        if day is not None and day.isoweekday() == int(weekday):
+            return Point(day, "day", p.part)
+    return p
 
 
 # "in his 30s", "in their early forties": an age, not a decade
@@ -490,6 +510,7 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     return Result(p.value, p, mod_of(groups, args) or rel_mod)
 
 
+_THE_COMING = re.compile(r"the\s+(?:coming|upcoming)\b", re.IGNORECASE)
 _THE_UNIT = re.compile(
     r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?the\s+(?:year|month)\b", re.I
 )
@@ -515,8 +536,13 @@ def norm_named_rel(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result
 def _month_rel(ctx: Context, groups: Groups, offset: str) -> Point | None:
     """ "last November", "the following spring": from the DCT, or in a story from its
     last mentioned time."""
-    # "last summer" is deictic, told from the DCT even inside a story
-    story = offset.startswith("ref")
+    # "last summer" is deictic, told from the DCT even inside a story; "the coming winter"
+    # in a story is the story's
+    story = offset.startswith("ref") or (
+        _THE_COMING.match(ctx.text, ctx.start, ctx.end) is not None and in_story(ctx)
+    )
+    if story and not offset.startswith("ref"):
+        offset = "ref" + offset
     base = ctx.anchor if story else cal.point(ctx.dct, "day")
     offset = offset.removeprefix("ref") or "0"
     year = base.start.year
