@@ -514,3 +514,42 @@ def test_or_so_ago_is_approximate() -> None:
         "Then, a week or so ago, the general decided.", date(1991, 2, 25), "a week or so ago"
     )
     assert (found.value, found.mod) == ("1991-W08", "APPROX")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # a past clause's year-end is the last one; a future one's the coming one
+        ("Bad loans fell to $1.9 billion at year-end.", date(1995, 1, 19), "year-end", "1994"),
+        ("Rules should be in place by year's end.", date(1989, 10, 26), "year's end", "1989"),
+        # "would" reaches a weekday several words on
+        (
+            "He said the bill would remain the pending business at least until Friday.",
+            date(1990, 2, 8),
+            "Friday",
+            "1990-02-09",
+        ),
+        # spoken dates and a clock time with "today"
+        (
+            "Leaders are scheduled to be picked on November eighteenth.",
+            date(1998, 11, 5),
+            "November eighteenth",
+            "1998-11-18",
+        ),
+        (
+            "It will discuss the results at 4 p.m. EST today.",
+            date(1995, 1, 19),
+            "4 p.m. EST today",
+            "1995-01-19T16:00",
+        ),
+        # business news' bare half is the year's
+        (
+            "Analysts expect more deals in the second half.",
+            date(1999, 6, 27),
+            "the second half",
+            "1999-H2",
+        ),
+    ],
+)
+def test_wire_copy_conventions(text: str, dct: date, surface: str, value: str) -> None:
+    assert find(text, dct, surface).value == value

@@ -287,6 +287,49 @@ def mod_of(groups: Groups, args: dict[str, Any]) -> str | None:
     return groups.get("mod") or groups.get("mod2") or args.get("mod") or None
 
 
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+
+
+def _day_of(groups: Groups) -> int | None:
+    """The day of the month, written in digits or as an ordinal word ("eighteenth")."""
+    if groups.get("day") is not None:
+        return int(groups["day"])
+    words = str(groups.get("day_word") or "").lower().replace("-", " ").split()
+    if not words:
+        return None
+    tens = {"twenty": 20, "thirty": 30}.get(words[0], 0)
+    if words[0] == "thirtieth":
+        return 30
+    return tens + _ORDINAL_WORDS.get(words[-1], 0) if tens else _ORDINAL_WORDS.get(words[0])
+
+
 def _ymd_point(year: int, groups: Groups) -> Point | None:
     month = int(groups["month"]) if groups.get("month") else None
     if groups.get("season"):
@@ -299,10 +342,11 @@ def _ymd_point(year: int, groups: Groups) -> Point | None:
     if month is None:
         day = cal.make_date(year)
         return Point(day, "year") if day else None
-    if groups.get("day") is None:
+    day_number = _day_of(groups)
+    if day_number is None:
         day = cal.make_date(year, month)
         return Point(day, "month") if day else None
-    day = cal.make_date(year, month, int(groups["day"]))
+    day = cal.make_date(year, month, day_number)
     return Point(day, "day") if day else None
 
 
@@ -489,6 +533,8 @@ def unit_of(groups: Groups, args: dict[str, Any]) -> str:
 def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """last/next/this/that + a calendar unit: shift the DCT (or the last mentioned time)."""
     offset, rel_mod = split_rel(groups.get("rel") or args.get("rel"))
+    if "past_rel" in args and ctx.tense == PAST:
+        offset = str(args["past_rel"])  # "loans fell at year-end" (said in January): the last one
     unit = unit_of(groups, args)
     gran = "week" if unit == "weekend" and offset.startswith("ref") else unit
     anchor = ctx.anchor
@@ -829,7 +875,10 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     elif weekday_groups["weekday"]:
         weekday = norm_weekday(ctx, weekday_groups, {})
         day = weekday.point.start if weekday and weekday.point else day
-    own_day = bool(groups.get("month") or weekday_groups["weekday"])
+    dayword = str(groups.get("dayword") or "").lower()
+    if dayword:  # "4 p.m. EST today"
+        day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(dayword, 0))
+    own_day = bool(groups.get("month") or weekday_groups["weekday"] or dayword)
     day += timedelta(days=int(args.get("offset", 0)))
     p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")
     mod = _approx(groups) or ("APPROX" if groups.get("about") else None)

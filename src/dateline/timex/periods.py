@@ -26,7 +26,7 @@ from dateline.timex.normalize import (
     rel_year,
     unit_of,
 )
-from dateline.timex.tense import FUTURE, PAST, past_plan
+from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 
 @normalizer("quarter")
@@ -46,6 +46,8 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     rel = groups.get("rel") or groups.get("rel2")
     if number is None:
         return _current_period(ctx, unit, groups, args)
+    if unit == "half" and _match_half(ctx, groups):
+        return None  # "transformed in the second half": a match's half
     months = 3 if unit == "quarter" else 6
     if int(number) > 12 // months:
         return None
@@ -171,6 +173,23 @@ def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
     if value is None:
         value = duration_value(1, unit_of(groups, args))
     return Result(str(value), None, None, None, args.get("freq"), args.get("quant") or _quant(ctx))
+
+
+_SPORT = re.compile(
+    r"\b(?:goals?|scored|match|game|halftime|half-time|minutes?|striker|penalty|innings?|"
+    r"quarterback|touchdown|visitors|hosts|kick-?off|whistle|points|set|team)\b",
+    re.IGNORECASE,
+)
+
+
+def _match_half(ctx: Context, groups: Groups) -> bool:
+    """A bare "the second half" in a sentence about a game is no half-year."""
+    if groups.get("year") or groups.get("rel") or groups.get("half2"):
+        return False
+    if re.search(r"\bof\s+", ctx.text[ctx.start : ctx.end]):
+        return False
+    left, right = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return _SPORT.search(ctx.text, max(0, left - 200), right) is not None
 
 
 def _quant(ctx: Context) -> str | None:

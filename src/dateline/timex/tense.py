@@ -345,7 +345,7 @@ _SUSPENDED = re.compile(
 # would declare them disaster zones on Tuesday"
 _WOULD = re.compile(
     r"\b(?:would|can|(?-i:may)|must|should|shall)\s+(?!have\b)(?:not\s+)?[a-z]+"
-    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,4}\s+(?:on\s+|by\s+|until\s+|from\s+)?$",
+    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,6}\s+(?:on\s+|by\s+|until\s+|from\s+)?$",
     re.IGNORECASE,
 )
 
