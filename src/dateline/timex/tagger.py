@@ -310,6 +310,25 @@ _PART_OF = re.compile(
 )
 
 
+def _day_prefix(
+    text: str,
+    match: Match,
+    result: Result,
+    results: dict[int, Timex],
+    prefix: re.Pattern[str],
+) -> re.Match[str] | None:
+    """A prefix that widens a plain day date ("the night of", "the day before"); what the
+    wider expression now covers is dropped from the results."""
+    p = result.point
+    if p is None or p.granularity != "day" or p.part:
+        return None
+    before = prefix.search(text, max(0, match.start - 24), match.start)
+    if before is not None:
+        for start in [s for s, t in results.items() if t.end > before.start()]:
+            del results[start]  # "the night" alone, now inside the wider expression
+    return before
+
+
 def _part_of_date(
     text: str,
     match: Match,
@@ -318,17 +337,12 @@ def _part_of_date(
     results: dict[int, Timex],
 ) -> tuple[Match, Result]:
     """Widen a day date to "the night of" before it, a TIME of that day."""
-    p = result.point
-    if p is None or p.granularity != "day" or p.part:
+    before = _day_prefix(text, match, result, results, _PART_OF)
+    if before is None or result.point is None:
         return match, result
-    before = _PART_OF.search(text, max(0, match.start - 24), match.start)
-    if before is None:
-        return match, result
-    for start in [s for s, t in results.items() if t.end > before.start()]:
-        del results[start]  # "the night" alone, now inside the wider expression
     word = before.group(1).lower()
     hours = word.endswith("hours")  # the early hours: the start of the morning
-    part = Point(p.start, "day", "MO" if hours else tables["part_of_day"][word])
+    part = Point(result.point.start, "day", "MO" if hours else tables["part_of_day"][word])
     widened = Match(before.start(), match.end, match.rule, match.match)
     return widened, Result(part.value, part, "START" if hours else result.mod, "TIME")
 
@@ -340,17 +354,12 @@ _DAY_AROUND = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.IGNORECASE)
 def _day_around(
     text: str, match: Match, result: Result, results: dict[int, Timex]
 ) -> tuple[Match, Result]:
-    """Widen a day to "the day before" it: the day itself, one day earlier or later."""
-    p = result.point
-    if p is None or p.granularity != "day" or p.part:
+    """Widen a day to "the day before" it: one day earlier (or later, "the day after")."""
+    before = _day_prefix(text, match, result, results, _DAY_AROUND)
+    if before is None or result.point is None:
         return match, result
-    before = _DAY_AROUND.search(text, max(0, match.start - 20), match.start)
-    if before is None:
-        return match, result
-    for start in [s for s, t in results.items() if t.end > before.start()]:
-        del results[start]
     step = -1 if before.group(1).lower() == "before" else 1
-    moved = Point(p.start + timedelta(days=step), "day")
+    moved = Point(result.point.start + timedelta(days=step), "day")
     widened = Match(before.start(), match.end, match.rule, match.match)
     return widened, Result(moved.value, moved, result.mod, None)
 
