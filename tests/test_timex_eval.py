@@ -110,6 +110,26 @@ def test_file_without_dct_is_a_coded_error(tmp_path: Path) -> None:
     assert info.value.path == str(path)
 
 
+def test_dct_from_the_dct_element_or_the_file_name(tmp_path: Path) -> None:
+    """Without a CREATION_TIME TIMEX3 the DCT comes from <DCT> text or a dated file name."""
+    element = tmp_path / "story.tml"
+    element.write_text("<TimeML><DCT>2009-05-01</DCT><TEXT>Nothing.</TEXT></TimeML>")
+    assert read_timeml(element).dct == date(2009, 5, 1)
+    named = tmp_path / "APW19980807.0022.tml"
+    named.write_text("<TimeML><TEXT>Nothing.</TEXT></TimeML>")
+    assert read_timeml(named).dct == date(1998, 8, 7)
+
+
+def test_a_bad_file_is_reported_and_the_rest_is_scored(tmp_path: Path) -> None:
+    gold = write_corpus(tmp_path)
+    (gold / "broken.tml").write_text("<TimeML>no text element</TimeML>", encoding="utf-8")
+    report = evaluate_timex(gold)
+    assert report.documents == 1 and report.total.gold == 4
+    assert len(report.rejected) == 1
+    assert "broken.tml" in report.rejected[0] and "DL-E101" in report.rejected[0]
+    assert "rejected 1 file(s)" in report.format()
+
+
 def test_to_timeml_escapes_and_tags() -> None:
     text = "Fees & <taxes> rose yesterday."
     timex = Timex(
@@ -121,3 +141,16 @@ def test_to_timeml_escapes_and_tags() -> None:
     back = parse_timeml(xml)
     assert back.text == text
     assert back.dct == date(2001, 5, 4)
+
+
+def test_eval_timex_command_reports_a_bad_file_and_exits_1(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    gold = write_corpus(tmp_path)
+    (gold / "broken.tml").write_text("<TimeML>no text element</TimeML>", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "timex", str(gold)])
+    assert result.exit_code == 1
+    assert "| strict span |" in result.stdout
+    assert "broken.tml: DL-E101" in result.stderr

@@ -281,11 +281,18 @@ def eval_timex(
     """TempEval-3 Task A scores of the temporal tagger.
 
     Example: dateline eval timex data/tempeval3/tbaq --out /tmp/ours
+
+    A file that cannot be read is reported (coded, one line) and left out; the
+    rest is scored, and the exit code is then 1.
     """
     from dateline.evaluate.timex_eval import evaluate_timex
 
     report = evaluate_timex(gold_dir, out)
     typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
+    for reason in report.rejected:
+        typer.echo(reason, err=True)
+    if report.rejected:
+        raise typer.Exit(1)
 
 
 @eval_app.command("events")

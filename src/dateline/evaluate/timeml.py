@@ -47,10 +47,13 @@ def _attrs(raw: str) -> dict[str, str]:
 def parse_timeml(source: str, doc_id: str = "doc", path: str | None = None) -> TimeMLDoc:
     """Plain text of the TEXT element (tags removed, entities decoded), DCT and TIMEX3s."""
     body = _TEXT.search(source)
+    if body is None:
+        raise E_TIMEML(path, None, why="no TEXT element")
     dct_tag = _DCT.search(source)
-    if body is None or dct_tag is None:
-        raise E_TIMEML(path, None, why="no TEXT element or no CREATION_TIME TIMEX3")
-    dct = _dct_value(_attrs(dct_tag.group(0)).get("value", ""), path)
+    if dct_tag is not None:
+        dct = _dct_value(_attrs(dct_tag.group(0)).get("value", ""), path)
+    else:
+        dct = _fallback_dct(source, doc_id, path)
     parts: list[str] = []
     length = 0
     timexes: list[GoldTimex] = []
@@ -81,6 +84,29 @@ def _dct_value(value: str, path: str | None) -> date:
         return date.fromisoformat(value[:10])
     except ValueError:
         raise E_TIMEML(path, None, why=f"creation time {value!r} is not a date") from None
+
+
+# a creation date written elsewhere: <DCT>2009-05-01</DCT>, or a file name such as
+# APW19980807.0022 or 2009-05-01_story
+_DCT_ELEMENT = re.compile(r"<DCT>\s*(?:<[^>]*>\s*)*([0-9]{4}-?[0-9]{2}-?[0-9]{2})", re.IGNORECASE)
+_NAME_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+
+def _fallback_dct(source: str, doc_id: str, path: str | None) -> date:
+    """The DCT of a file without a CREATION_TIME TIMEX3: the DCT element's text, else a
+    date in the file name; otherwise the file cannot be scored."""
+    element = _DCT_ELEMENT.search(source)
+    found = _NAME_DATE.search(element.group(1) if element else doc_id)
+    if found is None:
+        raise E_TIMEML(
+            path, None, why="no CREATION_TIME TIMEX3 and no date in <DCT> or the file name"
+        )
+    try:
+        return date(*(int(part) for part in found.groups()))
+    except ValueError:
+        raise E_TIMEML(path, None, why=f"creation date {found.group(0)!r} is not a date") from None
 
 
 def read_timeml(path: Path) -> TimeMLDoc:

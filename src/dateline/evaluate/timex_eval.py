@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.errors import E_NO_TIMEML
+from dateline.errors import E_NO_TIMEML, DatelineError
 from dateline.evaluate.timeml import GoldTimex, TimeMLDoc, read_timeml, to_timeml
 from dateline.model import Timex
 from dateline.timex import tag
@@ -68,6 +68,7 @@ class TimexReport:
     total: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=dict)
     value_errors: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    rejected: list[str] = field(default_factory=list)  # coded one-line reasons, per file
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
 
@@ -88,6 +89,7 @@ class TimexReport:
             ],
             "missed": self.missed.most_common(20),
             "spurious": self.spurious.most_common(20),
+            "rejected": self.rejected,
         }
 
     def format(self) -> str:
@@ -120,6 +122,8 @@ def _format_report(report: TimexReport) -> list[str]:
     lines += ["", "| count | text | gold value | our value |", "| ---: | --- | --- | --- |"]
     for (text, gold, ours), n in report.value_errors.most_common(20):
         lines.append(f"| {n} | {text} | {gold} | {ours} |")
+    if report.rejected:
+        lines += ["", f"rejected {len(report.rejected)} file(s), not scored:", *report.rejected]
     return lines
 
 
@@ -193,7 +197,13 @@ def evaluate_timex(
     report = TimexReport()
     tag("Warm-up on May 4, 2001.", date(2001, 5, 4))  # rules load once, outside the timing
     for done, path in enumerate(paths, start=1):
-        doc = read_timeml(path)
+        try:
+            doc = read_timeml(path)
+        except DatelineError as exc:
+            report.rejected.append(str(exc))  # the rest of the folder is still scored
+            if progress is not None:
+                progress(done, len(paths))
+            continue
         started = time.perf_counter()
         ours = tag(doc.text, doc.dct)
         report.seconds += time.perf_counter() - started
