@@ -118,6 +118,10 @@ def test_dct_from_the_dct_element_or_the_file_name(tmp_path: Path) -> None:
     named = tmp_path / "APW19980807.0022.tml"
     named.write_text("<TimeML><TEXT>Nothing.</TEXT></TimeML>")
     assert read_timeml(named).dct == date(1998, 8, 7)
+    # no creation date at all (an encyclopedia article): after the latest year it names
+    story = tmp_path / "war.tml"
+    story.write_text("<TimeML><TEXT>The war began in 1939 and ended in 1945.</TEXT></TimeML>")
+    assert read_timeml(story).dct == date(1947, 1, 1)
 
 
 def test_a_bad_file_is_reported_and_the_rest_is_scored(tmp_path: Path) -> None:

@@ -89,6 +89,7 @@ def _dct_value(value: str, path: str | None) -> date:
 # a creation date written elsewhere: <DCT>2009-05-01</DCT>, or a file name such as
 # APW19980807.0022 or 2009-05-01_story
 _DCT_ELEMENT = re.compile(r"<DCT>\s*(?:<[^>]*>\s*)*([0-9]{4}-?[0-9]{2}-?[0-9]{2})", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![0-9])((?:1[0-9]|20)[0-9]{2})(?![0-9])")
 _NAME_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
@@ -96,13 +97,17 @@ _NAME_DATE = re.compile(
 
 def _fallback_dct(source: str, doc_id: str, path: str | None) -> date:
     """The DCT of a file without a CREATION_TIME TIMEX3: the DCT element's text, else a
-    date in the file name; otherwise the file cannot be scored."""
+    date in the file name, else (a text with no creation date at all, such as an
+    encyclopedia article) 1 January two years after the latest year it names, so that
+    every time in it is told as a story; a text naming no year cannot be scored."""
     element = _DCT_ELEMENT.search(source)
     found = _NAME_DATE.search(element.group(1) if element else doc_id)
     if found is None:
-        raise E_TIMEML(
-            path, None, why="no CREATION_TIME TIMEX3 and no date in <DCT> or the file name"
-        )
+        body = _TEXT.search(source)
+        years = [int(year) for year in _YEAR.findall(body.group(1) if body else "")]
+        if not years:
+            raise E_TIMEML(path, None, why="no creation date (CREATION_TIME, <DCT>, file name)")
+        return date(max(years) + 2, 1, 1)
     try:
         return date(*(int(part) for part in found.groups()))
     except ValueError:
