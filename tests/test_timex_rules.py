@@ -9,7 +9,7 @@ import pytest
 
 from dateline.errors import DatelineError
 from dateline.timex import tag
-from dateline.timex.normalize import NORMALIZERS
+from dateline.timex.context import NORMALIZERS
 from dateline.timex.rules import RESOURCES, Example, Rule, load_fragments, load_rules, load_ruleset
 
 RULESET = load_ruleset()

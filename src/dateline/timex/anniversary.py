@@ -18,7 +18,8 @@ from dateline.errors import E_TIMEX_RULES
 from dateline.model import Timex
 from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
-from dateline.timex.normalize import Context, Groups, Result, choose_year, normalizer
+from dateline.timex.context import Context, Groups, Result, normalizer
+from dateline.timex.normalize import choose_year
 from dateline.timex.tense import sentence_bounds
 
 EVENTS_FILE = Path(__file__).parent / "resources" / "events.toml"

@@ -10,85 +10,27 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
+from dateline.timex.context import (
+    Context,
+    Groups,
+    Result,
+    mod_of,
+    normalizer,
+)
 from dateline.timex.holidays import named_day
+from dateline.timex.story import in_story, narrative_year, story_weekday
 from dateline.timex.tense import (
     FUTURE,
     PAST,
     past_plan,
     sentence_bounds,
-    tense,
     weekday_forward,
 )
-
-
-@dataclass
-class Context:
-    """What a normalizer may know: the text, the DCT and the last mentioned time."""
-
-    text: str
-    dct: date
-    doc: Any = None
-    last: Point | None = None
-    last_end: int | None = None  # where the last mentioned time ends in the text
-    topic: Point | None = None  # the first quarter or half the article reports on
-    last_day: Point | None = None  # the last day mentioned, report days included
-    last_clock: Point | None = None  # the last mentioned time, when it is a clock time
-    near_dct: bool = False  # whether any time so far lay within a year of the DCT
-    far_times: int = 0  # how many times so far lay further from the DCT
-    start: int = 0
-    end: int = 0
-    found: list[Any] = field(default_factory=list)
-    _tense: dict[tuple[int, int, bool], str | None] = field(default_factory=dict)
-
-    @property
-    def tense(self) -> str | None:
-        """Tense of the current expression's clause, modals counting as future."""
-        return self.tense_of(weak=True)
-
-    def tense_of(self, weak: bool) -> str | None:
-        """Tense of the current expression's clause; ``weak=False`` ignores modals."""
-        key = (self.start, self.end, weak)
-        if key not in self._tense:
-            self._tense[key] = tense(self.text, self.start, self.end, self.doc, weak)
-        return self._tense[key]
-
-    @property
-    def anchor(self) -> Point:
-        """The last mentioned time, or the DCT's day when nothing was mentioned yet."""
-        return self.last or cal.point(self.dct, "day")
-
-
-@dataclass
-class Result:
-    """A normalized expression before it becomes a :class:`~dateline.model.Timex`."""
-
-    value: str
-    point: Point | None = None
-    mod: str | None = None
-    type: str | None = None
-    freq: str | None = None
-    quant: str | None = None
-
-
-Groups = dict[str, Any]
-Normalizer = Callable[[Context, Groups, dict[str, Any]], Result | None]
-NORMALIZERS: dict[str, Normalizer] = {}
-
-
-def normalizer(name: str) -> Callable[[Normalizer], Normalizer]:
-    """Register a normalizer under the name rules use."""
-
-    def register(func: Normalizer) -> Normalizer:
-        NORMALIZERS[name] = func
-        return func
-
-    return register
 
 
 def split_rel(rel: str | None) -> tuple[str, str | None]:
@@ -119,7 +61,7 @@ def choose_year(
     ranged = _range_start(ctx, build)
     if ranged is not None:
         return ranged
-    narrative = _narrative_year(ctx, build)
+    narrative = narrative_year(ctx, build)
     if narrative is not None:
         return narrative
     if past_plan(ctx.text, ctx.start, ctx.end):
@@ -140,61 +82,6 @@ def choose_year(
     return min(options, key=lambda p: _distance(p, ctx.dct) + _penalty(p, ctx.dct, when))
 
 
-def _narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
-    """In a narrative far from its DCT (a history, a biography), the year of the story.
-
-    When no time so far lay near the DCT and the last one mentioned is years before it,
-    "in June" continues the story: the June of the last mentioned year, or of the next
-    one when that June would lie well before the last mentioned time (stories move on).
-    A single old year long before ("joined the firm in 1985 ... the six months ended
-    Aug. 12") is background to news, not a story.
-    """
-    last = ctx.last
-    if last is None or not in_story(ctx):
-        return None
-    here = build(last.start.year)
-    if here is None:
-        return None
-    if (
-        cal.RANK[last.granularity] < cal.RANK["year"]
-        and here.end < last.start - NARRATIVE_BACK
-        and not _flashback(ctx)
-    ):
-        return build(last.start.year + 1) or here
-    return here
-
-
-_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
-
-
-def _flashback(ctx: Context) -> bool:
-    """A past perfect clause ("the men who had crossed the frontier in June") looks back."""
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    return _HAD.search(ctx.text, max(left, ctx.start - 60), ctx.start) is not None
-
-
-def in_story(ctx: Context) -> bool:
-    """Whether the text tells a story far from its DCT (see :func:`_narrative_year`)."""
-    last = ctx.last
-    if ctx.near_dct or last is None or last.end.year >= ctx.dct.year - 1:
-        return False
-    recent = ctx.last_end is not None and ctx.start - ctx.last_end <= NARRATIVE_REACH
-    if not (recent or ctx.far_times >= 3):
-        return False
-    # what is still ahead is told from the DCT ("a second meeting is planned for July");
-    # a past verb of intention is the story's ("agreed to surrender on 22 April"), and so
-    # is a present that judges it ("its ambush on 9 June is taken as the start")
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    return _AHEAD.search(ctx.text, left, ctx.start) is None
-
-
-_AHEAD = re.compile(
-    r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:to|due|planned|scheduled|expected|set)|"
-    r"plans?|planning|upcoming|next\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b",
-    re.IGNORECASE,
-)
-NARRATIVE_REACH = 300  # characters after a story's time that still belong to it
-NARRATIVE_BACK = timedelta(days=60)  # a story may step back this far without a new year
 _ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
 
@@ -280,11 +167,6 @@ def _distance(p: Point, d: date) -> int:
     if p.start <= d <= p.end:
         return 0
     return min(abs((p.start - d).days), abs((p.end - d).days))
-
-
-def mod_of(groups: Groups, args: dict[str, Any]) -> str | None:
-    """The TIMEX3 mod a rule's groups or fixed arguments give ("early" → START)."""
-    return groups.get("mod") or groups.get("mod2") or args.get("mod") or None
 
 
 _ORDINAL_WORDS = {
@@ -510,9 +392,7 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
 @normalizer("anchor_part")
 def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """ "that night", "the next morning": a part of the day last mentioned, or of the next."""
-    last = ctx.last_day or (
-        ctx.last if ctx.last is not None and ctx.last.granularity == "day" else None
-    )
+    last = ctx.day_in_hand
     day = last.start if last is not None else ctx.dct
     offset = int(args.get("offset", 0))
     if "past_offset" in args and last is None and ctx.tense_of(weak=False) == PAST:
@@ -638,7 +518,7 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     if _INDEFINITE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
         return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
     if in_story(ctx):
-        return _story_weekday(ctx, weekday, groups, args)
+        return story_weekday(ctx, weekday, groups, args)
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
@@ -656,19 +536,6 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
 
 
 _INDEFINITE = re.compile(r"\bon\s+an?\s+$", re.IGNORECASE)
-
-
-def _story_weekday(ctx: Context, weekday: int, groups: Groups, args: dict[str, Any]) -> Result:
-    """ "On the Sunday" in a story: the first such day from the last day it named."""
-    last = ctx.last_day or (
-        ctx.last if ctx.last is not None and ctx.last.granularity == "day" else None
-    )
-    part = groups.get("part_of_day")
-    if last is None:  # a story without a day: which week is unknown
-        return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
-    ahead = (weekday - last.start.isoweekday()) % 7
-    p = Point(last.start + timedelta(days=ahead), "day", part)
-    return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
 def _amount(groups: Groups) -> float | None:

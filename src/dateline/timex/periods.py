@@ -14,18 +14,8 @@ from typing import Any
 
 from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
-from dateline.timex.normalize import (
-    Context,
-    Groups,
-    Result,
-    duration_value,
-    full_year,
-    mod_of,
-    normalizer,
-    period_anchor,
-    rel_year,
-    unit_of,
-)
+from dateline.timex.context import Context, Groups, Result, mod_of, normalizer
+from dateline.timex.normalize import duration_value, full_year, period_anchor, rel_year, unit_of
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 

@@ -264,7 +264,7 @@ def _expand(
 @lru_cache(maxsize=8)
 def load_ruleset(rule_files: tuple[Path, ...] | None = None) -> RuleSet:
     """The default rule set (or the given rule files) with the shared fragments."""
-    from dateline.timex.normalize import NORMALIZERS
+    from dateline.timex.context import NORMALIZERS  # filled as the normalizer modules load
 
     fragments, tables = load_fragments(RESOURCES / "fragments.toml")
     files = rule_files or tuple(sorted(RESOURCES.glob("rules*.toml")))

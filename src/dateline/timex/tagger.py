@@ -10,7 +10,7 @@ from typing import Any
 
 from dateline.model import Timex
 from dateline.timex.calendar import Point
-from dateline.timex.normalize import NORMALIZERS, Context, Result
+from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
 
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only

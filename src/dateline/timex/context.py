@@ -1,0 +1,88 @@
+"""What a normalizer sees and returns, and the registry that names normalizers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dateline.timex import calendar as cal
+from dateline.timex.calendar import Point
+from dateline.timex.tense import tense
+
+
+@dataclass
+class Context:
+    """What a normalizer may know: the text, the DCT and the last mentioned time."""
+
+    text: str
+    dct: date
+    doc: Any = None
+    last: Point | None = None
+    last_end: int | None = None  # where the last mentioned time ends in the text
+    topic: Point | None = None  # the first quarter or half the article reports on
+    last_day: Point | None = None  # the last day mentioned, report days included
+    last_clock: Point | None = None  # the last mentioned time, when it is a clock time
+    near_dct: bool = False  # whether any time so far lay within a year of the DCT
+    far_times: int = 0  # how many times so far lay further from the DCT
+    start: int = 0
+    end: int = 0
+    found: list[Any] = field(default_factory=list)
+    _tense: dict[tuple[int, int, bool], str | None] = field(default_factory=dict)
+
+    @property
+    def tense(self) -> str | None:
+        """Tense of the current expression's clause, modals counting as future."""
+        return self.tense_of(weak=True)
+
+    def tense_of(self, weak: bool) -> str | None:
+        """Tense of the current expression's clause; ``weak=False`` ignores modals."""
+        key = (self.start, self.end, weak)
+        if key not in self._tense:
+            self._tense[key] = tense(self.text, self.start, self.end, self.doc, weak)
+        return self._tense[key]
+
+    @property
+    def day_in_hand(self) -> Point | None:
+        """The last day named (report days and shifted days included), if any."""
+        if self.last_day is not None:
+            return self.last_day
+        return self.last if self.last is not None and self.last.granularity == "day" else None
+
+    @property
+    def anchor(self) -> Point:
+        """The last mentioned time, or the DCT's day when nothing was mentioned yet."""
+        return self.last or cal.point(self.dct, "day")
+
+
+@dataclass
+class Result:
+    """A normalized expression before it becomes a :class:`~dateline.model.Timex`."""
+
+    value: str
+    point: Point | None = None
+    mod: str | None = None
+    type: str | None = None
+    freq: str | None = None
+    quant: str | None = None
+
+
+Groups = dict[str, Any]
+Normalizer = Callable[[Context, Groups, dict[str, Any]], Result | None]
+NORMALIZERS: dict[str, Normalizer] = {}
+
+
+def normalizer(name: str) -> Callable[[Normalizer], Normalizer]:
+    """Register a normalizer under the name rules use."""
+
+    def register(func: Normalizer) -> Normalizer:
+        NORMALIZERS[name] = func
+        return func
+
+    return register
+
+
+def mod_of(groups: Groups, args: dict[str, Any]) -> str | None:
+    """The TIMEX3 mod a rule's groups or fixed arguments give ("early" → START)."""
+    return groups.get("mod") or groups.get("mod2") or args.get("mod") or None
