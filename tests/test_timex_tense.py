@@ -553,3 +553,15 @@ def test_or_so_ago_is_approximate() -> None:
 )
 def test_wire_copy_conventions(text: str, dct: date, surface: str, value: str) -> None:
     assert find(text, dct, surface).value == value
+
+
+def test_a_present_clause_under_a_future_one_looks_ahead() -> None:
+    text = "About 1,700 jobs will be lost when the furnace is shut down in September."
+    assert find(text, date(2011, 2, 12), "September").value == "2011-09"
+
+
+def test_a_season_of_something_is_no_season() -> None:
+    found = tag(
+        "Cuts were the harshest since the fall of the military government.", date(2010, 6, 23)
+    )
+    assert found == []

@@ -145,6 +145,8 @@ def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | N
     if weak and _deadline(text, start, end):
         return FUTURE
     best = _nearest_cue(text, start, end, weak)
+    if (best is None or best[1] == PRESENT) and _future_clause(text, start, end):
+        return FUTURE
     if best is None:
         return None
     if weak and best[1] == PAST and best[3] <= start and _plan(text, best[3], start):
@@ -152,6 +154,20 @@ def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | N
         # belongs to the infinitive, which looks forward from the past verb
         return FUTURE
     return best[1]
+
+
+# "jobs will be lost when the furnace is shut down in September": a present-tense clause
+# under a future one tells the future
+_FUTURE_WHEN = re.compile(
+    r"\b(?:will|'ll|shall|won't)\b[^.;:!?]*?\b(?:when|once|after|before|until|till|as\s+soon\s+as|if)\b"
+    r"(?:(?!\b(?:was|were|had|did)\b)[^.;:!?])*$",
+    re.IGNORECASE,
+)
+
+
+def _future_clause(text: str, start: int, end: int) -> bool:
+    left, _ = sentence_bounds(text, start, end)
+    return _FUTURE_WHEN.search(text, left, start) is not None
 
 
 def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str, int, int] | None:
