@@ -201,3 +201,39 @@ def test_one_old_year_long_before_is_background_not_a_story() -> None:
 def test_a_clock_time_before_a_named_day_takes_that_day() -> None:
     text = "Polls in the state close at 7 p.m. on Election Day, officials said."
     assert value_of(text, "7 p.m.", date(2024, 11, 1)) == "2024-11-05T19:00"
+
+
+def test_today_in_a_history_is_the_present() -> None:
+    """An encyclopedia article's "Today the battlefields are visited" is the present;
+    "Today's ceremony" is still the day it was written."""
+    text = (
+        "The war began in 1914. The offensive opened in 1915 and failed in 1916. The armistice"
+        " came in 1918, and the treaty in 1919. Today the battlefields are visited by thousands."
+        " Today's ceremony marks the anniversary."
+    )
+    todays = [t.value for t in tag(text, date(2008, 11, 11)) if t.text == "Today"]
+    assert todays == ["PRESENT_REF", "2008-11-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # in a story, the end of a range is no point the story has reached
+        (
+            "The invasion began on 22 June 1941. From 22 June until mid-December the invaders"
+            " advanced. On 8 September they cut the last road.",
+            "8 September",
+            "1941-09-08",
+        ),
+        # the first day of a range whose month and year come after it
+        ("The battle was fought from 23 to 26 October 1944.", "23", "1944-10-23"),
+        # a leap day no year near the DCT has
+        (
+            "The offensive began in February 1984, and on 29 February a brigade was caught.",
+            "29 February",
+            "1984-02-29",
+        ),
+    ],
+)
+def test_more_story_anchors(text: str, surface: str, value: str) -> None:
+    assert value_of(text, surface) == value

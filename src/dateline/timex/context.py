@@ -26,6 +26,7 @@ class Context:
     last_clock: Point | None = None  # the last mentioned time, when it is a clock time
     near_dct: bool = False  # whether any time so far lay within a year of the DCT
     far_times: int = 0  # how many times so far lay further from the DCT
+    near_times: int = 0  # how many times so far lay near the DCT, placed by the text itself
     start: int = 0
     end: int = 0
     found: list[Any] = field(default_factory=list)

@@ -54,7 +54,8 @@ def choose_year(
     year = base if base is not None else ctx.dct.year
     options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
     if not options:
-        return None
+        # "29 February" in a story of 1984: no year near the DCT has one; the story's may
+        return narrative_year(ctx, build)
     named = _sentence_year(ctx)
     if named is not None and build(named) is not None:
         return build(named)
@@ -377,7 +378,11 @@ def norm_ref(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
 
 @normalizer("day_offset")
 def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """today / yesterday / tomorrow / tonight, optionally with a part of day."""
+    """today / yesterday / tomorrow / tonight, optionally with a part of day. In an
+    encyclopedia article ("Today the line of the walls can still be traced") "today" is
+    the present, not the day the article was written."""
+    if _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end) and _told_as_story(ctx):
+        return Result("PRESENT_REF", None, None)
     day = ctx.dct + timedelta(days=int(args.get("offset", 0)))
     part = (
         groups.get("part_of_day")
@@ -400,6 +405,25 @@ def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resu
     part = groups.get("part_of_day") or args.get("part", "NI")
     p = Point(day + timedelta(days=offset), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME")
+
+
+_TODAY_NOWADAYS = re.compile(r"today", re.IGNORECASE)
+
+
+def _told_as_story(ctx: Context) -> bool:
+    """A text whose times so far lie mostly years before its DCT (a history, perhaps
+    with a few words on its anniversary), and a "Today" that opens a sentence."""
+    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, ctx.start - 4), ctx.start)
+    possessive = ctx.text[ctx.end : ctx.end + 2] in ("'s", "’s")  # "Today's parade": the DCT
+    return (
+        bool(opens)
+        and not possessive
+        and ctx.far_times >= 5
+        and ctx.far_times >= 3 * ctx.near_times
+    )
+
+
+_SENTENCE_OPEN = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)$")
 
 
 def unit_of(groups: Groups, args: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from dateline.model import Timex
 from dateline.timex.calendar import Point
 from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
+from dateline.timex.story import in_story
 
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
 _DEFERRED = ("anniversary",)
@@ -291,6 +292,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
                 ctx.far_times += 1
             elif _explicit(text, match):
                 ctx.near_dct = True
+                ctx.near_times += 1
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
     _clock_days(text, results)
@@ -497,11 +499,18 @@ def _anchors(ctx: Context, match: Match, result: Result) -> bool:
     """Whether this expression becomes the anchor for later anaphora."""
     if _period_end(ctx, match.start):
         return False
+    if _RANGE_END.search(ctx.text, max(0, match.start - 24), match.start) and in_story(ctx):
+        return False
     if match.rule.norm in _NOT_ANCHORS:
         # "six days later ... the following day": a story moves on by days; "a year
         # earlier" only looks back for a comparison
         return _DAYS.search(ctx.text, match.start, match.end) is not None
     return not _report_time(ctx.text, match.start, result)
+
+
+# "From 22 June until mid-December the invaders advanced. On 8 September ...": in a story
+# the end of a range is no point the story has reached
+_RANGE_END = re.compile(r"\b(?:until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
 
 
 def _report_time(text: str, start: int, result: Result) -> bool:
