@@ -237,3 +237,13 @@ def test_today_in_a_history_is_the_present() -> None:
 )
 def test_more_story_anchors(text: str, surface: str, value: str) -> None:
     assert value_of(text, surface) == value
+
+
+def test_a_story_weekday_does_not_count_from_a_day_before_the_story() -> None:
+    """A day named in the news part ("Lunar New Year fell on January 29") is no day of
+    the story that follows; a bare weekday after it is news again."""
+    text = (
+        "Lunar New Year fell on January 29. The family came in the autumn of 1972, opened the"
+        " shop in 1984 and thrived in the 1980s. The festivities ended on Wednesday."
+    )
+    assert value_of(text, "Wednesday", date(2025, 2, 16)) == "2025-02-12"

@@ -565,3 +565,38 @@ def test_a_season_of_something_is_no_season() -> None:
         "Cuts were the harshest since the fall of the military government.", date(2010, 6, 23)
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # a negated past "until" is no deadline: the wait is over
+        ("The shop did not reopen until July.", date(2021, 11, 28), "July", "2021-07"),
+        (
+            "The plan was shelved two years later when funds ran out.",
+            date(2024, 2, 18),
+            "two years later",
+            "PAST_REF",
+        ),
+        (
+            "The journey will take less than half an hour.",
+            date(2024, 2, 18),
+            "less than half an hour",
+            "PT30M",
+        ),
+        (
+            "By the Fourth of July 1993 the river was high.",
+            date(2015, 12, 20),
+            "Fourth of July 1993",
+            "1993-07-04",
+        ),
+    ],
+)
+def test_until_later_half_an_hour_and_the_fourth_of_july(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    assert find(text, dct, surface).value == value
+
+
+def test_ages_in_pairs_are_no_decades() -> None:
+    assert tag("Many buyers were in their twenties and thirties.", date(2017, 6, 11)) == []

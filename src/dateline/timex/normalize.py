@@ -290,7 +290,9 @@ def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
 
 
 # "in his 30s", "in their early forties": an age, not a decade
-_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|your|our)\s+(?:the\s+)?(?:[a-z]+\s+(?:and|or|to)\s+)?$", re.IGNORECASE
+)
 
 
 def _age(ctx: Context) -> bool:
@@ -541,8 +543,9 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     weekday = int(groups["weekday"])
     if _INDEFINITE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
         return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
-    if in_story(ctx):
-        return story_weekday(ctx, weekday, groups, args)
+    told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
+    if told is not None:
+        return told
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7

@@ -63,25 +63,31 @@ def in_story(ctx: Context) -> bool:
     # what is still ahead is told from the DCT ("a second meeting is planned for July");
     # a past verb of intention is the story's ("agreed to surrender on 22 April"), and so
     # is a present that judges it ("its ambush on 9 June is taken as the start")
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    return _AHEAD.search(ctx.text, left, ctx.start) is None
+    left, right = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    ahead = _AHEAD.search(ctx.text, left, ctx.start) or _WILL.search(ctx.text, ctx.end, right)
+    return ahead is None
 
 
 _AHEAD = re.compile(
     r"\b(?:will|shall|won't|'ll|(?:is|are)\s+(?:to|due|planned|scheduled|expected|set)|"
-    r"plans?|planning|upcoming|next\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b",
+    r"plans?|upcoming|next\s+(?:year|month|week|spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE,
 )
+_WILL = re.compile(r"\b(?:will|shall|won't|'ll)\b", re.IGNORECASE)  # "On Wednesday, it will ..."
 NARRATIVE_REACH = 300  # characters after a story's time that still belong to it
 NARRATIVE_BACK = timedelta(days=60)  # a story may step back this far without a new year
 
 
-def story_weekday(ctx: Context, weekday: int, groups: Groups, args: dict[str, Any]) -> Result:
+def story_weekday(
+    ctx: Context, weekday: int, groups: Groups, args: dict[str, Any]
+) -> Result | None:
     """ "On the Sunday" in a story: the first such day from the last day it named."""
     last = ctx.day_in_hand
+    if last is not None and ctx.last is not None and last.start.year != ctx.last.start.year:
+        last = None  # a day named before the story began ("Lunar New Year fell on January 29")
     part = groups.get("part_of_day")
-    if last is None:  # a story without a day: which week is unknown
-        return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
+    if last is None:  # no day named yet: a bare weekday is news's way, told from the DCT
+        return None
     ahead = (weekday - last.start.isoweekday()) % 7
     p = Point(last.start + timedelta(days=ahead), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)

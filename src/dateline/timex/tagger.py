@@ -499,6 +499,8 @@ def _anchors(ctx: Context, match: Match, result: Result) -> bool:
     """Whether this expression becomes the anchor for later anaphora."""
     if _period_end(ctx, match.start):
         return False
+    if result.point is not None and result.point.granularity in ("decade", "century"):
+        return False  # "in the 1880s": background; "the following year" counts from a year
     if _RANGE_END.search(ctx.text, max(0, match.start - 24), match.start) and in_story(ctx):
         return False
     if match.rule.norm in _NOT_ANCHORS:

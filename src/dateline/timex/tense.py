@@ -332,6 +332,8 @@ def _deadline(text: str, start: int, end: int) -> bool:
     left, _ = sentence_bounds(text, start, end)
     if not _DEADLINE.search(text, max(left, start - 20), start):
         return False
+    if _NOT_UNTIL.search(text, max(left, start - 80), start):
+        return False  # "did not reopen until July": a past that ended then
     done = _HAD_DONE.search(text, max(left, start - 80), start)
     # "had chosen to square positions ahead of the weekend": the infinitive looks ahead;
     # "which had been scheduled for October 20, has been postponed until December": the
@@ -343,6 +345,11 @@ def _deadline(text: str, start: int, end: int) -> bool:
     )
 
 
+_NOT_UNTIL = re.compile(
+    r"\b(?:did\s+not|didn't|was\s+not|wasn't|were\s+not|weren't|had\s+not|hadn't|never)\b"
+    r"[^.;:!?,]*\buntil\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?$",
+    re.IGNORECASE,
+)
 _INFINITIVE_TO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
 
 
