@@ -572,11 +572,12 @@ def test_a_season_of_something_is_no_season() -> None:
     [
         # a negated past "until" is no deadline: the wait is over
         ("The shop did not reopen until July.", date(2021, 11, 28), "July", "2021-07"),
+        # "later when" is still a shift
         (
-            "The plan was shelved two years later when funds ran out.",
+            "A plan drawn up in 1987 was shelved two years later when funds ran out.",
             date(2024, 2, 18),
             "two years later",
-            "PAST_REF",
+            "1989",
         ),
         (
             "The journey will take less than half an hour.",
