@@ -298,7 +298,7 @@ _AGE_BEFORE = re.compile(
 def _age(ctx: Context) -> bool:
     if re.search(r"[0-9]{4}", ctx.text[ctx.start : ctx.end]):
         return False
-    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start))
+    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - 40), ctx.start))
 
 
 def rel_year(ctx: Context, rel: str) -> int:
