@@ -59,6 +59,8 @@ eval: venv
 	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_news5
 	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_news6
 	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_history4
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_news7
+	$(BIN)/dateline eval timex tests/fixtures/timex/synthetic_news8
 	for d in tests/fixtures/events tests/fixtures/events/heldout*; do \
 		echo "== $$d"; $(BIN)/dateline eval events $$d | head -6; done
 
