@@ -134,6 +134,13 @@ def _season_start(d: date) -> date:
     return date(year, start_month, 1)
 
 
+def days_apart(p: Point, d: date) -> int:
+    """Days between ``d`` and the period ``p`` (0 when ``d`` lies inside it)."""
+    if p.start <= d <= p.end:
+        return 0
+    return min(abs((p.start - d).days), abs((p.end - d).days))
+
+
 def point(d: date, granularity: str, part: str | None = None) -> Point:
     """The period of ``granularity`` containing ``d``."""
     return Point(floor(d, granularity), granularity, part)

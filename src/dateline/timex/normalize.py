@@ -23,7 +23,7 @@ from dateline.timex.context import (
     normalizer,
 )
 from dateline.timex.holidays import named_day
-from dateline.timex.story import in_story, narrative_year, story_weekday
+from dateline.timex.story import in_story, narrative_year, story_weekday, told_as_history
 from dateline.timex.tense import (
     FUTURE,
     PAST,
@@ -67,7 +67,7 @@ def choose_year(
         return narrative
     if past_plan(ctx.text, ctx.start, ctx.end):
         # "had been due to start in October": planned on either side, the nearest one
-        return min(options, key=lambda p: _distance(p, ctx.dct))
+        return min(options, key=lambda p: cal.days_apart(p, ctx.dct))
     when = ctx.tense
     ahead = _future_anchor(ctx)
     if ahead is not None and when != PAST:
@@ -79,8 +79,10 @@ def choose_year(
         return before[-1] if before else options[0]
     if when not in (PAST, FUTURE):
         # no cue: the period nearest the DCT, a past one winning near-ties (news looks back)
-        return min(options, key=lambda p: _distance(p, ctx.dct) + (p.start > ctx.dct) * AHEAD_COST)
-    return min(options, key=lambda p: _distance(p, ctx.dct) + _penalty(p, ctx.dct, when))
+        return min(
+            options, key=lambda p: cal.days_apart(p, ctx.dct) + (p.start > ctx.dct) * AHEAD_COST
+        )
+    return min(options, key=lambda p: cal.days_apart(p, ctx.dct) + _penalty(p, ctx.dct, when))
 
 
 _ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -162,12 +164,6 @@ def _penalty(p: Point, dct: date, when: str) -> int:
     if when == PAST and p.granularity == "month" and (p.start - dct).days <= 31:
         return 0
     return 400
-
-
-def _distance(p: Point, d: date) -> int:
-    if p.start <= d <= p.end:
-        return 0
-    return min(abs((p.start - d).days), abs((p.end - d).days))
 
 
 _ORDINAL_WORDS = {
@@ -383,7 +379,7 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
     """today / yesterday / tomorrow / tonight, optionally with a part of day. In an
     encyclopedia article ("Today the line of the walls can still be traced") "today" is
     the present, not the day the article was written."""
-    if _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end) and _told_as_story(ctx):
+    if _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end) and told_as_history(ctx):
         return Result("PRESENT_REF", None, None)
     day = ctx.dct + timedelta(days=int(args.get("offset", 0)))
     part = (
@@ -410,22 +406,6 @@ def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resu
 
 
 _TODAY_NOWADAYS = re.compile(r"today", re.IGNORECASE)
-
-
-def _told_as_story(ctx: Context) -> bool:
-    """A text whose times so far lie mostly years before its DCT (a history, perhaps
-    with a few words on its anniversary), and a "Today" that opens a sentence."""
-    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, ctx.start - 4), ctx.start)
-    possessive = ctx.text[ctx.end : ctx.end + 2] in ("'s", "’s")  # "Today's parade": the DCT
-    return (
-        bool(opens)
-        and not possessive
-        and ctx.far_times >= 5
-        and ctx.far_times >= 3 * ctx.near_times
-    )
-
-
-_SENTENCE_OPEN = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)$")
 
 
 def unit_of(groups: Groups, args: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
 from dateline.timex.context import Context, Groups, Result, mod_of
-from dateline.timex.tense import sentence_bounds
+from dateline.timex.tense import had_before, possessive, sentence_bounds
 
 
 def narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
@@ -43,13 +43,9 @@ def narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point 
     return here
 
 
-_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
-
-
 def flashback(ctx: Context) -> bool:
     """A past perfect clause ("the men who had crossed the frontier in June") looks back."""
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    return _HAD.search(ctx.text, max(left, ctx.start - 60), ctx.start) is not None
+    return had_before(ctx.text, ctx.start, ctx.end, reach=60)
 
 
 def in_story(ctx: Context) -> bool:
@@ -91,3 +87,19 @@ def story_weekday(
     ahead = (weekday - last.start.isoweekday()) % 7
     p = Point(last.start + timedelta(days=ahead), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+def told_as_history(ctx: Context) -> bool:
+    """A text whose times so far lie mostly years before its DCT (a history, perhaps with
+    a few words on its anniversary), at an expression that opens a sentence and takes no
+    possessive: there "Today" means nowadays, not the day the article was written."""
+    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, ctx.start - 4), ctx.start)
+    return (
+        bool(opens)
+        and not possessive(ctx.text, ctx.end)  # "Today's parade": the DCT
+        and ctx.far_times >= 5
+        and ctx.far_times >= 3 * ctx.near_times
+    )
+
+
+_SENTENCE_OPEN = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)$")

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import Any
 
 from dateline.model import Timex
+from dateline.timex import calendar as cal
 from dateline.timex.calendar import Point
 from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
@@ -288,7 +289,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
         if result.point is not None:
-            if _days_from(result.point, dct) > NEAR_DCT_DAYS:
+            if cal.days_apart(result.point, dct) > NEAR_DCT_DAYS:
                 ctx.far_times += 1
             elif _explicit(text, match):
                 ctx.near_dct = True
@@ -399,18 +400,8 @@ def _clock_days(text: str, results: dict[int, Timex]) -> None:
         results[clock.start] = replace(clock, value=value, earliest=day, latest=day)
 
 
-_DURATION_PART = re.compile(r"P(T?)([0-9]+(?:\.[0-9]+)?)([YMWDHS])")
 _DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 _DURATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+")
-
-
-def _duration_parts(value: str) -> list[tuple[str, str]] | None:
-    """(unit, amount) pairs of a simple duration value ("PT4H" -> [("TH", "4")])."""
-    match = _DURATION_PART.fullmatch(value)
-    if match is None:
-        return None
-    time, amount, unit = match.groups()
-    return [(time + unit, amount)]
 
 
 def _join_durations(text: str, results: dict[int, Timex]) -> None:
@@ -419,13 +410,14 @@ def _join_durations(text: str, results: dict[int, Timex]) -> None:
     i = 0
     while i < len(found) - 1:
         first, second = found[i], found[i + 1]
-        a, b = _joined_parts(first), _duration_parts(second.value)
+        a, b = _duration_units(first.value), _duration_units(second.value)
         gap = _DURATION_GAP.fullmatch(text, first.end, second.start)
         if (
             first.type != "DURATION"
             or second.type != "DURATION"
             or a is None
             or b is None
+            or len(b) != 1  # the second is a single unit: "... and 38 minutes"
             or gap is None
             or _DURATION_ORDER.index(b[0][0]) <= _DURATION_ORDER.index(a[-1][0])
         ):
@@ -443,20 +435,18 @@ def _join_durations(text: str, results: dict[int, Timex]) -> None:
         found[i : i + 2] = [joined]
 
 
-def _joined_parts(timex: Timex) -> list[tuple[str, str]] | None:
-    """Parts of a duration value that may itself be a joined one ("PT3H41M")."""
-    pairs = re.findall(r"([0-9]+(?:\.[0-9]+)?)([YMWDHS])", timex.value)
-    if not timex.value.startswith("P") or not pairs or "X" in timex.value:
+_AMOUNT_UNIT = re.compile(r"([0-9]+(?:\.[0-9]+)?)([YMWDHS])")
+
+
+def _duration_units(value: str) -> list[tuple[str, str]] | None:
+    """(unit, amount) pairs of a duration value, time units marked with T: "PT3H41M" ->
+    [("TH", "3"), ("TM", "41")]; None for vague ("PXY") or other values."""
+    if not value.startswith("P") or "X" in value:
         return None
-    time_at = timex.value.find("T")
-    parts: list[tuple[str, str]] = []
-    position = 1
-    for amount, unit in pairs:
-        position = timex.value.index(amount + unit, position)
-        in_time = time_at != -1 and position > time_at
-        parts.append((("T" if in_time else "") + unit, amount))
-        position += len(amount + unit)
-    return parts
+    date_part, _, time_part = value[1:].partition("T")
+    parts = [(unit, amount) for amount, unit in _AMOUNT_UNIT.findall(date_part)]
+    parts += [("T" + unit, amount) for amount, unit in _AMOUNT_UNIT.findall(time_part)]
+    return parts or None
 
 
 # "the quarter ended Sept. 30": the day only delimits the period, which stays the anchor
@@ -473,12 +463,6 @@ _REPORT_TIME = re.compile(
     r"\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
-
-
-def _days_from(p: Point, dct: date) -> int:
-    if p.start <= dct <= p.end:
-        return 0
-    return min(abs((p.start - dct).days), abs((p.end - dct).days))
 
 
 # Normalizers that fall back on the DCT's year when the text names none. A bare

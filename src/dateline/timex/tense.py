@@ -359,6 +359,22 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:already\s+|not\s+)?(?:been\s+)?[a-z]+(?:ed|e
 _POSSESSIVE = ("'s", "’s")
 _OPEN_UNTIL = re.compile(r"\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def possessive(text: str, end: int) -> bool:
+    """Whether the expression ending at ``end`` takes a possessive: "Friday's purchases"."""
+    return text[end : end + 2] in _POSSESSIVE
+
+
+def had_before(text: str, start: int, end: int, reach: int | None = None) -> bool:
+    """Whether a past perfect "had" comes before the expression in its sentence (within
+    ``reach`` characters, if given)."""
+    left, _ = sentence_bounds(text, start, end)
+    if reach is not None:
+        left = max(left, start - reach)
+    return _HAD.search(text, left, start) is not None
+
+
 _SUSPENDED = re.compile(
     r"\b(?:was|were|is|are|be|been|remains?|remained|stays?|stayed)\s+(?:\w+\s+)?"
     r"(?:cancel\w*|clos\w*|suspend\w*|shut|open|ban+ed|bar+ed|halted|grounded|extended)\b",
@@ -384,7 +400,7 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     """
     if strong == FUTURE:
         return True
-    if text[end : end + 2] in _POSSESSIVE:
+    if possessive(text, end):
         return False
     left, _ = sentence_bounds(text, start, end)
     # 'flights were cancelled until Thursday', 'the window stays open until Monday': a state
@@ -393,7 +409,7 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     fronted = left >= start - 10
     state = strong != PAST or _SUSPENDED.search(text, left, start) is not None
     if _OPEN_UNTIL.search(text, max(left, start - 10), start) and not fronted and state:
-        return not _HAD.search(text, left, start)
+        return not had_before(text, start, end)
     if strong == PRESENT:
         best = _nearest_cue(text, start, end, weak=False)
         if best is not None and best[1] == PRESENT:
