@@ -198,22 +198,24 @@ def evaluate_timex(
     tag("Warm-up on May 4, 2001.", date(2001, 5, 4))  # rules load once, outside the timing
     for done, path in enumerate(paths, start=1):
         try:
-            doc = read_timeml(path)
+            _score(report, path, out_dir)
         except DatelineError as exc:
             report.rejected.append(str(exc))  # the rest of the folder is still scored
-            if progress is not None:
-                progress(done, len(paths))
-            continue
-        started = time.perf_counter()
-        ours = tag(doc.text, doc.dct)
-        report.seconds += time.perf_counter() - started
-        report.documents += 1
-        _count(report, doc, ours)
-        if out_dir is not None:
-            _write(Path(out_dir), path.name, doc, ours)
         if progress is not None:
             progress(done, len(paths))
     return report
+
+
+def _score(report: TimexReport, path: Path, out_dir: Path | None) -> None:
+    """Tag one TimeML file, time ``tag()`` and count its matches."""
+    doc = read_timeml(path)
+    started = time.perf_counter()
+    ours = tag(doc.text, doc.dct)
+    report.seconds += time.perf_counter() - started
+    report.documents += 1
+    _count(report, doc, ours)
+    if out_dir is not None:
+        _write(Path(out_dir), path.name, doc, ours)
 
 
 def _write(out_dir: Path, name: str, doc: TimeMLDoc, ours: list[Timex]) -> None:
