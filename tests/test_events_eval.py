@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,50 @@ def test_scores_count_tuples_and_fields() -> None:
     assert report.fields["type"].matched == 2
     assert report.fields["status"].matched == 1
     assert report.fields["time"].matched == 2
-    assert [row["type"] for _, row in report.spurious] == ["MEET", "ATTACK"]
+    assert [row["type"] for _, row in report.spurious] == ["ATTACK"]
+    # the MEET found with the wrong status is a near miss: listed with what was wrong
+    assert [(row["type"], row["wrong"]) for _, row in report.missed] == [("MEET", ["status"])]
+    assert report.errors["status"] == 1 and report.errors["not found"] == 0
+    assert report.confusion["possible"]["planned"] == 1
+    assert report.confusion["planned"]["planned"] == 1
+    assert report.status_accuracy == 0.5
     assert "overall" in report.format() and "missed" in report.format()
+
+
+def test_place_key_events_and_unfound_events() -> None:
+    expected = [
+        {"type": "VISIT", "status": "planned", "participant": "Kim", "time": None,
+         "place": ["Moscow", "Russia"], "key": True},
+        {"type": "VISIT", "status": "occurred", "participant": "Kim", "time": "2019",
+         "place": "Vladivostok", "key": True},
+        {"type": "PROTEST", "status": "occurred", "participant": None, "time": None},
+    ]  # fmt: skip
+    system = [
+        {"type": "VISIT", "status": "planned", "participant": ["kim-jong-un"], "time": None,
+         "place": "Moscow"},
+        {"type": "VISIT", "status": "occurred", "participant": ["kim-jong-un"], "time": "2019",
+         "place": "Russian Far East"},
+    ]  # fmt: skip
+    report = EventsReport()
+    score_article(expected, system, "a.txt", report)
+    assert report.overall.matched == 1
+    assert (report.key.matched, report.key.expected) == (1, 2)
+    assert report.errors["place"] == 1 and report.errors["not found"] == 1
+    assert report.confusion["occurred"]["-"] == 1
+    data = report.to_dict()
+    assert data["key"]["recall"] == 0.5 and data["errors"]["place"] == 1
+
+
+def test_impossible_events_are_listed() -> None:
+    from dateline.evaluate.events_eval import impossible_rows
+
+    rows = [
+        {"status": "occurred", "earliest": "2025-06-01", "latest": None},
+        {"status": "occurred", "earliest": "2025-05-01", "latest": "2025-05-02"},
+        {"status": "planned", "earliest": None, "latest": "2025-05-01"},
+        {"status": "planned", "earliest": "2025-05-21", "latest": None},
+    ]
+    assert impossible_rows(rows, date(2025, 5, 21)) == [rows[0], rows[2]]
 
 
 def test_malformed_expected_file_has_a_code(tmp_path: Path) -> None:
@@ -96,3 +139,31 @@ def test_every_fixture_article_has_a_wellformed_expected_file(article: Path) -> 
     assert rows
     for row in rows:
         assert row["type"] in EVENT_TYPES and row["status"] in EVENT_STATUSES
+
+
+def test_unknown_status_in_expected_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.expected.json"
+    row = {"type": "VISIT", "status": "done", "participant": None, "time": None}
+    path.write_text(json.dumps({"events": [row]}), encoding="utf-8")
+    with pytest.raises(DatelineError) as info:
+        load_expected(path)
+    assert info.value.code == "DL-E201" and "done" in str(info.value)
+
+
+@pytest.mark.model
+def test_expected_files_apart_from_their_articles(tmp_path: Path) -> None:
+    texts, gold = tmp_path / "texts", tmp_path / "gold"
+    texts.mkdir()
+    gold.mkdir()
+    (texts / "a.txt").write_text(
+        "date 2025-05-21  Kim visits\n\nKim Jong-un visited Moscow in 2019.\n", encoding="utf-8"
+    )
+    row = {"type": "VISIT", "status": "occurred", "participant": "Kim", "time": "2019",
+           "place": "Moscow", "key": True}  # fmt: skip
+    (gold / "a.expected.json").write_text(json.dumps({"events": [row]}), encoding="utf-8")
+    report = evaluate_events(gold, texts=texts)
+    assert report.articles == 1 and report.key.expected == 1
+    (gold / "b.expected.json").write_text(json.dumps({"events": []}), encoding="utf-8")
+    with pytest.raises(DatelineError) as info:
+        evaluate_events(gold, texts=texts)
+    assert info.value.code == "DL-E201" and "b.txt" in str(info.value)

@@ -300,15 +300,25 @@ def eval_events(
     directory: Annotated[
         Path, typer.Argument(exists=True, file_okay=False, help="Articles + expected files.")
     ],
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            exists=True,
+            file_okay=False,
+            help="Folder of the articles when DIR holds only the *.expected.json files.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Precision and recall of extracted events against expected-event files.
+    """Precision and recall of extracted events against expected-event files, with
+    key-event recall, errors per field, and a status confusion matrix.
 
-    Example: dateline eval events tests/fixtures/events
+    Example: dateline eval events tests/fixtures/events/realnews --texts ../shared/data/realnews
     """
     from dateline.evaluate.events_eval import evaluate_events
 
-    report = evaluate_events(directory)
+    report = evaluate_events(directory, texts=texts)
     typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
 
 

@@ -6,12 +6,15 @@ Layout: ``NAME.txt`` (or ``NAME.synthetic.txt``) beside ``NAME.expected.json``::
      "events": [{"type": "VISIT", "status": "planned", "participant": "Kim",
                  "time": "2025-06", "note": "free text"}]}
 
-An event is the tuple (type, status, main participant, time). ``participant`` is a
+An event is the tuple (type, status, main participant, time), plus ``place`` when the
+expected event gives one; ``key: true`` marks the events the article is about (their
+recall is reported apart). ``participant`` is a
 name, an actor id or an ISO3 code, or a list of acceptable ones (which may
 include null), or null for an event without a known agent; it matches a system
 event with that id among its sources, or whose source id contains it as a word
 ('kim' matches 'kim-jong-un'); null matches an event without sources.
-``time`` is the system's ``time.value``.
+``time`` is the system's ``time.value``; ``place`` matches the system's ``location``
+when either's words contain the other's. The guideline is ``docs/annotation.md``.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ from dateline.errors import E_EVENTS_NO_ARTICLES, E_EXPECTED_EVENTS
 from dateline.model import Article
 
 FIELDS = ("type", "status", "participant", "time")
+STATUSES = ("occurred", "ongoing", "planned", "possible", "negated")
+#: why an expected event was not matched: nothing of its type left ("not found"), or
+#: what a found event of its type got wrong, in the order the report prints them
+ERROR_FIELDS = ("not found", "participant", "status", "time", "place")
+NONE = "-"  # the confusion matrix's column for an expected event nothing matched
 Row = dict[str, Any]
 
 
@@ -60,20 +68,40 @@ class Score:
 
 @dataclass
 class EventsReport:
-    """Overall and per-field scores, and what was missed or spurious per article."""
+    """Overall and per-field scores, field errors, a status confusion matrix, sanity
+    counts, and what was missed or spurious per article."""
 
     overall: Score = field(default_factory=Score)
     fields: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in FIELDS})
+    key: Score = field(default_factory=Score)
+    errors: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ERROR_FIELDS, 0))
+    confusion: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {s: dict.fromkeys((*STATUSES, NONE), 0) for s in STATUSES}
+    )
+    impossible: list[tuple[str, Row]] = field(default_factory=list)
     missed: list[tuple[str, Row]] = field(default_factory=list)
     spurious: list[tuple[str, Row]] = field(default_factory=list)
     articles: int = 0
 
+    @property
+    def status_accuracy(self) -> float:
+        """Share of expected events matched on type and participant whose status is right."""
+        right = sum(self.confusion[s][s] for s in STATUSES)
+        paired = sum(n for s in STATUSES for k, n in self.confusion[s].items() if k != NONE)
+        return right / paired if paired else 0.0
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON shape: scores overall and per field, then missed and spurious tuples."""
+        """JSON shape: scores overall, per field and for key events; field errors;
+        the status confusion matrix; impossible events; missed and spurious tuples."""
         return {
             "articles": self.articles,
             "overall": _score_dict(self.overall),
             "fields": {name: _score_dict(score) for name, score in self.fields.items()},
+            "key": _score_dict(self.key),
+            "errors": dict(self.errors),
+            "status_accuracy": round(self.status_accuracy, 4),
+            "confusion": {s: dict(row) for s, row in self.confusion.items()},
+            "impossible": [{"article": name, **row} for name, row in self.impossible],
             "missed": [{"article": name, **row} for name, row in self.missed],
             "spurious": [{"article": name, **row} for name, row in self.spurious],
         }
@@ -82,6 +110,24 @@ class EventsReport:
         """The report as printed by ``dateline eval events DIR``."""
         lines = [f"articles: {self.articles}", _line("overall", self.overall)]
         lines += [_line(f"  {name}", score) for name, score in self.fields.items()]
+        if self.key.expected:
+            key = self.key
+            lines.append(
+                f"{'key events':<14} R {key.recall:6.1%}  ({key.matched} of {key.expected} found)"
+            )
+        lines.append(
+            "why expected events were missed: "
+            + ", ".join(f"{name} {count}" for name, count in self.errors.items())
+        )
+        lines.append(
+            f"status right on {self.status_accuracy:.1%} of events paired by type+participant"
+        )
+        lines.append("status confusion (rows expected, columns found; - = not found):")
+        columns = (*STATUSES, NONE)
+        lines.append(" " * 10 + "".join(f"{c:>9}" for c in columns))
+        for s in STATUSES:
+            lines.append(f"{s:<10}" + "".join(f"{self.confusion[s][c]:>9}" for c in columns))
+        lines += [f"impossible {name}: {_show(row)}" for name, row in self.impossible]
         lines += [f"missed    {name}: {_show(row)}" for name, row in self.missed]
         lines += [f"spurious  {name}: {_show(row)}" for name, row in self.spurious]
         return "\n".join(lines)
@@ -106,7 +152,12 @@ def _line(label: str, score: Score) -> str:
 
 
 def _show(row: Row) -> str:
-    return " ".join(f"{k}={row.get(k)}" for k in FIELDS)
+    shown = " ".join(f"{k}={row.get(k)}" for k in FIELDS)
+    if row.get("place"):
+        shown += f" place={row['place']}"
+    if row.get("wrong"):
+        shown += f"  (wrong: {', '.join(row['wrong'])})"
+    return shown
 
 
 def expected_path(article: Path) -> Path:
@@ -125,6 +176,8 @@ def load_expected(path: Path) -> tuple[list[Row], date | None]:
     for row in rows:
         if not isinstance(row, dict) or not {"type", "status", "time"} <= row.keys():
             raise E_EXPECTED_EVENTS(str(path), why=f"event needs type, status, time: {row!r}")
+        if row["status"] not in STATUSES:
+            raise E_EXPECTED_EVENTS(str(path), why=f"unknown status {row['status']!r}")
     return rows, dct
 
 
@@ -141,14 +194,25 @@ def read_article(path: Path, dct: date | None) -> Article:
 
 
 def system_rows(events: list[Row]) -> list[Row]:
-    """(type, status, main participant ids, time value) of extracted events."""
+    """(type, status, main participant ids, time value, place) of extracted events, with
+    the time window the sanity checks read."""
     rows = []
     for event in events:
         rows.append(
             {"type": event["type"], "status": event["status"], "participant": event["source"],
-             "time": event["time"]["value"]}
+             "time": event["time"]["value"], "place": event.get("location"),
+             "earliest": event["time"].get("earliest"), "latest": event["time"].get("latest")}
         )  # fmt: skip
     return rows
+
+
+def impossible_rows(system: list[Row], dct: date) -> list[Row]:
+    """Events whose status contradicts their own time: `occurred` starting after the DCT,
+    `planned` ending before it."""
+    day = dct.isoformat()
+    late = [r for r in system if r["status"] == "occurred" and (r.get("earliest") or "") > day]
+    early = [r for r in system if r["status"] == "planned" and (r.get("latest") or "9") < day]
+    return late + early
 
 
 def _words(text: str) -> set[str]:
@@ -172,6 +236,19 @@ def participant_matches(expected: Any, ids: list[str]) -> bool:
     return False
 
 
+def place_matches(expected: Any, found: str | None) -> bool:
+    """An expected place (a name or a list of names) matches the found location when
+    one's words contain the other's ('Seoul' ~ 'Seoul, South Korea'); no expected place
+    matches anything."""
+    if expected is None:
+        return True
+    if not found:
+        return False
+    have = _words(found)
+    options = expected if isinstance(expected, list) else [expected]
+    return any((want := _words(str(o))) and (want <= have or have <= want) for o in options if o)
+
+
 Matcher = Callable[[Row, Row], bool]
 
 
@@ -181,6 +258,9 @@ def matcher(fields: tuple[str, ...]) -> Matcher:
             if name == "participant":
                 if not participant_matches(exp.get("participant"), sys["participant"]):
                     return False
+            elif name == "place":
+                if not place_matches(exp.get("place"), sys.get("place")):
+                    return False
             elif exp.get(name) != sys.get(name):
                 return False
         return True
@@ -188,47 +268,125 @@ def matcher(fields: tuple[str, ...]) -> Matcher:
     return same
 
 
+FULL = (*FIELDS, "place")
+
+
 def align(
     expected: list[Row], system: list[Row], same: Matcher
 ) -> tuple[int, list[Row], list[Row]]:
     """Greedy one-to-one matching; returns matches, unmatched expected, unmatched system."""
+    return _count(_pairs(expected, system, same))
+
+
+def _pairs(
+    expected: list[Row], system: list[Row], same: Matcher
+) -> tuple[list[tuple[Row, Row]], list[Row], list[Row]]:
     left = list(system)
-    missed = []
+    pairs, missed = [], []
     for row in expected:
         hit = next((s for s in left if same(row, s)), None)
         if hit is None:
             missed.append(row)
         else:
             left.remove(hit)
-    return len(expected) - len(missed), missed, left
+            pairs.append((row, hit))
+    return pairs, missed, left
+
+
+def _count(
+    result: tuple[list[tuple[Row, Row]], list[Row], list[Row]],
+) -> tuple[int, list[Row], list[Row]]:
+    pairs, missed, left = result
+    return len(pairs), missed, left
+
+
+def _wrong(exp: Row, sys: Row) -> list[str]:
+    """The fields on which a near miss differs from its expected event."""
+    checks = {
+        "not found": exp["type"] == sys["type"],
+        "participant": participant_matches(exp.get("participant"), sys["participant"]),
+        "status": exp["status"] == sys["status"],
+        "time": exp.get("time") == sys.get("time"),
+        "place": place_matches(exp.get("place"), sys.get("place")),
+    }
+    return [name for name in ERROR_FIELDS if not checks[name]]
 
 
 def score_article(expected: list[Row], system: list[Row], name: str, report: EventsReport) -> None:
-    """Add one article's counts to the report."""
-    matched, missed, spurious = align(expected, system, matcher(FIELDS))
-    report.overall.add(Score(matched, len(system), len(expected)))
-    report.missed += [(name, row) for row in missed]
-    report.spurious += [(name, row) for row in spurious]
+    """Add one article's counts to the report.
+
+    A match needs type, status, participant, time, and the place when the expected
+    event gives one. Expected events left over are paired with left-over found events
+    of the same type and participant (else the same type) to say which fields were
+    wrong; the status confusion matrix counts full matches and those pairs."""
+    pairs, missed, spurious = _pairs(expected, system, matcher(FULL))
+    report.overall.add(Score(len(pairs), len(system), len(expected)))
+    keyed = [row for row in expected if row.get("key")]
+    key_hits = sum(1 for exp, _ in pairs if exp.get("key"))
+    report.key.add(Score(key_hits, 0, len(keyed)))
     for name_ in FIELDS:
         fields = ("type",) if name_ == "type" else ("type", name_)
         hits, _, _ = align(expected, system, matcher(fields))
         report.fields[name_].add(Score(hits, len(system), len(expected)))
+    near, far, rest = _pairs(missed, spurious, matcher(("type", "participant")))
+    loose, far, rest = _pairs(far, rest, matcher(("type",)))
+    for exp, sys in pairs + near:
+        report.confusion[exp["status"]][sys["status"]] += 1
+    for exp, sys in near + loose:
+        wrong = _wrong(exp, sys)
+        for what in wrong:
+            report.errors[what] += 1
+        report.missed.append((name, {**exp, "wrong": wrong, "found": _brief(sys)}))
+    for exp in far:
+        report.errors["not found"] += 1
+        report.confusion[exp["status"]][NONE] += 1
+        report.missed.append((name, exp))
+    report.spurious += [(name, row) for row in rest]
 
 
-def evaluate_events(directory: Path, nlp: Any = None, verbose: bool = False) -> EventsReport:
-    """Precision and recall of (type, status, main participant, time) over a folder;
-    ``verbose`` prints the report (``dateline eval events DIR`` prints ``report.format()``)."""
+def _brief(row: Row) -> str:
+    return " ".join(f"{k}={row.get(k)}" for k in FULL)
+
+
+def _articles(directory: Path, texts: Path | None) -> list[tuple[Path, Path]]:
+    """(article, expected file) pairs: articles beside their expected files, or, with
+    ``texts``, expected files in ``directory`` whose articles are ``texts/NAME.txt``."""
+    if texts is None:
+        pairs = [(p, expected_path(p)) for p in sorted(Path(directory).glob("*.txt"))]
+        return [(p, e) for p, e in pairs if e.exists()]
+    found = []
+    for exp in sorted(Path(directory).glob("*.expected.json")):
+        stem = exp.name.removesuffix(".expected.json")
+        for candidate in (texts / f"{stem}.txt", texts / f"{stem}.synthetic.txt"):
+            if candidate.exists():
+                found.append((candidate, exp))
+                break
+        else:
+            raise E_EXPECTED_EVENTS(str(exp), why=f"no article {stem}.txt in {texts}")
+    return found
+
+
+def evaluate_events(
+    directory: Path, nlp: Any = None, verbose: bool = False, texts: Path | None = None
+) -> EventsReport:
+    """Precision and recall of (type, status, main participant, time[, place]) over a
+    folder; ``texts`` is where the articles are when they are not beside their expected
+    files; ``verbose`` prints the report (``dateline eval events DIR`` prints
+    ``report.format()``)."""
     from dateline.extract import extract
 
     report = EventsReport()
-    pairs = [(p, expected_path(p)) for p in sorted(Path(directory).glob("*.txt"))]
-    pairs = [(p, e) for p, e in pairs if e.exists()]
+    pairs = _articles(Path(directory), texts)
     if not pairs:
         raise E_EVENTS_NO_ARTICLES(directory=str(directory))
     for article_path, exp_path in pairs:
         expected, dct = load_expected(exp_path)
-        extraction = extract(read_article(article_path, dct), nlp)
-        score_article(expected, system_rows(extraction["events"]), article_path.name, report)
+        article = read_article(article_path, dct)
+        extraction = extract(article, nlp)
+        rows = system_rows(extraction["events"])
+        score_article(expected, rows, article_path.name, report)
+        bad = impossible_rows(rows, article.dct)
+        report.impossible += [(article_path.name, row) for row in bad]
         report.articles += 1
     if verbose:
         print(report.format())
