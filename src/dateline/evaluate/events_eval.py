@@ -385,7 +385,7 @@ def evaluate_events(
         extraction = extract(article, nlp)
         rows = system_rows(extraction["events"])
         score_article(expected, rows, article_path.name, report)
-        bad = impossible_rows(rows, article.dct)
+        bad = impossible_rows(rows, article.dct) if article.dct else []
         report.impossible += [(article_path.name, row) for row in bad]
         report.articles += 1
     if verbose:
