@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +33,23 @@ def _free_port() -> int:
 def _as_postgres(*args: str) -> list[str]:
     # initdb refuses to run as root; tests run as root in CI.
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """dateline's whole pipeline (spaCy model + timex, actors, events), built once."""
+    from dateline.annotate import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def bare_nlp() -> Any:
+    """spaCy's model alone, for tests that run dateline's steps by hand."""
+    import dateline.pipeline  # noqa: F401 - Doc extensions
+    from dateline.annotate import find_model
+
+    return find_model()[1].load()
 
 
 @pytest.fixture(scope="session")

@@ -17,14 +17,6 @@ pytestmark = pytest.mark.model
 DCT = date(2025, 5, 21)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    import dateline.pipeline  # noqa: F401 - Doc extensions
-    from dateline.annotate import find_model
-
-    return find_model()[1].load()
-
-
 def actors_in(text: str, names: dict[str, tuple[str, str]]) -> list[Actor]:
     found = []
     for name, (ident, kind) in names.items():
@@ -35,60 +27,60 @@ def actors_in(text: str, names: dict[str, tuple[str, str]]) -> list[Actor]:
 
 
 def run(
-    nlp: Any, text: str, names: dict[str, tuple[str, str]], timexes: list[Timex] | None = None
+    bare_nlp: Any, text: str, names: dict[str, tuple[str, str]], timexes: list[Timex] | None = None
 ) -> list[Event]:
     from dateline.events.component import EventExtractor
 
-    doc = nlp(text)
+    doc = bare_nlp(text)
     doc._.dct = DCT
     doc._.actors, doc._.places = actors_in(text, names), []
     doc._.timexes = timexes or []
-    return list(EventExtractor(nlp, "dateline_events")(doc)._.events)
+    return list(EventExtractor(bare_nlp, "dateline_events")(doc)._.events)
 
 
 def of_type(events: list[Event], kind: str) -> list[Event]:
     return [e for e in events if e.type == kind]
 
 
-def test_adopting_a_package_of_sanctions_names_the_adopter(nlp: Any) -> None:
+def test_adopting_a_package_of_sanctions_names_the_adopter(bare_nlp: Any) -> None:
     names = {"African Union": ("au", "organisation"), "Sudan": ("SDN", "country")}
     text = "The African Union adopted a new package of sanctions against Sudan."
-    [event] = of_type(run(nlp, text, names), "SANCTION")
+    [event] = of_type(run(bare_nlp, text, names), "SANCTION")
     assert event.source == ["au"] and event.target == ["SDN"]
 
 
-def test_the_subject_of_reimpose_outranks_a_compound(nlp: Any) -> None:
+def test_the_subject_of_reimpose_outranks_a_compound(bare_nlp: Any) -> None:
     names = {"Britain": ("GBR", "country"), "Iran": ("IRN", "country"), "EU": ("eu", "org")}
     text = "Britain could reimpose EU sanctions on Iran."
-    [event] = of_type(run(nlp, text, names), "SANCTION")
+    [event] = of_type(run(bare_nlp, text, names), "SANCTION")
     assert event.source[0] == "GBR" and event.status == "possible"
 
 
-def test_an_actor_naming_a_convoy_is_its_agent(nlp: Any) -> None:
+def test_an_actor_naming_a_convoy_is_its_agent(bare_nlp: Any) -> None:
     names = {"Red Cross": ("icrc", "organisation"), "Gaza": ("gaza", "group")}
     text = "A Red Cross convoy delivered food aid to Gaza."
-    [event] = of_type(run(nlp, text, names), "AID")
+    [event] = of_type(run(bare_nlp, text, names), "AID")
     assert event.source == ["icrc"]
 
 
-def test_the_three_countries_are_the_three_latest_countries(nlp: Any) -> None:
+def test_the_three_countries_are_the_three_latest_countries(bare_nlp: Any) -> None:
     names = {"Chile": ("CHL", "country"), "Peru": ("PER", "country"), "Bolivia": ("BOL", "country")}
     text = "Chile, Peru and Bolivia met in Lima. The three countries will sign a trade pact."
-    [event] = of_type(run(nlp, text, names), "AGREE")
+    [event] = of_type(run(bare_nlp, text, names), "AGREE")
     assert sorted(event.source) == ["BOL", "CHL", "PER"] and event.status == "planned"
 
 
-def test_a_warning_aimed_at_someone_with_a_that_clause_is_a_threat(nlp: Any) -> None:
+def test_a_warning_aimed_at_someone_with_a_that_clause_is_a_threat(bare_nlp: Any) -> None:
     names = {"Brazil": ("BRA", "country"), "Paraguay": ("PRY", "country")}
     text = "Brazil warned Paraguay that it would close the border."
-    [event] = of_type(run(nlp, text, names), "THREATEN")
+    [event] = of_type(run(bare_nlp, text, names), "THREATEN")
     assert event.source == ["BRA"] and event.target == ["PRY"]
 
 
-def test_a_warning_without_an_addressee_is_a_forecast(nlp: Any) -> None:
+def test_a_warning_without_an_addressee_is_a_forecast(bare_nlp: Any) -> None:
     names = {"Brazil": ("BRA", "country")}
     text = "Brazil warned that food prices would rise."
-    assert of_type(run(nlp, text, names), "THREATEN") == []
+    assert of_type(run(bare_nlp, text, names), "THREATEN") == []
 
 
 def day(text: str, phrase: str, value: str) -> Timex:
@@ -96,58 +88,58 @@ def day(text: str, phrase: str, value: str) -> Timex:
     return Timex(phrase, start, start + len(phrase), "DATE", value, None, value, value, "day")
 
 
-def test_a_conjoined_past_verb_shares_the_dated_occasion(nlp: Any) -> None:
+def test_a_conjoined_past_verb_shares_the_dated_occasion(bare_nlp: Any) -> None:
     names = {"Brazil": ("BRA", "country")}
     text = "Brazil rejected the offer on Monday and said it would appeal."
     monday = day(text, "Monday", "2025-05-19")
-    [statement] = of_type(run(nlp, text, names, [monday]), "STATEMENT")
+    [statement] = of_type(run(bare_nlp, text, names, [monday]), "STATEMENT")
     assert statement.time.value == "2025-05-19" and statement.dated
 
 
-def test_a_conjoined_verb_with_its_own_subject_keeps_its_own_time(nlp: Any) -> None:
+def test_a_conjoined_verb_with_its_own_subject_keeps_its_own_time(bare_nlp: Any) -> None:
     names = {"Brazil": ("BRA", "country"), "Peru": ("PER", "country")}
     text = "Brazil rejected the offer on Monday, and Peru said it would appeal."
     monday = day(text, "Monday", "2025-05-19")
-    [statement] = of_type(run(nlp, text, names, [monday]), "STATEMENT")
+    [statement] = of_type(run(bare_nlp, text, names, [monday]), "STATEMENT")
     assert statement.time.value is None
 
 
-def test_a_leaders_ministry_speaks_for_the_country(nlp: Any) -> None:
+def test_a_leaders_ministry_speaks_for_the_country(bare_nlp: Any) -> None:
     names = {"Chile": ("CHL", "country"), "Ana Soto": ("ana-soto", "person")}
     text = "Chile is ready. Ana Soto will travel to Lima on Monday, her ministry said."
     people = actors_in(text, names)
     assert people[1].kind == "person"
     from dateline.events.component import EventExtractor
 
-    doc = nlp(text)
+    doc = bare_nlp(text)
     doc._.dct = DCT
     people[1].country = "CHL"
     doc._.actors, doc._.places, doc._.timexes = people, [], []
-    events = list(EventExtractor(nlp, "dateline_events")(doc)._.events)
+    events = list(EventExtractor(bare_nlp, "dateline_events")(doc)._.events)
     [statement] = of_type(events, "STATEMENT")
     assert statement.source == ["CHL"]
 
 
-def _run_with_countries(nlp: Any, text: str, names: dict[str, tuple[str, str]]) -> list[Event]:
+def _run_with_countries(bare_nlp: Any, text: str, names: dict[str, tuple[str, str]]) -> list[Event]:
     from dateline.events.component import EventExtractor
 
-    doc = nlp(text)
+    doc = bare_nlp(text)
     doc._.dct = DCT
     found = actors_in(text, names)
     for actor in found:
         actor.country = actor.country or "CHL"  # every person here is Chilean
     doc._.actors, doc._.places, doc._.timexes = found, [], []
-    return list(EventExtractor(nlp, "dateline_events")(doc)._.events)
+    return list(EventExtractor(bare_nlp, "dateline_events")(doc)._.events)
 
 
-def test_the_ministry_is_the_latest_named_leaders_state(nlp: Any) -> None:
+def test_the_ministry_is_the_latest_named_leaders_state(bare_nlp: Any) -> None:
     names = {"Ana Soto": ("ana-soto", "person"), "Peru": ("PER", "country")}
     text = "Ana Soto postponed her trip to Peru. The ministry said Lima had asked for a delay."
-    [statement] = of_type(_run_with_countries(nlp, text, names), "STATEMENT")
+    [statement] = of_type(_run_with_countries(bare_nlp, text, names), "STATEMENT")
     assert statement.source == ["CHL"]
 
 
-def test_the_ministry_without_a_named_leader_stays_unknown(nlp: Any) -> None:
+def test_the_ministry_without_a_named_leader_stays_unknown(bare_nlp: Any) -> None:
     names = {"Peru": ("PER", "country")}
     text = "Talks with Peru were delayed. The ministry said Lima had asked for a delay."
-    assert of_type(_run_with_countries(nlp, text, names), "STATEMENT") == []
+    assert of_type(_run_with_countries(bare_nlp, text, names), "STATEMENT") == []

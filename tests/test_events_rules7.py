@@ -16,13 +16,6 @@ pytestmark = pytest.mark.model
 DCT = date(2026, 2, 17)  # a Tuesday
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from dateline.annotate import load_nlp
-
-    return load_nlp()
-
-
 def events(nlp: Any, text: str, dct: date = DCT) -> list[dict[str, Any]]:
     from dateline.extract import extract
 

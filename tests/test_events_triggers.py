@@ -18,13 +18,6 @@ EXAMPLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from dateline.annotate import load_nlp
-
-    return load_nlp()
-
-
 def test_every_design_type_has_a_trigger_and_codes() -> None:
     assert {t.type for t in LEXICON.triggers.values()} == set(EVENT_TYPES)
     for name in EVENT_TYPES:

@@ -37,13 +37,6 @@ def test_format_text_dated_event_shows_its_value() -> None:
     assert format_text({"events": [dated]}).startswith("2024-06-19 ")
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from dateline.annotate import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.model
 def test_extract_document_has_design_keys(nlp: Any) -> None:
     from dateline.extract import extract

@@ -456,12 +456,13 @@ def build_events(
     if dct is not None:
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
-            if merge.drop_stale_plan_time(group, event, dct):
-                event.id = merge.event_id(doc_id, event)
+            merge.drop_stale_plan_time(group, event, dct)
         free = [t for n, t in enumerate(timexes) if n not in used]
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
-    return [event for _, event in pairs]
+    events = [event for _, event in pairs]
+    merge.assign_ids(doc_id, events)
+    return events
 
 
 def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:

@@ -285,8 +285,21 @@ def _evidence(group: Cluster, text: str) -> list[Evidence]:
     return [Evidence(start, end, text[start:end]) for start, end in spans]
 
 
-def event_id(doc_id: str, event: Event) -> str:
+def assign_ids(doc_id: str, events: list[Event]) -> None:
+    """Give every event of a document its id from its final state; two events that hash
+    alike (one protest told twice with no time, participants or offsets to tell them
+    apart) get the second, third … id by counting, so ids are unique by construction."""
+    seen: dict[str, int] = {}
+    for event in events:
+        ident = event_id(doc_id, event)
+        count = seen.get(ident, 0)
+        seen[ident] = count + 1
+        event.id = ident if count == 0 else event_id(doc_id, event, salt=str(count))
+
+
+def event_id(doc_id: str, event: Event, salt: str = "") -> str:
     """Deterministic, readable-ish: 'visit-' + 12 hex digits of a hash of what the event is."""
+    parts = ["#" + salt] if salt else []
     key = "|".join(
         [
             doc_id,
@@ -296,6 +309,7 @@ def event_id(doc_id: str, event: Event) -> str:
             ",".join(sorted(event.target)),
             event.time.value or event.time.earliest or event.time.latest or "",
             str(event.evidence[0].start if event.evidence else 0),
+            *parts,
         ]
     )
     return f"{event.type.lower()}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
