@@ -56,6 +56,13 @@ def test_cue_statuses_are_design_statuses() -> None:
             "type": "VISIT",
             "examples": [{"text": "x", "status": "done"}],
         },
+        {
+            "lemma": "visit",
+            "pos": "verb",
+            "type": "VISIT",
+            "object": ["country"],  # misspelled 'objects' must not be ignored
+            "examples": [{"text": "x", "status": "occurred"}],
+        },
     ],
 )
 def test_malformed_trigger_is_rejected_with_a_code(entry: dict[str, Any]) -> None:
@@ -86,6 +93,22 @@ def test_missing_type_is_rejected() -> None:
 def test_cue_with_unknown_status_is_rejected() -> None:
     with pytest.raises(DatelineError, match="bad status"):
         parse_cues({"modals": {"will": "likely"}})
+
+
+@pytest.mark.parametrize(
+    ("cues", "message"),
+    [
+        ({"governers": {"plan": "planned"}}, "unknown section 'governers'"),
+        ({"negations": {"not": "negated"}}, "negations must be a list"),
+        ({"modals": ["will"]}, "modals must be a dict"),
+    ],
+)
+def test_misspelled_or_misshapen_cue_sections_are_rejected(
+    cues: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(DatelineError) as info:
+        parse_cues(cues)
+    assert info.value.code == "DL-E200" and message in str(info.value)
 
 
 def _timex(value: str, earliest: str | None, latest: str | None, mod: str | None = None) -> Timex:

@@ -99,8 +99,30 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
     return types
 
 
+#: the keys a trigger entry may have; any other key is a misspelling (DL-E200)
+TRIGGER_KEYS = frozenset(
+    ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
+     "no_clause", "host", "object_not_party", "note")
+)  # fmt: skip
+#: the sections of cues.json and what each holds (a status map, or a word list)
+CUE_SECTIONS: dict[str, type] = {
+    "modals": dict, "governors": dict, "belief_verbs": dict, "unnamed_sources": dict,
+    "negations": list, "reporting_verbs": list, "conditional_marks": list,
+    "presupposing_preps": list, "occurrence_verbs": list, "light_verbs": list,
+    "group_nouns": dict, "time_relations": dict, "reschedule_verbs": list,
+    "plan_changers": list, "content_nouns": list, "agent_nouns": list, "self_planning": list,
+    "presupposing_objects": list, "purpose_verbs": list, "plan_modifiers": dict,
+}  # fmt: skip
+
+
 def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger:
-    """One trigger entry; raises DL-E200 naming the entry when it is malformed."""
+    """One trigger entry; raises DL-E200 naming the entry when it is malformed or has a
+    key the loader does not know (a misspelled key would otherwise be ignored)."""
+    unknown = sorted(set(entry) - TRIGGER_KEYS) if isinstance(entry, dict) else []
+    if unknown:
+        raise E_EVENT_LEXICON(
+            file="triggers.json", why=f"trigger {entry.get('lemma')!r}: unknown keys {unknown}"
+        )
     lemma, pos, kind = entry.get("lemma"), entry.get("pos"), entry.get("type")
     if not isinstance(lemma, str) or pos not in POS_CLASSES or kind not in types:
         raise E_EVENT_LEXICON(file="triggers.json", why=f"malformed trigger {entry!r}")
@@ -125,7 +147,16 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
 
 
 def parse_cues(data: dict[str, Any]) -> dict[str, Any]:
-    """Status cues; every status a cue gives must be a DESIGN.md status."""
+    """Status cues; every section must be a known one of the right shape, and every
+    status a cue gives a DESIGN.md status."""
+    for section, value in data.items():
+        if section.startswith("_"):
+            continue
+        shape = CUE_SECTIONS.get(section)
+        if shape is None:
+            raise E_EVENT_LEXICON(file="cues.json", why=f"unknown section {section!r}")
+        if not isinstance(value, shape):
+            raise E_EVENT_LEXICON(file="cues.json", why=f"{section} must be a {shape.__name__}")
     for section in ("modals", "governors", "belief_verbs"):
         for cue, status in data.get(section, {}).items():
             if status not in EVENT_STATUSES:
