@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+import pytest
+
 from dateline.events.merge import assign_ids, event_id
 from dateline.model import Event, Evidence
 
@@ -22,3 +27,28 @@ def test_events_that_hash_alike_still_get_distinct_stable_ids() -> None:
     assign_ids("sha256:x", again)
     assert [e.id for e in again] == [first.id, second.id, third.id]
     assert all(e.id.startswith("protest-") for e in again)
+
+
+def _extract(nlp: Any, text: str, dct: date) -> list[dict[str, Any]]:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+
+
+@pytest.mark.model
+def test_mentions_of_one_crowd_protest_are_one_event(nlp: Any) -> None:
+    text = (
+        "Thousands of protesters marched through St. Paul on Monday. "
+        "Several protesters were arrested during the protest."
+    )
+    found = [e for e in _extract(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
+    assert len(found) == 1
+    assert found[0]["location"] == "Saint Paul" and len(found[0]["evidence"]) == 2
+
+
+@pytest.mark.model
+def test_crowd_protests_in_two_cities_stay_two(nlp: Any) -> None:
+    text = "Protesters rallied in Bangkok on Monday. In Chiang Mai, farmers protested on Tuesday."
+    found = [e for e in _extract(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
+    assert sorted(e["location"] for e in found) == ["Bangkok", "Chiang Mai"]

@@ -14,7 +14,17 @@ from dateline.model import Place
 SUBJECT_DEPS = ("nsubj", "csubj")
 SOURCE_PREPS = {"by", "from", "of", "between", "among"}
 TARGET_PREPS = {"to", "with", "on", "against", "toward", "towards", "into", "at", "for", "in"}
-LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
+LOCATION_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "through",
+    "across",
+    "around",
+    "throughout",
+}
 CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
 RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
 PLACE_TARGET_TYPES = {"VISIT", "ATTACK", "DEPLOY"}  # 'struck Kharkiv' happened in Kharkiv

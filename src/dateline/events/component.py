@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import E_EVENTS_NEED_PARSE
-from dateline.events import arguments, attribution, merge, status, timing
+from dateline.events import arguments, attribution, merge, scene, status, timing
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
@@ -460,7 +460,10 @@ def build_events(
         free = [t for n, t in enumerate(timexes) if n not in used]
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
-    events = [event for _, event in pairs]
+    places = list(doc._.places or [])
+    events = scene.split_destinations([event for _, event in pairs], places)
+    scene.share_trip_times(events, places)
+    scene.share_visit_places(events)
     merge.assign_ids(doc_id, events)
     return events
 

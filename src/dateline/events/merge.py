@@ -115,13 +115,35 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
         if _separate_denials(mention, candidate):
             continue
         if not mention.participants():
-            return candidate if mention.anaphoric else None
+            if mention.anaphoric or _same_crowd(mention, candidate):
+                return candidate
+            return None
         if compatible(mention, candidate):
             return candidate
         if mention.definite and not (candidate.sources() or candidate.targets()):
             return candidate  # 'People rallied in Paris. The protest was organised by FNSEA.'
 
     return None
+
+
+CROWD_TYPES = {"PROTEST"}
+
+
+def _same_crowd(mention: Mention, group: Cluster) -> bool:
+    """Protests by no known actor ('thousands of protesters marched …; police arrested
+    several marchers') are one event when nothing tells them apart: no participants on
+    either side, the same place (or none), overlapping times."""
+    if mention.type not in CROWD_TYPES or group.sources() or group.targets():
+        return False
+    if mention.repeated or any(m.repeated for m in group.mentions):
+        return False
+    if not _same_country(mention.location, [m.location for m in group.mentions]):
+        return False
+    if mention.location and any(
+        m.location and m.location.name != mention.location.name for m in group.mentions
+    ):
+        return False
+    return all(_times_meet(mention, other) for other in group.mentions)
 
 
 def _separate_denials(mention: Mention, group: Cluster) -> bool:

@@ -1,0 +1,114 @@
+"""Where and when an event takes place, from the trip it belongs to.
+
+Three rules over the events of one article, after merging:
+
+- a visit to several countries ("will visit Benin, Tanzania and Ghana") is one visit per
+  destination, each placed in its country;
+- the stops of a dated trip share its dates ("will travel to Africa from February 15-21.
+  They will visit Benin, …"): an undated visit by the same traveller with the same status,
+  told right after a dated visit to a wider area, takes that visit's time;
+- an event with no place of its own that happens during a visit by one of its
+  participants ("Bush met Prime Minister Dung" in an article on Bush's visit to Hanoi)
+  takes the visit's place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.model import Event, Place
+
+#: types that happen where their participants are (a deployment or an attack does not
+#: happen where its agent's leader travels)
+ON_SCENE = {"MEET", "DISCUSS", "STATEMENT", "AGREE", "INVITE", "COOPERATE", "ACCUSE"}
+#: statuses under which an event and a visit can share a scene, by group
+SCENE_GROUPS = {"occurred": 0, "ongoing": 0, "planned": 1, "possible": 1, "negated": 2}
+#: how far (in characters, about two sentences) after a dated trip its stops may be named
+STOP_DISTANCE = 320
+ISO3_LENGTH = 3
+
+
+def _is_country_code(ident: str) -> bool:
+    return len(ident) == ISO3_LENGTH and ident.isupper() and ident.isalpha()
+
+
+def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
+    """One visit per destination country; the other events unchanged, in order."""
+    out: list[Event] = []
+    for event in events:
+        codes = [t for t in event.target if _is_country_code(t)]
+        if event.type != "VISIT" or len(codes) < 2:
+            out.append(event)
+            continue
+        others = [t for t in event.target if t not in codes]
+        for code in codes:
+            out.append(
+                replace(
+                    event,
+                    target=[code, *others],
+                    location=_place_name(code, event.location, places),
+                    evidence=list(event.evidence),
+                    candidates=list(event.candidates),
+                    time=replace(event.time),
+                )
+            )
+    return out
+
+
+def _place_name(code: str, current: str | None, places: list[Place]) -> str:
+    """The name the article uses for a destination: the event's own place when it lies in
+    that country, else the article's name for the country, else the code."""
+    in_country = [p for p in places if p.country == code]
+    if current and any(p.name == current and p.kind != "country" for p in in_country):
+        return current
+    named = [p for p in in_country if p.kind == "country"]
+    return (named or in_country)[0].name if (named or in_country) else code
+
+
+def share_trip_times(events: list[Event], places: list[Place]) -> None:
+    """Undated stops of a dated trip told right after it take its time."""
+    kinds = {p.name: p.kind for p in places}
+    visits = [e for e in events if e.type == "VISIT" and e.evidence]
+    for stop in visits:
+        if stop.dated or stop.status not in ("planned", "possible", "occurred"):
+            continue
+        for trip in visits:
+            if not trip.dated or trip is stop or trip.status != stop.status:
+                continue
+            if not set(trip.source) & set(stop.source):
+                continue
+            if kinds.get(trip.location or "") == "country" and trip.location == stop.location:
+                continue  # the same place: the parser's two reports of one visit
+            if kinds.get(trip.location or "") in ("city",) or trip.location is None:
+                continue  # a trip to a city has no stops in other countries
+            gap = stop.evidence[0].start - trip.evidence[0].end
+            if 0 <= gap <= STOP_DISTANCE:
+                stop.time, stop.dated = replace(trip.time), True
+                stop.candidates = []
+                break
+
+
+def share_visit_places(events: list[Event]) -> None:
+    """Events without a place during a visit by one of their participants happen there."""
+    visits = [e for e in events if e.type == "VISIT" and e.location and e.status != "negated"]
+    for event in events:
+        if event.location or event.type not in ON_SCENE:
+            continue
+        people = set(event.source) | set(event.target)
+        for visit in visits:
+            if not people & set(visit.source):
+                continue
+            if SCENE_GROUPS[visit.status] != SCENE_GROUPS[event.status]:
+                continue
+            if _overlap(event, visit):
+                event.location = visit.location
+                break
+
+
+def _overlap(event: Event, visit: Event) -> bool:
+    """The event's time falls within the visit's, or one of them is undated while the
+    visit is under way or the two are told in the same paragraph of the trip."""
+    if event.dated and visit.dated:
+        lo, hi = event.time.earliest or "", event.time.latest or "9999"
+        return (visit.time.earliest or "") <= hi and lo <= (visit.time.latest or "9999")
+    return visit.status == "ongoing" or not event.dated

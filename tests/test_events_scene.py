@@ -1,0 +1,56 @@
+"""Where and when an event takes place, from the trip it belongs to (events/scene.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.model import Article
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp: Any, text: str, dct: date) -> list[dict[str, Any]]:
+    from dateline.extract import extract
+
+    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+
+
+def test_a_visit_to_several_countries_is_one_visit_per_destination(nlp: Any) -> None:
+    text = "President Emmanuel Macron will visit Kenya, Ghana and Senegal next month."
+    visits = [e for e in _events(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
+    assert sorted(e["location"] for e in visits) == ["Ghana", "Kenya", "Senegal"]
+    assert {e["time"]["value"] for e in visits} == {"2026-04"}
+    assert len({e["id"] for e in visits}) == 3
+
+
+def test_the_stops_of_a_dated_trip_share_its_dates(nlp: Any) -> None:
+    text = (
+        "President Macron will travel to Africa from March 10 to 14. He will visit Kenya and Ghana."
+    )
+    visits = [e for e in _events(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
+    stops = [e for e in visits if e["location"] in ("Kenya", "Ghana")]
+    assert len(stops) == 2
+    assert {e["time"]["value"] for e in stops} == {"2026-03-10/2026-03-14"}
+
+
+def test_a_trip_to_a_city_lends_no_dates_to_a_later_visit(nlp: Any) -> None:
+    text = "President Macron visited Nairobi on Monday. He will visit Ghana and Senegal later."
+    visits = [e for e in _events(nlp, text, date(2026, 3, 4)) if e["type"] == "VISIT"]
+    later = [e for e in visits if e["location"] in ("Ghana", "Senegal")]
+    assert later and all(not e["dated"] for e in later)
+
+
+def test_a_meeting_during_a_visit_takes_the_visits_place(nlp: Any) -> None:
+    text = (
+        "President Bush arrived in Hanoi on Friday for the APEC summit. "
+        "Bush met Prime Minister Nguyen Tan Dung and said trade would grow."
+    )
+    found = _events(nlp, text, date(2006, 11, 17))
+    meets = [e for e in found if e["type"] == "MEET" and "nguyen-tan-dung" in e["source"]]
+    assert meets and meets[0]["location"] == "Hanoi"
+    strikes = "Bush visited Hanoi on Friday. U.S. forces struck targets in the desert on Friday."
+    attacks = [e for e in _events(nlp, strikes, date(2006, 11, 17)) if e["type"] == "ATTACK"]
+    assert all(e["location"] != "Hanoi" for e in attacks)
