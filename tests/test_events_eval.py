@@ -29,6 +29,17 @@ def test_participant_matching_is_loose_but_not_sloppy() -> None:
     assert not participant_matches("Ru", ["RUS"])
 
 
+def test_a_part_of_day_refines_the_expected_day() -> None:
+    from dateline.evaluate.events_eval import time_matches
+
+    assert time_matches("2026-04-14", "2026-04-14TMO")
+    assert time_matches("2026-W32", "2026-W32-WE")
+    assert time_matches(None, None)
+    assert not time_matches("2026-04-14", "2026-04-15TMO")
+    assert not time_matches("2026-04", "2026-04-14")
+    assert not time_matches("2026-04-14", None)
+
+
 def test_expected_path_strips_synthetic() -> None:
     assert expected_path(Path("a/x.synthetic.txt")) == Path("a/x.expected.json")
     assert expected_path(Path("a/seed.txt")) == Path("a/seed.expected.json")
