@@ -454,6 +454,7 @@ def build_events(
     _inherit_anchors(pairs)
     _part_of_cancelled_visit(pairs)
     if dct is not None:
+        pairs = [(g, e) for g, e in pairs if not _stale_past_plan(g, e, dct)]
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
@@ -466,6 +467,15 @@ def build_events(
     scene.share_visit_places(events)
     merge.assign_ids(doc_id, events)
     return events
+
+
+def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:
+    """'was to meet Aoun on Monday' with that Monday gone and nothing said of what became
+    of the plan: neither planned (its time is past) nor occurred (nobody says it was held),
+    so no event (docs/annotation.md, 'a past plan')."""
+    if event.status != "planned" or not all(m.past_plan for m in group.mentions):
+        return False
+    return bool(event.time.latest) and (event.time.latest or "") < dct.isoformat()
 
 
 def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
@@ -483,6 +493,29 @@ def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
             if inside and set(event.source) & set(visit.source):
                 event.status, event.cue = "negated", "cancelled visit"
                 break
+    _told_with_cancelled_visit(pairs)
+
+
+#: what a trip is planned for: called off with the trip when told in its plan's sentence
+TRIP_PURPOSES = {"MEET", "DISCUSS", "AGREE", "COOPERATE"}
+
+
+def _told_with_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+    """'Merz had been set to arrive in Brasilia next Monday for two days of talks with
+    Lula. Berlin called off the trip': what the cancelled trip's plan names in the same
+    sentence (talks, a signing) is called off with it and keeps the trip's time."""
+    for vgroup, visit in pairs:
+        if visit.type != "VISIT" or visit.status != "negated":
+            continue
+        plan_sentences = {m.sentence for m in vgroup.mentions if m.past_plan}
+        for group, event in pairs:
+            if event.type not in TRIP_PURPOSES or event.status != "planned":
+                continue
+            if not any(m.sentence in plan_sentences for m in group.mentions):
+                continue
+            event.status, event.cue = "negated", "cancelled visit"
+            if not event.dated and visit.dated:
+                event.time, event.dated = replace(visit.time), True
 
 
 def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:

@@ -151,6 +151,13 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     head = verb.head
     if head.i == verb.i or depth > 5 or verb.dep_ not in EMBEDDING_DEPS:
         return None
+    if _be_to(verb):
+        # 'is to meet' / 'was to meet': a plan, told now or in the past; 'was not to meet'
+        # and 'may be to meet' keep their own reading
+        own = verb_status(head, cues, depth + 1)
+        if own[0] in ("negated", "possible"):
+            return own
+        return "planned", "was to" if _past(head) else "is to"
     key = governor_key(head)
     dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
     if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:
@@ -166,6 +173,20 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and not _has_tense(verb):
         return verb_status(head, cues, depth + 1) if is_verb(head) else None
     return None
+
+
+def _be_to(verb: Token) -> bool:
+    """'was to meet': an infinitive complement of a form of 'be'."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _past(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _content_noun(noun: Token, cues: dict[str, Any]) -> Decision | None:
@@ -245,6 +266,8 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     for _ in range(3):
         if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
             return False
+        if _be_to(token):
+            return _past(token.head)  # 'was to sign', 'were to meet'
         token = token.head
         if token.lemma_.lower() in cues["self_planning"]:
             verb = token.head if token.dep_ == "acomp" else token

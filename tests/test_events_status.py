@@ -1,0 +1,52 @@
+"""Status of an event: past plans, cancellations and what they cover (events/status.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.model import Article
+
+pytestmark = pytest.mark.model
+DCT = date(2026, 4, 14)  # a Tuesday
+
+
+def _events(nlp: Any, text: str, dct: date = DCT) -> list[dict[str, Any]]:
+    from dateline.extract import extract
+
+    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+
+
+def test_was_to_is_a_plan_not_an_occurrence(nlp: Any) -> None:
+    found = _events(nlp, "Lula was to visit Japan on April 20.")
+    assert [(e["type"], e["status"], e["cue"]) for e in found] == [("VISIT", "planned", "was to")]
+    assert found[0]["time"]["value"] == "2026-04-20"
+    assert _events(nlp, "Lula is to visit Japan on Friday.")[0]["status"] == "planned"
+
+
+def test_a_called_off_signing_that_was_to_happen_is_negated_with_its_time(nlp: Any) -> None:
+    text = (
+        "Putin was to sign the treaty on April 20. The Kremlin called off the signing on Tuesday."
+    )
+    signing = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in signing] == [("negated", "2026-04-20")]
+
+
+def test_a_past_plan_whose_day_is_gone_is_no_event(nlp: Any) -> None:
+    text = "German Foreign Minister Johann Wadephul was to meet President Joseph Aoun on Monday."
+    assert [e for e in _events(nlp, text) if e["type"] == "MEET"] == []
+
+
+def test_a_cancelled_trip_cancels_the_talks_its_plan_names(nlp: Any) -> None:
+    text = (
+        "German Chancellor Friedrich Merz had been set to arrive in Brasilia next Monday for "
+        "two days of talks with President Luiz Inacio Lula da Silva. "
+        "Berlin called off the trip on Tuesday."
+    )
+    found = _events(nlp, text, date(2026, 5, 19))
+    visit = next(e for e in found if e["type"] == "VISIT")
+    talks = next(e for e in found if e["type"] == "MEET")
+    assert visit["status"] == talks["status"] == "negated"
+    assert talks["time"]["value"] == visit["time"]["value"] == "2026-05-25"
