@@ -10,7 +10,7 @@ DEMO_DB ?= demo.db
 help:
 	@echo "make demo   - set up .venv and ingest the example corpus into $(DEMO_DB), print what was found"
 	@echo "make test   - set up .venv (and PostgreSQL when root) and run lint, types and all tests"
-	@echo "make eval   - score the temporal tagger on TimeBank+AQUAINT (needs ../shared/data)"
+	@echo "make eval   - score the temporal tagger and the event extractor (TBAQ and the real-news set need ../shared/data)"
 	@echo "make bench  - run the benchmarks in bench/ (see bench/RESULTS.md)"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -52,7 +52,9 @@ eval: venv
 		[ -d $$d ] || { echo "== $$d: not here, skipped"; continue; }; \
 		echo "== $$d"; $(BIN)/dateline eval timex $$d || exit 1; done
 	for d in tests/fixtures/events tests/fixtures/events/heldout*; do \
-		echo "== $$d"; $(BIN)/dateline eval events $$d | head -6; done
+		echo "== $$d"; $(BIN)/dateline eval events $$d | head -8; done
+	if [ -d ../shared/data/realnews ]; then echo "== realnews"; \
+		$(BIN)/dateline eval events tests/fixtures/events/realnews --texts ../shared/data/realnews | head -8; fi
 
 bench: venv
 	$(BIN)/python bench/bench_read.py
