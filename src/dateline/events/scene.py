@@ -35,9 +35,11 @@ def _is_country_code(ident: str) -> bool:
 def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
     """One visit per destination country; the other events unchanged, in order."""
     out: list[Event] = []
+    cities = {p.name for p in places if p.kind == "city"}
     for event in events:
         codes = [t for t in event.target if _is_country_code(t)]
-        if event.type != "VISIT" or len(codes) < 2:
+        if event.type != "VISIT" or len(codes) < 2 or event.location in cities:
+            # 'arrived in Hanoi … at the start of a tour of Asia' is a visit to Hanoi
             out.append(event)
             continue
         others = [t for t in event.target if t not in codes]
