@@ -52,3 +52,25 @@ def test_crowd_protests_in_two_cities_stay_two(nlp: Any) -> None:
     text = "Protesters rallied in Bangkok on Monday. In Chiang Mai, farmers protested on Tuesday."
     found = [e for e in _extract(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
     assert sorted(e["location"] for e in found) == ["Bangkok", "Chiang Mai"]
+
+
+@pytest.mark.model
+def test_the_articles_reporter_is_no_participant(nlp: Any) -> None:
+    text = (
+        "President Bush is heading to Asia this week. VOA's Paula Wolfson reports from the "
+        "White House his travels will take him to Singapore. "
+        "VOA's David Gollust reports from the State Department."
+    )
+    found = _extract(nlp, text, date(2006, 11, 13))
+    assert all("paula-wolfson" not in e["source"] for e in found)
+    assert all("david-gollust" not in e["source"] for e in found)
+    assert any(e["type"] == "VISIT" and e["location"] == "Singapore" for e in found)
+    speaker = "Russian President Vladimir Putin reports that the talks went well."
+    assert [e["source"] for e in _extract(nlp, speaker, date(2006, 11, 13))] == [["vladimir-putin"]]
+
+
+@pytest.mark.model
+def test_a_name_suffix_the_parser_makes_the_subject_is_the_person(nlp: Any) -> None:
+    text = "President Joseph R. Biden, Jr. will travel to Germany from October 17-18."
+    [visit] = _extract(nlp, text, date(2024, 10, 16))
+    assert visit["source"] == ["joe-biden"]

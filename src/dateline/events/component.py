@@ -49,6 +49,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     index.blocks = _token_blocks(doc, blocks)
     caption = caption_block(doc, blocks)
     mentions = find_mentions(doc, lexicon, index, blocks, caption)
+    mentions = [m for m in mentions if not _told_by_reporter(m, index)]
     used = timing.attach(doc, timexes, mentions)
     used |= _caption_times(mentions, timexes)
     mentions = _latest_of_histories(mentions, doc)
@@ -467,6 +468,13 @@ def build_events(
     scene.share_visit_places(events)
     merge.assign_ids(doc_id, events)
     return events
+
+
+def _told_by_reporter(mention: Mention, index: MentionIndex) -> bool:
+    """'VOA's David Gollust reports from the State Department': the article's reporter
+    introducing the story is no event."""
+    ids = {r.id for r in mention.sources}
+    return bool(ids) and ids <= index.journalists
 
 
 def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:

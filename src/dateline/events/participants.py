@@ -49,6 +49,7 @@ class MentionIndex:
     ordered: list[tuple[int, Actor]] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)  # paragraph number of each token
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
+    journalists: set[str] = field(default_factory=set)  # ids of the article's reporters
 
     def same_block(self, a: Token, b: Token) -> bool:
         """Both tokens in one paragraph (the parser sometimes links across blank lines)."""
@@ -101,10 +102,16 @@ def build_index(doc: Doc, actors: list[Actor], places: list[Place]) -> MentionIn
     """Index the mentions of ``actors`` and ``places`` by token."""
     index = MentionIndex(doc)
     for actor in actors:
+        journalist = _journalist(doc, actor)
+        if journalist:
+            index.journalists.add(actor.id)
         for start, end in actor.mentions:
             tokens = _tokens(doc, start, end)
+            tokens += _name_suffix(doc, tokens)
             for token in tokens:
                 index.token_actor.setdefault(token.i, actor)
+            if journalist:
+                continue  # 'VOA's Paula Wolfson reports …': never what 'he' or 'his' means
             index.ordered.append((start, actor))
             if tokens and _is_subject(tokens):
                 index.subjects.add(start)
@@ -115,6 +122,50 @@ def build_index(doc: Doc, actors: list[Actor], places: list[Place]) -> MentionIn
     index.ordered.sort(key=lambda item: item[0])
     index.starts = [start for start, _ in index.ordered]
     return index
+
+
+#: words that introduce the reporter of a story ('VOA White House correspondent X')
+JOURNALIST_WORDS = {"correspondent", "reporter", "correspondents", "reporters"}
+
+
+def _journalist(doc: Doc, actor: Actor) -> bool:
+    """A person the article introduces as its reporter: 'correspondent X', 'X reports
+    (from …)', 'X has the story'."""
+    if actor.kind != "person":
+        return False
+    for start, end in actor.mentions:
+        tokens = _tokens(doc, start, end)
+        if not tokens:
+            continue
+        before = doc[max(0, tokens[0].i - 2) : tokens[0].i]
+        if any(t.lower_ in JOURNALIST_WORDS for t in [*before, *tokens]):
+            return True
+        root = min(tokens, key=lambda t: len(list(t.ancestors)))
+        verb = root.head
+        if actor.role or root.dep_ != "nsubj" or verb.tag_ not in ("VBZ", "VBP"):
+            continue  # 'Putin reports that …' is a head of state speaking
+        if verb.lemma_ == "report":
+            return True
+        if verb.lemma_ == "have" and any(c.lemma_ == "story" for c in verb.children):
+            return True
+    return False
+
+
+#: generational suffixes written after a name ('Joseph R. Biden, Jr.'): the parser often
+#: makes the suffix the head of the name, so it stands for the person
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def _name_suffix(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """The ', Jr.' after a person's mention, which belongs to the name."""
+    if not tokens:
+        return []
+    after = tokens[-1].i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after < len(doc) and doc[after].lower_ in NAME_SUFFIXES:
+        return list(doc[tokens[-1].i + 1 : after + 1])
+    return []
 
 
 def _is_subject(tokens: list[Token]) -> bool:
