@@ -50,3 +50,16 @@ def test_a_cancelled_trip_cancels_the_talks_its_plan_names(nlp: Any) -> None:
     talks = next(e for e in found if e["type"] == "MEET")
     assert visit["status"] == talks["status"] == "negated"
     assert talks["time"]["value"] == visit["time"]["value"] == "2026-05-25"
+
+
+def test_what_became_of_the_plan_travels_with_the_event(nlp: Any) -> None:
+    moved = _events(nlp, "The summit between Lee and Ishiba has been postponed until June.")
+    assert [(e["type"], e["status"], e["change"]) for e in moved] == [
+        ("MEET", "planned", "postponed")
+    ]
+    off = _events(nlp, "Olaf Scholz called off his visit to Brazil on Tuesday.")
+    assert [(e["type"], e["status"], e["change"]) for e in off] == [
+        ("VISIT", "negated", "cancelled")
+    ]
+    held = _events(nlp, "Olaf Scholz visited Brazil on Monday.")
+    assert [e["change"] for e in held] == [None]

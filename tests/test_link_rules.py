@@ -54,7 +54,8 @@ def member(
 ) -> Member:
     value, earliest, latest = time
     row: dict[str, Any] = {"dct": dct, "status": status, "type": type, "earliest": earliest}
-    row.update(latest=latest, dated=value is not None, cue=cue)
+    change = "postponed" if cue and "postpone" in cue else None  # Event.change, as extracted
+    row.update(latest=latest, dated=value is not None, cue=cue, change=change)
     lo, hi = link_window(row, S)
     return Member(
         id=key, document_id="doc-" + dct, dct=dct, type=type, family=S.family(type),
@@ -164,6 +165,7 @@ def _row(
         "earliest": earliest,
         "latest": latest,
         "cue": cue,
+        "change": "postponed" if cue and "postpone" in cue else None,  # Event.change
         "dated": dated,
     }
 

@@ -121,6 +121,30 @@ def test_migrations_are_recorded_and_newer_schema_refused(db_url: str) -> None:
         Store(db_url)
 
 
+def test_a_database_from_before_event_changes_gains_them_from_the_cues(db_url: str) -> None:
+    """Migration 3 adds events.change to a version-2 database and fills it from the
+    status cues the events step recorded."""
+    from sqlalchemy import delete, select, text, update
+
+    from dateline.store.migrations import migrate
+
+    postponed = make_extraction("The summit was postponed.")
+    postponed["events"][0]["cue"] = "postpone"
+    cancelled = make_extraction("The visit was called off.")
+    cancelled["events"][0].update(status="negated", cue="call off")
+    with Store(db_url) as store:
+        store.add(postponed)
+        store.add(cancelled)
+    with Store(db_url) as store, store.engine.begin() as conn:
+        conn.execute(update(t.events).values(change=None))
+        conn.execute(text('ALTER TABLE events DROP COLUMN "change"'))
+        conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 3))
+    with Store(db_url) as store, store.engine.begin() as conn:
+        assert 3 not in migrate(conn)  # the Store already ran it on opening
+        rows = dict(conn.execute(select(t.events.c.cue, t.events.c.change)).all())
+    assert rows == {"postpone": "postponed", "call off": "cancelled"}
+
+
 def test_bad_url_is_a_coded_error() -> None:
     with pytest.raises(DatelineError, match="DL-E050"):
         Store("nosuchdialect://x/y")

@@ -107,6 +107,7 @@ def _event(spec: dict[str, Any], text: str) -> dict[str, Any]:
         "candidates": spec.get("candidates", []),
         "attribution": spec.get("attribution"),
         "cue": spec.get("cue"),
+        "change": spec.get("change"),
         "evidence": [
             {"start": start, "end": start + len(spec["sentence"]), "sentence": spec["sentence"]}
         ],

@@ -175,6 +175,9 @@ class Event:
     cameo: str | None = None
     cue: str | None = None  # the word or rule that decided the status
     trigger: str | None = None
+    #: what the article says became of the plan: "postponed" (put off, moved, delayed,
+    #: rescheduled) or "cancelled" (called off, scrapped); the linker reads this field
+    change: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

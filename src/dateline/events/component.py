@@ -499,7 +499,7 @@ def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
                 event.time.latest or ""
             ) <= (visit.time.latest or "")
             if inside and set(event.source) & set(visit.source):
-                event.status, event.cue = "negated", "cancelled visit"
+                event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
                 break
     _told_with_cancelled_visit(pairs)
 
@@ -521,7 +521,7 @@ def _told_with_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None
                 continue
             if not any(m.sentence in plan_sentences for m in group.mentions):
                 continue
-            event.status, event.cue = "negated", "cancelled visit"
+            event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
             if not event.dated and visit.dated:
                 event.time, event.dated = replace(visit.time), True
 

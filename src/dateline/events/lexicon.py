@@ -109,7 +109,7 @@ CUE_SECTIONS: dict[str, type] = {
     "modals": dict, "governors": dict, "belief_verbs": dict, "unnamed_sources": dict,
     "negations": list, "reporting_verbs": list, "conditional_marks": list,
     "presupposing_preps": list, "occurrence_verbs": list, "light_verbs": list,
-    "group_nouns": dict, "time_relations": dict, "reschedule_verbs": list,
+    "group_nouns": dict, "time_relations": dict, "reschedule_verbs": list, "cancel_verbs": list,
     "plan_changers": list, "content_nouns": list, "agent_nouns": list, "self_planning": list,
     "presupposing_objects": list, "purpose_verbs": list, "plan_modifiers": dict,
 }  # fmt: skip

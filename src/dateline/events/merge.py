@@ -277,9 +277,20 @@ def to_event(group: Cluster, lexicon: Lexicon, doc_id: str, text: str) -> Event:
         evidence=_evidence(group, text),
         cue=decider.cue,
         trigger=decider.trigger.lemma,
+        change=plan_change(group, decider.status, decider.cue, lexicon),
     )
     event.id = event_id(doc_id, event)
     return event
+
+
+def plan_change(group: Cluster, status: str, cue: str | None, lexicon: Lexicon) -> str | None:
+    """'postponed' when a mention moves the event (cues.json reschedule_verbs),
+    'cancelled' when a cancellation cue decides a negated event, else None."""
+    if any(m.rescheduled for m in group.mentions):
+        return "postponed"
+    if status == "negated" and cue in lexicon.cues["cancel_verbs"]:
+        return "cancelled"
+    return None
 
 
 def drop_stale_plan_time(group: Cluster, event: Event, dct: date) -> bool:

@@ -244,7 +244,7 @@ def link_window(row: dict[str, Any], settings: LinkSettings) -> tuple[str, str]:
         hi = hi if hi >= lo else imp_hi
     if settings.is_precursor(row["type"]):
         hi = hi + timedelta(days=settings.future_days)
-    if has_cue(row, settings.postpone_cues):
+    if row.get("change") == "postponed":
         # Put off to a later time: from the article on; a new date before it is a misreading.
         lo = min(lo, dct)
         if hi < dct:

@@ -26,7 +26,6 @@ from dateline.link.compat import (
     Participant,
     PlaceInfo,
     adjacent,
-    has_cue,
     link_window,
     lookup_keys,
     participant,
@@ -202,7 +201,7 @@ def member_of_row(
 ) -> Member:
     """An events row seen by linking: its link window, participants and resolved place."""
     lo, hi = link_window(row, settings)
-    postponed = has_cue(row, settings.postpone_cues)
+    postponed = row.get("change") == "postponed"
     return _build(
         row, parts, place_info(row.get("location"), places, settings), lo, hi, postponed, settings
     )

@@ -30,7 +30,6 @@ class LinkSettings:
     ongoing_days: int = 7
     facet_slack_days: int = 3
     max_window_days: int = 800
-    postpone_cues: tuple[str, ...] = ()
     past_negation_cues: tuple[str, ...] = ()
     status_order: tuple[str, ...] = STATUSES
     article_status_priority: tuple[str, ...] = STATUSES
@@ -109,7 +108,6 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             ongoing_days=int(windows["ongoing"]),
             facet_slack_days=int(windows["facet_slack"]),
             max_window_days=int(windows["max"]),
-            postpone_cues=tuple(data["postpone_cues"]),
             past_negation_cues=tuple(data["past_negation_cues"]),
             status_order=tuple(data["status_order"]),
             article_status_priority=tuple(data["article_status_priority"]),

@@ -43,9 +43,32 @@ def _v2_stories(conn: Connection) -> None:
     relink_all(conn)
 
 
+def _v3_event_change(conn: Connection) -> None:
+    """Event.change as a column, filled for stored events from the status cue the events
+    step recorded, with the same cue lists it uses (cues.json)."""
+    from sqlalchemy import text
+
+    from dateline.events.lexicon import load_lexicon
+
+    columns = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "change" not in columns:
+        conn.execute(text('ALTER TABLE events ADD COLUMN "change" VARCHAR(20)'))
+    cues = load_lexicon().cues
+    events = schema.events
+    conn.execute(
+        events.update().where(events.c.cue.in_(cues["reschedule_verbs"])).values(change="postponed")
+    )
+    conn.execute(
+        events.update()
+        .where(events.c.status == "negated", events.c.cue.in_(cues["cancel_verbs"]))
+        .values(change="cancelled")
+    )
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
+    (3, "events.change: postponed / cancelled, read by linking", _v3_event_change),
 ]
 
 

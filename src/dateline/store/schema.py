@@ -117,6 +117,7 @@ events = Table(
     Column("attribution", Text),
     Column("cue", Text),
     Column("trigger", Text),
+    Column("change", String(20)),  # postponed | cancelled (Event.change)
     Column("story_id", String(80), index=True),
     Index("ix_events_type_time", "type", "earliest", "latest"),
 )

@@ -260,6 +260,7 @@ def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -
             "attribution",
             "cue",
             "trigger",
+            "change",
         )
     }
     row.update(document_id=doc_id, dct=dct, dated=bool(ev.get("dated")))
