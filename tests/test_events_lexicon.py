@@ -111,6 +111,26 @@ def test_misspelled_or_misshapen_cue_sections_are_rejected(
     assert info.value.code == "DL-E200" and message in str(info.value)
 
 
+def test_past_plan_words_are_one_list_for_events_and_timex() -> None:
+    from dateline.events.lexicon import load_cues
+    from dateline.timex.tense import _past_plan_pattern
+
+    cues = load_cues()
+    participles = {k: v for k, v in cues["past_plan_participles"].items() if k[0] != "_"}
+    assert set(participles.values()) <= set(cues["self_planning"])
+    pattern = _past_plan_pattern()
+    for word in participles:
+        phrase = "was set to" if word == "set" else f"had been {word}"
+        assert pattern.search(phrase), word
+    assert not pattern.search("was set")  # 'set' alone tells no plan
+
+
+def test_a_participle_outside_self_planning_is_rejected() -> None:
+    cues = {"self_planning": ["plan"], "past_plan_participles": {"slated": "slate"}}
+    with pytest.raises(DatelineError, match="not in self_planning"):
+        parse_cues(cues)
+
+
 def _timex(value: str, earliest: str | None, latest: str | None, mod: str | None = None) -> Timex:
     return Timex(value, 0, 1, "DATE", value, mod, earliest, latest, "month")
 

@@ -111,6 +111,7 @@ CUE_SECTIONS: dict[str, type] = {
     "presupposing_preps": list, "occurrence_verbs": list, "light_verbs": list,
     "group_nouns": dict, "time_relations": dict, "reschedule_verbs": list, "cancel_verbs": list,
     "plan_changers": list, "content_nouns": list, "agent_nouns": list, "self_planning": list,
+    "past_plan_participles": dict,
     "presupposing_objects": list, "purpose_verbs": list, "plan_modifiers": dict,
 }  # fmt: skip
 
@@ -157,6 +158,12 @@ def parse_cues(data: dict[str, Any]) -> dict[str, Any]:
             raise E_EVENT_LEXICON(file="cues.json", why=f"unknown section {section!r}")
         if not isinstance(value, shape):
             raise E_EVENT_LEXICON(file="cues.json", why=f"{section} must be a {shape.__name__}")
+    participles = {k: v for k, v in data.get("past_plan_participles", {}).items() if k[0] != "_"}
+    stray = sorted(set(participles.values()) - set(data.get("self_planning", [])))
+    if stray:
+        raise E_EVENT_LEXICON(
+            file="cues.json", why=f"past_plan_participles: {stray} not in self_planning"
+        )
     for section in ("modals", "governors", "belief_verbs"):
         for cue, status in data.get(section, {}).items():
             if status not in EVENT_STATUSES:
@@ -187,6 +194,13 @@ def index_triggers(
                 file="triggers.json", why=f"{key}: a repeated entry needs objects in both"
             )
     return triggers, alternates
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, Any]:
+    """The status cues alone (cues.json, checked), for steps that need no triggers: the
+    temporal tagger reads its past-plan words from here."""
+    return parse_cues(_read("cues.json"))
 
 
 @lru_cache(maxsize=1)

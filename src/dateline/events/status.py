@@ -224,8 +224,8 @@ def _modal(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
 def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     """'are expected', 'is scheduled', 'plans': the clause is itself a plan."""
     key = governor_key(verb)
-    if key not in cues["self_planning"] or verb.tag_ == "VBD":
-        return None
+    if key not in cues["self_planning"] or key not in cues["governors"] or verb.tag_ == "VBD":
+        return None  # 'was meant to usher in': a plan word, but it plans no event
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
         return None  # 'was expected', 'had planned': a past plan, read by tense

@@ -208,14 +208,22 @@ def _trailing_report(text: str, left: int, start: int, end: int, cue: tuple[int,
 
 # A plan told in the past ("had been due to arrive", "was scheduled to open",
 # "were expected to meet"): it may have been cancelled or moved, so its time
-# can lie on either side of the DCT.
-_PAST_PLAN = re.compile(
-    r"\b(?:(?:was|were|had)\s+(?:been\s+)?(?:originally\s+|initially\s+|previously\s+)?"
-    r"(?:due|scheduled|expected|set\s+(?:to|for)|supposed|slated|planned|meant)|"
-    r"(?:was|were)\s+(?:to|(?:going|planning|preparing|hoping|intending)\s+to)|"
-    r"(?<!is )(?<!are )(?<!be )(?<!been )planned)\b",
-    re.IGNORECASE,
-)
+# can lie on either side of the DCT. The participles are the events step's
+# (cues.json past_plan_participles): one list for both.
+@lru_cache(maxsize=1)
+def _past_plan_pattern() -> re.Pattern[str]:
+    from dateline.events.lexicon import load_cues
+
+    words = sorted(k for k in load_cues()["past_plan_participles"] if not k.startswith("_"))
+    # 'set' alone is too common a word: only 'set to' / 'set for' tells a plan
+    alternatives = "|".join(r"set\s+(?:to|for)" if w == "set" else re.escape(w) for w in words)
+    return re.compile(
+        r"\b(?:(?:was|were|had)\s+(?:been\s+)?(?:originally\s+|initially\s+|previously\s+)?"
+        rf"(?:{alternatives})|"
+        r"(?:was|were)\s+(?:to|(?:going|planning|preparing|hoping|intending)\s+to)|"
+        r"(?<!is )(?<!are )(?<!be )(?<!been )planned)\b",
+        re.IGNORECASE,
+    )
 
 
 def past_plan(text: str, start: int, end: int) -> bool:
@@ -226,7 +234,7 @@ def past_plan(text: str, start: int, end: int) -> bool:
     left, _ = sentence_bounds(text, start, end)
     return any(
         m.start() < best[3] and best[2] < m.end()
-        for m in _PAST_PLAN.finditer(text, max(left, best[2] - 40), best[3] + 24)
+        for m in _past_plan_pattern().finditer(text, max(left, best[2] - 40), best[3] + 24)
     )
 
 
