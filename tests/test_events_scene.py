@@ -54,3 +54,25 @@ def test_a_meeting_during_a_visit_takes_the_visits_place(nlp: Any) -> None:
     strikes = "Bush visited Hanoi on Friday. U.S. forces struck targets in the desert on Friday."
     attacks = [e for e in _events(nlp, strikes, date(2006, 11, 17)) if e["type"] == "ATTACK"]
     assert all(e["location"] != "Hanoi" for e in attacks)
+
+
+def test_a_wire_dateline_places_recent_events_on_the_spot(nlp: Any) -> None:
+    text = (
+        "NAIROBI, March 3 (Wire) — Thousands of protesters marched on Tuesday against fuel "
+        "prices. Kenyan President William Ruto said the talks would go on. "
+        "Chinese President Xi Jinping said on Tuesday that Beijing backed the talks."
+    )
+    found = _events(nlp, text, date(2026, 3, 3))
+    protest = next(e for e in found if e["type"] == "PROTEST")
+    assert protest["location"] == "Nairobi"
+    speakers = {e["source"][0]: e["location"] for e in found if e["type"] == "STATEMENT"}
+    assert speakers.get("william-ruto") == "Nairobi"
+    assert speakers.get("xi-jinping") is None  # not a Kenyan: said where he was
+
+
+def test_an_alternate_city_name_is_no_dateline() -> None:
+    from dateline.events.scene import dateline_city
+
+    assert dateline_city("WHITE HOUSE — President Obama has canceled a summit.") is None
+    oslo = dateline_city("PRESS RELEASE | No. 1\n\nOSLO, 17 February 2026 — Today, …")
+    assert oslo is not None and (oslo.name, oslo.country) == ("Oslo", "NOR")

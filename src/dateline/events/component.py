@@ -466,6 +466,8 @@ def build_events(
     events = scene.split_destinations([event for _, event in pairs], places)
     scene.share_trip_times(events, places)
     scene.share_visit_places(events)
+    if dct is not None:
+        scene.share_dateline_place(events, text, list(doc._.actors or []), dct)
     merge.assign_ids(doc_id, events)
     return events
 

@@ -7,6 +7,9 @@ Three rules over the events of one article, after merging:
 - the stops of a dated trip share its dates ("will travel to Africa from February 15-21.
   They will visit Benin, …"): an undated visit by the same traveller with the same status,
   told right after a dated visit to a wider area, takes that visit's time;
+- the wire dateline at the head of the body ("OSLO, 17 February 2026 —", "NAIROBI,
+  March 3 (Wire) —") places the recent, on-the-spot events that have no place of their
+  own (statements only when the speaker belongs to the dateline's country);
 - an event with no place of its own that happens during a visit by one of its
   participants ("Bush met Prime Minister Dung" in an article on Bush's visit to Hanoi)
   takes the visit's place.
@@ -14,9 +17,11 @@ Three rules over the events of one article, after merging:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date, timedelta
 
-from dateline.model import Event, Place
+from dateline.model import Actor, Event, Place
 
 #: types that happen where their participants are (a deployment or an attack does not
 #: happen where its agent's leader travels)
@@ -114,3 +119,53 @@ def _overlap(event: Event, visit: Event) -> bool:
         lo, hi = event.time.earliest or "", event.time.latest or "9999"
         return (visit.time.earliest or "") <= hi and lo <= (visit.time.latest or "9999")
     return visit.status == "ongoing" or not event.dated
+
+
+#: 'OSLO, 17 February 2026 —', 'NAIROBI, March 3 (Wire) —', 'RIYADH —' at a paragraph's start
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]{1,30}?[A-Z.])(?:,[^\n—–]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?"
+    r"\s*(?:—|–|--| - )\s*\S",
+    re.MULTILINE,
+)
+#: how many paragraphs from the start a dateline may open (a press release's header first)
+DATELINE_PARAGRAPHS = 3
+#: events this many days before the DCT (or undated) are on the spot of the dateline
+DATELINE_DAYS = 1
+AT_DATELINE = ON_SCENE | {"PROTEST"}
+
+
+def dateline_city(text: str) -> Place | None:
+    """The city of a wire dateline opening one of the first paragraphs of the body."""
+    from dateline.actors.geo import find_city, name_key
+
+    paragraphs = [p for p in text.split("\n") if p.strip()][:DATELINE_PARAGRAPHS]
+    for paragraph in paragraphs:
+        found = _DATELINE.match(paragraph.strip())
+        if found is None:
+            continue
+        point = find_city(found["city"].title())
+        if point is not None and name_key(point.name) == name_key(found["city"]):
+            # the city's own name, not an alternate one ('White House' is no Casablanca)
+            return Place(point.name, point.country, point.lat, point.lon, "city")
+    return None
+
+
+def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dct: date) -> None:
+    """Recent on-the-spot events with no place of their own happen at the dateline."""
+    city = dateline_city(text)
+    if city is None:
+        return
+    country = {a.id: a.country for a in actors}
+    floor = (dct - timedelta(days=DATELINE_DAYS)).isoformat()
+    for event in events:
+        if event.location or event.type not in AT_DATELINE:
+            continue
+        if event.status not in ("occurred", "ongoing"):
+            continue
+        if event.dated and not floor <= (event.time.earliest or "") <= dct.isoformat():
+            continue
+        if event.type == "STATEMENT" and not any(
+            (country.get(s) or s) == city.country for s in event.source
+        ):
+            continue  # a minister at home speaks where he is, not where the wire files from
+        event.location = city.name
