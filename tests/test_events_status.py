@@ -63,3 +63,22 @@ def test_what_became_of_the_plan_travels_with_the_event(nlp: Any) -> None:
     ]
     held = _events(nlp, "Olaf Scholz visited Brazil on Monday.")
     assert [e["change"] for e in held] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "change"),
+    [
+        ("Australian Prime Minister Anthony Albanese has axed his trip to Indonesia.",
+         "negated", "cancelled"),
+        ("Prime Minister Shigeru Ishiba shelved his visit to Seoul on Monday.",
+         "negated", "cancelled"),
+        ("Chancellor Friedrich Merz deferred his visit to Brazil.", "planned", "postponed"),
+        ("Chancellor Friedrich Merz put off his visit to Brazil until June.",
+         "planned", "postponed"),
+    ],
+)  # fmt: skip
+def test_news_words_for_calling_off_and_putting_off(
+    nlp: Any, text: str, status: str, change: str
+) -> None:
+    visits = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["change"]) for e in visits] == [(status, change)]
