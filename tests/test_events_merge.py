@@ -74,3 +74,13 @@ def test_a_name_suffix_the_parser_makes_the_subject_is_the_person(nlp: Any) -> N
     text = "President Joseph R. Biden, Jr. will travel to Germany from October 17-18."
     [visit] = _extract(nlp, text, date(2024, 10, 16))
     assert visit["source"] == ["joe-biden"]
+
+
+@pytest.mark.model
+def test_no_details_of_the_agenda_of_a_place_named_meeting_is_no_meeting(nlp: Any) -> None:
+    text = (
+        "Kenyan President William Ruto will meet Ethiopian Prime Minister Abiy Ahmed in "
+        "Addis Ababa on July 7. No details were given of the agenda for the Addis Ababa meeting."
+    )
+    meets = [e for e in _extract(nlp, text, date(2026, 6, 10)) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in meets] == [("planned", "2026-07-07")]

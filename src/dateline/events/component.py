@@ -333,6 +333,8 @@ def describe(
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
         mention.anaphoric = mention.definite and not mention.participants()
+        if mention.definite and not mention.anaphoric:
+            _named_by_its_place(mention, token, index)
     if mention.caption and (mention.status == "ongoing" or mention.cue == "nominal"):
         mention.status, mention.cue = "occurred", "caption"  # photo captions use the present
     if mention.caption and not mention.participants():
@@ -470,6 +472,19 @@ def build_events(
         scene.share_dateline_place(events, text, list(doc._.actors or []), dct)
     merge.assign_ids(doc_id, events)
     return events
+
+
+def _named_by_its_place(mention: Mention, token: Token, index: MentionIndex) -> None:
+    """'the Ankara meeting', 'the Beijing trip': a definite nominal whose only participant
+    is the place its compound names refers back to an event told before; the place is
+    where, not who."""
+    compounds = {c.idx for c in token.children if c.dep_ == "compound"}
+    refs = [*mention.sources, *mention.targets]
+    if not refs or not all(r.place is not None and r.start in compounds for r in refs):
+        return
+    mention.location = mention.location or refs[0].place
+    mention.sources, mention.targets = [], []
+    mention.anaphoric = mention.place_named = True
 
 
 def _told_by_reporter(mention: Mention, index: MentionIndex) -> bool:

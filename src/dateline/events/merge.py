@@ -84,7 +84,9 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         home = _find_home(mention, clusters)
         if home is not None:
             home.mentions.append(mention)
-        elif not mention.anaphoric or mention.participants() or mention.location:
+        elif (
+            not mention.anaphoric or mention.participants() or mention.location
+        ) and not mention.place_named:  # 'the Ankara meeting' with nothing to refer to
             clusters.append(Cluster([mention]))
     return [c for c in clusters if c.sources() or c.first.type not in NEEDS_SOURCE]
 
