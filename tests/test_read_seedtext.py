@@ -193,3 +193,12 @@ def test_seed_copy_is_the_shared_seed(seed_path: Path) -> None:
     if shared.exists():
         assert seed_path.read_bytes() == shared.read_bytes()
     assert seed_path.stat().st_size > 1000
+
+
+def test_caption_detection_is_one_test_for_readers_and_events() -> None:
+    from dateline.read.common import photo_caption
+
+    assert photo_caption(["Leaders shake hands. [AP/YONHAP]", "Body."]) is not None
+    assert photo_caption(["Leaders shake hands. (AFP)", "Body."]) is not None
+    assert photo_caption(["Only a caption-like line. [AP]"]) is None  # no body after it
+    assert photo_caption(["A sentence that ends (as some do).", "Body."]) is None

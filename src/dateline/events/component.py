@@ -18,8 +18,8 @@ from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, build_index
 from dateline.events.triggers import find_triggers, lookup, pos_class
 from dateline.model import Candidate, Event, EventTime, Timex, document_id
+from dateline.read.common import photo_caption
 
-CREDIT_END = re.compile(r"[\[(][A-Z][\w/ .,&'-]{1,60}[\])]\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -243,9 +243,8 @@ def caption_block(doc: Doc, blocks: list[tuple[int, int]]) -> tuple[int, int] | 
         start = doc.text.find(caption.strip()[:80])
         if start >= 0:
             return start, start + len(caption.strip())
-    if len(blocks) > 1 and CREDIT_END.search(doc.text[blocks[0][0] : blocks[0][1]]):
-        return blocks[0]
-    return None
+    texts = [doc.text[start:end] for start, end in blocks[:2]]
+    return blocks[0] if photo_caption(texts) else None
 
 
 def _block_of(offset: int, blocks: list[tuple[int, int]]) -> tuple[int, int]:

@@ -85,6 +85,18 @@ def parse_published(value: str, path: str, line: int | None = None) -> str:
     return stamp.strftime("%Y-%m-%dT%H:%M") if has_time else stamp.date().isoformat()
 
 
+#: a photo caption ends in its credit: "[AP/YONHAP]", "[NEWS1]", "(AFP)"
+CAPTION_CREDIT = re.compile(r"(?:\[[^\[\]\n]{1,60}\]|\([A-Z][\w/ .,&'-]{1,60}\))\s*$")
+
+
+def photo_caption(paras: list[str]) -> str | None:
+    """The first paragraph when it is a photo caption (it ends in a credit and the body
+    follows): the one test readers and the events step share."""
+    if len(paras) > 1 and CAPTION_CREDIT.search(paras[0]):
+        return paras[0]
+    return None
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Paragraphs from lines: whitespace-only lines separate, wrapped lines are joined."""
     result: list[str] = []

@@ -25,14 +25,19 @@ from typing import Any
 
 from dateline.errors import E_BAD_DATE, DatelineError
 from dateline.model import Article
-from dateline.read.common import clean, paragraphs, parse_date, parse_published, read_one
+from dateline.read.common import (
+    clean,
+    paragraphs,
+    parse_date,
+    parse_published,
+    photo_caption,
+    read_one,
+)
 
 _HEADER = re.compile(r"^\s*date\s+(\d\S*)(?:\s+(.*))?$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*(published|source|url)\s*:\s*(.+)$", re.IGNORECASE)
 _SEED_PUBLISHED = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# A photo caption ends in its credit: "[AP/YONHAP]", "[NEWS1]", "[JOONGANG PHOTO]".
-_CAPTION_CREDIT = re.compile(r"\[[^\[\]\n]{1,60}\]$")
 _BYLINE = re.compile(r"^by\s+(.+?)\s*(\[.*\]|\(.*\)|\S+@\S+)?$", re.IGNORECASE)
 _CREDIT_LINES = (
     re.compile(r"^translated (from|by)\b", re.IGNORECASE),
@@ -66,7 +71,7 @@ def parse_seedtext(text: str, path: str) -> Article:
         dct = date.fromisoformat(published[:10])
     body, credits = _split_credits(lines[start:])
     paras = paragraphs(body)
-    caption = paras[0] if paras and _CAPTION_CREDIT.search(paras[0]) else None
+    caption = photo_caption(paras)
     return Article(
         text="\n\n".join(paras),
         dct=dct,
