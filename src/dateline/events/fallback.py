@@ -7,24 +7,11 @@ linking (dictionary, roles, coordinates) lives in :mod:`dateline.actors`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from dateline.model import Actor, Place
 
-# Names pycountry does not know by their everyday form, and common demonyms.
-COUNTRY_ALIASES = {
-    "north korea": "PRK", "south korea": "KOR", "russia": "RUS", "iran": "IRN",
-    "syria": "SYR", "the united states": "USA", "united states": "USA", "us": "USA",
-    "u.s.": "USA", "america": "USA", "britain": "GBR", "the uk": "GBR", "uk": "GBR",
-    "taiwan": "TWN", "vietnam": "VNM", "turkey": "TUR", "laos": "LAO", "bolivia": "BOL",
-    "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "the netherlands": "NLD",
-    "russian": "RUS", "north korean": "PRK", "south korean": "KOR", "chinese": "CHN",
-    "american": "USA", "ukrainian": "UKR", "japanese": "JPN", "german": "DEU",
-    "french": "FRA", "british": "GBR", "iranian": "IRN", "israeli": "ISR", "indian": "IND",
-    "polish": "POL", "turkish": "TUR", "syrian": "SYR", "korean": "KOR",
-}  # fmt: skip
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -32,18 +19,11 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
-@lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
-    """ISO3 code for a country name or demonym, or None."""
-    key = name.lower().strip()
-    if key in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[key]
-    try:
-        import pycountry
+    """ISO3 code for a country name or demonym, or None (the actors step's one table)."""
+    from dateline.actors.geo import country_code as lookup
 
-        return str(pycountry.countries.lookup(key.removeprefix("the ")).alpha_3)
-    except (LookupError, ImportError):
-        return None
+    return lookup(name)
 
 
 def fallback_actors(doc: Doc) -> tuple[list[Actor], list[Place]]:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
-import pycountry
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
+from dateline.actors.geo import country_code
 from dateline.link.cluster import Draft, cluster, extend
 from dateline.link.compat import (
     FAR_FUTURE,
@@ -168,24 +167,12 @@ def _level(kind: str | None) -> str:
     return "local"
 
 
-@lru_cache(maxsize=4096)
-def country_code(name: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
-    """ISO alpha-3 code of a country name, or None when the name is not a country."""
-    code = dict(aliases).get(name.casefold())
-    if code:
-        return code
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        return None
-
-
 def place_info(name: str | None, places: dict[str, PlaceInfo], settings: LinkSettings) -> PlaceInfo:
     """Resolve an event's location name with its document's places, else as a country name."""
     if not name:
         return PlaceInfo()
     known = places.get(name.casefold())
-    code = country_code(name, tuple(sorted(settings.place_aliases.items())))
+    code = country_code(name)
     if known and not (code and known.level == "local"):
         return PlaceInfo(name, known.country, known.level)
     if code:

@@ -38,7 +38,6 @@ class LinkSettings:
     stale_days: int = 730
     max_component: int = 2000
     compare_last: int = 64
-    place_aliases: dict[str, str] = field(default_factory=dict)
 
     def family(self, event_type: str) -> str:
         """The family an event type links within (its own name when it has none)."""
@@ -116,7 +115,6 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             stale_days=int(data["stale_days"]),
             max_component=int(data["max_component"]),
             compare_last=int(data["compare_last"]),
-            place_aliases={k: v for k, v in _public(data["place_aliases"]).items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise E_LINK_RULES(path=str(path), why=f"{type(exc).__name__}: {exc}") from exc
