@@ -377,7 +377,8 @@ def test_a_subject_parsed_into_the_paragraph_before_is_found(bare_nlp: Any) -> N
     from spacy.tokens import Doc
 
     from dateline.events.arguments import subjects
-    from dateline.events.component import _token_blocks, paragraphs
+    from dateline.events.layout import paragraphs
+    from dateline.events.layout import token_blocks as _token_blocks
     from dateline.events.participants import build_index
 
     # The parse the model gives an article opening with a photo caption: the

@@ -12,7 +12,13 @@ from dateline.model import Article
 
 LEXICON = load_lexicon()
 EXAMPLES = [
-    pytest.param(trigger.type, text, status, id=f"{trigger.lemma}-{trigger.pos}-{trigger.type}-{n}")
+    pytest.param(
+        trigger.type,
+        trigger.lemma,
+        text,
+        status,
+        id=f"{trigger.lemma}-{trigger.pos}-{trigger.type}-{n}",
+    )
     for trigger in LEXICON.all_triggers()
     for n, (text, status) in enumerate(trigger.examples)
 ]
@@ -25,10 +31,14 @@ def test_every_design_type_has_a_trigger_and_codes() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("kind", "text", "status"), EXAMPLES)
-def test_trigger_example(nlp: Any, kind: str, text: str, status: str) -> None:
+@pytest.mark.parametrize(("kind", "lemma", "text", "status"), EXAMPLES)
+def test_trigger_example(nlp: Any, kind: str, lemma: str, text: str, status: str) -> None:
+    """The example gives an event of the entry's type and status, and the entry's own
+    word is the trigger that fired it."""
     from dateline.extract import extract
 
     events = extract(Article(text=text, dct=date(2025, 5, 21)), nlp)["events"]
     found = [(e["type"], e["status"]) for e in events]
     assert (kind, status) in found, found
+    fired = {e["trigger"] for e in events if (e["type"], e["status"]) == (kind, status)}
+    assert lemma in fired, (lemma, fired)

@@ -1,0 +1,121 @@
+"""From merged mentions to events: merging, times inherited from anchors, plans called
+off with a cancelled trip, the scene rules, candidate times and ids."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from dateline.events import merge, scene, timing
+from dateline.events.lexicon import Lexicon
+from dateline.events.mention import Mention
+from dateline.model import Candidate, Event, Timex, document_id
+
+
+def build_events(
+    doc: Doc,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    timexes: list[Timex],
+    used: set[int],
+    dct: date | None,
+) -> list[Event]:
+    """Merge mentions into events, inherit anchor times, add candidate times."""
+    article = doc._.article
+    text = doc.text
+    doc_id = article.id if article is not None else document_id(text)
+    groups = merge.cluster(mentions)
+    pairs = [(g, merge.to_event(g, lexicon, doc_id, text)) for g in groups]
+    _inherit_anchors(pairs)
+    _part_of_cancelled_visit(pairs)
+    if dct is not None:
+        pairs = [(g, e) for g, e in pairs if not _stale_past_plan(g, e, dct)]
+        for group, event in pairs:
+            timing.under_way(event, group.mentions, doc, dct)
+            merge.drop_stale_plan_time(group, event, dct)
+        free = [t for n, t in enumerate(timexes) if n not in used]
+        for pair in pairs:
+            merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
+    places = list(doc._.places or [])
+    events = scene.split_destinations([event for _, event in pairs], places)
+    scene.share_trip_times(events, places)
+    scene.share_visit_places(events)
+    if dct is not None:
+        scene.share_dateline_place(events, text, list(doc._.actors or []), dct)
+    merge.assign_ids(doc_id, events)
+    return events
+
+
+def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:
+    """'was to meet Aoun on Monday' with that Monday gone and nothing said of what became
+    of the plan: neither planned (its time is past) nor occurred (nobody says it was held),
+    so no event (docs/annotation.md, 'a past plan')."""
+    if event.status != "planned" or not all(m.past_plan for m in group.mentions):
+        return False
+    return bool(event.time.latest) and (event.time.latest or "") < dct.isoformat()
+
+
+def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+    """'Macron has cancelled a state visit … on Thursday and Friday. Macron had been
+    scheduled to hold talks with the king on Friday': a plan told in the past that falls
+    within a cancelled visit by the same person is called off with it."""
+    cancelled = [e for _, e in pairs if e.type == "VISIT" and e.status == "negated" and e.dated]
+    for group, event in pairs:
+        if event.status != "planned" or not all(m.past_plan for m in group.mentions):
+            continue
+        for visit in cancelled:
+            inside = (visit.time.earliest or "") <= (event.time.earliest or "~") and (
+                event.time.latest or ""
+            ) <= (visit.time.latest or "")
+            if inside and set(event.source) & set(visit.source):
+                event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
+                break
+    _told_with_cancelled_visit(pairs)
+
+
+#: what a trip is planned for: called off with the trip when told in its plan's sentence
+TRIP_PURPOSES = {"MEET", "DISCUSS", "AGREE", "COOPERATE"}
+
+
+def _told_with_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+    """'Merz had been set to arrive in Brasilia next Monday for two days of talks with
+    Lula. Berlin called off the trip': what the cancelled trip's plan names in the same
+    sentence (talks, a signing) is called off with it and keeps the trip's time."""
+    for vgroup, visit in pairs:
+        if visit.type != "VISIT" or visit.status != "negated":
+            continue
+        plan_sentences = {m.sentence for m in vgroup.mentions if m.past_plan}
+        for group, event in pairs:
+            if event.type not in TRIP_PURPOSES or event.status != "planned":
+                continue
+            if not any(m.sentence in plan_sentences for m in group.mentions):
+                continue
+            event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
+            if not event.dated and visit.dated:
+                event.time, event.dated = replace(visit.time), True
+
+
+def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+    owner = {m.token: (g, e) for g, e in pairs for m in g.mentions}
+    for group, event in pairs:
+        for mention in group.mentions:
+            if mention.anchor is None or mention.anchor not in owner or event.dated:
+                continue
+            _, host = owner[mention.anchor]
+            if host.dated:
+                event.time, event.dated = host.time, True
+            event.location = event.location or host.location
+
+
+def loose_candidates(group: merge.Cluster, free: list[Timex], dct: date) -> list[Candidate]:
+    """Future dates in the event's own sentences that attach to no event."""
+    found = []
+    for mention in group.mentions:
+        start, end = mention.sentence
+        for timex in free:
+            future = (timex.latest or "") >= dct.isoformat()
+            if start <= timex.start < end and future and timing.is_dated(timex):
+                found.append(Candidate(timex.value, mention.status, timex.text))
+    return found

@@ -1,0 +1,80 @@
+"""Layout of an article for the events step: paragraphs, the photo caption, and the
+evidence span of a sentence (clipped to its paragraph)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from dateline.events import timing
+from dateline.events.mention import Mention
+from dateline.model import Timex
+from dateline.read.common import photo_caption
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Char spans of the blank-line separated blocks of the text."""
+    spans, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def token_blocks(doc: Doc, blocks: list[tuple[int, int]]) -> list[int]:
+    numbers, current = [], 0
+    for token in doc:
+        while current + 1 < len(blocks) and token.idx >= blocks[current + 1][0]:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def caption_block(doc: Doc, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The photo caption: the article's caption if given, else a first block ending in a credit."""
+    article = doc._.article
+    caption = getattr(article, "caption", None)
+    if caption:
+        start = doc.text.find(caption.strip()[:80])
+        if start >= 0:
+            return start, start + len(caption.strip())
+    texts = [doc.text[start:end] for start, end in blocks[:2]]
+    return blocks[0] if photo_caption(texts) else None
+
+
+def block_of(offset: int, blocks: list[tuple[int, int]]) -> tuple[int, int]:
+    for start, end in blocks:
+        if start <= offset < end:
+            return start, end
+    return 0, 0
+
+
+def evidence_span(sentence: Span, block: tuple[int, int], text: str) -> tuple[int, int]:
+    """The sentence clipped to its paragraph (the parser sometimes runs across blank lines)."""
+    start = max(sentence.start_char, block[0])
+    end = min(sentence.end_char, block[1]) if block[1] else sentence.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def caption_times(mentions: list[Mention], timexes: list[Timex]) -> set[int]:
+    """Captions are fragments: an undated caption event takes its sentence's date."""
+    used = set()
+    for mention in mentions:
+        if not mention.caption or mention.timexes:
+            continue
+        start, end = mention.sentence
+        for number, timex in enumerate(timexes):
+            if start <= timex.start < end and timing.is_dated(timex):
+                mention.timexes, mention.time = [timex], timing.point(timex)
+                mention.dated = True
+                used.add(number)
+                break
+    return used

@@ -1,0 +1,182 @@
+"""What event mentions share with each other before they are merged: the time of the
+occasion they belong to ('met Trump on Monday to discuss …'), a visit's place, the
+parties of talks that ended without an agreement, the latest occasion of a history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.mention import Mention
+from dateline.events.triggers import pos_class
+from dateline.model import EventTime
+
+
+def share_without(mentions: list[Mention], doc: Doc) -> None:
+    """'Talks between Israel and Hamas ended on Wednesday without an agreement': the
+    missing agreement is the talks' parties', on the talks' occasion."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        if mention.cue != "without" or mention.participants():
+            continue
+        verb = doc[mention.clause]
+        for subj in verb.children:
+            host = by_token.get(subj.i) if subj.dep_ == "nsubj" else None
+            if host is not None and host.participants():
+                mention.sources, mention.targets = list(host.sources), list(host.targets)
+                if host.dated and not mention.timexes:
+                    _take_time(mention, host)
+                break
+
+
+def latest_of_histories(
+    mentions: list[Mention], doc: Doc, latest_words: list[str]
+) -> list[Mention]:
+    """'has travelled to China four times, most recently in September 2025, when he
+    attended a summit': the count stays one undated history; its latest occasion becomes
+    an event of its own, dated (``share_times`` then gives that date to the 'when'
+    clause under it)."""
+    result: list[Mention] = []
+    for mention in mentions:
+        result.append(mention)
+        token = doc[mention.token]
+        if not (mention.repeated and mention.dated):
+            continue
+        if not any(c.lower_ in latest_words and c.dep_ == "advmod" for c in token.children):
+            continue
+        single = replace(mention, repeated=False)
+        mention.timexes, mention.time, mention.dated = [], EventTime(), False
+        result.append(single)
+    return result
+
+
+def share_times(mentions: list[Mention], doc: Doc) -> None:
+    """'will travel to Seoul on Thursday and is expected to meet Lee there': same day."""
+    by_token = {m.token: m for m in mentions}
+    by_clause = {m.clause: m for m in mentions if m.clause != m.token}
+    for mention in mentions:
+        purpose = _dated_purpose(mention, mentions, doc)
+        if not mention.timexes and purpose is not None:
+            # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
+            _take_time(mention, purpose)
+            continue
+        head = doc[mention.token].head.i
+        host = by_token.get(head) or by_clause.get(head)
+        if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
+            _take_time(mention, host)
+            continue  # 'met Trump on Monday to discuss the plan'
+        when = _when_time(doc, mention, mentions) if not mention.timexes else None
+        if when is not None:
+            _take_time(mention, when)
+            continue  # 'visited Morocco in October 2024, when the two countries signed …'
+        if not mention.timexes and host is not None and _same_act(mention, host, doc):
+            _take_time(mention, host)
+            continue  # 'rejected the warning on Wednesday and said …': one occasion
+        if mention.timexes or mention.status not in ("planned", "possible"):
+            continue
+        token, crossed = doc[mention.token], False
+        for _ in range(3):
+            if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+                break
+            crossed, token = crossed or token.dep_ == "conj", token.head
+            other = by_token.get(token.i)
+            if crossed and other is not None and other.dated and other.status == mention.status:
+                _take_time(mention, other)
+                break
+
+
+def _take_time(mention: Mention, host: Mention) -> None:
+    """The mention happens when ``host`` does."""
+    mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
+
+
+def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated mention a 'when' clause hangs on, by its verb or by its date."""
+    token = doc[mention.clause]  # the verb itself, or the clause verb of a nominal
+    if token.dep_ not in ("advcl", "relcl") or not any(c.lower_ == "when" for c in token.children):
+        return None
+    head = token.head
+    for other in mentions:
+        if other is mention or not other.dated:
+            continue
+        if other.token == head.i or any(t.start <= head.idx < t.end for t in other.timexes):
+            return other
+    return None
+
+
+def _dated_purpose(mention: Mention, mentions: list[Mention], doc: Doc) -> Mention | None:
+    """A dated 'for' nominal of a visit: 'fly to Moscow for talks … the following day'."""
+    if mention.type != "VISIT":
+        return None
+    for other in mentions:
+        token = doc[other.token]
+        if other is mention or not other.dated or not other.timexes:
+            continue
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and token.head.head.i == mention.token
+        ):
+            return other
+    return None
+
+
+def _same_act(mention: Mention, host: Mention, doc: Doc) -> bool:
+    """A past verb conjoined to a dated past event, sharing its subject."""
+    token = doc[mention.token]
+    if token.dep_ != "conj" or not host.dated or not mention.status == host.status == "occurred":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # '…, the ministry said': a reporting clause of its own; but 'held talks with Trung
+        # on Tuesday, and the two ministers signed …': the same people, the same occasion
+        own = {r.id for r in mention.sources}
+        return len(own) > 1 and own <= host.participants()
+    return pos_class(doc[host.token]) == "verb"
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose ('met … to discuss') or a 'for' nominal ('flew … for talks')."""
+    if token.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in token.children):
+        return token.head.lemma_.lower() not in ("expect", "plan", "hope", "want", "agree")
+    return False
+
+
+def link_anchors(mentions: list[Mention], doc: Doc) -> None:
+    """'invited Kim during his visit': the invitation shares the visit's time and place."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        token = doc[mention.token]
+        host = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
+        if token.head.lower_ == "for" and host is not None and host.type == "VISIT":
+            mention.anchor = host.token  # 'will travel to Alaska on Friday for a summit'
+            continue
+        if token.dep_ != "pobj" or token.head.lower_ != "during":
+            continue
+        verb = token.head.head
+        for host in mentions:
+            host_token = doc[host.token]
+            if host is mention or host.sentence != mention.sentence:
+                continue
+            if verb.i in (host.token, host.clause) or (
+                host_token.head.i == verb.i and host_token.dep_ in ("xcomp", "ccomp")
+            ):
+                host.anchor = mention.token
+
+
+def share_places(mentions: list[Mention], doc: Doc) -> None:
+    """'visited Russia twice, but both times met Putin in the Far East': the visit's place."""
+    by_token = {m.token: m for m in mentions}
+    for mention in mentions:
+        token = doc[mention.token]
+        other = by_token.get(token.head.i) if token.dep_ == "conj" else None
+        for left, right in ((mention, other), (other, mention)):
+            if left is None or right is None or left.type != "VISIT":
+                continue
+            here, there = left.location, right.location
+            if here is None or here.kind != "country" or there is None or there.kind == "country":
+                continue
+            if there.country == here.country and set(left.participants()) & set(
+                right.participants()
+            ):
+                left.location = there
