@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.mention import Mention
 from dateline.events.triggers import pos_class
-from dateline.model import EventTime
+from dateline.model import EventTime, Timex
 
 
 def share_without(mentions: list[Mention], doc: Doc) -> None:
@@ -56,6 +56,8 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
     by_token = {m.token: m for m in mentions}
     by_clause = {m.clause: m for m in mentions if m.clause != m.token}
     for mention in mentions:
+        if not mention.timexes and _clause_date(mention, doc):
+            continue  # 'on Wednesday, when the Treasury imposed sanctions'; 'retaliated by …'
         purpose = _dated_purpose(mention, mentions, doc)
         if not mention.timexes and purpose is not None:
             # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
@@ -180,3 +182,36 @@ def share_places(mentions: list[Mention], doc: Doc) -> None:
                 right.participants()
             ):
                 left.location = there
+
+
+def _clause_date(mention: Mention, doc: Doc) -> bool:
+    """An undated clause takes a date its clause hangs on: a 'when' clause on the date
+    itself ('on Wednesday, when the US Treasury imposed sanctions', 'since 2002, when
+    Fischer cancelled a visit'), or a 'by' gerund on its verb's date ('on Thursday Beijing
+    retaliated by imposing sanctions'): the same occasion."""
+    from dateline.events import timing
+
+    clause = doc[mention.clause]
+    if clause.dep_ == "relcl" and any(c.lower_ == "when" for c in clause.children):
+        anchor = clause.head  # the date the clause describes
+        found = [t for t in doc._.timexes or [] if t.start <= anchor.idx < t.end]
+    elif clause.dep_ == "pcomp" and clause.head.lower_ == "by" and clause.head.head.pos_ == "VERB":
+        verb = clause.head.head
+        found = [t for t in doc._.timexes or [] if _hangs_on(doc, t, verb)]
+    else:
+        return False
+    dated = [t for t in found if timing.is_dated(t)]
+    if len(dated) != 1:
+        return False
+    mention.timexes, mention.time, mention.dated = dated, timing.point(dated[0]), True
+    return True
+
+
+def _hangs_on(doc: Doc, timex: Timex, verb: Token) -> bool:
+    """Whether the timex's phrase is a modifier of ``verb`` ('on Thursday … retaliated')."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    return head.i == verb.i and root.dep_ in ("pobj", "npadvmod", "nmod")

@@ -1,0 +1,41 @@
+"""The event's own time: where the text dates that event (events/timing.py, sharing.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.model import Article
+
+pytestmark = pytest.mark.model
+DCT = date(2026, 7, 10)  # a Friday
+
+
+def _events(nlp: Any, text: str, dct: date = DCT) -> list[dict[str, Any]]:
+    from dateline.extract import extract
+
+    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Washington added pressure on Wednesday, when the US Treasury imposed sanctions on "
+         "two M23 commanders.", "SANCTION", "2026-07-08"),
+        ("Relations have been frosty since 2002, when German Foreign Minister Joschka Fischer "
+         "cancelled a visit to Cairo.", "VISIT", "2002"),
+        ("On Thursday Beijing retaliated by imposing sanctions on three American defence "
+         "firms.", "SANCTION", "2026-07-09"),
+    ],
+)  # fmt: skip
+def test_a_clause_takes_the_date_it_hangs_on(nlp: Any, text: str, kind: str, value: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_a_when_clause_on_an_undated_noun_stays_undated(nlp: Any) -> None:
+    text = "Officials recalled the day when Beijing imposed sanctions on American firms."
+    found = [e for e in _events(nlp, text) if e["type"] == "SANCTION"]
+    assert found and all(e["time"]["value"] is None for e in found)
