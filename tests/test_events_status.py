@@ -82,3 +82,10 @@ def test_news_words_for_calling_off_and_putting_off(
 ) -> None:
     visits = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert [(e["status"], e["change"]) for e in visits] == [(status, change)]
+
+
+def test_has_arrived_without_a_date_is_a_visit_under_way(nlp: Any) -> None:
+    now = _events(nlp, "U.S. President George Bush has arrived in Seoul, South Korea.")
+    assert [(e["type"], e["status"]) for e in now] == [("VISIT", "ongoing")]
+    before = _events(nlp, "U.S. President George Bush had arrived in Seoul before the vote.")
+    assert [(e["type"], e["status"]) for e in before] == [("VISIT", "occurred")]

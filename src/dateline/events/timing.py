@@ -281,8 +281,26 @@ def _stated_length(token: Token) -> int | None:
     return next((d for d in map(duration_days, nouns) if d is not None), None)
 
 
+def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
+    """'Bush has arrived in Seoul', with no date of its own: the present perfect of an
+    arrival says the visitor is there now."""
+    if event.dated:
+        return False
+    for mention in mentions:
+        token = doc[mention.token]
+        if token.lemma_.lower() != "arrive" or token.tag_ != "VBN":
+            continue
+        auxes = [c for c in token.children if c.dep_ == "aux"]
+        if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return True
+    return False
+
+
 def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
     """A visit that began shortly before the DCT, or whose stated length covers it, is ongoing."""
+    if event.type == "VISIT" and event.status == "occurred" and _just_arrived(event, mentions, doc):
+        event.status, event.cue = "ongoing", "has arrived"
+        return
     start = iso_day(event.time.earliest) if event.time.granularity == "day" else None
     if event.type != "VISIT" or event.status != "occurred" or start is None or start > dct:
         return
