@@ -84,3 +84,26 @@ def test_no_details_of_the_agenda_of_a_place_named_meeting_is_no_meeting(nlp: An
     )
     meets = [e for e in _extract(nlp, text, date(2026, 6, 10)) if e["type"] == "MEET"]
     assert [(e["status"], e["time"]["value"]) for e in meets] == [("planned", "2026-07-07")]
+
+
+def test_no_status_that_its_own_time_contradicts() -> None:
+    from dateline.events.build import agree_with_own_time
+    from dateline.model import EventTime
+
+    dct = date(2026, 3, 3)
+    moved = _protest()
+    moved.status, moved.cue, moved.dated = "occurred", "perfect", True
+    moved.time = EventTime("2026-03-09/2026-03-10", "2026-03-09", "2026-03-10", "day")
+    agree_with_own_time(moved, dct)
+    assert (moved.status, moved.time.value) == ("planned", "2026-03-09/2026-03-10")
+    stale = _protest()
+    stale.status, stale.cue, stale.dated = "planned", "will", True
+    stale.time = EventTime("2025", "2025-01-01", "2025-12-31", "year")
+    agree_with_own_time(stale, dct)
+    assert (stale.status, stale.dated, stale.time.value) == ("planned", False, None)
+    assert stale.time.earliest == "2026-03-03"
+    held = _protest()
+    held.status, held.dated = "occurred", True
+    held.time = EventTime("2026-03-02", "2026-03-02", "2026-03-02", "day")
+    agree_with_own_time(held, dct)
+    assert (held.status, held.time.value) == ("occurred", "2026-03-02")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from dateline.events import merge, scene, timing
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
-from dateline.model import Candidate, Event, Timex, document_id
+from dateline.model import Candidate, Event, EventTime, Timex, document_id
 
 
 def build_events(
@@ -44,6 +44,8 @@ def build_events(
     scene.share_visit_places(events)
     if dct is not None:
         scene.share_dateline_place(events, text, list(doc._.actors or []), dct)
+        for event in events:
+            agree_with_own_time(event, dct)
     merge.assign_ids(doc_id, events)
     return events
 
@@ -119,3 +121,16 @@ def loose_candidates(group: merge.Cluster, free: list[Timex], dct: date) -> list
             if start <= timex.start < end and future and timing.is_dated(timex):
                 found.append(Candidate(timex.value, mention.status, timex.text))
     return found
+
+
+def agree_with_own_time(event: Event, dct: date) -> None:
+    """No status that its own time contradicts: an event dated after the DCT has not
+    occurred, so it is planned ('the visit, which had been scheduled for March 9-10, has
+    been pushed back' read in the past with its future dates); a plan whose whole time lies
+    before the DCT keeps no time (the date belongs to another clause, or the plan moved)."""
+    day = dct.isoformat()
+    if event.status == "occurred" and (event.time.earliest or "") > day:
+        event.status, event.cue = "planned", f"{event.cue} + future time"
+    elif event.status == "planned" and event.time.latest and event.time.latest < day:
+        event.time, event.dated = EventTime(None, day, None, None), False
+        event.cue = f"{event.cue} + past time dropped"
