@@ -339,3 +339,16 @@ def test_user_actor_file_adds_people(tmp_path: Path) -> None:
     doc = annotate("Odhiambo opened a clinic in Kisumu.", date(2024, 5, 1), str(extra))
     person = actor(doc, "amina-odhiambo")
     assert (person.name, person.country, person.role) == ("Amina Odhiambo", "KEN", "governor")
+
+
+def test_a_title_before_two_name_words_makes_a_person_the_model_missed() -> None:
+    text = (
+        "President Han Do-yun held a telephone call with President Marek Zielinski. "
+        "President Han expressed his condolences."
+    )
+    doc = annotate(text, date(2026, 6, 10))
+    han = actor(doc, "han-do-yun")
+    assert (han.kind, han.role) == ("person", "president")
+    assert len(han.mentions) == 2  # 'President Han' later is the same person
+    plain = annotate("The Ministry of Foreign Affairs said on Monday.", date(2026, 6, 10))
+    assert all(a.kind != "person" for a in plain._.actors)

@@ -57,8 +57,56 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     gazetteer = with_institutions(doc, lexicon, matches)
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
+    entities = _with_titled_names(doc, entities)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
+
+
+#: entity labels a name after a title may override ('President Han Do-yun': the model
+#: tags 'Han' as a nationality)
+_OVERRIDABLE = frozenset({"NORP", "ORG"})
+
+
+def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
+    """A capitalised title ('President', 'Prime Minister') followed by two or more name
+    words is a person, even where the model saw no person ('President Han Do-yun'), and so
+    is a later title with one of those words ('President Han'); an entity of another kind
+    inside that name gives way."""
+    from dateline.actors.titles import title_vocabulary
+
+    heads = title_vocabulary().heads
+    persons = [c for c in entities if c.label == "PERSON"]
+    found: list[Candidate] = []
+    for token in doc:
+        if token.lower_ not in heads or not token.is_title:
+            continue
+        end = _name_run(doc, token.i + 1)
+        words = [t for t in doc[token.i + 1 : end] if t.is_alpha]
+        named = {w.lower_ for c in found for w in doc[c.start : c.end] if w.is_alpha}
+        if len(words) < 2 and not (words and words[0].lower_ in named):
+            continue  # one word is a name only when it names a person titled before
+        if any(p.start < end and token.i + 1 < p.end for p in persons):
+            continue  # the model already has this person
+        clashing = [e for e in entities if e.start < end and token.i + 1 < e.end]
+        if any(e.label not in _OVERRIDABLE for e in clashing):
+            continue  # 'President Barack Obama' tagged otherwise, 'Minister of Finance'
+        entities = [e for e in entities if e not in clashing]
+        found.append(Candidate(token.i + 1, end, "PERSON"))
+    return sorted(entities + found, key=lambda c: (c.start, c.end))
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """End of the capitalised words (and hyphenated parts: 'Do-yun') from ``start``."""
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        if token.is_title and token.is_alpha and token.pos_ == "PROPN":
+            end += 1
+        elif token.text == "-" and end > start and end + 1 < len(doc) and doc[end + 1].is_alpha:
+            end += 2  # 'Do-yun': the model splits the hyphenated given name
+        else:
+            break
+    return end
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
