@@ -352,3 +352,13 @@ def test_a_title_before_two_name_words_makes_a_person_the_model_missed() -> None
     assert len(han.mentions) == 2  # 'President Han' later is the same person
     plain = annotate("The Ministry of Foreign Affairs said on Monday.", date(2026, 6, 10))
     assert all(a.kind != "person" for a in plain._.actors)
+
+
+def test_a_portfolio_in_a_title_is_no_person() -> None:
+    text = (
+        "Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Daniel Wekesa, met "
+        "Norway's foreign minister in Oslo."
+    )
+    doc = annotate(text, date(2026, 2, 17))
+    people = sorted(a.id for a in doc._.actors if a.kind == "person")
+    assert people == ["daniel-wekesa"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -118,9 +119,21 @@ def _chars(doc: Doc, c: Candidate) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Last words of ministerial portfolios (resources/portfolio_words.txt)."""
+    from dateline.actors.geo import RESOURCES
+
+    lines = (RESOURCES / "portfolio_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def _clean(doc: Doc, ent: Span) -> Candidate | None:
-    """An entity without a leading article or a trailing possessive or punctuation."""
+    """An entity without a leading article or a trailing possessive or punctuation; a
+    'person' ending in a portfolio word ('Diaspora Affairs') is part of a title."""
     if ent.label_ not in ENTITY_LABELS:
+        return None
+    if ent.label_ == "PERSON" and ent[-1].lower_ in portfolio_words():
         return None
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in _LEADING:
