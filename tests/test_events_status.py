@@ -89,3 +89,16 @@ def test_has_arrived_without_a_date_is_a_visit_under_way(nlp: Any) -> None:
     assert [(e["type"], e["status"]) for e in now] == [("VISIT", "ongoing")]
     before = _events(nlp, "U.S. President George Bush had arrived in Seoul before the vote.")
     assert [(e["type"], e["status"]) for e in before] == [("VISIT", "occurred")]
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(nlp: Any) -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed's state visit to Kenya, which had been scheduled "
+        "for March 9-10, has been pushed back to March 24."
+    )
+    [visit] = _events(nlp, text, date(2026, 3, 3))
+    assert (visit["status"], visit["change"], visit["time"]["value"]) == (
+        "planned",
+        "postponed",
+        "2026-03-24",
+    )
