@@ -76,3 +76,16 @@ def test_an_alternate_city_name_is_no_dateline() -> None:
     assert dateline_city("WHITE HOUSE — President Obama has canceled a summit.") is None
     oslo = dateline_city("PRESS RELEASE | No. 1\n\nOSLO, 17 February 2026 — Today, …")
     assert oslo is not None and (oslo.name, oslo.country) == ("Oslo", "NOR")
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp: Any) -> None:
+    text = (
+        "NAIROBI, March 3 (Wire) — Ethiopian Prime Minister Abiy Ahmed's state visit to "
+        "Kenya, which had been scheduled for March 9-10, has been pushed back to March 24, "
+        "Kenya's foreign ministry said on Tuesday."
+    )
+    doc = nlp(text)
+    first = next(iter(doc.sents))
+    assert first.text.startswith("NAIROBI") and "Ethiopian" not in first.text
+    visit = next(e for e in _events(nlp, text, date(2026, 3, 3)) if e["type"] == "VISIT")
+    assert (visit["status"], visit["time"]["value"]) == ("planned", "2026-03-24")

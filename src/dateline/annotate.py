@@ -75,6 +75,7 @@ def load_nlp(actors_file: str | None = None, with_events: bool = True) -> Any:
     _, module = find_model()
     nlp = load_model(module)
     speed_up(nlp)
+    nlp.add_pipe("dateline_sentences", before="parser")
     nlp.add_pipe("dateline_timex", last=True)
     nlp.add_pipe("dateline_actors", last=True, config={"actors_file": actors_file})
     if with_events:

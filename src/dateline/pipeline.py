@@ -39,6 +39,14 @@ def make_lemmatizer(nlp: Language, name: str) -> Any:
     return MemoLemmatizer()
 
 
+@Language.component("dateline_sentences")
+def mark_sentences(doc: Doc) -> Doc:
+    """Before the parser: a wire dateline is no part of the body's first sentence."""
+    from dateline.events.layout import mark_dateline_starts
+
+    return mark_dateline_starts(doc)
+
+
 @Language.factory("dateline_timex", default_config={})
 def make_timex(nlp: Language, name: str) -> Any:
     from dateline.timex.component import TimexTagger

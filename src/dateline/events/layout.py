@@ -78,3 +78,17 @@ def caption_times(mentions: list[Mention], timexes: list[Timex]) -> set[int]:
                 used.add(number)
                 break
     return used
+
+
+def mark_dateline_starts(doc: Doc) -> Doc:
+    """Before the parser: the body after a wire dateline ('NAIROBI, March 3 (Wire) — …')
+    starts a sentence of its own, so the city is not parsed as the sentence's subject."""
+    from dateline.events.scene import dateline_body_starts
+
+    starts = dateline_body_starts(doc.text)
+    if not starts:
+        return doc
+    for token in doc:
+        if token.idx in starts and token.i > 0:
+            token.is_sent_start = True
+    return doc

@@ -134,6 +134,23 @@ DATELINE_DAYS = 1
 AT_DATELINE = ON_SCENE | {"PROTEST"}
 
 
+def dateline_body_starts(text: str) -> set[int]:
+    """Character offsets where the body starts after a wire dateline in the first
+    paragraphs (the parser is told a sentence starts there)."""
+    starts: set[int] = set()
+    offset = 0
+    for number, paragraph in enumerate(text.split("\n")):
+        if number > DATELINE_PARAGRAPHS * 2:
+            break
+        stripped = paragraph.lstrip()
+        found = _DATELINE.match(stripped)
+        if found is not None:
+            lead = len(paragraph) - len(stripped)
+            starts.add(offset + lead + found.end() - 1)  # the body's first character
+        offset += len(paragraph) + 1
+    return starts
+
+
 def dateline_city(text: str) -> Place | None:
     """The city of a wire dateline opening one of the first paragraphs of the body."""
     from dateline.actors.geo import find_city, name_key
