@@ -39,3 +39,16 @@ def test_a_when_clause_on_an_undated_noun_stays_undated(nlp: Any) -> None:
     text = "Officials recalled the day when Beijing imposed sanctions on American firms."
     found = [e for e in _events(nlp, text) if e["type"] == "SANCTION"]
     assert found and all(e["time"]["value"] is None for e in found)
+
+
+def test_a_statement_made_after_a_dated_act_of_its_speaker_is_dated(nlp: Any) -> None:
+    text = (
+        "Secretary of State Colin Powell said after flying over Banda Aceh Wednesday that he "
+        "had never seen such destruction."
+    )
+    found = _events(nlp, text, date(2005, 1, 5))
+    [said] = [e for e in found if e["type"] == "STATEMENT"]
+    assert said["time"]["value"] == "2005-01-05"
+    other = "Colin Powell said after the vote that the talks would go on."
+    [undated] = [e for e in _events(nlp, other, date(2005, 1, 5)) if e["type"] == "STATEMENT"]
+    assert undated["time"]["value"] is None

@@ -56,6 +56,8 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
     by_token = {m.token: m for m in mentions}
     by_clause = {m.clause: m for m in mentions if m.clause != m.token}
     for mention in mentions:
+        if not mention.timexes and _said_after(mention, mentions, doc):
+            continue  # 'Powell said after flying over Banda Aceh Wednesday': that day
         if not mention.timexes and _clause_date(mention, doc):
             continue  # 'on Wednesday, when the Treasury imposed sanctions'; 'retaliated by …'
         purpose = _dated_purpose(mention, mentions, doc)
@@ -215,3 +217,29 @@ def _hangs_on(doc: Doc, timex: Timex, verb: Token) -> bool:
     root = span.root
     head = root.head.head if root.head.dep_ == "prep" else root.head
     return head.i == verb.i and root.dep_ in ("pobj", "npadvmod", "nmod")
+
+
+#: prepositions of a statement that tell it was made right after a dated act
+RIGHT_AFTER = {"after", "following"}
+
+
+def _said_after(mention: Mention, mentions: list[Mention], doc: Doc) -> bool:
+    """A statement made 'after' a dated act of the same speaker ('Powell said after
+    flying over Banda Aceh Wednesday', 'said after meeting Lee on Monday') was made
+    that day."""
+    if mention.type != "STATEMENT" or not mention.sources:
+        return False
+    verb = doc[mention.token]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in RIGHT_AFTER:
+            continue
+        inside = {t.i for t in prep.subtree}
+        for other in mentions:
+            if other is mention or not other.dated or other.token not in inside:
+                continue
+            if other.time.granularity == "day" and set(r.id for r in other.sources) & set(
+                r.id for r in mention.sources
+            ):
+                _take_time(mention, other)
+                return True
+    return False
