@@ -107,3 +107,22 @@ def test_no_status_that_its_own_time_contradicts() -> None:
     held.time = EventTime("2026-03-02", "2026-03-02", "2026-03-02", "day")
     agree_with_own_time(held, dct)
     assert (held.status, held.time.value) == ("occurred", "2026-03-02")
+
+
+@pytest.mark.model
+def test_a_crowd_protest_told_with_different_targets_is_one_but_a_rival_rally_two(
+    nlp: Any,
+) -> None:
+    one = (
+        "Thousands of people rallied outside the convention on Monday, protesting the war. "
+        "Protesters marched from the capitol building to the arena. "
+        "The march was mostly peaceful."
+    )
+    found = [e for e in _extract(nlp, one, date(2008, 9, 1)) if e["type"] == "PROTEST"]
+    assert len(found) == 1
+    two = (
+        "Thousands of people marched through Warsaw on Sunday in support of Rafal "
+        "Trzaskowski. A rival rally was held in the city on the same day."
+    )
+    found = [e for e in _extract(nlp, two, date(2025, 6, 2)) if e["type"] == "PROTEST"]
+    assert len(found) == 2

@@ -138,6 +138,9 @@ def describe(
     if mention.caption and not mention.participants():
         arguments.fill_caption(mention, sentence, index, symmetric)
     mention.repeated = _repeated(token, clause_token(mention, token), cues["repeat_words"])
+    mention.other = any(
+        c.dep_ in ("amod", "det") and c.lower_ in cues["other_event_words"] for c in token.children
+    )
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
     # 'had been scheduled to hold talks': a nominal's plan is told by its clause verb
     planner = token if pos_class(token) == "verb" else token.doc[mention.clause]

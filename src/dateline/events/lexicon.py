@@ -113,7 +113,7 @@ CUE_SECTIONS: dict[str, type] = {
     "plan_changers": list, "content_nouns": list, "agent_nouns": list, "self_planning": list,
     "past_plan_participles": dict,
     "presupposing_objects": list, "purpose_verbs": list, "plan_modifiers": dict,
-    "topic_preps": list, "repeat_words": list, "latest_words": list,
+    "topic_preps": list, "repeat_words": list, "latest_words": list, "other_event_words": list,
 }  # fmt: skip
 
 

@@ -29,6 +29,7 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
     anaphoric: bool = False  # 'the visit': refers back to an event named before
     place_named: bool = False  # 'the Ankara meeting': anaphoric, its compound a place
+    other: bool = False  # 'a rival rally', 'another march': not the event told before
     definite: bool = False  # 'the protest (was organised by X)': may add to an earlier event
     anchor: int | None = None  # token of an event this one happened during
     caption: bool = False

@@ -116,10 +116,10 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
             continue
         if _separate_denials(mention, candidate):
             continue
+        if _same_crowd(mention, candidate):
+            return candidate
         if not mention.participants():
-            if mention.anaphoric or _same_crowd(mention, candidate):
-                return candidate
-            return None
+            return candidate if mention.anaphoric else None
         if compatible(mention, candidate):
             return candidate
         if mention.definite and not (candidate.sources() or candidate.targets()):
@@ -133,12 +133,12 @@ CROWD_TYPES = {"PROTEST"}
 
 def _same_crowd(mention: Mention, group: Cluster) -> bool:
     """Protests by no known actor ('thousands of protesters marched …; police arrested
-    several marchers') are one event when nothing tells them apart: no participants on
+    several marchers') are one event when nothing tells them apart: no organiser on
     either side, the same place (or none), overlapping times."""
-    if mention.type not in CROWD_TYPES or group.sources() or group.targets():
-        return False
-    if mention.repeated or any(m.repeated for m in group.mentions):
-        return False
+    if mention.type not in CROWD_TYPES or mention.sources or group.sources():
+        return False  # what they protest against may be worded differently each time
+    if mention.repeated or mention.other or any(m.repeated for m in group.mentions):
+        return False  # 'A rival rally was held in the city on the same day': a second one
     if not _same_country(mention.location, [m.location for m in group.mentions]):
         return False
     if mention.location and any(
