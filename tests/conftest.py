@@ -43,6 +43,15 @@ def nlp() -> Any:
     return load_nlp()
 
 
+def events_of(nlp: Any, text: str, dct: Any) -> list[dict[str, Any]]:
+    """The events dateline extracts from ``text`` written on ``dct`` (the whole pipeline,
+    as ``dateline extract`` runs it)."""
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+
+
 @pytest.fixture(scope="session")
 def bare_nlp() -> Any:
     """spaCy's model alone, for tests that run dateline's steps by hand."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import events_of
 from dateline.events.merge import assign_ids, event_id
 from dateline.model import Event, Evidence
 
@@ -29,20 +30,13 @@ def test_events_that_hash_alike_still_get_distinct_stable_ids() -> None:
     assert all(e.id.startswith("protest-") for e in again)
 
 
-def _extract(nlp: Any, text: str, dct: date) -> list[dict[str, Any]]:
-    from dateline.extract import extract
-    from dateline.model import Article
-
-    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
-
-
 @pytest.mark.model
 def test_mentions_of_one_crowd_protest_are_one_event(nlp: Any) -> None:
     text = (
         "Thousands of protesters marched through St. Paul on Monday. "
         "Several protesters were arrested during the protest."
     )
-    found = [e for e in _extract(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
+    found = [e for e in events_of(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
     assert len(found) == 1
     assert found[0]["location"] == "Saint Paul" and len(found[0]["evidence"]) == 2
 
@@ -50,7 +44,7 @@ def test_mentions_of_one_crowd_protest_are_one_event(nlp: Any) -> None:
 @pytest.mark.model
 def test_crowd_protests_in_two_cities_stay_two(nlp: Any) -> None:
     text = "Protesters rallied in Bangkok on Monday. In Chiang Mai, farmers protested on Tuesday."
-    found = [e for e in _extract(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
+    found = [e for e in events_of(nlp, text, date(2008, 9, 2)) if e["type"] == "PROTEST"]
     assert sorted(e["location"] for e in found) == ["Bangkok", "Chiang Mai"]
 
 
@@ -61,18 +55,20 @@ def test_the_articles_reporter_is_no_participant(nlp: Any) -> None:
         "White House his travels will take him to Singapore. "
         "VOA's David Gollust reports from the State Department."
     )
-    found = _extract(nlp, text, date(2006, 11, 13))
+    found = events_of(nlp, text, date(2006, 11, 13))
     assert all("paula-wolfson" not in e["source"] for e in found)
     assert all("david-gollust" not in e["source"] for e in found)
     assert any(e["type"] == "VISIT" and e["location"] == "Singapore" for e in found)
     speaker = "Russian President Vladimir Putin reports that the talks went well."
-    assert [e["source"] for e in _extract(nlp, speaker, date(2006, 11, 13))] == [["vladimir-putin"]]
+    assert [e["source"] for e in events_of(nlp, speaker, date(2006, 11, 13))] == [
+        ["vladimir-putin"]
+    ]
 
 
 @pytest.mark.model
 def test_a_name_suffix_the_parser_makes_the_subject_is_the_person(nlp: Any) -> None:
     text = "President Joseph R. Biden, Jr. will travel to Germany from October 17-18."
-    [visit] = _extract(nlp, text, date(2024, 10, 16))
+    [visit] = events_of(nlp, text, date(2024, 10, 16))
     assert visit["source"] == ["joe-biden"]
 
 
@@ -82,7 +78,7 @@ def test_no_details_of_the_agenda_of_a_place_named_meeting_is_no_meeting(nlp: An
         "Kenyan President William Ruto will meet Ethiopian Prime Minister Abiy Ahmed in "
         "Addis Ababa on July 7. No details were given of the agenda for the Addis Ababa meeting."
     )
-    meets = [e for e in _extract(nlp, text, date(2026, 6, 10)) if e["type"] == "MEET"]
+    meets = [e for e in events_of(nlp, text, date(2026, 6, 10)) if e["type"] == "MEET"]
     assert [(e["status"], e["time"]["value"]) for e in meets] == [("planned", "2026-07-07")]
 
 
@@ -118,11 +114,11 @@ def test_a_crowd_protest_told_with_different_targets_is_one_but_a_rival_rally_tw
         "Protesters marched from the capitol building to the arena. "
         "The march was mostly peaceful."
     )
-    found = [e for e in _extract(nlp, one, date(2008, 9, 1)) if e["type"] == "PROTEST"]
+    found = [e for e in events_of(nlp, one, date(2008, 9, 1)) if e["type"] == "PROTEST"]
     assert len(found) == 1
     two = (
         "Thousands of people marched through Warsaw on Sunday in support of Rafal "
         "Trzaskowski. A rival rally was held in the city on the same day."
     )
-    found = [e for e in _extract(nlp, two, date(2025, 6, 2)) if e["type"] == "PROTEST"]
+    found = [e for e in events_of(nlp, two, date(2025, 6, 2)) if e["type"] == "PROTEST"]
     assert len(found) == 2

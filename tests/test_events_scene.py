@@ -7,20 +7,14 @@ from typing import Any
 
 import pytest
 
-from dateline.model import Article
+from conftest import events_of
 
 pytestmark = pytest.mark.model
 
 
-def _events(nlp: Any, text: str, dct: date) -> list[dict[str, Any]]:
-    from dateline.extract import extract
-
-    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
-
-
 def test_a_visit_to_several_countries_is_one_visit_per_destination(nlp: Any) -> None:
     text = "President Emmanuel Macron will visit Kenya, Ghana and Senegal next month."
-    visits = [e for e in _events(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
     assert sorted(e["location"] for e in visits) == ["Ghana", "Kenya", "Senegal"]
     assert {e["time"]["value"] for e in visits} == {"2026-04"}
     assert len({e["id"] for e in visits}) == 3
@@ -30,7 +24,7 @@ def test_the_stops_of_a_dated_trip_share_its_dates(nlp: Any) -> None:
     text = (
         "President Macron will travel to Africa from March 10 to 14. He will visit Kenya and Ghana."
     )
-    visits = [e for e in _events(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
     stops = [e for e in visits if e["location"] in ("Kenya", "Ghana")]
     assert len(stops) == 2
     assert {e["time"]["value"] for e in stops} == {"2026-03-10/2026-03-14"}
@@ -38,7 +32,7 @@ def test_the_stops_of_a_dated_trip_share_its_dates(nlp: Any) -> None:
 
 def test_a_trip_to_a_city_lends_no_dates_to_a_later_visit(nlp: Any) -> None:
     text = "President Macron visited Nairobi on Monday. He will visit Ghana and Senegal later."
-    visits = [e for e in _events(nlp, text, date(2026, 3, 4)) if e["type"] == "VISIT"]
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "VISIT"]
     later = [e for e in visits if e["location"] in ("Ghana", "Senegal")]
     assert later and all(not e["dated"] for e in later)
 
@@ -48,11 +42,11 @@ def test_a_meeting_during_a_visit_takes_the_visits_place(nlp: Any) -> None:
         "President Bush arrived in Hanoi on Friday for the APEC summit. "
         "Bush met Prime Minister Nguyen Tan Dung and said trade would grow."
     )
-    found = _events(nlp, text, date(2006, 11, 17))
+    found = events_of(nlp, text, date(2006, 11, 17))
     meets = [e for e in found if e["type"] == "MEET" and "nguyen-tan-dung" in e["source"]]
     assert meets and meets[0]["location"] == "Hanoi"
     strikes = "Bush visited Hanoi on Friday. U.S. forces struck targets in the desert on Friday."
-    attacks = [e for e in _events(nlp, strikes, date(2006, 11, 17)) if e["type"] == "ATTACK"]
+    attacks = [e for e in events_of(nlp, strikes, date(2006, 11, 17)) if e["type"] == "ATTACK"]
     assert all(e["location"] != "Hanoi" for e in attacks)
 
 
@@ -62,7 +56,7 @@ def test_a_wire_dateline_places_recent_events_on_the_spot(nlp: Any) -> None:
         "prices. Kenyan President William Ruto said the talks would go on. "
         "Chinese President Xi Jinping said on Tuesday that Beijing backed the talks."
     )
-    found = _events(nlp, text, date(2026, 3, 3))
+    found = events_of(nlp, text, date(2026, 3, 3))
     protest = next(e for e in found if e["type"] == "PROTEST")
     assert protest["location"] == "Nairobi"
     speakers = {e["source"][0]: e["location"] for e in found if e["type"] == "STATEMENT"}
@@ -87,5 +81,5 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp: Any) -> None:
     doc = nlp(text)
     first = next(iter(doc.sents))
     assert first.text.startswith("NAIROBI") and "Ethiopian" not in first.text
-    visit = next(e for e in _events(nlp, text, date(2026, 3, 3)) if e["type"] == "VISIT")
+    visit = next(e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "VISIT")
     assert (visit["status"], visit["time"]["value"]) == ("planned", "2026-03-24")

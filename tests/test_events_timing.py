@@ -7,16 +7,14 @@ from typing import Any
 
 import pytest
 
-from dateline.model import Article
+from conftest import events_of
 
 pytestmark = pytest.mark.model
 DCT = date(2026, 7, 10)  # a Friday
 
 
 def _events(nlp: Any, text: str, dct: date = DCT) -> list[dict[str, Any]]:
-    from dateline.extract import extract
-
-    return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
+    return events_of(nlp, text, dct)
 
 
 @pytest.mark.parametrize(
