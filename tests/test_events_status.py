@@ -100,3 +100,11 @@ def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(nlp: Any) -
         "postponed",
         "2026-03-24",
     )
+
+
+def test_has_yet_to_confirm_negates_the_confirming_not_the_visit(nlp: Any) -> None:
+    text = "The Kremlin has yet to confirm the date of Kim Jong-un's visit to Moscow."
+    found = _events(nlp, text, date(2026, 2, 17))
+    assert [(e["type"], e["status"]) for e in found] == [("VISIT", "planned")]
+    signed = _events(nlp, "Russia has yet to sign the treaty.", date(2026, 2, 17))
+    assert [(e["type"], e["status"]) for e in signed] == [("AGREE", "negated")]

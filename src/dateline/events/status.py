@@ -89,6 +89,9 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
             return (cues["governors"][lemma], lemma), clause
     if clause is None:
         return _modifier(noun, cues), None
+    if yet_to(clause):
+        # 'has yet to confirm the date of Kim's visit': the visit is still to come
+        return ("planned", "yet to"), clause
     if key == "agree" and noun.lemma_.lower() in AGREEMENT_NOUNS:
         # 'agreed to the truce': the agreement is the verb's own event, not a plan
         return verb_status(clause, cues), clause
@@ -133,7 +136,20 @@ def verb_status(verb: Token, cues: dict[str, Any], depth: int = 0) -> Decision:
     return "occurred", "default"
 
 
+def yet_to(verb: Token) -> bool:
+    """'has yet to confirm', 'is yet to sign': not done so far."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ in ("have", "be")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    if yet_to(verb):
+        return "negated", "yet to"  # the confirming has not happened; what it is about may
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return "negated", "without"  # 'met on Monday without signing a deal'
     for child in verb.children:
