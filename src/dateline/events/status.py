@@ -143,7 +143,7 @@ def yet_to(verb: Token) -> bool:
         verb.dep_ == "xcomp"
         and head.lemma_ in ("have", "be")
         and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and is_infinitive(verb)
     )
 
 
@@ -174,12 +174,7 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     if head.i == verb.i or depth > 5 or verb.dep_ not in EMBEDDING_DEPS:
         return None
     if _be_to(verb):
-        # 'is to meet' / 'was to meet': a plan, told now or in the past; 'was not to meet'
-        # and 'may be to meet' keep their own reading
-        own = verb_status(head, cues, depth + 1)
-        if own[0] in ("negated", "possible"):
-            return own
-        return "planned", "was to" if _past(head) else "is to"
+        return None  # 'is to meet', 'was to meet': a modal reading, decided by _modal
     key = governor_key(head)
     dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
     if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:
@@ -199,14 +194,11 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
 
 def _be_to(verb: Token) -> bool:
     """'was to meet': an infinitive complement of a form of 'be'."""
-    return (
-        verb.dep_ == "xcomp"
-        and verb.head.lemma_ == "be"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and is_infinitive(verb)
 
 
 def _past(verb: Token) -> bool:
+    """A past form, or a past auxiliary ('was scheduled', 'had been due')."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
@@ -235,11 +227,16 @@ def _modal(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
                 return "planned", "would (reported)"  # 'said Germany would deliver'
             return cues["modals"][child.lower_], child.lower_
     head = verb.head
-    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
-        if head.lemma_ == "go" and head.tag_ == "VBG":
-            return "planned", "going to"
-        if head.lemma_ == "be":
-            return "planned", "is to"
+    if _be_to(verb):
+        # 'is to meet' / 'was to meet': a plan, told now or in the past; 'was not to meet'
+        # and 'may be to meet' keep their own reading
+        own = verb_status(head, cues, depth + 1)
+        if own[0] in ("negated", "possible"):
+            return own
+        return "planned", "was to" if _past(head) else "is to"
+    going = head.lemma_ == "go" and head.tag_ == "VBG"
+    if going and verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
+        return "planned", "going to"
     return None
 
 
@@ -292,7 +289,5 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
             return _past(token.head)  # 'was to sign', 'were to meet'
         token = token.head
         if token.lemma_.lower() in cues["self_planning"]:
-            verb = token.head if token.dep_ == "acomp" else token
-            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-            return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+            return _past(token.head if token.dep_ == "acomp" else token)
     return False
