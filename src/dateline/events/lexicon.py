@@ -159,7 +159,14 @@ def parse_cues(data: dict[str, Any]) -> dict[str, Any]:
             raise E_EVENT_LEXICON(file="cues.json", why=f"unknown section {section!r}")
         if not isinstance(value, shape):
             raise E_EVENT_LEXICON(file="cues.json", why=f"{section} must be a {shape.__name__}")
-    participles = {k: v for k, v in data.get("past_plan_participles", {}).items() if k[0] != "_"}
+    data = {
+        section: {k: v for k, v in value.items() if not k.startswith("_")}
+        if isinstance(value, dict)
+        else value
+        for section, value in data.items()
+        if not section.startswith("_")
+    }  # a section's own '_doc' is for readers, not a cue
+    participles = data.get("past_plan_participles", {})
     stray = sorted(set(participles.values()) - set(data.get("self_planning", [])))
     if stray:
         raise E_EVENT_LEXICON(
@@ -171,7 +178,7 @@ def parse_cues(data: dict[str, Any]) -> dict[str, Any]:
                 raise E_EVENT_LEXICON(
                     file="cues.json", why=f"{section}.{cue}: bad status {status!r}"
                 )
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return data
 
 
 TriggerTable = dict[tuple[str, str], Trigger]
@@ -215,5 +222,5 @@ def load_lexicon() -> Lexicon:
         raise E_EVENT_LEXICON(
             file="triggers.json", why=f"no trigger for {sorted(set(EVENT_TYPES) - covered)}"
         )
-    cues = parse_cues(_read("cues.json"))
+    cues = load_cues()
     return Lexicon(types=types, triggers=triggers, cues=cues, alternates=alternates)

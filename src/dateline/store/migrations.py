@@ -48,12 +48,12 @@ def _v3_event_change(conn: Connection) -> None:
     step recorded, with the same cue lists it uses (cues.json)."""
     from sqlalchemy import text
 
-    from dateline.events.lexicon import load_lexicon
+    from dateline.events.lexicon import load_cues
 
     columns = {c["name"] for c in inspect(conn).get_columns("events")}
     if "change" not in columns:
         conn.execute(text('ALTER TABLE events ADD COLUMN "change" VARCHAR(20)'))
-    cues = load_lexicon().cues
+    cues = load_cues()
     events = schema.events
     conn.execute(
         events.update().where(events.c.cue.in_(cues["reschedule_verbs"])).values(change="postponed")

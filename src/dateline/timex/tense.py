@@ -214,7 +214,7 @@ def _trailing_report(text: str, left: int, start: int, end: int, cue: tuple[int,
 def _past_plan_pattern() -> re.Pattern[str]:
     from dateline.events.lexicon import load_cues
 
-    words = sorted(k for k in load_cues()["past_plan_participles"] if not k.startswith("_"))
+    words = sorted(load_cues()["past_plan_participles"])
     # 'set' alone is too common a word: only 'set to' / 'set for' tells a plan
     alternatives = "|".join(r"set\s+(?:to|for)" if w == "set" else re.escape(w) for w in words)
     return re.compile(
