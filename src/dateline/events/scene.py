@@ -1,6 +1,6 @@
 """Where and when an event takes place, from the trip it belongs to.
 
-Three rules over the events of one article, after merging:
+Rules over the events of one article, after merging:
 
 - a visit to several countries ("will visit Benin, Tanzania and Ghana") is one visit per
   destination, each placed in its country;
@@ -18,6 +18,7 @@ Three rules over the events of one article, after merging:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -68,8 +69,8 @@ def _place_name(code: str, current: str | None, places: list[Place]) -> str:
     in_country = [p for p in places if p.country == code]
     if current and any(p.name == current and p.kind != "country" for p in in_country):
         return current
-    named = [p for p in in_country if p.kind == "country"]
-    return (named or in_country)[0].name if (named or in_country) else code
+    named = [p for p in in_country if p.kind == "country"] or in_country
+    return named[0].name if named else code
 
 
 def share_trip_times(events: list[Event], places: list[Place]) -> None:
@@ -86,7 +87,7 @@ def share_trip_times(events: list[Event], places: list[Place]) -> None:
                 continue
             if kinds.get(trip.location or "") == "country" and trip.location == stop.location:
                 continue  # the same place: the parser's two reports of one visit
-            if kinds.get(trip.location or "") in ("city",) or trip.location is None:
+            if trip.location is None or kinds.get(trip.location) == "city":
                 continue  # a trip to a city has no stops in other countries
             gap = stop.evidence[0].start - trip.evidence[0].end
             if 0 <= gap <= STOP_DISTANCE:
@@ -134,32 +135,34 @@ DATELINE_DAYS = 1
 AT_DATELINE = ON_SCENE | {"PROTEST"}
 
 
+def _datelines(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Wire datelines opening one of the first non-empty lines of the body: the offset of
+    the line's first character and the match (read line by line, never the whole text)."""
+    offset, seen = 0, 0
+    while seen < DATELINE_PARAGRAPHS and offset < len(text):
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        line = text[offset:end]
+        stripped = line.lstrip()
+        if stripped.strip():
+            seen += 1
+            found = _DATELINE.match(stripped)
+            if found is not None:
+                yield offset + len(line) - len(stripped), found
+        offset = end + 1
+
+
 def dateline_body_starts(text: str) -> set[int]:
-    """Character offsets where the body starts after a wire dateline in the first
-    paragraphs (the parser is told a sentence starts there)."""
-    starts: set[int] = set()
-    offset = 0
-    for number, paragraph in enumerate(text.split("\n")):
-        if number > DATELINE_PARAGRAPHS * 2:
-            break
-        stripped = paragraph.lstrip()
-        found = _DATELINE.match(stripped)
-        if found is not None:
-            lead = len(paragraph) - len(stripped)
-            starts.add(offset + lead + found.end() - 1)  # the body's first character
-        offset += len(paragraph) + 1
-    return starts
+    """Character offsets where the body starts after a wire dateline (the parser is told
+    a sentence starts there)."""
+    return {start + found.end() - 1 for start, found in _datelines(text)}
 
 
 def dateline_city(text: str) -> Place | None:
     """The city of a wire dateline opening one of the first paragraphs of the body."""
     from dateline.actors.geo import find_city, name_key
 
-    paragraphs = [p for p in text.split("\n") if p.strip()][:DATELINE_PARAGRAPHS]
-    for paragraph in paragraphs:
-        found = _DATELINE.match(paragraph.strip())
-        if found is None:
-            continue
+    for _, found in _datelines(text):
         point = find_city(found["city"].title())
         if point is not None and name_key(point.name) == name_key(found["city"]):
             # the city's own name, not an alternate one ('White House' is no Casablanca)
