@@ -265,21 +265,20 @@ def time_matches(expected: Any, found: Any) -> bool:
 Matcher = Callable[[Row, Row], bool]
 
 
+def field_matches(name: str, exp: Row, sys: Row) -> bool:
+    """Whether a found event agrees with an expected one on one field."""
+    if name == "participant":
+        return participant_matches(exp.get("participant"), sys["participant"])
+    if name == "place":
+        return place_matches(exp.get("place"), sys.get("place"))
+    if name == "time":
+        return time_matches(exp.get("time"), sys.get("time"))
+    return bool(exp.get(name) == sys.get(name))
+
+
 def matcher(fields: tuple[str, ...]) -> Matcher:
     def same(exp: Row, sys: Row) -> bool:
-        for name in fields:
-            if name == "participant":
-                if not participant_matches(exp.get("participant"), sys["participant"]):
-                    return False
-            elif name == "place":
-                if not place_matches(exp.get("place"), sys.get("place")):
-                    return False
-            elif name == "time":
-                if not time_matches(exp.get("time"), sys.get("time")):
-                    return False
-            elif exp.get(name) != sys.get(name):
-                return False
-        return True
+        return all(field_matches(name, exp, sys) for name in fields)
 
     return same
 
@@ -291,7 +290,8 @@ def align(
     expected: list[Row], system: list[Row], same: Matcher
 ) -> tuple[int, list[Row], list[Row]]:
     """Greedy one-to-one matching; returns matches, unmatched expected, unmatched system."""
-    return _count(_pairs(expected, system, same))
+    pairs, missed, left = _pairs(expected, system, same)
+    return len(pairs), missed, left
 
 
 def _pairs(
@@ -309,23 +309,10 @@ def _pairs(
     return pairs, missed, left
 
 
-def _count(
-    result: tuple[list[tuple[Row, Row]], list[Row], list[Row]],
-) -> tuple[int, list[Row], list[Row]]:
-    pairs, missed, left = result
-    return len(pairs), missed, left
-
-
 def _wrong(exp: Row, sys: Row) -> list[str]:
     """The fields on which a near miss differs from its expected event."""
-    checks = {
-        "not found": exp["type"] == sys["type"],
-        "participant": participant_matches(exp.get("participant"), sys["participant"]),
-        "status": exp["status"] == sys["status"],
-        "time": time_matches(exp.get("time"), sys.get("time")),
-        "place": place_matches(exp.get("place"), sys.get("place")),
-    }
-    return [name for name in ERROR_FIELDS if not checks[name]]
+    wrong = [] if field_matches("type", exp, sys) else ["not found"]
+    return wrong + [name for name in ERROR_FIELDS[1:] if not field_matches(name, exp, sys)]
 
 
 def score_article(expected: list[Row], system: list[Row], name: str, report: EventsReport) -> None:
