@@ -30,6 +30,7 @@ def build_events(
     pairs = [(g, merge.to_event(g, lexicon, doc_id, text)) for g in groups]
     _inherit_anchors(pairs)
     _part_of_cancelled_visit(pairs)
+    _told_with_cancelled_visit(pairs)
     if dct is not None:
         pairs = [(g, e) for g, e in pairs if not _stale_past_plan(g, e, dct)]
         for group, event in pairs:
@@ -74,7 +75,6 @@ def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
             if inside and set(event.source) & set(visit.source):
                 event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
                 break
-    _told_with_cancelled_visit(pairs)
 
 
 #: what a trip is planned for: called off with the trip when told in its plan's sentence

@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
+from dateline.actors.geo import country_code
 from dateline.model import Actor, Place
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -17,13 +18,6 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
-
-
-def country_code(name: str) -> str | None:
-    """ISO3 code for a country name or demonym, or None (the actors step's one table)."""
-    from dateline.actors.geo import country_code as lookup
-
-    return lookup(name)
 
 
 def fallback_actors(doc: Doc) -> tuple[list[Actor], list[Place]]:

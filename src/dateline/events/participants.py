@@ -140,7 +140,7 @@ def _journalist(doc: Doc, actor: Actor) -> bool:
         before = doc[max(0, tokens[0].i - 2) : tokens[0].i]
         if any(t.lower_ in JOURNALIST_WORDS for t in [*before, *tokens]):
             return True
-        root = min(tokens, key=lambda t: len(list(t.ancestors)))
+        root = _root(tokens)
         verb = root.head
         if actor.role or root.dep_ != "nsubj" or verb.tag_ not in ("VBZ", "VBP"):
             continue  # 'Putin reports that …' is a head of state speaking
@@ -168,8 +168,13 @@ def _name_suffix(doc: Doc, tokens: list[Token]) -> list[Token]:
     return []
 
 
+def _root(tokens: list[Token]) -> Token:
+    """The token of a mention highest in the parse."""
+    return min(tokens, key=lambda t: len(list(t.ancestors)))
+
+
 def _is_subject(tokens: list[Token]) -> bool:
-    root = min(tokens, key=lambda t: len(list(t.ancestors)))
+    root = _root(tokens)
     if root.dep_ in SUBJECT_DEPS:
         return True
     return root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in SUBJECT_DEPS
