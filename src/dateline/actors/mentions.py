@@ -78,12 +78,12 @@ def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
     heads = title_vocabulary().heads
     persons = [c for c in entities if c.label == "PERSON"]
     found: list[Candidate] = []
+    named: set[str] = set()  # the words of the names found so far
     for token in doc:
         if token.lower_ not in heads or not token.is_title:
             continue
         end = _name_run(doc, token.i + 1)
         words = [t for t in doc[token.i + 1 : end] if t.is_alpha]
-        named = {w.lower_ for c in found for w in doc[c.start : c.end] if w.is_alpha}
         if len(words) < 2 and not (words and words[0].lower_ in named):
             continue  # one word is a name only when it names a person titled before
         if any(p.start < end and token.i + 1 < p.end for p in persons):
@@ -93,6 +93,7 @@ def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
             continue  # 'President Barack Obama' tagged otherwise, 'Minister of Finance'
         entities = [e for e in entities if e not in clashing]
         found.append(Candidate(token.i + 1, end, "PERSON"))
+        named |= {w.lower_ for w in words}
     return sorted(entities + found, key=lambda c: (c.start, c.end))
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.events import timing
 from dateline.events.mention import Mention
+from dateline.events.scene import dateline_body_starts
 from dateline.model import Timex
 from dateline.read.common import photo_caption
 
@@ -83,8 +84,6 @@ def caption_times(mentions: list[Mention], timexes: list[Timex]) -> set[int]:
 def mark_dateline_starts(doc: Doc) -> Doc:
     """Before the parser: the body after a wire dateline ('NAIROBI, March 3 (Wire) — …')
     starts a sentence of its own, so the city is not parsed as the sentence's subject."""
-    from dateline.events.scene import dateline_body_starts
-
     starts = dateline_body_starts(doc.text)
     if not starts:
         return doc

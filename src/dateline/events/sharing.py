@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from dateline.events import timing
 from dateline.events.mention import Mention
 from dateline.events.triggers import pos_class
 from dateline.model import EventTime, Timex
@@ -191,8 +192,6 @@ def _clause_date(mention: Mention, doc: Doc) -> bool:
     itself ('on Wednesday, when the US Treasury imposed sanctions', 'since 2002, when
     Fischer cancelled a visit'), or a 'by' gerund on its verb's date ('on Thursday Beijing
     retaliated by imposing sanctions'): the same occasion."""
-    from dateline.events import timing
-
     clause = doc[mention.clause]
     if clause.dep_ == "relcl" and any(c.lower_ == "when" for c in clause.children):
         anchor = clause.head  # the date the clause describes
