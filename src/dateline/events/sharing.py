@@ -96,12 +96,19 @@ def _take_time(mention: Mention, host: Mention) -> None:
     mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
 
 
-def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
-    """The dated mention a 'when' clause hangs on, by its verb or by its date."""
+def _when_head(doc: Doc, mention: Mention) -> Token | None:
+    """What a 'when' clause holding the mention hangs on: a verb or a date."""
     token = doc[mention.clause]  # the verb itself, or the clause verb of a nominal
     if token.dep_ not in ("advcl", "relcl") or not any(c.lower_ == "when" for c in token.children):
         return None
-    head = token.head
+    return token.head
+
+
+def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated mention a 'when' clause hangs on, by its verb or by its date."""
+    head = _when_head(doc, mention)
+    if head is None:
+        return None
     for other in mentions:
         if other is mention or not other.dated:
             continue
@@ -192,9 +199,8 @@ def _clause_date(mention: Mention, doc: Doc) -> bool:
     itself ('on Wednesday, when the US Treasury imposed sanctions', 'since 2002, when
     Fischer cancelled a visit'), or a 'by' gerund on its verb's date ('on Thursday Beijing
     retaliated by imposing sanctions'): the same occasion."""
-    clause = doc[mention.clause]
-    if clause.dep_ == "relcl" and any(c.lower_ == "when" for c in clause.children):
-        anchor = clause.head  # the date the clause describes
+    clause, anchor = doc[mention.clause], _when_head(doc, mention)
+    if anchor is not None:  # the date the clause describes ('_when_time' when an event owns it)
         found = [t for t in doc._.timexes or [] if t.start <= anchor.idx < t.end]
     elif clause.dep_ == "pcomp" and clause.head.lower_ == "by" and clause.head.head.pos_ == "VERB":
         verb = clause.head.head
