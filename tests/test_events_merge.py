@@ -90,19 +90,32 @@ def test_no_status_that_its_own_time_contradicts() -> None:
     moved = _protest()
     moved.status, moved.cue, moved.dated = "occurred", "perfect", True
     moved.time = EventTime("2026-03-09/2026-03-10", "2026-03-09", "2026-03-10", "day")
-    agree_with_own_time(moved, dct)
+    agree_with_own_time(moved, dct, [])
     assert (moved.status, moved.time.value) == ("planned", "2026-03-09/2026-03-10")
     stale = _protest()
     stale.status, stale.cue, stale.dated = "planned", "will", True
     stale.time = EventTime("2025", "2025-01-01", "2025-12-31", "year")
-    agree_with_own_time(stale, dct)
+    agree_with_own_time(stale, dct, [])
     assert (stale.status, stale.dated, stale.time.value) == ("planned", False, None)
     assert stale.time.earliest == "2026-03-03"
     held = _protest()
     held.status, held.dated = "occurred", True
     held.time = EventTime("2026-03-02", "2026-03-02", "2026-03-02", "day")
-    agree_with_own_time(held, dct)
+    agree_with_own_time(held, dct, [])
     assert (held.status, held.time.value) == ("occurred", "2026-03-02")
+
+
+@pytest.mark.model
+def test_a_plan_organized_for_a_day_now_past_was_carried_out(nlp: Any) -> None:
+    text = (
+        "An alliance of opposition groups organized Tuesday's rally in Bangkok. "
+        "The same alliance is organizing another rally for Friday."
+    )
+    rallies = [e for e in events_of(nlp, text, date(2008, 8, 26)) if e["type"] == "PROTEST"]
+    assert sorted((e["time"]["value"], e["status"]) for e in rallies) == [
+        ("2008-08-26", "occurred"),
+        ("2008-08-29", "planned"),
+    ]
 
 
 @pytest.mark.model

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import events_of
 from dateline.events.lexicon import EVENT_TYPES, load_lexicon
 from dateline.model import Article
 
@@ -42,3 +43,20 @@ def test_trigger_example(nlp: Any, kind: str, lemma: str, text: str, status: str
     assert (kind, status) in found, found
     fired = {e["trigger"] for e in events if (e["type"], e["status"]) == (kind, status)}
     assert lemma in fired, (lemma, fired)
+
+
+@pytest.mark.model
+def test_a_warning_that_forces_will_punish_is_a_threat_even_after_another_verb(
+    nlp: Any,
+) -> None:
+    joined = "South Korea warned that its forces are ready and will punish the North."
+    forecast = "South Korea warned that prices are rising and will stay high."
+    assert "THREATEN" in {e["type"] for e in events_of(nlp, joined, date(2013, 3, 30))}
+    assert "THREATEN" not in {e["type"] for e in events_of(nlp, forecast, date(2013, 3, 30))}
+
+
+@pytest.mark.model
+def test_revoking_sanctions_is_a_sanction_event_by_the_one_who_revokes(nlp: Any) -> None:
+    events = events_of(nlp, "Washington revoked economic sanctions on Sudan.", date(2017, 10, 6))
+    sanctions = [e for e in events if e["type"] == "SANCTION"]
+    assert [(e["source"], e["target"]) for e in sanctions] == [(["USA"], ["SDN"])]

@@ -245,6 +245,11 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
     for ref in (subjects or people)[:1]:
         if ref.country:
             return [Ref(ref.country, "country", ref.country, token.idx)]
+    # no person yet: 'South Korea's Ministry of National Defense … The ministry also warned'
+    noun = token.lemma_.lower()
+    for start, actor in reversed(index.ordered[: bisect.bisect_left(index.starts, token.idx)]):
+        if actor.kind != "person" and noun in actor.name.lower().split():
+            return [actor_ref(actor, start)]
     return []
 
 

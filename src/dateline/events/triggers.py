@@ -76,7 +76,14 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
 RETALIATION_VERBS = {"respond", "retaliate", "reciprocate", "punish", "hit"}
 
 
-def _plain_clause(child: Token, lexicon: Lexicon) -> bool:
+def _plain_clause(clause: Token, lexicon: Lexicon) -> bool:
+    """No act of force in the clause: its head and the verbs joined to it ('warned that its
+    forces are ready and will punish the North')."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    return all(_plain_verb(verb, lexicon) for verb in verbs)
+
+
+def _plain_verb(child: Token, lexicon: Lexicon) -> bool:
     if child.lemma_.lower() in RETALIATION_VERBS:
         return False
     if child.lemma_.lower() == "return" and "fire" in object_lemmas(child):
