@@ -362,3 +362,16 @@ def test_a_portfolio_in_a_title_is_no_person() -> None:
     doc = annotate(text, date(2026, 2, 17))
     people = sorted(a.id for a in doc._.actors if a.kind == "person")
     assert people == ["daniel-wekesa"]
+
+
+@pytest.mark.model
+def test_a_country_before_a_title_is_the_persons_country_not_part_of_the_role(
+    nlp: Any,
+) -> None:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    text = "U.S. Secretary of State John Kerry will travel to Hanoi."
+    actors = extract(Article(text=text, dct=date(2013, 12, 9)), nlp)["actors"]
+    [kerry] = [a for a in actors if a["id"] == "john-kerry"]
+    assert (kerry["role"], kerry["country"]) == ("secretary of state", "USA")

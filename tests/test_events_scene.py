@@ -83,3 +83,32 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp: Any) -> None:
     assert first.text.startswith("NAIROBI") and "Ethiopian" not in first.text
     visit = next(e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "VISIT")
     assert (visit["status"], visit["time"]["value"]) == ("planned", "2026-03-24")
+
+
+@pytest.mark.model
+def test_a_trip_to_a_list_of_cities_is_one_visit_per_country(nlp: Any) -> None:
+    text = (
+        "U.S. Secretary of State John Kerry will travel to Jerusalem, Ramallah, "
+        "Ho Chi Minh City, Hanoi, Tacloban, and Manila from Dec. 11-18, 2013."
+    )
+    visits = [e for e in events_of(nlp, text, date(2013, 12, 9)) if e["type"] == "VISIT"]
+    assert sorted(e["target"][0] for e in visits) == ["ISR", "PHL", "PSE", "VNM"]
+    assert {e["time"]["value"] for e in visits} == {"2013-12-11/2013-12-18"}
+
+
+@pytest.mark.model
+def test_a_meeting_planned_at_a_stop_of_a_dated_trip_takes_the_trips_dates(nlp: Any) -> None:
+    text = (
+        "Secretary of State John Kerry will travel to Vietnam from Dec. 11-18, 2013. "
+        "In Hanoi, the Secretary will meet with senior Vietnamese leaders."
+    )
+    [meeting] = [e for e in events_of(nlp, text, date(2013, 12, 9)) if e["type"] == "MEET"]
+    assert meeting["time"]["value"] == "2013-12-11/2013-12-18"
+    assert meeting["location"] == "Hanoi"
+
+
+@pytest.mark.model
+def test_a_continent_is_a_region_not_a_town_of_that_name(nlp: Any) -> None:
+    text = "Penny Wong arrived in Hanoi on Monday at the start of a tour of Asia."
+    [visit] = [e for e in events_of(nlp, text, date(2024, 5, 20)) if e["type"] == "VISIT"]
+    assert visit["target"] == ["VNM", "Asia"]  # not the Philippine town named Asia

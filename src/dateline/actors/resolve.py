@@ -38,6 +38,8 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "midwest", "center", 
 _PERSON_LIKE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "into"})
+_LIST_MARKS = frozenset({",", "and", "or"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @dataclass
@@ -101,7 +103,7 @@ class DocumentLinker:
         """A city the NER called a person, group or organisation: "the port of Mombasa"."""
         if c.entry is not None or c.label not in {"PERSON", "NORP", "ORG"} or c.start == 0:
             return False
-        if self.doc[c.start - 1].lower_ not in _LOCATIVE:
+        if self.doc[c.start - 1].lower_ not in _LOCATIVE and not self._in_place_list(c):
             return False
         if c.end < len(self.doc) and self.doc[c.end].text in {"'s", "’s"}:
             return False
@@ -111,6 +113,15 @@ class DocumentLinker:
         if key.split()[-1] in not_actors():
             return False
         return find_city(self._text(c), self.doc_countries) is not None
+
+    def _in_place_list(self, c: Candidate) -> bool:
+        """Listed among places: 'to Jerusalem, Ramallah, Ho Chi Minh City, Hanoi and Manila'."""
+        doc = self.doc
+        before = c.start >= 2 and doc[c.start - 1].lower_ in _LIST_MARKS
+        after = c.end + 1 < len(doc) and doc[c.end].lower_ in _LIST_MARKS
+        return (before and doc[c.start - 2].ent_type_ in _PLACE_LABELS) or (
+            after and doc[c.end + 1].ent_type_ in _PLACE_LABELS
+        )
 
     # --- people ---
 
@@ -229,6 +240,8 @@ class DocumentLinker:
         actor = person.actor
         if title is not None:
             person.roles.update(vocabulary().roles_denoted(title.role))
+            # 'Secretary of State John Kerry … the Secretary will meet': the title's head
+            person.roles.update(w for w in title.role.split() if w in vocabulary().heads)
             actor.role = actor.role or title.role
             actor.country = actor.country or title.country
         person.positions.append(start)

@@ -97,7 +97,12 @@ def title_before(doc: Doc, name_start: int, countries: dict[int, tuple[int, str]
         return None
     start, role = run
     country = None
-    if start in countries:  # "Russian Deputy Foreign Minister"
+    inside = [(after, first, iso3) for after, (first, iso3) in countries.items() if first == start]
+    if inside and start < inside[0][0] < name_start:
+        # "U.S. Secretary of State": the country opened the run of capitalised title words
+        after, _, country = inside[0]
+        role = " ".join(doc[after:name_start].text.replace("’", "'").lower().split())
+    elif start in countries:  # "Russian Deputy Foreign Minister"
         start, country = countries[start]
     elif _word(doc, start - 1) in _POSSESSIVE and start - 1 in countries:  # "North Korea's leader"
         start, country = countries[start - 1]

@@ -41,13 +41,15 @@ def _is_country_code(ident: str) -> bool:
 def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
     """One visit per destination country; the other events unchanged, in order."""
     out: list[Event] = []
-    cities = {p.name for p in places if p.kind == "city"}
+    cities = {p.name: p.country for p in places if p.kind == "city"}
     for event in events:
         codes = [t for t in event.target if _is_country_code(t)]
-        if event.type != "VISIT" or len(codes) < 2 or event.location in cities:
+        elsewhere = event.location in cities and cities[event.location] not in codes
+        if event.type != "VISIT" or len(codes) < 2 or elsewhere:
             # 'arrived in Hanoi … at the start of a tour of Asia' is a visit to Hanoi
             out.append(event)
             continue
+        # 'will travel to Jerusalem, Ramallah, Hanoi and Manila': one visit per country
         others = [t for t in event.target if t not in codes]
         for code in codes:
             out.append(
@@ -110,6 +112,27 @@ def share_visit_places(events: list[Event]) -> None:
                 continue
             if _overlap(event, visit):
                 event.location = visit.location
+                break
+
+
+def share_visit_times(events: list[Event], places: list[Place]) -> None:
+    """Undated plans at a stop of a dated planned trip by one of their participants take
+    the trip's dates ('will travel to Germany October 10-12 … In Berlin, the President
+    will meet Chancellor Scholz')."""
+    country = {p.name: p.country or (p.name if p.kind == "country" else None) for p in places}
+    trips = [e for e in events if e.type == "VISIT" and e.dated and e.status == "planned"]
+    for event in events:
+        if event.dated or event.type not in ON_SCENE or event.status != "planned":
+            continue
+        if event.location is None:
+            continue
+        people = set(event.source) | set(event.target)
+        where = {event.location, country.get(event.location)}
+        for trip in trips:
+            stop = {trip.location, country.get(trip.location or "")}
+            if people & set(trip.source) and where & stop - {None}:
+                event.time, event.dated = replace(trip.time), True
+                event.candidates = []
                 break
 
 
