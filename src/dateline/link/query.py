@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, Select, or_, select
 
 from dateline.errors import E_AS_OF
 from dateline.link.compat import Member, PlaceInfo, shift
-from dateline.link.linker import load_members
+from dateline.link.linker import member_of_link_row
+from dateline.link.listing import select_stories
+from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import ArticleState, StoryState, story_state
@@ -33,15 +35,8 @@ def story(
     settings: LinkSettings | None = None,
 ) -> dict[str, Any] | None:
     """A story with its state and history (judged by articles up to ``as_of`` when given)."""
-    settings = settings or default_settings()
-    query = select(t.events.c.id).where(t.events.c.story_id == story_id)
-    if as_of is not None:
-        query = query.where(t.events.c.dct <= as_of_text(as_of))
-    ids = [r[0] for r in conn.execute(query)]
-    if not ids:
-        return None
-    members = sorted(load_members(conn, ids, settings).values(), key=lambda m: (m.dct, m.id))
-    return _story_dict(conn, story_id, members, settings)
+    day = as_of_text(as_of) if as_of is not None else None
+    return build_stories(conn, [story_id], day, settings).get(story_id)
 
 
 def stories(
@@ -51,25 +46,15 @@ def stories(
     actor: str | None = None,
     limit: int | None = 100,
     settings: LinkSettings | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Stories, most recently reported first, filtered by current status, type or actor."""
-    query = select(st.c.id).order_by(st.c.last_dct.desc(), st.c.id)
-    if status:
-        query = query.where(st.c.status == status.lower())
-    if type:
-        query = query.where(st.c.type == type.upper())
-    if actor:
-        ea = t.event_actors
-        with_actor = (
-            select(t.events.c.story_id)
-            .join(ea, ea.c.event_id == t.events.c.id)
-            .where(ea.c.actor_id == actor)
-        )
-        query = query.where(st.c.id.in_(with_actor))
-    if limit:
-        query = query.limit(limit)
-    found = [story(conn, r[0], settings=settings) for r in conn.execute(query)]
-    return [s for s in found if s]
+    """Stories, most recently reported first, filtered by current status, type, actor or
+    time (see :func:`dateline.link.listing.select_stories`); a fixed number of statements."""
+    wanted = select_stories(status, type, actor, date_from, date_to, limit)
+    order = [r.id for r in conn.execute(wanted)]
+    found = build_stories(conn, wanted.with_only_columns(st.c.id), None, settings)
+    return [found[i] for i in order if i in found]
 
 
 def pending(
@@ -80,17 +65,45 @@ def pending(
     day = as_of_text(as_of)
     # A story whose last article is on or before the date is judged by its current state.
     still_open = or_(st.c.last_dct > day, st.c.status.in_(sorted(settings.pending_statuses)))
-    query = select(st.c.id).where(st.c.first_dct <= day, st.c.open_until >= day, still_open)
-    query = query.order_by(st.c.id)
-    out = []
-    for (story_id,) in conn.execute(query).all():
-        found = story(conn, story_id, day, settings)
-        if found and is_pending(found, day, settings):
-            out.append({**found, "as_of": day})
+    wanted = select(st.c.id).where(st.c.first_dct <= day, st.c.open_until >= day, still_open)
+    found = build_stories(conn, wanted, day, settings).values()
+    out = [{**s, "as_of": day} for s in found if is_pending(s, day, settings)]
     return sorted(
         out,
         key=lambda s: (s["time"].get("earliest") or "9999", s["first_announced"]["dct"], s["id"]),
     )
+
+
+def build_stories(
+    conn: Connection,
+    story_ids: list[str] | Select[Any],
+    day: str | None,
+    settings: LinkSettings | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Story dicts by id for a list or a query of story ids, judged by articles up to ``day``
+    when given: five statements however many stories and members."""
+    settings = settings or default_settings()
+    ev = t.events
+    member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
+    query = select(ev, event_links).join(event_links, event_links.c.event_id == ev.c.id)
+    query = query.where(ev.c.story_id.in_(story_ids))
+    if day is not None:
+        member_ids = member_ids.where(ev.c.dct <= day)
+        query = query.where(ev.c.dct <= day)
+    groups: dict[str, list[Member]] = {}
+    for r in conn.execute(query):
+        m = member_of_link_row(dict(r._mapping), settings)
+        groups.setdefault(m.story_id or "", []).append(m)
+    if not groups:
+        return {}
+    details = _details(conn, member_ids)
+    names = _names(conn, member_ids)
+    return {
+        story_id: _story_dict(
+            story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
+        )
+        for story_id, members in sorted(groups.items())
+    }
 
 
 def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
@@ -107,13 +120,17 @@ def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
 
 
 def _story_dict(
-    conn: Connection, story_id: str, members: list[Member], settings: LinkSettings
+    story_id: str,
+    members: list[Member],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]],
+    all_names: dict[str, str],
 ) -> dict[str, Any]:
     state = story_state(members, settings)
-    details = _details(conn, [m.id for m in members])
     mentioned = {p.id for m in members for p in m.participants}
-    mentioned |= {d["attribution"] for d in details.values() if d.get("attribution")}
-    names = _names(conn, mentioned)
+    said = (details.get(m.id, {}).get("attribution") for m in members)
+    mentioned |= {a for a in said if a}
+    names = {i: all_names[i] for i in sorted(mentioned) if i in all_names}
     history = [_history_entry(a, state.type, details) for a in state.articles]
     return {
         **state.header(story_id, settings),
@@ -132,7 +149,9 @@ def _story_dict(
     }
 
 
-def _details(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+def _details(conn: Connection, ids: Select[Any]) -> dict[str, dict[str, Any]]:
+    """Type, status, attribution, outlet, evidence, candidates and roles of the events
+    ``ids`` selects: four statements."""
     ev, doc = t.events, t.documents
     query = select(
         ev.c.id,
@@ -175,9 +194,13 @@ def _details(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
-    query = select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(sorted(ids)))
-    return dict(sorted((r.id, r.name) for r in conn.execute(query)))
+def _names(conn: Connection, ids: Select[Any]) -> dict[str, str]:
+    """Names of the actors that take part in, or are quoted on, the events ``ids`` selects."""
+    ev, ea, ac = t.events, t.event_actors, t.actors
+    taking_part = select(ea.c.actor_id).where(ea.c.event_id.in_(ids))
+    quoted = select(ev.c.attribution).where(ev.c.id.in_(ids), ev.c.attribution.is_not(None))
+    query = select(ac.c.id, ac.c.name).where(or_(ac.c.id.in_(taking_part), ac.c.id.in_(quoted)))
+    return {r.id: r.name for r in conn.execute(query)}
 
 
 def _participants(members: list[Member], names: dict[str, str]) -> list[dict[str, str]]:

@@ -1,0 +1,132 @@
+"""The list of stories (``dateline stories``): a short entry per story, read in three
+statements however many stories there are (the ``stories`` rows, their participants,
+their outlets), with the filters and the limit applied in SQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select
+
+from dateline.errors import E_STORY_STATE
+from dateline.link.schema import stories as st
+from dateline.link.settings import STATUSES
+from dateline.span import check_range, overlapping, span
+from dateline.store import schema as t
+from dateline.store.queries import _events_of_actor
+
+TIME_KEYS = ("value", "earliest", "latest", "granularity")
+
+
+def check_state(state: str | None) -> str | None:
+    """A story state (the status the linker records) in lower case; a coded error otherwise."""
+    if state is None:
+        return None
+    wanted = state.strip().lower()
+    if wanted not in STATUSES:
+        raise E_STORY_STATE(value=state, choices=", ".join(STATUSES))
+    return wanted
+
+
+def select_stories(
+    state: str | None = None,
+    type: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int | None = None,
+) -> Select[Any]:
+    """``stories`` rows, most recently reported first, filtered as asked.
+
+    A story's time on the range is its own time, an open end collapsed onto the known
+    one (as on the timeline); a story without any time sits at the span of its reports
+    (first to last article date). ``actor`` is an actor id or part of a name, as on the
+    timeline, and matches a story when any of its events has that actor.
+    """
+    query = select(st).order_by(st.c.last_dct.desc(), st.c.id)
+    date_from, date_to = check_range(date_from, date_to)
+    lo, hi = span(st.c.earliest, st.c.latest, st.c.first_dct, st.c.last_dct)
+    conditions = overlapping(lo, hi, date_from, date_to)
+    if state:
+        conditions.append(st.c.status == check_state(state))
+    if type:
+        conditions.append(st.c.type == type.upper())
+    if actor:
+        ev = t.events
+        with_actor = select(ev.c.story_id).where(ev.c.id.in_(_events_of_actor(actor)))
+        conditions.append(st.c.id.in_(with_actor))
+    query = query.where(*conditions)
+    return query.limit(limit) if limit else query
+
+
+def list_stories(
+    conn: Connection,
+    state: str | None = None,
+    type: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """One entry per story: id, type, status, time, title, participants, outlets, counts of
+    reports and events, first and last report date; most recently reported first."""
+    wanted = select_stories(state, type, actor, date_from, date_to, limit)
+    rows = [dict(r._mapping) for r in conn.execute(wanted)]
+    if not rows:
+        return []
+    ids = wanted.with_only_columns(st.c.id)
+    people = _participants(conn, ids)
+    outlets = _outlets(conn, ids)
+    return [_entry(r, people.get(r["id"], []), outlets.get(r["id"], [])) for r in rows]
+
+
+def _participants(conn: Connection, ids: Select[Any]) -> dict[str, list[dict[str, str]]]:
+    """Each story's actors, sources first, in the order its events name them."""
+    ev, ea, ac = t.events, t.event_actors, t.actors
+    query = (
+        select(ev.c.story_id, ea.c.actor_id, ac.c.name)
+        .select_from(ea.join(ev, ev.c.id == ea.c.event_id).outerjoin(ac, ac.c.id == ea.c.actor_id))
+        .where(ev.c.story_id.in_(ids))
+        .order_by(ev.c.story_id, ea.c.role, ev.c.dct, ev.c.id, ea.c.position)
+    )
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for r in conn.execute(query):
+        out.setdefault(r.story_id, {}).setdefault(
+            r.actor_id, {"id": r.actor_id, "name": r.name or r.actor_id}
+        )
+    return {story_id: list(people.values()) for story_id, people in out.items()}
+
+
+def _outlets(conn: Connection, ids: Select[Any]) -> dict[str, list[str]]:
+    """Each story's outlets, in the order they first reported it."""
+    ev, doc = t.events, t.documents
+    first = func.min(ev.c.dct)
+    query = (
+        select(ev.c.story_id, doc.c.source, first)
+        .join(doc, doc.c.id == ev.c.document_id)
+        .where(ev.c.story_id.in_(ids), doc.c.source.is_not(None))
+        .group_by(ev.c.story_id, doc.c.source)
+        .order_by(ev.c.story_id, first, doc.c.source)
+    )
+    out: dict[str, list[str]] = {}
+    for r in conn.execute(query):
+        out.setdefault(r.story_id, []).append(r.source)
+    return out
+
+
+def _entry(row: dict[str, Any], people: list[dict[str, str]], outlets: list[str]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "family": row["family"],
+        "status": row["status"],
+        "dated": bool(row["dated"]),
+        "time": {k: row[k] for k in TIME_KEYS},
+        "title": row["title"],
+        "participants": people,
+        "sources": outlets,
+        "articles": row["articles"],
+        "events": row["events"],
+        "first_dct": row["first_dct"],
+        "last_dct": row["last_dct"],
+    }

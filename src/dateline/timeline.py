@@ -1,0 +1,158 @@
+"""The timeline: stored events in order of their own time, filtered by time, who, where, what.
+
+An event sits on the timeline at its own interval ``[earliest, latest]``. A window
+open at one end ("after 2007-11-21", "by 2019-06-30") counts as its known end only,
+for the order and for the ``--from``/``--to`` range alike: an open end says when the
+event cannot be, not when it is, so "after 2007-11-21" does not match 2018–2019. An
+event without any time sits at its article date (dct) and says so
+(``ordered_by: "dct"``). :mod:`dateline.span` holds that rule, which the list of
+stories (:mod:`dateline.link.listing`) follows too.
+
+Every request is a fixed number of SQL statements, whatever the number of events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
+
+from dateline.errors import E_COUNTRY
+from dateline.link.schema import event_links
+from dateline.span import check_range, overlapping, span
+from dateline.store import schema as t
+from dateline.store.queries import _events_of_actor
+
+_ISO3 = re.compile(r"[A-Za-z]{3}")
+
+
+def check_country(code: str | None) -> str | None:
+    """An ISO 3166 alpha-3 code in upper case; a coded error for anything else."""
+    if code is None:
+        return None
+    from dateline.actors.geo import load_countries
+
+    upper = code.strip().upper()
+    if not _ISO3.fullmatch(upper) or upper not in load_countries():
+        raise E_COUNTRY(value=code)
+    return upper
+
+
+def timeline(
+    conn: Connection,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
+    source: str | None = None,
+    story: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Events in timeline order, filtered as asked, each in the extraction-document shape
+    plus ``document_id``, ``dct``, ``title``, ``document_source`` (the outlet), ``story_id``
+    and ``ordered_by`` (``"time"``, or ``"dct"`` for an event without any time)."""
+    date_from, date_to = check_range(date_from, date_to)
+    wanted = _filtered(
+        select(t.events.c.id),
+        actor=actor,
+        date_from=date_from,
+        date_to=date_to,
+        type=type,
+        status=status,
+        place=place,
+        country=check_country(country),
+        source=source,
+        story=story,
+    )
+    if limit:
+        wanted = wanted.order_by(*ORDER).limit(limit)
+    ev, doc = t.events, t.documents
+    query = select(ev, doc.c.title, doc.c.source.label("document_source"))
+    query = query.join(doc, doc.c.id == ev.c.document_id).where(ev.c.id.in_(wanted))
+    rows = [dict(r._mapping) for r in conn.execute(query.order_by(*ORDER))]
+    return _with_details(conn, rows, wanted) if rows else []
+
+
+def _order() -> list[ColumnElement[Any]]:
+    ev = t.events
+    lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
+    # At one anchor, a closed interval comes before an open window and an undated event.
+    open_end = case((or_(ev.c.earliest.is_(None), ev.c.latest.is_(None)), 1), else_=0)
+    return [lo, hi, open_end, ev.c.dct, ev.c.id]
+
+
+ORDER = _order()
+
+
+def _filtered(
+    query: Select[Any],
+    *,
+    actor: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    type: str | None,
+    status: str | None,
+    place: str | None,
+    country: str | None,
+    source: str | None,
+    story: str | None,
+) -> Select[Any]:
+    ev, doc = t.events, t.documents
+    lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
+    conditions = overlapping(lo, hi, date_from, date_to)
+    if actor:
+        conditions.append(ev.c.id.in_(_events_of_actor(actor)))
+    if type:
+        conditions.append(ev.c.type == type.upper())
+    if status:
+        conditions.append(ev.c.status == status.lower())
+    if place:
+        conditions.append(func.lower(ev.c.location) == func.lower(place.strip()))
+    if country:
+        in_country = select(event_links.c.event_id).where(event_links.c.place_country == country)
+        conditions.append(ev.c.id.in_(in_country))
+    if source:
+        from_outlet = select(doc.c.id).where(func.lower(doc.c.source) == func.lower(source.strip()))
+        conditions.append(ev.c.document_id.in_(from_outlet))
+    if story:
+        conditions.append(ev.c.story_id == story)
+    return query.where(*conditions)
+
+
+def _with_details(
+    conn: Connection, rows: list[dict[str, Any]], wanted: Select[Any]
+) -> list[dict[str, Any]]:
+    """Participants, evidence and candidates of the wanted events: three statements."""
+    ea, evi, cand = t.event_actors, t.event_evidence, t.event_candidates
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
+    query = select(ea).where(ea.c.event_id.in_(wanted)).order_by(ea.c.event_id, ea.c.position)
+    for r in conn.execute(query):
+        roles[r.event_id][r.role].append(r.actor_id)
+    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in conn.execute(select(evi).where(evi.c.event_id.in_(wanted)).order_by(evi.c.id)):
+        evidence[r.event_id].append({"start": r.start, "end": r.end, "sentence": r.sentence})
+    cands: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in conn.execute(select(cand).where(cand.c.event_id.in_(wanted)).order_by(cand.c.id)):
+        cands[r.event_id].append({"value": r.value, "status": r.status, "text": r.text})
+    return [_shape(r, roles[r["id"]], evidence[r["id"]], cands[r["id"]]) for r in rows]
+
+
+def _shape(
+    row: dict[str, Any], roles: dict[str, list[str]], evidence: list[Any], cands: list[Any]
+) -> dict[str, Any]:
+    time = {k: row.pop(k) for k in ("value", "earliest", "latest", "granularity")}
+    timeless = time["earliest"] is None and time["latest"] is None
+    return {
+        **row,
+        "dated": bool(row["dated"]),
+        "time": time,
+        "ordered_by": "dct" if timeless else "time",
+        **roles,
+        "evidence": evidence,
+        "candidates": cands,
+    }
