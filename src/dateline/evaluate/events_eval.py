@@ -251,11 +251,14 @@ def place_matches(expected: Any, found: str | None) -> bool:
 
 #: a part of day ('this morning' → T MO) or of a week ('this weekend' → -WE) after a
 #: day or week refines it: the event's day is still the expected day
-_PART = re.compile(r"^(?P<base>\d{4}-(?:\d{2}-\d{2}|W\d{2}))(?:T(?:MO|AF|EV|NI|DT)|-WE)$")
+_PART = re.compile(
+    r"^(?P<base>\d{4}-(?:\d{2}-\d{2}|W\d{2}))(?:T(?:MO|AF|EV|NI|DT|\d{2}(?::\d{2}){0,2})|-WE)$"
+)
 
 
 def time_matches(expected: Any, found: Any) -> bool:
-    """Same time value, allowing a part of day or weekend on the found day or week."""
+    """Same time value, allowing a part of day, a clock time or a weekend on the found day or
+    week."""
     if expected == found:
         return True
     part = _PART.match(found) if isinstance(found, str) else None
