@@ -168,3 +168,15 @@ def test_every_reject_message_is_one_printable_line(tmp_path: Path) -> None:
     for item in read_paths([str(tmp_path)], dct=date(2025, 5, 21)):
         assert isinstance(item, DatelineError)
         assert "\n" not in str(item) and "\x1b" not in str(item)
+
+
+def test_json_error_message_says_at_once_and_counts_columns_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "j.jsonl"
+    path.write_bytes(b'{"text": "abc\n{"text": "x", "date": "2025-01-01"\n')
+    first, second = (str(item) for item in read_file(str(path)))
+    assert first.endswith("DL-E006 malformed JSON line: Invalid control character at column 14")
+    assert second.endswith("DL-E006 malformed JSON line: Expecting ',' delimiter at column 36")
+    path.write_bytes(b'{"text": "abc')
+    (only,) = (str(item) for item in read_file(str(path)))
+    assert only.endswith("Unterminated string starting at column 10")
+    assert "at at" not in only

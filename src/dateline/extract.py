@@ -1,21 +1,25 @@
 """Article in, extraction document out (DESIGN.md): timexes, actors, places, events.
 
 ``extract`` handles one article, ``extract_many`` streams many through
-``nlp.pipe`` (or worker processes), ``format_text`` prints one line per event.
+``nlp.pipe`` (or worker processes), ``extract_each`` does the same but turns an
+article that fails into its coded reject, ``format_text`` prints one line per event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
 
+from dateline.errors import E_EXTRACT_FAILED, E_WORKER_DIED, DatelineError, failure
 from dateline.model import Article
 
 Extraction = dict[str, Any]
+Outcome = Extraction | DatelineError
 _WORKER_NLP: Any = None
 
 
@@ -78,6 +82,74 @@ def extract_many(
         yield document(pending.pop(0), doc)
 
 
+def extract_each(
+    articles: Iterable[Article], nlp: Any = None, n_process: int = 1, batch_size: int = 32
+) -> Iterator[Outcome]:
+    """Like ``extract_many``, but an article whose extraction raises is yielded as a
+    DL-E300 reject naming its origin, in its place, and the others still come out."""
+    if n_process > 1:
+        yield from _parallel_each(articles, n_process, batch_size, _actors_file(nlp))
+        return
+    nlp = _nlp(nlp)
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        try:
+            outcomes: list[Outcome] = list(extract_many(batch, nlp=nlp, batch_size=batch_size))
+        except Exception:  # one article spoilt nlp.pipe: redo the batch one by one
+            outcomes = [_extract_or_reject(article, nlp) for article in batch]
+        yield from outcomes
+
+
+def _extract_or_reject(article: Article, nlp: Any) -> Outcome:
+    try:
+        return extract(article, nlp)
+    except Exception as exc:
+        return E_EXTRACT_FAILED(article.origin, why=failure(exc))
+
+
+def _parallel_each(
+    articles: Iterable[Article], n_process: int, batch_size: int, actors_file: str | None
+) -> Iterator[Outcome]:
+    iterator = iter(articles)
+    while True:
+        broken: list[Article] = []
+        with ProcessPoolExecutor(
+            n_process, initializer=_init_worker, initargs=(actors_file,)
+        ) as pool:
+            while chunk := list(islice(iterator, batch_size * n_process)):
+                try:
+                    outcomes = list(
+                        pool.map(_extract_or_reject_in_worker, chunk, chunksize=batch_size)
+                    )
+                except BrokenProcessPool:
+                    broken = chunk
+                    break
+                yield from outcomes
+        if not broken:
+            return
+        # A worker died (killed, out of memory) and took the pool with it: find the
+        # article that does it by redoing the chunk one article at a time, then go on.
+        yield from _isolated(broken, actors_file)
+
+
+def _isolated(chunk: list[Article], actors_file: str | None) -> Iterator[Outcome]:
+    """Each article in a one-process pool of its own making: a worker that dies takes
+    only its article with it (a DL-E302 reject)."""
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for article in chunk:
+            pool = pool or ProcessPoolExecutor(1, initializer=_init_worker, initargs=(actors_file,))
+            try:
+                yield pool.submit(_extract_or_reject_in_worker, article).result()
+            except BrokenProcessPool as exc:
+                yield E_WORKER_DIED(article.origin, why=failure(exc))
+                pool.shutdown(cancel_futures=True)
+                pool = None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
 def _actors_file(nlp: Any) -> str | None:
     """The actors file the caller's pipeline uses, so that workers load the same one."""
     try:
@@ -104,6 +176,10 @@ def _init_worker(actors_file: str | None) -> None:
 
 def _extract_in_worker(article: Article) -> Extraction:
     return extract(article, _WORKER_NLP)
+
+
+def _extract_or_reject_in_worker(article: Article) -> Outcome:
+    return _extract_or_reject(article, _WORKER_NLP)
 
 
 def format_text(extraction: Extraction) -> str:

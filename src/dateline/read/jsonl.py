@@ -83,7 +83,7 @@ def _read_line(raw: bytes, path: str, number: int, dct: date | None) -> Article 
     try:
         data = json.loads(decode(raw, path, number))
     except json.JSONDecodeError as exc:
-        return E_BAD_JSON(path, number, why=f"{exc.msg} at column {exc.colno}")
+        return E_BAD_JSON(path, number, why=_json_error(exc))
     except (ValueError, RecursionError) as exc:  # e.g. a 5 MB integer, or [[[[...]]]]
         return E_BAD_JSON(path, number, why=type(exc).__name__)
     if not isinstance(data, dict):
@@ -94,6 +94,13 @@ def _read_line(raw: bytes, path: str, number: int, dct: date | None) -> Article 
         return exc
     except Exception as exc:  # one odd line never stops the file: it is that line's reject
         return E_READ_FAILED(path, number, why=failure(exc))
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    """ "Unterminated string starting at column 10": json's own message may already end
+    in "at"; the column counts characters of this line (its newline made json say line 2)."""
+    where = "column" if exc.msg.endswith(" at") else "at column"
+    return f"{exc.msg} {where} {exc.pos + 1}"
 
 
 def _article(data: dict[str, Any], path: str, number: int) -> Article:
