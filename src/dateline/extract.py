@@ -54,9 +54,52 @@ def document(article: Article, doc: Doc) -> Extraction:
 
 def extract(article: Article, nlp: Any = None) -> Extraction:
     """Run the whole pipeline on one article, e.g.
-    ``extract(Article(text="Kim visited Moscow on Monday.", dct=date(2025, 5, 21)))``."""
+    ``extract(Article(text="Kim visited Moscow on Monday.", dct=date(2025, 5, 21)))``.
+
+    An article longer than spaCy's ``nlp.max_length`` is annotated in chunks (see
+    ``annotate_long``)."""
     nlp = _nlp(nlp)
+    if len(article.text) > nlp.max_length:
+        return document(article, annotate_long(nlp, article))
     return document(article, nlp(prepare(nlp, article)))
+
+
+#: dateline's steps that read the whole document (coreference, the narrative's times)
+WHOLE_DOCUMENT_STEPS = ("dateline_timex", "dateline_actors", "dateline_events")
+CHUNK_CHARS = 100_000
+
+
+def annotate_long(nlp: Any, article: Article, size: int = CHUNK_CHARS) -> Doc:
+    """A Doc for an article over ``nlp.max_length``: spaCy's own steps run on pieces of
+    about ``size`` characters cut at paragraph breaks (their memory grows with the piece),
+    the pieces are joined into one Doc, and dateline's steps then run on the whole."""
+    import dateline.pipeline  # noqa: F401 - registers the Doc extensions
+
+    late = [name for name in nlp.pipe_names if name in WHOLE_DOCUMENT_STEPS]
+    with nlp.select_pipes(disable=late):
+        pieces = list(nlp.pipe(_pieces(article.text, min(size, nlp.max_length))))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    doc._.dct = article.dct
+    doc._.article = article
+    for name in late:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _pieces(text: str, size: int) -> Iterator[str]:
+    """Consecutive slices of ``text`` (joined, they are ``text``) of at most ``size``
+    characters, each ending after a blank line, else a line break, else a space."""
+    start = 0
+    while len(text) - start > size:
+        end, cut = start + size, start + size
+        for mark in ("\n\n", "\n", " "):
+            found = text.rfind(mark, start + size // 2, end)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def extract_many(
@@ -93,6 +136,9 @@ def extract_each(
     nlp = _nlp(nlp)
     iterator = iter(articles)
     while batch := list(islice(iterator, batch_size)):
+        if any(len(article.text) > nlp.max_length for article in batch):
+            yield from (_extract_or_reject(article, nlp) for article in batch)
+            continue
         try:
             outcomes: list[Outcome] = list(extract_many(batch, nlp=nlp, batch_size=batch_size))
         except Exception:  # one article spoilt nlp.pipe: redo the batch one by one
