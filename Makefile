@@ -61,6 +61,7 @@ bench: venv
 	$(BIN)/python bench/bench_timex.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_link.py
+	$(BIN)/python bench/bench_long.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -49,7 +49,7 @@ def test_seed_ingests_then_is_unchanged(tmp_path: Path, seed_path: Path) -> None
     assert first["events"] > 0
     code, second = run_json(str(seed_path), "--db", db)
     assert code == 0
-    assert second == {"added": 0, "unchanged": 1, "rejected": 0, "events": 0}
+    assert second == {"added": 0, "unchanged": 1, "rejected": 0, "events": 0, "rejects": []}
     with Store(db) as store:
         assert store.counts()["documents"] == 1
 

@@ -13,7 +13,14 @@ from typing import Annotated, Any
 import typer
 
 from dateline import __version__
-from dateline.errors import E_STORY_NOT_FOUND, E_USAGE_DATE, DatelineError, DatelineWarning
+from dateline.errors import (
+    E_STORY_NOT_FOUND,
+    E_USAGE_DATE,
+    E_USAGE_LIMIT,
+    DatelineError,
+    DatelineWarning,
+    printable,
+)
 
 app = typer.Typer(
     help="dateline: dated news articles in, a time-anchored event database out.",
@@ -53,12 +60,11 @@ def _store(db: str | None) -> Any:
 
 
 def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
-    """Coded warnings as one line each; any other warning as Python would show it."""
+    """Coded warnings as one line each. Other warnings are the libraries' own noise
+    (spaCy, trafilatura, feedparser) about input dateline already judges: not shown."""
     for item in caught:
         if issubclass(item.category, DatelineWarning):
-            typer.echo(str(item.message), err=True)
-        else:
-            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
+            typer.echo(printable(str(item.message)), err=True)
 
 
 def _version(value: bool) -> None:
@@ -100,7 +106,8 @@ def ingest(
 
     Example: dateline ingest news/ feed.xml --db dateline.db
 
-    Exit code 0 when everything landed, 1 when anything was rejected.
+    Exit code 0 when everything landed, 1 when anything was rejected; each reject is
+    one line `path[:line]: DL-Ennn reason` (in the JSON's "rejects" with --json).
     """
     from dateline.ingest import ingest as run_ingest
     from dateline.progress import Progress
@@ -108,7 +115,7 @@ def ingest(
     store = _store(db)
     bar = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
     with warnings.catch_warnings(record=True) as caught, bar as progress:
-        warnings.simplefilter("always", DatelineWarning)
+        warnings.simplefilter("always")
         summary = run_ingest(
             paths,
             store,
@@ -142,9 +149,12 @@ def extract(
         str | None, typer.Option("--actors", help="Extra actor dictionary file.")
     ] = None,
 ) -> None:
-    """Print the extraction document of one article; no database.
+    """Print the extraction document of each article in FILE; no database.
 
     Example: dateline extract article.txt --format text
+
+    A bad article is reported on stderr (`path[:line]: DL-Ennn reason`) and the others
+    are still printed; the exit code is then 1.
     """
     from dateline.render import render_file
 
@@ -152,11 +162,18 @@ def extract(
         raise typer.BadParameter(
             f"unknown format {fmt!r}; use json, text or timeml", param_hint="--format"
         )
-    try:
-        typer.echo(render_file(file, fmt, dct=_date(dct), actors_file=actors))
-    except DatelineError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(1) from None
+    day, rejected = _date(dct), False
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for output in render_file(file, fmt, dct=day, actors_file=actors):
+            if isinstance(output, DatelineError):
+                rejected = True
+                typer.echo(str(output), err=True)
+            else:
+                typer.echo(output)
+    _print_warnings(caught)
+    if rejected:
+        raise typer.Exit(1)
 
 
 def _read(db: str | None, read: Callable[[Any], Any]) -> Any:
@@ -230,6 +247,9 @@ def events(
     from dateline.query import format_events
     from dateline.timeline import timeline as read_timeline
 
+    if limit is not None and limit < 1:
+        typer.echo(f"dateline: {E_USAGE_LIMIT(value=limit)}", err=True)
+        raise typer.Exit(2)
     _print(_read(db, lambda conn: read_timeline(conn, limit=limit)), as_json, format_events)
 
 

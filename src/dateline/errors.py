@@ -6,9 +6,28 @@ input at fault and knows what to do next. Codes are stable: never reuse one.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Any
+
+# C0 and C1 control characters (tab kept): an ESC or CSI from a file name or an
+# article would drive the user's terminal when a message is printed.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters become "?", lone
+    surrogates (undecodable bytes of a file name) become U+FFFD."""
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("?", text))
+
+
+def failure(exc: BaseException) -> str:
+    """One short line saying what an unexpected exception was, for a DL-E017/E300 reject."""
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 160 else text[:159] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class DatelineError(Exception):
@@ -16,8 +35,8 @@ class DatelineError(Exception):
 
     def __init__(self, code: str, reason: str, path: str | None = None, line: int | None = None):
         self.code = code
-        self.reason = reason
-        self.path = path
+        self.reason = printable(reason)
+        self.path = printable(path) if path is not None else None
         self.line = line
         super().__init__(str(self))
 
@@ -26,6 +45,10 @@ class DatelineError(Exception):
         if self.path is None:
             return None
         return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # worker processes send rejects back to the parent: pickle the fields, not str(self)
+        return (type(self), (self.code, self.reason, self.path, self.line))
 
     def __str__(self) -> str:
         where = self.where
@@ -70,6 +93,12 @@ E_UNKNOWN_FORMAT = Code("DL-E013", "unknown format {fmt!r}; use one of {choices}
 E_LINE_TOO_LARGE = Code("DL-E014", "line is {size} bytes, over the {limit}-byte limit per article")
 E_FEED_TOO_LARGE = Code("DL-E015", "feed file is {size} bytes, over the {limit}-byte limit")
 E_NOT_REGULAR = Code("DL-E016", "not a regular file ({kind}); skipped without opening it")
+E_READ_FAILED = Code("DL-E017", "unexpected error while reading: {why}")
+E_SURROGATE = Code(
+    "DL-E018", "{field} holds a lone surrogate code point ({char}); not Unicode text"
+)
+E_TOO_DEEP = Code("DL-E019", "directories nested more than {limit} levels deep; not read further")
+E_DATE_NOT_STRING = Code("DL-E020", "{field} is not a string (got {kind}); write YYYY-MM-DD")
 W_DECODE = Code("DL-W001", "invalid UTF-8: {count} byte(s) replaced with U+FFFD")
 W_EMPTY_DIR = Code("DL-W002", "directory holds no article files")
 
@@ -89,6 +118,7 @@ E_COUNTRY = Code(
     "DL-E090", "--country takes an ISO 3166 alpha-3 country code such as RUS, got {value!r}"
 )
 E_DATE_RANGE = Code("DL-E091", "--from {date_from} is after --to {date_to}; swap them")
+E_USAGE_LIMIT = Code("DL-E092", "--limit takes a whole number of at least 1, got {value}")
 
 # --- timex (DL-E100..E149) ---
 E_TIMEX_RULES = Code("DL-E100", "malformed timex rule file: {why}")
@@ -122,3 +152,9 @@ E_STORY_NOT_FOUND = Code("DL-E250", "no story {story_id!r}; list stories with `d
 E_LINK_RULES = Code("DL-E251", "bad linking rules: {why}")
 E_AS_OF = Code("DL-E252", "as-of date must be YYYY-MM-DD, got {value!r}")
 E_STORY_STATE = Code("DL-E253", "unknown story state {value!r}; use one of {choices}")
+
+# --- ingest (DL-E300..DL-E319) ---
+# One article failed after it was read; it becomes a reject and the batch goes on.
+E_EXTRACT_FAILED = Code("DL-E300", "unexpected error while extracting: {why}")
+E_STORE_FAILED = Code("DL-E301", "unexpected error while storing: {why}")
+E_WORKER_DIED = Code("DL-E302", "worker process died while extracting: {why}")

@@ -1,21 +1,25 @@
 """Article in, extraction document out (DESIGN.md): timexes, actors, places, events.
 
 ``extract`` handles one article, ``extract_many`` streams many through
-``nlp.pipe`` (or worker processes), ``format_text`` prints one line per event.
+``nlp.pipe`` (or worker processes), ``extract_each`` does the same but turns an
+article that fails into its coded reject, ``format_text`` prints one line per event.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
 
+from dateline.errors import E_EXTRACT_FAILED, E_WORKER_DIED, DatelineError, failure
 from dateline.model import Article
 
 Extraction = dict[str, Any]
+Outcome = Extraction | DatelineError
 _WORKER_NLP: Any = None
 
 
@@ -50,9 +54,52 @@ def document(article: Article, doc: Doc) -> Extraction:
 
 def extract(article: Article, nlp: Any = None) -> Extraction:
     """Run the whole pipeline on one article, e.g.
-    ``extract(Article(text="Kim visited Moscow on Monday.", dct=date(2025, 5, 21)))``."""
+    ``extract(Article(text="Kim visited Moscow on Monday.", dct=date(2025, 5, 21)))``.
+
+    An article longer than spaCy's ``nlp.max_length`` is annotated in chunks (see
+    ``annotate_long``)."""
     nlp = _nlp(nlp)
+    if len(article.text) > nlp.max_length:
+        return document(article, annotate_long(nlp, article))
     return document(article, nlp(prepare(nlp, article)))
+
+
+#: dateline's steps that read the whole document (coreference, the narrative's times)
+WHOLE_DOCUMENT_STEPS = ("dateline_timex", "dateline_actors", "dateline_events")
+CHUNK_CHARS = 100_000
+
+
+def annotate_long(nlp: Any, article: Article, size: int = CHUNK_CHARS) -> Doc:
+    """A Doc for an article over ``nlp.max_length``: spaCy's own steps run on pieces of
+    about ``size`` characters cut at paragraph breaks (their memory grows with the piece),
+    the pieces are joined into one Doc, and dateline's steps then run on the whole."""
+    import dateline.pipeline  # noqa: F401 - registers the Doc extensions
+
+    late = [name for name in nlp.pipe_names if name in WHOLE_DOCUMENT_STEPS]
+    with nlp.select_pipes(disable=late):
+        pieces = list(nlp.pipe(_pieces(article.text, min(size, nlp.max_length))))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    doc._.dct = article.dct
+    doc._.article = article
+    for name in late:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _pieces(text: str, size: int) -> Iterator[str]:
+    """Consecutive slices of ``text`` (joined, they are ``text``) of at most ``size``
+    characters, each ending after a blank line, else a line break, else a space."""
+    start = 0
+    while len(text) - start > size:
+        end, cut = start + size, start + size
+        for mark in ("\n\n", "\n", " "):
+            found = text.rfind(mark, start + size // 2, end)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def extract_many(
@@ -76,6 +123,77 @@ def extract_many(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield document(pending.pop(0), doc)
+
+
+def extract_each(
+    articles: Iterable[Article], nlp: Any = None, n_process: int = 1, batch_size: int = 32
+) -> Iterator[Outcome]:
+    """Like ``extract_many``, but an article whose extraction raises is yielded as a
+    DL-E300 reject naming its origin, in its place, and the others still come out."""
+    if n_process > 1:
+        yield from _parallel_each(articles, n_process, batch_size, _actors_file(nlp))
+        return
+    nlp = _nlp(nlp)
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        if any(len(article.text) > nlp.max_length for article in batch):
+            yield from (_extract_or_reject(article, nlp) for article in batch)
+            continue
+        try:
+            outcomes: list[Outcome] = list(extract_many(batch, nlp=nlp, batch_size=batch_size))
+        except Exception:  # one article spoilt nlp.pipe: redo the batch one by one
+            outcomes = [_extract_or_reject(article, nlp) for article in batch]
+        yield from outcomes
+
+
+def _extract_or_reject(article: Article, nlp: Any) -> Outcome:
+    try:
+        return extract(article, nlp)
+    except Exception as exc:
+        return E_EXTRACT_FAILED(article.origin, why=failure(exc))
+
+
+def _parallel_each(
+    articles: Iterable[Article], n_process: int, batch_size: int, actors_file: str | None
+) -> Iterator[Outcome]:
+    iterator = iter(articles)
+    while True:
+        broken: list[Article] = []
+        with ProcessPoolExecutor(
+            n_process, initializer=_init_worker, initargs=(actors_file,)
+        ) as pool:
+            while chunk := list(islice(iterator, batch_size * n_process)):
+                try:
+                    outcomes = list(
+                        pool.map(_extract_or_reject_in_worker, chunk, chunksize=batch_size)
+                    )
+                except BrokenProcessPool:
+                    broken = chunk
+                    break
+                yield from outcomes
+        if not broken:
+            return
+        # A worker died (killed, out of memory) and took the pool with it: find the
+        # article that does it by redoing the chunk one article at a time, then go on.
+        yield from _isolated(broken, actors_file)
+
+
+def _isolated(chunk: list[Article], actors_file: str | None) -> Iterator[Outcome]:
+    """Each article in a one-process pool of its own making: a worker that dies takes
+    only its article with it (a DL-E302 reject)."""
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for article in chunk:
+            pool = pool or ProcessPoolExecutor(1, initializer=_init_worker, initargs=(actors_file,))
+            try:
+                yield pool.submit(_extract_or_reject_in_worker, article).result()
+            except BrokenProcessPool as exc:
+                yield E_WORKER_DIED(article.origin, why=failure(exc))
+                pool.shutdown(cancel_futures=True)
+                pool = None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _actors_file(nlp: Any) -> str | None:
@@ -104,6 +222,10 @@ def _init_worker(actors_file: str | None) -> None:
 
 def _extract_in_worker(article: Article) -> Extraction:
     return extract(article, _WORKER_NLP)
+
+
+def _extract_or_reject_in_worker(article: Article) -> Outcome:
+    return _extract_or_reject(article, _WORKER_NLP)
 
 
 def format_text(extraction: Extraction) -> str:

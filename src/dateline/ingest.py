@@ -1,14 +1,20 @@
-"""Ingest: read articles, extract events, store them; rejects are reported, never lost."""
+"""Ingest: read articles, extract events, store them; rejects are reported, never lost.
+
+No input can take a batch down: a file or article that fails in reading,
+extraction or storing, for whatever reason, becomes its own coded reject
+(DL-E017, DL-E300, DL-E301) and the run goes on with the next one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import Any
 
-from dateline.errors import DatelineError
+from dateline.errors import E_READ_FAILED, E_STORE_FAILED, DatelineError, failure
 from dateline.model import Article
 from dateline.store import Store
 
@@ -25,12 +31,13 @@ class IngestSummary:
     events: int = 0
     rejects: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "events": self.events,
+            "rejects": list(self.rejects),
         }
 
 
@@ -54,32 +61,66 @@ def ingest(
 
     summary = IngestSummary()
     notify = report or (lambda kind, payload: None)
-    fresh = _new_articles(read_paths(paths, dct=dct), store, summary, notify)
+
+    def reject(error: DatelineError) -> None:
+        summary.rejected += 1
+        summary.rejects.append(str(error))
+        with suppress(Exception):  # the reject is still counted and printed
+            store.add_reject(error)
+        notify("reject", error)
+
+    fresh = _new_articles(read_paths(paths, dct=dct), store, summary, notify, reject)
     for batch in _batches(fresh, BATCH_SIZE):
-        for extraction in _extract(batch, workers, actors_file):
-            if store.add(extraction):
-                summary.added += 1
-                summary.events += len(extraction["events"])
+        for article, outcome in zip(batch, _extract(batch, workers, actors_file), strict=True):
+            if isinstance(outcome, DatelineError):
+                reject(outcome)
             else:
-                summary.unchanged += 1
-            notify("article", extraction["document"])
+                _store(store, article, outcome, summary, notify, reject)
     return summary
 
 
+def _store(
+    store: Store,
+    article: Article,
+    extraction: dict[str, Any],
+    summary: IngestSummary,
+    notify: Reporter,
+    reject: Callable[[DatelineError], None],
+) -> None:
+    """Store one extraction (one transaction: all of it or nothing) and count it."""
+    try:
+        added = store.add(extraction)
+    except Exception as exc:
+        reject(E_STORE_FAILED(article.origin, why=failure(exc)))
+        return
+    if added:
+        summary.added += 1
+        summary.events += len(extraction["events"])
+    else:
+        summary.unchanged += 1
+    notify("article", extraction["document"])
+
+
 def _new_articles(
-    items: Iterable[Article | DatelineError], store: Store, summary: IngestSummary, notify: Reporter
+    items: Iterable[Article | DatelineError],
+    store: Store,
+    summary: IngestSummary,
+    notify: Reporter,
+    reject: Callable[[DatelineError], None],
 ) -> Iterator[Article]:
     """Articles not yet stored nor seen earlier in this batch; rejects are recorded."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, DatelineError):
-            summary.rejected += 1
-            summary.rejects.append(str(item))
-            store.add_reject(item)
-            notify("reject", item)
+            reject(item)
             continue
-        doc_id = item.id
-        if doc_id in seen or store.has_document(doc_id):
+        try:
+            doc_id = item.id
+            known = doc_id in seen or store.has_document(doc_id)
+        except Exception as exc:
+            reject(E_READ_FAILED(item.origin, why=failure(exc)))
+            continue
+        if known:
             summary.unchanged += 1
             notify("article", item.to_dict())
             continue
@@ -93,12 +134,15 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _extract(batch: list[Article], workers: int, actors_file: str | None) -> list[dict[str, Any]]:
+def _extract(
+    batch: list[Article], workers: int, actors_file: str | None
+) -> list[dict[str, Any] | DatelineError]:
     from dateline.annotate import load_nlp
-    from dateline.extract import extract_many
+    from dateline.extract import extract_each
 
     nlp = load_nlp(actors_file)
-    extractions = list(extract_many(batch, nlp=nlp, n_process=workers))
-    for article, extraction in zip(batch, extractions, strict=True):
-        extraction["origin"] = article.origin
-    return extractions
+    outcomes = list(extract_each(batch, nlp=nlp, n_process=workers))
+    for article, outcome in zip(batch, outcomes, strict=True):
+        if not isinstance(outcome, DatelineError):
+            outcome["origin"] = article.origin
+    return outcomes

@@ -1,36 +1,48 @@
-"""``dateline extract``: one article file → its extraction document as JSON, text or TimeML."""
+"""``dateline extract``: an article file → each article's extraction as JSON, text or TimeML."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
-from dateline.errors import DatelineError
+from dateline.errors import E_EXTRACT_FAILED, DatelineError, failure
+from dateline.model import Article
 
 
 def render_file(
     path: str, fmt: str = "json", dct: date | None = None, actors_file: str | None = None
-) -> str:
-    """Read the first article of PATH and render its extraction; raises the reader's reject."""
-    from dateline.annotate import load_nlp
-    from dateline.extract import extract, format_text
+) -> Iterator[str | DatelineError]:
+    """Each article of PATH rendered, in file order; a reject in place of a bad article
+    (the reader's, or DL-E300 when extraction fails), so the good ones still come out."""
     from dateline.read import read_paths
 
-    outputs = []
+    nlp: Any = None
     for item in read_paths([path], dct=dct):
         if isinstance(item, DatelineError):
-            raise item
-        if fmt == "timeml":
-            from dateline.evaluate.timeml import to_timeml
-            from dateline.timex import tag
-
-            assert item.dct is not None  # readers reject articles without one
-            outputs.append(to_timeml(item.text, item.dct, tag(item.text, item.dct), item.id))
+            yield item
             continue
-        extraction = extract(item, nlp=load_nlp(actors_file))
-        outputs.append(
-            format_text(extraction)
-            if fmt == "text"
-            else json.dumps(extraction, ensure_ascii=False, indent=1)
-        )
-    return "\n".join(outputs)
+        if fmt != "timeml" and nlp is None:
+            from dateline.annotate import load_nlp
+
+            nlp = load_nlp(actors_file)
+        try:
+            yield _render(item, fmt, nlp)
+        except Exception as exc:
+            yield E_EXTRACT_FAILED(item.origin, why=failure(exc))
+
+
+def _render(article: Article, fmt: str, nlp: Any) -> str:
+    from dateline.extract import extract, format_text
+
+    if fmt == "timeml":
+        from dateline.evaluate.timeml import to_timeml
+        from dateline.timex import tag
+
+        assert article.dct is not None  # readers reject articles without one
+        return to_timeml(article.text, article.dct, tag(article.text, article.dct), article.id)
+    extraction = extract(article, nlp=nlp)
+    if fmt == "text":
+        return format_text(extraction)
+    return json.dumps(extraction, ensure_ascii=False, indent=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 
 from spacy.tokens import Doc, Span
 
@@ -179,19 +180,36 @@ def _institution(doc: Doc, lexicon: Lexicon, c: Candidate, iso3: str) -> Candida
 
 
 def _merge(doc: Doc, gazetteer: list[Candidate], entities: list[Candidate]) -> list[Candidate]:
-    """Gazetteer first; an entity replaces the place names it strictly contains."""
-    kept = list(gazetteer)
+    """Gazetteer first; an entity replaces the place names it strictly contains.
+
+    The candidates kept so far are indexed by the tokens they cover, so that finding
+    those an entity overlaps costs its length, not a scan of all of them (which made
+    long articles quadratic).
+    """
+    kept: dict[int, Candidate] = {}  # by the order they were kept in
+    covering: dict[int, list[int]] = {}  # token -> keys in ``kept`` of candidates over it
+    keys_in_order = count()
+
+    def keep(candidate: Candidate) -> None:
+        key = next(keys_in_order)
+        kept[key] = candidate
+        for token in range(candidate.start, candidate.end):
+            covering.setdefault(token, []).append(key)
+
+    for candidate in gazetteer:
+        keep(candidate)
     for entity in entities:
-        inside = [g for g in kept if g.start < entity.end and entity.start < g.end]
+        keys = {k for t in range(entity.start, entity.end) for k in covering.get(t, ())}
+        inside = [kept[k] for k in sorted(keys) if k in kept]
         if not inside:
-            kept.append(entity)
+            keep(entity)
         elif _entity_wins(doc, entity, inside):
-            for g in inside:
-                kept.remove(g)
+            for key in keys:
+                kept.pop(key, None)
             countries = [g.entry.iso3 for g in inside if g.entry and g.entry.iso3]
             entity.country = countries[0] if countries else None
-            kept.append(entity)
-    return kept
+            keep(entity)
+    return list(kept.values())
 
 
 def _entity_wins(doc: Doc, entity: Candidate, inside: list[Candidate]) -> bool:

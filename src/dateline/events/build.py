@@ -3,6 +3,7 @@ off with a cancelled trip, the scene rules, candidate times and ids."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -36,7 +37,7 @@ def build_events(
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
-        free = [t for n, t in enumerate(timexes) if n not in used]
+        free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
     places = list(doc._.places or [])
@@ -112,14 +113,28 @@ def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:
             event.location = event.location or host.location
 
 
+def _free_future_dates(timexes: list[Timex], used: set[int], dct: date) -> list[Timex]:
+    """Dated timexes that attach to no event and do not end before the DCT, by start."""
+    day = dct.isoformat()
+    free = [
+        t
+        for n, t in enumerate(timexes)
+        if n not in used and (t.latest or "") >= day and timing.is_dated(t)
+    ]
+    return sorted(free, key=lambda t: t.start)
+
+
 def loose_candidates(group: merge.Cluster, free: list[Timex], dct: date) -> list[Candidate]:
-    """Future dates in the event's own sentences that attach to no event."""
+    """Future dates in the event's own sentences that attach to no event; ``free`` is in
+    text order, so each sentence is a binary search rather than a scan of all of them."""
+    day = dct.isoformat()
     found = []
     for mention in group.mentions:
         start, end = mention.sentence
-        for timex in free:
-            future = (timex.latest or "") >= dct.isoformat()
-            if start <= timex.start < end and future and timing.is_dated(timex):
+        for timex in free[bisect_left(free, start, key=lambda t: t.start) :]:
+            if timex.start >= end:
+                break
+            if (timex.latest or "") >= day and timing.is_dated(timex):
                 found.append(Candidate(timex.value, mention.status, timex.text))
     return found
 

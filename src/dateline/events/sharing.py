@@ -56,12 +56,13 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
     """'will travel to Seoul on Thursday and is expected to meet Lee there': same day."""
     by_token = {m.token: m for m in mentions}
     by_clause = {m.clause: m for m in mentions if m.clause != m.token}
+    purposes = _purposes(mentions, doc)
     for mention in mentions:
         if not mention.timexes and _said_after(mention, mentions, doc):
             continue  # 'Powell said after flying over Banda Aceh Wednesday': that day
         if not mention.timexes and _clause_date(mention, doc):
             continue  # 'on Wednesday, when the Treasury imposed sanctions'; 'retaliated by …'
-        purpose = _dated_purpose(mention, mentions, doc)
+        purpose = _dated_purpose(mention, purposes)
         if not mention.timexes and purpose is not None:
             # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
             _take_time(mention, purpose)
@@ -117,19 +118,23 @@ def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention |
     return None
 
 
-def _dated_purpose(mention: Mention, mentions: list[Mention], doc: Doc) -> Mention | None:
+def _purposes(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
+    """Mentions that are the 'for' nominal of a word, by that word's token: looked up per
+    mention instead of scanning every mention for each (quadratic on long articles)."""
+    found: dict[int, list[Mention]] = {}
+    for other in mentions:
+        token = doc[other.token]
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            found.setdefault(token.head.head.i, []).append(other)
+    return found
+
+
+def _dated_purpose(mention: Mention, purposes: dict[int, list[Mention]]) -> Mention | None:
     """A dated 'for' nominal of a visit: 'fly to Moscow for talks … the following day'."""
     if mention.type != "VISIT":
         return None
-    for other in mentions:
-        token = doc[other.token]
-        if other is mention or not other.dated or not other.timexes:
-            continue
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "for"
-            and token.head.head.i == mention.token
-        ):
+    for other in purposes.get(mention.token, []):
+        if other is not mention and other.dated and other.timexes:
             return other
     return None
 

@@ -64,6 +64,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
 def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
     """Give each mention the nearest timexes above it; returns indexes of timexes used."""
     table = owners(mentions, doc)
+    text = doc.text  # Doc.text joins every token anew on each call: read it once
     found: dict[int, list[Attachment]] = {}
     used: set[int] = set()
     for number, timex in enumerate(timexes):
@@ -90,7 +91,7 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
         if options:
             best = min(a.distance for a in options)
             mention.timexes = [a.timex for a in options if a.distance == best]
-            mention.time, mention.dated = time_from(options, best, doc.text)
+            mention.time, mention.dated = time_from(options, best, text)
     return used
 
 

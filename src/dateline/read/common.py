@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from dateline.errors import E_BAD_DATE, E_NO_DCT, E_NO_TEXT, W_DECODE, DatelineError
+from dateline.errors import (
+    E_BAD_DATE,
+    E_DATE_NOT_STRING,
+    E_NO_DCT,
+    E_NO_TEXT,
+    E_SURROGATE,
+    W_DECODE,
+    DatelineError,
+    printable,
+)
 from dateline.model import Article
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -22,6 +32,10 @@ SNIFF_BYTES = 8192
 # Control bytes other than \t \n \v \f \r; text has almost none of them.
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _ESCAPED = re.compile("[\udc80-\udcff]")
+# Control characters an article never needs (tab, newlines, form feed kept): ESC and
+# CSI would reach the terminal when evidence or a title is printed.
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _ISO_DATETIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
 
@@ -50,6 +64,20 @@ def decode(data: bytes, path: str, line: int | None = None) -> str:
     if bad:
         W_DECODE.warn(path, line, count=bad)
     return text
+
+
+def display_name(path: str) -> str:
+    """A path as messages and Article.origin show it: undecodable bytes as U+FFFD,
+    control characters as "?" (the real path is still the one opened)."""
+    return printable(path)
+
+
+def date_text(data: dict[str, object], key: str, path: str, line: int | None) -> str | None:
+    """A JSON object's date field as a string; a DL-E020 reject for a list, number or object."""
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return clean(value)
+    raise E_DATE_NOT_STRING(path, line, field=key, kind=type(value).__name__)
 
 
 def parse_date(value: str, path: str, line: int | None = None) -> date:
@@ -114,6 +142,11 @@ def finish(
     article: Article, dct: date | None, path: str, line: int | None = None
 ) -> Article | DatelineError:
     """The article with the user's DCT filled in, or the reason it cannot be used."""
+    surrogate = _surrogate_field(article)
+    if surrogate is not None:
+        field, char = surrogate
+        return E_SURROGATE(path, line, field=field, char=f"\\u{ord(char):04x}")
+    article = _without_controls(article)
     if not article.text.strip():
         return E_NO_TEXT(path, line)
     if article.dct is None:
@@ -121,6 +154,38 @@ def finish(
             return E_NO_DCT(path, line)
         article = replace(article, dct=dct, metadata={**article.metadata, "dct_from": "user"})
     return article
+
+
+def _without_controls(article: Article) -> Article:
+    text, caption = _TEXT_CONTROLS.sub("", article.text), article.caption
+    credits = [_TEXT_CONTROLS.sub("", line) for line in article.credits]
+    return replace(
+        article,
+        text=text,
+        caption=_TEXT_CONTROLS.sub("", caption) if caption else caption,
+        credits=credits,
+    )
+
+
+def _surrogate_field(article: Article) -> tuple[str, str] | None:
+    """The first field holding a lone surrogate (JSON's "\\ud800"), which no store or
+    terminal can encode; None when the article is clean."""
+    fields = {
+        "text": article.text,
+        "title": article.title,
+        "byline": article.byline,
+        "source": article.source,
+        "url": article.url,
+        "caption": article.caption,
+        "published": article.published,
+        "credits": " ".join(article.credits),
+        "metadata": json.dumps(article.metadata, ensure_ascii=False, default=str),
+    }
+    for name, value in fields.items():
+        found = _SURROGATE.search(value) if value else None
+        if found:
+            return name, found.group(0)
+    return None
 
 
 def read_one(
@@ -144,5 +209,5 @@ def clean(value: object) -> str | None:
     """A trimmed, single-spaced string, or None for missing or blank values."""
     if value is None or isinstance(value, dict | list):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(_TEXT_CONTROLS.sub("", str(value)).split())
     return text or None

@@ -14,11 +14,20 @@ from collections.abc import Iterator
 from datetime import date
 from typing import IO, Any
 
-from dateline.errors import E_BAD_JSON, E_EMPTY, E_JSON_NOT_OBJECT, E_LINE_TOO_LARGE, DatelineError
+from dateline.errors import (
+    E_BAD_JSON,
+    E_EMPTY,
+    E_JSON_NOT_OBJECT,
+    E_LINE_TOO_LARGE,
+    E_READ_FAILED,
+    DatelineError,
+    failure,
+)
 from dateline.model import Article
 from dateline.read.common import (
     MAX_ARTICLE_BYTES,
     clean,
+    date_text,
     decode,
     finish,
     origin,
@@ -74,23 +83,31 @@ def _read_line(raw: bytes, path: str, number: int, dct: date | None) -> Article 
     try:
         data = json.loads(decode(raw, path, number))
     except json.JSONDecodeError as exc:
-        return E_BAD_JSON(path, number, why=f"{exc.msg} at column {exc.colno}")
+        return E_BAD_JSON(path, number, why=_json_error(exc))
     except (ValueError, RecursionError) as exc:  # e.g. a 5 MB integer, or [[[[...]]]]
         return E_BAD_JSON(path, number, why=type(exc).__name__)
     if not isinstance(data, dict):
         return E_JSON_NOT_OBJECT(path, number)
     try:
-        article = _article(data, path, number)
+        return finish(_article(data, path, number), dct, path, number)
     except DatelineError as exc:
         return exc
-    return finish(article, dct, path, number)
+    except Exception as exc:  # one odd line never stops the file: it is that line's reject
+        return E_READ_FAILED(path, number, why=failure(exc))
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    """ "Unterminated string starting at column 10": json's own message may already end
+    in "at"; the column counts characters of this line (its newline made json say line 2)."""
+    where = "column" if exc.msg.endswith(" at") else "at column"
+    return f"{exc.msg} {where} {exc.pos + 1}"
 
 
 def _article(data: dict[str, Any], path: str, number: int) -> Article:
-    published = clean(data.get("published"))
+    published = date_text(data, "published", path, number)
     if published:
         published = parse_published(published, path, number)
-    day = clean(data.get("dct")) or clean(data.get("date"))
+    day = date_text(data, "dct", path, number) or date_text(data, "date", path, number)
     dct = parse_date(day, path, number) if day else None
     if dct is None and published:
         dct = date.fromisoformat(published[:10])

@@ -11,7 +11,10 @@ Rules, so that a batch never stops at one bad input:
   ``<`` → HTML, anything else → the seed text format;
 - sizes are checked before reading: a whole-file format over its limit is
   rejected unopened; JSON Lines are streamed line by line;
-- only regular files are opened (a FIFO would block, a device never ends).
+- only regular files are opened (a FIFO would block, a device never ends);
+- messages and Article.origin show a path with undecodable bytes as U+FFFD and
+  control characters as "?"; an unexpected exception while reading one file is
+  that file's DL-E017 reject, and the next file is read.
 """
 
 from __future__ import annotations
@@ -31,14 +34,24 @@ from dateline.errors import (
     E_FEED_TOO_LARGE,
     E_NOT_FOUND,
     E_NOT_REGULAR,
+    E_READ_FAILED,
+    E_TOO_DEEP,
     E_TOO_LARGE,
     E_UNKNOWN_FORMAT,
     E_UNREADABLE,
     W_EMPTY_DIR,
     DatelineError,
+    failure,
 )
 from dateline.model import Article
-from dateline.read.common import MAX_ARTICLE_BYTES, MAX_FEED_BYTES, SNIFF_BYTES, decode, is_binary
+from dateline.read.common import (
+    MAX_ARTICLE_BYTES,
+    MAX_FEED_BYTES,
+    SNIFF_BYTES,
+    decode,
+    display_name,
+    is_binary,
+)
 from dateline.read.feed import read_feed
 from dateline.read.html import read_html
 from dateline.read.jsonl import read_jsonl
@@ -60,6 +73,8 @@ FORMATS = {
 }
 FORMAT_NAMES = ("feed", "html", "jsonl", "seedtext")
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]")
+MAX_DEPTH = 64
+"""Directories nested deeper below a named directory are reported, not read."""
 _XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
 
 
@@ -71,10 +86,8 @@ def read_paths(paths: Sequence[str], dct: date | None = None) -> Iterator[Item]:
     for path in map(os.fspath, paths):
         if path == STDIN:
             yield from _read_stdin(dct)
-        elif os.path.isdir(path):
-            yield from read_directory(path, dct)
         else:
-            yield from read_file(path, dct)
+            yield from read_file(path, dct)  # a directory is read by read_file too
 
 
 def read_directory(path: str, dct: date | None = None) -> Iterator[Item]:
@@ -84,32 +97,42 @@ def read_directory(path: str, dct: date | None = None) -> Iterator[Item]:
         found = True
         yield from (read_file(entry, dct) if isinstance(entry, str) else [entry])
     if not found:
-        W_EMPTY_DIR.warn(path)
+        W_EMPTY_DIR.warn(display_name(path))
 
 
 def read_file(path: str, dct: date | None = None, fmt: str | None = None) -> Iterator[Item]:
     """The articles in one file; ``fmt`` overrides the format its extension names."""
     try:
         info = os.stat(path)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         yield _stat_error(path, exc)
         return
     if stat.S_ISDIR(info.st_mode):
         yield from read_directory(path, dct)
         return
+    name = display_name(path)
     if not stat.S_ISREG(info.st_mode):
-        yield E_NOT_REGULAR(path, kind=_kind(info.st_mode))
+        yield E_NOT_REGULAR(name, kind=_kind(info.st_mode))
         return
     if fmt and fmt not in FORMAT_NAMES:
-        yield E_UNKNOWN_FORMAT(path, fmt=fmt, choices=", ".join(FORMAT_NAMES))
+        yield E_UNKNOWN_FORMAT(name, fmt=fmt, choices=", ".join(FORMAT_NAMES))
         return
     fmt = fmt or format_of(path)
     if info.st_size == 0:
-        yield E_EMPTY(path)
+        yield E_EMPTY(name)
     elif fmt and fmt != "jsonl" and info.st_size > _limit(fmt):
-        yield _too_large(path, fmt, info.st_size)
+        yield _too_large(name, fmt, info.st_size)
     else:
-        yield from _open_and_read(path, dct, fmt)
+        yield from _guarded(_open_and_read(path, name, dct, fmt), name)
+
+
+def _guarded(items: Iterator[Item], name: str) -> Iterator[Item]:
+    """The items of one file; an unexpected exception ends that file with a DL-E017
+    reject (what it yielded before stays), never the batch."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield E_READ_FAILED(name, why=failure(exc))
 
 
 def read_stream(
@@ -163,12 +186,12 @@ def _parse(data: bytes, path: str, dct: date | None, fmt: str) -> Iterator[Item]
         yield from read_seedtext(text, path, dct)
 
 
-def _open_and_read(path: str, dct: date | None, fmt: str | None) -> Iterator[Item]:
+def _open_and_read(path: str, name: str, dct: date | None, fmt: str | None) -> Iterator[Item]:
     try:
         with open(path, "rb") as stream:
-            yield from read_stream(stream, path, dct, fmt)
+            yield from read_stream(stream, name, dct, fmt)
     except OSError as exc:
-        yield E_UNREADABLE(path, why=exc.strerror or str(exc))
+        yield E_UNREADABLE(name, why=exc.strerror or str(exc))
 
 
 def _read_stdin(dct: date | None) -> Iterator[Item]:
@@ -177,32 +200,57 @@ def _read_stdin(dct: date | None) -> Iterator[Item]:
         yield E_UNREADABLE(STDIN_NAME, why="no standard input")
         return
     try:
-        yield from read_stream(stream, STDIN_NAME, dct)
+        yield from _guarded(read_stream(stream, STDIN_NAME, dct), STDIN_NAME)
     except OSError as exc:
         yield E_UNREADABLE(STDIN_NAME, why=exc.strerror or str(exc))
 
 
-def _walk(path: str) -> Iterator[str | DatelineError]:
-    try:
-        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
-    except OSError as exc:
-        yield E_UNREADABLE(path, why=exc.strerror or str(exc))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def _walk(top: str) -> Iterator[str | DatelineError]:
+    """Article files below ``top`` in sorted, depth-first order; a stack of listings
+    rather than recursion, so that deep nesting cannot exhaust Python's stack."""
+    stack = [_listing(top)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif isinstance(entry, DatelineError):
+            yield entry
+        elif entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
+        elif _is_dir(entry) and len(stack) > MAX_DEPTH:
+            yield E_TOO_DEEP(display_name(entry.path), limit=MAX_DEPTH)
+        elif _is_dir(entry):
+            stack.append(_listing(entry.path))
         elif format_of(entry.name):
             yield entry.path
 
 
-def _stat_error(path: str, exc: OSError) -> DatelineError:
+def _listing(path: str) -> Iterator[os.DirEntry[str] | DatelineError]:
+    try:
+        with os.scandir(path) as entries:
+            listed = sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield E_UNREADABLE(display_name(path), why=exc.strerror or str(exc))
+        return
+    yield from listed
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _stat_error(path: str, exc: OSError | ValueError) -> DatelineError:
+    name = display_name(path)
+    if isinstance(exc, ValueError):
+        return E_UNREADABLE(name, why=str(exc))
     if isinstance(exc, FileNotFoundError) and not os.path.lexists(path):
-        return E_NOT_FOUND(path)
+        return E_NOT_FOUND(name)
     if isinstance(exc, FileNotFoundError):
-        return E_UNREADABLE(path, why="symbolic link to a missing file")
-    return E_UNREADABLE(path, why=exc.strerror or str(exc))
+        return E_UNREADABLE(name, why="symbolic link to a missing file")
+    return E_UNREADABLE(name, why=exc.strerror or str(exc))
 
 
 def _kind(mode: int) -> str:

@@ -45,7 +45,9 @@ def select_events(
 def _events_of_actor(actor: str) -> Any:
     ea, ac = t.event_actors, t.actors
     wanted = actor.lower()
-    ids = select(ac.c.id).where(or_(ac.c.id == actor, ac.c.name.ilike(f"%{wanted}%")))
+    # "%" and "_" in the user's text are letters, not LIKE wildcards ("%" matched everyone)
+    pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    ids = select(ac.c.id).where(or_(ac.c.id == actor, ac.c.name.ilike(pattern, escape="\\")))
     return select(ea.c.event_id).where(or_(ea.c.actor_id == actor, ea.c.actor_id.in_(ids)))
 
 

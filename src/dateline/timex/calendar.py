@@ -73,23 +73,39 @@ _VALUE = {
 
 
 def add_months(d: date, months: int) -> date:
-    """``d`` moved by whole months, the day clipped to the month's length."""
+    """``d`` moved by whole months, the day clipped to the month's length.
+
+    Raises OverflowError past the calendar's ends (years 1 and 9999): "next month"
+    on 9999-12-31 names no month, and clamping the year would name a wrong one.
+    """
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
-    year = min(max(year, MIN_YEAR), MAX_YEAR)
+    if not date.min.year <= year <= date.max.year:
+        raise OverflowError(f"year {year} is outside the calendar")
     day = min(d.day, calendar.monthrange(year, month + 1)[1])
     return date(year, month + 1, day)
 
 
 def _month_end(d: date, months: int) -> date:
-    first = add_months(date(d.year, d.month, 1), months)
+    try:
+        first = add_months(date(d.year, d.month, 1), months)
+    except OverflowError:
+        return date.max  # a period running into year 10000 ends where the calendar does
     return first - timedelta(days=1)
+
+
+def _days_after(d: date, days: int) -> date:
+    """``d`` plus ``days``, capped at the calendar's last day."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max
 
 
 _END = {
     "day": lambda d: d,
-    "week": lambda d: d + timedelta(days=6),
-    "weekend": lambda d: d + timedelta(days=1),
+    "week": lambda d: _days_after(d, 6),
+    "weekend": lambda d: _days_after(d, 1),
     "month": lambda d: _month_end(d, 1),
     "quarter": lambda d: _month_end(d, 3),
     "half": lambda d: _month_end(d, 6),
@@ -117,7 +133,7 @@ def floor(d: date, granularity: str) -> date:
     if granularity == "week":
         return d - timedelta(days=d.weekday())
     if granularity == "weekend":
-        return d - timedelta(days=d.weekday()) + timedelta(days=5)
+        return _days_after(d - timedelta(days=d.weekday()), 5)
     if granularity == "season":
         return _season_start(d)
     span = UNIT_MONTHS[granularity]
@@ -147,17 +163,18 @@ def point(d: date, granularity: str, part: str | None = None) -> Point:
 
 
 def shift(p: Point, unit: str, n: int) -> Point:
-    """``p`` moved by ``n`` units (day, week, month, quarter, year, ...)."""
+    """``p`` moved by ``n`` units (day, week, month, quarter, year, ...).
+
+    Raises OverflowError when the result lies outside years 1..9999; the tagger then
+    drops the expression rather than give it a wrong or unchanged date.
+    """
     d = p.start
-    try:
-        if unit == "day":
-            d = d + timedelta(days=n)
-        elif unit in ("week", "weekend"):
-            d = d + timedelta(weeks=n)
-        else:
-            d = add_months(d, UNIT_MONTHS[unit] * n)
-    except OverflowError:
-        return p
+    if unit == "day":
+        d = d + timedelta(days=n)
+    elif unit in ("week", "weekend"):
+        d = d + timedelta(weeks=n)
+    else:
+        d = add_months(d, UNIT_MONTHS[unit] * n)
     return replace(p, start=floor(d, p.granularity))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -283,9 +284,12 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         result = _normalize(ctx, match, ruleset.tables)
         if result is None:
             continue
-        match, result = _part_of_date(text, match, result, ruleset.tables, results)
-        match, result = _day_around(text, match, result, results)
-        results[match.start] = to_timex(text, match, result, dct)
+        try:
+            match, result = _part_of_date(text, match, result, ruleset.tables, results)
+            match, result = _day_around(text, match, result, results)
+            results[match.start] = to_timex(text, match, result, dct)
+        except (OverflowError, ValueError):
+            continue  # "the day after" 9999-12-31: no day; the expression is dropped
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
         if result.point is not None:
@@ -303,7 +307,8 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if match.rule.norm in _DEFERRED:
             result = _normalize(ctx, match, ruleset.tables)
             if result is not None:
-                results[match.start] = to_timex(text, match, result, dct)
+                with suppress(OverflowError, ValueError):
+                    results[match.start] = to_timex(text, match, result, dct)
     return sorted(results.values(), key=lambda t: t.start)
 
 
