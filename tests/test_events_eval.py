@@ -180,3 +180,13 @@ def test_expected_files_apart_from_their_articles(tmp_path: Path) -> None:
     with pytest.raises(DatelineError) as info:
         evaluate_events(gold, texts=texts)
     assert info.value.code == "DL-E201" and "b.txt" in str(info.value)
+
+
+def test_a_place_matches_by_its_words_or_as_one_country_under_two_names() -> None:
+    from dateline.evaluate.events_eval import place_matches
+
+    assert place_matches(["Seoul", "South Korea"], "Seoul")
+    assert place_matches("Britain", "United Kingdom")
+    assert place_matches(None, "Paris")
+    assert not place_matches("Britain", "France")
+    assert not place_matches("Seoul", None)

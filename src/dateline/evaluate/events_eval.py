@@ -238,15 +238,21 @@ def participant_matches(expected: Any, ids: list[str]) -> bool:
 
 def place_matches(expected: Any, found: str | None) -> bool:
     """An expected place (a name or a list of names) matches the found location when
-    one's words contain the other's ('Seoul' ~ 'Seoul, South Korea'); no expected place
-    matches anything."""
+    one's words contain the other's ('Seoul' ~ 'Seoul, South Korea') or both name one
+    country ('Britain' ~ 'United Kingdom'); no expected place matches anything."""
     if expected is None:
         return True
     if not found:
         return False
+    from dateline.actors.geo import country_code
+
     have = _words(found)
     options = expected if isinstance(expected, list) else [expected]
-    return any((want := _words(str(o))) and (want <= have or have <= want) for o in options if o)
+    if any((want := _words(str(o))) and (want <= have or have <= want) for o in options if o):
+        return True
+    # one country under two of its names: 'Britain' ~ 'United Kingdom'
+    code = country_code(found)
+    return code is not None and any(country_code(str(o)) == code for o in options if o)
 
 
 #: a part of day ('this morning' → T MO) or of a week ('this weekend' → -WE) after a

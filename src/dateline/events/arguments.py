@@ -180,6 +180,12 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     if mention.trigger.host:
         sources, targets = targets, sources
     _add_prep_arguments(mention, verb, index, sources, targets)
+    if mention.location is None and mention.type in PLACE_TARGET_TYPES:
+        # 'attacked ISIL terrorists in Syria': the place hangs on the object
+        for obj in objects:
+            for prep, pobj in prep_objects(obj):
+                if prep in LOCATION_PREPS and mention.location is None:
+                    mention.location = _first_place(pobj, index)
     _assign(mention, sources, targets, symmetric)
 
 
