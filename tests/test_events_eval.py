@@ -187,6 +187,7 @@ def test_a_place_matches_by_its_words_or_as_one_country_under_two_names() -> Non
 
     assert place_matches(["Seoul", "South Korea"], "Seoul")
     assert place_matches("Britain", "United Kingdom")
+    assert place_matches(["Brasilia", "Brazil"], "Brasília")
     assert place_matches(None, "Paris")
     assert not place_matches("Britain", "France")
     assert not place_matches("Seoul", None)

@@ -112,3 +112,14 @@ def test_a_continent_is_a_region_not_a_town_of_that_name(nlp: Any) -> None:
     text = "Penny Wong arrived in Hanoi on Monday at the start of a tour of Asia."
     [visit] = [e for e in events_of(nlp, text, date(2024, 5, 20)) if e["type"] == "VISIT"]
     assert visit["target"] == ["VNM", "Asia"]  # not the Philippine town named Asia
+
+
+@pytest.mark.model
+def test_a_speaker_of_no_known_country_speaks_at_the_dateline(nlp: Any) -> None:
+    text = (
+        "GENEVA, Sept 18 (Wire) — UN envoy Ramtane Lamamra said on Friday that the "
+        "talks had been pushed back."
+    )
+    found = events_of(nlp, text, date(2026, 9, 18))
+    speakers = {e["source"][0]: e["location"] for e in found if e["type"] == "STATEMENT"}
+    assert speakers == {"ramtane-lamamra": "Geneva"}

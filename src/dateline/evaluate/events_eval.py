@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -216,7 +217,9 @@ def impossible_rows(system: list[Row], dct: date) -> list[Row]:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.split(r"[^a-z0-9]+", text.lower())) - {""}
+    """Lower-case words without accents ('Brasília' ~ 'Brasilia')."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return set(re.split(r"[^a-z0-9]+", plain.lower())) - {""}
 
 
 def participant_matches(expected: Any, ids: list[str]) -> bool:

@@ -207,8 +207,7 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
             continue
         if event.dated and not floor <= (event.time.earliest or "") <= dct.isoformat():
             continue
-        if event.type == "STATEMENT" and not any(
-            (country.get(s) or s) == city.country for s in event.source
-        ):
+        homes = {country.get(s) or (s if _is_country_code(s) else None) for s in event.source}
+        if event.type == "STATEMENT" and homes - {None, city.country}:
             continue  # a minister at home speaks where he is, not where the wire files from
         event.location = city.name
