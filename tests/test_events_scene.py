@@ -123,3 +123,16 @@ def test_a_speaker_of_no_known_country_speaks_at_the_dateline(nlp: Any) -> None:
     found = events_of(nlp, text, date(2026, 9, 18))
     speakers = {e["source"][0]: e["location"] for e in found if e["type"] == "STATEMENT"}
     assert speakers == {"ramtane-lamamra": "Geneva"}
+
+
+@pytest.mark.model
+def test_a_meeting_planned_during_a_visit_under_way_happens_where_the_visitor_is(
+    nlp: Any,
+) -> None:
+    text = (
+        "President Bush arrived in Hanoi on Friday for the APEC summit. "
+        "He will meet with Vietnamese President Nguyen Minh Triet on Saturday."
+    )
+    found = events_of(nlp, text, date(2006, 11, 17))
+    [meeting] = [e for e in found if e["type"] == "MEET" and e["status"] == "planned"]
+    assert meeting["location"] == "Hanoi"

@@ -43,7 +43,7 @@ def build_events(
     places = list(doc._.places or [])
     events = scene.split_destinations([event for _, event in pairs], places)
     scene.share_trip_times(events, places)
-    scene.share_visit_places(events)
+    scene.share_visit_places(events, dct)
     scene.share_visit_times(events, places)
     if dct is not None:
         scene.share_dateline_place(events, text, list(doc._.actors or []), dct)

@@ -98,8 +98,12 @@ def share_trip_times(events: list[Event], places: list[Place]) -> None:
                 break
 
 
-def share_visit_places(events: list[Event]) -> None:
-    """Events without a place during a visit by one of their participants happen there."""
+def share_visit_places(events: list[Event], dct: date | None = None) -> None:
+    """Events without a place during a visit by one of their participants happen there; a
+    plan made while the visitor is there (the visit under way, or begun on the DCT or the
+    day before) happens there too."""
+    recent = (dct - timedelta(days=DATELINE_DAYS)).isoformat() if dct else "9999"
+    soon = (dct + timedelta(days=STAY_DAYS)).isoformat() if dct else ""
     visits = [e for e in events if e.type == "VISIT" and e.location and e.status != "negated"]
     for event in events:
         if event.location or event.type not in ON_SCENE:
@@ -108,6 +112,14 @@ def share_visit_places(events: list[Event]) -> None:
         for visit in visits:
             if not people & set(visit.source):
                 continue
+            there = visit.status == "ongoing" or (
+                visit.status == "occurred" and (visit.time.earliest or "") >= recent
+            )
+            # 'arrived in Hanoi on Friday … will meet President Triet on Saturday'
+            later = there and event.status == "planned"
+            if later and (not event.dated or (event.time.earliest or "") <= soon):
+                event.location = visit.location
+                break
             if SCENE_GROUPS[visit.status] != SCENE_GROUPS[event.status]:
                 continue
             if _overlap(event, visit):
@@ -155,6 +167,8 @@ _DATELINE = re.compile(
 DATELINE_PARAGRAPHS = 3
 #: events this many days before the DCT (or undated) are on the spot of the dateline
 DATELINE_DAYS = 1
+#: how many days after the DCT a visitor who is there now is taken to still be there
+STAY_DAYS = 3
 AT_DATELINE = ON_SCENE | {"PROTEST"}
 
 
