@@ -78,6 +78,11 @@ E_DB_URL = Code("DL-E050", "cannot open database {url!r}: {why}")
 E_DB_SCHEMA = Code(
     "DL-E051", "database schema version {found} is newer than this dateline ({known})"
 )
+E_DB_UNSUPPORTED = Code(
+    "DL-E052",
+    "unsupported database URL scheme {scheme!r} in {url!r}: give a file path, "
+    "sqlite:///PATH or postgresql+psycopg://USER@HOST/DB",
+)
 
 # --- command line (DL-E080..E099) ---
 E_USAGE_DATE = Code("DL-E080", "{option} takes a date YYYY-MM-DD, got {value!r}")

@@ -3,52 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.errors import E_DB_URL, DatelineError
 from dateline.store import schema as t
-from dateline.store.migrations import migrate
-
-DEFAULT_DB = "dateline.db"
-
-
-def database_url(db: str | None = None) -> str:
-    """A SQLAlchemy URL from ``--db`` (URL or file path), ``$DATELINE_DB`` or the default."""
-    db = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
-    if "://" in db:
-        return db
-    return "sqlite:///" + str(Path(db).expanduser().resolve())
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+from dateline.store.engine import database_url, first_line, mask_url, open_engine, writing
+from dateline.store.migrations import migrate, missing_versions
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _engine(url: str) -> Engine:
-    try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise E_DB_URL(url=url, why=str(exc).splitlines()[0]) from exc
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
 
 
 class Store:
@@ -56,16 +26,26 @@ class Store:
 
     def __init__(self, db: str | None = None):
         self.url = database_url(db)
-        self.engine = _engine(self.url)
+        self.engine = open_engine(self.url)
         try:
-            with self.engine.begin() as conn:
-                migrate(conn)
+            self._migrate()
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise E_DB_URL(url=self.url, why=str(exc).splitlines()[0]) from exc
+            raise E_DB_URL(url=mask_url(self.url), why=first_line(exc, self.url)) from None
         except DatelineError:
             self.engine.dispose()
             raise
+
+    def __repr__(self) -> str:
+        return f"Store({mask_url(self.url)!r})"
+
+    def _migrate(self) -> None:
+        # Readers of an up-to-date database never wait for the write lock.
+        with self.engine.connect() as conn:
+            if not missing_versions(conn):
+                return
+        with writing(self.engine) as conn:
+            migrate(conn)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,7 +65,8 @@ class Store:
     def add(self, extraction: dict[str, Any]) -> bool:
         """Store one extraction document atomically; False when it was already stored."""
         doc = extraction["document"]
-        with self.engine.begin() as conn:
+        # Under the write lock, "not stored yet" stays true until this transaction ends.
+        with writing(self.engine) as conn:
             if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc["id"])).first():
                 return False
             _insert_document(conn, doc, extraction.get("origin"))
@@ -101,7 +82,7 @@ class Store:
             "reason": error.reason,
             "first_seen": _now(),
         }
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(_insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
 
     # --- reading -------------------------------------------------------
