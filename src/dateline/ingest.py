@@ -44,17 +44,20 @@ def ingest(
     workers: int = 1,
     report: Reporter | None = None,
     actors_file: str | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read PATHS, extract every new article and store it; one transaction per article.
 
     ``report(kind, payload)`` is called with ``("reject", DatelineError)`` and
-    ``("article", Article)`` so that a caller can show progress.
+    ``("article", Article)`` so that a caller can show progress. Symbolic links inside
+    a directory lead out of it only with ``follow_links``.
     """
     from dateline.read import read_paths
 
     summary = IngestSummary()
     notify = report or (lambda kind, payload: None)
-    fresh = _new_articles(read_paths(paths, dct=dct), store, summary, notify)
+    items = read_paths(paths, dct=dct, follow_links=follow_links)
+    fresh = _new_articles(items, store, summary, notify)
     for batch in _batches(fresh, BATCH_SIZE):
         for extraction in _extract(batch, workers, actors_file):
             if store.add(extraction):

@@ -4,8 +4,11 @@ Rules, so that a batch never stops at one bad input:
 - every problem is a DatelineError *yielded* in input order, never raised;
 - a directory is read recursively in sorted order; hidden entries and files
   whose extension names no format (README.md, images) are skipped silently,
-  symlinked directories are not followed; a directory without any article
-  file gives a DL-W002 warning;
+  a directory without any article file gives a DL-W002 warning;
+- a symbolic link met inside a directory is not followed out of the directory
+  given (a link to /etc/passwd is a DL-E082 reject, not an article) unless
+  ``follow_links`` is set; a link to a directory inside it is skipped (its files are
+  read where they are); with ``follow_links`` links are followed, each directory once;
 - a file named on the command line with an unknown extension, and stdin
   ("-"), are sniffed: ``{`` → JSON Lines, ``<rss``/``<feed`` → feed, other
   ``<`` → HTML, anything else → the seed text format;
@@ -29,6 +32,7 @@ from dateline.errors import (
     E_BINARY,
     E_EMPTY,
     E_FEED_TOO_LARGE,
+    E_LINK_OUTSIDE,
     E_NOT_FOUND,
     E_NOT_REGULAR,
     E_TOO_LARGE,
@@ -63,24 +67,30 @@ _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]")
 _XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
 
 
-def read_paths(paths: Sequence[str], dct: date | None = None) -> Iterator[Item]:
+def read_paths(
+    paths: Sequence[str], dct: date | None = None, follow_links: bool = False
+) -> Iterator[Item]:
     """Articles and rejects from files, directories and "-" (stdin), in input order.
 
     ``dct`` fills in the DCT of articles that have none; it never overrides one.
+    ``follow_links`` lets symbolic links inside a directory lead out of it.
     """
     for path in map(os.fspath, paths):
         if path == STDIN:
             yield from _read_stdin(dct)
         elif os.path.isdir(path):
-            yield from read_directory(path, dct)
+            yield from read_directory(path, dct, follow_links)
         else:
             yield from read_file(path, dct)
 
 
-def read_directory(path: str, dct: date | None = None) -> Iterator[Item]:
+def read_directory(
+    path: str, dct: date | None = None, follow_links: bool = False
+) -> Iterator[Item]:
     """Every article file below ``path``, recursively, in sorted order."""
     found = False
-    for entry in _walk(path):
+    walk = _Walk(os.path.realpath(path), follow_links)
+    for entry in walk.files(path):
         found = True
         yield from (read_file(entry, dct) if isinstance(entry, str) else [entry])
     if not found:
@@ -182,19 +192,48 @@ def _read_stdin(dct: date | None) -> Iterator[Item]:
         yield E_UNREADABLE(STDIN_NAME, why=exc.strerror or str(exc))
 
 
-def _walk(path: str) -> Iterator[str | DatelineError]:
-    try:
-        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
-    except OSError as exc:
-        yield E_UNREADABLE(path, why=exc.strerror or str(exc))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif format_of(entry.name):
+class _Walk:
+    """The article files below one root directory, and where links would lead out of it."""
+
+    def __init__(self, root: str, follow_links: bool):
+        self.root = root
+        self.follow_links = follow_links
+        self.visited: set[str] = set()  # real paths of directories read: no link loops
+
+    def files(self, path: str) -> Iterator[str | DatelineError]:
+        self.visited.add(os.path.realpath(path))
+        try:
+            with os.scandir(path) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield E_UNREADABLE(path, why=exc.strerror or str(exc))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                yield from self._link(entry)
+            elif entry.is_dir(follow_symlinks=False):
+                yield from self.files(entry.path)
+            elif format_of(entry.name):
+                yield entry.path
+
+    def _link(self, entry: os.DirEntry[str]) -> Iterator[str | DatelineError]:
+        target = os.path.realpath(entry.path)
+        is_dir = os.path.isdir(target)
+        if not (is_dir or format_of(entry.name)):
+            return
+        if not self.follow_links and not _inside(target, self.root):
+            yield E_LINK_OUTSIDE(entry.path, root=self.root)
+        elif not is_dir:
             yield entry.path
+        elif self.follow_links and target not in self.visited:
+            self.visited.add(target)
+            yield from self.files(entry.path)
+
+
+def _inside(target: str, root: str) -> bool:
+    return os.path.commonpath([target, root]) == root
 
 
 def _stat_error(path: str, exc: OSError) -> DatelineError:
