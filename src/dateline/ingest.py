@@ -83,6 +83,8 @@ def _new_articles(
             continue
         doc_id = item.id
         if doc_id in seen or store.has_document(doc_id):
+            # The text is stored (or about to be); this outlet, date or title may be new.
+            store.add_publication(item.to_dict(), item.origin)
             summary.unchanged += 1
             notify("article", item.to_dict())
             continue

@@ -65,10 +65,19 @@ def _v3_event_change(conn: Connection) -> None:
     )
 
 
+def _v4_publications(conn: Connection) -> None:
+    """Each publication of a text (outlet, date, title, URL), starting with one per document."""
+    from dateline.store.publications import backfill
+
+    schema.publications.create(conn, checkfirst=True)
+    backfill(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
     (3, "events.change: postponed / cancelled, read by linking", _v3_event_change),
+    (4, "publications: every outlet, date, title and URL that ran a text", _v4_publications),
 ]
 
 

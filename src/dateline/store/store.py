@@ -8,13 +8,20 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.errors import E_DB_URL, DatelineError
 from dateline.store import schema as t
-from dateline.store.engine import database_url, first_line, mask_url, open_engine, writing
+from dateline.store.engine import (
+    database_url,
+    first_line,
+    insert_ignore,
+    mask_url,
+    open_engine,
+    writing,
+)
 from dateline.store.migrations import migrate, missing_versions
+from dateline.store.publications import add_publication, publications_of
 
 
 def _now() -> str:
@@ -63,16 +70,27 @@ class Store:
             return row.first() is not None
 
     def add(self, extraction: dict[str, Any]) -> bool:
-        """Store one extraction document atomically; False when it was already stored."""
-        doc = extraction["document"]
+        """Store one extraction document atomically; False when its text was already stored
+        (this publication of it is then recorded, once)."""
+        doc, origin = extraction["document"], extraction.get("origin")
         # Under the write lock, "not stored yet" stays true until this transaction ends.
         with writing(self.engine) as conn:
+            add_publication(conn, doc, origin)
             if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc["id"])).first():
                 return False
-            _insert_document(conn, doc, extraction.get("origin"))
+            _insert_document(conn, doc, origin)
             _insert_children(conn, extraction)
             _link(conn, doc["id"])
         return True
+
+    def add_publication(self, document: dict[str, Any], origin: str | None = None) -> bool:
+        """Record that a text was published (again): its outlet, date, title and URL.
+
+        ``document`` is an extraction document's ``document`` part (or
+        ``Article.to_dict()``); False when this publication was already recorded.
+        """
+        with writing(self.engine) as conn:
+            return add_publication(conn, document, origin)
 
     def add_reject(self, error: DatelineError) -> None:
         """Record a rejected input once (same origin, code and reason are not repeated)."""
@@ -83,7 +101,7 @@ class Store:
             "first_seen": _now(),
         }
         with writing(self.engine) as conn:
-            conn.execute(_insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
+            conn.execute(insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
 
     # --- reading -------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -98,9 +116,16 @@ class Store:
             }
 
     def document(self, document_id: str) -> dict[str, Any] | None:
+        """A stored document with its metadata and every publication of its text."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
-            return dict(row._mapping) if row else None
+            if row is None:
+                return None
+            found = dict(row._mapping)
+            found["publications"] = publications_of(conn, document_id)
+        found["metadata"] = json.loads(found["metadata"] or "{}")
+        found["credits"] = json.loads(found["credits"] or "[]")
+        return found
 
     def rejects(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -149,14 +174,6 @@ class Store:
 
         with self.engine.connect() as conn:
             return pending(conn, as_of if as_of is not None else date.today())
-
-
-def _insert_ignore(conn: Connection, table: Any, keys: list[str]) -> Any:
-    if conn.dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
-    if conn.dialect.name == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)
-    return insert(table)
 
 
 def _previous_version(conn: Connection, url: str | None) -> str | None:
@@ -224,7 +241,7 @@ def _place_row(doc_id: str, p: dict[str, Any]) -> dict[str, Any]:
 def _upsert_actor(conn: Connection, actor: dict[str, Any]) -> None:
     row = {k: actor.get(k) for k in ("id", "name", "kind", "country", "role")}
     row["kind"] = row["kind"] or "unknown"
-    conn.execute(_insert_ignore(conn, t.actors, ["id"]).values(row))
+    conn.execute(insert_ignore(conn, t.actors, ["id"]).values(row))
 
 
 def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -> None:
