@@ -8,8 +8,12 @@ migrations race too.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import subprocess
+import sys
 import traceback
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,3 +90,31 @@ def test_two_writers_and_ten_readers_on_a_new_database_store_each_document_once(
     # Each event's details were written once, not once per writer.
     assert all(len(event["evidence"]) == 1 for event in events)
     assert all(event["source"] == ["kim-jong-un"] for event in events)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_two_ingest_processes_on_one_database_store_each_document_once(
+    db_url: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(16):
+        (corpus / f"synthetic_{n:02d}.txt").write_text(
+            f"date 2025-03-{n + 1:02d}  Talks {n}\n\nThe foreign minister of Chile met his "
+            f"Peruvian counterpart in Lima on Monday for round {n} of border talks.\n",
+            encoding="utf-8",
+        )
+    cmd = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", db_url, "--json"]
+    runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in "ab"]
+    outputs = [run.communicate(timeout=TIMEOUT) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err.decode() for _, err in outputs]
+    summaries = [json.loads(out) for out, _ in outputs]
+    assert sum(s["added"] for s in summaries) == 16
+    assert all(s["added"] + s["unchanged"] == 16 for s in summaries)
+    with Store(db_url) as store:
+        counts = store.counts()
+        events = store.events()
+    assert counts["documents"] == 16
+    assert counts["events"] == sum(s["events"] for s in summaries) == len(events)
+    assert len({event["id"] for event in events}) == len(events)
