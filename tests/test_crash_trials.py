@@ -115,8 +115,9 @@ def kill_at_random_point(corpus: Path, url: str, rng: random.Random, cli: bool) 
     while proc.poll() is None and time.monotonic() < deadline and _documents(url) < wanted:
         time.sleep(0.02)
     time.sleep(pause)
-    finished = proc.poll() is not None
-    os.kill(proc.pid, signal.SIGKILL)
+    finished = proc.poll() is not None  # then it is reaped: its pid may be another's now
+    if not finished:
+        os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     end = ", it had finished" if finished else ""
     how = "CLI" if cli else "fork"
@@ -182,7 +183,13 @@ def test_kill_minus_9_at_a_random_point_then_reingest_gives_a_clean_database(
     with Store(crashed) as store:
         summary = ingest([str(corpus)], store)
     assert summary.rejected == 1, context
-    assert snapshot(crashed) == expected, context
+    found = snapshot(crashed)
+    differ = {
+        name: (sorted(set(rows) - set(found[name]))[:3], sorted(set(found[name]) - set(rows))[:3])
+        for name, rows in expected.items()
+        if found[name] != rows
+    }
+    assert differ == {}, context  # per table: (clean rows missing, rows a clean run lacks)
     if backend == "sqlite":
         assert _integrity(crashed) == "ok", context
 

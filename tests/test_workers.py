@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -78,11 +79,13 @@ def test_workers_exit_when_ingest_is_killed(tmp_path: Path) -> None:
         time.sleep(1.0)  # let them get into loading the model or extracting
         workers.update(_descendants(parent.pid))
     finally:
-        os.kill(parent.pid, signal.SIGKILL)
+        if parent.poll() is None:  # once reaped, its pid may be another process's
+            os.kill(parent.pid, signal.SIGKILL)
         parent.wait()
     assert len(workers) >= 2
     gone = _wait_for(lambda: not any(_running(pid) for pid in workers), DEADLINE)
     left = sorted(pid for pid in workers if _running(pid))
     for pid in left:  # do not leave them to the next test
-        os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     assert gone, f"workers still running after their parent was killed: {left}"
