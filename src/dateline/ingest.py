@@ -51,11 +51,13 @@ def ingest(
     workers: int = 1,
     report: Reporter | None = None,
     actors_file: str | None = None,
+    follow_links: bool = False,
 ) -> IngestSummary:
     """Read PATHS, extract every new article and store it; one transaction per article.
 
     ``report(kind, payload)`` is called with ``("reject", DatelineError)`` and
-    ``("article", Article)`` so that a caller can show progress.
+    ``("article", Article)`` so that a caller can show progress. Symbolic links inside
+    a directory lead out of it only with ``follow_links``.
     """
     from dateline.read import read_paths
 
@@ -69,7 +71,8 @@ def ingest(
             store.add_reject(error)
         notify("reject", error)
 
-    fresh = _new_articles(read_paths(paths, dct=dct), store, summary, notify, reject)
+    items = read_paths(paths, dct=dct, follow_links=follow_links)
+    fresh = _new_articles(items, store, summary, notify, reject)
     for batch in _batches(fresh, BATCH_SIZE):
         for article, outcome in zip(batch, _extract(batch, workers, actors_file), strict=True):
             if isinstance(outcome, DatelineError):
@@ -117,6 +120,9 @@ def _new_articles(
         try:
             doc_id = item.id
             known = doc_id in seen or store.has_document(doc_id)
+            if known:
+                # The text is stored (or about to be); this outlet, date or title may be new.
+                store.add_publication(item.to_dict(), item.origin)
         except Exception as exc:
             reject(E_READ_FAILED(item.origin, why=failure(exc)))
             continue

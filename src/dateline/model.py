@@ -68,6 +68,7 @@ class Article:
             "url": self.url,
             "caption": self.caption,
             "credits": list(self.credits),
+            "metadata": dict(self.metadata),
             "text": self.text,
         }
 

@@ -91,5 +91,16 @@ def export_events(events: Iterable[dict[str, Any]], fmt: str) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for ev in events:
-        writer.writerow(_flat(ev))
+        writer.writerow({key: csv_cell(value) for key, value in _flat(ev).items()})
     return out.getvalue()
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: a leading formula character gets a ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -102,8 +102,8 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
     """Events without a place during a visit by one of their participants happen there; a
     plan made while the visitor is there (the visit under way, or begun on the DCT or the
     day before) happens there too."""
-    recent = (dct - timedelta(days=DATELINE_DAYS)).isoformat() if dct else "9999"
-    soon = (dct + timedelta(days=STAY_DAYS)).isoformat() if dct else ""
+    recent = _days_from(dct, -DATELINE_DAYS) if dct else "9999"
+    soon = _days_from(dct, STAY_DAYS) if dct else ""
     visits = [e for e in events if e.type == "VISIT" and e.location and e.status != "negated"]
     for event in events:
         if event.location or event.type not in ON_SCENE:
@@ -125,6 +125,14 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
             if _overlap(event, visit):
                 event.location = visit.location
                 break
+
+
+def _days_from(day: date, days: int) -> str:
+    """The ISO day ``days`` from ``day``, held at the calendar's ends (year 1, year 9999)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
 
 
 def share_visit_times(events: list[Event], places: list[Place]) -> None:
@@ -213,7 +221,7 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
     if city is None:
         return
     country = {a.id: a.country for a in actors}
-    floor = (dct - timedelta(days=DATELINE_DAYS)).isoformat()
+    floor = _days_from(dct, -DATELINE_DAYS)
     for event in events:
         if event.location or event.type not in AT_DATELINE:
             continue

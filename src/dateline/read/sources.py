@@ -4,8 +4,11 @@ Rules, so that a batch never stops at one bad input:
 - every problem is a DatelineError *yielded* in input order, never raised;
 - a directory is read recursively in sorted order; hidden entries and files
   whose extension names no format (README.md, images) are skipped silently,
-  symlinked directories are not followed; a directory without any article
-  file gives a DL-W002 warning;
+  a directory without any article file gives a DL-W002 warning;
+- a symbolic link met inside a directory is not followed out of the directory
+  given (a link to /etc/passwd is a DL-E082 reject, not an article) unless
+  ``follow_links`` is set; a link to a directory inside it is skipped (its files are
+  read where they are); with ``follow_links`` links are followed, each directory once;
 - a file named on the command line with an unknown extension, and stdin
   ("-"), are sniffed: ``{`` → JSON Lines, ``<rss``/``<feed`` → feed, other
   ``<`` → HTML, anything else → the seed text format;
@@ -32,6 +35,7 @@ from dateline.errors import (
     E_BINARY,
     E_EMPTY,
     E_FEED_TOO_LARGE,
+    E_LINK_OUTSIDE,
     E_NOT_FOUND,
     E_NOT_REGULAR,
     E_READ_FAILED,
@@ -78,37 +82,45 @@ MAX_DEPTH = 64
 _XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
 
 
-def read_paths(paths: Sequence[str], dct: date | None = None) -> Iterator[Item]:
+def read_paths(
+    paths: Sequence[str], dct: date | None = None, follow_links: bool = False
+) -> Iterator[Item]:
     """Articles and rejects from files, directories and "-" (stdin), in input order.
 
     ``dct`` fills in the DCT of articles that have none; it never overrides one.
+    ``follow_links`` lets symbolic links inside a directory lead out of it.
     """
     for path in map(os.fspath, paths):
         if path == STDIN:
             yield from _read_stdin(dct)
-        else:
-            yield from read_file(path, dct)  # a directory is read by read_file too
+        else:  # a directory is read by read_file too
+            yield from read_file(path, dct, follow_links=follow_links)
 
 
-def read_directory(path: str, dct: date | None = None) -> Iterator[Item]:
+def read_directory(
+    path: str, dct: date | None = None, follow_links: bool = False
+) -> Iterator[Item]:
     """Every article file below ``path``, recursively, in sorted order."""
     found = False
-    for entry in _walk(path):
+    for entry in _Walk(os.path.realpath(path), follow_links).files(path):
         found = True
         yield from (read_file(entry, dct) if isinstance(entry, str) else [entry])
     if not found:
         W_EMPTY_DIR.warn(display_name(path))
 
 
-def read_file(path: str, dct: date | None = None, fmt: str | None = None) -> Iterator[Item]:
-    """The articles in one file; ``fmt`` overrides the format its extension names."""
+def read_file(
+    path: str, dct: date | None = None, fmt: str | None = None, follow_links: bool = False
+) -> Iterator[Item]:
+    """The articles in one file (or directory); ``fmt`` overrides the format its extension
+    names."""
     try:
         info = os.stat(path)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         yield _stat_error(path, exc)
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from read_directory(path, dct)
+        yield from read_directory(path, dct, follow_links)
         return
     name = display_name(path)
     if not stat.S_ISREG(info.st_mode):
@@ -205,24 +217,71 @@ def _read_stdin(dct: date | None) -> Iterator[Item]:
         yield E_UNREADABLE(STDIN_NAME, why=exc.strerror or str(exc))
 
 
-def _walk(top: str) -> Iterator[str | DatelineError]:
-    """Article files below ``top`` in sorted, depth-first order; a stack of listings
-    rather than recursion, so that deep nesting cannot exhaust Python's stack."""
-    stack = [_listing(top)]
-    while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
-            stack.pop()
-        elif isinstance(entry, DatelineError):
-            yield entry
-        elif entry.name.startswith("."):
-            continue
-        elif _is_dir(entry) and len(stack) > MAX_DEPTH:
-            yield E_TOO_DEEP(display_name(entry.path), limit=MAX_DEPTH)
-        elif _is_dir(entry):
-            stack.append(_listing(entry.path))
-        elif format_of(entry.name):
-            yield entry.path
+class _Walk:
+    """The article files below one root directory, in sorted, depth-first order: a stack
+    of listings rather than recursion, so that deep nesting cannot exhaust Python's
+    stack; links that would lead out of the root are reported, not followed."""
+
+    def __init__(self, root: str, follow_links: bool):
+        self.root = root
+        self.follow_links = follow_links
+        self.visited: set[str] = set()  # real paths of directories read: no link loops
+
+    def files(self, top: str) -> Iterator[str | DatelineError]:
+        self.visited.add(os.path.realpath(top))
+        stack = [_listing(top)]
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
+            if isinstance(entry, DatelineError):
+                yield entry
+                continue
+            if entry.name.startswith("."):
+                continue
+            found = self._link(entry) if _is_link(entry) else self._entry(entry)
+            if found is None:
+                continue
+            if isinstance(found, DatelineError) or not found.endswith(os.sep):
+                yield found
+            elif len(stack) > MAX_DEPTH:
+                yield E_TOO_DEEP(display_name(entry.path), limit=MAX_DEPTH)
+            else:
+                self.visited.add(os.path.realpath(entry.path))
+                stack.append(_listing(entry.path))
+
+    @staticmethod
+    def _entry(entry: os.DirEntry[str]) -> str | None:
+        """A file to read, a directory to enter (its path ending in a separator), or None."""
+        if _is_dir(entry):
+            return entry.path + os.sep
+        return entry.path if format_of(entry.name) else None
+
+    def _link(self, entry: os.DirEntry[str]) -> str | DatelineError | None:
+        target = os.path.realpath(entry.path)
+        is_dir = os.path.isdir(target)
+        if not (is_dir or format_of(entry.name)):
+            return None
+        if not self.follow_links and not _inside(target, self.root):
+            return E_LINK_OUTSIDE(display_name(entry.path), root=display_name(self.root))
+        if not is_dir:
+            return entry.path
+        if self.follow_links and target not in self.visited:
+            self.visited.add(target)
+            return entry.path + os.sep
+        return None  # a linked directory inside the root: its files are read where they are
+
+
+def _inside(target: str, root: str) -> bool:
+    return os.path.commonpath([target, root]) == root
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _listing(path: str) -> Iterator[os.DirEntry[str] | DatelineError]:

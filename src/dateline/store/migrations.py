@@ -65,10 +65,19 @@ def _v3_event_change(conn: Connection) -> None:
     )
 
 
+def _v4_publications(conn: Connection) -> None:
+    """Each publication of a text (outlet, date, title, URL), starting with one per document."""
+    from dateline.store.publications import backfill
+
+    schema.publications.create(conn, checkfirst=True)
+    backfill(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
     (3, "events.change: postponed / cancelled, read by linking", _v3_event_change),
+    (4, "publications: every outlet, date, title and URL that ran a text", _v4_publications),
 ]
 
 
@@ -80,12 +89,29 @@ def applied_versions(conn: Connection) -> set[int]:
     return {row[0] for row in conn.execute(select(table.c.version))}
 
 
-def migrate(conn: Connection) -> list[int]:
-    """Apply the migrations this database lacks; return the versions applied."""
-    done = applied_versions(conn)
+def missing_versions(conn: Connection) -> list[int]:
+    """The versions this database lacks, read without writing (DL-E051 if it is newer)."""
+    done: set[int] = set()
+    if inspect(conn).has_table(schema.schema_migrations.name):
+        done = {row[0] for row in conn.execute(select(schema.schema_migrations.c.version))}
+    _refuse_newer(done)
+    return [version for version, _, _ in MIGRATIONS if version not in done]
+
+
+def _refuse_newer(done: set[int]) -> None:
     known = max(v for v, _, _ in MIGRATIONS)
     if done and max(done) > known:
         raise E_DB_SCHEMA(found=max(done), known=known)
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the migrations this database lacks; return the versions applied.
+
+    Run it in a transaction that holds the write lock (``engine.writing``): two
+    processes opening a new database at once then migrate it one after the other.
+    """
+    done = applied_versions(conn)
+    _refuse_newer(done)
     applied = []
     for version, name, func in MIGRATIONS:
         if version in done:

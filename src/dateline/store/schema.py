@@ -42,7 +42,7 @@ documents = Table(
     Column("url", Text, index=True),
     Column("caption", Text),
     Column("credits", Text),  # JSON list
-    Column("metadata", Text),  # JSON object
+    Column("metadata", Text),  # JSON object: Article.metadata of the first publication
     Column("origin", Text),
     Column("previous_id", String(80)),  # older version of the same URL
     Column("text", Text, nullable=False),
@@ -161,4 +161,25 @@ rejects = Table(
     Column("reason", Text, nullable=False),
     Column("first_seen", String(40), nullable=False),
     UniqueConstraint("origin", "code", "reason", name="uq_rejects"),
+)
+
+# Every publication of a document's text: the first, and each republication of the
+# same text by another outlet, on another date, under another title or URL (migration
+# 4). No foreign key: ingest records a second copy read in the same batch before the
+# first copy's document row is written, in its own transaction.
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(80), nullable=False, index=True),
+    Column("key", String(80), nullable=False, unique=True),  # see store.publication_key
+    Column("dct", String(10), nullable=False),
+    Column("published", String(40)),
+    Column("title", Text),
+    Column("byline", Text),
+    Column("source", Text),
+    Column("url", Text),
+    Column("metadata", Text),  # JSON object
+    Column("origin", Text),
+    Column("first_seen", String(40), nullable=False),
 )

@@ -3,52 +3,29 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.errors import E_DB_URL, DatelineError
 from dateline.store import schema as t
-from dateline.store.migrations import migrate
-
-DEFAULT_DB = "dateline.db"
-
-
-def database_url(db: str | None = None) -> str:
-    """A SQLAlchemy URL from ``--db`` (URL or file path), ``$DATELINE_DB`` or the default."""
-    db = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
-    if "://" in db:
-        return db
-    return "sqlite:///" + str(Path(db).expanduser().resolve())
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+from dateline.store.engine import (
+    database_url,
+    first_line,
+    insert_ignore,
+    mask_url,
+    open_engine,
+    writing,
+)
+from dateline.store.migrations import migrate, missing_versions
+from dateline.store.publications import add_publication, publications_of
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _engine(url: str) -> Engine:
-    try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise E_DB_URL(url=url, why=str(exc).splitlines()[0]) from exc
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
 
 
 class Store:
@@ -56,16 +33,26 @@ class Store:
 
     def __init__(self, db: str | None = None):
         self.url = database_url(db)
-        self.engine = _engine(self.url)
+        self.engine = open_engine(self.url)
         try:
-            with self.engine.begin() as conn:
-                migrate(conn)
+            self._migrate()
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise E_DB_URL(url=self.url, why=str(exc).splitlines()[0]) from exc
+            raise E_DB_URL(url=mask_url(self.url), why=first_line(exc, self.url)) from None
         except DatelineError:
             self.engine.dispose()
             raise
+
+    def __repr__(self) -> str:
+        return f"Store({mask_url(self.url)!r})"
+
+    def _migrate(self) -> None:
+        # Readers of an up-to-date database never wait for the write lock.
+        with self.engine.connect() as conn:
+            if not missing_versions(conn):
+                return
+        with writing(self.engine) as conn:
+            migrate(conn)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -83,15 +70,27 @@ class Store:
             return row.first() is not None
 
     def add(self, extraction: dict[str, Any]) -> bool:
-        """Store one extraction document atomically; False when it was already stored."""
-        doc = extraction["document"]
-        with self.engine.begin() as conn:
+        """Store one extraction document atomically; False when its text was already stored
+        (this publication of it is then recorded, once)."""
+        doc, origin = extraction["document"], extraction.get("origin")
+        # Under the write lock, "not stored yet" stays true until this transaction ends.
+        with writing(self.engine) as conn:
+            add_publication(conn, doc, origin)
             if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc["id"])).first():
                 return False
-            _insert_document(conn, doc, extraction.get("origin"))
+            _insert_document(conn, doc, origin)
             _insert_children(conn, extraction)
             _link(conn, doc["id"])
         return True
+
+    def add_publication(self, document: dict[str, Any], origin: str | None = None) -> bool:
+        """Record that a text was published (again): its outlet, date, title and URL.
+
+        ``document`` is an extraction document's ``document`` part (or
+        ``Article.to_dict()``); False when this publication was already recorded.
+        """
+        with writing(self.engine) as conn:
+            return add_publication(conn, document, origin)
 
     def add_reject(self, error: DatelineError) -> None:
         """Record a rejected input once (same origin, code and reason are not repeated)."""
@@ -101,8 +100,8 @@ class Store:
             "reason": error.reason,
             "first_seen": _now(),
         }
-        with self.engine.begin() as conn:
-            conn.execute(_insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
+        with writing(self.engine) as conn:
+            conn.execute(insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
 
     # --- reading -------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -117,9 +116,16 @@ class Store:
             }
 
     def document(self, document_id: str) -> dict[str, Any] | None:
+        """A stored document with its metadata and every publication of its text."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
-            return dict(row._mapping) if row else None
+            if row is None:
+                return None
+            found = dict(row._mapping)
+            found["publications"] = publications_of(conn, document_id)
+        found["metadata"] = json.loads(found["metadata"] or "{}")
+        found["credits"] = json.loads(found["credits"] or "[]")
+        return found
 
     def rejects(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -168,14 +174,6 @@ class Store:
 
         with self.engine.connect() as conn:
             return pending(conn, as_of if as_of is not None else date.today())
-
-
-def _insert_ignore(conn: Connection, table: Any, keys: list[str]) -> Any:
-    if conn.dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
-    if conn.dialect.name == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)
-    return insert(table)
 
 
 def _previous_version(conn: Connection, url: str | None) -> str | None:
@@ -243,7 +241,7 @@ def _place_row(doc_id: str, p: dict[str, Any]) -> dict[str, Any]:
 def _upsert_actor(conn: Connection, actor: dict[str, Any]) -> None:
     row = {k: actor.get(k) for k in ("id", "name", "kind", "country", "role")}
     row["kind"] = row["kind"] or "unknown"
-    conn.execute(_insert_ignore(conn, t.actors, ["id"]).values(row))
+    conn.execute(insert_ignore(conn, t.actors, ["id"]).values(row))
 
 
 def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -> None:

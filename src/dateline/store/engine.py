@@ -1,0 +1,133 @@
+"""Opening a database: ``--db`` to a URL, secrets kept out of messages, one writer at a time.
+
+- A plain ``--db`` value is a file path, whatever characters it holds (``%``, ``?``,
+  ``#``); only ``sqlite:///…`` and ``postgresql[+driver]://…`` are URLs.
+- A URL's password never reaches a message: :func:`mask_url` and :func:`mask_secrets`.
+- Writes take the database's write lock when their transaction begins (SQLite
+  ``BEGIN IMMEDIATE``, a PostgreSQL transaction-level advisory lock), so that two
+  processes never both decide that a document is new, nor both migrate the schema.
+  Reads take no lock: SQLite's WAL and PostgreSQL's MVCC give them a snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from dateline.errors import E_DB_UNSUPPORTED, E_DB_URL
+
+DEFAULT_DB = "dateline.db"
+BUSY_TIMEOUT_MS = 60_000
+# pg_advisory_xact_lock key for dateline's writers: "dateline" in ASCII, as a bigint.
+PG_WRITE_LOCK = 0x646174656C696E65
+_WRITE = "dateline_write"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+_URL_SCHEMES = re.compile(r"^(sqlite|postgresql|postgres)(\+[A-Za-z0-9_]+)?$")
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://[^:/@?#]*):.*@")
+_QUERY_PASSWORD = re.compile(r"([?&](?:password|passwd)=)[^&#\s]*", re.IGNORECASE)
+MASK = "***"
+
+
+def database_url(db: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db`` (URL or file path), ``$DATELINE_DB`` or the default."""
+    db = db or os.environ.get("DATELINE_DB") or DEFAULT_DB
+    scheme = _SCHEME.match(db)
+    if scheme is None:
+        path = str(Path(db).expanduser().resolve())
+        # URL.create escapes '%', '?' and '#' so that the URL names this very file.
+        return URL.create("sqlite", database=path).render_as_string(hide_password=False)
+    if not _URL_SCHEMES.match(scheme.group(1).lower()):
+        raise E_DB_UNSUPPORTED(scheme=scheme.group(1), url=mask_url(db))
+    return db
+
+
+def mask_url(url: str) -> str:
+    """The URL with its password (in the user part or a ``password=`` query) as ``***``."""
+    masked = _USERINFO.sub(rf"\1:{MASK}@", url)
+    return _QUERY_PASSWORD.sub(rf"\1{MASK}", masked)
+
+
+def mask_secrets(message: str, url: str) -> str:
+    """A message with every occurrence of the URL's password replaced by ``***``."""
+    message = message.replace(url, mask_url(url))
+    for secret in _passwords(url):
+        message = message.replace(secret, MASK)
+    return mask_url(message)
+
+
+def _passwords(url: str) -> list[str]:
+    found = [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(url)]
+    userinfo = url.split("://", 1)[-1].rsplit("@", 1)
+    if len(userinfo) == 2 and ":" in userinfo[0]:
+        found.append(userinfo[0].split(":", 1)[1])
+    try:
+        parsed = make_url(url).password
+    except (ArgumentError, ValueError):
+        parsed = None
+    if parsed:
+        found.append(str(parsed))
+    return sorted({s for s in found if s and s != MASK}, key=len, reverse=True)
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for the URL; SQLite in WAL mode with dateline's own transaction begins."""
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise E_DB_URL(url=mask_url(url), why=first_line(exc, url)) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def first_line(exc: BaseException, url: str) -> str:
+    """The first line of an exception's message, without the URL's secrets."""
+    lines = str(exc).splitlines() or [type(exc).__name__]
+    return mask_secrets(lines[0], url)
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the database's write lock from its first statement."""
+    with engine.execution_options(**{_WRITE: True}).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
+        yield conn
+
+
+def insert_ignore(conn: Connection, table: Table, keys: list[str]) -> Any:
+    """An INSERT that skips rows whose ``keys`` are already there."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
+    if conn.dialect.name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=keys)
+    return insert(table)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # The driver must not begin transactions on its own: _sqlite_begin does it.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    # First, so that the journal-mode switch of a new file waits for a concurrent opener.
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # IMMEDIATE takes the write lock now, not at the first write: a writer that read
+    # "not stored yet" cannot be overtaken by another before it writes.
+    immediate = conn.get_execution_options().get(_WRITE)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
