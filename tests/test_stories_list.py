@@ -248,10 +248,12 @@ def test_statements_per_request_do_not_grow_with_the_number_of_stories(
 ) -> None:
     few, many = cost(db_url, 2), cost(second_db_url, 15)
     assert many == few
-    assert all(0 < n <= 7 for n in few.values()), few
+    # a handful each (on SQLite the store's explicit BEGIN counts as one)
+    assert all(0 < n <= 8 for n in few.values()), few
 
 
 def test_stories_limit_is_in_the_sql(store: Store) -> None:
     _, sent, result = statements(store, lambda: listed(store, limit=2))
     assert len(result) == 2
-    assert "LIMIT" in sent[0].upper()
+    queries = [q for q in sent if q.strip().upper() != "BEGIN"]
+    assert "LIMIT" in queries[0].upper()

@@ -23,7 +23,7 @@ from dateline.errors import E_COUNTRY
 from dateline.link.schema import event_links
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
-from dateline.store.queries import _events_of_actor
+from dateline.store.queries import events_of_actor
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
@@ -106,7 +106,7 @@ def _filtered(
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
     conditions = overlapping(lo, hi, date_from, date_to)
     if actor:
-        conditions.append(ev.c.id.in_(_events_of_actor(actor)))
+        conditions.append(ev.c.id.in_(events_of_actor(actor)))
     if type:
         conditions.append(ev.c.type == type.upper())
     if status:

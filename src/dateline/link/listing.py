@@ -13,7 +13,7 @@ from dateline.link.schema import stories as st
 from dateline.link.settings import STATUSES
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
-from dateline.store.queries import _events_of_actor
+from dateline.store.queries import events_of_actor
 
 TIME_KEYS = ("value", "earliest", "latest", "granularity")
 
@@ -53,7 +53,7 @@ def select_stories(
         conditions.append(st.c.type == type.upper())
     if actor:
         ev = t.events
-        with_actor = select(ev.c.story_id).where(ev.c.id.in_(_events_of_actor(actor)))
+        with_actor = select(ev.c.story_id).where(ev.c.id.in_(events_of_actor(actor)))
         conditions.append(st.c.id.in_(with_actor))
     query = query.where(*conditions)
     return query.limit(limit) if limit else query

@@ -140,12 +140,18 @@ class Store:
         type: str | None = None,
         status: str | None = None,
         limit: int | None = None,
+        **filters: str | None,
     ) -> list[dict[str, Any]]:
-        """Events ordered by their own time (then article date), filtered as asked."""
-        from dateline.store.queries import select_events
+        """Events in timeline order (their own time, then article date), filtered as asked;
+        ``filters`` are the timeline's others: place, country, source, story. A limit
+        below 1 is DL-E092."""
+        from dateline.errors import E_USAGE_LIMIT
+        from dateline.timeline import timeline
 
+        if limit is not None and limit < 1:
+            raise E_USAGE_LIMIT(value=limit)
         with self.engine.connect() as conn:
-            return select_events(conn, actor, date_from, date_to, type, status, limit)
+            return timeline(conn, actor, date_from, date_to, type, status, limit=limit, **filters)
 
     # --- stories (dateline.link) ---------------------------------------
     def stories(
