@@ -62,6 +62,7 @@ bench: venv
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_link.py
 	$(BIN)/python bench/bench_long.py
+	$(BIN)/python bench/bench_query.py --sizes 1000 10000
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

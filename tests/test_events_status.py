@@ -108,3 +108,10 @@ def test_has_yet_to_confirm_negates_the_confirming_not_the_visit(nlp: Any) -> No
     assert [(e["type"], e["status"]) for e in found] == [("VISIT", "planned")]
     signed = _events(nlp, "Russia has yet to sign the treaty.", date(2026, 2, 17))
     assert [(e["type"], e["status"]) for e in signed] == [("AGREE", "negated")]
+
+
+@pytest.mark.model
+def test_a_present_tense_event_on_a_future_day_is_planned_not_under_way(nlp: Any) -> None:
+    text = "On Wednesday, President Bush goes to Bucharest for the NATO summit."
+    found = events_of(nlp, text, date(2008, 3, 31))
+    assert {(e["type"], e["status"]) for e in found} == {("VISIT", "planned"), ("MEET", "planned")}

@@ -60,3 +60,11 @@ def test_revoking_sanctions_is_a_sanction_event_by_the_one_who_revokes(nlp: Any)
     events = events_of(nlp, "Washington revoked economic sanctions on Sudan.", date(2017, 10, 6))
     sanctions = [e for e in events if e["type"] == "SANCTION"]
     assert [(e["source"], e["target"]) for e in sanctions] == [(["USA"], ["SDN"])]
+
+
+@pytest.mark.model
+def test_going_to_a_place_is_travel_but_going_to_war_or_to_a_person_is_not(nlp: Any) -> None:
+    dct = date(2008, 3, 31)
+    assert [e["type"] for e in events_of(nlp, "Keir Starmer went to Kyiv.", dct)] == ["VISIT"]
+    for text in ("Britain went to war in 2003.", "The prize went to Maria Ressa."):
+        assert events_of(nlp, text, dct) == [], text

@@ -141,16 +141,18 @@ def loose_candidates(group: merge.Cluster, free: list[Timex], dct: date) -> list
 
 def agree_with_own_time(event: Event, dct: date, carried_out: list[str]) -> None:
     """No status that its own time contradicts: an event dated after the DCT has not
-    occurred, so it is planned ('the visit, which had been scheduled for March 9-10, has
-    been pushed back' read in the past with its future dates); a plan whose whole time lies
-    before the DCT keeps no time (the date belongs to another clause, or the plan moved)."""
+    occurred nor is it under way, so it is planned ('the visit, which had been scheduled
+    for March 9-10, has been pushed back' read in the past with its future dates); a plan
+    whose whole time lies before the DCT keeps no time (the date belongs to another clause,
+    or the plan moved)."""
     day = dct.isoformat()
     carried = event.status == "planned" and event.cue in carried_out and event.dated
     if carried and (event.time.latest or "9999") <= day:
         # 'organized Tuesday's rally' read on that Tuesday: the plan was carried out
         event.status, event.cue = "occurred", f"{event.cue} + past time"
         return
-    if event.status == "occurred" and (event.time.earliest or "") > day:
+    if event.status in ("occurred", "ongoing") and (event.time.earliest or "") > day:
+        # 'On Wednesday, Bush goes to Bucharest for the summit': a present with a future day
         event.status, event.cue = "planned", f"{event.cue} + future time"
     elif event.status == "planned" and event.time.latest and event.time.latest < day:
         event.time, event.dated = EventTime(None, day, None, None), False

@@ -42,6 +42,7 @@ class Trigger:
     host: bool = False
     no_clause: bool = False
     object_not_party: bool = False  # 'led the American delegation': the object is no target
+    to_place: bool = False  # 'went to Kyiv', not 'went to war': the 'to' object names a place
     examples: tuple[tuple[str, str], ...] = ()
 
 
@@ -102,7 +103,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 #: the keys a trigger entry may have; any other key is a misspelling (DL-E200)
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
-     "no_clause", "host", "object_not_party", "note")
+     "no_clause", "host", "object_not_party", "to_place", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -145,6 +146,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         no_clause=bool(entry.get("no_clause", False)),
         host=bool(entry.get("host", False)),
         object_not_party=bool(entry.get("object_not_party", False)),
+        to_place=bool(entry.get("to_place", False)),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
     )
 

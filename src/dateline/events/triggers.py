@@ -65,6 +65,8 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     threat = any(not _plain_clause(c, lexicon) for c in clauses)
     if trigger.requires and not (_has_required(token, trigger.requires) or threat):
         return None
+    if trigger.to_place and not _to_a_place(token):
+        return None
     if trigger.no_clause and clauses and not threat and not objects:
         # 'warned that prices will rise' is a forecast; 'warned that it could strike' and
         # 'warned Taiwan that it would pay a price' (a warning aimed at someone) stay threats
@@ -103,6 +105,23 @@ def object_lemmas(token: Token) -> list[str]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 lemmas += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
     return lemmas
+
+
+#: named-entity labels of what one can travel to ('went to Kyiv', 'went to the Pentagon')
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def _to_a_place(token: Token) -> bool:
+    """A 'to' object naming a place, not a state or a person ('went to war', 'the prize
+    went to Maria Ressa')."""
+    places = [span for place in token.doc._.places or [] for span in place.mentions]
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ != "to":
+            continue
+        for pobj in (p for p in child.children if p.dep_ == "pobj"):
+            if pobj.ent_type_ in PLACE_LABELS or any(a <= pobj.idx < b for a, b in places):
+                return True  # the gazetteer knows places the tagger calls persons ('Kyiv')
+    return False
 
 
 def _has_required(token: Token, requires: tuple[str, ...]) -> bool:
