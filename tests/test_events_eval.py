@@ -27,6 +27,9 @@ def test_participant_matching_is_loose_but_not_sloppy() -> None:
     assert not participant_matches(None, ["RUS"])
     assert not participant_matches("Kim", ["vladimir-putin"])
     assert not participant_matches("Ru", ["RUS"])
+    assert participant_matches(["United Nations", "U.N."], ["un"])
+    assert participant_matches("European Union", ["eu"])
+    assert not participant_matches("United Nations", ["usa"])
 
 
 def test_a_part_of_day_refines_the_expected_day() -> None:

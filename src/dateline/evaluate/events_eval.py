@@ -223,7 +223,8 @@ def _words(text: str) -> set[str]:
 
 
 def participant_matches(expected: Any, ids: list[str]) -> bool:
-    """Loose actor match: same id, or the expected name is a word of the id."""
+    """Loose actor match: same id, the expected name is a word of the id, or the id is the
+    name's abbreviation ('U.N.' or 'United Nations' ~ 'un')."""
     if expected is None:
         return not ids
     options = expected if isinstance(expected, list) else [expected]
@@ -236,7 +237,17 @@ def participant_matches(expected: Any, ids: list[str]) -> bool:
         for ident in ids:
             if want == ident.lower() or _words(want) <= _words(ident):
                 return True
+            if ident.lower() in _abbreviations(want):
+                return True
     return False
+
+
+def _abbreviations(name: str) -> set[str]:
+    """'u.n.' → {'un'}; 'united nations' → {'un'}: the short ids actors get."""
+    words = [w for w in re.split(r"[^a-z0-9.]+", name) if w]
+    dotted = name.replace(".", "") if "." in name and " " not in name.strip() else ""
+    initials = "".join(w[0] for w in words if w not in {"of", "the", "for", "and"})
+    return {a for a in (dotted, initials if len(words) > 1 else "") if len(a) > 1}
 
 
 def place_matches(expected: Any, found: str | None) -> bool:
