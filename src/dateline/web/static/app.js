@@ -294,8 +294,9 @@ async function openArticle(documentId, storyEvents) {
     view.replaceChildren(el("h2", doc.title || "(no title)"), meta, body);
     view.dataset.documentId = doc.id;
     view.hidden = false;
+    // scroll the article box (not the page) to the first evidence of the story
     const first = body.querySelector("mark.in-story");
-    if (first) first.scrollIntoView({ block: "center" });
+    if (first) body.scrollTop = Math.max(0, first.offsetTop - body.offsetTop - 40);
   } catch (err) {
     showError(err);
   }
