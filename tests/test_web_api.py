@@ -312,17 +312,19 @@ def test_server_reads_while_another_process_holds_the_write_lock_and_sees_its_co
         server.stop()
 
 
-def test_the_server_connection_refuses_to_write(corpus_db: Path) -> None:
+def test_the_server_connection_refuses_to_write(db_url: str) -> None:
     from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
+    from dateline.store import Store, database_url
     from dateline.web.database import read_only_engine
 
-    engine = read_only_engine("sqlite:///" + str(corpus_db))
+    Store(db_url).close()  # an empty database with the schema
+    engine = read_only_engine(database_url(db_url))
     try:
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() > 0
-            with pytest.raises(OperationalError, match=r"readonly|read-only"):
+            assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 0
+            with pytest.raises(DBAPIError, match=r"readonly|read-only"):
                 conn.execute(text("DELETE FROM rejects"))
     finally:
         engine.dispose()

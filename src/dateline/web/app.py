@@ -7,8 +7,8 @@ function the matching command uses (``timeline``, ``stories``, ``story``, ``pend
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -51,6 +51,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         description="Dated news events, stories and what is pending. See docs/api.md.",
         docs_url=None,  # FastAPI's pages load Swagger/ReDoc from a CDN: /docs is our own
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.engine = read_only_engine(url)
     app.state.writer = ArticleWriter(url, token) if token else None
@@ -61,6 +62,14 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     _write_routes(app)
     _page_routes(app)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.engine.dispose()  # on shutdown: close the database connections
+    if app.state.writer is not None:
+        app.state.writer.close()
 
 
 @contextmanager

@@ -185,7 +185,8 @@ async function loadTimeline() {
 // --- stories and articles -----------------------------------------------------------
 function storyLine(story) {
   const li = el("li", null, "story status-" + story.status);
-  const button = el("button", story.type + " " + story.status + " · " + timeText(story.time, story.first_dct));
+  const reported = story.first_dct || (story.first_announced || {}).dct;
+  const button = el("button", story.type + " " + story.status + " · " + timeText(story.time, reported));
   button.type = "button";
   button.addEventListener("click", () => openStory(story.id));
   li.append(button);
