@@ -9,7 +9,7 @@ DEMO_DB ?= demo.db
 
 help:
 	@echo "make demo   - set up .venv and ingest the example corpus into $(DEMO_DB), print what was found"
-	@echo "make test   - set up .venv (and PostgreSQL when root) and run lint, types and all tests"
+	@echo "make test   - set up .venv (and PostgreSQL, chromium when root) and run lint, types and all tests"
 	@echo "make eval   - score the temporal tagger and the event extractor (TBAQ and the real-news set need ../shared/data)"
 	@echo "make bench  - run the benchmarks in bench/ (see bench/RESULTS.md)"
 
@@ -28,11 +28,16 @@ demo: venv
 	$(BIN)/dateline timeline --db $(DEMO_DB)
 	$(BIN)/dateline pending --db $(DEMO_DB) --as-of 2026-02-25
 
-# Debian's PostgreSQL server for the PostgreSQL tests (only installable as root).
+# Debian's PostgreSQL server for the PostgreSQL tests and Debian's chromium for the
+# browser tests of the web page (only installable as root; never a downloaded browser).
 system-deps:
 	@if [ ! -x "$$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -1)" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "note: PostgreSQL server not installed; PostgreSQL tests will be skipped"; fi; \
+	fi
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium not installed; browser tests will be skipped"; fi; \
 	fi
 
 lint: venv

@@ -168,3 +168,89 @@ def _hand_event(spec: dict[str, Any], sentence: str, text: str) -> dict[str, Any
         "attribution": None, "cue": None, "change": None,
         "evidence": [{"start": start, "end": start + len(sentence), "sentence": sentence}],
     }  # fmt: skip
+
+
+# --- dateline serve, a real server in a subprocess ---------------------------------
+CORPUS = Path(__file__).parent.parent / "examples" / "corpus"
+HOSTILE_ARTICLE = Path(__file__).parent / "fixtures" / "web" / "synthetic_hostile_article.jsonl"
+
+
+def run_dateline(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``dateline ARGS`` as a user runs it: a new Python process on this source tree."""
+    import sys
+
+    command = [sys.executable, "-m", "dateline", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+class Server:
+    """``dateline serve`` in its own process on 127.0.0.1, stopped by its PID."""
+
+    def __init__(self, db: Path, log: Path, token: str | None = None):
+        import sys
+
+        env = {k: v for k, v in os.environ.items() if k != "DATELINE_TOKEN"}
+        if token is not None:
+            env["DATELINE_TOKEN"] = token
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        command = [sys.executable, "-m", "dateline", "serve", "--db", str(db),
+                   "--host", "127.0.0.1", "--port", str(self.port)]  # fmt: skip
+        with log.open("wb") as out:  # a file, not a pipe: a full pipe would stall the server
+            self.process = subprocess.Popen(command, stdout=out, stderr=out, env=env)
+        self._wait_until_answering()
+
+    def _wait_until_answering(self) -> None:
+        import time
+
+        import httpx
+
+        deadline = time.monotonic() + 120  # generous: a busy CI machine, not a speed test
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"dateline serve exited {self.process.returncode}:\n{self.output()}")
+            try:
+                if httpx.get(self.url + "/api/events?limit=1", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        pytest.fail(f"dateline serve did not answer:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()  # this server's own PID, nothing else
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def ingested_corpus(directory: Path) -> Path:
+    """A database built as `make demo` builds it (examples/corpus) plus one hostile article."""
+    db = directory / "corpus.db"
+    done = run_dateline("ingest", str(CORPUS), str(HOSTILE_ARTICLE), "--db", str(db), "-q")
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ingested corpus, shared read-only by the server tests (copy it to write)."""
+    return ingested_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def served(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``dateline serve`` over the ingested corpus, read only (no token)."""
+    server = Server(corpus_db, tmp_path_factory.mktemp("serve") / "serve.log")
+    try:
+        yield server
+    finally:
+        server.stop()

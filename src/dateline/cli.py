@@ -354,6 +354,39 @@ def stories(
     _print(_read(db, read), as_json, format_stories)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="DATELINE_TOKEN",
+            show_envvar=True,
+            help="Allow POST /api/articles with `Authorization: Bearer TOKEN` "
+            "(prefer the environment variable: a command line is visible to other users).",
+        ),
+    ] = None,
+) -> None:
+    """HTTP API under /api and the web page at /, read only unless a token is set.
+
+    Example: dateline serve --db dateline.db --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    from dateline.web import serve as run_server
+
+    typer.echo(
+        f"dateline: serving http://{host}:{port}/ "
+        f"({'POST /api/articles on' if token else 'read only'}); Ctrl-C stops",
+        err=True,
+    )
+    try:
+        run_server(db, host, port, token or None)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 @eval_app.command("timex")
 def eval_timex(
     gold_dir: Annotated[

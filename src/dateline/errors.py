@@ -166,3 +166,25 @@ E_STORY_STATE = Code("DL-E253", "unknown story state {value!r}; use one of {choi
 E_EXTRACT_FAILED = Code("DL-E300", "unexpected error while extracting: {why}")
 E_STORE_FAILED = Code("DL-E301", "unexpected error while storing: {why}")
 E_WORKER_DIED = Code("DL-E302", "worker process died while extracting: {why}")
+
+# --- HTTP (DL-E400..DL-E419) ---
+# `dateline serve` and the Python API. Over HTTP an error is the JSON
+# {"error": {"code": "DL-E4nn", "message": "..."}} with a 4xx status, never a traceback.
+E_NO_DATABASE = Code("DL-E400", "no database here; create it with `dateline ingest FILE --db PATH`")
+E_HTTP_PARAM = Code("DL-E401", "parameter {name!r}: {why}")
+E_HTTP_DATE = Code("DL-E402", "parameter {name!r} takes a date YYYY-MM-DD, got {value!r}")
+E_HTTP_STATUS = Code("DL-E403", "unknown event status {value!r}; use one of {choices}")
+E_EVENT_NOT_FOUND = Code("DL-E404", "no event {event_id!r}")
+E_DOCUMENT_NOT_FOUND = Code("DL-E405", "no document {document_id!r}")
+E_HTTP_NO_ROUTE = Code("DL-E406", "no such page {route!r}; the API is under /api (see /docs)")
+E_HTTP_METHOD = Code("DL-E407", "{method} is not allowed on {route!r}")
+E_INGEST_OFF = Code(
+    "DL-E408",
+    "adding articles over HTTP is off; start `dateline serve` with $DATELINE_TOKEN or --token",
+)
+E_BAD_TOKEN = Code("DL-E409", "missing or wrong token; send the header Authorization: Bearer TOKEN")
+E_BODY_TOO_LARGE = Code("DL-E410", "request body is over the {limit}-byte limit")
+E_HTTP_INTERNAL = Code("DL-E411", "unexpected error while answering; the server log has details")
+E_API_SEVERAL = Code(
+    "DL-E412", "holds {count} articles; dateline.extract takes one (use dateline.open(...).ingest)"
+)

@@ -52,12 +52,53 @@ def timeline(
     source: str | None = None,
     story: str | None = None,
     limit: int | None = None,
+    offset: int | None = None,
+    q: str | None = None,
 ) -> list[dict[str, Any]]:
     """Events in timeline order, filtered as asked, each in the extraction-document shape
     plus ``document_id``, ``dct``, ``title``, ``document_source`` (the outlet), ``story_id``
-    and ``ordered_by`` (``"time"``, or ``"dct"`` for an event without any time)."""
+    and ``ordered_by`` (``"time"``, or ``"dct"`` for an event without any time).
+
+    ``q`` keeps events whose evidence sentence or article title holds that text (any
+    case); ``limit`` and ``offset`` page through the ordered list."""
+    filters = (actor, date_from, date_to, type, status, place, country, source, story, q)
+    wanted = select_event_ids(*filters)
+    if limit or offset:
+        wanted = wanted.order_by(*ORDER).limit(limit).offset(offset)
+    return _events_in(conn, wanted)
+
+
+def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
+    """One stored event in the shape :func:`timeline` gives; None when unknown."""
+    found = _events_in(conn, select(t.events.c.id).where(t.events.c.id == event_id))
+    return found[0] if found else None
+
+
+def _events_in(conn: Connection, wanted: Select[Any]) -> list[dict[str, Any]]:
+    """The events whose ids ``wanted`` selects, in timeline order: four statements."""
+    ev, doc = t.events, t.documents
+    query = select(ev, doc.c.title, doc.c.source.label("document_source"))
+    query = query.join(doc, doc.c.id == ev.c.document_id).where(ev.c.id.in_(wanted))
+    rows = [dict(r._mapping) for r in conn.execute(query.order_by(*ORDER))]
+    return _with_details(conn, rows, wanted) if rows else []
+
+
+def select_event_ids(
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
+    source: str | None = None,
+    story: str | None = None,
+    q: str | None = None,
+) -> Select[Any]:
+    """The ids of the events :func:`timeline` keeps, unordered; a coded error for a bad
+    date, range or country."""
     date_from, date_to = check_range(date_from, date_to)
-    wanted = _filtered(
+    return _filtered(
         select(t.events.c.id),
         actor=actor,
         date_from=date_from,
@@ -68,14 +109,14 @@ def timeline(
         country=check_country(country),
         source=source,
         story=story,
+        q=q,
     )
-    if limit:
-        wanted = wanted.order_by(*ORDER).limit(limit)
-    ev, doc = t.events, t.documents
-    query = select(ev, doc.c.title, doc.c.source.label("document_source"))
-    query = query.join(doc, doc.c.id == ev.c.document_id).where(ev.c.id.in_(wanted))
-    rows = [dict(r._mapping) for r in conn.execute(query.order_by(*ORDER))]
-    return _with_details(conn, rows, wanted) if rows else []
+
+
+def count_events(conn: Connection, **filters: str | None) -> int:
+    """How many events :func:`timeline` would return without a limit."""
+    wanted = select_event_ids(**filters).subquery()
+    return int(conn.execute(select(func.count()).select_from(wanted)).scalar_one())
 
 
 def _order() -> list[ColumnElement[Any]]:
@@ -101,6 +142,7 @@ def _filtered(
     country: str | None,
     source: str | None,
     story: str | None,
+    q: str | None = None,
 ) -> Select[Any]:
     ev, doc = t.events, t.documents
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
@@ -121,7 +163,19 @@ def _filtered(
         conditions.append(ev.c.document_id.in_(from_outlet))
     if story:
         conditions.append(ev.c.story_id == story)
+    if q and q.strip():
+        conditions.append(_mentioning(q.strip()))
     return query.where(*conditions)
+
+
+def _mentioning(text: str) -> ColumnElement[bool]:
+    """Events whose evidence sentence or article title holds ``text``, any case; "%" and
+    "_" in it are letters, not LIKE wildcards."""
+    ev, evi, doc = t.events, t.event_evidence, t.documents
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    in_evidence = select(evi.c.event_id).where(evi.c.sentence.ilike(pattern, escape="\\"))
+    in_title = select(doc.c.id).where(doc.c.title.ilike(pattern, escape="\\"))
+    return or_(ev.c.id.in_(in_evidence), ev.c.document_id.in_(in_title))
 
 
 def _with_details(

@@ -35,6 +35,7 @@ def select_stories(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int | None = None,
+    offset: int | None = None,
 ) -> Select[Any]:
     """``stories`` rows, most recently reported first, filtered as asked.
 
@@ -56,7 +57,7 @@ def select_stories(
         with_actor = select(ev.c.story_id).where(ev.c.id.in_(events_of_actor(actor)))
         conditions.append(st.c.id.in_(with_actor))
     query = query.where(*conditions)
-    return query.limit(limit) if limit else query
+    return query.limit(limit).offset(offset) if limit or offset else query
 
 
 def list_stories(
@@ -67,10 +68,11 @@ def list_stories(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int | None = None,
+    offset: int | None = None,
 ) -> list[dict[str, Any]]:
     """One entry per story: id, type, status, time, title, participants, outlets, counts of
     reports and events, first and last report date; most recently reported first."""
-    wanted = select_stories(state, type, actor, date_from, date_to, limit)
+    wanted = select_stories(state, type, actor, date_from, date_to, limit, offset)
     rows = [dict(r._mapping) for r in conn.execute(wanted)]
     if not rows:
         return []
@@ -78,6 +80,19 @@ def list_stories(
     people = _participants(conn, ids)
     outlets = _outlets(conn, ids)
     return [_entry(r, people.get(r["id"], []), outlets.get(r["id"], [])) for r in rows]
+
+
+def count_stories(
+    conn: Connection,
+    state: str | None = None,
+    type: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> int:
+    """How many stories :func:`list_stories` would return without a limit."""
+    wanted = select_stories(state, type, actor, date_from, date_to).subquery()
+    return int(conn.execute(select(func.count()).select_from(wanted)).scalar_one())
 
 
 def _participants(conn: Connection, ids: Select[Any]) -> dict[str, list[dict[str, str]]]:

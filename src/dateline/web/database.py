@@ -1,0 +1,66 @@
+"""The server's database connections: read-only for every GET, one writer only when
+adding articles over HTTP is switched on.
+
+Reads never take a write lock, so a running ``dateline ingest`` does not block the
+server and the server does not block it (SQLite WAL: readers and one writer at once).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from dateline.errors import E_NO_DATABASE
+from dateline.store import Store, database_url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for another database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return Path(parsed.database)
+
+
+def prepare(db: str | None) -> str:
+    """The database URL, its schema brought up to date as every command does on open.
+
+    A SQLite file that does not exist is an error rather than a new empty database: a
+    server over nothing is a typo in ``--db``."""
+    url = database_url(db)
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise E_NO_DATABASE(str(path))
+    Store(url).close()
+    return url
+
+
+def read_only_engine(url: str) -> Engine:
+    """An engine whose connections cannot write (SQLite ``mode=ro`` + ``query_only``,
+    PostgreSQL ``default_transaction_read_only``)."""
+    path = sqlite_path(url)
+    if path is not None:
+        uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=connect)
+        event.listen(engine, "connect", _read_only_pragmas)
+        return engine
+    if make_url(url).get_backend_name() == "postgresql":
+        options = {"options": "-c default_transaction_read_only=on"}
+        return create_engine(url, connect_args=options, pool_pre_ping=True)
+    return create_engine(url)
+
+
+def _read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
