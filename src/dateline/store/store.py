@@ -140,18 +140,24 @@ class Store:
         type: str | None = None,
         status: str | None = None,
         limit: int | None = None,
-        **filters: str | None,
+        place: str | None = None,
+        country: str | None = None,
+        source: str | None = None,
+        story: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Events in timeline order (their own time, then article date), filtered as asked;
-        ``filters`` are the timeline's others: place, country, source, story. A limit
-        below 1 is DL-E092."""
+        """Events in timeline order (their own time, then article date), filtered as the
+        timeline command filters them. A limit below 1 is DL-E092."""
         from dateline.errors import E_USAGE_LIMIT
         from dateline.timeline import timeline
 
         if limit is not None and limit < 1:
             raise E_USAGE_LIMIT(value=limit)
         with self.engine.connect() as conn:
-            return timeline(conn, actor, date_from, date_to, type, status, limit=limit, **filters)
+            return timeline(
+                conn, actor, date_from, date_to, type, status, place, country, source, story,
+                limit=limit, offset=offset,
+            )  # fmt: skip
 
     # --- stories (dateline.link) ---------------------------------------
     def stories(
