@@ -104,7 +104,13 @@ def test_ingest_records_each_outlet_that_ran_the_same_text(tmp_path: Path) -> No
     first = runner.invoke(app, ["ingest", str(feed), "--db", db, "--json"])
     again = runner.invoke(app, ["ingest", str(feed), "--db", db, "--json"])
     assert json.loads(first.stdout)["added"] == 1
-    assert json.loads(again.stdout) == {"added": 0, "unchanged": 2, "rejected": 0, "events": 0}
+    assert json.loads(again.stdout) == {
+        "added": 0,
+        "unchanged": 2,
+        "rejected": 0,
+        "events": 0,
+        "rejects": [],
+    }
     with Store(db) as store, store.engine.connect() as conn:
         [doc_id] = conn.execute(t.documents.select().with_only_columns(t.documents.c.id)).scalars()
         doc = store.document(doc_id)
