@@ -375,3 +375,17 @@ def test_a_country_before_a_title_is_the_persons_country_not_part_of_the_role(
     actors = extract(Article(text=text, dct=date(2013, 12, 9)), nlp)["actors"]
     [kerry] = [a for a in actors if a["id"] == "john-kerry"]
     assert (kerry["role"], kerry["country"]) == ("secretary of state", "USA")
+
+
+@pytest.mark.model
+def test_two_spellings_of_one_surname_in_one_article_are_one_person(nlp: Any) -> None:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    text = (
+        "Thousands rallied against Prime Minister Samak Sundarvej. Protesters demand that "
+        "Prime Minister Samak Sundaravej stand down. Kim Jong-un met Kim Jong-il."
+    )
+    actors = extract(Article(text=text, dct=date(2008, 8, 26)), nlp)["actors"]
+    people = sorted(a["id"] for a in actors if a["kind"] == "person")
+    assert people == ["kim-jong-il", "kim-jong-un", "samak-sundarvej"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +40,9 @@ _PERSON_LIKE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "into"})
 _LIST_MARKS = frozenset({",", "and", "or"})
+#: two spellings of one surname in one article: this similar, and at least this long
+SPELLING_RATIO = 0.85
+SPELLING_MIN_LETTERS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
@@ -148,6 +152,23 @@ class DocumentLinker:
         self._add_person(entry, self._display_name(c), start, c.end, title)
         return True
 
+    def _spelling_variant(self, name: str) -> Person | None:
+        """A person already named here under another spelling of the same name: same first
+        name, a surname that differs by a letter or two ('Samak Sundaravej' and 'Samak
+        Sundarvej' in one article)."""
+        words = name_key(name).split()
+        if len(words) < 2 or slug(name) in self.persons:
+            return None
+        for person in self.persons.values():
+            other = name_key(person.actor.name).split()
+            if len(other) != len(words) or other[:-1] != words[:-1]:
+                continue
+            a, b = other[-1], words[-1]
+            close = SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
+            if min(len(a), len(b)) >= SPELLING_MIN_LETTERS and close:
+                return person
+        return None
+
     def _add_surname(self, c: Candidate) -> bool:
         """A single name: someone already named here, else a unique dictionary surname."""
         c = self._strip_title_words(c)
@@ -218,6 +239,9 @@ class DocumentLinker:
 
     def _person(self, entry: ActorEntry | None, name: str) -> Person:
         """The document's record of a person, created on first sight."""
+        variant = self._spelling_variant(name) if entry is None else None
+        if variant is not None:
+            return variant
         actor = self._actor_for(entry, name)
         if actor.id not in self.persons:
             words = set(name_key(" ".join(entry.names if entry else [name])).split())
