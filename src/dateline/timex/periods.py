@@ -12,10 +12,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
-from dateline.timex.context import Context, Groups, Result, mod_of, normalizer
-from dateline.timex.normalize import duration_value, full_year, period_anchor, rel_year, unit_of
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
+from dateline.timex.context import Context, Groups, Result, mod_of, normalizer, unit_of
+from dateline.timex.durations import duration_value
+from dateline.timex.normalize import full_year, period_anchor, rel_year
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 

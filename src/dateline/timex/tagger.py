@@ -10,11 +10,11 @@ from itertools import pairwise
 from typing import Any
 
 from dateline.model import Timex
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
 from dateline.timex.context import NORMALIZERS, Context, Result
+from dateline.timex.narrative import in_story
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
-from dateline.timex.story import in_story
 
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
 _DEFERRED = ("anniversary",)
