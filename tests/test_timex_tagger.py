@@ -245,3 +245,30 @@ def test_parsed_doc_keeps_past_plans_and_coming_weekends() -> None:
     # Tuesday the day after the Monday DCT, not six days before; the weekend
     # closing the DCT's week (ISO week 21), not the one just past
     assert found == {"Tuesday": "2025-05-20", "the weekend": "2025-W21-WE"}
+
+
+def _raising(exc: Exception):  # type: ignore[no-untyped-def]
+    def normalize(ctx, groups, args):  # type: ignore[no-untyped-def]
+        raise exc
+
+    return normalize
+
+
+def test_a_normalizer_key_error_is_a_bug_that_reaches_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline.timex.context import NORMALIZERS
+
+    monkeypatch.setitem(NORMALIZERS, "duration", _raising(KeyError("unit")))
+    with pytest.raises(KeyError):
+        tag("The talks lasted three years.", DCT)
+
+
+def test_a_date_the_calendar_cannot_hold_drops_only_that_expression(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline.timex.context import NORMALIZERS
+
+    monkeypatch.setitem(NORMALIZERS, "duration", _raising(ValueError("day is out of range")))
+    found = tag("The talks lasted three years and ended on Friday.", DCT)
+    assert [t.text for t in found] == ["Friday"]

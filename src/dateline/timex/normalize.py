@@ -162,6 +162,7 @@ def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
 
 
 # "in his 30s", "in their early forties": an age, not a decade
+AGE_REACH = 40  # characters before a decade where "his" / "their" is looked for
 _AGE_BEFORE = re.compile(
     r"\b(?:his|her|their|my|your|our)\s+(?:the\s+)?(?:[a-z]+\s+(?:and|or|to)\s+)?$", re.IGNORECASE
 )
@@ -170,7 +171,7 @@ _AGE_BEFORE = re.compile(
 def _age(ctx: Context) -> bool:
     if re.search(r"[0-9]{4}", ctx.text[ctx.start : ctx.end]):
         return False
-    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - 40), ctx.start))
+    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - AGE_REACH), ctx.start))
 
 
 def rel_year(ctx: Context, rel: str) -> int:
@@ -379,6 +380,7 @@ def _weekday_rel(ctx: Context, weekday: int, offset: str) -> Point:
 # "gave them until Tuesday", "extended its deadline until Friday": a deadline weekday
 # lies ahead whatever the verb's tense ("stayed until Friday" and "had given them
 # until Friday" do not)
+UNTIL_REACH = 70  # "gave them until" before a weekday
 _UNTIL = re.compile(
     r"(?<!had )\b(?:give|gives|gave|given|extend\w*|deadline|postpone\w*|delay\w*|"
     r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+$",
@@ -390,7 +392,7 @@ _UNTIL = re.compile(
 def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """A bare weekday name: the one before the DCT in past clauses, after it in future ones."""
     weekday = int(groups["weekday"])
-    if _INDEFINITE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
+    if _INDEFINITE.search(ctx.text, max(0, ctx.start - INDEFINITE_REACH), ctx.start):
         return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
@@ -399,7 +401,7 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
     # news reports mostly look back: without a clear future cue, the last such weekday
-    if _UNTIL.search(ctx.text, max(0, ctx.start - 70), ctx.start):
+    if _UNTIL.search(ctx.text, max(0, ctx.start - UNTIL_REACH), ctx.start):
         delta = ahead
     elif past_plan(ctx.text, ctx.start, ctx.end):
         delta = ahead if ahead < back else -back  # a plan told in the past: the nearest one
@@ -411,6 +413,7 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
+INDEFINITE_REACH = 8  # "on a" right before a weekday
 _INDEFINITE = re.compile(r"\bon\s+an?\s+$", re.IGNORECASE)
 
 

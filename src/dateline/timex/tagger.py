@@ -264,7 +264,9 @@ def _normalize(ctx: Context, match: Match, tables: dict[str, dict[str, str]]) ->
     groups = group_values(match.match, match.rule, tables)
     try:
         result = NORMALIZERS[match.rule.norm](ctx, groups, match.rule.args)
-    except (ValueError, OverflowError, KeyError):
+    except (ValueError, OverflowError):
+        # a date the calendar cannot hold ("February 30", a year past 9999): no expression.
+        # Any other exception is a normalizer's bug and must fail a test, not vanish.
         return None
     if result is not None and result.mod is None and match.rule.mod:
         result.mod = match.rule.mod

@@ -51,7 +51,7 @@ def choose_year(
     if ahead is not None and when != PAST:
         later = [p for p in options if p.end >= ahead]
         return later[0] if later else options[-1]
-    if when == PAST and _ENDED_BEFORE.search(ctx.text, max(0, ctx.start - 16), ctx.start):
+    if when == PAST and _ENDED_BEFORE.search(ctx.text, max(0, ctx.start - ENDED_REACH), ctx.start):
         # "the year ended Jan. 31": a period's past closing day cannot lie ahead
         before = [p for p in options if p.start <= ctx.dct]
         return before[-1] if before else options[0]
@@ -63,6 +63,7 @@ def choose_year(
     return min(options, key=lambda p: cal.days_apart(p, ctx.dct) + _penalty(p, ctx.dct, when))
 
 
+ENDED_REACH = 16  # "ended on" right before a closing day
 _ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
 
@@ -74,7 +75,7 @@ def _future_anchor(ctx: Context) -> date | None:
         return None
     if cal.RANK[last.granularity] < cal.RANK["year"]:
         return None
-    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - 40), ctx.last_end):
+    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - ENDPOINT_REACH), ctx.last_end):
         return None
     left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
     return last.start if ctx.last_end > left else None
@@ -85,10 +86,10 @@ def _sentence_year(ctx: Context) -> int | None:
     last = ctx.last
     if last is None or ctx.last_end is None or last.granularity != "year":
         return None
-    if ctx.last_end > ctx.start or ctx.start - ctx.last_end > 80:
+    if ctx.last_end > ctx.start or ctx.start - ctx.last_end > SCOPE_REACH:
         return None
     between = ctx.text[ctx.last_end : ctx.start]
-    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - 40), ctx.last_end):
+    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - ENDPOINT_REACH), ctx.last_end):
         return None  # "projections stretching to 2028 ... in December": an end, not a scope
     if not _CLAUSE_BREAK.search(between):
         return last.start.year
@@ -109,7 +110,7 @@ _MONTH_OF = {name.lower(): number for number, name in enumerate(calendar.month_a
 def _range_start(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
     """The first date of a range whose year is written once after it: "June 12–14, 1863";
     "from December until March 1916" starts in the year before."""
-    match = _RANGE_YEAR.match(ctx.text, ctx.end, ctx.end + 40)
+    match = _RANGE_YEAR.match(ctx.text, ctx.end, ctx.end + RANGE_YEAR_REACH)
     if match is None:
         return None
     year = int(match.group("year"))
@@ -121,6 +122,9 @@ def _range_start(ctx: Context, build: Callable[[int], Point | None]) -> Point | 
     return here
 
 
+ENDPOINT_REACH = 40  # "stretching to 2028": the year named at a range's end
+SCOPE_REACH = 80  # a year named this far before still scopes the expression
+RANGE_YEAR_REACH = 40  # "June 12–14, 1863": the year closing a range
 _ENDPOINT = re.compile(r"\b(?:to|until|till|through|into)\s+(?:the\s+end\s+of\s+)?[0-9]{4}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|--")
 _SENTENCE_BREAK = re.compile(r"[;:.!?]")
@@ -129,6 +133,10 @@ _SENTENCE_BREAK = re.compile(r"[;:.!?]")
 # Days a day date on the wrong side of the DCT counts as further away; small enough
 # that a reporting verb's tense can be overruled by a date weeks away on the other side.
 DAY_PENALTY = 150
+# Days any other period on the wrong side of the tense counts as further away: a year
+# and more, so that the tense wins over nearness.
+WRONG_SIDE_PENALTY = 400
+NEXT_MONTH_DAYS = 31  # next month's name starts within this many days of the DCT
 
 
 def _penalty(p: Point, dct: date, when: str) -> int:
@@ -139,6 +147,6 @@ def _penalty(p: Point, dct: date, when: str) -> int:
         return DAY_PENALTY
     # Next month's name in a past clause: the past reading would be eleven months
     # back, which news writes as "last September"; so the coming month wins.
-    if when == PAST and p.granularity == "month" and (p.start - dct).days <= 31:
+    if when == PAST and p.granularity == "month" and (p.start - dct).days <= NEXT_MONTH_DAYS:
         return 0
-    return 400
+    return WRONG_SIDE_PENALTY
