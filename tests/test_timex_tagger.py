@@ -177,8 +177,11 @@ def test_set_has_type_and_frequency() -> None:
 
 
 def test_time_of_day() -> None:
-    timex = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7))
-    assert (timex.type, timex.value) == ("TIME", "1998-08-07T10:35")
+    # "on" keeps the clock time and its day two expressions; the clock time takes the day
+    clock = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7), surface="10:35 a.m.")
+    assert (clock.type, clock.value) == ("TIME", "1998-08-07T10:35")
+    day = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7), surface="Friday")
+    assert (day.type, day.value) == ("DATE", "1998-08-07")
     evening = one("He spoke this evening.", date(2025, 5, 21))
     assert (evening.type, evening.value) == ("TIME", "2025-05-21TEV")
 

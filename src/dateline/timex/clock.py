@@ -62,10 +62,17 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(dayword, 0))
     own_day = bool(groups.get("month") or weekday_groups["weekday"] or dayword)
     day += timedelta(days=int(args.get("offset", 0)))
-    p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")
+    p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}{zone_of(groups)}")
     mod = approx_of(groups) or ("APPROX" if groups.get("about") else None)
     if not own_day and (ctx.last is None or ctx.last.granularity != "day") and in_story(ctx):
         # a story's clock time before its day is named ("at 4.30 a.m. on 29 March"): the
         # DCT's day would be wrong, so it anchors nothing; the day named next completes it
         return Result(p.value, None, mod, "TIME")
     return Result(p.value, p, mod, "TIME")
+
+
+def zone_of(groups: Groups) -> str:
+    """The stated zone as ISO 8601 wants it after the time: "Z" for GMT/UTC, else the
+    offset ("EST" → "-05:00"); "" without one (local time has no known offset)."""
+    zone = str(groups.get("zone") or "")
+    return zone if zone == "Z" or zone[:1] in ("+", "-") else ""

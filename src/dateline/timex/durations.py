@@ -22,36 +22,51 @@ _DURATION_UNITS = {
     "hour": ("TH", 1, "minute", 60),
     "minute": ("TM", 1, "second", 60),
     "second": ("TS", 1, None, 0),
+    "millisecond": ("TS", 0.001, None, 0),
     "decade": ("Y", 10, None, 0),
     "century": ("Y", 100, None, 0),
     "quarter": ("Q", 1, "month", 3),
     "fortnight": ("W", 2, None, 0),
     "weekend": ("D", 2, None, 0),
 }
+# "and a half" after the amount or after the unit: "two and a half hours", "an hour and a half"
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration value: 3 days → P3D, 2.5 years → P2Y6M, some hours → PTXH."""
+    """TIMEX3 duration value in the unit the text names: 3 days → P3D, 2.5 years → P2.5Y,
+    some hours → PTXH. Less than one unit is told in the next smaller unit when that is
+    whole: half an hour → PT30M, a quarter of a century → P25Y."""
     code, factor, smaller, ratio = _DURATION_UNITS[unit]
+    prefix = "PT" if code.startswith("T") else "P"
     if n is None:
-        text = "X" + code.lstrip("T")
-    elif n * factor == int(n * factor):
-        text = f"{int(n * factor)}{code.lstrip('T')}"
-    else:
-        whole = int(n * factor)
-        rest = round((n * factor - whole) * ratio)
-        sub_code = _DURATION_UNITS[smaller][0] if smaller else code
-        text = (f"{whole}{code.lstrip('T')}" if whole else "") + f"{rest}{sub_code.lstrip('T')}"
-    return ("PT" if code.startswith("T") else "P") + text
+        return f"{prefix}X{code.lstrip('T')}"
+    amount = n * factor
+    if 0 < amount < 1 and smaller and float(amount * ratio).is_integer():
+        return duration_value(amount * ratio, smaller)
+    return f"{prefix}{_decimal(amount)}{code.lstrip('T')}"
+
+
+def _decimal(amount: float) -> str:
+    """2.0 → "2", 2.5 → "2.5", 0.002 → "0.002" (no binary noise: 0.1 * 3)."""
+    return f"{amount:.6f}".rstrip("0").rstrip(".")
+
+
+def fraction_of(groups: Groups) -> float:
+    """What "and a half" / "and three quarters" adds to the amount (0 when absent)."""
+    words = str(groups.get("and_part") or groups.get("and_half") or "").lower().split()
+    if not words:
+        return 0.0
+    return _FRACTIONS.get(words[-1], 0.0)
 
 
 @normalizer("duration")
 def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """N units: P3D, PT5H, P2Y6M; vague amounts give X (PXY)."""
+    """N units: P3D, PT5H, P2.5Y; vague amounts and ranges give X (PXY)."""
     unit = unit_of(groups, args)
     n = float(args["n"]) if "n" in args else amount_of(groups)
-    if n is not None and groups.get("and_half"):
-        n += 0.5
+    if n is not None:
+        n += fraction_of(groups)
     if args.get("vague"):
         n = None
     return Result(duration_value(n, unit), None, approx_of(groups) or args.get("mod"))

@@ -469,9 +469,10 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
 def _clock_anchor(ctx: Context) -> datetime | None:
     """The last mentioned clock time, when the last mentioned time is one."""
     last = ctx.last_clock
-    if last is None or last.part is None or not re.fullmatch(r"[0-9]{2}:[0-9]{2}", last.part):
+    # the zone of "09:30 GMT" is dropped: the time moved ("two hours later") is local again
+    if last is None or last.part is None or not re.match(r"[0-9]{2}:[0-9]{2}", last.part):
         return None
-    hour, minute = (int(x) for x in last.part.split(":"))
+    hour, minute = int(last.part[:2]), int(last.part[3:5])
     if hour == 24:
         return datetime.combine(last.start, time()) + timedelta(days=1)
     return datetime.combine(last.start, time(hour, minute))

@@ -168,9 +168,9 @@ def group_values(
 
 
 def _convert(raw: str, fragment: Fragment, tables: dict[str, dict[str, str]]) -> Any:
+    if fragment.number:  # "28.9 hours": a decimal point is no abbreviation's
+        return _number(" ".join(raw.lower().split()), tables.get("number", {}))
     key = _key(raw)
-    if fragment.number:
-        return _number(key, tables.get("number", {}))
     if fragment.table:
         table = tables[fragment.table]
         for candidate in (key, key.rstrip("-"), key.lstrip("'")):

@@ -99,6 +99,7 @@ MAX_HEAD_STEPS = 8  # dependency heads climbed to find the governing verb
 DEADLINE_REACH = 20  # "until", "by the end of" right before the expression
 CLAUSE_REACH = 80  # a negation or a past perfect earlier in the clause
 FRONTED_REACH = 10  # an expression this close to its sentence's start is fronted
+OPEN_UNTIL_REACH = 30  # "until 10:30 a.m. on" before a weekday
 WOULD_REACH = 60  # "would meet on" before a weekday
 SCHEDULED_REACH = 50  # "the Senate votes" before a weekday
 SCHEDULED_AFTER_REACH = 40  # "on Friday the riders face" after it
@@ -125,7 +126,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# "at 2 p.m. AEDT on Tuesday", "at 9 a.m. Monday": the clock time's period ends no sentence
+_CLOCK_THEN_NAME = re.compile(
+    r"[ap]\.m\.\s+(?:[A-Z]{2,4}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9])"
+)
+
+
 def _abbreviation(text: str, period: int) -> bool:
+    if _CLOCK_THEN_NAME.match(text, max(0, period - 3)):
+        return True
     return text[period] == "." and bool(
         _ABBREVIATION.search(text, max(0, period - ABBREVIATION_REACH), period + 1)
     )
@@ -388,7 +398,12 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:already\s+|not\s+)?(?:been\s+)?[a-z]+(?:ed|e
 
 
 _POSSESSIVE = ("'s", "’s")
-_OPEN_UNTIL = re.compile(r"\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
+# "until Thursday", "until 8 a.m. on Monday", "until noon on Wednesday"
+_OPEN_UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:next\s+)?"
+    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
@@ -439,7 +454,11 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     # ('He stayed in the capital until Friday' is over: a past action, not a state)
     fronted = left >= start - FRONTED_REACH
     state = strong != PAST or _SUSPENDED.search(text, left, start) is not None
-    if _OPEN_UNTIL.search(text, max(left, start - FRONTED_REACH), start) and not fronted and state:
+    if (
+        _OPEN_UNTIL.search(text, max(left, start - OPEN_UNTIL_REACH), start)
+        and not fronted
+        and state
+    ):
         return not had_before(text, start, end)
     if strong == PRESENT:
         best = _nearest_cue(text, start, end, weak=False)
