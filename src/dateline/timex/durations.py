@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dateline.timex.context import (
@@ -69,4 +70,61 @@ def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
         n += fraction_of(groups)
     if args.get("vague"):
         n = None
+    if n == 1 and _rate(ctx):
+        return Result(duration_value(1, unit), None, None, "SET")
     return Result(duration_value(n, unit), None, approx_of(groups) or args.get("mod"))
+
+
+# "300 complaints a month", "90,000 journeys a day", "$33 million a year": a rate per period
+_RATE_BEFORE = re.compile(
+    r"(?:[0-9][0-9,.]*|dozen|hundred|thousand|million|billion|trillion)(?:\s+[a-z]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+_RATE_UNIT = re.compile(r"(?:an?|per)\s+[a-z]+$", re.IGNORECASE)
+_SHIFT_AFTER = re.compile(r"\s+(?:later|earlier|ago|before|after|from)\b", re.IGNORECASE)
+RATE_REACH = 40  # characters before "a day" where the counted amount is looked for
+
+
+def _rate(ctx: Context) -> bool:
+    """Whether "a day" here is the period of a rate: an amount comes right before it."""
+    if not _RATE_UNIT.fullmatch(ctx.text, ctx.start, ctx.end):
+        return False
+    if _SHIFT_AFTER.match(ctx.text, ctx.end):
+        return False  # "in 2019 a year later": a shift, no rate
+    return _RATE_BEFORE.search(ctx.text, max(0, ctx.start - RATE_REACH), ctx.start) is not None
+
+
+_ONCE = {"once": 1, "twice": 2, "thrice": 3}
+
+
+@normalizer("rate")
+def norm_rate(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """A count per period: "eight times a year" P1Y freq 8X, "two days a week" P1W freq 2D."""
+    if groups.get("days"):
+        days = amount_of(groups)
+        return Result("P1W", None, None, "SET", f"{_decimal(days)}D" if days else None)
+    times = str(groups.get("times") or "").lower()
+    count = _ONCE[times] if times else amount_of(groups)
+    freq = f"{_decimal(count)}X" if count is not None else None
+    return Result(duration_value(1, unit_of(groups, args)), None, None, "SET", freq)
+
+
+@normalizer("every")
+def norm_every(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """A recurrence every N units: SET with the period as value and quant EVERY (or EACH,
+    as written); "once every 20 years" adds freq 1X."""
+    n: float | None
+    if groups.get("fraction"):  # every quarter of an hour
+        n, unit = _FRACTIONS[str(groups["fraction"]).lower()], "hour"
+    elif groups.get("single"):  # every minute
+        n, unit = 1, str(groups["single"]).lower()
+    elif groups.get("other"):  # every other week, every second week
+        n, unit = 2, unit_of(groups, args)
+    else:
+        unit = unit_of(groups, args)
+        n = amount_of(groups)
+        n = None if n is None else n + fraction_of(groups)
+    words = ctx.text[ctx.start : ctx.end].lower().split()
+    quant = "EACH" if "each" in words else "EVERY"
+    freq = "1X" if groups.get("once") else None
+    return Result(duration_value(n, unit), None, None, "SET", freq, quant)

@@ -143,10 +143,14 @@ def norm_weekend(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args))
 
 
+_HABITUAL = {"fortnightly": "P2W", "nightly": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}
+
+
 @normalizer("set")
 def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """Recurring times: daily, every week, each Monday."""
-    value = args.get("value")
+    """Recurring times: daily, every week, each Monday, nightly, on weekends."""
+    word = str(groups.get("word") or groups.get("weekends") or "").lower()
+    value = args.get("value") or _HABITUAL.get(word)
     weekday = groups.get("weekday") or groups.get("weekday2")
     part = groups.get("part_of_day") or groups.get("part2")
     if value is None and weekday:
