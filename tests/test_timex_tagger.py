@@ -275,3 +275,64 @@ def test_a_date_the_calendar_cannot_hold_drops_only_that_expression(
     monkeypatch.setitem(NORMALIZERS, "duration", _raising(ValueError("day is out of range")))
     found = tag("The talks lasted three years and ended on Friday.", DCT)
     assert [t.text for t in found] == ["Friday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("The plant will open later this year.", "2025-05-21", "2025-12-31"),
+        ("He visited earlier this month.", "2025-05-01", "2025-05-21"),
+        ("A vote is expected early next year.", "2026-01-01", "2026-05-01"),
+        ("Sales should recover by the end of the quarter.", "2025-06-01", "2025-06-30"),
+    ],
+)
+def test_granularity_words_keep_the_interval_they_give(
+    text: str, earliest: str, latest: str
+) -> None:
+    timex = one(text)
+    assert (timex.earliest, timex.latest) == (earliest, latest)
+
+
+def test_an_anchored_span_is_a_duration_with_the_days_it_covers() -> None:
+    timex = one("Output fell in the first six months of the year.")
+    assert (timex.type, timex.value) == ("DURATION", "P6M")
+    assert (timex.earliest, timex.latest) == ("2025-01-01", "2025-06-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("He will visit next year.", "next year", "DATE", "2026"),
+        ("The minister travelled last month.", "last month", "DATE", "2025-04"),
+        ("Gas demand in the first week of February was high.", "February", "DATE", "2025-02"),
+        ("Both sides have wasted the past year arguing.", "the past year", "DURATION", "P1Y"),
+    ],
+)
+def test_the_past_year_is_a_span_but_last_and_next_year_are_periods(
+    text: str, surface: str, kind: str, value: str
+) -> None:
+    timex = one(text, surface=surface)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_a_clock_time_and_its_bracketed_equivalent_take_the_day_named_after_them() -> None:
+    found = tag("The court will hear it at 2 p.m. AEDT (0300 GMT) on Tuesday.", date(2021, 12, 6))
+    assert [t.value for t in found] == [
+        "2021-12-07T14:00+11:00",
+        "2021-12-07T03:00Z",
+        "2021-12-07",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "-ended" in a compound adjective is no past verb
+        ("Rail workers will walk off the job from Thursday in an open-ended strike.", "2019-11-07"),
+        # a bracketed aside is no clause boundary between "scheduled" and the day
+        ("The plenary is scheduled for 6 p.m. KST (0900 GMT) on Sunday.", "2019-11-10"),
+    ],
+)
+def test_weekday_direction_ignores_compound_adjectives_and_asides(text: str, value: str) -> None:
+    found = [t for t in tag(text, date(2019, 11, 5)) if t.type == "DATE"]
+    assert [t.value for t in found] == [value]

@@ -67,6 +67,9 @@ class Result:
     type: str | None = None
     freq: str | None = None
     quant: str | None = None
+    # the interval the words give when it is not the period's (narrowed by the mod):
+    # "later this year" runs from the DCT to the year's end
+    bounds: tuple[date | None, date | None] | None = None
 
 
 Groups = dict[str, Any]

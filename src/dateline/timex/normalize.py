@@ -8,7 +8,7 @@ to numbers. Every function is pure: the reference times come in the context.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from dateline.timex import calendar_math as cal
@@ -309,7 +309,20 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     p = cal.shift(base, "week" if unit == "weekend" else unit, n)
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
-    return Result(p.value, p, mod_of(groups, args) or rel_mod)
+    return Result(p.value, p, mod_of(groups, args) or rel_mod, bounds=_from_dct(ctx, p))
+
+
+# "later this year", "earlier this month": the part of the period after (before) the DCT
+_FROM_DCT = re.compile(r"(later|earlier)\s+this\b", re.IGNORECASE)
+
+
+def _from_dct(ctx: Context, p: Point) -> tuple[date | None, date | None] | None:
+    said = _FROM_DCT.match(ctx.text, ctx.start, ctx.end)
+    if said is None or not p.start <= ctx.dct <= p.end:
+        return None
+    if said.group(1).lower() == "later":
+        return ctx.dct, p.end
+    return p.start, ctx.dct
 
 
 _THE_COMING = re.compile(r"the\s+(?:coming|upcoming)\b", re.IGNORECASE)

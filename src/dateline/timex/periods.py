@@ -50,6 +50,9 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         p = build(rel_year(ctx, rel))
     else:
         p = _report_year(ctx, build)
+    if p is not None and groups.get("first_months"):
+        # "the first six months of the year": a span (P6M) whose days the half gives
+        return Result(duration_value(months, "month"), p, mod_of(groups, args), "DURATION")
     return Result(p.value, p, mod_of(groups, args)) if p else None
 
 

@@ -223,7 +223,7 @@ def interval(result: Result, dct: date) -> tuple[str | None, str | None, str | N
     p = result.point
     if p is None:
         return _ref_interval(result.value, dct)
-    first, last = _narrow(p.start, p.end, result.mod)
+    first, last = result.bounds or _narrow(p.start, p.end, result.mod)
     granularity = "time" if p.part else p.granularity
     return (
         first.isoformat() if first else None,
@@ -376,8 +376,10 @@ def _day_around(
 
 # "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
 _CLOCK_THEN_DAY = re.compile(
-    r"\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
+    r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
 )
+# "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
+_EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
 
 
 # "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
@@ -398,6 +400,8 @@ def _clock_days(text: str, results: dict[int, Timex]) -> None:
             gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
         elif (after.rule or "").startswith("clock") and _DAY_WORD.search(after.text):
             gap = _CLOCK_RANGE.match(text, clock.end, after.start)
+        elif (after.rule or "").startswith("clock") and after.type == "TIME":
+            gap = _EQUIVALENT.match(text, clock.end, after.start)
         else:
             continue
         if gap is None or gap.end() != after.start or after.value[:10] == clock.value[:10]:

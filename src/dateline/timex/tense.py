@@ -109,6 +109,7 @@ INFINITIVE_REACH = 40  # "to stay alert until" before it
 # A clause boundary between a cue and the expression makes the cue count for less.
 _BOUNDARY = re.compile(r"[,;:()\"“”]|''|``|--")
 BOUNDARY_COST = 40
+_ASIDE = re.compile(r"\([^()\n]{0,40}\)")
 _CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
 
@@ -288,6 +289,8 @@ def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
     if match.group("past"):
         if word in _NOT_PAST or _passive(text, match.start()) or _adjective(text, match):
             return None
+        if text[match.start() - 1 : match.start()] == "-":
+            return None  # a compound adjective: "an open-ended strike", "a long-awaited vote"
         return PAST
     if match.group("weak"):
         return FUTURE if weak else None
@@ -302,7 +305,8 @@ def _distance(
     raw = gap[1] - gap[0]
     if best is not None and raw >= best:
         return raw  # already further than the best cue: boundaries cannot help
-    crossed = len(_BOUNDARY.findall(text, *gap))
+    # a closed aside between them ("at 6 p.m. KST (0900 GMT) on Sunday") is no clause break
+    crossed = len(_BOUNDARY.findall(text, *gap)) - 2 * len(_ASIDE.findall(text, *gap))
     if cue_start >= end:
         # a verb after "and" / "but" heads the next clause: "met on Friday and will meet again"
         crossed += len(_CONJUNCTION.findall(text, *gap))
