@@ -336,3 +336,19 @@ def test_a_clock_time_and_its_bracketed_equivalent_take_the_day_named_after_them
 def test_weekday_direction_ignores_compound_adjectives_and_asides(text: str, value: str) -> None:
     found = [t for t in tag(text, date(2019, 11, 5)) if t.type == "DATE"]
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "freq", "quant"),
+    [
+        ("The committee meets eight times a year.", "P1Y", "8X", None),
+        ("Officials urged staff to work from home two days a week.", "P1W", "2D", None),
+        ("Droughts used to strike once every 20 years.", "P20Y", "1X", "EVERY"),
+        ("The list is reviewed each five years.", "P5Y", None, "EACH"),
+    ],
+)
+def test_sets_carry_the_count_in_freq_and_the_quantifier_in_quant(
+    text: str, value: str, freq: str | None, quant: str | None
+) -> None:
+    timex = one(text)
+    assert (timex.type, timex.value, timex.freq, timex.quant) == ("SET", value, freq, quant)
