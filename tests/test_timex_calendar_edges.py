@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.timex import tag
-from dateline.timex.calendar import Point, add_months, point, shift
+from dateline.timex.calendar_math import Point, add_months, point, shift
 
 LAST_DAY = date(9999, 12, 31)
 FIRST_DAY = date(1, 1, 1)

@@ -158,3 +158,57 @@ def test_eval_timex_command_reports_a_bad_file_and_exits_1(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "| strict span |" in result.stdout
     assert "broken.tml: DL-E101" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("gold", "ours", "matches"),
+    [
+        ("1989-WXX", "1989-W21", True),
+        ("1989-WXX", "1990-W21", False),  # the digits given must agree
+        ("1988-QX", "1988-Q3", True),
+        ("XXXX-WXX-7", "1848-W10-7", True),
+        ("PXY", "P3Y", True),
+        ("PXY", "P10Y", True),  # an amount may have any length
+        ("PXY", "P3M", False),
+        ("1949-XX", "1949", False),  # a year does not fill the month
+        ("196X", "196", False),
+        ("2001-05-11", "2001-05-11", True),
+        ("2001-05-11", "2001-05-12", False),
+    ],
+)
+def test_lenient_gold_x_digits_match_a_value_that_fills_them(
+    gold: str, ours: str, matches: bool
+) -> None:
+    from dateline.evaluate.timex_eval import fills
+
+    assert fills(gold, ours) is matches
+
+
+def _underspecified_corpus(tmp_path: Path) -> Path:
+    """Gold: Friday as 2001-05-XX (ours fills it: 2001-05-04), three years as the
+    malformed T17 (left out under lenient scoring)."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text = SYNTHETIC.replace('value="2001-05-11"', 'value="2001-05-XX"').replace(
+        'type="DURATION" value="P3Y"', 'type="DURATION" value="T17"'
+    )
+    (gold / "synthetic_1.tml").write_text(text, encoding="utf-8")
+    return gold
+
+
+def test_default_scoring_stays_tempeval3_exact_values(tmp_path: Path) -> None:
+    report = evaluate_timex(_underspecified_corpus(tmp_path))
+    assert report.to_dict()["value_f1"] == pytest.approx(2 / 4)  # yesterday, June
+    assert report.malformed == []
+
+
+def test_lenient_gold_fills_x_and_leaves_malformed_values_out(tmp_path: Path) -> None:
+    report = evaluate_timex(_underspecified_corpus(tmp_path), lenient_gold=True)
+    scores = report.to_dict()
+    # relaxed F1 1.0; value accuracy 3 of the 3 scored matches (T17 left out)
+    assert scores["value_f1"] == pytest.approx(1.0)
+    assert scores["malformed_gold"] == [
+        {"file": "synthetic_1", "text": "three years", "gold": "T17"}
+    ]
+    assert scores["value_errors"] == []
+    assert "T17" in report.format() and "lenient gold" in report.format()

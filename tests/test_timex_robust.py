@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dateline.model import Timex
 from dateline.timex import is_valid_value, tag
-from dateline.timex.calendar import MAX_YEAR, MIN_YEAR
+from dateline.timex.calendar_math import MAX_YEAR, MIN_YEAR
 
 WORDS = [
     "January", "Feb.", "May", "June", "Sept.", "Monday", "Friday", "last", "next", "this", "coming",

@@ -177,8 +177,11 @@ def test_set_has_type_and_frequency() -> None:
 
 
 def test_time_of_day() -> None:
-    timex = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7))
-    assert (timex.type, timex.value) == ("TIME", "1998-08-07T10:35")
+    # "on" keeps the clock time and its day two expressions; the clock time takes the day
+    clock = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7), surface="10:35 a.m.")
+    assert (clock.type, clock.value) == ("TIME", "1998-08-07T10:35")
+    day = one("The blast came at 10:35 a.m. on Friday.", date(1998, 8, 7), surface="Friday")
+    assert (day.type, day.value) == ("DATE", "1998-08-07")
     evening = one("He spoke this evening.", date(2025, 5, 21))
     assert (evening.type, evening.value) == ("TIME", "2025-05-21TEV")
 
@@ -245,3 +248,107 @@ def test_parsed_doc_keeps_past_plans_and_coming_weekends() -> None:
     # Tuesday the day after the Monday DCT, not six days before; the weekend
     # closing the DCT's week (ISO week 21), not the one just past
     assert found == {"Tuesday": "2025-05-20", "the weekend": "2025-W21-WE"}
+
+
+def _raising(exc: Exception):  # type: ignore[no-untyped-def]
+    def normalize(ctx, groups, args):  # type: ignore[no-untyped-def]
+        raise exc
+
+    return normalize
+
+
+def test_a_normalizer_key_error_is_a_bug_that_reaches_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline.timex.context import NORMALIZERS
+
+    monkeypatch.setitem(NORMALIZERS, "duration", _raising(KeyError("unit")))
+    with pytest.raises(KeyError):
+        tag("The talks lasted three years.", DCT)
+
+
+def test_a_date_the_calendar_cannot_hold_drops_only_that_expression(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline.timex.context import NORMALIZERS
+
+    monkeypatch.setitem(NORMALIZERS, "duration", _raising(ValueError("day is out of range")))
+    found = tag("The talks lasted three years and ended on Friday.", DCT)
+    assert [t.text for t in found] == ["Friday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("The plant will open later this year.", "2025-05-21", "2025-12-31"),
+        ("He visited earlier this month.", "2025-05-01", "2025-05-21"),
+        ("A vote is expected early next year.", "2026-01-01", "2026-05-01"),
+        ("Sales should recover by the end of the quarter.", "2025-06-01", "2025-06-30"),
+    ],
+)
+def test_granularity_words_keep_the_interval_they_give(
+    text: str, earliest: str, latest: str
+) -> None:
+    timex = one(text)
+    assert (timex.earliest, timex.latest) == (earliest, latest)
+
+
+def test_an_anchored_span_is_a_duration_with_the_days_it_covers() -> None:
+    timex = one("Output fell in the first six months of the year.")
+    assert (timex.type, timex.value) == ("DURATION", "P6M")
+    assert (timex.earliest, timex.latest) == ("2025-01-01", "2025-06-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("He will visit next year.", "next year", "DATE", "2026"),
+        ("The minister travelled last month.", "last month", "DATE", "2025-04"),
+        ("Gas demand in the first week of February was high.", "February", "DATE", "2025-02"),
+        ("Both sides have wasted the past year arguing.", "the past year", "DURATION", "P1Y"),
+    ],
+)
+def test_the_past_year_is_a_span_but_last_and_next_year_are_periods(
+    text: str, surface: str, kind: str, value: str
+) -> None:
+    timex = one(text, surface=surface)
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_a_clock_time_and_its_bracketed_equivalent_take_the_day_named_after_them() -> None:
+    found = tag("The court will hear it at 2 p.m. AEDT (0300 GMT) on Tuesday.", date(2021, 12, 6))
+    assert [t.value for t in found] == [
+        "2021-12-07T14:00+11:00",
+        "2021-12-07T03:00Z",
+        "2021-12-07",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "-ended" in a compound adjective is no past verb
+        ("Rail workers will walk off the job from Thursday in an open-ended strike.", "2019-11-07"),
+        # a bracketed aside is no clause boundary between "scheduled" and the day
+        ("The plenary is scheduled for 6 p.m. KST (0900 GMT) on Sunday.", "2019-11-10"),
+    ],
+)
+def test_weekday_direction_ignores_compound_adjectives_and_asides(text: str, value: str) -> None:
+    found = [t for t in tag(text, date(2019, 11, 5)) if t.type == "DATE"]
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "freq", "quant"),
+    [
+        ("The committee meets eight times a year.", "P1Y", "8X", None),
+        ("Officials urged staff to work from home two days a week.", "P1W", "2D", None),
+        ("Droughts used to strike once every 20 years.", "P20Y", "1X", "EVERY"),
+        ("The list is reviewed each five years.", "P5Y", None, "EACH"),
+    ],
+)
+def test_sets_carry_the_count_in_freq_and_the_quantifier_in_quant(
+    text: str, value: str, freq: str | None, quant: str | None
+) -> None:
+    timex = one(text)
+    assert (timex.type, timex.value, timex.freq, timex.quant) == ("SET", value, freq, quant)

@@ -393,6 +393,14 @@ def eval_timex(
         Path, typer.Argument(exists=True, file_okay=False, help="Folder of TimeML .tml files.")
     ],
     out: Annotated[Path | None, typer.Option("--out", help="Write our TimeML here.")] = None,
+    lenient_gold: Annotated[
+        bool,
+        typer.Option(
+            "--lenient-gold",
+            help="Gold X digits match a value that fills them (1989-WXX ~ 1989-W21); "
+            "malformed gold values are listed and left out of the value score.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """TempEval-3 Task A scores of the temporal tagger.
@@ -404,7 +412,7 @@ def eval_timex(
     """
     from dateline.evaluate.timex_eval import evaluate_timex
 
-    report = evaluate_timex(gold_dir, out)
+    report = evaluate_timex(gold_dir, out, lenient_gold=lenient_gold)
     typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
     for reason in report.rejected:
         typer.echo(reason, err=True)

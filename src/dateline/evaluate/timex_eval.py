@@ -4,10 +4,17 @@ Strict match: identical span; relaxed match: overlapping spans (each gold
 TIMEX3 pairs with at most one of ours). Attribute F1 (value, type) is relaxed
 F1 times the attribute's accuracy over the relaxed matches. The DCT is not
 scored.
+
+With ``lenient_gold`` (not TempEval-3's scoring, which stays the default) a
+gold value with ``X`` digits matches a value that fills them with digits and
+agrees everywhere else (``1989-WXX`` ~ ``1989-W21``, ``PXY`` ~ ``P3Y``), and a
+gold value outside the TIMEX3 value grammar (``2000-W7``, ``T17``) is listed
+and left out of the value accuracy.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,7 +26,7 @@ from typing import Any
 from dateline.errors import E_NO_TIMEML, DatelineError
 from dateline.evaluate.timeml import GoldTimex, TimeMLDoc, read_timeml, to_timeml
 from dateline.model import Timex
-from dateline.timex import tag
+from dateline.timex import is_valid_value, tag
 
 Progress = Callable[[int, int], None]
 
@@ -34,6 +41,12 @@ class Counts:
     relaxed: int = 0
     value_ok: int = 0
     type_ok: int = 0
+    value_left_out: int = 0  # relaxed matches whose malformed gold value is not scored
+
+    @property
+    def value_scored(self) -> int:
+        """Relaxed matches whose value is scored."""
+        return self.relaxed - self.value_left_out
 
     def f1(self, matched: int) -> tuple[float, float, float]:
         """Precision, recall and F1 for ``matched`` pairs."""
@@ -41,21 +54,24 @@ class Counts:
         r = matched / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    def attribute_f1(self, correct: int) -> float:
-        """Relaxed F1 × attribute accuracy over relaxed matches."""
-        accuracy = correct / self.relaxed if self.relaxed else 0.0
+    def attribute_f1(self, correct: int, scored: int | None = None) -> float:
+        """Relaxed F1 × attribute accuracy over the ``scored`` relaxed matches (all of them
+        unless some were left out)."""
+        scored = self.relaxed if scored is None else scored
+        accuracy = correct / scored if scored else 0.0
         return self.f1(self.relaxed)[2] * accuracy
 
     def to_dict(self) -> dict[str, Any]:
         strict, relaxed = self.f1(self.strict), self.f1(self.relaxed)
+        scored = self.value_scored
         return {
             "gold": self.gold,
             "system": self.system,
             "strict": {"precision": strict[0], "recall": strict[1], "f1": strict[2]},
             "relaxed": {"precision": relaxed[0], "recall": relaxed[1], "f1": relaxed[2]},
-            "value_f1": self.attribute_f1(self.value_ok),
+            "value_f1": self.attribute_f1(self.value_ok, self.value_scored),
             "type_f1": self.attribute_f1(self.type_ok),
-            "value_accuracy": self.value_ok / self.relaxed if self.relaxed else 0.0,
+            "value_accuracy": self.value_ok / scored if scored else 0.0,
         }
 
 
@@ -71,6 +87,9 @@ class TimexReport:
     rejected: list[str] = field(default_factory=list)  # coded one-line reasons, per file
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
+    lenient_gold: bool = False
+    # (file, text, gold value) of gold values outside the TIMEX3 grammar (lenient only)
+    malformed: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def docs_per_second(self) -> float:
@@ -90,6 +109,10 @@ class TimexReport:
             "missed": self.missed.most_common(20),
             "spurious": self.spurious.most_common(20),
             "rejected": self.rejected,
+            "lenient_gold": self.lenient_gold,
+            "malformed_gold": [
+                {"file": name, "text": text, "gold": value} for name, text, value in self.malformed
+            ],
         }
 
     def format(self) -> str:
@@ -99,9 +122,11 @@ class TimexReport:
 
 def _format_report(report: TimexReport) -> list[str]:
     t = report.total.to_dict()
+    scoring = "lenient gold (X digits, malformed values left out)" if report.lenient_gold else ""
     lines = [
         f"documents {report.documents}   tag() speed {report.docs_per_second:.0f} docs/s",
         f"gold TIMEX3 {t['gold']}   ours {t['system']}",
+        *([f"scoring: {scoring}"] if scoring else []),
         "",
         "| score | P | R | F1 |",
         "| --- | ---: | ---: | ---: |",
@@ -122,9 +147,35 @@ def _format_report(report: TimexReport) -> list[str]:
     lines += ["", "| count | text | gold value | our value |", "| ---: | --- | --- | --- |"]
     for (text, gold, ours), n in report.value_errors.most_common(20):
         lines.append(f"| {n} | {text} | {gold} | {ours} |")
+    if report.malformed:
+        lines += ["", f"malformed gold values left out of the value score: {len(report.malformed)}"]
+        lines += [f"  {name}: {text!r} {value}" for name, text, value in report.malformed]
     if report.rejected:
         lines += ["", f"rejected {len(report.rejected)} file(s), not scored:", *report.rejected]
     return lines
+
+
+def fills(gold: str, ours: str) -> bool:
+    """Whether ``ours`` is ``gold`` with its ``X`` digits filled: ``1989-WXX`` ~ ``1989-W21``,
+    ``XXXX-WXX-7`` ~ ``1848-W10-7``, ``PXY`` ~ ``P3Y`` (an amount may have any length)."""
+    if gold == ours:
+        return True
+    if "X" not in gold:
+        return False
+    return _x_pattern(gold).fullmatch(ours) is not None
+
+
+def _x_pattern(gold: str) -> re.Pattern[str]:
+    amount = r"[0-9]+(?:\.[0-9]+)?"
+    pieces = re.split(r"(X+)", gold)
+    if gold.startswith("P"):  # a duration's X stands for an amount of any length
+        parts = [amount if piece.startswith("X") else re.escape(piece) for piece in pieces]
+    else:  # a date's X stands for one digit
+        parts = [
+            f"[0-9]{{{len(piece)}}}" if piece.startswith("X") else re.escape(piece)
+            for piece in pieces
+        ]
+    return re.compile("".join(parts))
 
 
 def _pairs(gold: list[GoldTimex], ours: list[Timex]) -> list[tuple[GoldTimex, Timex]]:
@@ -148,16 +199,25 @@ def _pairs(gold: list[GoldTimex], ours: list[Timex]) -> list[tuple[GoldTimex, Ti
 
 def _count(report: TimexReport, doc: TimeMLDoc, ours: list[Timex]) -> None:
     pairs = _pairs(doc.timexes, ours)
+    lenient = report.lenient_gold
     for counts, gold, system, chosen in _slices(report, doc.timexes, ours, pairs):
         counts.gold += len(gold)
         counts.system += len(system)
         for g, o in chosen:
             counts.relaxed += 1
             counts.strict += (g.start, g.end) == (o.start, o.end)
-            counts.value_ok += g.value == o.value
             counts.type_ok += g.type == o.type
+            if lenient:
+                if is_valid_value(g.value):
+                    counts.value_ok += fills(g.value, o.value)
+                else:
+                    counts.value_left_out += 1
+            else:
+                counts.value_ok += g.value == o.value
     for g, o in pairs:
-        if g.value != o.value:
+        if lenient and not is_valid_value(g.value):
+            report.malformed.append((doc.doc_id, g.text, g.value))
+        elif not (fills(g.value, o.value) if lenient else g.value == o.value):
             report.value_errors[(g.text.lower(), g.value, o.value)] += 1
     matched_gold = {id(g) for g, _ in pairs}
     matched_ours = {id(o) for _, o in pairs}
@@ -188,13 +248,18 @@ def _slices(
 
 
 def evaluate_timex(
-    gold_dir: Path, out_dir: Path | None = None, progress: Progress | None = None
+    gold_dir: Path,
+    out_dir: Path | None = None,
+    progress: Progress | None = None,
+    *,
+    lenient_gold: bool = False,
 ) -> TimexReport:
-    """Tag every ``.tml`` file under ``gold_dir`` and score against its TIMEX3 tags."""
+    """Tag every ``.tml`` file under ``gold_dir`` and score against its TIMEX3 tags
+    (TempEval-3's scoring; ``lenient_gold``: X digits and malformed gold values, see above)."""
     paths = sorted(Path(gold_dir).rglob("*.tml"))
     if not paths:
         raise E_NO_TIMEML(str(gold_dir))
-    report = TimexReport()
+    report = TimexReport(lenient_gold=lenient_gold)
     tag("Warm-up on May 4, 2001.", date(2001, 5, 4))  # rules load once, outside the timing
     for done, path in enumerate(paths, start=1):
         try:

@@ -2,7 +2,7 @@
 
 X's date comes from the text itself (the sentence with a dated mention that
 shares the most distinctive words with X) or else from a table of well-known
-historical dates (``resources/events.toml``, which users can extend).
+historical dates (``resources/anniversaries.toml``, which users can extend).
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import Any
 
 from dateline.errors import E_TIMEX_RULES
 from dateline.model import Timex
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, normalizer
-from dateline.timex.normalize import choose_year
 from dateline.timex.tense import sentence_bounds
+from dateline.timex.year_choice import choose_year
 
-EVENTS_FILE = Path(__file__).parent / "resources" / "events.toml"
+ANNIVERSARIES_FILE = Path(__file__).parent / "resources" / "anniversaries.toml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _STOP = {
     "the", "and", "of", "for", "with", "from", "into", "his", "her", "their", "its", "our",
@@ -31,7 +31,7 @@ _STOP = {
 
 
 @lru_cache(maxsize=4)
-def historical_events(path: Path = EVENTS_FILE) -> list[tuple[tuple[str, ...], date]]:
+def historical_events(path: Path = ANNIVERSARIES_FILE) -> list[tuple[tuple[str, ...], date]]:
     """(lower-cased names and aliases, date) of every well-known event in the table."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     events = []

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
 from dateline.timex.tense import tense
 
 
@@ -67,6 +67,9 @@ class Result:
     type: str | None = None
     freq: str | None = None
     quant: str | None = None
+    # the interval the words give when it is not the period's (narrowed by the mod):
+    # "later this year" runs from the DCT to the year's end
+    bounds: tuple[date | None, date | None] | None = None
 
 
 Groups = dict[str, Any]
@@ -87,3 +90,26 @@ def normalizer(name: str) -> Callable[[Normalizer], Normalizer]:
 def mod_of(groups: Groups, args: dict[str, Any]) -> str | None:
     """The TIMEX3 mod a rule's groups or fixed arguments give ("early" → START)."""
     return groups.get("mod") or groups.get("mod2") or args.get("mod") or None
+
+
+def unit_of(groups: Groups, args: dict[str, Any]) -> str:
+    """The calendar unit a rule captured ("weeks" → week), else its fixed one."""
+    for key in ("cal_unit", "unit", "unit2", "date_unit"):
+        if groups.get(key):
+            return str(groups[key])
+    return str(args["unit"])
+
+
+def amount_of(groups: Groups) -> float | None:
+    """The number a rule captured (1 when none: "a year"); None for a vague one ("several")."""
+    value = groups.get("num") or groups.get("num2")
+    if value is None:
+        return 1.0
+    return None if value == "X" else float(value)
+
+
+def approx_of(groups: Groups) -> str | None:
+    """The mod of an amount: "about three days" → APPROX, "a week or so ago" → APPROX."""
+    if groups.get("or_so"):
+        return "APPROX"
+    return groups.get("lead") or groups.get("approx") or groups.get("mod") or None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _YEAR = r"(?:[0-9]{4}|[0-9X]{4})"
-_TIME = r"T(?:MO|AF|EV|NI|DT|(?:[01][0-9]|2[0-4])(?::[0-5][0-9](?::[0-5][0-9])?)?)"
+# a clock time may carry its stated zone: Z (UTC) or an offset ("T10:00-05:00")
+_ZONE = r"(?:Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])"
+_TIME = rf"T(?:MO|AF|EV|NI|DT|(?:[01][0-9]|2[0-4])(?::[0-5][0-9](?::[0-5][0-9])?)?{_ZONE}?)"
 _DATE = (
     rf"(?:{_YEAR}"
     r"(?:-(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?"

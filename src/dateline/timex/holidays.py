@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from dateline.timex.calendar import make_date
+from dateline.timex.calendar_math import make_date
 
 
 def easter(year: int) -> date | None:

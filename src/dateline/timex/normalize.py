@@ -7,30 +7,31 @@ to numbers. Every function is pure: the reference times come in the context.
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
 from dateline.timex.context import (
     Context,
     Groups,
     Result,
+    amount_of,
+    approx_of,
     mod_of,
     normalizer,
+    unit_of,
 )
 from dateline.timex.holidays import named_day
-from dateline.timex.story import in_story, narrative_year, story_weekday, told_as_history
+from dateline.timex.narrative import in_story, story_weekday, told_as_history
 from dateline.timex.tense import (
-    FUTURE,
     PAST,
     past_plan,
     sentence_bounds,
     weekday_forward,
 )
+from dateline.timex.year_choice import choose_year
 
 
 def split_rel(rel: str | None) -> tuple[str, str | None]:
@@ -39,131 +40,6 @@ def split_rel(rel: str | None) -> tuple[str, str | None]:
         return "0", None
     parts = rel.split()
     return parts[0], parts[1] if len(parts) > 1 else None
-
-
-def choose_year(
-    ctx: Context, build: Callable[[int], Point | None], base: int | None = None
-) -> Point | None:
-    """The period named without a year, in the year the clause's tense points to.
-
-    Without a tense cue the DCT's year is kept (the news convention). With one,
-    the period nearest the DCT on the tense's side wins; day dates may cross
-    to the other side by a little, since lexical cues often belong to a
-    reporting verb ("ruled Wednesday that he must leave by Jan. 14").
-    """
-    year = base if base is not None else ctx.dct.year
-    options = [p for p in (build(year - 1), build(year), build(year + 1)) if p is not None]
-    if not options:
-        # "29 February" in a story of 1984: no year near the DCT has one; the story's may
-        return narrative_year(ctx, build)
-    named = _sentence_year(ctx)
-    if named is not None and build(named) is not None:
-        return build(named)
-    ranged = _range_start(ctx, build)
-    if ranged is not None:
-        return ranged
-    narrative = narrative_year(ctx, build)
-    if narrative is not None:
-        return narrative
-    if past_plan(ctx.text, ctx.start, ctx.end):
-        # "had been due to start in October": planned on either side, the nearest one
-        return min(options, key=lambda p: cal.days_apart(p, ctx.dct))
-    when = ctx.tense
-    ahead = _future_anchor(ctx)
-    if ahead is not None and when != PAST:
-        later = [p for p in options if p.end >= ahead]
-        return later[0] if later else options[-1]
-    if when == PAST and _ENDED_BEFORE.search(ctx.text, max(0, ctx.start - 16), ctx.start):
-        # "the year ended Jan. 31": a period's past closing day cannot lie ahead
-        before = [p for p in options if p.start <= ctx.dct]
-        return before[-1] if before else options[0]
-    if when not in (PAST, FUTURE):
-        # no cue: the period nearest the DCT, a past one winning near-ties (news looks back)
-        return min(
-            options, key=lambda p: cal.days_apart(p, ctx.dct) + (p.start > ctx.dct) * AHEAD_COST
-        )
-    return min(options, key=lambda p: cal.days_apart(p, ctx.dct) + _penalty(p, ctx.dct, when))
-
-
-_ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
-AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
-
-
-def _future_anchor(ctx: Context) -> date | None:
-    """A later year the same sentence already named ("until early next year ... in June")."""
-    last = ctx.last
-    if last is None or last.start <= ctx.dct or ctx.last_end is None:
-        return None
-    if cal.RANK[last.granularity] < cal.RANK["year"]:
-        return None
-    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - 40), ctx.last_end):
-        return None
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    return last.start if ctx.last_end > left else None
-
-
-def _sentence_year(ctx: Context) -> int | None:
-    """The year named earlier in the same clause ("this year through August")."""
-    last = ctx.last
-    if last is None or ctx.last_end is None or last.granularity != "year":
-        return None
-    if ctx.last_end > ctx.start or ctx.start - ctx.last_end > 80:
-        return None
-    between = ctx.text[ctx.last_end : ctx.start]
-    if _ENDPOINT.search(ctx.text, max(0, ctx.last_end - 40), ctx.last_end):
-        return None  # "projections stretching to 2028 ... in December": an end, not a scope
-    if not _CLAUSE_BREAK.search(between):
-        return last.start.year
-    # a fronted year scopes its whole sentence: "In 2020, they did not call it until Nov. 7"
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    fronted = left < ctx.last_end and len(ctx.text[left : ctx.last_end].split()) <= 3
-    return last.start.year if fronted and not _SENTENCE_BREAK.search(between) else None
-
-
-# the year that closes a range: "June 12–14, 1863", "between January and October 1648"
-_RANGE_YEAR = re.compile(
-    r"\s*(?:-|–|—|to|and|until|till|through)\s*(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+)?"
-    r"(?:[0-9]{1,2}(?:st|nd|rd|th)?,?\s+)?(?:(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+)?(?P<year>[0-9]{4})(?![0-9])"
-)
-_MONTH_OF = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
-
-
-def _range_start(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
-    """The first date of a range whose year is written once after it: "June 12–14, 1863";
-    "from December until March 1916" starts in the year before."""
-    match = _RANGE_YEAR.match(ctx.text, ctx.end, ctx.end + 40)
-    if match is None:
-        return None
-    year = int(match.group("year"))
-    here = build(year)
-    end_name = (match.group("m2") or match.group("m1") or "")[:3].lower()
-    end_month = _MONTH_OF.get(end_name)
-    if here is not None and end_month is not None and here.start.month > end_month:
-        return build(year - 1)
-    return here
-
-
-_ENDPOINT = re.compile(r"\b(?:to|until|till|through|into)\s+(?:the\s+end\s+of\s+)?[0-9]{4}$", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]|--")
-_SENTENCE_BREAK = re.compile(r"[;:.!?]")
-
-
-# Days a day date on the wrong side of the DCT counts as further away; small enough
-# that a reporting verb's tense can be overruled by a date weeks away on the other side.
-DAY_PENALTY = 150
-
-
-def _penalty(p: Point, dct: date, when: str) -> int:
-    wrong_side = p.start > dct if when == PAST else p.end < dct
-    if not wrong_side:
-        return 0
-    if p.granularity == "day":
-        return DAY_PENALTY
-    # Next month's name in a past clause: the past reading would be eleven months
-    # back, which news writes as "last September"; so the coming month wins.
-    if when == PAST and p.granularity == "month" and (p.start - dct).days <= 31:
-        return 0
-    return 400
 
 
 _ORDINAL_WORDS = {
@@ -286,6 +162,7 @@ def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
 
 
 # "in his 30s", "in their early forties": an age, not a decade
+AGE_REACH = 40  # characters before a decade where "his" / "their" is looked for
 _AGE_BEFORE = re.compile(
     r"\b(?:his|her|their|my|your|our)\s+(?:the\s+)?(?:[a-z]+\s+(?:and|or|to)\s+)?$", re.IGNORECASE
 )
@@ -294,7 +171,7 @@ _AGE_BEFORE = re.compile(
 def _age(ctx: Context) -> bool:
     if re.search(r"[0-9]{4}", ctx.text[ctx.start : ctx.end]):
         return False
-    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - 40), ctx.start))
+    return bool(_AGE_BEFORE.search(ctx.text, max(0, ctx.start - AGE_REACH), ctx.start))
 
 
 def rel_year(ctx: Context, rel: str) -> int:
@@ -408,13 +285,6 @@ def norm_anchor_part(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resu
 _TODAY_NOWADAYS = re.compile(r"today", re.IGNORECASE)
 
 
-def unit_of(groups: Groups, args: dict[str, Any]) -> str:
-    for key in ("cal_unit", "unit", "unit2", "date_unit"):
-        if groups.get(key):
-            return str(groups[key])
-    return str(args["unit"])
-
-
 @normalizer("relative")
 def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """last/next/this/that + a calendar unit: shift the DCT (or the last mentioned time)."""
@@ -439,7 +309,20 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     p = cal.shift(base, "week" if unit == "weekend" else unit, n)
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
-    return Result(p.value, p, mod_of(groups, args) or rel_mod)
+    return Result(p.value, p, mod_of(groups, args) or rel_mod, bounds=_from_dct(ctx, p))
+
+
+# "later this year", "earlier this month": the part of the period after (before) the DCT
+_FROM_DCT = re.compile(r"(later|earlier)\s+this\b", re.IGNORECASE)
+
+
+def _from_dct(ctx: Context, p: Point) -> tuple[date | None, date | None] | None:
+    said = _FROM_DCT.match(ctx.text, ctx.start, ctx.end)
+    if said is None or not p.start <= ctx.dct <= p.end:
+        return None
+    if said.group(1).lower() == "later":
+        return ctx.dct, p.end
+    return p.start, ctx.dct
 
 
 _THE_COMING = re.compile(r"the\s+(?:coming|upcoming)\b", re.IGNORECASE)
@@ -510,6 +393,7 @@ def _weekday_rel(ctx: Context, weekday: int, offset: str) -> Point:
 # "gave them until Tuesday", "extended its deadline until Friday": a deadline weekday
 # lies ahead whatever the verb's tense ("stayed until Friday" and "had given them
 # until Friday" do not)
+UNTIL_REACH = 70  # "gave them until" before a weekday
 _UNTIL = re.compile(
     r"(?<!had )\b(?:give|gives|gave|given|extend\w*|deadline|postpone\w*|delay\w*|"
     r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+$",
@@ -521,7 +405,7 @@ _UNTIL = re.compile(
 def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """A bare weekday name: the one before the DCT in past clauses, after it in future ones."""
     weekday = int(groups["weekday"])
-    if _INDEFINITE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
+    if _INDEFINITE.search(ctx.text, max(0, ctx.start - INDEFINITE_REACH), ctx.start):
         return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
@@ -530,7 +414,7 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
     # news reports mostly look back: without a clear future cue, the last such weekday
-    if _UNTIL.search(ctx.text, max(0, ctx.start - 70), ctx.start):
+    if _UNTIL.search(ctx.text, max(0, ctx.start - UNTIL_REACH), ctx.start):
         delta = ahead
     elif past_plan(ctx.text, ctx.start, ctx.end):
         delta = ahead if ahead < back else -back  # a plan told in the past: the nearest one
@@ -542,20 +426,14 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
+INDEFINITE_REACH = 8  # "on a" right before a weekday
 _INDEFINITE = re.compile(r"\bon\s+an?\s+$", re.IGNORECASE)
-
-
-def _amount(groups: Groups) -> float | None:
-    value = groups.get("num") or groups.get("num2")
-    if value is None:
-        return 1.0
-    return None if value == "X" else float(value)
 
 
 @normalizer("shift")
 def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """N units ago / later / earlier / from now: the DCT or the last mentioned time, moved."""
-    n = _amount(groups)
+    n = amount_of(groups)
     direction = str(groups.get("direction") or args.get("direction"))
     unit = unit_of(groups, args)
     if n is None or n != int(n):
@@ -569,10 +447,10 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
                 **{unit + "s": int(n) * (-1 if direction.endswith("-1") else 1)}
             )
             p = Point(moved.date(), "day", moved.strftime("%H:%M"))
-            return Result(p.value, p, _approx(groups), "TIME")
+            return Result(p.value, p, approx_of(groups), "TIME")
         # the DCT has no time of day: hours ago is still (about) the DCT's day
         p = cal.point(ctx.dct, "day")
-        return Result(p.value, p, _approx(groups))
+        return Result(p.value, p, approx_of(groups))
     steps = int(n) * (-1 if direction.endswith("-1") else 1)
     base = _shift_base(ctx, direction, unit)
     if args.get("gran") == "quarter" and base.granularity not in ("quarter", "half"):
@@ -598,15 +476,16 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
         # day stays that day a year before (a comparison date, in business news)
         p = cal.coarsen(p, step_unit)
-    return Result(p.value, p, _approx(groups))
+    return Result(p.value, p, approx_of(groups))
 
 
 def _clock_anchor(ctx: Context) -> datetime | None:
     """The last mentioned clock time, when the last mentioned time is one."""
     last = ctx.last_clock
-    if last is None or last.part is None or not re.fullmatch(r"[0-9]{2}:[0-9]{2}", last.part):
+    # the zone of "09:30 GMT" is dropped: the time moved ("two hours later") is local again
+    if last is None or last.part is None or not re.match(r"[0-9]{2}:[0-9]{2}", last.part):
         return None
-    hour, minute = (int(x) for x in last.part.split(":"))
+    hour, minute = int(last.part[:2]), int(last.part[3:5])
     if hour == 24:
         return datetime.combine(last.start, time()) + timedelta(days=1)
     return datetime.combine(last.start, time(hour, minute))
@@ -643,55 +522,6 @@ def _months_since_anchor(ctx: Context) -> bool:
     return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
 
 
-def _approx(groups: Groups) -> str | None:
-    if groups.get("or_so"):
-        return "APPROX"  # "a week or so ago"
-    return groups.get("lead") or groups.get("approx") or groups.get("mod") or None
-
-
-_DURATION_UNITS = {
-    "year": ("Y", 1, "month", 12),
-    "month": ("M", 1, "day", 30),
-    "week": ("W", 1, "day", 7),
-    "day": ("D", 1, "hour", 24),
-    "hour": ("TH", 1, "minute", 60),
-    "minute": ("TM", 1, "second", 60),
-    "second": ("TS", 1, None, 0),
-    "decade": ("Y", 10, None, 0),
-    "century": ("Y", 100, None, 0),
-    "quarter": ("Q", 1, "month", 3),
-    "fortnight": ("W", 2, None, 0),
-    "weekend": ("D", 2, None, 0),
-}
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration value: 3 days → P3D, 2.5 years → P2Y6M, some hours → PTXH."""
-    code, factor, smaller, ratio = _DURATION_UNITS[unit]
-    if n is None:
-        text = "X" + code.lstrip("T")
-    elif n * factor == int(n * factor):
-        text = f"{int(n * factor)}{code.lstrip('T')}"
-    else:
-        whole = int(n * factor)
-        rest = round((n * factor - whole) * ratio)
-        sub_code = _DURATION_UNITS[smaller][0] if smaller else code
-        text = (f"{whole}{code.lstrip('T')}" if whole else "") + f"{rest}{sub_code.lstrip('T')}"
-    return ("PT" if code.startswith("T") else "P") + text
-
-
-@normalizer("duration")
-def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """N units: P3D, PT5H, P2Y6M; vague amounts give X (PXY)."""
-    unit = unit_of(groups, args)
-    n = float(args["n"]) if "n" in args else _amount(groups)
-    if n is not None and groups.get("and_half"):
-        n += 0.5
-    if args.get("vague"):
-        n = None
-    return Result(duration_value(n, unit), None, _approx(groups) or args.get("mod"))
-
-
 def period_anchor(ctx: Context, unit: str) -> Point | None:
     """The quarter "the quarter" means: one named in the same sentence, else the article's."""
     last = ctx.last if ctx.last is not None and ctx.last.granularity == unit else None
@@ -701,63 +531,3 @@ def period_anchor(ctx: Context, unit: str) -> Point | None:
             return last
     topic = ctx.topic if ctx.topic is not None and ctx.topic.granularity == unit else None
     return topic or last
-
-
-_CLOCK_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
-
-
-@normalizer("clock")
-def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """Clock times ("10:35 a.m.", "noon"), on the DCT's day or a named weekday."""
-    hhmm = groups.get("hhmm")
-    text = (
-        f"{hhmm[:2]}:{hhmm[2:]}"
-        if hhmm
-        else str(groups.get("clock") or args.get("clock", "12:00")).lower()
-    )
-    hour, _, minute = text.replace(".", ":").partition(":")
-    h = _CLOCK_WORDS.index(hour) + 1 if hour in _CLOCK_WORDS else int(hour)
-    if groups.get("part") in ("afternoon", "evening") and h < 12:
-        h += 12
-    if groups.get("ampm") == "pm" and h < 12:
-        h += 12
-    elif groups.get("ampm") == "am" and h == 12:
-        h = 0
-    # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m."),
-    # unless that day is still ahead and the clock time's clause is past ("its next
-    # meeting on Dec. 18. The decision, announced at 2:15 p.m., ...")
-    day = ctx.last.start if ctx.last and ctx.last.granularity == "day" else ctx.dct
-    if day > ctx.dct and ctx.tense_of(weak=False) == PAST:
-        day = ctx.dct
-    weekday_groups = {"weekday": groups.get("weekday") or groups.get("weekday2")}
-    if groups.get("month") and groups.get("day"):
-        dated = norm_date(ctx, {k: groups.get(k) for k in ("month", "day", "year")}, {})
-        day = dated.point.start if dated and dated.point else day
-    elif weekday_groups["weekday"]:
-        weekday = norm_weekday(ctx, weekday_groups, {})
-        day = weekday.point.start if weekday and weekday.point else day
-    dayword = str(groups.get("dayword") or "").lower()
-    if dayword:  # "4 p.m. EST today"
-        day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(dayword, 0))
-    own_day = bool(groups.get("month") or weekday_groups["weekday"] or dayword)
-    day += timedelta(days=int(args.get("offset", 0)))
-    p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}")
-    mod = _approx(groups) or ("APPROX" if groups.get("about") else None)
-    if not own_day and (ctx.last is None or ctx.last.granularity != "day") and in_story(ctx):
-        # a story's clock time before its day is named ("at 4.30 a.m. on 29 March"): the
-        # DCT's day would be wrong, so it anchors nothing; the day named next completes it
-        return Result(p.value, None, mod, "TIME")
-    return Result(p.value, p, mod, "TIME")

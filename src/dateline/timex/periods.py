@@ -12,10 +12,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
-from dateline.timex.context import Context, Groups, Result, mod_of, normalizer
-from dateline.timex.normalize import duration_value, full_year, period_anchor, rel_year, unit_of
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
+from dateline.timex.context import Context, Groups, Result, mod_of, normalizer, unit_of
+from dateline.timex.durations import duration_value
+from dateline.timex.normalize import full_year, period_anchor, rel_year
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 
@@ -49,6 +50,9 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         p = build(rel_year(ctx, rel))
     else:
         p = _report_year(ctx, build)
+    if p is not None and groups.get("first_months"):
+        # "the first six months of the year": a span (P6M) whose days the half gives
+        return Result(duration_value(months, "month"), p, mod_of(groups, args), "DURATION")
     return Result(p.value, p, mod_of(groups, args)) if p else None
 
 
@@ -142,10 +146,14 @@ def norm_weekend(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args))
 
 
+_HABITUAL = {"fortnightly": "P2W", "nightly": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}
+
+
 @normalizer("set")
 def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """Recurring times: daily, every week, each Monday."""
-    value = args.get("value")
+    """Recurring times: daily, every week, each Monday, nightly, on weekends."""
+    word = str(groups.get("word") or groups.get("weekends") or "").lower()
+    value = args.get("value") or _HABITUAL.get(word)
     weekday = groups.get("weekday") or groups.get("weekday2")
     part = groups.get("part_of_day") or groups.get("part2")
     if value is None and weekday:

@@ -10,11 +10,11 @@ from itertools import pairwise
 from typing import Any
 
 from dateline.model import Timex
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
 from dateline.timex.context import NORMALIZERS, Context, Result
+from dateline.timex.narrative import in_story
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
-from dateline.timex.story import in_story
 
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
 _DEFERRED = ("anniversary",)
@@ -168,9 +168,9 @@ def group_values(
 
 
 def _convert(raw: str, fragment: Fragment, tables: dict[str, dict[str, str]]) -> Any:
+    if fragment.number:  # "28.9 hours": a decimal point is no abbreviation's
+        return _number(" ".join(raw.lower().split()), tables.get("number", {}))
     key = _key(raw)
-    if fragment.number:
-        return _number(key, tables.get("number", {}))
     if fragment.table:
         table = tables[fragment.table]
         for candidate in (key, key.rstrip("-"), key.lstrip("'")):
@@ -223,7 +223,7 @@ def interval(result: Result, dct: date) -> tuple[str | None, str | None, str | N
     p = result.point
     if p is None:
         return _ref_interval(result.value, dct)
-    first, last = _narrow(p.start, p.end, result.mod)
+    first, last = result.bounds or _narrow(p.start, p.end, result.mod)
     granularity = "time" if p.part else p.granularity
     return (
         first.isoformat() if first else None,
@@ -264,7 +264,9 @@ def _normalize(ctx: Context, match: Match, tables: dict[str, dict[str, str]]) ->
     groups = group_values(match.match, match.rule, tables)
     try:
         result = NORMALIZERS[match.rule.norm](ctx, groups, match.rule.args)
-    except (ValueError, OverflowError, KeyError):
+    except (ValueError, OverflowError):
+        # a date the calendar cannot hold ("February 30", a year past 9999): no expression.
+        # Any other exception is a normalizer's bug and must fail a test, not vanish.
         return None
     if result is not None and result.mod is None and match.rule.mod:
         result.mod = match.rule.mod
@@ -374,8 +376,10 @@ def _day_around(
 
 # "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
 _CLOCK_THEN_DAY = re.compile(
-    r"\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
+    r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
 )
+# "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
+_EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
 
 
 # "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
@@ -396,6 +400,8 @@ def _clock_days(text: str, results: dict[int, Timex]) -> None:
             gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
         elif (after.rule or "").startswith("clock") and _DAY_WORD.search(after.text):
             gap = _CLOCK_RANGE.match(text, clock.end, after.start)
+        elif (after.rule or "").startswith("clock") and after.type == "TIME":
+            gap = _EQUIVALENT.match(text, clock.end, after.start)
         else:
             continue
         if gap is None or gap.end() != after.start or after.value[:10] == clock.value[:10]:

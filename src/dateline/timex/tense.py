@@ -81,14 +81,35 @@ _PLAN_VERB = re.compile(
 
 def _plan(text: str, cue_end: int, start: int) -> bool:
     """A plan verb, then an infinitive, then the expression: "agreed ... to buy X in May"."""
-    if not _PLAN_VERB.search(text, max(0, cue_end - 14), cue_end):
+    if not _PLAN_VERB.search(text, max(0, cue_end - PLAN_VERB_REACH), cue_end):
         return False
     return bool(_INFINITIVE.search(text, cue_end, start))
 
 
+# Character windows: how far before (or after) an expression or a cue each pattern is
+# looked for. They bound the work per expression and keep a cue to its own clause.
+SENTENCE_REACH = 400  # how far a sentence's start or end is looked for
+PLAN_VERB_REACH = 14  # the cue word itself: a plan verb ends the cue ("announced")
+ABBREVIATION_REACH = 5  # a title or an initial before a period ("Prof.")
+AUXILIARY_REACH = 12  # "be" / "been" right before an -ed word
+ARTICLE_REACH = 24  # an article (and an adverb) right before an -ed word
+PAST_PLAN_BEFORE = 40  # "had been due to" may start this far before the cue
+PAST_PLAN_AFTER = 24  # ... and end this far after it
+MAX_HEAD_STEPS = 8  # dependency heads climbed to find the governing verb
+DEADLINE_REACH = 20  # "until", "by the end of" right before the expression
+CLAUSE_REACH = 80  # a negation or a past perfect earlier in the clause
+FRONTED_REACH = 10  # an expression this close to its sentence's start is fronted
+OPEN_UNTIL_REACH = 30  # "until 10:30 a.m. on" before a weekday
+WOULD_REACH = 60  # "would meet on" before a weekday
+SCHEDULED_REACH = 50  # "the Senate votes" before a weekday
+SCHEDULED_AFTER_REACH = 40  # "on Friday the riders face" after it
+MOVED_TO_REACH = 90  # "postponed the launch of its rocket to" before it
+INFINITIVE_REACH = 40  # "to stay alert until" before it
+
 # A clause boundary between a cue and the expression makes the cue count for less.
 _BOUNDARY = re.compile(r"[,;:()\"“”]|''|``|--")
 BOUNDARY_COST = 40
+_ASIDE = re.compile(r"\([^()\n]{0,40}\)")
 _CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
 
@@ -96,18 +117,29 @@ _CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence holding ``text[start:end]``."""
     left = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+    for match in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH), start):
         if not _abbreviation(text, match.start()):
             left = match.end()
-    right = min(len(text), end + 400)
+    right = min(len(text), end + SENTENCE_REACH)
     for match in _SENTENCE_END.finditer(text, end, right):
         if not _abbreviation(text, match.start()):
             return left, match.start() + 1
     return left, right
 
 
+# "at 2 p.m. AEDT on Tuesday", "at 9 a.m. Monday": the clock time's period ends no sentence
+_CLOCK_THEN_NAME = re.compile(
+    r"[ap]\.m\.\s+(?:[A-Z]{2,4}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9])"
+)
+
+
 def _abbreviation(text: str, period: int) -> bool:
-    return text[period] == "." and bool(_ABBREVIATION.search(text, max(0, period - 5), period + 1))
+    if _CLOCK_THEN_NAME.match(text, max(0, period - 3)):
+        return True
+    return text[period] == "." and bool(
+        _ABBREVIATION.search(text, max(0, period - ABBREVIATION_REACH), period + 1)
+    )
 
 
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
@@ -115,7 +147,7 @@ _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
 
 def _passive(text: str, start: int) -> bool:
     """An -ed word after a present or bare "be" is a participle; the auxiliary decides."""
-    return bool(_BE_BEFORE.search(text[max(0, start - 12) : start]))
+    return bool(_BE_BEFORE.search(text[max(0, start - AUXILIARY_REACH) : start]))
 
 
 # "-ed" words that modify a noun: "a still unspecified date", "the proposed merger"
@@ -131,7 +163,7 @@ def _adjective(text: str, match: re.Match[str]) -> bool:
         return True
     participle = word.endswith("ed") or word in _IRREGULAR_PARTICIPLES  # 'a locally made shot'
     return participle and bool(
-        _ADJECTIVE_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
+        _ADJECTIVE_BEFORE.search(text[max(0, match.start() - ARTICLE_REACH) : match.start()])
     )
 
 
@@ -234,7 +266,9 @@ def past_plan(text: str, start: int, end: int) -> bool:
     left, _ = sentence_bounds(text, start, end)
     return any(
         m.start() < best[3] and best[2] < m.end()
-        for m in _past_plan_pattern().finditer(text, max(left, best[2] - 40), best[3] + 24)
+        for m in _past_plan_pattern().finditer(
+            text, max(left, best[2] - PAST_PLAN_BEFORE), best[3] + PAST_PLAN_AFTER
+        )
     )
 
 
@@ -255,6 +289,8 @@ def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
     if match.group("past"):
         if word in _NOT_PAST or _passive(text, match.start()) or _adjective(text, match):
             return None
+        if text[match.start() - 1 : match.start()] == "-":
+            return None  # a compound adjective: "an open-ended strike", "a long-awaited vote"
         return PAST
     if match.group("weak"):
         return FUTURE if weak else None
@@ -269,7 +305,8 @@ def _distance(
     raw = gap[1] - gap[0]
     if best is not None and raw >= best:
         return raw  # already further than the best cue: boundaries cannot help
-    crossed = len(_BOUNDARY.findall(text, *gap))
+    # a closed aside between them ("at 6 p.m. KST (0900 GMT) on Sunday") is no clause break
+    crossed = len(_BOUNDARY.findall(text, *gap)) - 2 * len(_ASIDE.findall(text, *gap))
     if cue_start >= end:
         # a verb after "and" / "but" heads the next clause: "met on Friday and will meet again"
         crossed += len(_CONJUNCTION.findall(text, *gap))
@@ -288,7 +325,7 @@ def doc_tense(doc: Any, start: int, end: int) -> str | None:
 
 
 def _governing_verb(token: Any) -> Any:
-    for _ in range(8):
+    for _ in range(MAX_HEAD_STEPS):
         if token.pos_ in ("VERB", "AUX"):
             return token
         if token.head is token:
@@ -338,11 +375,11 @@ def _deadline(text: str, start: int, end: int) -> bool:
     """A deadline preposition governs the expression ("until March"); not in a past
     perfect clause ("had received a vaccine by the end of February")."""
     left, _ = sentence_bounds(text, start, end)
-    if not _DEADLINE.search(text, max(left, start - 20), start):
+    if not _DEADLINE.search(text, max(left, start - DEADLINE_REACH), start):
         return False
-    if _NOT_UNTIL.search(text, max(left, start - 80), start):
+    if _NOT_UNTIL.search(text, max(left, start - CLAUSE_REACH), start):
         return False  # "did not reopen until July": a past that ended then
-    done = _HAD_DONE.search(text, max(left, start - 80), start)
+    done = _HAD_DONE.search(text, max(left, start - CLAUSE_REACH), start)
     # "had chosen to square positions ahead of the weekend": the infinitive looks ahead;
     # "which had been scheduled for October 20, has been postponed until December": the
     # past perfect belongs to another clause
@@ -365,7 +402,12 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:already\s+|not\s+)?(?:been\s+)?[a-z]+(?:ed|e
 
 
 _POSSESSIVE = ("'s", "’s")
-_OPEN_UNTIL = re.compile(r"\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
+# "until Thursday", "until 8 a.m. on Monday", "until noon on Wednesday"
+_OPEN_UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:next\s+)?"
+    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
@@ -414,9 +456,13 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     # 'flights were cancelled until Thursday', 'the window stays open until Monday': a state
     # lasting into the days ahead; not 'Until Thursday, they had …' (fronted, past perfect)
     # ('He stayed in the capital until Friday' is over: a past action, not a state)
-    fronted = left >= start - 10
+    fronted = left >= start - FRONTED_REACH
     state = strong != PAST or _SUSPENDED.search(text, left, start) is not None
-    if _OPEN_UNTIL.search(text, max(left, start - 10), start) and not fronted and state:
+    if (
+        _OPEN_UNTIL.search(text, max(left, start - OPEN_UNTIL_REACH), start)
+        and not fronted
+        and state
+    ):
         return not had_before(text, start, end)
     if strong == PRESENT:
         best = _nearest_cue(text, start, end, weak=False)
@@ -425,20 +471,20 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
             if not _BOUNDARY.search(text, *gap):
                 return True
     left, _ = sentence_bounds(text, start, end)
-    if _WOULD.search(text, max(left, start - 60), start):
+    if _WOULD.search(text, max(left, start - WOULD_REACH), start):
         return True
     if strong != PAST and (
-        _SCHEDULED.search(text, max(left, start - 50), start)
-        or _SCHEDULED_AFTER.match(text, end, end + 40)
+        _SCHEDULED.search(text, max(left, start - SCHEDULED_REACH), start)
+        or _SCHEDULED_AFTER.match(text, end, end + SCHEDULED_AFTER_REACH)
     ):
         return True
-    if _MOVED_TO.search(text, max(left, start - 90), start):
+    if _MOVED_TO.search(text, max(left, start - MOVED_TO_REACH), start):
         return True
     best = _nearest_cue(text, start, end, weak=False)
     # "told residents to stay alert until Thursday": the infinitive looks forward
     if best is None or best[1] != PAST or best[3] > start:
         return False
-    near = max(best[3], start - 40)
+    near = max(best[3], start - INFINITIVE_REACH)
     return (
         _plan(text, best[3], start)
         and _INFINITIVE.search(text, near, start) is not None

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from dateline.timex import calendar as cal
-from dateline.timex.calendar import Point
+from dateline.timex import calendar_math as cal
+from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, mod_of
 from dateline.timex.tense import had_before, possessive, sentence_bounds
 

@@ -1,0 +1,78 @@
+"""Clock times: "10:35 a.m.", "noon Friday", "2132 GMT Monday", on the day they belong to."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from dateline.timex.calendar_math import Point
+from dateline.timex.context import Context, Groups, Result, approx_of, normalizer
+from dateline.timex.narrative import in_story
+from dateline.timex.normalize import norm_date, norm_weekday
+from dateline.timex.tense import PAST
+
+_CLOCK_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+@normalizer("clock")
+def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """Clock times ("10:35 a.m.", "noon"), on the DCT's day or a named weekday."""
+    hhmm = groups.get("hhmm")
+    text = (
+        f"{hhmm[:2]}:{hhmm[2:]}"
+        if hhmm
+        else str(groups.get("clock") or args.get("clock", "12:00")).lower()
+    )
+    hour, _, minute = text.replace(".", ":").partition(":")
+    h = _CLOCK_WORDS.index(hour) + 1 if hour in _CLOCK_WORDS else int(hour)
+    if groups.get("part") in ("afternoon", "evening") and h < 12:
+        h += 12
+    if groups.get("ampm") == "pm" and h < 12:
+        h += 12
+    elif groups.get("ampm") == "am" and h == 12:
+        h = 0
+    # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m."),
+    # unless that day is still ahead and the clock time's clause is past ("its next
+    # meeting on Dec. 18. The decision, announced at 2:15 p.m., ...")
+    day = ctx.last.start if ctx.last and ctx.last.granularity == "day" else ctx.dct
+    if day > ctx.dct and ctx.tense_of(weak=False) == PAST:
+        day = ctx.dct
+    weekday_groups = {"weekday": groups.get("weekday") or groups.get("weekday2")}
+    if groups.get("month") and groups.get("day"):
+        dated = norm_date(ctx, {k: groups.get(k) for k in ("month", "day", "year")}, {})
+        day = dated.point.start if dated and dated.point else day
+    elif weekday_groups["weekday"]:
+        weekday = norm_weekday(ctx, weekday_groups, {})
+        day = weekday.point.start if weekday and weekday.point else day
+    dayword = str(groups.get("dayword") or "").lower()
+    if dayword:  # "4 p.m. EST today"
+        day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(dayword, 0))
+    own_day = bool(groups.get("month") or weekday_groups["weekday"] or dayword)
+    day += timedelta(days=int(args.get("offset", 0)))
+    p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}{zone_of(groups)}")
+    mod = approx_of(groups) or ("APPROX" if groups.get("about") else None)
+    if not own_day and (ctx.last is None or ctx.last.granularity != "day") and in_story(ctx):
+        # a story's clock time before its day is named ("at 4.30 a.m. on 29 March"): the
+        # DCT's day would be wrong, so it anchors nothing; the day named next completes it
+        return Result(p.value, None, mod, "TIME")
+    return Result(p.value, p, mod, "TIME")
+
+
+def zone_of(groups: Groups) -> str:
+    """The stated zone as ISO 8601 wants it after the time: "Z" for GMT/UTC, else the
+    offset ("EST" → "-05:00"); "" without one (local time has no known offset)."""
+    zone = str(groups.get("zone") or "")
+    return zone if zone == "Z" or zone[:1] in ("+", "-") else ""
