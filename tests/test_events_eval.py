@@ -38,6 +38,8 @@ def test_a_part_of_day_refines_the_expected_day() -> None:
     assert time_matches("2026-04-14", "2026-04-14TMO")
     assert time_matches("2026-W32", "2026-W32-WE")
     assert time_matches("2026-07-19", "2026-07-19T08:50")
+    assert time_matches("2026-07-19", "2026-07-19T08:50Z")
+    assert time_matches("2026-07-19", "2026-07-19T10:00-05:00")
     assert not time_matches("2026-07-19", "2026-07-20T08:50")
     assert time_matches(None, None)
     assert not time_matches("2026-04-14", "2026-04-15TMO")

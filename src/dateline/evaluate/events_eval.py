@@ -272,7 +272,8 @@ def place_matches(expected: Any, found: str | None) -> bool:
 #: a part of day ('this morning' → T MO) or of a week ('this weekend' → -WE) after a
 #: day or week refines it: the event's day is still the expected day
 _PART = re.compile(
-    r"^(?P<base>\d{4}-(?:\d{2}-\d{2}|W\d{2}))(?:T(?:MO|AF|EV|NI|DT|\d{2}(?::\d{2}){0,2})|-WE)$"
+    r"^(?P<base>\d{4}-(?:\d{2}-\d{2}|W\d{2}))"
+    r"(?:T(?:MO|AF|EV|NI|DT|\d{2}(?::\d{2}){0,2}(?:Z|[+-]\d{2}:\d{2})?)|-WE)$"
 )
 
 
