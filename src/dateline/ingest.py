@@ -7,11 +7,11 @@ extraction or storing, for whatever reason, becomes its own coded reject
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from dateline.errors import E_READ_FAILED, E_STORE_FAILED, DatelineError, failure
@@ -73,12 +73,11 @@ def ingest(
 
     items = read_paths(paths, dct=dct, follow_links=follow_links)
     fresh = _new_articles(items, store, summary, notify, reject)
-    for batch in _batches(fresh, BATCH_SIZE):
-        for article, outcome in zip(batch, _extract(batch, workers, actors_file), strict=True):
-            if isinstance(outcome, DatelineError):
-                reject(outcome)
-            else:
-                _store(store, article, outcome, summary, notify, reject)
+    for article, outcome in _extract(fresh, workers, actors_file):
+        if isinstance(outcome, DatelineError):
+            reject(outcome)
+        else:
+            _store(store, article, outcome, summary, notify, reject)
     return summary
 
 
@@ -134,21 +133,24 @@ def _new_articles(
         yield item
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def _extract(
-    batch: list[Article], workers: int, actors_file: str | None
-) -> list[dict[str, Any] | DatelineError]:
+    articles: Iterable[Article], workers: int, actors_file: str | None
+) -> Iterator[tuple[Article, dict[str, Any] | DatelineError]]:
+    """Each article with its extraction (or its reject), in input order, from one pipeline
+    (one pool of worker processes for the whole run: each worker loads the model once)."""
     from dateline.annotate import load_nlp
     from dateline.extract import extract_each
 
     nlp = load_nlp(actors_file)
-    outcomes = list(extract_each(batch, nlp=nlp, n_process=workers))
-    for article, outcome in zip(batch, outcomes, strict=True):
+    taken: deque[Article] = deque()  # read from the input, not yet extracted
+
+    def feed() -> Iterator[Article]:
+        for article in articles:
+            taken.append(article)
+            yield article
+
+    for outcome in extract_each(feed(), nlp=nlp, n_process=workers, batch_size=BATCH_SIZE):
+        article = taken.popleft()
         if not isinstance(outcome, DatelineError):
             outcome["origin"] = article.origin
-    return outcomes
+        yield article, outcome
