@@ -217,6 +217,12 @@ def _read_stdin(dct: date | None) -> Iterator[Item]:
         yield E_UNREADABLE(STDIN_NAME, why=exc.strerror or str(exc))
 
 
+#: what the walk does with one entry: read this file, report this, enter the directory
+#: (ENTER), or pass it by (None)
+ENTER = True
+_Step = str | DatelineError | bool | None
+
+
 class _Walk:
     """The article files below one root directory, in sorted, depth-first order: a stack
     of listings rather than recursion, so that deep nesting cannot exhaust Python's
@@ -243,7 +249,7 @@ class _Walk:
             found = self._link(entry) if _is_link(entry) else self._entry(entry)
             if found is None:
                 continue
-            if isinstance(found, DatelineError) or not found.endswith(os.sep):
+            if not isinstance(found, bool):
                 yield found
             elif len(stack) > MAX_DEPTH:
                 yield E_TOO_DEEP(display_name(entry.path), limit=MAX_DEPTH)
@@ -252,13 +258,12 @@ class _Walk:
                 stack.append(_listing(entry.path))
 
     @staticmethod
-    def _entry(entry: os.DirEntry[str]) -> str | None:
-        """A file to read, a directory to enter (its path ending in a separator), or None."""
+    def _entry(entry: os.DirEntry[str]) -> _Step:
         if _is_dir(entry):
-            return entry.path + os.sep
+            return ENTER
         return entry.path if format_of(entry.name) else None
 
-    def _link(self, entry: os.DirEntry[str]) -> str | DatelineError | None:
+    def _link(self, entry: os.DirEntry[str]) -> _Step:
         target = os.path.realpath(entry.path)
         is_dir = os.path.isdir(target)
         if not (is_dir or format_of(entry.name)):
@@ -269,7 +274,7 @@ class _Walk:
             return entry.path
         if self.follow_links and target not in self.visited:
             self.visited.add(target)
-            return entry.path + os.sep
+            return ENTER
         return None  # a linked directory inside the root: its files are read where they are
 
 
