@@ -47,8 +47,10 @@ lint: venv
 typecheck: venv
 	$(BIN)/mypy
 
+# A base directory of our own: pytest then neither scans nor prunes the numbered
+# directories that other runs left in /tmp/pytest-of-$USER.
 unit: venv
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --basetemp=.pytest-tmp
 
 test: system-deps venv lint typecheck unit
 
@@ -70,4 +72,4 @@ bench: venv
 	$(BIN)/python bench/bench_query.py --sizes 1000 10000
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .pytest-tmp .mypy_cache .ruff_cache

@@ -118,3 +118,56 @@ def test_two_ingest_processes_on_one_database_store_each_document_once(
     assert counts["documents"] == 16
     assert counts["events"] == sum(s["events"] for s in summaries) == len(events)
     assert len({event["id"] for event in events}) == len(events)
+
+
+def test_one_read_sees_one_snapshot_while_a_writer_commits(db_url: str) -> None:
+    """A reader's queries used to see different states on PostgreSQL (READ COMMITTED):
+    detail rows of an event its first query had not returned (a KeyError in ``pending``)."""
+    from sqlalchemy import func, select
+
+    from dateline.store import schema
+    from dateline.store.engine import reading
+
+    def count(conn: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(schema.events)).scalar_one())
+
+    with Store(db_url) as reader, Store(db_url) as writer:
+        writer.add(make_extraction("Kim will visit Moscow, the first report."))
+        with reading(reader.engine) as conn:
+            before = count(conn)
+            assert writer.add(make_extraction("Kim will visit Moscow, the second report."))
+            assert count(conn) == before == 1
+        with reading(reader.engine) as conn:
+            assert count(conn) == 2
+
+
+def _open_new_file(path: str, barrier: Any, results: Any) -> None:
+    from dateline.store.engine import open_engine
+
+    try:
+        barrier.wait()
+        engine = open_engine("sqlite:///" + path)
+        with engine.connect():
+            pass
+        engine.dispose()
+        results.put(None)
+    except BaseException:
+        results.put(traceback.format_exc())
+
+
+@pytest.mark.slow
+def test_openers_of_a_new_sqlite_file_all_switch_it_to_wal(tmp_path: Path) -> None:
+    """Two openers switching a new file to WAL at once: SQLite answered one of them
+    "database is locked" at once, without waiting (seen in about one round in twenty)."""
+    ctx = multiprocessing.get_context("fork")
+    errors = []
+    for round_ in range(40):
+        path = str(tmp_path / f"new{round_}.db")
+        barrier, results = ctx.Barrier(8), ctx.Queue()
+        procs = [ctx.Process(target=_open_new_file, args=(path, barrier, results)) for _ in "12345678"]
+        for proc in procs:
+            proc.start()
+        errors += [error for error in (results.get(timeout=TIMEOUT) for _ in procs) if error]
+        for proc in procs:
+            proc.join(TIMEOUT)
+    assert errors == []

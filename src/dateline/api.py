@@ -129,9 +129,10 @@ class Database:
     ) -> list[dict[str, Any]]:
         """Events in order of their own time, as ``dateline timeline`` lists them; further
         filters: ``place``, ``country``, ``source``, ``story``, ``q``, ``offset``."""
+        from dateline.store.engine import reading
         from dateline.timeline import timeline
 
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             return timeline(conn, actor, date_from, date_to, type, status, limit=limit, **filters)
 
     def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
@@ -151,8 +152,9 @@ class Database:
         """Stories with their history, most recently reported first, filtered as
         ``dateline stories`` filters them."""
         from dateline.link import stories
+        from dateline.store.engine import reading
 
-        with self.store.engine.connect() as conn:
+        with reading(self.store.engine) as conn:
             return stories(conn, state, type, actor, limit, date_from=date_from, date_to=date_to)
 
     def story(self, story_id: str) -> dict[str, Any] | None:

@@ -186,7 +186,9 @@ def extract(
 
 def _read(db: str | None, read: Callable[[Any], Any]) -> Any:
     """Run one library read on a connection; a bad filter is a coded one-line error (exit 2)."""
-    with _store(db) as store, store.engine.connect() as conn:
+    from dateline.store.engine import reading
+
+    with _store(db) as store, reading(store.engine) as conn:
         try:
             return read(conn)
         except DatelineError as exc:

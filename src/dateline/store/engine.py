@@ -6,13 +6,17 @@
 - Writes take the database's write lock when their transaction begins (SQLite
   ``BEGIN IMMEDIATE``, a PostgreSQL transaction-level advisory lock), so that two
   processes never both decide that a document is new, nor both migrate the schema.
-  Reads take no lock: SQLite's WAL and PostgreSQL's MVCC give them a snapshot.
+  Reads take no lock: SQLite's WAL and PostgreSQL's MVCC give them a snapshot, one per
+  read (:func:`reading`), so that the rows one query finds match the rows the next
+  query of the same read finds while writers commit.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +31,9 @@ from dateline.errors import E_DB_UNSUPPORTED, E_DB_URL
 
 DEFAULT_DB = "dateline.db"
 BUSY_TIMEOUT_MS = 60_000
+# Switching a new file to WAL: tries, and the wait before try n is n times this (~12 s in all).
+WAL_SWITCH_TRIES = 50
+WAL_SWITCH_WAIT_S = 0.01
 # pg_advisory_xact_lock key for dateline's writers: "dateline" in ASCII, as a bigint.
 PG_WRITE_LOCK = 0x646174656C696E65
 _WRITE = "dateline_write"
@@ -105,6 +112,20 @@ def writing(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read transaction on one snapshot of the database.
+
+    SQLite: the ``BEGIN`` that :func:`open_engine` issues holds one WAL snapshot until
+    the transaction ends. PostgreSQL: ``REPEATABLE READ`` (its default, ``READ
+    COMMITTED``, lets each statement see newer commits: a reader then found detail
+    rows of events its first query had not seen)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        yield conn
+
+
 def insert_ignore(conn: Connection, table: Table, keys: list[str]) -> Any:
     """An INSERT that skips rows whose ``keys`` are already there."""
     if conn.dialect.name == "postgresql":
@@ -120,10 +141,26 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     # First, so that the journal-mode switch of a new file waits for a concurrent opener.
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _switch_to_wal(cur: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, tried again while another opener of a new file holds it.
+
+    Two processes switching a new file to WAL at once can both hold its shared lock;
+    SQLite then answers one "database is locked" at once instead of waiting out the busy
+    timeout (it would deadlock otherwise), so that one waits a little and tries again."""
+    for attempt in range(1, WAL_SWITCH_TRIES + 1):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_SWITCH_TRIES:
+                raise
+            time.sleep(WAL_SWITCH_WAIT_S * attempt)
 
 
 def _sqlite_begin(conn: Connection) -> None:

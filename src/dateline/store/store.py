@@ -18,6 +18,7 @@ from dateline.store.engine import (
     insert_ignore,
     mask_url,
     open_engine,
+    reading,
     writing,
 )
 from dateline.store.migrations import migrate, missing_versions
@@ -48,7 +49,7 @@ class Store:
 
     def _migrate(self) -> None:
         # Readers of an up-to-date database never wait for the write lock.
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             if not missing_versions(conn):
                 return
         with writing(self.engine) as conn:
@@ -65,7 +66,7 @@ class Store:
 
     # --- writing -------------------------------------------------------
     def has_document(self, document_id: str) -> bool:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(t.documents.c.id).where(t.documents.c.id == document_id))
             return row.first() is not None
 
@@ -107,7 +108,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Number of rows per main table."""
         names = ("documents", "events", "timexes", "actors", "rejects")
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return {
                 name: conn.execute(
                     select(func.count()).select_from(t.metadata.tables[name])
@@ -117,7 +118,7 @@ class Store:
 
     def document(self, document_id: str) -> dict[str, Any] | None:
         """A stored document with its metadata and every publication of its text."""
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
             if row is None:
                 return None
@@ -128,7 +129,7 @@ class Store:
         return found
 
     def rejects(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             rows = conn.execute(select(t.rejects).order_by(t.rejects.c.id))
             return [dict(r._mapping) for r in rows]
 
@@ -153,7 +154,7 @@ class Store:
 
         if limit is not None and limit < 1:
             raise E_USAGE_LIMIT(value=limit)
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return timeline(
                 conn, actor, date_from, date_to, type, status, place, country, source, story,
                 limit=limit, offset=offset,
@@ -170,21 +171,21 @@ class Store:
         """Stories, most recently reported first, filtered by current status, type or actor."""
         from dateline.link import stories
 
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return stories(conn, status=status, type=type, actor=actor, limit=limit)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story with its state and per-article history; None when unknown."""
         from dateline.link import story
 
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return story(conn, story_id)
 
     def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
         """Stories planned or possible as of a date (default: today), by articles up to it."""
         from dateline.link import pending
 
-        with self.engine.connect() as conn:
+        with reading(self.engine) as conn:
             return pending(conn, as_of if as_of is not None else date.today())
 
 

@@ -28,6 +28,7 @@ from dateline.errors import (
     E_STORY_NOT_FOUND,
 )
 from dateline.link.settings import STATUSES
+from dateline.store.engine import reading
 from dateline.web.articles import ArticleWriter, read_body, writer_of
 from dateline.web.database import prepare, read_only_engine
 from dateline.web.http import SecurityHeaders, add_error_handlers
@@ -75,7 +76,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 @contextmanager
 def _reading(request: Request) -> Iterator[Connection]:
     engine: Engine = request.app.state.engine
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         yield conn
 
 
