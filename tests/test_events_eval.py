@@ -196,3 +196,5 @@ def test_a_place_matches_by_its_words_or_as_one_country_under_two_names() -> Non
     assert place_matches(None, "Paris")
     assert not place_matches("Britain", "France")
     assert not place_matches("Seoul", None)
+    assert place_matches(["St. Paul", "Minnesota"], "Saint Paul")
+    assert not place_matches("St. Paul", "Saint Louis")

@@ -136,3 +136,47 @@ def test_a_meeting_planned_during_a_visit_under_way_happens_where_the_visitor_is
     found = events_of(nlp, text, date(2006, 11, 17))
     [meeting] = [e for e in found if e["type"] == "MEET" and e["status"] == "planned"]
     assert meeting["location"] == "Hanoi"
+
+
+def test_a_correspondent_filing_from_a_city_places_recent_events_there(nlp: Any) -> None:
+    text = (
+        "Thousands of protesters have rallied outside the government house, demanding that the "
+        "prime minister resign. Ron Corben reports from Bangkok.\n\n"
+        "Police said the rally on Tuesday was peaceful."
+    )
+    found = events_of(nlp, text, date(2008, 8, 26))
+    protests = [e for e in found if e["type"] == "PROTEST"]
+    assert protests and all(e["location"] == "Bangkok" for e in protests)
+    # a name that is some city's other name is no correspondent's city
+    away = text.replace("Ron Corben reports from Bangkok", "Ron Corben reports from White House")
+    assert all(e["location"] is None for e in events_of(nlp, away, date(2008, 8, 26)))
+
+
+def test_a_country_narrows_a_region_in_the_same_clause(nlp: Any) -> None:
+    text = "President Bush began his five-nation trip to Africa today in Benin."
+    visits = [e for e in events_of(nlp, text, date(2008, 2, 16)) if e["type"] == "VISIT"]
+    assert visits and visits[0]["location"] == "Benin"
+    wide = "President Bush began his five-nation trip to Africa today."
+    visits = [e for e in events_of(nlp, wide, date(2008, 2, 16)) if e["type"] == "VISIT"]
+    assert visits and visits[0]["location"] == "Africa"
+
+
+LIVE_BLOG = (
+    "Follow our live updates. All times GMT.\n\n"
+    "07:20 GMT — Rebel spokesman Lawrence Kanyuka has accused the army of shelling rebel "
+    "positions.\n\n"
+    "08:50 GMT — The army has rejected the accusation.\n\n"
+    "10:15 GMT — Residents said fighting went on. Hundreds of women marched through central "
+    "Goma.\n"
+)
+
+
+def test_what_a_live_blog_entry_reports_done_happened_on_the_blogs_day(nlp: Any) -> None:
+    found = events_of(nlp, LIVE_BLOG, date(2026, 7, 19))
+    done = [e for e in found if e["status"] == "occurred"]
+    assert {e["type"] for e in done} >= {"ACCUSE", "PROTEST"}
+    # 'Hundreds of women marched' is not in the sentence of its entry's clock time
+    assert all(e["dated"] and e["time"]["earliest"] == "2026-07-19" for e in done)
+    # the same sentences without the entries' clock times are not dated by the DCT
+    plain = "\n\n".join(line.split("— ", 1)[-1] for line in LIVE_BLOG.split("\n\n"))
+    assert all(e["time"]["value"] is None for e in events_of(nlp, plain, date(2026, 7, 19)))

@@ -217,9 +217,10 @@ def impossible_rows(system: list[Row], dct: date) -> list[Row]:
 
 
 def _words(text: str) -> set[str]:
-    """Lower-case words without accents ('Brasília' ~ 'Brasilia')."""
+    """Lower-case words without accents ('Brasília' ~ 'Brasilia'), 'St.' as 'Saint'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return set(re.split(r"[^a-z0-9]+", plain.lower())) - {""}
+    words = set(re.split(r"[^a-z0-9]+", plain.lower())) - {""}
+    return words - {"st"} | {"saint"} if "st" in words else words
 
 
 def participant_matches(expected: Any, ids: list[str]) -> bool:

@@ -254,9 +254,9 @@ def _add_prep_arguments(
         if prep in SOURCE_PREPS and (pos_class(token) == "noun" or prep == "by"):
             _extend(sources, refs)
             continue
-        if prep in LOCATION_PREPS and mention.location is None:
+        if prep in LOCATION_PREPS and _open_place(mention.location):
             place = _first_place(pobj, index)
-            if place is not None:
+            if place is not None and _narrower(place, mention.location):
                 mention.location = place
                 if kind == "VISIT" and (prep == "in" or not targets):
                     _extend(targets, [r for r in refs if r.place is place])
@@ -267,6 +267,16 @@ def _add_prep_arguments(
             _extend(targets, refs)
             if kind in ("VISIT", "DEPLOY") and mention.location is None:
                 mention.location = _first_place(pobj, index)
+
+
+def _open_place(place: Place | None) -> bool:
+    """No place yet, or only a region that a country or city in the same clause narrows
+    ('began his trip to Africa today in Benin': Benin)."""
+    return place is None or place.kind == "region"
+
+
+def _narrower(place: Place, current: Place | None) -> bool:
+    return current is None or place.kind in ("country", "city")
 
 
 def _first_place(token: Token, index: MentionIndex) -> Place | None:

@@ -47,6 +47,7 @@ def build_events(
     scene.share_visit_times(events, places)
     if dct is not None:
         scene.share_dateline_place(events, text, list(doc._.actors or []), dct)
+        scene.date_live_blog_entries(events, text, dct)
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"])
     merge.assign_ids(doc_id, events)

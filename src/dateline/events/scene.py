@@ -10,6 +10,8 @@ Rules over the events of one article, after merging:
 - the wire dateline at the head of the body ("OSLO, 17 February 2026 —", "NAIROBI,
   March 3 (Wire) —") places the recent, on-the-spot events that have no place of their
   own (statements only when the speaker belongs to the dateline's country);
+- in a live blog (entries opening with a clock time: "07:20 GMT — …"), what an entry
+  reports as done, with no time of its own, happened on the day of the blog;
 - an event with no place of its own that happens during a visit by one of its
   participants ("Bush met Prime Minister Dung" in an article on Bush's visit to Hanoi)
   takes the visit's place.
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
-from dateline.model import Actor, Event, Place
+from dateline.model import Actor, Event, EventTime, Place
 
 #: types that happen where their participants are (a deployment or an attack does not
 #: happen where its agent's leader travels)
@@ -204,7 +206,9 @@ def dateline_body_starts(text: str) -> set[int]:
 
 
 def dateline_city(text: str) -> Place | None:
-    """The city of a wire dateline opening one of the first paragraphs of the body."""
+    """The city of a wire dateline opening one of the first paragraphs of the body, else
+    the city a correspondent files from in the lead ("As Ron Corben reports from Bangkok",
+    "VOA's Lisa Ferdinando is in St. Paul, Minnesota"): broadcast copy's dateline."""
     from dateline.actors.geo import find_city, name_key
 
     for _, found in _datelines(text):
@@ -212,7 +216,47 @@ def dateline_city(text: str) -> Place | None:
         if point is not None and name_key(point.name) == name_key(found["city"]):
             # the city's own name, not an alternate one ('White House' is no Casablanca)
             return Place(point.name, point.country, point.lat, point.lon, "city")
+    for name in _reporter_cities(text):
+        point = find_city(name)
+        if point is not None and _same_name(point.name, name):
+            return Place(point.name, point.country, point.lat, point.lon, "city")
     return None
+
+
+#: a correspondent's place in the lead of broadcast copy
+_REPORTER = re.compile(
+    r"\b(?:reports?|reporting|has (?:more|details|this report|the story))\s+from\s+"
+    r"(?P<a>{city})"
+    r"|\b(?:[A-Z][A-Za-z]+['’]s|[Cc]orrespondent|[Rr]eporter)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"\s+(?:is|was)\s+in\s+(?P<b>{city})"
+    r"|\bFrom\s+(?P<c>{city}),\s+(?:[a-z]+\s+)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+reports\b".replace(
+        "{city}", r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2}"
+    )
+)
+#: how many non-empty lines from the start the lead with the correspondent may reach
+REPORTER_LINES = 5
+
+
+def _reporter_cities(text: str) -> Iterator[str]:
+    offset, seen = 0, 0
+    while seen < REPORTER_LINES and offset < len(text):
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        line = text[offset:end]
+        if line.strip():
+            seen += 1
+            for found in _REPORTER.finditer(line):
+                yield (found["a"] or found["b"] or found["c"]).rstrip(".")
+        offset = end + 1
+
+
+def _same_name(name: str, written: str) -> bool:
+    """'Saint Paul' for 'St. Paul', never 'Casablanca' for 'White House'."""
+
+    def words(value: str) -> set[str]:
+        return {w for w in re.split(r"[^a-z]+", value.lower()) if w not in ("", "st", "saint")}
+
+    return bool(words(name) & words(written)) or words(name) == words(written)
 
 
 def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dct: date) -> None:
@@ -233,3 +277,37 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
         if event.type == "STATEMENT" and homes - {None, city.country}:
             continue  # a minister at home speaks where he is, not where the wire files from
         event.location = city.name
+
+
+#: a live-blog entry: a line opening with a clock time and a dash ("07:20 GMT — ",
+#: "19:10 IST – ", "9.45am - ")
+_ENTRY = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::\d{2})?)?)?"
+    r"\s*(?:—|–|--| - )\s*\S",
+    re.MULTILINE,
+)
+#: entries a text needs before it is read as a live blog
+LIVE_BLOG_ENTRIES = 3
+
+
+def live_blog_entries(text: str) -> list[int]:
+    """Offsets where the entries of a live blog start; none when the text is no live blog."""
+    starts = [found.start() for found in _ENTRY.finditer(text)]
+    return starts if len(starts) >= LIVE_BLOG_ENTRIES else []
+
+
+def date_live_blog_entries(events: list[Event], text: str, dct: date) -> None:
+    """'07:20 GMT — Kanyuka has accused the army of shelling …': in a live blog, an event an
+    entry reports as done, and that the text dates no other way, happened on the blog's
+    day (the entry's clock time is the text dating it)."""
+    entries = live_blog_entries(text)
+    if not entries:
+        return
+    first, day = entries[0], dct.isoformat()
+    for event in events:
+        if event.dated or event.status != "occurred" or not event.evidence:
+            continue
+        if event.evidence[0].start < first:
+            continue  # the blog's introduction, before its first entry
+        event.time = EventTime(day, day, day, "day")
+        event.dated = True
