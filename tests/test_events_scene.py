@@ -180,3 +180,16 @@ def test_what_a_live_blog_entry_reports_done_happened_on_the_blogs_day(nlp: Any)
     # the same sentences without the entries' clock times are not dated by the DCT
     plain = "\n\n".join(line.split("— ", 1)[-1] for line in LIVE_BLOG.split("\n\n"))
     assert all(e["time"]["value"] is None for e in events_of(nlp, plain, date(2026, 7, 19)))
+
+
+def test_there_stands_for_the_place_named_just_before(nlp: Any) -> None:
+    text = (
+        "Roh Moo-hyun flew to Pyongyang in 2007 for a summit. "
+        "Moon Jae-in travelled there for a summit in September 2018."
+    )
+    found = events_of(nlp, text, date(2026, 10, 1))
+    moon = [e for e in found if "moon-jae-in" in e["source"]]
+    assert moon and all(e["location"] == "Pyongyang" for e in moon)
+    # 'there is' names no place; a 'there' with no place before it stays unplaced
+    far = "Moon Jae-in travelled there for a summit in September 2018. There is no deal."
+    assert all(e["location"] is None for e in events_of(nlp, far, date(2026, 10, 1)))

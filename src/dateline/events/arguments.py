@@ -180,6 +180,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     if mention.trigger.host:
         sources, targets = targets, sources
     _add_prep_arguments(mention, verb, index, sources, targets)
+    mention.location = mention.location or _there(verb, index)
     if mention.location is None and mention.type in PLACE_TARGET_TYPES:
         # 'attacked ISIL terrorists in Syria': the place hangs on the object
         for obj in objects:
@@ -224,6 +225,7 @@ def fill_noun(
             sources = list(doers)  # 'attended the BRICS summit': the attendee comes first
         _add_prep_arguments(mention, light, index, sources, targets)
     _extend(sources, modifiers)
+    mention.location = mention.location or _there(clause, index)
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
@@ -267,6 +269,27 @@ def _add_prep_arguments(
             _extend(targets, refs)
             if kind in ("VISIT", "DEPLOY") and mention.location is None:
                 mention.location = _first_place(pobj, index)
+
+
+#: how many sentences before its own 'there' looks back for the place it stands for
+THERE_SENTENCES = 1
+
+
+def _there(token: Token, index: MentionIndex) -> Place | None:
+    """'travelled there', 'attended a summit there': the place named last before it, in its
+    sentence or the one before."""
+    there = next((c for c in token.children if c.lower_ == "there" and c.dep_ == "advmod"), None)
+    if there is None:
+        return None
+    doc, start = there.doc, there.sent.start
+    for _ in range(THERE_SENTENCES):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for inner in reversed(doc[start : there.i]):
+        place = index.place(inner)
+        if place is not None:
+            return place
+    return None
 
 
 def _open_place(place: Place | None) -> bool:
