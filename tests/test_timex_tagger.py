@@ -250,6 +250,24 @@ def test_parsed_doc_keeps_past_plans_and_coming_weekends() -> None:
     assert found == {"Tuesday": "2025-05-20", "the weekend": "2025-W21-WE"}
 
 
+@pytest.mark.model
+def test_the_governing_present_verb_outweighs_a_later_past_cue() -> None:
+    from dateline.annotate import find_model
+
+    nlp = find_model()[1].load()
+    monday = date(2008, 3, 31)
+    text = (
+        "On Wednesday, President Bush goes to Bucharest for the NATO summit where Hadley "
+        "says the alliance will change."
+    )
+    found = {t.text: t.value for t in tag(text, monday, doc=nlp(text))}
+    assert found == {"Wednesday": "2008-04-02"}
+    # a past verb that governs the weekday still looks back
+    text = "On Wednesday, President Bush went to Bucharest, where Hadley says the alliance met."
+    found = {t.text: t.value for t in tag(text, monday, doc=nlp(text))}
+    assert found == {"Wednesday": "2008-03-26"}
+
+
 def _raising(exc: Exception):  # type: ignore[no-untyped-def]
     def normalize(ctx, groups, args):  # type: ignore[no-untyped-def]
         raise exc

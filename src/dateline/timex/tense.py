@@ -368,7 +368,23 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
             found = None
     if found in (PAST, FUTURE):
         return found
+    if found == PRESENT and _present_verb_nearer(doc, text, start, end, weak):
+        return PRESENT
     return lexical_tense(text, start, end, weak) or found
+
+
+def _present_verb_nearer(doc: Any, text: str, start: int, end: int, weak: bool) -> bool:
+    """The present-tense verb governing the expression is nearer to it than the nearest
+    past cue ("On Wednesday, Bush goes to Bucharest for the summit where Hadley says …":
+    'goes' and not 'says' tells the time of Wednesday)."""
+    best = _nearest_cue(text, start, end, weak)
+    if best is None or best[1] != PAST:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None:
+        return False
+    return abs(verb.idx - start) < abs(best[2] - start) and abs(verb.idx - end) < abs(best[2] - end)
 
 
 def _deadline(text: str, start: int, end: int) -> bool:
