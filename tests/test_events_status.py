@@ -115,3 +115,12 @@ def test_a_present_tense_event_on_a_future_day_is_planned_not_under_way(nlp: Any
     text = "On Wednesday, President Bush goes to Bucharest for the NATO summit."
     found = events_of(nlp, text, date(2008, 3, 31))
     assert {(e["type"], e["status"]) for e in found} == {("VISIT", "planned"), ("MEET", "planned")}
+
+
+def test_the_purpose_of_a_journey_under_way_is_still_planned(nlp: Any) -> None:
+    text = "President Bush is heading to Asia this week to discuss trade with Pacific Rim leaders."
+    found = events_of(nlp, text, date(2006, 11, 13))
+    assert {e["type"]: e["status"] for e in found} == {"VISIT": "ongoing", "DISCUSS": "planned"}
+    done = "President Bush flew to Asia last week to discuss trade with Pacific Rim leaders."
+    found = events_of(nlp, done, date(2006, 11, 13))
+    assert {e["type"]: e["status"] for e in found} == {"VISIT": "occurred", "DISCUSS": "occurred"}

@@ -188,8 +188,25 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     if verb.dep_ in ("acl", "ccomp") and head.lemma_.lower() in cues["content_nouns"]:
         return _content_noun(head, cues)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and not _has_tense(verb):
-        return verb_status(head, cues, depth + 1) if is_verb(head) else None
+        if not is_verb(head):
+            return None
+        own = verb_status(head, cues, depth + 1)
+        if own[0] == "ongoing" and _purpose_of_journey(verb, cues):
+            # 'is heading to Asia this week to discuss trade': the talks come after the trip
+            return "planned", "purpose of a journey"
+        return own
     return None
+
+
+def _purpose_of_journey(verb: Token, cues: dict[str, Any]) -> bool:
+    """An infinitive of purpose hanging on a verb of travel ('travels to Hanoi to meet')."""
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and is_infinitive(verb)
+        and head.lemma_.lower() in cues["purpose_verbs"]
+        and head.lemma_.lower() not in ("meet", "gather", "visit")
+    )
 
 
 def _be_to(verb: Token) -> bool:
