@@ -68,3 +68,33 @@ def test_going_to_a_place_is_travel_but_going_to_war_or_to_a_person_is_not(nlp: 
     assert [e["type"] for e in events_of(nlp, "Keir Starmer went to Kyiv.", dct)] == ["VISIT"]
     for text in ("Britain went to war in 2003.", "The prize went to Maria Ressa."):
         assert events_of(nlp, text, dct) == [], text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kenyan teachers said their nationwide strike would go on.", "PROTEST"),
+        ("Dock workers went on strike on Monday.", "PROTEST"),
+        ("The union called a strike over pay.", "PROTEST"),
+        ("Nurses suspended their strike on Tuesday.", "PROTEST"),
+        ("Israel carried out strikes on Lebanon.", "ATTACK"),
+        ("Israeli drone strikes hit Gaza on Monday.", "ATTACK"),
+        ("The Congolese army launched a strike against rebel positions near Goma.", "ATTACK"),
+        # no word of its own: the article's other strike decides
+        ("The union called a strike for Monday. A strike at the port would halt trade.", "PROTEST"),
+        (
+            "Israeli air strikes hit Gaza. Israel said the strike at the port was a success.",
+            "ATTACK",
+        ),
+    ],
+)
+def test_a_strike_that_stops_work_is_a_protest_and_one_that_hits_is_an_attack(
+    nlp: Any, text: str, kind: str
+) -> None:
+    found = [
+        e["type"]
+        for e in events_of(nlp, text, date(2027, 3, 2))
+        if e["type"] in ("PROTEST", "ATTACK")
+    ]
+    assert found and set(found) == {kind}

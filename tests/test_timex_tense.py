@@ -20,6 +20,14 @@ def find(text: str, dct: date, surface: str) -> Timex:
 @pytest.mark.parametrize(
     ("text", "dct", "surface", "value"),
     [
+        # an occasion called for a day lies ahead of the call
+        (
+            "Opposition parties have called a nationwide strike for Thursday.",
+            date(2026, 3, 2),
+            "Thursday",
+            "2026-03-05",
+        ),
+        ("The union called a strike on Thursday.", date(2026, 3, 2), "Thursday", "2026-02-26"),
         # a deadline preposition governs the expression: forward, whatever the main verb
         ("The court extended the deadline until March.", date(2025, 5, 21), "March", "2026-03"),
         # the time belongs to the infinitive of a past verb, which looks forward

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -18,8 +19,34 @@ CALL_MARKERS = {"phone", "telephone", "video"}
 CUE_ONLY = {"agree", "refuse", "decline", "reject", "invite"}
 
 
+#: 'will down tools': the parser takes this 'down' for a preposition heading the clause
+DOWN_TOOLS = {"down", "downed", "downing", "downs"}
+#: what makes a 'strike' a stoppage of work rather than an attack: its modifiers, its
+#: reason ('over pay'), or the verb that governs it ('called a strike', 'went on strike')
+LABOUR_MODIFIERS = {
+    "general", "nationwide", "national", "worker", "workers", "union", "labour", "labor",
+    "teacher", "doctor", "nurse", "hunger", "sit", "wildcat", "transport", "rail", "port",
+    "dock", "pilot", "staff", "member", "warning", "indefinite", "hour", "day", "week",
+    "rolling", "miner", "driver", "employee", "sector", "sympathy", "student", "lecturer",
+}  # fmt: skip
+LABOUR_REASONS = {
+    "pay", "wage", "salary", "pension", "condition", "job", "contract", "privatization",
+    "privatisation", "concession", "layoff", "bonus", "allowance", "arrear",
+}  # fmt: skip
+LABOUR_VERBS = {"call", "stage", "suspend", "postpone", "call off"}
+MILITARY_MODIFIERS = {
+    "air", "missile", "drone", "military", "rocket", "artillery", "preemptive",
+    "pre-emptive", "nuclear", "retaliatory", "precision", "naval", "targeted", "surgical",
+    "aerial", "cruise", "bombing", "first", "counter", "deadly", "lethal",
+}  # fmt: skip
+
+
 def pos_class(token: Token) -> str | None:
     """'verb' or 'noun'; a gerund used as a noun ('Fighting resumed') counts as a noun."""
+    if token.lower_ in DOWN_TOOLS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "tool" for c in token.children
+    ):
+        return "verb"
     if token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return "noun"
     if token.tag_.startswith("VB"):
@@ -44,8 +71,53 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
     entries = entries or lexicon.entries(lemma, pos) or lexicon.entries(token.lower_, pos)
     for trigger in entries:
         if _fits(token, trigger, lexicon):
+            if trigger.lemma == "strike" and pos == "noun" and labour_strike(token):
+                return replace(trigger, type="PROTEST")
             return trigger
     return None
+
+
+def labour_strike(noun: Token) -> bool:
+    """A 'strike' that stops work ('a nationwide strike over pay', 'went on strike', 'called
+    a strike'), or any 'strike' of an article whose other strikes do and none attacks."""
+    kind = _strike_kind(noun)
+    if kind is not None:
+        return kind == "labour"
+    kinds = {_strike_kind(t) for t in noun.doc if t.i != noun.i and t.lemma_.lower() == "strike"}
+    return "labour" in kinds and "military" not in kinds
+
+
+def _strike_kind(noun: Token) -> str | None:
+    if pos_class(noun) != "noun":
+        return None
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in _MODIFIER_DEPS}
+    words |= {w for c in noun.children if c.dep_ == "compound" for w in c.lower_.split("-")}
+    if words & MILITARY_MODIFIERS or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children
+    ):
+        return "military"
+    if words & LABOUR_MODIFIERS:
+        return "labour"
+    reasons = {
+        p.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
+        for p in c.children
+        if p.dep_ == "pobj"
+    }
+    if reasons & LABOUR_REASONS:
+        return "labour"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("go", "be"):
+        return "labour"  # 'went on strike', 'are on strike'
+    particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
+    verb = f"{head.lemma_.lower()} {particles[0]}" if particles else head.lemma_.lower()
+    if noun.dep_ in ("dobj", "nsubjpass") and verb in LABOUR_VERBS:
+        return "labour"
+    return None
+
+
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod")
 
 
 def _fits(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -360,6 +360,8 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
     """
     if weak and _deadline(text, start, end):
         return FUTURE
+    if _CALLED_FOR.search(text, max(0, start - CALLED_FOR_REACH), start):
+        return FUTURE
     found = None
     if doc is not None:
         try:
@@ -371,6 +373,17 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
     if found == PRESENT and _present_verb_nearer(doc, text, start, end, weak):
         return PRESENT
     return lexical_tense(text, start, end, weak) or found
+
+
+# an occasion called for a day lies ahead of the call: "called a nationwide strike for
+# Thursday", "called snap elections for May"
+CALLED_FOR_REACH = 80  # characters before the expression that the call may start
+_CALLED_FOR = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+(?:(?:a|an|the|early|snap)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:strikes?|protests?|rally|rallies|march|meeting|referendum|elections?|vote|summit|"
+    r"session|stoppage|walkout|shutdown)\s+for\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _present_verb_nearer(doc: Any, text: str, start: int, end: int, weak: bool) -> bool:
