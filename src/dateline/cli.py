@@ -454,6 +454,40 @@ def eval_events(
     typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
 
 
+@eval_app.command("stories")
+def eval_stories(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, file_okay=False, help="Folder of series folders, each with series.json."
+        ),
+    ],
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            exists=True,
+            file_okay=False,
+            help="Folder of the articles, for every series (overrides series.json's texts).",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """B3 precision/recall of stories, and the share of right history states and pending
+    answers, on series of articles with expected stories (docs/stories.md).
+
+    Example: dateline eval stories tests/fixtures/stories_unit
+    """
+    from dateline.evaluate.stories_eval import evaluate_stories
+
+    try:
+        report = evaluate_stories(directory, texts=texts)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
