@@ -254,3 +254,22 @@ def test_migration_5_computes_the_state_of_stored_stories(db_url: str) -> None:
     with Store(db_url) as reopened, reopened.engine.connect() as conn:
         assert [e["state"] for e in list_stories(conn)] == ["rescheduled"]
         assert conn.execute(stories_table.select()).one().id == story["id"]
+
+
+def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:
+    people = stored_article(
+        "2025-02-01", "Two ministers meet", "wire",
+        [{"key": "pair", "type": "MEET", "status": "planned",
+          "source": ["minister-a", "minister-b"]}],
+    )  # fmt: skip
+    for actor in people["actors"]:
+        actor.update(kind="person", country="FRA")
+    country = stored_article(
+        "2025-02-02", "France to host talks", "daily",
+        [{"key": "host", "type": "MEET", "status": "planned", "source": ["FRA"]}],
+    )  # fmt: skip
+    for order in ([people, country], [country, people]):
+        with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "o.db")) as fresh:
+            for item in order:
+                fresh.add(item)
+            assert len(fresh.stories(limit=None)) == 2
