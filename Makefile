@@ -10,7 +10,7 @@ DEMO_DB ?= demo.db
 help:
 	@echo "make demo   - set up .venv and ingest the example corpus into $(DEMO_DB), print what was found"
 	@echo "make test   - set up .venv (and PostgreSQL, chromium when root) and run lint, types and all tests"
-	@echo "make eval   - score the temporal tagger and the event extractor (TBAQ and the real-news set need ../shared/data)"
+	@echo "make eval   - score the temporal tagger, the event extractor and the stories (TBAQ and the real-news set need ../shared/data)"
 	@echo "make bench  - run the benchmarks in bench/ (see bench/RESULTS.md)"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -62,6 +62,9 @@ eval: venv
 		echo "== $$d"; $(BIN)/dateline eval events $$d | head -8; done
 	if [ -d ../shared/data/realnews ]; then echo "== realnews"; \
 		$(BIN)/dateline eval events tests/fixtures/events/realnews --texts ../shared/data/realnews | head -8; fi
+	for d in tests/fixtures/stories_unit tests/fixtures/stories; do \
+		ls $$d/*/series.json >/dev/null 2>&1 || continue; \
+		echo "== $$d"; $(BIN)/dateline eval stories $$d || exit 1; done
 
 bench: venv
 	$(BIN)/python bench/bench_read.py

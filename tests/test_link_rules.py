@@ -14,6 +14,7 @@ from dateline.link.compat import (
     Member,
     Participant,
     PlaceInfo,
+    adjacent,
     link_window,
     participant,
     participants_match,
@@ -25,6 +26,9 @@ from dateline.link.state import story_state
 
 S = default_settings()
 PEOPLE = {
+    "rus-government": ("government", "RUS"),
+    "emmanuel-macron": ("person", "FRA"),
+    "francois-bayrou": ("person", "FRA"),
     "kim-jong-un": ("person", "PRK"),
     "vladimir-putin": ("person", "RUS"),
     "xi-jinping": ("person", "CHN"),
@@ -100,6 +104,36 @@ PARTICIPANT_CASES = [
         0,
     ),
     (
+        "the Russian government is Russia (aliases of one party)",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"]),
+        member("b", "VISIT", ["kim-jong-un"], ["rus-government"]),
+        2,
+    ),
+    (
+        "a country and two of its people share only the country: no link",
+        member("a", "MEET", ["emmanuel-macron", "francois-bayrou"]),
+        member("b", "MEET", ["FRA"]),
+        0,
+    ),
+    (
+        "Kim alone and North Korea alone share only the country: no link",
+        member("a", "STATEMENT", ["kim-jong-un"], status="occurred"),
+        member("b", "STATEMENT", ["PRK"], status="occurred"),
+        0,
+    ),
+    (
+        "Kim for North Korea counts when a second party is shared too",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"]),
+        member("b", "VISIT", ["PRK"], ["RUS"]),
+        2,
+    ),
+    (
+        "one actor alone on both sides is one party",
+        member("a", "VISIT", ["kim-jong-un"]),
+        member("b", "VISIT", ["kim-jong-un"], ["RUS"]),
+        1,
+    ),
+    (
         "an event without participants links to nothing",
         member("a", "AGREE", [], status="occurred"),
         member("b", "AGREE", ["GHA", "CIV"], status="occurred"),
@@ -114,6 +148,55 @@ PARTICIPANT_CASES = [
 def test_participants(what: str, e: Member, f: Member, shared: int) -> None:
     assert participants_match(e, f, S) == shared
     assert participants_match(f, e, S) == shared
+
+
+# --- family and time: the neighbourhood relation ------------------------------------
+
+ADJACENT_CASES = [
+    # (what, event e, event f, linked)
+    (
+        "a visit and the talks during it: one family",
+        member(
+            "v", "VISIT", ["kim-jong-un"], ["RUS"], time=("2025-06", "2025-06-01", "2025-06-30")
+        ),
+        member("m", "MEET", ["kim-jong-un", "vladimir-putin"], time=("2025-06-12",) * 3),
+        True,
+    ),
+    (
+        "an agreement signed by the same parties is another family",
+        member("v", "VISIT", ["kim-jong-un"], ["RUS"], status="occurred"),
+        member("a", "AGREE", ["kim-jong-un", "vladimir-putin"], status="occurred"),
+        False,
+    ),
+    (
+        "two visits that occurred on different dates are two events",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"], "occurred", time=("2019-04-25",) * 3),
+        member("b", "VISIT", ["kim-jong-un"], ["RUS"], "occurred", time=("2023-09-13",) * 3),
+        False,
+    ),
+    (
+        "an occurred visit and a report of it, dated the same day",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"], "occurred", time=("2023-09-13",) * 3),
+        member("b", "VISIT", ["PRK"], ["RUS"], "occurred", "2023-09-14", ("2023-09-13",) * 3),
+        True,
+    ),
+    (
+        "an undated plan and a visit that happened before the plan was reported",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"], "occurred", time=("2023-09-13",) * 3),
+        member("b", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "e", "f", "linked"), ADJACENT_CASES, ids=[c[0] for c in ADJACENT_CASES]
+)
+def test_family_participants_and_windows_decide_neighbours(
+    what: str, e: Member, f: Member, linked: bool
+) -> None:
+    assert bool(adjacent(e, f, S)) is linked
+    assert bool(adjacent(f, e, S)) is linked
 
 
 # --- places ------------------------------------------------------------------------

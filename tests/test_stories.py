@@ -414,7 +414,7 @@ def test_format_story_and_pending_show_what_a_reader_needs(store: Store) -> None
     text = format_story(store.story(story_of(store, "s-visit")) or {})
     for needle in (
         "VISIT",
-        "planned",
+        "announced",
         "no date set",
         "Kim Jong-un",
         "2025-06",

@@ -115,11 +115,21 @@ def test_stories_state_filter_takes_the_status_the_linker_records(store: Store) 
     assert [e["id"] for e in listed(store, state="negated")] == []
 
 
+def test_stories_state_filter_takes_a_lifecycle_state(store: Store) -> None:
+    ids = key_events(store)
+    dated = listed(store, state="dated")
+    assert [(e["id"], e["state"]) for e in dated] == [(ids["v1-dated"], "dated")]
+    assert listed(store, state="announced") == []
+    occurred = {e["id"] for e in listed(store, state="occurred")}
+    assert ids["v0-done"] in occurred and ids["v1-dated"] not in occurred
+    assert listed(store, state="Under-Way") == listed(store, state="under way") == []
+
+
 def test_unknown_story_state_is_a_coded_error(store: Store) -> None:
     with pytest.raises(DatelineError) as caught:
-        listed(store, state="announced")
+        listed(store, state="rumoured")
     assert caught.value.code == "DL-E253"
-    assert "planned" in str(caught.value)
+    assert "rescheduled" in str(caught.value) and "planned" in str(caught.value)
 
 
 def test_stories_actor_filter_takes_an_id_or_part_of_a_name(store: Store) -> None:
@@ -166,11 +176,12 @@ def test_stories_command_prints_json_and_text(store: Store) -> None:
 
 
 def test_stories_command_bad_state_is_one_coded_line(store: Store) -> None:
-    result = CliRunner().invoke(app, ["stories", "--db", store.url, "--state", "dated"])
+    result = CliRunner().invoke(app, ["stories", "--db", store.url, "--state", "held"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "dateline: DL-E253 unknown story state 'dated'; use one of "
-        "occurred, ongoing, planned, possible, negated"
+        "dateline: DL-E253 unknown story state 'held'; use one of "
+        "speculated, announced, dated, rescheduled, postponed, cancelled, under way, occurred, "
+        "ongoing, planned, possible, negated"
     ]
 
 

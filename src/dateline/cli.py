@@ -291,7 +291,8 @@ def pending(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Stories announced or speculated whose time has not passed.
+    """Stories announced, dated, rescheduled or postponed (by articles up to the date)
+    whose time has not passed, each marked with its state.
 
     Example: dateline pending --as-of 2025-06-01 --json
     """
@@ -331,7 +332,11 @@ def story(
 def stories(
     state: Annotated[
         str | None,
-        typer.Option("--state", help="occurred, ongoing, planned, possible or negated."),
+        typer.Option(
+            "--state",
+            help="Lifecycle state: speculated, announced, dated, rescheduled, postponed, "
+            "cancelled, 'under way', occurred (or a status: planned, possible, ongoing, negated).",
+        ),
     ] = None,
     actor: Annotated[
         str | None, typer.Option("--actor", help="Actor id or part of a name.")
@@ -346,7 +351,7 @@ def stories(
     """All stories, most recently reported first: id, state, time, participants, outlets,
     number of reports and the last report's date.
 
-    Example: dateline stories --state planned --actor kim-jong-un --from 2025-01-01
+    Example: dateline stories --state rescheduled --actor kim-jong-un --from 2025-01-01
     """
     from dateline.link import format_stories, list_stories
 
@@ -446,6 +451,40 @@ def eval_events(
     from dateline.evaluate.events_eval import evaluate_events
 
     report = evaluate_events(directory, texts=texts)
+    typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
+
+
+@eval_app.command("stories")
+def eval_stories(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, file_okay=False, help="Folder of series folders, each with series.json."
+        ),
+    ],
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            exists=True,
+            file_okay=False,
+            help="Folder of the articles, for every series (overrides series.json's texts).",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """B3 precision/recall of stories, and the share of right history states and pending
+    answers, on series of articles with expected stories (docs/stories.md).
+
+    Example: dateline eval stories tests/fixtures/stories_unit
+    """
+    from dateline.evaluate.stories_eval import evaluate_stories
+
+    try:
+        report = evaluate_stories(directory, texts=texts)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
 
 

@@ -161,6 +161,11 @@ E_LINK_RULES = Code("DL-E251", "bad linking rules: {why}")
 E_AS_OF = Code("DL-E252", "as-of date must be YYYY-MM-DD, got {value!r}")
 E_STORY_STATE = Code("DL-E253", "unknown story state {value!r}; use one of {choices}")
 
+# --- evaluating stories (DL-E520..E539) ---
+E_SERIES = Code("DL-E520", "story series file is malformed: {why}")
+E_SERIES_NONE = Code("DL-E521", "no story series (*/series.json) in {directory}")
+E_SERIES_FILE = Code("DL-E522", "story series names {what} file that is not there: {file}")
+
 # --- ingest (DL-E300..DL-E319) ---
 # One article failed after it was read; it becomes a reject and the batch goes on.
 E_EXTRACT_FAILED = Code("DL-E300", "unexpected error while extracting: {why}")

@@ -315,13 +315,15 @@ def align(
     expected: list[Row], system: list[Row], same: Matcher
 ) -> tuple[int, list[Row], list[Row]]:
     """Greedy one-to-one matching; returns matches, unmatched expected, unmatched system."""
-    pairs, missed, left = _pairs(expected, system, same)
+    pairs, missed, left = pair_up(expected, system, same)
     return len(pairs), missed, left
 
 
-def _pairs(
+def pair_up(
     expected: list[Row], system: list[Row], same: Matcher
 ) -> tuple[list[tuple[Row, Row]], list[Row], list[Row]]:
+    """Greedy one-to-one pairs in expected order; returns pairs, unpaired expected, unpaired
+    system (also used by ``dateline eval stories`` to align story members)."""
     left = list(system)
     pairs, missed = [], []
     for row in expected:
@@ -347,7 +349,7 @@ def score_article(expected: list[Row], system: list[Row], name: str, report: Eve
     event gives one. Expected events left over are paired with left-over found events
     of the same type and participant (else the same type) to say which fields were
     wrong; the status confusion matrix counts full matches and those pairs."""
-    pairs, missed, spurious = _pairs(expected, system, matcher(FULL))
+    pairs, missed, spurious = pair_up(expected, system, matcher(FULL))
     report.overall.add(Score(len(pairs), len(system), len(expected)))
     keyed = [row for row in expected if row.get("key")]
     key_hits = sum(1 for exp, _ in pairs if exp.get("key"))
@@ -356,8 +358,8 @@ def score_article(expected: list[Row], system: list[Row], name: str, report: Eve
         fields = ("type",) if name_ == "type" else ("type", name_)
         hits, _, _ = align(expected, system, matcher(fields))
         report.fields[name_].add(Score(hits, len(system), len(expected)))
-    near, far, rest = _pairs(missed, spurious, matcher(("type", "participant")))
-    loose, far, rest = _pairs(far, rest, matcher(("type",)))
+    near, far, rest = pair_up(missed, spurious, matcher(("type", "participant")))
+    loose, far, rest = pair_up(far, rest, matcher(("type",)))
     for exp, sys in pairs + near:
         report.confusion[exp["status"]][sys["status"]] += 1
     for exp, sys in near + loose:

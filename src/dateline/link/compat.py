@@ -177,7 +177,21 @@ def _match(
     distinct = min(parties(a, settings), parties(b, settings))
     if shared < min(settings.min_shared_participants, distinct) or shared == 0:
         return 0
+    if shared < settings.min_shared_participants and not _one_party(a, b):
+        # One party in common, and only as a country and someone of it: "France" and
+        # "Macron and Bayrou" are not one meeting.
+        return 0
     return shared if roles_agree(a, a_type, b, b_type, settings) else 0
+
+
+def _one_party(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> bool:
+    """Whether the two sides name one party itself: the same actor, or a country and its
+    government (aliases of one party), not a country and a person of it."""
+    return any(
+        x.id == y.id or (x.countrylike and y.countrylike and x.country == y.country)
+        for x in a
+        for y in b
+    )
 
 
 def overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -68,8 +68,14 @@ def _history_line(entry: dict[str, Any]) -> str:
     if entry.get("postponed"):
         when = "postponed, " + when
     sentence = next((e["sentence"] for e in entry["evidence"] if e.get("sentence")), "")
-    head = f"  {entry['dct']}  {entry['status'] or '-':<9} {when:<34} {entry.get('source') or '-'}"
+    state = entry.get("state") or entry["status"] or "-"
+    head = f"  {entry['dct']}  {state:<11} {when:<34} {entry.get('source') or '-'}"
     return head + (f"\n              “{_clip(sentence, 80)}”" if sentence else "")
+
+
+def _state(story: dict[str, Any]) -> str:
+    """The lifecycle state (the status for rows written before it existed)."""
+    return str(story.get("state") or story["status"])
 
 
 def _when(story: dict[str, Any]) -> str:
@@ -79,7 +85,7 @@ def _when(story: dict[str, Any]) -> str:
 def format_story(story: dict[str, Any]) -> str:
     """A story with its state and one history line per article."""
     lines = [
-        f"{story['id']}  {story['type']}  {story['status']}  {_when(story)}",
+        f"{story['id']}  {story['type']}  {_state(story)}  {_when(story)}",
         f"  participants: {_people(story)}",
         f"  place: {story.get('place') or 'unknown'}",
         f"  candidates: {_candidates(story)}",
@@ -101,7 +107,7 @@ def format_pending(stories: list[dict[str, Any]]) -> str:
         blocks.append(
             "\n".join(
                 [
-                    f"{story['type']} {story['status']}: {_people(story)}"
+                    f"{story['type']} {_state(story)}: {_people(story)}"
                     + (f" in {story['place']}" if story.get("place") else ""),
                     f"  when: {format_time(story['time'], story['dated'])}",
                     f"  candidates: {_candidates(story)}",
@@ -123,7 +129,7 @@ def format_pending(stories: list[dict[str, Any]]) -> str:
 def _list_entry(entry: dict[str, Any]) -> str:
     reports = f"{entry['articles']} report{'' if entry['articles'] == 1 else 's'}"
     head = (
-        f"{entry['id']}  {entry['type']} {entry['status']}  "
+        f"{entry['id']}  {entry['type']} {_state(entry)}  "
         f"{format_time(entry['time'], entry['dated'])}  ({reports}, last {entry['last_dct']})"
     )
     people = ", ".join(p["name"] for p in entry["participants"]) or "no participants"

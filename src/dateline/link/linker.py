@@ -369,6 +369,24 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
             conn.execute(insert(stories).values(story_row(story_id, members, settings, title)))
 
 
+def refresh_states(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """Compute the lifecycle state of stored stories that have none (migration 5)."""
+    settings = settings or default_settings()
+    ev = t.events
+    missing = select(stories.c.id).where(stories.c.state.is_(None))
+    story_ids = [r[0] for r in conn.execute(missing)]
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = story_ids[start : start + CHUNK]
+        ids = [r[0] for r in conn.execute(select(ev.c.id).where(ev.c.story_id.in_(chunk)))]
+        groups: dict[str, list[Member]] = {}
+        for m in load_members(conn, ids, settings).values():
+            groups.setdefault(m.story_id or "", []).append(m)
+        for story_id, members in groups.items():
+            state = story_state(members, settings).state
+            conn.execute(update(stories).where(stories.c.id == story_id).values(state=state))
+    return len(story_ids)
+
+
 def _titles(conn: Connection, doc_ids: set[str]) -> dict[str, str | None]:
     query = select(t.documents.c.id, t.documents.c.title).where(
         t.documents.c.id.in_(sorted(doc_ids))

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Select, func, select
 
 from dateline.errors import E_STORY_STATE
 from dateline.link.schema import stories as st
-from dateline.link.settings import STATUSES
+from dateline.link.settings import LIFECYCLE, STATUSES
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
 from dateline.store.queries import events_of_actor
@@ -19,12 +19,14 @@ TIME_KEYS = ("value", "earliest", "latest", "granularity")
 
 
 def check_state(state: str | None) -> str | None:
-    """A story state (the status the linker records) in lower case; a coded error otherwise."""
+    """A lifecycle state ('under way', also written under-way or under_way) or a status,
+    in lower case; a coded error otherwise."""
     if state is None:
         return None
-    wanted = state.strip().lower()
-    if wanted not in STATUSES:
-        raise E_STORY_STATE(value=state, choices=", ".join(STATUSES))
+    wanted = " ".join(state.strip().lower().replace("-", " ").replace("_", " ").split())
+    if wanted not in LIFECYCLE and wanted not in STATUSES:
+        choices = dict.fromkeys((*LIFECYCLE, *STATUSES))
+        raise E_STORY_STATE(value=state, choices=", ".join(choices))
     return wanted
 
 
@@ -48,8 +50,11 @@ def select_stories(
     date_from, date_to = check_range(date_from, date_to)
     lo, hi = span(st.c.earliest, st.c.latest, st.c.first_dct, st.c.last_dct)
     conditions = overlapping(lo, hi, date_from, date_to)
-    if state:
-        conditions.append(st.c.status == check_state(state))
+    wanted = check_state(state)
+    if wanted in LIFECYCLE:
+        conditions.append(st.c.state == wanted)
+    elif wanted:
+        conditions.append(st.c.status == wanted)
     if type:
         conditions.append(st.c.type == type.upper())
     if actor:
@@ -135,6 +140,7 @@ def _entry(row: dict[str, Any], people: list[dict[str, str]], outlets: list[str]
         "type": row["type"],
         "family": row["family"],
         "status": row["status"],
+        "state": row["state"],
         "dated": bool(row["dated"]),
         "time": {k: row[k] for k in TIME_KEYS},
         "title": row["title"],

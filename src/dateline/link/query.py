@@ -60,7 +60,8 @@ def stories(
 def pending(
     conn: Connection, as_of: date | str, settings: LinkSettings | None = None
 ) -> list[dict[str, Any]]:
-    """Stories planned or possible by articles up to ``as_of`` whose window is still open."""
+    """Stories announced, dated, rescheduled or postponed by articles up to ``as_of`` whose
+    window is still open."""
     settings = settings or default_settings()
     day = as_of_text(as_of)
     # A story whose last article is on or before the date is judged by its current state.
@@ -107,8 +108,9 @@ def build_stories(
 
 
 def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
-    """Planned or possible, window not passed, and (when undated) not gone stale."""
-    if found["status"] not in settings.pending_statuses:
+    """Announced, dated, rescheduled or postponed (``pending_states``), window not passed,
+    and (when undated) not gone stale."""
+    if found["state"] not in settings.pending_states:
         return False
     latest = found["time"].get("latest")
     if latest:
@@ -234,6 +236,7 @@ def _history_entry(
         "source": first.get("source"),
         "url": first.get("url"),
         "status": art.status,
+        "state": art.state,
         "time": art.time,
         "dated": art.time_kind == "dated",
         "postponed": any(m.postponed for m in art.members),

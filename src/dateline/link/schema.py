@@ -19,6 +19,8 @@ stories = Table(
     Column("type", String(20), nullable=False),
     Column("family", String(40), nullable=False),
     Column("status", String(10), nullable=False),
+    # Lifecycle state (announced, dated, ... occurred); added by migration 5, hence nullable.
+    Column("state", String(12)),
     Column("dated", Boolean, nullable=False),
     Column("value", String(60)),
     Column("earliest", String(10)),
@@ -34,6 +36,7 @@ stories = Table(
     Column("title", Text),
     Index("ix_stories_open", "open_until", "first_dct"),
     Index("ix_stories_last", "last_dct"),
+    Index("ix_stories_state", "state"),
 )
 
 event_links = Table(

@@ -12,6 +12,17 @@ from dateline.errors import E_LINK_RULES
 
 RULES_PATH = Path(__file__).parent / "resources" / "linking.json"
 STATUSES = ("occurred", "ongoing", "planned", "possible", "negated")
+#: a story's lifecycle states (docs/stories.md), in the order a story usually goes
+LIFECYCLE = (
+    "speculated",
+    "announced",
+    "dated",
+    "rescheduled",
+    "postponed",
+    "cancelled",
+    "under way",
+    "occurred",
+)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: memoized comparisons key on it
@@ -35,6 +46,7 @@ class LinkSettings:
     article_status_priority: tuple[str, ...] = STATUSES
     supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
     pending_statuses: frozenset[str] = frozenset({"planned", "possible"})
+    pending_states: frozenset[str] = frozenset({"announced", "dated", "rescheduled", "postponed"})
     stale_days: int = 730
     max_component: int = 2000
     compare_last: int = 64
@@ -94,6 +106,9 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
         _check_statuses(path, "status_order", data["status_order"])
         _check_statuses(path, "article_status_priority", data["article_status_priority"])
         windows = _public(data["windows_days"])
+        unknown = sorted(set(data["pending_states"]) - set(LIFECYCLE))
+        if unknown:
+            raise E_LINK_RULES(path=str(path), why=f"pending_states: unknown state {unknown[0]!r}")
         return LinkSettings(
             families=_families(path, data["families"]),
             type_rank={k: int(v) for k, v in _public(data["type_rank"]).items()},
@@ -112,6 +127,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             article_status_priority=tuple(data["article_status_priority"]),
             supersedes=supersedes,
             pending_statuses=frozenset(data["pending_statuses"]),
+            pending_states=frozenset(data["pending_states"]),
             stale_days=int(data["stale_days"]),
             max_component=int(data["max_component"]),
             compare_last=int(data["compare_last"]),

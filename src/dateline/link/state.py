@@ -4,6 +4,12 @@ Each article says one thing about the story (its *article status* and time);
 the story's state follows the articles in date order: a later status replaces
 an earlier one only where the rules allow it (``supersedes``), and the time is
 the most specific date from the latest article that gives one.
+
+Each article also has a *lifecycle state* (``settings.LIFECYCLE``), read in the context of the
+articles before it: a plan with a date is ``dated``, or ``rescheduled`` when the date
+disagrees with one an earlier article gave; a postponement without a new date is
+``postponed``; a report without a date leaves a dated or postponed plan as it was.
+The story's state follows its status: ``planned`` shows as the latest plan's state.
 """
 
 from __future__ import annotations
@@ -14,6 +20,16 @@ from typing import Any
 
 from dateline.link.compat import Member
 from dateline.link.settings import LinkSettings
+
+#: the states of a plan that has not happened yet (status ``planned``)
+PLANNING = ("announced", "dated", "rescheduled", "postponed")
+#: the state of every other status
+BY_STATUS = {
+    "possible": "speculated",
+    "ongoing": "under way",
+    "occurred": "occurred",
+    "negated": "cancelled",
+}
 
 
 @dataclass
@@ -27,6 +43,7 @@ class ArticleState:
     time: dict[str, Any] | None
     time_kind: str  # dated | reset (postponed, no new date) | window | none
     window: tuple[str, str] | None
+    state: str | None = None  # lifecycle state this article gives the story (set by the fold)
 
 
 @dataclass
@@ -39,6 +56,7 @@ class StoryState:
     dated: bool
     window: tuple[str, str]
     articles: list[ArticleState] = field(default_factory=list)
+    state: str = "announced"
 
     def header(self, story_id: str, settings: LinkSettings) -> dict[str, Any]:
         """The fields that name a story and its state, shared by its row and its dict."""
@@ -47,6 +65,7 @@ class StoryState:
             "type": self.type,
             "family": settings.family(self.type),
             "status": self.status,
+            "state": self.state,
             "dated": self.dated,
         }
 
@@ -140,6 +159,75 @@ def make_article(group: list[Member], kind: str, settings: LinkSettings) -> Arti
     return ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
 
 
+def _interval(art: ArticleState) -> tuple[str, str] | None:
+    time = art.time or {}
+    lo, hi = time.get("earliest"), time.get("latest")
+    return (lo, hi) if lo and hi else None
+
+
+def agrees(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two dates of a plan are the same date, one maybe more precise ("April" and
+    "April 10"): one interval holds the other."""
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def article_lifecycle(
+    art: ArticleState, plan: str | None, earlier_dates: tuple[tuple[str, str], ...]
+) -> str | None:
+    """The lifecycle state an article gives a story, given the story's plan state before it
+    (``plan``: one of ``PLANNING`` while the story is planned, else None) and the dates
+    earlier articles planned it for."""
+    if art.status is None:
+        return plan
+    if art.status == "possible" and plan:
+        return plan  # a speculation does not undo a plan ("could still happen in May")
+    if art.status != "planned":
+        return BY_STATUS.get(art.status)
+    if art.time_kind == "dated":
+        when = _interval(art)
+        moved = any(m.postponed for m in art.members) or (
+            when is not None and any(not agrees(when, d) for d in earlier_dates)
+        )
+        return "rescheduled" if moved else "dated"
+    if art.time_kind == "reset":
+        return "postponed"
+    # Silent on the date: a dated or postponed plan stays as it was.
+    return plan if plan in ("dated", "rescheduled", "postponed") else "announced"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A story's state after the articles folded so far."""
+
+    status: str | None = None
+    timed: ArticleState | None = None
+    windowed: ArticleState | None = None
+    plan: str | None = None  # the latest plan state while the status is planned
+    dates: tuple[tuple[str, str], ...] = ()  # dates articles planned (or called off) it for
+
+    def step(self, art: ArticleState, settings: LinkSettings) -> Progress:
+        """The state after one more article (whose ``state`` this sets)."""
+        status, timed, windowed = self.status, self.timed, self.windowed
+        new = art.status
+        if new and (status is None or status in settings.supersedes.get(new, ())):
+            status = new
+        if art.time_kind in ("dated", "reset"):
+            timed = art
+        if art.time_kind != "none":
+            windowed = art
+        art.state = article_lifecycle(
+            art, self.plan if self.status == "planned" else None, self.dates
+        )
+        plan = self.plan
+        if status == "planned":
+            plan = art.state if art.state in PLANNING and new == "planned" else plan or "announced"
+        when = _interval(art)
+        dates = self.dates
+        if art.time_kind == "dated" and new in ("planned", "negated") and when:
+            dates = (*dates, when)
+        return Progress(status, timed, windowed, plan, dates)
+
+
 @dataclass
 class Fold:
     """A story's state built member by member, in canonical order.
@@ -154,9 +242,7 @@ class Fold:
     kind: str | None = None
     first_type: str | None = None
     done: list[ArticleState] = field(default_factory=list)
-    status: str | None = None
-    timed: ArticleState | None = None
-    windowed: ArticleState | None = None
+    progress: Progress = field(default_factory=Progress)
     current: list[Member] = field(default_factory=list)
 
     def add(self, m: Member) -> None:
@@ -170,34 +256,22 @@ class Fold:
 
     def _close(self) -> None:
         art = make_article(self.current, self.kind or self.first_type or "", self.settings)
-        self.status, self.timed, self.windowed = self._step(art)
+        self.progress = self.progress.step(art, self.settings)
         self.done.append(art)
         self.current = []
-
-    def _step(
-        self, art: ArticleState
-    ) -> tuple[str | None, ArticleState | None, ArticleState | None]:
-        status, timed, windowed = self.status, self.timed, self.windowed
-        new = art.status
-        if new and (status is None or status in self.settings.supersedes.get(new, ())):
-            status = new
-        if art.time_kind in ("dated", "reset"):
-            timed = art
-        if art.time_kind != "none":
-            windowed = art
-        return status, timed, windowed
 
     def state(self) -> StoryState:
         """The state after every member added so far."""
         kind = self.kind or self.first_type or ""
         last = make_article(self.current, kind, self.settings)
-        status, timed, windowed = self._step(last)
+        after = self.progress.step(last, self.settings)
         arts = [*self.done, last]
-        chosen = timed or windowed or last
+        chosen = after.timed or after.windowed or last
         time = chosen.time or {"value": None, "earliest": None, "latest": None, "granularity": None}
         window = chosen.window or (last.dct, last.dct)
-        final = status or last.members[0].status
-        return StoryState(kind, final, time, chosen.time_kind == "dated", window, arts)
+        final = after.status or last.members[0].status
+        state = (after.plan or "announced") if final == "planned" else BY_STATUS.get(final, final)
+        return StoryState(kind, final, time, chosen.time_kind == "dated", window, arts, state)
 
 
 def story_state(members: list[Member], settings: LinkSettings) -> StoryState:

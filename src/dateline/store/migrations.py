@@ -73,11 +73,29 @@ def _v4_publications(conn: Connection) -> None:
     backfill(conn)
 
 
+def _v5_story_state(conn: Connection) -> None:
+    """stories.state, the lifecycle state, computed for every stored story."""
+    from sqlalchemy import text
+
+    from dateline.link.linker import refresh_states
+    from dateline.link.schema import stories
+
+    columns = {c["name"] for c in inspect(conn).get_columns("stories")}
+    if "state" not in columns:
+        conn.execute(text("ALTER TABLE stories ADD COLUMN state VARCHAR(12)"))
+    indexes = {i["name"] for i in inspect(conn).get_indexes("stories")}
+    for index in stories.indexes:
+        if index.name not in indexes:
+            index.create(conn)
+    refresh_states(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
     (3, "events.change: postponed / cancelled, read by linking", _v3_event_change),
     (4, "publications: every outlet, date, title and URL that ran a text", _v4_publications),
+    (5, "stories.state: lifecycle state (announced, dated, ... occurred)", _v5_story_state),
 ]
 
 

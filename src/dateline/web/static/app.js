@@ -186,7 +186,7 @@ async function loadTimeline() {
 function storyLine(story) {
   const li = el("li", null, "story status-" + story.status);
   const reported = story.first_dct || (story.first_announced || {}).dct;
-  const button = el("button", story.type + " " + story.status + " · " + timeText(story.time, reported));
+  const button = el("button", story.type + " " + (story.state || story.status) + " · " + timeText(story.time, reported));
   button.type = "button";
   button.addEventListener("click", () => openStory(story.id));
   li.append(button);
@@ -218,7 +218,7 @@ async function openEvent(event) {
 function historyEntry(entry, storyEvents) {
   const li = el("li", null, "history status-" + entry.status);
   const head = el("p", null, "entry-head");
-  head.append(el("span", entry.dct, "dct"), " ", el("span", entry.status, "status"), " ");
+  head.append(el("span", entry.dct, "dct"), " ", el("span", entry.state || entry.status, "status"), " ");
   head.append(el("span", timeText(entry.time, entry.dct), "time"), " · ");
   head.append(el("span", entry.source || "unknown outlet", "outlet"), " · ");
   head.append(entry.url ? safeLink(entry.url, entry.title || entry.url) : el("span", entry.title || "", "title"));
@@ -243,7 +243,7 @@ async function openStory(storyId) {
     );
     const people = (story.participants || []).map((p) => p.name).join(", ");
     view.replaceChildren(
-      el("h2", story.type + " · " + story.status + " · " + timeText(story.time, story.first_announced && story.first_announced.dct)),
+      el("h2", story.type + " · " + (story.state || story.status) + " · " + timeText(story.time, story.first_announced && story.first_announced.dct)),
       el("p", people + (story.place ? " @ " + story.place : ""), "people"),
       el("p", (story.sources || []).join(", "), "outlets"),
       el("h3", "History"),

@@ -1,0 +1,275 @@
+"""A story's lifecycle (docs/stories.md, "Lifecycle"): the state each article gives it, the
+story's current state, `pending` as of a date and `stories --state`, on hand-built series.
+
+Each series is one visit of Visitor A to Hostland reported by several outlets; the states
+below were worked out by hand from the rules in docs/stories.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import json
+import random
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, text
+from typer.testing import CliRunner
+
+from conftest import stored_article
+from dateline.cli import app
+from dateline.link import format_pending, format_story, list_stories
+from dateline.link.schema import stories as stories_table
+from dateline.store import Store
+from dateline.store import schema as t
+
+WHO = {"source": ["visitor-a"], "target": ["HST"], "location": "Capital City"}
+
+
+def report(
+    dct: str, outlet: str, status: str, when: str | None = None, change: str | None = None
+) -> dict[str, Any]:
+    """One article saying one thing about the visit; ``when`` is a day or a month."""
+    spec: dict[str, Any] = {"key": f"{dct}-{outlet}", "type": "VISIT", "status": status, **WHO}
+    if when and len(when) == 10:
+        spec.update(value=when, earliest=when, latest=when, granularity="day")
+    elif when:
+        year, month = (int(p) for p in when.split("-"))
+        last = calendar.monthrange(year, month)[1]
+        spec.update(value=when, earliest=f"{when}-01", latest=f"{when}-{last}", granularity="month")
+    elif status in ("planned", "possible"):
+        spec.update(earliest=dct)  # "will visit", no date: from the article on
+    item = stored_article(dct, f"Visit report {dct} {outlet}", outlet, [spec])
+    item["events"][0]["change"] = change
+    return item
+
+
+# The visit announced, dated, moved, put off without a date, then called off.
+CALLED_OFF = [
+    report("2025-01-10", "wire", "planned"),
+    report("2025-02-01", "daily", "planned", "2025-06-10"),
+    report("2025-03-01", "herald", "planned", "2025-06-20", change="postponed"),
+    report("2025-04-01", "wire", "planned", None, change="postponed"),
+    report("2025-05-01", "daily", "negated"),
+]
+CALLED_OFF_STATES = ["announced", "dated", "rescheduled", "postponed", "cancelled"]
+
+# Held, then a later report still speaks of a (new) plan: the history shows both, the
+# story stays occurred.
+HELD = [
+    report("2025-03-01", "wire", "planned", "2025-03-20"),
+    report("2025-03-21", "daily", "occurred", "2025-03-20"),
+    report("2025-03-22", "herald", "planned", "2025-03", change="postponed"),
+    report("2025-03-23", "post", "planned", "2025-03-20"),
+]
+HELD_STATES = ["dated", "occurred", "rescheduled", "dated"]
+
+
+@pytest.fixture
+def store(db_url: str) -> Any:
+    with Store(db_url) as opened:
+        yield opened
+
+
+def stored(store: Store, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The one story the items make."""
+    for item in items:
+        assert store.add(item)
+    found = store.stories(limit=None)
+    assert len(found) == 1, [(s["type"], s["history"]) for s in found]
+    return found[0]
+
+
+def states(story: dict[str, Any]) -> list[str]:
+    return [h["state"] for h in story["history"]]
+
+
+def test_announced_dated_rescheduled_postponed_cancelled(store: Store) -> None:
+    story = stored(store, CALLED_OFF)
+    assert states(story) == CALLED_OFF_STATES
+    assert (story["state"], story["status"]) == ("cancelled", "negated")
+    assert store.story(story["id"]) == story  # `dateline story` reads the same
+    assert "cancelled" in format_story(story)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [
+        ("2025-01-09", None),  # nothing published yet
+        ("2025-01-10", "announced"),
+        ("2025-02-01", "dated"),
+        ("2025-03-01", "rescheduled"),
+        ("2025-04-01", "postponed"),
+        ("2025-04-30", "postponed"),
+        ("2025-05-01", None),  # cancelled: never pending
+    ],
+)
+def test_pending_shows_the_state_as_of_each_date(
+    store: Store, as_of: str, state: str | None
+) -> None:
+    stored(store, CALLED_OFF)
+    got = [s["state"] for s in store.pending(as_of=as_of)]
+    assert got == ([state] if state else [])
+    if state:
+        assert (
+            format_pending(store.pending(as_of=as_of))
+            .splitlines()[2]
+            .startswith(f"VISIT {state}: ")
+        )
+
+
+def test_a_dated_plan_is_not_pending_once_its_date_has_passed(store: Store) -> None:
+    stored(store, CALLED_OFF[:2])
+    assert [s["state"] for s in store.pending(as_of="2025-06-10")] == ["dated"]
+    assert store.pending(as_of="2025-06-11") == []
+
+
+def test_a_later_plan_never_undoes_an_occurrence_but_shows_in_the_history(store: Store) -> None:
+    story = stored(store, HELD)
+    assert states(story) == HELD_STATES
+    assert story["state"] == "occurred"
+    assert story["time"]["value"] == "2025-03-20"
+    for as_of in ("2025-03-21", "2025-03-22", "2025-03-30"):
+        assert store.pending(as_of=as_of) == []
+    assert [s["state"] for s in store.pending(as_of="2025-03-20")] == ["dated"]
+
+
+def test_held_and_postponed_the_same_day_both_show(store: Store) -> None:
+    story = stored(
+        store,
+        [
+            report("2025-03-01", "wire", "planned", "2025-03-20"),
+            report("2025-03-20", "daily", "occurred", "2025-03-20"),
+            report("2025-03-20", "herald", "planned", None, change="postponed"),
+        ],
+    )
+    assert sorted(states(story)[1:]) == ["occurred", "postponed"]
+    assert story["state"] == "occurred"
+
+
+def test_speculation_alone_is_speculated_and_never_pending(store: Store) -> None:
+    story = stored(store, [report("2025-01-10", "wire", "possible")])
+    assert (states(story), story["state"]) == (["speculated"], "speculated")
+    assert store.pending(as_of="2025-01-11") == []
+
+
+def test_speculation_after_a_plan_leaves_the_plan_as_it_was(store: Store) -> None:
+    story = stored(
+        store,
+        [
+            report("2025-01-10", "wire", "possible"),
+            report("2025-02-01", "daily", "planned", "2025-06-10"),
+            report("2025-03-01", "herald", "possible"),
+            report("2025-03-05", "post", "planned"),  # "will visit", no date given
+        ],
+    )
+    assert states(story) == ["speculated", "dated", "dated", "dated"]
+    assert (story["state"], story["time"]["value"]) == ("dated", "2025-06-10")
+
+
+def test_a_more_precise_date_is_not_a_new_date(store: Store) -> None:
+    story = stored(
+        store,
+        [
+            report("2025-02-01", "wire", "planned", "2025-06"),
+            report("2025-03-01", "daily", "planned", "2025-06-10"),
+            report("2025-04-01", "herald", "planned", "2025-06"),
+        ],
+    )
+    assert states(story) == ["dated", "dated", "dated"]
+
+
+def test_under_way_then_occurred(store: Store) -> None:
+    story = stored(
+        store,
+        [
+            report("2025-06-01", "wire", "planned", "2025-06-10"),
+            report("2025-06-10", "daily", "ongoing", "2025-06-10"),
+        ],
+    )
+    assert (states(story), story["state"]) == (["dated", "under way"], "under way")
+    done = report("2025-06-11", "herald", "occurred", "2025-06-10")
+    assert store.add(done)
+    after = store.story(story["id"])
+    assert after is not None
+    assert (states(after), after["state"]) == (["dated", "under way", "occurred"], "occurred")
+
+
+def _history(order: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "order.db")) as fresh:
+        for item in order:
+            fresh.add(item)
+        found = fresh.stories(limit=None)
+        return sorted(
+            (
+                s["id"],
+                s["state"],
+                tuple((h["dct"], h["document_id"], h["state"]) for h in s["history"]),
+            )
+            for s in found
+        )
+
+
+@pytest.mark.parametrize("series", [CALLED_OFF, HELD], ids=["called-off", "held"])
+def test_any_order_of_arrival_gives_the_same_states_and_history(
+    series: list[dict[str, Any]],
+) -> None:
+    orders = list(itertools.permutations(series))
+    random.Random(12).shuffle(orders)
+    first = _history(list(series))
+    for order in orders[:10]:
+        assert _history(list(order)) == first
+
+
+def test_stories_command_filters_by_state(store: Store) -> None:
+    stored(store, CALLED_OFF[:3])
+    runner = CliRunner()
+    found = runner.invoke(app, ["stories", "--db", store.url, "--state", "rescheduled", "--json"])
+    assert found.exit_code == 0, found.output
+    assert [e["state"] for e in json.loads(found.stdout)] == ["rescheduled"]
+    none = runner.invoke(app, ["stories", "--db", store.url, "--state", "dated", "--json"])
+    assert json.loads(none.stdout) == []
+    text_view = runner.invoke(app, ["stories", "--db", store.url])
+    assert "VISIT rescheduled" in text_view.stdout
+
+
+def test_story_json_has_the_state_of_each_article(store: Store) -> None:
+    story = stored(store, HELD)
+    result = CliRunner().invoke(app, ["story", "--db", store.url, story["id"], "--json"])
+    shown = json.loads(result.stdout)
+    assert shown["state"] == "occurred"
+    assert [h["state"] for h in shown["history"]] == HELD_STATES
+
+
+def test_migration_5_computes_the_state_of_stored_stories(db_url: str) -> None:
+    with Store(db_url) as store:
+        story = stored(store, CALLED_OFF[:3])
+        with store.engine.begin() as conn:
+            conn.execute(text("DROP INDEX ix_stories_state"))
+            conn.execute(text("ALTER TABLE stories DROP COLUMN state"))
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 5))
+    with Store(db_url) as reopened, reopened.engine.connect() as conn:
+        assert [e["state"] for e in list_stories(conn)] == ["rescheduled"]
+        assert conn.execute(stories_table.select()).one().id == story["id"]
+
+
+def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:
+    people = stored_article(
+        "2025-02-01", "Two ministers meet", "wire",
+        [{"key": "pair", "type": "MEET", "status": "planned",
+          "source": ["minister-a", "minister-b"]}],
+    )  # fmt: skip
+    for actor in people["actors"]:
+        actor.update(kind="person", country="FRA")
+    country = stored_article(
+        "2025-02-02", "France to host talks", "daily",
+        [{"key": "host", "type": "MEET", "status": "planned", "source": ["FRA"]}],
+    )  # fmt: skip
+    for order in ([people, country], [country, people]):
+        with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "o.db")) as fresh:
+            for item in order:
+                fresh.add(item)
+            assert len(fresh.stories(limit=None)) == 2
