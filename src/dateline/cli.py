@@ -208,21 +208,29 @@ ToOption = Annotated[
 ]
 
 
+TypeOption = Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")]
+StatusOption = Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")]
+PlaceOption = Annotated[
+    str | None, typer.Option("--place", help="Where the event is, e.g. Moscow.")
+]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="Country it is in, ISO alpha-3, e.g. RUS.")
+]
+SourceOption = Annotated[str | None, typer.Option("--source", help="Outlet that reported it.")]
+StoryOption = Annotated[str | None, typer.Option("--story", help="Events of one story.")]
+
+
 @app.command()
 def timeline(
     actor: Annotated[str | None, typer.Argument(help="Actor id or part of a name.")] = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
-    type: Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")] = None,
-    status: Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")] = None,
-    place: Annotated[
-        str | None, typer.Option("--place", help="Where the event is, e.g. Moscow.")
-    ] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="Country it is in, ISO alpha-3, e.g. RUS.")
-    ] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Outlet that reported it.")] = None,
-    story: Annotated[str | None, typer.Option("--story", help="Events of one story.")] = None,
+    type: TypeOption = None,
+    status: StatusOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    source: SourceOption = None,
+    story: StoryOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -233,15 +241,12 @@ def timeline(
     A window open at one end ("after 2007-11-21") sits at its known end, for the
     order and for --from/--to alike.
     """
+    from dateline.filters import EventFilters
     from dateline.query import format_events
     from dateline.timeline import timeline as read_timeline
 
-    def read(conn: Any) -> list[dict[str, Any]]:
-        return read_timeline(
-            conn, actor, date_from, date_to, type, status, place, country, source, story
-        )
-
-    _print(_read(db, read), as_json, format_events)
+    filters = EventFilters(actor, date_from, date_to, type, status, place, country, source, story)
+    _print(_read(db, lambda conn: read_timeline(conn, filters)), as_json, format_events)
 
 
 @app.command()
