@@ -140,6 +140,22 @@ class Database:
         with reading(self.store.engine) as conn:
             return timeline(conn, wanted, limit=limit, offset=offset)
 
+    def export(
+        self,
+        path: str | os.PathLike[str] | None,
+        format: str = "csv",
+        **filters: str | None,
+    ) -> Any:
+        """Write the events the timeline filters keep (``actor``, ``date_from``, ``date_to``,
+        ``type``, ``status``, ``place``, ``country``, ``source``, ``story``, ``q``) to
+        ``path`` as ``csv``, ``jsonl``, ``parquet`` or ``ics``, or as ``timeml`` files into
+        the directory ``path``, as ``dateline export`` does (None: standard output, for csv,
+        jsonl and ics). Returns the :class:`dateline.export.ExportSummary`."""
+        from dateline.export import export
+        from dateline.filters import EventFilters
+
+        return export(self.store.engine, format, path, EventFilters(**filters))
+
     def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
         """Stories announced or speculated and not yet past, by articles up to ``as_of``
         (default: today)."""
