@@ -164,7 +164,9 @@ def test_openers_of_a_new_sqlite_file_all_switch_it_to_wal(tmp_path: Path) -> No
     for round_ in range(40):
         path = str(tmp_path / f"new{round_}.db")
         barrier, results = ctx.Barrier(8), ctx.Queue()
-        procs = [ctx.Process(target=_open_new_file, args=(path, barrier, results)) for _ in "12345678"]
+        procs = [
+            ctx.Process(target=_open_new_file, args=(path, barrier, results)) for _ in "12345678"
+        ]
         for proc in procs:
             proc.start()
         errors += [error for error in (results.get(timeout=TIMEOUT) for _ in procs) if error]
