@@ -73,6 +73,7 @@ bench: venv
 	$(BIN)/python bench/bench_link.py
 	$(BIN)/python bench/bench_long.py
 	$(BIN)/python bench/bench_query.py --sizes 1000 10000
+	$(BIN)/python bench/bench_export.py --events 10000 100000
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .pytest-tmp .mypy_cache .ruff_cache

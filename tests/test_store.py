@@ -156,7 +156,8 @@ def test_a_url_of_another_database_is_refused_with_a_coded_error() -> None:
 
 
 def test_stored_events_render_like_extracted_ones(db_url: str) -> None:
-    from dateline.query import export_events, format_events
+    from dateline.export.tables import export_events
+    from dateline.query import format_events
 
     with Store(db_url) as store:
         store.add(make_extraction("Kim will visit Moscow."))

@@ -129,11 +129,32 @@ class Database:
     ) -> list[dict[str, Any]]:
         """Events in order of their own time, as ``dateline timeline`` lists them; further
         filters: ``place``, ``country``, ``source``, ``story``, ``q``, ``offset``."""
+        from dateline.filters import EventFilters
         from dateline.store.engine import reading
         from dateline.timeline import timeline
 
+        offset = filters.pop("offset", None)
+        wanted = EventFilters.of(
+            actor=actor, date_from=date_from, date_to=date_to, type=type, status=status, **filters
+        )
         with reading(self.store.engine) as conn:
-            return timeline(conn, actor, date_from, date_to, type, status, limit=limit, **filters)
+            return timeline(conn, wanted, limit=limit, offset=offset)
+
+    def export(
+        self,
+        path: str | os.PathLike[str] | None,
+        format: str = "csv",
+        **filters: str | None,
+    ) -> Any:
+        """Write the events the timeline filters keep (``actor``, ``date_from``, ``date_to``,
+        ``type``, ``status``, ``place``, ``country``, ``source``, ``story``, ``q``) to
+        ``path`` as ``csv``, ``jsonl``, ``parquet`` or ``ics``, or as ``timeml`` files into
+        the directory ``path``, as ``dateline export`` does (None: standard output, for csv,
+        jsonl and ics). Returns the :class:`dateline.export.ExportSummary`."""
+        from dateline.export import export
+        from dateline.filters import EventFilters
+
+        return export(self.store.engine, format, path, EventFilters(**filters))
 
     def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
         """Stories announced or speculated and not yet past, by articles up to ``as_of``

@@ -208,21 +208,29 @@ ToOption = Annotated[
 ]
 
 
+TypeOption = Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")]
+StatusOption = Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")]
+PlaceOption = Annotated[
+    str | None, typer.Option("--place", help="Where the event is, e.g. Moscow.")
+]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="Country it is in, ISO alpha-3, e.g. RUS.")
+]
+SourceOption = Annotated[str | None, typer.Option("--source", help="Outlet that reported it.")]
+StoryOption = Annotated[str | None, typer.Option("--story", help="Events of one story.")]
+
+
 @app.command()
 def timeline(
     actor: Annotated[str | None, typer.Argument(help="Actor id or part of a name.")] = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
-    type: Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")] = None,
-    status: Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")] = None,
-    place: Annotated[
-        str | None, typer.Option("--place", help="Where the event is, e.g. Moscow.")
-    ] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="Country it is in, ISO alpha-3, e.g. RUS.")
-    ] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Outlet that reported it.")] = None,
-    story: Annotated[str | None, typer.Option("--story", help="Events of one story.")] = None,
+    type: TypeOption = None,
+    status: StatusOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    source: SourceOption = None,
+    story: StoryOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -233,15 +241,12 @@ def timeline(
     A window open at one end ("after 2007-11-21") sits at its known end, for the
     order and for --from/--to alike.
     """
+    from dateline.filters import EventFilters
     from dateline.query import format_events
     from dateline.timeline import timeline as read_timeline
 
-    def read(conn: Any) -> list[dict[str, Any]]:
-        return read_timeline(
-            conn, actor, date_from, date_to, type, status, place, country, source, story
-        )
-
-    _print(_read(db, read), as_json, format_events)
+    filters = EventFilters(actor, date_from, date_to, type, status, place, country, source, story)
+    _print(_read(db, lambda conn: read_timeline(conn, filters)), as_json, format_events)
 
 
 @app.command()
@@ -265,21 +270,58 @@ def events(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv, jsonl, parquet, ics or timeml.")
+    ] = "jsonl",
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            help="File to write, or a directory for timeml [default: standard output; "
+            "parquet and timeml need it].",
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor id or part of a name.")
+    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    type: TypeOption = None,
+    status: StatusOption = None,
+    place: PlaceOption = None,
+    country: CountryOption = None,
+    source: SourceOption = None,
+    story: StoryOption = None,
     db: DbOption = None,
 ) -> None:
-    """Write all events to standard output.
+    """Write stored events, filtered as `dateline timeline` filters them, in timeline order.
 
     Example: dateline export --format csv > events.csv
-    """
-    from dateline.query import EXPORT_FORMATS, export_events
 
-    if fmt not in EXPORT_FORMATS:
-        raise typer.BadParameter(
-            f"unknown format {fmt!r}; use {', '.join(EXPORT_FORMATS)}", param_hint="--format"
-        )
+    \b
+    More examples:
+      dateline export --format parquet --out events.parquet --from 2025-01-01
+      dateline export --format ics --out planned.ics --actor kim-jong-un --status planned
+      dateline export --format timeml --out tml/ --source "Korea JoongAng Daily"
+
+    csv, jsonl and parquet: one row per event with its article's title, outlet, URL,
+    date (dct) and story id; a CSV cell starting with = + - @, tab or CR gets a leading '.
+    ics: an iCalendar VEVENT per event that has a date or window (TENTATIVE, CONFIRMED
+    or CANCELLED). timeml: one .tml file per document of the kept events.
+    A bad format, filter or --out is one coded line on stderr and exit code 2.
+    """
+    from dateline.export import export as run_export
+    from dateline.filters import EventFilters
+
+    filters = EventFilters(actor, date_from, date_to, type, status, place, country, source, story)
     with _store(db) as store:
-        sys.stdout.write(export_events(store.events(), fmt))
+        try:
+            summary = run_export(store.engine, fmt, out, filters)
+        except DatelineError as exc:
+            typer.echo(f"dateline: {exc}", err=True)
+            raise typer.Exit(2) from None
+    if summary.out is not None or summary.left_out:
+        typer.echo(summary.message(), err=True)
 
 
 @app.command()

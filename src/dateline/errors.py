@@ -193,3 +193,17 @@ E_HTTP_INTERNAL = Code("DL-E411", "unexpected error while answering; the server 
 E_API_SEVERAL = Code(
     "DL-E412", "holds {count} articles; dateline.extract takes one (use dateline.open(...).ingest)"
 )
+
+# --- export (DL-E500..DL-E519) ---
+E_EXPORT_FORMAT = Code("DL-E500", "unknown export format {fmt!r}; use one of {choices}")
+E_EXPORT_NEEDS_OUT = Code("DL-E501", "--format {fmt} needs --out {what}")
+E_EXPORT_WRITE = Code("DL-E502", "cannot write the export: {why}")
+E_EXPORT_OUT_DIR = Code(
+    "DL-E503", "is a directory; --format {fmt} writes one file: give --out a file name"
+)
+E_EXPORT_OUT_FILE = Code(
+    "DL-E504", "is not a directory; --format timeml writes one file per document into one"
+)
+E_EXPORT_NO_PYARROW = Code(
+    "DL-E505", "Parquet export needs pyarrow: pip install 'dateline[parquet]' (or pyarrow)"
+)

@@ -1,18 +1,9 @@
-"""Plain-text and file renderings of stored events for the CLI and exports."""
+"""Plain-text renderings of events for the CLI (files: :mod:`dateline.export`)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable
 from typing import Any
-
-EXPORT_FORMATS = ("csv", "jsonl")
-CSV_COLUMNS = (
-    "id", "document_id", "dct", "type", "plover", "status", "dated", "value", "earliest",
-    "latest", "granularity", "source", "target", "location", "attribution", "story_id", "evidence",
-)  # fmt: skip
 
 
 def format_event(event: dict[str, Any]) -> str:
@@ -71,36 +62,3 @@ def _snippet(event: dict[str, Any], width: int = 90) -> str:
 def format_events(events: Iterable[dict[str, Any]]) -> str:
     lines = [format_event(ev) for ev in events]
     return "\n".join(lines) if lines else "no events"
-
-
-def _flat(ev: dict[str, Any]) -> dict[str, Any]:
-    time = ev.get("time") or {}
-    row = {k: ev.get(k) for k in CSV_COLUMNS}
-    row.update({k: time.get(k) for k in ("value", "earliest", "latest", "granularity")})
-    row["source"] = ";".join(ev.get("source") or [])
-    row["target"] = ";".join(ev.get("target") or [])
-    row["evidence"] = " | ".join(e["sentence"] for e in ev.get("evidence") or [])
-    return row
-
-
-def export_events(events: Iterable[dict[str, Any]], fmt: str) -> str:
-    """Events as CSV (one flat row each) or JSON Lines (the full event shape)."""
-    if fmt == "jsonl":
-        return "".join(json.dumps(ev, ensure_ascii=False) + "\n" for ev in events)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    for ev in events:
-        writer.writerow({key: csv_cell(value) for key, value in _flat(ev).items()})
-    return out.getvalue()
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> Any:
-    """A CSV cell that a spreadsheet shows as text: a leading formula character gets a ``'``."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
 
 from dateline.errors import E_COUNTRY
+from dateline.filters import EventFilters
 from dateline.link.schema import event_links
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
@@ -42,27 +44,19 @@ def check_country(code: str | None) -> str | None:
 
 def timeline(
     conn: Connection,
-    actor: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    type: str | None = None,
-    status: str | None = None,
-    place: str | None = None,
-    country: str | None = None,
-    source: str | None = None,
-    story: str | None = None,
+    filters: EventFilters | None = None,
+    *,
     limit: int | None = None,
     offset: int | None = None,
-    q: str | None = None,
+    **given: str | None,
 ) -> list[dict[str, Any]]:
-    """Events in timeline order, filtered as asked, each in the extraction-document shape
-    plus ``document_id``, ``dct``, ``title``, ``document_source`` (the outlet), ``story_id``
-    and ``ordered_by`` (``"time"``, or ``"dct"`` for an event without any time).
+    """Events in timeline order, kept by ``filters`` (or the same filters given as
+    keywords: ``timeline(conn, actor="kim-jong-un")``), each in the extraction-document
+    shape plus ``document_id``, ``dct``, ``title``, ``document_source`` (the outlet),
+    ``story_id`` and ``ordered_by`` (``"time"``, or ``"dct"`` for an event without any time).
 
-    ``q`` keeps events whose evidence sentence or article title holds that text (any
-    case); ``limit`` and ``offset`` page through the ordered list."""
-    filters = (actor, date_from, date_to, type, status, place, country, source, story, q)
-    wanted = select_event_ids(*filters)
+    ``limit`` and ``offset`` page through the ordered list."""
+    wanted = select_event_ids(EventFilters.of(filters, **given))
     if limit or offset:
         wanted = wanted.order_by(*ORDER).limit(limit).offset(offset)
     return _events_in(conn, wanted)
@@ -76,46 +70,28 @@ def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
 
 def _events_in(conn: Connection, wanted: Select[Any]) -> list[dict[str, Any]]:
     """The events whose ids ``wanted`` selects, in timeline order: four statements."""
-    ev, doc = t.events, t.documents
-    query = select(ev, doc.c.title, doc.c.source.label("document_source"))
-    query = query.join(doc, doc.c.id == ev.c.document_id).where(ev.c.id.in_(wanted))
+    query = event_rows().where(t.events.c.id.in_(wanted))
     rows = [dict(r._mapping) for r in conn.execute(query.order_by(*ORDER))]
-    return _with_details(conn, rows, wanted) if rows else []
+    return with_details(conn, rows, wanted) if rows else []
 
 
-def select_event_ids(
-    actor: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    type: str | None = None,
-    status: str | None = None,
-    place: str | None = None,
-    country: str | None = None,
-    source: str | None = None,
-    story: str | None = None,
-    q: str | None = None,
-) -> Select[Any]:
+def event_rows(*extra: ColumnElement[Any]) -> Select[Any]:
+    """Event rows with their article's ``title`` and outlet (``document_source``), and
+    the ``extra`` columns of ``documents`` asked for; unfiltered, unordered."""
+    ev, doc = t.events, t.documents
+    query = select(ev, doc.c.title, doc.c.source.label("document_source"), *extra)
+    return query.join(doc, doc.c.id == ev.c.document_id)
+
+
+def select_event_ids(filters: EventFilters | None = None, **given: str | None) -> Select[Any]:
     """The ids of the events :func:`timeline` keeps, unordered; a coded error for a bad
     date, range or country."""
-    date_from, date_to = check_range(date_from, date_to)
-    return _filtered(
-        select(t.events.c.id),
-        actor=actor,
-        date_from=date_from,
-        date_to=date_to,
-        type=type,
-        status=status,
-        place=place,
-        country=check_country(country),
-        source=source,
-        story=story,
-        q=q,
-    )
+    return filtered(select(t.events.c.id), EventFilters.of(filters, **given))
 
 
-def count_events(conn: Connection, **filters: str | None) -> int:
+def count_events(conn: Connection, filters: EventFilters | None = None, **given: str | None) -> int:
     """How many events :func:`timeline` would return without a limit."""
-    wanted = select_event_ids(**filters).subquery()
+    wanted = select_event_ids(filters, **given).subquery()
     return int(conn.execute(select(func.count()).select_from(wanted)).scalar_one())
 
 
@@ -130,41 +106,34 @@ def _order() -> list[ColumnElement[Any]]:
 ORDER = _order()
 
 
-def _filtered(
-    query: Select[Any],
-    *,
-    actor: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    type: str | None,
-    status: str | None,
-    place: str | None,
-    country: str | None,
-    source: str | None,
-    story: str | None,
-    q: str | None = None,
-) -> Select[Any]:
+def filtered(query: Select[Any], filters: EventFilters) -> Select[Any]:
+    """``query`` (over ``events``, maybe joined) with the conditions of ``filters``; a coded
+    error for a bad date, range or country."""
     ev, doc = t.events, t.documents
+    date_from, date_to = check_range(filters.date_from, filters.date_to)
+    country = check_country(filters.country)
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
     conditions = overlapping(lo, hi, date_from, date_to)
-    if actor:
-        conditions.append(ev.c.id.in_(events_of_actor(actor)))
-    if type:
-        conditions.append(ev.c.type == type.upper())
-    if status:
-        conditions.append(ev.c.status == status.lower())
-    if place:
-        conditions.append(func.lower(ev.c.location) == func.lower(place.strip()))
+    if filters.actor:
+        conditions.append(ev.c.id.in_(events_of_actor(filters.actor)))
+    if filters.type:
+        conditions.append(ev.c.type == filters.type.upper())
+    if filters.status:
+        conditions.append(ev.c.status == filters.status.lower())
+    if filters.place:
+        conditions.append(func.lower(ev.c.location) == func.lower(filters.place.strip()))
     if country:
         in_country = select(event_links.c.event_id).where(event_links.c.place_country == country)
         conditions.append(ev.c.id.in_(in_country))
-    if source:
-        from_outlet = select(doc.c.id).where(func.lower(doc.c.source) == func.lower(source.strip()))
-        conditions.append(ev.c.document_id.in_(from_outlet))
-    if story:
-        conditions.append(ev.c.story_id == story)
-    if q and q.strip():
-        conditions.append(_mentioning(q.strip()))
+    if filters.source:
+        outlet = func.lower(filters.source.strip())
+        conditions.append(
+            ev.c.document_id.in_(select(doc.c.id).where(func.lower(doc.c.source) == outlet))
+        )
+    if filters.story:
+        conditions.append(ev.c.story_id == filters.story)
+    if filters.q and filters.q.strip():
+        conditions.append(_mentioning(filters.q.strip()))
     return query.where(*conditions)
 
 
@@ -178,10 +147,12 @@ def _mentioning(text: str) -> ColumnElement[bool]:
     return or_(ev.c.id.in_(in_evidence), ev.c.document_id.in_(in_title))
 
 
-def _with_details(
-    conn: Connection, rows: list[dict[str, Any]], wanted: Select[Any]
+def with_details(
+    conn: Connection, rows: list[dict[str, Any]], wanted: Select[Any] | Sequence[str]
 ) -> list[dict[str, Any]]:
-    """Participants, evidence and candidates of the wanted events: three statements."""
+    """``rows`` (from :func:`event_rows`) in the timeline's shape, with the participants,
+    evidence and candidates of the ``wanted`` events (a query of their ids, or a page
+    of ids): three statements."""
     ea, evi, cand = t.event_actors, t.event_evidence, t.event_candidates
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
     query = select(ea).where(ea.c.event_id.in_(wanted)).order_by(ea.c.event_id, ea.c.position)

@@ -150,15 +150,17 @@ class Store:
         """Events in timeline order (their own time, then article date), filtered as the
         timeline command filters them. A limit below 1 is DL-E092."""
         from dateline.errors import E_USAGE_LIMIT
+        from dateline.filters import EventFilters
         from dateline.timeline import timeline
 
         if limit is not None and limit < 1:
             raise E_USAGE_LIMIT(value=limit)
+        filters = EventFilters(
+            actor=actor, date_from=date_from, date_to=date_to, type=type, status=status,
+            place=place, country=country, source=source, story=story,
+        )  # fmt: skip
         with reading(self.engine) as conn:
-            return timeline(
-                conn, actor, date_from, date_to, type, status, place, country, source, story,
-                limit=limit, offset=offset,
-            )  # fmt: skip
+            return timeline(conn, filters, limit=limit, offset=offset)
 
     # --- stories (dateline.link) ---------------------------------------
     def stories(

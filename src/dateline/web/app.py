@@ -104,23 +104,24 @@ def _status(value: str | None) -> str | None:
 
 
 def _read_routes(app: FastAPI) -> None:
+    from dateline.filters import EventFilters
     from dateline.timeline import count_events, event, timeline
 
     def filtered(
-        conn: Connection, limit: int, offset: int, **filters: Any
+        conn: Connection, limit: int, offset: int, wanted: EventFilters
     ) -> tuple[list[dict[str, Any]], int]:
-        found = timeline(conn, **filters, limit=limit, offset=offset or None)
-        return found, count_events(conn, **filters)
+        found = timeline(conn, wanted, limit=limit, offset=offset or None)
+        return found, count_events(conn, wanted)
 
     def filters(
         actor: Text, type: Text, status: Text, date_from: str | None, to: str | None,
         place: Text, country: Text, source: Text, story: Text, q: Text,
-    ) -> dict[str, Any]:  # fmt: skip
-        return {
-            "actor": actor, "type": type, "status": _status(status),
-            "date_from": _day("from", date_from), "date_to": _day("to", to), "place": place,
-            "country": country, "source": source, "story": story, "q": q,
-        }  # fmt: skip
+    ) -> EventFilters:  # fmt: skip
+        return EventFilters(
+            actor=actor, type=type, status=_status(status),
+            date_from=_day("from", date_from), date_to=_day("to", to), place=place,
+            country=country, source=source, story=story, q=q,
+        )  # fmt: skip
 
     @app.get("/api/events", tags=["events"])
     def list_events(
@@ -131,7 +132,7 @@ def _read_routes(app: FastAPI) -> None:
     ) -> dict[str, Any]:  # fmt: skip
         """Stored events in timeline order, filtered, one page at a time, with the total."""
         wanted = filters(actor, type, status, date_from, to, place, country, source, story, q)
-        found, total = _read(request, lambda c: filtered(c, limit, offset, **wanted))
+        found, total = _read(request, lambda c: filtered(c, limit, offset, wanted))
         return {"events": found, "total": total, "limit": limit, "offset": offset}
 
     @app.get("/api/events/{event_id}", tags=["events"])
@@ -152,7 +153,7 @@ def _read_routes(app: FastAPI) -> None:
         """Events ordered by their own time (as `dateline timeline`), with the date range
         they cover, for drawing a time axis."""
         wanted = filters(actor, type, status, date_from, to, place, country, source, story, q)
-        found, total = _read(request, lambda c: filtered(c, limit, offset, **wanted))
+        found, total = _read(request, lambda c: filtered(c, limit, offset, wanted))
         return {"events": found, "total": total, "range": _range(found)}
 
     @app.get("/api/documents/{document_id}", tags=["documents"])
