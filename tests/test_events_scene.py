@@ -200,3 +200,22 @@ def test_an_island_is_its_country_not_a_town_of_the_same_name(nlp: Any) -> None:
     text = "Australian Prime Minister Claire Donnelly arrived in Bali on Wednesday evening."
     visits = [e for e in events_of(nlp, text, date(2026, 11, 5)) if e["type"] == "VISIT"]
     assert [(e["location"], e["target"]) for e in visits] == [("Bali", ["IDN"])]
+
+
+def test_a_live_blog_from_a_city_places_its_recent_events_there(nlp: Any) -> None:
+    text = (
+        "Live coverage from New Delhi. All times IST.\n\n"
+        "11:15 IST — Narendra Modi and Ursula von der Leyen have begun talks.\n"
+    )
+    meets = [e for e in events_of(nlp, text, date(2026, 10, 8)) if e["type"] == "MEET"]
+    assert meets and all(e["location"] == "New Delhi" for e in meets)
+
+
+def test_someone_on_a_visit_is_the_visitor(nlp: Any) -> None:
+    text = (
+        "Cabinet Secretary Daniel Wekesa is in Norway on an official visit from 16 to 18 February."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 2, 17)) if e["type"] == "VISIT"]
+    assert [(e["source"], e["location"], e["status"]) for e in visits] == [
+        (["daniel-wekesa"], "Norway", "ongoing")
+    ]

@@ -217,6 +217,8 @@ def fill_noun(
     light = clause if role in ("dobj", "attr") or via_prep else None
     if light is not None and light.lemma_.lower() not in light_verbs:
         light = None  # 'Manila rejected the accusation': Manila did not accuse
+    if light is None and _on_a_journey(noun, clause):
+        light = clause  # 'Wekesa is in Norway on an official visit': his visit, there
     if light is not None:
         doers = subjects(light, index)
         if light.lemma_.lower() in RECEIVE_VERBS:
@@ -230,6 +232,22 @@ def fill_noun(
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
     _assign(mention, sources, targets, symmetric)
+
+
+#: verbs that put their subject 'on' a journey ('is on a visit', 'went on a tour')
+JOURNEY_HOSTS = {"be", "go", "set", "leave", "embark", "arrive", "come", "travel", "remain"}
+
+
+def _on_a_journey(noun: Token, clause: Token) -> bool:
+    """'is in Norway on an official visit', 'went on a trip to Asia': the clause's subject
+    makes the journey the noun names."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.i == clause.i
+        and clause.lemma_.lower() in JOURNEY_HOSTS
+    )
 
 
 def _occasion_of(noun: Token, clause: Token) -> bool:

@@ -229,10 +229,12 @@ _REPORTER = re.compile(
     r"(?P<a>{city})"
     r"|\b(?:[A-Z][A-Za-z]+['’]s|[Cc]orrespondent|[Rr]eporter)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"\s+(?:is|was)\s+in\s+(?P<b>{city})"
+    r"|\b(?:[Ll]ive|[Cc]overage|[Uu]pdates)\s+from\s+(?P<d>{city})"
     r"|\bFrom\s+(?P<c>{city}),\s+(?:[a-z]+\s+)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+reports\b".replace(
         "{city}", r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2}"
     )
 )
+_SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)\.\s")
 #: how many non-empty lines from the start the lead with the correspondent may reach
 REPORTER_LINES = 5
 
@@ -246,7 +248,9 @@ def _reporter_cities(text: str) -> Iterator[str]:
         if line.strip():
             seen += 1
             for found in _REPORTER.finditer(line):
-                yield (found["a"] or found["b"] or found["c"]).rstrip(".")
+                name = found["a"] or found["b"] or found["c"] or found["d"]
+                # 'New Delhi. All times IST': the sentence ends; 'St. Paul' does not
+                yield _SENTENCE_STOP.split(name)[0].rstrip(".")
         offset = end + 1
 
 
