@@ -205,7 +205,9 @@ def test_an_island_is_its_country_not_a_town_of_the_same_name(nlp: Any) -> None:
 def test_a_live_blog_from_a_city_places_its_recent_events_there(nlp: Any) -> None:
     text = (
         "Live coverage from New Delhi. All times IST.\n\n"
-        "11:15 IST — Narendra Modi and Ursula von der Leyen have begun talks.\n"
+        "11:15 IST — Narendra Modi and Ursula von der Leyen have begun talks.\n\n"
+        "12:40 IST — Talks are going well, officials said.\n\n"
+        "13:05 IST — Lunch has been served.\n"
     )
     meets = [e for e in events_of(nlp, text, date(2026, 10, 8)) if e["type"] == "MEET"]
     assert meets and all(e["location"] == "New Delhi" for e in meets)

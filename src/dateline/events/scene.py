@@ -202,7 +202,9 @@ def _datelines(text: str) -> Iterator[tuple[int, re.Match[str]]]:
 def dateline_body_starts(text: str) -> set[int]:
     """Character offsets where the body starts after a wire dateline (the parser is told
     a sentence starts there)."""
-    return {start + found.end() - 1 for start, found in _datelines(text)}
+    wire = {start + found.end() - 1 for start, found in _datelines(text)}
+    # a live-blog entry's clock time ('11:15 IST — Modi and …') is no part of its sentence
+    return wire | {found.end() - 1 for found in _ENTRY.finditer(text)}
 
 
 def dateline_city(text: str) -> Place | None:
