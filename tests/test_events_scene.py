@@ -221,3 +221,12 @@ def test_someone_on_a_visit_is_the_visitor(nlp: Any) -> None:
     assert [(e["source"], e["location"], e["status"]) for e in visits] == [
         (["daniel-wekesa"], "Norway", "ongoing")
     ]
+
+
+def test_the_purpose_of_a_trip_happens_where_and_when_the_trip_goes(nlp: Any) -> None:
+    text = "Kim Jong-un went to Russia for a summit with Vladimir Putin in 2023."
+    meets = [e for e in events_of(nlp, text, date(2026, 3, 10)) if e["type"] == "MEET"]
+    assert [(e["location"], e["time"]["value"]) for e in meets] == [("Russia", "2023")]
+    text = "On Wednesday, President Bush goes to Bucharest for the NATO summit."
+    meets = [e for e in events_of(nlp, text, date(2008, 3, 31)) if e["type"] == "MEET"]
+    assert [(e["location"], e["time"]["value"]) for e in meets] == [("Bucharest", "2008-04-02")]

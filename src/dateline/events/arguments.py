@@ -226,6 +226,9 @@ def fill_noun(
         elif not sources:
             sources = list(doers)  # 'attended the BRICS summit': the attendee comes first
         _add_prep_arguments(mention, light, index, sources, targets)
+        if via_prep and noun.head.lower_ == "for" and mention.location is None:
+            # 'goes to Bucharest for the NATO summit': the summit is where the trip goes
+            mention.location = _destination(light, index)
     _extend(sources, modifiers)
     mention.location = mention.location or _there(clause, index)
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
@@ -307,6 +310,16 @@ def _there(token: Token, index: MentionIndex) -> Place | None:
         place = index.place(inner)
         if place is not None:
             return place
+    return None
+
+
+def _destination(verb: Token, index: MentionIndex) -> Place | None:
+    """Where a verb of travel goes: the place of its 'to' object."""
+    for prep, pobj in prep_objects(verb):
+        if prep in ("to", "into"):
+            place = _first_place(pobj, index)
+            if place is not None:
+                return place
     return None
 
 

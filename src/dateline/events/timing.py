@@ -24,6 +24,8 @@ EXTENT_VERBS = {"run", "last", "take", "hold", "span", "continue"}
 # the prepositions that give a postponed event its new time ('postponed until April')
 NEW_TIME_PREPS = {"until", "till", "to", "for", "into", "from", "through"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
+# verbs of a journey whose purpose ('for a summit') happens when the journey does
+JOURNEY_VERBS = {"go", "travel", "fly", "head", "come", "arrive", "return", "leave"}
 # What joins the two ends of a range in the text: "November 10 to 12", "March 5-7",
 # "between May 2 and 4". The parser often hangs the second end on the first
 # ("10 to 12" as a quantity), so the words between them decide.
@@ -53,8 +55,14 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         token = doc[mention.token]
         role = argument_of(token, doc[mention.clause]) if mention.clause != mention.token else None
         during = token.dep_ == "pobj" and token.head.lower_ in ("during", "amid")
+        # 'went to Vostochny for a summit with Putin in 2023': the trip's time is the summit's
+        purpose = (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and doc[mention.clause].lemma_.lower() in JOURNEY_VERBS
+        )
         if role in ("dobj", "nsubj", "nsubjpass", "attr") or (
-            during and token.head.head.i == mention.clause
+            (during or purpose) and token.head.head.i == mention.clause
         ):
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
