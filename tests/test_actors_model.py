@@ -389,3 +389,11 @@ def test_two_spellings_of_one_surname_in_one_article_are_one_person(nlp: Any) ->
     actors = extract(Article(text=text, dct=date(2008, 8, 26)), nlp)["actors"]
     people = sorted(a["id"] for a in actors if a["kind"] == "person")
     assert people == ["kim-jong-il", "kim-jong-un", "samak-sundarvej"]
+
+
+def test_a_known_name_with_the_inside_it_is_found_whole() -> None:
+    # the lone token 'the' keys to nothing; inside 'Department of the Treasury' it stays
+    text = "The U.S. Department of the Treasury's Office of Foreign Assets Control acted today."
+    doc = annotate(text, date(2017, 11, 9))
+    assert texts(doc, actor(doc, "usa-treasury")) == ["U.S. Department of the Treasury"]
+    assert texts(doc, actor(doc, "usa-ofac")) == ["Office of Foreign Assets Control"]

@@ -108,7 +108,9 @@ class Lexicon:
         """
         if texts is None:
             texts = [token.text for token in doc]
-        words = [name_key(text) for text in texts]
+        # a lone 'the' keys to "" (a name's leading article is dropped), but inside a name
+        # it stays: 'U.S. Department of the Treasury'
+        words = [name_key(text) or (text.lower() if text.isalpha() else "") for text in texts]
         words = [w if t[:1].isalnum() else "" for w, t in zip(words, texts, strict=True)]
         matches: list[Match] = []
         i = 0
