@@ -18,3 +18,24 @@ def test_the_ministry_is_the_ministry_named_before_when_no_person_was(nlp: Any) 
     )
     threats = [e for e in events_of(nlp, text, date(2013, 3, 30)) if e["type"] == "THREATEN"]
     assert [e["source"] for e in threats] == [["ministry-of-national-defense"]]
+
+
+def test_hardware_of_a_country_is_the_countrys_doing(nlp: Any) -> None:
+    text = "U.S. fighter and bomber aircraft deployed to the Gulf region on Monday."
+    deploys = [e for e in events_of(nlp, text, date(2014, 10, 14)) if e["type"] == "DEPLOY"]
+    assert [e["source"] for e in deploys] == [["USA"]]
+
+
+def test_its_in_a_reported_clause_is_the_speakers(nlp: Any) -> None:
+    text = "Russia said its forces had shelled Kharkiv on Monday."
+    attacks = [e for e in events_of(nlp, text, date(2026, 9, 18)) if e["type"] == "ATTACK"]
+    assert [e["source"] for e in attacks] == [["RUS"]]
+    # an owner dateline cannot name is not the group named last
+    text = (
+        "RSF drones struck the city of El Obeid on Thursday. "
+        "The army said its aircraft had bombed RSF positions near Babanusa."
+    )
+    attacks = [e for e in events_of(nlp, text, date(2026, 9, 18)) if e["type"] == "ATTACK"]
+    assert all(
+        "Babanusa" not in e["evidence"][0]["sentence"] or e["source"] != ["rsf"] for e in attacks
+    )

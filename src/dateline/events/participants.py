@@ -282,9 +282,29 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
         salient = index.latest_subject(token.idx)
         return [salient] if salient else index.before(token.idx, {"person"})[:1]
     if lower in THING_PRONOUNS:
+        speaker = _reporting_subject(token) if token.dep_ == "poss" else None
+        if speaker is not None:
+            # 'The army said its aircraft had bombed RSF positions': the army's aircraft,
+            # not the RSF named last; an owner dateline cannot name stays unnamed
+            ref = index.ref(speaker)
+            return [ref] if ref is not None and ref.kind != "person" else []
         return [r for r in index.before(token.idx) if r.kind != "person"][:1]
     people = index.before(token.idx, {"person"})[:2]
     return people if len(people) == 2 else index.before(token.idx)[:1]
+
+
+REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "confirm"}
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The noun subject of the reporting verb whose reported clause holds ``token``."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return subjects[0] if subjects else None
 
 
 def clause_subject(token: Token, index: MentionIndex) -> Ref | None:
