@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from dateline.timex import calendar_math as cal
@@ -125,6 +125,42 @@ def _closing_period(ctx: Context, unit: str, month: int, day: int) -> Point | No
     if (closing > ctx.dct) if ended else (p.start > ctx.dct):
         p = cal.shift(p, "year", -1)
     return p
+
+
+#: days of a week that must fall in the month for the week to count as one of its weeks
+#: (as ISO 8601 counts a year's first week)
+WEEK_DAYS_IN_MONTH = 4
+
+
+@normalizer("month_week")
+def norm_month_week(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """'the first week of December', 'the last week of June 2025': the ISO week, counting
+    only weeks with at least four of their days in the month."""
+    from dateline.timex.normalize import norm_date
+
+    month = norm_date(ctx, {k: v for k, v in groups.items() if k != "ordinal"}, {})
+    if month is None or month.point is None or month.point.granularity != "month":
+        return None
+    weeks = _weeks_of_month(month.point.start)
+    number = int(groups["ordinal"])
+    if not weeks or abs(number) > len(weeks) or number == 0:
+        return None
+    week = Point(weeks[number - 1 if number > 0 else number], "week")
+    return Result(week.value, week, mod_of(groups, args))
+
+
+def _weeks_of_month(first: date) -> list[date]:
+    """Mondays of the weeks that have at least WEEK_DAYS_IN_MONTH days in the month."""
+    monday = first - timedelta(days=first.weekday())
+    found: list[date] = []
+    while True:
+        days = [monday + timedelta(days=n) for n in range(7)]
+        inside = sum(1 for d in days if d.month == first.month and d.year == first.year)
+        if inside == 0 and monday > first:
+            return found
+        if inside >= WEEK_DAYS_IN_MONTH:
+            found.append(monday)
+        monday += timedelta(days=7)
 
 
 @normalizer("weekend")
