@@ -50,3 +50,12 @@ def test_a_statement_made_after_a_dated_act_of_its_speaker_is_dated(nlp: Any) ->
     other = "Colin Powell said after the vote that the talks would go on."
     [undated] = [e for e in _events(nlp, other, date(2005, 1, 5)) if e["type"] == "STATEMENT"]
     assert undated["time"]["value"] is None
+
+
+def test_a_bare_part_of_day_does_not_put_a_plan_on_the_article_date(nlp: Any) -> None:
+    text = "Wierzbicki will hold talks with President Rūta Balčiūnienė in the morning."
+    meets = [e for e in events_of(nlp, text, date(2027, 5, 27)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in meets] == [None]
+    done = "Putin met Xi in the morning."
+    meets = [e for e in events_of(nlp, done, date(2027, 5, 27)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in meets] == ["2027-05-27TMO"]

@@ -89,6 +89,8 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
                 continue  # 'postponed his trip, which had been planned for May': the old date
             if mention.rescheduled and prep not in NEW_TIME_PREPS:
                 continue  # 'was postponed last month': when it was put off, not the new time
+            if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
+                continue  # 'will hold talks in the morning': a part of the day told elsewhere
             if not timex.start <= doc[mention.token].idx < timex.end:
                 attachment = Attachment(timex, distance, prep, root.i)  # type: ignore[union-attr]
                 found.setdefault(id(mention), []).append(attachment)
@@ -104,6 +106,11 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
 
 
 WINDOW_PREPS = {"since", "before", "after", "until", "till"}
+#: a part of day with no day of its own ('in the morning'): the tagger puts it on the DCT,
+#: which is not the day of a plan
+BARE_PART_OF_DAY = re.compile(
+    r"^(?:in\s+|during\s+)?(?:the\s+)?(?:morning|afternoon|evening)$", re.IGNORECASE
+)
 
 
 def _climb(root: Token, table: dict[int, list[Mention]]) -> tuple[int, int, str | None] | None:
