@@ -124,3 +124,24 @@ def test_the_purpose_of_a_journey_under_way_is_still_planned(nlp: Any) -> None:
     done = "President Bush flew to Asia last week to discuss trade with Pacific Rim leaders."
     found = events_of(nlp, done, date(2006, 11, 13))
     assert {e["type"]: e["status"] for e in found} == {"VISIT": "occurred", "DISCUSS": "occurred"}
+
+
+def test_a_headline_that_moves_a_trip_moves_the_trips_it_names(nlp: Any) -> None:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    body = (
+        "President Joe Biden will travel to Germany from October 17-18, where he will meet "
+        "German leaders. Secretary Blinken will travel to Peru on October 20."
+    )
+    moved = Article(
+        text=body, dct=date(2024, 10, 16), title="Biden's Rescheduled Travel to Germany"
+    )
+    changes = {
+        (e["type"], tuple(e["target"])): e["change"]
+        for e in extract(moved, nlp=nlp)["events"]
+        if e["type"] == "VISIT"
+    }
+    assert changes == {("VISIT", ("DEU",)): "postponed", ("VISIT", ("PER",)): None}
+    plain = Article(text=body, dct=date(2024, 10, 16), title="Biden to travel to Germany")
+    assert all(e["change"] is None for e in extract(plain, nlp=nlp)["events"])

@@ -273,3 +273,30 @@ def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -
             for item in order:
                 fresh.add(item)
             assert len(fresh.stories(limit=None)) == 2
+
+
+def test_a_moved_plan_joins_the_plan_it_moves_whichever_way_it_moved(store: Store) -> None:
+    """'postponed his trip, will now travel on October 17' (the trip planned for October
+    10) and 'brought forward by a week to June 2' (planned for June 9): one story each."""
+    later = [
+        report("2024-09-24", "wire", "planned", "2024-10-10"),
+        report("2024-10-16", "daily", "planned", "2024-10-17", change="postponed"),
+    ]
+    assert states(stored(store, later)) == ["dated", "rescheduled"]
+
+
+def test_a_moved_plan_brought_forward_joins_the_later_date(store: Store) -> None:
+    earlier = [
+        report("2027-05-20", "wire", "planned", "2027-06-09"),
+        report("2027-05-27", "daily", "planned", "2027-06-02", change="postponed"),
+    ]
+    assert states(stored(store, earlier)) == ["dated", "rescheduled"]
+
+
+def test_two_plans_with_other_dates_and_no_word_of_a_move_stay_apart(store: Store) -> None:
+    for item in (
+        report("2024-09-24", "wire", "planned", "2024-10-10"),
+        report("2024-10-16", "daily", "planned", "2024-10-17"),
+    ):
+        assert store.add(item)
+    assert len(store.stories(limit=None)) == 2

@@ -3,6 +3,7 @@ off with a cancelled trip, the scene rules, candidate times and ids."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
@@ -50,8 +51,58 @@ def build_events(
         scene.date_live_blog_entries(events, text, dct)
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"])
+    if article is not None and article.title:
+        moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)
     return events
+
+
+#: a headline saying that a plan moved: "Statement on President Biden's Rescheduled Travel
+#: to Germany and Angola", "Obama postpones Asia trip"
+_MOVED_HEADLINE = re.compile(
+    r"\b(?:reschedul|postpon|delay|defer|push(?:es|ed|ing)?\s+back|puts?\s+off|"
+    r"brought\s+forward|brings?\s+forward|moved?\s+(?:up|forward|back))\w*",
+    re.IGNORECASE,
+)
+#: what a moved trip's headline speaks of
+MOVED_TYPES = {"VISIT", "MEET", "DISCUSS"}
+
+
+def moved_by_headline(events: list[Event], title: str) -> None:
+    """'Statement on President Biden's Rescheduled Travel to Germany and Angola', whose body
+    only says 'will travel to Germany from October 17-18': the planned trips and meetings
+    of an article whose headline says they moved are moved plans (``change``), so that the
+    linker finds the plan they replace and the story reads 'rescheduled'."""
+    if not _MOVED_HEADLINE.search(title):
+        return
+    named = _headline_places(title)
+    for event in events:
+        if event.type not in MOVED_TYPES or event.status != "planned" or event.change:
+            continue
+        # only the plans the headline names by their place ('talks still postponed' over
+        # a story that also tells of another trip moves that trip no more)
+        places = {event.location or "", *event.target, *event.source}
+        if named & {p.casefold() for p in places if p}:
+            event.change = "postponed"
+
+
+def _headline_places(title: str) -> set[str]:
+    """Places a headline names, as lower-case names and ISO3 codes (casefolded)."""
+    from dateline.actors.geo import country_code, find_city
+
+    words = re.findall(r"[A-Za-zÀ-ÿ'’.-]+", title)
+    found: set[str] = set()
+    for size in (1, 2, 3):
+        for n in range(len(words) - size + 1):
+            phrase = " ".join(words[n : n + size]).strip(".")
+            found.add(phrase.casefold())
+            code = country_code(phrase)
+            if code is None and phrase[:1].isupper():
+                city = find_city(phrase)  # 'Vilnius trip': a trip to Lithuania
+                code = city.country if city is not None else None
+            if code is not None:
+                found.add(code.casefold())
+    return found
 
 
 def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:

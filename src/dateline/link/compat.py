@@ -259,8 +259,11 @@ def link_window(row: dict[str, Any], settings: LinkSettings) -> tuple[str, str]:
     if settings.is_precursor(row["type"]):
         hi = hi + timedelta(days=settings.future_days)
     if row.get("change") == "postponed":
-        # Put off to a later time: from the article on; a new date before it is a misreading.
-        lo = min(lo, dct)
+        # Moved: it reaches for the date it replaces, which an earlier article gave, before
+        # the new one ('postponed his trip …, will now travel on October 17': the trip
+        # planned for October 10) or after it ('brought forward by a week to June 2').
+        lo = min(lo, dct - timedelta(days=settings.moved_days))
+        hi = hi + timedelta(days=settings.moved_days)
         if hi < dct:
             hi = dct + timedelta(days=settings.future_days)
     hi = min(hi, lo + timedelta(days=settings.max_window_days))

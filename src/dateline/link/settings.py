@@ -40,6 +40,7 @@ class LinkSettings:
     past_days: int = 30
     ongoing_days: int = 7
     facet_slack_days: int = 3
+    moved_days: int = 60
     max_window_days: int = 800
     past_negation_cues: tuple[str, ...] = ()
     status_order: tuple[str, ...] = STATUSES
@@ -121,6 +122,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             past_days=int(windows["past"]),
             ongoing_days=int(windows["ongoing"]),
             facet_slack_days=int(windows["facet_slack"]),
+            moved_days=int(windows["moved"]),
             max_window_days=int(windows["max"]),
             past_negation_cues=tuple(data["past_negation_cues"]),
             status_order=tuple(data["status_order"]),
