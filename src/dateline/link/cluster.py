@@ -10,8 +10,19 @@ stories with the same ids.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
+from typing import Any
 
-from dateline.link.compat import Member, PlaceInfo, adjacent, overlaps, places_compatible, shift
+from dateline.link.compat import (
+    Member,
+    PlaceInfo,
+    adjacent,
+    lookup_keys,
+    overlaps,
+    places_compatible,
+    shift,
+    stored_keys,
+)
 from dateline.link.settings import LinkSettings
 from dateline.link.state import Fold, StoryState, canonical_key
 
@@ -22,22 +33,54 @@ def story_id_for(first_event_id: str) -> str:
 
 
 class Draft:
-    """A story being built from members given in canonical order, with its running state."""
+    """A story being built from members given in canonical order, with its running state.
+
+    A draft keeps what later members are compared with, not every member: the first
+    (it names the story), the last ``compare_last`` (``tail``), the fold of the story's
+    state, the latest located place and counts. A stored story therefore resumes as a
+    draft (``to_summary``/``resume``) at a cost that does not grow with its size.
+    """
 
     def __init__(self, members: list[Member], settings: LinkSettings):
-        self.members: list[Member] = []
+        self.settings = settings
+        self.first: Member | None = None
+        limit = settings.compare_last if settings.compare_last > 0 else None
+        self.tail: deque[Member] = deque(maxlen=limit)
+        self.added: list[Member] = []  # members added since the draft was made or resumed
+        self.stored_tail: frozenset[str] = frozenset()  # tail ids when it was resumed
         self._fold = Fold(settings)
         self._state: StoryState | None = None
+        self.located = PlaceInfo()
+        self.events = 0
+        self.articles = 0
+        self.first_dct = ""
+        self.last_dct = ""
         for m in members:
             self.add(m)
 
     @property
     def id(self) -> str:
-        return story_id_for(self.members[0].id)
+        assert self.first is not None, "a draft has at least one member"
+        return story_id_for(self.first.id)
+
+    @property
+    def family(self) -> str:
+        assert self.first is not None, "a draft has at least one member"
+        return self.first.family
 
     def add(self, m: Member) -> None:
-        self.members.append(m)
+        last = self.tail[-1] if self.tail else None
+        if last is None or (last.dct, last.document_id) != (m.dct, m.document_id):
+            self.articles += 1
+        self.first = self.first or m
+        self.first_dct = self.first_dct or m.dct
+        self.last_dct = m.dct
+        self.events += 1
+        self.tail.append(m)
+        self.added.append(m)
         self._fold.add(m)
+        if m.place.name and m.type not in self.settings.place_free_types:
+            self.located = m.place
         self._state = None
 
     def state(self, settings: LinkSettings) -> StoryState:
@@ -47,19 +90,50 @@ class Draft:
 
     def place(self, settings: LinkSettings) -> PlaceInfo:
         """The latest place a located facet gives."""
-        for m in reversed(self.members):
-            if m.place.name and m.type not in settings.place_free_types:
-                return m.place
-        return PlaceInfo()
+        return self.located
+
+    def to_summary(self) -> dict[str, Any]:
+        """What resuming this draft needs (JSON-ready); members are named by id."""
+        assert self.first is not None, "a draft has at least one member"
+        return {
+            "first": self.first.id,
+            "tail": [m.id for m in self.tail],
+            "fold": self._fold.to_dict(),
+            "place": [self.located.name, self.located.country, self.located.level],
+            "events": self.events,
+            "articles": self.articles,
+            "first_dct": self.first_dct,
+            "last_dct": self.last_dct,
+        }
+
+    @classmethod
+    def resume(
+        cls, summary: dict[str, Any], members: dict[str, Member], settings: LinkSettings
+    ) -> Draft:
+        """The draft ``to_summary`` saved; ``members`` holds (at least) the ids it names."""
+        draft = cls([], settings)
+        draft.first = members[summary["first"]]
+        draft.tail.extend(members[i] for i in summary["tail"])
+        draft.stored_tail = frozenset(summary["tail"])
+        draft._fold = Fold.from_dict(summary["fold"], members, settings)
+        draft.located = PlaceInfo(*summary["place"])
+        draft.events, draft.articles = summary["events"], summary["articles"]
+        draft.first_dct, draft.last_dct = summary["first_dct"], summary["last_dct"]
+        return draft
+
+
+def summary_ids(summary: dict[str, Any]) -> set[str]:
+    """The member ids a stored summary names (to load before ``Draft.resume``)."""
+    return {summary["first"], *summary["tail"], *summary["fold"]["current"]}
 
 
 def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ...] | None:
     """How well ``e`` fits the story, or None when it may not join it."""
-    if draft.members[0].family != e.family:
+    if draft.family != e.family:
         return None
     # The latest members stand for a long story; bounded so that a story with hundreds of
     # reports costs the same per new report.
-    links = [adjacent(e, m, settings) for m in draft.members[-settings.compare_last :]]
+    links = [adjacent(e, m, settings) for m in draft.tail]
     shared = max(links, default=0)
     if shared == 0:
         return None
@@ -90,16 +164,34 @@ def cluster(members: list[Member], settings: LinkSettings) -> list[Draft]:
 
 def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -> list[Draft]:
     """Continue the pass with ``members`` (all after the drafts' members in canonical order);
-    ``drafts`` must be in the order they were started (that of their first members)."""
+    ``drafts`` must be in the order they were started (that of their first members).
+
+    A member can only join a draft one of whose last members it is adjacent to, which
+    takes a shared participant key (``lookup_keys``/``stored_keys``), so each member is
+    scored only against the drafts that hold one of its keys."""
     drafts = list(drafts)
+    index: dict[tuple[str, str], set[int]] = {}
+
+    def note(position: int, m: Member) -> None:
+        for key in stored_keys(m.participants):
+            index.setdefault((m.family, key), set()).add(position)
+
+    for position, draft in enumerate(drafts):
+        for m in draft.tail:
+            note(position, m)
     for e in sorted(members, key=lambda m: canonical_key(m, settings)):
-        best: tuple[tuple[int, ...], Draft] | None = None
-        for index, draft in enumerate(drafts):
-            score = join_score(e, draft, settings)
-            if score is not None and (best is None or (*score, -index) > best[0]):
-                best = ((*score, -index), draft)
+        near: set[int] = set()
+        for key in lookup_keys(e.participants, settings):
+            near |= index.get((e.family, key), set())
+        best: tuple[tuple[int, ...], int] | None = None
+        for position in sorted(near):
+            score = join_score(e, drafts[position], settings)
+            if score is not None and (best is None or (*score, -position) > best[0]):
+                best = ((*score, -position), position)
         if best is None:
             drafts.append(Draft([e], settings))
+            note(len(drafts) - 1, e)
         else:
-            best[1].add(e)
+            drafts[best[1]].add(e)
+            note(best[1], e)
     return drafts

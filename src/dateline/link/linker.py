@@ -6,7 +6,12 @@ so on transitively) is re-clustered in canonical order. Stories never reach
 beyond such a neighbourhood, so re-clustering it gives the same stories as
 re-clustering the whole database, whatever order articles came in. When the
 new article comes last in that order (the usual case), nothing before it can
-change, so only the stories its events may join are loaded (``append_last``).
+change, so only the stories its events may join are resumed from their summaries
+(``append_last``): their last members are found through ``tail_keys`` and their
+state is read from ``story_summaries``, never by loading every member, so that
+adding a report costs the same to a story of ten reports as to one of ten thousand.
+A batch of new articles that all come after every linked one is linked in one such
+pass (``link_documents``).
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, select, update
 
 from dateline.actors.geo import country_code
-from dateline.link.cluster import Draft, cluster, extend
+from dateline.link.cluster import Draft, cluster, extend, summary_ids
 from dateline.link.compat import (
     FAR_FUTURE,
     Member,
@@ -31,7 +36,7 @@ from dateline.link.compat import (
     shift,
     stored_keys,
 )
-from dateline.link.schema import event_keys, event_links, stories
+from dateline.link.schema import event_keys, event_links, stories, story_summaries, tail_keys
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.store import schema as t
@@ -40,21 +45,74 @@ CHUNK = 500
 
 
 def link_document(
-    conn: Connection, document_id: str, settings: LinkSettings | None = None
+    conn: Connection,
+    document_id: str,
+    settings: LinkSettings | None = None,
+    last: bool | None = None,
 ) -> list[str]:
-    """Attach the document's events to stories (new or existing); return their story ids."""
+    """Attach the document's events to stories (new or existing); return their story ids.
+
+    ``last`` says whether the document comes after every linked one in canonical order
+    (date, then id); None asks the database."""
     settings = settings or default_settings()
-    seeds = index_document(conn, document_id, settings)
+    seeds = index_documents(conn, [document_id], settings)
     if not seeds:
         return []
-    if comes_last(conn, seeds[0]):
+    # Events that hold a story already are being linked again: their old stories would
+    # count them twice if resumed, so their neighbourhood is clustered afresh.
+    fresh = all(m.story_id is None for m in seeds)
+    if fresh and (last if last is not None else comes_last(conn, seeds[0])):
         drafts = append_last(conn, seeds, settings)
-        members: list[Member] = [m for d in drafts for m in d.members]
+        members: list[Member] = [m for d in drafts for m in d.added]
     else:
         found = neighbourhood(conn, seeds, settings)
         drafts, members = cluster(list(found.values()), settings), list(found.values())
     write_stories(conn, drafts, members, settings)
-    return sorted({d.id for d in drafts if any(m.document_id == document_id for m in d.members)})
+    return sorted({d.id for d in drafts if any(m.document_id == document_id for m in d.added)})
+
+
+def link_documents(
+    conn: Connection,
+    document_ids: list[str],
+    settings: LinkSettings | None = None,
+    after: tuple[str, str] | None = None,
+) -> None:
+    """Link new documents, as linking them one by one in canonical order would.
+
+    ``after`` is the (date, id) of the last document linked before them (None: none).
+    When all of them come after it, they are linked in one pass over the stories their
+    events may join; otherwise one by one, each taking the path it needs."""
+    settings = settings or default_settings()
+    keys = sorted(_document_keys(conn, document_ids))
+    if not keys:
+        return
+    if after is None or keys[0] > after:
+        seeds = index_documents(conn, [doc_id for _, doc_id in keys], settings)
+        if seeds:
+            drafts = append_last(conn, seeds, settings)
+            write_stories(conn, drafts, [m for d in drafts for m in d.added], settings)
+        return
+    for key in keys:
+        link_document(conn, key[1], settings, last=key > after)
+
+
+def _document_keys(conn: Connection, document_ids: list[str]) -> list[tuple[str, str]]:
+    d = t.documents
+    out: list[tuple[str, str]] = []
+    for start in range(0, len(document_ids), CHUNK):
+        chunk = document_ids[start : start + CHUNK]
+        out += [
+            (r.dct, r.id) for r in conn.execute(select(d.c.dct, d.c.id).where(d.c.id.in_(chunk)))
+        ]
+    return out
+
+
+def last_document(conn: Connection) -> tuple[str, str] | None:
+    """The (date, id) of the last stored document in canonical order."""
+    d = t.documents
+    row = conn.execute(select(d.c.dct, d.c.id).order_by(d.c.dct.desc(), d.c.id.desc()).limit(1))
+    found = row.first()
+    return (found.dct, found.id) if found else None
 
 
 def comes_last(conn: Connection, seed: Member) -> bool:
@@ -68,36 +126,46 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     """The pass over the whole neighbourhood, when the new article comes last in it.
 
     Earlier events keep their stories (nothing before them changed), so only the stories
-    the new events may join are loaded and the new events are run through them. Returns
-    the drafts that hold new events."""
+    the new events may join are resumed and the new events are run through them. A story
+    can only be joined through one of its last ``compare_last`` members, so the stories
+    are found through those (``tail_keys``). Returns the drafts that hold new events."""
     seed_ids = {m.id for m in seeds}
     cache: dict[str, Member] = {}
-    near = _adjacent_to(seeds, _candidates(conn, seeds, settings), conn, cache, settings)
+    ids = _candidates(conn, seeds, settings, tail_keys)
+    near = _adjacent_to(seeds, ids, conn, cache, settings)
     story_ids = sorted({m.story_id for m in near.values() if m.story_id})
-    drafts = _stored_drafts(conn, story_ids, seed_ids, cache, settings)
-    return [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.members)]
+    drafts = _stored_drafts(conn, story_ids, cache, settings)
+    return [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
 
 
 def _stored_drafts(
-    conn: Connection,
-    story_ids: list[str],
-    seed_ids: set[str],
-    cache: dict[str, Member],
-    settings: LinkSettings,
+    conn: Connection, story_ids: list[str], cache: dict[str, Member], settings: LinkSettings
 ) -> list[Draft]:
-    """Stored stories as drafts, in the order the pass started them (by first member)."""
-    if not story_ids:
-        return []
-    query = select(t.events.c.id).where(t.events.c.story_id.in_(story_ids))
-    # When relinking, the new events may already hold a story id: they are not old.
-    old_ids = {r[0] for r in conn.execute(query)} - seed_ids
-    cache.update(load_members(conn, old_ids - cache.keys(), settings))
-    groups: dict[str, list[Member]] = {}
-    for event_id in old_ids & cache.keys():
-        groups.setdefault(cache[event_id].story_id or "", []).append(cache[event_id])
-    ordered = [sorted(g, key=lambda m: canonical_key(m, settings)) for g in groups.values()]
-    ordered.sort(key=lambda g: canonical_key(g[0], settings))
-    return [Draft(g, settings) for g in ordered]
+    """Stored stories resumed as drafts, in the order the pass started them (by first
+    member); a story without a summary is rebuilt from all its members."""
+    summaries: dict[str, dict[str, Any]] = {}
+    s = story_summaries
+    for start in range(0, len(story_ids), CHUNK):
+        query = select(s).where(s.c.story_id.in_(story_ids[start : start + CHUNK]))
+        summaries.update((r.story_id, json.loads(r.summary)) for r in conn.execute(query))
+    needed = set().union(*(summary_ids(v) for v in summaries.values()))
+    cache.update(load_members(conn, needed - cache.keys(), settings))
+    drafts = [
+        Draft.resume(summaries[i], cache, settings)
+        if i in summaries
+        else whole_story(conn, i, settings)
+        for i in story_ids
+    ]
+    drafts = [d for d in drafts if d.first is not None]
+    drafts.sort(key=lambda d: canonical_key(d.first, settings))  # type: ignore[arg-type]
+    return drafts
+
+
+def whole_story(conn: Connection, story_id: str, settings: LinkSettings) -> Draft:
+    """A stored story as a draft made from all its members (empty when it has none)."""
+    query = select(t.events.c.id).where(t.events.c.story_id == story_id)
+    members = load_members(conn, [r[0] for r in conn.execute(query)], settings).values()
+    return Draft(sorted(members, key=lambda m: canonical_key(m, settings)), settings)
 
 
 def relink_all(conn: Connection, settings: LinkSettings | None = None) -> int:
@@ -115,27 +183,47 @@ def relink_all(conn: Connection, settings: LinkSettings | None = None) -> int:
 
 def index_document(conn: Connection, document_id: str, settings: LinkSettings) -> list[Member]:
     """Write the link rows (window, participants, place, keys) of a document's events."""
-    rows = [
-        dict(r._mapping)
-        for r in conn.execute(select(t.events).where(t.events.c.document_id == document_id))
-    ]
+    return index_documents(conn, [document_id], settings)
+
+
+def index_documents(
+    conn: Connection, document_ids: list[str], settings: LinkSettings
+) -> list[Member]:
+    """Write the link rows (window, participants, place, keys) of the documents' events."""
+    members: list[Member] = []
+    for start in range(0, len(document_ids), CHUNK):
+        members += _index_chunk(conn, document_ids[start : start + CHUNK], settings)
+    return members
+
+
+def _index_chunk(conn: Connection, document_ids: list[str], settings: LinkSettings) -> list[Member]:
+    query = select(t.events).where(t.events.c.document_id.in_(document_ids))
+    rows = [dict(r._mapping) for r in conn.execute(query.order_by(t.events.c.id))]
     if not rows:
         return []
     ids = [r["id"] for r in rows]
-    conn.execute(delete(event_keys).where(event_keys.c.event_id.in_(ids)))
-    conn.execute(delete(event_links).where(event_links.c.event_id.in_(ids)))
+    for table in (event_keys, event_links, tail_keys):
+        conn.execute(delete(table).where(table.c.event_id.in_(ids)))
     parts = _participants(conn, ids)
-    places = _document_places(conn, document_id)
-    members = [member_of_row(r, tuple(parts.get(r["id"], ())), places, settings) for r in rows]
+    places = _document_places(conn, document_ids)
+    members = [
+        member_of_row(r, tuple(parts.get(r["id"], ())), places.get(r["document_id"], {}), settings)
+        for r in rows
+    ]
     conn.execute(insert(event_links), [link_row(m) for m in members])
-    keys = [
+    keys = key_rows(members)
+    if keys:
+        conn.execute(insert(event_keys), keys)
+    return members
+
+
+def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
+    """The ``event_keys`` (or ``tail_keys``) rows of members."""
+    return [
         {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi}
         for m in members
         for key in sorted(stored_keys(m.participants))
     ]
-    if keys:
-        conn.execute(insert(event_keys), keys)
-    return members
 
 
 def _participants(conn: Connection, event_ids: list[str]) -> dict[str, list[Participant]]:
@@ -152,13 +240,17 @@ def _participants(conn: Connection, event_ids: list[str]) -> dict[str, list[Part
     return out
 
 
-def _document_places(conn: Connection, document_id: str) -> dict[str, PlaceInfo]:
-    query = select(t.places.c.name, t.places.c.country, t.places.c.kind).where(
-        t.places.c.document_id == document_id
+def _document_places(conn: Connection, document_ids: list[str]) -> dict[str, dict[str, PlaceInfo]]:
+    p = t.places
+    query = select(p.c.document_id, p.c.name, p.c.country, p.c.kind).where(
+        p.c.document_id.in_(document_ids)
     )
-    return {
-        r.name.casefold(): PlaceInfo(r.name, r.country, _level(r.kind)) for r in conn.execute(query)
-    }
+    out: dict[str, dict[str, PlaceInfo]] = {}
+    for r in conn.execute(query.order_by(p.c.id)):
+        out.setdefault(r.document_id, {})[r.name.casefold()] = PlaceInfo(
+            r.name, r.country, _level(r.kind)
+        )
+    return out
 
 
 def _level(kind: str | None) -> str:
@@ -271,13 +363,15 @@ def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
     return _build(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)
 
 
-def _candidates(conn: Connection, frontier: list[Member], settings: LinkSettings) -> set[str]:
-    """Events sharing a participant key and link window with any of ``frontier`` (index scans,
-    one query per family and chunk of keys)."""
+def _candidates(
+    conn: Connection, frontier: list[Member], settings: LinkSettings, k: Table = event_keys
+) -> set[str]:
+    """Events sharing a participant key and link window with any of ``frontier`` (index scans
+    of ``k``, one query per family and chunk of keys)."""
     by_family: dict[str, list[Member]] = {}
     for m in frontier:
         by_family.setdefault(m.family, []).append(m)
-    k, out = event_keys, set()
+    out: set[str] = set()
     for family, members in sorted(by_family.items()):
         keys = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
         lo, hi = min(m.lo for m in members), max(m.hi for m in members)
@@ -299,12 +393,22 @@ def _adjacent_to(
     cache: dict[str, Member],
     settings: LinkSettings,
 ) -> dict[str, Member]:
-    """Those of ``ids`` that are neighbours of some member of ``frontier``."""
+    """Those of ``ids`` that are neighbours of some member of ``frontier`` (each compared
+    only with the members of ``frontier`` that share a participant key with it)."""
     cache.update(load_members(conn, ids - cache.keys(), settings))
+    by_key: dict[tuple[str, str], list[Member]] = {}
+    for f in frontier:
+        for key in lookup_keys(f.participants, settings):
+            by_key.setdefault((f.family, key), []).append(f)
     out = {}
     for event_id in sorted(ids):
         other = cache.get(event_id)
-        if other and any(adjacent(f, other, settings) for f in frontier):
+        if other is None:
+            continue
+        keys = stored_keys(other.participants)
+        if any(
+            adjacent(f, other, settings) for k in keys for f in by_key.get((other.family, k), ())
+        ):
             out[event_id] = other
     return out
 
@@ -332,9 +436,13 @@ def neighbourhood(
 def write_stories(
     conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
 ) -> None:
-    """Point each event at its story and refresh the stories rows that changed."""
+    """Point each event at its story and refresh the rows of the stories that changed
+    (``stories``, ``story_summaries``, ``tail_keys``). ``members`` are the events whose
+    story may have changed: the drafts' new members, or a whole re-clustered
+    neighbourhood."""
+    members = list(members)
     old_ids = {m.story_id for m in members if m.story_id}
-    changes = [{"eid": m.id, "sid": d.id} for d in drafts for m in d.members if m.story_id != d.id]
+    changes = [{"eid": m.id, "sid": d.id} for d in drafts for m in d.added if m.story_id != d.id]
     if changes:
         stmt = (
             update(t.events)
@@ -343,30 +451,67 @@ def write_stories(
         )
         conn.execute(stmt, changes)
     for d in drafts:
-        for m in d.members:
+        for m in d.added:
             m.story_id = d.id
     new_ids = {d.id for d in drafts}
-    conn.execute(delete(stories).where(stories.c.id.in_(sorted(old_ids | new_ids))))
-    titles = _titles(conn, {d.members[0].document_id for d in drafts})
-    rows = [
-        story_row(d.id, d.members, settings, titles.get(d.members[0].document_id)) for d in drafts
-    ]
-    conn.execute(insert(stories), rows)
+    _delete_stories(conn, sorted(old_ids | new_ids))
+    _insert_stories(conn, drafts, {m.id for m in members}, settings)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
+
+
+def _delete_stories(conn: Connection, story_ids: list[str]) -> None:
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = story_ids[start : start + CHUNK]
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+        conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
+
+
+def _insert_stories(
+    conn: Connection, drafts: list[Draft], gone: set[str], settings: LinkSettings
+) -> None:
+    """Rows of the drafts' stories; ``gone`` (events that may have left a tail) lose their
+    ``tail_keys`` rows first, and so do the members a resumed draft pushed out of its tail."""
+    if not drafts:
+        return
+    tails = {d.id: {m.id for m in d.tail} for d in drafts}
+    gone = gone | {i for d in drafts for i in d.stored_tail - tails[d.id]}
+    ids = sorted(gone)
+    for start in range(0, len(ids), CHUNK):
+        conn.execute(delete(tail_keys).where(tail_keys.c.event_id.in_(ids[start : start + CHUNK])))
+    fresh = [m for d in drafts for m in d.tail if m.id in gone or m.id not in d.stored_tail]
+    if keys := key_rows(fresh):
+        conn.execute(insert(tail_keys), keys)
+    titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
+    rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
+    conn.execute(insert(stories), rows)
+    summaries = [{"story_id": d.id, "summary": json.dumps(d.to_summary())} for d in drafts]
+    conn.execute(insert(story_summaries), summaries)
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
     """Stories that lost members but keep some outside the neighbourhood (capped case)."""
     for story_id in sorted(story_ids):
-        ids = [
-            r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.story_id == story_id))
-        ]
-        if ids:
-            members = sorted(
-                load_members(conn, ids, settings).values(), key=lambda m: (m.dct, m.id)
-            )
-            title = _titles(conn, {members[0].document_id}).get(members[0].document_id)
-            conn.execute(insert(stories).values(story_row(story_id, members, settings, title)))
+        draft = whole_story(conn, story_id, settings)
+        if draft.first is not None:
+            _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
+
+
+def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """Summaries and tail keys of every stored story, from all its members (migration 5)."""
+    settings = settings or default_settings()
+    conn.execute(delete(tail_keys))
+    conn.execute(delete(story_summaries))
+    query = select(stories.c.id).order_by(stories.c.id)
+    story_ids = [r[0] for r in conn.execute(query)]
+    for story_id in story_ids:
+        draft = whole_story(conn, story_id, settings)
+        if draft.first is None:
+            continue
+        if keys := key_rows(draft.tail):
+            conn.execute(insert(tail_keys), keys)
+        row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}
+        conn.execute(insert(story_summaries).values(row))
+    return len(story_ids)
 
 
 def refresh_states(conn: Connection, settings: LinkSettings | None = None) -> int:
@@ -398,17 +543,20 @@ def story_row(
     story_id: str, members: list[Member], settings: LinkSettings, title: str | None
 ) -> dict[str, Any]:
     """The stories row (current state) of a story's members."""
-    state = story_state(members, settings)
-    open_until = max(
-        (a.time or {}).get("latest") or shift(a.dct, settings.stale_days) for a in state.articles
-    )
+    draft = Draft(sorted(members, key=lambda m: canonical_key(m, settings)), settings)
+    return {**draft_row(draft, settings, title), "id": story_id}
+
+
+def draft_row(draft: Draft, settings: LinkSettings, title: str | None) -> dict[str, Any]:
+    """The stories row (current state) of a draft."""
+    state = draft.state(settings)
     return {
-        **state.header(story_id, settings),
+        **state.header(draft.id, settings),
         **{k: state.time.get(k) for k in ("value", "earliest", "latest", "granularity")},
-        "first_dct": min(m.dct for m in members),
-        "last_dct": max(m.dct for m in members),
-        "open_until": min(open_until, FAR_FUTURE),
-        "articles": len({m.document_id for m in members}),
-        "events": len(members),
+        "first_dct": draft.first_dct,
+        "last_dct": draft.last_dct,
+        "open_until": min(state.reach, FAR_FUTURE),
+        "articles": draft.articles,
+        "events": draft.events,
         "title": title,
     }

@@ -4,6 +4,12 @@
 participants with their countries, place); ``event_keys`` indexes events by
 participant key so that linking finds neighbours without scanning stories.
 ``stories`` holds each story's current state for listing and for ``pending``.
+
+``story_summaries`` (migration 5) keeps what linking needs of a story to add a
+report to it (its first member, its last ``compare_last`` members, the fold of
+its state) and ``tail_keys`` indexes those last members as ``event_keys`` indexes
+all: an article that comes last then costs the same whatever the size of the
+stories it joins.
 """
 
 from __future__ import annotations
@@ -64,9 +70,27 @@ event_keys = Table(
     Index("ix_event_keys_lookup", "family", "key", "lo"),
 )
 
-STORY_TABLES = (stories, event_links, event_keys)
+story_summaries = Table(
+    "story_summaries",
+    metadata,
+    Column("story_id", String(80), primary_key=True),
+    Column("summary", Text, nullable=False),  # JSON: dateline.link.cluster.Draft.to_summary
+)
+
+tail_keys = Table(
+    "tail_keys",
+    metadata,
+    Column("event_id", String(80), ForeignKey("events.id"), primary_key=True),
+    Column("key", String(210), primary_key=True),
+    Column("family", String(40), nullable=False),
+    Column("lo", String(10), nullable=False),
+    Column("hi", String(10), nullable=False),
+    Index("ix_tail_keys_lookup", "family", "key", "lo"),
+)
+
+STORY_TABLES = (stories, event_links, event_keys, story_summaries, tail_keys)
 
 
 def create_story_tables(conn: Connection) -> None:
-    """Create the story tables and their indexes where missing (migration 2)."""
+    """Create the story tables and their indexes where missing (migrations 2 and 5)."""
     metadata.create_all(conn, tables=list(STORY_TABLES), checkfirst=True)

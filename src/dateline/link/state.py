@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dateline.link.compat import Member
+from dateline.link.compat import Member, shift
 from dateline.link.settings import LinkSettings
 
 #: the states of a plan that has not happened yet (status ``planned``)
@@ -57,6 +57,8 @@ class StoryState:
     window: tuple[str, str]
     articles: list[ArticleState] = field(default_factory=list)
     state: str = "announced"
+    # Last day any article's window reaches (its latest time, else its date + stale_days).
+    reach: str = ""
 
     def header(self, story_id: str, settings: LinkSettings) -> dict[str, Any]:
         """The fields that name a story and its state, shared by its row and its dict."""
@@ -152,6 +154,12 @@ def article_time(
     return None, "none", (latest.lo, latest.hi)
 
 
+def reach_of(art: ArticleState, settings: LinkSettings) -> str:
+    """The last day an article keeps a story open: its time's latest day, else its date
+    moved by ``stale_days``."""
+    return (art.time or {}).get("latest") or shift(art.dct, settings.stale_days)
+
+
 def make_article(group: list[Member], kind: str, settings: LinkSettings) -> ArticleState:
     """What one article (its members of the story, in canonical order) says."""
     time, time_kind, window = article_time(group, kind, settings)
@@ -235,7 +243,9 @@ class Fold:
     Articles before the last one are folded once; only the open (last) article is
     recomputed, so that adding a report to a long story costs the same as to a short one.
     Closed articles never depend on the story's type changing: the type is set by the
-    first non-precursor, and articles before it hold only precursors.
+    first non-precursor, and articles before it hold only precursors. What the closed
+    articles left (``to_dict``) is all a later member needs, so a stored story resumes
+    its fold without its earlier members (``from_dict``).
     """
 
     settings: LinkSettings
@@ -244,6 +254,7 @@ class Fold:
     done: list[ArticleState] = field(default_factory=list)
     progress: Progress = field(default_factory=Progress)
     current: list[Member] = field(default_factory=list)
+    reach: str = ""
 
     def add(self, m: Member) -> None:
         last = self.current[-1] if self.current else None
@@ -257,6 +268,7 @@ class Fold:
     def _close(self) -> None:
         art = make_article(self.current, self.kind or self.first_type or "", self.settings)
         self.progress = self.progress.step(art, self.settings)
+        self.reach = max(self.reach, reach_of(art, self.settings))
         self.done.append(art)
         self.current = []
 
@@ -271,7 +283,60 @@ class Fold:
         window = chosen.window or (last.dct, last.dct)
         final = after.status or last.members[0].status
         state = (after.plan or "announced") if final == "planned" else BY_STATUS.get(final, final)
-        return StoryState(kind, final, time, chosen.time_kind == "dated", window, arts, state)
+        reach = max(self.reach, reach_of(last, self.settings))
+        dated = chosen.time_kind == "dated"
+        return StoryState(kind, final, time, dated, window, arts, state, reach)
+
+    def to_dict(self) -> dict[str, Any]:
+        """What later members need of the members added so far (the open article's by id)."""
+        done = self.progress
+        return {
+            "kind": self.kind,
+            "first_type": self.first_type,
+            "status": done.status,
+            "timed": _article_dict(done.timed),
+            "windowed": _article_dict(done.windowed),
+            "plan": done.plan,
+            "dates": [list(d) for d in done.dates],
+            "reach": self.reach,
+            "current": [m.id for m in self.current],
+        }
+
+    @classmethod
+    def from_dict(
+        cls, data: dict[str, Any], members: dict[str, Member], settings: LinkSettings
+    ) -> Fold:
+        """The fold ``to_dict`` saved, its open article's members taken from ``members``."""
+        progress = Progress(
+            status=data["status"],
+            timed=_article_of(data["timed"]),
+            windowed=_article_of(data["windowed"]),
+            plan=data["plan"],
+            dates=tuple((lo, hi) for lo, hi in data["dates"]),
+        )
+        return cls(
+            settings,
+            kind=data["kind"],
+            first_type=data["first_type"],
+            progress=progress,
+            current=[members[i] for i in data["current"]],
+            reach=data["reach"],
+        )
+
+
+def _article_dict(art: ArticleState | None) -> dict[str, Any] | None:
+    if art is None:
+        return None
+    keys = ("document_id", "dct", "status", "time", "time_kind", "state")
+    return {**{k: getattr(art, k) for k in keys}, "window": art.window}
+
+
+def _article_of(data: dict[str, Any] | None) -> ArticleState | None:
+    if data is None:
+        return None
+    window = tuple(data["window"]) if data["window"] else None
+    fields = {k: data[k] for k in ("document_id", "dct", "status", "time", "time_kind", "state")}
+    return ArticleState(members=[], window=window, **fields)
 
 
 def story_state(members: list[Member], settings: LinkSettings) -> StoryState:

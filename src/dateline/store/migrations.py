@@ -90,12 +90,23 @@ def _v5_story_state(conn: Connection) -> None:
     refresh_states(conn)
 
 
+def _v6_story_summaries(conn: Connection) -> None:
+    """Per-story summaries and tail keys, so that linking resumes a story without loading
+    all its members; made from the stored stories."""
+    from dateline.link.linker import rebuild_summaries
+    from dateline.link.schema import create_story_tables
+
+    create_story_tables(conn)
+    rebuild_summaries(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
     (3, "events.change: postponed / cancelled, read by linking", _v3_event_change),
     (4, "publications: every outlet, date, title and URL that ran a text", _v4_publications),
     (5, "stories.state: lifecycle state (announced, dated, ... occurred)", _v5_story_state),
+    (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
 ]
 
 
