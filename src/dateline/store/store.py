@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,6 +23,8 @@ from dateline.store.engine import (
 )
 from dateline.store.migrations import migrate, missing_versions
 from dateline.store.publications import add_publication, publications_of
+
+_CHUNK = 500  # ids per IN (...) list
 
 
 def _now() -> str:
@@ -83,6 +85,34 @@ class Store:
             _insert_children(conn, extraction)
             _link(conn, doc["id"])
         return True
+
+    def add_many(self, extractions: Sequence[dict[str, Any]]) -> list[bool]:
+        """Store extraction documents in one transaction and link them in one pass.
+
+        All or nothing, like ``add`` for one: when anything fails nothing is stored (the
+        caller can then add them one by one). Per extraction, in order: False when its
+        text was already stored or comes earlier in ``extractions`` (that publication of
+        it is then recorded, once). The stories are those that adding them one by one,
+        in any order, gives."""
+        if not extractions:
+            return []
+        with writing(self.engine) as conn:
+            for x in extractions:
+                add_publication(conn, x["document"], x.get("origin"))
+            stored = _stored_ids(conn, [x["document"]["id"] for x in extractions])
+            flags, new = [], []
+            for x in extractions:
+                fresh = x["document"]["id"] not in stored
+                stored.add(x["document"]["id"])
+                flags.append(fresh)
+                if fresh:
+                    new.append(x)
+            if new:
+                after = _last_document(conn)
+                _insert_documents(conn, new)
+                _insert_children_many(conn, new)
+                _link_many(conn, [x["document"]["id"] for x in new], after)
+        return flags
 
     def add_publication(self, document: dict[str, Any], origin: str | None = None) -> bool:
         """Record that a text was published (again): its outlet, date, title and URL.
@@ -204,6 +234,13 @@ def _previous_version(conn: Connection, url: str | None) -> str | None:
 
 
 def _insert_document(conn: Connection, doc: dict[str, Any], origin: str | None) -> None:
+    row = _document_row(doc, origin, _previous_version(conn, doc.get("url")), _now())
+    conn.execute(insert(t.documents).values(row))
+
+
+def _document_row(
+    doc: dict[str, Any], origin: str | None, previous_id: str | None, now: str
+) -> dict[str, Any]:
     row = {
         key: doc.get(key)
         for key in ("id", "dct", "published", "title", "byline", "source", "url", "caption", "text")
@@ -211,26 +248,95 @@ def _insert_document(conn: Connection, doc: dict[str, Any], origin: str | None) 
     row["credits"] = json.dumps(doc.get("credits") or [])
     row["metadata"] = json.dumps(doc.get("metadata") or {}, default=str)
     row["origin"] = origin
-    row["previous_id"] = _previous_version(conn, doc.get("url"))
-    row["ingested_at"] = _now()
-    conn.execute(insert(t.documents).values(row))
+    row["previous_id"] = previous_id
+    row["ingested_at"] = now
+    return row
 
 
 def _insert_children(conn: Connection, extraction: dict[str, Any]) -> None:
-    doc_id = extraction["document"]["id"]
-    dct = extraction["document"]["dct"]
-    _insert_many(conn, t.timexes, [_timex_row(doc_id, x) for x in extraction.get("timexes", [])])
-    for actor in extraction.get("actors", []):
-        _upsert_actor(conn, actor)
-    mentions = [
-        {"document_id": doc_id, "actor_id": a["id"], "start": s, "end": e}
-        for a in extraction.get("actors", [])
-        for s, e in a.get("mentions", [])
-    ]
-    _insert_many(conn, t.actor_mentions, mentions)
-    _insert_many(conn, t.places, [_place_row(doc_id, p) for p in extraction.get("places", [])])
-    for ev in extraction.get("events", []):
-        _insert_event(conn, doc_id, dct, ev)
+    _insert_children_many(conn, [extraction])
+
+
+def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -> None:
+    """The rows an extraction adds besides its document, for many at once."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _CHILD_TABLES}
+    actors: dict[str, dict[str, Any]] = {}
+    for x in extractions:
+        doc_id, dct = x["document"]["id"], x["document"]["dct"]
+        rows["timexes"] += [_timex_row(doc_id, timex) for timex in x.get("timexes", [])]
+        for a in x.get("actors", []):
+            actors.setdefault(a["id"], _actor_row(a))  # the first description is kept
+            rows["actor_mentions"] += [
+                {"document_id": doc_id, "actor_id": a["id"], "start": s, "end": e}
+                for s, e in a.get("mentions", [])
+            ]
+        rows["places"] += [_place_row(doc_id, p) for p in x.get("places", [])]
+        for ev in x.get("events", []):
+            _event_rows(rows, doc_id, dct, ev)
+    if actors:
+        conn.execute(insert_ignore(conn, t.actors, ["id"]), list(actors.values()))
+    for name in _CHILD_TABLES:
+        _insert_many(conn, t.metadata.tables[name], rows[name])
+
+
+# In the order foreign keys need them.
+_CHILD_TABLES = (
+    "timexes",
+    "actor_mentions",
+    "places",
+    "events",
+    "event_actors",
+    "event_evidence",
+    "event_candidates",
+)
+
+
+def _stored_ids(conn: Connection, document_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(document_ids), _CHUNK):
+        chunk = document_ids[start : start + _CHUNK]
+        found |= {
+            r[0] for r in conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(chunk)))
+        }
+    return found
+
+
+def _insert_documents(conn: Connection, extractions: list[dict[str, Any]]) -> None:
+    """Document rows, each with the previous version of its URL that adding them one by one
+    would find (``_previous_version``: the latest ingested, then the latest dated; rows of
+    this batch are ingested after every stored one)."""
+    now, stored = _now(), _latest_by_url(conn, extractions)
+    batch: dict[str, tuple[str, str]] = {}  # url -> (dct, id) of the latest in this batch
+    rows = []
+    for x in extractions:
+        doc, url = x["document"], x["document"].get("url")
+        previous = (batch[url][1] if url in batch else stored.get(url)) if url else None
+        rows.append(_document_row(doc, x.get("origin"), previous, now))
+        if url and (url not in batch or doc["dct"] >= batch[url][0]):
+            batch[url] = (doc["dct"], doc["id"])
+    conn.execute(insert(t.documents), rows)
+
+
+def _latest_by_url(conn: Connection, extractions: list[dict[str, Any]]) -> dict[str, str]:
+    urls = sorted({x["document"]["url"] for x in extractions if x["document"].get("url")})
+    return {url: found for url in urls if (found := _previous_version(conn, url))}
+
+
+def _last_document(conn: Connection) -> tuple[str, str] | None:
+    try:
+        from dateline.link.linker import last_document
+    except ImportError:
+        return None
+    return last_document(conn)
+
+
+def _link_many(conn: Connection, document_ids: list[str], after: tuple[str, str] | None) -> None:
+    """Attach the documents' events to stories, when the linking step is installed."""
+    try:
+        from dateline.link.linker import link_documents
+    except ImportError:
+        return
+    link_documents(conn, document_ids, after=after)
 
 
 def _insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
@@ -253,13 +359,16 @@ def _place_row(doc_id: str, p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _upsert_actor(conn: Connection, actor: dict[str, Any]) -> None:
+def _actor_row(actor: dict[str, Any]) -> dict[str, Any]:
     row = {k: actor.get(k) for k in ("id", "name", "kind", "country", "role")}
     row["kind"] = row["kind"] or "unknown"
-    conn.execute(insert_ignore(conn, t.actors, ["id"]).values(row))
+    return row
 
 
-def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -> None:
+def _event_rows(
+    rows: dict[str, list[dict[str, Any]]], doc_id: str, dct: str, ev: dict[str, Any]
+) -> None:
+    """Append an event's rows (events, roles, evidence, candidates) to ``rows``."""
     time = ev.get("time") or {}
     row = {
         k: ev.get(k)
@@ -280,17 +389,14 @@ def _insert_event(conn: Connection, doc_id: str, dct: str, ev: dict[str, Any]) -
     row.update(
         {k: time.get(k) for k in ("earliest", "latest", "granularity")}, value=time.get("value")
     )
-    conn.execute(insert(t.events).values(row))
-    roles = [
+    rows["events"].append(row)
+    rows["event_actors"] += [
         {"event_id": ev["id"], "role": role, "actor_id": actor_id, "position": i}
         for role in ("source", "target")
         for i, actor_id in enumerate(dict.fromkeys(ev.get(role) or []))
     ]
-    _insert_many(conn, t.event_actors, roles)
-    evidence = [{"event_id": ev["id"], **e} for e in ev.get("evidence", [])]
-    _insert_many(conn, t.event_evidence, evidence)
-    cands = [{"event_id": ev["id"], **c} for c in ev.get("candidates", [])]
-    _insert_many(conn, t.event_candidates, cands)
+    rows["event_evidence"] += [{"event_id": ev["id"], **e} for e in ev.get("evidence", [])]
+    rows["event_candidates"] += [{"event_id": ev["id"], **c} for c in ev.get("candidates", [])]
 
 
 def _link(conn: Connection, document_id: str) -> None:
