@@ -4,7 +4,9 @@ Complements test_ingest.py's test_kill_minus_9_mid_ingest_then_resume (one kill 
 SQLite, counted documents): here each trial kills at a random point (while the
 schema is migrated, the model loads, or documents, events and stories are being
 written), on SQLite and PostgreSQL, and compares every stored row with a clean
-ingest of the same corpus. Set DATELINE_CRASH_SEED to replay a failing run.
+ingest of the same corpus. Each trial stores in batches of 1, 3 or 100 articles per
+transaction (``--batch-size``; 100 holds the whole corpus), so that kills land between
+and inside batched transactions. Set DATELINE_CRASH_SEED to replay a failing run.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from dateline.store import schema as t
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 TRIALS = {"sqlite": 6, "postgres": 4}
+BATCH_SIZES = (1, 3, 100)
 SEED = int(os.environ.get("DATELINE_CRASH_SEED", random.randrange(1 << 30)))
 # Columns whose values differ between two correct runs: row numbers and clock readings.
 VOLATILE = {"ingested_at", "first_seen", "applied_at"}
@@ -106,11 +109,12 @@ def kill_at_random_point(corpus: Path, url: str, rng: random.Random, cli: bool) 
     migrates, loads the model or writes); else a fork of this process, whose model is
     loaded already, so that the trials spend their time writing.
     """
-    if rng.random() < 0.25:
+    batch = rng.choice(BATCH_SIZES)
+    if rng.random() < 0.25 or batch > 12:
         wanted, pause = 0, rng.uniform(0.0, 3.0 if cli else 0.5)
     else:
         wanted, pause = rng.randrange(1, 12), rng.uniform(0.0, 0.1)
-    proc = _start_ingest(corpus, url, cli)
+    proc = _start_ingest(corpus, url, cli, batch)
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline and _documents(url) < wanted:
         time.sleep(0.02)
@@ -121,15 +125,18 @@ def kill_at_random_point(corpus: Path, url: str, rng: random.Random, cli: bool) 
     proc.wait()
     end = ", it had finished" if finished else ""
     how = "CLI" if cli else "fork"
-    return f"{how}, after >= {wanted} documents + {pause:.2f}s ({_documents(url)} stored{end})"
+    return (
+        f"{how}, batches of {batch}, after >= {wanted} documents + {pause:.2f}s "
+        f"({_documents(url)} stored{end})"
+    )
 
 
 class _Forked:
     """A forked ingest with the two methods of subprocess.Popen used here."""
 
-    def __init__(self, corpus: Path, url: str):
+    def __init__(self, corpus: Path, url: str, batch: int):
         self.process = multiprocessing.get_context("fork").Process(
-            target=_ingest_in_child, args=(str(corpus), url)
+            target=_ingest_in_child, args=(str(corpus), url, batch)
         )
         self.process.start()
         self.pid = int(self.process.pid or 0)
@@ -142,15 +149,18 @@ class _Forked:
         return self.process.exitcode
 
 
-def _ingest_in_child(corpus: str, url: str) -> None:
+def _ingest_in_child(corpus: str, url: str, batch: int) -> None:
     with Store(url) as store:
-        ingest([corpus], store)
+        ingest([corpus], store, batch_size=batch)
 
 
-def _start_ingest(corpus: Path, url: str, cli: bool) -> subprocess.Popen[bytes] | _Forked:
+def _start_ingest(
+    corpus: Path, url: str, cli: bool, batch: int
+) -> subprocess.Popen[bytes] | _Forked:
     if not cli:
-        return _Forked(corpus, url)
+        return _Forked(corpus, url, batch)
     cmd = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", url, "--quiet"]
+    cmd += ["--batch-size", str(batch)]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

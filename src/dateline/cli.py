@@ -101,6 +101,16 @@ def ingest(
     ] = None,
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Articles stored per transaction.")
+    ] = 100,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Extract on a Dask cluster: scheduler address (tcp://HOST:8786) or local[:N].",
+        ),
+    ] = None,
     follow_links: Annotated[
         bool,
         typer.Option(
@@ -108,10 +118,15 @@ def ingest(
             help="Follow symbolic links inside directories even where they lead out of them.",
         ),
     ] = False,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Articles per Dask task (--dask).")
+    ] = 16,
 ) -> None:
     """Read articles, extract their events and store them.
 
     Example: dateline ingest news/ feed.xml --db dateline.db
+
+    Example: dateline ingest news/ --dask local:2 --db postgresql://host/dateline
 
     Exit code 0 when everything landed, 1 when anything was rejected; each reject is
     one line `path[:line]: DL-Ennn reason` (in the JSON's "rejects" with --json).
@@ -119,11 +134,13 @@ def ingest(
     from dateline.ingest import ingest as run_ingest
     from dateline.progress import Progress
 
+    _check_scale_options(batch_size, workers, dask)
     store = _store(db)
     bar = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
     with warnings.catch_warnings(record=True) as caught, bar as progress:
         warnings.simplefilter("always")
-        summary = run_ingest(
+        summary = _run_or_exit(
+            run_ingest,
             paths,
             store,
             dct=_date(dct),
@@ -131,6 +148,9 @@ def ingest(
             report=progress.report,
             actors_file=actors,
             follow_links=follow_links,
+            batch_size=batch_size,
+            dask=dask,
+            partition_size=partition_size,
         )
     store.close()
     _print_warnings(caught)
@@ -144,6 +164,36 @@ def ingest(
             f"rejected {summary.rejected} documents; {summary.events} events"
         )
     raise typer.Exit(1 if summary.rejected else 0)
+
+
+def _run_or_exit(run: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``run(...)``; a coded error that ends the whole run (no Dask scheduler) exits 2."""
+    try:
+        return run(*args, **kwargs)
+    except DatelineError as exc:
+        typer.echo(f"dateline: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _check_scale_options(batch_size: int, workers: int, dask: str | None) -> None:
+    """Usage errors of --batch-size, --workers and --dask, before anything is opened."""
+    from dateline.errors import E_BATCH_SIZE, E_DASK_WORKERS
+
+    problem = None
+    if batch_size < 1:
+        problem = E_BATCH_SIZE(value=batch_size)
+    elif dask is not None and workers > 1:
+        problem = E_DASK_WORKERS()
+    elif dask is not None:
+        from dateline.distributed import check_address
+
+        try:
+            check_address(dask)
+        except DatelineError as exc:
+            problem = exc
+    if problem is not None:
+        typer.echo(f"dateline: {problem}", err=True)
+        raise typer.Exit(2)
 
 
 @app.command()

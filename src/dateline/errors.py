@@ -172,6 +172,20 @@ E_EXTRACT_FAILED = Code("DL-E300", "unexpected error while extracting: {why}")
 E_STORE_FAILED = Code("DL-E301", "unexpected error while storing: {why}")
 E_WORKER_DIED = Code("DL-E302", "worker process died while extracting: {why}")
 
+# --- scale: batched writes, Dask (DL-E540..DL-E559) ---
+E_BATCH_SIZE = Code("DL-E540", "--batch-size takes a number of articles >= 1, got {value!r}")
+E_DASK_MISSING = Code(
+    "DL-E541", "--dask needs dask.distributed; install it: pip install 'dask[distributed]'"
+)
+E_DASK_ADDRESS = Code(
+    "DL-E542",
+    "bad --dask value {value!r}: give a scheduler address (tcp://HOST:8786) or local[:N]",
+)
+E_DASK_CONNECT = Code("DL-E543", "cannot reach the Dask scheduler at {address}: {why}")
+E_DASK_WORKERS = Code(
+    "DL-E544", "--workers and --dask do not go together: a Dask run uses the cluster's workers"
+)
+
 # --- HTTP (DL-E400..DL-E419) ---
 # `dateline serve` and the Python API. Over HTTP an error is the JSON
 # {"error": {"code": "DL-E4nn", "message": "..."}} with a 4xx status, never a traceback.

@@ -3,10 +3,16 @@
 No input can take a batch down: a file or article that fails in reading,
 extraction or storing, for whatever reason, becomes its own coded reject
 (DL-E017, DL-E300, DL-E301) and the run goes on with the next one.
+
+Extractions are stored ``batch_size`` at a time, one transaction each
+(``Store.add_many``); when a batch fails, its articles are stored again one by one,
+so that only the article at fault is rejected. An article is reported stored only
+once its transaction has committed.
 """
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
@@ -14,11 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dateline.errors import E_READ_FAILED, E_STORE_FAILED, DatelineError, failure
+from dateline.errors import E_BATCH_SIZE, E_READ_FAILED, E_STORE_FAILED, DatelineError, failure
 from dateline.model import Article
 from dateline.store import Store
 
-BATCH_SIZE = 32
+BATCH_SIZE = 32  # articles per spaCy batch
+STORE_BATCH = 100  # articles per store transaction (``--batch-size``)
+STORE_SECONDS = 2.0  # a batch older than this is stored when the next article comes
 
 
 @dataclass
@@ -52,12 +60,18 @@ def ingest(
     report: Reporter | None = None,
     actors_file: str | None = None,
     follow_links: bool = False,
+    batch_size: int = STORE_BATCH,
+    dask: str | None = None,
+    partition_size: int = 16,
 ) -> IngestSummary:
-    """Read PATHS, extract every new article and store it; one transaction per article.
+    """Read PATHS, extract every new article and store it, ``batch_size`` articles per
+    transaction.
 
     ``report(kind, payload)`` is called with ``("reject", DatelineError)`` and
     ``("article", Article)`` so that a caller can show progress. Symbolic links inside
-    a directory lead out of it only with ``follow_links``.
+    a directory lead out of it only with ``follow_links``. With ``dask`` (a scheduler
+    address, or ``local[:N]``) the articles are extracted on a Dask cluster
+    (:mod:`dateline.distributed`, ``partition_size`` articles per task) and stored here.
     """
     from dateline.read import read_paths
 
@@ -71,14 +85,50 @@ def ingest(
             store.add_reject(error)
         notify("reject", error)
 
+    if batch_size < 1:
+        raise E_BATCH_SIZE(value=batch_size)
     items = read_paths(paths, dct=dct, follow_links=follow_links)
     fresh = _new_articles(items, store, summary, notify, reject)
-    for article, outcome in _extract(fresh, workers, actors_file):
+    if dask is not None:
+        from dateline.distributed import extract_on_dask
+
+        outcomes = extract_on_dask(fresh, dask, actors_file, partition_size)
+    else:
+        outcomes = _extract(fresh, workers, actors_file)
+    batch: list[tuple[Article, dict[str, Any] | DatelineError]] = []
+    began = time.monotonic()
+    for item in outcomes:
+        if not batch:
+            began = time.monotonic()
+        batch.append(item)
+        if len(batch) >= batch_size or time.monotonic() - began >= STORE_SECONDS:
+            _store_batch(store, batch, summary, notify, reject)
+            batch = []
+    _store_batch(store, batch, summary, notify, reject)
+    return summary
+
+
+def _store_batch(
+    store: Store,
+    batch: list[tuple[Article, dict[str, Any] | DatelineError]],
+    summary: IngestSummary,
+    notify: Reporter,
+    reject: Callable[[DatelineError], None],
+) -> None:
+    """Store a batch in one transaction, else one by one; then count and report it, in
+    input order."""
+    extractions = [x for _, x in batch if not isinstance(x, DatelineError)]
+    try:
+        added = iter(store.add_many(extractions))
+    except Exception:  # one of them fails: store each alone, so that only it is rejected
+        added = None
+    for article, outcome in batch:
         if isinstance(outcome, DatelineError):
             reject(outcome)
-        else:
+        elif added is None:
             _store(store, article, outcome, summary, notify, reject)
-    return summary
+        else:
+            _count(next(added), outcome, summary, notify)
 
 
 def _store(
@@ -95,6 +145,12 @@ def _store(
     except Exception as exc:
         reject(E_STORE_FAILED(article.origin, why=failure(exc)))
         return
+    _count(added, extraction, summary, notify)
+
+
+def _count(
+    added: bool, extraction: dict[str, Any], summary: IngestSummary, notify: Reporter
+) -> None:
     if added:
         summary.added += 1
         summary.events += len(extraction["events"])
