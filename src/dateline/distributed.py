@@ -1,0 +1,179 @@
+"""Extraction on a Dask cluster: ``dateline ingest PATH... --dask ADDRESS``.
+
+The process that runs ``ingest`` (the client) reads the articles and sends them
+to the cluster in partitions; each worker loads dateline's pipeline once, when it
+joins (:class:`PipelinePlugin`), and extracts the partitions it is given. The
+extractions come back to the client in input order, a few partitions ahead, and
+only the client writes to the database, so a Dask run stores, counts and rejects
+exactly what a local run does. ``local[:N]`` starts a cluster of N worker
+processes on this machine (127.0.0.1, no dashboard) for the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+from dateline.errors import (
+    E_DASK_ADDRESS,
+    E_DASK_CONNECT,
+    E_DASK_MISSING,
+    E_EXTRACT_FAILED,
+    E_WORKER_DIED,
+    DatelineError,
+    failure,
+)
+from dateline.model import Article
+
+PARTITION = 16  # articles per task (``--partition-size``)
+AHEAD = 2  # partitions in flight per worker: workers never wait for the client
+CONNECT_SECONDS = 30
+_LOCAL = re.compile(r"^local(?::(\d+))?$")
+_REMOTE = re.compile(r"^([a-z][a-z0-9+.\-]*://)?[^\s/:]+:\d+$|^[a-z][a-z0-9+.\-]*://\S+$")
+# The pipelines this worker process loaded, by actors file (set by PipelinePlugin).
+_PIPELINES: dict[str | None, Any] = {}
+
+Outcome = dict[str, Any] | DatelineError
+
+
+def check_address(value: str) -> None:
+    """DL-E542 unless ``value`` is ``local``, ``local:N`` (N >= 1) or a scheduler address."""
+    local = _LOCAL.match(value)
+    if local and (local.group(1) is None or int(local.group(1)) >= 1):
+        return
+    if not local and _REMOTE.match(value):
+        return
+    raise E_DASK_ADDRESS(value=value)
+
+
+def local_workers(value: str) -> int | None:
+    """N of ``local:N`` (``local``: this machine's cores); None for a scheduler address."""
+    local = _LOCAL.match(value)
+    if local is None:
+        return None
+    return int(local.group(1)) if local.group(1) else max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """A ``distributed.Client`` of the scheduler at ``address``, or of a new local cluster
+    (closed on exit)."""
+    check_address(address)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise E_DASK_MISSING() from None
+    n = local_workers(address)
+    cluster = None
+    try:
+        if n is not None:
+            cluster = LocalCluster(
+                host="127.0.0.1",
+                n_workers=n,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise E_DASK_CONNECT(address=address, why=failure(exc)) from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+try:  # the cluster's worker plugin base; without dask, connect() says how to install it
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover - dask[distributed] is in the model extra
+    WorkerPlugin = object  # type: ignore[misc, assignment]
+
+
+class PipelinePlugin(WorkerPlugin):
+    """A Dask worker plugin: the worker loads dateline's pipeline once, when it starts."""
+
+    name = "dateline-pipeline"
+
+    def __init__(self, actors_file: str | None = None):
+        self.actors_file = actors_file
+
+    def setup(self, worker: Any) -> None:
+        pipeline(self.actors_file)
+
+    def teardown(self, worker: Any) -> None:
+        _PIPELINES.clear()
+
+
+def pipeline(actors_file: str | None) -> Any:
+    """This process's pipeline for ``actors_file``, loaded on first use."""
+    if actors_file not in _PIPELINES:
+        from dateline.annotate import load_nlp
+
+        _PIPELINES[actors_file] = load_nlp(actors_file)
+    return _PIPELINES[actors_file]
+
+
+def extract_partition(articles: list[Article], actors_file: str | None) -> list[Outcome]:
+    """A worker's task: each article's extraction, or its DL-E300 reject, in order."""
+    from dateline.extract import extract_each
+
+    return list(extract_each(articles, nlp=pipeline(actors_file), batch_size=len(articles)))
+
+
+def extract_on_dask(
+    articles: Iterable[Article],
+    address: str,
+    actors_file: str | None = None,
+    partition_size: int = PARTITION,
+) -> Iterator[tuple[Article, Outcome]]:
+    """Each article with its extraction (or reject), in input order, extracted on the
+    cluster at ``address``."""
+    with connect(address) as client:
+        client.register_plugin(PipelinePlugin(actors_file), name=PipelinePlugin.name)
+        workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+        pending: deque[tuple[list[Article], Any]] = deque()
+        iterator = iter(articles)
+        while part := list(islice(iterator, partition_size)):
+            future = client.submit(extract_partition, part, actors_file, pure=False)
+            pending.append((part, future))
+            while len(pending) >= workers * AHEAD:
+                yield from _collect(client, *pending.popleft(), actors_file)
+        while pending:
+            yield from _collect(client, *pending.popleft(), actors_file)
+
+
+def _collect(
+    client: Any, part: list[Article], future: Any, actors_file: str | None
+) -> Iterator[tuple[Article, Outcome]]:
+    """The outcomes of one partition; when its worker died (again and again, so Dask gave
+    up on it), each article is tried alone so that only the one at fault is rejected."""
+    try:
+        outcomes: list[Outcome] = future.result()
+    except Exception:
+        outcomes = [_alone(client, article, actors_file) for article in part]
+    for article, outcome in zip(part, outcomes, strict=True):
+        if not isinstance(outcome, DatelineError):
+            outcome["origin"] = article.origin
+        yield article, outcome
+
+
+def _alone(client: Any, article: Article, actors_file: str | None) -> Outcome:
+    from distributed import KilledWorker
+
+    try:
+        return client.submit(extract_partition, [article], actors_file, pure=False).result()[0]
+    except KilledWorker as exc:
+        return E_WORKER_DIED(article.origin, why=failure(exc))
+    except Exception as exc:
+        return E_EXTRACT_FAILED(article.origin, why=failure(exc))
