@@ -60,9 +60,9 @@ def local_workers(value: str) -> int | None:
 
 
 @contextmanager
-def connect(address: str) -> Iterator[Any]:
-    """A ``distributed.Client`` of the scheduler at ``address``, or of a new local cluster
-    (closed on exit)."""
+def connect(address: str, timeout: float = CONNECT_SECONDS) -> Iterator[Any]:
+    """A ``distributed.Client`` of the scheduler at ``address`` (DL-E543 when none answers
+    within ``timeout`` seconds), or of a new local cluster (closed on exit)."""
     check_address(address)
     try:
         from distributed import Client, LocalCluster
@@ -81,7 +81,7 @@ def connect(address: str) -> Iterator[Any]:
             )
             client = Client(cluster)
         else:
-            client = Client(address, timeout=CONNECT_SECONDS)
+            client = Client(address, timeout=timeout)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
