@@ -173,9 +173,12 @@ def _match(
     settings: LinkSettings,
 ) -> int:
     # Memoized: the reports of one story repeat the same participants over and over.
+    distinct = min(_parties(a, settings), _parties(b, settings))
+    needed = max(1, min(settings.min_shared_participants, distinct))
+    if _shared_at_most(a, b) < needed:  # most pairs of a busy country's events end here
+        return 0
     shared = shared_count(a, b, settings)
-    distinct = min(parties(a, settings), parties(b, settings))
-    if shared < min(settings.min_shared_participants, distinct) or shared == 0:
+    if shared < needed:
         return 0
     if shared < settings.min_shared_participants and not _one_party(a, b):
         # One party in common, and only as a country and someone of it: "France" and
@@ -192,6 +195,27 @@ def _one_party(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> bool:
         for x in a
         for y in b
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _parties(parts: tuple[Participant, ...], settings: LinkSettings) -> int:
+    return parties(parts, settings)
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(parts: tuple[Participant, ...]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """Per participant, what ``same_actor`` can match on (its id, its country); and all."""
+    each = tuple(
+        frozenset({"a:" + p.id} | ({"c:" + p.country} if p.country else set())) for p in parts
+    )
+    return frozenset().union(*each), each
+
+
+def _shared_at_most(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> int:
+    """An upper bound of ``shared_count`` (same_actor needs one id or one country in
+    common), cheap enough to rule out most pairs before counting."""
+    (all_a, each_a), (all_b, each_b) = _tokens(a), _tokens(b)
+    return min(sum(1 for t in each_a if t & all_b), sum(1 for t in each_b if t & all_a))
 
 
 def overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -80,20 +80,18 @@ def link_documents(
     """Link new documents, as linking them one by one in canonical order would.
 
     ``after`` is the (date, id) of the last document linked before them (None: none).
-    When all of them come after it, they are linked in one pass over the stories their
-    events may join; otherwise one by one, each taking the path it needs."""
+    Those that come before it are linked one by one (each re-clusters its
+    neighbourhood); the others, which then all come after every linked document, in
+    one pass over the stories their events may join."""
     settings = settings or default_settings()
     keys = sorted(_document_keys(conn, document_ids))
-    if not keys:
-        return
-    if after is None or keys[0] > after:
-        seeds = index_documents(conn, [doc_id for _, doc_id in keys], settings)
-        if seeds:
-            drafts = append_last(conn, seeds, settings)
-            write_stories(conn, drafts, [m for d in drafts for m in d.added], settings)
-        return
-    for key in keys:
-        link_document(conn, key[1], settings, last=key > after)
+    early = [key for key in keys if after is not None and key <= after]
+    for key in early:
+        link_document(conn, key[1], settings, last=False)
+    seeds = index_documents(conn, [doc_id for _, doc_id in keys[len(early) :]], settings)
+    if seeds:
+        drafts = append_last(conn, seeds, settings)
+        write_stories(conn, drafts, [m for d in drafts for m in d.added], settings)
 
 
 def _document_keys(conn: Connection, document_ids: list[str]) -> list[tuple[str, str]]:
@@ -342,14 +340,16 @@ def load_members(
     ids = sorted(set(event_ids))
     out: dict[str, Member] = {}
     ev, el = t.events, event_links
+    columns = [*ev.columns, *(c for c in el.columns if c.name != "event_id")]
+    names = [c.name for c in columns]
     for start in range(0, len(ids), CHUNK):
         query = (
-            select(ev, el)
+            select(*columns)
             .join(el, el.c.event_id == ev.c.id)
             .where(ev.c.id.in_(ids[start : start + CHUNK]))
         )
         for r in conn.execute(query):
-            m = member_of_link_row(dict(r._mapping), settings)
+            m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
             out[m.id] = m
     return out
 
