@@ -74,6 +74,8 @@ bench: venv
 	$(BIN)/python bench/bench_long.py
 	$(BIN)/python bench/bench_query.py --sizes 1000 10000
 	$(BIN)/python bench/bench_export.py --events 10000 100000
+	$(BIN)/python bench/bench_store.py --sizes 1000 10000 --big-story 10000
+	$(BIN)/python bench/bench_dask.py --articles 200 --workers 2
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .pytest-tmp .mypy_cache .ruff_cache

@@ -1,0 +1,221 @@
+"""Store throughput alone: pre-extracted documents into SQLite and PostgreSQL.
+
+Documents come from ``bench/corpus.py`` (seeded synthetic news) in canonical order
+(date, then id: an archive written day by day), and are written with
+``Store.add_many`` in batches, as ``dateline ingest`` writes them (``--as-generated N``
+keeps each day's articles in the order they were made, so that a batch boundary
+inside a day sends some articles through linking's full path);
+``--one-by-one N`` also times ``Store.add`` on the first N. Printed per run: documents
+per second, milliseconds per document over the first and the last 10 % of the run
+(flat when linking does not slow down as the database and its stories grow), and
+database bytes per 1,000 articles. ``--big-story N`` runs N reports of one visit
+(one story of N reports). ``--realnews DIR`` repeats the real articles of DIR
+(extracted once with the model) under new document ids, as issue 15 measured them.
+
+PostgreSQL: a fresh database on $DATELINE_TEST_PG_URL's server when set, else a
+throwaway server this script starts on 127.0.0.1 (Debian's binaries) and stops.
+
+    python bench/bench_store.py                        # 1k and 10k, SQLite and PostgreSQL
+    python bench/bench_store.py --sizes 100000 --backends sqlite
+    python bench/bench_store.py --big-story 10000 --sizes
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import Corpus
+
+from dateline.store import Store
+
+HEADER = (
+    f"{'run':<28} {'backend':<9} {'docs':>7} {'docs/s':>8} {'first10% ms':>11} "
+    f"{'last10% ms':>10} {'KB/1k docs':>10} {'stories':>8} {'max story':>9}"
+)
+
+
+def timed_adds(store: Store, docs: list[dict[str, Any]], batch: int) -> list[float]:
+    """Seconds per document, one entry per document (a batch's time shared out)."""
+    per_doc: list[float] = []
+    for start in range(0, len(docs), batch):
+        chunk = docs[start : start + batch]
+        began = time.perf_counter()
+        if batch == 1:
+            store.add(chunk[0])
+        else:
+            store.add_many(chunk)
+        per_doc += [(time.perf_counter() - began) / len(chunk)] * len(chunk)
+    return per_doc
+
+
+def database_bytes(store: Store, url: str) -> int:
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "postgresql":
+            return int(
+                conn.execute(sa.text("select pg_database_size(current_database())")).scalar_one()
+            )
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(p.stat().st_size for p in Path(url).parent.glob(Path(url).name + "*"))
+
+
+def story_sizes(store: Store) -> tuple[int, int]:
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.text("select count(*), max(events) from stories")).one()
+    return int(row[0]), int(row[1] or 0)
+
+
+def run(name: str, backend: str, url: str, docs: list[dict[str, Any]], batch: int) -> None:
+    with Store(url) as store:
+        began = time.perf_counter()
+        per_doc = timed_adds(store, docs, batch)
+        total = time.perf_counter() - began
+        size = database_bytes(store, url)
+        stories, biggest = story_sizes(store)
+    tenth = max(1, len(per_doc) // 10)
+    first = 1000 * sum(per_doc[:tenth]) / tenth
+    last = 1000 * sum(per_doc[-tenth:]) / tenth
+    print(
+        f"{name:<28} {backend:<9} {len(docs):>7,} {len(docs) / total:>8.0f} {first:>11.2f} "
+        f"{last:>10.2f} {size / len(docs):>10.0f} {stories:>8,} {biggest:>9,}",
+        flush=True,
+    )
+
+
+# --- databases ----------------------------------------------------------------------
+
+
+@contextmanager
+def postgres_server() -> Iterator[str]:
+    """The server of $DATELINE_TEST_PG_URL, else a throwaway one on 127.0.0.1."""
+    if url := os.environ.get("DATELINE_TEST_PG_URL"):
+        yield url
+        return
+    roots = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+    if not roots:
+        raise SystemExit(
+            "no PostgreSQL binaries; set DATELINE_TEST_PG_URL or use --backends sqlite"
+        )
+    data = Path(tempfile.mkdtemp(prefix="dateline-bench-pg-"))
+    as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres")
+    subprocess.run([*as_pg, str(roots[-1] / "initdb"), "-D", str(data), "-A", "trust", "-U",
+                    "postgres"], check=True, capture_output=True)  # fmt: skip
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    ctl = [*as_pg, str(roots[-1] / "pg_ctl"), "-D", str(data)]
+    opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {data}"
+    subprocess.run([*ctl, "-w", "-o", opts, "-l", str(data / "log"), "start"], check=True,
+                   capture_output=True)  # fmt: skip
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*ctl, "-m", "fast", "-w", "stop"], capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def fresh_database(backend: str, server: str | None, folder: Path, name: str) -> str:
+    if backend == "sqlite":
+        return str(folder / f"{name}.db")
+    assert server is not None
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+# --- workloads ------------------------------------------------------------------------
+
+
+def realnews(folder: str, count: int) -> list[dict[str, Any]]:
+    """The articles of ``folder`` extracted once, repeated under new document and event ids
+    until there are ``count`` (in rounds over the articles, as the issue repeated them)."""
+    from dateline.annotate import load_nlp
+    from dateline.extract import extract_each
+    from dateline.read import read_paths
+
+    articles = [a for a in read_paths([folder]) if not isinstance(a, Exception)]
+    base = [x for x in extract_each(articles, nlp=load_nlp()) if isinstance(x, dict)]
+    out = []
+    for n in range(count):
+        rounds, index = divmod(n, len(base))
+        item = copy.deepcopy(base[index])
+        item["document"]["id"] += f"-r{rounds:05d}"
+        for event in item["events"]:
+            event["id"] += f"-r{rounds:05d}"
+        out.append(item)
+    return out
+
+
+def by_date(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(docs, key=lambda x: (x["document"]["dct"], x["document"]["id"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000])
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--batch", type=int, default=100, help="documents per add_many")
+    parser.add_argument("--big-story", type=int, default=0, help="reports of one story")
+    parser.add_argument("--one-by-one", type=int, default=0, help="also Store.add on N docs")
+    parser.add_argument(
+        "--as-generated", type=int, default=0,
+        help="also N docs with each day's articles in generated order, not by id",
+    )  # fmt: skip
+    parser.add_argument("--realnews", help="folder of real articles to repeat (needs the model)")
+    parser.add_argument("--realnews-count", type=int, default=2000)
+    args = parser.parse_args(argv)
+    runs: list[tuple[str, list[dict[str, Any]], int]] = []
+    for size in args.sizes:
+        docs = by_date(list(Corpus(15).articles(size)))
+        runs.append((f"synthetic {size:,}, batches", docs, args.batch))
+        if args.one_by_one:
+            runs.append((f"synthetic {size:,}, Store.add", docs[: args.one_by_one], 1))
+    if args.as_generated:
+        docs = list(Corpus(15).articles(args.as_generated))
+        runs.append((f"synthetic {args.as_generated:,}, day unsorted", docs, args.batch))
+    if args.big_story:
+        docs = list(Corpus(15).articles(0, big_story=args.big_story))
+        runs.append((f"one story of {args.big_story:,}", docs, args.batch))
+    if args.realnews:
+        docs = realnews(args.realnews, args.realnews_count)
+        runs.append(("realnews repeated, by date", by_date(docs), args.batch))
+        runs.append(("realnews repeated, rounds", docs, args.batch))
+        if args.one_by_one:
+            runs.append(("realnews by date, Store.add", by_date(docs)[: args.one_by_one], 1))
+            runs.append(("realnews rounds, Store.add", docs[: args.one_by_one], 1))
+    print(HEADER, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend in args.backends:
+            with postgres_server() if backend == "postgres" else _nothing() as server:
+                for n, (name, docs, batch) in enumerate(runs):
+                    url = fresh_database(backend, server, Path(tmp), f"dl_bench_{os.getpid()}_{n}")
+                    run(name, backend, url, docs, batch)
+    return 0
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
