@@ -19,6 +19,9 @@ from dateline.link.compat import (
     adjacent,
     lookup_keys,
     overlaps,
+    pair_keys,
+    pairs_needed,
+    parties_of,
     places_compatible,
     shift,
     stored_keys,
@@ -167,24 +170,46 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     ``drafts`` must be in the order they were started (that of their first members).
 
     A member can only join a draft one of whose last members it is adjacent to, which
-    takes a shared participant key (``lookup_keys``/``stored_keys``), so each member is
-    scored only against the drafts that hold one of its keys."""
+    takes a shared participant key (``lookup_keys``/``stored_keys``), or a shared pair
+    key when both must share two participants, so each member is scored only against
+    the drafts that hold one of its keys."""
     drafts = list(drafts)
-    index: dict[tuple[str, str], set[int]] = {}
+    # (family, key) -> drafts: by participant key of all members, of one-party members,
+    # and by pair key (a neighbour of two parties or more shares a pair with a seed that
+    # needs two shared participants).
+    every: dict[tuple[str, str], set[int]] = {}
+    single: dict[tuple[str, str], set[int]] = {}
+    paired: dict[tuple[str, str], set[int]] = {}
 
     def note(position: int, m: Member) -> None:
+        one = parties_of(m.participants, settings) < 2
         for key in stored_keys(m.participants):
-            index.setdefault((m.family, key), set()).add(position)
+            every.setdefault((m.family, key), set()).add(position)
+            if one:
+                single.setdefault((m.family, key), set()).add(position)
+        if not one:
+            for key in pair_keys(m.participants, settings, lookup=False):
+                paired.setdefault((m.family, key), set()).add(position)
+
+    def near(e: Member) -> set[int]:
+        found: set[int] = set()
+        singles = lookup_keys(e.participants, settings)
+        if not pairs_needed(e.participants, settings):
+            for key in singles:
+                found |= every.get((e.family, key), set())
+            return found
+        for key in singles:
+            found |= single.get((e.family, key), set())
+        for key in pair_keys(e.participants, settings, lookup=True):
+            found |= paired.get((e.family, key), set())
+        return found
 
     for position, draft in enumerate(drafts):
         for m in draft.tail:
             note(position, m)
     for e in sorted(members, key=lambda m: canonical_key(m, settings)):
-        near: set[int] = set()
-        for key in lookup_keys(e.participants, settings):
-            near |= index.get((e.family, key), set())
         best: tuple[tuple[int, ...], int] | None = None
-        for position in sorted(near):
+        for position in sorted(near(e)):
             score = join_score(e, drafts[position], settings)
             if score is not None and (best is None or (*score, -position) > best[0]):
                 best = ((*score, -position), position)

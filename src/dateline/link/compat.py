@@ -8,6 +8,7 @@ to a later trip; a postponement points back to the date it replaces).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -93,6 +94,49 @@ def lookup_keys(parts: tuple[Participant, ...], settings: LinkSettings) -> set[s
     if not settings.country_matches_member:
         keys = {k for k in keys if not k.startswith("c:") or _has_countrylike(parts, k[2:])}
     return keys
+
+
+def parties_of(parts: tuple[Participant, ...], settings: LinkSettings) -> int:
+    """How many distinct parties take part (memoized ``parties``)."""
+    return _parties(parts, settings)
+
+
+def pairs_needed(parts: tuple[Participant, ...], settings: LinkSettings) -> bool:
+    """Whether a neighbour with two parties or more must share two participants with an
+    event of these participants (then it shares a pair key, see ``pair_keys``)."""
+    return settings.min_shared_participants >= 2 and _parties(parts, settings) >= 2
+
+
+def pair_keys(parts: tuple[Participant, ...], settings: LinkSettings, lookup: bool) -> set[str]:
+    """Keys of pairs of participants: two events that share two participants (two ids on
+    each side, matched one to one, as ``shared_count`` >= 2 implies) share one of these.
+
+    ``lookup`` gives the keys to search with, else the keys to be found under."""
+    allowed = lookup_keys(parts, settings) if lookup else None
+    each = []
+    for p in parts:
+        keys = lookup_keys((p,), settings) if lookup else stored_keys((p,))
+        if lookup:
+            keys = (keys | _member_keys(p, settings)) & (allowed or set())
+        each.append(keys)
+    out = set()
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts)):
+            if parts[i].id == parts[j].id:
+                continue
+            out |= {_pair(k, m) for k in each[i] for m in each[j]}
+    return out
+
+
+def _member_keys(p: Participant, settings: LinkSettings) -> set[str]:
+    # lookup_keys of one participant drops its own c: key when matching members is off
+    # and it is not countrylike; the whole tuple's filter (``allowed``) decides instead.
+    return {"c:" + p.country} if p.country else set()
+
+
+def _pair(a: str, b: str) -> str:
+    low, high = sorted((a, b))
+    return "p:" + hashlib.sha1(f"{low}\x1f{high}".encode()).hexdigest()[:32]
 
 
 def _has_countrylike(parts: tuple[Participant, ...], country: str) -> bool:

@@ -32,7 +32,10 @@ from dateline.link.compat import (
     adjacent,
     link_window,
     lookup_keys,
+    pair_keys,
+    pairs_needed,
     participant,
+    parties_of,
     shift,
     stored_keys,
 )
@@ -129,7 +132,7 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     are found through those (``tail_keys``). Returns the drafts that hold new events."""
     seed_ids = {m.id for m in seeds}
     cache: dict[str, Member] = {}
-    ids = _candidates(conn, seeds, settings, tail_keys)
+    ids = _tail_candidates(conn, seeds, settings)
     near = _adjacent_to(seeds, ids, conn, cache, settings)
     story_ids = sorted({m.story_id for m in near.values() if m.story_id})
     drafts = _stored_drafts(conn, story_ids, cache, settings)
@@ -213,6 +216,23 @@ def _index_chunk(conn: Connection, document_ids: list[str], settings: LinkSettin
     if keys:
         conn.execute(insert(event_keys), keys)
     return members
+
+
+def tail_rows(members: Iterable[Member], settings: LinkSettings) -> list[dict[str, Any]]:
+    """The ``tail_keys`` rows of members: their participant keys and, for members of two
+    parties or more, their pair keys."""
+    rows = []
+    for m in members:
+        count = parties_of(m.participants, settings)
+        keys = stored_keys(m.participants)
+        if count >= 2:
+            keys |= pair_keys(m.participants, settings, lookup=False)
+        rows += [
+            {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi,
+             "parties": count}
+            for key in sorted(keys)
+        ]  # fmt: skip
+    return rows
 
 
 def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
@@ -386,6 +406,34 @@ def _candidates(
     return out - {m.id for m in frontier}
 
 
+def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettings) -> set[str]:
+    """Last members of stories that may be neighbours of ``seeds`` (``tail_keys``): a seed
+    of two parties or more looks for members of one party by participant key and for the
+    others by pair key (they must share two participants with it); any other seed looks
+    for all by participant key."""
+    k, out = tail_keys, set()
+    groups: dict[tuple[str, bool], list[Member]] = {}
+    for m in seeds:
+        groups.setdefault((m.family, pairs_needed(m.participants, settings)), []).append(m)
+    for (family, pairs), members in sorted(groups.items()):
+        lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+        window = and_(k.c.lo >= shift(lo, -settings.max_window_days), k.c.lo <= hi, k.c.hi >= lo)
+        singles = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
+        searches = [(singles, k.c.parties == 1 if pairs else None)]
+        if pairs:
+            pairs_ = set().union(*(pair_keys(m.participants, settings, True) for m in members))
+            searches.append((sorted(pairs_), None))
+        for found, extra in searches:
+            for start in range(0, len(found), CHUNK):
+                query = select(k.c.event_id).where(
+                    k.c.family == family, k.c.key.in_(found[start : start + CHUNK]), window
+                )
+                if extra is not None:
+                    query = query.where(extra)
+                out |= {r[0] for r in conn.execute(query.distinct())}
+    return out - {m.id for m in seeds}
+
+
 def _adjacent_to(
     frontier: list[Member],
     ids: set[str],
@@ -479,7 +527,7 @@ def _insert_stories(
     for start in range(0, len(ids), CHUNK):
         conn.execute(delete(tail_keys).where(tail_keys.c.event_id.in_(ids[start : start + CHUNK])))
     fresh = [m for d in drafts for m in d.tail if m.id in gone or m.id not in d.stored_tail]
-    if keys := key_rows(fresh):
+    if keys := tail_rows(fresh, settings):
         conn.execute(insert(tail_keys), keys)
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
@@ -507,7 +555,7 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
         draft = whole_story(conn, story_id, settings)
         if draft.first is None:
             continue
-        if keys := key_rows(draft.tail):
+        if keys := tail_rows(draft.tail, settings):
             conn.execute(insert(tail_keys), keys)
         row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}
         conn.execute(insert(story_summaries).values(row))

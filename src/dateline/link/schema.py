@@ -77,6 +77,9 @@ story_summaries = Table(
     Column("summary", Text, nullable=False),  # JSON: dateline.link.cluster.Draft.to_summary
 )
 
+# Besides the participant keys of ``event_keys``, a member with two parties or more has a
+# row per pair key (``compat.pair_keys``): neighbours that must share two participants
+# are then found by one pair, not by every event that shares one busy country.
 tail_keys = Table(
     "tail_keys",
     metadata,
@@ -85,6 +88,7 @@ tail_keys = Table(
     Column("family", String(40), nullable=False),
     Column("lo", String(10), nullable=False),
     Column("hi", String(10), nullable=False),
+    Column("parties", Integer, nullable=False),
     Index("ix_tail_keys_lookup", "family", "key", "lo"),
 )
 
