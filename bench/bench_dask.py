@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import Corpus, seed_text  # noqa: E402
+from corpus import Corpus, seed_text
 
 
 def ingest(corpus: Path, db: Path, options: list[str]) -> tuple[float, dict[str, object]]:

@@ -142,6 +142,15 @@ def fresh_database(backend: str, server: str | None, folder: Path, name: str) ->
     return server.rsplit("/", 1)[0] + "/" + name
 
 
+def drop_database(backend: str, server: str | None, name: str) -> None:
+    if backend != "postgres" or server is None:
+        return
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+    engine.dispose()
+
+
 # --- workloads ------------------------------------------------------------------------
 
 
@@ -207,8 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         for backend in args.backends:
             with postgres_server() if backend == "postgres" else _nothing() as server:
                 for n, (name, docs, batch) in enumerate(runs):
-                    url = fresh_database(backend, server, Path(tmp), f"dl_bench_{os.getpid()}_{n}")
-                    run(name, backend, url, docs, batch)
+                    db = f"dl_bench_{os.getpid()}_{n}"
+                    url = fresh_database(backend, server, Path(tmp), db)
+                    try:
+                        run(name, backend, url, docs, batch)
+                    finally:
+                        drop_database(backend, server, db)
     return 0
 
 
