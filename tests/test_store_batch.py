@@ -138,7 +138,7 @@ def test_summaries_kept_up_by_adds_equal_summaries_made_from_all_members(
         assert len(kept[0]) >= 2 and kept[1]  # two stories at least, and their tails
 
 
-def test_migration_5_builds_summaries_of_a_database_made_before_it(tmp_path: Path) -> None:
+def test_migration_6_builds_summaries_of_a_database_made_before_it(tmp_path: Path) -> None:
     path = str(tmp_path / "old.db")
     with Store(path) as store:
         store.add_many(canonical(list(reports(60))))
@@ -146,7 +146,7 @@ def test_migration_5_builds_summaries_of_a_database_made_before_it(tmp_path: Pat
         with writing(store.engine) as conn:
             conn.execute(sa.delete(tail_keys))
             conn.execute(sa.delete(story_summaries))
-            conn.execute(sa.delete(t.schema_migrations).where(t.schema_migrations.c.version == 5))
+            conn.execute(sa.delete(t.schema_migrations).where(t.schema_migrations.c.version == 6))
     with Store(path) as store:
         assert table_rows(store) == before
         more = [stored_article("2025-06-01", "Late report", "Wire", [

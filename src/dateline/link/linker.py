@@ -545,7 +545,7 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
-    """Summaries and tail keys of every stored story, from all its members (migration 5)."""
+    """Summaries and tail keys of every stored story, from all its members (migration 6)."""
     settings = settings or default_settings()
     conn.execute(delete(tail_keys))
     conn.execute(delete(story_summaries))

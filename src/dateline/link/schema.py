@@ -5,7 +5,7 @@ participants with their countries, place); ``event_keys`` indexes events by
 participant key so that linking finds neighbours without scanning stories.
 ``stories`` holds each story's current state for listing and for ``pending``.
 
-``story_summaries`` (migration 5) keeps what linking needs of a story to add a
+``story_summaries`` (migration 6) keeps what linking needs of a story to add a
 report to it (its first member, its last ``compare_last`` members, the fold of
 its state) and ``tail_keys`` indexes those last members as ``event_keys`` indexes
 all: an article that comes last then costs the same whatever the size of the
