@@ -39,3 +39,15 @@ def test_its_in_a_reported_clause_is_the_speakers(nlp: Any) -> None:
     assert all(
         "Babanusa" not in e["evidence"][0]["sentence"] or e["source"] != ["rsf"] for e in attacks
     )
+
+
+def test_the_visit_is_the_visit_of_the_person_the_text_is_about(nlp: Any) -> None:
+    text = (
+        "President George Bush urged North Korea to accept verification. "
+        "The visit to Seoul marked the first stop on an Asian tour."
+    )
+    visits = [e for e in events_of(nlp, text, date(2008, 8, 6)) if e["type"] == "VISIT"]
+    assert [(e["source"], e["target"]) for e in visits] == [(["george-bush"], ["KOR"])]
+    # nobody named before: no visitor is made up
+    alone = "The visit to Seoul marked the first stop on an Asian tour."
+    assert [e for e in events_of(nlp, alone, date(2008, 8, 6)) if e["type"] == "VISIT"] == []

@@ -133,6 +133,8 @@ def describe(
         mention.anaphoric = mention.definite and not mention.participants()
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)
+        if mention.definite and mention.type == "VISIT" and mention.targets:
+            _visitor_of_the_visit(mention, index)
     if mention.caption and (mention.status == "ongoing" or mention.cue == "nominal"):
         mention.status, mention.cue = "occurred", "caption"  # photo captions use the present
     if mention.caption and not mention.participants():
@@ -196,6 +198,21 @@ def _attribute(
         if mention.attribution is None and quoted:
             mention.attribution = quote_speaker
     return quote_speaker if quoted or any(m.type == "STATEMENT" for m in found) else None
+
+
+#: how far back (characters) 'the visit to Seoul' looks for the person it is about
+VISITOR_WINDOW = 1500
+
+
+def _visitor_of_the_visit(mention: Mention, index: MentionIndex) -> None:
+    """'The visit to Seoul marked the first stop on an Asian tour': the visit of the person
+    the text has been about (the latest person named as a subject), not nobody's."""
+    if mention.sources:
+        return
+    start = mention.sentence[0]
+    visitor = index.latest_subject(start, window=VISITOR_WINDOW)
+    if visitor is not None and visitor.id not in {r.id for r in mention.targets}:
+        mention.sources = [visitor]
 
 
 def _named_by_its_place(mention: Mention, token: Token, index: MentionIndex) -> None:
