@@ -48,6 +48,9 @@ def test_name_key(text: str, key: str) -> None:
         ("Kwame Mensah", "kwame-mensah"),
         ("Tomás Pérez", "tomas-perez"),
         ("RIA Novosti", "ria-novosti"),
+        # letters Unicode does not decompose used to vanish: 'st-re', 'wa-sa'
+        ("Jonas Gahr Støre", "jonas-gahr-store"),
+        ("Lech Wałęsa", "lech-walesa"),
     ],
 )
 def test_slug(text: str, expected: str) -> None:

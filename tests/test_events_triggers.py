@@ -98,3 +98,11 @@ def test_a_strike_that_stops_work_is_a_protest_and_one_that_hits_is_an_attack(
         if e["type"] in ("PROTEST", "ATTACK")
     ]
     assert found and set(found) == {kind}
+
+
+@pytest.mark.model
+def test_a_news_conference_is_a_meeting_only_when_joint(nlp: Any) -> None:
+    joint = "Bush and Lee Myung-bak held a joint news conference in Seoul."
+    alone = "Bush told a news conference in Seoul that talks would continue."
+    assert "MEET" in {e["type"] for e in events_of(nlp, joint, date(2008, 8, 6))}
+    assert "MEET" not in {e["type"] for e in events_of(nlp, alone, date(2008, 8, 6))}

@@ -16,10 +16,19 @@ _APOSTROPHE_S = re.compile(r"['’]s\b", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
+#: Latin letters that Unicode does not decompose into a base letter and an accent
+#: ("Støre", "Wałęsa", "Þórðarson"): without these they vanished from keys and ids
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+     "ħ": "h", "ŧ": "t", "ŋ": "ng", "ĸ": "k"}
+)  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase ASCII letters and digits only: accents stripped, ``ß`` → ``ss``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lowercase ASCII letters and digits only: accents stripped, ``ß`` → ``ss``, ``ø`` →
+    ``o``, ``ł`` → ``l``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -263,6 +263,16 @@ def _reports_speech(verb: Token, quoted: bool) -> bool:
     return verb.lemma_.lower() == "confirm" and any(c.dep_ == "dobj" for c in verb.children)
 
 
+BRIEFING_WORDS = {"news", "press", "video"}
+
+
+def _one_sided_briefing(noun: Token) -> bool:
+    """A news or press conference that is not joint ('a joint news conference with Lee'
+    is a meeting of the two)."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(words & BRIEFING_WORDS) and "joint" not in words
+
+
 def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
     head = noun.head
     if head.i != noun.i and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -279,6 +289,8 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
                 return False
     if trigger.lemma == "deal" and any(c.lower_ in NOT_A_DEAL for c in noun.children):
         return False
+    if trigger.lemma == "conference" and _one_sided_briefing(noun):
+        return False  # 'told a news conference': a speaker's occasion, not a meeting
     if trigger.lemma == "call":
         return any(c.lower_ in CALL_MARKERS for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children
