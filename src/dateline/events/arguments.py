@@ -238,6 +238,9 @@ def fill_noun(
 
 
 #: verbs that put their subject 'on' a journey ('is on a visit', 'went on a tour')
+#: verbs of travel: their purpose ('went to Russia for a summit', 'is heading to Asia to
+#: discuss trade') happens where and when the journey goes
+JOURNEY_VERBS = {"go", "travel", "fly", "head", "come", "arrive", "return", "leave"}
 JOURNEY_HOSTS = {"be", "go", "set", "leave", "embark", "arrive", "come", "travel", "remain"}
 
 

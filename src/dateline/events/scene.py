@@ -182,21 +182,28 @@ STAY_DAYS = 3
 AT_DATELINE = ON_SCENE | {"PROTEST"}
 
 
-def _datelines(text: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """Wire datelines opening one of the first non-empty lines of the body: the offset of
-    the line's first character and the match (read line by line, never the whole text)."""
+def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
+    """The first ``count`` non-empty lines with the offset where each starts (read line by
+    line, never the whole text)."""
     offset, seen = 0, 0
-    while seen < DATELINE_PARAGRAPHS and offset < len(text):
+    while seen < count and offset < len(text):
         end = text.find("\n", offset)
         end = len(text) if end < 0 else end
         line = text[offset:end]
-        stripped = line.lstrip()
-        if stripped.strip():
+        if line.strip():
             seen += 1
-            found = _DATELINE.match(stripped)
-            if found is not None:
-                yield offset + len(line) - len(stripped), found
+            yield offset, line
         offset = end + 1
+
+
+def _datelines(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Wire datelines opening one of the first non-empty lines of the body: the offset of
+    the line's first character and the match."""
+    for offset, line in _first_lines(text, DATELINE_PARAGRAPHS):
+        stripped = line.lstrip()
+        found = _DATELINE.match(stripped)
+        if found is not None:
+            yield offset + len(line) - len(stripped), found
 
 
 def dateline_body_starts(text: str) -> set[int]:
@@ -242,18 +249,11 @@ REPORTER_LINES = 5
 
 
 def _reporter_cities(text: str) -> Iterator[str]:
-    offset, seen = 0, 0
-    while seen < REPORTER_LINES and offset < len(text):
-        end = text.find("\n", offset)
-        end = len(text) if end < 0 else end
-        line = text[offset:end]
-        if line.strip():
-            seen += 1
-            for found in _REPORTER.finditer(line):
-                name = found["a"] or found["b"] or found["c"] or found["d"]
-                # 'New Delhi. All times IST': the sentence ends; 'St. Paul' does not
-                yield _SENTENCE_STOP.split(name)[0].rstrip(".")
-        offset = end + 1
+    for _, line in _first_lines(text, REPORTER_LINES):
+        for found in _REPORTER.finditer(line):
+            name = found["a"] or found["b"] or found["c"] or found["d"]
+            # 'New Delhi. All times IST': the sentence ends; 'St. Paul' does not
+            yield _SENTENCE_STOP.split(name)[0].rstrip(".")
 
 
 def _same_name(name: str, written: str) -> bool:

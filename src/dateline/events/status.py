@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from dateline.events.arguments import children, is_infinitive
+from dateline.events.arguments import JOURNEY_VERBS, children, is_infinitive
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -191,21 +191,19 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
         if not is_verb(head):
             return None
         own = verb_status(head, cues, depth + 1)
-        if own[0] == "ongoing" and _purpose_of_journey(verb, cues):
+        if own[0] == "ongoing" and _purpose_of_journey(verb):
             # 'is heading to Asia this week to discuss trade': the talks come after the trip
             return "planned", "purpose of a journey"
         return own
     return None
 
 
-def _purpose_of_journey(verb: Token, cues: dict[str, Any]) -> bool:
+def _purpose_of_journey(verb: Token) -> bool:
     """An infinitive of purpose hanging on a verb of travel ('travels to Hanoi to meet')."""
-    head = verb.head
     return (
         verb.dep_ in ("advcl", "xcomp")
         and is_infinitive(verb)
-        and head.lemma_.lower() in cues["purpose_verbs"]
-        and head.lemma_.lower() not in ("meet", "gather", "visit")
+        and verb.head.lemma_.lower() in JOURNEY_VERBS
     )
 
 

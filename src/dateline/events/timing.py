@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import argument_of
+from dateline.events.arguments import JOURNEY_VERBS, argument_of
 from dateline.events.mention import Mention
 from dateline.model import Event, EventTime, Timex, iso_day
 
@@ -24,8 +24,6 @@ EXTENT_VERBS = {"run", "last", "take", "hold", "span", "continue"}
 # the prepositions that give a postponed event its new time ('postponed until April')
 NEW_TIME_PREPS = {"until", "till", "to", "for", "into", "from", "through"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
-# verbs of a journey whose purpose ('for a summit') happens when the journey does
-JOURNEY_VERBS = {"go", "travel", "fly", "head", "come", "arrive", "return", "leave"}
 # What joins the two ends of a range in the text: "November 10 to 12", "March 5-7",
 # "between May 2 and 4". The parser often hangs the second end on the first
 # ("10 to 12" as a quantity), so the words between them decide.

@@ -93,7 +93,7 @@ def open_engine(url: str) -> Engine:
         raise E_DB_URL(url=mask_url(url), why=first_line(exc, url)) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", sqlite_begin)
     return engine
 
 
@@ -136,7 +136,7 @@ def insert_ignore(conn: Connection, table: Table, keys: list[str]) -> Any:
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
-    # The driver must not begin transactions on its own: _sqlite_begin does it.
+    # The driver must not begin transactions on its own: sqlite_begin does it.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # First, so that the journal-mode switch of a new file waits for a concurrent opener.
@@ -163,7 +163,7 @@ def _switch_to_wal(cur: Any) -> None:
             time.sleep(WAL_SWITCH_WAIT_S * attempt)
 
 
-def _sqlite_begin(conn: Connection) -> None:
+def sqlite_begin(conn: Connection) -> None:
     # IMMEDIATE takes the write lock now, not at the first write: a writer that read
     # "not stored yet" cannot be overtaken by another before it writes.
     immediate = conn.get_execution_options().get(_WRITE)

@@ -16,7 +16,7 @@ from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, mod_of, normalizer, unit_of
 from dateline.timex.durations import duration_value
-from dateline.timex.normalize import full_year, period_anchor, rel_year
+from dateline.timex.normalize import full_year, norm_date, period_anchor, rel_year
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 
@@ -136,8 +136,6 @@ WEEK_DAYS_IN_MONTH = 4
 def norm_month_week(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """'the first week of December', 'the last week of June 2025': the ISO week, counting
     only weeks with at least four of their days in the month."""
-    from dateline.timex.normalize import norm_date
-
     month = norm_date(ctx, {k: v for k, v in groups.items() if k != "ordinal"}, {})
     if month is None or month.point is None or month.point.granularity != "month":
         return None

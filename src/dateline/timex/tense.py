@@ -315,13 +315,16 @@ def _distance(
 
 def doc_tense(doc: Any, start: int, end: int) -> str | None:
     """Tense of the verb governing the expression in a parsed spaCy ``Doc``."""
+    verb = _doc_verb(doc, start, end)
+    return None if verb is None else _verb_tense(verb)
+
+
+def _doc_verb(doc: Any, start: int, end: int) -> Any:
+    """The verb governing the expression in a parsed spaCy ``Doc``, if any."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = _governing_verb(span.root)
-    if verb is None:
-        return None
-    return _verb_tense(verb)
+    return _governing_verb(span.root)
 
 
 def _governing_verb(token: Any) -> Any:
@@ -362,15 +365,16 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
         return FUTURE
     if _CALLED_FOR.search(text, max(0, start - CALLED_FOR_REACH), start):
         return FUTURE
-    found = None
+    verb = None
     if doc is not None:
         try:
-            found = doc_tense(doc, start, end)
+            verb = _doc_verb(doc, start, end)
         except (ValueError, IndexError):
-            found = None
+            verb = None
+    found = None if verb is None else _verb_tense(verb)
     if found in (PAST, FUTURE):
         return found
-    if found == PRESENT and _present_verb_nearer(doc, text, start, end, weak):
+    if found == PRESENT and _present_verb_nearer(verb, text, start, end, weak):
         return PRESENT
     return lexical_tense(text, start, end, weak) or found
 
@@ -386,16 +390,12 @@ _CALLED_FOR = re.compile(
 )
 
 
-def _present_verb_nearer(doc: Any, text: str, start: int, end: int, weak: bool) -> bool:
+def _present_verb_nearer(verb: Any, text: str, start: int, end: int, weak: bool) -> bool:
     """The present-tense verb governing the expression is nearer to it than the nearest
     past cue ("On Wednesday, Bush goes to Bucharest for the summit where Hadley says …":
     'goes' and not 'says' tells the time of Wednesday)."""
     best = _nearest_cue(text, start, end, weak)
     if best is None or best[1] != PAST:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _governing_verb(span.root) if span is not None and len(span) else None
-    if verb is None:
         return False
     return abs(verb.idx - start) < abs(best[2] - start) and abs(verb.idx - end) < abs(best[2] - end)
 

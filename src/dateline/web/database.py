@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from dateline.errors import E_NO_DATABASE
 from dateline.store import Store, database_url
+from dateline.store.engine import sqlite_begin
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -48,22 +49,18 @@ def read_only_engine(url: str) -> Engine:
         uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
 
         def connect() -> sqlite3.Connection:
-            # isolation_level=None: the driver begins nothing itself; _begin does, so
+            # isolation_level=None: the driver begins nothing itself; sqlite_begin does, so
             # that one read keeps one WAL snapshot across its statements.
             return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
 
         engine = create_engine("sqlite://", creator=connect)
         event.listen(engine, "connect", _read_only_pragmas)
-        event.listen(engine, "begin", _begin)
+        event.listen(engine, "begin", sqlite_begin)
         return engine
     if make_url(url).get_backend_name() == "postgresql":
         options = {"options": "-c default_transaction_read_only=on"}
         return create_engine(url, connect_args=options, pool_pre_ping=True)
     return create_engine(url)
-
-
-def _begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
 
 
 def _read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
