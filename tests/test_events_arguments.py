@@ -1,4 +1,6 @@
-"""Rules added after the sixth blind batch, on sentences written for these tests.
+"""Who takes part and when, from the parse alone: adopters and agents of sanctions,
+counted groups ('the three countries'), warnings as threats, conjoined verbs sharing an
+occasion, and 'the ministry' standing for a leader's state.
 
 Actors are set by hand (name → id, kind) so that only the events step is exercised.
 """

@@ -1,4 +1,6 @@
-"""Rules added after the seventh blind batch, on sentences written for these tests.
+"""How clauses shape events: the time a postponement, gerund, relative or when-clause gives
+or does not give, conjuncts the parser splits, talks ending without a deal, statements
+quoted from, and plans called off with a cancelled visit.
 
 The whole pipeline runs (timex, actors, events), as `dateline extract` does.
 """
