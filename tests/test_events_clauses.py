@@ -283,3 +283,44 @@ def test_the_foreign_office_is_britains_foreign_ministry(nlp: Any) -> None:
     text = "Britain imposed sanctions on two refineries on Wednesday, the Foreign Office said."
     [statement] = of_type(events(nlp, text), "STATEMENT")
     assert statement["source"] == ["gbr-foreign-ministry"]
+
+
+def test_a_lead_in_the_present_perfect_takes_the_day_the_article_restates(nlp: Any) -> None:
+    # synthetic: the lead has no date; the next paragraph tells the same act on Monday
+    text = (
+        "The Estonian parliament has ratified a border treaty with Latvia.\n\n"
+        "Lawmakers voted 80-to-11 Monday in favor of the treaty."
+    )
+    [agree] = of_type(events(nlp, text), "AGREE")
+    assert agree["status"] == "occurred"
+    assert agree["time"]["value"] == "2026-02-16"
+
+
+def test_a_lead_takes_the_day_its_actor_acts_in_the_next_sentence(nlp: Any) -> None:
+    text = (
+        "Finland's defense ministry has issued a statement urging calm on the border. "
+        "The ministry also warned Tuesday that it would retaliate against any attack."
+    )
+    [statement] = [
+        e
+        for e in of_type(events(nlp, text), "STATEMENT")
+        if "statement" in e["evidence"][0]["sentence"]
+    ]
+    assert statement["time"]["value"] == "2026-02-17"
+
+
+def test_a_lead_keeps_no_day_that_lies_weeks_back(nlp: Any) -> None:
+    text = (
+        "The Estonian parliament has ratified a border treaty with Latvia.\n\n"
+        "The parliament condemned Russia's military exercises on January 5."
+    )
+    [agree] = of_type(events(nlp, text), "AGREE")
+    assert agree["time"]["value"] is None
+
+
+def test_a_copular_relative_clause_keeps_its_date_to_its_noun(nlp: Any) -> None:
+    text = (
+        "The pact limits each nation to 1,550 warheads, which is 30 percent lower than "
+        "the 2002 limit."
+    )
+    assert all(e["time"]["value"] != "2002" for e in events(nlp, text))

@@ -38,6 +38,7 @@ def build_events(
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
+        timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)

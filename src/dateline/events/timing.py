@@ -17,6 +17,8 @@ UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
 RANGE_START = {"from", "between"}
 SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
+#: what a copular relative clause says of a plan ('the visit, which is due in May')
+PLAN_STATES = SCHEDULING | {"due", "likely", "scheduled", "planned", "expected"}
 RANGE_END = {"to", "until", "till", "through", "and"}
 # 'the talks, which ran from January 12 to 14': a relative clause telling the event's own
 # time, like 'which was planned for May'
@@ -132,6 +134,14 @@ def _boundary(token: Token) -> bool:
     """A clause boundary ends the climb, except 'the visit, which was planned for May'; a
     conjoined reporting verb is one too ('will travel on Monday …, the ministry said on
     Thursday': the parser may hang 'said' on 'travel')."""
+    if token.dep_ == "relcl" and token.pos_ == "AUX":
+        # 'warheads, which is 30 percent lower than the 2002 limit': a copular relative
+        # clause speaks of its noun at its own time, unless it tells a plan ('which is due
+        # in May', 'which was set for Monday')
+        return not any(
+            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in PLAN_STATES
+            for c in token.children
+        )
     if token.pos_ != "VERB":
         return False
     if token.dep_ == "pcomp" and token.tag_ == "VBG":
@@ -332,3 +342,79 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             event.time = EventTime(None, start.isoformat(), None, None)
             event.status, event.cue, event.dated = "ongoing", clause.lemma_.lower(), False
             return
+
+
+#: how far before the DCT a day restated for the lead's event may lie ('has ratified …'
+#: then 'The Duma voted Tuesday'): a news lead in the present perfect tells of the last days
+LEAD_RECENT_DAYS = 7
+#: how many sentences after the lead may restate its event with the day ('has issued a
+#: statement …' then 'The ministry also warned Saturday')
+LEAD_RESTATED_WITHIN = 2
+
+
+def _present_perfect(token: Token) -> bool:
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return token.tag_ == "VBN" and any(
+        a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes
+    )
+
+
+def _recent_day(timex: Timex, dct: date) -> str | None:
+    """The day of a timex naming one day in the week up to the DCT ('Tuesday', 'today')."""
+    if timex.type not in ("DATE", "TIME") or not is_dated(timex):
+        return None
+    day = iso_day(timex.earliest) if timex.earliest else None
+    last = iso_day(timex.latest) if timex.latest else None
+    if day is None or last != day or not 0 <= (dct - day).days <= LEAD_RECENT_DAYS:
+        return None
+    return day.isoformat()
+
+
+def date_lead(
+    pairs: list[tuple[list[Mention], Event]],
+    mentions: list[Mention],
+    doc: Doc,
+    timexes: list[Timex],
+    dct: date,
+) -> None:
+    """An undated event of the lead sentence in the present perfect ('Chavez has severed
+    relations with Colombia') takes the recent day on which the article restates it ('made
+    the announcement on national television Thursday'): first a day in a later sentence of
+    the same event, else a day in the next sentences where one of its participants acts
+    ('The ministry also warned Saturday')."""
+    sentences = list(doc.sents)
+    if not sentences:
+        return
+    lead = (sentences[0].start_char, sentences[0].end_char)
+    following = [(s.start_char, s.end_char) for s in sentences[1 : 1 + LEAD_RESTATED_WITHIN]]
+    for group, event in pairs:
+        first = group[0]
+        if event.dated or event.status not in ("occurred", "ongoing"):
+            continue
+        if not lead[0] <= first.sentence[0] < lead[1]:
+            continue
+        if not _present_perfect(doc[first.clause]) and not _present_perfect(doc[first.token]):
+            continue
+        spans = sorted({m.sentence for m in group if m.sentence[0] >= lead[1]})
+        people = {r.id for m in group for r in m.sources}
+        spans += [
+            span
+            for span in following
+            if span not in spans
+            and any(
+                span[0] <= m.sentence[0] < span[1] and {r.id for r in m.sources} & people
+                for m in mentions
+            )
+        ]
+        day = next(
+            (
+                found
+                for start, end in spans
+                for timex in timexes
+                if start <= timex.start < end and (found := _recent_day(timex, dct))
+            ),
+            None,
+        )
+        if day is not None:
+            event.time, event.dated = EventTime(day, day, day, "day"), True
+            event.cue = f"{event.cue} + day restated"
