@@ -174,6 +174,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     """Arguments of a verbal trigger ('Kim visited Russia', 'Kim was invited by Putin')."""
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
+    attended = objects if mention.trigger.object_not_party else []
     if mention.trigger.object_not_party:
         objects = []
     targets = [r for obj in objects for r in resolve(obj, index)]
@@ -181,12 +182,21 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         sources, targets = targets, sources
     _add_prep_arguments(mention, verb, index, sources, targets)
     mention.location = mention.location or _there(verb, index)
-    if mention.location is None and mention.type in PLACE_TARGET_TYPES:
-        # 'attacked ISIL terrorists in Syria': the place hangs on the object
-        for obj in objects:
+    if mention.location is None and (mention.type in PLACE_TARGET_TYPES or attended):
+        # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
+        # place of what one attends ('will attend the regional forum in Manila')
+        for obj in objects or attended:
             for prep, pobj in prep_objects(obj):
                 if prep in LOCATION_PREPS and mention.location is None:
                     mention.location = _first_place(pobj, index)
+        for obj in attended:
+            # 'next week's regional forum with leaders of Southeast Asian countries in
+            # Manila': the parser hangs the forum's place deep inside its phrase
+            for inner in obj.subtree:
+                if mention.location is not None:
+                    break
+                if inner.dep_ == "pobj" and inner.head.lower_ in LOCATION_PREPS:
+                    mention.location = _first_place(inner, index)
     _assign(mention, sources, targets, symmetric)
 
 

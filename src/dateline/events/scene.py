@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
+from dateline.events.lexicon import EventType
 from dateline.model import Actor, Event, EventTime, Place
 
 #: types that happen where their participants are (a deployment or an attack does not
@@ -263,6 +264,57 @@ def _same_name(name: str, written: str) -> bool:
         return {w for w in re.split(r"[^a-z]+", value.lower()) if w not in ("", "st", "saint")}
 
     return bool(words(name) & words(written)) or words(name) == words(written)
+
+
+#: verbs of attending whose subject travels when the event lies abroad
+ATTEND_VERBS = {"attend"}
+
+
+def attendance_visits(
+    events: list[Event], actors: list[Actor], places: list[Place], visit: EventType
+) -> list[Event]:
+    """Attending a meeting abroad is a visit too ('Rice will not attend the regional forum
+    in Manila': no trip to the Philippines either): the attendee's visit, with the
+    meeting's status, time and place, when the attendee's country is known and differs
+    from the place's."""
+    country = {a.id: a.country for a in actors}
+    # an office-holder of no known country ('Secretary of State Condoleezza Rice')
+    # attending a summit in a named city travels there more often than not
+    official = {a.id for a in actors if a.kind == "person" and a.role}
+    where = {p.name: p.country for p in places}
+    out: list[Event] = []
+    for event in events:
+        out.append(event)
+        if event.type != "MEET" or event.trigger not in ATTEND_VERBS or not event.source:
+            continue
+        attendee, there = event.source[0], where.get(event.location or "")
+        home = country.get(attendee)
+        if there is None or home == there or (home is None and attendee not in official):
+            continue
+        if any(_trip_to(other, attendee, there, where) for other in events):
+            continue  # the article tells the trip itself ('the conference … is the same trip')
+        trip = replace(
+            event,
+            type="VISIT",
+            plover=visit.plover,
+            cameo=visit.cameo,
+            source=[attendee],
+            target=[there],
+            evidence=list(event.evidence),
+            candidates=list(event.candidates),
+            time=replace(event.time),
+            cue=f"{event.cue} + attends abroad",
+        )
+        out.append(trip)
+    return out
+
+
+def _trip_to(event: Event, traveller: str, country: str, where: dict[str, str | None]) -> bool:
+    return (
+        event.type == "VISIT"
+        and traveller in event.source
+        and (country in event.target or where.get(event.location or "") == country)
+    )
 
 
 def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dct: date) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -69,8 +70,12 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
     return table
 
 
-def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
-    """Give each mention the nearest timexes above it; returns indexes of timexes used."""
+def attach(
+    doc: Doc, timexes: list[Timex], mentions: list[Mention], cancel_cues: Collection[str] = ()
+) -> set[int]:
+    """Give each mention the nearest timexes above it; returns indexes of timexes used.
+    ``cancel_cues`` are the cues of a cancellation ('cancelled a planned visit to Africa
+    last week'): the date of the cancelling verb is not the time of the event called off."""
     table = owners(mentions, doc)
     text = doc.text  # Doc.text joins every token anew on each call: read it once
     found: dict[int, list[Attachment]] = {}
@@ -89,6 +94,9 @@ def attach(doc: Doc, timexes: list[Timex], mentions: list[Mention]) -> set[int]:
                 continue  # 'postponed his trip, which had been planned for May': the old date
             if mention.rescheduled and prep not in NEW_TIME_PREPS:
                 continue  # 'was postponed last month': when it was put off, not the new time
+            called_off = mention.status == "negated" and mention.cue in cancel_cues
+            if called_off and owner == mention.clause != mention.token:
+                continue  # 'scrubbed a planned visit last week': the cancelling's time
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
             if not timex.start <= doc[mention.token].idx < timex.end:
