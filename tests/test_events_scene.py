@@ -230,3 +230,26 @@ def test_the_purpose_of_a_trip_happens_where_and_when_the_trip_goes(nlp: Any) ->
     text = "On Wednesday, President Bush goes to Bucharest for the NATO summit."
     meets = [e for e in events_of(nlp, text, date(2008, 3, 31)) if e["type"] == "MEET"]
     assert [(e["location"], e["time"]["value"]) for e in meets] == [("Bucharest", "2008-04-02")]
+
+
+def test_a_dateline_city_may_carry_accents() -> None:
+    from dateline.events.scene import dateline_city
+
+    for line, name in [
+        ("VALPARAÍSO, Chile (AP) — Thousands of dockworkers marched.", "Valparaíso"),
+        ("BOGOTÁ (Reuters) — The army said on Monday …", "Bogotá"),
+    ]:
+        found = dateline_city(line)
+        assert found is not None and found.name == name
+    assert dateline_city("Bogotá — lower case is no dateline") is None
+
+
+def test_sanctions_decided_at_home_take_the_dateline(nlp: Any) -> None:
+    text = (
+        "WASHINGTON — Today, the U.S. Department of the Treasury sanctioned five "
+        "companies in Cambodia. Separately, Britain imposed sanctions on two banks."
+    )
+    found = [e for e in events_of(nlp, text, date(2022, 6, 9)) if e["type"] == "SANCTION"]
+    places = {e["source"][0]: e["location"] for e in found}
+    assert places.get("usa-treasury") == "Washington"
+    assert places.get("GBR") is None  # London decides, whatever the wire's city

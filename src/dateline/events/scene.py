@@ -170,7 +170,7 @@ def _overlap(event: Event, visit: Event) -> bool:
 
 #: 'OSLO, 17 February 2026 —', 'NAIROBI, March 3 (Wire) —', 'RIYADH —' at a paragraph's start
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’ -]{1,30}?[A-Z.])(?:,[^\n—–]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?"
+    r"^(?P<city>[^\W\d_][\w.'’ -]{1,30}?[\w.])(?:,[^\n—–]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?"
     r"\s*(?:—|–|--| - )\s*\S",
     re.MULTILINE,
 )
@@ -180,7 +180,11 @@ DATELINE_PARAGRAPHS = 3
 DATELINE_DAYS = 1
 #: how many days after the DCT a visitor who is there now is taken to still be there
 STAY_DAYS = 3
-AT_DATELINE = ON_SCENE | {"PROTEST"}
+AT_DATELINE = ON_SCENE | {"PROTEST", "SANCTION"}
+#: types placed at the dateline only when their agent belongs to its country: a minister
+#: at home speaks, and a government decides sanctions, where it is ('WASHINGTON — Today,
+#: the Treasury sanctioned …'), not where the wire files from
+AT_HOME_DATELINE = {"STATEMENT", "SANCTION"}
 
 
 def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
@@ -197,13 +201,18 @@ def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
         offset = end + 1
 
 
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value)
+
+
 def _datelines(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Wire datelines opening one of the first non-empty lines of the body: the offset of
     the line's first character and the match."""
     for offset, line in _first_lines(text, DATELINE_PARAGRAPHS):
         stripped = line.lstrip()
         found = _DATELINE.match(stripped)
-        if found is not None:
+        # the city in capitals, accents included ('VALPARAÍSO, Chile (AP) —', 'BOGOTÁ —')
+        if found is not None and found["city"].isupper() and not _has_digit(found["city"]):
             yield offset + len(line) - len(stripped), found
 
 
@@ -332,7 +341,7 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
         if event.dated and not floor <= (event.time.earliest or "") <= dct.isoformat():
             continue
         homes = {country.get(s) or (s if _is_country_code(s) else None) for s in event.source}
-        if event.type == "STATEMENT" and homes - {None, city.country}:
+        if event.type in AT_HOME_DATELINE and homes - {None, city.country}:
             continue  # a minister at home speaks where he is, not where the wire files from
         event.location = city.name
 
