@@ -356,3 +356,18 @@ def test_attending_a_forum_abroad_is_a_visit_with_the_forums_place(nlp: Any) -> 
 def test_attending_a_summit_at_home_is_no_visit(nlp: Any) -> None:
     found = events(nlp, "Russian President Vladimir Putin attended the summit in Moscow.")
     assert of_type(found, "MEET") and not of_type(found, "VISIT")
+
+
+def test_the_parties_that_open_talks_hold_them(nlp: Any) -> None:
+    text = (
+        "Tajikistan and Uzbekistan opened talks on sharing the waters of the two rivers on Monday."
+    )
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert sorted(talks["source"]) == ["TJK", "UZB"]
+    assert talks["time"]["value"] == "2026-02-16"  # the talks' day, not the sharing's
+
+
+def test_the_day_talks_were_announced_is_not_their_day(nlp: Any) -> None:
+    text = "Talks between Kenya and Tanzania were announced on February 2."
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert talks["time"]["value"] != "2026-02-02"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.arguments import JOURNEY_VERBS, argument_of
 from dateline.events.mention import Mention
+from dateline.events.triggers import TOPIC_PREPS
 from dateline.model import Event, EventTime, Timex, iso_day
 
 UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
@@ -62,6 +63,9 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             and token.head.lower_ == "for"
             and doc[mention.clause].lemma_.lower() in JOURNEY_VERBS
         )
+        if doc[mention.clause].lemma_.lower() in SPEECH_VERBS:
+            # 'the talks were announced on March 19': the day of the telling
+            continue
         if role in ("dobj", "nsubj", "nsubjpass", "attr") or (
             (during or purpose) and token.head.head.i == mention.clause
         ):
@@ -153,7 +157,9 @@ def _boundary(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     if token.dep_ == "pcomp" and token.tag_ == "VBG":
-        return True  # 'since taking office in October': the gerund's own time
+        # 'since taking office in October': the gerund's own time; but not the topic of a
+        # noun ('opened talks on sharing the rivers' waters on Monday': the talks' day)
+        return not (token.head.lower_ in TOPIC_PREPS and token.head.head.pos_ == "NOUN")
     if token.dep_ == "relcl":
         lemma = token.lemma_.lower()
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
