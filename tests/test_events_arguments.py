@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from conftest import events_of
 from dateline.model import Actor, Event, Timex
 
 pytestmark = pytest.mark.model
@@ -145,3 +146,21 @@ def test_the_ministry_without_a_named_leader_stays_unknown(bare_nlp: Any) -> Non
     names = {"Peru": ("PER", "country")}
     text = "Talks with Peru were delayed. The ministry said Lima had asked for a delay."
     assert of_type(_run_with_countries(bare_nlp, text, names), "STATEMENT") == []
+
+
+def test_providing_money_is_aid_placed_where_it_goes(nlp: Any) -> None:
+    text = (
+        "Kerry announced that the United States will provide an additional $24.6 million "
+        "in humanitarian aid to the Philippines."
+    )
+    [aid] = [e for e in events_of(nlp, text, date(2013, 12, 18)) if e["type"] == "AID"]
+    assert (aid["status"], aid["source"], aid["location"]) == ("planned", ["USA"], "Philippines")
+
+
+def test_the_subject_of_a_reported_clause_the_parser_took_for_an_object(nlp: Any) -> None:
+    text = (
+        "Clinton began the conference by announcing the United States will pledge more "
+        "than $1 billion toward Haiti's reconstruction."
+    )
+    [aid] = [e for e in events_of(nlp, text, date(2010, 3, 31)) if e["type"] == "AID"]
+    assert aid["source"] == ["USA"]

@@ -27,7 +27,7 @@ LOCATION_PREPS = {
 }
 CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
 RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
-PLACE_TARGET_TYPES = {"VISIT", "ATTACK", "DEPLOY"}  # 'struck Kharkiv' happened in Kharkiv
+PLACE_TARGET_TYPES = {"VISIT", "ATTACK", "DEPLOY", "AID"}  # 'struck Kharkiv', 'aid to Sudan': there
 PATIENT_OF_TYPES = {"ATTACK", "SANCTION", "ACCUSE", "THREATEN", "REJECT"}
 SPEECH_LEMMAS = {"say", "announce", "state", "tell", "add", "confirm", "deny", "declare"}
 SUBJECT_CONTROL_PREPS = {"after", "before", "by", "while", "since", "without", "upon", "despite"}
@@ -76,7 +76,40 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
         return _with_split_conjunct(subj, verb, index)
     for agent in children(verb, "agent"):
         return [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
-    return _inherited_subject(verb, index, seen) or _stray_subject(verb, index)
+    return (
+        _garden_path_subject(verb, index)
+        or _inherited_subject(verb, index, seen)
+        or _stray_subject(verb, index)
+    )
+
+
+#: the auxiliaries that open a reported clause whose subject the parser took for an object
+REPORTED_AUXES = {
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "has",
+    "have",
+    "had",
+}
+
+
+def _garden_path_subject(verb: Token, index: MentionIndex) -> list[Ref]:
+    """'by announcing the United States will pledge $1 billion': the parser makes the
+    reported clause's subject the object of the reporting verb; the noun right before the
+    clause's auxiliary, object of a verb of saying, is its subject."""
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if not auxes or auxes[0].lower_ not in REPORTED_AUXES or auxes[0].i == 0:
+        return []
+    before = verb.doc[auxes[0].i - 1]
+    if before.dep_ != "dobj" or before.head.lemma_.lower() not in SPEECH_LEMMAS:
+        return []
+    return resolve(before, index)
 
 
 def _with_split_conjunct(subj: Token, verb: Token, index: MentionIndex) -> list[Ref]:
