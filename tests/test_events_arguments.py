@@ -164,3 +164,15 @@ def test_the_subject_of_a_reported_clause_the_parser_took_for_an_object(nlp: Any
     )
     [aid] = [e for e in events_of(nlp, text, date(2010, 3, 31)) if e["type"] == "AID"]
     assert aid["source"] == ["USA"]
+
+
+def test_whoever_is_sent_to_a_meeting_visits(nlp: Any) -> None:
+    text = (
+        "McCormack said Rice would send Deputy Secretary Negroponte to the Manila meetings "
+        "August 1 and 2. Poland sent troops to Lithuania."
+    )
+    found = events_of(nlp, text, date(2007, 7, 24))
+    [visit] = [e for e in found if e["type"] == "VISIT"]
+    assert visit["source"] == ["negroponte"] and visit["status"] == "planned"
+    assert visit["location"] == "Manila" and visit["time"]["value"] == "2007-08-01/2007-08-02"
+    assert [e["source"] for e in found if e["type"] == "DEPLOY"] == [["POL"]]

@@ -173,6 +173,9 @@ def object_lemmas(token: Token) -> list[str]:
         if child.dep_ != "dobj":
             continue
         lemmas.append(child.lemma_.lower())
+        if child.pos_ == "PROPN":
+            # 'sent Deputy Secretary Negroponte': a name's title says what it is
+            lemmas += [c.lemma_.lower() for c in child.children if c.dep_ == "compound"]
         for prep in child.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 lemmas += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
