@@ -371,3 +371,10 @@ def test_the_day_talks_were_announced_is_not_their_day(nlp: Any) -> None:
     text = "Talks between Kenya and Tanzania were announced on February 2."
     [talks] = of_type(events(nlp, text), "MEET")
     assert talks["time"]["value"] != "2026-02-02"
+
+
+def test_no_longer_calls_a_plan_off(nlp: Any) -> None:
+    text = "Tanzanian Trade Minister Joseph Mwakalinga will no longer travel to Mombasa next week."
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert (visit["status"], visit["change"]) == ("negated", "cancelled")
+    assert visit["time"]["value"] == "2026-W09"  # the time it had been planned for

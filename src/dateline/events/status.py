@@ -155,6 +155,8 @@ def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return "negated", child.lower_
+        if child.dep_ == "advmod" and child.lower_ == "longer" and children(child, "neg"):
+            return "negated", "no longer"  # 'will no longer travel to Mombasa next week'
     return None
 
 
