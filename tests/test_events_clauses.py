@@ -378,3 +378,11 @@ def test_no_longer_calls_a_plan_off(nlp: Any) -> None:
     [visit] = of_type(events(nlp, text), "VISIT")
     assert (visit["status"], visit["change"]) == ("negated", "cancelled")
     assert visit["time"]["value"] == "2026-W09"  # the time it had been planned for
+
+
+def test_the_purpose_of_a_journey_under_way_lies_ahead(nlp: Any) -> None:
+    found = events(nlp, "President Bush has arrived in Hanoi for talks with Vietnam's leaders.")
+    [talks] = of_type(found, "MEET")
+    assert talks["status"] == "planned"
+    done = events(nlp, "Putin went to Vostochny for a summit with Kim Jong-un in 2023.")
+    assert [e["status"] for e in of_type(done, "MEET")] == ["occurred"]

@@ -95,11 +95,28 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     if key == "agree" and noun.lemma_.lower() in AGREEMENT_NOUNS:
         # 'agreed to the truce': the agreement is the verb's own event, not a plan
         return verb_status(clause, cues), clause
+    if _purpose_of_a_journey_under_way(noun, clause, cues):
+        # 'has arrived in Hanoi for talks with Vietnam's leaders': the talks lie ahead
+        return ("planned", "purpose of a journey"), clause
     decision = _governed(clause, cues) or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
+
+
+#: the tenses of a journey whose purpose still lies ahead ('has arrived … for talks', 'is
+#: travelling … for a summit', 'arrives … for talks')
+UNDER_WAY_TENSES = {"perfect", "progressive", "present tense"}
+
+
+def _purpose_of_a_journey_under_way(noun: Token, clause: Token, cues: dict[str, Any]) -> bool:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i != clause.i:
+        return False
+    if clause.lemma_.lower() not in JOURNEY_VERBS:
+        return False
+    return verb_status(clause, cues)[1] in UNDER_WAY_TENSES
 
 
 def _modifier(noun: Token, cues: dict[str, Any]) -> Decision | None:

@@ -25,6 +25,8 @@ RANGE_END = {"to", "until", "till", "through", "and"}
 # 'the talks, which ran from January 12 to 14': a relative clause telling the event's own
 # time, like 'which was planned for May'
 EXTENT_VERBS = {"run", "last", "take", "hold", "span", "continue"}
+#: ... and 'a summit that opens on Saturday', 'talks that begin in Geneva on Monday'
+EXTENT_VERBS |= {"open", "begin", "start", "end", "close", "conclude", "convene", "resume"}
 # the prepositions that give a postponed event its new time ('postponed until April')
 NEW_TIME_PREPS = {"until", "till", "to", "for", "into", "from", "through"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
