@@ -386,3 +386,9 @@ def test_the_purpose_of_a_journey_under_way_lies_ahead(nlp: Any) -> None:
     assert talks["status"] == "planned"
     done = events(nlp, "Putin went to Vostochny for a summit with Kim Jong-un in 2023.")
     assert [e["status"] for e in of_type(done, "MEET")] == ["occurred"]
+
+
+def test_what_is_done_in_protest_dates_the_protest(nlp: Any) -> None:
+    text = "Fishermen formed a line of boats on Tuesday in protest against the pollution."
+    [protest] = of_type(events(nlp, text), "PROTEST")
+    assert protest["time"]["value"] == "2026-02-17"

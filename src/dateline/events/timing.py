@@ -58,7 +58,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         table.setdefault(mention.token, []).append(mention)
         token = doc[mention.token]
         role = argument_of(token, doc[mention.clause]) if mention.clause != mention.token else None
-        during = token.dep_ == "pobj" and token.head.lower_ in ("during", "amid")
+        during = token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "in")
         # 'went to Vostochny for a summit with Putin in 2023': the trip's time is the summit's
         purpose = (
             token.dep_ == "pobj"
