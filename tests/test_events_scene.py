@@ -253,3 +253,14 @@ def test_sanctions_decided_at_home_take_the_dateline(nlp: Any) -> None:
     places = {e["source"][0]: e["location"] for e in found}
     assert places.get("usa-treasury") == "Washington"
     assert places.get("GBR") is None  # London decides, whatever the wire's city
+
+
+def test_returning_abroad_is_a_visit_and_returning_home_is_none(nlp: Any) -> None:
+    text = (
+        "Colombian Defense Minister Andres Villamizar will return to Venezuela on Wednesday. "
+        "Chilean President Michelle Bachelet returned to Chile on Sunday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2021, 3, 9)) if e["type"] == "VISIT"]
+    assert [(e["source"], e["target"], e["status"]) for e in visits] == [
+        (["andres-villamizar"], ["VEN"], "planned")
+    ]

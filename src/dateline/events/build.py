@@ -44,6 +44,7 @@ def build_events(
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
     places = list(doc._.places or [])
     events = scene.split_destinations([event for _, event in pairs], places)
+    events = scene.drop_returns_home(events, list(doc._.actors or []), places)
     events = scene.attendance_visits(
         events, list(doc._.actors or []), places, lexicon.types["VISIT"]
     )

@@ -275,6 +275,21 @@ def _same_name(name: str, written: str) -> bool:
     return bool(words(name) & words(written)) or words(name) == words(written)
 
 
+def drop_returns_home(events: list[Event], actors: list[Actor], places: list[Place]) -> list[Event]:
+    """Returning to one's own country is no visit ('Obama returned to Washington'); returning
+    abroad is ('the minister will return to Arauca on Wednesday')."""
+    country = {a.id: a.country for a in actors}
+    where = {p.name: p.country for p in places}
+
+    def home(event: Event) -> bool:
+        there = where.get(event.location or "") or next(
+            (t for t in event.target if _is_country_code(t)), None
+        )
+        return any(country.get(s, s) == there for s in event.source)
+
+    return [e for e in events if not (e.type == "VISIT" and e.trigger == "return" and home(e))]
+
+
 #: verbs of attending whose subject travels when the event lies abroad
 ATTEND_VERBS = {"attend"}
 
