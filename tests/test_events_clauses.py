@@ -392,3 +392,11 @@ def test_what_is_done_in_protest_dates_the_protest(nlp: Any) -> None:
     text = "Fishermen formed a line of boats on Tuesday in protest against the pollution."
     [protest] = of_type(events(nlp, text), "PROTEST")
     assert protest["time"]["value"] == "2026-02-17"
+
+
+def test_talks_of_stated_length_that_cover_the_dct_are_under_way(nlp: Any) -> None:
+    text = "Tajikistan and Uzbekistan opened three-day talks in Dushanbe on Tuesday."
+    [talks] = of_type(events(nlp, text), "MEET")
+    assert (talks["status"], talks["time"]["value"]) == ("ongoing", "2026-02-17/2026-02-19")
+    past = "Tajikistan and Uzbekistan held three-day talks in Dushanbe in January."
+    assert [e["status"] for e in of_type(events(nlp, past), "MEET")] == ["occurred"]

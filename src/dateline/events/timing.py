@@ -336,13 +336,18 @@ def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
     return False
 
 
+#: events that last a stated number of days ('a four-day visit', 'the three-day talks')
+LASTING = {"VISIT", "MEET", "PROTEST"}
+
+
 def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
-    """A visit that began shortly before the DCT, or whose stated length covers it, is ongoing."""
+    """A visit that began shortly before the DCT, or a visit, meeting or strike whose stated
+    length covers it ('opened the three-day talks on Monday', read on Monday), is ongoing."""
     if event.type == "VISIT" and event.status == "occurred" and _just_arrived(event, mentions, doc):
         event.status, event.cue = "ongoing", "has arrived"
         return
     start = iso_day(event.time.earliest) if event.time.granularity == "day" else None
-    if event.type != "VISIT" or event.status != "occurred" or start is None or start > dct:
+    if event.type not in LASTING or event.status != "occurred" or start is None or start > dct:
         return
     for mention in mentions:
         days = _stated_length(doc[mention.token])
@@ -352,6 +357,8 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             event.time = EventTime(value, start.isoformat(), end.isoformat(), "day")
             event.status, event.cue, event.dated = "ongoing", f"{days}-day visit", True
             return
+        if event.type != "VISIT":
+            continue
         clause = doc[mention.clause]
         began = clause.i != mention.token and clause.lemma_.lower() in BEGIN_VERBS
         if began and (dct - start).days <= RECENT_DAYS:
