@@ -157,13 +157,21 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 
 
+# "will release updated figures", "to have finished": an -ed word right after a modal's
+# or an infinitive's verb belongs to that verb group or its object, no past verb
+_FUTURE_VERB_BEFORE = re.compile(
+    r"\b(?:will|'ll|’ll|shall|would|could|should|must|to)\s+[a-z]+\s+$", re.IGNORECASE
+)
+
+
 def _adjective(text: str, match: re.Match[str]) -> bool:
     word = match.group(0).lower()
     if word.startswith("un") and word.endswith("ed"):
         return True
     participle = word.endswith("ed") or word in _IRREGULAR_PARTICIPLES  # 'a locally made shot'
+    before = text[max(0, match.start() - ARTICLE_REACH) : match.start()]
     return participle and bool(
-        _ADJECTIVE_BEFORE.search(text[max(0, match.start() - ARTICLE_REACH) : match.start()])
+        _ADJECTIVE_BEFORE.search(before) or _FUTURE_VERB_BEFORE.search(before)
     )
 
 
