@@ -40,3 +40,33 @@ def find(text: str, dct: date, surface: str) -> Timex:
 )
 def test_participles_after_a_future_verb(text: str, dct: date, surface: str, value: str) -> None:
     assert find(text, dct, surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a clock time in a future clause is the scheduled occasion's: the last day named
+        # ahead of the DCT (a Monday), not the DCT's day
+        (
+            "The runoff is on Sunday. Officials said on Friday that polls will open at 8 a.m.",
+            "8 a.m.",
+            "2024-11-24T08:00",
+        ),
+        (
+            "The ruling is due on July 23. It will be read at a sitting that begins at 3 p.m.",
+            "3 p.m.",
+            "2025-07-23T15:00",
+        ),
+        # the DCT's own day named last keeps the clock time, as does a past clause
+        ("The vote is on Sunday. The survey is due today at 2 p.m.", "2 p.m.", "2024-11-18T14:00"),
+        (
+            "The vote is on Sunday. Polls closed at 8 p.m. in the first round.",
+            "8 p.m.",
+            "2024-11-18T20:00",
+        ),
+    ],
+)
+def test_clock_time_in_a_future_clause_takes_the_day_ahead(
+    text: str, surface: str, value: str
+) -> None:
+    assert find(text, date(2024, 11, 18), surface).value == value

@@ -24,6 +24,7 @@ class Context:
     topic: Point | None = None  # the first quarter or half the article reports on
     last_day: Point | None = None  # the last day mentioned, report days included
     last_clock: Point | None = None  # the last mentioned time, when it is a clock time
+    ahead_day: Point | None = None  # the last day named after the DCT: a scheduled occasion's
     near_dct: bool = False  # whether any time so far lay within a year of the DCT
     far_times: int = 0  # how many times so far lay further from the DCT
     near_times: int = 0  # how many times so far lay near the DCT, placed by the text itself

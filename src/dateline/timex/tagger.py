@@ -294,6 +294,8 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
             continue  # "the day after" 9999-12-31: no day; the expression is dropped
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
+            if result.point.start > dct:
+                ctx.ahead_day = ctx.last_day
         if result.point is not None:
             if cal.days_apart(result.point, dct) > NEAR_DCT_DAYS:
                 ctx.far_times += 1
