@@ -70,3 +70,32 @@ def test_clock_time_in_a_future_clause_takes_the_day_ahead(
     text: str, surface: str, value: str
 ) -> None:
     assert find(text, date(2024, 11, 18), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # an offset with no point to move to is its amount, "later" left outside (TimeML)
+        ("Powell will speak to reporters half an hour later.", "half an hour", "PT30M"),
+        ("A second attempt could be made 24 hours later.", "24 hours", "PT24H"),
+        ("Just over an hour later, he was declared dead.", "an hour", "PT1H"),
+        ("A few days later, the company announced lower earnings.", "A few days", "PXD"),
+        # a clock time to count from gives the clock time, also when its day follows it
+        ("The quake hit at 4:32 a.m. Rescuers arrived two hours later.", "two hours later", None),
+        (
+            "The armistice was signed at 10 a.m. on 27 July 1953 and took effect"
+            " twelve hours later.",
+            "twelve hours later",
+            "1953-07-27T22:00",
+        ),
+        # whole days, weeks and years still move the anchor
+        ("They met on June 3, 1998. Two days later they signed.", "Two days later", "1998-06-05"),
+    ],
+)
+def test_offsets_from_a_narrative_anchor(text: str, surface: str, value: str | None) -> None:
+    found = find(text, date(2010, 6, 25), surface)
+    if value is None:
+        assert found.type == "TIME" and found.value.endswith("T06:32")
+    else:
+        assert found.value == value
+        assert found.type == ("DURATION" if value.startswith("P") else found.type)

@@ -71,6 +71,9 @@ class Result:
     # the interval the words give when it is not the period's (narrowed by the mod):
     # "later this year" runs from the DCT to the year's end
     bounds: tuple[date | None, date | None] | None = None
+    # where the extent ends when the value covers less than the rule's match: "half an
+    # hour" of "half an hour later"
+    end: int | None = None
 
 
 Groups = dict[str, Any]

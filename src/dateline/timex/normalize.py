@@ -23,6 +23,7 @@ from dateline.timex.context import (
     normalizer,
     unit_of,
 )
+from dateline.timex.durations import DURATION_UNITS, duration_value
 from dateline.timex.holidays import named_day
 from dateline.timex.narrative import in_story, story_weekday, told_as_history
 from dateline.timex.tense import (
@@ -436,10 +437,12 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     n = amount_of(groups)
     direction = str(groups.get("direction") or args.get("direction"))
     unit = unit_of(groups, args)
+    if direction.startswith("ref") and _offset_only(ctx, n, unit):
+        return _offset(ctx, n, unit, groups)
     if n is None or n != int(n):
         value = "FUTURE_REF" if direction.endswith("+1") else "PAST_REF"
         return Result(value, None, mod_of(groups, args))
-    if unit in ("hour", "minute", "second"):
+    if unit in _CLOCK_UNITS:
         clock = _clock_anchor(ctx)
         if clock is not None and direction.startswith("ref"):
             # "the quake hit at 4:32 a.m. ... lifted about two hours later": 06:32
@@ -477,6 +480,28 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         # day stays that day a year before (a comparison date, in business news)
         p = cal.coarsen(p, step_unit)
     return Result(p.value, p, approx_of(groups))
+
+
+_CLOCK_UNITS = ("hour", "minute", "second")
+# "later" / "earlier" (with "or so") after the amount: left outside an offset's extent
+_DIRECTION_AFTER = re.compile(r"(?:\s+or\s+so)?\s+[a-z]+$", re.IGNORECASE)
+
+
+def _offset_only(ctx: Context, n: float | None, unit: str) -> bool:
+    """Whether "N units later" gives no point to move to: a vague or fractional amount
+    ("a few days later", "a year and a half later"), or hours and minutes with no clock
+    time to count from ("half an hour later", "24 hours later")."""
+    if n is None or n != int(n):
+        return unit in DURATION_UNITS
+    return unit in _CLOCK_UNITS and _clock_anchor(ctx) is None
+
+
+def _offset(ctx: Context, n: float | None, unit: str, groups: Groups) -> Result:
+    """The amount of an offset from a narrative anchor, as TimeML has it: a DURATION,
+    "later" outside ("half an hour later" → PT30M over "half an hour")."""
+    tail = _DIRECTION_AFTER.search(ctx.text, ctx.start, ctx.end)
+    end = tail.start() if tail is not None else None
+    return Result(duration_value(n, unit), None, approx_of(groups), "DURATION", end=end)
 
 
 def _clock_anchor(ctx: Context) -> datetime | None:

@@ -273,6 +273,13 @@ def _normalize(ctx: Context, match: Match, tables: dict[str, dict[str, str]]) ->
     return result
 
 
+def _narrowed(match: Match, result: Result) -> Match:
+    """The match cut to the extent the normalizer kept, if it kept less."""
+    if result.end is None or not match.start < result.end < match.end:
+        return match
+    return Match(match.start, result.end, match.rule, match.match)
+
+
 def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = None) -> list[Timex]:
     """Tag and normalize every temporal expression in ``text``."""
     ruleset = ruleset or load_ruleset()
@@ -286,6 +293,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         result = _normalize(ctx, match, ruleset.tables)
         if result is None:
             continue
+        match = _narrowed(match, result)
         try:
             match, result = _part_of_date(text, match, result, ruleset.tables, results)
             match, result = _day_around(text, match, result, results)
@@ -304,6 +312,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
                 ctx.near_times += 1
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
+            _remember_clock_of_day(ctx, match, result, results)
     _clock_days(text, results)
     _join_durations(text, results)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
@@ -382,6 +391,23 @@ _CLOCK_THEN_DAY = re.compile(
 )
 # "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
 _EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
+
+
+def _remember_clock_of_day(
+    ctx: Context, match: Match, result: Result, results: dict[int, Timex]
+) -> None:
+    """A day right after a clock time ("at 10 a.m. on 27 July 1953") is that clock time's:
+    "twelve hours later" counts from it."""
+    p = result.point
+    if p is None or p.granularity != "day" or p.part or result.type == "DURATION":
+        return
+    before = [t for t in results.values() if t.end <= match.start]
+    clock = max(before, key=lambda t: t.end, default=None)
+    if clock is None or not (clock.rule or "").startswith("clock") or clock.type != "TIME":
+        return
+    gap = _CLOCK_THEN_DAY.match(ctx.text, clock.end, match.start)
+    if gap is not None and gap.end() == match.start and len(clock.value) >= 16:
+        ctx.last_clock = Point(p.start, "day", clock.value[11:16])
 
 
 # "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
