@@ -99,3 +99,23 @@ def test_offsets_from_a_narrative_anchor(text: str, surface: str, value: str | N
     else:
         assert found.value == value
         assert found.type == ("DURATION" if value.startswith("P") else found.type)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a modal's clause reaches a weekday some words on (DCT a Tuesday)
+        (
+            "The airline said it would cancel a third of its flights between Madrid and Lisbon"
+            " on Friday.",
+            "Friday",
+            "2019-11-08",
+        ),
+        ("Officials warned that the evacuation could last until Monday.", "Monday", "2019-11-11"),
+        ("The storm might bring snow to the hills through Saturday.", "Saturday", "2019-11-09"),
+        # "could" with a passive participle is a past inability
+        ("Neither man could be located Wednesday in his hometown.", "Wednesday", "2019-10-30"),
+    ],
+)
+def test_modal_clauses_reach_their_weekday(text: str, surface: str, value: str) -> None:
+    assert find(text, date(2019, 11, 5), surface).value == value

@@ -100,7 +100,7 @@ DEADLINE_REACH = 20  # "until", "by the end of" right before the expression
 CLAUSE_REACH = 80  # a negation or a past perfect earlier in the clause
 FRONTED_REACH = 10  # an expression this close to its sentence's start is fronted
 OPEN_UNTIL_REACH = 30  # "until 10:30 a.m. on" before a weekday
-WOULD_REACH = 60  # "would meet on" before a weekday
+WOULD_REACH = 100  # "would cancel ... trains between Paris and London on" before a weekday
 SCHEDULED_REACH = 50  # "the Senate votes" before a weekday
 SCHEDULED_AFTER_REACH = 40  # "on Friday the riders face" after it
 MOVED_TO_REACH = 90  # "postponed the launch of its rocket to" before it
@@ -470,8 +470,11 @@ _SUSPENDED = re.compile(
 # "would" after a reporting verb is the future seen from the report: "said the cabinet
 # would declare them disaster zones on Tuesday"
 _WOULD = re.compile(
-    r"\b(?:would|can|(?-i:may)|must|should|shall)\s+(?!have\b)(?:not\s+)?[a-z]+"
-    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,6}\s+(?:on\s+|by\s+|until\s+|from\s+)?$",
+    # "could not be located Wednesday" is a past inability, "could last until Monday" ahead
+    r"\b(?:would|could(?!\s+(?:not\s+)?be\s+[a-z]+ed\b)|might|can|(?-i:may)|must|should|shall)"
+    r"\s+(?!have\b)(?:not\s+)?[a-z]+"
+    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,10}\s+"
+    r"(?:on\s+|by\s+|until\s+|till\s+|through\s+|from\s+|for\s+)?$",
     re.IGNORECASE,
 )
 
