@@ -119,3 +119,26 @@ def test_offsets_from_a_narrative_anchor(text: str, surface: str, value: str | N
 )
 def test_modal_clauses_reach_their_weekday(text: str, surface: str, value: str) -> None:
     assert find(text, date(2019, 11, 5), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "a year earlier" after "last year" compares with last year, not the year before it
+        (
+            "Losses reduced net by $50 million. Last year losses totaled $5 million. The"
+            " year-earlier results have been restated.",
+            "1988",
+        ),
+        (
+            "Analysts cut estimates from last year's $3.27 a share. The company lost $673"
+            " million in the nine months, against earnings a year earlier of $382 million.",
+            "1988",
+        ),
+        # a year-end of last year is a point a year earlier counts back from
+        ("Bad loans fell at year-end from $3.2 billion a year earlier.", "1987"),
+    ],
+)
+def test_a_year_earlier_than_last_year_is_last_year(text: str, value: str) -> None:
+    found = [t for t in tag(text, date(1989, 1, 19)) if "earlier" in t.text]
+    assert [t.value for t in found] == [value]

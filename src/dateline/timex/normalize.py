@@ -526,12 +526,32 @@ def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
     if quarterly and anchor is not None and _months_since_anchor(ctx):
         # "for the nine months, ... a year earlier": the year-earlier period is no quarter
         anchor = cal.coarsen(anchor, "year")
+    if _compared_last_year(ctx, anchor, direction, gran):
+        # "Last year losses totaled $5 million ... the year-earlier results": the
+        # comparison is with last year itself, not with the year before it
+        return cal.point(ctx.dct, "year")
     if (direction.startswith("ref") and anchor is not None) or quarterly:
         assert anchor is not None
         return (
             anchor if cal.RANK[anchor.granularity] < cal.RANK["year"] else cal.coarsen(anchor, gran)
         )
     return cal.point(ctx.dct, gran)
+
+
+def _compared_last_year(ctx: Context, anchor: Point | None, direction: str, gran: str) -> bool:
+    """Whether "a year earlier" would count back from last year, the year before the DCT's,
+    in news told from the DCT."""
+    if direction != "ref-1" or gran != "year" or anchor is None or ctx.last_end is None:
+        return False
+    if anchor.granularity != "year" or anchor.start.year != ctx.dct.year - 1:
+        return False
+    # "at year-end from $3.2 billion a year earlier" does count back from last year's end
+    said = _LAST_YEAR.search(ctx.text, max(0, ctx.last_end - LAST_YEAR_REACH), ctx.last_end)
+    return said is not None and not in_story(ctx)
+
+
+LAST_YEAR_REACH = 12  # "last year's" right before the end of the anchor
+_LAST_YEAR = re.compile(r"\blast\s+year(?:['’]s)?$", re.IGNORECASE)
 
 
 _MONTHS_PERIOD = re.compile(
