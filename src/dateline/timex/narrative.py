@@ -89,11 +89,15 @@ def story_weekday(
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
+OPEN_REACH = 4  # a sentence's end and the spaces before an expression that opens the next
+
+
 def told_as_history(ctx: Context) -> bool:
     """A text whose times so far lie mostly years before its DCT (a history, perhaps with
     a few words on its anniversary), at an expression that opens a sentence and takes no
     possessive: there "Today" means nowadays, not the day the article was written."""
-    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, ctx.start - 4), ctx.start)
+    before = max(0, ctx.start - OPEN_REACH)
+    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, before, ctx.start)
     return (
         bool(opens)
         and not possessive(ctx.text, ctx.end)  # "Today's parade": the DCT

@@ -106,6 +106,9 @@ def _ymd_point(year: int, groups: Groups) -> Point | None:
     return Point(day, "day") if day else None
 
 
+TWO_DIGIT_PIVOT = 30  # '29 is 2029, '30 is 1930
+
+
 def full_year(groups: Groups) -> int | None:
     """The four-digit (or spelled) year a rule captured, if any."""
     for key in ("year", "spelled_year"):
@@ -113,7 +116,7 @@ def full_year(groups: Groups) -> int | None:
             return int(float(groups[key]))
     if groups.get("short_year") is not None:
         short = int(groups["short_year"])
-        return 1900 + short if short >= 30 else 2000 + short
+        return 1900 + short if short >= TWO_DIGIT_PIVOT else 2000 + short
     return None
 
 
@@ -150,12 +153,16 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
     return Result(p.value, p, mod_of(groups, args), "TIME" if p.part else None)
 
 
+# years before and after, nearest first: a weekday and a day recur in at most six years
+_NEAREST_YEARS = (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6)
+
+
 def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
     """ "Tuesday, 24 August" without a year: the nearest year in which it is a Tuesday."""
     weekday = groups.get("weekday")
     if p is None or not weekday or p.granularity != "day" or p.start.isoweekday() == int(weekday):
         return p
-    for delta in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+    for delta in _NEAREST_YEARS:
         day = cal.make_date(p.start.year + delta, p.start.month, p.start.day)
         if day is not None and day.isoweekday() == int(weekday):
             return Point(day, "day", p.part)

@@ -135,7 +135,7 @@ _CLOCK_THEN_NAME = re.compile(
 
 
 def _abbreviation(text: str, period: int) -> bool:
-    if _CLOCK_THEN_NAME.match(text, max(0, period - 3)):
+    if _CLOCK_THEN_NAME.match(text, max(0, period - len("p.m"))):
         return True
     return text[period] == "." and bool(
         _ABBREVIATION.search(text, max(0, period - ABBREVIATION_REACH), period + 1)
@@ -235,13 +235,16 @@ _REPORTING = frozenset(
 )
 
 
+FRONTED_WORDS = 3  # an expression with fewer words before it in its sentence is fronted
+
+
 def _trailing_report(text: str, left: int, start: int, end: int, cue: tuple[int, int]) -> bool:
     """Whether the cue is a reporting verb after the expression's clause. A fronted
     expression ("In September, it announced …") belongs to the reporting verb itself."""
     cue_start, cue_end = cue
     if cue_start < end or text[cue_start:cue_end].lower() not in _REPORTING:
         return False
-    if len(text[left:start].split()) < 3:
+    if len(text[left:start].split()) < FRONTED_WORDS:
         return False
     return "," in text[end:cue_start] or "''" in text[end:cue_start]
 
