@@ -142,3 +142,22 @@ def test_modal_clauses_reach_their_weekday(text: str, surface: str, value: str) 
 def test_a_year_earlier_than_last_year_is_last_year(text: str, value: str) -> None:
     found = [t for t in tag(text, date(1989, 1, 19)) if "earlier" in t.text]
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a deadline someone "has" lies ahead, a clock time before its weekday included
+        # (DCT a Wednesday)
+        (
+            "Members have been able to book since this morning and have until midnight on Friday.",
+            "Friday",
+            "2024-04-05",
+        ),
+        ("Applicants have until Monday to reply.", "Monday", "2024-04-08"),
+        # ... but a deadline that "had" run is over
+        ("Applicants had until Monday to reply.", "Monday", "2024-04-01"),
+    ],
+)
+def test_a_deadline_someone_has_lies_ahead(text: str, surface: str, value: str) -> None:
+    assert find(text, date(2024, 4, 3), surface).value == value

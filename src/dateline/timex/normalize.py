@@ -403,8 +403,9 @@ def _weekday_rel(ctx: Context, weekday: int, offset: str) -> Point:
 # until Friday" do not)
 UNTIL_REACH = 70  # "gave them until" before a weekday
 _UNTIL = re.compile(
-    r"(?<!had )\b(?:give|gives|gave|given|extend\w*|deadline|postpone\w*|delay\w*|"
-    r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+$",
+    r"(?<!had )\b(?:give|gives|gave|given|has|have|extend\w*|deadline|postpone\w*|delay\w*|"
+    r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+"
+    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.m\.)?)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 
