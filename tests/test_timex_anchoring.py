@@ -161,3 +161,22 @@ def test_a_year_earlier_than_last_year_is_last_year(text: str, value: str) -> No
 )
 def test_a_deadline_someone_has_lies_ahead(text: str, surface: str, value: str) -> None:
     assert find(text, date(2024, 4, 3), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a capitalized past form inside a sentence is a name, no past verb (DCT a Friday)
+        (
+            "The red warning runs from 3 a.m. to 11 a.m. Saturday, the Met Office said.",
+            "11 a.m. Saturday",
+            "2024-12-07T11:00",
+        ),
+        ("The festival opens Saturday, the Met Office said.", "Saturday", "2024-12-07"),
+        # ... while the verb itself still looks back
+        ("Ministers met Saturday in Geneva.", "Saturday", "2024-11-30"),
+        ("Met by protesters on Saturday, he left.", "Saturday", "2024-11-30"),
+    ],
+)
+def test_names_are_no_past_verbs(text: str, surface: str, value: str) -> None:
+    assert find(text, date(2024, 12, 6), surface).value == value

@@ -295,11 +295,23 @@ def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
     )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?:;\"'“”‘’(\[\n]\s*$|^\s*$")
+
+
+def _capitalized_inside(text: str, start: int) -> bool:
+    """A capitalized word that does not open a sentence, a quote or a line."""
+    if not text[start].isupper():
+        return False
+    return _SENTENCE_BREAK.search(text[max(0, start - 3) : start]) is None
+
+
 def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
     word = match.group(0).lower()
     if match.group("past"):
         if word in _NOT_PAST or _passive(text, match.start()) or _adjective(text, match):
             return None
+        if _capitalized_inside(text, match.start()):
+            return None  # a name: "the Met Office", "the Allied forces"
         if text[match.start() - 1 : match.start()] == "-":
             return None  # a compound adjective: "an open-ended strike", "a long-awaited vote"
         return PAST
@@ -544,7 +556,9 @@ _SCHEDULED_VERB = (
 )
 _SCHEDULED = re.compile(
     rf"\b{_SCHEDULED_VERB}\b"
-    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b|from\b)[a-z]+(?:-[a-z]+)*){0,4}"
+    # the words between may include a clock range: "runs from 3 a.m. to 11 a.m. Saturday"
+    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b)"
+    r"(?:[a-z]+(?:-[a-z]+)*|[0-9]{1,2}(?:[:.][0-9]{2})?|[ap]\.m\.)){0,6}"
     r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
