@@ -180,3 +180,24 @@ def test_a_deadline_someone_has_lies_ahead(text: str, surface: str, value: str) 
 )
 def test_names_are_no_past_verbs(text: str, surface: str, value: str) -> None:
     assert find(text, date(2024, 12, 6), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # "will last" is the verb, not "last week" (DCT a Wednesday)
+        ("A public party will last until 2 a.m. on Sunday.", "Sunday", "2025-10-12"),
+        # the second weekday of a pair follows the first, whichever way the first points
+        (
+            "The airline said it would cancel flights between Madrid and Lisbon on Friday and"
+            " Saturday.",
+            "Saturday",
+            "2025-10-11",
+        ),
+        ("Talks were held on Friday and Saturday.", "Saturday", "2025-10-04"),
+        # a pair told backwards is no pair: each weekday points its own way
+        ("These are statements made Friday and Thursday.", "Thursday", "2025-10-02"),
+    ],
+)
+def test_will_last_and_weekday_pairs(text: str, surface: str, value: str) -> None:
+    assert find(text, date(2025, 10, 8), surface).value == value

@@ -419,6 +419,9 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
         return told
+    paired = _paired_weekday(ctx, weekday)
+    if paired is not None:
+        return Result(paired.value, paired, mod_of(groups, args))
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
@@ -433,6 +436,26 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+# "on Friday and Saturday", "Monday or Tuesday": the second weekday follows the first
+PAIRED_REACH = 16
+PAIRED_MAX_GAP = 3  # days at most from the first weekday of a pair to the second
+_PAIRED = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:,|and|or|to|through|-|–)\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _paired_weekday(ctx: Context, weekday: int) -> Point | None:
+    """The day after the weekday just named that is this weekday, in a pair of them."""
+    first = ctx.last_day
+    if first is None or not _PAIRED.search(ctx.text, max(0, ctx.start - PAIRED_REACH), ctx.start):
+        return None
+    ahead = (weekday - first.start.isoweekday()) % 7
+    if not 0 < ahead <= PAIRED_MAX_GAP:
+        return None  # "statements made Friday and Thursday": told backwards, no pair
+    return Point(first.start + timedelta(days=ahead), "day")
 
 
 INDEFINITE_REACH = 8  # "on a" right before a weekday

@@ -295,6 +295,7 @@ def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
     )
 
 
+_VERB_BEFORE = re.compile(r"\b(?:will|'ll|’ll|would|could|should|may|might|can|must|to)\s+$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"'“”‘’(\[\n]\s*$|^\s*$")
 
 
@@ -312,6 +313,8 @@ def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
             return None
         if _capitalized_inside(text, match.start()):
             return None  # a name: "the Met Office", "the Allied forces"
+        if word == "last" and _VERB_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            return None  # "will last until Sunday": the verb, not "last week"
         if text[match.start() - 1 : match.start()] == "-":
             return None  # a compound adjective: "an open-ended strike", "a long-awaited vote"
         return PAST
