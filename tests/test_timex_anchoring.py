@@ -201,3 +201,28 @@ def test_names_are_no_past_verbs(text: str, surface: str, value: str) -> None:
 )
 def test_will_last_and_weekday_pairs(text: str, surface: str, value: str) -> None:
     assert find(text, date(2025, 10, 8), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a cue in a relative clause after the weekday is another clause's (DCT a Saturday)
+        (
+            "Top seed Anna Kowal plays her fourth-round match on Sunday against Riley Cole,"
+            " who has won 14 straight matches.",
+            "Sunday",
+            "2026-01-25",
+        ),
+        # the day something is meant for lies ahead
+        ("Rail operators cancelled most services in Wales for Sunday.", "Sunday", "2026-01-25"),
+        ("Forecasters put the chance of rain at 70 percent for Friday.", "Friday", "2026-01-30"),
+        # ... unless it is a plan's day, which the plan's tense decides
+        (
+            "A memorial service planned at the university for Friday was canceled.",
+            "Friday",
+            "2026-01-23",
+        ),
+    ],
+)
+def test_relative_clauses_and_days_meant_for(text: str, surface: str, value: str) -> None:
+    assert find(text, date(2026, 1, 24), surface).value == value

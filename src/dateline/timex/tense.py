@@ -219,6 +219,8 @@ def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str,
             text, left, start, end, (cue_start, cue_end)
         ):
             continue
+        if cue_start >= end and _RELATIVE.search(text, end, cue_start):
+            continue  # "plays on Sunday against Cole, who has won 14 matches": another clause
         kind = weak_kind if weak else strong
         if kind is None:
             continue
@@ -295,6 +297,12 @@ def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
     )
 
 
+_FOR_DAY = re.compile(r"\bfor\s$", re.IGNORECASE)
+# "a memorial service planned at the university for Saturday": a plan's day, which the
+# plan's own tense decides
+PLANNED_FOR_REACH = 80
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|slated|booked)\b[^.;,]*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:who|whose|which|where)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:will|'ll|’ll|would|could|should|may|might|can|must|to)\s+$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"'“”‘’(\[\n]\s*$|^\s*$")
 
@@ -537,6 +545,12 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     ):
         return True
     if _MOVED_TO.search(text, max(left, start - MOVED_TO_REACH), start):
+        return True
+    if _FOR_DAY.search(text, max(left, start - len("for ")), start) and not _PLANNED_FOR.search(
+        text, max(left, start - PLANNED_FOR_REACH), start
+    ):
+        # "cancelled most services for Saturday", "tickets for Sunday's match": the day
+        # something is meant for lies ahead (a plan told in the past is decided before)
         return True
     best = _nearest_cue(text, start, end, weak=False)
     # "told residents to stay alert until Thursday": the infinitive looks forward
