@@ -187,6 +187,7 @@ def test_names_are_no_past_verbs(text: str, surface: str, value: str) -> None:
     [
         # "will last" is the verb, not "last week" (DCT a Wednesday)
         ("A public party will last until 2 a.m. on Sunday.", "Sunday", "2025-10-12"),
+        ("The talks broke down last Friday.", "last Friday", "2025-10-03"),
         # the second weekday of a pair follows the first, whichever way the first points
         (
             "The airline said it would cancel flights between Madrid and Lisbon on Friday and"
@@ -226,3 +227,8 @@ def test_will_last_and_weekday_pairs(text: str, surface: str, value: str) -> Non
 )
 def test_relative_clauses_and_days_meant_for(text: str, surface: str, value: str) -> None:
     assert find(text, date(2026, 1, 24), surface).value == value
+
+
+def test_last_as_a_verb_is_no_past_cue() -> None:
+    text = "Organisers said the ceremony would begin on July 26 and last about three hours."
+    assert find(text, date(2024, 2, 21), "July 26").value == "2024-07-26"

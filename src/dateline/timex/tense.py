@@ -303,7 +303,11 @@ _FOR_DAY = re.compile(r"\bfor\s$", re.IGNORECASE)
 PLANNED_FOR_REACH = 80
 _PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|slated|booked)\b[^.;,]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|whose|which|where)\b", re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"\b(?:will|'ll|’ll|would|could|should|may|might|can|must|to)\s+$", re.I)
+# "last" looks back when a time follows it: "last week", "last Friday", "the last two years"
+_LAST_TIME = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:week|month|year|night|time|season|spring|summer|autumn|fall|winter|"
+    r"weekend|decade|century|quarter|half|days?|hours?|minutes?|[A-Z][a-z]+)",
+)
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"'“”‘’(\[\n]\s*$|^\s*$")
 
 
@@ -321,8 +325,8 @@ def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
             return None
         if _capitalized_inside(text, match.start()):
             return None  # a name: "the Met Office", "the Allied forces"
-        if word == "last" and _VERB_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-            return None  # "will last until Sunday": the verb, not "last week"
+        if word == "last" and not _LAST_TIME.match(text, match.end()):
+            return None  # "will last until Sunday", "and last three hours": the verb
         if text[match.start() - 1 : match.start()] == "-":
             return None  # a compound adjective: "an open-ended strike", "a long-awaited vote"
         return PAST
