@@ -230,5 +230,8 @@ def test_relative_clauses_and_days_meant_for(text: str, surface: str, value: str
 
 
 def test_last_as_a_verb_is_no_past_cue() -> None:
-    text = "Organisers said the ceremony would begin on July 26 and last about three hours."
+    text = (
+        "Organisers said on Wednesday that the ceremony on the river would begin at 7:30 p.m."
+        " on July 26 and last about three hours."
+    )
     assert find(text, date(2024, 2, 21), "July 26").value == "2024-07-26"
