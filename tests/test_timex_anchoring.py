@@ -9,6 +9,7 @@ import pytest
 
 from dateline.model import Timex
 from dateline.timex import tag
+from dateline.timex.tense import sentence_bounds
 
 
 def find(text: str, dct: date, surface: str) -> Timex:
@@ -235,3 +236,30 @@ def test_last_as_a_verb_is_no_past_cue() -> None:
         " on July 26 and last about three hours."
     )
     assert find(text, date(2024, 2, 21), "July 26").value == "2024-07-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "Today" opening a present sentence after a time years back is nowadays
+        (
+            "A campaign raised 1.2 million pounds in 2009 and saved it. Today the museum"
+            " welcomes about 90,000 visitors a year.",
+            "PRESENT_REF",
+        ),
+        ("The river rose again in June 2008. Today the old street is a park.", "PRESENT_REF"),
+        # ... but not in a past clause, nor after a recent time, nor inside a quote
+        ("The river rose again in June 2008. Today the council voted to rebuild.", "2014-10-05"),
+        ("The museum closed in August. Today it is open again.", "2014-10-05"),
+        ("He worked there in 1968. ``It is symbolic that we today accept it.''", "2014-10-05"),
+    ],
+)
+def test_today_after_a_time_years_back(text: str, value: str) -> None:
+    found = [t for t in tag(text, date(2014, 10, 5)) if t.text.lower() == "today"]
+    assert [t.value for t in found] == [value]
+
+
+def test_a_sentence_opened_by_the_expression_starts_at_it() -> None:
+    text = "The campaign saved it. Today the museum welcomes visitors."
+    start = text.index("Today")
+    assert sentence_bounds(text, start, start + len("Today"))[0] == start

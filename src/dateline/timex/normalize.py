@@ -25,7 +25,7 @@ from dateline.timex.context import (
 )
 from dateline.timex.durations import DURATION_UNITS, duration_value
 from dateline.timex.holidays import named_day
-from dateline.timex.narrative import in_story, story_weekday, told_as_history
+from dateline.timex.narrative import in_story, story_weekday, told_as_history, told_as_nowadays
 from dateline.timex.tense import (
     PAST,
     past_plan,
@@ -264,7 +264,8 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
     """today / yesterday / tomorrow / tonight, optionally with a part of day. In an
     encyclopedia article ("Today the line of the walls can still be traced") "today" is
     the present, not the day the article was written."""
-    if _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end) and told_as_history(ctx):
+    nowadays = _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end)
+    if nowadays and (told_as_history(ctx) or told_as_nowadays(ctx)):
         return Result("PRESENT_REF", None, None)
     day = ctx.dct + timedelta(days=int(args.get("offset", 0)))
     part = (

@@ -117,7 +117,8 @@ _CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence holding ``text[start:end]``."""
     left = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH), start):
+    # up to the expression's first letter, which the end of a sentence looks ahead to
+    for match in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH), start + 1):
         if not _abbreviation(text, match.start()):
             left = match.end()
     right = min(len(text), end + SENTENCE_REACH)
