@@ -263,3 +263,12 @@ def test_a_sentence_opened_by_the_expression_starts_at_it() -> None:
     text = "The campaign saved it. Today the museum welcomes visitors."
     start = text.index("Today")
     assert sentence_bounds(text, start, start + len("Today"))[0] == start
+
+
+def test_an_anniversary_counts_from_the_day_of_a_part_of_day() -> None:
+    text = (
+        "The attack came on the morning of 7 December 1941. This morning's ceremony marks"
+        " the 68th anniversary of the attack."
+    )
+    found = [t for t in tag(text, date(2009, 12, 7)) if t.rule == "anniversary"]
+    assert [t.value for t in found] == ["2009-12-07"]
