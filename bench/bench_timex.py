@@ -1,7 +1,8 @@
 """Speed of ``dateline.timex.tag`` alone over the TBAQ documents, on one core.
 
 Run: ``.venv/bin/python bench/bench_timex.py [TBAQ_DIR] [--repeat N]``
-Prints the machine, then documents per second (target: >= 200 docs/s).
+Prints the machine, then documents per second of wall-clock and of CPU time
+(target: >= 250 docs/s).
 """
 
 from __future__ import annotations
@@ -47,17 +48,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no .tml files under {args.tbaq}", file=sys.stderr)
         return 1
     load_ruleset()  # loading the rules once is start-up, not tagging
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(args.repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         count = sum(len(tag(doc.text, doc.dct)) for doc in docs)
         best = min(best, time.perf_counter() - started)
+        best_cpu = min(best_cpu, time.process_time() - started_cpu)
     chars = sum(len(doc.text) for doc in docs)
     print(f"machine: {machine()}")
     print(
         f"documents: {len(docs)} ({chars / len(docs):.0f} characters on average), timexes: {count}"
     )
     print(f"tag(): {len(docs) / best:.0f} docs/s on one core (best of {args.repeat}: {best:.2f} s)")
+    # CPU time counts less of the other jobs on a shared machine than the wall clock does
+    print(f"tag(): {len(docs) / best_cpu:.0f} docs/s of CPU time (best: {best_cpu:.2f} s)")
     return 0
 
 

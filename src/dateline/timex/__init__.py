@@ -16,6 +16,7 @@ from dateline.timex import anniversary as _anniversary  # noqa: F401 - registers
 from dateline.timex import clock as _clock  # noqa: F401 - registers its normalizer
 from dateline.timex import durations as _durations  # noqa: F401 - registers its normalizer
 from dateline.timex import periods as _periods  # noqa: F401 - registers its normalizer
+from dateline.timex import shifts as _shifts  # noqa: F401 - registers its normalizer
 from dateline.timex.grammar import is_valid_value
 from dateline.timex.rules import RuleSet, load_ruleset
 from dateline.timex.tagger import tag_text

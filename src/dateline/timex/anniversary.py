@@ -74,8 +74,10 @@ def _sentence_words(text: str, timex: Timex) -> set[str]:
 
 
 def _point_of(timex: Timex) -> Point | None:
-    if timex.type != "DATE" or timex.mod or timex.earliest is None:
+    if timex.type not in ("DATE", "TIME") or timex.mod or timex.earliest is None:
         return None
+    if timex.type == "TIME":  # "the attack came on the morning of 7 December 1941": its day
+        return Point(date.fromisoformat(timex.earliest), "day")
     if timex.granularity not in ("day", "month"):
         return None
     return Point(date.fromisoformat(timex.earliest), timex.granularity)

@@ -9,7 +9,7 @@ from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, approx_of, normalizer
 from dateline.timex.narrative import in_story
 from dateline.timex.normalize import norm_date, norm_weekday
-from dateline.timex.tense import PAST
+from dateline.timex.tense import FUTURE, PAST
 
 _CLOCK_WORDS = [
     "one",
@@ -47,9 +47,14 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m."),
     # unless that day is still ahead and the clock time's clause is past ("its next
     # meeting on Dec. 18. The decision, announced at 2:15 p.m., ...")
-    day = ctx.last.start if ctx.last and ctx.last.granularity == "day" else ctx.dct
+    named = ctx.last is not None and ctx.last.granularity == "day"
+    day = ctx.last.start if ctx.last is not None and named else ctx.dct
     if day > ctx.dct and ctx.tense_of(weak=False) == PAST:
         day = ctx.dct
+    elif (day < ctx.dct or not named) and ctx.ahead_day is not None and ctx.tense == FUTURE:
+        # "the runoff is on Sunday ... polling stations will open at 8 a.m.": a clock time
+        # in a future clause is the scheduled occasion's, the last day named ahead
+        day = ctx.ahead_day.start
     weekday_groups = {"weekday": groups.get("weekday") or groups.get("weekday2")}
     if groups.get("month") and groups.get("day"):
         dated = norm_date(ctx, {k: groups.get(k) for k in ("month", "day", "year")}, {})

@@ -24,6 +24,7 @@ class Context:
     topic: Point | None = None  # the first quarter or half the article reports on
     last_day: Point | None = None  # the last day mentioned, report days included
     last_clock: Point | None = None  # the last mentioned time, when it is a clock time
+    ahead_day: Point | None = None  # the last day named after the DCT: a scheduled occasion's
     near_dct: bool = False  # whether any time so far lay within a year of the DCT
     far_times: int = 0  # how many times so far lay further from the DCT
     near_times: int = 0  # how many times so far lay near the DCT, placed by the text itself
@@ -70,6 +71,9 @@ class Result:
     # the interval the words give when it is not the period's (narrowed by the mod):
     # "later this year" runs from the DCT to the year's end
     bounds: tuple[date | None, date | None] | None = None
+    # where the extent ends when the value covers less than the rule's match: "half an
+    # hour" of "half an hour later"
+    end: int | None = None
 
 
 Groups = dict[str, Any]

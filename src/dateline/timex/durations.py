@@ -15,7 +15,7 @@ from dateline.timex.context import (
     unit_of,
 )
 
-_DURATION_UNITS = {
+DURATION_UNITS = {
     "year": ("Y", 1, "month", 12),
     "month": ("M", 1, "day", 30),
     "week": ("W", 1, "day", 7),
@@ -38,7 +38,7 @@ def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration value in the unit the text names: 3 days → P3D, 2.5 years → P2.5Y,
     some hours → PTXH. Less than one unit is told in the next smaller unit when that is
     whole: half an hour → PT30M, a quarter of a century → P25Y."""
-    code, factor, smaller, ratio = _DURATION_UNITS[unit]
+    code, factor, smaller, ratio = DURATION_UNITS[unit]
     prefix = "PT" if code.startswith("T") else "P"
     if n is None:
         return f"{prefix}X{code.lstrip('T')}"

@@ -16,7 +16,7 @@ from typing import Any
 from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, mod_of
-from dateline.timex.tense import had_before, possessive, sentence_bounds
+from dateline.timex.tense import PRESENT, had_before, possessive, sentence_bounds
 
 
 def narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:
@@ -89,17 +89,37 @@ def story_weekday(
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
+OPEN_REACH = 4  # a sentence's end and the spaces before an expression that opens the next
+
+
 def told_as_history(ctx: Context) -> bool:
     """A text whose times so far lie mostly years before its DCT (a history, perhaps with
     a few words on its anniversary), at an expression that opens a sentence and takes no
     possessive: there "Today" means nowadays, not the day the article was written."""
-    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, ctx.start - 4), ctx.start)
+    before = max(0, ctx.start - OPEN_REACH)
+    opens = ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, before, ctx.start)
     return (
         bool(opens)
         and not possessive(ctx.text, ctx.end)  # "Today's parade": the DCT
         and ctx.far_times >= 5
         and ctx.far_times >= 3 * ctx.near_times
     )
+
+
+NOWADAYS_GAP = timedelta(days=366)  # how far back the last time lies when "today" contrasts
+
+
+def told_as_nowadays(ctx: Context) -> bool:
+    """A sentence opened by "Today" in a present clause, right after a time years back,
+    contrasts then and now: "It was saved in 2009. Today the museum welcomes 90,000
+    visitors a year" ("we today accept" in a quote stays the DCT)."""
+    last = ctx.last
+    if last is None or ctx.dct - last.end <= NOWADAYS_GAP or possessive(ctx.text, ctx.end):
+        return False
+    before = max(0, ctx.start - OPEN_REACH)
+    if not (ctx.start == 0 or _SENTENCE_OPEN.search(ctx.text, before, ctx.start)):
+        return False
+    return ctx.tense_of(weak=False) in (PRESENT, None)
 
 
 _SENTENCE_OPEN = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)$")

@@ -8,7 +8,7 @@ to numbers. Every function is pure: the reference times come in the context.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from dateline.timex import calendar_math as cal
@@ -17,14 +17,12 @@ from dateline.timex.context import (
     Context,
     Groups,
     Result,
-    amount_of,
-    approx_of,
     mod_of,
     normalizer,
     unit_of,
 )
 from dateline.timex.holidays import named_day
-from dateline.timex.narrative import in_story, story_weekday, told_as_history
+from dateline.timex.narrative import in_story, story_weekday, told_as_history, told_as_nowadays
 from dateline.timex.tense import (
     PAST,
     past_plan,
@@ -105,6 +103,9 @@ def _ymd_point(year: int, groups: Groups) -> Point | None:
     return Point(day, "day") if day else None
 
 
+TWO_DIGIT_PIVOT = 30  # '29 is 2029, '30 is 1930
+
+
 def full_year(groups: Groups) -> int | None:
     """The four-digit (or spelled) year a rule captured, if any."""
     for key in ("year", "spelled_year"):
@@ -112,7 +113,7 @@ def full_year(groups: Groups) -> int | None:
             return int(float(groups[key]))
     if groups.get("short_year") is not None:
         short = int(groups["short_year"])
-        return 1900 + short if short >= 30 else 2000 + short
+        return 1900 + short if short >= TWO_DIGIT_PIVOT else 2000 + short
     return None
 
 
@@ -149,12 +150,16 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
     return Result(p.value, p, mod_of(groups, args), "TIME" if p.part else None)
 
 
+# years before and after, nearest first: a weekday and a day recur in at most six years
+_NEAREST_YEARS = (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6)
+
+
 def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
     """ "Tuesday, 24 August" without a year: the nearest year in which it is a Tuesday."""
     weekday = groups.get("weekday")
     if p is None or not weekday or p.granularity != "day" or p.start.isoweekday() == int(weekday):
         return p
-    for delta in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+    for delta in _NEAREST_YEARS:
         day = cal.make_date(p.start.year + delta, p.start.month, p.start.day)
         if day is not None and day.isoweekday() == int(weekday):
             return Point(day, "day", p.part)
@@ -256,7 +261,8 @@ def norm_day_offset(ctx: Context, groups: Groups, args: dict[str, Any]) -> Resul
     """today / yesterday / tomorrow / tonight, optionally with a part of day. In an
     encyclopedia article ("Today the line of the walls can still be traced") "today" is
     the present, not the day the article was written."""
-    if _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end) and told_as_history(ctx):
+    nowadays = _TODAY_NOWADAYS.fullmatch(ctx.text, ctx.start, ctx.end)
+    if nowadays and (told_as_history(ctx) or told_as_nowadays(ctx)):
         return Result("PRESENT_REF", None, None)
     day = ctx.dct + timedelta(days=int(args.get("offset", 0)))
     part = (
@@ -395,8 +401,9 @@ def _weekday_rel(ctx: Context, weekday: int, offset: str) -> Point:
 # until Friday" do not)
 UNTIL_REACH = 70  # "gave them until" before a weekday
 _UNTIL = re.compile(
-    r"(?<!had )\b(?:give|gives|gave|given|extend\w*|deadline|postpone\w*|delay\w*|"
-    r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+$",
+    r"(?<!had )\b(?:give|gives|gave|given|has|have|extend\w*|deadline|postpone\w*|delay\w*|"
+    r"adjourn\w*|wait\w*)\b[^,.;:]{0,40}\b(?:until|till)\s+"
+    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.m\.)?)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -410,6 +417,9 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
         return told
+    paired = _paired_weekday(ctx, weekday)
+    if paired is not None:
+        return Result(paired.value, paired, mod_of(groups, args))
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
@@ -426,100 +436,28 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
 
 
-INDEFINITE_REACH = 8  # "on a" right before a weekday
-_INDEFINITE = re.compile(r"\bon\s+an?\s+$", re.IGNORECASE)
-
-
-@normalizer("shift")
-def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
-    """N units ago / later / earlier / from now: the DCT or the last mentioned time, moved."""
-    n = amount_of(groups)
-    direction = str(groups.get("direction") or args.get("direction"))
-    unit = unit_of(groups, args)
-    if n is None or n != int(n):
-        value = "FUTURE_REF" if direction.endswith("+1") else "PAST_REF"
-        return Result(value, None, mod_of(groups, args))
-    if unit in ("hour", "minute", "second"):
-        clock = _clock_anchor(ctx)
-        if clock is not None and direction.startswith("ref"):
-            # "the quake hit at 4:32 a.m. ... lifted about two hours later": 06:32
-            moved = clock + timedelta(
-                **{unit + "s": int(n) * (-1 if direction.endswith("-1") else 1)}
-            )
-            p = Point(moved.date(), "day", moved.strftime("%H:%M"))
-            return Result(p.value, p, approx_of(groups), "TIME")
-        # the DCT has no time of day: hours ago is still (about) the DCT's day
-        p = cal.point(ctx.dct, "day")
-        return Result(p.value, p, approx_of(groups))
-    steps = int(n) * (-1 if direction.endswith("-1") else 1)
-    base = _shift_base(ctx, direction, unit)
-    if args.get("gran") == "quarter" and base.granularity not in ("quarter", "half"):
-        # "last year's quarter" with no quarter named yet: the last one reported
-        base = cal.shift(cal.point(ctx.dct, "quarter"), "quarter", -1)
-    step_unit = {"decade": "year", "century": "year", "fortnight": "week"}.get(unit, unit)
-    steps *= {"decade": 10, "century": 100, "fortnight": 2}.get(unit, 1)
-    if step_unit not in cal.RANK:
-        return None
-    if base.granularity == "season" and step_unit in ("month", "week", "day"):
-        base = cal.point(base.start, step_unit)  # "eleven months earlier" than a summer
-    p = cal.shift(base, step_unit, steps)
-    gran = args.get("gran")
-    if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
-        p = cal.coarsen(p, gran)
-    elif cal.RANK[p.granularity] < cal.RANK["year"] and (
-        unit in ("decade", "century") or (unit == "year" and direction == "ref+1")
-    ):
-        # "a decade later" than December 1936: 1946; "two years later" a story moves on
-        # by years ("a year earlier" keeps the compared quarter or day)
-        p = cal.coarsen(p, "year")
-    elif p.granularity == "day" and step_unit in ("week", "month"):
-        # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
-        # day stays that day a year before (a comparison date, in business news)
-        p = cal.coarsen(p, step_unit)
-    return Result(p.value, p, approx_of(groups))
-
-
-def _clock_anchor(ctx: Context) -> datetime | None:
-    """The last mentioned clock time, when the last mentioned time is one."""
-    last = ctx.last_clock
-    # the zone of "09:30 GMT" is dropped: the time moved ("two hours later") is local again
-    if last is None or last.part is None or not re.match(r"[0-9]{2}:[0-9]{2}", last.part):
-        return None
-    hour, minute = int(last.part[:2]), int(last.part[3:5])
-    if hour == 24:
-        return datetime.combine(last.start, time()) + timedelta(days=1)
-    return datetime.combine(last.start, time(hour, minute))
-
-
-def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
-    gran = unit if unit in cal.RANK else "day"
-    gran = {"decade": "year", "century": "year", "fortnight": "week"}.get(gran, gran)
-    anchor = ctx.last
-    if anchor is not None and anchor.granularity in ("quarter", "half"):
-        anchor = period_anchor(ctx, anchor.granularity)
-    quarterly = anchor is not None and anchor.granularity in ("quarter", "half") and gran == "year"
-    if quarterly and anchor is not None and _months_since_anchor(ctx):
-        # "for the nine months, ... a year earlier": the year-earlier period is no quarter
-        anchor = cal.coarsen(anchor, "year")
-    if (direction.startswith("ref") and anchor is not None) or quarterly:
-        assert anchor is not None
-        return (
-            anchor if cal.RANK[anchor.granularity] < cal.RANK["year"] else cal.coarsen(anchor, gran)
-        )
-    return cal.point(ctx.dct, gran)
-
-
-_MONTHS_PERIOD = re.compile(
-    r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b(?!\s+(?:ago|earlier|later))",
+# "on Friday and Saturday", "Monday or Tuesday": the second weekday follows the first
+PAIRED_REACH = 16
+PAIRED_MAX_GAP = 3  # days at most from the first weekday of a pair to the second
+_PAIRED = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:,|and|or|to|through|-|–)\s*(?:on\s+)?$",
     re.IGNORECASE,
 )
 
 
-def _months_since_anchor(ctx: Context) -> bool:
-    """A span of months ("the first nine months") named in the sentence after the quarter."""
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    since = max(left, ctx.last_end or 0)
-    return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
+def _paired_weekday(ctx: Context, weekday: int) -> Point | None:
+    """The day after the weekday just named that is this weekday, in a pair of them."""
+    first = ctx.last_day
+    if first is None or not _PAIRED.search(ctx.text, max(0, ctx.start - PAIRED_REACH), ctx.start):
+        return None
+    ahead = (weekday - first.start.isoweekday()) % 7
+    if not 0 < ahead <= PAIRED_MAX_GAP:
+        return None  # "statements made Friday and Thursday": told backwards, no pair
+    return Point(first.start + timedelta(days=ahead), "day")
+
+
+INDEFINITE_REACH = 8  # "on a" right before a weekday
+_INDEFINITE = re.compile(r"\bon\s+an?\s+$", re.IGNORECASE)
 
 
 def period_anchor(ctx: Context, unit: str) -> Point | None:

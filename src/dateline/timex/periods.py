@@ -207,6 +207,7 @@ def norm_set(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | Non
     return Result(str(value), None, None, None, args.get("freq"), args.get("quant") or _quant(ctx))
 
 
+SPORT_REACH = 200  # characters before the sentence where a game's words are looked for
 _SPORT = re.compile(
     r"\b(?:goals?|scored|match|game|halftime|half-time|minutes?|striker|penalty|innings?|"
     r"quarterback|touchdown|visitors|hosts|kick-?off|whistle|points|set|team)\b",
@@ -221,7 +222,7 @@ def _match_half(ctx: Context, groups: Groups) -> bool:
     if re.search(r"\bof\s+", ctx.text[ctx.start : ctx.end]):
         return False
     left, right = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    return _SPORT.search(ctx.text, max(0, left - 200), right) is not None
+    return _SPORT.search(ctx.text, max(0, left - SPORT_REACH), right) is not None
 
 
 def _quant(ctx: Context) -> str | None:

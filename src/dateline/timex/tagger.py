@@ -104,6 +104,7 @@ def find_matches(text: str, ruleset: RuleSet) -> list[Match]:
     return sorted(taken, key=lambda m: m.start)
 
 
+TITLE_REACH = 30  # characters before an expression searched for an opening quote or a name
 # Time words that English writes in lower case unless they are part of a name.
 _COMMON = re.compile(
     r"(?:today|tonight|tomorrow|yesterday|now|noon|midnight|weeks?|minutes?|hours?|days?|"
@@ -124,7 +125,7 @@ def is_title(text: str, start: int, end: int) -> bool:
     words = _WORD.findall(text[start:end])
     if not any(_capital_common(w) for w in words):
         return False
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - TITLE_REACH) : start]
     if _OPENING_QUOTE.search(before):
         # "60 Minutes" or "This Week": a capital that is not the sentence's first letter
         rest = words if text[start].isdigit() else words[1:]
@@ -273,6 +274,13 @@ def _normalize(ctx: Context, match: Match, tables: dict[str, dict[str, str]]) ->
     return result
 
 
+def _narrowed(match: Match, result: Result) -> Match:
+    """The match cut to the extent the normalizer kept, if it kept less."""
+    if result.end is None or not match.start < result.end < match.end:
+        return match
+    return Match(match.start, result.end, match.rule, match.match)
+
+
 def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = None) -> list[Timex]:
     """Tag and normalize every temporal expression in ``text``."""
     ruleset = ruleset or load_ruleset()
@@ -286,6 +294,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         result = _normalize(ctx, match, ruleset.tables)
         if result is None:
             continue
+        match = _narrowed(match, result)
         try:
             match, result = _part_of_date(text, match, result, ruleset.tables, results)
             match, result = _day_around(text, match, result, results)
@@ -294,6 +303,8 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
             continue  # "the day after" 9999-12-31: no day; the expression is dropped
         if result.point is not None and result.point.granularity == "day":
             ctx.last_day = Point(result.point.start, "day")
+            if result.point.start > dct:
+                ctx.ahead_day = ctx.last_day
         if result.point is not None:
             if cal.days_apart(result.point, dct) > NEAR_DCT_DAYS:
                 ctx.far_times += 1
@@ -302,6 +313,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
                 ctx.near_times += 1
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
+            _remember_clock_of_day(ctx, match, result, results)
     _clock_days(text, results)
     _join_durations(text, results)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
@@ -314,6 +326,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
     return sorted(results.values(), key=lambda t: t.start)
 
 
+DAY_PREFIX_REACH = 24  # "the early hours of", "the day before" right before a day
 # "on the night of 14 April 1912": the part of a dated day, one TIME expression
 _PART_OF = re.compile(
     r"\bthe\s+(morning|afternoon|evening|night|(?:early|small|wee)\s+hours)\s+of\s+$", re.IGNORECASE
@@ -332,7 +345,7 @@ def _day_prefix(
     p = result.point
     if p is None or p.granularity != "day" or p.part:
         return None
-    before = prefix.search(text, max(0, match.start - 24), match.start)
+    before = prefix.search(text, max(0, match.start - DAY_PREFIX_REACH), match.start)
     if before is not None:
         for start in [s for s, t in results.items() if t.end > before.start()]:
             del results[start]  # "the night" alone, now inside the wider expression
@@ -380,6 +393,23 @@ _CLOCK_THEN_DAY = re.compile(
 )
 # "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
 _EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
+
+
+def _remember_clock_of_day(
+    ctx: Context, match: Match, result: Result, results: dict[int, Timex]
+) -> None:
+    """A day right after a clock time ("at 10 a.m. on 27 July 1953") is that clock time's:
+    "twelve hours later" counts from it."""
+    p = result.point
+    if p is None or p.granularity != "day" or p.part or result.type == "DURATION":
+        return
+    before = [t for t in results.values() if t.end <= match.start]
+    clock = max(before, key=lambda t: t.end, default=None)
+    if clock is None or not (clock.rule or "").startswith("clock") or clock.type != "TIME":
+        return
+    gap = _CLOCK_THEN_DAY.match(ctx.text, clock.end, match.start)
+    if gap is not None and gap.end() == match.start and len(clock.value) >= 16:
+        ctx.last_clock = Point(p.start, "day", clock.value[11:16])
 
 
 # "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
@@ -460,6 +490,8 @@ def _duration_units(value: str) -> list[tuple[str, str]] | None:
     return parts or None
 
 
+REPORT_REACH = 40  # "told reporters on", "the quarter that ended" right before a day
+PERIOD_END_GAP = 30  # characters at most between a period and the day that closes it
 # "the quarter ended Sept. 30": the day only delimits the period, which stays the anchor
 _PERIOD_END = re.compile(
     r"\b(?:quarter|period|year|months|weeks|half)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+$",
@@ -496,7 +528,8 @@ def _anchors(ctx: Context, match: Match, result: Result) -> bool:
         return False
     if result.point is not None and result.point.granularity in ("decade", "century"):
         return False  # "in the 1880s": background; "the following year" counts from a year
-    if _RANGE_END.search(ctx.text, max(0, match.start - 24), match.start) and in_story(ctx):
+    range_end = _RANGE_END.search(ctx.text, max(0, match.start - RANGE_END_REACH), match.start)
+    if range_end and in_story(ctx):
         return False
     if match.rule.norm in _NOT_ANCHORS:
         # "six days later ... the following day": a story moves on by days; "a year
@@ -505,6 +538,7 @@ def _anchors(ctx: Context, match: Match, result: Result) -> bool:
     return not _report_time(ctx.text, match.start, result)
 
 
+RANGE_END_REACH = 24  # "until mid-" right before a range's end
 # "From 22 June until mid-December the invaders advanced. On 8 September ...": in a story
 # the end of a range is no point the story has reached
 _RANGE_END = re.compile(r"\b(?:until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
@@ -513,14 +547,14 @@ _RANGE_END = re.compile(r"\b(?:until|till|through)\s+(?:mid-|early\s+|late\s+)?$
 def _report_time(text: str, start: int, result: Result) -> bool:
     if result.point is None or result.point.granularity != "day":
         return False  # "reported third-quarter net": the period is what was reported
-    return bool(_REPORT_TIME.search(text, max(0, start - 40), start))
+    return bool(_REPORT_TIME.search(text, max(0, start - REPORT_REACH), start))
 
 
 def _period_end(ctx: Context, start: int) -> bool:
     """True for the closing day of a period that is itself the anchor just remembered."""
-    if ctx.last_end is None or start - ctx.last_end > 30:
+    if ctx.last_end is None or start - ctx.last_end > PERIOD_END_GAP:
         return False
-    return bool(_PERIOD_END.search(ctx.text, max(0, start - 40), start))
+    return bool(_PERIOD_END.search(ctx.text, max(0, start - REPORT_REACH), start))
 
 
 def _remember(ctx: Context, result: Result, end: int) -> None:

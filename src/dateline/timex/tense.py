@@ -100,7 +100,7 @@ DEADLINE_REACH = 20  # "until", "by the end of" right before the expression
 CLAUSE_REACH = 80  # a negation or a past perfect earlier in the clause
 FRONTED_REACH = 10  # an expression this close to its sentence's start is fronted
 OPEN_UNTIL_REACH = 30  # "until 10:30 a.m. on" before a weekday
-WOULD_REACH = 60  # "would meet on" before a weekday
+WOULD_REACH = 100  # "would cancel ... trains between Paris and London on" before a weekday
 SCHEDULED_REACH = 50  # "the Senate votes" before a weekday
 SCHEDULED_AFTER_REACH = 40  # "on Friday the riders face" after it
 MOVED_TO_REACH = 90  # "postponed the launch of its rocket to" before it
@@ -117,7 +117,8 @@ _CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence holding ``text[start:end]``."""
     left = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH), start):
+    # up to the expression's first letter, which the end of a sentence looks ahead to
+    for match in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH), start + 1):
         if not _abbreviation(text, match.start()):
             left = match.end()
     right = min(len(text), end + SENTENCE_REACH)
@@ -135,7 +136,7 @@ _CLOCK_THEN_NAME = re.compile(
 
 
 def _abbreviation(text: str, period: int) -> bool:
-    if _CLOCK_THEN_NAME.match(text, max(0, period - 3)):
+    if _CLOCK_THEN_NAME.match(text, max(0, period - len("p.m"))):
         return True
     return text[period] == "." and bool(
         _ABBREVIATION.search(text, max(0, period - ABBREVIATION_REACH), period + 1)
@@ -157,13 +158,21 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 
 
+# "will release updated figures", "to have finished": an -ed word right after a modal's
+# or an infinitive's verb belongs to that verb group or its object, no past verb
+_FUTURE_VERB_BEFORE = re.compile(
+    r"\b(?:will|'ll|’ll|shall|would|could|should|must|to)\s+[a-z]+\s+$", re.IGNORECASE
+)
+
+
 def _adjective(text: str, match: re.Match[str]) -> bool:
     word = match.group(0).lower()
     if word.startswith("un") and word.endswith("ed"):
         return True
     participle = word.endswith("ed") or word in _IRREGULAR_PARTICIPLES  # 'a locally made shot'
+    before = text[max(0, match.start() - ARTICLE_REACH) : match.start()]
     return participle and bool(
-        _ADJECTIVE_BEFORE.search(text[max(0, match.start() - ARTICLE_REACH) : match.start()])
+        _ADJECTIVE_BEFORE.search(before) or _FUTURE_VERB_BEFORE.search(before)
     )
 
 
@@ -211,6 +220,8 @@ def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str,
             text, left, start, end, (cue_start, cue_end)
         ):
             continue
+        if cue_start >= end and _RELATIVE.search(text, end, cue_start):
+            continue  # "plays on Sunday against Cole, who has won 14 matches": another clause
         kind = weak_kind if weak else strong
         if kind is None:
             continue
@@ -227,13 +238,16 @@ _REPORTING = frozenset(
 )
 
 
+FRONTED_WORDS = 3  # an expression with fewer words before it in its sentence is fronted
+
+
 def _trailing_report(text: str, left: int, start: int, end: int, cue: tuple[int, int]) -> bool:
     """Whether the cue is a reporting verb after the expression's clause. A fronted
     expression ("In September, it announced …") belongs to the reporting verb itself."""
     cue_start, cue_end = cue
     if cue_start < end or text[cue_start:cue_end].lower() not in _REPORTING:
         return False
-    if len(text[left:start].split()) < 3:
+    if len(text[left:start].split()) < FRONTED_WORDS:
         return False
     return "," in text[end:cue_start] or "''" in text[end:cue_start]
 
@@ -284,11 +298,36 @@ def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
     )
 
 
+_FOR_DAY = re.compile(r"\bfor\s$", re.IGNORECASE)
+# "a memorial service planned at the university for Saturday": a plan's day, which the
+# plan's own tense decides
+PLANNED_FOR_REACH = 80
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|slated|booked)\b[^.;,]*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:who|whose|which|where)\b", re.IGNORECASE)
+# "last" looks back when a time follows it: "last week", "last Friday", "the last two years"
+_LAST_TIME = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:week|month|year|night|time|season|spring|summer|autumn|fall|winter|"
+    r"weekend|decade|century|quarter|half|days?|hours?|minutes?|[A-Z][a-z]+)",
+)
+_SENTENCE_BREAK = re.compile(r"[.!?:;\"'“”‘’(\[\n]\s*$|^\s*$")
+
+
+def _capitalized_inside(text: str, start: int) -> bool:
+    """A capitalized word that does not open a sentence, a quote or a line."""
+    if not text[start].isupper():
+        return False
+    return _SENTENCE_BREAK.search(text[max(0, start - 3) : start]) is None
+
+
 def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
     word = match.group(0).lower()
     if match.group("past"):
         if word in _NOT_PAST or _passive(text, match.start()) or _adjective(text, match):
             return None
+        if _capitalized_inside(text, match.start()):
+            return None  # a name: "the Met Office", "the Allied forces"
+        if word == "last" and not _LAST_TIME.match(text, match.end()):
+            return None  # "will last until Sunday", "and last three hours": the verb
         if text[match.start() - 1 : match.start()] == "-":
             return None  # a compound adjective: "an open-ended strike", "a long-awaited vote"
         return PAST
@@ -462,8 +501,11 @@ _SUSPENDED = re.compile(
 # "would" after a reporting verb is the future seen from the report: "said the cabinet
 # would declare them disaster zones on Tuesday"
 _WOULD = re.compile(
-    r"\b(?:would|can|(?-i:may)|must|should|shall)\s+(?!have\b)(?:not\s+)?[a-z]+"
-    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,6}\s+(?:on\s+|by\s+|until\s+|from\s+)?$",
+    # "could not be located Wednesday" is a past inability, "could last until Monday" ahead
+    r"\b(?:would|could(?!\s+(?:not\s+)?be\s+[a-z]+ed\b)|might|can|(?-i:may)|must|should|shall)"
+    r"\s+(?!have\b)(?:not\s+)?[a-z]+"
+    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,10}\s+"
+    r"(?:on\s+|by\s+|until\s+|till\s+|through\s+|from\s+|for\s+)?$",
     re.IGNORECASE,
 )
 
@@ -509,6 +551,12 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
         return True
     if _MOVED_TO.search(text, max(left, start - MOVED_TO_REACH), start):
         return True
+    if _FOR_DAY.search(text, max(left, start - len("for ")), start) and not _PLANNED_FOR.search(
+        text, max(left, start - PLANNED_FOR_REACH), start
+    ):
+        # "cancelled most services for Saturday", "tickets for Sunday's match": the day
+        # something is meant for lies ahead (a plan told in the past is decided before)
+        return True
     best = _nearest_cue(text, start, end, weak=False)
     # "told residents to stay alert until Thursday": the infinitive looks forward
     if best is None or best[1] != PAST or best[3] > start:
@@ -530,7 +578,9 @@ _SCHEDULED_VERB = (
 )
 _SCHEDULED = re.compile(
     rf"\b{_SCHEDULED_VERB}\b"
-    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b|from\b)[a-z]+(?:-[a-z]+)*){0,4}"
+    # the words between may include a clock range: "runs from 3 a.m. to 11 a.m. Saturday"
+    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b)"
+    r"(?:[a-z]+(?:-[a-z]+)*|[0-9]{1,2}(?:[:.][0-9]{2})?|[ap]\.m\.)){0,6}"
     r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
