@@ -176,3 +176,12 @@ def test_whoever_is_sent_to_a_meeting_visits(nlp: Any) -> None:
     assert visit["source"] == ["negroponte"] and visit["status"] == "planned"
     assert visit["location"] == "Manila" and visit["time"]["value"] == "2007-08-01/2007-08-02"
     assert [e["source"] for e in found if e["type"] == "DEPLOY"] == [["POL"]]
+
+
+def test_what_one_says_on_a_trip_is_said_where_it_goes(nlp: Any) -> None:
+    text = (
+        "U.N. Secretary-General Ban Ki-moon expressed concern, telling reporters on a visit "
+        "to Rome that tension was high."
+    )
+    [said] = [e for e in events_of(nlp, text, date(2013, 4, 9)) if e["type"] == "STATEMENT"]
+    assert said["location"] == "Rome"

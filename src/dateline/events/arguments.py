@@ -214,7 +214,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     if mention.trigger.host:
         sources, targets = targets, sources
     _add_prep_arguments(mention, verb, index, sources, targets)
-    mention.location = mention.location or _there(verb, index)
+    mention.location = mention.location or _there(verb, index) or _on_a_trip_to(verb, index)
     if mention.location is None and (mention.type in PLACE_TARGET_TYPES or attended):
         # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
         # place of what one attends ('will attend the regional forum in Manila')
@@ -285,6 +285,21 @@ def fill_noun(
 #: discuss trade') happens where and when the journey goes
 JOURNEY_VERBS = {"go", "travel", "fly", "head", "come", "arrive", "return", "leave"}
 JOURNEY_HOSTS = {"be", "go", "set", "leave", "embark", "arrive", "come", "travel", "remain"}
+
+
+#: nouns of a journey one does things 'on' or 'during'
+TRIP_NOUNS = {"visit", "trip", "tour", "stop", "stopover"}
+
+
+def _on_a_trip_to(verb: Token, index: MentionIndex) -> Place | None:
+    """'telling reporters on a visit to Rome': what one does on a trip happens where it goes."""
+    for prep, pobj in prep_objects(verb):
+        if prep not in ("on", "during") or pobj.lemma_.lower() not in TRIP_NOUNS:
+            continue
+        for inner, place_word in prep_objects(pobj):
+            if inner in ("to", "in"):
+                return _first_place(place_word, index)
+    return None
 
 
 def _on_a_journey(noun: Token, clause: Token) -> bool:
