@@ -180,8 +180,8 @@ def test_whoever_is_sent_to_a_meeting_visits(nlp: Any) -> None:
 
 def test_what_one_says_on_a_trip_is_said_where_it_goes(nlp: Any) -> None:
     text = (
-        "U.N. Secretary-General Ban Ki-moon expressed concern, telling reporters on a visit "
-        "to Rome that tension was high."
+        "U.N. Secretary-General Ban Ki-moon expressed deeper concern, telling reporters on a "
+        "visit to Rome that tension was high."
     )
     [said] = [e for e in events_of(nlp, text, date(2013, 4, 9)) if e["type"] == "STATEMENT"]
     assert said["location"] == "Rome"

@@ -297,8 +297,9 @@ def _on_a_trip_to(verb: Token, index: MentionIndex) -> Place | None:
         if prep not in ("on", "during") or pobj.lemma_.lower() not in TRIP_NOUNS:
             continue
         for inner, place_word in prep_objects(pobj):
-            if inner in ("to", "in"):
-                return _first_place(place_word, index)
+            place = _first_place(place_word, index) if inner in ("to", "in") else None
+            if place is not None and place.kind == "city":
+                return place  # a country leaves room for the city the visit tells
     return None
 
 
