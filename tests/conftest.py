@@ -52,6 +52,15 @@ def events_of(nlp: Any, text: str, dct: Any) -> list[dict[str, Any]]:
     return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
 
 
+def timex_named(text: str, dct: Any, surface: str) -> Any:
+    """The one timex ``tag`` finds in ``text`` with this surface."""
+    from dateline.timex import tag
+
+    found = [t for t in tag(text, dct) if t.text == surface]
+    assert len(found) == 1, tag(text, dct)
+    return found[0]
+
+
 @pytest.fixture(scope="session")
 def bare_nlp() -> Any:
     """spaCy's model alone, for tests that run dateline's steps by hand."""

@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
+from conftest import timex_named
 from dateline.model import Timex
 from dateline.timex import tag
 from dateline.timex.tense import FUTURE, PAST, PRESENT, lexical_tense, sentence_bounds
 
 
 def find(text: str, dct: date, surface: str) -> Timex:
-    found = [t for t in tag(text, dct) if t.text == surface]
-    assert len(found) == 1, tag(text, dct)
-    return found[0]
+    found: Timex = timex_named(text, dct, surface)
+    return found
 
 
 @pytest.mark.parametrize(
