@@ -21,6 +21,7 @@ from dateline.store.engine import (
     reading,
     writing,
 )
+from dateline.store.identity import actor_rows, identify
 from dateline.store.migrations import migrate, missing_versions
 from dateline.store.publications import add_publication, publications_of
 
@@ -83,6 +84,7 @@ class Store:
                 return False
             _insert_document(conn, doc, origin)
             _insert_children(conn, extraction)
+            _identify(conn, [doc["id"]])
             _link(conn, doc["id"])
         return True
 
@@ -111,6 +113,7 @@ class Store:
                 after = _last_document(conn)
                 _insert_documents(conn, new)
                 _insert_children_many(conn, new)
+                _identify(conn, [x["document"]["id"] for x in new])
                 _link_many(conn, [x["document"]["id"] for x in new], after)
         return flags
 
@@ -270,6 +273,7 @@ def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -
                 {"document_id": doc_id, "actor_id": a["id"], "start": s, "end": e}
                 for s, e in a.get("mentions", [])
             ]
+        rows["document_actors"] += actor_rows(x)
         rows["places"] += [_place_row(doc_id, p) for p in x.get("places", [])]
         for ev in x.get("events", []):
             _event_rows(rows, doc_id, dct, ev)
@@ -283,6 +287,7 @@ def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -
 _CHILD_TABLES = (
     "timexes",
     "actor_mentions",
+    "document_actors",
     "places",
     "events",
     "event_actors",
@@ -391,12 +396,31 @@ def _event_rows(
     )
     rows["events"].append(row)
     rows["event_actors"] += [
-        {"event_id": ev["id"], "role": role, "actor_id": actor_id, "position": i}
+        {
+            "event_id": ev["id"],
+            "role": role,
+            "actor_id": actor_id,
+            "position": i,
+            "extracted_id": actor_id,
+        }
         for role in ("source", "target")
         for i, actor_id in enumerate(dict.fromkeys(ev.get(role) or []))
     ]
     rows["event_evidence"] += [{"event_id": ev["id"], **e} for e in ev.get("evidence", [])]
     rows["event_candidates"] += [{"event_id": ev["id"], **c} for c in ev.get("candidates", [])]
+
+
+def _identify(conn: Connection, document_ids: list[str]) -> None:
+    """Store the new documents' actors under the ids they are identified as across
+    articles; re-link stored documents whose actors that changed (dateline.store.identity)."""
+    changed = identify(conn, document_ids) - set(document_ids)
+    if not changed:
+        return
+    try:
+        from dateline.link.linker import relink_documents
+    except ImportError:
+        return
+    relink_documents(conn, sorted(changed))
 
 
 def _link(conn: Connection, document_id: str) -> None:
