@@ -137,6 +137,45 @@ class Store:
         with writing(self.engine) as conn:
             conn.execute(insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
 
+    # --- actor identity (dateline.store.identity) ----------------------
+    def merge_actors(self, actor_id: str, *aliases: str) -> int:
+        """Record that each alias is the actor ``actor_id``: their events are stored under
+        it and their stories linked again. Returns the number of documents re-linked.
+        DL-E590 for an unknown id, DL-E591 when already one actor, DL-E593 across kinds."""
+        from dateline.store.identity import merge
+
+        with writing(self.engine) as conn:
+            changed = merge(conn, actor_id, list(aliases), _now())
+            _relink(conn, changed)
+        return len(changed)
+
+    def unmerge_actor(self, alias: str) -> int:
+        """Undo the merge of ``alias`` (DL-E592 when there is none): its events go back to
+        the id they had before and their stories are linked again. Returns the number of
+        documents re-linked."""
+        from dateline.store.identity import unmerge
+
+        with writing(self.engine) as conn:
+            changed = unmerge(conn, alias)
+            _relink(conn, changed)
+        return len(changed)
+
+    def actor_merges(self) -> list[dict[str, Any]]:
+        """The user's merges: ``{alias, actor_id, merged_at}``."""
+        from dateline.store.identity import merges
+
+        with reading(self.engine) as conn:
+            return merges(conn)
+
+    def actor_aliases(self, actor: str | None = None) -> list[dict[str, Any]]:
+        """Extracted actor ids stored under another id, by name or by a merge (of one
+        actor, when given): ``{alias, actor_id, how, names, documents, first_dct,
+        last_dct}``."""
+        from dateline.store.identity import aliases
+
+        with reading(self.engine) as conn:
+            return aliases(conn, actor)
+
     # --- reading -------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Number of rows per main table."""
@@ -413,7 +452,11 @@ def _event_rows(
 def _identify(conn: Connection, document_ids: list[str]) -> None:
     """Store the new documents' actors under the ids they are identified as across
     articles; re-link stored documents whose actors that changed (dateline.store.identity)."""
-    changed = identify(conn, document_ids) - set(document_ids)
+    _relink(conn, identify(conn, document_ids) - set(document_ids))
+
+
+def _relink(conn: Connection, changed: set[str]) -> None:
+    """Link again stored documents whose events' actors changed."""
     if not changed:
         return
     try:
