@@ -92,17 +92,27 @@ PEOPLE = {
     "RUS": ("Russia", "country", "RUS", None),
     "COD": ("Democratic Republic of the Congo", "country", "COD", None),
     "KOR": ("South Korea", "country", "KOR", None),
+    "ARG": ("Argentina", "country", "ARG", None),
+    "ignacio-valdes": ("Ignacio Valdés", "person", "CHL", "foreign minister"),
+    "lucia-ferreyra": ("Lucía Ferreyra", "person", "ARG", "foreign minister"),
 }
 
 
-def article(dct: str, title: str, events: list[tuple[str, ...]]) -> dict[str, Any]:
-    """An extraction document: events as (key, type, status, source, target, day or '')."""
+def article(
+    dct: str,
+    title: str,
+    events: list[tuple[str, ...]],
+    described: dict[str, tuple[str, str, str | None, str | None]] | None = None,
+) -> dict[str, Any]:
+    """An extraction document: events as (key, type, status, source, target, day or ''),
+    sources joined by '+'; actors described as in PEOPLE unless ``described`` here."""
     sentences = [f"{title}: {key} {kind.lower()} {status}." for key, kind, status, *_ in events]
     text = title + "\n\n" + " ".join(sentences)
-    ids = sorted({a for *_, src, tgt, _ in events for a in (src, tgt) if a})
+    ids = sorted({a for *_, src, tgt, _ in events for a in [*src.split("+"), tgt] if a})
+    people = {**PEOPLE, **(described or {})}
     actors = [
-        {"id": i, "name": PEOPLE[i][0], "kind": PEOPLE[i][1], "country": PEOPLE[i][2],
-         "role": PEOPLE[i][3], "mentions": []}
+        {"id": i, "name": people[i][0], "kind": people[i][1], "country": people[i][2],
+         "role": people[i][3], "mentions": []}
         for i in ids
     ]  # fmt: skip
     return {
@@ -120,7 +130,7 @@ def _event(spec: tuple[str, ...], text: str, sentence: str) -> dict[str, Any]:
             "granularity": "day" if day else None}  # fmt: skip
     return {
         "id": "ev-" + key, "type": kind, "plover": None, "status": status, "dated": bool(day),
-        "source": [source], "target": [target] if target else [], "location": None,
+        "source": source.split("+"), "target": [target] if target else [], "location": None,
         "time": time, "candidates": [], "attribution": None, "cue": None, "change": None,
         "evidence": [{"start": start, "end": start + len(sentence), "sentence": sentence}],
     }  # fmt: skip
@@ -372,3 +382,33 @@ def test_migration_9_identifies_the_actors_of_documents_stored_before_it(
         assert actor_of(store, "benin-plan") == "bush"
     with Store(db_url) as reopened:
         assert snapshot(reopened) == canonical
+
+
+# --- an actor's country, whatever the order ----------------------------------------------
+
+UNSAID = {"lucia-ferreyra": ("Lucía Ferreyra", "person", None, None)}
+TALKS = [
+    # The first article does not say Ferreyra is Argentine; the later ones do.
+    article("2027-02-08", "Valdés and Ferreyra to meet", [
+        ("talks-plan", "MEET", "planned", "ignacio-valdes+lucia-ferreyra", "", "2027-02-18"),
+    ], described=UNSAID),
+    article("2027-02-16", "Chile and Argentina to talk", [
+        ("talks-again", "MEET", "planned", "ignacio-valdes+ARG", "", "2027-02-18"),
+        ("ferreyra-says", "STATEMENT", "occurred", "lucia-ferreyra", "", "2027-02-16"),
+    ]),
+    article("2027-02-17", "Ferreyra speaks", [
+        ("ferreyra-again", "STATEMENT", "occurred", "lucia-ferreyra", "", "2027-02-17"),
+    ]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_an_actor_has_the_country_most_articles_give_it_in_any_order(
+    store: Store, order: tuple[int, ...]
+) -> None:
+    for i in order:
+        store.add(TALKS[i])
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.actors.c.country).where(t.actors.c.id == "lucia-ferreyra"))
+        assert row.scalar_one() == "ARG"
+    assert frozenset({"talks-plan", "talks-again"}) in partition(store)

@@ -19,7 +19,7 @@ caller re-links them (``dateline.link.linker.relink_documents``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -191,24 +191,90 @@ def _rows_where(conn: Connection, condition: Any) -> list[Any]:
     return list(conn.execute(select(document_actors).where(condition)))
 
 
+@dataclass
+class Outcome:
+    """What resolving some rows did: the documents whose events got other actor ids, and
+    per actor id the countries its rows brought or took away (to settle its country)."""
+
+    changed: set[str] = field(default_factory=set)
+    touched: dict[str, set[str | None]] = field(default_factory=dict)
+    moved: set[str] = field(default_factory=set)  # ids that gained or lost rows
+
+    def touch(self, actor_id: str, country: str | None) -> None:
+        self.touched.setdefault(actor_id, set()).add(country)
+
+
 def _apply(
-    conn: Connection, rows: Iterable[Any], merges: dict[str, str], cache: dict[Any, Any]
-) -> set[str]:
-    """Store each row's actor under its canonical id; the documents whose events changed."""
+    conn: Connection,
+    rows: Iterable[Any],
+    merges: dict[str, str],
+    cache: dict[Any, Any],
+    out: Outcome,
+    new: bool = False,
+    known: dict[tuple[str, str], str] | None = None,
+) -> Outcome:
+    """Store each row's actor under its canonical id (``new``: rows just stored, whose
+    actor ids count as touched even when unchanged; ``known``: canonical ids already
+    known by document and actor id)."""
     identities: dict[Group, str | None] = {}
-    changed: set[str] = set()
     for row in rows:
         identity = None
-        if row.kind == "person":
-            group = _group(row)
-            if group not in identities:
-                identities[group] = _identity(conn, group, cache)
-            identity = identities[group]
-        canonical = _canonical(row, identity, merges)
+        if known and (row.document_id, row.actor_id) in known:
+            canonical = known[(row.document_id, row.actor_id)]
+        else:
+            if row.kind == "person":
+                group = _group(row)
+                if group not in identities:
+                    identities[group] = _identity(conn, group, cache)
+                identity = identities[group]
+            canonical = _canonical(row, identity, merges)
         if canonical != row.canonical_id:
             _store_as(conn, row.document_id, row.actor_id, canonical)
-            changed.add(row.document_id)
-    return changed
+            out.changed.add(row.document_id)
+            out.moved |= {row.canonical_id, canonical}
+            out.touch(row.canonical_id, row.country)
+            out.touch(canonical, row.country)
+        elif new:
+            out.touch(canonical, row.country)
+    return out
+
+
+_FIXED_KINDS = ("country", "government")
+
+
+def _settle_countries(conn: Connection, out: Outcome, every: bool = False) -> set[str]:
+    """Give each touched actor the country most of its documents give it (ties: the first
+    code), whatever order they came in; the documents whose events name an actor whose
+    country changed (their links compare countries). Only an actor whose rows brought a
+    country other than its own, or moved, is counted again (``every``: all)."""
+    ac, d, ea, ev = t.actors, document_actors, t.event_actors, t.events
+    docs: set[str] = set()
+    ids = sorted(out.touched)
+    stored: dict[str, Any] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(ac.c.id, ac.c.kind, ac.c.country).where(
+            ac.c.id.in_(ids[start : start + CHUNK])
+        )
+        stored.update((r.id, r) for r in conn.execute(query))
+    for actor_id in ids:
+        row = stored.get(actor_id)
+        if row is None or row.kind in _FIXED_KINDS:
+            continue
+        brought = out.touched[actor_id]
+        if not every and not (brought - {None, row.country}) and actor_id not in out.moved:
+            continue
+        counts = conn.execute(
+            select(d.c.country, func.count())
+            .where(d.c.canonical_id == actor_id, d.c.country.is_not(None))
+            .group_by(d.c.country)
+        ).all()
+        country = min(counts, key=lambda c: (-c[1], c[0]))[0] if counts else None
+        if country == row.country:
+            continue
+        conn.execute(update(ac).where(ac.c.id == actor_id).values(country=country))
+        named = select(ev.c.document_id).join(ea, ea.c.event_id == ev.c.id)
+        docs |= {r[0] for r in conn.execute(named.where(ea.c.actor_id == actor_id).distinct())}
+    return docs
 
 
 def _store_as(conn: Connection, document_id: str, actor_id: str, canonical: str) -> None:
@@ -244,21 +310,31 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
     for start in range(0, len(document_ids), CHUNK):
         chunk = list(document_ids[start : start + CHUNK])
         rows += _rows_where(conn, document_actors.c.document_id.in_(chunk))
-    cache: dict[Any, Any] = {}
     merges = _merges(conn)
-    changed = _apply(conn, rows, merges, cache)
-    fresh = {_group(r) for r in rows if r.kind == "person" and _is_new(conn, r, new)}
-    cache.clear()  # the rows written above may have changed what a look-up finds: no
+    # A name the store already had that month (same id, country and role) resolves as it
+    # did there, and changes nothing for other names: the usual case costs one look-up.
+    known: dict[tuple[str, str], str] = {}
+    fresh: set[Group] = set()
+    for r in rows:
+        if r.kind != "person":
+            continue
+        twin = _twin(conn, r, new)
+        if twin is None:
+            fresh.add(_group(r))
+        else:
+            known[(r.document_id, r.actor_id)] = twin
+    out = _apply(conn, rows, merges, {}, Outcome(), new=True, known=known)
     others = [r for r in _rows_of_names_near(conn, fresh) if r.document_id not in new]
-    return changed | _apply(conn, others, merges, cache)
+    _apply(conn, others, merges, {}, out)
+    return out.changed | _settle_countries(conn, out)
 
 
-def _is_new(conn: Connection, row: Any, new: set[str]) -> bool:
-    """Whether no document besides the new ones gave this name, country and role that month:
-    else every other name resolves as it did."""
+def _twin(conn: Connection, row: Any, new: set[str]) -> str | None:
+    """The canonical id of the same name (id, country, role) in that month in a document
+    besides the new ones; None when there is none."""
     d = document_actors
     month = row.dct[:7]
-    query = select(d.c.document_id).where(
+    query = select(d.c.canonical_id).where(
         _PERSON,
         d.c.key == row.key,
         d.c.actor_id == row.actor_id,
@@ -268,7 +344,8 @@ def _is_new(conn: Connection, row: Any, new: set[str]) -> bool:
         d.c.dct <= month + "-31",
         d.c.document_id.not_in(sorted(new)),
     )
-    return conn.execute(query.limit(1)).first() is None
+    found = conn.execute(query.limit(1)).first()
+    return None if found is None else str(found.canonical_id)
 
 
 def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
@@ -288,7 +365,8 @@ def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
 def identify_all(conn: Connection) -> set[str]:
     """Resolve every stored document's actors (migration 9); the documents that changed."""
     rows = list(conn.execute(select(document_actors)))
-    return _apply(conn, rows, _merges(conn), {})
+    out = _apply(conn, rows, _merges(conn), {}, Outcome(), new=True)
+    return out.changed | _settle_countries(conn, out, every=True)
 
 
 # --- the user's merges -------------------------------------------------------------------
@@ -333,7 +411,8 @@ def merge(
     d = document_actors
     names = [*aliases, target]
     rows = _rows_where(conn, or_(d.c.actor_id.in_(names), d.c.canonical_id.in_(names)))
-    return _apply(conn, rows, _merges(conn), {})
+    out = _apply(conn, rows, _merges(conn), {}, Outcome())
+    return out.changed | _settle_countries(conn, out)
 
 
 def unmerge(conn: Connection, alias: str) -> set[str]:
@@ -345,7 +424,8 @@ def unmerge(conn: Connection, alias: str) -> set[str]:
     conn.execute(delete(actor_merges).where(actor_merges.c.alias == alias))
     d = document_actors
     rows = _rows_where(conn, or_(d.c.actor_id == alias, d.c.canonical_id == row.actor_id))
-    return _apply(conn, rows, _merges(conn), {})
+    out = _apply(conn, rows, _merges(conn), {}, Outcome())
+    return out.changed | _settle_countries(conn, out)
 
 
 def merges(conn: Connection) -> list[dict[str, Any]]:
