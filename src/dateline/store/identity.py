@@ -64,6 +64,7 @@ document_actors = Table(
     Index("ix_document_actors_last", "last", "dct"),
     Index("ix_document_actors_first", "first", "dct"),
     Index("ix_document_actors_canonical", "canonical_id"),
+    Index("ix_document_actors_actor", "actor_id", "dct"),
 )
 
 # A user's merge: ``alias`` is the actor ``actor_id`` (never itself an alias: merges are
@@ -313,12 +314,12 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
     merges = _merges(conn)
     # A name the store already had that month (same id, country and role) resolves as it
     # did there, and changes nothing for other names: the usual case costs one look-up.
+    people = [r for r in rows if r.kind == "person"]
+    twins = _twins(conn, people, new)
     known: dict[tuple[str, str], str] = {}
     fresh: set[Group] = set()
-    for r in rows:
-        if r.kind != "person":
-            continue
-        twin = _twin(conn, r, new)
+    for r in people:
+        twin = twins.get((r.actor_id, _group(r)))
         if twin is None:
             fresh.add(_group(r))
         else:
@@ -329,23 +330,28 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
     return out.changed | _settle_countries(conn, out)
 
 
-def _twin(conn: Connection, row: Any, new: set[str]) -> str | None:
-    """The canonical id of the same name (id, country, role) in that month in a document
-    besides the new ones; None when there is none."""
+def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, Group], str]:
+    """(actor id, group) → canonical id of that name (id, country, role) in that month in a
+    document besides the new ones: a few index look-ups for a whole batch."""
     d = document_actors
-    month = row.dct[:7]
-    query = select(d.c.canonical_id).where(
-        _PERSON,
-        d.c.key == row.key,
-        d.c.actor_id == row.actor_id,
-        d.c.country.is_not_distinct_from(row.country),
-        d.c.role.is_not_distinct_from(row.role),
-        d.c.dct >= month + "-01",
-        d.c.dct <= month + "-31",
-        d.c.document_id.not_in(sorted(new)),
-    )
-    found = conn.execute(query.limit(1)).first()
-    return None if found is None else str(found.canonical_id)
+    out: dict[tuple[str, Group], str] = {}
+    ids = sorted({r.actor_id for r in rows})
+    if not ids:
+        return out
+    lo = min(r.dct for r in rows)[:7] + "-01"
+    hi = max(r.dct for r in rows)[:7] + "-31"
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(d.c.actor_id, d.c.key, d.c.first, d.c.last, d.c.country, d.c.role,
+                   func.substr(d.c.dct, 1, 7).label("month"), d.c.canonical_id)
+            .where(_PERSON, d.c.actor_id.in_(ids[start : start + CHUNK]))
+            .where(d.c.dct >= lo, d.c.dct <= hi, d.c.document_id.not_in(sorted(new)))
+            .distinct()
+        )  # fmt: skip
+        for r in conn.execute(query):
+            group = Group(r.key, r.first, r.last, r.country, r.role, r.month)
+            out[(r.actor_id, group)] = r.canonical_id
+    return out
 
 
 def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
