@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     delete,
     exists,
     func,
@@ -285,21 +286,24 @@ def _store_as(conn: Connection, document_id: str, actor_id: str, canonical: str)
         .where(d.c.document_id == document_id, d.c.actor_id == actor_id)
         .values(canonical_id=canonical)
     )
+    events = [r[0] for r in conn.execute(select(ev.c.id).where(ev.c.document_id == document_id))]
+    if not events:
+        return
     other = ea.alias("other")
     taken = exists().where(
         other.c.event_id == ea.c.event_id, other.c.role == ea.c.role, other.c.actor_id == canonical
     )
+    named = or_(
+        ea.c.extracted_id == actor_id, and_(ea.c.extracted_id.is_(None), ea.c.actor_id == actor_id)
+    )
     # An event naming two variants of one person ("John Kerry" and "John F. Kerry") keeps
     # the second under its own id: one row per event, role and actor.
-    conn.execute(
-        update(ea)
-        .where(
-            func.coalesce(ea.c.extracted_id, ea.c.actor_id) == actor_id,
-            ea.c.event_id.in_(select(ev.c.id).where(ev.c.document_id == document_id)),
-            ~taken,
+    for start in range(0, len(events), CHUNK):
+        conn.execute(
+            update(ea)
+            .where(ea.c.event_id.in_(events[start : start + CHUNK]), named, ~taken)
+            .values(actor_id=canonical, extracted_id=actor_id)
         )
-        .values(actor_id=canonical, extracted_id=actor_id)
-    )
 
 
 def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
