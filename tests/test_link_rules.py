@@ -446,3 +446,32 @@ TIME_CASES = [
 @pytest.mark.parametrize(("time", "dated", "text"), TIME_CASES)
 def test_format_time(time: dict[str, Any], dated: bool, text: str) -> None:
     assert format_time(time, dated) == text
+
+
+# --- a story's place ---------------------------------------------------------------
+
+
+def _placed(key: str, type: str, place: PlaceInfo, dct: str = "2025-05-21") -> Member:
+    import dataclasses
+
+    day = ("2025-06-10", "2025-06-10", "2025-06-12")
+    return dataclasses.replace(
+        member(key, type, ["kim-jong-un"], ["RUS"], dct=dct, time=day), place=place
+    )
+
+
+def test_a_trip_to_a_country_takes_in_several_of_its_cities() -> None:
+    from dateline.link.cluster import cluster, narrower
+
+    assert narrower(RUSSIA, MOSCOW) == RUSSIA  # the story stays country-wide
+    assert narrower(MOSCOW, VLADIVOSTOK) == VLADIVOSTOK  # a city story moves (and is checked)
+    assert narrower(RUSSIA, LISBON) == LISBON
+    trip = [
+        _placed("visit", "VISIT", RUSSIA),
+        _placed("stop", "VISIT", VLADIVOSTOK),
+        _placed("talks", "MEET", MOSCOW, dct="2025-05-22"),
+    ]
+    assert [len(d.added) for d in cluster(trip, S)] == [3]
+    # A story that started in one city does not take another city's talks.
+    apart = [_placed("visit", "VISIT", VLADIVOSTOK), _placed("talks", "MEET", MOSCOW, "2025-05-22")]
+    assert [len(d.added) for d in cluster(apart, S)] == [1, 1]

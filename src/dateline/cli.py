@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import warnings
@@ -30,6 +31,11 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score dateline against annotated data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+actors_app = typer.Typer(
+    help="One actor across articles: merge actor ids, undo merges, list aliases.",
+    no_args_is_help=True,
+)
+app.add_typer(actors_app, name="actors")
 
 DbOption = Annotated[
     str | None,
@@ -484,6 +490,83 @@ def serve(
     except DatelineError as exc:
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def _write(db: str | None, write: Callable[[Any], Any]) -> Any:
+    """Run one library write on a store; a refused change is a coded one-line error (exit 2)."""
+    with _store(db) as store:
+        try:
+            return write(store)
+        except DatelineError as exc:
+            typer.echo(f"dateline: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+
+@actors_app.command("merge")
+def actors_merge(
+    actor: Annotated[str, typer.Argument(help="The actor id to keep.")],
+    aliases: Annotated[list[str], typer.Argument(help="Actor ids that are the same actor.")],
+    db: DbOption = None,
+) -> None:
+    """Merge actor ids: each ALIAS is the actor ACTOR. Their events are stored under ACTOR
+    and the stories they are in are linked again; `dateline actors unmerge ALIAS` undoes it.
+
+    Example: dateline actors merge george-w-bush bush george-bush
+
+    An unknown id (DL-E590), an alias that is already ACTOR (DL-E591) or an actor of
+    another kind, e.g. a country and a person (DL-E593), is refused: exit code 2.
+    """
+    relinked = _write(db, lambda store: store.merge_actors(actor, *aliases))
+    typer.echo(f"merged {', '.join(aliases)} into {actor}; {relinked} documents linked again")
+
+
+@actors_app.command("unmerge")
+def actors_unmerge(
+    aliases: Annotated[list[str], typer.Argument(help="Actor ids merged before.")],
+    db: DbOption = None,
+) -> None:
+    """Undo merges: each ALIAS goes back to the id it had before it was merged (its own,
+    or the one its name is identified as across articles), and its stories are linked again.
+
+    Example: dateline actors unmerge george-bush
+
+    An id that was not merged is refused (DL-E592, exit code 2).
+    """
+    for alias in aliases:
+        relinked = _write(db, functools.partial(_unmerge, alias=alias))
+        typer.echo(f"unmerged {alias}; {relinked} documents linked again")
+
+
+def _unmerge(store: Any, alias: str) -> int:
+    return int(store.unmerge_actor(alias))
+
+
+@actors_app.command("merges")
+def actors_merges(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The merges a user made: alias, the actor it was merged into, and when.
+
+    Example: dateline actors merges --json
+    """
+    from dateline.query import format_merges
+
+    _print(_write(db, lambda store: store.actor_merges()), as_json, format_merges)
+
+
+@actors_app.command("aliases")
+def actors_aliases(
+    actor: Annotated[str | None, typer.Argument(help="Only the aliases of this actor id.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Actor ids that articles gave and that are stored under another id: identified by
+    name across articles ("bush" in an article of a year that names George W. Bush) or
+    merged by a user, with the names and the number of documents.
+
+    Example: dateline actors aliases george-w-bush
+    """
+    from dateline.query import format_aliases
+
+    _print(_write(db, lambda store: store.actor_aliases(actor)), as_json, format_aliases)
 
 
 @eval_app.command("timex")

@@ -166,6 +166,18 @@ E_SERIES = Code("DL-E520", "story series file is malformed: {why}")
 E_SERIES_NONE = Code("DL-E521", "no story series (*/series.json) in {directory}")
 E_SERIES_FILE = Code("DL-E522", "story series names {what} file that is not there: {file}")
 
+# --- actor identity across articles: dateline actors merge / unmerge (DL-E590..E599) ---
+E_ACTOR_UNKNOWN = Code(
+    "DL-E590", "no actor {actor_id!r} in the database; list actors with `dateline actors aliases`"
+)
+E_ACTOR_SAME = Code("DL-E591", "{alias!r} and {actor_id!r} are already one actor")
+E_ACTOR_NOT_MERGED = Code(
+    "DL-E592", "{alias!r} was not merged into another actor; `dateline actors merges` lists merges"
+)
+E_ACTOR_KINDS = Code(
+    "DL-E593", "cannot merge {alias!r} ({alias_kind}) into {actor_id!r} ({kind}): not one kind"
+)
+
 # --- ingest (DL-E300..DL-E319) ---
 # One article failed after it was read; it becomes a reject and the batch goes on.
 E_EXTRACT_FAILED = Code("DL-E300", "unexpected error while extracting: {why}")

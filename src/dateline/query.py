@@ -62,3 +62,19 @@ def _snippet(event: dict[str, Any], width: int = 90) -> str:
 def format_events(events: Iterable[dict[str, Any]]) -> str:
     lines = [format_event(ev) for ev in events]
     return "\n".join(lines) if lines else "no events"
+
+
+def format_merges(merges: Iterable[dict[str, Any]]) -> str:
+    """One line per merge a user made: ``alias → actor  (merged at)``."""
+    lines = [f"{m['alias']} → {m['actor_id']}  (merged {m['merged_at']})" for m in merges]
+    return "\n".join(lines) if lines else "no merges"
+
+
+def format_aliases(aliases: Iterable[dict[str, Any]]) -> str:
+    """One line per alias: ``alias → actor  by name|merge, N documents, first..last: names``."""
+    lines = [
+        f"{a['alias']} → {a['actor_id']}  by {a['how']}, {a['documents']} documents, "
+        f"{a['first_dct']}..{a['last_dct']}: {'; '.join(a['names'])}"
+        for a in aliases
+    ]
+    return "\n".join(lines) if lines else "no aliases"

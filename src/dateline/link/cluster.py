@@ -83,7 +83,7 @@ class Draft:
         self.added.append(m)
         self._fold.add(m)
         if m.place.name and m.type not in self.settings.place_free_types:
-            self.located = m.place
+            self.located = narrower(self.located, m.place)
         self._state = None
 
     def state(self, settings: LinkSettings) -> StoryState:
@@ -92,7 +92,8 @@ class Draft:
         return self._state
 
     def place(self, settings: LinkSettings) -> PlaceInfo:
-        """The latest place a located facet gives."""
+        """The latest place a located facet gives (a country or region the story is in
+        stays its place when a facet names a city of it: see ``narrower``)."""
         return self.located
 
     def to_summary(self) -> dict[str, Any]:
@@ -123,6 +124,17 @@ class Draft:
         draft.events, draft.articles = summary["events"], summary["articles"]
         draft.first_dct, draft.last_dct = summary["first_dct"], summary["last_dct"]
         return draft
+
+
+def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
+    """The place a story is in after a facet located at ``facet``: the facet's, except that
+    a story in a country (or region) stays there when the facet is in one of its cities. A
+    trip to the Philippines takes in Manila and Tacloban: the talks in Manila belong to it
+    even when an earlier report put the trip's stop in Tacloban."""
+    wide = story.level in ("country", "region") and facet.level == "local"
+    if story.name and wide and story.country and story.country == facet.country:
+        return story
+    return facet
 
 
 def summary_ids(summary: dict[str, Any]) -> set[str]:

@@ -169,6 +169,46 @@ def whole_story(conn: Connection, story_id: str, settings: LinkSettings) -> Draf
     return Draft(sorted(members, key=lambda m: canonical_key(m, settings)), settings)
 
 
+def relink_documents(
+    conn: Connection, document_ids: list[str], settings: LinkSettings | None = None
+) -> None:
+    """Link again stored documents whose events changed participants (an actor identified
+    as another across articles, or merged by the user), as if they had always had them.
+
+    Their events' neighbourhoods under the old participants and under the new ones are
+    re-clustered together: a story the old participants held together may fall apart, and
+    events it no longer reaches cluster as they would have without it."""
+    settings = settings or default_settings()
+    ids: list[str] = []
+    for start in range(0, len(document_ids), CHUNK):
+        chunk = document_ids[start : start + CHUNK]
+        ids += [
+            r[0]
+            for r in conn.execute(select(t.events.c.id).where(t.events.c.document_id.in_(chunk)))
+        ]
+    old = load_members(conn, ids, settings)
+    before = neighbourhood(conn, list(old.values()), settings) if old else {}
+    seeds = index_documents(conn, document_ids, settings)
+    seed_ids = {m.id for m in seeds}
+    others = load_members(conn, set(before) - seed_ids, settings)
+    found = neighbourhood(conn, [*seeds, *others.values()], settings)
+    drafts = cluster(list(found.values()), settings)
+    write_stories(conn, drafts, list(found.values()), settings)
+
+
+def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """Forget every story and link every stored document again, in date order."""
+    for table in (tail_keys, story_summaries, event_keys, event_links, stories):
+        conn.execute(delete(table))
+    conn.execute(update(t.events).values(story_id=None))
+    docs = conn.execute(
+        select(t.documents.c.id).order_by(t.documents.c.dct, t.documents.c.id)
+    ).all()
+    for (doc_id,) in docs:  # each comes after every document linked so far
+        link_document(conn, doc_id, settings, last=True)
+    return len(docs)
+
+
 def relink_all(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Link every stored document in date order (used when the story tables are created)."""
     docs = conn.execute(

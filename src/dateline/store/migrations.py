@@ -100,6 +100,61 @@ def _v6_story_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _v9_actor_identity(conn: Connection) -> None:
+    """One actor across articles: event_actors.extracted_id, document_actors (each
+    document's actors as extracted, with the id they are stored under) and actor_merges,
+    filled from the stored documents; their actors are then identified across articles,
+    and when any event's actors change every story is linked again."""
+    from sqlalchemy import text
+
+    from dateline.store.identity import create_identity_tables, identify_all
+
+    columns = {c["name"] for c in inspect(conn).get_columns("event_actors")}
+    if "extracted_id" not in columns:
+        conn.execute(text("ALTER TABLE event_actors ADD COLUMN extracted_id VARCHAR(200)"))
+    conn.execute(schema.event_actors.update().values(extracted_id=schema.event_actors.c.actor_id))
+    create_identity_tables(conn)
+    _backfill_document_actors(conn)
+    if identify_all(conn):
+        from dateline.link.linker import relink_from_scratch
+
+        relink_from_scratch(conn)
+
+
+def _backfill_document_actors(conn: Connection) -> None:
+    """document_actors rows of stored documents: the actors their mentions and events name,
+    described by the actors table (the first description stored of each)."""
+    from sqlalchemy import union
+
+    from dateline.store.identity import actor_rows
+
+    ev, ea, am, ac, d = (
+        schema.events, schema.event_actors, schema.actor_mentions, schema.actors,
+        schema.documents,
+    )  # fmt: skip
+    named = union(
+        select(am.c.document_id, am.c.actor_id),
+        select(ev.c.document_id, ea.c.actor_id).join(ev, ev.c.id == ea.c.event_id),
+    ).subquery()
+    query = (
+        select(named.c.document_id, named.c.actor_id, d.c.dct, ac.c.name, ac.c.kind,
+               ac.c.country, ac.c.role)
+        .join(d, d.c.id == named.c.document_id)
+        .outerjoin(ac, ac.c.id == named.c.actor_id)
+        .order_by(named.c.document_id, named.c.actor_id)
+    )  # fmt: skip
+    rows = []
+    for r in conn.execute(query):
+        actor = {"id": r.actor_id, "name": r.name, "kind": r.kind, "country": r.country,
+                 "role": r.role}  # fmt: skip
+        extraction = {"document": {"id": r.document_id, "dct": r.dct}, "actors": [actor]}
+        rows += actor_rows(extraction)
+    from dateline.store.identity import document_actors
+
+    for start in range(0, len(rows), 500):
+        conn.execute(document_actors.insert(), rows[start : start + 500])
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -107,6 +162,8 @@ MIGRATIONS: list[Migration] = [
     (4, "publications: every outlet, date, title and URL that ran a text", _v4_publications),
     (5, "stories.state: lifecycle state (announced, dated, ... occurred)", _v5_story_state),
     (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
+    # 7 and 8 are other branches' (not merged here yet)
+    (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
 ]
 
 

@@ -129,6 +129,9 @@ event_actors = Table(
     Column("role", String(10), primary_key=True),  # source | target
     Column("actor_id", String(200), primary_key=True),
     Column("position", Integer, nullable=False),
+    # The id the article's extraction gave (actor_id is the actor it was identified as
+    # across articles, dateline.store.identity; migration 9). Null: the same as actor_id.
+    Column("extracted_id", String(200)),
     Index("ix_event_actors_actor", "actor_id"),
 )
 

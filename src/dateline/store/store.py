@@ -21,6 +21,7 @@ from dateline.store.engine import (
     reading,
     writing,
 )
+from dateline.store.identity import actor_rows, identify
 from dateline.store.migrations import migrate, missing_versions
 from dateline.store.publications import add_publication, publications_of
 
@@ -83,6 +84,7 @@ class Store:
                 return False
             _insert_document(conn, doc, origin)
             _insert_children(conn, extraction)
+            _identify(conn, [doc["id"]])
             _link(conn, doc["id"])
         return True
 
@@ -111,6 +113,7 @@ class Store:
                 after = _last_document(conn)
                 _insert_documents(conn, new)
                 _insert_children_many(conn, new)
+                _identify(conn, [x["document"]["id"] for x in new])
                 _link_many(conn, [x["document"]["id"] for x in new], after)
         return flags
 
@@ -133,6 +136,45 @@ class Store:
         }
         with writing(self.engine) as conn:
             conn.execute(insert_ignore(conn, t.rejects, ["origin", "code", "reason"]).values(row))
+
+    # --- actor identity (dateline.store.identity) ----------------------
+    def merge_actors(self, actor_id: str, *aliases: str) -> int:
+        """Record that each alias is the actor ``actor_id``: their events are stored under
+        it and their stories linked again. Returns the number of documents re-linked.
+        DL-E590 for an unknown id, DL-E591 when already one actor, DL-E593 across kinds."""
+        from dateline.store.identity import merge
+
+        with writing(self.engine) as conn:
+            changed = merge(conn, actor_id, list(aliases), _now())
+            _relink(conn, changed)
+        return len(changed)
+
+    def unmerge_actor(self, alias: str) -> int:
+        """Undo the merge of ``alias`` (DL-E592 when there is none): its events go back to
+        the id they had before and their stories are linked again. Returns the number of
+        documents re-linked."""
+        from dateline.store.identity import unmerge
+
+        with writing(self.engine) as conn:
+            changed = unmerge(conn, alias)
+            _relink(conn, changed)
+        return len(changed)
+
+    def actor_merges(self) -> list[dict[str, Any]]:
+        """The user's merges: ``{alias, actor_id, merged_at}``."""
+        from dateline.store.identity import merges
+
+        with reading(self.engine) as conn:
+            return merges(conn)
+
+    def actor_aliases(self, actor: str | None = None) -> list[dict[str, Any]]:
+        """Extracted actor ids stored under another id, by name or by a merge (of one
+        actor, when given): ``{alias, actor_id, how, names, documents, first_dct,
+        last_dct}``."""
+        from dateline.store.identity import aliases
+
+        with reading(self.engine) as conn:
+            return aliases(conn, actor)
 
     # --- reading -------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -270,6 +312,7 @@ def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -
                 {"document_id": doc_id, "actor_id": a["id"], "start": s, "end": e}
                 for s, e in a.get("mentions", [])
             ]
+        rows["document_actors"] += actor_rows(x)
         rows["places"] += [_place_row(doc_id, p) for p in x.get("places", [])]
         for ev in x.get("events", []):
             _event_rows(rows, doc_id, dct, ev)
@@ -283,6 +326,7 @@ def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -
 _CHILD_TABLES = (
     "timexes",
     "actor_mentions",
+    "document_actors",
     "places",
     "events",
     "event_actors",
@@ -391,12 +435,35 @@ def _event_rows(
     )
     rows["events"].append(row)
     rows["event_actors"] += [
-        {"event_id": ev["id"], "role": role, "actor_id": actor_id, "position": i}
+        {
+            "event_id": ev["id"],
+            "role": role,
+            "actor_id": actor_id,
+            "position": i,
+            "extracted_id": actor_id,
+        }
         for role in ("source", "target")
         for i, actor_id in enumerate(dict.fromkeys(ev.get(role) or []))
     ]
     rows["event_evidence"] += [{"event_id": ev["id"], **e} for e in ev.get("evidence", [])]
     rows["event_candidates"] += [{"event_id": ev["id"], **c} for c in ev.get("candidates", [])]
+
+
+def _identify(conn: Connection, document_ids: list[str]) -> None:
+    """Store the new documents' actors under the ids they are identified as across
+    articles; re-link stored documents whose actors that changed (dateline.store.identity)."""
+    _relink(conn, identify(conn, document_ids) - set(document_ids))
+
+
+def _relink(conn: Connection, changed: set[str]) -> None:
+    """Link again stored documents whose events' actors changed."""
+    if not changed:
+        return
+    try:
+        from dateline.link.linker import relink_documents
+    except ImportError:
+        return
+    relink_documents(conn, sorted(changed))
 
 
 def _link(conn: Connection, document_id: str) -> None:

@@ -1,0 +1,161 @@
+"""One person under several names across articles: which names may name whom.
+
+An article names a person as it likes: "Bush", "President Bush", "George Bush",
+"George W. Bush". Within one article the resolver links them (``resolve.py``);
+across articles the store compares the names of nearby articles with the pure
+functions here (``dateline.store.identity`` does the look-ups):
+
+- a name *may name* the person of a fuller one when it is the same name (titles,
+  honorifics and "Jr." aside), the fuller name's surname ("Bush"; a titled single
+  name may also be a surname written first: "President Yayi" for "Yayi Boni",
+  "Chairman Kim"), its first and last words with the middle left out or shortened
+  to initials ("George Bush", "John F. Kerry" for "John Forbes Kerry"), or its
+  last words ("Suu Kyi");
+- a name is resolved to the one *most specific* name it may name among the
+  person names of articles at most ``window_months`` apart (of no other country);
+  when there are several ("George Bush" in a year that names George H. W. Bush and
+  George W. Bush) the title decides if it can ("President Bush" and the one called
+  president), else the name stays as it is: namesakes are never merged by guess.
+
+Everything is a function of the set of names, never of the order they came in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.actors.text import name_key, slug
+from dateline.actors.titles import title_vocabulary
+
+RESOURCE = Path(__file__).parent / "resources" / "identity.json"
+
+
+@dataclass(frozen=True)
+class IdentityRules:
+    """identity.json, compiled."""
+
+    window_months: int
+    leading: frozenset[str]  # honorifics and title words, dropped before a name
+    suffixes: frozenset[str]
+    examples: tuple[tuple[str, str, bool, bool], ...]
+
+
+@lru_cache(maxsize=1)
+def identity_rules() -> IdentityRules:
+    data: dict[str, Any] = json.loads(RESOURCE.read_text(encoding="utf-8"))
+    titles = title_vocabulary()
+    leading = {name_key(w) for w in data["honorifics"]} | titles.words | titles.heads
+    return IdentityRules(
+        window_months=int(data["window_months"]),
+        leading=frozenset(leading),
+        suffixes=frozenset(name_key(w) for w in data["suffixes"]),
+        examples=tuple((a, b, bool(t), bool(r)) for a, b, t, r in data["examples"]),
+    )
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str) -> str:
+    """The comparison key of a person's name without titles, honorifics and suffixes:
+    "State Counsellor Aung San Suu Kyi" and "Daw Aung San Suu Kyi" → "aung san suu kyi"."""
+    rules = identity_rules()
+    words = name_key(name).split()
+    while len(words) > 1 and words[0] in rules.leading:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in rules.suffixes:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _initial_of(short: str, full: str) -> bool:
+    return len(short) == 1 and full.startswith(short)
+
+
+def _shorter_middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The same middle names or fewer details: none, or initials where the other has names."""
+    if not short:
+        return bool(full)
+    if len(short) != len(full) or short == full:
+        return False
+    return all(s == f or _initial_of(s, f) for s, f in zip(short, full, strict=True))
+
+
+def shorter_name(short: str, full: str, titled: bool = False) -> bool:
+    """Whether the name key ``short`` is a less specific way of naming the person of
+    ``full`` (keys of ``person_key``); ``titled`` when a title stood before ``short``."""
+    s, f = tuple(short.split()), tuple(full.split())
+    if not s or len(f) < 2 or s == f or len(s) > len(f):
+        return False
+    if len(s) == 1:
+        return s[0] == f[-1] or (titled and s[0] == f[0])
+    if len(s) < len(f) and f[-len(s) :] == s:
+        return True  # "Suu Kyi"
+    return s[0] == f[0] and s[-1] == f[-1] and _shorter_middle(s[1:-1], f[1:-1])
+
+
+def may_name(name: str, other: str, titled: bool = False) -> bool:
+    """Whether ``name`` (as written) may name the person ``other`` (as written) names."""
+    a, b = person_key(name), person_key(other)
+    return a == b or shorter_name(a, b, titled)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A person's name as some article gave it: its key, country and role, and the id
+    the article's extraction gave it."""
+
+    key: str
+    country: str | None
+    role: str | None
+    actor_id: str
+
+
+def _roles(role: str | None) -> frozenset[str]:
+    if not role:
+        return frozenset()
+    role = role.casefold()
+    if role.startswith("former "):
+        return frozenset({role})
+    return frozenset({role, *title_vocabulary().roles_denoted(role)})
+
+
+def _most_specific(keys: set[str]) -> set[str]:
+    return {k for k in keys if not any(shorter_name(k, other) for other in keys)}
+
+
+def resolve_name(
+    key: str, country: str | None, role: str | None, near: Iterable[Variant]
+) -> str | None:
+    """The id of the one person a name (its key, country and role) names among ``near``
+    (the person names of nearby articles), or None when it names nobody else or cannot
+    be told apart from namesakes."""
+    titled = bool(role)
+    fits = [
+        v
+        for v in near
+        if (v.key == key or shorter_name(key, v.key, titled))
+        and not (country and v.country and country != v.country)
+    ]
+    # Every fuller name that fits is more specific than the name itself.
+    best = _most_specific({v.key for v in fits if v.key != key}) or {key}
+    if len(best) > 1 and role:
+        wanted = _roles(role)
+        titled_fits = [v for v in fits if v.key != key and _roles(v.role) & wanted]
+        best = _most_specific({v.key for v in titled_fits})
+    if len(best) != 1:
+        return None
+    (chosen,) = best
+    return id_for(chosen, {v.actor_id for v in fits if v.key == chosen})
+
+
+def id_for(key: str, ids: set[str]) -> str | None:
+    """The id a name key goes by: the slug of the key itself when an article used it
+    ("george-w-bush"), else the first of the ids articles gave it."""
+    if not ids:
+        return None
+    own = slug(key)
+    return own if own in ids else min(ids)

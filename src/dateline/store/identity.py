@@ -1,0 +1,473 @@
+"""One actor across articles: the id each article's actor is stored under.
+
+An article's extraction names its actors as the article does ("bush" in one,
+"george-w-bush" in another). ``document_actors`` records each document's actors
+as extracted (name, kind, country, role, date) with the id they are stored under,
+``canonical_id``: the actor the name was identified as across articles
+(``dateline.actors.identity``, on the person names of articles at most a year
+apart), then the user's merges (``actor_merges``, ``dateline actors merge``).
+``event_actors.actor_id`` holds that id and ``event_actors.extracted_id`` the
+extracted one, so every query, filter and story sees one actor.
+
+The canonical id of a name is a function of the set of stored names and merges,
+never of the order documents came in: when a document brings a name that changes
+how names of other documents resolve (the first "George W. Bush" of the year makes
+earlier reports of "Bush" his), those documents' events get the new id and the
+caller re-links them (``dateline.link.linker.relink_documents``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+
+from dateline.actors.identity import Variant, identity_rules, person_key, resolve_name
+from dateline.errors import E_ACTOR_KINDS, E_ACTOR_NOT_MERGED, E_ACTOR_SAME, E_ACTOR_UNKNOWN
+from dateline.store import schema as t
+from dateline.store.schema import metadata
+
+CHUNK = 500
+
+document_actors = Table(
+    "document_actors",
+    metadata,
+    Column("document_id", String(80), ForeignKey("documents.id"), primary_key=True),
+    Column("actor_id", String(200), primary_key=True),  # as the extraction gave it
+    Column("name", Text, nullable=False),
+    Column("kind", String(40)),
+    Column("country", String(3)),
+    Column("role", Text),
+    Column("dct", String(10), nullable=False),
+    Column("key", String(200), nullable=False),  # person_key(name)
+    Column("first", String(100), nullable=False),  # first and last word of key
+    Column("last", String(100), nullable=False),
+    Column("canonical_id", String(200), nullable=False),  # the id it is stored under
+    Index("ix_document_actors_last", "last", "dct"),
+    Index("ix_document_actors_first", "first", "dct"),
+    Index("ix_document_actors_canonical", "canonical_id"),
+    Index("ix_document_actors_actor", "actor_id", "dct"),
+)
+
+# A user's merge: ``alias`` is the actor ``actor_id`` (never itself an alias: merges are
+# kept one step deep).
+actor_merges = Table(
+    "actor_merges",
+    metadata,
+    Column("alias", String(200), primary_key=True),
+    Column("actor_id", String(200), nullable=False, index=True),
+    Column("merged_at", String(40), nullable=False),
+)
+
+IDENTITY_TABLES = (document_actors, actor_merges)
+
+
+def create_identity_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=list(IDENTITY_TABLES), checkfirst=True)
+
+
+# --- recording what a document names ---------------------------------------------------
+
+
+def actor_rows(extraction: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``document_actors`` rows of an extraction document: its actors, and ids its
+    events name without describing them, each stored under its own id until resolved."""
+    doc = extraction["document"]
+    rows: dict[str, dict[str, Any]] = {}
+    for a in extraction.get("actors", []):
+        rows.setdefault(a["id"], _row(doc, a["id"], a.get("name") or a["id"], a))
+    for ev in extraction.get("events", []):
+        for actor_id in [*(ev.get("source") or []), *(ev.get("target") or [])]:
+            rows.setdefault(actor_id, _row(doc, actor_id, actor_id, {}))
+    return list(rows.values())
+
+
+def _row(doc: dict[str, Any], actor_id: str, name: str, a: dict[str, Any]) -> dict[str, Any]:
+    key = person_key(name) or actor_id
+    words = key.split() or [key]
+    return {
+        "document_id": doc["id"], "actor_id": actor_id, "name": name, "kind": a.get("kind"),
+        "country": a.get("country"), "role": a.get("role"), "dct": doc["dct"], "key": key[:200],
+        "first": words[0][:100], "last": words[-1][:100], "canonical_id": actor_id,
+    }  # fmt: skip
+
+
+# --- resolving ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    """Names that resolve alike: one person name key, country and role in one month."""
+
+    key: str
+    first: str
+    last: str
+    country: str | None
+    role: str | None
+    month: str  # YYYY-MM
+
+    @property
+    def single(self) -> bool:
+        return " " not in self.key
+
+
+def _group(row: Any) -> Group:
+    return Group(row.key, row.first, row.last, row.country, row.role, row.dct[:7])
+
+
+def _months(month: str, delta: int) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    index = year * 12 + mon - 1 + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _window(month: str) -> tuple[str, str]:
+    """The first and the last day (as ISO prefixes) of the months a name is compared in."""
+    span = identity_rules().window_months
+    return _months(month, -span) + "-01", _months(month, span) + "-31"
+
+
+_PERSON = document_actors.c.kind == "person"
+
+
+def _near(conn: Connection, group: Group, cache: dict[Any, list[Variant]]) -> list[Variant]:
+    """Person names of the months around a group's that it may name: the same surname (or
+    a first word, for a titled single name)."""
+    d = document_actors
+    words = {group.last} | ({group.first} if group.single and group.role else set())
+    lo, hi = _window(group.month)
+    found: list[Variant] = []
+    for word in sorted(words):
+        for column in ("last", "first"):
+            if column == "first" and not (group.single and group.role):
+                continue
+            cache_key = (column, word, lo)
+            if cache_key not in cache:
+                query = (
+                    select(d.c.key, d.c.country, d.c.role, d.c.actor_id)
+                    .where(_PERSON, d.c[column] == word, d.c.dct >= lo, d.c.dct <= hi)
+                    .distinct()
+                )
+                cache[cache_key] = [Variant(*r) for r in conn.execute(query)]
+            found += cache[cache_key]
+    return found
+
+
+def _identity(conn: Connection, group: Group, cache: dict[Any, list[Variant]]) -> str | None:
+    return resolve_name(group.key, group.country, group.role, _near(conn, group, cache))
+
+
+def _merges(conn: Connection) -> dict[str, str]:
+    return {r.alias: r.actor_id for r in conn.execute(select(actor_merges))}
+
+
+def _canonical(row: Any, identity: str | None, merges: dict[str, str]) -> str:
+    """The id a document's actor is stored under: the user's merge of its own id, else the
+    actor its name was identified as (else itself), then the user's merge of that."""
+    if row.actor_id in merges:
+        return merges[row.actor_id]
+    found = identity or row.actor_id
+    return merges.get(found, found)
+
+
+def _rows_where(conn: Connection, condition: Any) -> list[Any]:
+    return list(conn.execute(select(document_actors).where(condition)))
+
+
+@dataclass
+class Outcome:
+    """What resolving some rows did: the documents whose events got other actor ids, and
+    per actor id the countries its rows brought or took away (to settle its country)."""
+
+    changed: set[str] = field(default_factory=set)
+    touched: dict[str, set[str | None]] = field(default_factory=dict)
+    moved: set[str] = field(default_factory=set)  # ids that gained or lost rows
+
+    def touch(self, actor_id: str, country: str | None) -> None:
+        self.touched.setdefault(actor_id, set()).add(country)
+
+
+def _apply(
+    conn: Connection,
+    rows: Iterable[Any],
+    merges: dict[str, str],
+    cache: dict[Any, Any],
+    out: Outcome,
+    new: bool = False,
+    known: dict[tuple[str, str], str] | None = None,
+) -> Outcome:
+    """Store each row's actor under its canonical id (``new``: rows just stored, whose
+    actor ids count as touched even when unchanged; ``known``: canonical ids already
+    known by document and actor id)."""
+    identities: dict[Group, str | None] = {}
+    for row in rows:
+        identity = None
+        if known and (row.document_id, row.actor_id) in known:
+            canonical = known[(row.document_id, row.actor_id)]
+        else:
+            if row.kind == "person":
+                group = _group(row)
+                if group not in identities:
+                    identities[group] = _identity(conn, group, cache)
+                identity = identities[group]
+            canonical = _canonical(row, identity, merges)
+        if canonical != row.canonical_id:
+            _store_as(conn, row.document_id, row.actor_id, canonical)
+            out.changed.add(row.document_id)
+            out.moved |= {row.canonical_id, canonical}
+            out.touch(row.canonical_id, row.country)
+            out.touch(canonical, row.country)
+        elif new:
+            out.touch(canonical, row.country)
+    return out
+
+
+_FIXED_KINDS = ("country", "government")
+
+
+def _settle_countries(conn: Connection, out: Outcome, every: bool = False) -> set[str]:
+    """Give each touched actor the country most of its documents give it (ties: the first
+    code), whatever order they came in; the documents whose events name an actor whose
+    country changed (their links compare countries). Only an actor whose rows brought a
+    country other than its own, or moved, is counted again (``every``: all)."""
+    ac, d, ea, ev = t.actors, document_actors, t.event_actors, t.events
+    docs: set[str] = set()
+    ids = sorted(out.touched)
+    stored: dict[str, Any] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(ac.c.id, ac.c.kind, ac.c.country).where(
+            ac.c.id.in_(ids[start : start + CHUNK])
+        )
+        stored.update((r.id, r) for r in conn.execute(query))
+    for actor_id in ids:
+        row = stored.get(actor_id)
+        if row is None or row.kind in _FIXED_KINDS:
+            continue
+        brought = out.touched[actor_id]
+        if not every and not (brought - {None, row.country}) and actor_id not in out.moved:
+            continue
+        counts = conn.execute(
+            select(d.c.country, func.count())
+            .where(d.c.canonical_id == actor_id, d.c.country.is_not(None))
+            .group_by(d.c.country)
+        ).all()
+        country = min(counts, key=lambda c: (-c[1], c[0]))[0] if counts else None
+        if country == row.country:
+            continue
+        conn.execute(update(ac).where(ac.c.id == actor_id).values(country=country))
+        named = select(ev.c.document_id).join(ea, ea.c.event_id == ev.c.id)
+        docs |= {r[0] for r in conn.execute(named.where(ea.c.actor_id == actor_id).distinct())}
+    return docs
+
+
+def _store_as(conn: Connection, document_id: str, actor_id: str, canonical: str) -> None:
+    d, ea, ev = document_actors, t.event_actors, t.events
+    conn.execute(
+        update(d)
+        .where(d.c.document_id == document_id, d.c.actor_id == actor_id)
+        .values(canonical_id=canonical)
+    )
+    events = [r[0] for r in conn.execute(select(ev.c.id).where(ev.c.document_id == document_id))]
+    if not events:
+        return
+    other = ea.alias("other")
+    taken = exists().where(
+        other.c.event_id == ea.c.event_id, other.c.role == ea.c.role, other.c.actor_id == canonical
+    )
+    named = or_(
+        ea.c.extracted_id == actor_id, and_(ea.c.extracted_id.is_(None), ea.c.actor_id == actor_id)
+    )
+    # An event naming two variants of one person ("John Kerry" and "John F. Kerry") keeps
+    # the second under its own id: one row per event, role and actor.
+    for start in range(0, len(events), CHUNK):
+        conn.execute(
+            update(ea)
+            .where(ea.c.event_id.in_(events[start : start + CHUNK]), named, ~taken)
+            .values(actor_id=canonical, extracted_id=actor_id)
+        )
+
+
+def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
+    """Resolve the actors of newly stored documents, and again the names of other documents
+    that a new name may change; return the documents whose events got other actor ids
+    (the new ones included)."""
+    new = set(document_ids)
+    rows = []
+    for start in range(0, len(document_ids), CHUNK):
+        chunk = list(document_ids[start : start + CHUNK])
+        rows += _rows_where(conn, document_actors.c.document_id.in_(chunk))
+    merges = _merges(conn)
+    # A name the store already had that month (same id, country and role) resolves as it
+    # did there, and changes nothing for other names: the usual case costs one look-up.
+    people = [r for r in rows if r.kind == "person"]
+    twins = _twins(conn, people, new)
+    known: dict[tuple[str, str], str] = {}
+    fresh: set[Group] = set()
+    for r in people:
+        twin = twins.get((r.actor_id, _group(r)))
+        if twin is None:
+            fresh.add(_group(r))
+        else:
+            known[(r.document_id, r.actor_id)] = twin
+    out = _apply(conn, rows, merges, {}, Outcome(), new=True, known=known)
+    others = [r for r in _rows_of_names_near(conn, fresh) if r.document_id not in new]
+    _apply(conn, others, merges, {}, out)
+    return out.changed | _settle_countries(conn, out)
+
+
+def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, Group], str]:
+    """(actor id, group) → canonical id of that name (id, country, role) in that month in a
+    document besides the new ones: a few index look-ups for a whole batch."""
+    d = document_actors
+    out: dict[tuple[str, Group], str] = {}
+    ids = sorted({r.actor_id for r in rows})
+    if not ids:
+        return out
+    lo = min(r.dct for r in rows)[:7] + "-01"
+    hi = max(r.dct for r in rows)[:7] + "-31"
+    for start in range(0, len(ids), CHUNK):
+        query = (
+            select(d.c.actor_id, d.c.key, d.c.first, d.c.last, d.c.country, d.c.role,
+                   func.substr(d.c.dct, 1, 7).label("month"), d.c.canonical_id)
+            .where(_PERSON, d.c.actor_id.in_(ids[start : start + CHUNK]))
+            .where(d.c.dct >= lo, d.c.dct <= hi, d.c.document_id.not_in(sorted(new)))
+            .distinct()
+        )  # fmt: skip
+        for r in conn.execute(query):
+            group = Group(r.key, r.first, r.last, r.country, r.role, r.month)
+            out[(r.actor_id, group)] = r.canonical_id
+    return out
+
+
+def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
+    """Stored person names that may name the person of a group's name (same last word, or a
+    single name that is its first word), in the months around it."""
+    d = document_actors
+    found: dict[tuple[str, str], Any] = {}
+    for group in sorted(groups, key=lambda g: (g.key, g.month)):
+        lo, hi = _window(group.month)
+        words = sorted({group.first, group.last})
+        query = select(d).where(_PERSON, d.c.last.in_(words), d.c.dct >= lo, d.c.dct <= hi)
+        for r in conn.execute(query):
+            found.setdefault((r.document_id, r.actor_id), r)
+    return [found[k] for k in sorted(found)]
+
+
+def identify_all(conn: Connection) -> set[str]:
+    """Resolve every stored document's actors (migration 9); the documents that changed."""
+    rows = list(conn.execute(select(document_actors)))
+    out = _apply(conn, rows, _merges(conn), {}, Outcome(), new=True)
+    return out.changed | _settle_countries(conn, out, every=True)
+
+
+# --- the user's merges -------------------------------------------------------------------
+
+
+def _kind(conn: Connection, actor_id: str) -> str | None:
+    """The kind of a stored actor ("" when only events name it); DL-E590 when unknown."""
+    row = conn.execute(select(t.actors.c.kind).where(t.actors.c.id == actor_id)).first()
+    if row is not None:
+        return str(row.kind)
+    d = document_actors
+    seen = conn.execute(
+        select(d.c.kind).where(or_(d.c.actor_id == actor_id, d.c.canonical_id == actor_id))
+    ).first()
+    if seen is None:
+        raise E_ACTOR_UNKNOWN(actor_id=actor_id)
+    return seen.kind or ""
+
+
+def merge(
+    conn: Connection, actor_id: str, aliases: Sequence[str], now: str | None = None
+) -> set[str]:
+    """Record that each of ``aliases`` is the actor ``actor_id`` and store their events
+    under it; return the documents whose events changed (to be re-linked)."""
+    merges = _merges(conn)
+    target = merges.get(actor_id, actor_id)
+    kind = _kind(conn, target)
+    now = now or datetime.now(UTC).isoformat(timespec="seconds")
+    for alias in aliases:
+        alias_kind = _kind(conn, alias)
+        if merges.get(alias, alias) == target:
+            raise E_ACTOR_SAME(alias=alias, actor_id=actor_id)
+        if kind and alias_kind and kind != alias_kind:
+            raise E_ACTOR_KINDS(alias=alias, alias_kind=alias_kind, actor_id=target, kind=kind)
+    for alias in aliases:
+        conn.execute(delete(actor_merges).where(actor_merges.c.alias == alias))
+        conn.execute(insert(actor_merges).values(alias=alias, actor_id=target, merged_at=now))
+        # Merges stay one step deep: what was merged into the alias now goes to the target.
+        conn.execute(
+            update(actor_merges).where(actor_merges.c.actor_id == alias).values(actor_id=target)
+        )
+    d = document_actors
+    names = [*aliases, target]
+    rows = _rows_where(conn, or_(d.c.actor_id.in_(names), d.c.canonical_id.in_(names)))
+    out = _apply(conn, rows, _merges(conn), {}, Outcome())
+    return out.changed | _settle_countries(conn, out)
+
+
+def unmerge(conn: Connection, alias: str) -> set[str]:
+    """Undo the user's merge of ``alias``: its events go back to the id they had before
+    (DL-E592 when it was not merged); return the documents whose events changed."""
+    row = conn.execute(select(actor_merges).where(actor_merges.c.alias == alias)).first()
+    if row is None:
+        raise E_ACTOR_NOT_MERGED(alias=alias)
+    conn.execute(delete(actor_merges).where(actor_merges.c.alias == alias))
+    d = document_actors
+    rows = _rows_where(conn, or_(d.c.actor_id == alias, d.c.canonical_id == row.actor_id))
+    out = _apply(conn, rows, _merges(conn), {}, Outcome())
+    return out.changed | _settle_countries(conn, out)
+
+
+def merges(conn: Connection) -> list[dict[str, Any]]:
+    """The user's merges: alias, the actor it was merged into, and when."""
+    query = select(actor_merges).order_by(actor_merges.c.actor_id, actor_merges.c.alias)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def aliases(conn: Connection, actor: str | None = None) -> list[dict[str, Any]]:
+    """Each extracted id stored under another id: the id, the actor it is stored as, how
+    (``merge`` by the user, else ``name``), the names and the number of documents."""
+    d = document_actors
+    query = (
+        select(d.c.actor_id, d.c.canonical_id, d.c.name, func.count().label("documents"),
+               func.min(d.c.dct).label("first_dct"), func.max(d.c.dct).label("last_dct"))
+        .where(d.c.actor_id != d.c.canonical_id)
+        .group_by(d.c.actor_id, d.c.canonical_id, d.c.name)
+        .order_by(d.c.canonical_id, d.c.actor_id, d.c.name)
+    )  # fmt: skip
+    if actor:
+        query = query.where(or_(d.c.canonical_id == actor, d.c.actor_id == actor))
+    merged = _merges(conn)
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in conn.execute(query):
+        entry = out.setdefault(
+            (r.actor_id, r.canonical_id),
+            {"alias": r.actor_id, "actor_id": r.canonical_id,
+             "how": "merge" if r.actor_id in merged else "name", "names": [], "documents": 0,
+             "first_dct": r.first_dct, "last_dct": r.last_dct},
+        )  # fmt: skip
+        entry["names"].append(r.name)
+        entry["documents"] += r.documents
+        entry["first_dct"] = min(entry["first_dct"], r.first_dct)
+        entry["last_dct"] = max(entry["last_dct"], r.last_dct)
+    return list(out.values())

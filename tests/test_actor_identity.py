@@ -1,0 +1,414 @@
+"""One actor across articles: names identified across the store, the user's merges.
+
+The articles are hand-built extraction documents (the actors step is not run): each
+names its people as an article would ("Bush" in one, "George W. Bush" in another), so
+the tests say which names must become one actor, which must not, and that the stories
+and stored ids are the same whatever order the articles arrive in.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from dateline.actors.identity import (
+    Variant,
+    identity_rules,
+    may_name,
+    person_key,
+    resolve_name,
+)
+from dateline.cli import app
+from dateline.errors import DatelineError
+from dateline.model import document_id
+from dateline.store import Store
+from dateline.store import schema as t
+from dateline.store.identity import document_actors
+
+# --- which names may name whom (pure) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "fuller", "titled", "expected"), identity_rules().examples)
+def test_identity_examples(name: str, fuller: str, titled: bool, expected: bool) -> None:
+    assert may_name(name, fuller, titled) is expected
+
+
+def test_person_key_drops_titles_honorifics_and_suffixes() -> None:
+    assert person_key("State Counsellor Aung San Suu Kyi") == "aung san suu kyi"
+    assert person_key("Mr. Gates") == "gates"
+    assert person_key("Martin Luther King Jr.") == "martin luther king"
+    assert person_key("President") == "president"  # a name is never emptied
+
+
+def V(name: str, role: str | None = None, country: str | None = None, id: str = "") -> Variant:
+    return Variant(person_key(name), country, role, id or person_key(name).replace(" ", "-"))
+
+
+def test_a_surname_is_the_one_full_name_near_it() -> None:
+    near = [V("George W. Bush", "president"), V("Bush"), V("Laura")]
+    assert resolve_name("bush", None, None, near) == "george-w-bush"
+
+
+def test_namesakes_stay_apart_unless_the_title_tells_them_apart() -> None:
+    near = [V("George W. Bush", "president"), V("George H. W. Bush", "former president")]
+    assert resolve_name("george bush", None, None, near) is None
+    assert resolve_name("bush", None, "president", near) == "george-w-bush"
+    assert resolve_name("george w bush", None, None, near) == "george-w-bush"  # not H. W.
+
+
+def test_two_kims_are_not_one_kim() -> None:
+    near = [V("Kim Jong-un", "head of state", "PRK"), V("Kim Min-seo", "spokesman", "KOR")]
+    assert resolve_name("kim", None, None, near) is None  # untitled: Kim is no surname here
+    assert resolve_name("kim", None, "leader", near) == "kim-jong-un"
+    assert resolve_name("kim", "KOR", "spokesman", near) == "kim-min-seo"
+
+
+def test_another_country_is_another_person() -> None:
+    near = [V("Carlos Mendes", None, "BRA")]
+    assert resolve_name("mendes", "PRT", None, near) is None
+    assert resolve_name("mendes", None, None, near) == "carlos-mendes"
+
+
+# --- through the store --------------------------------------------------------------------
+
+PEOPLE = {
+    "bush": ("Bush", "person", None, None),
+    "president-bush": ("President Bush", "person", None, "president"),
+    "george-bush": ("George Bush", "person", "USA", "president"),
+    "george-w-bush": ("George W. Bush", "person", "USA", "president"),
+    "george-h-w-bush": ("George H. W. Bush", "person", "USA", "former president"),
+    "kim": ("Kim", "person", None, None),
+    "kim-jong-un": ("Kim Jong-un", "person", "PRK", "head of state"),
+    "kim-min-seo": ("Kim Min-seo", "person", "KOR", "spokesman"),
+    "rice": ("Rice", "person", None, "secretary"),
+    "condoleezza-rice": ("Condoleezza Rice", "person", "USA", "secretary of state"),
+    "BEN": ("Benin", "country", "BEN", None),
+    "GHA": ("Ghana", "country", "GHA", None),
+    "RUS": ("Russia", "country", "RUS", None),
+    "COD": ("Democratic Republic of the Congo", "country", "COD", None),
+    "KOR": ("South Korea", "country", "KOR", None),
+    "ARG": ("Argentina", "country", "ARG", None),
+    "ignacio-valdes": ("Ignacio Valdés", "person", "CHL", "foreign minister"),
+    "lucia-ferreyra": ("Lucía Ferreyra", "person", "ARG", "foreign minister"),
+}
+
+
+def article(
+    dct: str,
+    title: str,
+    events: list[tuple[str, ...]],
+    described: dict[str, tuple[str, str, str | None, str | None]] | None = None,
+) -> dict[str, Any]:
+    """An extraction document: events as (key, type, status, source, target, day or ''),
+    sources joined by '+'; actors described as in PEOPLE unless ``described`` here."""
+    sentences = [f"{title}: {key} {kind.lower()} {status}." for key, kind, status, *_ in events]
+    text = title + "\n\n" + " ".join(sentences)
+    ids = sorted({a for *_, src, tgt, _ in events for a in [*src.split("+"), tgt] if a})
+    people = {**PEOPLE, **(described or {})}
+    actors = [
+        {"id": i, "name": people[i][0], "kind": people[i][1], "country": people[i][2],
+         "role": people[i][3], "mentions": []}
+        for i in ids
+    ]  # fmt: skip
+    return {
+        "document": {"id": document_id(text), "dct": dct, "title": title, "source": "Wire",
+                     "url": None, "text": text},
+        "timexes": [], "actors": actors, "places": [],
+        "events": [_event(e, text, s) for e, s in zip(events, sentences, strict=True)],
+    }  # fmt: skip
+
+
+def _event(spec: tuple[str, ...], text: str, sentence: str) -> dict[str, Any]:
+    key, kind, status, source, target, day = spec
+    start = text.index(sentence)
+    time = {"value": day or None, "earliest": day or None, "latest": day or None,
+            "granularity": "day" if day else None}  # fmt: skip
+    return {
+        "id": "ev-" + key, "type": kind, "plover": None, "status": status, "dated": bool(day),
+        "source": source.split("+"), "target": [target] if target else [], "location": None,
+        "time": time, "candidates": [], "attribution": None, "cue": None, "change": None,
+        "evidence": [{"start": start, "end": start + len(sentence), "sentence": sentence}],
+    }  # fmt: skip
+
+
+SERIES = [
+    article("2008-01-25", "Bush to visit Africa", [
+        ("benin-plan", "VISIT", "planned", "bush", "BEN", "2008-02-16"),
+        ("ghana-plan", "VISIT", "planned", "bush", "GHA", "2008-02-20"),
+    ]),
+    article("2008-02-16", "George W. Bush arrives in Benin", [
+        ("benin-held", "VISIT", "occurred", "george-w-bush", "BEN", "2008-02-16"),
+    ]),
+    article("2008-02-20", "President Bush in Ghana", [
+        ("ghana-held", "VISIT", "occurred", "president-bush", "GHA", "2008-02-20"),
+    ]),
+    # Sixteen years earlier: "Bush" is another George Bush, and no article names W.
+    article("1991-11-01", "George H. W. Bush visits Russia", [
+        ("russia-1991", "VISIT", "occurred", "george-h-w-bush", "RUS", "1991-11-01"),
+    ]),
+    article("1991-11-02", "Bush in Russia", [
+        ("russia-1991b", "VISIT", "occurred", "bush", "RUS", "1991-11-01"),
+    ]),
+    # Two Kims in one month: an untitled "Kim" is neither.
+    article("2013-03-08", "Kim Jong-un threatens", [
+        ("kim-threat", "THREATEN", "occurred", "kim-jong-un", "KOR", "2013-03-08"),
+        ("seo-warns", "THREATEN", "occurred", "kim-min-seo", "RUS", "2013-03-08"),
+    ]),
+    article("2013-03-09", "Kim again", [
+        ("kim-again", "THREATEN", "occurred", "kim", "KOR", "2013-03-09"),
+    ]),
+]  # fmt: skip
+
+
+def stored_actors(store: Store) -> set[tuple[str, str, str, str]]:
+    ea = t.event_actors
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(ea.c.event_id, ea.c.role, ea.c.actor_id, ea.c.extracted_id))
+        return {tuple(r) for r in rows}
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.events.c.id, t.events.c.story_id)).all()
+    groups: dict[str, set[str]] = {}
+    for event_id, story_id in rows:
+        groups.setdefault(story_id, set()).add(event_id.removeprefix("ev-"))
+    return {frozenset(g) for g in groups.values()}
+
+
+def actor_of(store: Store, key: str) -> str:
+    return next(a for e, r, a, _ in stored_actors(store) if e == "ev-" + key and r == "source")
+
+
+@pytest.fixture
+def store(db_url: str) -> Any:
+    with Store(db_url) as opened:
+        yield opened
+
+
+def test_names_of_one_person_become_one_actor_and_one_story(store: Store) -> None:
+    for item in SERIES:
+        assert store.add(item)
+    assert actor_of(store, "benin-plan") == "george-w-bush"  # "Bush", the year of W.
+    assert actor_of(store, "ghana-held") == "george-w-bush"  # "President Bush"
+    assert actor_of(store, "russia-1991b") == "george-h-w-bush"  # "Bush" in 1991
+    assert actor_of(store, "kim-again") == "kim"  # two Kims that month: neither
+    assert actor_of(store, "seo-warns") == "kim-min-seo"
+    stories = partition(store)
+    assert frozenset({"benin-plan", "benin-held"}) in stories
+    assert frozenset({"ghana-plan", "ghana-held"}) in stories
+    assert frozenset({"russia-1991", "russia-1991b"}) in stories
+    assert frozenset({"kim-threat"}) in stories and frozenset({"kim-again"}) in stories
+    extracted = {e: x for e, r, _, x in stored_actors(store) if r == "source"}
+    assert extracted["ev-benin-plan"] == "bush"  # what the article said is kept
+
+
+def snapshot(store: Store) -> tuple[set[frozenset[str]], set[tuple[str, str, str, str]]]:
+    return partition(store), stored_actors(store)
+
+
+def in_date_order() -> list[dict[str, Any]]:
+    return sorted(SERIES, key=lambda a: (a["document"]["dct"], a["document"]["id"]))
+
+
+@pytest.fixture
+def canonical(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    with Store(str(tmp_path_factory.mktemp("canonical") / "c.db")) as fresh:
+        for item in in_date_order():
+            fresh.add(item)
+        return snapshot(fresh)
+
+
+# The Bush articles: every order of the three, the 1991 ones before or after them.
+ORDERS = [list(p) + SERIES[3:] for p in itertools.permutations(SERIES[:3])]
+ORDERS += [SERIES[::-1], [SERIES[i] for i in random.Random(7).sample(range(7), 7)]]
+
+
+@pytest.mark.parametrize("order", range(len(ORDERS)))
+def test_same_actors_and_stories_whatever_the_order(
+    store: Store, canonical: Any, order: int
+) -> None:
+    for item in ORDERS[order]:
+        store.add(item)
+    assert snapshot(store) == canonical
+
+
+@pytest.mark.parametrize("size", [1, 3, 7])
+def test_batches_give_what_one_by_one_gives(store: Store, canonical: Any, size: int) -> None:
+    order = SERIES[::-1]
+    for start in range(0, len(order), size):
+        store.add_many(order[start : start + size])
+    assert snapshot(store) == canonical
+
+
+def test_readding_changes_nothing(store: Store, canonical: Any) -> None:
+    for item in SERIES:
+        store.add(item)
+    assert not store.add(SERIES[1])
+    assert snapshot(store) == canonical
+
+
+# --- the user's merges -------------------------------------------------------------------
+
+# Rice named by surname two years before her full name: too far apart to be identified.
+RICE = [
+    article("2005-07-12", "Rice to visit Congo", [
+        ("congo-plan", "VISIT", "planned", "rice", "COD", "2007-08-02"),
+    ]),
+    article("2007-08-02", "Condoleezza Rice in Kinshasa", [
+        ("congo-held", "VISIT", "occurred", "condoleezza-rice", "COD", "2007-08-02"),
+    ]),
+]  # fmt: skip
+
+
+def test_merge_links_the_stories_and_unmerge_undoes_it(store: Store) -> None:
+    for item in RICE:
+        store.add(item)
+    apart = snapshot(store)
+    assert frozenset({"congo-plan"}) in apart[0]
+    assert store.merge_actors("condoleezza-rice", "rice") == 1
+    assert actor_of(store, "congo-plan") == "condoleezza-rice"
+    assert frozenset({"congo-plan", "congo-held"}) in partition(store)
+    assert [(m["alias"], m["actor_id"]) for m in store.actor_merges()] == [
+        ("rice", "condoleezza-rice")
+    ]
+    [alias] = store.actor_aliases("condoleezza-rice")
+    assert (alias["alias"], alias["how"], alias["documents"]) == ("rice", "merge", 1)
+    assert store.unmerge_actor("rice") == 1
+    assert snapshot(store) == apart
+    assert store.actor_merges() == []
+
+
+def test_a_merge_holds_for_articles_stored_after_it(store: Store) -> None:
+    store.add(RICE[1])
+    store.add(article("2004-01-01", "Rice speaks", [
+        ("speech", "STATEMENT", "occurred", "rice", "", "2004-01-01"),
+    ]))  # fmt: skip
+    store.merge_actors("condoleezza-rice", "rice")
+    store.add(RICE[0])
+    assert actor_of(store, "congo-plan") == "condoleezza-rice"
+    assert frozenset({"congo-plan", "congo-held"}) in partition(store)
+
+
+def test_merges_stay_one_step_deep(store: Store) -> None:
+    for item in [*RICE, SERIES[0]]:
+        store.add(item)
+    store.merge_actors("rice", "bush")  # a user's mistake ...
+    store.merge_actors("condoleezza-rice", "rice")  # ... carried to the new target
+    pairs = {(m["alias"], m["actor_id"]) for m in store.actor_merges()}
+    assert pairs == {("rice", "condoleezza-rice"), ("bush", "condoleezza-rice")}
+    assert actor_of(store, "benin-plan") == "condoleezza-rice"
+    store.unmerge_actor("bush")
+    assert actor_of(store, "benin-plan") == "bush"
+
+
+@pytest.mark.parametrize(
+    ("keep", "alias", "code"),
+    [
+        ("condoleezza-rice", "nobody", "DL-E590"),
+        ("nobody", "rice", "DL-E590"),
+        ("rice", "rice", "DL-E591"),
+        ("COD", "rice", "DL-E593"),
+    ],
+)
+def test_bad_merges_are_refused_and_change_nothing(
+    store: Store, keep: str, alias: str, code: str
+) -> None:
+    for item in RICE:
+        store.add(item)
+    before = snapshot(store)
+    with pytest.raises(DatelineError) as raised:
+        store.merge_actors(keep, alias)
+    assert raised.value.code == code
+    assert snapshot(store) == before and store.actor_merges() == []
+
+
+def test_merging_twice_and_unmerging_what_was_not_merged_are_refused(store: Store) -> None:
+    for item in RICE:
+        store.add(item)
+    store.merge_actors("condoleezza-rice", "rice")
+    with pytest.raises(DatelineError, match="DL-E591"):
+        store.merge_actors("condoleezza-rice", "rice")
+    with pytest.raises(DatelineError, match="DL-E591"):
+        store.merge_actors("rice", "condoleezza-rice")  # would make a cycle
+    with pytest.raises(DatelineError, match="DL-E592"):
+        store.unmerge_actor("condoleezza-rice")
+
+
+def test_actors_commands(store: Store) -> None:
+    for item in RICE:
+        store.add(item)
+    runner, db = CliRunner(), ["--db", store.url]
+    merged = runner.invoke(app, ["actors", "merge", "condoleezza-rice", "rice", *db])
+    assert merged.exit_code == 0, merged.output
+    assert "merged rice into condoleezza-rice; 1 documents linked again" in merged.stdout
+    listed = runner.invoke(app, ["actors", "merges", *db])
+    assert listed.stdout.startswith("rice → condoleezza-rice")
+    shown = runner.invoke(app, ["actors", "aliases", "condoleezza-rice", "--json", *db])
+    assert '"how": "merge"' in shown.stdout
+    refused = runner.invoke(app, ["actors", "merge", "condoleezza-rice", "nobody", *db])
+    assert refused.exit_code == 2 and "DL-E590" in refused.stderr
+    undone = runner.invoke(app, ["actors", "unmerge", "rice", *db])
+    assert undone.exit_code == 0 and "unmerged rice" in undone.stdout
+    again = runner.invoke(app, ["actors", "unmerge", "rice", *db])
+    assert again.exit_code == 2 and "DL-E592" in again.stderr
+
+
+# --- migration 9 --------------------------------------------------------------------------
+
+
+def test_migration_9_identifies_the_actors_of_documents_stored_before_it(
+    db_url: str, canonical: Any
+) -> None:
+    from sqlalchemy import delete, update
+
+    with Store(db_url) as store:
+        for item in SERIES:
+            store.add(item)
+        # Back to a version-8 database: extracted ids only, no identity tables.
+        with store.engine.begin() as conn:
+            ea = t.event_actors
+            conn.execute(update(ea).values(actor_id=ea.c.extracted_id))
+            document_actors.drop(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 9))
+            from dateline.link.linker import relink_from_scratch
+
+            relink_from_scratch(conn)
+        assert actor_of(store, "benin-plan") == "bush"
+    with Store(db_url) as reopened:
+        assert snapshot(reopened) == canonical
+
+
+# --- an actor's country, whatever the order ----------------------------------------------
+
+UNSAID = {"lucia-ferreyra": ("Lucía Ferreyra", "person", None, None)}
+TALKS = [
+    # The first article does not say Ferreyra is Argentine; the later ones do.
+    article("2027-02-08", "Valdés and Ferreyra to meet", [
+        ("talks-plan", "MEET", "planned", "ignacio-valdes+lucia-ferreyra", "", "2027-02-18"),
+    ], described=UNSAID),
+    article("2027-02-16", "Chile and Argentina to talk", [
+        ("talks-again", "MEET", "planned", "ignacio-valdes+ARG", "", "2027-02-18"),
+        ("ferreyra-says", "STATEMENT", "occurred", "lucia-ferreyra", "", "2027-02-16"),
+    ]),
+    article("2027-02-17", "Ferreyra speaks", [
+        ("ferreyra-again", "STATEMENT", "occurred", "lucia-ferreyra", "", "2027-02-17"),
+    ]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_an_actor_has_the_country_most_articles_give_it_in_any_order(
+    store: Store, order: tuple[int, ...]
+) -> None:
+    for i in order:
+        store.add(TALKS[i])
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.actors.c.country).where(t.actors.c.id == "lucia-ferreyra"))
+        assert row.scalar_one() == "ARG"
+    assert frozenset({"talks-plan", "talks-again"}) in partition(store)
