@@ -9,6 +9,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
 const ROW = 22;
 const LABEL = 250;
+const PENDING_PAGE = 100; // the soonest pending stories; the rest through the API
 
 // --- small helpers ------------------------------------------------------------------
 function el(tag, text, cls) {
@@ -149,8 +150,10 @@ function drawEvent(root, event, row, scale, width) {
 function drawTimeline(data) {
   const box = document.getElementById("timeline");
   const shown = data.events.length;
+  // past 10,000 the server stops counting (total_exact false): "1000 of 10000+ events"
+  const total = data.total_exact === false ? data.total + "+" : String(data.total);
   document.getElementById("summary").textContent =
-    shown === data.total ? shown + " events" : shown + " of " + data.total + " events";
+    shown === data.total && data.total_exact !== false ? shown + " events" : shown + " of " + total + " events";
   if (!shown) {
     box.replaceChildren(el("p", "No events match.", "empty"));
     return;
@@ -198,10 +201,13 @@ function storyLine(story) {
 async function loadPending() {
   const asOf = document.getElementById("as-of").value;
   try {
-    const data = await api("/api/pending", { as_of: asOf });
+    const data = await api("/api/pending", { as_of: asOf, limit: String(PENDING_PAGE) });
     const list = document.getElementById("pending-list");
     list.replaceChildren(...data.stories.map(storyLine));
     if (!data.stories.length) list.append(el("li", "nothing pending as of " + data.as_of, "empty"));
+    if (data.total > data.stories.length) {
+      list.append(el("li", "the first " + data.stories.length + " of " + data.total + " pending", "more"));
+    }
   } catch (err) {
     showError(err);
   }
