@@ -10,6 +10,7 @@ const DAY = 86400000;
 const ROW = 22;
 const LABEL = 250;
 const PENDING_PAGE = 100; // the soonest pending stories; the rest through the API
+const TIMELINE_PAGE = 200; // events per page of the time axis
 
 // --- small helpers ------------------------------------------------------------------
 function el(tag, text, cls) {
@@ -150,10 +151,12 @@ function drawEvent(root, event, row, scale, width) {
 function drawTimeline(data) {
   const box = document.getElementById("timeline");
   const shown = data.events.length;
-  // past 10,000 the server stops counting (total_exact false): "1000 of 10000+ events"
+  // past 10,000 the server stops counting (total_exact false): "200 of 10000+ events"
   const total = data.total_exact === false ? data.total + "+" : String(data.total);
+  const complete = shown === data.total && data.total_exact !== false;
   document.getElementById("summary").textContent =
-    shown === data.total && data.total_exact !== false ? shown + " events" : shown + " of " + total + " events";
+    complete ? shown + " events" : shown + " of " + total + " events";
+  document.getElementById("more").hidden = complete || shown === 0 || !data.more;
   if (!shown) {
     box.replaceChildren(el("p", "No events match.", "empty"));
     return;
@@ -176,10 +179,41 @@ function filters() {
   return values;
 }
 
+// The timeline is read a page at a time: the first page draws at once however many
+// events match, and "Show more" appends the next one.
+let loaded = null;
+
+function widen(range, other) {
+  if (!range.from) return other;
+  if (!other.from) return range;
+  return { from: other.from < range.from ? other.from : range.from, to: other.to > range.to ? other.to : range.to };
+}
+
 async function loadTimeline() {
   try {
     showError(null);
-    drawTimeline(await api("/api/timeline", filters()));
+    const wanted = filters();
+    const data = await api("/api/timeline", { ...wanted, limit: String(TIMELINE_PAGE) });
+    loaded = { ...data, wanted, more: data.events.length === TIMELINE_PAGE };
+    drawTimeline(loaded);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+async function loadMore() {
+  if (!loaded) return;
+  try {
+    showError(null);
+    const params = { ...loaded.wanted, limit: String(TIMELINE_PAGE), offset: String(loaded.events.length) };
+    const data = await api("/api/timeline", params);
+    loaded = {
+      ...loaded,
+      events: loaded.events.concat(data.events),
+      range: widen(loaded.range, data.range),
+      more: data.events.length === TIMELINE_PAGE,
+    };
+    drawTimeline(loaded);
   } catch (err) {
     showError(err);
   }
@@ -336,6 +370,7 @@ function start() {
     loadTimeline();
   });
   document.getElementById("filters").addEventListener("reset", () => setTimeout(loadTimeline, 0));
+  document.getElementById("more").addEventListener("click", loadMore);
   document.getElementById("pending-form").addEventListener("submit", (e) => {
     e.preventDefault();
     loadPending();
