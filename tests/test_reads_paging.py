@@ -120,7 +120,8 @@ def test_count_stops_at_its_cap(store: Store) -> None:
 
 
 def test_migration_7_indexes_exist(store: Store) -> None:
-    wanted = {"ix_events_timeline", "ix_events_span_hi", "ix_event_actors_actor_event"}
+    wanted = {"ix_events_timeline", "ix_events_type_timeline", "ix_events_span_hi",
+              "ix_event_actors_actor_event", "ix_stories_pending"}  # fmt: skip
     with reading(store.engine) as conn:
         if conn.dialect.name == "sqlite":
             query = "SELECT name FROM sqlite_master WHERE type = 'index'"
@@ -148,12 +149,13 @@ def test_migration_7_adds_its_indexes_to_an_older_database(tmp_path: Any) -> Non
     path = tmp_path / "old.db"
     Store(str(path)).close()
     with Store(str(path)) as opened, opened.engine.begin() as conn:
-        for name in ("ix_events_timeline", "ix_events_span_hi", "ix_event_actors_actor_event"):
+        for name in ("ix_events_timeline", "ix_events_type_timeline", "ix_events_span_hi",
+                     "ix_event_actors_actor_event", "ix_stories_pending"):  # fmt: skip
             conn.execute(text(f"DROP INDEX {name}"))
         conn.execute(text("DELETE FROM schema_migrations WHERE version = 7"))
     with Store(str(path)) as reopened, reading(reopened.engine) as conn:
         names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
-    assert {"ix_events_timeline", "ix_event_actors_actor_event"} <= names
+    assert {"ix_events_timeline", "ix_event_actors_actor_event", "ix_stories_pending"} <= names
 
 
 # --- pending --------------------------------------------------------------------------

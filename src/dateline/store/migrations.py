@@ -101,23 +101,29 @@ def _v6_story_summaries(conn: Connection) -> None:
 
 
 def _v7_read_indexes(conn: Connection) -> None:
-    """Indexes the reads need at a million events: the timeline's order (a page of events
-    without sorting them all), the end of an event's span (``--from``), an actor's events
-    from the index alone. Made where missing: a database made by migration 1 of this code
-    has them already."""
+    """Indexes the reads need at a million events: the timeline's order, alone and within
+    a type (a page of events without sorting them all), the end of an event's span
+    (``--from``), an actor's events and the candidates of ``pending`` from the index
+    alone. Made where missing: a database made by migrations 1 and 2 of this code has
+    them already."""
     from sqlalchemy.schema import CreateIndex
 
-    names = ("ix_events_timeline", "ix_events_span_hi", "ix_event_actors_actor_event")
+    from dateline.link.schema import stories
+
+    names = (
+        "ix_events_timeline", "ix_events_type_timeline", "ix_events_span_hi",
+        "ix_event_actors_actor_event", "ix_stories_pending",
+    )  # fmt: skip
     # IF NOT EXISTS: SQLAlchemy does not reflect expression indexes (it warns instead).
-    for table in (schema.events, schema.event_actors):
+    for table in (schema.events, schema.event_actors, stories):
         for index in sorted(table.indexes, key=lambda i: str(i.name)):
             if index.name in names:
                 conn.execute(CreateIndex(index, if_not_exists=True))
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("ANALYZE")  # the planner's statistics, to choose among them
     else:
-        conn.exec_driver_sql("ANALYZE events")
-        conn.exec_driver_sql("ANALYZE event_actors")
+        for name in ("events", "event_actors", "stories"):
+            conn.exec_driver_sql(f"ANALYZE {name}")
 
 
 MIGRATIONS: list[Migration] = [
