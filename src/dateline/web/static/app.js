@@ -151,7 +151,7 @@ function drawEvent(root, event, row, scale, width) {
 function drawTimeline(data) {
   const box = document.getElementById("timeline");
   const shown = data.events.length;
-  // past 10,000 the server stops counting (total_exact false): "200 of 10000+ events"
+  // past 1,000 the server stops counting (total_exact false): "200 of 1000+ events"
   const total = data.total_exact === false ? data.total + "+" : String(data.total);
   const complete = shown === data.total && data.total_exact !== false;
   document.getElementById("summary").textContent =
@@ -376,9 +376,9 @@ function start() {
     loadPending();
   });
   document.getElementById("as-of").value = new Date().toISOString().slice(0, 10);
-  fillLists().catch(showError);
-  loadTimeline();
-  loadPending();
+  // The actors' suggestions count every actor's events: asked for after the first
+  // render, so that they never hold up the time axis or the pending list.
+  Promise.all([loadTimeline(), loadPending()]).then(() => fillLists().catch(showError));
 }
 
 document.addEventListener("DOMContentLoaded", start);
