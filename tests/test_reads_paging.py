@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import text
 
 import dateline.store.queries as queries
+import dateline.timeline as reads
 from conftest import stored_article
 from dateline.link.query import build_stories, is_pending, pending, pending_page
 from dateline.link.settings import default_settings
@@ -88,6 +89,8 @@ def test_pages_are_slices_of_the_whole_timeline(
                 pages += timeline(conn, limit=size, offset=offset, **filters)
             assert ids(pages) == ids(whole)
         assert timeline(conn, limit=7, offset=3, **filters) == whole[3:10]
+        monkeypatch.setattr(reads, "ID_LIST", 5)  # pages longer than an IN list of ids
+        assert timeline(conn, limit=40, offset=2, **filters) == whole[2:42]
         assert count_events(conn, **filters) == len(whole)
 
 

@@ -65,8 +65,10 @@ def timeline(
     page = wanted.order_by(*ORDER).limit(limit).offset(offset)
     query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)
     rows = [dict(r._mapping) for r in conn.execute(query)]
-    # the page's ids, not the page's query: the details then cost the page, not the filter
-    return with_details(conn, rows, [r["id"] for r in rows]) if rows else []
+    # A short page's ids, not the page's query: its details then cost the page, not the
+    # filter. A long one keeps the query (SQLite caps the values bound in one statement).
+    ids = [r["id"] for r in rows]
+    return with_details(conn, rows, ids if len(ids) <= ID_LIST else page) if rows else []
 
 
 def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
@@ -122,6 +124,7 @@ def count_events(
 
 
 ORDER = t.timeline_order()
+ID_LIST = 1000  # at most this many ids bound in one IN (...) list
 
 
 def filtered(query: Select[Any], filters: EventFilters, busy: bool = False) -> Select[Any]:
