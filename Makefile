@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 
-.PHONY: help venv demo test lint typecheck unit system-deps bench eval clean
+.PHONY: help venv demo test lint typecheck unit system-deps bench bench-reads eval clean
 
 help:
 	@echo "make demo   - set up .venv and ingest the example corpus into $(DEMO_DB), print what was found"
 	@echo "make test   - set up .venv (and PostgreSQL, chromium when root) and run lint, types and all tests"
 	@echo "make eval   - score the temporal tagger, the event extractor and the stories (TBAQ and the real-news set need ../shared/data)"
 	@echo "make bench  - run the benchmarks in bench/ (see bench/RESULTS.md)"
+	@echo "make bench-reads READS_EVENTS=1000000 - the read side on a synthetic database of that many events"
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +77,15 @@ bench: venv
 	$(BIN)/python bench/bench_export.py --events 10000 100000
 	$(BIN)/python bench/bench_store.py --sizes 1000 10000 --big-story 10000
 	$(BIN)/python bench/bench_dask.py --articles 200 --workers 2
+	$(MAKE) bench-reads
+
+# Reads, HTTP, the page in Chromium, clients during an ingest, export and start-up on a
+# synthetic database (bench/bigdb.py); 1,000,000 events take about 5 minutes to build
+# and 3 GB: READS_DB keeps the file for the next run.
+READS_EVENTS ?= 100000
+READS_DB ?=
+bench-reads: venv
+	$(BIN)/python bench/bench_reads.py --events $(READS_EVENTS) $(if $(READS_DB),--db $(READS_DB))
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .pytest-tmp .mypy_cache .ruff_cache

@@ -141,3 +141,41 @@ def test_article_text_with_script_and_img_onerror_renders_inert_and_literal(
     assert page.locator("a[href^='javascript:']").count() == 0
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.__pwned === undefined")
+
+
+def test_a_long_timeline_is_drawn_a_page_at_a_time(browser: Any, tmp_path: Path) -> None:
+    """Past 200 events the page draws the first 200 and 'Show more' appends the next."""
+    from playwright.sync_api import expect
+
+    from conftest import stored_article
+    from dateline.store import Store
+
+    db = tmp_path / "long.db"
+    with Store(str(db)) as store:
+        store.add_many([
+            stored_article(f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}", f"Report {n}", "Wire", [
+                {"key": f"e{n}-{k}", "type": "MEET", "status": "occurred",
+                 "source": [f"minister-{n % 7}"], "target": ["host-1"]}
+                for k in range(3)])
+            for n in range(90)
+        ])  # fmt: skip
+    server = Server(db, tmp_path / "serve.log")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        everything = api(server, "/api/timeline", limit=1000)["events"]
+        assert len(everything) == 270
+        page = context.new_page()
+        page.goto(server.url + "/")
+        expect(page.locator("#timeline .event")).to_have_count(200)
+        expect(page.locator("#summary")).to_have_text("200 of 270 events")
+        page.click("#more")
+        expect(page.locator("#timeline .event")).to_have_count(270)
+        expect(page.locator("#summary")).to_have_text("270 events")
+        expect(page.locator("#more")).to_be_hidden()
+        shown = page.locator("#timeline .event").evaluate_all(
+            "nodes => nodes.map(n => n.getAttribute('data-event-id'))"
+        )
+        assert shown == [e["id"] for e in everything]
+    finally:
+        context.close()
+        server.stop()

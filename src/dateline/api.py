@@ -156,10 +156,12 @@ class Database:
 
         return export(self.store.engine, format, path, EventFilters(**filters))
 
-    def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
+    def pending(
+        self, as_of: date | str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Stories announced or speculated and not yet past, by articles up to ``as_of``
-        (default: today)."""
-        return self.store.pending(as_of=as_of)
+        (default: today), soonest first; ``limit`` and ``offset`` page through them."""
+        return self.store.pending(as_of=as_of, limit=limit, offset=offset)
 
     def stories(
         self,

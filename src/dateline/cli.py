@@ -274,6 +274,10 @@ CountryOption = Annotated[
 ]
 SourceOption = Annotated[str | None, typer.Option("--source", help="Outlet that reported it.")]
 StoryOption = Annotated[str | None, typer.Option("--story", help="Events of one story.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")]
+OffsetOption = Annotated[
+    int, typer.Option("--offset", min=0, help="Skip this many first (with --limit: a page).")
+]
 
 
 @app.command()
@@ -287,6 +291,8 @@ def timeline(
     country: CountryOption = None,
     source: SourceOption = None,
     story: StoryOption = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -295,14 +301,19 @@ def timeline(
     Example: dateline timeline kim-jong-un --from 2024-01-01 --type VISIT --country RUS
 
     A window open at one end ("after 2007-11-21") sits at its known end, for the
-    order and for --from/--to alike.
+    order and for --from/--to alike. --limit and --offset print one page of the
+    timeline (dateline timeline RUS --limit 100 --offset 200).
     """
     from dateline.filters import EventFilters
     from dateline.query import format_events
     from dateline.timeline import timeline as read_timeline
 
     filters = EventFilters(actor, date_from, date_to, type, status, place, country, source, story)
-    _print(_read(db, lambda conn: read_timeline(conn, filters)), as_json, format_events)
+
+    def read(conn: Any) -> list[dict[str, Any]]:
+        return read_timeline(conn, filters, limit=limit, offset=offset or None)
+
+    _print(_read(db, read), as_json, format_events)
 
 
 @app.command()
@@ -386,11 +397,13 @@ def pending(
         str | None,
         typer.Option("--as-of", help="Judge by articles up to YYYY-MM-DD [default: today]."),
     ] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Stories announced, dated, rescheduled or postponed (by articles up to the date)
-    whose time has not passed, each marked with its state.
+    whose time has not passed, each marked with its state; soonest first.
 
     Example: dateline pending --as-of 2025-06-01 --json
     """
@@ -398,7 +411,7 @@ def pending(
 
     day = _date(as_of, "--as-of") or date.today()  # the clock is read here, at the edge, only
     with _store(db) as store:
-        stories = store.pending(as_of=day)
+        stories = store.pending(as_of=day, limit=limit, offset=offset)
     typer.echo(
         json.dumps(stories, ensure_ascii=False, indent=1) if as_json else format_pending(stories)
     )

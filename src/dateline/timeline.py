@@ -16,16 +16,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
 from dateline.errors import E_COUNTRY
 from dateline.filters import EventFilters
 from dateline.link.schema import event_links
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
-from dateline.store.queries import events_of_actor
+from dateline.store.queries import events_of_actor, is_busy, with_actor
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
@@ -55,11 +56,19 @@ def timeline(
     shape plus ``document_id``, ``dct``, ``title``, ``document_source`` (the outlet),
     ``story_id`` and ``ordered_by`` (``"time"``, or ``"dct"`` for an event without any time).
 
-    ``limit`` and ``offset`` page through the ordered list."""
-    wanted = select_event_ids(EventFilters.of(filters, **given))
-    if limit or offset:
-        wanted = wanted.order_by(*ORDER).limit(limit).offset(offset)
-    return _events_in(conn, wanted)
+    ``limit`` and ``offset`` page through the ordered list: a page is read from the
+    index of the timeline's order (migration 7), not by sorting every kept event."""
+    kept = EventFilters.of(filters, **given)
+    wanted = select_event_ids(kept, busy=is_busy(conn, kept.actor))
+    if not (limit or offset):
+        return _events_in(conn, wanted)
+    page = wanted.order_by(*ORDER).limit(limit).offset(offset)
+    query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    # A short page's ids, not the page's query: its details then cost the page, not the
+    # filter. A long one keeps the query (SQLite caps the values bound in one statement).
+    ids = [r["id"] for r in rows]
+    return with_details(conn, rows, ids if len(ids) <= ID_LIST else page) if rows else []
 
 
 def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
@@ -83,39 +92,51 @@ def event_rows(*extra: ColumnElement[Any]) -> Select[Any]:
     return query.join(doc, doc.c.id == ev.c.document_id)
 
 
-def select_event_ids(filters: EventFilters | None = None, **given: str | None) -> Select[Any]:
+def select_event_ids(
+    filters: EventFilters | None = None, *, busy: bool = False, **given: str | None
+) -> Select[Any]:
     """The ids of the events :func:`timeline` keeps, unordered; a coded error for a bad
-    date, range or country."""
-    return filtered(select(t.events.c.id), EventFilters.of(filters, **given))
+    date, range or country. ``busy``: the actor filter checks each event read
+    (:func:`dateline.store.queries.with_actor`) instead of listing the actor's events."""
+    return filtered(select(t.events.c.id), EventFilters.of(filters, **given), busy=busy)
 
 
-def count_events(conn: Connection, filters: EventFilters | None = None, **given: str | None) -> int:
-    """How many events :func:`timeline` would return without a limit."""
-    wanted = select_event_ids(filters, **given).subquery()
-    return int(conn.execute(select(func.count()).select_from(wanted)).scalar_one())
+def count_events(
+    conn: Connection,
+    filters: EventFilters | None = None,
+    *,
+    cap: int | None = None,
+    **given: str | None,
+) -> int:
+    """How many events :func:`timeline` would return without a limit; with a ``cap``, at
+    most ``cap`` (counting stops there: a bounded cost however many events match)."""
+    kept = EventFilters.of(filters, **given)
+    if kept.actor and not replace(kept, actor=None).any():
+        # An actor alone: its distinct event ids in the actor index, no event read
+        # (a busy actor's 200,000: 56 ms instead of 225; capped at 10,000: 9 instead of 176)
+        wanted = events_of_actor(kept.actor).distinct().limit(cap)
+    elif cap is None:
+        wanted = select_event_ids(kept)
+    else:  # a busy actor's events are then found by reading events until the cap
+        wanted = select_event_ids(kept, busy=is_busy(conn, kept.actor)).limit(cap)
+    counted = select(func.count()).select_from(wanted.subquery())
+    return int(conn.execute(counted).scalar_one())
 
 
-def _order() -> list[ColumnElement[Any]]:
-    ev = t.events
-    lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
-    # At one anchor, a closed interval comes before an open window and an undated event.
-    open_end = case((or_(ev.c.earliest.is_(None), ev.c.latest.is_(None)), 1), else_=0)
-    return [lo, hi, open_end, ev.c.dct, ev.c.id]
+ORDER = t.timeline_order()
+ID_LIST = 1000  # at most this many ids bound in one IN (...) list
 
 
-ORDER = _order()
-
-
-def filtered(query: Select[Any], filters: EventFilters) -> Select[Any]:
+def filtered(query: Select[Any], filters: EventFilters, busy: bool = False) -> Select[Any]:
     """``query`` (over ``events``, maybe joined) with the conditions of ``filters``; a coded
-    error for a bad date, range or country."""
+    error for a bad date, range or country. ``busy`` as for :func:`select_event_ids`."""
     ev, doc = t.events, t.documents
     date_from, date_to = check_range(filters.date_from, filters.date_to)
     country = check_country(filters.country)
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
     conditions = overlapping(lo, hi, date_from, date_to)
     if filters.actor:
-        conditions.append(ev.c.id.in_(events_of_actor(filters.actor)))
+        conditions.append(with_actor(filters.actor, busy))
     if filters.type:
         conditions.append(ev.c.type == filters.type.upper())
     if filters.status:

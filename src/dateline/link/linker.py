@@ -22,7 +22,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, select, update
 
-from dateline.actors.geo import country_code
 from dateline.link.cluster import Draft, cluster, extend, summary_ids
 from dateline.link.compat import (
     FAR_FUTURE,
@@ -321,6 +320,9 @@ def place_info(name: str | None, places: dict[str, PlaceInfo], settings: LinkSet
     """Resolve an event's location name with its document's places, else as a country name."""
     if not name:
         return PlaceInfo()
+    # Imported here: dateline.actors loads spaCy, which a read of stored stories never needs.
+    from dateline.actors.geo import country_code
+
     known = places.get(name.casefold())
     code = country_code(name)
     if known and not (code and known.level == "local"):

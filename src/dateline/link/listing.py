@@ -96,8 +96,11 @@ def count_stories(
     date_to: str | None = None,
 ) -> int:
     """How many stories :func:`list_stories` would return without a limit."""
-    wanted = select_stories(state, type, actor, date_from, date_to).subquery()
-    return int(conn.execute(select(func.count()).select_from(wanted)).scalar_one())
+    # ids only, unordered: SQLite otherwise sorted every story row before counting them
+    # (243,000 stories: 920 ms)
+    wanted = select_stories(state, type, actor, date_from, date_to)
+    ids = wanted.with_only_columns(st.c.id).order_by(None).subquery()
+    return int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
 
 
 def _participants(conn: Connection, ids: Select[Any]) -> dict[str, list[dict[str, str]]]:

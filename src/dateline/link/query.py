@@ -17,6 +17,8 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import ArticleState, StoryState, story_state
 from dateline.store import schema as t
 
+PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)
+
 
 def as_of_text(as_of: date | str) -> str:
     """An as-of date as ISO text; a clear error for anything else."""
@@ -58,21 +60,90 @@ def stories(
 
 
 def pending(
-    conn: Connection, as_of: date | str, settings: LinkSettings | None = None
+    conn: Connection,
+    as_of: date | str,
+    settings: LinkSettings | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Stories announced, dated, rescheduled or postponed by articles up to ``as_of`` whose
-    window is still open."""
+    window is still open, soonest first; ``limit`` and ``offset`` page through them."""
+    return pending_page(conn, as_of, settings, limit=limit, offset=offset)[0]
+
+
+def pending_page(
+    conn: Connection,
+    as_of: date | str,
+    settings: LinkSettings | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of :func:`pending` and the number of all pending stories.
+
+    A story whose every report is on or before ``as_of`` is judged by its stored row
+    (its state as of then is its current state): in SQL, without loading it. Only the
+    stories reported after ``as_of`` too are folded from their members up to it; then
+    only the stories of the page are built whole."""
     settings = settings or default_settings()
     day = as_of_text(as_of)
+    settled, unsettled = _pending_candidates(conn, day, settings)
+    ranked = sorted(settled + _unsettled_pending(conn, unsettled, day, settings))
+    page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
+    found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
+    return [{**found[story_id], "as_of": day} for *_, story_id in page], len(ranked)
+
+
+def _pending_candidates(
+    conn: Connection, day: str, settings: LinkSettings
+) -> tuple[list[PendingKey], list[str]]:
+    """The stories that may be pending on ``day`` (reported by then, window reaching it):
+    sort keys of those pending among the stories reported only up to ``day`` (their
+    stored row is their state as of then: the test of :func:`is_pending` on its state,
+    time and last report date), and the ids of those reported after ``day`` too."""
     # A story whose last article is on or before the date is judged by its current state.
     still_open = or_(st.c.last_dct > day, st.c.status.in_(sorted(settings.pending_statuses)))
-    wanted = select(st.c.id).where(st.c.first_dct <= day, st.c.open_until >= day, still_open)
-    found = build_stories(conn, wanted, day, settings).values()
-    out = [{**s, "as_of": day} for s in found if is_pending(s, day, settings)]
-    return sorted(
-        out,
-        key=lambda s: (s["time"].get("earliest") or "9999", s["first_announced"]["dct"], s["id"]),
+    query = select(
+        st.c.id, st.c.earliest, st.c.latest, st.c.first_dct, st.c.last_dct, st.c.state
+    ).where(st.c.first_dct <= day, st.c.open_until >= day, still_open)
+    stale = shift(day, -settings.stale_days)
+    settled, unsettled = [], []
+    for r in conn.execute(query):
+        if r.last_dct > day:
+            unsettled.append(r.id)
+        elif r.state in settings.pending_states and (
+            r.latest >= day if r.latest else r.last_dct >= stale
+        ):
+            settled.append((r.earliest or "9999", r.first_dct, r.id))
+    return settled, unsettled
+
+
+def _unsettled_pending(
+    conn: Connection, story_ids: list[str], day: str, settings: LinkSettings
+) -> list[PendingKey]:
+    """Sort keys of the pending stories among ``story_ids`` (reported after ``day`` too):
+    each folded from its members up to ``day``, without their details."""
+    if not story_ids:
+        return []
+    ev = t.events
+    # the ids again as a subquery, not a list: one statement however many there are
+    later = select(st.c.id).where(
+        st.c.first_dct <= day, st.c.open_until >= day, st.c.last_dct > day
     )
+    query = select(ev, event_links).join(event_links, event_links.c.event_id == ev.c.id)
+    groups: dict[str, list[Member]] = {}
+    for r in conn.execute(query.where(ev.c.story_id.in_(later), ev.c.dct <= day)):
+        m = member_of_link_row(dict(r._mapping), settings)
+        groups.setdefault(m.story_id or "", []).append(m)
+    keys = []
+    for story_id, members in groups.items():
+        state = story_state(members, settings)
+        found = {"state": state.state, "time": state.time,
+                 "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
+        if is_pending(found, day, settings):
+            keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))
+    return keys
 
 
 def build_stories(

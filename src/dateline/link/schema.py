@@ -18,6 +18,18 @@ from sqlalchemy import Boolean, Column, Connection, ForeignKey, Index, Integer, 
 
 from dateline.store.schema import metadata
 
+# What ``pending`` reads of each candidate story, the date of its window first.
+PENDING_COLUMNS = (
+    "open_until",
+    "first_dct",
+    "last_dct",
+    "status",
+    "state",
+    "earliest",
+    "latest",
+    "id",
+)
+
 stories = Table(
     "stories",
     metadata,
@@ -41,6 +53,9 @@ stories = Table(
     Column("events", Integer, nullable=False),
     Column("title", Text),
     Index("ix_stories_open", "open_until", "first_dct"),
+    # Migration 7: every column pending reads of a candidate, so that the candidates of a
+    # date are read from the index alone (thousands of them at a million events).
+    Index("ix_stories_pending", *PENDING_COLUMNS),
     Index("ix_stories_last", "last_dct"),
     Index("ix_stories_state", "state"),
 )

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -128,6 +127,10 @@ def reading(engine: Engine) -> Iterator[Connection]:
 
 def insert_ignore(conn: Connection, table: Table, keys: list[str]) -> Any:
     """An INSERT that skips rows whose ``keys`` are already there."""
+    # Imported here: a read command never needs them, and the PostgreSQL dialect alone
+    # costs tens of milliseconds of start-up.
+    from sqlalchemy.dialects import postgresql, sqlite
+
     if conn.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing(index_elements=keys)
     if conn.dialect.name == "sqlite":

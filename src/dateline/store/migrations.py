@@ -100,6 +100,32 @@ def _v6_story_summaries(conn: Connection) -> None:
     rebuild_summaries(conn)
 
 
+def _v7_read_indexes(conn: Connection) -> None:
+    """Indexes the reads need at a million events: the timeline's order, alone and within
+    a type (a page of events without sorting them all), the end of an event's span
+    (``--from``), an actor's events and the candidates of ``pending`` from the index
+    alone. Made where missing: a database made by migrations 1 and 2 of this code has
+    them already."""
+    from sqlalchemy.schema import CreateIndex
+
+    from dateline.link.schema import stories
+
+    names = (
+        "ix_events_timeline", "ix_events_type_timeline", "ix_events_span_hi",
+        "ix_event_actors_actor_event", "ix_stories_pending",
+    )  # fmt: skip
+    # IF NOT EXISTS: SQLAlchemy does not reflect expression indexes (it warns instead).
+    for table in (schema.events, schema.event_actors, stories):
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            if index.name in names:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("ANALYZE")  # the planner's statistics, to choose among them
+    else:
+        for name in ("events", "event_actors", "stories"):
+            conn.exec_driver_sql(f"ANALYZE {name}")
+
+
 def _v9_actor_identity(conn: Connection) -> None:
     """One actor across articles: event_actors.extracted_id, document_actors (each
     document's actors as extracted, with the id they are stored under) and actor_merges,
@@ -162,7 +188,7 @@ MIGRATIONS: list[Migration] = [
     (4, "publications: every outlet, date, title and URL that ran a text", _v4_publications),
     (5, "stories.state: lifecycle state (announced, dated, ... occurred)", _v5_story_state),
     (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
-    # 7 and 8 are other branches' (not merged here yet)
+    (7, "read indexes: timeline order, span end, actor's events", _v7_read_indexes),
     (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
 ]
 

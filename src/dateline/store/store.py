@@ -255,12 +255,16 @@ class Store:
         with reading(self.engine) as conn:
             return story(conn, story_id)
 
-    def pending(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
-        """Stories planned or possible as of a date (default: today), by articles up to it."""
+    def pending(
+        self, as_of: date | str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stories planned or possible as of a date (default: today), by articles up to it,
+        soonest first; ``limit`` and ``offset`` page through them."""
         from dateline.link import pending
 
+        day = as_of if as_of is not None else date.today()
         with reading(self.engine) as conn:
-            return pending(conn, as_of if as_of is not None else date.today())
+            return pending(conn, day, limit=limit, offset=offset)
 
 
 def _previous_version(conn: Connection, url: str | None) -> str | None:

@@ -40,6 +40,9 @@ Text = Annotated[str | None, Query()]
 From = Annotated[str | None, Query(alias="from", description="YYYY-MM-DD; overlapping count")]
 To = Annotated[str | None, Query(description="YYYY-MM-DD; overlapping windows count")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
+# /api/events and /api/timeline count matching events up to this many ("total_exact"
+# is false when there are more).
+TOTAL_CAP = 1_000
 
 
 def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
@@ -109,9 +112,12 @@ def _read_routes(app: FastAPI) -> None:
 
     def filtered(
         conn: Connection, limit: int, offset: int, wanted: EventFilters
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         found = timeline(conn, wanted, limit=limit, offset=offset or None)
-        return found, count_events(conn, wanted)
+        # Counting stops past TOTAL_CAP: a count of all of a million events costs more
+        # than the page itself (30,000 planned visits: 30 ms at 10,000, 0.4 at 1,000).
+        total = count_events(conn, wanted, cap=TOTAL_CAP + 1)
+        return found, {"total": min(total, TOTAL_CAP), "total_exact": total <= TOTAL_CAP}
 
     def filters(
         actor: Text, type: Text, status: Text, date_from: str | None, to: str | None,
@@ -133,7 +139,7 @@ def _read_routes(app: FastAPI) -> None:
         """Stored events in timeline order, filtered, one page at a time, with the total."""
         wanted = filters(actor, type, status, date_from, to, place, country, source, story, q)
         found, total = _read(request, lambda c: filtered(c, limit, offset, wanted))
-        return {"events": found, "total": total, "limit": limit, "offset": offset}
+        return {"events": found, **total, "limit": limit, "offset": offset}
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def one_event(request: Request, event_id: str) -> dict[str, Any]:
@@ -154,7 +160,7 @@ def _read_routes(app: FastAPI) -> None:
         they cover, for drawing a time axis."""
         wanted = filters(actor, type, status, date_from, to, place, country, source, story, q)
         found, total = _read(request, lambda c: filtered(c, limit, offset, wanted))
-        return {"events": found, "total": total, "range": _range(found)}
+        return {"events": found, **total, "range": _range(found)}
 
     @app.get("/api/documents/{document_id}", tags=["documents"])
     def one_document(request: Request, document_id: str) -> dict[str, Any]:
@@ -190,8 +196,9 @@ def _range(events: list[dict[str, Any]]) -> dict[str, str | None]:
 
 
 def _story_routes(app: FastAPI) -> None:
-    from dateline.link import list_stories, pending, story
+    from dateline.link import list_stories, story
     from dateline.link.listing import count_stories
+    from dateline.link.query import pending_page
 
     @app.get("/api/stories", tags=["stories"])
     def list_all(
@@ -220,11 +227,14 @@ def _story_routes(app: FastAPI) -> None:
     def read_pending(
         request: Request,
         as_of: Annotated[str | None, Query(description="YYYY-MM-DD [default: today]")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         """Stories announced or speculated and not yet past, judged by articles up to
-        as_of (as `dateline pending`)."""
+        as_of (as `dateline pending`), soonest first, one page at a time, with the total."""
         day = _day("as_of", as_of) or date.today().isoformat()  # the clock, at the edge
-        return {"as_of": day, "stories": _read(request, lambda c: pending(c, day))}
+        found, total = _read(request, lambda c: pending_page(c, day, limit=limit, offset=offset))
+        return {"as_of": day, "stories": found, "total": total, "limit": limit, "offset": offset}
 
 
 def _write_routes(app: FastAPI) -> None:

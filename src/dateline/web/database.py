@@ -12,12 +12,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, QueuePool, create_engine, event
 from sqlalchemy.engine import make_url
 
 from dateline.errors import E_NO_DATABASE
 from dateline.store import Store, database_url
 from dateline.store.engine import sqlite_begin
+
+# SQLite connections kept open for reads, and the most at once (the server runs its
+# routes on a pool of 40 threads).
+READERS = 8
+MAX_READERS = 40
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -53,7 +58,17 @@ def read_only_engine(url: str) -> Engine:
             # that one read keeps one WAL snapshot across its statements.
             return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
 
-        engine = create_engine("sqlite://", creator=connect)
+        # A pool that hands each request a connection of its own. The default for a
+        # "sqlite://" URL (SingletonThreadPool, one connection per thread, five threads)
+        # closes the connections of other threads once more than five threads read,
+        # while they are reading: the server crashed (segfault) under 20 clients.
+        engine = create_engine(
+            "sqlite://",
+            creator=connect,
+            poolclass=QueuePool,
+            pool_size=READERS,
+            max_overflow=MAX_READERS - READERS,
+        )
         event.listen(engine, "connect", _read_only_pragmas)
         event.listen(engine, "begin", sqlite_begin)
         return engine

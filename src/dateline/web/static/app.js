@@ -9,6 +9,8 @@ const SVG = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
 const ROW = 22;
 const LABEL = 250;
+const PENDING_PAGE = 100; // the soonest pending stories; the rest through the API
+const TIMELINE_PAGE = 200; // events per page of the time axis
 
 // --- small helpers ------------------------------------------------------------------
 function el(tag, text, cls) {
@@ -149,8 +151,12 @@ function drawEvent(root, event, row, scale, width) {
 function drawTimeline(data) {
   const box = document.getElementById("timeline");
   const shown = data.events.length;
+  // past 1,000 the server stops counting (total_exact false): "200 of 1000+ events"
+  const total = data.total_exact === false ? data.total + "+" : String(data.total);
+  const complete = shown === data.total && data.total_exact !== false;
   document.getElementById("summary").textContent =
-    shown === data.total ? shown + " events" : shown + " of " + data.total + " events";
+    complete ? shown + " events" : shown + " of " + total + " events";
+  document.getElementById("more").hidden = complete || shown === 0 || !data.more;
   if (!shown) {
     box.replaceChildren(el("p", "No events match.", "empty"));
     return;
@@ -173,10 +179,41 @@ function filters() {
   return values;
 }
 
+// The timeline is read a page at a time: the first page draws at once however many
+// events match, and "Show more" appends the next one.
+let loaded = null;
+
+function widen(range, other) {
+  if (!range.from) return other;
+  if (!other.from) return range;
+  return { from: other.from < range.from ? other.from : range.from, to: other.to > range.to ? other.to : range.to };
+}
+
 async function loadTimeline() {
   try {
     showError(null);
-    drawTimeline(await api("/api/timeline", filters()));
+    const wanted = filters();
+    const data = await api("/api/timeline", { ...wanted, limit: String(TIMELINE_PAGE) });
+    loaded = { ...data, wanted, more: data.events.length === TIMELINE_PAGE };
+    drawTimeline(loaded);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+async function loadMore() {
+  if (!loaded) return;
+  try {
+    showError(null);
+    const params = { ...loaded.wanted, limit: String(TIMELINE_PAGE), offset: String(loaded.events.length) };
+    const data = await api("/api/timeline", params);
+    loaded = {
+      ...loaded,
+      events: loaded.events.concat(data.events),
+      range: widen(loaded.range, data.range),
+      more: data.events.length === TIMELINE_PAGE,
+    };
+    drawTimeline(loaded);
   } catch (err) {
     showError(err);
   }
@@ -198,10 +235,13 @@ function storyLine(story) {
 async function loadPending() {
   const asOf = document.getElementById("as-of").value;
   try {
-    const data = await api("/api/pending", { as_of: asOf });
+    const data = await api("/api/pending", { as_of: asOf, limit: String(PENDING_PAGE) });
     const list = document.getElementById("pending-list");
     list.replaceChildren(...data.stories.map(storyLine));
     if (!data.stories.length) list.append(el("li", "nothing pending as of " + data.as_of, "empty"));
+    if (data.total > data.stories.length) {
+      list.append(el("li", "the first " + data.stories.length + " of " + data.total + " pending", "more"));
+    }
   } catch (err) {
     showError(err);
   }
@@ -330,14 +370,15 @@ function start() {
     loadTimeline();
   });
   document.getElementById("filters").addEventListener("reset", () => setTimeout(loadTimeline, 0));
+  document.getElementById("more").addEventListener("click", loadMore);
   document.getElementById("pending-form").addEventListener("submit", (e) => {
     e.preventDefault();
     loadPending();
   });
   document.getElementById("as-of").value = new Date().toISOString().slice(0, 10);
-  fillLists().catch(showError);
-  loadTimeline();
-  loadPending();
+  // The actors' suggestions count every actor's events: asked for after the first
+  // render, so that they never hold up the time axis or the pending list.
+  Promise.all([loadTimeline(), loadPending()]).then(() => fillLists().catch(showError));
 }
 
 document.addEventListener("DOMContentLoaded", start);

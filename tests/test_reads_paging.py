@@ -1,0 +1,214 @@
+"""Reads at scale keep their results: a page of the timeline or of the pending stories is
+the matching slice of the whole list (ties included), whichever way the query finds it;
+migration 7's indexes exist and SQLite reads a page from the timeline's index. SQLite
+and PostgreSQL.
+
+The events are written by hand (tests/conftest.py `stored_article`) so that many share
+a time, an article date or both, and actors are busy or rare; the expected lists are
+those of the unpaged reads, which the other timeline and story tests pin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+import dateline.store.queries as queries
+import dateline.timeline as reads
+from conftest import stored_article
+from dateline.link.query import build_stories, is_pending, pending, pending_page
+from dateline.link.settings import default_settings
+from dateline.store import Store
+from dateline.store.engine import reading
+from dateline.timeline import ORDER, count_events, select_event_ids, timeline
+
+TIMES = [
+    {"earliest": "2025-03-01", "latest": "2025-03-01", "value": "2025-03-01"},
+    {"earliest": "2025-03-01", "latest": "2025-03-31", "value": "2025-03"},
+    {"earliest": "2025-03-01"},  # after March 1: sits at it, after the closed ones
+    {"latest": "2025-03-01"},  # by March 1
+    {},  # no time: at its article date
+]
+
+
+def articles() -> list[dict[str, Any]]:
+    """60 articles over four dates, five events each: every time of TIMES on every date,
+    "busy-one" in all, "rare-one" in a few, several statuses and types."""
+    out = []
+    for n in range(60):
+        dct = ["2025-02-20", "2025-03-01", "2025-03-01", "2025-04-02"][n % 4]
+        events = [
+            {"key": f"a{n}-{k}", "type": ["VISIT", "MEET"][k % 2],
+             "status": ["planned", "occurred", "possible"][(n + k) % 3],
+             "source": ["busy-one"], "target": ["rare-one" if n % 17 == 0 else f"host-{n % 5}"],
+             **time}
+            for k, time in enumerate(TIMES)
+        ]  # fmt: skip
+        out.append(stored_article(dct, f"Report {n}", f"Outlet {n % 3}", events))
+    return out
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with Store(db_url) as opened:
+        assert all(opened.add_many(articles()))
+        yield opened
+
+
+def ids(events: list[dict[str, Any]]) -> list[str]:
+    return [e["id"] for e in events]
+
+
+FILTERS: list[dict[str, str]] = [
+    {},
+    {"actor": "busy-one"},
+    {"actor": "rare-one"},
+    {"actor": "busy", "status": "planned"},
+    {"date_from": "2025-03-01", "date_to": "2025-03-01"},
+    {"actor": "busy-one", "date_from": "2025-03-02", "type": "MEET"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "+".join(f) or "none")
+@pytest.mark.parametrize("busy_at", [1, 1_000_000], ids=["checked-per-event", "listed"])
+def test_pages_are_slices_of_the_whole_timeline(
+    store: Store, filters: dict[str, str], busy_at: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both ways of reading an actor's events (checked per event read or listed first)
+    # give the same pages.
+    monkeypatch.setattr(queries, "BUSY_ACTOR", busy_at)
+    with reading(store.engine) as conn:
+        whole = timeline(conn, **filters)
+        assert whole, filters
+        for size in (1, 7, 50):
+            pages = []
+            for offset in range(0, len(whole) + size, size):
+                pages += timeline(conn, limit=size, offset=offset, **filters)
+            assert ids(pages) == ids(whole)
+        assert timeline(conn, limit=7, offset=3, **filters) == whole[3:10]
+        monkeypatch.setattr(reads, "ID_LIST", 5)  # pages longer than an IN list of ids
+        assert timeline(conn, limit=40, offset=2, **filters) == whole[2:42]
+        assert count_events(conn, **filters) == len(whole)
+
+
+def test_ties_keep_one_order(store: Store) -> None:
+    """Events at one (lo, hi): closed windows first, then open ones and undated ones, then
+    by article date and id; the same order on every read and every page."""
+    with reading(store.engine) as conn:
+        whole = timeline(conn, date_from="2025-03-01", date_to="2025-03-01")
+        keys = []
+        for e in whole:
+            lo, hi = e["time"]["earliest"], e["time"]["latest"]
+            at = (lo or hi or e["dct"], hi or lo or e["dct"])
+            keys.append((*at, lo is None or hi is None, e["dct"], e["id"]))
+        assert keys == sorted(keys)
+        assert len({k[:2] for k in keys}) < len(keys)  # there are ties to break
+        assert {k[2] for k in keys if k[:2] == ("2025-03-01", "2025-03-01")} == {True, False}
+        assert ids(timeline(conn, limit=13, date_from="2025-03-01", date_to="2025-03-01")) == [
+            e["id"] for e in whole[:13]
+        ]
+
+
+def test_count_stops_at_its_cap(store: Store) -> None:
+    with reading(store.engine) as conn:
+        everything = count_events(conn)
+        assert everything == 300
+        assert count_events(conn, cap=10) == 10
+        assert count_events(conn, cap=1000) == everything
+        assert count_events(conn, actor="busy-one", cap=25) == 25
+        assert count_events(conn, actor="rare-one", cap=1000) == count_events(conn, actor="rare")
+
+
+def test_migration_7_indexes_exist(store: Store) -> None:
+    wanted = {"ix_events_timeline", "ix_events_type_timeline", "ix_events_span_hi",
+              "ix_event_actors_actor_event", "ix_stories_pending"}  # fmt: skip
+    with reading(store.engine) as conn:
+        if conn.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE type = 'index'"
+        else:
+            query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        names = {r[0] for r in conn.execute(text(query))}
+        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
+    assert wanted <= names
+    assert 7 in versions
+
+
+def test_a_page_of_the_timeline_is_read_from_its_index(store: Store) -> None:
+    """SQLite walks ix_events_timeline for a page instead of sorting every event."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
+    page = select_event_ids().order_by(*ORDER).limit(50)
+    sql = str(page.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with reading(store.engine) as conn:
+        plan = " | ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "ix_events_timeline" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
+def test_migration_7_adds_its_indexes_to_an_older_database(tmp_path: Any) -> None:
+    path = tmp_path / "old.db"
+    Store(str(path)).close()
+    with Store(str(path)) as opened, opened.engine.begin() as conn:
+        for name in ("ix_events_timeline", "ix_events_type_timeline", "ix_events_span_hi",
+                     "ix_event_actors_actor_event", "ix_stories_pending"):  # fmt: skip
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 7"))
+    with Store(str(path)) as reopened, reading(reopened.engine) as conn:
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+    assert {"ix_events_timeline", "ix_event_actors_actor_event", "ix_stories_pending"} <= names
+
+
+# --- pending --------------------------------------------------------------------------
+
+
+def plans() -> list[dict[str, Any]]:
+    """Visits announced over five months: some dated, some not, some held or called off
+    later, so that an as-of date in the middle has stories reported after it."""
+    out = []
+    for n in range(24):
+        month = 1 + n % 5
+        who = {"source": [f"visitor-{n}"], "target": [f"host-{n % 4}"], "location": "Capital"}
+        day = f"2025-{month:02d}-{1 + n % 20:02d}"
+        when = {"earliest": f"2025-{month + 2:02d}-10", "latest": f"2025-{month + 2:02d}-10",
+                "value": f"2025-{month + 2:02d}-10"} if n % 3 else {}  # fmt: skip
+        out.append(stored_article(day, f"Visit {n} announced", "Wire", [
+            {"key": f"p{n}", "type": "VISIT", "status": "planned", **who, **when}]))  # fmt: skip
+        if n % 4 == 1:
+            later = f"2025-{month + 1:02d}-05"
+            status = "occurred" if n % 8 == 1 else "negated"
+            out.append(stored_article(later, f"Visit {n} news", "Wire", [
+                {"key": f"q{n}", "type": "VISIT", "status": status, **who, **when}]))  # fmt: skip
+    return out
+
+
+def reference(conn: Any, day: str) -> list[dict[str, Any]]:
+    """Pending built the plain way: every story of the database judged as of ``day``."""
+    settings = default_settings()
+    found = build_stories(conn, [r[0] for r in conn.execute(text("SELECT id FROM stories"))],
+                          day, settings).values()  # fmt: skip
+    kept = [{**s, "as_of": day} for s in found if is_pending(s, day, settings)]
+    return sorted(kept, key=lambda s: (s["time"].get("earliest") or "9999",
+                                       s["first_announced"]["dct"], s["id"]))  # fmt: skip
+
+
+@pytest.mark.parametrize("day", ["2025-01-15", "2025-03-03", "2025-05-20", "2027-12-01"])
+def test_pending_is_every_story_judged_as_of_the_day(db_url: str, day: str) -> None:
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with reading(store.engine) as conn:
+            expected = reference(conn, day)
+            if day == "2025-03-03":  # stories settled by then, and stories reported later
+                spans = conn.execute(text("SELECT first_dct, last_dct FROM stories")).all()
+                assert any(f <= day < last for f, last in spans)
+                assert any(last <= day for _, last in spans) and expected
+            assert pending(conn, day) == expected
+            found, total = pending_page(conn, day, limit=3, offset=2)
+            assert found == expected[2:5] and total == len(expected)
+            pages = []
+            for offset in range(0, len(expected) + 4, 4):
+                pages += pending(conn, day, limit=4, offset=offset)
+            assert pages == expected
+        assert store.pending(day, limit=2) == expected[:2]
