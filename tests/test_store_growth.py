@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from conftest import stored_article
 from dateline.link.schema import story_summaries
 from dateline.store import Store
+from test_store_batch import batched, canonical, one_by_one, reports
 
 
 def dated_reports(
@@ -45,3 +48,15 @@ def test_a_date_repeated_by_every_report_is_kept_once_in_the_summary(db_url: str
         (story,) = store.stories(limit=None)
         assert len(story["events"]) == 122 and story["state"] == "dated"
         assert fold_dates(store) == [[["2025-05-20", "2025-05-20"], ["2025-05-18", "2025-05-24"]]]
+
+
+@pytest.mark.slow
+def test_articles_in_rounds_back_in_time_give_the_database_of_date_order(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A back-fill: every round goes back to the first day, so that each batch's articles
+    come before stored ones and are linked together (``relink_together``)."""
+    items = canonical(list(reports(180)))
+    expected = one_by_one(tmp_path / "one.db", items)
+    in_rounds = [item for r in range(3) for item in items[r::3]]
+    assert batched(db_url, in_rounds, 40) == expected
