@@ -514,21 +514,34 @@ def _adjacent_to(
     settings: LinkSettings,
 ) -> dict[str, Member]:
     """Those of ``ids`` that are neighbours of some member of ``frontier`` (each compared
-    only with the members of ``frontier`` that share a participant key with it)."""
+    only with the members of ``frontier`` that share a participant key with it, or a pair
+    key when both have two parties or more and must share two participants, as in
+    ``cluster.extend``)."""
     cache.update(load_members(conn, ids - cache.keys(), settings))
-    by_key: dict[tuple[str, str], list[Member]] = {}
+    # (family, key) -> members of the frontier: by participant key those that need one
+    # shared participant, those that need two; by pair key those that need two.
+    single: dict[tuple[str, str], list[Member]] = {}
+    double: dict[tuple[str, str], list[Member]] = {}
+    paired: dict[tuple[str, str], list[Member]] = {}
     for f in frontier:
+        pairs = pairs_needed(f.participants, settings)
         for key in lookup_keys(f.participants, settings):
-            by_key.setdefault((f.family, key), []).append(f)
+            (double if pairs else single).setdefault((f.family, key), []).append(f)
+        for key in pair_keys(f.participants, settings, lookup=True) if pairs else ():
+            paired.setdefault((f.family, key), []).append(f)
     out = {}
     for event_id in sorted(ids):
         other = cache.get(event_id)
         if other is None:
             continue
-        keys = stored_keys(other.participants)
-        if any(
-            adjacent(f, other, settings) for k in keys for f in by_key.get((other.family, k), ())
-        ):
+        keys = [(other.family, k) for k in stored_keys(other.participants)]
+        near = [f for k in keys for f in single.get(k, ())]
+        if parties_of(other.participants, settings) < 2:
+            near += [f for k in keys for f in double.get(k, ())]
+        else:
+            found_by = pair_keys(other.participants, settings, lookup=False)
+            near += [f for k in found_by for f in paired.get((other.family, k), ())]
+        if any(adjacent(f, other, settings) for f in near):
             out[event_id] = other
     return out
 
