@@ -76,6 +76,7 @@ bench: venv
 	$(BIN)/python bench/bench_export.py --events 10000 100000
 	$(BIN)/python bench/bench_store.py --sizes 1000 10000 --big-story 10000
 	$(BIN)/python bench/bench_dask.py --articles 200 --workers 2
+	$(BIN)/python bench/bench_ingest.py --articles 200 --workers 1 2 --rounds 2
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .pytest-tmp .mypy_cache .ruff_cache

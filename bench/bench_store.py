@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -46,7 +47,7 @@ from dateline.store import Store
 
 HEADER = (
     f"{'run':<28} {'backend':<9} {'docs':>7} {'docs/s':>8} {'first10% ms':>11} "
-    f"{'last10% ms':>10} {'KB/1k docs':>10} {'stories':>8} {'max story':>9}"
+    f"{'last10% ms':>10} {'KB/1k docs':>10} {'stories':>8} {'max story':>9} {'peak MB':>7}"
 )
 
 
@@ -62,6 +63,11 @@ def timed_adds(store: Store, docs: list[dict[str, Any]], batch: int) -> list[flo
             store.add_many(chunk)
         per_doc += [(time.perf_counter() - began) / len(chunk)] * len(chunk)
     return per_doc
+
+
+def peak_mb() -> float:
+    """The highest resident set of this process so far (every run before this one too)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def database_bytes(store: Store, url: str) -> int:
@@ -92,7 +98,7 @@ def run(name: str, backend: str, url: str, docs: list[dict[str, Any]], batch: in
     last = 1000 * sum(per_doc[-tenth:]) / tenth
     print(
         f"{name:<28} {backend:<9} {len(docs):>7,} {len(docs) / total:>8.0f} {first:>11.2f} "
-        f"{last:>10.2f} {size / len(docs):>10.0f} {stories:>8,} {biggest:>9,}",
+        f"{last:>10.2f} {size / len(docs):>10.0f} {stories:>8,} {biggest:>9,} {peak_mb():>7.0f}",
         flush=True,
     )
 
