@@ -77,6 +77,7 @@ bench: venv
 	$(BIN)/python bench/bench_export.py --events 10000 100000
 	$(BIN)/python bench/bench_store.py --sizes 1000 10000 --big-story 10000
 	$(BIN)/python bench/bench_dask.py --articles 200 --workers 2
+	$(BIN)/python bench/bench_ingest.py --articles 200 --workers 1 2 --rounds 2
 	$(MAKE) bench-reads
 
 # Reads, HTTP, the page in Chromium, clients during an ingest, export and start-up on a

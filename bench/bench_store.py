@@ -18,6 +18,7 @@ throwaway server this script starts on 127.0.0.1 (Debian's binaries) and stops.
     python bench/bench_store.py                        # 1k and 10k, SQLite and PostgreSQL
     python bench/bench_store.py --sizes 100000 --backends sqlite
     python bench/bench_store.py --big-story 10000 --sizes
+    python bench/bench_store.py --sizes 5000 --rounds 10 --backends sqlite
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -45,7 +47,7 @@ from dateline.store import Store
 
 HEADER = (
     f"{'run':<28} {'backend':<9} {'docs':>7} {'docs/s':>8} {'first10% ms':>11} "
-    f"{'last10% ms':>10} {'KB/1k docs':>10} {'stories':>8} {'max story':>9}"
+    f"{'last10% ms':>10} {'KB/1k docs':>10} {'stories':>8} {'max story':>9} {'peak MB':>7}"
 )
 
 
@@ -61,6 +63,11 @@ def timed_adds(store: Store, docs: list[dict[str, Any]], batch: int) -> list[flo
             store.add_many(chunk)
         per_doc += [(time.perf_counter() - began) / len(chunk)] * len(chunk)
     return per_doc
+
+
+def peak_mb() -> float:
+    """The highest resident set of this process so far (every run before this one too)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def database_bytes(store: Store, url: str) -> int:
@@ -91,7 +98,7 @@ def run(name: str, backend: str, url: str, docs: list[dict[str, Any]], batch: in
     last = 1000 * sum(per_doc[-tenth:]) / tenth
     print(
         f"{name:<28} {backend:<9} {len(docs):>7,} {len(docs) / total:>8.0f} {first:>11.2f} "
-        f"{last:>10.2f} {size / len(docs):>10.0f} {stories:>8,} {biggest:>9,}",
+        f"{last:>10.2f} {size / len(docs):>10.0f} {stories:>8,} {biggest:>9,} {peak_mb():>7.0f}",
         flush=True,
     )
 
@@ -174,6 +181,13 @@ def realnews(folder: str, count: int) -> list[dict[str, Any]]:
     return out
 
 
+def in_rounds(docs: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+    """``docs`` (in date order) delivered in ``count`` rounds, each in date order from the
+    first day: document i in round i mod ``count`` (a back-fill, or feeds read one after
+    another). Every article of a later round but the newest arrives before stored ones."""
+    return [doc for r in range(count) for doc in docs[r::count]]
+
+
 def by_date(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(docs, key=lambda x: (x["document"]["dct"], x["document"]["id"]))
 
@@ -189,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         "--as-generated", type=int, default=0,
         help="also N docs with each day's articles in generated order, not by id",
     )  # fmt: skip
+    parser.add_argument(
+        "--rounds", type=int, default=0,
+        help="also each size delivered in K rounds, each back to the first day (out of date order)",
+    )  # fmt: skip
     parser.add_argument("--realnews", help="folder of real articles to repeat (needs the model)")
     parser.add_argument("--realnews-count", type=int, default=2000)
     args = parser.parse_args(argv)
@@ -198,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         runs.append((f"synthetic {size:,}, batches", docs, args.batch))
         if args.one_by_one:
             runs.append((f"synthetic {size:,}, Store.add", docs[: args.one_by_one], 1))
+        if args.rounds:
+            runs.append((f"synthetic {size:,}, {args.rounds} rounds", in_rounds(docs, args.rounds),
+                         args.batch))  # fmt: skip
     if args.as_generated:
         docs = list(Corpus(15).articles(args.as_generated))
         runs.append((f"synthetic {args.as_generated:,}, day unsorted", docs, args.batch))

@@ -7,8 +7,9 @@ article that fails into its coded reject, ``format_text`` prints one line per ev
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
@@ -156,20 +157,27 @@ def _extract_or_reject(article: Article, nlp: Any) -> Outcome:
 def _parallel_each(
     articles: Iterable[Article], n_process: int, batch_size: int, actors_file: str | None
 ) -> Iterator[Outcome]:
+    """Batches of ``batch_size`` articles, each extracted by one worker with ``nlp.pipe``;
+    two batches per worker are kept in flight, so that workers go on extracting while the
+    caller stores what came back (results still come in input order)."""
     iterator = iter(articles)
     while True:
         broken: list[Article] = []
         with ProcessPoolExecutor(
             n_process, initializer=_init_worker, initargs=(actors_file,)
         ) as pool:
-            while chunk := list(islice(iterator, batch_size * n_process)):
-                try:
-                    outcomes = list(
-                        pool.map(_extract_or_reject_in_worker, chunk, chunksize=batch_size)
-                    )
-                except BrokenProcessPool:
-                    broken = chunk
+            flight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+            while True:
+                while len(flight) < 2 * n_process and (chunk := list(islice(iterator, batch_size))):
+                    flight.append((chunk, pool.submit(_extract_each_in_worker, chunk)))
+                if not flight:
                     break
+                try:
+                    outcomes = flight[0][1].result()
+                except BrokenProcessPool:
+                    broken = [article for chunk, _ in flight for article in chunk]
+                    break
+                flight.popleft()
                 yield from outcomes
         if not broken:
             return
@@ -224,6 +232,10 @@ def _init_worker(actors_file: str | None) -> None:
 
 def _extract_in_worker(article: Article) -> Extraction:
     return extract(article, _WORKER_NLP)
+
+
+def _extract_each_in_worker(articles: list[Article]) -> list[Outcome]:
+    return list(extract_each(articles, nlp=_WORKER_NLP, batch_size=len(articles)))
 
 
 def _extract_or_reject_in_worker(article: Article) -> Outcome:

@@ -20,7 +20,18 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from dateline.link.cluster import Draft, cluster, extend, summary_ids
 from dateline.link.compat import (
@@ -82,18 +93,67 @@ def link_documents(
     """Link new documents, as linking them one by one in canonical order would.
 
     ``after`` is the (date, id) of the last document linked before them (None: none).
-    Those that come before it are linked one by one (each re-clusters its
-    neighbourhood); the others, which then all come after every linked document, in
-    one pass over the stories their events may join."""
+    Those that come before it are linked together: their neighbourhoods are re-clustered
+    once for all of them (``relink_together``), not once per document; the others, which
+    then all come after every linked document, in one pass over the stories their events
+    may join."""
     settings = settings or default_settings()
     keys = sorted(_document_keys(conn, document_ids))
     early = [key for key in keys if after is not None and key <= after]
-    for key in early:
-        link_document(conn, key[1], settings, last=False)
+    relink_together(conn, [doc_id for _, doc_id in early], settings)
     seeds = index_documents(conn, [doc_id for _, doc_id in keys[len(early) :]], settings)
     if seeds:
         drafts = append_last(conn, seeds, settings)
         write_stories(conn, drafts, [m for d in drafts for m in d.added], settings)
+
+
+def relink_together(conn: Connection, document_ids: list[str], settings: LinkSettings) -> None:
+    """Link documents that come before stored ones by re-clustering the union of their
+    neighbourhoods once: the stories of a neighbourhood do not depend on the order its
+    events arrived in, so one pass gives what one pass per document gives, at the cost
+    of the last of them. Documents are taken in groups whose events stay well below
+    ``max_component``, so that the neighbourhood still reaches past its seeds."""
+    group: list[str] = []
+    events = 0
+    room = max(1, settings.max_component // 4)
+    for doc_id, count in _event_counts(conn, document_ids):
+        if group and events + count > room:
+            _relink(conn, group, settings)
+            group, events = [], 0
+        group.append(doc_id)
+        events += count
+    if group:
+        _relink(conn, group, settings)
+
+
+def _relink(conn: Connection, document_ids: list[str], settings: LinkSettings) -> None:
+    """One pass over the documents' neighbourhood; one document at a time, as before, when
+    it reaches ``max_component`` (a capped neighbourhood depends on where it started)."""
+    seeds = [m for start in range(0, len(document_ids), CHUNK)
+             for m in _members_of(conn, document_ids[start : start + CHUNK], settings)]  # fmt: skip
+    if not seeds:
+        return
+    found = neighbourhood(conn, seeds, settings)
+    if len(found) >= settings.max_component and len(document_ids) > 1:
+        for doc_id in document_ids:
+            link_document(conn, doc_id, settings, last=False)
+        return
+    _write_index(conn, seeds)
+    members = list(found.values())
+    write_stories(conn, cluster(members, settings), members, settings)
+
+
+def _event_counts(conn: Connection, document_ids: list[str]) -> list[tuple[str, int]]:
+    """(document id, number of its events), in the order given."""
+    ev, counts = t.events, dict[str, int]()
+    for start in range(0, len(document_ids), CHUNK):
+        query = (
+            select(ev.c.document_id, func.count())
+            .where(ev.c.document_id.in_(document_ids[start : start + CHUNK]))
+            .group_by(ev.c.document_id)
+        )
+        counts.update((r[0], int(r[1])) for r in conn.execute(query))
+    return [(doc_id, counts.get(doc_id, 0)) for doc_id in document_ids]
 
 
 def _document_keys(conn: Connection, document_ids: list[str]) -> list[tuple[str, str]]:
@@ -237,24 +297,36 @@ def index_documents(
 
 
 def _index_chunk(conn: Connection, document_ids: list[str], settings: LinkSettings) -> list[Member]:
+    members = _members_of(conn, document_ids, settings)
+    _write_index(conn, members)
+    return members
+
+
+def _members_of(conn: Connection, document_ids: list[str], settings: LinkSettings) -> list[Member]:
+    """The documents' events as linking sees them (read from their rows, nothing written)."""
     query = select(t.events).where(t.events.c.document_id.in_(document_ids))
     rows = [dict(r._mapping) for r in conn.execute(query.order_by(t.events.c.id))]
     if not rows:
         return []
-    ids = [r["id"] for r in rows]
-    for table in (event_keys, event_links, tail_keys):
-        conn.execute(delete(table).where(table.c.event_id.in_(ids)))
-    parts = _participants(conn, ids)
+    parts = _participants(conn, [r["id"] for r in rows])
     places = _document_places(conn, document_ids)
-    members = [
+    return [
         member_of_row(r, tuple(parts.get(r["id"], ())), places.get(r["document_id"], {}), settings)
         for r in rows
     ]
-    conn.execute(insert(event_links), [link_row(m) for m in members])
-    keys = key_rows(members)
-    if keys:
+
+
+def _write_index(conn: Connection, members: list[Member]) -> None:
+    """The members' link rows (``event_links``, ``event_keys``), replacing any they had."""
+    ids = [m.id for m in members]
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for table in (event_keys, event_links, tail_keys):
+            conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
+    if members:
+        conn.execute(insert(event_links), [link_row(m) for m in members])
+    if keys := key_rows(members):
         conn.execute(insert(event_keys), keys)
-    return members
 
 
 def tail_rows(members: Iterable[Member], settings: LinkSettings) -> list[dict[str, Any]]:
@@ -484,21 +556,34 @@ def _adjacent_to(
     settings: LinkSettings,
 ) -> dict[str, Member]:
     """Those of ``ids`` that are neighbours of some member of ``frontier`` (each compared
-    only with the members of ``frontier`` that share a participant key with it)."""
+    only with the members of ``frontier`` that share a participant key with it, or a pair
+    key when both have two parties or more and must share two participants, as in
+    ``cluster.extend``)."""
     cache.update(load_members(conn, ids - cache.keys(), settings))
-    by_key: dict[tuple[str, str], list[Member]] = {}
+    # (family, key) -> members of the frontier: by participant key those that need one
+    # shared participant, those that need two; by pair key those that need two.
+    single: dict[tuple[str, str], list[Member]] = {}
+    double: dict[tuple[str, str], list[Member]] = {}
+    paired: dict[tuple[str, str], list[Member]] = {}
     for f in frontier:
+        pairs = pairs_needed(f.participants, settings)
         for key in lookup_keys(f.participants, settings):
-            by_key.setdefault((f.family, key), []).append(f)
+            (double if pairs else single).setdefault((f.family, key), []).append(f)
+        for key in pair_keys(f.participants, settings, lookup=True) if pairs else ():
+            paired.setdefault((f.family, key), []).append(f)
     out = {}
     for event_id in sorted(ids):
         other = cache.get(event_id)
         if other is None:
             continue
-        keys = stored_keys(other.participants)
-        if any(
-            adjacent(f, other, settings) for k in keys for f in by_key.get((other.family, k), ())
-        ):
+        keys = [(other.family, k) for k in stored_keys(other.participants)]
+        near = [f for k in keys for f in single.get(k, ())]
+        if parties_of(other.participants, settings) < 2:
+            near += [f for k in keys for f in double.get(k, ())]
+        else:
+            found_by = pair_keys(other.participants, settings, lookup=False)
+            near += [f for k in found_by for f in paired.get((other.family, k), ())]
+        if any(adjacent(f, other, settings) for f in near):
             out[event_id] = other
     return out
 

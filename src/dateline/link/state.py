@@ -211,7 +211,10 @@ class Progress:
     timed: ArticleState | None = None
     windowed: ArticleState | None = None
     plan: str | None = None  # the latest plan state while the status is planned
-    dates: tuple[tuple[str, str], ...] = ()  # dates articles planned (or called off) it for
+    # The distinct dates articles planned (or called off) it for, in first-seen order: a
+    # date repeated by every report of a long story is kept once, so that a report costs
+    # the same to a story of ten thousand as to one of ten.
+    dates: tuple[tuple[str, str], ...] = ()
 
     def step(self, art: ArticleState, settings: LinkSettings) -> Progress:
         """The state after one more article (whose ``state`` this sets)."""
@@ -232,7 +235,7 @@ class Progress:
         when = _interval(art)
         dates = self.dates
         if art.time_kind == "dated" and new in ("planned", "negated") and when:
-            dates = (*dates, when)
+            dates = dates if when in dates else (*dates, when)
         return Progress(status, timed, windowed, plan, dates)
 
 
@@ -312,7 +315,7 @@ class Fold:
             timed=_article_of(data["timed"]),
             windowed=_article_of(data["windowed"]),
             plan=data["plan"],
-            dates=tuple((lo, hi) for lo, hi in data["dates"]),
+            dates=tuple(dict.fromkeys((lo, hi) for lo, hi in data["dates"])),
         )
         return cls(
             settings,

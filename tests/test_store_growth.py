@@ -1,0 +1,62 @@
+"""The writer's cost must not grow with the database nor with a story: what it keeps per
+story stays bounded, and articles that arrive out of date order are linked as in date
+order. (Speed itself is measured in bench/bench_store.py, not here.)"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from conftest import stored_article
+from dateline.link.schema import story_summaries
+from dateline.store import Store
+from test_store_batch import batched, canonical, one_by_one, reports
+
+
+def dated_reports(
+    count: int, day: str, first: date = date(2025, 3, 1), name: str = "visit", last: str = ""
+) -> list[dict[str, Any]]:
+    """``count`` articles, a few a day, that each plan one visit for ``day`` (to ``last``)."""
+    event = {"type": "VISIT", "status": "planned", "location": "Moscow", "value": day,
+             "earliest": day, "latest": last or day, "granularity": "day",
+             "source": ["kim-jong-un"], "target": ["RUS"]}  # fmt: skip
+    out = []
+    for n in range(count):
+        dct = (first + timedelta(days=n // 4)).isoformat()
+        events = [{**event, "key": f"{name}{n}"}]
+        out.append(stored_article(dct, f"{name} {n}", f"Wire {n % 5}", events, {"Moscow": "RUS"}))
+    return out
+
+
+def fold_dates(store: Store) -> list[list[list[str]]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(story_summaries.c.summary)).all()
+    return [json.loads(r.summary)["fold"]["dates"] for r in rows]
+
+
+def test_a_date_repeated_by_every_report_is_kept_once_in_the_summary(db_url: str) -> None:
+    with Store(db_url) as store:
+        store.add_many(dated_reports(120, "2025-05-20"))
+        assert fold_dates(store) == [[["2025-05-20", "2025-05-20"]]]
+        week = dated_reports(1, "2025-05-18", date(2025, 4, 15), "week", "2025-05-24")
+        store.add_many([*week, *dated_reports(1, "2025-05-20", date(2025, 4, 16), "again")])
+        (story,) = store.stories(limit=None)
+        assert len(story["events"]) == 122 and story["state"] == "dated"
+        assert fold_dates(store) == [[["2025-05-20", "2025-05-20"], ["2025-05-18", "2025-05-24"]]]
+
+
+@pytest.mark.slow
+def test_articles_in_rounds_back_in_time_give_the_database_of_date_order(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A back-fill: every round goes back to the first day, so that each batch's articles
+    come before stored ones and are linked together (``relink_together``)."""
+    items = canonical(list(reports(180)))
+    expected = one_by_one(tmp_path / "one.db", items)
+    in_rounds = [item for r in range(3) for item in items[r::3]]
+    assert batched(db_url, in_rounds, 40) == expected
