@@ -397,3 +397,17 @@ def test_a_known_name_with_the_inside_it_is_found_whole() -> None:
     doc = annotate(text, date(2017, 11, 9))
     assert texts(doc, actor(doc, "usa-treasury")) == ["U.S. Department of the Treasury"]
     assert texts(doc, actor(doc, "usa-ofac")) == ["Office of Foreign Assets Control"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("Kenya's Ministry of Trade accused Tanzania of blocking trucks.", "ken-trade-ministry"),
+        ("South Korea's Ministry of National Defense issued a statement.", "kor-defense-ministry"),
+        ("The Kenyan trade ministry said talks would resume.", "ken-trade-ministry"),
+    ],
+)
+def test_a_countrys_ministry_is_that_countrys_institution(text: str, ident: str) -> None:
+    doc = annotate(text, date(2019, 2, 20))
+    found = actor(doc, ident)
+    assert (found.kind, found.country) == ("government", ident[:3].upper())

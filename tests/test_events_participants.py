@@ -17,7 +17,7 @@ def test_the_ministry_is_the_ministry_named_before_when_no_person_was(nlp: Any) 
         "The ministry also warned that its forces will punish the North."
     )
     threats = [e for e in events_of(nlp, text, date(2013, 3, 30)) if e["type"] == "THREATEN"]
-    assert [e["source"] for e in threats] == [["ministry-of-national-defense"]]
+    assert [e["source"] for e in threats] == [["kor-defense-ministry"]]  # the country's institution
 
 
 def test_hardware_of_a_country_is_the_countrys_doing(nlp: Any) -> None:

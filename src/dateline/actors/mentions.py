@@ -164,7 +164,7 @@ def with_institutions(doc: Doc, lexicon: Lexicon, matches: list[Match]) -> list[
 
 def _institution(doc: Doc, lexicon: Lexicon, c: Candidate, iso3: str) -> Candidate | None:
     after = c.end + (1 if c.end < len(doc) and doc[c.end].text in _POSSESSIVE else 0)
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):  # "Ministry of Trade and Industry" … "government"
         phrase = name_key(doc[after : after + size].text) if after + size <= len(doc) else ""
         if phrase in lexicon.institutions:
             what = lexicon.institutions[phrase]
