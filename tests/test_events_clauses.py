@@ -400,3 +400,21 @@ def test_talks_of_stated_length_that_cover_the_dct_are_under_way(nlp: Any) -> No
     assert (talks["status"], talks["time"]["value"]) == ("ongoing", "2026-02-17/2026-02-19")
     past = "Tajikistan and Uzbekistan held three-day talks in Dushanbe in January."
     assert [e["status"] for e in of_type(events(nlp, past), "MEET")] == ["occurred"]
+
+
+def test_a_governments_decision_is_the_measure_done_that_day(nlp: Any) -> None:
+    text = "Today, the United States decided to revoke economic sanctions with respect to Sudan."
+    [lifted] = of_type(events(nlp, text), "SANCTION")
+    assert (lifted["status"], lifted["time"]["value"]) == ("occurred", "2026-02-17")
+    maybe = "The EU may decide to impose sanctions on Russia next month."
+    assert [e["status"] for e in of_type(events(nlp, maybe), "SANCTION")] == ["possible"]
+
+
+def test_designating_officials_is_a_sanction(nlp: Any) -> None:
+    text = (
+        "Today, the U.S. Department of the Treasury designated ten current or former "
+        "Venezuelan government officials."
+    )
+    [designation] = of_type(events(nlp, text), "SANCTION")
+    assert designation["source"] == ["usa-treasury"] and designation["status"] == "occurred"
+    assert not of_type(events(nlp, "The committee designated Lagos as the venue."), "SANCTION")

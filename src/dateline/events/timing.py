@@ -65,6 +65,12 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             and token.head.lower_ == "for"
             and doc[mention.clause].lemma_.lower() in JOURNEY_VERBS
         )
+        if mention.cue == "decided":
+            # 'Today, the United States decided to revoke sanctions': the decision's day
+            deciding = _governing(doc[mention.clause], "decide")
+            if deciding is not None:
+                table.setdefault(deciding.i, []).append(mention)
+                continue
         if doc[mention.clause].lemma_.lower() in SPEECH_VERBS:
             # 'the talks were announced on March 19': the day of the telling
             continue
@@ -74,6 +80,17 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
     return table
+
+
+def _governing(token: Token, lemma: str) -> Token | None:
+    """The verb of this lemma that ``token``'s clause hangs on, a few steps up."""
+    for _ in range(4):
+        if token.lemma_.lower() == lemma:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def attach(
