@@ -316,14 +316,19 @@ def under_ingest(
         print("   ", error)
 
 
-def _documents(db: Path) -> int:
+def _scalar(db: Path, sql: str) -> Any:
+    """One value read from the database file, read only."""
     import sqlite3
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def _documents(db: Path) -> int:
+    return int(_scalar(db, "SELECT count(*) FROM documents"))
 
 
 # --- export and start-up ------------------------------------------------------------
@@ -441,13 +446,7 @@ def _middle_day(db: Path) -> str:
 
 
 def _last_day(db: Path) -> str:
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        return str(conn.execute("SELECT max(dct) FROM documents").fetchone()[0])
-    finally:
-        conn.close()
+    return str(_scalar(db, "SELECT max(dct) FROM documents"))
 
 
 if __name__ == "__main__":

@@ -52,6 +52,20 @@ def events_of(nlp: Any, text: str, dct: Any) -> list[dict[str, Any]]:
     return list(extract(Article(text=text, dct=dct), nlp=nlp)["events"])
 
 
+def story_partition(store: Any) -> set[frozenset[str]]:
+    """Stored stories as sets of event keys (event ids without their ``ev-`` prefix)."""
+    from sqlalchemy import select
+
+    from dateline.store import schema as t
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.events.c.id, t.events.c.story_id)).all()
+    groups: dict[str, set[str]] = {}
+    for event_id, story_id in rows:
+        groups.setdefault(story_id, set()).add(event_id.removeprefix("ev-"))
+    return {frozenset(g) for g in groups.values()}
+
+
 def timex_named(text: str, dct: Any, surface: str) -> Any:
     """The one timex ``tag`` finds in ``text`` with this surface."""
     from dateline.timex import tag

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from conftest import story_partition
 from dateline.actors.identity import (
     Variant,
     identity_rules,
@@ -172,13 +173,7 @@ def stored_actors(store: Store) -> set[tuple[str, str, str, str]]:
         return {tuple(r) for r in rows}
 
 
-def partition(store: Store) -> set[frozenset[str]]:
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.events.c.id, t.events.c.story_id)).all()
-    groups: dict[str, set[str]] = {}
-    for event_id, story_id in rows:
-        groups.setdefault(story_id, set()).add(event_id.removeprefix("ev-"))
-    return {frozenset(g) for g in groups.values()}
+partition = story_partition  # stories as sets of event keys
 
 
 def actor_of(store: Store, key: str) -> str:

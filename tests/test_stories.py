@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select, update
 
+from conftest import story_partition
 from dateline.link import format_pending, format_story, relink_all
 from dateline.link.schema import event_keys, event_links
 from dateline.link.schema import stories as stories_table
@@ -129,14 +130,7 @@ def story_of(store: Store, key: str) -> str:
     return str(row[0])
 
 
-def partition(store: Store) -> set[frozenset[str]]:
-    """Stories as sets of event keys."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.events.c.id, t.events.c.story_id)).all()
-    groups: dict[str, set[str]] = {}
-    for event_id, story_id in rows:
-        groups.setdefault(story_id, set()).add(event_id.removeprefix("ev-"))
-    return {frozenset(g) for g in groups.values()}
+partition = story_partition  # stories as sets of event keys
 
 
 @pytest.fixture
