@@ -418,3 +418,9 @@ def test_designating_officials_is_a_sanction(nlp: Any) -> None:
     [designation] = of_type(events(nlp, text), "SANCTION")
     assert designation["source"] == ["usa-treasury"] and designation["status"] == "occurred"
     assert not of_type(events(nlp, "The committee designated Lagos as the venue."), "SANCTION")
+
+
+def test_a_when_clause_before_the_main_clause_dates_it(nlp: Any) -> None:
+    text = "When Obama visited Hanoi in May, he announced the end of the arms embargo."
+    found = events(nlp, text, date(2016, 11, 20))
+    assert {e["time"]["value"] for e in found if e["type"] != "VISIT"} == {"2016-05"}

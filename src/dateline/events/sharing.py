@@ -73,6 +73,7 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             _take_time(mention, host)
             continue  # 'met Trump on Monday to discuss the plan'
         when = _when_time(doc, mention, mentions) if not mention.timexes else None
+        when = when or (_under_when(doc, mention, mentions) if not mention.timexes else None)
         if when is not None:
             _take_time(mention, when)
             continue  # 'visited Morocco in October 2024, when the two countries signed …'
@@ -115,6 +116,19 @@ def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention |
             continue
         if other.token == head.i or any(t.start <= head.idx < t.end for t in other.timexes):
             return other
+    return None
+
+
+def _under_when(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated mention of a 'when' clause the mention's clause governs ('When Obama
+    visited Hanoi in May, he announced the end of the embargo': announced in May)."""
+    token = doc[mention.clause]
+    for clause in token.children:
+        if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+            continue
+        for other in mentions:
+            if other is not mention and other.dated and clause.i in (other.token, other.clause):
+                return other
     return None
 
 
