@@ -42,17 +42,15 @@ def build_events(
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
-    places = list(doc._.places or [])
+    places, actors = list(doc._.places or []), list(doc._.actors or [])
     events = scene.split_destinations([event for _, event in pairs], places)
-    events = scene.drop_returns_home(events, list(doc._.actors or []), places)
-    events = scene.attendance_visits(
-        events, list(doc._.actors or []), places, lexicon.types["VISIT"]
-    )
+    events = scene.drop_returns_home(events, actors, places)
+    events = scene.attendance_visits(events, actors, places, lexicon.types["VISIT"])
     scene.share_trip_times(events, places)
     scene.share_visit_places(events, dct)
     scene.share_visit_times(events, places)
     if dct is not None:
-        scene.share_dateline_place(events, text, list(doc._.actors or []), dct)
+        scene.share_dateline_place(events, text, actors, dct)
         scene.date_live_blog_entries(events, text, dct)
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"])

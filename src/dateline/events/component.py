@@ -148,8 +148,8 @@ def describe(
     planner = token if pos_class(token) == "verb" else token.doc[mention.clause]
     mention.past_plan = mention.status == "planned" and status.past_plan(planner, cues)
     if mention.type in DECIDED_ACTS and mention.cue == "decide":
-        decided = status.verb_status(_deciding_verb(token), cues)
-        if decided[0] == "occurred":
+        deciding = timing.governing(token, "decide") or token
+        if status.verb_status(deciding, cues)[0] == "occurred":
             # 'Today, the United States decided to revoke economic sanctions': a government's
             # decision is the measure itself, done when decided
             mention.status, mention.cue = "occurred", "decided"
@@ -163,16 +163,6 @@ def describe(
 
 #: measures a government's decision enacts ('decided to impose sanctions')
 DECIDED_ACTS = {"SANCTION"}
-
-
-def _deciding_verb(token: Token) -> Token:
-    """The verb 'decide' governing ``token``, else the token itself."""
-    head = token
-    for _ in range(4):
-        if head.lemma_.lower() == "decide" or head.head.i == head.i:
-            break
-        head = head.head
-    return head if head.lemma_.lower() == "decide" else token
 
 
 def _definite_object(mention: Mention, verb: Token, lexicon: Lexicon) -> bool:

@@ -101,9 +101,13 @@ def _take_time(mention: Mention, host: Mention) -> None:
 def _when_head(doc: Doc, mention: Mention) -> Token | None:
     """What a 'when' clause holding the mention hangs on: a verb or a date."""
     token = doc[mention.clause]  # the verb itself, or the clause verb of a nominal
-    if token.dep_ not in ("advcl", "relcl") or not any(c.lower_ == "when" for c in token.children):
+    if token.dep_ not in ("advcl", "relcl") or not _opens_with_when(token):
         return None
     return token.head
+
+
+def _opens_with_when(clause: Token) -> bool:
+    return any(c.lower_ == "when" for c in clause.children)
 
 
 def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
@@ -124,7 +128,7 @@ def _under_when(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention 
     visited Hanoi in May, he announced the end of the embargo': announced in May)."""
     token = doc[mention.clause]
     for clause in token.children:
-        if clause.dep_ != "advcl" or not any(c.lower_ == "when" for c in clause.children):
+        if clause.dep_ != "advcl" or not _opens_with_when(clause):
             continue
         for other in mentions:
             if other is not mention and other.dated and clause.i in (other.token, other.clause):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -23,10 +23,12 @@ SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
 PLAN_STATES = SCHEDULING | {"due", "likely", "scheduled", "planned", "expected"}
 RANGE_END = {"to", "until", "till", "through", "and"}
 # 'the talks, which ran from January 12 to 14': a relative clause telling the event's own
-# time, like 'which was planned for May'
-EXTENT_VERBS = {"run", "last", "take", "hold", "span", "continue"}
-#: ... and 'a summit that opens on Saturday', 'talks that begin in Geneva on Monday'
-EXTENT_VERBS |= {"open", "begin", "start", "end", "close", "conclude", "convene", "resume"}
+# time, like 'which was planned for May', or its start or end ('a summit that opens on
+# Saturday')
+EXTENT_VERBS = {
+    "run", "last", "take", "hold", "span", "continue",
+    "open", "begin", "start", "end", "close", "conclude", "convene", "resume",
+}  # fmt: skip
 # the prepositions that give a postponed event its new time ('postponed until April')
 NEW_TIME_PREPS = {"until", "till", "to", "for", "into", "from", "through"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "confirm", "announce"}
@@ -67,7 +69,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         )
         if mention.cue == "decided":
             # 'Today, the United States decided to revoke sanctions': the decision's day
-            deciding = _governing(doc[mention.clause], "decide")
+            deciding = governing(doc[mention.clause], "decide")
             if deciding is not None:
                 table.setdefault(deciding.i, []).append(mention)
                 continue
@@ -82,15 +84,13 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
     return table
 
 
-def _governing(token: Token, lemma: str) -> Token | None:
-    """The verb of this lemma that ``token``'s clause hangs on, a few steps up."""
-    for _ in range(4):
-        if token.lemma_.lower() == lemma:
-            return token
-        if token.head.i == token.i:
-            return None
+def governing(token: Token, lemma: str, steps: int = 4) -> Token | None:
+    """The verb of this lemma that ``token`` is or hangs on, at most ``steps`` heads up."""
+    for _ in range(steps):
+        if token.lemma_.lower() == lemma or token.head.i == token.i:
+            break
         token = token.head
-    return None
+    return token if token.lemma_.lower() == lemma else None
 
 
 def attach(
@@ -345,12 +345,17 @@ def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
         return False
     for mention in mentions:
         token = doc[mention.token]
-        if token.lemma_.lower() != "arrive" or token.tag_ != "VBN":
-            continue
-        auxes = [c for c in token.children if c.dep_ == "aux"]
-        if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if token.lemma_.lower() == "arrive" and present_perfect(token):
             return True
     return False
+
+
+def present_perfect(token: Token) -> bool:
+    """'has arrived', 'have been invited': a participle with a present 'have'."""
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return token.tag_ == "VBN" and any(
+        a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes
+    )
 
 
 #: events that last a stated number of days ('a four-day visit', 'the three-day talks')
@@ -392,13 +397,6 @@ LEAD_RECENT_DAYS = 7
 LEAD_RESTATED_WITHIN = 2
 
 
-def _present_perfect(token: Token) -> bool:
-    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    return token.tag_ == "VBN" and any(
-        a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes
-    )
-
-
 def _recent_day(timex: Timex, dct: date) -> str | None:
     """The day of a timex naming one day in the week up to the DCT ('Tuesday', 'today')."""
     if timex.type not in ("DATE", "TIME") or not is_dated(timex):
@@ -422,7 +420,8 @@ def date_lead(
     the announcement on national television Thursday'): first a day in a later sentence of
     the same event, else a day in the next sentences where one of its participants acts
     ('The ministry also warned Saturday')."""
-    sentences = list(doc.sents)
+    # the lead and the sentences after it, without splitting the whole article
+    sentences = list(islice(doc.sents, 1 + LEAD_RESTATED_WITHIN))
     if not sentences:
         return
     lead = (sentences[0].start_char, sentences[0].end_char)
@@ -433,7 +432,7 @@ def date_lead(
             continue
         if not lead[0] <= first.sentence[0] < lead[1]:
             continue
-        if not _present_perfect(doc[first.clause]) and not _present_perfect(doc[first.token]):
+        if not present_perfect(doc[first.clause]) and not present_perfect(doc[first.token]):
             continue
         spans = sorted({m.sentence for m in group if m.sentence[0] >= lead[1]})
         people = {r.id for m in group for r in m.sources}
