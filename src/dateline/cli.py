@@ -264,6 +264,7 @@ ToOption = Annotated[
 ]
 
 
+ActorOption = Annotated[str | None, typer.Option("--actor", help="Actor id or part of a name.")]
 TypeOption = Annotated[str | None, typer.Option("--type", help="Event type, e.g. VISIT.")]
 StatusOption = Annotated[str | None, typer.Option("--status", help="occurred, planned, ...")]
 PlaceOption = Annotated[
@@ -348,9 +349,7 @@ def export(
             "parquet and timeml need it].",
         ),
     ] = None,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="Actor id or part of a name.")
-    ] = None,
+    actor: ActorOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
     type: TypeOption = None,
@@ -449,9 +448,7 @@ def stories(
             "cancelled, 'under way', occurred (or a status: planned, possible, ongoing, negated).",
         ),
     ] = None,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="Actor id or part of a name.")
-    ] = None,
+    actor: ActorOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
     type: Annotated[str | None, typer.Option("--type", help="Story type, e.g. VISIT.")] = None,
