@@ -32,7 +32,7 @@ from dateline.store import schema as t
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-TRIALS = {"sqlite": 6, "postgres": 4}
+TRIALS = {"sqlite": 10, "postgres": 10}
 BATCH_SIZES = (1, 3, 100)
 SEED = int(os.environ.get("DATELINE_CRASH_SEED", random.randrange(1 << 30)))
 # Columns whose values differ between two correct runs: row numbers and clock readings.
