@@ -264,3 +264,28 @@ def test_returning_abroad_is_a_visit_and_returning_home_is_none(nlp: Any) -> Non
     assert [(e["source"], e["target"], e["status"]) for e in visits] == [
         (["andres-villamizar"], ["VEN"], "planned")
     ]
+
+
+def test_a_country_named_beside_a_continent_places_the_visit(nlp: Any) -> None:
+    text = (
+        "President Bush began his five-nation trip to Africa today in Benin. "
+        "This is his second visit to Africa."
+    )
+    visits = [e for e in events_of(nlp, text, date(2008, 2, 16)) if e["type"] == "VISIT"]
+    assert visits and visits[0]["location"] == "Benin"
+
+
+def test_a_where_clause_happens_at_the_place_and_day_it_describes(nlp: Any) -> None:
+    text = "Chancellor Angela Merkel flew to Paris on Monday, where she met Emmanuel Macron."
+    found = events_of(nlp, text, date(2018, 2, 14))
+    meet = next(e for e in found if e["type"] == "MEET")
+    assert (meet["location"], meet["time"]["value"]) == ("Paris", "2018-02-12")
+    plan = "The minister will fly to Madrid on Monday, where she will meet Pedro Sanchez."
+    meet = next(e for e in events_of(nlp, plan, date(2018, 2, 14)) if e["type"] == "MEET")
+    assert (meet["location"], meet["time"]["value"]) == ("Madrid", "2018-02-19")
+
+
+def test_a_clause_inside_the_occasion_gives_it_no_place_or_party(nlp: Any) -> None:
+    text = "Obama met Putin in 2013 at the summit, where they discussed Syria."
+    meet = next(e for e in events_of(nlp, text, date(2014, 2, 1)) if e["type"] == "MEET")
+    assert meet["location"] is None and "SYR" not in meet["source"] + meet["target"]

@@ -54,12 +54,27 @@ def resolve_deep(token: Token, index: MentionIndex) -> list[Ref]:
     refs = resolve(token, index)
     if refs:
         return refs
-    for inner in token.subtree:
+    for inner in phrase_tokens(token):
         if inner.i != token.i:
             ref = index.ref(inner)
             if ref is not None:
                 return [ref]
     return []
+
+
+#: clauses inside a phrase whose participants and places are not the phrase's ('at the
+#: summit, where they discussed Syria': the summit is not in Syria, nor Syria at it)
+INNER_CLAUSES = ("relcl", "advcl", "ccomp")
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The tokens of a phrase, without the clauses inside it."""
+    spans = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in token.subtree
+        if c.dep_ in INNER_CLAUSES and c.i != token.i
+    ]
+    return [t for t in token.subtree if not any(lo <= t.i <= hi for lo, hi in spans)]
 
 
 def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
@@ -214,7 +229,9 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     if mention.trigger.host:
         sources, targets = targets, sources
     _add_prep_arguments(mention, verb, index, sources, targets)
-    mention.location = mention.location or _there(verb, index) or _on_a_trip_to(verb, index)
+    mention.location = (
+        mention.location or _there(verb, index) or _where(verb, index) or _on_a_trip_to(verb, index)
+    )
     if mention.location is None and (mention.type in PLACE_TARGET_TYPES or attended):
         # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
         # place of what one attends ('will attend the regional forum in Manila')
@@ -273,7 +290,7 @@ def fill_noun(
             # 'goes to Bucharest for the NATO summit': the summit is where the trip goes
             mention.location = _destination(light, index)
     _extend(sources, modifiers)
-    mention.location = mention.location or _there(clause, index)
+    mention.location = mention.location or _there(clause, index) or _where(clause, index)
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
@@ -375,6 +392,20 @@ def _there(token: Token, index: MentionIndex) -> Place | None:
     return None
 
 
+def _where(clause: Token, index: MentionIndex) -> Place | None:
+    """'will fly to Paris, where she will meet …': the place a 'where' clause describes."""
+    where = next((c for c in clause.children if c.lower_ == "where"), None)
+    if clause.dep_ != "relcl" or where is None:
+        return None
+    # the parser often hangs the clause on the date after the place ('to Paris on Monday,
+    # where'): the place named last before 'where'
+    for inner in reversed(clause.doc[clause.sent.start : where.i]):
+        place = index.place(inner)
+        if place is not None:
+            return place
+    return None
+
+
 def _destination(verb: Token, index: MentionIndex) -> Place | None:
     """Where a verb of travel goes: the place of its 'to' object."""
     for prep, pobj in prep_objects(verb):
@@ -396,7 +427,7 @@ def _narrower(place: Place, current: Place | None) -> bool:
 
 
 def _first_place(token: Token, index: MentionIndex) -> Place | None:
-    for inner in token.subtree:
+    for inner in phrase_tokens(token):
         place = index.place(inner)
         if place is not None:
             return place

@@ -309,10 +309,20 @@ def drop_stale_plan_time(group: Cluster, event: Event, dct: date) -> bool:
 
 
 def _location(group: Cluster) -> str | None:
+    """The narrowest place the mentions give: a city or province before its country, a
+    country before a continent or world region ('his trip to Africa … in Benin': Benin)."""
     places = [m.location for m in group.mentions if m.location is not None]
-    specific = [p for p in places if p.kind != "country"]
-    chosen = specific or places
-    return chosen[0].name if chosen else None
+    if not places:
+        return None
+    return min(places, key=_breadth).name
+
+
+def _breadth(place: Place) -> int:
+    if place.kind == "country":
+        return 1
+    if place.kind == "region" and place.country is None:
+        return 2  # a continent or world region: wider than any country
+    return 0
 
 
 def _evidence(group: Cluster, text: str) -> list[Evidence]:

@@ -74,6 +74,7 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             continue  # 'met Trump on Monday to discuss the plan'
         when = _when_time(doc, mention, mentions) if not mention.timexes else None
         when = when or (_under_when(doc, mention, mentions) if not mention.timexes else None)
+        when = when or (_where_time(doc, mention, mentions) if not mention.timexes else None)
         if when is not None:
             _take_time(mention, when)
             continue  # 'visited Morocco in October 2024, when the two countries signed …'
@@ -120,6 +121,23 @@ def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention |
             continue
         if other.token == head.i or any(t.start <= head.idx < t.end for t in other.timexes):
             return other
+    return None
+
+
+def _where_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated mention whose place a 'where' clause holding the mention describes ('began
+    his trip today in Benin, where he met President Yayi': met today)."""
+    token = doc[mention.clause]
+    if token.dep_ != "relcl" or not any(c.lower_ == "where" for c in token.children):
+        return None
+    if mention.status == "negated":
+        return None
+    for governor in token.head.ancestors:
+        for other in mentions:
+            if other is mention or not other.dated or other.status == "negated":
+                continue
+            if governor.i in (other.token, other.clause):
+                return other
     return None
 
 
