@@ -289,3 +289,24 @@ def test_a_clause_inside_the_occasion_gives_it_no_place_or_party(nlp: Any) -> No
     text = "Obama met Putin in 2013 at the summit, where they discussed Syria."
     meet = next(e for e in events_of(nlp, text, date(2014, 2, 1)) if e["type"] == "MEET")
     assert meet["location"] is None and "SYR" not in meet["source"] + meet["target"]
+
+
+def test_leaving_for_a_place_goes_there_not_to_the_place_left(nlp: Any) -> None:
+    text = "President Bush left Washington for Kiev on Monday."
+    visit = next(e for e in events_of(nlp, text, date(2008, 3, 31)) if e["type"] == "VISIT")
+    assert visit["location"] == "Kyiv" and visit["target"] == ["UKR"]
+
+
+def test_the_stops_a_trip_includes_are_visits_of_its_traveller(nlp: Any) -> None:
+    text = (
+        "President Bush is on his way to Ukraine for the start of a four-nation trip that "
+        "also includes stops in Russia, Croatia and Romania."
+    )
+    visits = [e for e in events_of(nlp, text, date(2008, 3, 31)) if e["type"] == "VISIT"]
+    stops = {e["location"]: e["status"] for e in visits if "bush" in e["source"]}
+    assert stops == {
+        "Ukraine": "ongoing",
+        "Russia": "planned",
+        "Croatia": "planned",
+        "Romania": "planned",
+    }

@@ -223,11 +223,14 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
     attended = objects if mention.trigger.object_not_party else []
-    if mention.trigger.object_not_party:
-        objects = []
+    departure = mention.type == "VISIT" and "for" in mention.trigger.requires
+    if mention.trigger.object_not_party or departure:
+        objects = []  # 'left Washington for Kyiv': Washington is where the trip starts
     targets = [r for obj in objects for r in resolve(obj, index)]
     if mention.trigger.host:
         sources, targets = targets, sources
+    if departure:
+        _departure_destination(mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
     mention.location = (
         mention.location or _there(verb, index) or _where(verb, index) or _on_a_trip_to(verb, index)
@@ -361,7 +364,8 @@ def _add_prep_arguments(
             if place is not None and _narrower(place, mention.location):
                 mention.location = place
                 if kind == "VISIT" and (prep == "in" or not targets):
-                    _extend(targets, [r for r in refs if r.place is place])
+                    # 'stops in Russia, Croatia and Romania': each place listed
+                    _extend(targets, [r for r in refs if r.place is not None] or [])
                 continue
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
@@ -390,6 +394,19 @@ def _there(token: Token, index: MentionIndex) -> Place | None:
         if place is not None:
             return place
     return None
+
+
+def _departure_destination(
+    mention: Mention, verb: Token, index: MentionIndex, targets: list[Ref]
+) -> None:
+    """'left for Ukraine', 'departs Monday for Hanoi': the 'for' object is where the trip goes
+    (elsewhere 'for' names a purpose)."""
+    for prep, pobj in prep_objects(verb):
+        place = _first_place(pobj, index) if prep == "for" else None
+        if place is not None:
+            mention.location = place
+            _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])
+            return
 
 
 def _where(clause: Token, index: MentionIndex) -> Place | None:

@@ -93,6 +93,7 @@ def find_mentions(
         mentions.extend(found)
     sharing.link_anchors(mentions, doc)
     sharing.share_places(mentions, doc)
+    sharing.trip_stops(mentions, doc)
     return mentions
 
 

@@ -217,6 +217,50 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
                 host.anchor = mention.token
 
 
+#: verbs by which a trip lists its stops ('the trip also includes stops in Russia')
+ITINERARY_VERBS = {"include", "comprise", "feature"}
+#: words for a trip that lists stops, whether or not they are triggers themselves
+TRIP_NOUNS = {"trip", "tour", "visit", "journey", "itinerary", "swing", "mission"}
+#: how many sentences back the traveller of 'the trip' is looked for
+TRAVELLER_SENTENCES = 2
+
+
+def trip_stops(mentions: list[Mention], doc: Doc) -> None:
+    """'Bush leaves Monday for Ukraine. The trip also includes stops in Russia and Croatia':
+    the stops are visits of the trip's traveller, still to come while the trip is told in
+    the present."""
+    for position, mention in enumerate(mentions):
+        token = doc[mention.token]
+        if mention.type != "VISIT" or mention.sources or token.dep_ != "dobj":
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in ITINERARY_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            subject = verb.head  # 'a four-nation trip that also includes stops in …'
+        if subject is None:
+            continue
+        trip = next((m for m in mentions if m.token == subject.i), None)
+        if trip is None and subject.lemma_.lower() not in TRIP_NOUNS:
+            continue
+        if trip is not None and trip.type != "VISIT":
+            continue
+        first = doc[doc[mention.token].sent.start]
+        for _ in range(TRAVELLER_SENTENCES):
+            if first.i > 0:
+                first = doc[first.i - 1].sent[0]
+        earlier = [
+            m for m in mentions[:position] if m.type == "VISIT" and m.sources and m.token >= first.i
+        ]
+        traveller = (trip.sources if trip else []) or (earlier[-1].sources if earlier else [])
+        if not traveller:
+            continue
+        mention.sources = list(traveller)
+        if mention.status == "ongoing":
+            mention.status, mention.cue = "planned", "stop of the trip"
+
+
 def share_places(mentions: list[Mention], doc: Doc) -> None:
     """'visited Russia twice, but both times met Putin in the Far East': the visit's place."""
     by_token = {m.token: m for m in mentions}
