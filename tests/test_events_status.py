@@ -145,3 +145,10 @@ def test_a_headline_that_moves_a_trip_moves_the_trips_it_names(nlp: Any) -> None
     assert changes == {("VISIT", ("DEU",)): "postponed", ("VISIT", ("PER",)): None}
     plain = Article(text=body, dct=date(2024, 10, 16), title="Biden to travel to Germany")
     assert all(e["change"] is None for e in extract(plain, nlp=nlp)["events"])
+
+
+def test_what_is_threatened_is_no_event_but_names_the_threats_target(nlp: Any) -> None:
+    text = "Trump threatened on Sunday to impose sanctions on Colombia."
+    found = events_of(nlp, text, date(2025, 1, 27))
+    assert [e["type"] for e in found] == ["THREATEN"]
+    assert found[0]["target"] == ["COL"]

@@ -45,6 +45,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     caption = layout.caption_block(doc, blocks)
     mentions = find_mentions(doc, lexicon, index, blocks, caption)
     mentions = [m for m in mentions if not _told_by_reporter(m, index)]
+    mentions = sharing.fold_threat_contents(mentions, doc)
     used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
     used |= layout.caption_times(mentions, timexes)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])

@@ -217,6 +217,31 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
                 host.anchor = mention.token
 
 
+def fold_threat_contents(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """'Trump threatened to impose tariffs on Colombia': what is threatened is no event of
+    its own (docs/annotation.md); its parties are the threat's targets."""
+    threats = {m.token: m for m in mentions if m.type == "THREATEN"}
+    kept = []
+    for mention in mentions:
+        verb = doc[mention.clause]
+        threat = threats.get(verb.head.i) if _infinitive_of(verb) else None
+        if threat is None or threat is mention or mention.type == "THREATEN":
+            kept.append(mention)
+            continue
+        owners = {r.id for r in threat.sources}
+        threat.targets.extend(
+            r for r in mention.targets if r.id not in owners and r not in threat.targets
+        )
+    return kept
+
+
+def _infinitive_of(verb: Token) -> bool:
+    """A 'to' infinitive hanging on its head ('threatened (on Sunday) to impose')."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 #: verbs by which a trip lists its stops ('the trip also includes stops in Russia')
 ITINERARY_VERBS = {"include", "comprise", "feature"}
 #: words for a trip that lists stops, whether or not they are triggers themselves
