@@ -310,3 +310,9 @@ def test_the_stops_a_trip_includes_are_visits_of_its_traveller(nlp: Any) -> None
         "Croatia": "planned",
         "Romania": "planned",
     }
+
+
+def test_an_attack_happens_where_its_toll_fell(nlp: Any) -> None:
+    text = "Russian forces shelled the city on Sunday, killing two civilians in Kharkiv."
+    attack = next(e for e in events_of(nlp, text, date(2022, 10, 21)) if e["type"] == "ATTACK")
+    assert attack["location"] == "Kharkiv"

@@ -232,6 +232,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     if departure:
         _departure_destination(mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
+    if mention.type == "ATTACK" and mention.location is None:
+        mention.location = _place_of_result(verb, index)
     mention.location = (
         mention.location or _there(verb, index) or _where(verb, index) or _on_a_trip_to(verb, index)
     )
@@ -407,6 +409,19 @@ def _departure_destination(
             mention.location = place
             _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])
             return
+
+
+def _place_of_result(verb: Token, index: MentionIndex) -> Place | None:
+    """'opened fire on Sunday, killing a soldier in the Tovuz district': where the attack's
+    toll fell is where it happened."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+            continue
+        for prep, pobj in prep_objects(clause):
+            place = _first_place(pobj, index) if prep in LOCATION_PREPS else None
+            if place is not None:
+                return place
+    return None
 
 
 def _where(clause: Token, index: MentionIndex) -> Place | None:
