@@ -182,6 +182,14 @@ def test_what_a_live_blog_entry_reports_done_happened_on_the_blogs_day(nlp: Any)
     assert all(e["time"]["value"] is None for e in events_of(nlp, plain, date(2026, 7, 19)))
 
 
+def test_a_live_blog_whose_clock_times_have_no_dash_is_read_as_one(nlp: Any) -> None:
+    undashed = LIVE_BLOG.replace(" GMT — ", " ")
+    found = events_of(nlp, undashed, date(2026, 7, 19))
+    done = [e for e in found if e["status"] == "occurred"]
+    assert {e["type"] for e in done} >= {"ACCUSE", "PROTEST"}
+    assert all(e["dated"] and e["time"]["earliest"] == "2026-07-19" for e in done)
+
+
 def test_there_stands_for_the_place_named_just_before(nlp: Any) -> None:
     text = (
         "Roh Moo-hyun flew to Pyongyang in 2007 for a summit. "

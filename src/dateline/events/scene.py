@@ -362,10 +362,10 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
 
 
 #: a live-blog entry: a line opening with a clock time and a dash ("07:20 GMT — ",
-#: "19:10 IST – ", "9.45am - ")
+#: "19:10 IST – ", "9.45am - ") or with a clock time and the entry's first word ("21:05 That's")
 _ENTRY = re.compile(
     r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::\d{2})?)?)?"
-    r"\s*(?:—|–|--| - )\s*\S",
+    r"(?:\s*(?:—|–|--| - )\s*\S| +[A-Z\"“‘'])",
     re.MULTILINE,
 )
 #: entries a text needs before it is read as a live blog
