@@ -324,3 +324,18 @@ def test_an_attack_happens_where_its_toll_fell(nlp: Any) -> None:
     text = "Russian forces shelled the city on Sunday, killing two civilians in Kharkiv."
     attack = next(e for e in events_of(nlp, text, date(2022, 10, 21)) if e["type"] == "ATTACK")
     assert attack["location"] == "Kharkiv"
+
+
+def test_each_dateline_of_a_round_up_places_the_events_of_its_item(nlp: Any) -> None:
+    text = (
+        "KOSOVO\n\n"
+        "BRUSSELS — An EU spokeswoman said on Wednesday that the talks had been called off. "
+        "Serbian negotiator Dragan Petrovic accused Pristina of stalling.\n\n"
+        "SOMALIA\n\n"
+        "OSLO — Norwegian Development Minister Ingrid Solheim said on Wednesday that Norway "
+        "would give emergency aid to Somalia.\n"
+    )
+    found = events_of(nlp, text, date(2017, 6, 7))
+    accuse = next(e for e in found if e["type"] == "ACCUSE")
+    solheim = next(e for e in found if e["type"] == "STATEMENT" and "ingrid-solheim" in e["source"])
+    assert (accuse["location"], solheim["location"]) == ("Brussels", "Oslo")

@@ -220,8 +220,37 @@ def dateline_body_starts(text: str) -> set[int]:
     """Character offsets where the body starts after a wire dateline (the parser is told
     a sentence starts there)."""
     wire = {start + found.end() - 1 for start, found in _datelines(text)}
+    wire |= {_body_start(text, at) for at, _ in dateline_sections(text)}
     # a live-blog entry's clock time ('11:15 IST — Modi and …') is no part of its sentence
     return wire | {found.end() - 1 for found in _ENTRY.finditer(text)}
+
+
+def _body_start(text: str, at: int) -> int:
+    """Where the body starts after the dateline opening the line at ``at``."""
+    found = _DATELINE.match(text, at)
+    return found.end() - 1 if found is not None else at
+
+
+def dateline_sections(text: str) -> list[tuple[int, Place]]:
+    """A round-up's datelines: where each item's dateline opens its paragraph ('BRUSSELS —
+    A round of talks …' … 'OSLO — Norway will give …'), with its city; empty unless the
+    text has two or more, each then placing the events told after it."""
+    from dateline.actors.geo import find_city, name_key
+
+    sections = []
+    for found in _DATELINE.finditer(text):
+        name = found["city"]
+        if not name.isupper() or _has_digit(name):
+            continue
+        point = find_city(name.title())
+        if point is not None and name_key(point.name) == name_key(name):
+            place = Place(point.name, point.country, point.lat, point.lon, "city")
+            sections.append((found.start(), place))
+    return sections if len(sections) >= ROUND_UP_DATELINES else []
+
+
+#: datelines a text needs before each is read as opening an item of a round-up
+ROUND_UP_DATELINES = 2
 
 
 def dateline_city(text: str) -> Place | None:
@@ -343,13 +372,18 @@ def _trip_to(event: Event, traveller: str, country: str, where: dict[str, str | 
 
 def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dct: date) -> None:
     """Recent on-the-spot events with no place of their own happen at the dateline."""
-    city = dateline_city(text)
-    if city is None:
+    first = dateline_city(text)
+    sections = dateline_sections(text)
+    if first is None and not sections:
         return
     country = {a.id: a.country for a in actors}
     floor = _days_from(dct, -DATELINE_DAYS)
     for event in events:
         if event.location or event.type not in AT_DATELINE:
+            continue
+        start = event.evidence[0].start if event.evidence else 0
+        city = next((place for at, place in reversed(sections) if at <= start), first)
+        if city is None:
             continue
         if event.status not in ("occurred", "ongoing"):
             continue
