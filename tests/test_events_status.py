@@ -152,3 +152,17 @@ def test_what_is_threatened_is_no_event_but_names_the_threats_target(nlp: Any) -
     found = events_of(nlp, text, date(2025, 1, 27))
     assert [e["type"] for e in found] == ["THREATEN"]
     assert found[0]["target"] == ["COL"]
+
+
+def test_a_statement_by_an_unnamed_speaker_is_one_event_with_no_participant(nlp: Any) -> None:
+    text = (
+        "Police said 23 people were detained. "
+        "President Lula will visit India next year, officials said."
+    )
+    found = events_of(nlp, text, date(2015, 3, 12))
+    statements = [e for e in found if e["type"] == "STATEMENT"]
+    assert len(statements) == 2 and all(not e["source"] for e in statements)
+    assert any(e["type"] == "VISIT" and e["status"] == "planned" for e in found)
+    twice = "Police said 23 people were detained. Police later said the march had ended."
+    again = [e for e in events_of(nlp, twice, date(2015, 3, 12)) if e["type"] == "STATEMENT"]
+    assert len(again) == 1 and len(again[0]["evidence"]) == 2

@@ -89,6 +89,8 @@ def find_mentions(
             )
             mention.caption = caption is not None and caption[0] <= token.idx < caption[1]
             describe(mention, token, sentence, index, lexicon)
+            if mention.type == "STATEMENT" and not mention.sources:
+                mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
             found.append(mention)
         quote_speaker = _attribute(found, doc, sentence, index, cues, quote_speaker)
         mentions.extend(found)
@@ -96,6 +98,15 @@ def find_mentions(
     sharing.share_places(mentions, doc)
     sharing.trip_stops(mentions, doc)
     return mentions
+
+
+def _unnamed_speaker(verb: Token, cues: dict[str, Any]) -> str | None:
+    """'Police said …', 'two diplomats said …': the speaker's word when the subject is a
+    group of no known actor (docs/annotation.md: participant null)."""
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and subject.lemma_.lower() in cues["unnamed_speakers"]:
+            return str(subject.lemma_.lower())
+    return None
 
 
 def _topic_of_talks(token: Token, lexicon: Lexicon) -> bool:

@@ -88,7 +88,11 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
             not mention.anaphoric or mention.participants() or mention.location
         ) and not mention.place_named:  # 'the Ankara meeting' with nothing to refer to
             clusters.append(Cluster([mention]))
-    return [c for c in clusters if c.sources() or c.first.type not in NEEDS_SOURCE]
+    return [
+        c
+        for c in clusters
+        if c.sources() or c.first.type not in NEEDS_SOURCE or c.first.unnamed_speaker
+    ]
 
 
 def _worth_keeping(mention: Mention) -> bool:
@@ -99,7 +103,7 @@ def _worth_keeping(mention: Mention) -> bool:
     if mention.type == "STATEMENT" and mention.status == "negated":
         return False  # 'has not confirmed', 'declined to say': nothing was stated
     if mention.type in NEEDS_SOURCE:
-        return bool(mention.sources) or mention.definite
+        return bool(mention.sources) or mention.definite or mention.unnamed_speaker is not None
     if mention.type in NEEDS_PARTICIPANT:
         return bool(mention.participants())
     return bool(mention.participants() or mention.location) or mention.type == "PROTEST"
@@ -116,7 +120,7 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
             continue
         if _separate_denials(mention, candidate):
             continue
-        if _same_crowd(mention, candidate):
+        if _same_crowd(mention, candidate) or _same_unnamed_speaker(mention, candidate):
             return candidate
         if not mention.participants():
             return candidate if mention.anaphoric else None
@@ -146,6 +150,17 @@ def _same_crowd(mention: Mention, group: Cluster) -> bool:
     ):
         return False
     return all(_times_meet(mention, other) for other in group.mentions)
+
+
+def _same_unnamed_speaker(mention: Mention, group: Cluster) -> bool:
+    """'Police said …' twice in one article: one statement when nothing tells the
+    occasions apart (the same unnamed speaker, times that meet)."""
+    speaker = mention.unnamed_speaker
+    if speaker is None or mention.participants() or group.sources():
+        return False
+    return group.first.unnamed_speaker == speaker and all(
+        _times_meet(mention, other) for other in group.mentions
+    )
 
 
 def _separate_denials(mention: Mention, group: Cluster) -> bool:
