@@ -417,9 +417,11 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
         return told
-    paired = _paired_weekday(ctx, weekday)
+    paired = _paired_weekday(ctx, weekday) or _weekday_again(ctx, weekday)
     if paired is not None:
-        return Result(paired.value, paired, mod_of(groups, args))
+        p = Point(paired.start, "day", groups.get("part_of_day"))
+        ctx.weekdays[weekday] = (ctx.end, p)
+        return Result(p.value, p, mod_of(groups, args), "TIME" if p.part else None)
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
@@ -433,7 +435,18 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         delta = ahead if forward else -back
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
+    ctx.weekdays[weekday] = (ctx.end, p)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+def _weekday_again(ctx: Context, weekday: int) -> Point | None:
+    """The day of the same weekday named earlier in the sentence: "services on Tuesday
+    and Wednesday, and the last train on Tuesday" is one Tuesday."""
+    named = ctx.weekdays.get(weekday)
+    if named is None:
+        return None
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return named[1] if left < named[0] <= ctx.start else None
 
 
 # "on Friday and Saturday", "Monday or Tuesday": the second weekday follows the first
@@ -445,13 +458,32 @@ _PAIRED = re.compile(
 )
 
 
+# "from Monday until Saturday", "from 7 a.m. on Monday until 7 a.m. on Saturday": the
+# range's end is the first such weekday after its start
+RANGE_END_REACH = 60
+RANGE_MAX_GAP = 6
+_RANGE_END = re.compile(
+    r"\bfrom\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.m\.)?\s+(?:on\s+)?)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^.;:]{0,20}?\b(?:until|till|to|through)\s+"
+    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.m\.)?)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _paired_weekday(ctx: Context, weekday: int) -> Point | None:
-    """The day after the weekday just named that is this weekday, in a pair of them."""
+    """The day after the weekday just named that is this weekday, in a pair of them or at
+    the end of a range ("from 7 a.m. on Monday until 7 a.m. on Saturday")."""
     first = ctx.last_day
-    if first is None or not _PAIRED.search(ctx.text, max(0, ctx.start - PAIRED_REACH), ctx.start):
+    if first is None:
+        return None
+    if _PAIRED.search(ctx.text, max(0, ctx.start - PAIRED_REACH), ctx.start):
+        most = PAIRED_MAX_GAP
+    elif _RANGE_END.search(ctx.text, max(0, ctx.start - RANGE_END_REACH), ctx.start):
+        most = RANGE_MAX_GAP
+    else:
         return None
     ahead = (weekday - first.start.isoweekday()) % 7
-    if not 0 < ahead <= PAIRED_MAX_GAP:
+    if not 0 < ahead <= most:
         return None  # "statements made Friday and Thursday": told backwards, no pair
     return Point(first.start + timedelta(days=ahead), "day")
 

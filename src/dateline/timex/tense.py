@@ -22,6 +22,8 @@ _FUTURE_CUES = (
     r"plans? to|planning to|planned to|planned for|scheduled|going to|expects? to|expected to|"
     r"intends? to|upcoming|next(?! to\b)|coming|later this|set to|as soon as|as early as|"
     r"(?:is|are|was|were) (?:set|scheduled|slated|due) (?:for|on)|"
+    # "a joint statement is expected at noon on Wednesday", "her plane is due at Haneda"
+    r"(?:is|are) (?:expected|due) (?:at|on|by|in|back)|"
     r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing|"
     # a past verb of intention still points forward: "agreed to buy ... in February"
     r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
@@ -504,7 +506,7 @@ _WOULD = re.compile(
     # "could not be located Wednesday" is a past inability, "could last until Monday" ahead
     r"\b(?:would|could(?!\s+(?:not\s+)?be\s+[a-z]+ed\b)|might|can|(?-i:may)|must|should|shall)"
     r"\s+(?!have\b)(?:not\s+)?[a-z]+"
-    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,10}\s+"
+    r"(?:\s+(?!that\b|which\b|who\b)(?:[a-z]+|[0-9]+(?:[.,][0-9]+)?%?)){0,10}\s+"
     r"(?:on\s+|by\s+|until\s+|till\s+|through\s+|from\s+|for\s+)?$",
     re.IGNORECASE,
 )
@@ -521,9 +523,11 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     """
     if strong == FUTURE:
         return True
-    if possessive(text, end):
-        return False
     left, _ = sentence_bounds(text, start, end)
+    if possessive(text, end):
+        # "tickets for Sunday's match", "campaigning for Sunday's elections": the occasion
+        # something is meant for lies ahead; other possessives name a reported one
+        return _meant_for(text, left, start) and _OCCASION.match(text, end) is not None
     # 'flights were cancelled until Thursday', 'the window stays open until Monday': a state
     # lasting into the days ahead; not 'Until Thursday, they had …' (fronted, past perfect)
     # ('He stayed in the capital until Friday' is over: a past action, not a state)
@@ -551,11 +555,9 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
         return True
     if _MOVED_TO.search(text, max(left, start - MOVED_TO_REACH), start):
         return True
-    if _FOR_DAY.search(text, max(left, start - len("for ")), start) and not _PLANNED_FOR.search(
-        text, max(left, start - PLANNED_FOR_REACH), start
-    ):
-        # "cancelled most services for Saturday", "tickets for Sunday's match": the day
-        # something is meant for lies ahead (a plan told in the past is decided before)
+    if _meant_for(text, left, start):
+        # "cancelled most services for Saturday": the day something is meant for lies
+        # ahead (a plan told in the past is decided before)
         return True
     best = _nearest_cue(text, start, end, weak=False)
     # "told residents to stay alert until Thursday": the infinitive looks forward
@@ -569,12 +571,29 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     )
 
 
+def _meant_for(text: str, left: int, start: int) -> bool:
+    """Whether "for" right before the weekday names the day something is meant for, not
+    a plan's day ("planned ... for Saturday", which the plan's own tense decides)."""
+    return _FOR_DAY.search(text, max(left, start - len("for ")), start) is not None and (
+        _PLANNED_FOR.search(text, max(left, start - PLANNED_FOR_REACH), start) is None
+    )
+
+
+# an occasion a possessive weekday names: "Sunday's elections", "Saturday's final"
+_OCCASION = re.compile(
+    r"['’]s\s+(?:[a-z0-9-]+\s+){0,3}?(?:elections?|votes?|polls?|ballot|referendum|runoff|"
+    r"match|game|final|semi-final|derby|race|stage|concert|summit|meeting|talks|ceremony|"
+    r"parade|march|rally|launch|opening|debate|hearing)\b",
+    re.IGNORECASE,
+)
+
+
 # The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
 # meet separately Monday", "the Senate votes Tuesday", "the team flies home Sunday"
 _SCHEDULED_VERB = (
-    r"(?:meets?|arrives?|visits|travels|leaves|begins|starts|opens|hosts|resumes|flies|"
+    r"(?:meets?|arrives?|visits|travels|leaves|begins?|starts?|opens?|hosts|resumes?|flies|"
     r"convenes|votes|departs|returns|heads|testifies|kicks?\s+off|goes|takes\s+office|"
-    r"plays|faces?|runs|lasts|finishes|closes|expires)"
+    r"plays|faces?|runs|lasts|finishes|closes?|ends|expires)"
 )
 _SCHEDULED = re.compile(
     rf"\b{_SCHEDULED_VERB}\b"

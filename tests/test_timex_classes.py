@@ -1,0 +1,101 @@
+"""Issue 16, the round after the last: whole classes of errors the development sets showed
+(scheduled occasions and their weekdays, nights that cross midnight, quarters and the
+periods compared with them). The sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import timex_named
+from dateline.timex import tag
+
+
+def value_of(text: str, dct: date, surface: str) -> str:
+    found: str = timex_named(text, dct, surface).value
+    return found
+
+
+def values_of(text: str, dct: date, surface: str) -> list[str]:
+    return [t.value for t in tag(text, dct) if t.text == surface]
+
+
+FRIDAY = date(2011, 5, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # the occasion a possessive weekday names, when something is meant for it, lies ahead
+        ("Campaigning for Sunday's regional elections ends tonight.", "Sunday", "2011-05-22"),
+        ("The club has sold all its tickets for Sunday's final.", "Sunday", "2011-05-22"),
+        # ... a possessive that names no occasion is still a reported day
+        ("Analysts cut their forecasts for Tuesday's figures.", "Tuesday", "2011-05-17"),
+        # the plain present of a scheduled occasion, with a plural subject or "ends"
+        ("Polling stations open at 9 a.m. on Sunday.", "Sunday", "2011-05-22"),
+        ("The polls close at 8 p.m. on Sunday.", "Sunday", "2011-05-22"),
+        ("The race ends in Oslo on Monday afternoon.", "Monday afternoon", "2011-05-23TAF"),
+        # "is expected at", "is due at": the future
+        ("A joint statement is expected at noon on Tuesday.", "Tuesday", "2011-05-24"),
+        ("Her plane is due at Haneda airport on Monday.", "Monday", "2011-05-23"),
+        # a modal's clause reaches its weekday across a number
+        (
+            "The railway said it would run about 40 percent of its trains on Tuesday.",
+            "Tuesday",
+            "2011-05-24",
+        ),
+        # the end of a range of weekdays follows its start, up to six days on
+        (
+            "Doctors will strike for five days from 7 a.m. on Monday until 7 a.m. on Saturday.",
+            "Saturday",
+            "2011-05-28",
+        ),
+    ],
+)
+def test_scheduled_occasions_point_ahead(text: str, surface: str, value: str) -> None:
+    assert value_of(text, FRIDAY, surface) == value
+
+
+def test_a_past_clause_still_looks_back() -> None:
+    assert value_of("The polls closed at 8 p.m. on Sunday.", FRIDAY, "Sunday") == "2011-05-15"
+
+
+def test_a_weekday_named_again_in_its_sentence_is_the_same_day() -> None:
+    text = (
+        "The company said it would run a third of its services on Tuesday and Wednesday, "
+        "and that the last train on Tuesday would leave at 7 p.m."
+    )
+    dct = date(2016, 12, 29)
+    assert values_of(text, dct, "Tuesday") == ["2017-01-03", "2017-01-03"]
+    # a modal after the day keeps a clock time on it, though "said" is past
+    assert value_of(text, dct, "7 p.m.") == "2017-01-03T19:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # small hours told right after a clock time of the night before: the next day
+        (
+            "Free buses will run tonight from 9 p.m. until 2 a.m. for the crowds.",
+            date(2009, 12, 31),
+            "2 a.m.",
+            "2010-01-01T02:00",
+        ),
+        (
+            "The last ferry left at 11:50 p.m. on Saturday and docked at 12:20 a.m.",
+            date(2018, 9, 18),
+            "12:20 a.m.",
+            "2018-09-16T00:20",
+        ),
+        # ... not small hours after a morning, nor an evening after a night
+        (
+            "The market opened at 9 a.m. and the index peaked at 11 a.m.",
+            date(2018, 9, 18),
+            "11 a.m.",
+            "2018-09-18T11:00",
+        ),
+    ],
+)
+def test_a_night_that_crosses_midnight(text: str, dct: date, surface: str, value: str) -> None:
+    assert value_of(text, dct, surface) == value
