@@ -99,3 +99,31 @@ def test_a_weekday_named_again_in_its_sentence_is_the_same_day() -> None:
 )
 def test_a_night_that_crosses_midnight(text: str, dct: date, surface: str, value: str) -> None:
     assert value_of(text, dct, surface) == value
+
+
+def test_a_quarter_that_ended_on_a_day_still_ahead_is_last_years() -> None:
+    text = (
+        "In the year-ago quarter, the second quarter ended Oct. 31, the group lost money. "
+        "Results for that quarter included a charge."
+    )
+    dct = date(1989, 10, 27)
+    assert value_of(text, dct, "the second quarter") == "1988-Q2"
+    assert value_of(text, dct, "that quarter") == "1988-Q2"
+    # a closing day already past leaves the quarter in the DCT's year
+    assert value_of("Its fourth quarter ended Sept. 30 was weak.", dct, "fourth quarter") == (
+        "1989-Q4"
+    )
+
+
+def test_the_year_period_after_a_span_of_months_is_the_year() -> None:
+    text = (
+        "In the first nine months, net was $306 million, against a loss of $195 million "
+        "in the 1988 period. The year-ago results included a charge."
+    )
+    dct = date(1989, 11, 2)
+    assert value_of(text, dct, "the 1988 period") == "1988"
+    # "year-ago" compares with that period, not with the year before it
+    assert value_of(text, dct, "year-ago") == "1988"
+    # after a quarter, the period is still the quarter
+    quarter = "Third-quarter net rose from $20 million in the 1988 period."
+    assert value_of(quarter, dct, "the 1988 period") == "1988-Q3"

@@ -501,3 +501,16 @@ def period_anchor(ctx: Context, unit: str) -> Point | None:
             return last
     topic = ctx.topic if ctx.topic is not None and ctx.topic.granularity == unit else None
     return topic or last
+
+
+_MONTHS_PERIOD = re.compile(
+    r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b(?!\s+(?:ago|earlier|later))",
+    re.IGNORECASE,
+)
+
+
+def months_span_before(ctx: Context) -> bool:
+    """A span of months ("the first nine months") named in the sentence after the quarter."""
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    since = max(left, ctx.last_end or 0)
+    return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))

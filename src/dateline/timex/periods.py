@@ -16,7 +16,13 @@ from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, mod_of, normalizer, unit_of
 from dateline.timex.durations import duration_value
-from dateline.timex.normalize import full_year, norm_date, period_anchor, rel_year
+from dateline.timex.normalize import (
+    full_year,
+    months_span_before,
+    norm_date,
+    period_anchor,
+    rel_year,
+)
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 
@@ -48,6 +54,8 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         p = build(year)
     elif rel:
         p = build(rel_year(ctx, rel))
+    elif _ended_ahead(ctx, groups):
+        p = build(ctx.dct.year - 1)  # "the second quarter ended Oct. 31", told on Oct. 27
     else:
         p = _report_year(ctx, build)
     if p is not None and groups.get("first_months"):
@@ -79,6 +87,15 @@ def _report_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | 
     return p
 
 
+def _ended_ahead(ctx: Context, groups: Groups) -> bool:
+    """Whether the period "ended" on a day that this year lies after the DCT: it ended last
+    year ("the second quarter ended Oct. 31", told on Oct. 27)."""
+    if not groups.get("month") or not groups.get("day"):
+        return False
+    closing = cal.make_date(ctx.dct.year, int(groups["month"]), int(groups["day"]))
+    return closing is not None and closing > ctx.dct
+
+
 def _period_builder(unit: str, number: int, months: int) -> Callable[[int], Point | None]:
     def build(year: int) -> Point | None:
         day = cal.make_date(year, (number - 1) * months + 1)
@@ -100,10 +117,19 @@ def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any
     else:
         p = reported
     year = full_year(groups)
-    if year is not None:
+    if year is not None and _months_period(ctx):
+        # "in the first nine months ... compared with a loss in the 1988 period": the
+        # year's months, which the year stands for, not a quarter
+        p = cal.point(cal.make_date(year, 1) or p.start, "year")
+    elif year is not None:
         day = cal.make_date(year, p.start.month)
         p = Point(day, unit) if day else p
     return Result(p.value, p, mod_of(groups, args))
+
+
+def _months_period(ctx: Context) -> bool:
+    """A "period" (not a quarter) after a span of months named earlier in its sentence."""
+    return "period" in ctx.text[ctx.start : ctx.end].lower() and months_span_before(ctx)
 
 
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b", re.IGNORECASE)

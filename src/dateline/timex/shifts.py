@@ -25,8 +25,7 @@ from dateline.timex.context import (
 )
 from dateline.timex.durations import DURATION_UNITS, duration_value
 from dateline.timex.narrative import in_story
-from dateline.timex.normalize import period_anchor
-from dateline.timex.tense import sentence_bounds
+from dateline.timex.normalize import months_span_before, period_anchor
 
 
 @normalizer("shift")
@@ -121,7 +120,7 @@ def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
     if anchor is not None and anchor.granularity in ("quarter", "half"):
         anchor = period_anchor(ctx, anchor.granularity)
     quarterly = anchor is not None and anchor.granularity in ("quarter", "half") and gran == "year"
-    if quarterly and anchor is not None and _months_since_anchor(ctx):
+    if quarterly and anchor is not None and months_span_before(ctx):
         # "for the nine months, ... a year earlier": the year-earlier period is no quarter
         anchor = cal.coarsen(anchor, "year")
     if _compared_last_year(ctx, anchor, direction, gran):
@@ -148,18 +147,7 @@ def _compared_last_year(ctx: Context, anchor: Point | None, direction: str, gran
     return said is not None and not in_story(ctx)
 
 
-LAST_YEAR_REACH = 12  # "last year's" right before the end of the anchor
-_LAST_YEAR = re.compile(r"\blast\s+year(?:['’]s)?$", re.IGNORECASE)
-
-
-_MONTHS_PERIOD = re.compile(
-    r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b(?!\s+(?:ago|earlier|later))",
-    re.IGNORECASE,
-)
-
-
-def _months_since_anchor(ctx: Context) -> bool:
-    """A span of months ("the first nine months") named in the sentence after the quarter."""
-    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    since = max(left, ctx.last_end or 0)
-    return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
+LAST_YEAR_REACH = 16  # "last year's", "the 1988 period" right before the end of the anchor
+# last year, or the year-earlier period named by its year ("compared with $195 million in
+# the 1988 period. The year-ago results ...")
+_LAST_YEAR = re.compile(r"\b(?:last\s+year(?:['’]s)?|the\s+[0-9]{4}\s+period)$", re.IGNORECASE)
