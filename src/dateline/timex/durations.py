@@ -30,6 +30,7 @@ DURATION_UNITS = {
     "fortnight": ("W", 2, None, 0),
     "weekend": ("D", 2, None, 0),
 }
+_VAGUE_UNITS = {"decade": "DE", "century": "CE"}
 # "and a half" after the amount or after the unit: "two and a half hours", "an hour and a half"
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
@@ -37,11 +38,14 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration value in the unit the text names: 3 days → P3D, 2.5 years → P2.5Y,
     some hours → PTXH. Less than one unit is told in the next smaller unit when that is
-    whole: half an hour → PT30M, a quarter of a century → P25Y."""
+    whole: half an hour → PT30M, a quarter of a century → P25Y. Vague decades and
+    centuries keep their unit: PXDE, PXCE."""
     code, factor, smaller, ratio = DURATION_UNITS[unit]
     prefix = "PT" if code.startswith("T") else "P"
     if n is None:
-        return f"{prefix}X{code.lstrip('T')}"
+        # "for decades", "centuries": TimeML's decade and century units keep what the text
+        # says, where PXY would allow a few years
+        return f"{prefix}X{_VAGUE_UNITS.get(unit, code.lstrip('T'))}"
     amount = n * factor
     if 0 < amount < 1 and smaller and float(amount * ratio).is_integer():
         return duration_value(amount * ratio, smaller)
