@@ -127,3 +127,38 @@ def test_the_year_period_after_a_span_of_months_is_the_year() -> None:
     # after a quarter, the period is still the quarter
     quarter = "Third-quarter net rose from $20 million in the 1988 period."
     assert value_of(quarter, dct, "the 1988 period") == "1988-Q3"
+
+
+def test_this_quarters_results_told_after_it_ended_are_the_reported_quarters() -> None:
+    text = "Net loss for the third quarter was $8 million. This quarter's loss includes charges."
+    dct = date(1989, 11, 1)
+    assert value_of(text, dct, "This quarter") == "1989-Q3"
+    # a forecast, or no quarter reported, is the DCT's quarter
+    ahead = "Net loss for the third quarter was $8 million. This quarter's sales should rise."
+    assert value_of(ahead, dct, "This quarter") == "1989-Q4"
+    assert value_of("This quarter's loss includes charges.", dct, "This quarter") == "1989-Q4"
+
+
+def test_a_weekday_sharing_a_plural_part_of_day_is_a_set() -> None:
+    text = "Two flights will leave Bombay on Monday and Tuesday nights from March 30."
+    found = timex_named(text, date(1998, 2, 13), "Monday")
+    assert (found.type, found.value) == ("SET", "XXXX-WXX-1TNI")
+
+
+def test_then_current_is_not_the_present() -> None:
+    text = "Holders may buy shares at half the then current market price."
+    assert [t.text for t in tag(text, date(1989, 11, 1))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The plan has been discussed for decades.", "decades", "PXDE"),
+        ("A plastic bag takes centuries to break down.", "centuries", "PXCE"),
+        ("Storms have become more common in recent decades.", "recent decades", "PXDE"),
+        # counted decades stay years
+        ("The plant ran for two decades.", "two decades", "P20Y"),
+    ],
+)
+def test_vague_decades_and_centuries_keep_their_unit(text: str, surface: str, value: str) -> None:
+    assert value_of(text, date(2020, 1, 1), surface) == value

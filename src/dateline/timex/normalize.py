@@ -24,6 +24,7 @@ from dateline.timex.context import (
 from dateline.timex.holidays import named_day
 from dateline.timex.narrative import in_story, story_weekday, told_as_history, told_as_nowadays
 from dateline.timex.tense import (
+    FUTURE,
     PAST,
     past_plan,
     sentence_bounds,
@@ -309,6 +310,17 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
             cal.coarsen(anchor, gran) if cal.RANK[anchor.granularity] <= cal.RANK[gran] else anchor
         )
         n = int(offset[3:] or 0)
+    elif (
+        unit in ("quarter", "half")
+        and offset == "0"
+        and _RESULTS_OF.match(ctx.text, ctx.end)
+        and ctx.tense != FUTURE
+    ):
+        # "This quarter's loss includes charges", told a month into the next quarter: the
+        # results are the reported quarter's, which has ended
+        base = period_anchor(ctx, unit) or cal.point(ctx.dct, unit)
+        base = base if base.end < ctx.dct else cal.point(ctx.dct, unit)
+        n = 0
     else:
         base = cal.point(ctx.dct, unit)
         n = int(offset)
@@ -316,6 +328,12 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
     return Result(p.value, p, mod_of(groups, args) or rel_mod, bounds=_from_dct(ctx, p))
+
+
+_RESULTS_OF = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)?(?:loss|losses|profit|profits|earnings|results|net|sales|revenue)\b",
+    re.IGNORECASE,
+)
 
 
 # "later this year", "earlier this month": the part of the period after (before) the DCT
@@ -414,6 +432,11 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     weekday = int(groups["weekday"])
     if _INDEFINITE.search(ctx.text, max(0, ctx.start - INDEFINITE_REACH), ctx.start):
         return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
+    shared = _SHARED_PLURAL.match(ctx.text, ctx.end)
+    if shared is not None and not groups.get("part_of_day"):
+        # "on Monday and Tuesday nights": both days' nights, every week
+        part = _PLURAL_PARTS[shared.group(1).lower()]
+        return Result(f"XXXX-WXX-{weekday}{part}", None, None, "SET")
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
         return told
@@ -447,6 +470,15 @@ def _weekday_again(ctx: Context, weekday: int) -> Point | None:
         return None
     left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
     return named[1] if left < named[0] <= ctx.start else None
+
+
+# a weekday sharing the plural part of day of the next one: "Monday and Tuesday nights"
+_PLURAL_PARTS = {"mornings": "TMO", "afternoons": "TAF", "evenings": "TEV", "nights": "TNI"}
+_SHARED_PLURAL = re.compile(
+    r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+"
+    r"(mornings|afternoons|evenings|nights)\b",
+    re.IGNORECASE,
+)
 
 
 # "on Friday and Saturday", "Monday or Tuesday": the second weekday follows the first
