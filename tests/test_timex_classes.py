@@ -162,3 +162,14 @@ def test_then_current_is_not_the_present() -> None:
 )
 def test_vague_decades_and_centuries_keep_their_unit(text: str, surface: str, value: str) -> None:
     assert value_of(text, date(2020, 1, 1), surface) == value
+
+
+def test_the_latest_period_is_the_reported_fiscal_quarter() -> None:
+    text = (
+        "The company reported a 47% decline in fourth-quarter earnings. Sales in the "
+        "latest period were $1.76 billion. For the year ended Sept. 30, it earned $422 million."
+    )
+    assert value_of(text, date(1989, 11, 2), "the latest period") == "1989-Q4"
+    # a quarter named in a forecast is no report: the latest is the last one ended
+    ahead = "Profit in the fourth quarter will rise. Profit in the latest quarter fell."
+    assert value_of(ahead, date(1989, 11, 2), "the latest quarter") == "1989-Q3"

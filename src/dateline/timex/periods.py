@@ -113,7 +113,10 @@ def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any
         p = _closing_period(ctx, unit, int(groups["month"]), int(groups["day"])) or reported
     elif last is not None:
         latest = groups.get("latest") or groups.get("latest2")
-        p = reported if latest and last.end >= ctx.dct else last
+        # the latest quarter is the one last ended, unless the article reports on one
+        # still running by the calendar: a fiscal quarter ("fourth-quarter earnings" of
+        # a year ended Sept. 30)
+        p = reported if latest and last.end >= ctx.dct and last != ctx.topic else last
     else:
         p = reported
     year = full_year(groups)

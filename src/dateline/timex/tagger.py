@@ -15,6 +15,7 @@ from dateline.timex.calendar_math import Point
 from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.narrative import in_story
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
+from dateline.timex.tense import FUTURE
 
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
 _DEFERRED = ("anniversary",)
@@ -564,5 +565,10 @@ def _remember(ctx: Context, result: Result, end: int) -> None:
         ctx.last = Point(p.start, p.granularity)
         ctx.last_clock = p if p.part and ":" in p.part else None
         ctx.last_end = end
-        if ctx.topic is None and p.granularity in ("quarter", "half") and p.start <= ctx.dct:
+        if (
+            ctx.topic is None
+            and p.granularity in ("quarter", "half")
+            and p.start <= ctx.dct
+            and ctx.tense != FUTURE  # "profit in the fourth quarter will rise": no report
+        ):
             ctx.topic = ctx.last
