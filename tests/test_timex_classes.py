@@ -173,3 +173,32 @@ def test_the_latest_period_is_the_reported_fiscal_quarter() -> None:
     # a quarter named in a forecast is no report: the latest is the last one ended
     ahead = "Profit in the fourth quarter will rise. Profit in the latest quarter fell."
     assert value_of(ahead, date(1989, 11, 2), "the latest quarter") == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        ("Protesters prayed as Easter week began.", date(2000, 4, 17), "Easter week", "2000-W16"),
+        (
+            "Sales over the Easter weekend were the best in two years.",
+            date(2018, 4, 3),
+            "the Easter weekend",
+            "2018-W13-WE",
+        ),
+    ],
+)
+def test_easter_week_and_weekend_are_the_week_of_easter_sunday(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    assert value_of(text, dct, surface) == value
+
+
+def test_recent_years_is_a_vague_span_like_recent_months() -> None:
+    text = "Exports grew in recent years and shrank in recent months."
+    found = {t.text: (t.type, t.value) for t in tag(text, date(2020, 1, 1))}
+    assert found == {"recent years": ("DURATION", "PXY"), "recent months": ("DURATION", "PXM")}
+
+
+def test_a_month_after_a_week_is_the_next_month_of_that_week() -> None:
+    text = "It froze withdrawals in the first week of December 2020 and failed a month later."
+    assert value_of(text, date(2021, 10, 1), "a month later") == "2021-01"

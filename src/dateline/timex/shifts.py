@@ -62,6 +62,10 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         return None
     if base.granularity == "season" and step_unit in ("month", "week", "day"):
         base = cal.point(base.start, step_unit)  # "eleven months earlier" than a summer
+    elif base.granularity == "week" and step_unit == "month":
+        # "a month later" than the first week of December: January (a week is its
+        # Thursday's month, as ISO 8601 gives a year its weeks)
+        base = cal.point(base.start + timedelta(days=3), "month")
     p = cal.shift(base, step_unit, steps)
     gran = args.get("gran")
     if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
@@ -72,9 +76,10 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         # "a decade later" than December 1936: 1946; "two years later" a story moves on
         # by years ("a year earlier" keeps the compared quarter or day)
         p = cal.coarsen(p, "year")
-    elif p.granularity == "day" and step_unit in ("week", "month"):
-        # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
-        # day stays that day a year before (a comparison date, in business news)
+    elif step_unit in ("week", "month") and cal.RANK[p.granularity] < cal.RANK[step_unit]:
+        # "two weeks later" is a week, as "two weeks ago" is, and "a month later" than a
+        # week a month; "a year earlier" than a day stays that day a year before (a
+        # comparison date, in business news)
         p = cal.coarsen(p, step_unit)
     return Result(p.value, p, approx_of(groups))
 
