@@ -202,3 +202,39 @@ def test_recent_years_is_a_vague_span_like_recent_months() -> None:
 def test_a_month_after_a_week_is_the_next_month_of_that_week() -> None:
     text = "It froze withdrawals in the first week of December 2020 and failed a month later."
     assert value_of(text, date(2021, 10, 1), "a month later") == "2021-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # the year-earlier period of a half named by its closing day is that half a year back
+        (
+            "Profit for the six months to June 30 rose from 171 million in the year-earlier "
+            "period.",
+            date(2024, 8, 22),
+            "2023-H1",
+        ),
+        (
+            "Profit for the six months to Dec. 31 rose from 171 million in the year-earlier "
+            "period.",
+            date(2024, 3, 2),
+            "2022-H2",
+        ),
+        # a span of months that is no calendar period stays a span, a sentence later too
+        (
+            "For the nine months, net was $81 million. In the year-earlier period, it was "
+            "$77 million.",
+            date(1989, 10, 27),
+            "P9M",
+        ),
+        # a quarter named after the span is what the period compares with
+        (
+            "For the nine months, net was $81 million. Third-quarter net rose from $3 million "
+            "in the year-earlier period.",
+            date(1989, 10, 27),
+            "1988-Q3",
+        ),
+    ],
+)
+def test_the_year_earlier_period_of_a_span_of_months(text: str, dct: date, value: str) -> None:
+    assert value_of(text, dct, "the year-earlier period") == value

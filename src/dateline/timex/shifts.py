@@ -8,7 +8,7 @@ outside, as TimeML writes it.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from dateline.timex import calendar_math as cal
@@ -26,6 +26,7 @@ from dateline.timex.context import (
 from dateline.timex.durations import DURATION_UNITS, duration_value
 from dateline.timex.narrative import in_story
 from dateline.timex.normalize import months_span_before, period_anchor
+from dateline.timex.tense import sentence_bounds
 
 
 @normalizer("shift")
@@ -52,6 +53,11 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         p = cal.point(ctx.dct, "day")
         return Result(p.value, p, approx_of(groups))
     steps = int(n) * (-1 if direction.endswith("-1") else 1)
+    said = ctx.text[ctx.start : ctx.end].lower()
+    if args.get("gran") == "quarter" and unit == "year" and steps == -1 and "period" in said:
+        compared = _year_earlier_span(ctx)
+        if compared is not None:
+            return compared
     base = _shift_base(ctx, direction, unit)
     if args.get("gran") == "quarter" and base.granularity not in ("quarter", "half"):
         # "last year's quarter" with no quarter named yet: the last one reported
@@ -156,3 +162,38 @@ LAST_YEAR_REACH = 16  # "last year's", "the 1988 period" right before the end of
 # last year, or the year-earlier period named by its year ("compared with $195 million in
 # the 1988 period. The year-ago results ...")
 _LAST_YEAR = re.compile(r"\b(?:last\s+year(?:['’]s)?|the\s+[0-9]{4}\s+period)$", re.IGNORECASE)
+
+
+# "the six months to June 30 ... the year-earlier period", "For the nine months, ...
+# In the year-earlier period": the span of months just named, a year back
+_MONTHS_SPAN = re.compile(
+    r"\b(?P<months>nine|six|eight|ten|eleven|[0-9]{1,2})[\s-]+months\b"
+    r"(?:\s+(?:to|ended|ending|through)\s+(?P<month>June|Dec(?:ember|\.)?)\s+(?:30|31))?",
+    re.IGNORECASE,
+)
+_MONTH_WORDS = {"six": 6, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+SPAN_SENTENCES = 2  # the span may be named in the sentence before
+
+
+def _year_earlier_span(ctx: Context) -> Result | None:
+    """The year-earlier period of a span of months named just before with no time since:
+    a calendar half a year back ("the six months to June 30": H1), else the span itself as
+    a DURATION ("the nine months": P9M), as "the year-earlier nine months" is."""
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    if left > 0:
+        left, _ = sentence_bounds(ctx.text, max(0, left - SPAN_SENTENCES), left - 1)
+    spans = list(_MONTHS_SPAN.finditer(ctx.text, left, ctx.start))
+    if not spans or (ctx.last_end or 0) > spans[-1].end():
+        return None  # none, or a time named after it (its own closing day aside)
+    span = spans[-1]
+    word = span.group("months").lower()
+    months = int(word) if word.isdigit() else _MONTH_WORDS[word]
+    if months == 6 and span.group("month"):
+        half = 1 if span.group("month").lower().startswith("jun") else 2
+        closing = date(ctx.dct.year, 6 * half, 30 if half == 1 else 31)
+        year = closing.year - (closing > ctx.dct) - 1  # the last such half, a year back
+        p = Point(date(year, 6 * half - 5, 1), "half")
+        return Result(p.value, p, None)
+    if months in (3, 6, 12):
+        return None  # a quarter, a half or a year: the calendar rules decide
+    return Result(duration_value(months, "month"), None, None, "DURATION")
