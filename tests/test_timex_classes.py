@@ -238,3 +238,12 @@ def test_a_month_after_a_week_is_the_next_month_of_that_week() -> None:
 )
 def test_the_year_earlier_period_of_a_span_of_months(text: str, dct: date, value: str) -> None:
     assert value_of(text, dct, "the year-earlier period") == value
+
+
+def test_a_rate_counted_in_words_is_a_set() -> None:
+    text = "Daily flights replace the current four flights a week."
+    found = timex_named(text, date(1998, 2, 13), "a week")
+    assert (found.type, found.value) == ("SET", "P1W")
+    # a week without an amount before it is still a span
+    waited = timex_named("He waited for a week.", date(1998, 2, 13), "a week")
+    assert (waited.type, waited.value) == ("DURATION", "P1W")

@@ -79,9 +79,12 @@ def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     return Result(duration_value(n, unit), None, approx_of(groups) or args.get("mod"))
 
 
-# "300 complaints a month", "90,000 journeys a day", "$33 million a year": a rate per period
+# "300 complaints a month", "90,000 journeys a day", "$33 million a year", "four flights a
+# week": a rate per period
 _RATE_BEFORE = re.compile(
-    r"(?:[0-9][0-9,.]*|dozen|hundred|thousand|million|billion|trillion)(?:\s+[a-z]+){0,2}\s+$",
+    r"\b(?:[0-9][0-9,.]*|dozen|hundred|thousand|million|billion|trillion|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:\s+[a-z]+){0,2}\s+$",
     re.IGNORECASE,
 )
 _RATE_UNIT = re.compile(r"(?:an?|per)\s+[a-z]+$", re.IGNORECASE)
