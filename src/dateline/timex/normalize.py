@@ -23,13 +23,8 @@ from dateline.timex.context import (
 )
 from dateline.timex.holidays import named_day
 from dateline.timex.narrative import in_story, story_weekday, told_as_history, told_as_nowadays
-from dateline.timex.tense import (
-    FUTURE,
-    PAST,
-    past_plan,
-    sentence_bounds,
-    weekday_forward,
-)
+from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
+from dateline.timex.weekday_direction import weekday_forward
 from dateline.timex.year_choice import choose_year
 
 
@@ -435,8 +430,8 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     shared = _SHARED_PLURAL.match(ctx.text, ctx.end)
     if shared is not None and not groups.get("part_of_day"):
         # "on Monday and Tuesday nights": both days' nights, every week
-        part = _PLURAL_PARTS[shared.group(1).lower()]
-        return Result(f"XXXX-WXX-{weekday}{part}", None, None, "SET")
+        habit = _PLURAL_PARTS[shared.group(1).lower()]
+        return Result(f"XXXX-WXX-{weekday}{habit}", None, None, "SET")
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
         return told

@@ -172,7 +172,6 @@ _MONTHS_SPAN = re.compile(
     re.IGNORECASE,
 )
 _MONTH_WORDS = {"six": 6, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-SPAN_SENTENCES = 2  # the span may be named in the sentence before
 
 
 def _year_earlier_span(ctx: Context) -> Result | None:
@@ -180,8 +179,8 @@ def _year_earlier_span(ctx: Context) -> Result | None:
     a calendar half a year back ("the six months to June 30": H1), else the span itself as
     a DURATION ("the nine months": P9M), as "the year-earlier nine months" is."""
     left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    if left > 0:
-        left, _ = sentence_bounds(ctx.text, max(0, left - SPAN_SENTENCES), left - 1)
+    if left > 0:  # the sentence before, which ends right before this one starts
+        left, _ = sentence_bounds(ctx.text, max(0, left - 2), left - 1)
     spans = list(_MONTHS_SPAN.finditer(ctx.text, left, ctx.start))
     if not spans or (ctx.last_end or 0) > spans[-1].end():
         return None  # none, or a time named after it (its own closing day aside)
