@@ -247,3 +247,10 @@ def test_a_rate_counted_in_words_is_a_set() -> None:
     # a week without an amount before it is still a span
     waited = timex_named("He waited for a week.", date(1998, 2, 13), "a week")
     assert (waited.type, waited.value) == ("DURATION", "P1W")
+
+
+def test_the_final_quarter_is_the_years_fourth_but_not_a_games() -> None:
+    text = "The airline would struggle to avoid a loss in the final quarter."
+    assert value_of(text, date(2022, 12, 27), "the final quarter") == "2022-Q4"
+    game = "The Celtics scored 40 points in the final quarter."
+    assert [t.text for t in tag(game, date(2022, 12, 27))] == []

@@ -37,8 +37,11 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         groups.get("ordinal")
         or groups.get("ordinal2")
         or groups.get("half")
-        or groups.get("half2"),
+        or groups.get("half2")
+        or args.get("ordinal"),
     )
+    if args.get("ordinal") and _match_half(ctx, groups):
+        return None  # "scored in the final quarter": a game's
     groups = {**groups, "year": groups.get("year") or groups.get("year3")}
     rel = groups.get("rel") or groups.get("rel2")
     if number is None:
