@@ -254,3 +254,17 @@ def test_the_final_quarter_is_the_years_fourth_but_not_a_games() -> None:
     assert value_of(text, date(2022, 12, 27), "the final quarter") == "2022-Q4"
     game = "The Celtics scored 40 points in the final quarter."
     assert [t.text for t in tag(game, date(2022, 12, 27))] == []
+
+
+@pytest.mark.parametrize(
+    ("dct", "value"),
+    [
+        (date(2025, 2, 10), "2024"),  # in the months after the year's end: that year
+        (date(2024, 8, 22), "2024"),
+    ],
+)
+def test_full_year_results_are_the_reported_years(dct: date, value: str) -> None:
+    text = "The company will publish full-year results on March 12."
+    assert value_of(text, dct, "full-year") == value
+    # the year they qualify names no year for the date after them
+    assert value_of(text, dct, "March 12").startswith(str(dct.year + (dct.month > 3)))

@@ -67,6 +67,19 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     return Result(p.value, p, mod_of(groups, args)) if p else None
 
 
+#: a company reports its full year within about this many days of the year's end
+RESULTS_LAG_DAYS = 120
+
+
+@normalizer("results_year")
+def norm_results_year(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """ "full-year results": the year being reported on, the last one in the months after
+    its end ("will publish full-year results on March 12", told in February), else the
+    DCT's."""
+    p = cal.point(ctx.dct - timedelta(days=RESULTS_LAG_DAYS), "year")
+    return Result(p.value, p, mod_of(groups, args))
+
+
 def _named_months(groups: Groups) -> tuple[str, str] | None:
     """Quarter or half spelt as months: "the July-September period", "the first three
     months of 2024". None when the months do not make up one."""

@@ -20,7 +20,8 @@ from dateline.timex.tense import FUTURE
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
 _DEFERRED = ("anniversary",)
 # "a year earlier" and the like refer back to the anchor; they do not move it.
-_NOT_ANCHORS = ("shift",)
+# offsets, and the year a result qualifies ("full-year results on March 12"), anchor nothing
+_NOT_ANCHORS = ("shift", "results_year")
 _DAYS = re.compile(r"\bdays?\b", re.IGNORECASE)
 # a time this close to the DCT marks the text as news told from the DCT, not a story
 NEAR_DCT_DAYS = 366
@@ -534,7 +535,7 @@ def _anchors(ctx: Context, match: Match, result: Result) -> bool:
         return False
     if match.rule.norm in _NOT_ANCHORS:
         # "six days later ... the following day": a story moves on by days; "a year
-        # earlier" only looks back for a comparison
+        # earlier" only looks back for a comparison, "full-year" only names whose results
         return _DAYS.search(ctx.text, match.start, match.end) is not None
     return not _report_time(ctx.text, match.start, result)
 
