@@ -268,3 +268,21 @@ def test_full_year_results_are_the_reported_years(dct: date, value: str) -> None
     assert value_of(text, dct, "full-year") == value
     # the year they qualify names no year for the date after them
     assert value_of(text, dct, "March 12").startswith(str(dct.year + (dct.month > 3)))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The trip will be cut to an hour and a quarter.", "an hour and a quarter", "PT1.25H"),
+        ("The climb took an hour and three quarters.", "an hour and three quarters", "PT1.75H"),
+    ],
+)
+def test_a_quarter_after_the_unit_is_a_fraction_of_it(text: str, surface: str, value: str) -> None:
+    assert value_of(text, date(2018, 9, 18), surface) == value
+
+
+def test_by_a_quarter_is_a_fraction_not_a_quarter_year() -> None:
+    text = "Audiences fell by a quarter after the pandemic."
+    assert [t.text for t in tag(text, date(2023, 1, 1))] == []
+    # "by a week" is still a span
+    assert value_of("The launch was delayed by a week.", date(2023, 1, 1), "a week") == "P1W"
