@@ -286,3 +286,13 @@ def test_by_a_quarter_is_a_fraction_not_a_quarter_year() -> None:
     assert [t.text for t in tag(text, date(2023, 1, 1))] == []
     # "by a week" is still a span
     assert value_of("The launch was delayed by a week.", date(2023, 1, 1), "a week") == "P1W"
+
+
+def test_results_expected_around_a_clock_time_are_the_occasions() -> None:
+    text = (
+        "The runoff is on Sunday. Polls open at 8 a.m., with first results expected "
+        "around 10 p.m. Officials will count overseas ballots the following day."
+    )
+    dct = date(2024, 11, 18)
+    assert value_of(text, dct, "10 p.m.") == "2024-11-24T22:00"
+    assert value_of(text, dct, "the following day") == "2024-11-25"

@@ -24,6 +24,7 @@ _FUTURE_CUES = (
     r"(?:is|are|was|were) (?:set|scheduled|slated|due) (?:for|on)|"
     # "a joint statement is expected at noon on Wednesday", "her plane is due at Haneda"
     r"(?:is|are) (?:expected|due) (?:at|on|by|in|back)|"
+    r"expected (?:around|at|by|before|within)|"
     r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing|"
     # a past verb of intention still points forward: "agreed to buy ... in February"
     r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
