@@ -120,3 +120,8 @@ def test_very_long_text_is_fast_enough() -> None:
 )
 def test_value_grammar(value: str, valid: bool) -> None:
     assert is_valid_value(value) is valid
+
+
+def test_the_value_grammar_counts_decades_and_centuries() -> None:
+    assert is_valid_value("PXDE") and is_valid_value("P2CE")
+    assert not is_valid_value("PXC") and not is_valid_value("PXE")

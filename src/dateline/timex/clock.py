@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 from typing import Any
 
 from dateline.timex.calendar_math import Point
@@ -46,10 +47,11 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         h = 0
     # a clock time belongs to the day last mentioned ("on Friday ... at 10:35 a.m."),
     # unless that day is still ahead and the clock time's clause is past ("its next
-    # meeting on Dec. 18. The decision, announced at 2:15 p.m., ...")
+    # meeting on Dec. 18. The decision, announced at 2:15 p.m., ..."; a modal nearer to it
+    # keeps the day: "said the last train on Tuesday would leave at 7 p.m.")
     named = ctx.last is not None and ctx.last.granularity == "day"
     day = ctx.last.start if ctx.last is not None and named else ctx.dct
-    if day > ctx.dct and ctx.tense_of(weak=False) == PAST:
+    if day > ctx.dct and ctx.tense_of(weak=False) == PAST and not _modal_since_day(ctx):
         day = ctx.dct
     elif (day < ctx.dct or not named) and ctx.ahead_day is not None and ctx.tense == FUTURE:
         # "the runoff is on Sunday ... polling stations will open at 8 a.m.": a clock time
@@ -66,6 +68,8 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     if dayword:  # "4 p.m. EST today"
         day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(dayword, 0))
     own_day = bool(groups.get("month") or weekday_groups["weekday"] or dayword)
+    if not own_day:
+        day = _after_midnight(ctx, h) or day
     day += timedelta(days=int(args.get("offset", 0)))
     p = Point(day, "day", f"{h:02d}:{int(minute or 0):02d}{zone_of(groups)}")
     mod = approx_of(groups) or ("APPROX" if groups.get("about") else None)
@@ -74,6 +78,34 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         # DCT's day would be wrong, so it anchors nothing; the day named next completes it
         return Result(p.value, None, mod, "TIME")
     return Result(p.value, p, mod, "TIME")
+
+
+_MODAL = re.compile(r"\b(?:will|would|shall|could|might)\b", re.IGNORECASE)
+
+
+def _modal_since_day(ctx: Context) -> bool:
+    """A modal between the day last named and the clock time: the day's own future."""
+    since = ctx.last_end if ctx.last_end is not None else ctx.start
+    return _MODAL.search(ctx.text, since, ctx.start) is not None
+
+
+# "from 9 p.m. until 2 a.m.", "left at 11:50 p.m. on Saturday and reached Manly at
+# 12:20 a.m.": small hours told right after a night's clock time fall on the next day
+CROSSING_REACH = 120  # characters from the night's clock time to the small hours
+NIGHT_FROM = 18  # a clock time from this hour on is the night before ...
+SMALL_HOURS_UNTIL = 6  # ... the small hours up to this one
+
+
+def _after_midnight(ctx: Context, hour: int) -> date | None:
+    """The next day, for small hours told right after a clock time of the night before."""
+    last = ctx.last_clock
+    if hour >= SMALL_HOURS_UNTIL or last is None or last.part is None or ctx.last_end is None:
+        return None
+    if ctx.start - ctx.last_end > CROSSING_REACH or not last.part[:2].isdigit():
+        return None
+    if not NIGHT_FROM <= int(last.part[:2]) < 24:
+        return None
+    return last.start + timedelta(days=1)
 
 
 def zone_of(groups: Groups) -> str:

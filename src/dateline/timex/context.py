@@ -31,6 +31,8 @@ class Context:
     start: int = 0
     end: int = 0
     found: list[Any] = field(default_factory=list)
+    # the day each weekday name last stood for, and where that name ended
+    weekdays: dict[int, tuple[int, Point]] = field(default_factory=dict)
     _tense: dict[tuple[int, int, bool], str | None] = field(default_factory=dict)
 
     @property

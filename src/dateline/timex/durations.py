@@ -30,6 +30,7 @@ DURATION_UNITS = {
     "fortnight": ("W", 2, None, 0),
     "weekend": ("D", 2, None, 0),
 }
+_VAGUE_UNITS = {"decade": "DE", "century": "CE"}
 # "and a half" after the amount or after the unit: "two and a half hours", "an hour and a half"
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
@@ -37,11 +38,14 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration value in the unit the text names: 3 days → P3D, 2.5 years → P2.5Y,
     some hours → PTXH. Less than one unit is told in the next smaller unit when that is
-    whole: half an hour → PT30M, a quarter of a century → P25Y."""
+    whole: half an hour → PT30M, a quarter of a century → P25Y. Vague decades and
+    centuries keep their unit: PXDE, PXCE."""
     code, factor, smaller, ratio = DURATION_UNITS[unit]
     prefix = "PT" if code.startswith("T") else "P"
     if n is None:
-        return f"{prefix}X{code.lstrip('T')}"
+        # "for decades", "centuries": TimeML's decade and century units keep what the text
+        # says, where PXY would allow a few years
+        return f"{prefix}X{_VAGUE_UNITS.get(unit, code.lstrip('T'))}"
     amount = n * factor
     if 0 < amount < 1 and smaller and float(amount * ratio).is_integer():
         return duration_value(amount * ratio, smaller)
@@ -75,9 +79,12 @@ def norm_duration(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     return Result(duration_value(n, unit), None, approx_of(groups) or args.get("mod"))
 
 
-# "300 complaints a month", "90,000 journeys a day", "$33 million a year": a rate per period
+# "300 complaints a month", "90,000 journeys a day", "$33 million a year", "four flights a
+# week": a rate per period
 _RATE_BEFORE = re.compile(
-    r"(?:[0-9][0-9,.]*|dozen|hundred|thousand|million|billion|trillion)(?:\s+[a-z]+){0,2}\s+$",
+    r"\b(?:[0-9][0-9,.]*|dozen|hundred|thousand|million|billion|trillion|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:\s+[a-z]+){0,2}\s+$",
     re.IGNORECASE,
 )
 _RATE_UNIT = re.compile(r"(?:an?|per)\s+[a-z]+$", re.IGNORECASE)

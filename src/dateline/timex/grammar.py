@@ -1,4 +1,7 @@
-"""The TIMEX3 value grammar, as a regular expression every output must match."""
+"""The TIMEX3 value grammar, as a regular expression every output must match.
+
+Durations may count decades (DE) and centuries (CE), as TimeML takes them from TIDES:
+"for decades" is PXDE."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ _DATE = (
     r"|[0-9]{3}|[0-9]{2}|BC[0-9]{4}(?:-(?:SP|SU|FA|WI))?|BC[0-9]{2})"
 )
 _DURATION = (
-    r"P(?:(?:[0-9X]+(?:\.[0-9]+)?[YQMWD])+(?:T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+)?"
+    r"P(?:(?:[0-9X]+(?:\.[0-9]+)?(?:[YQMWD]|DE|CE))+(?:T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+)?"
     r"|T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+)"
 )
 _SET_WEEKDAY = r"XXXX-WXX-(?:[1-7](?:T(?:MO|AF|EV|NI))?|WE)"

@@ -16,7 +16,8 @@ from typing import Any
 from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, mod_of
-from dateline.timex.tense import PRESENT, had_before, possessive, sentence_bounds
+from dateline.timex.tense import PRESENT, sentence_bounds
+from dateline.timex.weekday_direction import had_before, possessive
 
 
 def narrative_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | None:

@@ -23,12 +23,8 @@ from dateline.timex.context import (
 )
 from dateline.timex.holidays import named_day
 from dateline.timex.narrative import in_story, story_weekday, told_as_history, told_as_nowadays
-from dateline.timex.tense import (
-    PAST,
-    past_plan,
-    sentence_bounds,
-    weekday_forward,
-)
+from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
+from dateline.timex.weekday_direction import weekday_forward
 from dateline.timex.year_choice import choose_year
 
 
@@ -309,6 +305,17 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
             cal.coarsen(anchor, gran) if cal.RANK[anchor.granularity] <= cal.RANK[gran] else anchor
         )
         n = int(offset[3:] or 0)
+    elif (
+        unit in ("quarter", "half")
+        and offset == "0"
+        and _RESULTS_OF.match(ctx.text, ctx.end)
+        and ctx.tense != FUTURE
+    ):
+        # "This quarter's loss includes charges", told a month into the next quarter: the
+        # results are the reported quarter's, which has ended
+        base = period_anchor(ctx, unit) or cal.point(ctx.dct, unit)
+        base = base if base.end < ctx.dct else cal.point(ctx.dct, unit)
+        n = 0
     else:
         base = cal.point(ctx.dct, unit)
         n = int(offset)
@@ -316,6 +323,12 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
     return Result(p.value, p, mod_of(groups, args) or rel_mod, bounds=_from_dct(ctx, p))
+
+
+_RESULTS_OF = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)?(?:loss|losses|profit|profits|earnings|results|net|sales|revenue)\b",
+    re.IGNORECASE,
+)
 
 
 # "later this year", "earlier this month": the part of the period after (before) the DCT
@@ -414,12 +427,19 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     weekday = int(groups["weekday"])
     if _INDEFINITE.search(ctx.text, max(0, ctx.start - INDEFINITE_REACH), ctx.start):
         return Result(f"XXXX-WXX-{weekday}", None, mod_of(groups, args))
+    shared = _SHARED_PLURAL.match(ctx.text, ctx.end)
+    if shared is not None and not groups.get("part_of_day"):
+        # "on Monday and Tuesday nights": both days' nights, every week
+        habit = _PLURAL_PARTS[shared.group(1).lower()]
+        return Result(f"XXXX-WXX-{weekday}{habit}", None, None, "SET")
     told = story_weekday(ctx, weekday, groups, args) if in_story(ctx) else None
     if told is not None:
         return told
-    paired = _paired_weekday(ctx, weekday)
+    paired = _paired_weekday(ctx, weekday) or _weekday_again(ctx, weekday)
     if paired is not None:
-        return Result(paired.value, paired, mod_of(groups, args))
+        p = Point(paired.start, "day", groups.get("part_of_day"))
+        ctx.weekdays[weekday] = (ctx.end, p)
+        return Result(p.value, p, mod_of(groups, args), "TIME" if p.part else None)
     today = ctx.dct.isoweekday()
     back = (today - weekday) % 7
     ahead = (weekday - today) % 7
@@ -433,7 +453,27 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         delta = ahead if forward else -back
     part = groups.get("part_of_day")
     p = Point(ctx.dct + timedelta(days=delta), "day", part)
+    ctx.weekdays[weekday] = (ctx.end, p)
     return Result(p.value, p, mod_of(groups, args), "TIME" if part else None)
+
+
+def _weekday_again(ctx: Context, weekday: int) -> Point | None:
+    """The day of the same weekday named earlier in the sentence: "services on Tuesday
+    and Wednesday, and the last train on Tuesday" is one Tuesday."""
+    named = ctx.weekdays.get(weekday)
+    if named is None:
+        return None
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return named[1] if left < named[0] <= ctx.start else None
+
+
+# a weekday sharing the plural part of day of the next one: "Monday and Tuesday nights"
+_PLURAL_PARTS = {"mornings": "TMO", "afternoons": "TAF", "evenings": "TEV", "nights": "TNI"}
+_SHARED_PLURAL = re.compile(
+    r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+"
+    r"(mornings|afternoons|evenings|nights)\b",
+    re.IGNORECASE,
+)
 
 
 # "on Friday and Saturday", "Monday or Tuesday": the second weekday follows the first
@@ -445,13 +485,32 @@ _PAIRED = re.compile(
 )
 
 
+# "from Monday until Saturday", "from 7 a.m. on Monday until 7 a.m. on Saturday": the
+# range's end is the first such weekday after its start
+RANGE_END_REACH = 60
+RANGE_MAX_GAP = 6
+_RANGE_END = re.compile(
+    r"\bfrom\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.m\.)?\s+(?:on\s+)?)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^.;:]{0,20}?\b(?:until|till|to|through)\s+"
+    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.m\.)?)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _paired_weekday(ctx: Context, weekday: int) -> Point | None:
-    """The day after the weekday just named that is this weekday, in a pair of them."""
+    """The day after the weekday just named that is this weekday, in a pair of them or at
+    the end of a range ("from 7 a.m. on Monday until 7 a.m. on Saturday")."""
     first = ctx.last_day
-    if first is None or not _PAIRED.search(ctx.text, max(0, ctx.start - PAIRED_REACH), ctx.start):
+    if first is None:
+        return None
+    if _PAIRED.search(ctx.text, max(0, ctx.start - PAIRED_REACH), ctx.start):
+        most = PAIRED_MAX_GAP
+    elif _RANGE_END.search(ctx.text, max(0, ctx.start - RANGE_END_REACH), ctx.start):
+        most = RANGE_MAX_GAP
+    else:
         return None
     ahead = (weekday - first.start.isoweekday()) % 7
-    if not 0 < ahead <= PAIRED_MAX_GAP:
+    if not 0 < ahead <= most:
         return None  # "statements made Friday and Thursday": told backwards, no pair
     return Point(first.start + timedelta(days=ahead), "day")
 
@@ -469,3 +528,16 @@ def period_anchor(ctx: Context, unit: str) -> Point | None:
             return last
     topic = ctx.topic if ctx.topic is not None and ctx.topic.granularity == unit else None
     return topic or last
+
+
+_MONTHS_PERIOD = re.compile(
+    r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b(?!\s+(?:ago|earlier|later))",
+    re.IGNORECASE,
+)
+
+
+def months_span_before(ctx: Context) -> bool:
+    """A span of months ("the first nine months") named in the sentence after the quarter."""
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    since = max(left, ctx.last_end or 0)
+    return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))

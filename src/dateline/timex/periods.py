@@ -16,7 +16,13 @@ from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, mod_of, normalizer, unit_of
 from dateline.timex.durations import duration_value
-from dateline.timex.normalize import full_year, norm_date, period_anchor, rel_year
+from dateline.timex.normalize import (
+    full_year,
+    months_span_before,
+    norm_date,
+    period_anchor,
+    rel_year,
+)
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
 
 
@@ -31,8 +37,11 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         groups.get("ordinal")
         or groups.get("ordinal2")
         or groups.get("half")
-        or groups.get("half2"),
+        or groups.get("half2")
+        or args.get("ordinal"),
     )
+    if args.get("ordinal") and _match_half(ctx, groups):
+        return None  # "scored in the final quarter": a game's
     groups = {**groups, "year": groups.get("year") or groups.get("year3")}
     rel = groups.get("rel") or groups.get("rel2")
     if number is None:
@@ -48,12 +57,27 @@ def norm_quarter(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
         p = build(year)
     elif rel:
         p = build(rel_year(ctx, rel))
+    elif _ended_ahead(ctx, groups):
+        p = build(ctx.dct.year - 1)  # "the second quarter ended Oct. 31", told on Oct. 27
     else:
         p = _report_year(ctx, build)
     if p is not None and groups.get("first_months"):
         # "the first six months of the year": a span (P6M) whose days the half gives
         return Result(duration_value(months, "month"), p, mod_of(groups, args), "DURATION")
     return Result(p.value, p, mod_of(groups, args)) if p else None
+
+
+#: a company reports its full year within about this many days of the year's end
+RESULTS_LAG_DAYS = 120
+
+
+@normalizer("results_year")
+def norm_results_year(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """ "full-year results": the year being reported on, the last one in the months after
+    its end ("will publish full-year results on March 12", told in February), else the
+    DCT's."""
+    p = cal.point(ctx.dct - timedelta(days=RESULTS_LAG_DAYS), "year")
+    return Result(p.value, p, mod_of(groups, args))
 
 
 def _named_months(groups: Groups) -> tuple[str, str] | None:
@@ -79,6 +103,15 @@ def _report_year(ctx: Context, build: Callable[[int], Point | None]) -> Point | 
     return p
 
 
+def _ended_ahead(ctx: Context, groups: Groups) -> bool:
+    """Whether the period "ended" on a day that this year lies after the DCT: it ended last
+    year ("the second quarter ended Oct. 31", told on Oct. 27)."""
+    if not groups.get("month") or not groups.get("day"):
+        return False
+    closing = cal.make_date(ctx.dct.year, int(groups["month"]), int(groups["day"]))
+    return closing is not None and closing > ctx.dct
+
+
 def _period_builder(unit: str, number: int, months: int) -> Callable[[int], Point | None]:
     def build(year: int) -> Point | None:
         day = cal.make_date(year, (number - 1) * months + 1)
@@ -96,14 +129,26 @@ def _current_period(ctx: Context, unit: str, groups: Groups, args: dict[str, Any
         p = _closing_period(ctx, unit, int(groups["month"]), int(groups["day"])) or reported
     elif last is not None:
         latest = groups.get("latest") or groups.get("latest2")
-        p = reported if latest and last.end >= ctx.dct else last
+        # the latest quarter is the one last ended, unless the article reports on one
+        # still running by the calendar: a fiscal quarter ("fourth-quarter earnings" of
+        # a year ended Sept. 30)
+        p = reported if latest and last.end >= ctx.dct and last != ctx.topic else last
     else:
         p = reported
     year = full_year(groups)
-    if year is not None:
+    if year is not None and _months_period(ctx):
+        # "in the first nine months ... compared with a loss in the 1988 period": the
+        # year's months, which the year stands for, not a quarter
+        p = cal.point(cal.make_date(year, 1) or p.start, "year")
+    elif year is not None:
         day = cal.make_date(year, p.start.month)
         p = Point(day, unit) if day else p
     return Result(p.value, p, mod_of(groups, args))
+
+
+def _months_period(ctx: Context) -> bool:
+    """A "period" (not a quarter) after a span of months named earlier in its sentence."""
+    return "period" in ctx.text[ctx.start : ctx.end].lower() and months_span_before(ctx)
 
 
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?ended\b", re.IGNORECASE)

@@ -8,7 +8,7 @@ outside, as TimeML writes it.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from dateline.timex import calendar_math as cal
@@ -25,7 +25,7 @@ from dateline.timex.context import (
 )
 from dateline.timex.durations import DURATION_UNITS, duration_value
 from dateline.timex.narrative import in_story
-from dateline.timex.normalize import period_anchor
+from dateline.timex.normalize import months_span_before, period_anchor
 from dateline.timex.tense import sentence_bounds
 
 
@@ -53,6 +53,11 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         p = cal.point(ctx.dct, "day")
         return Result(p.value, p, approx_of(groups))
     steps = int(n) * (-1 if direction.endswith("-1") else 1)
+    said = ctx.text[ctx.start : ctx.end].lower()
+    if args.get("gran") == "quarter" and unit == "year" and steps == -1 and "period" in said:
+        compared = _year_earlier_span(ctx)
+        if compared is not None:
+            return compared
     base = _shift_base(ctx, direction, unit)
     if args.get("gran") == "quarter" and base.granularity not in ("quarter", "half"):
         # "last year's quarter" with no quarter named yet: the last one reported
@@ -63,6 +68,10 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         return None
     if base.granularity == "season" and step_unit in ("month", "week", "day"):
         base = cal.point(base.start, step_unit)  # "eleven months earlier" than a summer
+    elif base.granularity == "week" and step_unit == "month":
+        # "a month later" than the first week of December: January (a week is its
+        # Thursday's month, as ISO 8601 gives a year its weeks)
+        base = cal.point(base.start + timedelta(days=3), "month")
     p = cal.shift(base, step_unit, steps)
     gran = args.get("gran")
     if gran and cal.RANK[p.granularity] < cal.RANK[gran]:
@@ -73,9 +82,10 @@ def norm_shift(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
         # "a decade later" than December 1936: 1946; "two years later" a story moves on
         # by years ("a year earlier" keeps the compared quarter or day)
         p = cal.coarsen(p, "year")
-    elif p.granularity == "day" and step_unit in ("week", "month"):
-        # "two weeks later" is a week, as "two weeks ago" is; "a year earlier" than a
-        # day stays that day a year before (a comparison date, in business news)
+    elif step_unit in ("week", "month") and cal.RANK[p.granularity] < cal.RANK[step_unit]:
+        # "two weeks later" is a week, as "two weeks ago" is, and "a month later" than a
+        # week a month; "a year earlier" than a day stays that day a year before (a
+        # comparison date, in business news)
         p = cal.coarsen(p, step_unit)
     return Result(p.value, p, approx_of(groups))
 
@@ -121,7 +131,7 @@ def _shift_base(ctx: Context, direction: str, unit: str) -> Point:
     if anchor is not None and anchor.granularity in ("quarter", "half"):
         anchor = period_anchor(ctx, anchor.granularity)
     quarterly = anchor is not None and anchor.granularity in ("quarter", "half") and gran == "year"
-    if quarterly and anchor is not None and _months_since_anchor(ctx):
+    if quarterly and anchor is not None and months_span_before(ctx):
         # "for the nine months, ... a year earlier": the year-earlier period is no quarter
         anchor = cal.coarsen(anchor, "year")
     if _compared_last_year(ctx, anchor, direction, gran):
@@ -148,18 +158,41 @@ def _compared_last_year(ctx: Context, anchor: Point | None, direction: str, gran
     return said is not None and not in_story(ctx)
 
 
-LAST_YEAR_REACH = 12  # "last year's" right before the end of the anchor
-_LAST_YEAR = re.compile(r"\blast\s+year(?:['’]s)?$", re.IGNORECASE)
+LAST_YEAR_REACH = 16  # "last year's", "the 1988 period" right before the end of the anchor
+# last year, or the year-earlier period named by its year ("compared with $195 million in
+# the 1988 period. The year-ago results ...")
+_LAST_YEAR = re.compile(r"\b(?:last\s+year(?:['’]s)?|the\s+[0-9]{4}\s+period)$", re.IGNORECASE)
 
 
-_MONTHS_PERIOD = re.compile(
-    r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b(?!\s+(?:ago|earlier|later))",
+# "the six months to June 30 ... the year-earlier period", "For the nine months, ...
+# In the year-earlier period": the span of months just named, a year back
+_MONTHS_SPAN = re.compile(
+    r"\b(?P<months>nine|six|eight|ten|eleven|[0-9]{1,2})[\s-]+months\b"
+    r"(?:\s+(?:to|ended|ending|through)\s+(?P<month>June|Dec(?:ember|\.)?)\s+(?:30|31))?",
     re.IGNORECASE,
 )
+_MONTH_WORDS = {"six": 6, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
 
-def _months_since_anchor(ctx: Context) -> bool:
-    """A span of months ("the first nine months") named in the sentence after the quarter."""
+def _year_earlier_span(ctx: Context) -> Result | None:
+    """The year-earlier period of a span of months named just before with no time since:
+    a calendar half a year back ("the six months to June 30": H1), else the span itself as
+    a DURATION ("the nine months": P9M), as "the year-earlier nine months" is."""
     left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
-    since = max(left, ctx.last_end or 0)
-    return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
+    if left > 0:  # the sentence before, which ends right before this one starts
+        left, _ = sentence_bounds(ctx.text, max(0, left - 2), left - 1)
+    spans = list(_MONTHS_SPAN.finditer(ctx.text, left, ctx.start))
+    if not spans or (ctx.last_end or 0) > spans[-1].end():
+        return None  # none, or a time named after it (its own closing day aside)
+    span = spans[-1]
+    word = span.group("months").lower()
+    months = int(word) if word.isdigit() else _MONTH_WORDS[word]
+    if months == 6 and span.group("month"):
+        half = 1 if span.group("month").lower().startswith("jun") else 2
+        closing = date(ctx.dct.year, 6 * half, 30 if half == 1 else 31)
+        year = closing.year - (closing > ctx.dct) - 1  # the last such half, a year back
+        p = Point(date(year, 6 * half - 5, 1), "half")
+        return Result(p.value, p, None)
+    if months in (3, 6, 12):
+        return None  # a quarter, a half or a year: the calendar rules decide
+    return Result(duration_value(months, "month"), None, None, "DURATION")

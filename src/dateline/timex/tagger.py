@@ -15,11 +15,13 @@ from dateline.timex.calendar_math import Point
 from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.narrative import in_story
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
+from dateline.timex.tense import FUTURE
 
 MAX_TEXT = 2_000_000  # characters; longer input is tagged in its first part only
 _DEFERRED = ("anniversary",)
 # "a year earlier" and the like refer back to the anchor; they do not move it.
-_NOT_ANCHORS = ("shift",)
+# offsets, and the year a result qualifies ("full-year results on March 12"), anchor nothing
+_NOT_ANCHORS = ("shift", "results_year")
 _DAYS = re.compile(r"\bdays?\b", re.IGNORECASE)
 # a time this close to the DCT marks the text as news told from the DCT, not a story
 NEAR_DCT_DAYS = 366
@@ -533,7 +535,7 @@ def _anchors(ctx: Context, match: Match, result: Result) -> bool:
         return False
     if match.rule.norm in _NOT_ANCHORS:
         # "six days later ... the following day": a story moves on by days; "a year
-        # earlier" only looks back for a comparison
+        # earlier" only looks back for a comparison, "full-year" only names whose results
         return _DAYS.search(ctx.text, match.start, match.end) is not None
     return not _report_time(ctx.text, match.start, result)
 
@@ -564,5 +566,10 @@ def _remember(ctx: Context, result: Result, end: int) -> None:
         ctx.last = Point(p.start, p.granularity)
         ctx.last_clock = p if p.part and ":" in p.part else None
         ctx.last_end = end
-        if ctx.topic is None and p.granularity in ("quarter", "half") and p.start <= ctx.dct:
+        if (
+            ctx.topic is None
+            and p.granularity in ("quarter", "half")
+            and p.start <= ctx.dct
+            and ctx.tense != FUTURE  # "profit in the fourth quarter will rise": no report
+        ):
             ctx.topic = ctx.last

@@ -22,6 +22,9 @@ _FUTURE_CUES = (
     r"plans? to|planning to|planned to|planned for|scheduled|going to|expects? to|expected to|"
     r"intends? to|upcoming|next(?! to\b)|coming|later this|set to|as soon as|as early as|"
     r"(?:is|are|was|were) (?:set|scheduled|slated|due) (?:for|on)|"
+    # "a joint statement is expected at noon on Wednesday", "her plane is due at Haneda"
+    r"(?:is|are) (?:expected|due) (?:at|on|by|in|back)|"
+    r"expected (?:around|at|by|before|within)|"
     r"(?:postponed|delayed|adjourned|deferred) (?:until|till|to)|would be [a-z]+ing|"
     # a past verb of intention still points forward: "agreed to buy ... in February"
     r"(?:agree|decide|promise|pledge|vow|vote|threaten|offer|propose|prepare|hope|aim|"
@@ -67,7 +70,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Rev|St|Mt|Co|Corp|"
     r"Inc|Ltd|Bros|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N))\.$"
 )
-_INFINITIVE = re.compile(
+INFINITIVE = re.compile(
     r"\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|these|those|about|around|date|"
     r"more|less|some|all|each|every)\b)[a-z]+\b"
 )
@@ -79,11 +82,11 @@ _PLAN_VERB = re.compile(
 )
 
 
-def _plan(text: str, cue_end: int, start: int) -> bool:
+def plan_then_infinitive(text: str, cue_end: int, start: int) -> bool:
     """A plan verb, then an infinitive, then the expression: "agreed ... to buy X in May"."""
     if not _PLAN_VERB.search(text, max(0, cue_end - PLAN_VERB_REACH), cue_end):
         return False
-    return bool(_INFINITIVE.search(text, cue_end, start))
+    return bool(INFINITIVE.search(text, cue_end, start))
 
 
 # Character windows: how far before (or after) an expression or a cue each pattern is
@@ -98,16 +101,9 @@ PAST_PLAN_AFTER = 24  # ... and end this far after it
 MAX_HEAD_STEPS = 8  # dependency heads climbed to find the governing verb
 DEADLINE_REACH = 20  # "until", "by the end of" right before the expression
 CLAUSE_REACH = 80  # a negation or a past perfect earlier in the clause
-FRONTED_REACH = 10  # an expression this close to its sentence's start is fronted
-OPEN_UNTIL_REACH = 30  # "until 10:30 a.m. on" before a weekday
-WOULD_REACH = 100  # "would cancel ... trains between Paris and London on" before a weekday
-SCHEDULED_REACH = 50  # "the Senate votes" before a weekday
-SCHEDULED_AFTER_REACH = 40  # "on Friday the riders face" after it
-MOVED_TO_REACH = 90  # "postponed the launch of its rocket to" before it
-INFINITIVE_REACH = 40  # "to stay alert until" before it
 
 # A clause boundary between a cue and the expression makes the cue count for less.
-_BOUNDARY = re.compile(r"[,;:()\"“”]|''|``|--")
+CLAUSE_BOUNDARY = re.compile(r"[,;:()\"“”]|''|``|--")
 BOUNDARY_COST = 40
 _ASIDE = re.compile(r"\([^()\n]{0,40}\)")
 _CONJUNCTION = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
@@ -185,12 +181,12 @@ def lexical_tense(text: str, start: int, end: int, weak: bool = True) -> str | N
     """Tense from the cue words nearest to ``text[start:end]`` in its sentence."""
     if weak and _deadline(text, start, end):
         return FUTURE
-    best = _nearest_cue(text, start, end, weak)
+    best = nearest_cue(text, start, end, weak)
     if (best is None or best[1] == PRESENT) and _future_clause(text, start, end):
         return FUTURE
     if best is None:
         return None
-    if weak and best[1] == PAST and best[3] <= start and _plan(text, best[3], start):
+    if weak and best[1] == PAST and best[3] <= start and plan_then_infinitive(text, best[3], start):
         # "announced an agreement to acquire the company in January": the time
         # belongs to the infinitive, which looks forward from the past verb
         return FUTURE
@@ -211,7 +207,7 @@ def _future_clause(text: str, start: int, end: int) -> bool:
     return _FUTURE_WHEN.search(text, left, start) is not None
 
 
-def _nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str, int, int] | None:
+def nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str, int, int] | None:
     """Distance, kind, start and end of the cue nearest to ``text[start:end]``."""
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, str, int, int] | None = None
@@ -274,7 +270,7 @@ def _past_plan_pattern() -> re.Pattern[str]:
 
 def past_plan(text: str, start: int, end: int) -> bool:
     """Whether the nearest tense cue of ``text[start:end]`` is a plan told in the past."""
-    best = _nearest_cue(text, start, end, weak=False)
+    best = nearest_cue(text, start, end, weak=False)
     if best is None or best[3] > start:
         return False
     left, _ = sentence_bounds(text, start, end)
@@ -298,11 +294,6 @@ def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
     )
 
 
-_FOR_DAY = re.compile(r"\bfor\s$", re.IGNORECASE)
-# "a memorial service planned at the university for Saturday": a plan's day, which the
-# plan's own tense decides
-PLANNED_FOR_REACH = 80
-_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|slated|booked)\b[^.;,]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|whose|which|where)\b", re.IGNORECASE)
 # "last" looks back when a time follows it: "last week", "last Friday", "the last two years"
 _LAST_TIME = re.compile(
@@ -310,13 +301,14 @@ _LAST_TIME = re.compile(
     r"weekend|decade|century|quarter|half|days?|hours?|minutes?|[A-Z][a-z]+)",
 )
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"'“”‘’(\[\n]\s*$|^\s*$")
+OPENING_REACH = 3  # a sentence end, quote or bracket (and spaces) right before a capital
 
 
 def _capitalized_inside(text: str, start: int) -> bool:
     """A capitalized word that does not open a sentence, a quote or a line."""
     if not text[start].isupper():
         return False
-    return _SENTENCE_BREAK.search(text[max(0, start - 3) : start]) is None
+    return _SENTENCE_BREAK.search(text[max(0, start - OPENING_REACH) : start]) is None
 
 
 def _kind(text: str, match: re.Match[str], weak: bool) -> str | None:
@@ -345,7 +337,7 @@ def _distance(
     if best is not None and raw >= best:
         return raw  # already further than the best cue: boundaries cannot help
     # a closed aside between them ("at 6 p.m. KST (0900 GMT) on Sunday") is no clause break
-    crossed = len(_BOUNDARY.findall(text, *gap)) - 2 * len(_ASIDE.findall(text, *gap))
+    crossed = len(CLAUSE_BOUNDARY.findall(text, *gap)) - 2 * len(_ASIDE.findall(text, *gap))
     if cue_start >= end:
         # a verb after "and" / "but" heads the next clause: "met on Friday and will meet again"
         crossed += len(_CONJUNCTION.findall(text, *gap))
@@ -433,7 +425,7 @@ def _present_verb_nearer(verb: Any, text: str, start: int, end: int, weak: bool)
     """The present-tense verb governing the expression is nearer to it than the nearest
     past cue ("On Wednesday, Bush goes to Bucharest for the summit where Hadley says …":
     'goes' and not 'says' tells the time of Wednesday)."""
-    best = _nearest_cue(text, start, end, weak)
+    best = nearest_cue(text, start, end, weak)
     if best is None or best[1] != PAST:
         return False
     return abs(verb.idx - start) < abs(best[2] - start) and abs(verb.idx - end) < abs(best[2] - end)
@@ -454,7 +446,7 @@ def _deadline(text: str, start: int, end: int) -> bool:
     return (
         done is None
         or _INFINITIVE_TO.search(text, done.end(), start) is not None
-        or _BOUNDARY.search(text, done.end(), start) is not None
+        or CLAUSE_BOUNDARY.search(text, done.end(), start) is not None
     )
 
 
@@ -467,131 +459,3 @@ _INFINITIVE_TO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
 
 
 _HAD_DONE = re.compile(r"\bhad\s+(?:already\s+|not\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b", re.I)
-
-
-_POSSESSIVE = ("'s", "’s")
-# "until Thursday", "until 8 a.m. on Monday", "until noon on Wednesday"
-_OPEN_UNTIL = re.compile(
-    r"\b(?:until|till)\s+(?:next\s+)?"
-    r"(?:(?:midnight|noon|[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$",
-    re.IGNORECASE,
-)
-_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
-
-
-def possessive(text: str, end: int) -> bool:
-    """Whether the expression ending at ``end`` takes a possessive: "Friday's purchases"."""
-    return text[end : end + 2] in _POSSESSIVE
-
-
-def had_before(text: str, start: int, end: int, reach: int | None = None) -> bool:
-    """Whether a past perfect "had" comes before the expression in its sentence (within
-    ``reach`` characters, if given)."""
-    left, _ = sentence_bounds(text, start, end)
-    if reach is not None:
-        left = max(left, start - reach)
-    return _HAD.search(text, left, start) is not None
-
-
-_SUSPENDED = re.compile(
-    r"\b(?:was|were|is|are|be|been|remains?|remained|stays?|stayed)\s+(?:\w+\s+)?"
-    r"(?:cancel\w*|clos\w*|suspend\w*|shut|open|ban+ed|bar+ed|halted|grounded|extended)\b",
-    re.IGNORECASE,
-)
-# "would" after a reporting verb is the future seen from the report: "said the cabinet
-# would declare them disaster zones on Tuesday"
-_WOULD = re.compile(
-    # "could not be located Wednesday" is a past inability, "could last until Monday" ahead
-    r"\b(?:would|could(?!\s+(?:not\s+)?be\s+[a-z]+ed\b)|might|can|(?-i:may)|must|should|shall)"
-    r"\s+(?!have\b)(?:not\s+)?[a-z]+"
-    r"(?:\s+(?!that\b|which\b|who\b)[a-z]+){0,10}\s+"
-    r"(?:on\s+|by\s+|until\s+|till\s+|through\s+|from\s+|for\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool:
-    """Whether a bare weekday name lies after the DCT, given its clause's strong tense.
-
-    Future clauses look forward. A present-tense verb in the same clause does too
-    ("kickoff on Thursday is at 3 p.m.", "rain is forecast for Monday night"), except
-    for a possessive weekday, which names a reported occasion ("Friday's purchases").
-    A weekday shortly after "would" is the future of a report ("said the cabinet
-    would meet on Tuesday").
-    """
-    if strong == FUTURE:
-        return True
-    if possessive(text, end):
-        return False
-    left, _ = sentence_bounds(text, start, end)
-    # 'flights were cancelled until Thursday', 'the window stays open until Monday': a state
-    # lasting into the days ahead; not 'Until Thursday, they had …' (fronted, past perfect)
-    # ('He stayed in the capital until Friday' is over: a past action, not a state)
-    fronted = left >= start - FRONTED_REACH
-    state = strong != PAST or _SUSPENDED.search(text, left, start) is not None
-    if (
-        _OPEN_UNTIL.search(text, max(left, start - OPEN_UNTIL_REACH), start)
-        and not fronted
-        and state
-    ):
-        return not had_before(text, start, end)
-    if strong == PRESENT:
-        best = _nearest_cue(text, start, end, weak=False)
-        if best is not None and best[1] == PRESENT:
-            gap = (best[3], start) if best[3] <= start else (end, best[2])
-            if not _BOUNDARY.search(text, *gap):
-                return True
-    left, _ = sentence_bounds(text, start, end)
-    if _WOULD.search(text, max(left, start - WOULD_REACH), start):
-        return True
-    if strong != PAST and (
-        _SCHEDULED.search(text, max(left, start - SCHEDULED_REACH), start)
-        or _SCHEDULED_AFTER.match(text, end, end + SCHEDULED_AFTER_REACH)
-    ):
-        return True
-    if _MOVED_TO.search(text, max(left, start - MOVED_TO_REACH), start):
-        return True
-    if _FOR_DAY.search(text, max(left, start - len("for ")), start) and not _PLANNED_FOR.search(
-        text, max(left, start - PLANNED_FOR_REACH), start
-    ):
-        # "cancelled most services for Saturday", "tickets for Sunday's match": the day
-        # something is meant for lies ahead (a plan told in the past is decided before)
-        return True
-    best = _nearest_cue(text, start, end, weak=False)
-    # "told residents to stay alert until Thursday": the infinitive looks forward
-    if best is None or best[1] != PAST or best[3] > start:
-        return False
-    near = max(best[3], start - INFINITIVE_REACH)
-    return (
-        _plan(text, best[3], start)
-        and _INFINITIVE.search(text, near, start) is not None
-        and (not _BOUNDARY.search(text, near, start))
-    )
-
-
-# The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
-# meet separately Monday", "the Senate votes Tuesday", "the team flies home Sunday"
-_SCHEDULED_VERB = (
-    r"(?:meets?|arrives?|visits|travels|leaves|begins|starts|opens|hosts|resumes|flies|"
-    r"convenes|votes|departs|returns|heads|testifies|kicks?\s+off|goes|takes\s+office|"
-    r"plays|faces?|runs|lasts|finishes|closes|expires)"
-)
-_SCHEDULED = re.compile(
-    rf"\b{_SCHEDULED_VERB}\b"
-    # the words between may include a clock range: "runs from 3 a.m. to 11 a.m. Saturday"
-    r"(?:\s+(?!on\b|by\b|until\b|till\b|before\b|after\b|since\b)"
-    r"(?:[a-z]+(?:-[a-z]+)*|[0-9]{1,2}(?:[:.][0-9]{2})?|[ap]\.m\.)){0,6}"
-    r"\s+(?:on\s+)?$",
-    re.IGNORECASE,
-)
-# ... or right after the weekday: "on Friday the riders face a time trial"
-_SCHEDULED_AFTER = re.compile(
-    rf"\s*,?\s*(?:the\s+)?(?:[a-z]+\s+){{0,2}}?{_SCHEDULED_VERB}\b", re.IGNORECASE
-)
-
-# "postponed the launch of its rocket to Thursday", "could be moved to Friday"
-_MOVED_TO = re.compile(
-    r"\b(?:postpon|delay|mov|push|reschedul|put\s+off|put\s+back|brought\s+forward|bring)"
-    r"\w*\b[^.;:]{0,60}\b(?:to|until|till)\s+$",
-    re.IGNORECASE,
-)
