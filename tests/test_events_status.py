@@ -166,3 +166,14 @@ def test_a_statement_by_an_unnamed_speaker_is_one_event_with_no_participant(nlp:
     twice = "Police said 23 people were detained. Police later said the march had ended."
     again = [e for e in events_of(nlp, twice, date(2015, 3, 12)) if e["type"] == "STATEMENT"]
     assert len(again) == 1 and len(again[0]["evidence"]) == 2
+
+
+def test_according_to_a_source_is_that_sources_statement(nlp: Any) -> None:
+    text = "The talks were called off, according to the Turkish Foreign Ministry."
+    found = events_of(nlp, text, date(2017, 6, 7))
+    statement = next(e for e in found if e["type"] == "STATEMENT")
+    assert statement["source"] == ["tur-foreign-ministry"] and not statement["target"]
+    unnamed = "The strike was called off, according to two diplomats."
+    statements = [e for e in events_of(nlp, unnamed, date(2017, 6, 7)) if e["type"] == "STATEMENT"]
+    assert len(statements) == 1 and not statements[0]["source"]
+    assert not [e for e in events_of(nlp, "The vote went according to plan.", date(2017, 6, 7))]

@@ -220,6 +220,10 @@ def speaker_of(token: Token, index: MentionIndex) -> list[Ref]:
 
 def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: bool) -> None:
     """Arguments of a verbal trigger ('Kim visited Russia', 'Kim was invited by Putin')."""
+    if verb.lemma_.lower() == "accord":
+        # 'according to the ministry': the speaker is the object of 'to', and nobody else
+        mention.sources = [r for _, pobj in prep_objects(verb) for r in resolve_deep(pobj, index)]
+        return
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
     attended = objects if mention.trigger.object_not_party else []

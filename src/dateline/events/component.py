@@ -103,8 +103,11 @@ def find_mentions(
 def _unnamed_speaker(verb: Token, cues: dict[str, Any]) -> str | None:
     """'Police said …', 'two diplomats said …': the speaker's word when the subject is a
     group of no known actor (docs/annotation.md: participant null)."""
-    for subject in verb.children:
-        if subject.dep_ == "nsubj" and subject.lemma_.lower() in cues["unnamed_speakers"]:
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.lemma_.lower() == "accord":  # 'according to two diplomats'
+        speakers = [g for c in verb.children if c.lower_ == "to" for g in c.children]
+    for subject in speakers:
+        if subject.lemma_.lower() in cues["unnamed_speakers"]:
             return str(subject.lemma_.lower())
     return None
 
