@@ -59,3 +59,12 @@ def test_a_bare_part_of_day_does_not_put_a_plan_on_the_article_date(nlp: Any) ->
     done = "Putin met Xi in the morning."
     meets = [e for e in events_of(nlp, done, date(2027, 5, 27)) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in meets] == ["2027-05-27TMO"]
+
+
+def test_a_planned_visit_of_stated_length_spans_its_days(nlp: Any) -> None:
+    text = (
+        "The EU's special representative, Johan Lindqvist, will arrive in Chisinau on Monday "
+        "for two days of talks with the government."
+    )
+    visit = next(e for e in events_of(nlp, text, date(2017, 11, 19)) if e["type"] == "VISIT")
+    assert visit["time"]["value"] == "2017-11-20/2017-11-21"

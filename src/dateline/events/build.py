@@ -37,6 +37,7 @@ def build_events(
         pairs = [(g, e) for g, e in pairs if not _stale_past_plan(g, e, dct)]
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
+            timing.planned_span(event, group.mentions, doc)
             merge.drop_stale_plan_time(group, event, dct)
         timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)

@@ -298,7 +298,13 @@ UNIT_DAYS = {"day": 1, "week": 7}
 
 def duration_days(noun: Token) -> int | None:
     """'a three-day visit' → 3, 'a two-week visit' → 14, 'a week-long tour' → 7 (spaCy
-    splits 'three-day' into three tokens)."""
+    splits 'three-day' into three tokens); 'two days (of talks)' → 2."""
+    own = UNIT_DAYS.get(noun.lemma_.lower())
+    for number in noun.children if own is not None else ():
+        if number.dep_ == "nummod":
+            word = number.lower_
+            count = NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+            return count * own if count else None
     for child in noun.children:
         if child.lower_ == "long" and child.dep_ == "amod":
             units = [c for c in child.children if c.lemma_.lower() in UNIT_DAYS]
@@ -387,6 +393,33 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             event.time = EventTime(None, start.isoformat(), None, None)
             event.status, event.cue, event.dated = "ongoing", clause.lemma_.lower(), False
             return
+
+
+def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
+    """'will arrive in Chisinau on Monday for two days of talks', 'opens a three-day visit
+    on Monday': a planned visit, meeting or strike that starts on a stated day and lasts a
+    stated number of days spans them."""
+    if event.type not in LASTING or event.status != "planned" or event.time.granularity != "day":
+        return
+    start = iso_day(event.time.earliest) if event.time.earliest else None
+    if start is None or event.time.latest != event.time.earliest:
+        return  # no day, or a range already
+    for mention in mentions:
+        days = _stated_length(doc[mention.token])
+        if days is not None and days > 1:
+            end = _days_later(start, days - 1)
+            if end is None:
+                return
+            value = f"{start.isoformat()}/{end.isoformat()}"
+            event.time = EventTime(value, start.isoformat(), end.isoformat(), "day")
+            return
+
+
+def _days_later(day: date, days: int) -> date | None:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None  # past year 9999
 
 
 #: how far before the DCT a day restated for the lead's event may lie ('has ratified …'
