@@ -51,3 +51,12 @@ def test_the_visit_is_the_visit_of_the_person_the_text_is_about(nlp: Any) -> Non
     # nobody named before: no visitor is made up
     alone = "The visit to Seoul marked the first stop on an Asian tour."
     assert [e for e in events_of(nlp, alone, date(2008, 8, 6)) if e["type"] == "VISIT"] == []
+
+
+def test_he_in_a_when_clause_is_the_main_clauses_subject(nlp: Any) -> None:
+    text = (
+        "Cambodian official Sok Vannak spoke in Kratie. "
+        "Vietnam's prime minister did not raise the dam when he visited Vientiane in March."
+    )
+    visit = next(e for e in events_of(nlp, text, date(2018, 8, 29)) if e["type"] == "VISIT")
+    assert visit["source"] == ["VNM"]

@@ -279,6 +279,13 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
             subject = clause_subject(token, index)
             if subject is not None and subject.kind == "person":
                 return [subject]
+        main = _main_clause_subject(token)
+        if main is not None:
+            # 'Vietnam's prime minister did not raise the dam when he visited Vientiane':
+            # the subject of a clause that 'when' opens is the main clause's subject
+            refs = resolve(main, index)
+            if refs:
+                return refs
         salient = index.latest_subject(token.idx)
         return [salient] if salient else index.before(token.idx, {"person"})[:1]
     if lower in THING_PRONOUNS:
@@ -291,6 +298,24 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
         return [r for r in index.before(token.idx) if r.kind != "person"][:1]
     people = index.before(token.idx, {"person"})[:2]
     return people if len(people) == 2 else index.before(token.idx)[:1]
+
+
+#: words opening a clause whose pronoun subject is the main clause's subject
+SUBORDINATORS = {"when", "while", "as", "after", "before", "because", "although", "since"}
+
+
+def _main_clause_subject(token: Token) -> Token | None:
+    """The noun subject of the main clause, when ``token`` is the pronoun subject of a
+    clause hanging on it that a subordinator opens ('… when he visited')."""
+    clause = token.head
+    if token.dep_ != "nsubj" or clause.dep_ != "advcl":
+        return None
+    if not any(c.lower_ in SUBORDINATORS and c.i < token.i for c in clause.children):
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
+    return None
 
 
 REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "confirm"}
