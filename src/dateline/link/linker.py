@@ -664,11 +664,22 @@ def _insert_stories(
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
-    """Stories that lost members but keep some outside the neighbourhood (capped case)."""
+    """Stories that lost members but keep some outside the neighbourhood (capped case).
+
+    What is left is a story named by its own first member, as any story is: when the
+    story's first member went to another story, the members left are moved to the new id
+    (else their ``story_id`` would name a story that has no row)."""
     for story_id in sorted(story_ids):
         draft = whole_story(conn, story_id, settings)
-        if draft.first is not None:
-            _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
+        if draft.first is None:
+            continue
+        if draft.id != story_id:
+            ev = t.events
+            conn.execute(update(ev).where(ev.c.story_id == story_id).values(story_id=draft.id))
+            for m in draft.added:
+                m.story_id = draft.id
+            _delete_stories(conn, [draft.id])
+        _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
