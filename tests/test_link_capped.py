@@ -36,7 +36,8 @@ def capped(monkeypatch: pytest.MonkeyPatch) -> None:
 def pointers(store: Store) -> tuple[dict[str, str], set[str], set[str]]:
     """Each event's story id, the ids of the stories rows and of their summaries."""
     with store.engine.connect() as conn:
-        events = {r.id: r.story_id for r in conn.execute(select(t.events.c.id, t.events.c.story_id))}
+        query = select(t.events.c.id, t.events.c.story_id)
+        events = {r.id: r.story_id for r in conn.execute(query)}
         rows = {r[0] for r in conn.execute(select(stories.c.id))}
         summaries = {r[0] for r in conn.execute(select(story_summaries.c.story_id))}
     return events, rows, summaries
