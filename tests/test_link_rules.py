@@ -475,3 +475,26 @@ def test_a_trip_to_a_country_takes_in_several_of_its_cities() -> None:
     # A story that started in one city does not take another city's talks.
     apart = [_placed("visit", "VISIT", VLADIVOSTOK), _placed("talks", "MEET", MOSCOW, "2025-05-22")]
     assert [len(d.added) for d in cluster(apart, S)] == [1, 1]
+
+
+def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    # Announced for June 18-20; then, on the 19th: "arrived on the 18th, and travels on to
+    # Vladivostok on the 20th, the last day". The plan for the 20th is taken first (plans
+    # come first in an article) and narrows the story to the 20th; the arrival still fits
+    # the 18-20 the story had before that article.
+    trip = [
+        member("plan", "VISIT", *who, dct="2025-06-02", time=("x", "2025-06-18", "2025-06-20")),
+        member(
+            "arrival", "VISIT", *who, "occurred", "2025-06-19", ("x", "2025-06-18", "2025-06-18")
+        ),
+        member("leg", "VISIT", *who, dct="2025-06-19", time=("x", "2025-06-20", "2025-06-20")),
+    ]
+    assert [sorted(m.id for m in d.added) for d in cluster(trip, S)] == [["arrival", "leg", "plan"]]
+    # A later article's visit on another day is still a visit of its own.
+    later = member(
+        "again", "VISIT", *who, "occurred", "2025-07-02", ("x", "2025-06-30", "2025-06-30")
+    )
+    assert [len(d.added) for d in cluster([*trip, later], S)] == [3, 1]

@@ -153,12 +153,7 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     if shared == 0:
         return None
     state = draft.state(settings)
-    window = state.window
-    if e.type != state.type:
-        # A facet may fall a little apart from the story's own date (arrive the day before).
-        slack = settings.facet_slack_days
-        window = (shift(window[0], -slack), shift(window[1], slack))
-    if not overlaps((e.lo, e.hi), window):
+    if not _fits_time(e, draft, state, settings):
         return None
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
@@ -170,6 +165,20 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     dated_hit = int(state.dated)
     support = sum(1 for n in links if n)
     return open_story, shared, dated_hit, support
+
+
+def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
+    """Whether ``e`` falls in the story's current window; or, when ``e`` comes from the
+    article the story is reading, in the window the story had before that article: one
+    article's dates of one trip (arrived on Tuesday; travels on to Cape Town on Thursday, the
+    last day of the visit) do not shut each other out, whichever is taken first."""
+    windows = [state.window]
+    last = draft.tail[-1] if draft.tail else None
+    if state.settled and last is not None and last.document_id == e.document_id:
+        windows.append(state.settled)
+    slack = settings.facet_slack_days if e.type != state.type else 0
+    # A facet may fall a little apart from the story's own date (arrive the day before).
+    return any(overlaps((e.lo, e.hi), (shift(lo, -slack), shift(hi, slack))) for lo, hi in windows)
 
 
 def cluster(members: list[Member], settings: LinkSettings) -> list[Draft]:

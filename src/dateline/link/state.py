@@ -59,6 +59,9 @@ class StoryState:
     state: str = "announced"
     # Last day any article's window reaches (its latest time, else its date + stale_days).
     reach: str = ""
+    # The window before the last article (None when it is the first): the last article's
+    # other events may still fit it ("arrived on Tuesday, travels on to Cape Town Thursday").
+    settled: tuple[str, str] | None = None
 
     def header(self, story_id: str, settings: LinkSettings) -> dict[str, Any]:
         """The fields that name a story and its state, shared by its row and its dict."""
@@ -288,7 +291,9 @@ class Fold:
         state = (after.plan or "announced") if final == "planned" else BY_STATUS.get(final, final)
         reach = max(self.reach, reach_of(last, self.settings))
         dated = chosen.time_kind == "dated"
-        return StoryState(kind, final, time, dated, window, arts, state, reach)
+        before = self.progress.timed or self.progress.windowed
+        settled = before.window if before else None
+        return StoryState(kind, final, time, dated, window, arts, state, reach, settled)
 
     def to_dict(self) -> dict[str, Any]:
         """What later members need of the members added so far (the open article's by id)."""
