@@ -35,6 +35,10 @@ PEOPLE = {
     "narendra-modi": ("person", "IND"),
     "aya-kouassi": ("person", "CIV"),
     "andrey-rudenko": ("person", "RUS"),
+    "george-w-bush": ("person", "USA"),
+    "stephen-hadley": ("person", "USA"),
+    "lee-myung-bak": ("person", "KOR"),
+    "apec": ("organisation", None),
 }
 
 
@@ -403,6 +407,7 @@ BROKEN = [
     ("role pair key without a bar", ["role_pairs", "VISITVISIT"], [["source", "source"]]),
     ("missing window", ["windows_days", "future"], KeyError),
     ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
+    ("hosted types not a list", ["hosted_types", "types"], "MEET"),
 ]
 
 
@@ -498,3 +503,59 @@ def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:
         "again", "VISIT", *who, "occurred", "2025-07-02", ("x", "2025-06-30", "2025-06-30")
     )
     assert [len(d.added) for d in cluster([*trip, later], S)] == [3, 1]
+
+
+HANOI = PlaceInfo("Hanoi", "VNM", "local")
+SEOUL = PlaceInfo("Seoul", "KOR", "local")
+
+
+def _held(
+    key: str,
+    type: str,
+    source: list[str],
+    place: PlaceInfo,
+    target: list[str] = [],  # noqa: B006
+) -> Member:
+    """A member located at ``place``, with the participants linking gives it there."""
+    import dataclasses
+
+    from dateline.link.compat import hosted
+
+    m = member(key, type, source, target, status="ongoing")
+    return dataclasses.replace(m, place=place, participants=hosted(m.participants, type, place, S))
+
+
+@pytest.mark.parametrize(
+    ("what", "e", "f", "linked"),
+    [
+        (
+            "Bush meeting APEC leaders in Hanoi is a facet of Bush's visit to Vietnam",
+            _held("meet", "MEET", ["george-w-bush", "apec"], HANOI),
+            _held("visit", "VISIT", ["george-w-bush"], HANOI, ["VNM"]),
+            True,
+        ),
+        (
+            "the country an event is held in is not the one party both name as itself",
+            _held("meet", "MEET", ["lee-myung-bak"], SEOUL),
+            _held("visit", "VISIT", ["george-w-bush"], SEOUL, ["KOR"]),
+            False,
+        ),
+        (
+            "nor a party that must be shared: Bush alone in Hanoi meets Bush and Lee",
+            _held("talks", "DISCUSS", ["george-w-bush"], HANOI),
+            member("meet", "MEET", ["george-w-bush", "lee-myung-bak"], status="ongoing"),
+            True,
+        ),
+        (
+            "another American in Hanoi is not Bush",
+            _held("meet", "MEET", ["stephen-hadley", "apec"], HANOI),
+            _held("visit", "VISIT", ["george-w-bush"], HANOI, ["VNM"]),
+            False,
+        ),
+    ],
+)
+def test_the_country_an_event_is_held_in_takes_part(
+    what: str, e: Member, f: Member, linked: bool
+) -> None:
+    assert bool(participants_match(e, f, S)) is linked, what
+    assert bool(adjacent(f, e, S)) is linked, what

@@ -19,6 +19,8 @@ from dateline.link.settings import LinkSettings
 from dateline.model import iso_day
 
 ISO3 = re.compile(r"[A-Z]{3}")
+#: the role of the country an event of ``hosted_types`` is held in (see ``hosted``)
+HOST = "host"
 COUNTRYLIKE_KINDS = frozenset({"country", "government"})
 FAR_PAST, FAR_FUTURE = "0001-01-01", "9999-12-31"
 
@@ -30,7 +32,7 @@ class Participant(NamedTuple):
     tuples hash in C."""
 
     id: str
-    role: str  # source | target
+    role: str  # source | target | host
     country: str | None
     countrylike: bool  # a country or its government: matches its members
 
@@ -167,9 +169,10 @@ def shared_count(
 
 
 def parties(parts: tuple[Participant, ...], settings: LinkSettings) -> int:
-    """How many distinct parties take part ("Côte d'Ivoire and its minister" are one)."""
+    """How many distinct parties the event names ("Côte d'Ivoire and its minister" are one;
+    the country it is held in is not counted)."""
     groups: list[list[Participant]] = []
-    for p in parts:
+    for p in named(parts):
         home = next((g for g in groups if any(same_actor(p, q, settings) for q in g)), None)
         if home is None:
             groups.append([p])
@@ -201,9 +204,28 @@ def roles_agree(
     return True
 
 
+def named(parts: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """The participants the event names (not the country it is held in)."""
+    return tuple(p for p in parts if p.role != HOST)
+
+
+def hosted(
+    parts: tuple[Participant, ...], event_type: str, place: PlaceInfo, settings: LinkSettings
+) -> tuple[Participant, ...]:
+    """The participants, with the country an event of ``hosted_types`` is held in as a
+    party (role ``host``): Bush meeting APEC leaders in Hanoi shares Bush and Vietnam with
+    Bush's visit to Vietnam. Events without a named participant get none."""
+    country = place.country
+    if event_type not in settings.hosted_types or not country or not named(parts):
+        return parts
+    if any(p.countrylike and p.country == country for p in parts):
+        return parts
+    return (*parts, Participant(country, HOST, country, True))
+
+
 def participants_match(e: Member, f: Member, settings: LinkSettings) -> int:
     """Number of shared participants when enough are shared, else 0."""
-    if not e.participants or not f.participants:
+    if not named(e.participants) or not named(f.participants):
         return 0
     return _match(e.participants, e.type, f.participants, f.type, settings)
 
@@ -233,11 +255,12 @@ def _match(
 
 def _one_party(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> bool:
     """Whether the two sides name one party itself: the same actor, or a country and its
-    government (aliases of one party), not a country and a person of it."""
+    government (aliases of one party), not a country and a person of it, nor the country
+    an event is held in."""
     return any(
         x.id == y.id or (x.countrylike and y.countrylike and x.country == y.country)
-        for x in a
-        for y in b
+        for x in named(a)
+        for y in named(b)
     )
 
 

@@ -40,6 +40,7 @@ from dateline.link.compat import (
     Participant,
     PlaceInfo,
     adjacent,
+    hosted,
     link_window,
     lookup_keys,
     pair_keys,
@@ -413,9 +414,9 @@ def member_of_row(
     """An events row seen by linking: its link window, participants and resolved place."""
     lo, hi = link_window(row, settings)
     postponed = row.get("change") == "postponed"
-    return _build(
-        row, parts, place_info(row.get("location"), places, settings), lo, hi, postponed, settings
-    )
+    place = place_info(row.get("location"), places, settings)
+    parts = hosted(parts, row["type"], place, settings)
+    return _build(row, parts, place, lo, hi, postponed, settings)
 
 
 def _build(
