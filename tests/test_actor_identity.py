@@ -407,3 +407,96 @@ def test_an_actor_has_the_country_most_articles_give_it_in_any_order(
         row = conn.execute(select(t.actors.c.country).where(t.actors.c.id == "lucia-ferreyra"))
         assert row.scalar_one() == "ARG"
     assert frozenset({"talks-plan", "talks-again"}) in partition(store)
+
+
+# --- keeping actors apart ------------------------------------------------------------------
+
+
+def test_a_name_kept_apart_keeps_its_own_id_in_every_article(store: Store) -> None:
+    for item in SERIES[:2]:
+        store.add(item)
+    assert actor_of(store, "benin-plan") == "george-w-bush"
+    assert store.keep_actors_apart("george-w-bush", "bush") == 1
+    assert actor_of(store, "benin-plan") == "bush"  # the name, not W.
+    assert frozenset({"benin-plan"}) in partition(store)  # its stories are linked again
+    assert [(p["actor_id"], p["other_id"]) for p in store.actors_kept_apart()] == [
+        ("bush", "george-w-bush")
+    ]
+    store.add(SERIES[2])  # stored after: "President Bush" is still identified by name
+    assert actor_of(store, "ghana-held") == "george-w-bush"
+    store.add(article("2008-02-21", "Bush leaves Africa", [
+        ("leaves", "STATEMENT", "occurred", "bush", "", "2008-02-21"),
+    ]))  # fmt: skip
+    assert actor_of(store, "leaves") == "bush"  # a later "Bush" is kept apart too
+    assert store.undo_keep_apart("bush", "george-w-bush") == 2
+    assert actor_of(store, "benin-plan") == actor_of(store, "leaves") == "george-w-bush"
+    assert frozenset({"benin-plan", "benin-held"}) in partition(store)
+    assert store.actors_kept_apart() == []
+
+
+def test_keeping_apart_undoes_a_merge_and_a_merge_undoes_keeping_apart(store: Store) -> None:
+    for item in RICE:
+        store.add(item)
+    store.merge_actors("condoleezza-rice", "rice")
+    store.keep_actors_apart("condoleezza-rice", "rice")
+    assert store.actor_merges() == []
+    assert actor_of(store, "congo-plan") == "rice"
+    store.merge_actors("condoleezza-rice", "rice")  # the user's last word wins
+    assert store.actors_kept_apart() == []
+    assert actor_of(store, "congo-plan") == "condoleezza-rice"
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        (lambda s: s.keep_actors_apart("george-w-bush", "george-w-bush"), "DL-E260"),
+        (lambda s: s.keep_actors_apart("george-w-bush", "nobody"), "DL-E590"),
+        (lambda s: s.undo_keep_apart("george-w-bush", "bush"), "DL-E261"),
+    ],
+)
+def test_bad_keep_apart_is_refused_and_changes_nothing(store: Store, call: Any, code: str) -> None:
+    for item in SERIES[:2]:
+        store.add(item)
+    before = snapshot(store)
+    with pytest.raises(DatelineError) as raised:
+        call(store)
+    assert raised.value.code == code
+    assert snapshot(store) == before and store.actors_kept_apart() == []
+
+
+def test_actors_apart_command(store: Store) -> None:
+    for item in SERIES[:2]:
+        store.add(item)
+    runner, db = CliRunner(), ["--db", store.url]
+    kept = runner.invoke(app, ["actors", "apart", "george-w-bush", "bush", *db])
+    assert kept.exit_code == 0, kept.output
+    assert "kept bush apart from george-w-bush; 1 documents linked again" in kept.stdout
+    listed = runner.invoke(app, ["actors", "apart", *db])
+    assert listed.stdout.startswith("bush ≠ george-w-bush")
+    assert (
+        '"other_id": "george-w-bush"'
+        in runner.invoke(app, ["actors", "apart", "--json", *db]).stdout
+    )
+    alone = runner.invoke(app, ["actors", "apart", "bush", *db])
+    assert alone.exit_code == 2
+    undone = runner.invoke(app, ["actors", "apart", "--undo", "george-w-bush", "bush", *db])
+    assert undone.exit_code == 0 and "no longer kept apart" in undone.stdout
+    again = runner.invoke(app, ["actors", "apart", "--undo", "george-w-bush", "bush", *db])
+    assert again.exit_code == 2 and "DL-E261" in again.stderr
+    assert actor_of(store, "benin-plan") == "george-w-bush"
+
+
+def test_migration_12_adds_the_keep_apart_table(db_url: str) -> None:
+    from sqlalchemy import delete, inspect
+
+    from dateline.store.identity import actor_apart
+
+    with Store(db_url) as store:
+        store.add(SERIES[0])
+        with store.engine.begin() as conn:  # back to a database before migration 12
+            actor_apart.drop(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 12))
+    with Store(db_url) as reopened:
+        with reopened.engine.connect() as conn:
+            assert inspect(conn).has_table("actor_apart")
+        assert reopened.keep_actors_apart("bush", "BEN") == 0
