@@ -500,3 +500,50 @@ def test_migration_12_adds_the_keep_apart_table(db_url: str) -> None:
         with reopened.engine.connect() as conn:
             assert inspect(conn).has_table("actor_apart")
         assert reopened.keep_actors_apart("bush", "BEN") == 0
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "fuller", "expected"), identity_rules().org_examples)
+def test_organisation_examples(name: str, fuller: str, expected: bool) -> None:
+    from dateline.actors.identity import org_may_name
+
+    assert org_may_name(name, fuller) is expected
+
+
+ORGS = {
+    "apec": ("APEC", "organisation", None, None),
+    "asian-pacific-economic-cooperation": (
+        "Asian-Pacific Economic Cooperation", "organisation", None, None),
+    "senate": ("Senate", "organisation", None, None),
+    "us-senate": ("U.S. Senate", "organisation", "USA", None),
+}  # fmt: skip
+FORUM = [
+    article("2006-11-13", "Bush to attend APEC", [
+        ("apec-plan", "MEET", "planned", "bush+apec", "", "2006-11-18"),
+        ("senate-vote", "AGREE", "possible", "senate", "", ""),
+    ], described=ORGS),
+    article("2006-11-18", "Asian-Pacific Economic Cooperation summit opens", [
+        ("apec-held", "MEET", "occurred", "bush+asian-pacific-economic-cooperation", "",
+         "2006-11-18"),
+        ("us-senate-vote", "AGREE", "occurred", "us-senate", "", "2006-11-18"),
+    ], described=ORGS),
+    # Three years later "APEC" is compared with no full name: it stays as written.
+    article("2009-11-14", "APEC again", [
+        ("apec-2009", "MEET", "occurred", "apec", "", "2009-11-14"),
+    ], described=ORGS),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_an_acronym_is_the_one_organisation_it_stands_for_in_any_order(
+    db_url: str, order: tuple[int, ...]
+) -> None:
+    with Store(db_url) as store:
+        for i in order:
+            store.add(FORUM[i])
+        ids = {(e[3:], x): a for e, _, a, x in stored_actors(store)}
+    assert ids[("apec-plan", "apec")] == "asian-pacific-economic-cooperation"
+    assert ids[("apec-2009", "apec")] == "apec"
+    assert ids[("senate-vote", "senate")] == "senate"  # one word, no acronym: no one else

@@ -41,7 +41,16 @@ from sqlalchemy import (
     update,
 )
 
-from dateline.actors.identity import Variant, identity_rules, person_key, resolve_name
+from dateline.actors.identity import (
+    Variant,
+    acronym,
+    identity_rules,
+    initials,
+    person_key,
+    resolve_name,
+    resolve_org,
+)
+from dateline.actors.text import name_key
 from dateline.errors import (
     E_ACTOR_KINDS,
     E_ACTOR_NOT_MERGED,
@@ -210,6 +219,51 @@ def _choices(conn: Connection) -> Choices:
     return Choices(merges, frozenset(frozenset(p) for p in pairs))
 
 
+ORGANISATION = "organisation"
+_ORGANISATION = document_actors.c.kind == ORGANISATION
+
+
+def _org_identity(conn: Connection, row: Any, cache: dict[Any, Any]) -> str | None:
+    """The organisation a name is identified as among the organisation names of the months
+    around its article: the fuller names it is the acronym of (same first letter) or the
+    last words of (same last word)."""
+    key, short = name_key(row.name), acronym(row.name)
+    words = key.split()
+    if not words or (short is None and len(words) < 2):
+        return None  # one word that is no acronym ("Senate") names no one else
+    d = document_actors
+    lo, hi = _window(row.dct[:7])
+    where = d.c.first.like(short[0] + "%") if short else d.c.last == words[-1]
+    cache_key = (ORGANISATION, bool(short), short[0] if short else words[-1], lo)
+    if cache_key not in cache:
+        query = select(d.c.name, d.c.country, d.c.actor_id).where(
+            _ORGANISATION, where, d.c.dct >= lo, d.c.dct <= hi
+        )
+        found = {
+            Variant(name_key(r.name), r.country, None, r.actor_id) for r in conn.execute(query)
+        }
+        cache[cache_key] = sorted(found, key=lambda v: (v.key, v.actor_id))
+    return resolve_org(key, short is not None, row.country, cache[cache_key])
+
+
+def _org_rows_near(conn: Connection, rows: list[Any], new: set[str]) -> list[Any]:
+    """Stored organisation names of other documents that a new organisation name may change:
+    its acronym, and names with its last word, in the months around it."""
+    d = document_actors
+    found: dict[tuple[str, str], Any] = {}
+    for row in rows:
+        key = name_key(row.name)
+        if len(key.split()) < 2:
+            continue
+        lo, hi = _window(row.dct[:7])
+        shorter = or_(d.c.key == initials(key), d.c.last == key.split()[-1])
+        query = select(d).where(_ORGANISATION, shorter, d.c.dct >= lo, d.c.dct <= hi)
+        for r in conn.execute(query):
+            if r.document_id not in new:
+                found.setdefault((r.document_id, r.actor_id), r)
+    return [found[k] for k in sorted(found)]
+
+
 def _merges(conn: Connection) -> dict[str, str]:
     return _choices(conn).merges
 
@@ -265,6 +319,8 @@ def _apply(
         if known and (row.document_id, row.actor_id) in known:
             canonical = known[(row.document_id, row.actor_id)]
         else:
+            if row.kind == ORGANISATION:
+                identity = _org_identity(conn, row, cache)
             if row.kind == "person":
                 group = _group(row)
                 if group not in identities:
@@ -371,6 +427,7 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
             known[(r.document_id, r.actor_id)] = twin
     out = _apply(conn, rows, choices, {}, Outcome(), new=True, known=known)
     others = [r for r in _rows_of_names_near(conn, fresh) if r.document_id not in new]
+    others += _org_rows_near(conn, [r for r in rows if r.kind == ORGANISATION], new)
     _apply(conn, others, choices, {}, out)
     return out.changed | _settle_countries(conn, out)
 
