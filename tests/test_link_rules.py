@@ -381,6 +381,30 @@ def test_most_specific_date_of_the_latest_article_wins() -> None:
     assert [a.time["value"] for a in state.articles if a.time] == ["2025-06-10", "2025-06"]
 
 
+def test_a_facet_dates_a_story_that_has_no_date_yet() -> None:
+    march = ("2027-03", "2027-03-01", "2027-03-31")
+    who = (["kim-jong-un"], ["RUS"])
+    # "agreed to meet again in Moscow in March, when Kim is expected to make a state visit"
+    visit = member("v", "VISIT", *who, "planned", "2026-11-05")
+    talks = member(
+        "m", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned", "2026-11-05", march
+    )
+    state = story_state([visit, talks], S)
+    assert (state.type, state.state, state.dated, state.time["value"]) == (
+        "VISIT", "dated", True, "2027-03",
+    )  # fmt: skip
+    # Once the story has a date, a facet's date never moves it ...
+    day = ("2027-03-17", "2027-03-17", "2027-03-17")
+    dated = member("d", "VISIT", *who, "planned", "2026-10-01", day)
+    later = story_state([dated, visit, talks], S)
+    assert (later.state, later.time["value"]) == ("dated", "2027-03-17")
+    # ... and a hope ("could meet in March") never dates it.
+    hoped = member(
+        "h", "MEET", ["kim-jong-un", "vladimir-putin"], [], "possible", "2026-11-05", march
+    )
+    assert story_state([visit, hoped], S).state == "announced"
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 

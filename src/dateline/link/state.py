@@ -44,6 +44,9 @@ class ArticleState:
     time_kind: str  # dated | reset (postponed, no new date) | window | none
     window: tuple[str, str] | None
     state: str | None = None  # lifecycle state this article gives the story (set by the fold)
+    # A date a facet of the article gives when its own type gives none (the fold takes it
+    # while the story has no date): (time, window).
+    facet_date: tuple[dict[str, Any], tuple[str, str]] | None = None
 
 
 @dataclass
@@ -163,11 +166,36 @@ def reach_of(art: ArticleState, settings: LinkSettings) -> str:
     return (art.time or {}).get("latest") or shift(art.dct, settings.stale_days)
 
 
+def facet_date(
+    members: list[Member], kind: str, settings: LinkSettings
+) -> tuple[dict[str, Any], tuple[str, str]] | None:
+    """The most specific date the article's facets of another type give ("agreed to meet
+    again in Canberra in March" for the state visit it announces), for a story that has
+    none yet: never a precursor's (an invitation's date is not the trip's) nor a
+    speculation's."""
+    dated = [
+        m
+        for m in members
+        if m.type != kind
+        and not settings.is_precursor(m.type)
+        and m.dated
+        and m.status != "possible"
+        and (m.earliest or m.value)
+    ]
+    if not dated:
+        return None
+    best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
+    return time_of(best), (best.lo, best.hi)
+
+
 def make_article(group: list[Member], kind: str, settings: LinkSettings) -> ArticleState:
     """What one article (its members of the story, in canonical order) says."""
     time, time_kind, window = article_time(group, kind, settings)
     status = article_status(group, kind, settings)
-    return ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
+    art = ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
+    if time_kind in ("window", "none"):
+        art.facet_date = facet_date(group, kind, settings)
+    return art
 
 
 def _interval(art: ArticleState) -> tuple[str, str] | None:
@@ -223,6 +251,10 @@ class Progress:
         """The state after one more article (whose ``state`` this sets)."""
         status, timed, windowed = self.status, self.timed, self.windowed
         new = art.status
+        if art.facet_date and timed is None and new == "planned":
+            # Its own type undated, a facet dates a story that had no date yet.
+            art.time, art.window = art.facet_date
+            art.time_kind = "dated"
         if new and (status is None or status in settings.supersedes.get(new, ())):
             status = new
         if art.time_kind in ("dated", "reset"):
