@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from typing import Any
 
@@ -481,8 +482,6 @@ def test_format_time(time: dict[str, Any], dated: bool, text: str) -> None:
 
 
 def _placed(key: str, type: str, place: PlaceInfo, dct: str = "2025-05-21") -> Member:
-    import dataclasses
-
     day = ("2025-06-10", "2025-06-10", "2025-06-12")
     return dataclasses.replace(
         member(key, type, ["kim-jong-un"], ["RUS"], dct=dct, time=day), place=place
@@ -541,8 +540,6 @@ def _held(
     target: list[str] = [],  # noqa: B006
 ) -> Member:
     """A member located at ``place``, with the participants linking gives it there."""
-    import dataclasses
-
     from dateline.link.compat import hosted
 
     m = member(key, type, source, target, status="ongoing")
@@ -583,3 +580,27 @@ def test_the_country_an_event_is_held_in_takes_part(
 ) -> None:
     assert bool(participants_match(e, f, S)) is linked, what
     assert bool(adjacent(f, e, S)) is linked, what
+
+
+def test_an_undated_report_joins_the_story_it_shares_most_with_not_the_dated_one() -> None:
+    from dateline.link.cluster import cluster
+
+    vladivostok, moscow = (
+        PlaceInfo("Vladivostok", "RUS", "local"),
+        PlaceInfo("Moscow", "RUS", "local"),
+    )
+    trip = _placed("trip", "VISIT", vladivostok, dct="2025-05-01")  # Kim in Vladivostok, dated
+    talks = [
+        dataclasses.replace(
+            member(k, "MEET", ["kim-jong-un", "vladimir-putin"], dct=dct), place=moscow
+        )
+        for k, dct in (("talks", "2025-05-02"), ("talks-again", "2025-05-03"))
+    ]
+    # "Kim will not meet anyone": no date, no place. Its window overlaps the dated trip's,
+    # which says nothing: it fits the undated talks, two of whose reports it neighbours.
+    denial = member("denial", "MEET", ["kim-jong-un"], status="negated", dct="2025-05-04")
+    drafts = cluster([trip, *talks, denial], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [
+        ["denial", "talks", "talks-again"],
+        ["trip"],
+    ]

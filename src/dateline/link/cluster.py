@@ -162,7 +162,7 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     # An invitation announces an event still to come: prefer a story still open.
     open_story = int(settings.is_precursor(e.type) and state.status in settings.pending_statuses)
     # A report that fits a story's fixed date beats one that fits an open window.
-    dated_hit = int(state.dated)
+    dated_hit = int(state.dated and e.dated)
     support = sum(1 for n in links if n)
     return open_story, shared, dated_hit, support
 
