@@ -568,6 +568,12 @@ def _held(
             True,
         ),
         (
+            "two meetings of Bush in Hanoi with other people do not share Vietnam",
+            _held("meet", "MEET", ["george-w-bush", "apec"], HANOI),
+            _held("talks", "MEET", ["george-w-bush", "lee-myung-bak"], HANOI),
+            False,
+        ),
+        (
             "another American in Hanoi is not Bush",
             _held("meet", "MEET", ["stephen-hadley", "apec"], HANOI),
             _held("visit", "VISIT", ["george-w-bush"], HANOI, ["VNM"]),

@@ -156,13 +156,20 @@ def same_actor(p: Participant, q: Participant, settings: LinkSettings) -> bool:
     return settings.country_matches_member and (p.countrylike or q.countrylike)
 
 
+def _same_party(p: Participant, q: Participant, settings: LinkSettings) -> bool:
+    """``same_actor``, except that two events held in one country do not share it: a host
+    country counts only against a party the other event names (two meetings in one city
+    with different people are not one meeting)."""
+    return not (p.role == HOST and q.role == HOST) and same_actor(p, q, settings)
+
+
 def shared_count(
     a: tuple[Participant, ...], b: tuple[Participant, ...], settings: LinkSettings
 ) -> int:
     """How many participants the two sides have in common (the smaller of both counts)."""
 
     def covered(xs: tuple[Participant, ...], ys: tuple[Participant, ...]) -> int:
-        ids = {x.id for x in xs if any(same_actor(x, y, settings) for y in ys)}
+        ids = {x.id for x in xs if any(_same_party(x, y, settings) for y in ys)}
         return len(ids)
 
     return min(covered(a, b), covered(b, a))
