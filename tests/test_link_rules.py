@@ -610,3 +610,48 @@ def test_an_undated_report_joins_the_story_it_shares_most_with_not_the_dated_one
         ["denial", "talks", "talks-again"],
         ["trip"],
     ]
+
+
+# --- a place the event's sentences do not name --------------------------------------------
+
+ARTICLE_PLACES = {
+    "hanoi": PlaceInfo("Hanoi", "VNM", "local"),
+    "mendoza": PlaceInfo("Mendoza", "ARG", "local"),
+    "buenos aires": PlaceInfo("Buenos Aires", "ARG", "local"),
+}
+
+
+@pytest.mark.parametrize(
+    ("location", "sentence", "named"),
+    [
+        ("Buenos Aires", "They held talks in Buenos Aires on Thursday.", True),
+        ("Vietnam", "Kerry will travel to Hanoi and Ho Chi Minh City.", True),
+        ("Mendoza", "They discussed water rights and survey flights.", False),
+        ("Argentina", "They discussed water rights and survey flights.", False),
+        (None, "They discussed water rights.", True),
+    ],
+)
+def test_a_location_is_named_by_its_sentence_or_one_of_its_cities(
+    location: str | None, sentence: str, named: bool
+) -> None:
+    from dateline.link.linker import named_in
+
+    assert named_in(location, [sentence.casefold()], ARTICLE_PLACES, S) is named
+
+
+def test_a_carried_place_neither_excludes_nor_hosts() -> None:
+    from dateline.link.compat import CARRIED, hosted
+
+    carried = PlaceInfo("Mendoza", "ARG", CARRIED)
+    assert places_compatible(carried, PlaceInfo("Buenos Aires", "ARG", "local"))
+    assert places_compatible(
+        PlaceInfo("Berlin", "DEU", "local"), PlaceInfo("Luanda", "AGO", CARRIED)
+    )
+    assert not places_compatible(
+        PlaceInfo("Mendoza", "ARG", "local"), ARTICLE_PLACES["buenos aires"]
+    )
+    talks = member("talks", "MEET", ["george-w-bush", "apec"])
+    assert (
+        hosted(talks.participants, "MEET", PlaceInfo("Hanoi", "VNM", CARRIED), S)
+        == talks.participants
+    )

@@ -14,6 +14,7 @@ from collections import deque
 from typing import Any
 
 from dateline.link.compat import (
+    CARRIED,
     Member,
     PlaceInfo,
     adjacent,
@@ -82,7 +83,11 @@ class Draft:
         self.tail.append(m)
         self.added.append(m)
         self._fold.add(m)
-        if m.place.name and m.type not in self.settings.place_free_types:
+        if (
+            m.place.name
+            and m.place.level != CARRIED
+            and m.type not in self.settings.place_free_types
+        ):
             self.located = narrower(self.located, m.place)
         self._state = None
 

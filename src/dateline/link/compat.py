@@ -21,6 +21,8 @@ from dateline.model import iso_day
 ISO3 = re.compile(r"[A-Z]{3}")
 #: the role of the country an event of ``hosted_types`` is held in (see ``hosted``)
 HOST = "host"
+#: the level of a location the event's sentences do not name (``linker.named_in``)
+CARRIED = "carried"
 COUNTRYLIKE_KINDS = frozenset({"country", "government"})
 FAR_PAST, FAR_FUTURE = "0001-01-01", "9999-12-31"
 
@@ -43,7 +45,7 @@ class PlaceInfo:
 
     name: str | None = None
     country: str | None = None
-    level: str | None = None  # country | region | local
+    level: str | None = None  # country | region | local | carried (named elsewhere)
 
 
 @dataclass
@@ -223,6 +225,8 @@ def hosted(
     party (role ``host``): Bush meeting APEC leaders in Hanoi shares Bush and Vietnam with
     Bush's visit to Vietnam. Events without a named participant get none."""
     country = place.country
+    if place.level == CARRIED:
+        return parts
     if event_type not in settings.hosted_types or not country or not named(parts):
         return parts
     if any(p.countrylike and p.country == country for p in parts):
@@ -304,8 +308,11 @@ def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
 
 
 def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
-    """Same place, or one contains the other as far as names and countries tell."""
+    """Same place, or one contains the other as far as names and countries tell; a place
+    carried over from another sentence never excludes."""
     if not a.name or not b.name or a.name.casefold() == b.name.casefold():
+        return True
+    if CARRIED in (a.level, b.level):
         return True
     if a.country and b.country and a.country != b.country:
         return False

@@ -35,6 +35,7 @@ from sqlalchemy import (
 
 from dateline.link.cluster import Draft, cluster, extend, summary_ids
 from dateline.link.compat import (
+    CARRIED,
     FAR_FUTURE,
     Member,
     Participant,
@@ -311,10 +312,50 @@ def _members_of(conn: Connection, document_ids: list[str], settings: LinkSetting
         return []
     parts = _participants(conn, [r["id"] for r in rows])
     places = _document_places(conn, document_ids)
-    return [
-        member_of_row(r, tuple(parts.get(r["id"], ())), places.get(r["document_id"], {}), settings)
-        for r in rows
-    ]
+    sentences = _sentences(conn, [r["id"] for r in rows if r.get("location")])
+    out = []
+    for r in rows:
+        known = places.get(r["document_id"], {})
+        carried = not named_in(r.get("location"), sentences.get(r["id"], []), known, settings)
+        out.append(member_of_row(r, tuple(parts.get(r["id"], ())), known, settings, carried))
+    return out
+
+
+def _sentences(conn: Connection, event_ids: list[str]) -> dict[str, list[str]]:
+    """The evidence sentences of events, by event id."""
+    ev, out = t.event_evidence, dict[str, list[str]]()
+    for start in range(0, len(event_ids), CHUNK):
+        query = select(ev.c.event_id, ev.c.sentence).where(
+            ev.c.event_id.in_(event_ids[start : start + CHUNK])
+        )
+        for r in conn.execute(query):
+            out.setdefault(r.event_id, []).append(r.sentence.casefold())
+    return out
+
+
+def named_in(
+    location: str | None,
+    sentences: list[str],
+    places: dict[str, PlaceInfo],
+    settings: LinkSettings,
+) -> bool:
+    """Whether an event's sentences name its location: by its name, or, for a country, by a
+    place of the article in that country ("will travel to Hanoi and Ho Chi Minh City":
+    Vietnam). A location none of them names was carried over from elsewhere in the article
+    ("talks in Buenos Aires ... according to a statement by the government of Mendoza"): a
+    guess (level ``carried``) that linking does not let exclude a link, place a story or
+    name the country an event is held in; filters still see it. An event without evidence
+    sentences keeps its location."""
+    if not location or not sentences:
+        return True
+    if any(location.casefold() in s for s in sentences):
+        return True
+    place = place_info(location, places, settings)
+    if place.level != "country" or not place.country:
+        return False
+    return any(
+        p.country == place.country and name in s for name, p in places.items() for s in sentences
+    )
 
 
 def _write_index(conn: Connection, members: list[Member]) -> None:
@@ -410,11 +451,15 @@ def member_of_row(
     parts: tuple[Participant, ...],
     places: dict[str, PlaceInfo],
     settings: LinkSettings,
+    carried: bool = False,
 ) -> Member:
-    """An events row seen by linking: its link window, participants and resolved place."""
+    """An events row seen by linking: its link window, participants and resolved place
+    (``carried``: a place its sentences do not name, see ``named_in``)."""
     lo, hi = link_window(row, settings)
     postponed = row.get("change") == "postponed"
     place = place_info(row.get("location"), places, settings)
+    if carried and place.name:
+        place = PlaceInfo(place.name, place.country, CARRIED)
     parts = hosted(parts, row["type"], place, settings)
     return _build(row, parts, place, lo, hi, postponed, settings)
 
