@@ -486,19 +486,28 @@ def test_actors_apart_command(store: Store) -> None:
     assert actor_of(store, "benin-plan") == "george-w-bush"
 
 
-def test_migration_12_adds_the_keep_apart_table(db_url: str) -> None:
-    from sqlalchemy import delete, inspect
+def test_migration_12_adds_the_keep_apart_table_and_identifies_organisations(
+    db_url: str,
+) -> None:
+    from sqlalchemy import delete, inspect, update
 
     from dateline.store.identity import actor_apart
 
     with Store(db_url) as store:
-        store.add(SERIES[0])
+        for item in [SERIES[0], *FORUM[:2]]:
+            store.add(item)
+        expected = snapshot(store)
         with store.engine.begin() as conn:  # back to a database before migration 12
             actor_apart.drop(conn)
             conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 12))
+            ea, d = t.event_actors, document_actors
+            conn.execute(update(ea).values(actor_id=ea.c.extracted_id))
+            conn.execute(update(d).values(canonical_id=d.c.actor_id))
+        assert ("ev-apec-plan", "source", "apec", "apec") in stored_actors(store)
     with Store(db_url) as reopened:
         with reopened.engine.connect() as conn:
             assert inspect(conn).has_table("actor_apart")
+        assert snapshot(reopened) == expected
         assert reopened.keep_actors_apart("bush", "BEN") == 0
 
 
