@@ -248,19 +248,31 @@ def _org_identity(conn: Connection, row: Any, cache: dict[Any, Any]) -> str | No
 
 def _org_rows_near(conn: Connection, rows: list[Any], new: set[str]) -> list[Any]:
     """Stored organisation names of other documents that a new organisation name may change:
-    its acronym, and names with its last word, in the months around it."""
-    d = document_actors
-    found: dict[tuple[str, str], Any] = {}
+    its acronym, and names with its last word, in the months around it (one query for all
+    the new names)."""
+    wanted: list[tuple[str, str, str, str]] = []  # (acronym, last word, first day, last day)
     for row in rows:
-        key = name_key(row.name)
-        if len(key.split()) < 2:
-            continue
-        lo, hi = _window(row.dct[:7])
-        shorter = or_(d.c.key == initials(key), d.c.last == key.split()[-1])
-        query = select(d).where(_ORGANISATION, shorter, d.c.dct >= lo, d.c.dct <= hi)
-        for r in conn.execute(query):
-            if r.document_id not in new:
-                found.setdefault((r.document_id, r.actor_id), r)
+        words = name_key(row.name).split()
+        if len(words) >= 2:
+            wanted.append((initials(" ".join(words)), words[-1], *_window(row.dct[:7])))
+    if not wanted:
+        return []
+    d = document_actors
+    query = select(d).where(
+        _ORGANISATION,
+        or_(
+            d.c.key.in_(sorted({w[0] for w in wanted})),
+            d.c.last.in_(sorted({w[1] for w in wanted})),
+        ),
+        d.c.dct >= min(w[2] for w in wanted),
+        d.c.dct <= max(w[3] for w in wanted),
+    )
+    found = {
+        (r.document_id, r.actor_id): r
+        for r in conn.execute(query)
+        if r.document_id not in new
+        and any((r.key == a or r.last == w) and lo <= r.dct <= hi for a, w, lo, hi in wanted)
+    }
     return [found[k] for k in sorted(found)]
 
 
