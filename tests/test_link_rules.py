@@ -406,6 +406,23 @@ def test_a_facet_dates_a_story_that_has_no_date_yet() -> None:
     assert story_state([visit, hoped], S).state == "announced"
 
 
+def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+    day = ("2025-06-12", "2025-06-12", "2025-06-12")
+    week = ("2025-W24", "2025-06-09", "2025-06-15")
+    plan = member("plan", "VISIT", *who, "planned", "2025-06-01", day)
+    # "Kim would not travel this week; the talks are postponed until further notice."
+    denial = member("denial", "VISIT", *who, "negated", "2025-06-10", week)
+    talks = member("talks", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned", "2025-06-10",
+                   cue="postponed")  # fmt: skip
+    state = story_state([plan, denial, talks], S)
+    assert [a.state for a in state.articles] == ["dated", "postponed"]
+    assert (state.state, state.status) == ("postponed", "planned")
+    # A cancellation in the same article still calls it off.
+    called_off = dataclasses.replace(denial, cancelled=True)
+    assert story_state([plan, called_off, talks], S).state == "cancelled"
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 

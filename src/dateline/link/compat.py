@@ -69,6 +69,7 @@ class Member:
     place: PlaceInfo
     postponed: bool = False
     story_id: str | None = None
+    cancelled: bool = False  # called off ("was cancelled"), not only denied
 
 
 def participant(actor_id: str, role: str, kind: str | None, country: str | None) -> Participant:

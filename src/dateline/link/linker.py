@@ -491,6 +491,7 @@ def _build(
         place=place,
         postponed=postponed,
         story_id=row.get("story_id"),
+        cancelled=row.get("change") == "cancelled",
     )
 
 

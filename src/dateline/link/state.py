@@ -103,9 +103,26 @@ def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[M
     return [m for m in others if settings.rank(m.type) == top]
 
 
+def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[Member]:
+    """The ``speakers`` of an article, except that an article that postpones the story
+    (one of its events moved, still planned) is not undone by a denial in it: "Valdés would
+    not travel this week; the talks are postponed until further notice" puts the trip
+    off, it does not call it off (a cancellation, "was cancelled", still does)."""
+    voices = speakers(members, kind, settings)
+    moved = [
+        m
+        for m in members
+        if m.postponed and m.status == "planned" and not settings.is_precursor(m.type)
+    ]
+    if not moved:
+        return voices
+    kept = [m for m in voices if m.status != "negated" or m.cancelled]
+    return kept or moved
+
+
 def article_status(members: list[Member], kind: str, settings: LinkSettings) -> str | None:
     """The status an article gives the story (precursors map theirs, e.g. invited → planned)."""
-    voices = speakers(members, kind, settings)
+    voices = voices_of(members, kind, settings)
     if voices:
         statuses = [m.status for m in voices]
     else:
@@ -140,10 +157,10 @@ def article_time(
     A postponement speaks over other dates in the same article ("had been scheduled
     for October 20 ... postponed until December"); without a new date it resets the time.
     """
-    voices = speakers(members, kind, settings)
+    voices = voices_of(members, kind, settings)
     # Only the story's own type dates it: talks on the 23rd do not move a visit on the 22nd.
     own = [m for m in voices if m.type == kind]
-    postponed = [m for m in own if m.postponed]
+    postponed = [m for m in own or voices if m.postponed]
     pool = postponed or own
     dated = [m for m in pool if m.dated and m.status != "possible" and (m.earliest or m.value)]
     if dated:
