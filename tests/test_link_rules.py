@@ -672,3 +672,27 @@ def test_a_carried_place_neither_excludes_nor_hosts() -> None:
         hosted(talks.participants, "MEET", PlaceInfo("Hanoi", "VNM", CARRIED), S)
         == talks.participants
     )
+
+
+def test_a_late_report_of_the_old_date_joins_the_story_it_was_planned_for() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+
+    def day(d: str) -> tuple[str, str, str]:
+        return (d, d, d)
+
+    visit = [
+        member("plan", "VISIT", *who, "planned", "2025-05-03", day("2025-06-09")),
+        member("moved", "VISIT", *who, "planned", "2025-05-20", day("2025-06-02"), "postponed"),
+        member("held", "VISIT", *who, "occurred", "2025-06-03", day("2025-06-02")),
+        # A weekly still announces the visit for June 9: the story, late, not a new plan.
+        member("stale", "VISIT", *who, "planned", "2025-06-04", day("2025-06-09")),
+    ]
+    [story] = cluster(visit, S)
+    state = story.state(S)
+    assert state.state == "occurred"
+    assert [a.state for a in state.articles] == ["dated", "rescheduled", "occurred", "rescheduled"]
+    # A plan for a date the story never had is another visit.
+    again = member("again", "VISIT", *who, "planned", "2025-06-10", day("2025-09-01"))
+    assert [len(d.added) for d in cluster([*visit, again], S)] == [4, 1]

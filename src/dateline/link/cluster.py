@@ -183,7 +183,16 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
         windows.append(state.settled)
     slack = settings.facet_slack_days if e.type != state.type else 0
     # A facet may fall a little apart from the story's own date (arrive the day before).
-    return any(overlaps((e.lo, e.hi), (shift(lo, -slack), shift(hi, slack))) for lo, hi in windows)
+    if any(overlaps((e.lo, e.hi), (shift(lo, -slack), shift(hi, slack))) for lo, hi in windows):
+        return True
+    # A report of a date the story was planned for before it moved or happened (a weekly
+    # still announcing the visit for June 9 after it was brought forward and held on June
+    # 2) is that story, late: it joins it, and its history shows the contradiction.
+    # The report must hold that date (June 9, or June): a date inside a wide one the story
+    # had ("in the second half of the year") says nothing of which event it is.
+    if not (e.dated and e.earliest and e.latest):
+        return False
+    return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
 
 
 def cluster(members: list[Member], settings: LinkSettings) -> list[Draft]:

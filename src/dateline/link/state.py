@@ -65,6 +65,8 @@ class StoryState:
     # The window before the last article (None when it is the first): the last article's
     # other events may still fit it ("arrived on Tuesday, travels on to Cape Town Thursday").
     settled: tuple[str, str] | None = None
+    # The distinct dates articles planned (or called off) the story for.
+    dates: tuple[tuple[str, str], ...] = ()
 
     def header(self, story_id: str, settings: LinkSettings) -> dict[str, Any]:
         """The fields that name a story and its state, shared by its row and its dict."""
@@ -342,7 +344,9 @@ class Fold:
         dated = chosen.time_kind == "dated"
         before = self.progress.timed or self.progress.windowed
         settled = before.window if before else None
-        return StoryState(kind, final, time, dated, window, arts, state, reach, settled)
+        return StoryState(
+            kind, final, time, dated, window, arts, state, reach, settled, after.dates
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """What later members need of the members added so far (the open article's by id)."""
