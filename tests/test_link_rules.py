@@ -696,3 +696,19 @@ def test_a_late_report_of_the_old_date_joins_the_story_it_was_planned_for() -> N
     # A plan for a date the story never had is another visit.
     again = member("again", "VISIT", *who, "planned", "2025-06-10", day("2025-09-01"))
     assert [len(d.added) for d in cluster([*visit, again], S)] == [4, 1]
+
+
+def test_an_undated_report_a_few_days_after_the_story_is_that_story() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    held = member(
+        "held", "VISIT", *who, "occurred", "2025-06-03", ("x", "2025-06-02", "2025-06-02")
+    )
+    # "Kim is due in Russia", two days after he went: its window, implied by its status,
+    # starts the day after its article; the story's date is within facet_slack of it.
+    stale = member("stale", "VISIT", *who, "planned", "2025-06-04")
+    assert [len(d.added) for d in cluster([held, stale], S)] == [2]
+    # Announced a month later, it is another visit.
+    later = member("later", "VISIT", *who, "planned", "2025-07-04")
+    assert [len(d.added) for d in cluster([held, later], S)] == [1, 1]

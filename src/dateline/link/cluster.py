@@ -181,7 +181,16 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     last = draft.tail[-1] if draft.tail else None
     if state.settled and last is not None and last.document_id == e.document_id:
         windows.append(state.settled)
-    slack = settings.facet_slack_days if e.type != state.type else 0
+    # A plan without a date of its own, reported after a dated story, may fall a few days
+    # after its date: "Kim is due in Russia", two days after he went, is that visit, late.
+    late = (
+        not e.dated
+        and e.status in ("planned", "possible")
+        and state.dated
+        and last is not None
+        and last.document_id != e.document_id
+    )
+    slack = settings.facet_slack_days if e.type != state.type or late else 0
     # A facet may fall a little apart from the story's own date (arrive the day before).
     if any(overlaps((e.lo, e.hi), (shift(lo, -slack), shift(hi, slack))) for lo, hi in windows):
         return True

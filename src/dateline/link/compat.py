@@ -302,10 +302,29 @@ def overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
-    """Loose link (the neighbourhood relation): family, participants and link windows agree."""
-    if e.family != f.family or not overlaps((e.lo, e.hi), (f.lo, f.hi)):
+    """Loose link (the neighbourhood relation): family, participants and link windows agree;
+    a plan without a date of its own (its window implied by its status) may fall
+    ``facet_slack`` days after a dated report of the same type in another article ("Kim is
+    due in Russia", two days after he went)."""
+    if e.family != f.family:
+        return 0
+    slack = settings.facet_slack_days if _late_plan(e, f) or _late_plan(f, e) else 0
+    if not overlaps((e.lo, e.hi), (shift(f.lo, -slack), shift(f.hi, slack))):
         return 0
     return participants_match(e, f, settings)
+
+
+def _late_plan(e: Member, f: Member) -> bool:
+    """Whether ``e`` is a plan without a date of its own reported in another article than
+    ``f``, a dated report of the same type (a late report of ``f``'s event may fall a few
+    days after it)."""
+    return (
+        e.type == f.type
+        and e.document_id != f.document_id
+        and not e.dated
+        and e.status in ("planned", "possible")
+        and f.dated
+    )
 
 
 def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:

@@ -544,6 +544,13 @@ def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
     return _build(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)
 
 
+def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:
+    """The span the members' neighbours' windows must overlap: their own windows, widened
+    by ``facet_slack`` for reports without a date of their own (``compat.adjacent``)."""
+    lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+    return shift(lo, -settings.facet_slack_days), shift(hi, settings.facet_slack_days)
+
+
 def _candidates(
     conn: Connection, frontier: list[Member], settings: LinkSettings, k: Table = event_keys
 ) -> set[str]:
@@ -555,7 +562,7 @@ def _candidates(
     out: set[str] = set()
     for family, members in sorted(by_family.items()):
         keys = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
-        lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+        lo, hi = _reach(members, settings)
         for start in range(0, len(keys), CHUNK):
             query = (
                 select(k.c.event_id)
@@ -577,7 +584,7 @@ def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettin
     for m in seeds:
         groups.setdefault((m.family, pairs_needed(m.participants, settings)), []).append(m)
     for (family, pairs), members in sorted(groups.items()):
-        lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+        lo, hi = _reach(members, settings)
         window = and_(k.c.lo >= shift(lo, -settings.max_window_days), k.c.lo <= hi, k.c.hi >= lo)
         singles = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
         searches = [(singles, k.c.parties == 1 if pairs else None)]
