@@ -418,6 +418,12 @@ def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() 
     state = story_state([plan, denial, talks], S)
     assert [a.state for a in state.articles] == ["dated", "postponed"]
     assert (state.state, state.status) == ("postponed", "planned")
+    # Talks put off to a date of their own put the trip off, not to their date.
+    july = ("2025-07-01", "2025-07-01", "2025-07-01")
+    talks_july = member("talks", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned",
+                        "2025-06-10", july, "postponed")  # fmt: skip
+    later = story_state([plan, denial, talks_july], S)
+    assert (later.state, later.dated, later.time["value"]) == ("postponed", False, None)
     # A cancellation in the same article still calls it off.
     called_off = dataclasses.replace(denial, cancelled=True)
     assert story_state([plan, called_off, talks], S).state == "cancelled"

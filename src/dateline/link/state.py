@@ -162,12 +162,15 @@ def article_time(
     voices = voices_of(members, kind, settings)
     # Only the story's own type dates it: talks on the 23rd do not move a visit on the 22nd.
     own = [m for m in voices if m.type == kind]
-    postponed = [m for m in own or voices if m.postponed]
+    postponed = [m for m in own if m.postponed]
     pool = postponed or own
     dated = [m for m in pool if m.dated and m.status != "possible" and (m.earliest or m.value)]
     if dated:
         best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
         return time_of(best), "dated", (best.lo, best.hi)
+    # Without a report of its own type, a facet put off (the talks of the trip) puts the
+    # story off too, but its new date, if any, is not the story's.
+    postponed = postponed or ([m for m in voices if m.postponed] if not own else [])
     if postponed:
         dct = members[0].dct
         reset = {"value": None, "earliest": dct, "latest": None, "granularity": None}
