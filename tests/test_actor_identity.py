@@ -407,3 +407,152 @@ def test_an_actor_has_the_country_most_articles_give_it_in_any_order(
         row = conn.execute(select(t.actors.c.country).where(t.actors.c.id == "lucia-ferreyra"))
         assert row.scalar_one() == "ARG"
     assert frozenset({"talks-plan", "talks-again"}) in partition(store)
+
+
+# --- keeping actors apart ------------------------------------------------------------------
+
+
+def test_a_name_kept_apart_keeps_its_own_id_in_every_article(store: Store) -> None:
+    for item in SERIES[:2]:
+        store.add(item)
+    assert actor_of(store, "benin-plan") == "george-w-bush"
+    assert store.keep_actors_apart("george-w-bush", "bush") == 1
+    assert actor_of(store, "benin-plan") == "bush"  # the name, not W.
+    assert frozenset({"benin-plan"}) in partition(store)  # its stories are linked again
+    assert [(p["actor_id"], p["other_id"]) for p in store.actors_kept_apart()] == [
+        ("bush", "george-w-bush")
+    ]
+    store.add(SERIES[2])  # stored after: "President Bush" is still identified by name
+    assert actor_of(store, "ghana-held") == "george-w-bush"
+    store.add(article("2008-02-21", "Bush leaves Africa", [
+        ("leaves", "STATEMENT", "occurred", "bush", "", "2008-02-21"),
+    ]))  # fmt: skip
+    assert actor_of(store, "leaves") == "bush"  # a later "Bush" is kept apart too
+    assert store.undo_keep_apart("bush", "george-w-bush") == 2
+    assert actor_of(store, "benin-plan") == actor_of(store, "leaves") == "george-w-bush"
+    assert frozenset({"benin-plan", "benin-held"}) in partition(store)
+    assert store.actors_kept_apart() == []
+
+
+def test_keeping_apart_undoes_a_merge_and_a_merge_undoes_keeping_apart(store: Store) -> None:
+    for item in RICE:
+        store.add(item)
+    store.merge_actors("condoleezza-rice", "rice")
+    store.keep_actors_apart("condoleezza-rice", "rice")
+    assert store.actor_merges() == []
+    assert actor_of(store, "congo-plan") == "rice"
+    store.merge_actors("condoleezza-rice", "rice")  # the user's last word wins
+    assert store.actors_kept_apart() == []
+    assert actor_of(store, "congo-plan") == "condoleezza-rice"
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        (lambda s: s.keep_actors_apart("george-w-bush", "george-w-bush"), "DL-E260"),
+        (lambda s: s.keep_actors_apart("george-w-bush", "nobody"), "DL-E590"),
+        (lambda s: s.undo_keep_apart("george-w-bush", "bush"), "DL-E261"),
+    ],
+)
+def test_bad_keep_apart_is_refused_and_changes_nothing(store: Store, call: Any, code: str) -> None:
+    for item in SERIES[:2]:
+        store.add(item)
+    before = snapshot(store)
+    with pytest.raises(DatelineError) as raised:
+        call(store)
+    assert raised.value.code == code
+    assert snapshot(store) == before and store.actors_kept_apart() == []
+
+
+def test_actors_apart_command(store: Store) -> None:
+    for item in SERIES[:2]:
+        store.add(item)
+    runner, db = CliRunner(), ["--db", store.url]
+    kept = runner.invoke(app, ["actors", "apart", "george-w-bush", "bush", *db])
+    assert kept.exit_code == 0, kept.output
+    assert "kept bush apart from george-w-bush; 1 documents linked again" in kept.stdout
+    listed = runner.invoke(app, ["actors", "apart", *db])
+    assert listed.stdout.startswith("bush ≠ george-w-bush")
+    assert (
+        '"other_id": "george-w-bush"'
+        in runner.invoke(app, ["actors", "apart", "--json", *db]).stdout
+    )
+    alone = runner.invoke(app, ["actors", "apart", "bush", *db])
+    assert alone.exit_code == 2
+    undone = runner.invoke(app, ["actors", "apart", "--undo", "george-w-bush", "bush", *db])
+    assert undone.exit_code == 0 and "no longer kept apart" in undone.stdout
+    again = runner.invoke(app, ["actors", "apart", "--undo", "george-w-bush", "bush", *db])
+    assert again.exit_code == 2 and "DL-E261" in again.stderr
+    assert actor_of(store, "benin-plan") == "george-w-bush"
+
+
+def test_migration_12_adds_the_keep_apart_table_and_identifies_organisations(
+    db_url: str,
+) -> None:
+    from sqlalchemy import delete, inspect, update
+
+    from dateline.store.identity import actor_apart
+
+    with Store(db_url) as store:
+        for item in [SERIES[0], *FORUM[:2]]:
+            store.add(item)
+        expected = snapshot(store)
+        with store.engine.begin() as conn:  # back to a database before migration 12
+            actor_apart.drop(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 12))
+            ea, d = t.event_actors, document_actors
+            conn.execute(update(ea).values(actor_id=ea.c.extracted_id))
+            conn.execute(update(d).values(canonical_id=d.c.actor_id))
+        assert ("ev-apec-plan", "source", "apec", "apec") in stored_actors(store)
+    with Store(db_url) as reopened:
+        with reopened.engine.connect() as conn:
+            assert inspect(conn).has_table("actor_apart")
+        assert snapshot(reopened) == expected
+        assert reopened.keep_actors_apart("bush", "BEN") == 0
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "fuller", "expected"), identity_rules().org_examples)
+def test_organisation_examples(name: str, fuller: str, expected: bool) -> None:
+    from dateline.actors.identity import org_may_name
+
+    assert org_may_name(name, fuller) is expected
+
+
+ORGS = {
+    "apec": ("APEC", "organisation", None, None),
+    "asian-pacific-economic-cooperation": (
+        "Asian-Pacific Economic Cooperation", "organisation", None, None),
+    "senate": ("Senate", "organisation", None, None),
+    "us-senate": ("U.S. Senate", "organisation", "USA", None),
+}  # fmt: skip
+FORUM = [
+    article("2006-11-13", "Bush to attend APEC", [
+        ("apec-plan", "MEET", "planned", "bush+apec", "", "2006-11-18"),
+        ("senate-vote", "AGREE", "possible", "senate", "", ""),
+    ], described=ORGS),
+    article("2006-11-18", "Asian-Pacific Economic Cooperation summit opens", [
+        ("apec-held", "MEET", "occurred", "bush+asian-pacific-economic-cooperation", "",
+         "2006-11-18"),
+        ("us-senate-vote", "AGREE", "occurred", "us-senate", "", "2006-11-18"),
+    ], described=ORGS),
+    # Three years later "APEC" is compared with no full name: it stays as written.
+    article("2009-11-14", "APEC again", [
+        ("apec-2009", "MEET", "occurred", "apec", "", "2009-11-14"),
+    ], described=ORGS),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_an_acronym_is_the_one_organisation_it_stands_for_in_any_order(
+    db_url: str, order: tuple[int, ...]
+) -> None:
+    with Store(db_url) as store:
+        for i in order:
+            store.add(FORUM[i])
+        ids = {(e[3:], x): a for e, _, a, x in stored_actors(store)}
+    assert ids[("apec-plan", "apec")] == "asian-pacific-economic-cooperation"
+    assert ids[("apec-2009", "apec")] == "apec"
+    assert ids[("senate-vote", "senate")] == "senate"  # one word, no acronym: no one else

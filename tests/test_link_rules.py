@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from typing import Any
 
@@ -35,6 +36,10 @@ PEOPLE = {
     "narendra-modi": ("person", "IND"),
     "aya-kouassi": ("person", "CIV"),
     "andrey-rudenko": ("person", "RUS"),
+    "george-w-bush": ("person", "USA"),
+    "stephen-hadley": ("person", "USA"),
+    "lee-myung-bak": ("person", "KOR"),
+    "apec": ("organisation", None),
 }
 
 
@@ -377,6 +382,53 @@ def test_most_specific_date_of_the_latest_article_wins() -> None:
     assert [a.time["value"] for a in state.articles if a.time] == ["2025-06-10", "2025-06"]
 
 
+def test_a_facet_dates_a_story_that_has_no_date_yet() -> None:
+    march = ("2027-03", "2027-03-01", "2027-03-31")
+    who = (["kim-jong-un"], ["RUS"])
+    # "agreed to meet again in Moscow in March, when Kim is expected to make a state visit"
+    visit = member("v", "VISIT", *who, "planned", "2026-11-05")
+    talks = member(
+        "m", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned", "2026-11-05", march
+    )
+    state = story_state([visit, talks], S)
+    assert (state.type, state.state, state.dated, state.time["value"]) == (
+        "VISIT", "dated", True, "2027-03",
+    )  # fmt: skip
+    # Once the story has a date, a facet's date never moves it ...
+    day = ("2027-03-17", "2027-03-17", "2027-03-17")
+    dated = member("d", "VISIT", *who, "planned", "2026-10-01", day)
+    later = story_state([dated, visit, talks], S)
+    assert (later.state, later.time["value"]) == ("dated", "2027-03-17")
+    # ... and a hope ("could meet in March") never dates it.
+    hoped = member(
+        "h", "MEET", ["kim-jong-un", "vladimir-putin"], [], "possible", "2026-11-05", march
+    )
+    assert story_state([visit, hoped], S).state == "announced"
+
+
+def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+    day = ("2025-06-12", "2025-06-12", "2025-06-12")
+    week = ("2025-W24", "2025-06-09", "2025-06-15")
+    plan = member("plan", "VISIT", *who, "planned", "2025-06-01", day)
+    # "Kim would not travel this week; the talks are postponed until further notice."
+    denial = member("denial", "VISIT", *who, "negated", "2025-06-10", week)
+    talks = member("talks", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned", "2025-06-10",
+                   cue="postponed")  # fmt: skip
+    state = story_state([plan, denial, talks], S)
+    assert [a.state for a in state.articles] == ["dated", "postponed"]
+    assert (state.state, state.status) == ("postponed", "planned")
+    # Talks put off to a date of their own put the trip off, not to their date.
+    july = ("2025-07-01", "2025-07-01", "2025-07-01")
+    talks_july = member("talks", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned",
+                        "2025-06-10", july, "postponed")  # fmt: skip
+    later = story_state([plan, denial, talks_july], S)
+    assert (later.state, later.dated, later.time["value"]) == ("postponed", False, None)
+    # A cancellation in the same article still calls it off.
+    called_off = dataclasses.replace(denial, cancelled=True)
+    assert story_state([plan, called_off, talks], S).state == "cancelled"
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 
@@ -403,6 +455,7 @@ BROKEN = [
     ("role pair key without a bar", ["role_pairs", "VISITVISIT"], [["source", "source"]]),
     ("missing window", ["windows_days", "future"], KeyError),
     ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
+    ("hosted types not a list", ["hosted_types", "types"], "MEET"),
 ]
 
 
@@ -452,8 +505,6 @@ def test_format_time(time: dict[str, Any], dated: bool, text: str) -> None:
 
 
 def _placed(key: str, type: str, place: PlaceInfo, dct: str = "2025-05-21") -> Member:
-    import dataclasses
-
     day = ("2025-06-10", "2025-06-10", "2025-06-12")
     return dataclasses.replace(
         member(key, type, ["kim-jong-un"], ["RUS"], dct=dct, time=day), place=place
@@ -475,3 +526,195 @@ def test_a_trip_to_a_country_takes_in_several_of_its_cities() -> None:
     # A story that started in one city does not take another city's talks.
     apart = [_placed("visit", "VISIT", VLADIVOSTOK), _placed("talks", "MEET", MOSCOW, "2025-05-22")]
     assert [len(d.added) for d in cluster(apart, S)] == [1, 1]
+
+
+def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    # Announced for June 18-20; then, on the 19th: "arrived on the 18th, and travels on to
+    # Vladivostok on the 20th, the last day". The plan for the 20th is taken first (plans
+    # come first in an article) and narrows the story to the 20th; the arrival still fits
+    # the 18-20 the story had before that article.
+    trip = [
+        member("plan", "VISIT", *who, dct="2025-06-02", time=("x", "2025-06-18", "2025-06-20")),
+        member(
+            "arrival", "VISIT", *who, "occurred", "2025-06-19", ("x", "2025-06-18", "2025-06-18")
+        ),
+        member("leg", "VISIT", *who, dct="2025-06-19", time=("x", "2025-06-20", "2025-06-20")),
+    ]
+    assert [sorted(m.id for m in d.added) for d in cluster(trip, S)] == [["arrival", "leg", "plan"]]
+    # A later article's visit on another day is still a visit of its own.
+    later = member(
+        "again", "VISIT", *who, "occurred", "2025-07-02", ("x", "2025-06-30", "2025-06-30")
+    )
+    assert [len(d.added) for d in cluster([*trip, later], S)] == [3, 1]
+
+
+HANOI = PlaceInfo("Hanoi", "VNM", "local")
+SEOUL = PlaceInfo("Seoul", "KOR", "local")
+
+
+def _held(
+    key: str,
+    type: str,
+    source: list[str],
+    place: PlaceInfo,
+    target: list[str] = [],  # noqa: B006
+) -> Member:
+    """A member located at ``place``, with the participants linking gives it there."""
+    from dateline.link.compat import hosted
+
+    m = member(key, type, source, target, status="ongoing")
+    return dataclasses.replace(m, place=place, participants=hosted(m.participants, type, place, S))
+
+
+@pytest.mark.parametrize(
+    ("what", "e", "f", "linked"),
+    [
+        (
+            "Bush meeting APEC leaders in Hanoi is a facet of Bush's visit to Vietnam",
+            _held("meet", "MEET", ["george-w-bush", "apec"], HANOI),
+            _held("visit", "VISIT", ["george-w-bush"], HANOI, ["VNM"]),
+            True,
+        ),
+        (
+            "the country an event is held in is not the one party both name as itself",
+            _held("meet", "MEET", ["lee-myung-bak"], SEOUL),
+            _held("visit", "VISIT", ["george-w-bush"], SEOUL, ["KOR"]),
+            False,
+        ),
+        (
+            "nor a party that must be shared: Bush alone in Hanoi meets Bush and Lee",
+            _held("talks", "DISCUSS", ["george-w-bush"], HANOI),
+            member("meet", "MEET", ["george-w-bush", "lee-myung-bak"], status="ongoing"),
+            True,
+        ),
+        (
+            "two meetings of Bush in Hanoi with other people do not share Vietnam",
+            _held("meet", "MEET", ["george-w-bush", "apec"], HANOI),
+            _held("talks", "MEET", ["george-w-bush", "lee-myung-bak"], HANOI),
+            False,
+        ),
+        (
+            "another American in Hanoi is not Bush",
+            _held("meet", "MEET", ["stephen-hadley", "apec"], HANOI),
+            _held("visit", "VISIT", ["george-w-bush"], HANOI, ["VNM"]),
+            False,
+        ),
+    ],
+)
+def test_the_country_an_event_is_held_in_takes_part(
+    what: str, e: Member, f: Member, linked: bool
+) -> None:
+    assert bool(participants_match(e, f, S)) is linked, what
+    assert bool(adjacent(f, e, S)) is linked, what
+
+
+def test_an_undated_report_joins_the_story_it_shares_most_with_not_the_dated_one() -> None:
+    from dateline.link.cluster import cluster
+
+    vladivostok, moscow = (
+        PlaceInfo("Vladivostok", "RUS", "local"),
+        PlaceInfo("Moscow", "RUS", "local"),
+    )
+    trip = _placed("trip", "VISIT", vladivostok, dct="2025-05-01")  # Kim in Vladivostok, dated
+    talks = [
+        dataclasses.replace(
+            member(k, "MEET", ["kim-jong-un", "vladimir-putin"], dct=dct), place=moscow
+        )
+        for k, dct in (("talks", "2025-05-02"), ("talks-again", "2025-05-03"))
+    ]
+    # "Kim will not meet anyone": no date, no place. Its window overlaps the dated trip's,
+    # which says nothing: it fits the undated talks, two of whose reports it neighbours.
+    denial = member("denial", "MEET", ["kim-jong-un"], status="negated", dct="2025-05-04")
+    drafts = cluster([trip, *talks, denial], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [
+        ["denial", "talks", "talks-again"],
+        ["trip"],
+    ]
+
+
+# --- a place the event's sentences do not name --------------------------------------------
+
+ARTICLE_PLACES = {
+    "hanoi": PlaceInfo("Hanoi", "VNM", "local"),
+    "mendoza": PlaceInfo("Mendoza", "ARG", "local"),
+    "buenos aires": PlaceInfo("Buenos Aires", "ARG", "local"),
+}
+
+
+@pytest.mark.parametrize(
+    ("location", "sentence", "named"),
+    [
+        ("Buenos Aires", "They held talks in Buenos Aires on Thursday.", True),
+        ("Vietnam", "Kerry will travel to Hanoi and Ho Chi Minh City.", True),
+        ("Mendoza", "They discussed water rights and survey flights.", False),
+        ("Argentina", "They discussed water rights and survey flights.", False),
+        (None, "They discussed water rights.", True),
+    ],
+)
+def test_a_location_is_named_by_its_sentence_or_one_of_its_cities(
+    location: str | None, sentence: str, named: bool
+) -> None:
+    from dateline.link.linker import named_in
+
+    assert named_in(location, [sentence.casefold()], ARTICLE_PLACES, S) is named
+
+
+def test_a_carried_place_neither_excludes_nor_hosts() -> None:
+    from dateline.link.compat import CARRIED, hosted
+
+    carried = PlaceInfo("Mendoza", "ARG", CARRIED)
+    assert places_compatible(carried, PlaceInfo("Buenos Aires", "ARG", "local"))
+    assert places_compatible(
+        PlaceInfo("Berlin", "DEU", "local"), PlaceInfo("Luanda", "AGO", CARRIED)
+    )
+    assert not places_compatible(
+        PlaceInfo("Mendoza", "ARG", "local"), ARTICLE_PLACES["buenos aires"]
+    )
+    talks = member("talks", "MEET", ["george-w-bush", "apec"])
+    assert (
+        hosted(talks.participants, "MEET", PlaceInfo("Hanoi", "VNM", CARRIED), S)
+        == talks.participants
+    )
+
+
+def test_a_late_report_of_the_old_date_joins_the_story_it_was_planned_for() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+
+    def day(d: str) -> tuple[str, str, str]:
+        return (d, d, d)
+
+    visit = [
+        member("plan", "VISIT", *who, "planned", "2025-05-03", day("2025-06-09")),
+        member("moved", "VISIT", *who, "planned", "2025-05-20", day("2025-06-02"), "postponed"),
+        member("held", "VISIT", *who, "occurred", "2025-06-03", day("2025-06-02")),
+        # A weekly still announces the visit for June 9: the story, late, not a new plan.
+        member("stale", "VISIT", *who, "planned", "2025-06-04", day("2025-06-09")),
+    ]
+    [story] = cluster(visit, S)
+    state = story.state(S)
+    assert state.state == "occurred"
+    assert [a.state for a in state.articles] == ["dated", "rescheduled", "occurred", "rescheduled"]
+    # A plan for a date the story never had is another visit.
+    again = member("again", "VISIT", *who, "planned", "2025-06-10", day("2025-09-01"))
+    assert [len(d.added) for d in cluster([*visit, again], S)] == [4, 1]
+
+
+def test_an_undated_report_a_few_days_after_the_story_is_that_story() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    held = member(
+        "held", "VISIT", *who, "occurred", "2025-06-03", ("x", "2025-06-02", "2025-06-02")
+    )
+    # "Kim is due in Russia", two days after he went: its window, implied by its status,
+    # starts the day after its article; the story's date is within facet_slack of it.
+    stale = member("stale", "VISIT", *who, "planned", "2025-06-04")
+    assert [len(d.added) for d in cluster([held, stale], S)] == [2]
+    # Announced a month later, it is another visit.
+    later = member("later", "VISIT", *who, "planned", "2025-07-04")
+    assert [len(d.added) for d in cluster([held, later], S)] == [1, 1]

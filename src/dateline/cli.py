@@ -551,6 +551,48 @@ def _unmerge(store: Any, alias: str) -> int:
     return int(store.unmerge_actor(alias))
 
 
+@actors_app.command("apart")
+def actors_apart(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ACTOR OTHER...]", help="ACTOR, then the actor ids that are others."
+        ),
+    ] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Forget that they were kept apart.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Keep actors apart: each OTHER is another actor than ACTOR, so identity across
+    articles never stores one under the other ("Bush" in an article about the elder Bush is
+    not George W. Bush), a merge of the two is undone, and their stories are linked again.
+    Without ids, list the pairs kept apart.
+
+    Example: dateline actors apart george-w-bush bush
+
+    Example: dateline actors apart --undo george-w-bush bush
+
+    An unknown id (DL-E590), an id kept apart from itself (DL-E260) or, with --undo, a pair
+    that was not kept apart (DL-E261) is refused: exit code 2.
+    """
+    from dateline.query import format_apart
+
+    if not ids:
+        _print(_write(db, lambda store: store.actors_kept_apart()), as_json, format_apart)
+        return
+    if len(ids) < 2:
+        typer.echo("dateline: give ACTOR and at least one other actor id", err=True)
+        raise typer.Exit(2)
+    actor, others = ids[0], ids[1:]
+    if undo:
+        relinked = _write(db, lambda store: store.undo_keep_apart(actor, *others))
+        typer.echo(f"{', '.join(others)} no longer kept apart from {actor}; "
+                   f"{relinked} documents linked again")  # fmt: skip
+        return
+    relinked = _write(db, lambda store: store.keep_actors_apart(actor, *others))
+    typer.echo(f"kept {', '.join(others)} apart from {actor}; {relinked} documents linked again")
+
+
 @actors_app.command("merges")
 def actors_merges(db: DbOption = None, as_json: JsonOption = False) -> None:
     """The merges a user made: alias, the actor it was merged into, and when.

@@ -172,10 +172,18 @@ E_ACTOR_UNKNOWN = Code(
 )
 E_ACTOR_SAME = Code("DL-E591", "{alias!r} and {actor_id!r} are already one actor")
 E_ACTOR_NOT_MERGED = Code(
-    "DL-E592", "{alias!r} was not merged into another actor; `dateline actors merges` lists merges"
+    "DL-E592",
+    "{alias!r} was not merged into another actor; `dateline actors merges` lists merges "
+    "(to keep a name apart from the actor it was identified as: `dateline actors apart`)",
 )
 E_ACTOR_KINDS = Code(
     "DL-E593", "cannot merge {alias!r} ({alias_kind}) into {actor_id!r} ({kind}): not one kind"
+)
+
+# --- keeping actors apart: dateline actors apart (DL-E260..E279) ---
+E_APART_SELF = Code("DL-E260", "cannot keep {actor_id!r} apart from itself")
+E_APART_NONE = Code(
+    "DL-E261", "{actor_id!r} and {other!r} are not kept apart; `dateline actors apart` lists them"
 )
 
 # --- ingest (DL-E300..DL-E319) ---

@@ -70,6 +70,12 @@ def format_merges(merges: Iterable[dict[str, Any]]) -> str:
     return "\n".join(lines) if lines else "no merges"
 
 
+def format_apart(pairs: Iterable[dict[str, Any]]) -> str:
+    """One line per pair a user kept apart: ``actor ≠ other  (kept apart at)``."""
+    lines = [f"{p['actor_id']} ≠ {p['other_id']}  (kept apart {p['noted_at']})" for p in pairs]
+    return "\n".join(lines) if lines else "no actors kept apart"
+
+
 def format_aliases(aliases: Iterable[dict[str, Any]]) -> str:
     """One line per alias: ``alias → actor  by name|merge, N documents, first..last: names``."""
     lines = [

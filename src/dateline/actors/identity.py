@@ -17,12 +17,19 @@ functions here (``dateline.store.identity`` does the look-ups):
   George W. Bush) the title decides if it can ("President Bush" and the one called
   president), else the name stays as it is: namesakes are never merged by guess.
 
+Organisations are identified the same way, on stronger evidence only: a name may name
+the organisation of a fuller one when it is the fuller name's acronym, written in capitals
+("APEC" for "Asian-Pacific Economic Cooperation", "OFAC" for "Office of Foreign Assets
+Control"), or its last two words or more ("Harbour Workers' Union" for "Kenya Port and
+Harbour Workers' Union"); one word alone ("Senate", "Council") never does.
+
 Everything is a function of the set of names, never of the order they came in.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +50,8 @@ class IdentityRules:
     leading: frozenset[str]  # honorifics and title words, dropped before a name
     suffixes: frozenset[str]
     examples: tuple[tuple[str, str, bool, bool], ...]
+    minor_words: frozenset[str] = frozenset()  # left out of an acronym ("of", "and")
+    org_examples: tuple[tuple[str, str, bool], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +64,8 @@ def identity_rules() -> IdentityRules:
         leading=frozenset(leading),
         suffixes=frozenset(name_key(w) for w in data["suffixes"]),
         examples=tuple((a, b, bool(t), bool(r)) for a, b, t, r in data["examples"]),
+        minor_words=frozenset(name_key(w) for w in data["acronym_minor_words"]),
+        org_examples=tuple((a, b, bool(r)) for a, b, r in data["organisation_examples"]),
     )
 
 
@@ -159,3 +170,58 @@ def id_for(key: str, ids: set[str]) -> str | None:
         return None
     own = slug(key)
     return own if own in ids else min(ids)
+
+
+# --- organisations -------------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def acronym(name: str) -> str | None:
+    """The name's key when it is written as an acronym ("APEC", "OFAC"), else None."""
+    written = name.strip().replace(".", "")
+    return name_key(written) if _ACRONYM.fullmatch(written) else None
+
+
+def initials(key: str) -> str:
+    """The letters an acronym of a name key would have: the first letter of each word,
+    minor words ("of", "and", "the") left out."""
+    minor = identity_rules().minor_words
+    return "".join(w[0] for w in key.split() if w not in minor)
+
+
+def org_shorter(short: str, full: str, short_acronym: bool) -> bool:
+    """Whether the organisation name key ``short`` is a less specific way of naming the
+    organisation of ``full`` (``short_acronym``: ``short`` was written as an acronym)."""
+    s, f = short.split(), full.split()
+    if not s or len(f) < 2 or s == f:
+        return False
+    if short_acronym and len(s) == 1:
+        return initials(full) == s[0]
+    return 2 <= len(s) < len(f) and f[-len(s) :] == s
+
+
+def org_may_name(name: str, other: str) -> bool:
+    """Whether the organisation name ``name`` (as written) may name the one ``other`` names."""
+    a, b = name_key(name), name_key(other)
+    return a == b or org_shorter(a, b, acronym(name) is not None)
+
+
+def resolve_org(
+    key: str, is_acronym: bool, country: str | None, near: Iterable[Variant]
+) -> str | None:
+    """The id of the one organisation a name (its key, whether it is an acronym, its
+    country) names among ``near`` (organisation names of nearby articles, keyed by
+    ``name_key``), or None when it names none or several."""
+    fits = [
+        v
+        for v in near
+        if org_shorter(key, v.key, is_acronym)
+        and not (country and v.country and country != v.country)
+    ]
+    keys = {v.key for v in fits}
+    best = {k for k in keys if not any(org_shorter(k, o, False) for o in keys)}
+    if len(best) != 1:
+        return None
+    (chosen,) = best
+    return id_for(chosen, {v.actor_id for v in fits if v.key == chosen})

@@ -14,6 +14,7 @@ from collections import deque
 from typing import Any
 
 from dateline.link.compat import (
+    CARRIED,
     Member,
     PlaceInfo,
     adjacent,
@@ -82,7 +83,11 @@ class Draft:
         self.tail.append(m)
         self.added.append(m)
         self._fold.add(m)
-        if m.place.name and m.type not in self.settings.place_free_types:
+        if (
+            m.place.name
+            and m.place.level != CARRIED
+            and m.type not in self.settings.place_free_types
+        ):
             self.located = narrower(self.located, m.place)
         self._state = None
 
@@ -153,12 +158,7 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     if shared == 0:
         return None
     state = draft.state(settings)
-    window = state.window
-    if e.type != state.type:
-        # A facet may fall a little apart from the story's own date (arrive the day before).
-        slack = settings.facet_slack_days
-        window = (shift(window[0], -slack), shift(window[1], slack))
-    if not overlaps((e.lo, e.hi), window):
+    if not _fits_time(e, draft, state, settings):
         return None
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
@@ -167,9 +167,41 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     # An invitation announces an event still to come: prefer a story still open.
     open_story = int(settings.is_precursor(e.type) and state.status in settings.pending_statuses)
     # A report that fits a story's fixed date beats one that fits an open window.
-    dated_hit = int(state.dated)
+    dated_hit = int(state.dated and e.dated)
     support = sum(1 for n in links if n)
     return open_story, shared, dated_hit, support
+
+
+def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
+    """Whether ``e`` falls in the story's current window; or, when ``e`` comes from the
+    article the story is reading, in the window the story had before that article: one
+    article's dates of one trip (arrived on Tuesday; travels on to Cape Town on Thursday, the
+    last day of the visit) do not shut each other out, whichever is taken first."""
+    windows = [state.window]
+    last = draft.tail[-1] if draft.tail else None
+    if state.settled and last is not None and last.document_id == e.document_id:
+        windows.append(state.settled)
+    # A plan without a date of its own, reported after a dated story, may fall a few days
+    # after its date: "Kim is due in Russia", two days after he went, is that visit, late.
+    late = (
+        not e.dated
+        and e.status in ("planned", "possible")
+        and state.dated
+        and last is not None
+        and last.document_id != e.document_id
+    )
+    slack = settings.facet_slack_days if e.type != state.type or late else 0
+    # A facet may fall a little apart from the story's own date (arrive the day before).
+    if any(overlaps((e.lo, e.hi), (shift(lo, -slack), shift(hi, slack))) for lo, hi in windows):
+        return True
+    # A report of a date the story was planned for before it moved or happened (a weekly
+    # still announcing the visit for June 9 after it was brought forward and held on June
+    # 2) is that story, late: it joins it, and its history shows the contradiction.
+    # The report must hold that date (June 9, or June): a date inside a wide one the story
+    # had ("in the second half of the year") says nothing of which event it is.
+    if not (e.dated and e.earliest and e.latest):
+        return False
+    return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
 
 
 def cluster(members: list[Member], settings: LinkSettings) -> list[Draft]:

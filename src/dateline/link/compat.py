@@ -19,6 +19,10 @@ from dateline.link.settings import LinkSettings
 from dateline.model import iso_day
 
 ISO3 = re.compile(r"[A-Z]{3}")
+#: the role of the country an event of ``hosted_types`` is held in (see ``hosted``)
+HOST = "host"
+#: the level of a location the event's sentences do not name (``linker.named_in``)
+CARRIED = "carried"
 COUNTRYLIKE_KINDS = frozenset({"country", "government"})
 FAR_PAST, FAR_FUTURE = "0001-01-01", "9999-12-31"
 
@@ -30,7 +34,7 @@ class Participant(NamedTuple):
     tuples hash in C."""
 
     id: str
-    role: str  # source | target
+    role: str  # source | target | host
     country: str | None
     countrylike: bool  # a country or its government: matches its members
 
@@ -41,7 +45,7 @@ class PlaceInfo:
 
     name: str | None = None
     country: str | None = None
-    level: str | None = None  # country | region | local
+    level: str | None = None  # country | region | local | carried (named elsewhere)
 
 
 @dataclass
@@ -65,6 +69,7 @@ class Member:
     place: PlaceInfo
     postponed: bool = False
     story_id: str | None = None
+    cancelled: bool = False  # called off ("was cancelled"), not only denied
 
 
 def participant(actor_id: str, role: str, kind: str | None, country: str | None) -> Participant:
@@ -154,22 +159,30 @@ def same_actor(p: Participant, q: Participant, settings: LinkSettings) -> bool:
     return settings.country_matches_member and (p.countrylike or q.countrylike)
 
 
+def _same_party(p: Participant, q: Participant, settings: LinkSettings) -> bool:
+    """``same_actor``, except that two events held in one country do not share it: a host
+    country counts only against a party the other event names (two meetings in one city
+    with different people are not one meeting)."""
+    return not (p.role == HOST and q.role == HOST) and same_actor(p, q, settings)
+
+
 def shared_count(
     a: tuple[Participant, ...], b: tuple[Participant, ...], settings: LinkSettings
 ) -> int:
     """How many participants the two sides have in common (the smaller of both counts)."""
 
     def covered(xs: tuple[Participant, ...], ys: tuple[Participant, ...]) -> int:
-        ids = {x.id for x in xs if any(same_actor(x, y, settings) for y in ys)}
+        ids = {x.id for x in xs if any(_same_party(x, y, settings) for y in ys)}
         return len(ids)
 
     return min(covered(a, b), covered(b, a))
 
 
 def parties(parts: tuple[Participant, ...], settings: LinkSettings) -> int:
-    """How many distinct parties take part ("Côte d'Ivoire and its minister" are one)."""
+    """How many distinct parties the event names ("Côte d'Ivoire and its minister" are one;
+    the country it is held in is not counted)."""
     groups: list[list[Participant]] = []
-    for p in parts:
+    for p in named(parts):
         home = next((g for g in groups if any(same_actor(p, q, settings) for q in g)), None)
         if home is None:
             groups.append([p])
@@ -201,9 +214,30 @@ def roles_agree(
     return True
 
 
+def named(parts: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """The participants the event names (not the country it is held in)."""
+    return tuple(p for p in parts if p.role != HOST)
+
+
+def hosted(
+    parts: tuple[Participant, ...], event_type: str, place: PlaceInfo, settings: LinkSettings
+) -> tuple[Participant, ...]:
+    """The participants, with the country an event of ``hosted_types`` is held in as a
+    party (role ``host``): Bush meeting APEC leaders in Hanoi shares Bush and Vietnam with
+    Bush's visit to Vietnam. Events without a named participant get none."""
+    country = place.country
+    if place.level == CARRIED:
+        return parts
+    if event_type not in settings.hosted_types or not country or not named(parts):
+        return parts
+    if any(p.countrylike and p.country == country for p in parts):
+        return parts
+    return (*parts, Participant(country, HOST, country, True))
+
+
 def participants_match(e: Member, f: Member, settings: LinkSettings) -> int:
     """Number of shared participants when enough are shared, else 0."""
-    if not e.participants or not f.participants:
+    if not named(e.participants) or not named(f.participants):
         return 0
     return _match(e.participants, e.type, f.participants, f.type, settings)
 
@@ -233,11 +267,12 @@ def _match(
 
 def _one_party(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> bool:
     """Whether the two sides name one party itself: the same actor, or a country and its
-    government (aliases of one party), not a country and a person of it."""
+    government (aliases of one party), not a country and a person of it, nor the country
+    an event is held in."""
     return any(
         x.id == y.id or (x.countrylike and y.countrylike and x.country == y.country)
-        for x in a
-        for y in b
+        for x in named(a)
+        for y in named(b)
     )
 
 
@@ -267,15 +302,37 @@ def overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
-    """Loose link (the neighbourhood relation): family, participants and link windows agree."""
-    if e.family != f.family or not overlaps((e.lo, e.hi), (f.lo, f.hi)):
+    """Loose link (the neighbourhood relation): family, participants and link windows agree;
+    a plan without a date of its own (its window implied by its status) may fall
+    ``facet_slack`` days after a dated report of the same type in another article ("Kim is
+    due in Russia", two days after he went)."""
+    if e.family != f.family:
+        return 0
+    slack = settings.facet_slack_days if _late_plan(e, f) or _late_plan(f, e) else 0
+    if not overlaps((e.lo, e.hi), (shift(f.lo, -slack), shift(f.hi, slack))):
         return 0
     return participants_match(e, f, settings)
 
 
+def _late_plan(e: Member, f: Member) -> bool:
+    """Whether ``e`` is a plan without a date of its own reported in another article than
+    ``f``, a dated report of the same type (a late report of ``f``'s event may fall a few
+    days after it)."""
+    return (
+        e.type == f.type
+        and e.document_id != f.document_id
+        and not e.dated
+        and e.status in ("planned", "possible")
+        and f.dated
+    )
+
+
 def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
-    """Same place, or one contains the other as far as names and countries tell."""
+    """Same place, or one contains the other as far as names and countries tell; a place
+    carried over from another sentence never excludes."""
     if not a.name or not b.name or a.name.casefold() == b.name.casefold():
+        return True
+    if CARRIED in (a.level, b.level):
         return True
     if a.country and b.country and a.country != b.country:
         return False

@@ -35,11 +35,13 @@ from sqlalchemy import (
 
 from dateline.link.cluster import Draft, cluster, extend, summary_ids
 from dateline.link.compat import (
+    CARRIED,
     FAR_FUTURE,
     Member,
     Participant,
     PlaceInfo,
     adjacent,
+    hosted,
     link_window,
     lookup_keys,
     pair_keys,
@@ -310,10 +312,50 @@ def _members_of(conn: Connection, document_ids: list[str], settings: LinkSetting
         return []
     parts = _participants(conn, [r["id"] for r in rows])
     places = _document_places(conn, document_ids)
-    return [
-        member_of_row(r, tuple(parts.get(r["id"], ())), places.get(r["document_id"], {}), settings)
-        for r in rows
-    ]
+    sentences = _sentences(conn, [r["id"] for r in rows if r.get("location")])
+    out = []
+    for r in rows:
+        known = places.get(r["document_id"], {})
+        carried = not named_in(r.get("location"), sentences.get(r["id"], []), known, settings)
+        out.append(member_of_row(r, tuple(parts.get(r["id"], ())), known, settings, carried))
+    return out
+
+
+def _sentences(conn: Connection, event_ids: list[str]) -> dict[str, list[str]]:
+    """The evidence sentences of events, by event id."""
+    ev, out = t.event_evidence, dict[str, list[str]]()
+    for start in range(0, len(event_ids), CHUNK):
+        query = select(ev.c.event_id, ev.c.sentence).where(
+            ev.c.event_id.in_(event_ids[start : start + CHUNK])
+        )
+        for r in conn.execute(query):
+            out.setdefault(r.event_id, []).append(r.sentence.casefold())
+    return out
+
+
+def named_in(
+    location: str | None,
+    sentences: list[str],
+    places: dict[str, PlaceInfo],
+    settings: LinkSettings,
+) -> bool:
+    """Whether an event's sentences name its location: by its name, or, for a country, by a
+    place of the article in that country ("will travel to Hanoi and Ho Chi Minh City":
+    Vietnam). A location none of them names was carried over from elsewhere in the article
+    ("talks in Buenos Aires ... according to a statement by the government of Mendoza"): a
+    guess (level ``carried``) that linking does not let exclude a link, place a story or
+    name the country an event is held in; filters still see it. An event without evidence
+    sentences keeps its location."""
+    if not location or not sentences:
+        return True
+    if any(location.casefold() in s for s in sentences):
+        return True
+    place = place_info(location, places, settings)
+    if place.level != "country" or not place.country:
+        return False
+    return any(
+        p.country == place.country and name in s for name, p in places.items() for s in sentences
+    )
 
 
 def _write_index(conn: Connection, members: list[Member]) -> None:
@@ -409,13 +451,17 @@ def member_of_row(
     parts: tuple[Participant, ...],
     places: dict[str, PlaceInfo],
     settings: LinkSettings,
+    carried: bool = False,
 ) -> Member:
-    """An events row seen by linking: its link window, participants and resolved place."""
+    """An events row seen by linking: its link window, participants and resolved place
+    (``carried``: a place its sentences do not name, see ``named_in``)."""
     lo, hi = link_window(row, settings)
     postponed = row.get("change") == "postponed"
-    return _build(
-        row, parts, place_info(row.get("location"), places, settings), lo, hi, postponed, settings
-    )
+    place = place_info(row.get("location"), places, settings)
+    if carried and place.name:
+        place = PlaceInfo(place.name, place.country, CARRIED)
+    parts = hosted(parts, row["type"], place, settings)
+    return _build(row, parts, place, lo, hi, postponed, settings)
 
 
 def _build(
@@ -445,6 +491,7 @@ def _build(
         place=place,
         postponed=postponed,
         story_id=row.get("story_id"),
+        cancelled=row.get("change") == "cancelled",
     )
 
 
@@ -497,6 +544,13 @@ def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
     return _build(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)
 
 
+def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:
+    """The span the members' neighbours' windows must overlap: their own windows, widened
+    by ``facet_slack`` for reports without a date of their own (``compat.adjacent``)."""
+    lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+    return shift(lo, -settings.facet_slack_days), shift(hi, settings.facet_slack_days)
+
+
 def _candidates(
     conn: Connection, frontier: list[Member], settings: LinkSettings, k: Table = event_keys
 ) -> set[str]:
@@ -508,7 +562,7 @@ def _candidates(
     out: set[str] = set()
     for family, members in sorted(by_family.items()):
         keys = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
-        lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+        lo, hi = _reach(members, settings)
         for start in range(0, len(keys), CHUNK):
             query = (
                 select(k.c.event_id)
@@ -530,7 +584,7 @@ def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettin
     for m in seeds:
         groups.setdefault((m.family, pairs_needed(m.participants, settings)), []).append(m)
     for (family, pairs), members in sorted(groups.items()):
-        lo, hi = min(m.lo for m in members), max(m.hi for m in members)
+        lo, hi = _reach(members, settings)
         window = and_(k.c.lo >= shift(lo, -settings.max_window_days), k.c.lo <= hi, k.c.hi >= lo)
         singles = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
         searches = [(singles, k.c.parties == 1 if pairs else None)]
@@ -664,11 +718,22 @@ def _insert_stories(
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
-    """Stories that lost members but keep some outside the neighbourhood (capped case)."""
+    """Stories that lost members but keep some outside the neighbourhood (capped case).
+
+    What is left is a story named by its own first member, as any story is: when the
+    story's first member went to another story, the members left are moved to the new id
+    (else their ``story_id`` would name a story that has no row)."""
     for story_id in sorted(story_ids):
         draft = whole_story(conn, story_id, settings)
-        if draft.first is not None:
-            _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
+        if draft.first is None:
+            continue
+        if draft.id != story_id:
+            ev = t.events
+            conn.execute(update(ev).where(ev.c.story_id == story_id).values(story_id=draft.id))
+            for m in draft.added:
+                m.story_id = draft.id
+            _delete_stories(conn, [draft.id])
+        _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:

@@ -33,6 +33,7 @@ class LinkSettings:
     type_rank: dict[str, int] = field(default_factory=dict)
     precursors: dict[str, dict[str, str]] = field(default_factory=dict)
     place_free_types: frozenset[str] = frozenset()
+    hosted_types: frozenset[str] = frozenset()  # the country they are held in takes part
     role_pairs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     min_shared_participants: int = 2
     country_matches_member: bool = True
@@ -61,6 +62,13 @@ class LinkSettings:
 
     def is_precursor(self, event_type: str) -> bool:
         return event_type in self.precursors
+
+
+def _types(path: Path, name: str, raw: Any) -> frozenset[str]:
+    values = raw.get("types") if isinstance(raw, dict) else raw
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise E_LINK_RULES(path=str(path), why=f"{name}: a list of event types")
+    return frozenset(values)
 
 
 def _public(data: dict[str, Any]) -> dict[str, Any]:
@@ -115,6 +123,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             type_rank={k: int(v) for k, v in _public(data["type_rank"]).items()},
             precursors=precursors,
             place_free_types=frozenset(data["place_free_types"]),
+            hosted_types=_types(path, "hosted_types", data.get("hosted_types", {"types": []})),
             role_pairs=_role_pairs(path, data["role_pairs"]),
             min_shared_participants=int(data["min_shared_participants"]),
             country_matches_member=bool(data["country_matches_member"]),

@@ -44,6 +44,9 @@ class ArticleState:
     time_kind: str  # dated | reset (postponed, no new date) | window | none
     window: tuple[str, str] | None
     state: str | None = None  # lifecycle state this article gives the story (set by the fold)
+    # A date a facet of the article gives when its own type gives none (the fold takes it
+    # while the story has no date): (time, window).
+    facet_date: tuple[dict[str, Any], tuple[str, str]] | None = None
 
 
 @dataclass
@@ -59,6 +62,11 @@ class StoryState:
     state: str = "announced"
     # Last day any article's window reaches (its latest time, else its date + stale_days).
     reach: str = ""
+    # The window before the last article (None when it is the first): the last article's
+    # other events may still fit it ("arrived on Tuesday, travels on to Cape Town Thursday").
+    settled: tuple[str, str] | None = None
+    # The distinct dates articles planned (or called off) the story for.
+    dates: tuple[tuple[str, str], ...] = ()
 
     def header(self, story_id: str, settings: LinkSettings) -> dict[str, Any]:
         """The fields that name a story and its state, shared by its row and its dict."""
@@ -97,9 +105,26 @@ def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[M
     return [m for m in others if settings.rank(m.type) == top]
 
 
+def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[Member]:
+    """The ``speakers`` of an article, except that an article that postpones the story
+    (one of its events moved, still planned) is not undone by a denial in it: "Valdés would
+    not travel this week; the talks are postponed until further notice" puts the trip
+    off, it does not call it off (a cancellation, "was cancelled", still does)."""
+    voices = speakers(members, kind, settings)
+    moved = [
+        m
+        for m in members
+        if m.postponed and m.status == "planned" and not settings.is_precursor(m.type)
+    ]
+    if not moved:
+        return voices
+    kept = [m for m in voices if m.status != "negated" or m.cancelled]
+    return kept or moved
+
+
 def article_status(members: list[Member], kind: str, settings: LinkSettings) -> str | None:
     """The status an article gives the story (precursors map theirs, e.g. invited → planned)."""
-    voices = speakers(members, kind, settings)
+    voices = voices_of(members, kind, settings)
     if voices:
         statuses = [m.status for m in voices]
     else:
@@ -134,7 +159,7 @@ def article_time(
     A postponement speaks over other dates in the same article ("had been scheduled
     for October 20 ... postponed until December"); without a new date it resets the time.
     """
-    voices = speakers(members, kind, settings)
+    voices = voices_of(members, kind, settings)
     # Only the story's own type dates it: talks on the 23rd do not move a visit on the 22nd.
     own = [m for m in voices if m.type == kind]
     postponed = [m for m in own if m.postponed]
@@ -143,6 +168,9 @@ def article_time(
     if dated:
         best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
         return time_of(best), "dated", (best.lo, best.hi)
+    # Without a report of its own type, a facet put off (the talks of the trip) puts the
+    # story off too, but its new date, if any, is not the story's.
+    postponed = postponed or ([m for m in voices if m.postponed] if not own else [])
     if postponed:
         dct = members[0].dct
         reset = {"value": None, "earliest": dct, "latest": None, "granularity": None}
@@ -160,11 +188,36 @@ def reach_of(art: ArticleState, settings: LinkSettings) -> str:
     return (art.time or {}).get("latest") or shift(art.dct, settings.stale_days)
 
 
+def facet_date(
+    members: list[Member], kind: str, settings: LinkSettings
+) -> tuple[dict[str, Any], tuple[str, str]] | None:
+    """The most specific date the article's facets of another type give ("agreed to meet
+    again in Canberra in March" for the state visit it announces), for a story that has
+    none yet: never a precursor's (an invitation's date is not the trip's) nor a
+    speculation's."""
+    dated = [
+        m
+        for m in members
+        if m.type != kind
+        and not settings.is_precursor(m.type)
+        and m.dated
+        and m.status != "possible"
+        and (m.earliest or m.value)
+    ]
+    if not dated:
+        return None
+    best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
+    return time_of(best), (best.lo, best.hi)
+
+
 def make_article(group: list[Member], kind: str, settings: LinkSettings) -> ArticleState:
     """What one article (its members of the story, in canonical order) says."""
     time, time_kind, window = article_time(group, kind, settings)
     status = article_status(group, kind, settings)
-    return ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
+    art = ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
+    if time_kind in ("window", "none"):
+        art.facet_date = facet_date(group, kind, settings)
+    return art
 
 
 def _interval(art: ArticleState) -> tuple[str, str] | None:
@@ -220,6 +273,10 @@ class Progress:
         """The state after one more article (whose ``state`` this sets)."""
         status, timed, windowed = self.status, self.timed, self.windowed
         new = art.status
+        if art.facet_date and timed is None and new == "planned":
+            # Its own type undated, a facet dates a story that had no date yet.
+            art.time, art.window = art.facet_date
+            art.time_kind = "dated"
         if new and (status is None or status in settings.supersedes.get(new, ())):
             status = new
         if art.time_kind in ("dated", "reset"):
@@ -288,7 +345,11 @@ class Fold:
         state = (after.plan or "announced") if final == "planned" else BY_STATUS.get(final, final)
         reach = max(self.reach, reach_of(last, self.settings))
         dated = chosen.time_kind == "dated"
-        return StoryState(kind, final, time, dated, window, arts, state, reach)
+        before = self.progress.timed or self.progress.windowed
+        settled = before.window if before else None
+        return StoryState(
+            kind, final, time, dated, window, arts, state, reach, settled, after.dates
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """What later members need of the members added so far (the open article's by id)."""

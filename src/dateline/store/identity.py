@@ -41,8 +41,24 @@ from sqlalchemy import (
     update,
 )
 
-from dateline.actors.identity import Variant, identity_rules, person_key, resolve_name
-from dateline.errors import E_ACTOR_KINDS, E_ACTOR_NOT_MERGED, E_ACTOR_SAME, E_ACTOR_UNKNOWN
+from dateline.actors.identity import (
+    Variant,
+    acronym,
+    identity_rules,
+    initials,
+    person_key,
+    resolve_name,
+    resolve_org,
+)
+from dateline.actors.text import name_key
+from dateline.errors import (
+    E_ACTOR_KINDS,
+    E_ACTOR_NOT_MERGED,
+    E_ACTOR_SAME,
+    E_ACTOR_UNKNOWN,
+    E_APART_NONE,
+    E_APART_SELF,
+)
 from dateline.store import schema as t
 from dateline.store.schema import metadata
 
@@ -78,7 +94,17 @@ actor_merges = Table(
     Column("merged_at", String(40), nullable=False),
 )
 
-IDENTITY_TABLES = (document_actors, actor_merges)
+# A user's "these are two actors": automatic identity never stores one of the pair under
+# the other (one row per pair, ``actor_id`` < ``other_id``).
+actor_apart = Table(
+    "actor_apart",
+    metadata,
+    Column("actor_id", String(200), primary_key=True),
+    Column("other_id", String(200), primary_key=True),
+    Column("noted_at", String(40), nullable=False),
+)
+
+IDENTITY_TABLES = (document_actors, actor_merges, actor_apart)
 
 
 def create_identity_tables(conn: Connection) -> None:
@@ -176,17 +202,98 @@ def _identity(conn: Connection, group: Group, cache: dict[Any, list[Variant]]) -
     return resolve_name(group.key, group.country, group.role, _near(conn, group, cache))
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the user said: merges (alias → actor) and pairs of actors kept apart."""
+
+    merges: dict[str, str] = field(default_factory=dict)
+    apart: frozenset[frozenset[str]] = frozenset()
+
+    def kept_apart(self, actor_id: str, other: str) -> bool:
+        return frozenset((actor_id, other)) in self.apart
+
+
+def _choices(conn: Connection) -> Choices:
+    merges = {r.alias: r.actor_id for r in conn.execute(select(actor_merges))}
+    pairs = conn.execute(select(actor_apart.c.actor_id, actor_apart.c.other_id))
+    return Choices(merges, frozenset(frozenset(p) for p in pairs))
+
+
+ORGANISATION = "organisation"
+_ORGANISATION = document_actors.c.kind == ORGANISATION
+
+
+def _org_identity(conn: Connection, row: Any, cache: dict[Any, Any]) -> str | None:
+    """The organisation a name is identified as among the organisation names of the months
+    around its article: the fuller names it is the acronym of (same first letter) or the
+    last words of (same last word)."""
+    key, short = name_key(row.name), acronym(row.name)
+    words = key.split()
+    if not words or (short is None and len(words) < 2):
+        return None  # one word that is no acronym ("Senate") names no one else
+    d = document_actors
+    lo, hi = _window(row.dct[:7])
+    where = d.c.first.like(short[0] + "%") if short else d.c.last == words[-1]
+    cache_key = (ORGANISATION, bool(short), short[0] if short else words[-1], lo)
+    if cache_key not in cache:
+        query = select(d.c.name, d.c.country, d.c.actor_id).where(
+            _ORGANISATION, where, d.c.dct >= lo, d.c.dct <= hi
+        )
+        found = {
+            Variant(name_key(r.name), r.country, None, r.actor_id) for r in conn.execute(query)
+        }
+        cache[cache_key] = sorted(found, key=lambda v: (v.key, v.actor_id))
+    return resolve_org(key, short is not None, row.country, cache[cache_key])
+
+
+def _org_rows_near(conn: Connection, rows: list[Any], new: set[str]) -> list[Any]:
+    """Stored organisation names of other documents that a new organisation name may change:
+    its acronym, and names with its last word, in the months around it (one query for all
+    the new names)."""
+    wanted: list[tuple[str, str, str, str]] = []  # (acronym, last word, first day, last day)
+    for row in rows:
+        words = name_key(row.name).split()
+        if len(words) >= 2:
+            wanted.append((initials(" ".join(words)), words[-1], *_window(row.dct[:7])))
+    if not wanted:
+        return []
+    d = document_actors
+    query = select(d).where(
+        _ORGANISATION,
+        or_(
+            d.c.key.in_(sorted({w[0] for w in wanted})),
+            d.c.last.in_(sorted({w[1] for w in wanted})),
+        ),
+        d.c.dct >= min(w[2] for w in wanted),
+        d.c.dct <= max(w[3] for w in wanted),
+    )
+    found = {
+        (r.document_id, r.actor_id): r
+        for r in conn.execute(query)
+        if r.document_id not in new
+        and any((r.key == a or r.last == w) and lo <= r.dct <= hi for a, w, lo, hi in wanted)
+    }
+    return [found[k] for k in sorted(found)]
+
+
 def _merges(conn: Connection) -> dict[str, str]:
-    return {r.alias: r.actor_id for r in conn.execute(select(actor_merges))}
+    return _choices(conn).merges
 
 
-def _canonical(row: Any, identity: str | None, merges: dict[str, str]) -> str:
+def _canonical(row: Any, identity: str | None, choices: Choices) -> str:
     """The id a document's actor is stored under: the user's merge of its own id, else the
-    actor its name was identified as (else itself), then the user's merge of that."""
+    actor its name was identified as (else itself), then the user's merge of that. A name
+    the user kept apart from the actor it was identified as keeps its own id."""
+    merges = choices.merges
     if row.actor_id in merges:
         return merges[row.actor_id]
     found = identity or row.actor_id
-    return merges.get(found, found)
+    final = merges.get(found, found)
+    if identity and (
+        choices.kept_apart(row.actor_id, identity) or choices.kept_apart(row.actor_id, final)
+    ):
+        return merges.get(row.actor_id, row.actor_id)
+    return final
 
 
 def _rows_where(conn: Connection, condition: Any) -> list[Any]:
@@ -209,7 +316,7 @@ class Outcome:
 def _apply(
     conn: Connection,
     rows: Iterable[Any],
-    merges: dict[str, str],
+    choices: Choices,
     cache: dict[Any, Any],
     out: Outcome,
     new: bool = False,
@@ -224,12 +331,14 @@ def _apply(
         if known and (row.document_id, row.actor_id) in known:
             canonical = known[(row.document_id, row.actor_id)]
         else:
+            if row.kind == ORGANISATION:
+                identity = _org_identity(conn, row, cache)
             if row.kind == "person":
                 group = _group(row)
                 if group not in identities:
                     identities[group] = _identity(conn, group, cache)
                 identity = identities[group]
-            canonical = _canonical(row, identity, merges)
+            canonical = _canonical(row, identity, choices)
         if canonical != row.canonical_id:
             _store_as(conn, row.document_id, row.actor_id, canonical)
             out.changed.add(row.document_id)
@@ -315,7 +424,7 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
     for start in range(0, len(document_ids), CHUNK):
         chunk = list(document_ids[start : start + CHUNK])
         rows += _rows_where(conn, document_actors.c.document_id.in_(chunk))
-    merges = _merges(conn)
+    choices = _choices(conn)
     # A name the store already had that month (same id, country and role) resolves as it
     # did there, and changes nothing for other names: the usual case costs one look-up.
     people = [r for r in rows if r.kind == "person"]
@@ -328,9 +437,10 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
             fresh.add(_group(r))
         else:
             known[(r.document_id, r.actor_id)] = twin
-    out = _apply(conn, rows, merges, {}, Outcome(), new=True, known=known)
+    out = _apply(conn, rows, choices, {}, Outcome(), new=True, known=known)
     others = [r for r in _rows_of_names_near(conn, fresh) if r.document_id not in new]
-    _apply(conn, others, merges, {}, out)
+    others += _org_rows_near(conn, [r for r in rows if r.kind == ORGANISATION], new)
+    _apply(conn, others, choices, {}, out)
     return out.changed | _settle_countries(conn, out)
 
 
@@ -375,7 +485,7 @@ def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
 def identify_all(conn: Connection) -> set[str]:
     """Resolve every stored document's actors (migration 9); the documents that changed."""
     rows = list(conn.execute(select(document_actors)))
-    out = _apply(conn, rows, _merges(conn), {}, Outcome(), new=True)
+    out = _apply(conn, rows, _choices(conn), {}, Outcome(), new=True)
     return out.changed | _settle_countries(conn, out, every=True)
 
 
@@ -414,14 +524,20 @@ def merge(
     for alias in aliases:
         conn.execute(delete(actor_merges).where(actor_merges.c.alias == alias))
         conn.execute(insert(actor_merges).values(alias=alias, actor_id=target, merged_at=now))
+        conn.execute(delete(actor_apart).where(_pair(alias, target)))  # the user's last word
         # Merges stay one step deep: what was merged into the alias now goes to the target.
         conn.execute(
             update(actor_merges).where(actor_merges.c.actor_id == alias).values(actor_id=target)
         )
+    return _resolve_again(conn, [*aliases, target])
+
+
+def _resolve_again(conn: Connection, names: Sequence[str]) -> set[str]:
+    """Resolve again the rows of these ids (as extracted or as stored); the documents whose
+    events changed."""
     d = document_actors
-    names = [*aliases, target]
     rows = _rows_where(conn, or_(d.c.actor_id.in_(names), d.c.canonical_id.in_(names)))
-    out = _apply(conn, rows, _merges(conn), {}, Outcome())
+    out = _apply(conn, rows, _choices(conn), {}, Outcome())
     return out.changed | _settle_countries(conn, out)
 
 
@@ -434,8 +550,61 @@ def unmerge(conn: Connection, alias: str) -> set[str]:
     conn.execute(delete(actor_merges).where(actor_merges.c.alias == alias))
     d = document_actors
     rows = _rows_where(conn, or_(d.c.actor_id == alias, d.c.canonical_id == row.actor_id))
-    out = _apply(conn, rows, _merges(conn), {}, Outcome())
+    out = _apply(conn, rows, _choices(conn), {}, Outcome())
     return out.changed | _settle_countries(conn, out)
+
+
+# --- the user's "two actors" -------------------------------------------------------------
+
+
+def _pair(actor_id: str, other: str) -> Any:
+    low, high = sorted((actor_id, other))
+    return and_(actor_apart.c.actor_id == low, actor_apart.c.other_id == high)
+
+
+def keep_apart(
+    conn: Connection, actor_id: str, others: Sequence[str], now: str | None = None
+) -> set[str]:
+    """Record that each of ``others`` is another actor than ``actor_id``: identity across
+    articles never stores one under the other, and a user's merge of the two is undone.
+    Returns the documents whose events changed (to be re-linked)."""
+    now = now or datetime.now(UTC).isoformat(timespec="seconds")
+    for other in [actor_id, *others]:
+        _kind(conn, other)  # DL-E590 when unknown
+    for other in others:
+        if other == actor_id:
+            raise E_APART_SELF(actor_id=actor_id)
+    m = actor_merges
+    for other in others:
+        low, high = sorted((actor_id, other))
+        conn.execute(delete(actor_apart).where(_pair(low, high)))
+        conn.execute(insert(actor_apart).values(actor_id=low, other_id=high, noted_at=now))
+        conn.execute(
+            delete(m).where(
+                or_(and_(m.c.alias == other, m.c.actor_id == actor_id),
+                    and_(m.c.alias == actor_id, m.c.actor_id == other))
+            )
+        )  # fmt: skip
+    return _resolve_again(conn, [actor_id, *others])
+
+
+def undo_apart(conn: Connection, actor_id: str, others: Sequence[str]) -> set[str]:
+    """Forget that ``others`` were kept apart from ``actor_id`` (DL-E261 for a pair that was
+    not): identity by name applies to them again. Returns the documents whose events
+    changed."""
+    for other in others:
+        found = conn.execute(select(actor_apart).where(_pair(actor_id, other))).first()
+        if found is None:
+            raise E_APART_NONE(actor_id=actor_id, other=other)
+    for other in others:
+        conn.execute(delete(actor_apart).where(_pair(actor_id, other)))
+    return _resolve_again(conn, [actor_id, *others])
+
+
+def kept_apart(conn: Connection) -> list[dict[str, Any]]:
+    """The pairs the user kept apart: ``{actor_id, other_id, noted_at}``."""
+    query = select(actor_apart).order_by(actor_apart.c.actor_id, actor_apart.c.other_id)
+    return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def merges(conn: Connection) -> list[dict[str, Any]]:

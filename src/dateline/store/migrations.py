@@ -181,6 +181,21 @@ def _backfill_document_actors(conn: Connection) -> None:
         conn.execute(document_actors.insert(), rows[start : start + 500])
 
 
+def _v12_actor_apart(conn: Connection) -> None:
+    """actor_apart: pairs of actors a user keeps apart (``dateline actors apart``), which
+    identity across articles respects. Made by migration 9 in databases that ran it after
+    this code came; made here in the others. The linking rules of the same change (the
+    country a meeting is held in, places its sentences do not name) read what linking
+    stores per event, so stored documents are linked again."""
+    from dateline.link.linker import relink_from_scratch
+    from dateline.store.identity import actor_apart, identify_all
+
+    actor_apart.create(conn, checkfirst=True)
+    identify_all(conn)  # organisations are identified across articles too
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -190,6 +205,7 @@ MIGRATIONS: list[Migration] = [
     (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
     (7, "read indexes: timeline order, span end, actor's events", _v7_read_indexes),
     (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
+    (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
 ]
 
 

@@ -160,6 +160,35 @@ class Store:
             _relink(conn, changed)
         return len(changed)
 
+    def keep_actors_apart(self, actor_id: str, *others: str) -> int:
+        """Record that each of ``others`` is another actor than ``actor_id``: identity
+        across articles never stores one under the other (a merge of the two is undone),
+        and their stories are linked again. Returns the number of documents re-linked.
+        DL-E590 for an unknown id, DL-E260 for an id kept apart from itself."""
+        from dateline.store.identity import keep_apart
+
+        with writing(self.engine) as conn:
+            changed = keep_apart(conn, actor_id, list(others), _now())
+            _relink(conn, changed)
+        return len(changed)
+
+    def undo_keep_apart(self, actor_id: str, *others: str) -> int:
+        """Forget that ``others`` were kept apart from ``actor_id`` (DL-E261 for a pair that
+        was not); returns the number of documents re-linked."""
+        from dateline.store.identity import undo_apart
+
+        with writing(self.engine) as conn:
+            changed = undo_apart(conn, actor_id, list(others))
+            _relink(conn, changed)
+        return len(changed)
+
+    def actors_kept_apart(self) -> list[dict[str, Any]]:
+        """The pairs of actors a user kept apart: ``{actor_id, other_id, noted_at}``."""
+        from dateline.store.identity import kept_apart
+
+        with reading(self.engine) as conn:
+            return kept_apart(conn)
+
     def actor_merges(self) -> list[dict[str, Any]]:
         """The user's merges: ``{alias, actor_id, merged_at}``."""
         from dateline.store.identity import merges
