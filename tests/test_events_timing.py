@@ -68,3 +68,25 @@ def test_a_planned_visit_of_stated_length_spans_its_days(nlp: Any) -> None:
     )
     visit = next(e for e in events_of(nlp, text, date(2017, 11, 19)) if e["type"] == "VISIT")
     assert visit["time"]["value"] == "2017-11-20/2017-11-21"
+
+
+def test_a_postponed_meeting_to_be_held_on_new_days_takes_them_and_the_new_place(
+    nlp: Any,
+) -> None:
+    text = (
+        "A meeting of Kenyan and Tanzanian ministers that had been due to open in Arusha on "
+        "Monday has been pushed back by three weeks and will now be held in Dodoma on March "
+        "18 and 19."
+    )
+    meet = next(e for e in events_of(nlp, text, date(2019, 2, 21)) if e["type"] == "MEET")
+    assert meet["status"] == "planned"
+    assert (meet["location"], meet["time"]["value"]) == ("Dodoma", "2019-03-18/2019-03-19")
+
+
+def test_a_separate_item_is_not_an_event_told_before(nlp: Any) -> None:
+    text = (
+        "Kenya and Tanzania will hold talks on trade in Nairobi. "
+        "Separately, Kenya and Tanzania will hold talks on fishing."
+    )
+    meets = [e for e in events_of(nlp, text, date(2019, 2, 21)) if e["type"] == "MEET"]
+    assert len(meets) == 2

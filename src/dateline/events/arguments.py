@@ -421,15 +421,26 @@ def _place_of_result(verb: Token, index: MentionIndex) -> Place | None:
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.tag_ != "VBG":
             continue
-        for prep, pobj in prep_objects(clause):
-            place = _first_place(pobj, index) if prep in LOCATION_PREPS else None
-            if place is not None:
-                return place
+        place = place_of(clause, index)
+        if place is not None:
+            return place
+    return None
+
+
+def place_of(verb: Token, index: MentionIndex) -> Place | None:
+    """The place a verb's 'in' or 'at' phrase names ('will be held in Dodoma')."""
+    for prep, pobj in prep_objects(verb):
+        place = _first_place(pobj, index) if prep in LOCATION_PREPS else None
+        if place is not None:
+            return place
     return None
 
 
 def _where(clause: Token, index: MentionIndex) -> Place | None:
-    """'will fly to Paris, where she will meet …': the place a 'where' clause describes."""
+    """'will fly to Paris, where she will meet …': the place a 'where' clause describes
+    (also for a verb conjoined inside it: 'where he was to tour the port and hold talks')."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
     where = next((c for c in clause.children if c.lower_ == "where"), None)
     if clause.dep_ != "relcl" or where is None:
         return None

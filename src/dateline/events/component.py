@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -100,6 +101,15 @@ def find_mentions(
     return mentions
 
 
+#: a sentence opening so tells of other events than those before it
+SEPARATELY = re.compile(r"^\W*(?:separately\b|in (?:a|another) separate\b|elsewhere\b)", re.I)
+
+
+def _separately(sentence: Span) -> bool:
+    """'Separately, …', 'In a separate blow, …', 'Elsewhere, …': a new item."""
+    return SEPARATELY.match(sentence.text) is not None
+
+
 def _unnamed_speaker(verb: Token, cues: dict[str, Any]) -> str | None:
     """'Police said …', 'two diplomats said …': the speaker's word when the subject is a
     group of no known actor (docs/annotation.md: participant null)."""
@@ -158,8 +168,12 @@ def describe(
     mention.repeated = _repeated(token, clause_token(mention, token), cues["repeat_words"])
     mention.other = any(
         c.dep_ in ("amod", "det") and c.lower_ in cues["other_event_words"] for c in token.children
-    )
+    ) or _separately(sentence)
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
+    held = timing.held_clause(mention, token.doc)
+    held_at = arguments.place_of(held, index) if held is not None else None
+    if held_at is not None and (mention.location is None or mention.rescheduled):
+        mention.location = held_at  # '… and will now be held in Dodoma': the new place
     # 'had been scheduled to hold talks': a nominal's plan is told by its clause verb
     planner = token if pos_class(token) == "verb" else token.doc[mention.clause]
     mention.past_plan = mention.status == "planned" and status.past_plan(planner, cues)

@@ -112,6 +112,9 @@ def _worth_keeping(mention: Mention) -> bool:
 def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     if mention.repeated:
         return None
+    if mention.other:
+        # 'a rival rally', 'In a separate blow, …': none of the events told before
+        clusters = [c for c in clusters if c.first.sentence == mention.sentence]
     # 'It would be the first visit …' is about the article's main event, named first
     for candidate in clusters if mention.predicative else reversed(clusters):
         if candidate.first.type != mention.type or candidate.first.repeated:

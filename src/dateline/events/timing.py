@@ -73,6 +73,10 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             if deciding is not None:
                 table.setdefault(deciding.i, []).append(mention)
                 continue
+        held = held_clause(mention, doc)
+        if held is not None and held.i != mention.clause:
+            # 'the meeting … has been pushed back and will now be held on March 18 and 19'
+            table.setdefault(held.i, []).append(mention)
         if doc[mention.clause].lemma_.lower() in SPEECH_VERBS:
             # 'the talks were announced on March 19': the day of the telling
             continue
@@ -91,6 +95,29 @@ def governing(token: Token, lemma: str, steps: int = 4) -> Token | None:
             break
         token = token.head
     return token if token.lemma_.lower() == lemma else None
+
+
+#: verbs that tell where and when an event named as their subject takes place
+HELD_VERBS = {"hold", "convene", "stage"}
+
+
+def held_clause(mention: Mention, doc: Doc) -> Token | None:
+    """The verb that tells where and when a nominal subject takes place: its clause ('the
+    meeting will be held in Dodoma'), or a verb conjoined to it sharing the subject ('The
+    meeting … has been pushed back and will now be held in Dodoma on March 18')."""
+    token, clause = doc[mention.token], doc[mention.clause]
+    if mention.clause == mention.token or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if token.head.i != clause.i:
+        return None
+    if clause.lemma_.lower() in HELD_VERBS:
+        return clause  # 'the meeting will be held in Dodoma'
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.lemma_.lower() not in HELD_VERBS:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return conj
+    return None
 
 
 def attach(
@@ -113,9 +140,12 @@ def attach(
         owner, distance, prep = hit
         used.add(number)
         for mention in table[owner]:
-            if mention.rescheduled and owner != mention.clause:
+            held = held_clause(mention, doc) if mention.rescheduled else None
+            if mention.rescheduled and held is not None and owner == held.i:
+                pass  # '… and will now be held in Dodoma on March 18 and 19': the new time
+            elif mention.rescheduled and owner != mention.clause:
                 continue  # 'postponed his trip, which had been planned for May': the old date
-            if mention.rescheduled and prep not in NEW_TIME_PREPS:
+            elif mention.rescheduled and prep not in NEW_TIME_PREPS:
                 continue  # 'was postponed last month': when it was put off, not the new time
             called_off = mention.status == "negated" and mention.cue in cancel_cues
             if called_off and owner == mention.clause != mention.token:
@@ -299,8 +329,8 @@ UNIT_DAYS = {"day": 1, "week": 7}
 def duration_days(noun: Token) -> int | None:
     """'a three-day visit' → 3, 'a two-week visit' → 14, 'a week-long tour' → 7 (spaCy
     splits 'three-day' into three tokens); 'two days (of talks)' → 2."""
-    own = UNIT_DAYS.get(noun.lemma_.lower())
-    for number in noun.children if own is not None else ():
+    own = UNIT_DAYS.get(noun.lemma_.lower(), 0)
+    for number in noun.children if own else ():
         if number.dep_ == "nummod":
             word = number.lower_
             count = NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
