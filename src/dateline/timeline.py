@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, union_all
 
 from dateline.errors import E_COUNTRY
 from dateline.filters import EventFilters
 from dateline.link.schema import event_links
-from dateline.span import check_range, overlapping, span
+from dateline.span import GROUPS, check_range, overlapping_by_group, span
 from dateline.store import schema as t
 from dateline.store.queries import events_of_actor, is_busy, with_actor
 
@@ -59,16 +59,38 @@ def timeline(
     ``limit`` and ``offset`` page through the ordered list: a page is read from the
     index of the timeline's order (migration 7), not by sorting every kept event."""
     kept = EventFilters.of(filters, **given)
-    wanted = select_event_ids(kept, busy=is_busy(conn, kept.actor))
+    busy = is_busy(conn, kept.actor)
+    wanted = select_event_ids(kept, busy=busy)
     if not (limit or offset):
         return _events_in(conn, wanted)
-    page = wanted.order_by(*ORDER).limit(limit).offset(offset)
+    if kept.date_from and limit:
+        page = _page_by_group(kept, busy, limit, offset or 0)
+    else:
+        page = wanted.order_by(*ORDER).limit(limit).offset(offset)
     query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     # A short page's ids, not the page's query: its details then cost the page, not the
     # filter. A long one keeps the query (SQLite caps the values bound in one statement).
     ids = [r["id"] for r in rows]
     return with_details(conn, rows, ids if len(ids) <= ID_LIST else page) if rows else []
+
+
+def _page_by_group(filters: EventFilters, busy: bool, limit: int, offset: int) -> Select[Any]:
+    """The ids of a page of events in a date range: the first ``offset + limit`` of each
+    span group (each read in order from ``ix_events_span_group``, a bounded range of
+    starts), then the page of those in timeline order. A range with one query over all
+    groups made SQLite walk the timeline's index from the first event ever."""
+    keys = [key.label(f"k{n}") for n, key in enumerate(ORDER[:-1])]
+    firsts = [
+        filtered(select(t.events.c.id, *keys), filters, busy, group=group)
+        .order_by(*ORDER)
+        .limit(offset + limit)
+        .subquery()
+        for group in GROUPS
+    ]
+    found = union_all(*(select(first) for first in firsts)).subquery()
+    order = [found.c[f"k{n}"] for n in range(len(keys))] + [found.c.id]
+    return select(found.c.id).order_by(*order).limit(limit).offset(offset)
 
 
 def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
@@ -127,14 +149,17 @@ ORDER = t.timeline_order()
 ID_LIST = 1000  # at most this many ids bound in one IN (...) list
 
 
-def filtered(query: Select[Any], filters: EventFilters, busy: bool = False) -> Select[Any]:
+def filtered(
+    query: Select[Any], filters: EventFilters, busy: bool = False, group: int | None = None
+) -> Select[Any]:
     """``query`` (over ``events``, maybe joined) with the conditions of ``filters``; a coded
-    error for a bad date, range or country. ``busy`` as for :func:`select_event_ids`."""
+    error for a bad date, range or country. ``busy`` as for :func:`select_event_ids`;
+    ``group``: only the events of that span group (:data:`dateline.span.SPAN_GROUPS`)."""
     ev, doc = t.events, t.documents
     date_from, date_to = check_range(filters.date_from, filters.date_to)
     country = check_country(filters.country)
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
-    conditions = overlapping(lo, hi, date_from, date_to)
+    conditions = overlapping_by_group(lo, hi, date_from, date_to, group)
     if filters.actor:
         conditions.append(with_actor(filters.actor, busy))
     if filters.type:

@@ -76,6 +76,7 @@ def _v4_publications(conn: Connection) -> None:
 def _v5_story_state(conn: Connection) -> None:
     """stories.state, the lifecycle state, computed for every stored story."""
     from sqlalchemy import text
+    from sqlalchemy.schema import CreateIndex
 
     from dateline.link.linker import refresh_states
     from dateline.link.schema import stories
@@ -83,10 +84,10 @@ def _v5_story_state(conn: Connection) -> None:
     columns = {c["name"] for c in inspect(conn).get_columns("stories")}
     if "state" not in columns:
         conn.execute(text("ALTER TABLE stories ADD COLUMN state VARCHAR(12)"))
-    indexes = {i["name"] for i in inspect(conn).get_indexes("stories")}
-    for index in stories.indexes:
-        if index.name not in indexes:
-            index.create(conn)
+    # IF NOT EXISTS rather than reflecting the indexes: SQLAlchemy does not reflect an
+    # expression index (migration 10 has one on stories), and warns instead.
+    for index in sorted(stories.indexes, key=lambda i: str(i.name)):
+        conn.execute(CreateIndex(index, if_not_exists=True))
     refresh_states(conn)
 
 
@@ -181,6 +182,28 @@ def _backfill_document_actors(conn: Connection) -> None:
         conn.execute(document_actors.insert(), rows[start : start + 500])
 
 
+def _v10_span_groups(conn: Connection) -> None:
+    """Indexes by span group (:data:`dateline.span.SPAN_GROUPS`): the timeline's order
+    within a group (``--from``/``--to`` reads a bounded range of starts per group) and
+    what ``pending`` reads of a story by the group of its reporting window. Made where
+    missing (a database made by migration 1 of this code has the first already)."""
+    from sqlalchemy.schema import CreateIndex
+
+    from dateline.link.schema import stories
+
+    names = ("ix_events_span_group", "ix_stories_open_group")
+    for table in (schema.events, stories):
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            if index.name in names:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("ANALYZE events")  # statistics of the new indexes
+        conn.exec_driver_sql("ANALYZE stories")
+    else:
+        for name in ("events", "stories"):
+            conn.exec_driver_sql(f"ANALYZE {name}")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -190,6 +213,7 @@ MIGRATIONS: list[Migration] = [
     (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
     (7, "read indexes: timeline order, span end, actor's events", _v7_read_indexes),
     (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
+    (10, "span groups: date ranges and pending read bounded index ranges", _v10_span_groups),
 ]
 
 
