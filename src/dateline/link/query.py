@@ -92,10 +92,10 @@ def pending_page(
     day = as_of_text(as_of)
     # reported by then, window reaching it: a bounded index range per span group
     open_on_day = overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
-    settled, settled_count = _settled_pending(
-        conn, day, settings, open_on_day, None if limit is None else offset + limit
-    )
-    ranked = sorted(settled + _unsettled_pending(conn, open_on_day, day, settings))
+    first = None if limit is None else offset + limit
+    settled, settled_count, later = _settled_pending(conn, day, settings, open_on_day, first)
+    unsettled = _unsettled_pending(conn, open_on_day, day, settings) if later else []
+    ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
     found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
     total = settled_count + len(ranked) - len(settled)
@@ -108,11 +108,13 @@ def _settled_pending(
     settings: LinkSettings,
     open_on_day: list[ColumnElement[bool]],
     first: int | None,
-) -> tuple[list[PendingKey], int]:
+) -> tuple[list[PendingKey], int, bool]:
     """Sort keys of the first ``first`` (all when None) pending stories among those
-    reported only up to ``day``, and how many there are. Their stored row is their state
-    as of ``day``: pending when :func:`is_pending` holds of its state, time and last
-    report date, and (the window reaching ``day``) a status still open."""
+    reported only up to ``day``, how many there are, and whether any story open on
+    ``day`` was reported after it too (True when unknown: no row came back). A stored
+    row is the story's state as of ``day``: pending when :func:`is_pending` holds of its
+    state, time and last report date, and (the window reaching ``day``) a status still
+    open."""
     stale = shift(day, -settings.stale_days)
     undated = or_(st.c.latest.is_(None), st.c.latest == "")
     conditions = [
@@ -125,9 +127,12 @@ def _settled_pending(
     keys = [func.coalesce(func.nullif(st.c.earliest, ""), "9999"), st.c.first_dct, st.c.id]
     if conn.dialect.name == "postgresql":  # the order of Python's str, as the ranking's
         keys = [key.collate("C") for key in keys]
-    query = select(*keys, func.count().over()).where(*conditions).order_by(*keys).limit(first)
-    rows = conn.execute(query).all()
-    return [(r[0], r[1], r[2]) for r in rows], (rows[0][3] if rows else 0)
+    later = select(st.c.id).where(*open_on_day, st.c.last_dct > day).exists()
+    query = select(*keys, func.count().over(), later).where(*conditions)
+    rows = conn.execute(query.order_by(*keys).limit(first)).all()
+    if not rows:
+        return [], 0, True
+    return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
 
 
 def _unsettled_pending(
