@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+import dateline.link.query as story_query
 import dateline.store.queries as queries
 import dateline.timeline as reads
 from conftest import stored_article
@@ -342,3 +343,16 @@ def test_pending_is_every_story_judged_as_of_the_day(db_url: str, day: str) -> N
                 pages += pending(conn, day, limit=4, offset=offset)
             assert pages == expected
         assert store.pending(day, limit=2) == expected[:2]
+
+
+def test_stories_read_by_member_list_or_by_query_are_the_same(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build_stories reads a page's members' details by their ids, or (many members) by
+    the members' query again: the same stories."""
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with reading(store.engine) as conn:
+            by_list = pending(conn, "2025-03-03")
+            monkeypatch.setattr(story_query, "MEMBER_LIST", 1)
+            assert by_list and pending(conn, "2025-03-03") == by_list

@@ -18,6 +18,7 @@ from dateline.link.state import ArticleState, StoryState, story_state
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
 
+MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
 PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)
 
 
@@ -171,8 +172,13 @@ def build_stories(
     groups = _members(conn, conditions, settings)
     if not groups:
         return {}
-    details = _details(conn, member_ids)
-    names = _names(conn, member_ids)
+    # A page's members by their ids, not by the query again: PostgreSQL read the details
+    # of 231 members by scanning every evidence and actor row (it guessed the query's size).
+    # Many members keep the query (SQLite caps the values bound in one statement).
+    found = [m.id for members in groups.values() for m in members]
+    wanted = found if len(found) <= MEMBER_LIST else member_ids
+    details = _details(conn, wanted)
+    names = _names(conn, wanted)
     return {
         story_id: _story_dict(
             story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
@@ -249,7 +255,7 @@ def _story_dict(
     }
 
 
-def _details(conn: Connection, ids: Select[Any]) -> dict[str, dict[str, Any]]:
+def _details(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, dict[str, Any]]:
     """Type, status, attribution, outlet, evidence, candidates and roles of the events
     ``ids`` selects: four statements."""
     ev, doc = t.events, t.documents
@@ -294,7 +300,7 @@ def _details(conn: Connection, ids: Select[Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _names(conn: Connection, ids: Select[Any]) -> dict[str, str]:
+def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
     """Names of the actors that take part in, or are quoted on, the events ``ids`` selects."""
     ev, ea, ac = t.events, t.event_actors, t.actors
     taking_part = select(ea.c.actor_id).where(ea.c.event_id.in_(ids))
