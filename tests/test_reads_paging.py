@@ -286,6 +286,78 @@ def test_migration_10_indexes_exist_and_are_added_to_an_older_database(tmp_path:
     assert wanted <= names and 10 in versions
 
 
+# --- text in the evidence (q=) -----------------------------------------------------------
+
+TEXTS = ["sentence", "Report 1", "a12-3", "REPORT 4", "report", "t 5", "%", "_", "\\", "zz-none",
+         "ab", "a1"]  # fmt: skip
+
+
+@pytest.mark.parametrize("q", TEXTS)
+def test_a_text_is_found_alike_by_every_plan(
+    store: Store, q: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trigram index (listed), a check of each event read (checked) and a scan of
+    every sentence find the same events, in the same pages."""
+    with reading(store.engine) as conn:
+        scanned = select_event_ids(q=q).order_by(*ORDER)
+        expected = [r[0] for r in conn.execute(scanned)]
+        plans = ["scan", "checked"]
+        if store.engine.dialect.name == "sqlite" and len(q) >= 3:
+            plans.append("listed")
+        for plan in plans:
+            found = select_event_ids(q=q, text=plan).order_by(*ORDER)
+            assert [r[0] for r in conn.execute(found)] == expected, plan
+        for frequent_at in (1, 1_000_000):  # each plan as timeline() chooses it
+            monkeypatch.setattr(queries, "FREQUENT_TEXT", frequent_at)
+            assert ids(timeline(conn, q=q)) == expected
+            pages = []
+            for offset in range(0, len(expected) + 7, 7):
+                pages += timeline(conn, q=q, limit=7, offset=offset)
+            assert ids(pages) == expected
+            assert count_events(conn, q=q, cap=10) == min(10, len(expected))
+
+
+def test_the_plan_of_a_text_follows_how_often_it_is_found(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with reading(store.engine) as conn:
+        if store.engine.dialect.name != "sqlite":
+            assert queries.text_plan(conn, "sentence") == "scan"  # pg_trgm serves ILIKE
+            return
+        assert queries.text_plan(conn, "a12-3") == "listed"
+        assert queries.text_plan(conn, "ab") == "scan"  # shorter than a trigram
+        monkeypatch.setattr(queries, "FREQUENT_TEXT", 50)
+        assert queries.text_plan(conn, "sentence") == "checked"
+        assert queries.text_plan(conn, "a12-3") == "listed"
+
+
+def test_the_trigram_index_follows_the_evidence_and_is_made_for_an_older_database(
+    tmp_path: Any,
+) -> None:
+    path = tmp_path / "old.db"
+    with Store(str(path)) as fresh:
+        assert all(fresh.add_many(articles()[:10]))
+    with Store(str(path)) as opened, opened.engine.begin() as conn:
+        conn.execute(text("DROP TABLE evidence_text"))  # its triggers go with it
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 10"))
+    with Store(str(path)) as reopened:
+        assert all(reopened.add_many(articles()[10:20]))  # after the migration: triggers
+        with reading(reopened.engine) as conn:
+            assert queries.text_plan(conn, "Report 1") == "listed"
+            for q in ("Report 1", "a3-2", "a15-4", "sentence of"):
+                expected = [r[0] for r in conn.execute(select_event_ids(q=q).order_by(*ORDER))]
+                found = select_event_ids(q=q, text="listed").order_by(*ORDER)
+                assert [r[0] for r in conn.execute(found)] == expected and expected, q
+
+
+def test_postgresql_has_trigram_indexes_for_text(store: Store) -> None:
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has the FTS5 table instead")
+    with reading(store.engine) as conn:
+        names = {r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes"))}
+    assert {"ix_event_evidence_sentence_trgm", "ix_documents_title_trgm"} <= names
+
+
 # --- pending --------------------------------------------------------------------------
 
 
