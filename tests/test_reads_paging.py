@@ -263,7 +263,7 @@ def test_a_page_of_a_date_range_is_read_by_span_group(store: Store) -> None:
         pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
     with reading(store.engine) as conn:
         page = reads._page_by_group(
-            EventFilters(date_from="2025-03-01", date_to="2025-03-31"), False, 50, 0
+            EventFilters(date_from="2025-03-01", date_to="2025-03-31"), False, "scan", 50, 0
         )
         plan = sqlite_plan(conn, page)
     assert plan.count("ix_events_span_group") == len(GROUPS), plan
