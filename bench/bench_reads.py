@@ -17,6 +17,7 @@ wall-clock milliseconds are printed with the SQL statements it sent:
 
     python bench/bench_reads.py                                   # 100,000 events
     python bench/bench_reads.py --events 1000000 --db /tmp/big.db  # built once, reused
+    python bench/bench_reads.py --db /tmp/big.db --pg postgresql+psycopg://…/empty  # and on PG
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def line(
 # --- in-process reads -------------------------------------------------------------
 
 
-def library_reads(db: Path, actor: str, last_day: str, repeat: int) -> None:
+def library_reads(db: Path, actor: str, last_day: str, repeat: int, url: str | None = None) -> None:
+    """The reads on ``db``, or on the database at ``url`` holding the same rows
+    (``pgcopy.py``)."""
     from sqlalchemy import event
 
     from dateline.link import pending
@@ -86,7 +89,7 @@ def library_reads(db: Path, actor: str, last_day: str, repeat: int) -> None:
     from dateline.store.engine import reading
     from dateline.timeline import count_events, timeline
 
-    store = Store(str(db))
+    store = Store(url or str(db))
     month_end = date.fromisoformat(last_day) - timedelta(days=60)
     month = (month_end.replace(day=1).isoformat(), month_end.isoformat())
     middle = _middle_day(db)
@@ -122,7 +125,8 @@ def library_reads(db: Path, actor: str, last_day: str, repeat: int) -> None:
         "events --limit 50": on_conn(lambda c: timeline(c, limit=50)),
         "events --limit 50 --offset 10000": on_conn(lambda c: timeline(c, limit=50, offset=10000)),
     }
-    print(f"\nin-process reads (ms over {repeat} runs)")
+    where = store.engine.dialect.name
+    print(f"\nin-process reads on {where} (ms over {repeat} runs)")
     print(f"  {'read':<52} {'p50':>8} {'p95':>8} {'stmts':>6} {'rows':>8} {'CPU p95':>8}")
     for name, read in reads.items():
         sent: list[str] = []
@@ -397,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip", nargs="*", default=[], help="of: library http page ingest export startup"
     )
+    parser.add_argument(
+        "--pg",
+        metavar="URL",
+        help="an empty PostgreSQL database: the SQLite rows are copied into it (pgcopy.py) "
+        "and the in-process reads run on it too",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "reads.db"
@@ -414,6 +424,11 @@ def main(argv: list[str] | None = None) -> int:
         paths = http_paths(actor, last_day)
         if "library" not in args.skip:
             library_reads(db, actor, last_day, args.repeat)
+        if args.pg:
+            from pgcopy import copy
+
+            print(json.dumps(copy(db, args.pg)), flush=True)
+            library_reads(db, actor, last_day, args.repeat, url=args.pg)
         if not {"http", "page", "ingest"} <= set(args.skip):
             with server(db) as url:
                 if "http" not in args.skip:

@@ -49,3 +49,36 @@ def test_version_names_the_model() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert "en_core_web_sm" in result.stdout
+
+
+# A read command's start-up: it runs its queries without the spaCy model's libraries.
+_IMPORTED_WHEN_READING = """
+import sys
+sys.argv = ["dateline", *sys.argv[1:]]
+from dateline.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(m for m in ("spacy", "thinc", "numpy", "fastapi") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["pending", "--as-of", "2025-06-01"], ["timeline", "kim-jong-un"], ["events"], ["stories"]],
+    ids=lambda c: c[0],
+)
+def test_read_commands_start_without_spacy(command: list[str], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from dateline.store import Store
+
+    db = tmp_path / "reads.db"
+    Store(str(db)).close()
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_WHEN_READING, *command, "--db", str(db)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

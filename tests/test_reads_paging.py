@@ -14,14 +14,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+import dateline.link.query as story_query
 import dateline.store.queries as queries
 import dateline.timeline as reads
 from conftest import stored_article
+from dateline.filters import EventFilters
 from dateline.link.query import build_stories, is_pending, pending, pending_page
 from dateline.link.settings import default_settings
+from dateline.span import GROUPS, overlapping, span, span_group
 from dateline.store import Store
+from dateline.store import schema as t
 from dateline.store.engine import reading
 from dateline.timeline import ORDER, count_events, select_event_ids, timeline
 
@@ -140,12 +144,21 @@ def test_a_page_of_the_timeline_is_read_from_its_index(store: Store) -> None:
     """SQLite walks ix_events_timeline for a page instead of sorting every event."""
     if store.engine.dialect.name != "sqlite":
         pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
-    page = select_event_ids().order_by(*ORDER).limit(50)
-    sql = str(page.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    page = select_event_ids().order_by(*ORDER).limit(50).offset(10)
     with reading(store.engine) as conn:
-        plan = " | ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        plan = sqlite_plan(conn, page)
     assert "ix_events_timeline" in plan, plan
-    assert "TEMP B-TREE" not in plan, plan
+    assert "TEMP B-TREE" not in plan, plan  # nor "FOR RIGHT PART OF ORDER BY"
+
+
+def sqlite_plan(conn: Any, query: Any) -> str:
+    """SQLite's plan of ``query`` as it is sent: with its bound parameters, since an
+    expression with a parameter does not match an index on the same expression."""
+    compiled = query.compile(conn)
+    values = compiled.construct_params()
+    args = tuple(values[name] for name in compiled.positiontup)
+    found = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), args)
+    return " | ".join(r[3] for r in found)
 
 
 def test_migration_7_adds_its_indexes_to_an_older_database(tmp_path: Any) -> None:
@@ -159,6 +172,190 @@ def test_migration_7_adds_its_indexes_to_an_older_database(tmp_path: Any) -> Non
     with Store(str(path)) as reopened, reading(reopened.engine) as conn:
         names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
     assert {"ix_events_timeline", "ix_event_actors_actor_event", "ix_stories_pending"} <= names
+
+
+# --- date ranges by span group (migration 10) ------------------------------------------
+
+# Windows in each span group: one day, across two months, across a new year, across a
+# new decade; open at one end; no time (at the article date).
+WINDOWS = [
+    {"earliest": "2025-03-01", "latest": "2025-03-01", "value": "2025-03-01"},
+    {"earliest": "2025-02-20", "latest": "2025-03-10"},
+    {"earliest": "2024-12-20", "latest": "2025-01-05"},
+    {"earliest": "2019-06-01", "latest": "2025-03-02"},
+    {"earliest": "2025-03-05"},
+    {"latest": "2025-02-28"},
+    {},
+]
+RANGES = [
+    ("2025-03-01", "2025-03-31"),
+    ("2025-03-02", "2025-03-02"),
+    ("2025-01-01", None),
+    ("2020-01-01", "2020-12-31"),
+    ("2024-12-31", "2025-01-01"),
+    ("2025-02-25", None),
+    (None, "2025-01-01"),
+]
+
+
+def windows() -> list[dict[str, Any]]:
+    """40 articles over five dates, each with every window of WINDOWS."""
+    out = []
+    for n in range(40):
+        dct = ["2024-12-01", "2025-01-20", "2025-03-01", "2025-03-03", "2025-06-30"][n % 5]
+        events = [
+            {"key": f"w{n}-{k}", "type": ["VISIT", "MEET"][k % 2], "status": "planned",
+             "source": ["busy-one"], "target": ["rare-one" if n % 13 == 0 else f"host-{n % 3}"],
+             **time}
+            for k, time in enumerate(WINDOWS)
+        ]  # fmt: skip
+        out.append(stored_article(dct, f"Window {n}", "Wire", events))
+    return out
+
+
+def plainly_overlapping(conn: Any, date_from: str | None, date_to: str | None) -> list[str]:
+    """Ids of the events whose span overlaps the range, by the plain two comparisons, in
+    timeline order: what the timeline gave before the span groups."""
+    ev = t.events
+    lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
+    query = select(ev.c.id).where(*overlapping(lo, hi, date_from, date_to)).order_by(*ORDER)
+    return [r[0] for r in conn.execute(query)]
+
+
+@pytest.mark.parametrize("actor", [None, "busy-one", "rare-one"])
+@pytest.mark.parametrize(("date_from", "date_to"), RANGES, ids=lambda d: d or "open")
+def test_a_date_range_keeps_the_events_of_every_span_group(
+    db_url: str, date_from: str | None, date_to: str | None, actor: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(queries, "BUSY_ACTOR", 50)  # busy-one is checked per event read
+    wanted = {"date_from": date_from, "date_to": date_to, "actor": actor}
+    with Store(db_url) as store, reading(store.engine) as conn:
+        assert all(store.add_many(windows()))
+        expected = plainly_overlapping(conn, date_from, date_to)
+        if actor == "rare-one":
+            rare = set(ids(timeline(conn, actor=actor)))
+            expected = [i for i in expected if i in rare]
+        assert expected, wanted
+        assert ids(timeline(conn, **wanted)) == expected
+        for size in (1, 4, 25):
+            pages = []
+            for offset in range(0, len(expected) + size, size):
+                pages += timeline(conn, limit=size, offset=offset, **wanted)
+            assert ids(pages) == expected, size
+        assert count_events(conn, **wanted) == len(expected)
+        assert count_events(conn, cap=3, **wanted) == min(3, len(expected))
+
+
+def test_every_span_group_has_events_in_the_range_tests(db_url: str) -> None:
+    with Store(db_url) as store, reading(store.engine) as conn:
+        assert all(store.add_many(windows()))
+        ev = t.events
+        group = span_group(*span(ev.c.earliest, ev.c.latest, ev.c.dct))
+        found = {r[0] for r in conn.execute(select(group).distinct())}
+    assert found == set(GROUPS)
+
+
+def test_a_page_of_a_date_range_is_read_by_span_group(store: Store) -> None:
+    """SQLite reads a range of starts per span group from ix_events_span_group, not the
+    timeline's index from its first event."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
+    with reading(store.engine) as conn:
+        page = reads._page_by_group(
+            EventFilters(date_from="2025-03-01", date_to="2025-03-31"), False, "scan", 50, 0
+        )
+        plan = sqlite_plan(conn, page)
+    assert plan.count("ix_events_span_group") == len(GROUPS), plan
+    assert "ix_events_timeline" not in plan, plan
+
+
+def test_migration_10_indexes_exist_and_are_added_to_an_older_database(tmp_path: Any) -> None:
+    path = tmp_path / "old.db"
+    Store(str(path)).close()
+    wanted = {"ix_events_span_group", "ix_stories_open_group"}
+    with Store(str(path)) as opened, opened.engine.begin() as conn:
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+        assert wanted <= names
+        for name in wanted:
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 10"))
+    with Store(str(path)) as reopened, reading(reopened.engine) as conn:
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
+    assert wanted <= names and 10 in versions
+
+
+# --- text in the evidence (q=) -----------------------------------------------------------
+
+TEXTS = ["sentence", "Report 1", "a12-3", "REPORT 4", "report", "t 5", "%", "_", "\\", "zz-none",
+         "ab", "a1"]  # fmt: skip
+
+
+@pytest.mark.parametrize("q", TEXTS)
+def test_a_text_is_found_alike_by_every_plan(
+    store: Store, q: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trigram index (listed), a check of each event read (checked) and a scan of
+    every sentence find the same events, in the same pages."""
+    with reading(store.engine) as conn:
+        scanned = select_event_ids(q=q).order_by(*ORDER)
+        expected = [r[0] for r in conn.execute(scanned)]
+        plans = ["scan", "checked"]
+        if store.engine.dialect.name == "sqlite" and len(q) >= 3:
+            plans.append("listed")
+        for plan in plans:
+            found = select_event_ids(q=q, text=plan).order_by(*ORDER)
+            assert [r[0] for r in conn.execute(found)] == expected, plan
+        for frequent_at in (1, 1_000_000):  # each plan as timeline() chooses it
+            monkeypatch.setattr(queries, "FREQUENT_TEXT", frequent_at)
+            assert ids(timeline(conn, q=q)) == expected
+            pages = []
+            for offset in range(0, len(expected) + 7, 7):
+                pages += timeline(conn, q=q, limit=7, offset=offset)
+            assert ids(pages) == expected
+            assert count_events(conn, q=q, cap=10) == min(10, len(expected))
+
+
+def test_the_plan_of_a_text_follows_how_often_it_is_found(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with reading(store.engine) as conn:
+        if store.engine.dialect.name != "sqlite":
+            assert queries.text_plan(conn, "sentence") == "scan"  # pg_trgm serves ILIKE
+            return
+        assert queries.text_plan(conn, "a12-3") == "listed"
+        assert queries.text_plan(conn, "ab") == "scan"  # shorter than a trigram
+        monkeypatch.setattr(queries, "FREQUENT_TEXT", 50)
+        assert queries.text_plan(conn, "sentence") == "checked"
+        assert queries.text_plan(conn, "a12-3") == "listed"
+
+
+def test_the_trigram_index_follows_the_evidence_and_is_made_for_an_older_database(
+    tmp_path: Any,
+) -> None:
+    path = tmp_path / "old.db"
+    with Store(str(path)) as fresh:
+        assert all(fresh.add_many(articles()[:10]))
+    with Store(str(path)) as opened, opened.engine.begin() as conn:
+        conn.execute(text("DROP TABLE evidence_text"))  # its triggers go with it
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 10"))
+    with Store(str(path)) as reopened:
+        assert all(reopened.add_many(articles()[10:20]))  # after the migration: triggers
+        with reading(reopened.engine) as conn:
+            assert queries.text_plan(conn, "Report 1") == "listed"
+            for q in ("Report 1", "a3-2", "a15-4", "sentence of"):
+                expected = [r[0] for r in conn.execute(select_event_ids(q=q).order_by(*ORDER))]
+                found = select_event_ids(q=q, text="listed").order_by(*ORDER)
+                assert [r[0] for r in conn.execute(found)] == expected and expected, q
+
+
+def test_postgresql_has_trigram_indexes_for_text(store: Store) -> None:
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has the FTS5 table instead")
+    with reading(store.engine) as conn:
+        names = {r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes"))}
+    assert {"ix_event_evidence_sentence_trgm", "ix_documents_title_trgm"} <= names
 
 
 # --- pending --------------------------------------------------------------------------
@@ -181,6 +378,12 @@ def plans() -> list[dict[str, Any]]:
             status = "occurred" if n % 8 == 1 else "negated"
             out.append(stored_article(later, f"Visit {n} news", "Wire", [
                 {"key": f"q{n}", "type": "VISIT", "status": status, **who, **when}]))  # fmt: skip
+    # reporting windows across a new year and a new decade (span groups 2 and 3)
+    for n, (day, held) in enumerate([("2024-12-28", "2025-02-03"), ("2019-11-02", "2025-04-01")]):
+        who = {"source": [f"guest-{n}"], "target": ["host-9"], "location": "Capital"}
+        when = {"earliest": held, "latest": held, "value": held}
+        out.append(stored_article(day, f"Guest {n} invited", "Wire", [
+            {"key": f"g{n}", "type": "VISIT", "status": "planned", **who, **when}]))  # fmt: skip
     return out
 
 
@@ -212,3 +415,16 @@ def test_pending_is_every_story_judged_as_of_the_day(db_url: str, day: str) -> N
                 pages += pending(conn, day, limit=4, offset=offset)
             assert pages == expected
         assert store.pending(day, limit=2) == expected[:2]
+
+
+def test_stories_read_by_member_list_or_by_query_are_the_same(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build_stories reads a page's members' details by their ids, or (many members) by
+    the members' query again: the same stories."""
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with reading(store.engine) as conn:
+            by_list = pending(conn, "2025-03-03")
+            monkeypatch.setattr(story_query, "MEMBER_LIST", 1)
+            assert by_list and pending(conn, "2025-03-03") == by_list

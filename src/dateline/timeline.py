@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
 
 from dateline.errors import E_COUNTRY
 from dateline.filters import EventFilters
 from dateline.link.schema import event_links
-from dateline.span import check_range, overlapping, span
+from dateline.span import GROUPS, check_range, overlapping_by_group, span
 from dateline.store import schema as t
-from dateline.store.queries import events_of_actor, is_busy, with_actor
+from dateline.store.queries import events_of_actor, is_busy, mentioning, text_plan, with_actor
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
@@ -59,16 +59,40 @@ def timeline(
     ``limit`` and ``offset`` page through the ordered list: a page is read from the
     index of the timeline's order (migration 7), not by sorting every kept event."""
     kept = EventFilters.of(filters, **given)
-    wanted = select_event_ids(kept, busy=is_busy(conn, kept.actor))
+    busy, text = is_busy(conn, kept.actor), text_plan(conn, kept.q)
+    wanted = select_event_ids(kept, busy=busy, text=text)
     if not (limit or offset):
         return _events_in(conn, wanted)
-    page = wanted.order_by(*ORDER).limit(limit).offset(offset)
+    if kept.date_from and limit:
+        page = _page_by_group(kept, busy, text, limit, offset or 0)
+    else:
+        page = wanted.order_by(*ORDER).limit(limit).offset(offset)
     query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     # A short page's ids, not the page's query: its details then cost the page, not the
     # filter. A long one keeps the query (SQLite caps the values bound in one statement).
     ids = [r["id"] for r in rows]
     return with_details(conn, rows, ids if len(ids) <= ID_LIST else page) if rows else []
+
+
+def _page_by_group(
+    filters: EventFilters, busy: bool, text: str, limit: int, offset: int
+) -> Select[Any]:
+    """The ids of a page of events in a date range: the first ``offset + limit`` of each
+    span group (each read in order from ``ix_events_span_group``, a bounded range of
+    starts), then the page of those in timeline order. A range with one query over all
+    groups made SQLite walk the timeline's index from the first event ever."""
+    keys = [key.label(f"k{n}") for n, key in enumerate(ORDER[:-1])]
+    firsts = [
+        filtered(select(t.events.c.id, *keys), filters, busy, group=group, text=text)
+        .order_by(*ORDER)
+        .limit(offset + limit)
+        .subquery()
+        for group in GROUPS
+    ]
+    found = union_all(*(select(first) for first in firsts)).subquery()
+    order = [found.c[f"k{n}"] for n in range(len(keys))] + [found.c.id]
+    return select(found.c.id).order_by(*order).limit(limit).offset(offset)
 
 
 def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
@@ -93,12 +117,18 @@ def event_rows(*extra: ColumnElement[Any]) -> Select[Any]:
 
 
 def select_event_ids(
-    filters: EventFilters | None = None, *, busy: bool = False, **given: str | None
+    filters: EventFilters | None = None,
+    *,
+    busy: bool = False,
+    text: str = "scan",
+    **given: str | None,
 ) -> Select[Any]:
     """The ids of the events :func:`timeline` keeps, unordered; a coded error for a bad
     date, range or country. ``busy``: the actor filter checks each event read
-    (:func:`dateline.store.queries.with_actor`) instead of listing the actor's events."""
-    return filtered(select(t.events.c.id), EventFilters.of(filters, **given), busy=busy)
+    (:func:`dateline.store.queries.with_actor`) instead of listing the actor's events;
+    ``text``: how ``q`` is looked up (:func:`dateline.store.queries.text_plan`)."""
+    kept = EventFilters.of(filters, **given)
+    return filtered(select(t.events.c.id), kept, busy=busy, text=text)
 
 
 def count_events(
@@ -116,9 +146,10 @@ def count_events(
         # (a busy actor's 200,000: 56 ms instead of 225; capped at 10,000: 9 instead of 176)
         wanted = events_of_actor(kept.actor).distinct().limit(cap)
     elif cap is None:
-        wanted = select_event_ids(kept)
-    else:  # a busy actor's events are then found by reading events until the cap
-        wanted = select_event_ids(kept, busy=is_busy(conn, kept.actor)).limit(cap)
+        wanted = select_event_ids(kept, text=text_plan(conn, kept.q))
+    else:  # a busy actor's events (a frequent text's) are found by reading events until the cap
+        busy, text = is_busy(conn, kept.actor), text_plan(conn, kept.q)
+        wanted = select_event_ids(kept, busy=busy, text=text).limit(cap)
     counted = select(func.count()).select_from(wanted.subquery())
     return int(conn.execute(counted).scalar_one())
 
@@ -127,14 +158,22 @@ ORDER = t.timeline_order()
 ID_LIST = 1000  # at most this many ids bound in one IN (...) list
 
 
-def filtered(query: Select[Any], filters: EventFilters, busy: bool = False) -> Select[Any]:
+def filtered(
+    query: Select[Any],
+    filters: EventFilters,
+    busy: bool = False,
+    group: int | None = None,
+    text: str = "scan",
+) -> Select[Any]:
     """``query`` (over ``events``, maybe joined) with the conditions of ``filters``; a coded
-    error for a bad date, range or country. ``busy`` as for :func:`select_event_ids`."""
+    error for a bad date, range or country. ``busy`` and ``text`` as for
+    :func:`select_event_ids`; ``group``: only the events of that span group
+    (:data:`dateline.span.SPAN_GROUPS`)."""
     ev, doc = t.events, t.documents
     date_from, date_to = check_range(filters.date_from, filters.date_to)
     country = check_country(filters.country)
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
-    conditions = overlapping(lo, hi, date_from, date_to)
+    conditions = overlapping_by_group(lo, hi, date_from, date_to, group)
     if filters.actor:
         conditions.append(with_actor(filters.actor, busy))
     if filters.type:
@@ -154,18 +193,8 @@ def filtered(query: Select[Any], filters: EventFilters, busy: bool = False) -> S
     if filters.story:
         conditions.append(ev.c.story_id == filters.story)
     if filters.q and filters.q.strip():
-        conditions.append(_mentioning(filters.q.strip()))
+        conditions.append(mentioning(filters.q.strip(), text))
     return query.where(*conditions)
-
-
-def _mentioning(text: str) -> ColumnElement[bool]:
-    """Events whose evidence sentence or article title holds ``text``, any case; "%" and
-    "_" in it are letters, not LIKE wildcards."""
-    ev, evi, doc = t.events, t.event_evidence, t.documents
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    in_evidence = select(evi.c.event_id).where(evi.c.sentence.ilike(pattern, escape="\\"))
-    in_title = select(doc.c.id).where(doc.c.title.ilike(pattern, escape="\\"))
-    return or_(ev.c.id.in_(in_evidence), ev.c.document_id.in_(in_title))
 
 
 def with_details(

@@ -1,12 +1,34 @@
-"""Actors and places: canonical people, organisations, countries and places in a document."""
+"""Actors and places: canonical people, organisations, countries and places in a document.
 
-from dateline.actors.component import (
-    ActorLinker,
-    actor_for_span,
-    mention_index,
-    place_for_span,
-)
-from dateline.actors.dictionary import ActorEntry, Role, load_actor_file, load_dictionary
+The names are loaded when first used (PEP 562): importing a submodule such as
+``dateline.actors.identity`` (which the store needs) then does not import spaCy, which
+``dateline.actors.component`` does, so a read command starts without it.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dateline.actors.component import (
+        ActorLinker,
+        actor_for_span,
+        mention_index,
+        place_for_span,
+    )
+    from dateline.actors.dictionary import ActorEntry, Role, load_actor_file, load_dictionary
+
+_WHERE = {
+    "ActorLinker": "component",
+    "actor_for_span": "component",
+    "mention_index": "component",
+    "place_for_span": "component",
+    "ActorEntry": "dictionary",
+    "Role": "dictionary",
+    "load_actor_file": "dictionary",
+    "load_dictionary": "dictionary",
+}
 
 __all__ = [
     "ActorEntry",
@@ -18,3 +40,11 @@ __all__ = [
     "mention_index",
     "place_for_span",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from dateline.actors.geo import RESOURCES, read_rows
 from dateline.actors.text import name_key
+
+if TYPE_CHECKING:  # only a type here: the store imports this module, and must not load spaCy
+    from spacy.tokens import Doc
 
 # A capitalised word before these is part of the title: "Agriculture Minister".
 _OPEN_HEADS = frozenset({"minister", "secretary", "ministry"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Select, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from dateline.errors import E_AS_OF
 from dateline.link.compat import Member, PlaceInfo, shift
@@ -15,8 +15,10 @@ from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import ArticleState, StoryState, story_state
+from dateline.span import overlapping_by_group
 from dateline.store import schema as t
 
+MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
 PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)
 
 
@@ -83,59 +85,65 @@ def pending_page(
     """A page of :func:`pending` and the number of all pending stories.
 
     A story whose every report is on or before ``as_of`` is judged by its stored row
-    (its state as of then is its current state): in SQL, without loading it. Only the
-    stories reported after ``as_of`` too are folded from their members up to it; then
-    only the stories of the page are built whole."""
+    (its state as of then is its current state): in SQL, which also ranks them and
+    returns only the first ``offset + limit`` with their number. Only the stories
+    reported after ``as_of`` too are folded from their members up to it; then only the
+    stories of the page are built whole."""
     settings = settings or default_settings()
     day = as_of_text(as_of)
-    settled, unsettled = _pending_candidates(conn, day, settings)
-    ranked = sorted(settled + _unsettled_pending(conn, unsettled, day, settings))
+    # reported by then, window reaching it: a bounded index range per span group
+    open_on_day = overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
+    first = None if limit is None else offset + limit
+    settled, settled_count, later = _settled_pending(conn, day, settings, open_on_day, first)
+    unsettled = _unsettled_pending(conn, open_on_day, day, settings) if later else []
+    ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
     found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
-    return [{**found[story_id], "as_of": day} for *_, story_id in page], len(ranked)
+    total = settled_count + len(ranked) - len(settled)
+    return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
 
-def _pending_candidates(
-    conn: Connection, day: str, settings: LinkSettings
-) -> tuple[list[PendingKey], list[str]]:
-    """The stories that may be pending on ``day`` (reported by then, window reaching it):
-    sort keys of those pending among the stories reported only up to ``day`` (their
-    stored row is their state as of then: the test of :func:`is_pending` on its state,
-    time and last report date), and the ids of those reported after ``day`` too."""
-    # A story whose last article is on or before the date is judged by its current state.
-    still_open = or_(st.c.last_dct > day, st.c.status.in_(sorted(settings.pending_statuses)))
-    query = select(
-        st.c.id, st.c.earliest, st.c.latest, st.c.first_dct, st.c.last_dct, st.c.state
-    ).where(st.c.first_dct <= day, st.c.open_until >= day, still_open)
+def _settled_pending(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    open_on_day: list[ColumnElement[bool]],
+    first: int | None,
+) -> tuple[list[PendingKey], int, bool]:
+    """Sort keys of the first ``first`` (all when None) pending stories among those
+    reported only up to ``day``, how many there are, and whether any story open on
+    ``day`` was reported after it too (True when unknown: no row came back). A stored
+    row is the story's state as of ``day``: pending when :func:`is_pending` holds of its
+    state, time and last report date, and (the window reaching ``day``) a status still
+    open."""
     stale = shift(day, -settings.stale_days)
-    settled, unsettled = [], []
-    for r in conn.execute(query):
-        if r.last_dct > day:
-            unsettled.append(r.id)
-        elif r.state in settings.pending_states and (
-            r.latest >= day if r.latest else r.last_dct >= stale
-        ):
-            settled.append((r.earliest or "9999", r.first_dct, r.id))
-    return settled, unsettled
+    undated = or_(st.c.latest.is_(None), st.c.latest == "")
+    conditions = [
+        *open_on_day,
+        st.c.last_dct <= day,
+        st.c.status.in_(sorted(settings.pending_statuses)),
+        st.c.state.in_(sorted(settings.pending_states)),
+        or_(and_(~undated, st.c.latest >= day), and_(undated, st.c.last_dct >= stale)),
+    ]
+    keys = [func.coalesce(func.nullif(st.c.earliest, ""), "9999"), st.c.first_dct, st.c.id]
+    if conn.dialect.name == "postgresql":  # the order of Python's str, as the ranking's
+        keys = [key.collate("C") for key in keys]
+    later = select(st.c.id).where(*open_on_day, st.c.last_dct > day).exists()
+    query = select(*keys, func.count().over(), later).where(*conditions)
+    rows = conn.execute(query.order_by(*keys).limit(first)).all()
+    if not rows:
+        return [], 0, True
+    return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
 
 
 def _unsettled_pending(
-    conn: Connection, story_ids: list[str], day: str, settings: LinkSettings
+    conn: Connection, open_on_day: list[ColumnElement[bool]], day: str, settings: LinkSettings
 ) -> list[PendingKey]:
-    """Sort keys of the pending stories among ``story_ids`` (reported after ``day`` too):
-    each folded from its members up to ``day``, without their details."""
-    if not story_ids:
-        return []
+    """Sort keys of the pending stories among those open on ``day`` and reported after it
+    too: each folded from its members up to ``day``, without their details."""
     ev = t.events
-    # the ids again as a subquery, not a list: one statement however many there are
-    later = select(st.c.id).where(
-        st.c.first_dct <= day, st.c.open_until >= day, st.c.last_dct > day
-    )
-    query = select(ev, event_links).join(event_links, event_links.c.event_id == ev.c.id)
-    groups: dict[str, list[Member]] = {}
-    for r in conn.execute(query.where(ev.c.story_id.in_(later), ev.c.dct <= day)):
-        m = member_of_link_row(dict(r._mapping), settings)
-        groups.setdefault(m.story_id or "", []).append(m)
+    later = select(st.c.id).where(*open_on_day, st.c.last_dct > day)
+    groups = _members(conn, [ev.c.story_id.in_(later), ev.c.dct <= day], settings)
     keys = []
     for story_id, members in groups.items():
         state = story_state(members, settings)
@@ -157,25 +165,50 @@ def build_stories(
     settings = settings or default_settings()
     ev = t.events
     member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
-    query = select(ev, event_links).join(event_links, event_links.c.event_id == ev.c.id)
-    query = query.where(ev.c.story_id.in_(story_ids))
+    conditions: list[ColumnElement[bool]] = [ev.c.story_id.in_(story_ids)]
     if day is not None:
         member_ids = member_ids.where(ev.c.dct <= day)
-        query = query.where(ev.c.dct <= day)
-    groups: dict[str, list[Member]] = {}
-    for r in conn.execute(query):
-        m = member_of_link_row(dict(r._mapping), settings)
-        groups.setdefault(m.story_id or "", []).append(m)
+        conditions.append(ev.c.dct <= day)
+    groups = _members(conn, conditions, settings)
     if not groups:
         return {}
-    details = _details(conn, member_ids)
-    names = _names(conn, member_ids)
+    # A page's members by their ids, not by the query again: PostgreSQL read the details
+    # of 231 members by scanning every evidence and actor row (it guessed the query's size).
+    # Many members keep the query (SQLite caps the values bound in one statement).
+    found = [m.id for members in groups.values() for m in members]
+    wanted = found if len(found) <= MEMBER_LIST else member_ids
+    details = _details(conn, wanted)
+    names = _names(conn, wanted)
     return {
         story_id: _story_dict(
             story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
         )
         for story_id, members in sorted(groups.items())
     }
+
+
+# What a story's fold reads of a member (dateline.link.linker.member_of_link_row): the
+# other columns of events (cue, trigger, attribution, …) are not fetched.
+_MEMBER_COLUMNS = (
+    *(t.events.c[n] for n in ("id", "document_id", "dct", "type", "status", "dated", "value",
+                              "earliest", "latest", "granularity", "story_id")),
+    *(event_links.c[n] for n in ("participants", "place", "place_country", "place_level", "lo",
+                                 "hi", "postponed")),
+)  # fmt: skip
+
+
+def _members(
+    conn: Connection, conditions: list[ColumnElement[bool]], settings: LinkSettings
+) -> dict[str, list[Member]]:
+    """The members of stories that ``conditions`` on ``events`` keep, by story id."""
+    ev = t.events
+    query = select(*_MEMBER_COLUMNS).join(event_links, event_links.c.event_id == ev.c.id)
+    names = [c.name for c in _MEMBER_COLUMNS]
+    groups: dict[str, list[Member]] = {}
+    for r in conn.execute(query.where(*conditions)):
+        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        groups.setdefault(m.story_id or "", []).append(m)
+    return groups
 
 
 def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
@@ -222,7 +255,7 @@ def _story_dict(
     }
 
 
-def _details(conn: Connection, ids: Select[Any]) -> dict[str, dict[str, Any]]:
+def _details(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, dict[str, Any]]:
     """Type, status, attribution, outlet, evidence, candidates and roles of the events
     ``ids`` selects: four statements."""
     ev, doc = t.events, t.documents
@@ -267,7 +300,7 @@ def _details(conn: Connection, ids: Select[Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _names(conn: Connection, ids: Select[Any]) -> dict[str, str]:
+def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
     """Names of the actors that take part in, or are quoted on, the events ``ids`` selects."""
     ev, ea, ac = t.events, t.event_actors, t.actors
     taking_part = select(ea.c.actor_id).where(ea.c.event_id.in_(ids))

@@ -15,7 +15,9 @@ stories it joins.
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Connection, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy.sql.elements import Grouping
 
+from dateline.span import span_group
 from dateline.store.schema import metadata
 
 # What ``pending`` reads of each candidate story, the date of its window first.
@@ -58,6 +60,15 @@ stories = Table(
     Index("ix_stories_pending", *PENDING_COLUMNS),
     Index("ix_stories_last", "last_dct"),
     Index("ix_stories_state", "state"),
+)
+# Migration 10: what pending reads of a candidate, by the group of its reporting window
+# [first_dct, open_until] (dateline.span.SPAN_GROUPS): the stories open on a day are then
+# a bounded range of first_dct per group, not every story that closes after the day.
+Index(
+    "ix_stories_open_group",
+    Grouping(span_group(stories.c.first_dct, stories.c.open_until)),
+    stories.c.first_dct,
+    *(stories.c[name] for name in PENDING_COLUMNS if name != "first_dct"),
 )
 
 event_links = Table(

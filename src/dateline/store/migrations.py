@@ -76,6 +76,7 @@ def _v4_publications(conn: Connection) -> None:
 def _v5_story_state(conn: Connection) -> None:
     """stories.state, the lifecycle state, computed for every stored story."""
     from sqlalchemy import text
+    from sqlalchemy.schema import CreateIndex
 
     from dateline.link.linker import refresh_states
     from dateline.link.schema import stories
@@ -83,10 +84,10 @@ def _v5_story_state(conn: Connection) -> None:
     columns = {c["name"] for c in inspect(conn).get_columns("stories")}
     if "state" not in columns:
         conn.execute(text("ALTER TABLE stories ADD COLUMN state VARCHAR(12)"))
-    indexes = {i["name"] for i in inspect(conn).get_indexes("stories")}
-    for index in stories.indexes:
-        if index.name not in indexes:
-            index.create(conn)
+    # IF NOT EXISTS rather than reflecting the indexes: SQLAlchemy does not reflect an
+    # expression index (migration 10 has one on stories), and warns instead.
+    for index in sorted(stories.indexes, key=lambda i: str(i.name)):
+        conn.execute(CreateIndex(index, if_not_exists=True))
     refresh_states(conn)
 
 
@@ -181,6 +182,77 @@ def _backfill_document_actors(conn: Connection) -> None:
         conn.execute(document_actors.insert(), rows[start : start + 500])
 
 
+def _v10_span_groups(conn: Connection) -> None:
+    """Indexes by span group (:data:`dateline.span.SPAN_GROUPS`): the timeline's order
+    within a group (``--from``/``--to`` reads a bounded range of starts per group) and
+    what ``pending`` reads of a story by the group of its reporting window. Made where
+    missing (a database made by migration 1 of this code has the first already). And
+    trigram indexes of the evidence sentences for ``q=``."""
+    from sqlalchemy.schema import CreateIndex
+
+    from dateline.link.schema import stories
+
+    names = ("ix_events_span_group", "ix_stories_open_group")
+    for table in (schema.events, stories):
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            if index.name in names:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+    if conn.dialect.name == "sqlite":
+        _sqlite_evidence_text(conn)
+    else:
+        _postgresql_trigrams(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("ANALYZE events")  # statistics of the new indexes
+        conn.exec_driver_sql("ANALYZE stories")
+    else:
+        for name in ("events", "stories"):
+            conn.exec_driver_sql(f"ANALYZE {name}")
+
+
+def _sqlite_evidence_text(conn: Connection) -> None:
+    """An FTS5 table of trigrams over the evidence sentences (``q=`` finds a text in it,
+    :func:`dateline.store.queries.text_plan`), kept in step by triggers and filled from
+    the stored sentences. A SQLite built without FTS5 goes without: ``q=`` then scans."""
+    from sqlalchemy.exc import OperationalError
+
+    from dateline.store.queries import EVIDENCE_TEXT as fts
+
+    try:
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(sentence, "
+            "content='event_evidence', content_rowid='id', tokenize='trigram')"
+        )
+    except OperationalError:  # no such module: fts5 (or no trigram tokenizer)
+        return
+    add = f"INSERT INTO {fts}(rowid, sentence) VALUES (new.id, new.sentence);"
+    drop = f"INSERT INTO {fts}({fts}, rowid, sentence) VALUES ('delete', old.id, old.sentence);"
+    for name, when, body in (("ai", "INSERT", add), ("ad", "DELETE", drop),
+                             ("au", "UPDATE", drop + " " + add)):  # fmt: skip
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_{name} AFTER {when} ON event_evidence "
+            f"BEGIN {body} END"
+        )
+    conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def _postgresql_trigrams(conn: Connection) -> None:
+    """GIN trigram indexes (pg_trgm) of the evidence sentences and the titles, which
+    PostgreSQL uses for the ILIKE of ``q=``; without the extension (not installed, or not
+    allowed to this user) ``q=`` scans."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except DBAPIError:
+        return
+    for name, table, column in (("ix_event_evidence_sentence_trgm", "event_evidence", "sentence"),
+                                ("ix_documents_title_trgm", "documents", "title")):  # fmt: skip
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)"
+        )
+
+
 def _v12_actor_apart(conn: Connection) -> None:
     """actor_apart: pairs of actors a user keeps apart (``dateline actors apart``), which
     identity across articles respects. Made by migration 9 in databases that ran it after
@@ -205,6 +277,7 @@ MIGRATIONS: list[Migration] = [
     (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
     (7, "read indexes: timeline order, span end, actor's events", _v7_read_indexes),
     (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
+    (10, "span groups and trigrams: date ranges, pending and q= read indexes", _v10_span_groups),
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
 ]
 

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, exists, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    column,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.exc import DBAPIError
 
 from dateline.store import schema as t
 
@@ -49,3 +61,64 @@ def is_busy(conn: Connection, actor: str | None, threshold: int | None = None) -
     rows = select(literal(1)).select_from(t.event_actors).where(_rows_of(actor))
     counted = select(func.count()).select_from(rows.limit(threshold).subquery())
     return int(conn.execute(counted).scalar_one()) >= threshold
+
+
+# --- text in the evidence (q=) ------------------------------------------------------
+
+# SQLite: an FTS5 table of trigrams over event_evidence.sentence (migration 10), kept in
+# step by triggers. A text of at least TRIGRAM characters is first looked up there; when
+# it is in FREQUENT_TEXT sentences or more, a page is found by walking the timeline's
+# index and checking each event's evidence (a few hundred checks), else the sentences the
+# index finds are listed. Either way each sentence is checked with the same ILIKE as
+# without the index, so the results are those of a scan of every sentence.
+EVIDENCE_TEXT = "evidence_text"
+TRIGRAM = 3
+FREQUENT_TEXT = 4000
+
+
+def text_plan(conn: Connection, q: str | None) -> str:
+    """How to find the events whose evidence holds ``q``: "scan" (every sentence: no
+    trigram index here, or ``q`` too short for one), "listed" (the sentences the index
+    finds) or "checked" (each event read, for a text in many sentences); one statement."""
+    wanted = (q or "").strip()
+    if conn.dialect.name != "sqlite" or len(wanted) < TRIGRAM:
+        return "scan"
+    rows = f"SELECT 1 FROM {EVIDENCE_TEXT} WHERE {EVIDENCE_TEXT} MATCH :phrase LIMIT :cap"
+    try:
+        found = conn.execute(
+            text(f"SELECT count(*) FROM ({rows})"),
+            {"phrase": fts_phrase(wanted), "cap": FREQUENT_TEXT},
+        ).scalar_one()
+    except DBAPIError:  # no such table: a database of a SQLite without FTS5
+        return "scan"
+    return "checked" if found >= FREQUENT_TEXT else "listed"
+
+
+def fts_phrase(wanted: str) -> str:
+    """``wanted`` as one FTS5 phrase: quoted, its quotes doubled (no query syntax)."""
+    return '"' + wanted.replace('"', '""') + '"'
+
+
+def like_pattern(wanted: str) -> str:
+    """A LIKE pattern for text holding ``wanted``, in which "%", "_" and "\\" are letters."""
+    return "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def mentioning(wanted: str, plan: str = "scan") -> ColumnElement[bool]:
+    """The condition on ``events`` that keeps those whose evidence sentence or article
+    title holds ``wanted``, any case, read as :func:`text_plan` says."""
+    ev, evi, doc = t.events, t.event_evidence, t.documents
+    pattern = like_pattern(wanted)
+    said = evi.c.sentence.ilike(pattern, escape="\\")
+    titled = doc.c.title.ilike(pattern, escape="\\")
+    if plan == "checked":
+        return or_(
+            exists().where(evi.c.event_id == ev.c.id, said),
+            exists().where(doc.c.id == ev.c.document_id, titled),
+        )
+    sentences = select(evi.c.event_id).where(said)
+    if plan == "listed":
+        matching = text(f"SELECT rowid FROM {EVIDENCE_TEXT} WHERE {EVIDENCE_TEXT} MATCH :phrase")
+        found = matching.bindparams(phrase=fts_phrase(wanted)).columns(column("rowid", Integer))
+        sentences = sentences.where(evi.c.id.in_(found))
+    return or_(ev.c.id.in_(sentences), ev.c.document_id.in_(select(doc.c.id).where(titled)))

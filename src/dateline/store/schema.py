@@ -22,11 +22,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     case,
+    literal_column,
     or_,
 )
 from sqlalchemy.sql.elements import Grouping
 
-from dateline.span import span
+from dateline.span import span, span_group
 
 metadata = MetaData()
 
@@ -153,7 +154,12 @@ def timeline_order(ev: Table = events) -> list[ColumnElement[Any]]:
     then article date and id. ``ix_events_timeline`` indexes exactly these expressions, so
     a page of the timeline is read from the index instead of sorting every event."""
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
-    open_end = case((or_(ev.c.earliest.is_(None), ev.c.latest.is_(None)), 1), else_=0)
+    # 1 and 0 written into the SQL, not bound: SQLite and PostgreSQL match an ORDER BY to
+    # an index by its expressions, and "THEN ? ELSE ?" is not "THEN 1 ELSE 0", which made
+    # SQLite sort every page's ties again (offset 100,000: 127 ms against 17).
+    one: ColumnElement[Any] = literal_column("1")
+    zero: ColumnElement[Any] = literal_column("0")
+    open_end = case((or_(ev.c.earliest.is_(None), ev.c.latest.is_(None)), one), else_=zero)
     return [lo, hi, open_end, ev.c.dct, ev.c.id]
 
 
@@ -164,6 +170,11 @@ Index("ix_events_timeline", _lo, _hi, Grouping(_open_end), _dct, _id)
 # The same order within one type: a page of one type's events (the most used filter).
 Index("ix_events_type_timeline", events.c.type, _lo, _hi, Grouping(_open_end), _dct, _id)
 Index("ix_events_span_hi", timeline_order()[1])
+# Migration 10: the timeline's order within each span group (dateline.span.SPAN_GROUPS),
+# so that --from/--to reads a bounded range of starts per group, in order.
+Index(
+    "ix_events_span_group", Grouping(span_group(_lo, _hi)), _lo, _hi, Grouping(_open_end), _dct, _id
+)
 
 event_evidence = Table(
     "event_evidence",

@@ -1,0 +1,73 @@
+"""Copy a synthetic SQLite store made by ``bigdb.py`` into an empty PostgreSQL database,
+so that ``bench_reads.py --pg URL`` measures the same reads on PostgreSQL.
+
+The PostgreSQL schema is made by dateline itself (``Store(url)``: every migration); the
+rows of the tables ``bigdb.py`` fills are then copied over in pages, and the planner's
+statistics gathered (``ANALYZE``).
+
+    python bench/pgcopy.py /tmp/big.db postgresql+psycopg://postgres@127.0.0.1:5432/big
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bigdb import TABLES
+from sqlalchemy import Boolean, Table, func, select
+
+from dateline.store import Store
+from dateline.store import schema as t
+
+PAGE = 5_000
+
+
+def copy(path: Path, url: str) -> dict[str, Any]:
+    """Copy the rows of ``path`` into the (empty) database at ``url``; rows per table."""
+    began = time.perf_counter()
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    copied = {}
+    with Store(url) as store, store.engine.begin() as conn:
+        tables: dict[str, Table] = {"actors": t.actors, **TABLES}
+        for name, table in tables.items():
+            if conn.execute(select(func.count()).select_from(table)).scalar_one():
+                raise SystemExit(f"{name} is not empty in the PostgreSQL database")
+            copied[name] = _copy_table(source, conn, table)
+        for name in tables:
+            conn.exec_driver_sql(f"ANALYZE {name}")
+    source.close()
+    return {**copied, "seconds": round(time.perf_counter() - began, 1)}
+
+
+def _copy_table(source: sqlite3.Connection, conn: Any, table: Table) -> int:
+    columns = [c.name for c in table.columns]
+    flags = {c.name for c in table.columns if isinstance(c.type, Boolean)}
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    cursor = source.execute(f"SELECT {quoted} FROM {table.name}")
+    count = 0
+    while page := cursor.fetchmany(PAGE):
+        rows = [dict(zip(columns, r, strict=True)) for r in page]
+        for row in rows:
+            for c in flags:  # SQLite keeps booleans as 0 and 1
+                row[c] = None if row[c] is None else bool(row[c])
+        conn.execute(table.insert(), rows)
+        count += len(rows)
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sqlite", type=Path, help="a store made by bigdb.py")
+    parser.add_argument("url", help="an empty PostgreSQL database (SQLAlchemy URL)")
+    args = parser.parse_args(argv)
+    print(json.dumps(copy(args.sqlite, args.url)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
