@@ -47,7 +47,9 @@ def test_a_cancelled_trip_cancels_the_talks_its_plan_names(nlp: Any) -> None:
     visit = next(e for e in found if e["type"] == "VISIT")
     talks = next(e for e in found if e["type"] == "MEET")
     assert visit["status"] == talks["status"] == "negated"
-    assert talks["time"]["value"] == visit["time"]["value"] == "2026-05-25"
+    # the trip's two days of talks: the visit keeps both days it was planned for
+    assert visit["time"]["value"] == "2026-05-25/2026-05-26"
+    assert talks["time"]["earliest"] == visit["time"]["earliest"] == "2026-05-25"
 
 
 def test_what_became_of_the_plan_travels_with_the_event(nlp: Any) -> None:
@@ -177,3 +179,16 @@ def test_according_to_a_source_is_that_sources_statement(nlp: Any) -> None:
     statements = [e for e in events_of(nlp, unnamed, date(2017, 6, 7)) if e["type"] == "STATEMENT"]
     assert len(statements) == 1 and not statements[0]["source"]
     assert not [e for e in events_of(nlp, "The vote went according to plan.", date(2017, 6, 7))]
+
+
+def test_calling_off_a_leg_of_a_tour_cancels_the_planned_visit_there(nlp: Any) -> None:
+    text = (
+        "German Chancellor Friedrich Merz had been set to arrive in Brasilia next Monday for "
+        "two days of talks with President Luiz Inacio Lula da Silva. Berlin called off the "
+        "Brazilian leg of the tour, a government spokesman said on Tuesday."
+    )
+    found = events_of(nlp, text, date(2026, 5, 19))
+    visits = [e for e in found if e["type"] == "VISIT"]
+    assert [(e["status"], e["target"], e["time"]["value"]) for e in visits] == [
+        ("negated", ["BRA"], "2026-05-25/2026-05-26")
+    ]

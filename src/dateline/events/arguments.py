@@ -259,6 +259,10 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     _assign(mention, sources, targets, symmetric)
 
 
+#: parts of a trip, named by the country they go to ('the Brazilian leg of the tour')
+LEG_NOUNS = {"leg", "stop", "stopover"}
+
+
 def fill_noun(
     mention: Mention,
     noun: Token,
@@ -298,6 +302,13 @@ def fill_noun(
         if via_prep and noun.head.lower_ == "for" and mention.location is None:
             # 'goes to Bucharest for the NATO summit': the summit is where the trip goes
             mention.location = _destination(light, index)
+    if mention.type == "VISIT" and noun.lemma_.lower() in LEG_NOUNS:
+        # 'Berlin called off the Brazilian leg of the tour': Brazil is where the leg goes,
+        # and whoever calls off or plans a leg is the one travelling
+        _extend(targets, [r for r in modifiers if r.kind in ("country", "place")])
+        modifiers = [r for r in modifiers if r.kind not in ("country", "place")]
+        if not sources and clause.i != noun.i:
+            sources = subjects(clause, index)
     _extend(sources, modifiers)
     mention.location = mention.location or _there(clause, index) or _where(clause, index)
     if symmetric and not sources and not targets and _occasion_of(noun, clause):

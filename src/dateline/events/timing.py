@@ -427,9 +427,11 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
 
 def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
     """'will arrive in Chisinau on Monday for two days of talks', 'opens a three-day visit
-    on Monday': a planned visit, meeting or strike that starts on a stated day and lasts a
-    stated number of days spans them."""
-    if event.type not in LASTING or event.status != "planned" or event.time.granularity != "day":
+    on Monday': a planned (or called-off) visit, meeting or strike that starts on a stated
+    day and lasts a stated number of days spans them."""
+    if event.type not in LASTING or event.status not in ("planned", "negated"):
+        return  # a plan called off keeps the days it was planned for
+    if event.time.granularity != "day":
         return
     start = iso_day(event.time.earliest) if event.time.earliest else None
     if start is None or event.time.latest != event.time.earliest:
