@@ -35,7 +35,7 @@ PIECES = [
 ]
 
 SHAPES = {
-    "all-caps headline": "MACRON TO VISIT KENYA NEXT WEEK AS TALKS SET FOR MONDAY ARE CALLED OFF\n\n"
+    "all-caps headline": "MACRON TO VISIT KENYA AS TALKS SET FOR MONDAY ARE CALLED OFF\n\n"
     + ". ".join(PIECES[:3])
     + ".",
     "bullet list": "\n".join(f"- {p}" for p in PIECES),
@@ -44,7 +44,7 @@ SHAPES = {
     + "\n".join(f"Kenya | {p} | 2024-03-{n + 10}" for n, p in enumerate(PIECES[:5])),
     "very long sentence": ", and ".join(PIECES * 30) + ".",
     "quotes inside quotes": (
-        '"He told us, \'Macron said \"we will visit Kenya next week\" and then the talks '
+        '"He told us, \'Macron said "we will visit Kenya next week" and then the talks '
         "set for Monday were called off',\" the official said on Wednesday."
     ),
     "no punctuation": " ".join(PIECES),
@@ -70,7 +70,9 @@ def test_a_mangled_shape_gives_events_with_possible_times(nlp: Any, shape: str) 
         assert events  # the pieces still say something
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=6),
     st.sampled_from([". ", "; ", " - ", "\n", " | ", "... ", '" "', "\n\n* "]),
