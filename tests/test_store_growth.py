@@ -13,9 +13,11 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import stored_article
+from dateline.link.cluster import summary_ids
 from dateline.link.schema import story_summaries
 from dateline.store import Store
-from test_store_batch import batched, canonical, one_by_one, reports
+from dateline.store.engine import writing
+from test_store_batch import batched, canonical, one_by_one, reports, table_rows
 
 
 def dated_reports(
@@ -60,3 +62,36 @@ def test_articles_in_rounds_back_in_time_give_the_database_of_date_order(
     expected = one_by_one(tmp_path / "one.db", items)
     in_rounds = [item for r in range(3) for item in items[r::3]]
     assert batched(db_url, in_rounds, 40) == expected
+
+
+def test_a_long_story_resumes_without_loading_its_last_members(db_url: str) -> None:
+    """The summary holds what a new report is compared with of the story's last members,
+    so resuming it loads its first member and those of its last article only."""
+    with Store(db_url) as store:
+        store.add_many(dated_reports(100, "2025-05-20"))
+        with store.engine.connect() as conn:
+            (row,) = conn.execute(sa.select(story_summaries.c.summary)).all()
+    summary = json.loads(row.summary)
+    assert len(summary["tail"]) == 64
+    assert len(summary_ids(summary)) <= 2  # the first report, and the last (one event)
+    assert len(summary["parts"]) == 1  # 64 reports of the same two participants
+
+
+def test_a_summary_written_before_it_kept_the_tail_whole_still_resumes(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A database whose summaries name their last members by id only (as written before
+    this version) is read as it was and gives the database a fresh run gives."""
+    items = canonical(list(reports(120)))
+    expected = one_by_one(tmp_path / "one.db", items)
+    with Store(db_url) as store:
+        store.add_many(items[:80])
+        with writing(store.engine) as conn:
+            for r in conn.execute(sa.select(story_summaries)).all():
+                old = json.loads(r.summary)
+                old["tail"] = [row[0] for row in old.pop("tail")]
+                del old["parts"]
+                stmt = story_summaries.update().where(story_summaries.c.story_id == r.story_id)
+                conn.execute(stmt.values(summary=json.dumps(old)))
+        store.add_many(items[80:])
+        assert table_rows(store) == expected

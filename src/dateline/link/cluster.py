@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from typing import Any
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from dateline.link.compat import (
+    Linkable,
     Member,
+    Participant,
     PlaceInfo,
     adjacent,
     lookup_keys,
@@ -35,20 +39,37 @@ def story_id_for(first_event_id: str) -> str:
     return "story:" + hashlib.sha256(first_event_id.encode("utf-8")).hexdigest()[:16]
 
 
+class Linked(NamedTuple):
+    """What a later member is compared with of one of a story's last members (its link
+    window, type and participants): the summary keeps it, so that a story resumes
+    without loading its members."""
+
+    id: str
+    document_id: str
+    dct: str
+    type: str
+    family: str
+    lo: str
+    hi: str
+    participants: tuple[Participant, ...]
+
+
 class Draft:
     """A story being built from members given in canonical order, with its running state.
 
     A draft keeps what later members are compared with, not every member: the first
     (it names the story), the last ``compare_last`` (``tail``), the fold of the story's
     state, the latest located place and counts. A stored story therefore resumes as a
-    draft (``to_summary``/``resume``) at a cost that does not grow with its size.
+    draft (``to_summary``/``resume``) at a cost that does not grow with its size: the
+    summary holds what the tail's members are compared on (``Linked``), so only the
+    first member and those of the last article are loaded.
     """
 
     def __init__(self, members: list[Member], settings: LinkSettings):
         self.settings = settings
         self.first: Member | None = None
         limit = settings.compare_last if settings.compare_last > 0 else None
-        self.tail: deque[Member] = deque(maxlen=limit)
+        self.tail: deque[Linkable] = deque(maxlen=limit)
         self.added: list[Member] = []  # members added since the draft was made or resumed
         self.stored_tail: frozenset[str] = frozenset()  # tail ids when it was resumed
         self._fold = Fold(settings)
@@ -101,7 +122,7 @@ class Draft:
         assert self.first is not None, "a draft has at least one member"
         return {
             "first": self.first.id,
-            "tail": [m.id for m in self.tail],
+            **_tail_summary(self.tail),
             "fold": self._fold.to_dict(),
             "place": [self.located.name, self.located.country, self.located.level],
             "events": self.events,
@@ -117,8 +138,8 @@ class Draft:
         """The draft ``to_summary`` saved; ``members`` holds (at least) the ids it names."""
         draft = cls([], settings)
         draft.first = members[summary["first"]]
-        draft.tail.extend(members[i] for i in summary["tail"])
-        draft.stored_tail = frozenset(summary["tail"])
+        draft.tail.extend(_tail_of(summary, members, settings))
+        draft.stored_tail = frozenset(m.id for m in draft.tail)
         draft._fold = Fold.from_dict(summary["fold"], members, settings)
         draft.located = PlaceInfo(*summary["place"])
         draft.events, draft.articles = summary["events"], summary["articles"]
@@ -137,9 +158,42 @@ def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
     return facet
 
 
+def _tail_summary(tail: Iterable[Linkable]) -> dict[str, Any]:
+    """The tail as a summary keeps it: one row per member, ``[id, document id, date, type,
+    lo, hi, n]``, whose participants are the ``n``-th of ``parts`` (a story's members
+    repeat the same few)."""
+    parts: dict[tuple[Participant, ...], int] = {}
+    rows = []
+    for m in tail:
+        group = parts.setdefault(m.participants, len(parts))
+        rows.append([m.id, m.document_id, m.dct, m.type, m.lo, m.hi, group])
+    return {"tail": rows, "parts": [[list(p) for p in group] for group in parts]}
+
+
+def _tail_of(
+    summary: dict[str, Any], members: dict[str, Member], settings: LinkSettings
+) -> list[Linkable]:
+    """The tail a summary keeps (a summary written before it kept them held member ids,
+    read from ``members``)."""
+    parts = [tuple(Participant(p[0], p[1], p[2], bool(p[3])) for p in group)
+             for group in summary.get("parts", ())]  # fmt: skip
+    out: list[Linkable] = []
+    for row in summary["tail"]:
+        if isinstance(row, str):
+            out.append(members[row])
+            continue
+        event_id, document_id, dct, kind, lo, hi, group = row
+        family = settings.family(kind)
+        out.append(Linked(event_id, document_id, dct, kind, family, lo, hi, parts[group]))
+    return out
+
+
 def summary_ids(summary: dict[str, Any]) -> set[str]:
-    """The member ids a stored summary names (to load before ``Draft.resume``)."""
-    return {summary["first"], *summary["tail"], *summary["fold"]["current"]}
+    """The member ids a stored summary names (to load before ``Draft.resume``): its first
+    member and those of its last article (and, in a summary written before the tail was
+    kept whole, the tail's)."""
+    tail = {row for row in summary["tail"] if isinstance(row, str)}
+    return {summary["first"], *tail, *summary["fold"]["current"]}
 
 
 def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ...] | None:
@@ -172,6 +226,30 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     return open_story, shared, dated_hit, support
 
 
+@lru_cache(maxsize=1 << 16)
+def found_by(
+    parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """The keys an event of these participants is found under: participant keys, whether it
+    has one party, and its pair keys when it has two or more (memoized: a story's members
+    repeat the same participants)."""
+    one = parties_of(parts, settings) < 2
+    pairs = () if one else tuple(sorted(pair_keys(parts, settings, lookup=False)))
+    return tuple(sorted(stored_keys(parts))), one, pairs
+
+
+@lru_cache(maxsize=1 << 16)
+def looks_for(
+    parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The keys an event of these participants looks for its neighbours under: participant
+    keys, and pair keys when a neighbour of two parties or more must share two (else None)."""
+    singles = tuple(sorted(lookup_keys(parts, settings)))
+    if not pairs_needed(parts, settings):
+        return singles, None
+    return singles, tuple(sorted(pair_keys(parts, settings, lookup=True)))
+
+
 def cluster(members: list[Member], settings: LinkSettings) -> list[Draft]:
     """Stories of a neighbourhood, each a Draft whose first member names it."""
     return extend([], members, settings)
@@ -193,26 +271,25 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     single: dict[tuple[str, str], set[int]] = {}
     paired: dict[tuple[str, str], set[int]] = {}
 
-    def note(position: int, m: Member) -> None:
-        one = parties_of(m.participants, settings) < 2
-        for key in stored_keys(m.participants):
+    def note(position: int, m: Linkable) -> None:
+        keys, one, pairs = found_by(m.participants, settings)
+        for key in keys:
             every.setdefault((m.family, key), set()).add(position)
             if one:
                 single.setdefault((m.family, key), set()).add(position)
-        if not one:
-            for key in pair_keys(m.participants, settings, lookup=False):
-                paired.setdefault((m.family, key), set()).add(position)
+        for key in pairs:
+            paired.setdefault((m.family, key), set()).add(position)
 
     def near(e: Member) -> set[int]:
         found: set[int] = set()
-        singles = lookup_keys(e.participants, settings)
-        if not pairs_needed(e.participants, settings):
+        singles, pairs = looks_for(e.participants, settings)
+        if pairs is None:
             for key in singles:
                 found |= every.get((e.family, key), set())
             return found
         for key in singles:
             found |= single.get((e.family, key), set())
-        for key in pair_keys(e.participants, settings, lookup=True):
+        for key in pairs:
             found |= paired.get((e.family, key), set())
         return found
 

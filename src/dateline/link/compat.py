@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from dateline.link.settings import LinkSettings
 from dateline.model import iso_day
@@ -42,6 +42,28 @@ class PlaceInfo:
     name: str | None = None
     country: str | None = None
     level: str | None = None  # country | region | local
+
+
+class Linkable(Protocol):
+    """What the link relation (``adjacent``) reads of an event: a ``Member``, or the
+    ``Linked`` view a story's summary keeps of its last members."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def dct(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def lo(self) -> str: ...
+    @property
+    def hi(self) -> str: ...
+    @property
+    def participants(self) -> tuple[Participant, ...]: ...
 
 
 @dataclass
@@ -201,7 +223,7 @@ def roles_agree(
     return True
 
 
-def participants_match(e: Member, f: Member, settings: LinkSettings) -> int:
+def participants_match(e: Linkable, f: Linkable, settings: LinkSettings) -> int:
     """Number of shared participants when enough are shared, else 0."""
     if not e.participants or not f.participants:
         return 0
@@ -266,7 +288,7 @@ def overlaps(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
+def adjacent(e: Linkable, f: Linkable, settings: LinkSettings) -> int:
     """Loose link (the neighbourhood relation): family, participants and link windows agree."""
     if e.family != f.family or not overlaps((e.lo, e.hi), (f.lo, f.hi)):
         return 0

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from dateline.link.cluster import Draft, cluster, extend, summary_ids
 from dateline.link.compat import (
     FAR_FUTURE,
+    Linkable,
     Member,
     Participant,
     PlaceInfo,
@@ -188,13 +189,12 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     Earlier events keep their stories (nothing before them changed), so only the stories
     the new events may join are resumed and the new events are run through them. A story
     can only be joined through one of its last ``compare_last`` members, so the stories
-    are found through those (``tail_keys``). Returns the drafts that hold new events."""
+    are found through those (``tail_keys``), and resumed from their summaries without
+    loading those members: a candidate story none of whose last members is adjacent to
+    a new event is resumed for nothing, but never joined. Returns the drafts that hold
+    new events."""
     seed_ids = {m.id for m in seeds}
-    cache: dict[str, Member] = {}
-    ids = _tail_candidates(conn, seeds, settings)
-    near = _adjacent_to(seeds, ids, conn, cache, settings)
-    story_ids = sorted({m.story_id for m in near.values() if m.story_id})
-    drafts = _stored_drafts(conn, story_ids, cache, settings)
+    drafts = _stored_drafts(conn, _tail_stories(conn, seeds, settings), {}, settings)
     return [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
 
 
@@ -329,7 +329,7 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
         conn.execute(insert(event_keys), keys)
 
 
-def tail_rows(members: Iterable[Member], settings: LinkSettings) -> list[dict[str, Any]]:
+def tail_rows(members: Iterable[Linkable], settings: LinkSettings) -> list[dict[str, Any]]:
     """The ``tail_keys`` rows of members: their participant keys and, for members of two
     parties or more, their pair keys."""
     rows = []
@@ -520,12 +520,12 @@ def _candidates(
     return out - {m.id for m in frontier}
 
 
-def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettings) -> set[str]:
-    """Last members of stories that may be neighbours of ``seeds`` (``tail_keys``): a seed
+def _tail_stories(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[str]:
+    """Stories whose last members may be neighbours of ``seeds`` (``tail_keys``): a seed
     of two parties or more looks for members of one party by participant key and for the
     others by pair key (they must share two participants with it); any other seed looks
     for all by participant key."""
-    k, out = tail_keys, set()
+    k, ev, out = tail_keys, t.events, set[str]()
     groups: dict[tuple[str, bool], list[Member]] = {}
     for m in seeds:
         groups.setdefault((m.family, pairs_needed(m.participants, settings)), []).append(m)
@@ -539,13 +539,16 @@ def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettin
             searches.append((sorted(pairs_), None))
         for found, extra in searches:
             for start in range(0, len(found), CHUNK):
-                query = select(k.c.event_id).where(
-                    k.c.family == family, k.c.key.in_(found[start : start + CHUNK]), window
+                query = (
+                    select(ev.c.story_id)
+                    .select_from(k.join(ev, ev.c.id == k.c.event_id))
+                    .where(k.c.family == family, k.c.key.in_(found[start : start + CHUNK]))
+                    .where(window)
                 )
                 if extra is not None:
                     query = query.where(extra)
-                out |= {r[0] for r in conn.execute(query.distinct())}
-    return out - {m.id for m in seeds}
+                out |= {r[0] for r in conn.execute(query.distinct()) if r[0]}
+    return sorted(out)
 
 
 def _adjacent_to(
