@@ -321,17 +321,69 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
     people = [r for r in rows if r.kind == "person"]
     twins = _twins(conn, people, new)
     known: dict[tuple[str, str], str] = {}
-    fresh: set[Group] = set()
+    fresh: dict[Group, set[str]] = {}
     for r in people:
         twin = twins.get((r.actor_id, _group(r)))
         if twin is None:
-            fresh.add(_group(r))
+            fresh.setdefault(_group(r), set()).add(r.actor_id)
         else:
             known[(r.document_id, r.actor_id)] = twin
     out = _apply(conn, rows, merges, {}, Outcome(), new=True, known=known)
-    others = [r for r in _rows_of_names_near(conn, fresh) if r.document_id not in new]
+    spans = {g: span for g, ids in fresh.items() if (span := _unsettled(conn, g, ids, new))}
+    others = [r for r in _rows_of_names_near(conn, spans) if r.document_id not in new]
     _apply(conn, others, merges, {}, out)
     return out.changed | _settle_countries(conn, out)
+
+
+def _month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _month_of(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _unsettled(
+    conn: Connection, group: Group, actor_ids: set[str], new: set[str]
+) -> tuple[str, str] | None:
+    """The first and last day of the months whose names may resolve otherwise now that a
+    group's name (under one of ``actor_ids``) came, or None when there are none.
+
+    A name resolves on the set of names (key, country, role, id) within ``window_months``
+    of its month, so the new one changes only names whose window held no stored
+    occurrence of it: those of the months within the window of the group's month, less
+    those within the window of its nearest stored occurrence before and after. The usual
+    case, a name also seen last month, leaves the window's last month, which holds no
+    names yet when articles come in date order."""
+    span = identity_rules().window_months
+    month = _month_index(group.month)
+    first, last = month + span, month - span
+    for actor_id in actor_ids:
+        before = _nearest(conn, group, actor_id, new, month - span, month - 1, last=True)
+        after = _nearest(conn, group, actor_id, new, month + 1, month + span, last=False)
+        lo = month - span if before is None else before + span + 1
+        hi = month + span if after is None else after - span - 1
+        first, last = min(first, lo), max(last, hi)
+    if first > last:
+        return None
+    return _month_of(first) + "-01", _month_of(last) + "-31"
+
+
+def _nearest(
+    conn: Connection, group: Group, actor_id: str, new: set[str], lo: int, hi: int, last: bool
+) -> int | None:
+    """The month (index) of the latest (``last``) or earliest stored occurrence, besides the
+    new documents, of the name (key, country, role, id) between months ``lo`` and ``hi``."""
+    d = document_actors
+    found = func.max(d.c.dct) if last else func.min(d.c.dct)
+    query = select(found).where(
+        _PERSON, d.c.actor_id == actor_id, d.c.key == group.key,
+        d.c.country.is_not_distinct_from(group.country), d.c.role.is_not_distinct_from(group.role),
+        d.c.dct >= _month_of(lo) + "-01", d.c.dct <= _month_of(hi) + "-31",
+        d.c.document_id.not_in(sorted(new)),
+    )  # fmt: skip
+    day = conn.execute(query).scalar()
+    return None if day is None else _month_index(day[:7])
 
 
 def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, Group], str]:
@@ -358,13 +410,12 @@ def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, 
     return out
 
 
-def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
+def _rows_of_names_near(conn: Connection, groups: dict[Group, tuple[str, str]]) -> list[Any]:
     """Stored person names that may name the person of a group's name (same last word, or a
-    single name that is its first word), in the months around it."""
+    single name that is its first word), between the days given for it."""
     d = document_actors
     found: dict[tuple[str, str], Any] = {}
-    for group in sorted(groups, key=lambda g: (g.key, g.month)):
-        lo, hi = _window(group.month)
+    for group, (lo, hi) in sorted(groups.items(), key=lambda g: (g[0].key, g[0].month)):
         words = sorted({group.first, group.last})
         query = select(d).where(_PERSON, d.c.last.in_(words), d.c.dct >= lo, d.c.dct <= hi)
         for r in conn.execute(query):
