@@ -22,7 +22,7 @@ from conftest import stored_article
 from dateline.errors import DatelineError
 from dateline.ingest import IngestSummary, _store_batch
 from dateline.link.linker import rebuild_summaries
-from dateline.link.schema import stories, story_summaries, tail_keys
+from dateline.link.schema import stories, story_keys, story_summaries, tail_keys
 from dateline.model import Article
 from dateline.store import Store
 from dateline.store import schema as t
@@ -120,6 +120,7 @@ def summaries(store: Store) -> tuple[list[tuple[str, Any]], list[tuple[Any, ...]
         rows = conn.execute(sa.select(story_summaries).order_by(story_summaries.c.story_id))
         found = [(r.story_id, json.loads(r.summary)) for r in rows]
         keys = sorted(tuple(r) for r in conn.execute(sa.select(tail_keys)))
+        keys += sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
     return found, keys
 
 

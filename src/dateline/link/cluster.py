@@ -10,7 +10,7 @@ stories with the same ids.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -20,11 +20,11 @@ from dateline.link.compat import (
     Member,
     Participant,
     PlaceInfo,
-    adjacent,
     lookup_keys,
     overlaps,
     pair_keys,
     pairs_needed,
+    participants_match,
     parties_of,
     places_compatible,
     shift,
@@ -54,6 +54,10 @@ class Linked(NamedTuple):
     participants: tuple[Participant, ...]
 
 
+#: a group of a story's last members: family, type and participants
+Signature = tuple[str, str, tuple[Participant, ...]]
+
+
 class Draft:
     """A story being built from members given in canonical order, with its running state.
 
@@ -70,6 +74,9 @@ class Draft:
         self.first: Member | None = None
         limit = settings.compare_last if settings.compare_last > 0 else None
         self.tail: deque[Linkable] = deque(maxlen=limit)
+        # The tail by family, type and participants: a member of the tail, and how many
+        # members have each link window (``links`` compares a new event once per group).
+        self._groups: dict[Signature, tuple[Linkable, Counter[tuple[str, str]]]] = {}
         self.added: list[Member] = []  # members added since the draft was made or resumed
         self.stored_tail: frozenset[str] = frozenset()  # tail ids when it was resumed
         self._fold = Fold(settings)
@@ -100,12 +107,44 @@ class Draft:
         self.first_dct = self.first_dct or m.dct
         self.last_dct = m.dct
         self.events += 1
-        self.tail.append(m)
+        self._push(m)
         self.added.append(m)
         self._fold.add(m)
         if m.place.name and m.type not in self.settings.place_free_types:
             self.located = narrower(self.located, m.place)
         self._state = None
+
+    def _push(self, m: Linkable) -> None:
+        """Append to the tail, and keep its groups as the oldest member drops out."""
+        if self.tail.maxlen is not None and len(self.tail) == self.tail.maxlen:
+            old = self.tail[0]
+            key = (old.family, old.type, old.participants)
+            windows = self._groups[key][1]
+            windows[(old.lo, old.hi)] -= 1
+            if windows[(old.lo, old.hi)] == 0:
+                del windows[(old.lo, old.hi)]
+                if not windows:
+                    del self._groups[key]
+        self.tail.append(m)
+        group = self._groups.setdefault((m.family, m.type, m.participants), (m, Counter()))
+        group[1][(m.lo, m.hi)] += 1
+
+    def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
+        """The (family, participants) of the tail's members, once each."""
+        return list(dict.fromkeys((f, parts) for f, _, parts in self._groups))
+
+    def links(self, e: Member, settings: LinkSettings) -> tuple[int, int]:
+        """(the most participants ``e`` shares with a member of the tail it is adjacent to,
+        how many members of the tail it is adjacent to): ``adjacent`` against each member,
+        compared once per group of members of one type and participants."""
+        shared = support = 0
+        for (family, _, _), (member, windows) in self._groups.items():
+            if family != e.family:
+                continue
+            count = sum(n for (lo, hi), n in windows.items() if e.lo <= hi and lo <= e.hi)
+            if count and (match := participants_match(e, member, settings)):
+                shared, support = max(shared, match), support + count
+        return shared, support
 
     def state(self, settings: LinkSettings) -> StoryState:
         if self._state is None:
@@ -138,7 +177,8 @@ class Draft:
         """The draft ``to_summary`` saved; ``members`` holds (at least) the ids it names."""
         draft = cls([], settings)
         draft.first = members[summary["first"]]
-        draft.tail.extend(_tail_of(summary, members, settings))
+        for m in _tail_of(summary, members, settings):
+            draft._push(m)
         draft.stored_tail = frozenset(m.id for m in draft.tail)
         draft._fold = Fold.from_dict(summary["fold"], members, settings)
         draft.located = PlaceInfo(*summary["place"])
@@ -202,8 +242,7 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
         return None
     # The latest members stand for a long story; bounded so that a story with hundreds of
     # reports costs the same per new report.
-    links = [adjacent(e, m, settings) for m in draft.tail]
-    shared = max(links, default=0)
+    shared, support = draft.links(e, settings)
     if shared == 0:
         return None
     state = draft.state(settings)
@@ -222,7 +261,6 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     open_story = int(settings.is_precursor(e.type) and state.status in settings.pending_statuses)
     # A report that fits a story's fixed date beats one that fits an open window.
     dated_hit = int(state.dated)
-    support = sum(1 for n in links if n)
     return open_story, shared, dated_hit, support
 
 
@@ -271,14 +309,14 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     single: dict[tuple[str, str], set[int]] = {}
     paired: dict[tuple[str, str], set[int]] = {}
 
-    def note(position: int, m: Linkable) -> None:
-        keys, one, pairs = found_by(m.participants, settings)
+    def note(position: int, family: str, parts: tuple[Participant, ...]) -> None:
+        keys, one, pairs = found_by(parts, settings)
         for key in keys:
-            every.setdefault((m.family, key), set()).add(position)
+            every.setdefault((family, key), set()).add(position)
             if one:
-                single.setdefault((m.family, key), set()).add(position)
+                single.setdefault((family, key), set()).add(position)
         for key in pairs:
-            paired.setdefault((m.family, key), set()).add(position)
+            paired.setdefault((family, key), set()).add(position)
 
     def near(e: Member) -> set[int]:
         found: set[int] = set()
@@ -294,8 +332,8 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
         return found
 
     for position, draft in enumerate(drafts):
-        for m in draft.tail:
-            note(position, m)
+        for family, parts in draft.signatures():
+            note(position, family, parts)
     for e in sorted(members, key=lambda m: canonical_key(m, settings)):
         best: tuple[tuple[int, ...], int] | None = None
         for position in sorted(near(e)):
@@ -304,8 +342,8 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
                 best = ((*score, -position), position)
         if best is None:
             drafts.append(Draft([e], settings))
-            note(len(drafts) - 1, e)
+            note(len(drafts) - 1, e.family, e.participants)
         else:
             drafts[best[1]].add(e)
-            note(best[1], e)
+            note(best[1], e.family, e.participants)
     return drafts

@@ -33,7 +33,7 @@ from sqlalchemy import (
     update,
 )
 
-from dateline.link.cluster import Draft, cluster, extend, summary_ids
+from dateline.link.cluster import Draft, cluster, extend, found_by, summary_ids
 from dateline.link.compat import (
     FAR_FUTURE,
     Linkable,
@@ -50,7 +50,15 @@ from dateline.link.compat import (
     shift,
     stored_keys,
 )
-from dateline.link.schema import event_keys, event_links, stories, story_summaries, tail_keys
+from dateline.link.schema import (
+    create_story_tables,
+    event_keys,
+    event_links,
+    stories,
+    story_keys,
+    story_summaries,
+    tail_keys,
+)
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.store import schema as t
@@ -257,7 +265,8 @@ def relink_documents(
 
 def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Forget every story and link every stored document again, in date order."""
-    for table in (tail_keys, story_summaries, event_keys, event_links, stories):
+    create_story_tables(conn)  # the tables of this version, whatever migration calls it
+    for table in (story_keys, tail_keys, story_summaries, event_keys, event_links, stories):
         conn.execute(delete(table))
     conn.execute(update(t.events).values(story_id=None))
     docs = conn.execute(
@@ -521,17 +530,18 @@ def _candidates(
 
 
 def _tail_stories(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[str]:
-    """Stories whose last members may be neighbours of ``seeds`` (``tail_keys``): a seed
-    of two parties or more looks for members of one party by participant key and for the
-    others by pair key (they must share two participants with it); any other seed looks
-    for all by participant key."""
-    k, ev, out = tail_keys, t.events, set[str]()
-    groups: dict[tuple[str, bool], list[Member]] = {}
+    """Stories that ``seeds`` may join (``story_keys``): whose window a seed overlaps and
+    one of whose last members has a key the seed looks for. A seed of two parties or more
+    looks for members of one party by participant key and for the others by pair key (they
+    must share two participants with it); any other seed looks for all by participant
+    key. Seeds are grouped by link window, so that each looks in its own window only."""
+    k, out = story_keys, set[str]()
+    groups: dict[tuple[str, bool, str, str], list[Member]] = {}
     for m in seeds:
-        groups.setdefault((m.family, pairs_needed(m.participants, settings)), []).append(m)
-    for (family, pairs), members in sorted(groups.items()):
-        lo, hi = min(m.lo for m in members), max(m.hi for m in members)
-        window = and_(k.c.lo >= shift(lo, -settings.max_window_days), k.c.lo <= hi, k.c.hi >= lo)
+        pairs = pairs_needed(m.participants, settings)
+        groups.setdefault((m.family, pairs, m.lo, m.hi), []).append(m)
+    for (family, pairs, lo, hi), members in sorted(groups.items()):
+        window = and_(k.c.hi >= lo, k.c.lo <= hi)
         singles = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
         searches = [(singles, k.c.parties == 1 if pairs else None)]
         if pairs:
@@ -539,11 +549,8 @@ def _tail_stories(conn: Connection, seeds: list[Member], settings: LinkSettings)
             searches.append((sorted(pairs_), None))
         for found, extra in searches:
             for start in range(0, len(found), CHUNK):
-                query = (
-                    select(ev.c.story_id)
-                    .select_from(k.join(ev, ev.c.id == k.c.event_id))
-                    .where(k.c.family == family, k.c.key.in_(found[start : start + CHUNK]))
-                    .where(window)
+                query = select(k.c.story_id).where(
+                    k.c.family == family, k.c.key.in_(found[start : start + CHUNK]), window
                 )
                 if extra is not None:
                     query = query.where(extra)
@@ -642,6 +649,7 @@ def _delete_stories(conn: Connection, story_ids: list[str]) -> None:
         chunk = story_ids[start : start + CHUNK]
         conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
         conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
+        conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(chunk)))
 
 
 def _insert_stories(
@@ -664,6 +672,8 @@ def _insert_stories(
     conn.execute(insert(stories), rows)
     summaries = [{"story_id": d.id, "summary": json.dumps(d.to_summary())} for d in drafts]
     conn.execute(insert(story_summaries), summaries)
+    if keys := [r for d in drafts for r in story_key_rows(d, settings)]:
+        conn.execute(insert(story_keys), keys)
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
@@ -679,6 +689,7 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
     settings = settings or default_settings()
     conn.execute(delete(tail_keys))
     conn.execute(delete(story_summaries))
+    conn.execute(delete(story_keys))
     query = select(stories.c.id).order_by(stories.c.id)
     story_ids = [r[0] for r in conn.execute(query)]
     for story_id in story_ids:
@@ -687,9 +698,43 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
             continue
         if keys := tail_rows(draft.tail, settings):
             conn.execute(insert(tail_keys), keys)
+        if rows := story_key_rows(draft, settings):
+            conn.execute(insert(story_keys), rows)
         row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}
         conn.execute(insert(story_summaries).values(row))
     return len(story_ids)
+
+
+def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """The ``story_keys`` rows of every stored story, from its summary (migration 11)."""
+    settings = settings or default_settings()
+    conn.execute(delete(story_keys))
+    story_ids = [r[0] for r in conn.execute(select(stories.c.id).order_by(stories.c.id))]
+    for start in range(0, len(story_ids), CHUNK):
+        drafts = _stored_drafts(conn, story_ids[start : start + CHUNK], {}, settings)
+        if rows := [r for d in drafts for r in story_key_rows(d, settings)]:
+            conn.execute(insert(story_keys), rows)
+    return len(story_ids)
+
+
+def story_key_rows(draft: Draft, settings: LinkSettings) -> list[dict[str, Any]]:
+    """The ``story_keys`` rows of a story: the keys its last members are found under, each
+    with the fewest parties of a member that has it, and the window a new event must
+    overlap to join it (its state's, widened by ``facet_slack_days`` as ``join_score``
+    widens it for another facet)."""
+    lo, hi = draft.state(settings).window
+    slack = settings.facet_slack_days
+    lo, hi = shift(lo, -slack), shift(hi, slack)
+    fewest: dict[tuple[str, str], int] = {}
+    for family, parts in draft.signatures():
+        keys, _, pairs = found_by(parts, settings)
+        count = parties_of(parts, settings)
+        for key in (*keys, *pairs):
+            fewest[(family, key)] = min(fewest.get((family, key), count), count)
+    return [
+        {"story_id": draft.id, "family": family, "key": key, "lo": lo, "hi": hi, "parties": n}
+        for (family, key), n in sorted(fewest.items())
+    ]
 
 
 def refresh_states(conn: Connection, settings: LinkSettings | None = None) -> int:

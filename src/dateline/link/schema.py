@@ -9,7 +9,8 @@ participant key so that linking finds neighbours without scanning stories.
 report to it (its first member, its last ``compare_last`` members, the fold of
 its state) and ``tail_keys`` indexes those last members as ``event_keys`` indexes
 all: an article that comes last then costs the same whatever the size of the
-stories it joins.
+stories it joins. ``story_keys`` (migration 11) finds the stories a new event could join
+by those keys and by the window of the story's state.
 """
 
 from __future__ import annotations
@@ -107,7 +108,24 @@ tail_keys = Table(
     Index("ix_tail_keys_lookup", "family", "key", "lo"),
 )
 
-STORY_TABLES = (stories, event_links, event_keys, story_summaries, tail_keys)
+# Migration 11: per story, the keys its last members are found under (as ``tail_keys``
+# has them per member, each with the fewest parties of a member that has it) and the
+# window a new event must overlap to join it: its state's, widened by the facet slack
+# (``cluster.join_score``). A new event then looks up the stories it could join, not every
+# story with a member near it in time, which for undated plans means two years of them.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("story_id", String(80), primary_key=True),
+    Column("family", String(40), primary_key=True),
+    Column("key", String(210), primary_key=True),
+    Column("lo", String(10), nullable=False),
+    Column("hi", String(10), nullable=False),
+    Column("parties", Integer, nullable=False),
+    Index("ix_story_keys_lookup", "family", "key", "hi"),
+)
+
+STORY_TABLES = (stories, event_links, event_keys, story_summaries, tail_keys, story_keys)
 
 
 def create_story_tables(conn: Connection) -> None:

@@ -181,6 +181,16 @@ def _backfill_document_actors(conn: Connection) -> None:
         conn.execute(document_actors.insert(), rows[start : start + 500])
 
 
+def _v11_story_keys(conn: Connection) -> None:
+    """story_keys: the stories a new event could join, found by the keys of their last
+    members and the window of their state; made from the stored stories' summaries."""
+    from dateline.link.linker import rebuild_story_keys
+    from dateline.link.schema import create_story_tables
+
+    create_story_tables(conn)
+    rebuild_story_keys(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -190,6 +200,7 @@ MIGRATIONS: list[Migration] = [
     (6, "story summaries: linking cost independent of story size", _v6_story_summaries),
     (7, "read indexes: timeline order, span end, actor's events", _v7_read_indexes),
     (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
+    (11, "story keys: linking cost independent of the database's size", _v11_story_keys),
 ]
 
 
