@@ -93,7 +93,7 @@ def test_a_summary_written_before_it_kept_the_tail_whole_still_resumes(
             for r in conn.execute(sa.select(story_summaries)).all():
                 old = json.loads(r.summary)
                 old["tail"] = [row[0] for row in old.pop("tail")]
-                del old["parts"]
+                del old["parts"], old["last_article"]
                 stmt = story_summaries.update().where(story_summaries.c.story_id == r.story_id)
                 conn.execute(stmt.values(summary=json.dumps(old)))
         store.add_many(items[80:])

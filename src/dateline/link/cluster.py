@@ -45,8 +45,6 @@ class Linked(NamedTuple):
     without loading its members."""
 
     id: str
-    document_id: str
-    dct: str
     type: str
     family: str
     lo: str
@@ -78,7 +76,7 @@ class Draft:
         # members have each link window (``links`` compares a new event once per group).
         self._groups: dict[Signature, tuple[Linkable, Counter[tuple[str, str]]]] = {}
         self.added: list[Member] = []  # members added since the draft was made or resumed
-        self.stored_tail: frozenset[str] = frozenset()  # tail ids when it was resumed
+        self.last_article: tuple[str, str] | None = None  # (date, document id) of the last
         self._fold = Fold(settings)
         self._state: StoryState | None = None
         self.located = PlaceInfo()
@@ -100,9 +98,9 @@ class Draft:
         return self.first.family
 
     def add(self, m: Member) -> None:
-        last = self.tail[-1] if self.tail else None
-        if last is None or (last.dct, last.document_id) != (m.dct, m.document_id):
+        if self.last_article != (m.dct, m.document_id):
             self.articles += 1
+            self.last_article = (m.dct, m.document_id)
         self.first = self.first or m
         self.first_dct = self.first_dct or m.dct
         self.last_dct = m.dct
@@ -162,6 +160,7 @@ class Draft:
         return {
             "first": self.first.id,
             **_tail_summary(self.tail),
+            "last_article": self.last_article,
             "fold": self._fold.to_dict(),
             "place": [self.located.name, self.located.country, self.located.level],
             "events": self.events,
@@ -179,7 +178,12 @@ class Draft:
         draft.first = members[summary["first"]]
         for m in _tail_of(summary, members, settings):
             draft._push(m)
-        draft.stored_tail = frozenset(m.id for m in draft.tail)
+        if "last_article" in summary:
+            dct, document_id = summary["last_article"]
+        else:  # written before: the tail held member ids, loaded as members
+            last = members[summary["tail"][-1]]
+            dct, document_id = last.dct, last.document_id
+        draft.last_article = (dct, document_id)
         draft._fold = Fold.from_dict(summary["fold"], members, settings)
         draft.located = PlaceInfo(*summary["place"])
         draft.events, draft.articles = summary["events"], summary["articles"]
@@ -199,14 +203,13 @@ def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
 
 
 def _tail_summary(tail: Iterable[Linkable]) -> dict[str, Any]:
-    """The tail as a summary keeps it: one row per member, ``[id, document id, date, type,
-    lo, hi, n]``, whose participants are the ``n``-th of ``parts`` (a story's members
-    repeat the same few)."""
+    """The tail as a summary keeps it: one row per member, ``[id, type, lo, hi, n]``, whose
+    participants are the ``n``-th of ``parts`` (a story's members repeat the same few)."""
     parts: dict[tuple[Participant, ...], int] = {}
     rows = []
     for m in tail:
         group = parts.setdefault(m.participants, len(parts))
-        rows.append([m.id, m.document_id, m.dct, m.type, m.lo, m.hi, group])
+        rows.append([m.id, m.type, m.lo, m.hi, group])
     return {"tail": rows, "parts": [[list(p) for p in group] for group in parts]}
 
 
@@ -222,9 +225,8 @@ def _tail_of(
         if isinstance(row, str):
             out.append(members[row])
             continue
-        event_id, document_id, dct, kind, lo, hi, group = row
-        family = settings.family(kind)
-        out.append(Linked(event_id, document_id, dct, kind, family, lo, hi, parts[group]))
+        event_id, kind, lo, hi, group = row
+        out.append(Linked(event_id, kind, settings.family(kind), lo, hi, parts[group]))
     return out
 
 

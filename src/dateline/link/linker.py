@@ -7,8 +7,8 @@ beyond such a neighbourhood, so re-clustering it gives the same stories as
 re-clustering the whole database, whatever order articles came in. When the
 new article comes last in that order (the usual case), nothing before it can
 change, so only the stories its events may join are resumed from their summaries
-(``append_last``): their last members are found through ``tail_keys`` and their
-state is read from ``story_summaries``, never by loading every member, so that
+(``append_last``): they are found through ``story_keys`` and resumed from
+``story_summaries``, never by loading every member, so that
 adding a report costs the same to a story of ten reports as to one of ten thousand.
 A batch of new articles that all come after every linked one is linked in one such
 pass (``link_documents``).
@@ -36,7 +36,6 @@ from sqlalchemy import (
 from dateline.link.cluster import Draft, cluster, extend, found_by, summary_ids
 from dateline.link.compat import (
     FAR_FUTURE,
-    Linkable,
     Member,
     Participant,
     PlaceInfo,
@@ -57,7 +56,6 @@ from dateline.link.schema import (
     stories,
     story_keys,
     story_summaries,
-    tail_keys,
 )
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
@@ -197,7 +195,7 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     Earlier events keep their stories (nothing before them changed), so only the stories
     the new events may join are resumed and the new events are run through them. A story
     can only be joined through one of its last ``compare_last`` members, so the stories
-    are found through those (``tail_keys``), and resumed from their summaries without
+    are found by those members' keys (``story_keys``), and resumed from their summaries without
     loading those members: a candidate story none of whose last members is adjacent to
     a new event is resumed for nothing, but never joined. Returns the drafts that hold
     new events."""
@@ -266,7 +264,7 @@ def relink_documents(
 def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Forget every story and link every stored document again, in date order."""
     create_story_tables(conn)  # the tables of this version, whatever migration calls it
-    for table in (story_keys, tail_keys, story_summaries, event_keys, event_links, stories):
+    for table in (story_keys, story_summaries, event_keys, event_links, stories):
         conn.execute(delete(table))
     conn.execute(update(t.events).values(story_id=None))
     docs = conn.execute(
@@ -330,7 +328,7 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
     ids = [m.id for m in members]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for table in (event_keys, event_links, tail_keys):
+        for table in (event_keys, event_links):
             conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
     if members:
         conn.execute(insert(event_links), [link_row(m) for m in members])
@@ -338,25 +336,8 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
         conn.execute(insert(event_keys), keys)
 
 
-def tail_rows(members: Iterable[Linkable], settings: LinkSettings) -> list[dict[str, Any]]:
-    """The ``tail_keys`` rows of members: their participant keys and, for members of two
-    parties or more, their pair keys."""
-    rows = []
-    for m in members:
-        count = parties_of(m.participants, settings)
-        keys = stored_keys(m.participants)
-        if count >= 2:
-            keys |= pair_keys(m.participants, settings, lookup=False)
-        rows += [
-            {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi,
-             "parties": count}
-            for key in sorted(keys)
-        ]  # fmt: skip
-    return rows
-
-
 def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
-    """The ``event_keys`` (or ``tail_keys``) rows of members."""
+    """The ``event_keys`` rows of members."""
     return [
         {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi}
         for m in members
@@ -622,7 +603,7 @@ def write_stories(
     conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
 ) -> None:
     """Point each event at its story and refresh the rows of the stories that changed
-    (``stories``, ``story_summaries``, ``tail_keys``). ``members`` are the events whose
+    (``stories``, ``story_summaries``, ``story_keys``). ``members`` are the events whose
     story may have changed: the drafts' new members, or a whole re-clustered
     neighbourhood."""
     members = list(members)
@@ -640,7 +621,7 @@ def write_stories(
             m.story_id = d.id
     new_ids = {d.id for d in drafts}
     _delete_stories(conn, sorted(old_ids | new_ids))
-    _insert_stories(conn, drafts, {m.id for m in members}, settings)
+    _insert_stories(conn, drafts, settings)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
 
 
@@ -652,21 +633,10 @@ def _delete_stories(conn: Connection, story_ids: list[str]) -> None:
         conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(chunk)))
 
 
-def _insert_stories(
-    conn: Connection, drafts: list[Draft], gone: set[str], settings: LinkSettings
-) -> None:
-    """Rows of the drafts' stories; ``gone`` (events that may have left a tail) lose their
-    ``tail_keys`` rows first, and so do the members a resumed draft pushed out of its tail."""
+def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSettings) -> None:
+    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``)."""
     if not drafts:
         return
-    tails = {d.id: {m.id for m in d.tail} for d in drafts}
-    gone = gone | {i for d in drafts for i in d.stored_tail - tails[d.id]}
-    ids = sorted(gone)
-    for start in range(0, len(ids), CHUNK):
-        conn.execute(delete(tail_keys).where(tail_keys.c.event_id.in_(ids[start : start + CHUNK])))
-    fresh = [m for d in drafts for m in d.tail if m.id in gone or m.id not in d.stored_tail]
-    if keys := tail_rows(fresh, settings):
-        conn.execute(insert(tail_keys), keys)
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
     conn.execute(insert(stories), rows)
@@ -681,13 +651,12 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
     for story_id in sorted(story_ids):
         draft = whole_story(conn, story_id, settings)
         if draft.first is not None:
-            _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
+            _insert_stories(conn, [draft], settings)
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
-    """Summaries and tail keys of every stored story, from all its members (migration 6)."""
+    """Summaries and keys of every stored story, from all its members (migration 6)."""
     settings = settings or default_settings()
-    conn.execute(delete(tail_keys))
     conn.execute(delete(story_summaries))
     conn.execute(delete(story_keys))
     query = select(stories.c.id).order_by(stories.c.id)
@@ -696,8 +665,6 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
         draft = whole_story(conn, story_id, settings)
         if draft.first is None:
             continue
-        if keys := tail_rows(draft.tail, settings):
-            conn.execute(insert(tail_keys), keys)
         if rows := story_key_rows(draft, settings):
             conn.execute(insert(story_keys), rows)
         row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}

@@ -183,10 +183,14 @@ def _backfill_document_actors(conn: Connection) -> None:
 
 def _v11_story_keys(conn: Connection) -> None:
     """story_keys: the stories a new event could join, found by the keys of their last
-    members and the window of their state; made from the stored stories' summaries."""
+    members and the window of their state; made from the stored stories' summaries. It
+    replaces tail_keys (migration 6), which kept those keys per member."""
+    from sqlalchemy import text
+
     from dateline.link.linker import rebuild_story_keys
     from dateline.link.schema import create_story_tables
 
+    conn.execute(text("DROP TABLE IF EXISTS tail_keys"))
     create_story_tables(conn)
     rebuild_story_keys(conn)
 
