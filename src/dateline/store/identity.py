@@ -19,7 +19,7 @@ caller re-links them (``dateline.link.linker.relink_documents``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -329,10 +329,35 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
         else:
             known[(r.document_id, r.actor_id)] = twin
     out = _apply(conn, rows, merges, {}, Outcome(), new=True, known=known)
-    spans = {g: span for g, ids in fresh.items() if (span := _unsettled(conn, g, ids, new))}
+    spans = {g: span for g, ids in fresh.items() if (span := _unsettled(g, ids, twins))}
     others = [r for r in _rows_of_names_near(conn, spans) if r.document_id not in new]
     _apply(conn, others, merges, {}, out)
     return out.changed | _settle_countries(conn, out)
+
+
+def _unsettled(
+    group: Group, actor_ids: set[str], seen: dict[tuple[str, Group], str]
+) -> tuple[str, str] | None:
+    """The first and last day of the months whose names may resolve otherwise now that a
+    group's name (under one of ``actor_ids``) came, or None when there are none.
+
+    A name resolves on the set of names (key, country, role, id) within ``window_months``
+    of its month, so the new one changes only names whose window held no stored
+    occurrence of it. ``seen`` (``_twins``) tells whether it was stored the month before
+    or the month after: the names within the window of that month are then left out.
+    The usual case, a name also seen the month before, leaves the window's last month,
+    which holds no names yet when articles come in date order."""
+    span = identity_rules().window_months
+    month = _month_index(group.month)
+    first, last = month + span, month - span
+    for actor_id in actor_ids:
+        before = (actor_id, replace(group, month=_months(group.month, -1))) in seen
+        after = (actor_id, replace(group, month=_months(group.month, 1))) in seen
+        first = min(first, month + span if before else month - span)
+        last = max(last, month - span if after else month + span)
+    if first > last:
+        return None
+    return _month_of(first) + "-01", _month_of(last) + "-31"
 
 
 def _month_index(month: str) -> int:
@@ -343,59 +368,17 @@ def _month_of(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _unsettled(
-    conn: Connection, group: Group, actor_ids: set[str], new: set[str]
-) -> tuple[str, str] | None:
-    """The first and last day of the months whose names may resolve otherwise now that a
-    group's name (under one of ``actor_ids``) came, or None when there are none.
-
-    A name resolves on the set of names (key, country, role, id) within ``window_months``
-    of its month, so the new one changes only names whose window held no stored
-    occurrence of it: those of the months within the window of the group's month, less
-    those within the window of its nearest stored occurrence before and after. The usual
-    case, a name also seen last month, leaves the window's last month, which holds no
-    names yet when articles come in date order."""
-    span = identity_rules().window_months
-    month = _month_index(group.month)
-    first, last = month + span, month - span
-    for actor_id in actor_ids:
-        before = _nearest(conn, group, actor_id, new, month - span, month - 1, last=True)
-        after = _nearest(conn, group, actor_id, new, month + 1, month + span, last=False)
-        lo = month - span if before is None else before + span + 1
-        hi = month + span if after is None else after - span - 1
-        first, last = min(first, lo), max(last, hi)
-    if first > last:
-        return None
-    return _month_of(first) + "-01", _month_of(last) + "-31"
-
-
-def _nearest(
-    conn: Connection, group: Group, actor_id: str, new: set[str], lo: int, hi: int, last: bool
-) -> int | None:
-    """The month (index) of the latest (``last``) or earliest stored occurrence, besides the
-    new documents, of the name (key, country, role, id) between months ``lo`` and ``hi``."""
-    d = document_actors
-    found = func.max(d.c.dct) if last else func.min(d.c.dct)
-    query = select(found).where(
-        _PERSON, d.c.actor_id == actor_id, d.c.key == group.key,
-        d.c.country.is_not_distinct_from(group.country), d.c.role.is_not_distinct_from(group.role),
-        d.c.dct >= _month_of(lo) + "-01", d.c.dct <= _month_of(hi) + "-31",
-        d.c.document_id.not_in(sorted(new)),
-    )  # fmt: skip
-    day = conn.execute(query).scalar()
-    return None if day is None else _month_index(day[:7])
-
-
 def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, Group], str]:
     """(actor id, group) → canonical id of that name (id, country, role) in that month in a
-    document besides the new ones: a few index look-ups for a whole batch."""
+    document besides the new ones, for the months of the rows and the month before and
+    after them: a few index look-ups for a whole batch."""
     d = document_actors
     out: dict[tuple[str, Group], str] = {}
     ids = sorted({r.actor_id for r in rows})
     if not ids:
         return out
-    lo = min(r.dct for r in rows)[:7] + "-01"
-    hi = max(r.dct for r in rows)[:7] + "-31"
+    lo = _months(min(r.dct for r in rows)[:7], -1) + "-01"
+    hi = _months(max(r.dct for r in rows)[:7], 1) + "-31"
     for start in range(0, len(ids), CHUNK):
         query = (
             select(d.c.actor_id, d.c.key, d.c.first, d.c.last, d.c.country, d.c.role,
