@@ -56,7 +56,12 @@ HEADER = (
 Docs = Callable[[], Iterable[dict[str, Any]]]
 
 
-def timed_adds(store: Store, docs: Iterable[dict[str, Any]], batch: int) -> list[float]:
+PROGRESS = 0  # print a line every this many documents (--progress)
+
+
+def timed_adds(
+    store: Store, docs: Iterable[dict[str, Any]], batch: int
+) -> list[tuple[float, float]]:
     """(wall seconds, CPU seconds) per document, a batch's time shared out."""
     per_doc: list[tuple[float, float]] = []
     chunk: list[dict[str, Any]] = []
@@ -73,7 +78,15 @@ def timed_adds(store: Store, docs: Iterable[dict[str, Any]], batch: int) -> list
             spent = ((time.perf_counter() - began) / share, (time.process_time() - cpu) / share)
             per_doc += [spent] * share
             chunk = []
+            if PROGRESS and len(per_doc) % PROGRESS < share:
+                _progress(per_doc[-PROGRESS:], len(per_doc))
     return per_doc
+
+
+def _progress(last: list[tuple[float, float]], count: int) -> None:
+    wall, cpu = (1000 * sum(p[i] for p in last) / len(last) for i in (0, 1))
+    print(f"  {count:>9,} docs: last {len(last):,} {wall:.2f} ms/doc, CPU {cpu:.2f} ms/doc, "
+          f"peak {peak_mb():.0f} MB, load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
 
 
 def _then_none(docs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any] | None]:
@@ -240,7 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--realnews", help="folder of real articles to repeat (needs the model)")
     parser.add_argument("--realnews-count", type=int, default=2000)
+    parser.add_argument("--progress", type=int, default=0, help="a line every N documents")
     args = parser.parse_args(argv)
+    global PROGRESS
+    PROGRESS = args.progress
     runs: list[tuple[str, Docs, int]] = []
     for size in args.sizes:
         runs.append((f"synthetic {size:,}, batches", _synthetic(size), args.batch))
