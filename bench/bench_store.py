@@ -6,11 +6,14 @@ Documents come from ``bench/corpus.py`` (seeded synthetic news) in canonical ord
 keeps each day's articles in the order they were made, so that a batch boundary
 inside a day sends some articles through linking's full path);
 ``--one-by-one N`` also times ``Store.add`` on the first N. Printed per run: documents
-per second, milliseconds per document over the first and the last 10 % of the run
-(flat when linking does not slow down as the database and its stories grow), and
-database bytes per 1,000 articles. ``--big-story N`` runs N reports of one visit
-(one story of N reports). ``--realnews DIR`` repeats the real articles of DIR
-(extracted once with the model) under new document ids, as issue 15 measured them.
+per second, milliseconds per document (wall clock, and CPU time of this process, which
+a busy machine inflates less) over the first and the last 10 % of the run (flat when
+linking does not slow down as the database and its stories grow), database bytes per
+1,000 articles, peak memory and the load average at the end. Synthetic articles are
+made as they are stored (one day at a time), so that the peak memory is the writer's.
+``--big-story N`` runs N reports of one visit (one story of N reports). ``--realnews DIR``
+repeats the real articles of DIR (extracted once with the model) under new document
+ids, as issue 15 measured them.
 
 PostgreSQL: a fresh database on $DATELINE_TEST_PG_URL's server when set, else a
 throwaway server this script starts on 127.0.0.1 (Debian's binaries) and stops.
@@ -33,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -47,22 +50,59 @@ from dateline.store import Store
 
 HEADER = (
     f"{'run':<28} {'backend':<9} {'docs':>7} {'docs/s':>8} {'first10% ms':>11} "
-    f"{'last10% ms':>10} {'KB/1k docs':>10} {'stories':>8} {'max story':>9} {'peak MB':>7}"
+    f"{'last10% ms':>10} {'cpu first':>9} {'cpu last':>8} {'KB/1k docs':>10} {'stories':>8} "
+    f"{'max story':>9} {'peak MB':>7} {'load':>5}"
 )
+Docs = Callable[[], Iterable[dict[str, Any]]]
 
 
-def timed_adds(store: Store, docs: list[dict[str, Any]], batch: int) -> list[float]:
-    """Seconds per document, one entry per document (a batch's time shared out)."""
-    per_doc: list[float] = []
-    for start in range(0, len(docs), batch):
-        chunk = docs[start : start + batch]
-        began = time.perf_counter()
-        if batch == 1:
-            store.add(chunk[0])
-        else:
-            store.add_many(chunk)
-        per_doc += [(time.perf_counter() - began) / len(chunk)] * len(chunk)
+PROGRESS = 0  # print a line every this many documents (--progress)
+
+
+def timed_adds(
+    store: Store, docs: Iterable[dict[str, Any]], batch: int
+) -> list[tuple[float, float]]:
+    """(wall seconds, CPU seconds) per document, a batch's time shared out."""
+    per_doc: list[tuple[float, float]] = []
+    chunk: list[dict[str, Any]] = []
+    for doc in [*docs, None] if isinstance(docs, list) else _then_none(docs):
+        if doc is not None:
+            chunk.append(doc)
+        if chunk and (doc is None or len(chunk) == batch):
+            began, cpu = time.perf_counter(), time.process_time()
+            if batch == 1:
+                store.add(chunk[0])
+            else:
+                store.add_many(chunk)
+            share = len(chunk)
+            spent = ((time.perf_counter() - began) / share, (time.process_time() - cpu) / share)
+            per_doc += [spent] * share
+            chunk = []
+            if PROGRESS and len(per_doc) % PROGRESS < share:
+                _progress(per_doc[-PROGRESS:], len(per_doc))
     return per_doc
+
+
+def _progress(last: list[tuple[float, float]], count: int) -> None:
+    wall, cpu = (1000 * sum(p[i] for p in last) / len(last) for i in (0, 1))
+    print(f"  {count:>9,} docs: last {len(last):,} {wall:.2f} ms/doc, CPU {cpu:.2f} ms/doc, "
+          f"peak {peak_mb():.0f} MB, load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+
+
+def _then_none(docs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any] | None]:
+    yield from docs
+    yield None
+
+
+def by_day(docs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Articles made in date order, each day's by id: ``by_date`` without holding them."""
+    day: list[dict[str, Any]] = []
+    for doc in docs:
+        if day and doc["document"]["dct"] != day[0]["document"]["dct"]:
+            yield from sorted(day, key=lambda x: x["document"]["id"])
+            day = []
+        day.append(doc)
+    yield from sorted(day, key=lambda x: x["document"]["id"])
 
 
 def peak_mb() -> float:
@@ -86,19 +126,23 @@ def story_sizes(store: Store) -> tuple[int, int]:
     return int(row[0]), int(row[1] or 0)
 
 
-def run(name: str, backend: str, url: str, docs: list[dict[str, Any]], batch: int) -> None:
+def run(name: str, backend: str, url: str, docs: Docs, batch: int) -> None:
     with Store(url) as store:
         began = time.perf_counter()
-        per_doc = timed_adds(store, docs, batch)
+        per_doc = timed_adds(store, docs(), batch)
         total = time.perf_counter() - began
         size = database_bytes(store, url)
         stories, biggest = story_sizes(store)
-    tenth = max(1, len(per_doc) // 10)
-    first = 1000 * sum(per_doc[:tenth]) / tenth
-    last = 1000 * sum(per_doc[-tenth:]) / tenth
+    count, tenth = len(per_doc), max(1, len(per_doc) // 10)
+    first, last = (
+        [1000 * sum(p[i] for p in part) / tenth for i in (0, 1)]
+        for part in (per_doc[:tenth], per_doc[-tenth:])
+    )
+    load = os.getloadavg()[0]
     print(
-        f"{name:<28} {backend:<9} {len(docs):>7,} {len(docs) / total:>8.0f} {first:>11.2f} "
-        f"{last:>10.2f} {size / len(docs):>10.0f} {stories:>8,} {biggest:>9,} {peak_mb():>7.0f}",
+        f"{name:<28} {backend:<9} {count:>7,} {count / total:>8.0f} {first[0]:>11.2f} "
+        f"{last[0]:>10.2f} {first[1]:>9.2f} {last[1]:>8.2f} {size / count:>10.0f} "
+        f"{stories:>8,} {biggest:>9,} {peak_mb():>7.0f} {load:>5.1f}",
         flush=True,
     )
 
@@ -209,29 +253,33 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--realnews", help="folder of real articles to repeat (needs the model)")
     parser.add_argument("--realnews-count", type=int, default=2000)
+    parser.add_argument("--progress", type=int, default=0, help="a line every N documents")
     args = parser.parse_args(argv)
-    runs: list[tuple[str, list[dict[str, Any]], int]] = []
+    global PROGRESS
+    PROGRESS = args.progress
+    runs: list[tuple[str, Docs, int]] = []
     for size in args.sizes:
-        docs = by_date(list(Corpus(15).articles(size)))
-        runs.append((f"synthetic {size:,}, batches", docs, args.batch))
+        runs.append((f"synthetic {size:,}, batches", _synthetic(size), args.batch))
         if args.one_by_one:
-            runs.append((f"synthetic {size:,}, Store.add", docs[: args.one_by_one], 1))
+            runs.append((f"synthetic {size:,}, Store.add", _synthetic(args.one_by_one), 1))
         if args.rounds:
-            runs.append((f"synthetic {size:,}, {args.rounds} rounds", in_rounds(docs, args.rounds),
-                         args.batch))  # fmt: skip
+            docs = by_date(list(Corpus(15).articles(size)))
+            runs.append((f"synthetic {size:,}, {args.rounds} rounds",
+                         _given(in_rounds(docs, args.rounds)), args.batch))  # fmt: skip
     if args.as_generated:
         docs = list(Corpus(15).articles(args.as_generated))
-        runs.append((f"synthetic {args.as_generated:,}, day unsorted", docs, args.batch))
+        runs.append((f"synthetic {args.as_generated:,}, day unsorted", _given(docs), args.batch))
     if args.big_story:
         docs = list(Corpus(15).articles(0, big_story=args.big_story))
-        runs.append((f"one story of {args.big_story:,}", docs, args.batch))
+        runs.append((f"one story of {args.big_story:,}", _given(docs), args.batch))
     if args.realnews:
         docs = realnews(args.realnews, args.realnews_count)
-        runs.append(("realnews repeated, by date", by_date(docs), args.batch))
-        runs.append(("realnews repeated, rounds", docs, args.batch))
+        runs.append(("realnews repeated, by date", _given(by_date(docs)), args.batch))
+        runs.append(("realnews repeated, rounds", _given(docs), args.batch))
         if args.one_by_one:
-            runs.append(("realnews by date, Store.add", by_date(docs)[: args.one_by_one], 1))
-            runs.append(("realnews rounds, Store.add", docs[: args.one_by_one], 1))
+            first = by_date(docs)[: args.one_by_one]
+            runs.append(("realnews by date, Store.add", _given(first), 1))
+            runs.append(("realnews rounds, Store.add", _given(docs[: args.one_by_one]), 1))
     print(HEADER, flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends:
@@ -244,6 +292,14 @@ def main(argv: list[str] | None = None) -> int:
                     finally:
                         drop_database(backend, server, db)
     return 0
+
+
+def _synthetic(size: int) -> Docs:
+    return lambda: by_day(Corpus(15).articles(size))
+
+
+def _given(docs: list[dict[str, Any]]) -> Docs:
+    return lambda: docs
 
 
 @contextmanager

@@ -15,7 +15,7 @@ Realistic in the ways the reads care about:
   its article's text (offsets hold).
 
 Rows are what ingest and linking would store for such events: ``event_links`` rows,
-``event_keys``, ``tail_keys``, ``stories`` and ``story_summaries`` are made with the
+``event_keys``, ``story_keys``, ``stories`` and ``story_summaries`` are made with the
 linker's own functions (``member_of_row``, ``link_row``, ``Draft``, ``draft_row``),
 so a later ``dateline ingest`` into the database links against them. What is left out:
 timexes, actor mentions and places (no read measured here uses them).
@@ -42,8 +42,8 @@ from typing import Any
 
 from dateline.link.cluster import Draft, story_id_for
 from dateline.link.compat import participant
-from dateline.link.linker import draft_row, key_rows, link_row, member_of_row, tail_rows
-from dateline.link.schema import event_keys, event_links, stories, story_summaries, tail_keys
+from dateline.link.linker import draft_row, key_rows, link_row, member_of_row, story_key_rows
+from dateline.link.schema import event_keys, event_links, stories, story_keys, story_summaries
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key
 from dateline.store import Store
@@ -72,7 +72,7 @@ LIFECYCLES = [
 TABLES = {
     "documents": t.documents, "events": t.events, "event_actors": t.event_actors,
     "event_evidence": t.event_evidence, "event_links": event_links, "event_keys": event_keys,
-    "tail_keys": tail_keys, "stories": stories, "story_summaries": story_summaries,
+    "story_keys": story_keys, "stories": stories, "story_summaries": story_summaries,
 }  # fmt: skip
 
 
@@ -232,7 +232,7 @@ class Generator:
         )
         rows["event_links"] += [link_row(m) for m in members]
         rows["event_keys"] += key_rows(members)
-        rows["tail_keys"] += tail_rows(draft.tail, self.settings)
+        rows["story_keys"] += story_key_rows(draft, self.settings)
 
     def documents(self, day: date, rows: dict[str, list[dict[str, Any]]]) -> None:
         """The documents of ``day``: text made of their events' sentences."""

@@ -22,7 +22,7 @@ from conftest import stored_article
 from dateline.errors import DatelineError
 from dateline.ingest import IngestSummary, _store_batch
 from dateline.link.linker import rebuild_summaries
-from dateline.link.schema import stories, story_summaries, tail_keys
+from dateline.link.schema import stories, story_keys, story_summaries
 from dateline.model import Article
 from dateline.store import Store
 from dateline.store import schema as t
@@ -119,7 +119,7 @@ def summaries(store: Store) -> tuple[list[tuple[str, Any]], list[tuple[Any, ...]
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(story_summaries).order_by(story_summaries.c.story_id))
         found = [(r.story_id, json.loads(r.summary)) for r in rows]
-        keys = sorted(tuple(r) for r in conn.execute(sa.select(tail_keys)))
+        keys = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
     return found, keys
 
 
@@ -144,7 +144,7 @@ def test_migration_6_builds_summaries_of_a_database_made_before_it(tmp_path: Pat
         store.add_many(canonical(list(reports(60))))
         before = table_rows(store)
         with writing(store.engine) as conn:
-            conn.execute(sa.delete(tail_keys))
+            conn.execute(sa.delete(story_keys))
             conn.execute(sa.delete(story_summaries))
             conn.execute(sa.delete(t.schema_migrations).where(t.schema_migrations.c.version == 6))
     with Store(path) as store:

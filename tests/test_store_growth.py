@@ -13,9 +13,14 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import stored_article
-from dateline.link.schema import story_summaries
+from dateline.link.cluster import summary_ids
+from dateline.link.linker import _members_of, _tail_stories
+from dateline.link.schema import story_keys, story_summaries
+from dateline.link.settings import default_settings
 from dateline.store import Store
-from test_store_batch import batched, canonical, one_by_one, reports
+from dateline.store import schema as t
+from dateline.store.engine import writing
+from test_store_batch import batched, canonical, one_by_one, reports, table_rows
 
 
 def dated_reports(
@@ -60,3 +65,87 @@ def test_articles_in_rounds_back_in_time_give_the_database_of_date_order(
     expected = one_by_one(tmp_path / "one.db", items)
     in_rounds = [item for r in range(3) for item in items[r::3]]
     assert batched(db_url, in_rounds, 40) == expected
+
+
+def test_a_long_story_resumes_without_loading_its_last_members(db_url: str) -> None:
+    """The summary holds what a new report is compared with of the story's last members,
+    so resuming it loads its first member and those of its last article only."""
+    with Store(db_url) as store:
+        store.add_many(dated_reports(100, "2025-05-20"))
+        with store.engine.connect() as conn:
+            (row,) = conn.execute(sa.select(story_summaries.c.summary)).all()
+    summary = json.loads(row.summary)
+    assert len(summary["tail"]) == 64
+    assert len(summary_ids(summary)) <= 2  # the first report, and the last (one event)
+    assert len(summary["parts"]) == 1  # 64 reports of the same two participants
+
+
+def test_a_summary_written_before_it_kept_the_tail_whole_still_resumes(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A database whose summaries name their last members by id only (as written before
+    this version) is read as it was and gives the database a fresh run gives."""
+    items = canonical(list(reports(120)))
+    expected = one_by_one(tmp_path / "one.db", items)
+    with Store(db_url) as store:
+        store.add_many(items[:80])
+        with writing(store.engine) as conn:
+            for r in conn.execute(sa.select(story_summaries)).all():
+                old = json.loads(r.summary)
+                old["tail"] = [row[0] for row in old.pop("tail")]
+                del old["parts"], old["last_article"]
+                stmt = story_summaries.update().where(story_summaries.c.story_id == r.story_id)
+                conn.execute(stmt.values(summary=json.dumps(old)))
+        store.add_many(items[80:])
+        assert table_rows(store) == expected
+
+
+def visit(dct: str, status: str, day: str = "", key: str = "") -> dict[str, Any]:
+    """An article on Kim's visit to Russia: planned (undated unless ``day``) or occurred."""
+    time = {"value": day, "earliest": day, "latest": day, "granularity": "day"} if day else {}
+    event = {"key": key or f"visit-{dct}", "type": "VISIT", "status": status,
+             "dated": bool(day), "location": "Moscow", "source": ["kim-jong-un"],
+             "target": ["RUS"], **time}  # fmt: skip
+    return stored_article(dct, f"Visit {dct}", "Wire", [event], {"Moscow": "RUS"})
+
+
+def test_a_new_report_reads_only_the_stories_whose_window_it_overlaps(db_url: str) -> None:
+    """An undated plan reaches two years ahead, but once the visit happened on a day the
+    story can only be joined around that day: a report half a year later does not read
+    it (before, every story with a plan of the same two parties in the last two years
+    was resumed and compared)."""
+    settings = default_settings()
+    later = visit("2025-09-01", "occurred", "2025-09-01")
+    with Store(db_url) as store:
+        store.add_many(
+            [visit("2025-03-01", "planned"), visit("2025-03-10", "occurred", "2025-03-10")]
+        )
+        store.add_many([later])
+        march, september = sorted(store.stories(limit=None), key=lambda s: -len(s["events"]))
+        with store.engine.connect() as conn:
+            seeds = _members_of(conn, [later["document"]["id"]], settings)
+            found = _tail_stories(conn, seeds, settings)
+            (window,) = conn.execute(
+                sa.select(story_keys.c.lo, story_keys.c.hi)
+                .where(story_keys.c.story_id == march["id"])
+                .distinct()
+            ).all()
+    assert march["events"] and len(march["events"]) == 2
+    assert found == [september["id"]]
+    assert tuple(window) == ("2025-03-07", "2025-03-13")  # the day, give or take the slack
+
+
+def test_migration_11_builds_the_story_keys_of_a_database_made_before_it(
+    tmp_path: Path,
+) -> None:
+    path = str(tmp_path / "old.db")
+    with Store(path) as store:
+        store.add_many(canonical(list(reports(60))))
+        with store.engine.connect() as conn:
+            kept = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
+        with writing(store.engine) as conn:
+            conn.execute(sa.delete(story_keys))
+            conn.execute(sa.delete(t.schema_migrations).where(t.schema_migrations.c.version == 11))
+    with Store(path) as store, store.engine.connect() as conn:
+        assert sorted(tuple(r) for r in conn.execute(sa.select(story_keys))) == kept
+    assert len(kept) >= 2

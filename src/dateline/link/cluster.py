@@ -10,22 +10,28 @@ stories with the same ids.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
-from typing import Any
+from collections import Counter, deque
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from dateline.link.compat import (
     CARRIED,
+    Linkable,
     Member,
+    Participant,
     PlaceInfo,
-    adjacent,
+    late_plan,
     lookup_keys,
     overlaps,
     pair_keys,
     pairs_needed,
+    participants_match,
     parties_of,
     places_compatible,
     shift,
     stored_keys,
+    undated_plan,
 )
 from dateline.link.settings import LinkSettings
 from dateline.link.state import Fold, StoryState, canonical_key
@@ -36,22 +42,53 @@ def story_id_for(first_event_id: str) -> str:
     return "story:" + hashlib.sha256(first_event_id.encode("utf-8")).hexdigest()[:16]
 
 
+class Linked(NamedTuple):
+    """What a later member is compared with of one of a story's last members (its link
+    window, type, participants, and whether it is dated or a plan, which the late-plan
+    slack reads): the summary keeps it, so that a story resumes without loading its
+    members."""
+
+    id: str
+    type: str
+    family: str
+    lo: str
+    hi: str
+    participants: tuple[Participant, ...]
+    dated: bool
+    status: str
+
+
+#: a group of a story's last members: family, type, participants, and whether they are
+#: dated and whether they are plans without a date of their own (``late_plan``)
+Signature = tuple[str, str, tuple[Participant, ...], bool, bool]
+
+
+def signature(m: Linkable) -> Signature:
+    """The group of the tail a member belongs to."""
+    return m.family, m.type, m.participants, m.dated, undated_plan(m)
+
+
 class Draft:
     """A story being built from members given in canonical order, with its running state.
 
     A draft keeps what later members are compared with, not every member: the first
     (it names the story), the last ``compare_last`` (``tail``), the fold of the story's
     state, the latest located place and counts. A stored story therefore resumes as a
-    draft (``to_summary``/``resume``) at a cost that does not grow with its size.
+    draft (``to_summary``/``resume``) at a cost that does not grow with its size: the
+    summary holds what the tail's members are compared on (``Linked``), so only the
+    first member and those of the last article are loaded.
     """
 
     def __init__(self, members: list[Member], settings: LinkSettings):
         self.settings = settings
         self.first: Member | None = None
         limit = settings.compare_last if settings.compare_last > 0 else None
-        self.tail: deque[Member] = deque(maxlen=limit)
+        self.tail: deque[Linkable] = deque(maxlen=limit)
+        # The tail by family, type and participants: a member of the tail, and how many
+        # members have each link window (``links`` compares a new event once per group).
+        self._groups: dict[Signature, tuple[Linkable, Counter[tuple[str, str]]]] = {}
         self.added: list[Member] = []  # members added since the draft was made or resumed
-        self.stored_tail: frozenset[str] = frozenset()  # tail ids when it was resumed
+        self.last_article: tuple[str, str] | None = None  # (date, document id) of the last
         self._fold = Fold(settings)
         self._state: StoryState | None = None
         self.located = PlaceInfo()
@@ -73,14 +110,14 @@ class Draft:
         return self.first.family
 
     def add(self, m: Member) -> None:
-        last = self.tail[-1] if self.tail else None
-        if last is None or (last.dct, last.document_id) != (m.dct, m.document_id):
+        if self.last_article != (m.dct, m.document_id):
             self.articles += 1
+            self.last_article = (m.dct, m.document_id)
         self.first = self.first or m
         self.first_dct = self.first_dct or m.dct
         self.last_dct = m.dct
         self.events += 1
-        self.tail.append(m)
+        self._push(m)
         self.added.append(m)
         self._fold.add(m)
         if (
@@ -90,6 +127,62 @@ class Draft:
         ):
             self.located = narrower(self.located, m.place)
         self._state = None
+
+    def _push(self, m: Linkable) -> None:
+        """Append to the tail, and keep its groups as the oldest member drops out."""
+        if self.tail.maxlen is not None and len(self.tail) == self.tail.maxlen:
+            old = self.tail[0]
+            key = signature(old)
+            windows = self._groups[key][1]
+            windows[(old.lo, old.hi)] -= 1
+            if windows[(old.lo, old.hi)] == 0:
+                del windows[(old.lo, old.hi)]
+                if not windows:
+                    del self._groups[key]
+        self.tail.append(m)
+        group = self._groups.setdefault(signature(m), (m, Counter()))
+        group[1][(m.lo, m.hi)] += 1
+
+    def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
+        """The (family, participants) of the tail's members, once each."""
+        return list(dict.fromkeys((f, parts) for f, _, parts, _, _ in self._groups))
+
+    def links(self, e: Member, settings: LinkSettings) -> tuple[int, int]:
+        """(the most participants ``e`` shares with a member of the tail it is adjacent to,
+        how many members of the tail it is adjacent to): ``adjacent`` against each member,
+        compared once per group of members of one type, participants and kind of date."""
+        shared = support = 0
+        for key, (member, windows) in self._groups.items():
+            if key[0] != e.family:
+                continue
+            # A plan without a date of its own and a dated report of the same type in
+            # another article may fall ``facet_slack`` days apart (``compat.adjacent``).
+            late = late_plan(e, member) or late_plan(member, e)
+            slack = settings.facet_slack_days if late else 0
+            lo, hi = shift(e.lo, -slack), shift(e.hi, slack)
+            count = sum(n for (a, b), n in windows.items() if lo <= b and a <= hi)
+            if late and self.last_article and self.last_article[1] == e.document_id:
+                count -= self._late_in_article(e, key)
+            if count and (match := participants_match(e, member, settings)):
+                shared, support = max(shared, match), support + count
+        return shared, support
+
+    def _late_in_article(self, e: Member, key: Signature) -> int:
+        """How many members of the tail's group ``key`` that are in ``e``'s article (the
+        last one) the slack alone brought within reach of ``e``: within one article a
+        plan and a dated report are not one event late (``compat._late_plan``)."""
+        slack = self.settings.facet_slack_days
+        lo, hi = shift(e.lo, -slack), shift(e.hi, slack)
+        # Members come in canonical order, so the last article's are the tail's last ones.
+        last = list(self.tail)[-min(len(self._fold.current), len(self.tail)) :]
+        return sum(
+            1
+            for m in last
+            if signature(m) == key
+            and m.lo <= hi
+            and lo <= m.hi
+            and not overlaps((e.lo, e.hi), (m.lo, m.hi))
+        )
 
     def state(self, settings: LinkSettings) -> StoryState:
         if self._state is None:
@@ -106,7 +199,8 @@ class Draft:
         assert self.first is not None, "a draft has at least one member"
         return {
             "first": self.first.id,
-            "tail": [m.id for m in self.tail],
+            **_tail_summary(self.tail),
+            "last_article": self.last_article,
             "fold": self._fold.to_dict(),
             "place": [self.located.name, self.located.country, self.located.level],
             "events": self.events,
@@ -122,8 +216,14 @@ class Draft:
         """The draft ``to_summary`` saved; ``members`` holds (at least) the ids it names."""
         draft = cls([], settings)
         draft.first = members[summary["first"]]
-        draft.tail.extend(members[i] for i in summary["tail"])
-        draft.stored_tail = frozenset(summary["tail"])
+        for m in _tail_of(summary, members, settings):
+            draft._push(m)
+        if "last_article" in summary:
+            dct, document_id = summary["last_article"]
+        else:  # written before: the tail held member ids, loaded as members
+            last = members[summary["tail"][-1]]
+            dct, document_id = last.dct, last.document_id
+        draft.last_article = (dct, document_id)
         draft._fold = Fold.from_dict(summary["fold"], members, settings)
         draft.located = PlaceInfo(*summary["place"])
         draft.events, draft.articles = summary["events"], summary["articles"]
@@ -142,9 +242,44 @@ def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
     return facet
 
 
+def _tail_summary(tail: Iterable[Linkable]) -> dict[str, Any]:
+    """The tail as a summary keeps it: one row per member, ``[id, type, lo, hi, n, dated,
+    status]``, whose participants are the ``n``-th of ``parts`` (a story's members repeat
+    the same few)."""
+    parts: dict[tuple[Participant, ...], int] = {}
+    rows = []
+    for m in tail:
+        group = parts.setdefault(m.participants, len(parts))
+        rows.append([m.id, m.type, m.lo, m.hi, group, int(m.dated), m.status])
+    return {"tail": rows, "parts": [[list(p) for p in group] for group in parts]}
+
+
+def _tail_of(
+    summary: dict[str, Any], members: dict[str, Member], settings: LinkSettings
+) -> list[Linkable]:
+    """The tail a summary keeps (a summary written before it kept them held member ids,
+    read from ``members``)."""
+    parts = [tuple(Participant(p[0], p[1], p[2], bool(p[3])) for p in group)
+             for group in summary.get("parts", ())]  # fmt: skip
+    out: list[Linkable] = []
+    for row in summary["tail"]:
+        if isinstance(row, str):
+            out.append(members[row])
+            continue
+        event_id, kind, lo, hi, group, *when = row
+        # A row written before these were kept: no late-plan slack, as it was linked.
+        dated, status = (bool(when[0]), when[1]) if when else (False, "")
+        family = settings.family(kind)
+        out.append(Linked(event_id, kind, family, lo, hi, parts[group], dated, status))
+    return out
+
+
 def summary_ids(summary: dict[str, Any]) -> set[str]:
-    """The member ids a stored summary names (to load before ``Draft.resume``)."""
-    return {summary["first"], *summary["tail"], *summary["fold"]["current"]}
+    """The member ids a stored summary names (to load before ``Draft.resume``): its first
+    member and those of its last article (and, in a summary written before the tail was
+    kept whole, the tail's)."""
+    tail = {row for row in summary["tail"] if isinstance(row, str)}
+    return {summary["first"], *tail, *summary["fold"]["current"]}
 
 
 def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ...] | None:
@@ -153,8 +288,7 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
         return None
     # The latest members stand for a long story; bounded so that a story with hundreds of
     # reports costs the same per new report.
-    links = [adjacent(e, m, settings) for m in draft.tail]
-    shared = max(links, default=0)
+    shared, support = draft.links(e, settings)
     if shared == 0:
         return None
     state = draft.state(settings)
@@ -168,7 +302,6 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     open_story = int(settings.is_precursor(e.type) and state.status in settings.pending_statuses)
     # A report that fits a story's fixed date beats one that fits an open window.
     dated_hit = int(state.dated and e.dated)
-    support = sum(1 for n in links if n)
     return open_story, shared, dated_hit, support
 
 
@@ -178,8 +311,8 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     article's dates of one trip (arrived on Tuesday; travels on to Cape Town on Thursday, the
     last day of the visit) do not shut each other out, whichever is taken first."""
     windows = [state.window]
-    last = draft.tail[-1] if draft.tail else None
-    if state.settled and last is not None and last.document_id == e.document_id:
+    last = draft.last_article[1] if draft.last_article else None
+    if state.settled and last == e.document_id:
         windows.append(state.settled)
     # A plan without a date of its own, reported after a dated story, may fall a few days
     # after its date: "Kim is due in Russia", two days after he went, is that visit, late.
@@ -188,7 +321,7 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
         and e.status in ("planned", "possible")
         and state.dated
         and last is not None
-        and last.document_id != e.document_id
+        and last != e.document_id
     )
     slack = settings.facet_slack_days if e.type != state.type or late else 0
     # A facet may fall a little apart from the story's own date (arrive the day before).
@@ -202,6 +335,30 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     if not (e.dated and e.earliest and e.latest):
         return False
     return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
+
+
+@lru_cache(maxsize=1 << 16)
+def found_by(
+    parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """The keys an event of these participants is found under: participant keys, whether it
+    has one party, and its pair keys when it has two or more (memoized: a story's members
+    repeat the same participants)."""
+    one = parties_of(parts, settings) < 2
+    pairs = () if one else tuple(sorted(pair_keys(parts, settings, lookup=False)))
+    return tuple(sorted(stored_keys(parts))), one, pairs
+
+
+@lru_cache(maxsize=1 << 16)
+def looks_for(
+    parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The keys an event of these participants looks for its neighbours under: participant
+    keys, and pair keys when a neighbour of two parties or more must share two (else None)."""
+    singles = tuple(sorted(lookup_keys(parts, settings)))
+    if not pairs_needed(parts, settings):
+        return singles, None
+    return singles, tuple(sorted(pair_keys(parts, settings, lookup=True)))
 
 
 def cluster(members: list[Member], settings: LinkSettings) -> list[Draft]:
@@ -225,32 +382,31 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     single: dict[tuple[str, str], set[int]] = {}
     paired: dict[tuple[str, str], set[int]] = {}
 
-    def note(position: int, m: Member) -> None:
-        one = parties_of(m.participants, settings) < 2
-        for key in stored_keys(m.participants):
-            every.setdefault((m.family, key), set()).add(position)
+    def note(position: int, family: str, parts: tuple[Participant, ...]) -> None:
+        keys, one, pairs = found_by(parts, settings)
+        for key in keys:
+            every.setdefault((family, key), set()).add(position)
             if one:
-                single.setdefault((m.family, key), set()).add(position)
-        if not one:
-            for key in pair_keys(m.participants, settings, lookup=False):
-                paired.setdefault((m.family, key), set()).add(position)
+                single.setdefault((family, key), set()).add(position)
+        for key in pairs:
+            paired.setdefault((family, key), set()).add(position)
 
     def near(e: Member) -> set[int]:
         found: set[int] = set()
-        singles = lookup_keys(e.participants, settings)
-        if not pairs_needed(e.participants, settings):
+        singles, pairs = looks_for(e.participants, settings)
+        if pairs is None:
             for key in singles:
                 found |= every.get((e.family, key), set())
             return found
         for key in singles:
             found |= single.get((e.family, key), set())
-        for key in pair_keys(e.participants, settings, lookup=True):
+        for key in pairs:
             found |= paired.get((e.family, key), set())
         return found
 
     for position, draft in enumerate(drafts):
-        for m in draft.tail:
-            note(position, m)
+        for family, parts in draft.signatures():
+            note(position, family, parts)
     for e in sorted(members, key=lambda m: canonical_key(m, settings)):
         best: tuple[tuple[int, ...], int] | None = None
         for position in sorted(near(e)):
@@ -259,8 +415,8 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
                 best = ((*score, -position), position)
         if best is None:
             drafts.append(Draft([e], settings))
-            note(len(drafts) - 1, e)
+            note(len(drafts) - 1, e.family, e.participants)
         else:
             drafts[best[1]].add(e)
-            note(best[1], e)
+            note(best[1], e.family, e.participants)
     return drafts

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from dateline.link.settings import LinkSettings
 from dateline.model import iso_day
@@ -46,6 +46,28 @@ class PlaceInfo:
     name: str | None = None
     country: str | None = None
     level: str | None = None  # country | region | local | carried (named elsewhere)
+
+
+class Linkable(Protocol):
+    """What the link relation reads of an event (``participants_match``, ``late_plan``): a
+    ``Member``, or the ``Linked`` view a story's summary keeps of its last members."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def lo(self) -> str: ...
+    @property
+    def hi(self) -> str: ...
+    @property
+    def participants(self) -> tuple[Participant, ...]: ...
+    @property
+    def dated(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
 
 
 @dataclass
@@ -235,7 +257,7 @@ def hosted(
     return (*parts, Participant(country, HOST, country, True))
 
 
-def participants_match(e: Member, f: Member, settings: LinkSettings) -> int:
+def participants_match(e: Linkable, f: Linkable, settings: LinkSettings) -> int:
     """Number of shared participants when enough are shared, else 0."""
     if not named(e.participants) or not named(f.participants):
         return 0
@@ -318,13 +340,18 @@ def _late_plan(e: Member, f: Member) -> bool:
     """Whether ``e`` is a plan without a date of its own reported in another article than
     ``f``, a dated report of the same type (a late report of ``f``'s event may fall a few
     days after it)."""
-    return (
-        e.type == f.type
-        and e.document_id != f.document_id
-        and not e.dated
-        and e.status in ("planned", "possible")
-        and f.dated
-    )
+    return e.document_id != f.document_id and late_plan(e, f)
+
+
+def late_plan(e: Linkable, f: Linkable) -> bool:
+    """``_late_plan`` but for the articles: ``e`` is a plan without a date of its own and
+    ``f`` a dated report of the same type (``cluster.Draft.links`` knows the articles)."""
+    return e.type == f.type and undated_plan(e) and f.dated
+
+
+def undated_plan(e: Linkable) -> bool:
+    """A plan without a date of its own: its window is implied by its status."""
+    return not e.dated and e.status in ("planned", "possible")
 
 
 def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:

@@ -7,8 +7,8 @@ beyond such a neighbourhood, so re-clustering it gives the same stories as
 re-clustering the whole database, whatever order articles came in. When the
 new article comes last in that order (the usual case), nothing before it can
 change, so only the stories its events may join are resumed from their summaries
-(``append_last``): their last members are found through ``tail_keys`` and their
-state is read from ``story_summaries``, never by loading every member, so that
+(``append_last``): they are found through ``story_keys`` and resumed from
+``story_summaries``, never by loading every member, so that
 adding a report costs the same to a story of ten reports as to one of ten thousand.
 A batch of new articles that all come after every linked one is linked in one such
 pass (``link_documents``).
@@ -33,7 +33,7 @@ from sqlalchemy import (
     update,
 )
 
-from dateline.link.cluster import Draft, cluster, extend, summary_ids
+from dateline.link.cluster import Draft, cluster, extend, found_by, summary_ids
 from dateline.link.compat import (
     CARRIED,
     FAR_FUTURE,
@@ -51,7 +51,14 @@ from dateline.link.compat import (
     shift,
     stored_keys,
 )
-from dateline.link.schema import event_keys, event_links, stories, story_summaries, tail_keys
+from dateline.link.schema import (
+    create_story_tables,
+    event_keys,
+    event_links,
+    stories,
+    story_keys,
+    story_summaries,
+)
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.store import schema as t
@@ -190,13 +197,12 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     Earlier events keep their stories (nothing before them changed), so only the stories
     the new events may join are resumed and the new events are run through them. A story
     can only be joined through one of its last ``compare_last`` members, so the stories
-    are found through those (``tail_keys``). Returns the drafts that hold new events."""
+    are found by those members' keys (``story_keys``), and resumed from their summaries without
+    loading those members: a candidate story none of whose last members is adjacent to
+    a new event is resumed for nothing, but never joined. Returns the drafts that hold
+    new events."""
     seed_ids = {m.id for m in seeds}
-    cache: dict[str, Member] = {}
-    ids = _tail_candidates(conn, seeds, settings)
-    near = _adjacent_to(seeds, ids, conn, cache, settings)
-    story_ids = sorted({m.story_id for m in near.values() if m.story_id})
-    drafts = _stored_drafts(conn, story_ids, cache, settings)
+    drafts = _stored_drafts(conn, _tail_stories(conn, seeds, settings), {}, settings)
     return [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
 
 
@@ -259,7 +265,8 @@ def relink_documents(
 
 def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Forget every story and link every stored document again, in date order."""
-    for table in (tail_keys, story_summaries, event_keys, event_links, stories):
+    create_story_tables(conn)  # the tables of this version, whatever migration calls it
+    for table in (story_keys, story_summaries, event_keys, event_links, stories):
         conn.execute(delete(table))
     conn.execute(update(t.events).values(story_id=None))
     docs = conn.execute(
@@ -363,7 +370,7 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
     ids = [m.id for m in members]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for table in (event_keys, event_links, tail_keys):
+        for table in (event_keys, event_links):
             conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
     if members:
         conn.execute(insert(event_links), [link_row(m) for m in members])
@@ -371,25 +378,8 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
         conn.execute(insert(event_keys), keys)
 
 
-def tail_rows(members: Iterable[Member], settings: LinkSettings) -> list[dict[str, Any]]:
-    """The ``tail_keys`` rows of members: their participant keys and, for members of two
-    parties or more, their pair keys."""
-    rows = []
-    for m in members:
-        count = parties_of(m.participants, settings)
-        keys = stored_keys(m.participants)
-        if count >= 2:
-            keys |= pair_keys(m.participants, settings, lookup=False)
-        rows += [
-            {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi,
-             "parties": count}
-            for key in sorted(keys)
-        ]  # fmt: skip
-    return rows
-
-
 def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
-    """The ``event_keys`` (or ``tail_keys``) rows of members."""
+    """The ``event_keys`` rows of members."""
     return [
         {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi}
         for m in members
@@ -574,18 +564,19 @@ def _candidates(
     return out - {m.id for m in frontier}
 
 
-def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettings) -> set[str]:
-    """Last members of stories that may be neighbours of ``seeds`` (``tail_keys``): a seed
-    of two parties or more looks for members of one party by participant key and for the
-    others by pair key (they must share two participants with it); any other seed looks
-    for all by participant key."""
-    k, out = tail_keys, set()
-    groups: dict[tuple[str, bool], list[Member]] = {}
+def _tail_stories(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[str]:
+    """Stories that ``seeds`` may join (``story_keys``): whose window a seed overlaps and
+    one of whose last members has a key the seed looks for. A seed of two parties or more
+    looks for members of one party by participant key and for the others by pair key (they
+    must share two participants with it); any other seed looks for all by participant
+    key. Seeds are grouped by link window, so that each looks in its own window only."""
+    k, out = story_keys, set[str]()
+    groups: dict[tuple[str, bool, str, str], list[Member]] = {}
     for m in seeds:
-        groups.setdefault((m.family, pairs_needed(m.participants, settings)), []).append(m)
-    for (family, pairs), members in sorted(groups.items()):
-        lo, hi = _reach(members, settings)
-        window = and_(k.c.lo >= shift(lo, -settings.max_window_days), k.c.lo <= hi, k.c.hi >= lo)
+        pairs = pairs_needed(m.participants, settings)
+        groups.setdefault((m.family, pairs, m.lo, m.hi), []).append(m)
+    for (family, pairs, lo, hi), members in sorted(groups.items()):
+        window = and_(k.c.hi >= lo, k.c.lo <= hi)
         singles = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
         searches = [(singles, k.c.parties == 1 if pairs else None)]
         if pairs:
@@ -593,13 +584,13 @@ def _tail_candidates(conn: Connection, seeds: list[Member], settings: LinkSettin
             searches.append((sorted(pairs_), None))
         for found, extra in searches:
             for start in range(0, len(found), CHUNK):
-                query = select(k.c.event_id).where(
+                query = select(k.c.story_id).where(
                     k.c.family == family, k.c.key.in_(found[start : start + CHUNK]), window
                 )
                 if extra is not None:
                     query = query.where(extra)
-                out |= {r[0] for r in conn.execute(query.distinct())}
-    return out - {m.id for m in seeds}
+                out |= {r[0] for r in conn.execute(query.distinct()) if r[0]}
+    return sorted(out)
 
 
 def _adjacent_to(
@@ -666,7 +657,7 @@ def write_stories(
     conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
 ) -> None:
     """Point each event at its story and refresh the rows of the stories that changed
-    (``stories``, ``story_summaries``, ``tail_keys``). ``members`` are the events whose
+    (``stories``, ``story_summaries``, ``story_keys``). ``members`` are the events whose
     story may have changed: the drafts' new members, or a whole re-clustered
     neighbourhood."""
     members = list(members)
@@ -684,7 +675,7 @@ def write_stories(
             m.story_id = d.id
     new_ids = {d.id for d in drafts}
     _delete_stories(conn, sorted(old_ids | new_ids))
-    _insert_stories(conn, drafts, {m.id for m in members}, settings)
+    _insert_stories(conn, drafts, settings)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
 
 
@@ -693,28 +684,20 @@ def _delete_stories(conn: Connection, story_ids: list[str]) -> None:
         chunk = story_ids[start : start + CHUNK]
         conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
         conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
+        conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(chunk)))
 
 
-def _insert_stories(
-    conn: Connection, drafts: list[Draft], gone: set[str], settings: LinkSettings
-) -> None:
-    """Rows of the drafts' stories; ``gone`` (events that may have left a tail) lose their
-    ``tail_keys`` rows first, and so do the members a resumed draft pushed out of its tail."""
+def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSettings) -> None:
+    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``)."""
     if not drafts:
         return
-    tails = {d.id: {m.id for m in d.tail} for d in drafts}
-    gone = gone | {i for d in drafts for i in d.stored_tail - tails[d.id]}
-    ids = sorted(gone)
-    for start in range(0, len(ids), CHUNK):
-        conn.execute(delete(tail_keys).where(tail_keys.c.event_id.in_(ids[start : start + CHUNK])))
-    fresh = [m for d in drafts for m in d.tail if m.id in gone or m.id not in d.stored_tail]
-    if keys := tail_rows(fresh, settings):
-        conn.execute(insert(tail_keys), keys)
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
     conn.execute(insert(stories), rows)
     summaries = [{"story_id": d.id, "summary": json.dumps(d.to_summary())} for d in drafts]
     conn.execute(insert(story_summaries), summaries)
+    if keys := [r for d in drafts for r in story_key_rows(d, settings)]:
+        conn.execute(insert(story_keys), keys)
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
@@ -733,25 +716,60 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
             for m in draft.added:
                 m.story_id = draft.id
             _delete_stories(conn, [draft.id])
-        _insert_stories(conn, [draft], {m.id for m in draft.added}, settings)
+        _insert_stories(conn, [draft], settings)
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
-    """Summaries and tail keys of every stored story, from all its members (migration 6)."""
+    """Summaries and keys of every stored story, from all its members (migration 6)."""
     settings = settings or default_settings()
-    conn.execute(delete(tail_keys))
     conn.execute(delete(story_summaries))
+    conn.execute(delete(story_keys))
     query = select(stories.c.id).order_by(stories.c.id)
     story_ids = [r[0] for r in conn.execute(query)]
     for story_id in story_ids:
         draft = whole_story(conn, story_id, settings)
         if draft.first is None:
             continue
-        if keys := tail_rows(draft.tail, settings):
-            conn.execute(insert(tail_keys), keys)
+        if rows := story_key_rows(draft, settings):
+            conn.execute(insert(story_keys), rows)
         row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}
         conn.execute(insert(story_summaries).values(row))
     return len(story_ids)
+
+
+def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """The ``story_keys`` rows of every stored story, from its summary (migration 11)."""
+    settings = settings or default_settings()
+    conn.execute(delete(story_keys))
+    story_ids = [r[0] for r in conn.execute(select(stories.c.id).order_by(stories.c.id))]
+    for start in range(0, len(story_ids), CHUNK):
+        drafts = _stored_drafts(conn, story_ids[start : start + CHUNK], {}, settings)
+        if rows := [r for d in drafts for r in story_key_rows(d, settings)]:
+            conn.execute(insert(story_keys), rows)
+    return len(story_ids)
+
+
+def story_key_rows(draft: Draft, settings: LinkSettings) -> list[dict[str, Any]]:
+    """The ``story_keys`` rows of a story: the keys its last members are found under, each
+    with the fewest parties of a member that has it, and the window a new event must
+    overlap to join it (``join_score``): its state's, the one before its last article and
+    the dates it was planned for before (``StoryState.settled``, ``dates``), widened by
+    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan."""
+    state = draft.state(settings)
+    windows = [state.window, *([state.settled] if state.settled else []), *state.dates]
+    slack = settings.facet_slack_days
+    lo = shift(min(w[0] for w in windows), -slack)
+    hi = shift(max(w[1] for w in windows), slack)
+    fewest: dict[tuple[str, str], int] = {}
+    for family, parts in draft.signatures():
+        keys, _, pairs = found_by(parts, settings)
+        count = parties_of(parts, settings)
+        for key in (*keys, *pairs):
+            fewest[(family, key)] = min(fewest.get((family, key), count), count)
+    return [
+        {"story_id": draft.id, "family": family, "key": key, "lo": lo, "hi": hi, "parties": n}
+        for (family, key), n in sorted(fewest.items())
+    ]
 
 
 def refresh_states(conn: Connection, settings: LinkSettings | None = None) -> int:

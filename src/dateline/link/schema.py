@@ -6,10 +6,12 @@ participant key so that linking finds neighbours without scanning stories.
 ``stories`` holds each story's current state for listing and for ``pending``.
 
 ``story_summaries`` (migration 6) keeps what linking needs of a story to add a
-report to it (its first member, its last ``compare_last`` members, the fold of
-its state) and ``tail_keys`` indexes those last members as ``event_keys`` indexes
-all: an article that comes last then costs the same whatever the size of the
-stories it joins.
+report to it (its first member, what a new report is compared with of its last
+``compare_last`` members, the fold of its state), and ``story_keys`` (migration 11,
+which replaced migration 6's ``tail_keys``) finds the stories a new event could join
+by the keys of those last members and by the window of the story's state: an article
+that comes last then costs the same whatever the size of the stories it joins and of
+the database.
 """
 
 from __future__ import annotations
@@ -103,22 +105,26 @@ story_summaries = Table(
     Column("summary", Text, nullable=False),  # JSON: dateline.link.cluster.Draft.to_summary
 )
 
-# Besides the participant keys of ``event_keys``, a member with two parties or more has a
-# row per pair key (``compat.pair_keys``): neighbours that must share two participants
-# are then found by one pair, not by every event that shares one busy country.
-tail_keys = Table(
-    "tail_keys",
+# Migration 11: per story, the keys its last members are found under (participant keys
+# and, for members of two parties or more, pair keys: ``compat.pair_keys``, so that
+# neighbours that must share two participants are found by one pair, not by every event
+# of one busy country), each with the fewest parties of a member that has it, and the
+# window a new event must overlap to join it: its state's, widened by the facet slack
+# (``cluster.join_score``). A new event then looks up the stories it could join, not every
+# story with a member near it in time, which for undated plans means two years of them.
+story_keys = Table(
+    "story_keys",
     metadata,
-    Column("event_id", String(80), ForeignKey("events.id"), primary_key=True),
+    Column("story_id", String(80), primary_key=True),
+    Column("family", String(40), primary_key=True),
     Column("key", String(210), primary_key=True),
-    Column("family", String(40), nullable=False),
     Column("lo", String(10), nullable=False),
     Column("hi", String(10), nullable=False),
     Column("parties", Integer, nullable=False),
-    Index("ix_tail_keys_lookup", "family", "key", "lo"),
+    Index("ix_story_keys_lookup", "family", "key", "hi"),
 )
 
-STORY_TABLES = (stories, event_links, event_keys, story_summaries, tail_keys)
+STORY_TABLES = (stories, event_links, event_keys, story_summaries, story_keys)
 
 
 def create_story_tables(conn: Connection) -> None:

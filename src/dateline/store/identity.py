@@ -19,7 +19,7 @@ caller re-links them (``dateline.link.linker.relink_documents``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -430,30 +430,65 @@ def identify(conn: Connection, document_ids: Sequence[str]) -> set[str]:
     people = [r for r in rows if r.kind == "person"]
     twins = _twins(conn, people, new)
     known: dict[tuple[str, str], str] = {}
-    fresh: set[Group] = set()
+    fresh: dict[Group, set[str]] = {}
     for r in people:
         twin = twins.get((r.actor_id, _group(r)))
         if twin is None:
-            fresh.add(_group(r))
+            fresh.setdefault(_group(r), set()).add(r.actor_id)
         else:
             known[(r.document_id, r.actor_id)] = twin
     out = _apply(conn, rows, choices, {}, Outcome(), new=True, known=known)
-    others = [r for r in _rows_of_names_near(conn, fresh) if r.document_id not in new]
+    spans = {g: span for g, ids in fresh.items() if (span := _unsettled(g, ids, twins))}
+    others = [r for r in _rows_of_names_near(conn, spans) if r.document_id not in new]
     others += _org_rows_near(conn, [r for r in rows if r.kind == ORGANISATION], new)
     _apply(conn, others, choices, {}, out)
     return out.changed | _settle_countries(conn, out)
 
 
+def _unsettled(
+    group: Group, actor_ids: set[str], seen: dict[tuple[str, Group], str]
+) -> tuple[str, str] | None:
+    """The first and last day of the months whose names may resolve otherwise now that a
+    group's name (under one of ``actor_ids``) came, or None when there are none.
+
+    A name resolves on the set of names (key, country, role, id) within ``window_months``
+    of its month, so the new one changes only names whose window held no stored
+    occurrence of it. ``seen`` (``_twins``) tells whether it was stored the month before
+    or the month after: the names within the window of that month are then left out.
+    The usual case, a name also seen the month before, leaves the window's last month,
+    which holds no names yet when articles come in date order."""
+    span = identity_rules().window_months
+    month = _month_index(group.month)
+    first, last = month + span, month - span
+    for actor_id in actor_ids:
+        before = (actor_id, replace(group, month=_months(group.month, -1))) in seen
+        after = (actor_id, replace(group, month=_months(group.month, 1))) in seen
+        first = min(first, month + span if before else month - span)
+        last = max(last, month - span if after else month + span)
+    if first > last:
+        return None
+    return _month_of(first) + "-01", _month_of(last) + "-31"
+
+
+def _month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _month_of(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
 def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, Group], str]:
     """(actor id, group) → canonical id of that name (id, country, role) in that month in a
-    document besides the new ones: a few index look-ups for a whole batch."""
+    document besides the new ones, for the months of the rows and the month before and
+    after them: a few index look-ups for a whole batch."""
     d = document_actors
     out: dict[tuple[str, Group], str] = {}
     ids = sorted({r.actor_id for r in rows})
     if not ids:
         return out
-    lo = min(r.dct for r in rows)[:7] + "-01"
-    hi = max(r.dct for r in rows)[:7] + "-31"
+    lo = _months(min(r.dct for r in rows)[:7], -1) + "-01"
+    hi = _months(max(r.dct for r in rows)[:7], 1) + "-31"
     for start in range(0, len(ids), CHUNK):
         query = (
             select(d.c.actor_id, d.c.key, d.c.first, d.c.last, d.c.country, d.c.role,
@@ -468,13 +503,12 @@ def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, 
     return out
 
 
-def _rows_of_names_near(conn: Connection, groups: set[Group]) -> list[Any]:
+def _rows_of_names_near(conn: Connection, groups: dict[Group, tuple[str, str]]) -> list[Any]:
     """Stored person names that may name the person of a group's name (same last word, or a
-    single name that is its first word), in the months around it."""
+    single name that is its first word), between the days given for it."""
     d = document_actors
     found: dict[tuple[str, str], Any] = {}
-    for group in sorted(groups, key=lambda g: (g.key, g.month)):
-        lo, hi = _window(group.month)
+    for group, (lo, hi) in sorted(groups.items(), key=lambda g: (g[0].key, g[0].month)):
         words = sorted({group.first, group.last})
         query = select(d).where(_PERSON, d.c.last.in_(words), d.c.dct >= lo, d.c.dct <= hi)
         for r in conn.execute(query):

@@ -253,6 +253,20 @@ def _postgresql_trigrams(conn: Connection) -> None:
         )
 
 
+def _v11_story_keys(conn: Connection) -> None:
+    """story_keys: the stories a new event could join, found by the keys of their last
+    members and the window of their state; made from the stored stories' summaries. It
+    replaces tail_keys (migration 6), which kept those keys per member."""
+    from sqlalchemy import text
+
+    from dateline.link.linker import rebuild_story_keys
+    from dateline.link.schema import create_story_tables
+
+    conn.execute(text("DROP TABLE IF EXISTS tail_keys"))
+    create_story_tables(conn)
+    rebuild_story_keys(conn)
+
+
 def _v12_actor_apart(conn: Connection) -> None:
     """actor_apart: pairs of actors a user keeps apart (``dateline actors apart``), which
     identity across articles respects. Made by migration 9 in databases that ran it after
@@ -278,6 +292,7 @@ MIGRATIONS: list[Migration] = [
     (7, "read indexes: timeline order, span end, actor's events", _v7_read_indexes),
     (9, "actor identity: one actor across articles, user merges", _v9_actor_identity),
     (10, "span groups and trigrams: date ranges, pending and q= read indexes", _v10_span_groups),
+    (11, "story keys: linking cost independent of the database's size", _v11_story_keys),
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
 ]
 
