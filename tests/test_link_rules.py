@@ -718,3 +718,30 @@ def test_an_undated_report_a_few_days_after_the_story_is_that_story() -> None:
     # Announced a month later, it is another visit.
     later = member("later", "VISIT", *who, "planned", "2025-07-04")
     assert [len(d.added) for d in cluster([held, later], S)] == [1, 1]
+
+
+def test_a_story_tail_links_as_adjacent_does_member_by_member_resumed_or_not() -> None:
+    """``Draft.links`` compares a new event once per group of the tail, and a resumed story
+    keeps only a view of its last members (``Linked``); both must count what ``adjacent``
+    counts: a plan without a date and a dated report of the same type a few days apart are
+    adjacent from different articles (the late-plan slack), not within one article."""
+    from dateline.link.cluster import Draft
+    from dateline.link.compat import adjacent
+
+    who = (["kim-jong-un"], ["RUS"])
+    held = member(
+        "held", "VISIT", *who, "occurred", "2025-06-03", ("x", "2025-06-02", "2025-06-02")
+    )
+    due = member("due", "VISIT", *who, "planned", "2025-06-08")
+    sixth = ("x", "2025-06-06", "2025-06-06")
+    cases = [
+        ([held], member("same", "VISIT", *who, "planned", "2025-06-03"), (0, 0)),
+        ([held], member("next", "VISIT", *who, "planned", "2025-06-04"), (2, 1)),
+        ([due], member("late", "VISIT", *who, "occurred", "2025-06-09", sixth), (2, 1)),
+    ]  # fmt: skip
+    for members, e, expected in cases:
+        draft = Draft(members, S)
+        resumed = Draft.resume(draft.to_summary(), {m.id: m for m in members}, S)
+        by_member = [adjacent(e, m, S) for m in members]
+        assert (max(by_member), sum(1 for n in by_member if n)) == expected, e.id
+        assert draft.links(e, S) == resumed.links(e, S) == expected, e.id

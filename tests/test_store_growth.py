@@ -135,6 +135,48 @@ def test_a_new_report_reads_only_the_stories_whose_window_it_overlaps(db_url: st
     assert tuple(window) == ("2025-03-07", "2025-03-13")  # the day, give or take the slack
 
 
+def kim_visit(key: str, dct: str, status: str, day: str = "", change: str = "") -> dict[str, Any]:
+    """An article on Kim's visit to Russia (``visit`` with a key and a change of plan)."""
+    item = visit(dct, status, day, key)
+    item["events"][0]["change"] = change or None
+    return item
+
+
+def one_at_a_time(db_url: str, items: list[dict[str, Any]]) -> list[list[str]]:
+    """The stories' event ids when each article is stored on its own, after the others:
+    each new report finds its candidate stories in story_keys and resumes them from
+    their summaries (the tail's ``Linked`` views, not the members)."""
+    with Store(db_url) as store:
+        for item in items:
+            store.add_many([item])
+        return sorted(sorted(s["events"]) for s in store.stories(limit=None))
+
+
+def test_a_late_report_of_a_date_the_story_had_finds_it_in_story_keys(db_url: str) -> None:
+    """A weekly still announcing the visit for June 9 after it was brought forward and
+    held on June 2 joins it (stories3's late-report rule): story_keys' window holds the
+    dates the story was planned for, not only the day it happened."""
+    items = [
+        kim_visit("plan", "2025-05-03", "planned", "2025-06-09"),
+        kim_visit("moved", "2025-05-20", "planned", "2025-06-02", "postponed"),
+        kim_visit("held", "2025-06-03", "occurred", "2025-06-02"),
+        kim_visit("stale", "2025-06-04", "planned", "2025-06-09"),
+    ]
+    assert one_at_a_time(db_url, items) == [["ev-held", "ev-moved", "ev-plan", "ev-stale"]]
+
+
+def test_an_undated_plan_days_after_a_resumed_story_is_that_story(db_url: str) -> None:
+    """ "Kim is due in Russia", two days after he went, joins the visit when the visit is
+    resumed from its summary: the tail's view of the held visit says it is dated, which
+    the late-plan slack needs; a month later it is another visit."""
+    items = [
+        kim_visit("held", "2025-06-03", "occurred", "2025-06-02"),
+        kim_visit("stale", "2025-06-04", "planned"),
+        kim_visit("later", "2025-07-04", "planned"),
+    ]
+    assert one_at_a_time(db_url, items) == [["ev-held", "ev-stale"], ["ev-later"]]
+
+
 def test_migration_11_builds_the_story_keys_of_a_database_made_before_it(
     tmp_path: Path,
 ) -> None:

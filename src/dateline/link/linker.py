@@ -752,11 +752,13 @@ def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -
 def story_key_rows(draft: Draft, settings: LinkSettings) -> list[dict[str, Any]]:
     """The ``story_keys`` rows of a story: the keys its last members are found under, each
     with the fewest parties of a member that has it, and the window a new event must
-    overlap to join it (``join_score``): its state's, the one before its last article and
-    the dates it was planned for before (``StoryState.settled``, ``dates``), widened by
-    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan."""
+    overlap to join it (``join_score``): its state's and the dates it was planned for
+    before (``StoryState.dates``: a late report of such a date joins it), widened by
+    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan.
+    The window before the last article (``settled``) is left out: only events of that
+    article fit it, and they are linked with it."""
     state = draft.state(settings)
-    windows = [state.window, *([state.settled] if state.settled else []), *state.dates]
+    windows = [state.window, *state.dates]
     slack = settings.facet_slack_days
     lo = shift(min(w[0] for w in windows), -slack)
     hi = shift(max(w[1] for w in windows), slack)
