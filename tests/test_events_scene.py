@@ -339,3 +339,9 @@ def test_each_dateline_of_a_round_up_places_the_events_of_its_item(nlp: Any) -> 
     accuse = next(e for e in found if e["type"] == "ACCUSE")
     solheim = next(e for e in found if e["type"] == "STATEMENT" and "ingrid-solheim" in e["source"])
     assert (accuse["location"], solheim["location"]) == ("Brussels", "Oslo")
+
+
+def test_a_place_that_hosts_a_meeting_is_where_it_is_held(nlp: Any) -> None:
+    text = "Astana hosted a meeting of foreign ministers of the Turkic Council on Tuesday."
+    meet = next(e for e in events_of(nlp, text, date(2014, 11, 12)) if e["type"] == "MEET")
+    assert meet["location"] == "Astana"

@@ -311,6 +311,11 @@ def fill_noun(
             sources = subjects(clause, index)
     _extend(sources, modifiers)
     mention.location = mention.location or _there(clause, index) or _where(clause, index)
+    if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
+        # 'Astana hosted a meeting of foreign ministers': the host is where it is held
+        mention.location = next(
+            (index.place(s) for s in children(clause, "nsubj") if index.place(s)), None
+        )
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
