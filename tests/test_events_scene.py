@@ -345,3 +345,9 @@ def test_a_place_that_hosts_a_meeting_is_where_it_is_held(nlp: Any) -> None:
     text = "Astana hosted a meeting of foreign ministers of the Turkic Council on Tuesday."
     meet = next(e for e in events_of(nlp, text, date(2014, 11, 12)) if e["type"] == "MEET")
     assert meet["location"] == "Astana"
+
+
+def test_a_protest_called_in_a_city_is_held_there(nlp: Any) -> None:
+    text = "Opposition groups have called fresh protests in Kinshasa for Friday."
+    protest = next(e for e in events_of(nlp, text, date(2026, 7, 8)) if e["type"] == "PROTEST")
+    assert (protest["status"], protest["location"]) == ("planned", "Kinshasa")

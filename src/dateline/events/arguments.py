@@ -259,6 +259,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     _assign(mention, sources, targets, symmetric)
 
 
+#: verbs that call, plan or stage the event named as their object
+ORGANISING = {"call", "plan", "organize", "organise", "stage", "hold", "schedule", "arrange"}
 #: parts of a trip, named by the country they go to ('the Brazilian leg of the tour')
 LEG_NOUNS = {"leg", "stop", "stopover"}
 
@@ -311,6 +313,10 @@ def fill_noun(
             sources = subjects(clause, index)
     _extend(sources, modifiers)
     mention.location = mention.location or _there(clause, index) or _where(clause, index)
+    if mention.location is None and role == "dobj" and clause.lemma_.lower() in ORGANISING:
+        # 'have called fresh protests in Kinshasa for Friday': the place the parser hangs
+        # on the verb that calls or stages the event is the event's
+        mention.location = place_of(clause, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
         mention.location = next(
