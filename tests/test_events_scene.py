@@ -351,3 +351,9 @@ def test_a_protest_called_in_a_city_is_held_there(nlp: Any) -> None:
     text = "Opposition groups have called fresh protests in Kinshasa for Friday."
     protest = next(e for e in events_of(nlp, text, date(2026, 7, 8)) if e["type"] == "PROTEST")
     assert (protest["status"], protest["location"]) == ("planned", "Kinshasa")
+
+
+def test_a_countrys_capital_named_by_its_demonym_is_that_city(nlp: Any) -> None:
+    text = "Protesters marched in the Kenyan capital on Monday."
+    protest = next(e for e in events_of(nlp, text, date(2008, 7, 23)) if e["type"] == "PROTEST")
+    assert protest["location"] == "Nairobi"

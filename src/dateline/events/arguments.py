@@ -500,6 +500,24 @@ def _first_place(token: Token, index: MentionIndex) -> Place | None:
         place = index.place(inner)
         if place is not None:
             return place
+    return _capital_of(token, index)
+
+
+def _capital_of(token: Token, index: MentionIndex) -> Place | None:
+    """'in the Chilean capital', 'Kenya's capital': the capital of the country named."""
+    if token.lemma_.lower() != "capital":
+        return None
+    for owner in token.children:
+        ref = index.ref(owner) if owner.dep_ in ("amod", "compound", "poss", "nmod") else None
+        code = ref.country if ref is not None and ref.kind in ("country", "place") else None
+        if code is None:
+            continue
+        from dateline.actors.geo import find_capital, load_countries
+
+        info = load_countries().get(code)
+        point = find_capital(info.capitals[0], code) if info and info.capitals else None
+        if point is not None:
+            return Place(point.name, code, point.lat, point.lon, "city")
     return None
 
 
