@@ -357,3 +357,9 @@ def test_a_countrys_capital_named_by_its_demonym_is_that_city(nlp: Any) -> None:
     text = "Protesters marched in the Kenyan capital on Monday."
     protest = next(e for e in events_of(nlp, text, date(2008, 7, 23)) if e["type"] == "PROTEST")
     assert protest["location"] == "Nairobi"
+
+
+def test_an_attack_off_a_coast_happens_there(nlp: Any) -> None:
+    text = "A U.S. strike on a drug boat off the coast of Oaxaca last Wednesday killed four."
+    attack = next(e for e in events_of(nlp, text, date(2026, 10, 27)) if e["type"] == "ATTACK")
+    assert attack["location"] == "Oaxaca"

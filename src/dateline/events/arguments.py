@@ -24,6 +24,8 @@ LOCATION_PREPS = {
     "across",
     "around",
     "throughout",
+    "off",  # 'a strike on a boat off the coast of Oaxaca'
+    "along",  # 'clashed along the border'
 }
 CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
 RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
