@@ -339,3 +339,27 @@ def test_each_dateline_of_a_round_up_places_the_events_of_its_item(nlp: Any) -> 
     accuse = next(e for e in found if e["type"] == "ACCUSE")
     solheim = next(e for e in found if e["type"] == "STATEMENT" and "ingrid-solheim" in e["source"])
     assert (accuse["location"], solheim["location"]) == ("Brussels", "Oslo")
+
+
+def test_a_place_that_hosts_a_meeting_is_where_it_is_held(nlp: Any) -> None:
+    text = "Astana hosted a meeting of foreign ministers of the Turkic Council on Tuesday."
+    meet = next(e for e in events_of(nlp, text, date(2014, 11, 12)) if e["type"] == "MEET")
+    assert meet["location"] == "Astana"
+
+
+def test_a_protest_called_in_a_city_is_held_there(nlp: Any) -> None:
+    text = "Opposition groups have called fresh protests in Kinshasa for Friday."
+    protest = next(e for e in events_of(nlp, text, date(2026, 7, 8)) if e["type"] == "PROTEST")
+    assert (protest["status"], protest["location"]) == ("planned", "Kinshasa")
+
+
+def test_a_countrys_capital_named_by_its_demonym_is_that_city(nlp: Any) -> None:
+    text = "Protesters marched in the Kenyan capital on Monday."
+    protest = next(e for e in events_of(nlp, text, date(2008, 7, 23)) if e["type"] == "PROTEST")
+    assert protest["location"] == "Nairobi"
+
+
+def test_an_attack_off_a_coast_happens_there(nlp: Any) -> None:
+    text = "A U.S. strike on a drug boat off the coast of Oaxaca last Wednesday killed four."
+    attack = next(e for e in events_of(nlp, text, date(2026, 10, 27)) if e["type"] == "ATTACK")
+    assert attack["location"] == "Oaxaca"

@@ -24,6 +24,8 @@ LOCATION_PREPS = {
     "across",
     "around",
     "throughout",
+    "off",  # 'a strike on a boat off the coast of Oaxaca'
+    "along",  # 'clashed along the border'
 }
 CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
 RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
@@ -259,6 +261,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     _assign(mention, sources, targets, symmetric)
 
 
+#: verbs that call, plan or stage the event named as their object
+ORGANISING = {"call", "plan", "organize", "organise", "stage", "hold", "schedule", "arrange"}
 #: parts of a trip, named by the country they go to ('the Brazilian leg of the tour')
 LEG_NOUNS = {"leg", "stop", "stopover"}
 
@@ -311,6 +315,15 @@ def fill_noun(
             sources = subjects(clause, index)
     _extend(sources, modifiers)
     mention.location = mention.location or _there(clause, index) or _where(clause, index)
+    if mention.location is None and role == "dobj" and clause.lemma_.lower() in ORGANISING:
+        # 'have called fresh protests in Kinshasa for Friday': the place the parser hangs
+        # on the verb that calls or stages the event is the event's
+        mention.location = place_of(clause, index)
+    if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
+        # 'Astana hosted a meeting of foreign ministers': the host is where it is held
+        mention.location = next(
+            (index.place(s) for s in children(clause, "nsubj") if index.place(s)), None
+        )
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
@@ -489,6 +502,24 @@ def _first_place(token: Token, index: MentionIndex) -> Place | None:
         place = index.place(inner)
         if place is not None:
             return place
+    return _capital_of(token, index)
+
+
+def _capital_of(token: Token, index: MentionIndex) -> Place | None:
+    """'in the Chilean capital', 'Kenya's capital': the capital of the country named."""
+    if token.lemma_.lower() != "capital":
+        return None
+    for owner in token.children:
+        ref = index.ref(owner) if owner.dep_ in ("amod", "compound", "poss", "nmod") else None
+        code = ref.country if ref is not None and ref.kind in ("country", "place") else None
+        if code is None:
+            continue
+        from dateline.actors.geo import find_capital, load_countries
+
+        info = load_countries().get(code)
+        point = find_capital(info.capitals[0], code) if info and info.capitals else None
+        if point is not None:
+            return Place(point.name, code, point.lat, point.lon, "city")
     return None
 
 
