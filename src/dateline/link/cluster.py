@@ -158,8 +158,10 @@ class Draft:
             # A plan without a date of its own and a dated report of the same type in
             # another article may fall ``facet_slack`` days apart (``compat.adjacent``).
             late = late_plan(e, member) or late_plan(member, e)
-            slack = settings.facet_slack_days if late else 0
-            lo, hi = shift(e.lo, -slack), shift(e.hi, slack)
+            lo, hi = e.lo, e.hi
+            if late:
+                slack = settings.facet_slack_days
+                lo, hi = shift(lo, -slack), shift(hi, slack)
             count = sum(n for (a, b), n in windows.items() if lo <= b and a <= hi)
             if late and self.last_article and self.last_article[1] == e.document_id:
                 count -= self._late_in_article(e, key)
