@@ -247,9 +247,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
         # place of what one attends ('will attend the regional forum in Manila')
         for obj in objects or attended:
-            for prep, pobj in prep_objects(obj):
-                if prep in LOCATION_PREPS and mention.location is None:
-                    mention.location = _first_place(pobj, index)
+            mention.location = mention.location or place_of(obj, index)
         for obj in attended:
             # 'next week's regional forum with leaders of Southeast Asian countries in
             # Manila': the parser hangs the forum's place deep inside its phrase
@@ -321,9 +319,8 @@ def fill_noun(
         mention.location = place_of(clause, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
-        mention.location = next(
-            (index.place(s) for s in children(clause, "nsubj") if index.place(s)), None
-        )
+        places = (index.place(s) for s in children(clause, "nsubj"))
+        mention.location = next((p for p in places if p is not None), None)
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
@@ -419,7 +416,12 @@ def _there(token: Token, index: MentionIndex) -> Place | None:
     for _ in range(THERE_SENTENCES):
         if start > 0:
             start = doc[start - 1].sent.start
-    for inner in reversed(doc[start : there.i]):
+    return _last_place(doc[start : there.i], index)
+
+
+def _last_place(tokens: Span, index: MentionIndex) -> Place | None:
+    """The place named last in ``tokens``."""
+    for inner in reversed(tokens):
         place = index.place(inner)
         if place is not None:
             return place
@@ -470,11 +472,7 @@ def _where(clause: Token, index: MentionIndex) -> Place | None:
         return None
     # the parser often hangs the clause on the date after the place ('to Paris on Monday,
     # where'): the place named last before 'where'
-    for inner in reversed(clause.doc[clause.sent.start : where.i]):
-        place = index.place(inner)
-        if place is not None:
-            return place
-    return None
+    return _last_place(clause.doc[clause.sent.start : where.i], index)
 
 
 def _destination(verb: Token, index: MentionIndex) -> Place | None:
@@ -509,13 +507,13 @@ def _capital_of(token: Token, index: MentionIndex) -> Place | None:
     """'in the Chilean capital', 'Kenya's capital': the capital of the country named."""
     if token.lemma_.lower() != "capital":
         return None
+    from dateline.actors.geo import find_capital, load_countries
+
     for owner in token.children:
         ref = index.ref(owner) if owner.dep_ in ("amod", "compound", "poss", "nmod") else None
         code = ref.country if ref is not None and ref.kind in ("country", "place") else None
         if code is None:
             continue
-        from dateline.actors.geo import find_capital, load_countries
-
         info = load_countries().get(code)
         point = find_capital(info.capitals[0], code) if info and info.capitals else None
         if point is not None:

@@ -245,7 +245,7 @@ def _infinitive_of(verb: Token) -> bool:
 #: verbs by which a trip lists its stops ('the trip also includes stops in Russia')
 ITINERARY_VERBS = {"include", "comprise", "feature"}
 #: words for a trip that lists stops, whether or not they are triggers themselves
-TRIP_NOUNS = {"trip", "tour", "visit", "journey", "itinerary", "swing", "mission"}
+ITINERARY_NOUNS = {"trip", "tour", "visit", "journey", "itinerary", "swing", "mission"}
 #: how many sentences back the traveller of 'the trip' is looked for
 TRAVELLER_SENTENCES = 2
 
@@ -267,7 +267,7 @@ def trip_stops(mentions: list[Mention], doc: Doc) -> None:
         if subject is None:
             continue
         trip = next((m for m in mentions if m.token == subject.i), None)
-        if trip is None and subject.lemma_.lower() not in TRIP_NOUNS:
+        if trip is None and subject.lemma_.lower() not in ITINERARY_NOUNS:
             continue
         if trip is not None and trip.type != "VISIT":
             continue

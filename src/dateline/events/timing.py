@@ -128,6 +128,8 @@ def attach(
     last week'): the date of the cancelling verb is not the time of the event called off."""
     table = owners(mentions, doc)
     text = doc.text  # Doc.text joins every token anew on each call: read it once
+    # where a rescheduled nominal 'will now be held' (its new time), found once per mention
+    held_at = {id(m): held_clause(m, doc) for m in mentions if m.rescheduled}
     found: dict[int, list[Attachment]] = {}
     used: set[int] = set()
     for number, timex in enumerate(timexes):
@@ -140,7 +142,7 @@ def attach(
         owner, distance, prep = hit
         used.add(number)
         for mention in table[owner]:
-            held = held_clause(mention, doc) if mention.rescheduled else None
+            held = held_at.get(id(mention))
             if mention.rescheduled and held is not None and owner == held.i:
                 pass  # '… and will now be held in Dodoma on March 18 and 19': the new time
             elif mention.rescheduled and owner != mention.clause:
