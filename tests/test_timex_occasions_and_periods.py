@@ -1,6 +1,6 @@
-"""Issue 16, the round after the last: whole classes of errors the development sets showed
-(scheduled occasions and their weekdays, nights that cross midnight, quarters and the
-periods compared with them). The sentences are our own."""
+"""Scheduled occasions and their weekdays, nights that cross midnight, quarters and the
+periods compared with them, vague decades, fractions and rates: whole classes of errors
+the development sets showed. The sentences are our own."""
 
 from __future__ import annotations
 
