@@ -316,6 +316,32 @@ def test_titles_alone_follow_each_countrys_offices() -> None:
     assert texts(doc, actor(doc, "ali-khamenei")) == ["Iranian leader"]
 
 
+def test_words_after_a_titles_of_do_not_refer_to_its_holder() -> None:
+    """'Secretary of State Rice' makes 'the Secretary' Rice, not 'the State Department'."""
+    text = (
+        "The State Department said Tuesday that Secretary of State Condoleezza Rice will "
+        "skip the forum. The Secretary will fly to Cairo instead."
+    )
+    doc = annotate(text, date(2007, 7, 24))
+    assert texts(doc, actor(doc, "usa-foreign-ministry")) == ["State Department"]
+    assert "Secretary" in texts(doc, actor(doc, "condoleezza-rice"))
+    assert "State" not in texts(doc, actor(doc, "condoleezza-rice"))
+
+
+def test_titled_name_the_model_took_for_a_place_is_a_person() -> None:
+    """'South African President Thabo Ndlovu': spaCy tags the name GPE; no gazetteer knows
+    it, so the title makes it a person of that country (and the title is not the head of
+    state of the dictionary)."""
+    text = (
+        "Brazil's president accepted an invitation from South African President Thabo "
+        "Ndlovu to visit Pretoria. Ndlovu called on Tuesday."
+    )
+    doc = annotate(text, date(2026, 3, 4))
+    ndlovu = actor(doc, "thabo-ndlovu")
+    assert (ndlovu.kind, ndlovu.country) == ("person", "ZAF")
+    assert texts(doc, ndlovu) == ["South African President Thabo Ndlovu", "Ndlovu"]
+
+
 def test_ambiguous_title_alone_is_left_unresolved() -> None:
     text = "Trump met Xi in Busan. The president said trade talks went well."
     doc = annotate(text, date(2025, 10, 30))

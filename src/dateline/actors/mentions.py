@@ -59,7 +59,8 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     gazetteer = with_institutions(doc, lexicon, matches)
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
-    entities = _with_titled_names(doc, entities)
+    known = {t for c in gazetteer for t in range(c.start, c.end)}
+    entities = _with_titled_names(doc, entities, known)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
 
@@ -69,11 +70,14 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
 _OVERRIDABLE = frozenset({"NORP", "ORG"})
 
 
-def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
+def _with_titled_names(
+    doc: Doc, entities: list[Candidate], known: set[int] | frozenset[int] = frozenset()
+) -> list[Candidate]:
     """A capitalised title ('President', 'Prime Minister') followed by two or more name
     words is a person, even where the model saw no person ('President Han Do-yun'), and so
     is a later title with one of those words ('President Han'); an entity of another kind
-    inside that name gives way."""
+    inside that name gives way, and so does a 'place' no gazetteer knows ('President
+    Thabo Ndlovu' tagged GPE). ``known``: the tokens the gazetteer matched."""
     from dateline.actors.titles import title_vocabulary
 
     heads = title_vocabulary().heads
@@ -90,12 +94,22 @@ def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
         if any(p.start < end and token.i + 1 < p.end for p in persons):
             continue  # the model already has this person
         clashing = [e for e in entities if e.start < end and token.i + 1 < e.end]
-        if any(e.label not in _OVERRIDABLE for e in clashing):
+        if any(not _overridable(doc, e, known) for e in clashing):
             continue  # 'President Barack Obama' tagged otherwise, 'Minister of Finance'
         entities = [e for e in entities if e not in clashing]
         found.append(Candidate(token.i + 1, end, "PERSON"))
         named |= {w.lower_ for w in words}
     return sorted(entities + found, key=lambda c: (c.start, c.end))
+
+
+def _overridable(doc: Doc, e: Candidate, known: set[int] | frozenset[int]) -> bool:
+    if e.label in _OVERRIDABLE:
+        return True
+    if e.label != "GPE" or any(t in known for t in range(e.start, e.end)):
+        return False
+    from dateline.actors.geo import find_city
+
+    return find_city(doc[e.start : e.end].text) is None
 
 
 def _name_run(doc: Doc, start: int) -> int:

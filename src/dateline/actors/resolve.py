@@ -264,8 +264,10 @@ class DocumentLinker:
         actor = person.actor
         if title is not None:
             person.roles.update(vocabulary().roles_denoted(title.role))
-            # 'Secretary of State John Kerry … the Secretary will meet': the title's head
-            person.roles.update(w for w in title.role.split() if w in vocabulary().heads)
+            # 'Secretary of State John Kerry … the Secretary will meet': the title's head,
+            # not the words after its 'of' ('the State Department' is not Kerry)
+            head_words = title.role.split(" of ")[0].split()
+            person.roles.update(w for w in head_words if w in vocabulary().heads)
             actor.role = actor.role or title.role
             actor.country = actor.country or title.country
         person.positions.append(start)

@@ -16,7 +16,7 @@ from dateline.actors.geo import RESOURCES, read_rows
 from dateline.actors.text import name_key
 
 if TYPE_CHECKING:  # only a type here: the store imports this module, and must not load spaCy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # A capitalised word before these is part of the title: "Agriculture Minister".
 _OPEN_HEADS = frozenset({"minister", "secretary", "ministry"})
@@ -147,7 +147,7 @@ def descriptions(doc: Doc, countries: dict[int, tuple[int, str]], taken: set[int
         i = token.i
         if token.lower_ not in vocabulary.heads or i in taken or i + 1 in taken:
             continue
-        if _names_follow(doc, i + 1):
+        if _names_follow(doc, i + 1) or _modifies_next(token):
             continue
         title = title_before(doc, i + 1, countries)
         if title is None or any(t in taken for t in range(title.start, i + 1)):
@@ -155,6 +155,12 @@ def descriptions(doc: Doc, countries: dict[int, tuple[int, str]], taken: set[int
         if title.country or _word(doc, title.start - 1) == "the":
             found.append(title)
     return found
+
+
+def _modifies_next(token: Token) -> bool:
+    """A title word that names something after it: 'the State Department', 'the
+    President's Office' stays a title ('Office' is not its head)."""
+    return token.dep_ == "compound" and token.head.i > token.i
 
 
 def _names_follow(doc: Doc, i: int) -> bool:
