@@ -90,3 +90,23 @@ def test_a_separate_item_is_not_an_event_told_before(nlp: Any) -> None:
     )
     meets = [e for e in events_of(nlp, text, date(2019, 2, 21)) if e["type"] == "MEET"]
     assert len(meets) == 2
+
+
+def test_a_relative_clause_takes_the_date_that_names_its_antecedent(nlp: Any) -> None:
+    text = (
+        "The 2014 double taxation treaty, which Canada and Nigeria signed in Ottawa, will be "
+        "revised."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("occurred", "2014")]
+
+
+def test_an_agreement_named_by_a_past_year_happened_whatever_is_done_to_it_now(
+    nlp: Any,
+) -> None:
+    text = "North Korea said it would scrap the 1953 armistice agreement with South Korea."
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("occurred", "1953")]
+    called_off = "The May summit between Sudan and Ethiopia in Addis Ababa was called off."
+    found = [e for e in _events(nlp, called_off) if e["type"] == "MEET"]
+    assert [e["status"] for e in found] == ["negated"]

@@ -49,6 +49,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = sharing.fold_threat_contents(mentions, doc)
     used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
     used |= layout.caption_times(mentions, timexes)
+    timing.antecedent_dates(mentions, doc, timexes)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
     sharing.share_times(mentions, doc)
     sharing.share_without(mentions, doc)
@@ -56,6 +57,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     if dct is not None:
         for mention in mentions:
             timing.refine_status(mention, dct)
+            timing.own_past_date(mention, doc, dct)
             timing.default_window(mention, dct)
     return build.build_events(doc, lexicon, mentions, timexes, used, dct)
 

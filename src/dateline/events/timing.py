@@ -283,6 +283,63 @@ def is_dated(timex: Timex) -> bool:
     return timex.mod in DATED_MODS and timex.earliest is not None
 
 
+#: how a date names the thing it modifies: 'the 1995 Mekong Agreement', 'a 2007 accord'
+NAMING_DEPS = {"nummod", "compound", "amod", "npadvmod", "poss"}
+
+
+def named_by_date(noun: Token, doc: Doc, timexes: list[Timex]) -> Timex | None:
+    """A dated timex that modifies ``noun`` itself ('the 2016 peace agreement'), not a
+    phrase after it."""
+    for timex in timexes:
+        root = timex_root(doc, timex)
+        if root is None or not is_dated(timex):
+            continue
+        while root.dep_ in NAMING_DEPS and root.head.i != noun.i and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in NAMING_DEPS and root.head.i == noun.i:
+            return timex
+    return None
+
+
+def antecedent_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> None:
+    """'The 1995 Mekong Agreement, which Laos and Vietnam signed in Chiang Rai': an undated
+    relative clause takes the date that names its antecedent."""
+    for mention in mentions:
+        token = doc[mention.token]
+        if mention.dated or token.dep_ != "relcl" or token.pos_ != "VERB":
+            continue
+        timex = named_by_date(token.head, doc, timexes)
+        if timex is not None:
+            mention.timexes, mention.time, mention.dated = [timex], point(timex), True
+
+
+#: events that last once done, so that undoing them tells they happened ('scrap the 1953
+#: armistice agreement', 'lift the 2017 sanctions')
+LASTING_TYPES = {"AGREE", "SANCTION"}
+
+
+def own_past_date(mention: Mention, doc: Doc, dct: date) -> None:
+    """'would scrap the 1953 armistice agreement': a nominal named by a date before the DCT
+    happened then, whatever the clause around it says of it now (a 'cancelled' or
+    'planned' of its own still decides, and a meeting or visit called off never took
+    place)."""
+    token = doc[mention.token]
+    if mention.status not in ("planned", "possible", "negated") or mention.clause == token.i:
+        return
+    if mention.status == "negated" and mention.type not in LASTING_TYPES:
+        return  # 'the November summit was called off': it never took place
+    latest = iso_day(mention.time.latest)
+    if latest is None or latest >= dct or token.pos_ not in ("NOUN", "PROPN"):
+        return
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return
+        if child.dep_ in ("amod", "acl") and child.tag_ in ("VBN", "VBD", "VBG"):
+            return  # 'the cancelled 2012 summit', 'the planned 2019 visit'
+    if named_by_date(token, doc, mention.timexes) is not None:
+        mention.status, mention.cue = "occurred", "own past date"
+
+
 def split_coordinated(mention: Mention) -> list[Mention]:
     """'visited Russia in 2019 and 2023' → one mention per year."""
     dated = [t for t in mention.timexes if is_dated(t)]
