@@ -342,6 +342,16 @@ def test_titled_name_the_model_took_for_a_place_is_a_person() -> None:
     assert texts(doc, ndlovu) == ["South African President Thabo Ndlovu", "Ndlovu"]
 
 
+def test_a_governments_office_before_a_title_gives_its_holder_the_country() -> None:
+    text = (
+        "State Department spokesman Sean McCormack confirmed the plans. Kremlin spokesman "
+        "Dmitry Peskov declined to comment."
+    )
+    doc = annotate(text, date(2007, 7, 24))
+    assert actor(doc, "sean-mccormack").country == "USA"
+    assert actor(doc, "dmitry-peskov").country == "RUS"
+
+
 def test_ambiguous_title_alone_is_left_unresolved() -> None:
     text = "Trump met Xi in Busan. The president said trade talks went well."
     doc = annotate(text, date(2025, 10, 30))

@@ -149,3 +149,15 @@ def test_also_or_again_tells_one_more_meeting_but_not_one_more_statement(nlp: An
     statements = "Lula said trade was growing. He also said the visit would be short."
     found = [e for e in events_of(nlp, statements, date(2026, 6, 2)) if e["type"] == "STATEMENT"]
     assert len(found) == 1
+
+
+@pytest.mark.model
+def test_a_ministry_and_its_spokesman_at_one_briefing_are_one_statement(nlp: Any) -> None:
+    text = (
+        "The State Department confirmed Tuesday that Rice will skip the forum. "
+        "State Department spokesman Sean McCormack confirmed Rice's plans at a news briefing."
+    )
+    found = [e for e in events_of(nlp, text, date(2007, 7, 24)) if e["type"] == "STATEMENT"]
+    assert [(sorted(e["source"]), e["time"]["value"]) for e in found] == [
+        (["sean-mccormack", "usa-foreign-ministry"], "2007-07-24")
+    ]

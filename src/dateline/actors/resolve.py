@@ -76,6 +76,12 @@ class DocumentLinker:
             if c.entry and c.entry.iso3 and c.label in {"country", "demonym"}
         }
         self.doc_countries = frozenset(iso3 for _, iso3 in self.countries.values())
+        # 'State Department spokesman Sean McCormack', 'Kremlin spokesman Peskov': a
+        # government's office before a title gives its holder the government's country
+        for c in self.candidates:
+            office = c.entry.actor if c.entry else None
+            if office is not None and office.kind == "government" and office.country:
+                self.countries.setdefault(c.end, (c.start, office.country))
         # Words of the full names here: a bare "Valdivia" is then the person, not the city.
         self.name_words = {
             word
