@@ -110,3 +110,23 @@ def test_an_agreement_named_by_a_past_year_happened_whatever_is_done_to_it_now(
     called_off = "The May summit between Sudan and Ethiopia in Addis Ababa was called off."
     found = [e for e in _events(nlp, called_off) if e["type"] == "MEET"]
     assert [e["status"] for e in found] == ["negated"]
+
+
+def test_a_conjoined_future_verb_keeps_its_time_to_itself(nlp: Any) -> None:
+    text = (
+        "Lomax spoke by telephone on Tuesday with Pagan Amum of South Sudan and will see him "
+        "in Addis Ababa next week."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in found][:1] == [("occurred", "2026-07-07")]
+
+
+def test_an_arrival_whose_visitor_is_due_home_after_the_dct_is_under_way(nlp: Any) -> None:
+    text = (
+        "The Ugandan delegation arrived in Kisumu, Kenya, on Wednesday and is due to return to "
+        "Kampala on Sunday."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [
+        ("ongoing", "2026-07-08/2026-07-12")
+    ]

@@ -106,3 +106,11 @@ def test_a_news_conference_is_a_meeting_only_when_joint(nlp: Any) -> None:
     alone = "Bush told a news conference in Seoul that talks would continue."
     assert "MEET" in {e["type"] for e in events_of(nlp, joint, date(2008, 8, 6))}
     assert "MEET" not in {e["type"] for e in events_of(nlp, alone, date(2008, 8, 6))}
+
+
+@pytest.mark.model
+def test_a_strike_by_workers_is_a_protest_and_striking_a_note_no_attack(nlp: Any) -> None:
+    found = events_of(nlp, "The strike by Kenyan doctors entered its third week.", date(2023, 3, 7))
+    assert [e["type"] for e in found] == ["PROTEST"]
+    note = "Ruto, the Kenyan president, struck a conciliatory note in Nairobi on Monday."
+    assert [e["type"] for e in events_of(nlp, note, date(2023, 3, 7))] == []

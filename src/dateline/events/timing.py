@@ -215,8 +215,17 @@ def _boundary(token: Token) -> bool:
         lemma = token.lemma_.lower()
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
-        return token.lemma_.lower() in SPEECH_VERBS
+        return token.lemma_.lower() in SPEECH_VERBS or _future(token) != _future(token.head)
     return token.dep_ in ("ROOT", "ccomp")
+
+
+#: auxiliaries of a future ('will see him next week')
+FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+
+
+def _future(verb: Token) -> bool:
+    """'spoke on Tuesday and will see him next week': the second verb's time is its own."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[EventTime, bool]:
@@ -433,6 +442,36 @@ def _stated_length(token: Token) -> int | None:
     return next((d for d in map(duration_days, nouns) if d is not None), None)
 
 
+#: verbs of going home at the end of a stay
+HOME_VERBS = {"return", "leave", "depart", "fly"}
+#: words that put a verb after them in the future ('is due to return', 'is to leave')
+DUE_WORDS = {"due", "expect", "schedule", "set", "be"}
+#: how many days before the DCT a stay that ends after it may have begun
+STAY_WINDOW_DAYS = 7
+
+
+def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> date | None:
+    """The day after the DCT the visitor of an arrival is due to go home, as its sentence
+    says ('… and is due to return to Kampala on Thursday', 'will leave on Friday')."""
+    timexes = list(doc._.timexes or [])
+    for mention in mentions:
+        token = doc[mention.token]
+        for verb in token.sent:
+            if verb.lemma_.lower() not in HOME_VERBS or verb.i == token.i:
+                continue
+            due = _future(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS)
+            if not due:
+                continue
+            for timex in timexes:
+                root = timex_root(doc, timex)
+                if root is None or verb not in (root.head, root.head.head):
+                    continue
+                day = iso_day(timex.latest) if timex.granularity == "day" else None
+                if day is not None and day > dct:
+                    return day
+    return None
+
+
 def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
     """'Bush has arrived in Seoul', with no date of its own: the present perfect of an
     arrival says the visitor is there now."""
@@ -465,6 +504,13 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
         return
     start = iso_day(event.time.earliest) if event.time.granularity == "day" else None
     if event.type not in LASTING or event.status != "occurred" or start is None or start > dct:
+        return
+    home = _due_home(event, mentions, doc, dct) if event.type == "VISIT" else None
+    if home is not None and (dct - start).days <= STAY_WINDOW_DAYS:
+        # 'arrived in Kisumu on Sunday and is due to return to Kampala on Thursday'
+        value = f"{start.isoformat()}/{home.isoformat()}"
+        event.time = EventTime(value, start.isoformat(), home.isoformat(), "day")
+        event.status, event.cue = "ongoing", "due home"
         return
     for mention in mentions:
         days = _stated_length(doc[mention.token])
