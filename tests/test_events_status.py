@@ -209,3 +209,12 @@ def test_a_lasting_event_carried_into_another_day_is_under_way(
 ) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == kind]
     assert [e["status"] for e in found] == [status]
+
+
+def test_looking_forward_to_an_event_plans_it(nlp: Any) -> None:
+    text = (
+        "Thibodeau and Alvear look forward to seeing each other at the G20 foreign ministers' "
+        "meeting in Rio de Janeiro."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["status"] for e in found] == ["planned"]

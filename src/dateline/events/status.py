@@ -220,6 +220,10 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
         return None
     if _be_to(verb):
         return None  # 'is to meet', 'was to meet': a modal reading, decided by _modal
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
+        outer = governor_key(head.head)  # 'look forward to seeing him at the summit'
+        if outer in cues["governors"] and cues["governors"][outer] == "planned":
+            return "planned", outer
     key = governor_key(head)
     dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
     if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:
