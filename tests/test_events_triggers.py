@@ -114,3 +114,11 @@ def test_a_strike_by_workers_is_a_protest_and_striking_a_note_no_attack(nlp: Any
     assert [e["type"] for e in found] == ["PROTEST"]
     note = "Ruto, the Kenyan president, struck a conciliatory note in Nairobi on Monday."
     assert [e["type"] for e in events_of(nlp, note, date(2023, 3, 7))] == []
+
+
+@pytest.mark.model
+def test_exchanging_fire_is_an_attack_but_exchanging_views_is_not(nlp: Any) -> None:
+    fire = "Kyrgyz and Uzbek border guards exchanged fire near a reservoir on Sunday."
+    assert [e["type"] for e in events_of(nlp, fire, date(2024, 5, 14))] == ["ATTACK"]
+    views = "The Kyrgyz and Uzbek ministers exchanged views on water on Sunday."
+    assert "ATTACK" not in [e["type"] for e in events_of(nlp, views, date(2024, 5, 14))]
