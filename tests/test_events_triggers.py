@@ -122,3 +122,14 @@ def test_exchanging_fire_is_an_attack_but_exchanging_views_is_not(nlp: Any) -> N
     assert [e["type"] for e in events_of(nlp, fire, date(2024, 5, 14))] == ["ATTACK"]
     views = "The Kyrgyz and Uzbek ministers exchanged views on water on Sunday."
     assert "ATTACK" not in [e["type"] for e in events_of(nlp, views, date(2024, 5, 14))]
+
+
+@pytest.mark.model
+def test_firing_tear_gas_or_water_cannon_is_an_attack(nlp: Any) -> None:
+    text = (
+        "Chinese coast guard vessels fired water cannon at a Philippine patrol boat near "
+        "Scarborough Shoal on Monday."
+    )
+    assert [e["type"] for e in events_of(nlp, text, date(2026, 7, 15))] == ["ATTACK"]
+    police = "Kenyan police fired tear gas at marchers in Kisumu on Monday."
+    assert [e["type"] for e in events_of(nlp, police, date(2023, 3, 7))] == ["ATTACK"]
