@@ -130,3 +130,11 @@ def test_an_arrival_whose_visitor_is_due_home_after_the_dct_is_under_way(nlp: An
     assert [(e["status"], e["time"]["value"]) for e in found] == [
         ("ongoing", "2026-07-08/2026-07-12")
     ]
+
+
+def test_a_stay_that_starts_on_an_evening_spans_its_stated_days(nlp: Any) -> None:
+    text = "Premier Rauf Gasimov arrived in Tbilisi on Wednesday evening for a two-day visit."
+    found = [e for e in _events(nlp, text, date(2027, 4, 22)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [
+        ("ongoing", "2027-04-21/2027-04-22")
+    ]

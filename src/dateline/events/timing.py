@@ -494,6 +494,8 @@ def present_perfect(token: Token) -> bool:
 
 #: events that last a stated number of days ('a four-day visit', 'the three-day talks')
 LASTING = {"VISIT", "MEET", "PROTEST"}
+#: grains that fix the day an event starts ('on Monday', 'on Wednesday evening')
+DAY_GRAINS = {"day", "time"}
 
 
 def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
@@ -502,7 +504,7 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
     if event.type == "VISIT" and event.status == "occurred" and _just_arrived(event, mentions, doc):
         event.status, event.cue = "ongoing", "has arrived"
         return
-    start = iso_day(event.time.earliest) if event.time.granularity == "day" else None
+    start = iso_day(event.time.earliest) if event.time.granularity in DAY_GRAINS else None
     if event.type not in LASTING or event.status != "occurred" or start is None or start > dct:
         return
     home = _due_home(event, mentions, doc, dct) if event.type == "VISIT" else None
@@ -536,7 +538,7 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
     day and lasts a stated number of days spans them."""
     if event.type not in LASTING or event.status not in ("planned", "negated"):
         return  # a plan called off keeps the days it was planned for
-    if event.time.granularity != "day":
+    if event.time.granularity not in DAY_GRAINS:
         return
     start = iso_day(event.time.earliest) if event.time.earliest else None
     if start is None or event.time.latest != event.time.earliest:
