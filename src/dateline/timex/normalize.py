@@ -298,6 +298,8 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     anchor = ctx.anchor
     if unit == "day" and cal.RANK[anchor.granularity] > cal.RANK["day"] and ctx.last_day:
         anchor = ctx.last_day  # 'said on Tuesday … next week, … the same day': Tuesday
+    if args.get("in_hand") and cal.RANK[anchor.granularity] > cal.RANK[unit]:
+        anchor = ctx.day_in_hand or cal.point(ctx.dct, "day")  # "For the week," after June
     if offset == "0" and _THE_UNIT.match(ctx.text, ctx.start, ctx.end) and in_story(ctx):
         offset = "ref"  # "before the end of the year", in a story: the story's year
     if offset.startswith("ref"):
