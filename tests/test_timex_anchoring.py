@@ -272,3 +272,24 @@ def test_an_anniversary_counts_from_the_day_of_a_part_of_day() -> None:
     )
     found = [t for t in tag(text, date(2009, 12, 7)) if t.rule == "anniversary"]
     assert [t.value for t in found] == ["2009-12-07"]
+
+
+def test_a_local_clock_time_takes_its_day_from_a_bracketed_equivalent_in_another_zone() -> None:
+    text = (
+        "The storm made landfall at 3:15 a.m. local time (1915 GMT Saturday). Power was cut "
+        "about three hours later, and by noon 20,000 homes were dark."
+    )
+    found = {t.text: t.value for t in tag(text, date(2024, 3, 10))}
+    # 3:15 a.m. is on Sunday where 19:15 UTC on Saturday is 3:15 a.m. (UTC+8)
+    assert found["3:15 a.m."] == "2024-03-10T03:15"
+    assert found["1915 GMT Saturday"] == "2024-03-09T19:15Z"
+    # the local clock time stays the anchor of what follows
+    assert found["three hours later"] == "2024-03-10T06:15"
+    assert found["noon"] == "2024-03-10T12:00"
+
+
+def test_both_zones_stated_give_the_day_on_which_they_name_one_instant() -> None:
+    text = "The probe was launched at 11 p.m. EST (0400 GMT Wednesday)."
+    found = {t.text: t.value for t in tag(text, date(2025, 1, 12))}
+    assert found["11 p.m. EST"] == "2025-01-07T23:00-05:00"
+    assert found["0400 GMT Wednesday"] == "2025-01-08T04:00Z"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from dateline.model import Timex
 from dateline.timex.calendar_math import Point
 from dateline.timex.context import Context, Groups, Result, approx_of, normalizer
 from dateline.timex.narrative import in_story
@@ -113,3 +115,64 @@ def zone_of(groups: Groups) -> str:
     offset ("EST" → "-05:00"); "" without one (local time has no known offset)."""
     zone = str(groups.get("zone") or "")
     return zone if zone == "Z" or zone[:1] in ("+", "-") else ""
+
+
+# a local clock lies this many minutes before or after the same instant in UTC at most
+ZONE_WEST = 12 * 60
+ZONE_EAST = 14 * 60
+_CLOCK_VALUE = re.compile(r"T([0-9]{2}):([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$")
+
+
+def equivalent_day(clock_value: str, equivalent_value: str) -> date | None:
+    """The day of a clock time whose bracketed equivalent in another zone has a day: "4:32
+    a.m. local time (2132 GMT Monday)" is Tuesday, the only day on which 4:32 a.m. lies
+    within the world's zone offsets of Monday 21:32 UTC; with both zones stated, the
+    day on which the two name one instant."""
+    clock = _CLOCK_VALUE.search(clock_value)
+    other = _CLOCK_VALUE.search(equivalent_value)
+    if clock is None or other is None:
+        return None
+    day = date.fromisoformat(equivalent_value[:10])
+    delta = _minutes(clock) - _offset(clock) - _minutes(other) + _offset(other)
+    if clock.group(3) and other.group(3):
+        shifts = [s for s in (-1, 0, 1) if delta + s * 1440 == 0]
+    else:
+        gap = _minutes(clock) - _minutes(other) + _offset(other)
+        shifts = [s for s in (0, 1, -1) if -ZONE_WEST <= gap + s * 1440 <= ZONE_EAST]
+    return day + timedelta(days=shifts[0]) if shifts else None
+
+
+def _minutes(clock: re.Match[str]) -> int:
+    return int(clock.group(1)) * 60 + int(clock.group(2))
+
+
+def _offset(clock: re.Match[str]) -> int:
+    zone = clock.group(3) or "Z"
+    if zone == "Z":
+        return 0
+    sign = -1 if zone[0] == "-" else 1
+    return sign * (int(zone[1:3]) * 60 + int(zone[4:6]))
+
+
+# "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
+EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
+
+
+def keep_local_clock(ctx: Context, start: int, results: dict[int, Timex]) -> None:
+    """A bracketed equivalent in another zone ("4:32 a.m. local time (2132 GMT Monday)")
+    dates the local clock time (Tuesday), which stays the anchor: "two hours later",
+    "by noon" count from 4:32 a.m. on Tuesday."""
+    zoned = results.get(start)
+    before = [t for t in results.values() if t.end <= start]
+    local = max(before, key=lambda t: t.end, default=None)
+    if zoned is None or local is None or not EQUIVALENT.fullmatch(ctx.text, local.end, start):
+        return
+    if local.type != "TIME" or zoned.type != "TIME" or len(local.value) < 16:
+        return
+    day = equivalent_day(local.value, zoned.value)
+    if day is None:
+        return
+    iso = day.isoformat()
+    results[local.start] = replace(local, value=iso + local.value[10:], earliest=iso, latest=iso)
+    ctx.last = ctx.last_day = Point(day, "day")
+    ctx.last_clock = Point(day, "day", local.value[11:16])

@@ -12,6 +12,7 @@ from typing import Any
 from dateline.model import Timex
 from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
+from dateline.timex.clock import EQUIVALENT, equivalent_day, keep_local_clock
 from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.narrative import in_story
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
@@ -316,6 +317,7 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
             _remember_clock_of_day(ctx, match, result, results)
+            keep_local_clock(ctx, match.start, results)
     _clock_days(text, results)
     _join_durations(text, results)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
@@ -393,8 +395,6 @@ def _day_around(
 _CLOCK_THEN_DAY = re.compile(
     r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
 )
-# "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
-_EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
 
 
 def _remember_clock_of_day(
@@ -431,15 +431,21 @@ def _clock_days(text: str, results: dict[int, Timex]) -> None:
         if after.granularity == "day":
             gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
         elif (after.rule or "").startswith("clock") and _DAY_WORD.search(after.text):
-            gap = _CLOCK_RANGE.match(text, clock.end, after.start)
+            gap = _CLOCK_RANGE.match(text, clock.end, after.start) or EQUIVALENT.match(
+                text, clock.end, after.start
+            )
         elif (after.rule or "").startswith("clock") and after.type == "TIME":
-            gap = _EQUIVALENT.match(text, clock.end, after.start)
+            gap = EQUIVALENT.match(text, clock.end, after.start)
         else:
             continue
-        if gap is None or gap.end() != after.start or after.value[:10] == clock.value[:10]:
+        if gap is None or gap.end() != after.start:
             continue
-        value = after.value[:10] + clock.value[10:]
         day = after.value[:10]
+        if gap.re is EQUIVALENT:  # "4:32 a.m. local time (2132 GMT Monday)": Tuesday
+            day = str(equivalent_day(clock.value, after.value) or day)
+        if day == clock.value[:10]:
+            continue
+        value = day + clock.value[10:]
         results[clock.start] = replace(clock, value=value, earliest=day, latest=day)
 
 
