@@ -293,3 +293,36 @@ def test_both_zones_stated_give_the_day_on_which_they_name_one_instant() -> None
     found = {t.text: t.value for t in tag(text, date(2025, 1, 12))}
     assert found["11 p.m. EST"] == "2025-01-07T23:00-05:00"
     assert found["0400 GMT Wednesday"] == "2025-01-08T04:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # a day after a comma and "on"
+        (
+            "The market will shut at 13:00 GMT, on Friday, May 8, for the holiday.",
+            date(2026, 4, 20),
+            "13:00 GMT",
+            "2026-05-08T13:00Z",
+        ),
+        # the date right before "at"
+        (
+            "Tickets for the show go on sale on May 2 at 10 a.m. Last year's show sold out"
+            " in an hour.",
+            date(2026, 4, 25),
+            "10 a.m.",
+            "2026-05-02T10:00",
+        ),
+        # the first of a range shares the day the second takes
+        (
+            "Visitors between 2 p.m. and 4 p.m. on April 9 should call the hotline.",
+            date(2026, 4, 20),
+            "2 p.m.",
+            "2026-04-09T14:00",
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_next_to_it(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    assert timex_named(text, dct, surface).value == value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from dateline.model import Timex
@@ -176,3 +177,66 @@ def keep_local_clock(ctx: Context, start: int, results: dict[int, Timex]) -> Non
     results[local.start] = replace(local, value=iso + local.value[10:], earliest=iso, latest=iso)
     ctx.last = ctx.last_day = Point(day, "day")
     ctx.last_clock = Point(day, "day", local.value[11:16])
+
+
+# "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
+CLOCK_THEN_DAY = re.compile(
+    r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*)?(?:on\s+|\bof\s+)?(?:the\s+)?",
+)
+# "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
+_DAY_WORD = re.compile(
+    r"day\b|tomorrow|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE
+)
+_CLOCK_RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
+
+
+def clock_days(text: str, results: dict[int, Timex]) -> None:
+    """Give a clock time without a day of its own the day that directly follows it ("at
+    12:30 GMT, on Thursday, April 2"), else the date right before it ("on March 22 at 9
+    a.m."); the first of a range shares the second's ("between 5 p.m. and 11 p.m. on
+    May 30")."""
+    found = sorted(results.values(), key=lambda t: t.start)
+    dated: set[int] = set()
+    for clock, after in reversed(list(pairwise(found))):
+        if not (clock.rule or "").startswith("clock") or clock.type != "TIME":
+            continue
+        after = results.get(after.start, after)
+        if after.granularity == "day":
+            gap = CLOCK_THEN_DAY.match(text, clock.end, after.start)
+        elif (after.rule or "").startswith("clock") and (
+            _DAY_WORD.search(after.text) or after.start in dated
+        ):
+            gap = _CLOCK_RANGE.match(text, clock.end, after.start) or EQUIVALENT.match(
+                text, clock.end, after.start
+            )
+        elif (after.rule or "").startswith("clock") and after.type == "TIME":
+            gap = EQUIVALENT.match(text, clock.end, after.start)
+        else:
+            continue
+        if gap is None or gap.end() != after.start:
+            continue
+        day = after.value[:10]
+        if gap.re is EQUIVALENT:  # "4:32 a.m. local time (2132 GMT Monday)": Tuesday
+            day = str(equivalent_day(clock.value, after.value) or day)
+        dated.add(clock.start)
+        if day != clock.value[:10]:
+            results[clock.start] = replace(
+                clock, value=day + clock.value[10:], earliest=day, latest=day
+            )
+    for date_, clock in pairwise(found):
+        if (
+            clock.start in dated
+            or not (clock.rule or "").startswith("clock")
+            or clock.type != "TIME"
+        ):
+            continue
+        if date_.type != "DATE" or date_.granularity != "day" or _DAY_WORD.search(clock.text):
+            continue
+        day = date_.value[:10]
+        if _DAY_THEN_CLOCK.fullmatch(text, date_.end, clock.start) and day != clock.value[:10]:
+            results[clock.start] = replace(
+                clock, value=day + clock.value[10:], earliest=day, latest=day
+            )
+
+
+_DAY_THEN_CLOCK = re.compile(r",?\s+at\s+")
