@@ -313,6 +313,13 @@ def test_both_zones_stated_give_the_day_on_which_they_name_one_instant() -> None
             "10 a.m.",
             "2026-05-02T10:00",
         ),
+        # a day named as an occasion's, then dated
+        (
+            "Negotiators may sit until midnight on the last day, April 30, to close a deal.",
+            date(2026, 4, 20),
+            "midnight",
+            "2026-04-30T24:00",
+        ),
         # the first of a range shares the day the second takes
         (
             "Visitors between 2 p.m. and 4 p.m. on April 9 should call the hotline.",

@@ -179,9 +179,11 @@ def keep_local_clock(ctx: Context, start: int, results: dict[int, Timex]) -> Non
     ctx.last_clock = Point(day, "day", local.value[11:16])
 
 
-# "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
+# "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday", "until midnight on the final
+# day, March 21": the day named next
 CLOCK_THEN_DAY = re.compile(
-    r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*)?(?:on\s+|\bof\s+)?(?:the\s+)?",
+    r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*)?(?:on\s+|\bof\s+)?(?:the\s+)?"
+    r"(?:(?:final|last|first|opening|closing)\s+day,\s*)?",
 )
 # "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
 _DAY_WORD = re.compile(
