@@ -333,3 +333,16 @@ def test_a_clock_time_takes_the_day_written_next_to_it(
     text: str, dct: date, surface: str, value: str
 ) -> None:
     assert timex_named(text, dct, surface).value == value
+
+
+def test_a_past_clause_is_no_future_for_its_clock_time_however_its_deadline_reads() -> None:
+    # "before midnight" reads as a deadline, but "broke up" tells the past: Wednesday's
+    # midnight, not the coming Friday's
+    text = (
+        "The strike will end on Friday. Talks lasted nine hours on Wednesday and broke up "
+        "shortly before midnight."
+    )
+    assert timex_named(text, date(2026, 4, 23), "midnight").value == "2026-04-22T24:00"
+    # a future clause still takes the occasion named ahead
+    ahead = "The strike will end on Friday. Pickets will leave shortly before midnight."
+    assert timex_named(ahead, date(2026, 4, 23), "midnight").value == "2026-04-24T24:00"

@@ -56,7 +56,12 @@ def norm_clock(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | N
     day = ctx.last.start if ctx.last is not None and named else ctx.dct
     if day > ctx.dct and ctx.tense_of(weak=False) == PAST and not _modal_since_day(ctx):
         day = ctx.dct
-    elif (day < ctx.dct or not named) and ctx.ahead_day is not None and ctx.tense == FUTURE:
+    elif (
+        (day < ctx.dct or not named)
+        and ctx.ahead_day is not None
+        and ctx.tense == FUTURE
+        and ctx.tense_of(weak=False) != PAST  # "shares rose 5 percent by midday": past
+    ):
         # "the runoff is on Sunday ... polling stations will open at 8 a.m.": a clock time
         # in a future clause is the scheduled occasion's, the last day named ahead
         day = ctx.ahead_day.start
