@@ -429,6 +429,22 @@ def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() 
     assert story_state([plan, called_off, talks], S).state == "cancelled"
 
 
+def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_present() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+    week = ("x", "2025-06-11", "2025-06-18")
+    plan = member("plan", "VISIT", *who, "planned", "2025-06-09", week)
+    # "Kim's travel to Russia demonstrates ...": no date of its own, in the present.
+    present = member("present", "VISIT", *who, "ongoing", "2025-06-09")
+    state = story_state([plan, present], S)
+    assert (state.state, state.status, state.time["latest"]) == ("dated", "planned", "2025-06-18")
+    # Without a dated plan of its own type after the article, the article is under way.
+    assert story_state([present], S).state == "under way"
+    today = member(
+        "today", "VISIT", *who, "planned", "2025-06-09", ("x", "2025-06-09", "2025-06-12")
+    )
+    assert story_state([today, present], S).state == "under way"
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 

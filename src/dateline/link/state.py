@@ -105,12 +105,26 @@ def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[M
     return [m for m in others if settings.rank(m.type) == top]
 
 
+def _dated_plan_speaks(voices: list[Member], kind: str) -> list[Member]:
+    """The voices, less the reports without a date of their own that put the event at the
+    article's date (``ongoing``, ``occurred``: "the Secretary's travel to Vietnam
+    demonstrates ...") when the article plans it, of the story's own type, for a date after
+    that: the dated plan says when it happens, the tense of an undated mention does not."""
+    planned_later = any(
+        m.type == kind and m.status == "planned" and m.dated and (m.earliest or "") > m.dct
+        for m in voices
+    )
+    if not planned_later:
+        return voices
+    return [m for m in voices if m.dated or m.status not in ("ongoing", "occurred")]
+
+
 def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[Member]:
     """The ``speakers`` of an article, except that an article that postpones the story
     (one of its events moved, still planned) is not undone by a denial in it: "Valdés would
     not travel this week; the talks are postponed until further notice" puts the trip
     off, it does not call it off (a cancellation, "was cancelled", still does)."""
-    voices = speakers(members, kind, settings)
+    voices = _dated_plan_speaks(speakers(members, kind, settings), kind)
     moved = [
         m
         for m in members
