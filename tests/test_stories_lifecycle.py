@@ -68,6 +68,25 @@ HELD = [
 HELD_STATES = ["dated", "occurred", "rescheduled", "dated"]
 
 
+def _denied_and_put_off(dct: str, outlet: str) -> dict[str, Any]:
+    """ "Hostland denied reports that the visit took place; it will be rescheduled." """
+    meet = {"key": f"{dct}-{outlet}-denied", "type": "MEET", "status": "negated", **WHO}
+    visit = {"key": f"{dct}-{outlet}-moved", "type": "VISIT", "status": "planned", **WHO}
+    visit["earliest"] = dct
+    item = stored_article(dct, f"Visit denied {dct} {outlet}", outlet, [meet, visit])
+    item["events"][1]["change"] = "postponed"
+    return item
+
+
+# Reported held, then denied and put off: the correction takes the occurrence back.
+CORRECTED = [
+    report("2025-03-01", "wire", "planned", "2025-03-20"),
+    report("2025-03-21", "daily", "occurred", "2025-03-20"),
+    _denied_and_put_off("2025-03-22", "herald"),
+]
+CORRECTED_STATES = ["dated", "occurred", "postponed"]
+
+
 @pytest.fixture
 def store(db_url: str) -> Any:
     with Store(db_url) as opened:
@@ -150,6 +169,14 @@ def test_held_and_postponed_the_same_day_both_show(store: Store) -> None:
     assert story["state"] == "occurred"
 
 
+def test_a_denial_that_puts_the_visit_off_takes_back_its_occurrence(store: Store) -> None:
+    story = stored(store, CORRECTED)
+    assert states(story) == CORRECTED_STATES  # the contradiction stays in the history
+    assert (story["state"], story["status"], story["dated"]) == ("postponed", "planned", False)
+    assert [s["state"] for s in store.pending(as_of="2025-03-22")] == ["postponed"]
+    assert store.pending(as_of="2025-03-21") == []  # as reported then: held
+
+
 def test_speculation_alone_is_speculated_and_never_pending(store: Store) -> None:
     story = stored(store, [report("2025-01-10", "wire", "possible")])
     assert (states(story), story["state"]) == (["speculated"], "speculated")
@@ -213,7 +240,9 @@ def _history(order: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         )
 
 
-@pytest.mark.parametrize("series", [CALLED_OFF, HELD], ids=["called-off", "held"])
+@pytest.mark.parametrize(
+    "series", [CALLED_OFF, HELD, CORRECTED], ids=["called-off", "held", "corrected"]
+)
 def test_any_order_of_arrival_gives_the_same_states_and_history(
     series: list[dict[str, Any]],
 ) -> None:

@@ -2,7 +2,8 @@
 
 Each article says one thing about the story (its *article status* and time);
 the story's state follows the articles in date order: a later status replaces
-an earlier one only where the rules allow it (``supersedes``), and the time is
+an earlier one only where the rules allow it (``supersedes``, or a denial that still
+plans the event: ``corrects``), and the time is
 the most specific date from the latest article that gives one.
 
 Each article also has a *lifecycle state* (``settings.LIFECYCLE``), read in the context of the
@@ -270,6 +271,18 @@ def article_lifecycle(
     return plan if plan in ("dated", "rescheduled", "postponed") else "announced"
 
 
+def corrects(art: ArticleState, status: str | None) -> bool:
+    """Whether an article takes back a reported occurrence: it denies that the event took
+    place (a negated report of it, not a cancellation) and still plans it ("denied reports
+    that Valdés had met Ferreyra ... his trip would be rescheduled"). Any other later
+    report leaves an occurrence as it was; the history shows both."""
+    return (
+        status == "occurred"
+        and art.status == "planned"
+        and any(m.status == "negated" and not m.cancelled for m in art.members)
+    )
+
+
 @dataclass(frozen=True)
 class Progress:
     """A story's state after the articles folded so far."""
@@ -291,7 +304,9 @@ class Progress:
             # Its own type undated, a facet dates a story that had no date yet.
             art.time, art.window = art.facet_date
             art.time_kind = "dated"
-        if new and (status is None or status in settings.supersedes.get(new, ())):
+        if new and (
+            status is None or status in settings.supersedes.get(new, ()) or corrects(art, status)
+        ):
             status = new
         if art.time_kind in ("dated", "reset"):
             timed = art
