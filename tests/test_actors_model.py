@@ -354,6 +354,29 @@ def test_a_title_before_two_name_words_makes_a_person_the_model_missed() -> None
     assert all(a.kind != "person" for a in plain._.actors)
 
 
+def test_a_title_before_a_name_the_model_took_for_a_place_makes_that_person() -> None:
+    text = (
+        "Brazilian President Marta Figueira has accepted an invitation from South African "
+        "President Thabo Ndlovu to make a state visit to South Africa."
+    )
+    doc = annotate(text, date(2026, 4, 15))
+    ndlovu = actor(doc, "thabo-ndlovu")  # not a place, nor South Africa's president of record
+    assert (ndlovu.kind, ndlovu.country, ndlovu.role) == ("person", "ZAF", "president")
+    assert texts(doc, ndlovu) == ["South African President Thabo Ndlovu"]
+    assert sorted(a.id for a in doc._.actors if a.kind == "person") == [
+        "marta-figueira",
+        "thabo-ndlovu",
+    ]
+
+
+def test_a_titled_person_takes_the_country_the_name_is_of() -> None:
+    text = "President Biden will meet with President João Lourenço of Angola in Luanda."
+    doc = annotate(text, date(2024, 9, 24))
+    lourenco = actor(doc, "joao-lourenco")
+    assert (lourenco.country, lourenco.role) == ("AGO", "president")
+    assert actor(doc, "joe-biden").country == "USA"
+
+
 def test_a_portfolio_in_a_title_is_no_person() -> None:
     text = (
         "Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Daniel Wekesa, met "

@@ -27,7 +27,13 @@ from dateline.actors.geo import (
 from dateline.actors.lexicon import Lexicon
 from dateline.actors.mentions import Candidate, collect
 from dateline.actors.text import name_key, slug
-from dateline.actors.titles import Title, descriptions, title_after, title_before
+from dateline.actors.titles import (
+    Title,
+    country_of_title,
+    descriptions,
+    title_after,
+    title_before,
+)
 from dateline.actors.titles import title_vocabulary as vocabulary
 from dateline.model import Actor, Place
 
@@ -145,7 +151,9 @@ class DocumentLinker:
         c = self._strip_title_words(c)
         if entry is None and len(name_key(self._text(c)).split()) < 2:
             return False
-        title = title_before(self.doc, c.start, self.countries)
+        title = country_of_title(
+            self.doc, title_before(self.doc, c.start, self.countries), c.end, self.countries
+        )
         if title is None:
             title = title_after(self.doc, c.end, self.countries)
         start = title.start if title and title.end == c.start else c.start
