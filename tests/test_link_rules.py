@@ -567,6 +567,26 @@ def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:
     assert [len(d.added) for d in cluster([*trip, later], S)] == [3, 1]
 
 
+def test_the_window_before_the_article_takes_the_trips_own_dates_not_its_facets() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    second_half = ("2025-H2", "2025-07-01", "2025-12-31")
+    plan = member("plan", "VISIT", *who, "planned", "2025-04-15", second_half)
+    # Later: "will visit Russia on August 18-20; the two leaders are also expected to meet in
+    # July on the sidelines of a summit". The visit narrows the story to August; the July
+    # meeting fits only the second half of the year the story had before: another meeting.
+    august = member(
+        "aug", "VISIT", *who, "planned", "2025-06-02", ("x", "2025-08-18", "2025-08-20")
+    )
+    july = member(
+        "july", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned", "2025-06-02",
+        ("2025-07", "2025-07-01", "2025-07-31"),
+    )  # fmt: skip
+    drafts = cluster([plan, august, july], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [["aug", "plan"], ["july"]]
+
+
 HANOI = PlaceInfo("Hanoi", "VNM", "local")
 SEOUL = PlaceInfo("Seoul", "KOR", "local")
 
