@@ -285,6 +285,13 @@ WINDOW_CASES = [
     ("planned, undated, with a window already past: open ahead",
      {**_row("planned", "VISIT", "2025-05-21", "2025-01-01", "2025-01-31"), "dated": False},
      ("2025-05-22", "2027-05-21")),
+    ("a threat, undated: made on the article's day or the day before",
+     _row("occurred", "THREATEN", "2013-04-09"), ("2013-04-08", "2013-04-09")),
+    ("a statement announced without a date: within two weeks",
+     _row("planned", "STATEMENT", "2017-10-06"), ("2017-10-07", "2017-10-20")),
+    ("a statement with a date of its own keeps it",
+     _row("occurred", "STATEMENT", "2007-07-24", "2007-07-01", "2007-07-31"),
+     ("2007-07-01", "2007-07-31")),
 ]  # fmt: skip
 
 
@@ -472,6 +479,7 @@ BROKEN = [
     ("missing window", ["windows_days", "future"], KeyError),
     ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
     ("hosted types not a list", ["hosted_types", "types"], "MEET"),
+    ("speech types not a list", ["speech_types", "types"], "STATEMENT"),
 ]
 
 
@@ -565,6 +573,23 @@ def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:
         "again", "VISIT", *who, "occurred", "2025-07-02", ("x", "2025-06-30", "2025-06-30")
     )
     assert [len(d.added) for d in cluster([*trip, later], S)] == [3, 1]
+
+
+def test_threats_of_one_country_weeks_apart_are_not_one_threat() -> None:
+    from dateline.link.cluster import cluster
+
+    def threat(key: str, dct: str, status: str = "occurred") -> Member:
+        return member(key, "THREATEN", ["PRK"], [], status, dct)
+
+    # North Korea threatens something new every few days: reports without a date of their
+    # own are of threats made on their article's day, not a month before.
+    threats = [threat("march-8", "2013-03-08", "planned"), threat("march-30", "2013-03-30"),
+               threat("april-9", "2013-04-09")]  # fmt: skip
+    assert [len(d.added) for d in cluster(threats, S)] == [1, 1, 1]
+    # Two reports a day apart of one threat are one.
+    assert [
+        len(d.added) for d in cluster([threat("a", "2013-04-08"), threat("b", "2013-04-09")], S)
+    ] == [2]
 
 
 def test_the_window_before_the_article_takes_the_trips_own_dates_not_its_facets() -> None:
