@@ -288,6 +288,28 @@ def test_migration_5_computes_the_state_of_stored_stories(db_url: str) -> None:
         assert conn.execute(stories_table.select()).one().id == story["id"]
 
 
+def test_migration_15_links_stored_documents_under_the_new_rules(db_url: str) -> None:
+    from dateline.link.linker import relink_from_scratch
+    from dateline.link.settings import RULES_PATH, settings_from_dict
+
+    def threat(dct: str) -> dict[str, Any]:
+        spec = {"key": f"threat-{dct}", "type": "THREATEN", "status": "occurred"}
+        return stored_article(dct, f"Threat reported {dct}", "wire", [{**spec, "source": ["PRK"]}])
+
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    rules.pop("speech_types")  # the rules before: an undated threat reached 30 days back
+    with Store(db_url) as store:
+        for dct in ("2013-03-30", "2013-04-09"):
+            store.add(threat(dct))
+        assert len(store.stories(limit=None)) == 2
+        with store.engine.begin() as conn:  # linked as before migration 15
+            relink_from_scratch(conn, settings_from_dict(rules))
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 15))
+        assert len(store.stories(limit=None)) == 1
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 2
+
+
 def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:
     people = stored_article(
         "2025-02-01", "Two ministers meet", "wire",
