@@ -436,6 +436,22 @@ def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() 
     assert story_state([plan, called_off, talks], S).state == "cancelled"
 
 
+def test_a_plan_silent_on_the_date_after_the_event_leaves_it_held() -> None:
+    june_2 = ("x", "2025-06-02", "2025-06-02")
+    state = _state(
+        ("2025-05-03", "planned", JUNE_10, None),
+        ("2025-06-03", "occurred", june_2, None),
+        ("2025-06-04", "planned", NO_TIME, None),  # "Kim is due in Russia", a day late
+    )
+    assert [a.state for a in state.articles] == ["dated", "occurred", "occurred"]
+    assert state.state == "occurred"
+    # A plan with a date of its own still shows what it says.
+    dated = _state(
+        ("2025-06-03", "occurred", june_2, None), ("2025-06-04", "planned", JUNE_10, None)
+    )
+    assert [a.state for a in dated.articles] == ["occurred", "dated"]
+
+
 def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_present() -> None:
     who = (["kim-jong-un"], ["RUS"])
     week = ("x", "2025-06-11", "2025-06-18")

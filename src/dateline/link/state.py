@@ -248,11 +248,15 @@ def agrees(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def article_lifecycle(
-    art: ArticleState, plan: str | None, earlier_dates: tuple[tuple[str, str], ...]
+    art: ArticleState,
+    plan: str | None,
+    earlier_dates: tuple[tuple[str, str], ...],
+    held: str | None = None,
 ) -> str | None:
     """The lifecycle state an article gives a story, given the story's plan state before it
-    (``plan``: one of ``PLANNING`` while the story is planned, else None) and the dates
-    earlier articles planned it for."""
+    (``plan``: one of ``PLANNING`` while the story is planned, else None), the dates
+    earlier articles planned it for, and ``held``: ``under way`` or ``occurred`` when the
+    story already got under way or happened."""
     if art.status is None:
         return plan
     if art.status == "possible" and plan:
@@ -267,7 +271,10 @@ def article_lifecycle(
         return "rescheduled" if moved else "dated"
     if art.time_kind == "reset":
         return "postponed"
-    # Silent on the date: a dated or postponed plan stays as it was.
+    # Silent on the date: a dated or postponed plan stays as it was, and so does an event
+    # already under way or held ("is due in Vilnius", a day after he was there).
+    if held:
+        return held
     return plan if plan in ("dated", "rescheduled", "postponed") else "announced"
 
 
@@ -312,8 +319,9 @@ class Progress:
             timed = art
         if art.time_kind != "none":
             windowed = art
+        held = BY_STATUS[self.status] if self.status in ("ongoing", "occurred") else None
         art.state = article_lifecycle(
-            art, self.plan if self.status == "planned" else None, self.dates
+            art, self.plan if self.status == "planned" else None, self.dates, held
         )
         plan = self.plan
         if status == "planned":
