@@ -288,6 +288,22 @@ def test_migration_5_computes_the_state_of_stored_stories(db_url: str) -> None:
         assert conn.execute(stories_table.select()).one().id == story["id"]
 
 
+def test_a_statement_announced_without_a_date_is_pending_for_two_weeks(store: Store) -> None:
+    def announced(kind: str) -> dict[str, Any]:
+        spec = {"key": f"{kind}-plan", "type": kind, "status": "planned", "earliest": "2017-10-06"}
+        return stored_article("2017-10-06", f"{kind} announced", "wire", [{**spec, **WHO}])
+
+    for kind in ("STATEMENT", "VISIT"):
+        store.add(announced(kind))
+
+    def listed(as_of: str) -> list[str]:
+        return sorted(s["type"] for s in store.pending(as_of=as_of))
+
+    assert listed("2017-10-20") == ["STATEMENT", "VISIT"]
+    assert listed("2017-10-21") == ["VISIT"]  # "will publish a notice", not two years on
+    assert listed("2019-10-06") == ["VISIT"]
+
+
 def test_migration_15_links_stored_documents_under_the_new_rules(db_url: str) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.link.settings import RULES_PATH, settings_from_dict

@@ -66,6 +66,11 @@ class LinkSettings:
     def is_precursor(self, event_type: str) -> bool:
         return event_type in self.precursors
 
+    def stale_after(self, event_type: str) -> int:
+        """Days after its last report that a story without a date stops being pending: a
+        statement announced without a date is made soon (``speech_types``' future)."""
+        return self.speech_future_days if event_type in self.speech_types else self.stale_days
+
 
 def _types(path: Path, name: str, raw: Any) -> frozenset[str]:
     values = raw.get("types") if isinstance(raw, dict) else raw

@@ -197,10 +197,10 @@ def article_time(
     return None, "none", (latest.lo, latest.hi)
 
 
-def reach_of(art: ArticleState, settings: LinkSettings) -> str:
-    """The last day an article keeps a story open: its time's latest day, else its date
-    moved by ``stale_days``."""
-    return (art.time or {}).get("latest") or shift(art.dct, settings.stale_days)
+def reach_of(art: ArticleState, settings: LinkSettings, kind: str = "") -> str:
+    """The last day an article keeps a story of type ``kind`` open: its time's latest day,
+    else its date moved by ``stale_days`` (``speech_types``: their ``future``)."""
+    return (art.time or {}).get("latest") or shift(art.dct, settings.stale_after(kind))
 
 
 def facet_date(
@@ -365,7 +365,8 @@ class Fold:
     def _close(self) -> None:
         art = make_article(self.current, self.kind or self.first_type or "", self.settings)
         self.progress = self.progress.step(art, self.settings)
-        self.reach = max(self.reach, reach_of(art, self.settings))
+        kind = self.kind or self.first_type or ""
+        self.reach = max(self.reach, reach_of(art, self.settings, kind))
         self.done.append(art)
         self.current = []
 
@@ -380,7 +381,7 @@ class Fold:
         window = chosen.window or (last.dct, last.dct)
         final = after.status or last.members[0].status
         state = (after.plan or "announced") if final == "planned" else BY_STATUS.get(final, final)
-        reach = max(self.reach, reach_of(last, self.settings))
+        reach = max(self.reach, reach_of(last, self.settings, kind))
         dated = chosen.time_kind == "dated"
         before = self.progress.timed or self.progress.windowed
         settled = before.window if before else None
