@@ -59,8 +59,7 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     gazetteer = with_institutions(doc, lexicon, matches)
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
-    known = {t for c in gazetteer for t in range(c.start, c.end)}
-    entities = _with_titled_names(doc, entities, known)
+    entities = _with_titled_names(doc, entities, gazetteer)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
 
@@ -68,16 +67,18 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
 #: entity labels a name after a title may override ('President Han Do-yun': the model
 #: tags 'Han' as a nationality)
 _OVERRIDABLE = frozenset({"NORP", "ORG"})
+#: entity labels of places, which a name after a title overrides when no table knows them
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _with_titled_names(
-    doc: Doc, entities: list[Candidate], known: set[int] | frozenset[int] = frozenset()
+    doc: Doc, entities: list[Candidate], gazetteer: list[Candidate]
 ) -> list[Candidate]:
     """A capitalised title ('President', 'Prime Minister') followed by two or more name
     words is a person, even where the model saw no person ('President Han Do-yun'), and so
     is a later title with one of those words ('President Han'); an entity of another kind
-    inside that name gives way, and so does a 'place' no gazetteer knows ('President
-    Thabo Ndlovu' tagged GPE). ``known``: the tokens the gazetteer matched."""
+    inside that name gives way, and so does a place the model saw there that no gazetteer
+    or city knows ('South African President Thabo Ndlovu', tagged as a place)."""
     from dateline.actors.titles import title_vocabulary
 
     heads = title_vocabulary().heads
@@ -94,7 +95,9 @@ def _with_titled_names(
         if any(p.start < end and token.i + 1 < p.end for p in persons):
             continue  # the model already has this person
         clashing = [e for e in entities if e.start < end and token.i + 1 < e.end]
-        if any(not _overridable(doc, e, known) for e in clashing):
+        if any(
+            e.label not in _OVERRIDABLE and not _unknown_place(doc, e, gazetteer) for e in clashing
+        ):
             continue  # 'President Barack Obama' tagged otherwise, 'Minister of Finance'
         entities = [e for e in entities if e not in clashing]
         found.append(Candidate(token.i + 1, end, "PERSON"))
@@ -102,14 +105,16 @@ def _with_titled_names(
     return sorted(entities + found, key=lambda c: (c.start, c.end))
 
 
-def _overridable(doc: Doc, e: Candidate, known: set[int] | frozenset[int]) -> bool:
-    if e.label in _OVERRIDABLE:
-        return True
-    if e.label != "GPE" or any(t in known for t in range(e.start, e.end)):
-        return False
+def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> bool:
+    """A place entity of two words or more that neither the gazetteer (countries,
+    capitals, regions) nor the city table knows: after a title, a name the model misread."""
     from dateline.actors.geo import find_city
 
-    return find_city(doc[e.start : e.end].text) is None
+    if entity.label not in _PLACE_LABELS or entity.end - entity.start < 2:
+        return False
+    if any(g.start < entity.end and entity.start < g.end for g in gazetteer):
+        return False
+    return find_city(doc[entity.start : entity.end].text) is None
 
 
 def _name_run(doc: Doc, start: int) -> int:

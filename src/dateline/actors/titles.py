@@ -131,6 +131,17 @@ def title_after(doc: Doc, name_end: int, countries: dict[int, tuple[int, str]]) 
     return Title(name_end + 1, end, role, country)
 
 
+def country_of_title(
+    doc: Doc, title: Title | None, name_end: int, countries: dict[int, tuple[int, str]]
+) -> Title | None:
+    """A title without a country takes the one its name is said to be of: "President João
+    Lourenço of Angola", "Prime Minister Kenji Asano of Japan"."""
+    if title is None or title.country or _word(doc, name_end) != "of":
+        return title
+    country, _ = _country_at(doc, name_end + 1, countries)
+    return Title(title.start, title.end, title.role, country) if country else title
+
+
 def _country_at(doc: Doc, i: int, countries: dict[int, tuple[int, str]]) -> tuple[str | None, int]:
     """The country mention starting at token i, and the token after it (and its "'s")."""
     for after, (first, iso3) in countries.items():

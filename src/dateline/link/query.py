@@ -147,7 +147,7 @@ def _unsettled_pending(
     keys = []
     for story_id, members in groups.items():
         state = story_state(members, settings)
-        found = {"state": state.state, "time": state.time,
+        found = {"state": state.state, "time": state.time, "type": state.type,
                  "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
         if is_pending(found, day, settings):
             keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))
@@ -219,7 +219,8 @@ def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
     latest = found["time"].get("latest")
     if latest:
         return bool(latest >= day)
-    return bool(shift(found["latest_evidence"]["dct"], settings.stale_days) >= day)
+    stale = settings.stale_after(found["type"])
+    return bool(shift(found["latest_evidence"]["dct"], stale) >= day)
 
 
 # --- building the story dict ------------------------------------------------------
