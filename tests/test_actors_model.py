@@ -338,6 +338,19 @@ def test_a_governments_office_before_a_title_gives_its_holder_the_country() -> N
     assert actor(doc, "dmitry-peskov").country == "RUS"
 
 
+def test_a_title_before_a_surname_tells_of_the_person_named_in_full_later() -> None:
+    """'President Bush' first, 'George W. Bush' later: the title still makes him the one
+    'the president' refers to."""
+    text = (
+        "President Bush says Americans share the sadness. The president has pledged aid, "
+        "said George W. Bush."
+    )
+    doc = annotate(text, date(2005, 1, 1))
+    bush = actor(doc, "george-w-bush")
+    assert bush.role == "president"
+    assert "president" in texts(doc, bush)
+
+
 def test_ambiguous_title_alone_is_left_unresolved() -> None:
     text = "Trump met Xi in Busan. The president said trade talks went well."
     doc = annotate(text, date(2025, 10, 30))

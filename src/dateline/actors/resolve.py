@@ -195,6 +195,8 @@ class DocumentLinker:
         title = title_before(self.doc, c.start, self.countries)
         start = title.start if title else c.start
         if person is not None:
+            if title is not None:
+                self._take_title(person, title)  # 'George W. Bush' … 'President Bush'
             self._mention(person.actor, start, c.end)
             person.positions.append(c.start)
             self.taken.update(range(start, c.end))
@@ -281,16 +283,21 @@ class DocumentLinker:
         person = self._person(entry, name)
         actor = person.actor
         if title is not None:
-            person.roles.update(vocabulary().roles_denoted(title.role))
-            # 'Secretary of State John Kerry … the Secretary will meet': the title's head,
-            # not the words after its 'of' ('the State Department' is not Kerry)
-            head_words = title.role.split(" of ")[0].split()
-            person.roles.update(w for w in head_words if w in vocabulary().heads)
-            actor.role = actor.role or title.role
-            actor.country = actor.country or title.country
+            self._take_title(person, title)
         person.positions.append(start)
         self._mention(actor, start, end)
         self.taken.update(range(start, end))
+
+    def _take_title(self, person: Person, title: Title) -> None:
+        """What a title before a name tells of its holder: the roles a title alone may
+        later refer to, the role and the country."""
+        person.roles.update(vocabulary().roles_denoted(title.role))
+        # 'Secretary of State John Kerry … the Secretary will meet': the title's head,
+        # not the words after its 'of' ('the State Department' is not Kerry)
+        head_words = title.role.split(" of ")[0].split()
+        person.roles.update(w for w in head_words if w in vocabulary().heads)
+        person.actor.role = person.actor.role or title.role
+        person.actor.country = person.actor.country or title.country
 
     def _actor_for(self, entry: ActorEntry | None, name: str) -> Actor:
         actor_id = entry.id if entry else slug(name)
