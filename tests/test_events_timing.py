@@ -138,3 +138,16 @@ def test_a_stay_that_starts_on_an_evening_spans_its_stated_days(nlp: Any) -> Non
     assert [(e["status"], e["time"]["value"]) for e in found] == [
         ("ongoing", "2027-04-21/2027-04-22")
     ]
+
+
+def test_a_cancelled_summit_keeps_the_time_and_place_its_relative_clause_planned(
+    nlp: Any,
+) -> None:
+    text = (
+        "President Barack Obama has canceled a summit with Russian President Vladimir Putin "
+        "that was supposed to take place in Moscow next month."
+    )
+    found = [e for e in _events(nlp, text, date(2013, 8, 7)) if e["type"] == "MEET"]
+    assert [(e["status"], e["location"], e["time"]["value"]) for e in found] == [
+        ("negated", "Moscow", "2013-09")
+    ]

@@ -332,6 +332,11 @@ def fill_noun(
         # 'have called fresh protests in Kinshasa for Friday': the place the parser hangs
         # on the verb that calls or stages the event is the event's
         mention.location = place_of(clause, index)
+    if mention.location is None:
+        # 'a summit that was supposed to take place in Moscow', 'talks, which will be held in
+        # Doha': a relative clause that tells where the noun's event happens
+        for relcl in children(noun, "relcl"):
+            mention.location = mention.location or _happening_place(relcl, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
         places = (index.place(s) for s in children(clause, "nsubj"))
@@ -340,6 +345,27 @@ def fill_noun(
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
     _assign(mention, sources, targets, symmetric)
+
+
+#: verbs that say an event happens ('take place', 'be held', 'occur')
+HAPPENING = {"take", "hold", "occur", "happen", "convene"}
+
+
+def _happening_place(relcl: Token, index: MentionIndex) -> Place | None:
+    """The place of a relative clause that says its noun happens there, through a plan verb
+    ('was supposed to take place in Moscow')."""
+    verb = relcl
+    for _ in range(3):
+        lemma = verb.lemma_.lower()
+        if lemma in HAPPENING and (
+            lemma != "take" or any(c.lower_ == "place" for c in verb.children)
+        ):
+            return place_of(verb, index)
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            return None
+        verb = nxt
+    return None
 
 
 #: verbs that put their subject 'on' a journey ('is on a visit', 'went on a tour')

@@ -18,7 +18,7 @@ from dateline.model import Event, EventTime, Timex, iso_day
 UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 DATED_MODS = (None, "EQUAL", "START", "MID", "END", "APPROX")
 RANGE_START = {"from", "between"}
-SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange"}
+SCHEDULING = {"plan", "schedule", "set", "slate", "expect", "arrange", "suppose", "intend"}
 #: what a copular relative clause says of a plan ('the visit, which is due in May')
 PLAN_STATES = SCHEDULING | {"due", "likely", "scheduled", "planned", "expected"}
 RANGE_END = {"to", "until", "till", "through", "and"}
