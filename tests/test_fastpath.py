@@ -1,0 +1,175 @@
+"""`dateline timeline` and `dateline events` answered without typer or SQLAlchemy
+(dateline.fastpath) print what the full commands print, on the same SQLite file and on
+the same articles in PostgreSQL; anything the fast path does not know is left to them."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import dateline.fastpath as fastpath
+import dateline.store.queries as queries
+import dateline.timeline as reads
+from dateline.cli import app
+from dateline.span import SPAN_GROUPS
+from dateline.store import Store
+from dateline.store import schema as t
+from dateline.store.migrations import MIGRATIONS
+from test_reads_paging import articles
+
+COMMANDS = [
+    ["events"],
+    ["events", "--limit", "3"],
+    ["timeline"],
+    ["timeline", "--limit", "7", "--offset", "3"],
+    ["timeline", "--offset=5"],
+    ["timeline", "busy-one", "--limit", "4"],
+    ["timeline", "rare-one"],
+    ["timeline", "BUSY", "--status", "PLANNED", "--limit", "5", "--offset", "2"],
+    ["timeline", "--from", "2025-03-01", "--to", "2025-03-01"],
+    ["timeline", "--from=2025-03-01", "--to", "2025-03-01", "--limit", "6", "--offset", "4"],
+    ["timeline", "busy-one", "--from", "2025-03-02", "--type", "meet", "--limit", "3"],
+    ["timeline", "--to", "2025-02-28", "--limit", "5"],
+    ["timeline", "--source", " outlet 1 ", "--limit", "5"],
+    ["timeline", "--place", "nowhere"],
+    ["timeline", "--story", "story:none"],
+    ["timeline", "%", "--limit", "2"],  # "%" is a letter: nobody's name holds it
+]
+EMPTY = {"nowhere", "story:none", "%"}
+
+
+@pytest.fixture(scope="module")
+def sqlite_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fastpath") / "reads.db"
+    with Store(str(path)) as store:
+        assert all(store.add_many(articles()))
+    return path
+
+
+def fast(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """What the fast path prints for ``dateline ARGV``; None when it leaves it."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "stdout", out)
+        code = fastpath.run(argv)
+    if code is None:
+        return None
+    assert code == 0
+    out.seek(0)
+    return out.read()
+
+
+def full(argv: list[str]) -> str:
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("busy_at", [1, 1_000_000], ids=["checked-per-event", "listed"])
+def test_fast_path_prints_what_the_full_command_prints(
+    sqlite_db: Path, argv: list[str], as_json: bool, busy_at: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both ways of reading an actor's events, and pages longer than an IN list of ids.
+    monkeypatch.setattr(queries, "BUSY_ACTOR", busy_at)
+    monkeypatch.setattr(fastpath, "BUSY_ACTOR", busy_at)
+    monkeypatch.setattr(reads, "ID_LIST", 2)
+    monkeypatch.setattr(fastpath, "ID_LIST", 2)
+    command = [*argv, "--db", str(sqlite_db), *(["--json"] if as_json else [])]
+    expected = full(command)
+    assert (expected.strip() in ("no events", "[]")) == bool(EMPTY & set(argv))
+    assert fast(command, monkeypatch) == expected
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_fast_path_on_sqlite_prints_what_postgresql_gives(
+    sqlite_db: Path, pg_database: str, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = full([*argv, "--db", pg_database, "--json"])
+    assert fast([*argv, "--db", str(sqlite_db), "--json"], monkeypatch) == expected
+
+
+@pytest.fixture(scope="module")
+def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    from conftest import _fresh_pg_database
+
+    url = _fresh_pg_database(request.getfixturevalue("pg_server"), "fastpath")
+    with Store(url) as store:
+        assert all(store.add_many(articles()))
+    yield url
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["timeline", "--help"],
+        ["timeline", "--country", "RUS"],
+        ["timeline", "--limit", "0"],
+        ["timeline", "--limit", "-1"],
+        ["timeline", "--limit", "ten"],
+        ["timeline", "--from", "2025-13-01"],
+        ["timeline", "--from", "2025-04-01", "--to", "2025-03-01"],
+        ["timeline", "--type", "VISIT", "--type", "MEET"],
+        ["timeline", "--", "busy-one"],
+        ["timeline", "a", "b"],
+        ["timeline", "--unknown"],
+        ["events", "--limit", "0"],
+        ["events", "--offset", "1"],
+        ["events", "busy-one"],
+        ["pending"],
+        ["stories"],
+        [],
+    ],
+    ids=" ".join,
+)
+def test_anything_else_is_left_to_the_full_command(
+    sqlite_db: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert fast([*argv, "--db", str(sqlite_db)], monkeypatch) is None
+
+
+def test_databases_it_cannot_read_as_they_are_are_left_to_the_full_command(
+    sqlite_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "new.db"
+    assert fast(["events", "--db", str(missing)], monkeypatch) is None
+    assert not missing.exists()  # the full command creates it, not the fast path
+    assert fast(["events", "--db", f"sqlite:///{sqlite_db}"], monkeypatch) is None
+    old = tmp_path / "old.db"
+    old.write_bytes(sqlite_db.read_bytes())
+    import sqlite3
+
+    with sqlite3.connect(old) as conn:
+        conn.execute("DELETE FROM schema_migrations WHERE version = 12")
+    assert fast(["events", "--db", str(old)], monkeypatch) is None
+    monkeypatch.setenv("DATELINE_DB", str(sqlite_db))
+    assert fast(["events", "--limit", "1"], monkeypatch) == full(["events", "--limit", "1"])
+
+
+def test_its_copies_of_the_schema_and_settings_are_the_stores() -> None:
+    assert {version for version, _, _ in MIGRATIONS} == fastpath.SCHEMA_VERSIONS
+    assert tuple(c.name for c in t.events.c) == fastpath.EVENT_COLUMNS
+    assert fastpath.SPAN_GROUPS == SPAN_GROUPS
+    assert (fastpath.BUSY_ACTOR, fastpath.ID_LIST) == (queries.BUSY_ACTOR, reads.ID_LIST)
+
+
+def test_a_plain_timeline_imports_neither_typer_nor_sqlalchemy(sqlite_db: Path) -> None:
+    probe = (
+        "import runpy, sys; sys.argv = ['dateline', 'timeline', '--limit', '1', '--db', "
+        f"{str(sqlite_db)!r}]\n"
+        "try:\n    runpy.run_module('dateline', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('typer', 'sqlalchemy', 'pydantic') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1] == "[]", done.stdout + done.stderr
+    assert "busy-one" in lines[0]
