@@ -1,4 +1,4 @@
-"""`dateline timeline` and `dateline events` answered without typer or SQLAlchemy
+"""`dateline timeline`, `events` and `pending` answered without typer or SQLAlchemy
 (dateline.fastpath) print what the full commands print, on the same SQLite file and on
 the same articles in PostgreSQL; anything the fast path does not know is left to them."""
 
@@ -14,6 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 import dateline.fastpath as fastpath
+import dateline.fastpath.pending as fast_pending
+import dateline.fastpath.span as fast_span
+import dateline.fastpath.timeline as fast_timeline
+import dateline.link.query as story_query
 import dateline.store.queries as queries
 import dateline.timeline as reads
 from dateline.cli import app
@@ -40,8 +44,24 @@ COMMANDS = [
     ["timeline", "--place", "nowhere"],
     ["timeline", "--story", "story:none"],
     ["timeline", "%", "--limit", "2"],  # "%" is a letter: nobody's name holds it
+    ["pending", "--as-of", "2025-02-20"],
+    ["pending", "--as-of", "2025-04-02", "--limit", "2", "--offset", "1"],
+    ["pending", "--as-of", "2024-01-01"],
 ]
-EMPTY = {"nowhere", "story:none", "%"}
+# On a synthetic archive (bench/bigdb.py): stories announced, dated, rescheduled, called
+# off, held; as of a day, some reported only up to it (judged in SQL), some after it too
+# (folded from their reports).
+ARCHIVE_COMMANDS = [
+    ["pending", "--as-of", "2012-01-05"],
+    ["pending", "--as-of", "2012-01-10", "--limit", "10", "--offset", "5"],
+    ["pending", "--as-of=2012-01-20", "--limit", "30"],
+    ["pending", "--as-of", "2012-02-01", "--offset", "100"],
+    ["timeline", "person-04813", "--from", "2012-01-10", "--limit", "20", "--offset", "5"],
+    ["timeline", "--to", "2012-01-05", "--type", "attack", "--status", "POSSIBLE"],
+]
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+EMPTY = {"nowhere", "story:none", "%", "2024-01-01"}
+NOTHING = ("no events", "[]", "No pending stories.")
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +69,14 @@ def sqlite_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("fastpath") / "reads.db"
     with Store(str(path)) as store:
         assert all(store.add_many(articles()))
+    return path
+
+
+@pytest.fixture(scope="module")
+def archive_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fastpath") / "archive.db"
+    build = [sys.executable, str(BENCH / "bigdb.py"), "--events", "4000", "--out", str(path)]
+    subprocess.run(build, check=True, capture_output=True)
     return path
 
 
@@ -78,13 +106,35 @@ def test_fast_path_prints_what_the_full_command_prints(
     sqlite_db: Path, argv: list[str], as_json: bool, busy_at: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Both ways of reading an actor's events, and pages longer than an IN list of ids.
+    # Both ways of reading a page's members (their ids, or the query again).
     monkeypatch.setattr(queries, "BUSY_ACTOR", busy_at)
-    monkeypatch.setattr(fastpath, "BUSY_ACTOR", busy_at)
+    monkeypatch.setattr(fast_timeline, "BUSY_ACTOR", busy_at)
     monkeypatch.setattr(reads, "ID_LIST", 2)
-    monkeypatch.setattr(fastpath, "ID_LIST", 2)
+    monkeypatch.setattr(fast_timeline, "ID_LIST", 2)
+    member_list = 1 if busy_at == 1 else 1000
+    monkeypatch.setattr(story_query, "MEMBER_LIST", member_list)
+    monkeypatch.setattr(fast_pending, "MEMBER_LIST", member_list)
     command = [*argv, "--db", str(sqlite_db), *(["--json"] if as_json else [])]
     expected = full(command)
-    assert (expected.strip() in ("no events", "[]")) == bool(EMPTY & set(argv))
+    assert (expected.strip() in NOTHING) == bool(EMPTY & set(argv))
+    assert fast(command, monkeypatch) == expected
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize("argv", ARCHIVE_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("member_list", [1, 1000], ids=["members-again", "members-by-id"])
+def test_on_an_archive_it_prints_what_the_full_command_prints(
+    archive_db: Path,
+    argv: list[str],
+    as_json: bool,
+    member_list: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(story_query, "MEMBER_LIST", member_list)
+    monkeypatch.setattr(fast_pending, "MEMBER_LIST", member_list)
+    command = [*argv, "--db", str(archive_db), *(["--json"] if as_json else [])]
+    expected = full(command)
+    assert expected.strip() not in NOTHING
     assert fast(command, monkeypatch) == expected
 
 
@@ -124,8 +174,11 @@ def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
         ["events", "--limit", "0"],
         ["events", "--offset", "1"],
         ["events", "busy-one"],
-        ["pending"],
+        ["pending", "--as-of", "2025-02-30"],
+        ["pending", "--as-of", "2025-03-01", "--limit", "0"],
+        ["pending", "2025-03-01"],
         ["stories"],
+        ["story", "story:none"],
         [],
     ],
     ids=" ".join,
@@ -156,15 +209,20 @@ def test_databases_it_cannot_read_as_they_are_are_left_to_the_full_command(
 
 def test_its_copies_of_the_schema_and_settings_are_the_stores() -> None:
     assert {version for version, _, _ in MIGRATIONS} == fastpath.SCHEMA_VERSIONS
-    assert tuple(c.name for c in t.events.c) == fastpath.EVENT_COLUMNS
-    assert fastpath.SPAN_GROUPS == SPAN_GROUPS
-    assert (fastpath.BUSY_ACTOR, fastpath.ID_LIST) == (queries.BUSY_ACTOR, reads.ID_LIST)
+    assert tuple(c.name for c in t.events.c) == fast_timeline.EVENT_COLUMNS
+    assert fast_span.SPAN_GROUPS == SPAN_GROUPS
+    assert (fast_timeline.BUSY_ACTOR, fast_timeline.ID_LIST) == (queries.BUSY_ACTOR, reads.ID_LIST)
+    assert fast_pending.MEMBER_LIST == story_query.MEMBER_LIST
 
 
-def test_a_plain_timeline_imports_neither_typer_nor_sqlalchemy(sqlite_db: Path) -> None:
+@pytest.mark.parametrize(
+    "argv", [["timeline", "--limit", "1"], ["pending", "--as-of", "2025-02-25"]], ids=" ".join
+)
+def test_a_plain_read_imports_neither_typer_nor_sqlalchemy(
+    sqlite_db: Path, argv: list[str]
+) -> None:
     probe = (
-        "import runpy, sys; sys.argv = ['dateline', 'timeline', '--limit', '1', '--db', "
-        f"{str(sqlite_db)!r}]\n"
+        f"import runpy, sys; sys.argv = ['dateline', *{argv!r}, '--db', {str(sqlite_db)!r}]\n"
         "try:\n    runpy.run_module('dateline', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in ('typer', 'sqlalchemy', 'pydantic') if m in sys.modules))"
@@ -172,4 +230,4 @@ def test_a_plain_timeline_imports_neither_typer_nor_sqlalchemy(sqlite_db: Path) 
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     lines = done.stdout.strip().splitlines()
     assert lines[-1] == "[]", done.stdout + done.stderr
-    assert "busy-one" in lines[0]
+    assert "busy-one" in done.stdout or "Report" in done.stdout
