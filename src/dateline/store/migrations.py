@@ -282,6 +282,14 @@ def _v12_actor_apart(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v13_actor_counts(conn: Connection) -> None:
+    """actor_counts: each actor's number of events, kept exact by triggers on event_actors
+    (:mod:`dateline.store.actor_counts`) and counted here from the stored rows."""
+    from dateline.store.actor_counts import create_actor_counts
+
+    create_actor_counts(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -294,6 +302,7 @@ MIGRATIONS: list[Migration] = [
     (10, "span groups and trigrams: date ranges, pending and q= read indexes", _v10_span_groups),
     (11, "story keys: linking cost independent of the database's size", _v11_story_keys),
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
+    (13, "actor_counts: each actor's number of events, kept by triggers", _v13_actor_counts),
 ]
 
 
