@@ -366,26 +366,29 @@ def traced(*args, **kwargs):
     return conn
 sqlite3.connect = sqlite3.dbapi2.connect = traced
 sys.argv = ["dateline", *sys.argv[1:]]
-from dateline.cli import main
+from dateline.__main__ import main  # the `dateline` command (and python -m dateline)
 main()
 """
 
 
 def startup(db: Path, as_of: str, repeat: int) -> None:
-    """Process start to the first SQL statement of ``dateline pending`` (ms)."""
-    samples, cpu = [], []
-    for _ in range(repeat):
-        began = time.time()
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, "pending", "--as-of", as_of, "--db", str(db)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        first = next(x for x in done.stderr.splitlines() if x.startswith("FIRST-SQL"))
-        samples.append((float(first.split()[1]) - began) * 1000)
-        cpu.append(float(first.split()[2]) * 1000)
-    print(f"\nCLI fixed cost: process start to first SQL (`dateline pending`, {repeat} runs)")
-    line("wall clock", samples)
-    line("CPU time of the process", cpu)
+    """Process start to the first SQL statement of ``dateline timeline`` and ``dateline
+    pending`` (ms), through the command's entry point (``dateline.__main__``)."""
+    for command in (["timeline", "--limit", "1"], ["pending", "--as-of", as_of]):
+        samples, cpu = [], []
+        for _ in range(repeat):
+            began = time.time()
+            done = subprocess.run(
+                [sys.executable, "-c", PROBE, *command, "--db", str(db)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            first = next(x for x in done.stderr.splitlines() if x.startswith("FIRST-SQL"))
+            samples.append((float(first.split()[1]) - began) * 1000)
+            cpu.append(float(first.split()[2]) * 1000)
+        name = " ".join(command[:1])
+        print(f"\nCLI fixed cost: process start to first SQL (`dateline {name}`, {repeat} runs)")
+        line("wall clock", samples)
+        line("CPU time of the process", cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
