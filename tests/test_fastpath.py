@@ -138,6 +138,21 @@ def test_on_an_archive_it_prints_what_the_full_command_prints(
     assert fast(command, monkeypatch) == expected
 
 
+@pytest.mark.parametrize("day", ["2012-01-05", "2012-01-10", "2012-01-20"])
+def test_a_pending_summary_keeps_what_the_whole_story_says(archive_db: Path, day: str) -> None:
+    """/api/pending?view=summary's stories (dateline.link.story_view.story_summary) are
+    the whole stories' fields, on stories judged by their row and by their reports."""
+    from dateline.link.query import pending_page
+    from dateline.store.engine import reading
+    from test_web_api import summarised
+
+    with Store(str(archive_db)) as store, reading(store.engine) as conn:
+        whole, total = pending_page(conn, day, limit=40, offset=3)
+        summary, counted = pending_page(conn, day, limit=40, offset=3, summary=True)
+    assert counted == total and len(summary) == len(whole) > 5
+    assert summary == [summarised(s) for s in whole]
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
 def test_fast_path_on_sqlite_prints_what_postgresql_gives(

@@ -14,7 +14,7 @@ from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import story_state
-from dateline.link.story_view import PendingKey, is_pending, story_dict
+from dateline.link.story_view import PendingKey, is_pending, story_dict, story_summary
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
 
@@ -80,8 +80,11 @@ def pending_page(
     *,
     limit: int | None = None,
     offset: int = 0,
+    summary: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of :func:`pending` and the number of all pending stories.
+    """A page of :func:`pending` and the number of all pending stories; with ``summary``,
+    each story as :func:`dateline.link.story_view.story_summary` gives it (its members'
+    details are not read).
 
     A story whose every report is on or before ``as_of`` is judged by its stored row
     (its state as of then is its current state): in SQL, which also ranks them and
@@ -97,7 +100,7 @@ def pending_page(
     unsettled = _unsettled_pending(conn, open_on_day, day, settings) if later else []
     ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
-    found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
+    found = build_stories(conn, [story_id for *_, story_id in page], day, settings, summary)
     total = settled_count + len(ranked) - len(settled)
     return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
@@ -158,9 +161,11 @@ def build_stories(
     story_ids: list[str] | Select[Any],
     day: str | None,
     settings: LinkSettings | None = None,
+    summary: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """Story dicts by id for a list or a query of story ids, judged by articles up to ``day``
-    when given: five statements however many stories and members."""
+    when given: five statements however many stories and members (two for ``summary``:
+    :func:`dateline.link.story_view.story_summary`)."""
     settings = settings or default_settings()
     ev = t.events
     member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
@@ -176,6 +181,14 @@ def build_stories(
     # Many members keep the query (SQLite caps the values bound in one statement).
     found = [m.id for members in groups.values() for m in members]
     wanted = found if len(found) <= MEMBER_LIST else member_ids
+    if summary:
+        names = _names(conn, wanted)
+        return {
+            story_id: story_summary(
+                story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, names
+            )
+            for story_id, members in sorted(groups.items())
+        }
     details = _details(conn, wanted)
     names = _names(conn, wanted)
     return {

@@ -54,6 +54,24 @@ def story_dict(
     }
 
 
+def story_summary(
+    story_id: str, members: list[Member], settings: LinkSettings, all_names: dict[str, str]
+) -> dict[str, Any]:
+    """What a list of stories shows of one (``/api/pending?view=summary``): the fields of
+    :func:`story_dict` that need no detail of its members (no evidence, outlet or title),
+    with the dates of its first and last report."""
+    state = story_state(members, settings)
+    return {
+        **state.header(story_id, settings),
+        "time": dict(state.time),
+        "place": _place(members, settings).name,
+        "participants": _participants(members, all_names),
+        "articles": len(state.articles),
+        "first_dct": state.articles[0].dct,
+        "last_dct": state.articles[-1].dct,
+    }
+
+
 def _participants(members: list[Member], names: dict[str, str]) -> list[dict[str, str]]:
     ids: dict[str, None] = {}
     for role in ("source", "target"):
