@@ -188,7 +188,10 @@ def http_paths(actor: str, last_day: str) -> dict[str, str]:
         "events actor+month limit=50": f"/api/events?actor={actor}&{month}&limit=50",
         "events offset=100000 limit=50": "/api/events?limit=50&offset=100000",
         "timeline actor (limit 1000)": f"/api/timeline?actor={actor}",
-        "pending as_of limit=100 (the page's)": f"/api/pending?as_of={as_of}&limit=100",
+        "pending as_of limit=100 (whole stories)": f"/api/pending?as_of={as_of}&limit=100",
+        "pending as_of limit=100 view=summary (the page's)": (
+            f"/api/pending?as_of={as_of}&limit=100&view=summary"
+        ),
         "events q=text limit=50": "/api/events?q=statement&limit=50",
         "stories limit=50": "/api/stories?limit=50",
         "actors limit=200": "/api/actors?limit=200",
@@ -242,7 +245,7 @@ def mix(actor: str, last_day: str) -> list[str]:
     as_of = (date.fromisoformat(last_day) - timedelta(days=10)).isoformat()
     return [
         "/api/timeline?limit=200",
-        f"/api/pending?as_of={as_of}&limit=100",
+        f"/api/pending?as_of={as_of}&limit=100&view=summary",
         "/api/events?limit=50",
         f"/api/events?actor={actor}&limit=50",
         "/api/events?type=VISIT&status=planned&limit=50",
