@@ -47,6 +47,11 @@ COMMANDS = [
     ["pending", "--as-of", "2025-02-20"],
     ["pending", "--as-of", "2025-04-02", "--limit", "2", "--offset", "1"],
     ["pending", "--as-of", "2024-01-01"],
+    ["stories"],
+    ["stories", "--limit", "3"],
+    ["stories", "--actor", "busy", "--state", "planned", "--limit", "4"],
+    ["stories", "--type", "visit", "--from", "2025-03-01", "--to=2025-03-31"],
+    ["stories", "--state", "Under-Way"],
 ]
 # On a synthetic archive (bench/bigdb.py): stories announced, dated, rescheduled, called
 # off, held; as of a day, some reported only up to it (judged in SQL), some after it too
@@ -58,10 +63,12 @@ ARCHIVE_COMMANDS = [
     ["pending", "--as-of", "2012-02-01", "--offset", "100"],
     ["timeline", "person-04813", "--from", "2012-01-10", "--limit", "20", "--offset", "5"],
     ["timeline", "--to", "2012-01-05", "--type", "attack", "--status", "POSSIBLE"],
+    ["stories", "--state", "cancelled", "--limit", "20"],
+    ["stories", "--actor", "person-04813", "--from", "2012-01-10", "--limit", "15"],
 ]
 BENCH = Path(__file__).resolve().parents[1] / "bench"
-EMPTY = {"nowhere", "story:none", "%", "2024-01-01"}
-NOTHING = ("no events", "[]", "No pending stories.")
+EMPTY = {"nowhere", "story:none", "%", "2024-01-01", "Under-Way"}
+NOTHING = ("no events", "[]", "No pending stories.", "No stories.")
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +145,21 @@ def test_on_an_archive_it_prints_what_the_full_command_prints(
     assert fast(command, monkeypatch) == expected
 
 
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_one_story_prints_what_the_full_command_prints(
+    sqlite_db: Path, archive_db: Path, as_json: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    for db in (sqlite_db, archive_db):
+        with sqlite3.connect(db) as conn:
+            query = "SELECT id FROM stories ORDER BY articles DESC, id LIMIT 3"
+            ids = [r[0] for r in conn.execute(query)]
+        for story_id in ids:
+            command = ["story", story_id, "--db", str(db), *(["--json"] if as_json else [])]
+            assert fast(command, monkeypatch) == full(command)
+
+
 @pytest.mark.parametrize("day", ["2012-01-05", "2012-01-10", "2012-01-20"])
 def test_a_pending_summary_keeps_what_the_whole_story_says(archive_db: Path, day: str) -> None:
     """/api/pending?view=summary's stories (dateline.link.story_view.story_summary) are
@@ -192,7 +214,9 @@ def pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
         ["pending", "--as-of", "2025-02-30"],
         ["pending", "--as-of", "2025-03-01", "--limit", "0"],
         ["pending", "2025-03-01"],
-        ["stories"],
+        ["stories", "--state", "rumoured"],
+        ["stories", "--offset", "1"],
+        ["story"],
         ["story", "story:none"],
         [],
     ],

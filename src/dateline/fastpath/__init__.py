@@ -1,12 +1,13 @@
-"""`dateline timeline`, `events` and `pending` on a SQLite file, without SQLAlchemy or typer.
+"""`dateline timeline`, `events`, `pending`, `stories` and `story` on a SQLite file, without
+SQLAlchemy or typer.
 
 A read command's fixed cost was mostly imports: SQLAlchemy (120–190 ms of CPU) and
 typer, which builds each command's parameters with pydantic (70–100 ms). For the plain
-cases of these three commands, :func:`run` parses the arguments itself and sends the
+cases of these read commands, :func:`run` parses the arguments itself and sends the
 same SQL statements as :mod:`dateline.timeline` and :mod:`dateline.link.query` through
-:mod:`sqlite3` (:mod:`dateline.fastpath.timeline`, :mod:`dateline.fastpath.pending`),
-then shapes and prints the rows with the same functions, so that the first SQL runs
-about 40 ms of CPU after the process starts.
+:mod:`sqlite3` (:mod:`dateline.fastpath.timeline`, :mod:`dateline.fastpath.pending`,
+:mod:`dateline.fastpath.stories`), then shapes and prints the rows with the same
+functions, so that the first SQL runs 50–70 ms of CPU after the process starts.
 
 It answers only what it can answer exactly as the full command would (same rows, same
 order, same text and JSON); for anything else — ``--help``, an option it does not
@@ -27,6 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import DatelineError
+
 # The schema versions a database must have for a read without migrating
 # (dateline.store.migrations.MIGRATIONS; tests/test_fastpath.py checks that they agree).
 SCHEMA_VERSIONS = frozenset({1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13})
@@ -41,7 +44,10 @@ _VALUES = {
     "timeline": {*_FILTERS, "--limit", "--offset", "--db"},
     "events": {"--limit", "--db"},
     "pending": {"--as-of", "--limit", "--offset", "--db"},
+    "stories": {"--state", "--actor", "--from", "--to", "--type", "--limit", "--db"},
+    "story": {"--db"},
 }
+_ARGUMENTS = {"timeline": (0, 1), "story": (1, 1)}  # how many arguments (least, most)
 
 
 class Fallback(Exception):
@@ -49,8 +55,9 @@ class Fallback(Exception):
 
 
 def run(argv: list[str]) -> int | None:
-    """Run ``dateline ARGV`` when it is a plain ``timeline``, ``events`` or ``pending`` on a
-    SQLite file: the exit code; None when the full command line must run it instead."""
+    """Run ``dateline ARGV`` when it is a plain read command (``timeline``, ``events``,
+    ``pending``, ``stories``, ``story``) on a SQLite file: the exit code; None when the
+    full command line must run it instead."""
     try:
         options, actor = _parse(argv)
         path = _database(options.pop("--db", None))
@@ -61,9 +68,13 @@ def run(argv: list[str]) -> int | None:
             raise Fallback
         if argv[0] == "pending":
             text = _pending(path, options, limit, offset, as_json)
+        elif argv[0] == "stories":
+            text = _stories(path, options, limit, as_json)
+        elif argv[0] == "story":
+            text = _story(path, actor or "", as_json)
         else:
             text = _timeline(path, options, actor, limit, offset, as_json)
-    except (Fallback, sqlite3.Error, OSError):
+    except (Fallback, DatelineError, sqlite3.Error, OSError):
         return None
     _echo(text)
     return 0
@@ -102,8 +113,32 @@ def _pending(
     return json.dumps(stories, ensure_ascii=False, indent=1) if as_json else format_pending(stories)
 
 
+def _stories(path: Path, options: dict[str, str], limit: int | None, as_json: bool) -> str:
+    from dateline.fastpath.stories import list_stories
+    from dateline.link.format import format_stories
+
+    names = {"--state": "state", "--actor": "actor", "--from": "date_from", "--to": "date_to",
+             "--type": "type"}  # fmt: skip
+    filters: dict[str, str | None] = {names[k]: v for k, v in options.items()}
+    _check_dates(filters)
+    with _connect(path) as conn:
+        rows = list_stories(conn, filters, limit)
+    return json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_stories(rows)
+
+
+def _story(path: Path, story_id: str, as_json: bool) -> str:
+    from dateline.fastpath.stories import story
+    from dateline.link.format import format_story
+
+    with _connect(path) as conn:
+        found = story(conn, story_id)
+    if found is None:
+        raise Fallback  # the full command says so, with its code and exit code
+    return json.dumps(found, ensure_ascii=False, indent=1) if as_json else format_story(found)
+
+
 def _parse(argv: list[str]) -> tuple[dict[str, str], str | None]:
-    """A command's options by name and its actor argument; Fallback for anything
+    """A command's options by name and its argument (an actor, a story id); Fallback for anything
     beyond plain options given once (``--help``, ``--``, an unknown or repeated option,
     a value that looks like an option)."""
     if not argv or argv[0] not in _VALUES:
@@ -128,7 +163,8 @@ def _parse(argv: list[str]) -> tuple[dict[str, str], str | None]:
         if name in options:
             raise Fallback
         options[name] = value
-    if len(positional) > (1 if command == "timeline" else 0):
+    least, most = _ARGUMENTS.get(command, (0, 0))
+    if not least <= len(positional) <= most:
         raise Fallback
     return options, (positional[0] if positional else None)
 

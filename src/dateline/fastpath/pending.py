@@ -102,20 +102,24 @@ def _unsettled(
 
 
 def build_stories(
-    conn: sqlite3.Connection, story_ids: list[str], day: str, settings: LinkSettings
+    conn: sqlite3.Connection, story_ids: list[str], day: str | None, settings: LinkSettings
 ) -> dict[str, dict[str, Any]]:
-    """:func:`dateline.link.query.build_stories` for a list of story ids."""
+    """:func:`dateline.link.query.build_stories` for a list of story ids (judged by the
+    articles up to ``day`` when given)."""
     if not story_ids:
         return {}
-    where = f"events.story_id IN ({in_list(story_ids)}) AND events.dct <= ?"
-    groups = _members(conn, where, [*story_ids, day], settings)
+    where = f"events.story_id IN ({in_list(story_ids)})"
+    given: list[Any] = list(story_ids)
+    if day is not None:
+        where, given = f"{where} AND events.dct <= ?", [*given, day]
+    groups = _members(conn, where, given, settings)
     if not groups:
         return {}
     found = [m.id for members in groups.values() for m in members]
     if len(found) <= MEMBER_LIST:
         wanted, params = in_list(found), found
     else:
-        wanted, params = f"SELECT events.id FROM events WHERE {where}", [*story_ids, day]
+        wanted, params = f"SELECT events.id FROM events WHERE {where}", given
     details = _details(conn, wanted, params)
     names = _names(conn, wanted, params)
     return {

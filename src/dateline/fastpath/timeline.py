@@ -112,7 +112,7 @@ def _filtered(
         LO, HI, filters.get("date_from"), filters.get("date_to"), group
     )
     if filters.get("actor"):
-        rows, given = _rows_of(filters["actor"])
+        rows, given = rows_of(filters["actor"])
         if busy:
             on_event = "event_actors.event_id = events.id"
             conditions.append(f"EXISTS (SELECT * FROM event_actors WHERE {on_event} AND {rows})")
@@ -142,7 +142,7 @@ def _filtered(
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def _rows_of(actor: str) -> tuple[str, list[Any]]:
+def rows_of(actor: str) -> tuple[str, list[Any]]:
     """:func:`dateline.store.queries._rows_of`: an actor's ``event_actors`` rows, by id or
     by part of a name (any case; "%" and "_" are letters)."""
     wanted = actor.lower()
@@ -157,6 +157,6 @@ def _is_busy(conn: sqlite3.Connection, actor: str | None) -> bool:
     """:func:`dateline.store.queries.is_busy`: BUSY_ACTOR event rows or more."""
     if not actor:
         return False
-    rows, params = _rows_of(actor)
+    rows, params = rows_of(actor)
     query = f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE {rows} LIMIT ?)"
     return int(conn.execute(query, [*params, BUSY_ACTOR]).fetchone()[0]) >= BUSY_ACTOR

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.errors import E_STORY_STATE
 from dateline.link.compat import Member, PlaceInfo, shift
-from dateline.link.settings import LinkSettings
+from dateline.link.settings import LIFECYCLE, STATUSES, LinkSettings
 from dateline.link.state import ArticleState, StoryState, story_state
 
+TIME_KEYS = ("value", "earliest", "latest", "granularity")
 PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)
 
 
@@ -222,4 +224,38 @@ def _latest_evidence(
         "attributions": list(dict.fromkeys(a for a in said if a)),
         "source": info.get("source"),
         "sentence": _sentence(lead.id, details),
+    }
+
+
+def check_state(state: str | None) -> str | None:
+    """A lifecycle state ('under way', also written under-way or under_way) or a status,
+    in lower case; a coded error otherwise."""
+    if state is None:
+        return None
+    wanted = " ".join(state.strip().lower().replace("-", " ").replace("_", " ").split())
+    if wanted not in LIFECYCLE and wanted not in STATUSES:
+        choices = dict.fromkeys((*LIFECYCLE, *STATUSES))
+        raise E_STORY_STATE(value=state, choices=", ".join(choices))
+    return wanted
+
+
+def list_entry(
+    row: dict[str, Any], people: list[dict[str, str]], outlets: list[str]
+) -> dict[str, Any]:
+    """A ``stories`` row as ``dateline stories`` lists it, with its participants and outlets."""
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "family": row["family"],
+        "status": row["status"],
+        "state": row["state"],
+        "dated": bool(row["dated"]),
+        "time": {k: row[k] for k in TIME_KEYS},
+        "title": row["title"],
+        "participants": people,
+        "sources": outlets,
+        "articles": row["articles"],
+        "events": row["events"],
+        "first_dct": row["first_dct"],
+        "last_dct": row["last_dct"],
     }
