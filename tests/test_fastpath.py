@@ -270,3 +270,10 @@ def test_a_plain_read_imports_neither_typer_nor_sqlalchemy(
     lines = done.stdout.strip().splitlines()
     assert lines[-1] == "[]", done.stdout + done.stderr
     assert "busy-one" in done.stdout or "Report" in done.stdout
+
+
+def test_an_argument_sqlite_cannot_take_is_left_to_the_full_command(
+    sqlite_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An undecodable byte of the command line arrives as a lone surrogate.
+    assert fast(["timeline", "busy\udcff", "--db", str(sqlite_db)], monkeypatch) is None

@@ -74,7 +74,7 @@ def run(argv: list[str]) -> int | None:
             text = _story(path, actor or "", as_json)
         else:
             text = _timeline(path, options, actor, limit, offset, as_json)
-    except (Fallback, DatelineError, sqlite3.Error, OSError):
+    except (Fallback, DatelineError, sqlite3.Error, OSError, UnicodeError):
         return None
     _echo(text)
     return 0
