@@ -316,6 +316,28 @@ def test_titles_alone_follow_each_countrys_offices() -> None:
     assert texts(doc, actor(doc, "ali-khamenei")) == ["Iranian leader"]
 
 
+def test_words_after_a_titles_of_do_not_refer_to_its_holder() -> None:
+    """'Secretary of State Rice' makes 'the Secretary' Rice, not 'the State Department'."""
+    text = (
+        "The State Department said Tuesday that Secretary of State Condoleezza Rice will "
+        "skip the forum. The Secretary will fly to Cairo instead."
+    )
+    doc = annotate(text, date(2007, 7, 24))
+    assert texts(doc, actor(doc, "usa-foreign-ministry")) == ["State Department"]
+    assert "Secretary" in texts(doc, actor(doc, "condoleezza-rice"))
+    assert "State" not in texts(doc, actor(doc, "condoleezza-rice"))
+
+
+def test_a_governments_office_before_a_title_gives_its_holder_the_country() -> None:
+    text = (
+        "State Department spokesman Sean McCormack confirmed the plans. Kremlin spokesman "
+        "Dmitry Peskov declined to comment."
+    )
+    doc = annotate(text, date(2007, 7, 24))
+    assert actor(doc, "sean-mccormack").country == "USA"
+    assert actor(doc, "dmitry-peskov").country == "RUS"
+
+
 def test_ambiguous_title_alone_is_left_unresolved() -> None:
     text = "Trump met Xi in Busan. The president said trade talks went well."
     doc = annotate(text, date(2025, 10, 30))
@@ -352,6 +374,57 @@ def test_a_title_before_two_name_words_makes_a_person_the_model_missed() -> None
     assert len(han.mentions) == 2  # 'President Han' later is the same person
     plain = annotate("The Ministry of Foreign Affairs said on Monday.", date(2026, 6, 10))
     assert all(a.kind != "person" for a in plain._.actors)
+
+
+def test_a_title_before_a_name_the_model_took_for_a_place_makes_that_person() -> None:
+    text = (
+        "Brazilian President Marta Figueira has accepted an invitation from South African "
+        "President Thabo Ndlovu to make a state visit to South Africa."
+    )
+    doc = annotate(text, date(2026, 4, 15))
+    ndlovu = actor(doc, "thabo-ndlovu")  # not a place, nor South Africa's president of record
+    assert (ndlovu.kind, ndlovu.country, ndlovu.role) == ("person", "ZAF", "president")
+    assert texts(doc, ndlovu) == ["South African President Thabo Ndlovu"]
+    assert sorted(a.id for a in doc._.actors if a.kind == "person") == [
+        "marta-figueira",
+        "thabo-ndlovu",
+    ]
+
+
+def test_a_titled_person_takes_the_country_the_name_is_of() -> None:
+    text = "President Biden will meet with President João Lourenço of Angola in Luanda."
+    doc = annotate(text, date(2024, 9, 24))
+    lourenco = actor(doc, "joao-lourenco")
+    assert (lourenco.country, lourenco.role) == ("AGO", "president")
+    assert actor(doc, "joe-biden").country == "USA"
+
+
+def test_a_leader_met_in_the_one_country_the_sentence_places_the_meeting_in_is_of_it() -> None:
+    met = annotate(
+        "U.S. President George W. Bush began his trip to Africa today in Benin, where he met "
+        "with President Yayi Boni.",
+        date(2008, 2, 16),
+    )
+    assert actor(met, "yayi-boni").country == "BEN"
+    # The one who arrives there, or is met where two countries are named, may be of another.
+    arrived = annotate("President Yayi Boni arrived in Ghana on Monday.", date(2008, 2, 16))
+    assert actor(arrived, "yayi-boni").country is None
+    two = annotate(
+        "Prime Minister Kenji Asano will meet President Rakesh Menon in India and Bangladesh.",
+        date(2026, 11, 2),
+    )
+    assert actor(two, "rakesh-menon").country is None
+
+
+def test_state_counsellor_is_a_title_not_part_of_the_name() -> None:
+    doc = annotate(
+        "President Obama met State Counsellor Aung San Suu Kyi in Washington.", date(2016, 9, 14)
+    )
+    person = actor(doc, "aung-san-suu-kyi")
+    assert (person.role, texts(doc, person)) == (
+        "state counsellor",
+        ["State Counsellor Aung San Suu Kyi"],
+    )
 
 
 def test_a_portfolio_in_a_title_is_no_person() -> None:

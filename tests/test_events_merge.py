@@ -135,3 +135,29 @@ def test_a_crowd_protest_told_with_different_targets_is_one_but_a_rival_rally_tw
     )
     found = [e for e in events_of(nlp, two, date(2025, 6, 2)) if e["type"] == "PROTEST"]
     assert len(found) == 2
+
+
+@pytest.mark.model
+def test_also_or_again_tells_one_more_meeting_but_not_one_more_statement(nlp: Any) -> None:
+    meetings = (
+        "Lula will hold talks with Ramaphosa in Pretoria during the visit. "
+        "The two leaders are also expected to meet briefly in July on the sidelines of a "
+        "summit."
+    )
+    found = [e for e in events_of(nlp, meetings, date(2026, 6, 2)) if e["type"] == "MEET"]
+    assert len(found) == 2
+    statements = "Lula said trade was growing. He also said the visit would be short."
+    found = [e for e in events_of(nlp, statements, date(2026, 6, 2)) if e["type"] == "STATEMENT"]
+    assert len(found) == 1
+
+
+@pytest.mark.model
+def test_a_ministry_and_its_spokesman_at_one_briefing_are_one_statement(nlp: Any) -> None:
+    text = (
+        "The State Department confirmed Tuesday that Rice will skip the forum. "
+        "State Department spokesman Sean McCormack confirmed Rice's plans at a news briefing."
+    )
+    found = [e for e in events_of(nlp, text, date(2007, 7, 24)) if e["type"] == "STATEMENT"]
+    assert [(sorted(e["source"]), e["time"]["value"]) for e in found] == [
+        (["sean-mccormack", "usa-foreign-ministry"], "2007-07-24")
+    ]

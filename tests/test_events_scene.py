@@ -252,6 +252,21 @@ def test_a_dateline_city_may_carry_accents() -> None:
     assert dateline_city("Bogotá — lower case is no dateline") is None
 
 
+def test_a_byline_with_the_reporters_city_is_the_dateline() -> None:
+    from dateline.events.scene import dateline_city
+
+    blog = "Live blog\n\nBy Irina Botnaru in Chișinău and Tom Hadley in Bucharest\n\n21:05 …"
+    found = dateline_city(blog)
+    assert found is not None and found.name == "Chisinau"
+    assert dateline_city("Live blog\n\nBy Irina Botnaru\n\n21:05 Rallies in Chișinău.") is None
+
+
+def test_a_speaker_in_a_city_speaks_there(nlp: Any) -> None:
+    text = "The Norwegian Embassy in London said on Tuesday that the prime minister was safe."
+    found = [e for e in events_of(nlp, text, date(2026, 1, 22)) if e["type"] == "STATEMENT"]
+    assert [e["location"] for e in found] == ["London"]
+
+
 def test_sanctions_decided_at_home_take_the_dateline(nlp: Any) -> None:
     text = (
         "WASHINGTON — Today, the U.S. Department of the Treasury sanctioned five "

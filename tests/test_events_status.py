@@ -192,3 +192,29 @@ def test_calling_off_a_leg_of_a_tour_cancels_the_planned_visit_there(nlp: Any) -
     assert [(e["status"], e["target"], e["time"]["value"]) for e in visits] == [
         ("negated", ["BRA"], "2026-05-25/2026-05-26")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("Talks between Kenya and Uganda entered a second day in Kisumu on Tuesday.", "MEET",
+         "ongoing"),
+        ("The strike by Kenyan doctors went into its third week on Monday.", "PROTEST",
+         "ongoing"),
+        ("Talks between Kenya and Uganda entered a new phase on Tuesday.", "MEET", "occurred"),
+    ],
+)  # fmt: skip
+def test_a_lasting_event_carried_into_another_day_is_under_way(
+    nlp: Any, text: str, kind: str, status: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["status"] for e in found] == [status]
+
+
+def test_looking_forward_to_an_event_plans_it(nlp: Any) -> None:
+    text = (
+        "Thibodeau and Alvear look forward to seeing each other at the G20 foreign ministers' "
+        "meeting in Rio de Janeiro."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["status"] for e in found] == ["planned"]

@@ -90,3 +90,51 @@ def test_a_separate_item_is_not_an_event_told_before(nlp: Any) -> None:
     )
     meets = [e for e in events_of(nlp, text, date(2019, 2, 21)) if e["type"] == "MEET"]
     assert len(meets) == 2
+
+
+def test_a_relative_clause_takes_the_date_that_names_its_antecedent(nlp: Any) -> None:
+    text = (
+        "The 2014 double taxation treaty, which Canada and Nigeria signed in Ottawa, will be "
+        "revised."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("occurred", "2014")]
+
+
+def test_an_agreement_named_by_a_past_year_happened_whatever_is_done_to_it_now(
+    nlp: Any,
+) -> None:
+    text = "North Korea said it would scrap the 1953 armistice agreement with South Korea."
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("occurred", "1953")]
+    called_off = "The May summit between Sudan and Ethiopia in Addis Ababa was called off."
+    found = [e for e in _events(nlp, called_off) if e["type"] == "MEET"]
+    assert [e["status"] for e in found] == ["negated"]
+
+
+def test_a_conjoined_future_verb_keeps_its_time_to_itself(nlp: Any) -> None:
+    text = (
+        "Lomax spoke by telephone on Tuesday with Pagan Amum of South Sudan and will see him "
+        "in Addis Ababa next week."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in found][:1] == [("occurred", "2026-07-07")]
+
+
+def test_an_arrival_whose_visitor_is_due_home_after_the_dct_is_under_way(nlp: Any) -> None:
+    text = (
+        "The Ugandan delegation arrived in Kisumu, Kenya, on Wednesday and is due to return to "
+        "Kampala on Sunday."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [
+        ("ongoing", "2026-07-08/2026-07-12")
+    ]
+
+
+def test_a_stay_that_starts_on_an_evening_spans_its_stated_days(nlp: Any) -> None:
+    text = "Premier Rauf Gasimov arrived in Tbilisi on Wednesday evening for a two-day visit."
+    found = [e for e in _events(nlp, text, date(2027, 4, 22)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [
+        ("ongoing", "2027-04-21/2027-04-22")
+    ]

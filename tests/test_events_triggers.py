@@ -106,3 +106,30 @@ def test_a_news_conference_is_a_meeting_only_when_joint(nlp: Any) -> None:
     alone = "Bush told a news conference in Seoul that talks would continue."
     assert "MEET" in {e["type"] for e in events_of(nlp, joint, date(2008, 8, 6))}
     assert "MEET" not in {e["type"] for e in events_of(nlp, alone, date(2008, 8, 6))}
+
+
+@pytest.mark.model
+def test_a_strike_by_workers_is_a_protest_and_striking_a_note_no_attack(nlp: Any) -> None:
+    found = events_of(nlp, "The strike by Kenyan doctors entered its third week.", date(2023, 3, 7))
+    assert [e["type"] for e in found] == ["PROTEST"]
+    note = "Ruto, the Kenyan president, struck a conciliatory note in Nairobi on Monday."
+    assert [e["type"] for e in events_of(nlp, note, date(2023, 3, 7))] == []
+
+
+@pytest.mark.model
+def test_exchanging_fire_is_an_attack_but_exchanging_views_is_not(nlp: Any) -> None:
+    fire = "Kyrgyz and Uzbek border guards exchanged fire near a reservoir on Sunday."
+    assert [e["type"] for e in events_of(nlp, fire, date(2024, 5, 14))] == ["ATTACK"]
+    views = "The Kyrgyz and Uzbek ministers exchanged views on water on Sunday."
+    assert "ATTACK" not in [e["type"] for e in events_of(nlp, views, date(2024, 5, 14))]
+
+
+@pytest.mark.model
+def test_firing_tear_gas_or_water_cannon_is_an_attack(nlp: Any) -> None:
+    text = (
+        "Chinese coast guard vessels fired water cannon at a Philippine patrol boat near "
+        "Scarborough Shoal on Monday."
+    )
+    assert [e["type"] for e in events_of(nlp, text, date(2026, 7, 15))] == ["ATTACK"]
+    police = "Kenyan police fired tear gas at marchers in Kisumu on Monday."
+    assert [e["type"] for e in events_of(nlp, police, date(2023, 3, 7))] == ["ATTACK"]

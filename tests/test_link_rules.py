@@ -285,6 +285,13 @@ WINDOW_CASES = [
     ("planned, undated, with a window already past: open ahead",
      {**_row("planned", "VISIT", "2025-05-21", "2025-01-01", "2025-01-31"), "dated": False},
      ("2025-05-22", "2027-05-21")),
+    ("a threat, undated: made on the article's day or the day before",
+     _row("occurred", "THREATEN", "2013-04-09"), ("2013-04-08", "2013-04-09")),
+    ("a statement announced without a date: within two weeks",
+     _row("planned", "STATEMENT", "2017-10-06"), ("2017-10-07", "2017-10-20")),
+    ("a statement with a date of its own keeps it",
+     _row("occurred", "STATEMENT", "2007-07-24", "2007-07-01", "2007-07-31"),
+     ("2007-07-01", "2007-07-31")),
 ]  # fmt: skip
 
 
@@ -429,6 +436,38 @@ def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() 
     assert story_state([plan, called_off, talks], S).state == "cancelled"
 
 
+def test_a_plan_silent_on_the_date_after_the_event_leaves_it_held() -> None:
+    june_2 = ("x", "2025-06-02", "2025-06-02")
+    state = _state(
+        ("2025-05-03", "planned", JUNE_10, None),
+        ("2025-06-03", "occurred", june_2, None),
+        ("2025-06-04", "planned", NO_TIME, None),  # "Kim is due in Russia", a day late
+    )
+    assert [a.state for a in state.articles] == ["dated", "occurred", "occurred"]
+    assert state.state == "occurred"
+    # A plan with a date of its own still shows what it says.
+    dated = _state(
+        ("2025-06-03", "occurred", june_2, None), ("2025-06-04", "planned", JUNE_10, None)
+    )
+    assert [a.state for a in dated.articles] == ["occurred", "dated"]
+
+
+def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_present() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+    week = ("x", "2025-06-11", "2025-06-18")
+    plan = member("plan", "VISIT", *who, "planned", "2025-06-09", week)
+    # "Kim's travel to Russia demonstrates ...": no date of its own, in the present.
+    present = member("present", "VISIT", *who, "ongoing", "2025-06-09")
+    state = story_state([plan, present], S)
+    assert (state.state, state.status, state.time["latest"]) == ("dated", "planned", "2025-06-18")
+    # Without a dated plan of its own type after the article, the article is under way.
+    assert story_state([present], S).state == "under way"
+    today = member(
+        "today", "VISIT", *who, "planned", "2025-06-09", ("x", "2025-06-09", "2025-06-12")
+    )
+    assert story_state([today, present], S).state == "under way"
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 
@@ -456,6 +495,7 @@ BROKEN = [
     ("missing window", ["windows_days", "future"], KeyError),
     ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
     ("hosted types not a list", ["hosted_types", "types"], "MEET"),
+    ("speech types not a list", ["speech_types", "types"], "STATEMENT"),
 ]
 
 
@@ -549,6 +589,43 @@ def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:
         "again", "VISIT", *who, "occurred", "2025-07-02", ("x", "2025-06-30", "2025-06-30")
     )
     assert [len(d.added) for d in cluster([*trip, later], S)] == [3, 1]
+
+
+def test_threats_of_one_country_weeks_apart_are_not_one_threat() -> None:
+    from dateline.link.cluster import cluster
+
+    def threat(key: str, dct: str, status: str = "occurred") -> Member:
+        return member(key, "THREATEN", ["PRK"], [], status, dct)
+
+    # North Korea threatens something new every few days: reports without a date of their
+    # own are of threats made on their article's day, not a month before.
+    threats = [threat("march-8", "2013-03-08", "planned"), threat("march-30", "2013-03-30"),
+               threat("april-9", "2013-04-09")]  # fmt: skip
+    assert [len(d.added) for d in cluster(threats, S)] == [1, 1, 1]
+    # Two reports a day apart of one threat are one.
+    assert [
+        len(d.added) for d in cluster([threat("a", "2013-04-08"), threat("b", "2013-04-09")], S)
+    ] == [2]
+
+
+def test_the_window_before_the_article_takes_the_trips_own_dates_not_its_facets() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    second_half = ("2025-H2", "2025-07-01", "2025-12-31")
+    plan = member("plan", "VISIT", *who, "planned", "2025-04-15", second_half)
+    # Later: "will visit Russia on August 18-20; the two leaders are also expected to meet in
+    # July on the sidelines of a summit". The visit narrows the story to August; the July
+    # meeting fits only the second half of the year the story had before: another meeting.
+    august = member(
+        "aug", "VISIT", *who, "planned", "2025-06-02", ("x", "2025-08-18", "2025-08-20")
+    )
+    july = member(
+        "july", "MEET", ["kim-jong-un", "vladimir-putin"], [], "planned", "2025-06-02",
+        ("2025-07", "2025-07-01", "2025-07-31"),
+    )  # fmt: skip
+    drafts = cluster([plan, august, july], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [["aug", "plan"], ["july"]]
 
 
 HANOI = PlaceInfo("Hanoi", "VNM", "local")

@@ -68,6 +68,25 @@ HELD = [
 HELD_STATES = ["dated", "occurred", "rescheduled", "dated"]
 
 
+def _denied_and_put_off(dct: str, outlet: str) -> dict[str, Any]:
+    """ "Hostland denied reports that the visit took place; it will be rescheduled." """
+    meet = {"key": f"{dct}-{outlet}-denied", "type": "MEET", "status": "negated", **WHO}
+    visit = {"key": f"{dct}-{outlet}-moved", "type": "VISIT", "status": "planned", **WHO}
+    visit["earliest"] = dct
+    item = stored_article(dct, f"Visit denied {dct} {outlet}", outlet, [meet, visit])
+    item["events"][1]["change"] = "postponed"
+    return item
+
+
+# Reported held, then denied and put off: the correction takes the occurrence back.
+CORRECTED = [
+    report("2025-03-01", "wire", "planned", "2025-03-20"),
+    report("2025-03-21", "daily", "occurred", "2025-03-20"),
+    _denied_and_put_off("2025-03-22", "herald"),
+]
+CORRECTED_STATES = ["dated", "occurred", "postponed"]
+
+
 @pytest.fixture
 def store(db_url: str) -> Any:
     with Store(db_url) as opened:
@@ -150,6 +169,14 @@ def test_held_and_postponed_the_same_day_both_show(store: Store) -> None:
     assert story["state"] == "occurred"
 
 
+def test_a_denial_that_puts_the_visit_off_takes_back_its_occurrence(store: Store) -> None:
+    story = stored(store, CORRECTED)
+    assert states(story) == CORRECTED_STATES  # the contradiction stays in the history
+    assert (story["state"], story["status"], story["dated"]) == ("postponed", "planned", False)
+    assert [s["state"] for s in store.pending(as_of="2025-03-22")] == ["postponed"]
+    assert store.pending(as_of="2025-03-21") == []  # as reported then: held
+
+
 def test_speculation_alone_is_speculated_and_never_pending(store: Store) -> None:
     story = stored(store, [report("2025-01-10", "wire", "possible")])
     assert (states(story), story["state"]) == (["speculated"], "speculated")
@@ -213,7 +240,9 @@ def _history(order: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         )
 
 
-@pytest.mark.parametrize("series", [CALLED_OFF, HELD], ids=["called-off", "held"])
+@pytest.mark.parametrize(
+    "series", [CALLED_OFF, HELD, CORRECTED], ids=["called-off", "held", "corrected"]
+)
 def test_any_order_of_arrival_gives_the_same_states_and_history(
     series: list[dict[str, Any]],
 ) -> None:
@@ -257,6 +286,44 @@ def test_migration_5_computes_the_state_of_stored_stories(db_url: str) -> None:
     with Store(db_url) as reopened, reopened.engine.connect() as conn:
         assert [e["state"] for e in list_stories(conn)] == ["rescheduled"]
         assert conn.execute(stories_table.select()).one().id == story["id"]
+
+
+def test_a_statement_announced_without_a_date_is_pending_for_two_weeks(store: Store) -> None:
+    def announced(kind: str) -> dict[str, Any]:
+        spec = {"key": f"{kind}-plan", "type": kind, "status": "planned", "earliest": "2017-10-06"}
+        return stored_article("2017-10-06", f"{kind} announced", "wire", [{**spec, **WHO}])
+
+    for kind in ("STATEMENT", "VISIT"):
+        store.add(announced(kind))
+
+    def listed(as_of: str) -> list[str]:
+        return sorted(s["type"] for s in store.pending(as_of=as_of))
+
+    assert listed("2017-10-20") == ["STATEMENT", "VISIT"]
+    assert listed("2017-10-21") == ["VISIT"]  # "will publish a notice", not two years on
+    assert listed("2019-10-06") == ["VISIT"]
+
+
+def test_migration_15_links_stored_documents_under_the_new_rules(db_url: str) -> None:
+    from dateline.link.linker import relink_from_scratch
+    from dateline.link.settings import RULES_PATH, settings_from_dict
+
+    def threat(dct: str) -> dict[str, Any]:
+        spec = {"key": f"threat-{dct}", "type": "THREATEN", "status": "occurred"}
+        return stored_article(dct, f"Threat reported {dct}", "wire", [{**spec, "source": ["PRK"]}])
+
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    rules.pop("speech_types")  # the rules before: an undated threat reached 30 days back
+    with Store(db_url) as store:
+        for dct in ("2013-03-30", "2013-04-09"):
+            store.add(threat(dct))
+        assert len(store.stories(limit=None)) == 2
+        with store.engine.begin() as conn:  # linked as before migration 15
+            relink_from_scratch(conn, settings_from_dict(rules))
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 15))
+        assert len(store.stories(limit=None)) == 1
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 2
 
 
 def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:

@@ -272,3 +272,77 @@ def test_an_anniversary_counts_from_the_day_of_a_part_of_day() -> None:
     )
     found = [t for t in tag(text, date(2009, 12, 7)) if t.rule == "anniversary"]
     assert [t.value for t in found] == ["2009-12-07"]
+
+
+def test_a_local_clock_time_takes_its_day_from_a_bracketed_equivalent_in_another_zone() -> None:
+    text = (
+        "The storm made landfall at 3:15 a.m. local time (1915 GMT Saturday). Power was cut "
+        "about three hours later, and by noon 20,000 homes were dark."
+    )
+    found = {t.text: t.value for t in tag(text, date(2024, 3, 10))}
+    # 3:15 a.m. is on Sunday where 19:15 UTC on Saturday is 3:15 a.m. (UTC+8)
+    assert found["3:15 a.m."] == "2024-03-10T03:15"
+    assert found["1915 GMT Saturday"] == "2024-03-09T19:15Z"
+    # the local clock time stays the anchor of what follows
+    assert found["three hours later"] == "2024-03-10T06:15"
+    assert found["noon"] == "2024-03-10T12:00"
+
+
+def test_both_zones_stated_give_the_day_on_which_they_name_one_instant() -> None:
+    text = "The probe was launched at 11 p.m. EST (0400 GMT Wednesday)."
+    found = {t.text: t.value for t in tag(text, date(2025, 1, 12))}
+    assert found["11 p.m. EST"] == "2025-01-07T23:00-05:00"
+    assert found["0400 GMT Wednesday"] == "2025-01-08T04:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # a day after a comma and "on"
+        (
+            "The market will shut at 13:00 GMT, on Friday, May 8, for the holiday.",
+            date(2026, 4, 20),
+            "13:00 GMT",
+            "2026-05-08T13:00Z",
+        ),
+        # the date right before "at"
+        (
+            "Tickets for the show go on sale on May 2 at 10 a.m. Last year's show sold out"
+            " in an hour.",
+            date(2026, 4, 25),
+            "10 a.m.",
+            "2026-05-02T10:00",
+        ),
+        # a day named as an occasion's, then dated
+        (
+            "Negotiators may sit until midnight on the last day, April 30, to close a deal.",
+            date(2026, 4, 20),
+            "midnight",
+            "2026-04-30T24:00",
+        ),
+        # the first of a range shares the day the second takes
+        (
+            "Visitors between 2 p.m. and 4 p.m. on April 9 should call the hotline.",
+            date(2026, 4, 20),
+            "2 p.m.",
+            "2026-04-09T14:00",
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_next_to_it(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    assert timex_named(text, dct, surface).value == value
+
+
+def test_a_past_clause_is_no_future_for_its_clock_time_however_its_deadline_reads() -> None:
+    # "before midnight" reads as a deadline, but "broke up" tells the past: Wednesday's
+    # midnight, not the coming Friday's
+    text = (
+        "The strike will end on Friday. Talks lasted nine hours on Wednesday and broke up "
+        "shortly before midnight."
+    )
+    assert timex_named(text, date(2026, 4, 23), "midnight").value == "2026-04-22T24:00"
+    # a future clause still takes the occasion named ahead
+    ahead = "The strike will end on Friday. Pickets will leave shortly before midnight."
+    assert timex_named(ahead, date(2026, 4, 23), "midnight").value == "2026-04-24T24:00"

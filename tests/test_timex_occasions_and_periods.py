@@ -129,6 +129,29 @@ def test_the_year_period_after_a_span_of_months_is_the_year() -> None:
     assert value_of(quarter, dct, "the 1988 period") == "1988-Q3"
 
 
+def test_last_years_figure_compared_with_a_reported_quarter_is_last_years_quarter() -> None:
+    dct = date(1989, 11, 2)
+    text = (
+        "The insurer reported third-quarter results. Its life unit earned $40 million, "
+        "compared with a loss of $6 million last year."
+    )
+    assert value_of(text, dct, "last year") == "1988-Q3"
+    # a possessive before the compared amount, after a fiscal fourth quarter
+    fiscal = (
+        "The brewer posted fiscal fourth-quarter profit. Revenue in the latest period was "
+        "$2.1 billion, up from last year's $1.9 billion."
+    )
+    assert value_of(fiscal, dct, "last year") == "1988-Q4"
+    # no quarter reported, no compared amount, or no comparison: the calendar year
+    assert value_of("Exports rose to $3 billion from $2 billion last year.", dct, "last year") == (
+        "1988"
+    )
+    percent = "The insurer reported third-quarter results. Premiums rose 18 percent last year."
+    assert value_of(percent, dct, "last year") == "1988"
+    spent = "The insurer reported third-quarter results. It spent $6 million last year on ads."
+    assert value_of(spent, dct, "last year") == "1988"
+
+
 def test_this_quarters_results_told_after_it_ended_are_the_reported_quarters() -> None:
     text = "Net loss for the third quarter was $8 million. This quarter's loss includes charges."
     dct = date(1989, 11, 1)

@@ -610,3 +610,30 @@ def test_until_later_half_an_hour_and_the_fourth_of_july(
 
 def test_ages_in_pairs_are_no_decades() -> None:
     assert tag("Many buyers were in their twenties and thirties.", date(2017, 6, 11)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a "that" clause after the expression is another clause: its "would" does not
+        # outweigh the reporting verb before the month
+        (
+            "The lender told investors in October that it would replace the system.",
+            "October",
+            "2022-10",
+        ),
+        (
+            "The city told its residents in September that it would shut the bridge.",
+            "September",
+            "2022-09",
+        ),
+        # ... nor does its past verb turn a future clause back
+        ("The board will announce on Monday that the plant closed.", "Monday", "2023-01-02"),
+        # "that year" is a time of its own, not a clause
+        ("The minister will decide in March that year.", "March that year", "2022-03"),
+    ],
+)
+def test_a_cue_in_a_that_clause_after_the_expression_is_another_clauses(
+    text: str, surface: str, value: str
+) -> None:
+    assert find(text, date(2022, 12, 27), surface).value == value

@@ -59,7 +59,7 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     gazetteer = with_institutions(doc, lexicon, matches)
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
-    entities = _with_titled_names(doc, entities)
+    entities = _with_titled_names(doc, entities, gazetteer)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
 
@@ -67,13 +67,18 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
 #: entity labels a name after a title may override ('President Han Do-yun': the model
 #: tags 'Han' as a nationality)
 _OVERRIDABLE = frozenset({"NORP", "ORG"})
+#: entity labels of places, which a name after a title overrides when no table knows them
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
+def _with_titled_names(
+    doc: Doc, entities: list[Candidate], gazetteer: list[Candidate]
+) -> list[Candidate]:
     """A capitalised title ('President', 'Prime Minister') followed by two or more name
     words is a person, even where the model saw no person ('President Han Do-yun'), and so
     is a later title with one of those words ('President Han'); an entity of another kind
-    inside that name gives way."""
+    inside that name gives way, and so does a place the model saw there that no gazetteer
+    or city knows ('South African President Thabo Ndlovu', tagged as a place)."""
     from dateline.actors.titles import title_vocabulary
 
     heads = title_vocabulary().heads
@@ -90,12 +95,26 @@ def _with_titled_names(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
         if any(p.start < end and token.i + 1 < p.end for p in persons):
             continue  # the model already has this person
         clashing = [e for e in entities if e.start < end and token.i + 1 < e.end]
-        if any(e.label not in _OVERRIDABLE for e in clashing):
+        if any(
+            e.label not in _OVERRIDABLE and not _unknown_place(doc, e, gazetteer) for e in clashing
+        ):
             continue  # 'President Barack Obama' tagged otherwise, 'Minister of Finance'
         entities = [e for e in entities if e not in clashing]
         found.append(Candidate(token.i + 1, end, "PERSON"))
         named |= {w.lower_ for w in words}
     return sorted(entities + found, key=lambda c: (c.start, c.end))
+
+
+def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> bool:
+    """A place entity of two words or more that neither the gazetteer (countries,
+    capitals, regions) nor the city table knows: after a title, a name the model misread."""
+    from dateline.actors.geo import find_city
+
+    if entity.label not in _PLACE_LABELS or entity.end - entity.start < 2:
+        return False
+    if any(g.start < entity.end and entity.start < g.end for g in gazetteer):
+        return False
+    return find_city(doc[entity.start : entity.end].text) is None
 
 
 def _name_run(doc: Doc, start: int) -> int:

@@ -27,7 +27,13 @@ from dateline.actors.geo import (
 from dateline.actors.lexicon import Lexicon
 from dateline.actors.mentions import Candidate, collect
 from dateline.actors.text import name_key, slug
-from dateline.actors.titles import Title, descriptions, title_after, title_before
+from dateline.actors.titles import (
+    Title,
+    country_of_title,
+    descriptions,
+    title_after,
+    title_before,
+)
 from dateline.actors.titles import title_vocabulary as vocabulary
 from dateline.model import Actor, Place
 
@@ -44,6 +50,9 @@ _LIST_MARKS = frozenset({",", "and", "or"})
 SPELLING_RATIO = 0.85
 SPELLING_MIN_LETTERS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: roles of a country's leader, whose country a meeting's host country gives
+_NATIONAL_ROLES = frozenset({"head of state", "head of government"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass
@@ -76,6 +85,12 @@ class DocumentLinker:
             if c.entry and c.entry.iso3 and c.label in {"country", "demonym"}
         }
         self.doc_countries = frozenset(iso3 for _, iso3 in self.countries.values())
+        # 'State Department spokesman Sean McCormack', 'Kremlin spokesman Peskov': a
+        # government's office before a title gives its holder the government's country
+        for c in self.candidates:
+            office = c.entry.actor if c.entry else None
+            if office is not None and office.kind == "government" and office.country:
+                self.countries.setdefault(c.end, (c.start, office.country))
         # Words of the full names here: a bare "Valdivia" is then the person, not the city.
         self.name_words = {
             word
@@ -98,6 +113,7 @@ class DocumentLinker:
                 rest.append(c)
         self._add_untagged_surnames()
         self._add_descriptions()
+        self._add_host_countries()
         for c in rest:
             if not any(t in self.taken for t in range(c.start, c.end)):
                 self._add_other(c)
@@ -145,7 +161,9 @@ class DocumentLinker:
         c = self._strip_title_words(c)
         if entry is None and len(name_key(self._text(c)).split()) < 2:
             return False
-        title = title_before(self.doc, c.start, self.countries)
+        title = country_of_title(
+            self.doc, title_before(self.doc, c.start, self.countries), c.end, self.countries
+        )
         if title is None:
             title = title_after(self.doc, c.end, self.countries)
         start = title.start if title and title.end == c.start else c.start
@@ -264,8 +282,10 @@ class DocumentLinker:
         actor = person.actor
         if title is not None:
             person.roles.update(vocabulary().roles_denoted(title.role))
-            # 'Secretary of State John Kerry … the Secretary will meet': the title's head
-            person.roles.update(w for w in title.role.split() if w in vocabulary().heads)
+            # 'Secretary of State John Kerry … the Secretary will meet': the title's head,
+            # not the words after its 'of' ('the State Department' is not Kerry)
+            head_words = title.role.split(" of ")[0].split()
+            person.roles.update(w for w in head_words if w in vocabulary().heads)
             actor.role = actor.role or title.role
             actor.country = actor.country or title.country
         person.positions.append(start)
@@ -291,6 +311,41 @@ class DocumentLinker:
                 self._mention(person.actor, title.start, title.end)
                 person.positions.append(title.start)
                 self.taken.update(range(title.start, title.end))
+
+    def _add_host_countries(self) -> None:
+        """A head of state or government whose title gives no country, met in the one country
+        the sentence places the meeting in, is of that country: "began his trip today in
+        Benin, where he met with President Yayi Boni" (not when the person is a subject: "the
+        president arrived in Benin" travels there)."""
+        for person in self.persons.values():
+            if person.actor.country or not person.roles & _NATIONAL_ROLES:
+                continue
+            found = {self._host_country(p, person) for p in person.positions}
+            if len(found) == 1 and None not in found:
+                person.actor.country = found.pop()
+
+    def _host_country(self, position: int, person: Person) -> str | None:
+        sentence = self.doc[position].sent
+        name = self.doc[position : _name_end(self.doc, position)]
+        if any(t.dep_ in _SUBJECTS for t in name):
+            return None
+        others = {
+            p.actor.country
+            for p in self.persons.values()
+            if p is not person and any(sentence.start <= i < sentence.end for i in p.positions)
+        }
+        hosts = {
+            iso3
+            for after, (first, iso3) in self.countries.items()
+            if sentence.start <= first and after <= sentence.end
+            and iso3 not in others and self.doc[first].head.lower_ == "in"
+        }  # fmt: skip
+        named = {
+            iso3
+            for after, (first, iso3) in self.countries.items()
+            if sentence.start <= first and after <= sentence.end and iso3 not in others
+        }
+        return hosts.pop() if len(hosts) == 1 and named == hosts else None
 
     def _described(self, title: Title) -> Person | None:
         """The one person in the document (else in the dictionary) a title alone fits."""
@@ -441,6 +496,14 @@ class DocumentLinker:
         actors.sort(key=lambda a: a.mentions[0])
         places = sorted(self.places.values(), key=lambda p: p.mentions[0])
         return actors, places
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of a mention's run of title and name words from ``start``."""
+    end = start
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in vocabulary().words):
+        end += 1
+    return max(end, start + 1)
 
 
 def _in_office(role: str | None) -> bool:

@@ -16,7 +16,7 @@ from dateline.actors.geo import RESOURCES, read_rows
 from dateline.actors.text import name_key
 
 if TYPE_CHECKING:  # only a type here: the store imports this module, and must not load spaCy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # A capitalised word before these is part of the title: "Agriculture Minister".
 _OPEN_HEADS = frozenset({"minister", "secretary", "ministry"})
@@ -131,6 +131,17 @@ def title_after(doc: Doc, name_end: int, countries: dict[int, tuple[int, str]]) 
     return Title(name_end + 1, end, role, country)
 
 
+def country_of_title(
+    doc: Doc, title: Title | None, name_end: int, countries: dict[int, tuple[int, str]]
+) -> Title | None:
+    """A title without a country takes the one its name is said to be of: "President João
+    Lourenço of Angola", "Prime Minister Kenji Asano of Japan"."""
+    if title is None or title.country or _word(doc, name_end) != "of":
+        return title
+    country, _ = _country_at(doc, name_end + 1, countries)
+    return Title(title.start, title.end, title.role, country) if country else title
+
+
 def _country_at(doc: Doc, i: int, countries: dict[int, tuple[int, str]]) -> tuple[str | None, int]:
     """The country mention starting at token i, and the token after it (and its "'s")."""
     for after, (first, iso3) in countries.items():
@@ -147,7 +158,7 @@ def descriptions(doc: Doc, countries: dict[int, tuple[int, str]], taken: set[int
         i = token.i
         if token.lower_ not in vocabulary.heads or i in taken or i + 1 in taken:
             continue
-        if _names_follow(doc, i + 1):
+        if _names_follow(doc, i + 1) or _modifies_next(token):
             continue
         title = title_before(doc, i + 1, countries)
         if title is None or any(t in taken for t in range(title.start, i + 1)):
@@ -155,6 +166,12 @@ def descriptions(doc: Doc, countries: dict[int, tuple[int, str]], taken: set[int
         if title.country or _word(doc, title.start - 1) == "the":
             found.append(title)
     return found
+
+
+def _modifies_next(token: Token) -> bool:
+    """A title word that names something after it: 'the State Department', 'the
+    President's Office' stays a title ('Office' is not its head)."""
+    return token.dep_ == "compound" and token.head.i > token.i
 
 
 def _names_follow(doc: Doc, i: int) -> bool:

@@ -243,6 +243,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     mention.location = (
         mention.location or _there(verb, index) or _where(verb, index) or _on_a_trip_to(verb, index)
     )
+    if mention.location is None and mention.type == "STATEMENT":
+        mention.location = _speakers_place(verb, index)
     if mention.location is None and (mention.type in PLACE_TARGET_TYPES or attended):
         # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
         # place of what one attends ('will attend the regional forum in Manila')
@@ -257,6 +259,19 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
                 if inner.dep_ == "pobj" and inner.head.lower_ in LOCATION_PREPS:
                     mention.location = _first_place(inner, index)
     _assign(mention, sources, targets, symmetric)
+
+
+def _speakers_place(verb: Token, index: MentionIndex) -> Place | None:
+    """'the Norwegian Embassy in London said', 'an EU spokesperson in Brussels confirmed':
+    a speaker is where the subject's own 'in' phrase puts it."""
+    for subject in children(verb, "nsubj"):
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for pobj in children(prep, "pobj"):
+                    found = _first_place(pobj, index)
+                    if found is not None:
+                        return found
+    return None
 
 
 #: verbs that call, plan or stage the event named as their object

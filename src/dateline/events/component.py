@@ -49,6 +49,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = sharing.fold_threat_contents(mentions, doc)
     used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
     used |= layout.caption_times(mentions, timexes)
+    timing.antecedent_dates(mentions, doc, timexes)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
     sharing.share_times(mentions, doc)
     sharing.share_without(mentions, doc)
@@ -56,6 +57,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     if dct is not None:
         for mention in mentions:
             timing.refine_status(mention, dct)
+            timing.own_past_date(mention, doc, dct)
             timing.default_window(mention, dct)
     return build.build_events(doc, lexicon, mentions, timexes, used, dct)
 
@@ -169,6 +171,8 @@ def describe(
     mention.other = any(
         c.dep_ in ("amod", "det") and c.lower_ in cues["other_event_words"] for c in token.children
     ) or _separately(sentence)
+    if mention.type not in SAID_TYPES and _additional(token, cues["additional_words"]):
+        mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
     held = timing.held_clause(mention, token.doc)
     held_at = arguments.place_of(held, index) if held is not None else None
@@ -206,6 +210,20 @@ def _definite_object(mention: Mention, verb: Token, lexicon: Lexicon) -> bool:
 
 def clause_token(mention: Mention, token: Token) -> Token:
     return token.doc[mention.clause]
+
+
+#: types whose rows are one per speaker and occasion: 'he also said' adds to the statement
+SAID_TYPES = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _additional(token: Token, words: list[str]) -> bool:
+    """'also met', 'are also expected to meet', 'met again': one more event of its kind,
+    not the one told before."""
+    heads = [token]
+    if token.dep_ == "xcomp":
+        heads.append(token.head)  # 'expected to meet'
+    children = [child for head in heads for child in head.children]
+    return any(child.lower_ in words and child.dep_ == "advmod" for child in children)
 
 
 def _repeated(token: Token, clause: Token, words: list[str]) -> bool:

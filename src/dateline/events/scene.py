@@ -20,6 +20,7 @@ Rules over the events of one article, after merging:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -256,7 +257,8 @@ ROUND_UP_DATELINES = 2
 def dateline_city(text: str) -> Place | None:
     """The city of a wire dateline opening one of the first paragraphs of the body, else
     the city a correspondent files from in the lead ("As Ron Corben reports from Bangkok",
-    "VOA's Lisa Ferdinando is in St. Paul, Minnesota"): broadcast copy's dateline."""
+    "VOA's Lisa Ferdinando is in St. Paul, Minnesota") or in the byline ("By Irina Botnaru
+    in Chișinău"): broadcast copy's and live blogs' dateline."""
     from dateline.actors.geo import find_city, name_key
 
     for _, found in _datelines(text):
@@ -278,8 +280,9 @@ _REPORTER = re.compile(
     r"|\b(?:[A-Z][A-Za-z]+['’]s|[Cc]orrespondent|[Rr]eporter)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"\s+(?:is|was)\s+in\s+(?P<b>{city})"
     r"|\b(?:[Ll]ive|[Cc]overage|[Uu]pdates)\s+from\s+(?P<d>{city})"
-    r"|\bFrom\s+(?P<c>{city}),\s+(?:[a-z]+\s+)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+reports\b".replace(
-        "{city}", r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2}"
+    r"|\bFrom\s+(?P<c>{city}),\s+(?:[a-z]+\s+)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+reports\b"
+    r"|^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s+in\s+(?P<e>{city})".replace(
+        "{city}", r"[A-Z](?:[^\W\d_]|[.'’-])*(?:\s+[A-Z](?:[^\W\d_]|[.'’-])*){0,2}"
     )
 )
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)\.\s")
@@ -290,7 +293,7 @@ REPORTER_LINES = 5
 def _reporter_cities(text: str) -> Iterator[str]:
     for _, line in _first_lines(text, REPORTER_LINES):
         for found in _REPORTER.finditer(line):
-            name = found["a"] or found["b"] or found["c"] or found["d"]
+            name = found["a"] or found["b"] or found["c"] or found["d"] or found["e"]
             # 'New Delhi. All times IST': the sentence ends; 'St. Paul' does not
             yield _SENTENCE_STOP.split(name)[0].rstrip(".")
 
@@ -299,7 +302,9 @@ def _same_name(name: str, written: str) -> bool:
     """'Saint Paul' for 'St. Paul', never 'Casablanca' for 'White House'."""
 
     def words(value: str) -> set[str]:
-        return {w for w in re.split(r"[^a-z]+", value.lower()) if w not in ("", "st", "saint")}
+        plain = unicodedata.normalize("NFKD", value.lower())  # 'Chișinău' is 'Chisinau'
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        return {w for w in re.split(r"[^a-z]+", plain) if w not in ("", "st", "saint")}
 
     return bool(words(name) & words(written)) or words(name) == words(written)
 

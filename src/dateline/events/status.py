@@ -89,6 +89,9 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
             return (cues["governors"][lemma], lemma), clause
     if clause is None:
         return _modifier(noun, cues), None
+    if noun.dep_ in ("nsubj", "nsubjpass") and _into_another_day(clause):
+        # 'talks entered a second day', 'the strike went into its third week': under way
+        return ("ongoing", "entered"), clause
     if yet_to(clause):
         # 'has yet to confirm the date of Kim's visit': the visit is still to come
         return ("planned", "yet to"), clause
@@ -103,6 +106,29 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
+
+
+#: verbs that carry a lasting event into another of its days ('entered a second day')
+INTO_VERBS = {"enter", "go", "stretch", "drag", "move", "head"}
+#: units a lasting event counts its length in
+LENGTH_UNITS = {"day", "week", "month", "year", "round", "session"}
+
+
+def _into_another_day(verb: Token) -> bool:
+    """'entered a second day', 'went into its third week', 'stretched into a fifth day'."""
+    if verb.lemma_.lower() not in INTO_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.lower_ == "into" for g in c.children]
+    return any(o.lemma_.lower() in LENGTH_UNITS and _ordinal(o) for o in objects)
+
+
+def _ordinal(noun: Token) -> bool:
+    """'a second day', 'its third week'."""
+    return any(c.tag_ == "JJ" and c.lower_.endswith(ORDINAL_ENDS) for c in noun.children)
+
+
+ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
 
 #: the tenses of a journey whose purpose still lies ahead ('has arrived … for talks', 'is
@@ -194,6 +220,10 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
         return None
     if _be_to(verb):
         return None  # 'is to meet', 'was to meet': a modal reading, decided by _modal
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and is_verb(head.head):
+        outer = governor_key(head.head)  # 'look forward to seeing him at the summit'
+        if outer in cues["governors"] and cues["governors"][outer] == "planned":
+            return "planned", outer
     key = governor_key(head)
     dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
     if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:

@@ -215,8 +215,17 @@ def _boundary(token: Token) -> bool:
         lemma = token.lemma_.lower()
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
-        return token.lemma_.lower() in SPEECH_VERBS
+        return token.lemma_.lower() in SPEECH_VERBS or _future(token) != _future(token.head)
     return token.dep_ in ("ROOT", "ccomp")
+
+
+#: auxiliaries of a future ('will see him next week')
+FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+
+
+def _future(verb: Token) -> bool:
+    """'spoke on Tuesday and will see him next week': the second verb's time is its own."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[EventTime, bool]:
@@ -281,6 +290,63 @@ def is_dated(timex: Timex) -> bool:
     if timex.value.startswith(UNDATED_PREFIXES) or "X" in timex.value:
         return False
     return timex.mod in DATED_MODS and timex.earliest is not None
+
+
+#: how a date names the thing it modifies: 'the 1995 Mekong Agreement', 'a 2007 accord'
+NAMING_DEPS = {"nummod", "compound", "amod", "npadvmod", "poss"}
+
+
+def named_by_date(noun: Token, doc: Doc, timexes: list[Timex]) -> Timex | None:
+    """A dated timex that modifies ``noun`` itself ('the 2016 peace agreement'), not a
+    phrase after it."""
+    for timex in timexes:
+        root = timex_root(doc, timex)
+        if root is None or not is_dated(timex):
+            continue
+        while root.dep_ in NAMING_DEPS and root.head.i != noun.i and root.head.i != root.i:
+            root = root.head
+        if root.dep_ in NAMING_DEPS and root.head.i == noun.i:
+            return timex
+    return None
+
+
+def antecedent_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> None:
+    """'The 1995 Mekong Agreement, which Laos and Vietnam signed in Chiang Rai': an undated
+    relative clause takes the date that names its antecedent."""
+    for mention in mentions:
+        token = doc[mention.token]
+        if mention.dated or token.dep_ != "relcl" or token.pos_ != "VERB":
+            continue
+        timex = named_by_date(token.head, doc, timexes)
+        if timex is not None:
+            mention.timexes, mention.time, mention.dated = [timex], point(timex), True
+
+
+#: events that last once done, so that undoing them tells they happened ('scrap the 1953
+#: armistice agreement', 'lift the 2017 sanctions')
+LASTING_TYPES = {"AGREE", "SANCTION"}
+
+
+def own_past_date(mention: Mention, doc: Doc, dct: date) -> None:
+    """'would scrap the 1953 armistice agreement': a nominal named by a date before the DCT
+    happened then, whatever the clause around it says of it now (a 'cancelled' or
+    'planned' of its own still decides, and a meeting or visit called off never took
+    place)."""
+    token = doc[mention.token]
+    if mention.status not in ("planned", "possible", "negated") or mention.clause == token.i:
+        return
+    if mention.status == "negated" and mention.type not in LASTING_TYPES:
+        return  # 'the November summit was called off': it never took place
+    latest = iso_day(mention.time.latest)
+    if latest is None or latest >= dct or token.pos_ not in ("NOUN", "PROPN"):
+        return
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return
+        if child.dep_ in ("amod", "acl") and child.tag_ in ("VBN", "VBD", "VBG"):
+            return  # 'the cancelled 2012 summit', 'the planned 2019 visit'
+    if named_by_date(token, doc, mention.timexes) is not None:
+        mention.status, mention.cue = "occurred", "own past date"
 
 
 def split_coordinated(mention: Mention) -> list[Mention]:
@@ -376,6 +442,36 @@ def _stated_length(token: Token) -> int | None:
     return next((d for d in map(duration_days, nouns) if d is not None), None)
 
 
+#: verbs of going home at the end of a stay
+HOME_VERBS = {"return", "leave", "depart", "fly"}
+#: words that put a verb after them in the future ('is due to return', 'is to leave')
+DUE_WORDS = {"due", "expect", "schedule", "set", "be"}
+#: how many days before the DCT a stay that ends after it may have begun
+STAY_WINDOW_DAYS = 7
+
+
+def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> date | None:
+    """The day after the DCT the visitor of an arrival is due to go home, as its sentence
+    says ('… and is due to return to Kampala on Thursday', 'will leave on Friday')."""
+    timexes = list(doc._.timexes or [])
+    for mention in mentions:
+        token = doc[mention.token]
+        for verb in token.sent:
+            if verb.lemma_.lower() not in HOME_VERBS or verb.i == token.i:
+                continue
+            due = _future(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS)
+            if not due:
+                continue
+            for timex in timexes:
+                root = timex_root(doc, timex)
+                if root is None or verb not in (root.head, root.head.head):
+                    continue
+                day = iso_day(timex.latest) if timex.granularity == "day" else None
+                if day is not None and day > dct:
+                    return day
+    return None
+
+
 def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
     """'Bush has arrived in Seoul', with no date of its own: the present perfect of an
     arrival says the visitor is there now."""
@@ -398,6 +494,8 @@ def present_perfect(token: Token) -> bool:
 
 #: events that last a stated number of days ('a four-day visit', 'the three-day talks')
 LASTING = {"VISIT", "MEET", "PROTEST"}
+#: grains that fix the day an event starts ('on Monday', 'on Wednesday evening')
+DAY_GRAINS = {"day", "time"}
 
 
 def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
@@ -406,8 +504,15 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
     if event.type == "VISIT" and event.status == "occurred" and _just_arrived(event, mentions, doc):
         event.status, event.cue = "ongoing", "has arrived"
         return
-    start = iso_day(event.time.earliest) if event.time.granularity == "day" else None
+    start = iso_day(event.time.earliest) if event.time.granularity in DAY_GRAINS else None
     if event.type not in LASTING or event.status != "occurred" or start is None or start > dct:
+        return
+    home = _due_home(event, mentions, doc, dct) if event.type == "VISIT" else None
+    if home is not None and (dct - start).days <= STAY_WINDOW_DAYS:
+        # 'arrived in Kisumu on Sunday and is due to return to Kampala on Thursday'
+        value = f"{start.isoformat()}/{home.isoformat()}"
+        event.time = EventTime(value, start.isoformat(), home.isoformat(), "day")
+        event.status, event.cue = "ongoing", "due home"
         return
     for mention in mentions:
         days = _stated_length(doc[mention.token])
@@ -433,7 +538,7 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
     day and lasts a stated number of days spans them."""
     if event.type not in LASTING or event.status not in ("planned", "negated"):
         return  # a plan called off keeps the days it was planned for
-    if event.time.granularity != "day":
+    if event.time.granularity not in DAY_GRAINS:
         return
     start = iso_day(event.time.earliest) if event.time.earliest else None
     if start is None or event.time.latest != event.time.earliest:

@@ -34,6 +34,11 @@ LABOUR_REASONS = {
     "privatisation", "concession", "layoff", "bonus", "allowance", "arrear",
 }  # fmt: skip
 LABOUR_VERBS = {"call", "stage", "suspend", "postpone", "call off"}
+#: who stops work ('a strike by air traffic controllers')
+LABOUR_AGENTS = {
+    "controller", "pilot", "dockworker", "docker", "farmer", "trucker", "porter",
+    "journalist", "unionist", "firefighter", "officer", "guard", "crew", "cleaner",
+}  # fmt: skip
 MILITARY_MODIFIERS = {
     "air", "missile", "drone", "military", "rocket", "artillery", "preemptive",
     "pre-emptive", "nuclear", "retaliatory", "precision", "naval", "targeted", "surgical",
@@ -107,6 +112,16 @@ def _strike_kind(noun: Token) -> str | None:
     }
     if reasons & LABOUR_REASONS:
         return "labour"
+    strikers = {
+        p.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    }
+    if strikers & (LABOUR_MODIFIERS | LABOUR_AGENTS):
+        return "labour"  # 'the strike by Kenyan doctors'
+
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("go", "be"):
         return "labour"  # 'went on strike', 'are on strike'

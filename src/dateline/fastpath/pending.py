@@ -94,7 +94,7 @@ def _unsettled(
     keys = []
     for story_id, members in _members(conn, where, [*opened_params, day, day], settings).items():
         state = story_state(members, settings)
-        found = {"state": state.state, "time": state.time,
+        found = {"state": state.state, "time": state.time, "type": state.type,
                  "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
         if is_pending(found, day, settings):
             keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))

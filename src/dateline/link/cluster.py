@@ -311,10 +311,13 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     """Whether ``e`` falls in the story's current window; or, when ``e`` comes from the
     article the story is reading, in the window the story had before that article: one
     article's dates of one trip (arrived on Tuesday; travels on to Cape Town on Thursday, the
-    last day of the visit) do not shut each other out, whichever is taken first."""
+    last day of the visit) do not shut each other out, whichever is taken first. Only an
+    event of the story's own type: a facet has ``facet_slack`` around the story's date, and
+    a meeting in July reported with the visit's new date, August 18-20, is another meeting
+    though both fit the "second half of the year" the story had before."""
     windows = [state.window]
     last = draft.last_article[1] if draft.last_article else None
-    if state.settled and last == e.document_id:
+    if state.settled and last == e.document_id and e.type == state.type:
         windows.append(state.settled)
     # A plan without a date of its own, reported after a dated story, may fall a few days
     # after its date: "Kim is due in Russia", two days after he went, is that visit, late.

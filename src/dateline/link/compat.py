@@ -373,8 +373,13 @@ def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
 # --- link windows ---------------------------------------------------------------
 
 
-def _implied(status: str, dct: date, settings: LinkSettings) -> tuple[date, date]:
+def _implied(status: str, dct: date, settings: LinkSettings, kind: str = "") -> tuple[date, date]:
     past, future = timedelta(days=settings.past_days), timedelta(days=settings.future_days)
+    if kind in settings.speech_types:
+        # Said on one day: an undated report of it was made on or just before its article's
+        # date, and one announced is made soon.
+        past = timedelta(days=settings.speech_past_days)
+        future = timedelta(days=settings.speech_future_days)
     if status in ("planned", "possible"):
         return dct, dct + future
     if status == "occurred":
@@ -397,7 +402,7 @@ def link_window(row: dict[str, Any], settings: LinkSettings) -> tuple[str, str]:
     if row["status"] == "negated" and has_cue(row, settings.past_negation_cues):
         return _iso(dct - timedelta(days=settings.past_days)), _iso(dct - timedelta(days=1))
     lo, hi = iso_day(row.get("earliest")), iso_day(row.get("latest"))
-    imp_lo, imp_hi = _implied(row["status"], dct, settings)
+    imp_lo, imp_hi = _implied(row["status"], dct, settings, row["type"])
     if lo is None and hi is None:
         lo, hi = imp_lo, imp_hi
     elif lo is None:

@@ -149,7 +149,7 @@ def _unsettled_pending(
     keys = []
     for story_id, members in groups.items():
         state = story_state(members, settings)
-        found = {"state": state.state, "time": state.time,
+        found = {"state": state.state, "time": state.time, "type": state.type,
                  "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
         if is_pending(found, day, settings):
             keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))

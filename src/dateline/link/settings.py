@@ -34,6 +34,9 @@ class LinkSettings:
     precursors: dict[str, dict[str, str]] = field(default_factory=dict)
     place_free_types: frozenset[str] = frozenset()
     hosted_types: frozenset[str] = frozenset()  # the country they are held in takes part
+    speech_types: frozenset[str] = frozenset()  # made on one day: narrow implied windows
+    speech_past_days: int = 1
+    speech_future_days: int = 14
     role_pairs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     min_shared_participants: int = 2
     country_matches_member: bool = True
@@ -62,6 +65,11 @@ class LinkSettings:
 
     def is_precursor(self, event_type: str) -> bool:
         return event_type in self.precursors
+
+    def stale_after(self, event_type: str) -> int:
+        """Days after its last report that a story without a date stops being pending: a
+        statement announced without a date is made soon (``speech_types``' future)."""
+        return self.speech_future_days if event_type in self.speech_types else self.stale_days
 
 
 def _types(path: Path, name: str, raw: Any) -> frozenset[str]:
@@ -115,6 +123,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
         _check_statuses(path, "status_order", data["status_order"])
         _check_statuses(path, "article_status_priority", data["article_status_priority"])
         windows = _public(data["windows_days"])
+        speech = data.get("speech_types", {"types": []})
         unknown = sorted(set(data["pending_states"]) - set(LIFECYCLE))
         if unknown:
             raise E_LINK_RULES(path=str(path), why=f"pending_states: unknown state {unknown[0]!r}")
@@ -124,6 +133,9 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             precursors=precursors,
             place_free_types=frozenset(data["place_free_types"]),
             hosted_types=_types(path, "hosted_types", data.get("hosted_types", {"types": []})),
+            speech_types=_types(path, "speech_types", speech),
+            speech_past_days=int(speech.get("past", 1)),
+            speech_future_days=int(speech.get("future", 14)),
             role_pairs=_role_pairs(path, data["role_pairs"]),
             min_shared_participants=int(data["min_shared_participants"]),
             country_matches_member=bool(data["country_matches_member"]),

@@ -2,7 +2,8 @@
 
 Each article says one thing about the story (its *article status* and time);
 the story's state follows the articles in date order: a later status replaces
-an earlier one only where the rules allow it (``supersedes``), and the time is
+an earlier one only where the rules allow it (``supersedes``, or a denial that still
+plans the event: ``corrects``), and the time is
 the most specific date from the latest article that gives one.
 
 Each article also has a *lifecycle state* (``settings.LIFECYCLE``), read in the context of the
@@ -105,12 +106,26 @@ def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[M
     return [m for m in others if settings.rank(m.type) == top]
 
 
+def _dated_plan_speaks(voices: list[Member], kind: str) -> list[Member]:
+    """The voices, less the reports without a date of their own that put the event at the
+    article's date (``ongoing``, ``occurred``: "the Secretary's travel to Vietnam
+    demonstrates ...") when the article plans it, of the story's own type, for a date after
+    that: the dated plan says when it happens, the tense of an undated mention does not."""
+    planned_later = any(
+        m.type == kind and m.status == "planned" and m.dated and (m.earliest or "") > m.dct
+        for m in voices
+    )
+    if not planned_later:
+        return voices
+    return [m for m in voices if m.dated or m.status not in ("ongoing", "occurred")]
+
+
 def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[Member]:
     """The ``speakers`` of an article, except that an article that postpones the story
     (one of its events moved, still planned) is not undone by a denial in it: "Valdés would
     not travel this week; the talks are postponed until further notice" puts the trip
     off, it does not call it off (a cancellation, "was cancelled", still does)."""
-    voices = speakers(members, kind, settings)
+    voices = _dated_plan_speaks(speakers(members, kind, settings), kind)
     moved = [
         m
         for m in members
@@ -182,10 +197,10 @@ def article_time(
     return None, "none", (latest.lo, latest.hi)
 
 
-def reach_of(art: ArticleState, settings: LinkSettings) -> str:
-    """The last day an article keeps a story open: its time's latest day, else its date
-    moved by ``stale_days``."""
-    return (art.time or {}).get("latest") or shift(art.dct, settings.stale_days)
+def reach_of(art: ArticleState, settings: LinkSettings, kind: str = "") -> str:
+    """The last day an article keeps a story of type ``kind`` open: its time's latest day,
+    else its date moved by ``stale_days`` (``speech_types``: their ``future``)."""
+    return (art.time or {}).get("latest") or shift(art.dct, settings.stale_after(kind))
 
 
 def facet_date(
@@ -233,11 +248,15 @@ def agrees(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def article_lifecycle(
-    art: ArticleState, plan: str | None, earlier_dates: tuple[tuple[str, str], ...]
+    art: ArticleState,
+    plan: str | None,
+    earlier_dates: tuple[tuple[str, str], ...],
+    held: str | None = None,
 ) -> str | None:
     """The lifecycle state an article gives a story, given the story's plan state before it
-    (``plan``: one of ``PLANNING`` while the story is planned, else None) and the dates
-    earlier articles planned it for."""
+    (``plan``: one of ``PLANNING`` while the story is planned, else None), the dates
+    earlier articles planned it for, and ``held``: ``under way`` or ``occurred`` when the
+    story already got under way or happened."""
     if art.status is None:
         return plan
     if art.status == "possible" and plan:
@@ -252,8 +271,23 @@ def article_lifecycle(
         return "rescheduled" if moved else "dated"
     if art.time_kind == "reset":
         return "postponed"
-    # Silent on the date: a dated or postponed plan stays as it was.
+    # Silent on the date: a dated or postponed plan stays as it was, and so does an event
+    # already under way or held ("is due in Vilnius", a day after he was there).
+    if held:
+        return held
     return plan if plan in ("dated", "rescheduled", "postponed") else "announced"
+
+
+def corrects(art: ArticleState, status: str | None) -> bool:
+    """Whether an article takes back a reported occurrence: it denies that the event took
+    place (a negated report of it, not a cancellation) and still plans it ("denied reports
+    that Valdés had met Ferreyra ... his trip would be rescheduled"). Any other later
+    report leaves an occurrence as it was; the history shows both."""
+    return (
+        status == "occurred"
+        and art.status == "planned"
+        and any(m.status == "negated" and not m.cancelled for m in art.members)
+    )
 
 
 @dataclass(frozen=True)
@@ -277,14 +311,17 @@ class Progress:
             # Its own type undated, a facet dates a story that had no date yet.
             art.time, art.window = art.facet_date
             art.time_kind = "dated"
-        if new and (status is None or status in settings.supersedes.get(new, ())):
+        if new and (
+            status is None or status in settings.supersedes.get(new, ()) or corrects(art, status)
+        ):
             status = new
         if art.time_kind in ("dated", "reset"):
             timed = art
         if art.time_kind != "none":
             windowed = art
+        held = BY_STATUS[self.status] if self.status in ("ongoing", "occurred") else None
         art.state = article_lifecycle(
-            art, self.plan if self.status == "planned" else None, self.dates
+            art, self.plan if self.status == "planned" else None, self.dates, held
         )
         plan = self.plan
         if status == "planned":
@@ -328,7 +365,8 @@ class Fold:
     def _close(self) -> None:
         art = make_article(self.current, self.kind or self.first_type or "", self.settings)
         self.progress = self.progress.step(art, self.settings)
-        self.reach = max(self.reach, reach_of(art, self.settings))
+        kind = self.kind or self.first_type or ""
+        self.reach = max(self.reach, reach_of(art, self.settings, kind))
         self.done.append(art)
         self.current = []
 
@@ -343,7 +381,7 @@ class Fold:
         window = chosen.window or (last.dct, last.dct)
         final = after.status or last.members[0].status
         state = (after.plan or "announced") if final == "planned" else BY_STATUS.get(final, final)
-        reach = max(self.reach, reach_of(last, self.settings))
+        reach = max(self.reach, reach_of(last, self.settings, kind))
         dated = chosen.time_kind == "dated"
         before = self.progress.timed or self.progress.windowed
         settled = before.window if before else None

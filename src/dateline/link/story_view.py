@@ -23,7 +23,8 @@ def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
     latest = found["time"].get("latest")
     if latest:
         return bool(latest >= day)
-    return bool(shift(found["latest_evidence"]["dct"], settings.stale_days) >= day)
+    stale = settings.stale_after(found["type"])
+    return bool(shift(found["latest_evidence"]["dct"], stale) >= day)
 
 
 def story_dict(

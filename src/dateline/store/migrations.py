@@ -320,6 +320,17 @@ def _sqlite_title_text(conn: Connection) -> None:
     conn.exec_driver_sql(f"INSERT INTO {fts}(title, document_id) SELECT title, id FROM documents")
 
 
+def _v15_relink(conn: Connection) -> None:
+    """Link stored documents again: what linking stores per event changed (an undated
+    statement, threat or accusation links within a day of its article, ``speech_types``),
+    and so did the rules that fold a story's state (docs/stories.md, "Measured", issue 12's
+    fourth round), which its stored row and summary hold."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -333,6 +344,7 @@ MIGRATIONS: list[Migration] = [
     (11, "story keys: linking cost independent of the database's size", _v11_story_keys),
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
     (13, "actor_counts and title trigrams: /api/actors and q= read indexes", _v13_actor_counts),
+    (15, "stories linked again under the round-4 linking rules (speech_types)", _v15_relink),
 ]
 
 

@@ -298,6 +298,8 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     anchor = ctx.anchor
     if unit == "day" and cal.RANK[anchor.granularity] > cal.RANK["day"] and ctx.last_day:
         anchor = ctx.last_day  # 'said on Tuesday … next week, … the same day': Tuesday
+    if args.get("in_hand") and cal.RANK[anchor.granularity] > cal.RANK[unit]:
+        anchor = ctx.day_in_hand or cal.point(ctx.dct, "day")  # "For the week," after June
     if offset == "0" and _THE_UNIT.match(ctx.text, ctx.start, ctx.end) and in_story(ctx):
         offset = "ref"  # "before the end of the year", in a story: the story's year
     if offset.startswith("ref"):
@@ -319,6 +321,9 @@ def norm_relative(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result 
     else:
         base = cal.point(ctx.dct, unit)
         n = int(offset)
+        compared = _compared_quarter(ctx) if (unit, n) == ("year", -1) else None
+        if compared is not None:
+            return Result(compared.value, compared, mod_of(groups, args) or rel_mod)
     p = cal.shift(base, "week" if unit == "weekend" else unit, n)
     if unit == "weekend" and p.granularity == "week":
         p = cal.point(p.start, "weekend")
@@ -329,6 +334,40 @@ _RESULTS_OF = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+)?(?:loss|losses|profit|profits|earnings|results|net|sales|revenue)\b",
     re.IGNORECASE,
 )
+
+
+# an amount compared with last year's: "compared with earnings of $33 million last year",
+# "a 13% increase from last year's $1.55 billion"
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[$£€]\s?[0-9][0-9.,]*|[0-9][0-9.,]*\s+cents)(?:\s+(?:million|billion))?"
+    r"(?:\s+a\s+share)?\s+$",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?[$£€]\s?[0-9]", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus)\b", re.IGNORECASE)
+AMOUNT_REACH = 40  # characters before "last year" where the compared amount ends
+REPORTED_QUARTER_AGE = timedelta(days=200)  # how long ago a reported quarter may have ended
+
+
+def _compared_quarter(ctx: Context) -> Point | None:
+    """The year-earlier quarter, when "last year" names the figure a reported quarter's
+    is compared with, as "a year ago" does: "In the latest quarter, the company lost $23
+    million, compared with earnings of $33 million last year" → last year's quarter."""
+    said = _AMOUNT_BEFORE.search(ctx.text, max(0, ctx.start - AMOUNT_REACH), ctx.start)
+    if said is None and not _AMOUNT_AFTER.match(ctx.text, ctx.end):
+        return None
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    if not _COMPARED.search(ctx.text, left, ctx.start):
+        return None
+    quarter = period_anchor(ctx, "quarter") or period_anchor(ctx, "half")
+    # the reported quarter has begun by the DCT (a fiscal fourth quarter may end in September)
+    if (
+        quarter is None
+        or not ctx.dct - REPORTED_QUARTER_AGE <= quarter.end
+        or quarter.start > ctx.dct
+    ):
+        return None
+    return cal.shift(quarter, "year", -1)
 
 
 # "later this year", "earlier this month": the part of the period after (before) the DCT

@@ -6,12 +6,12 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import pairwise
 from typing import Any
 
 from dateline.model import Timex
 from dateline.timex import calendar_math as cal
 from dateline.timex.calendar_math import Point
+from dateline.timex.clock import CLOCK_THEN_DAY, clock_days, keep_local_clock
 from dateline.timex.context import NORMALIZERS, Context, Result
 from dateline.timex.narrative import in_story
 from dateline.timex.rules import DIGITS, Fragment, Rule, RuleSet, load_ruleset
@@ -316,7 +316,8 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
         if _anchors(ctx, match, result):
             _remember(ctx, result, match.end)
             _remember_clock_of_day(ctx, match, result, results)
-    _clock_days(text, results)
+            keep_local_clock(ctx, match.start, results)
+    clock_days(text, results)
     _join_durations(text, results)
     ctx.found = sorted(results.values(), key=lambda t: t.start)
     for match in matches:
@@ -389,14 +390,6 @@ def _day_around(
     return widened, Result(moved.value, moved, result.mod, None)
 
 
-# "at 5 a.m. on 11 November 1918", "at 6:15 p.m. EDT Friday": the day named next
-_CLOCK_THEN_DAY = re.compile(
-    r"\s*\)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:local\s+time\s*)?(?:,\s*|on\s+|\bof\s+)?(?:the\s+)?",
-)
-# "at 2 p.m. AEDT (0300 GMT) on Tuesday": the clock time and its equivalent share the day
-_EQUIVALENT = re.compile(r"\s*(?:local\s+time\s*)?\(\s*")
-
-
 def _remember_clock_of_day(
     ctx: Context, match: Match, result: Result, results: dict[int, Timex]
 ) -> None:
@@ -409,38 +402,9 @@ def _remember_clock_of_day(
     clock = max(before, key=lambda t: t.end, default=None)
     if clock is None or not (clock.rule or "").startswith("clock") or clock.type != "TIME":
         return
-    gap = _CLOCK_THEN_DAY.match(ctx.text, clock.end, match.start)
+    gap = CLOCK_THEN_DAY.match(ctx.text, clock.end, match.start)
     if gap is not None and gap.end() == match.start and len(clock.value) >= 16:
         ctx.last_clock = Point(p.start, "day", clock.value[11:16])
-
-
-# "from 3 a.m. to 11 a.m. Saturday": the first clock time shares the second's day
-_DAY_WORD = re.compile(
-    r"day\b|tomorrow|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE
-)
-_CLOCK_RANGE = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
-
-
-def _clock_days(text: str, results: dict[int, Timex]) -> None:
-    """Give a clock time without a day of its own the day that directly follows it."""
-    found = sorted(results.values(), key=lambda t: t.start)
-    for clock, after in reversed(list(pairwise(found))):
-        if not (clock.rule or "").startswith("clock") or clock.type != "TIME":
-            continue
-        after = results.get(after.start, after)
-        if after.granularity == "day":
-            gap = _CLOCK_THEN_DAY.match(text, clock.end, after.start)
-        elif (after.rule or "").startswith("clock") and _DAY_WORD.search(after.text):
-            gap = _CLOCK_RANGE.match(text, clock.end, after.start)
-        elif (after.rule or "").startswith("clock") and after.type == "TIME":
-            gap = _EQUIVALENT.match(text, clock.end, after.start)
-        else:
-            continue
-        if gap is None or gap.end() != after.start or after.value[:10] == clock.value[:10]:
-            continue
-        value = after.value[:10] + clock.value[10:]
-        day = after.value[:10]
-        results[clock.start] = replace(clock, value=value, earliest=day, latest=day)
 
 
 _DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")

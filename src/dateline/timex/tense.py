@@ -216,8 +216,12 @@ def nearest_cue(text: str, start: int, end: int, weak: bool) -> tuple[int, str, 
             text, left, start, end, (cue_start, cue_end)
         ):
             continue
-        if cue_start >= end and _RELATIVE.search(text, end, cue_start):
-            continue  # "plays on Sunday against Cole, who has won 14 matches": another clause
+        if cue_start >= end and (
+            _RELATIVE.search(text, end, cue_start) or _THAT_CLAUSE.match(text, end)
+        ):
+            # "plays on Sunday against Cole, who has won 14 matches", "told investors in
+            # October that it would replace the system": another clause's cue
+            continue
         kind = weak_kind if weak else strong
         if kind is None:
             continue
@@ -295,6 +299,13 @@ def _cues(text: str, left: int, right: int) -> tuple[Cue, ...]:
 
 
 _RELATIVE = re.compile(r",\s*(?:who|whose|which|where)\b", re.IGNORECASE)
+# a "that" clause right after the expression (a verb's complement or a relative clause);
+# "that year", "that night" are times of their own
+_THAT_CLAUSE = re.compile(
+    r",?\s+that\b(?!\s+(?:year|month|week|day|night|morning|afternoon|evening|time|season|"
+    r"spring|summer|autumn|fall|winter|quarter)\b)",
+    re.IGNORECASE,
+)
 # "last" looks back when a time follows it: "last week", "last Friday", "the last two years"
 _LAST_TIME = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:week|month|year|night|time|season|spring|summer|autumn|fall|winter|"
