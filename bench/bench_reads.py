@@ -188,7 +188,10 @@ def http_paths(actor: str, last_day: str) -> dict[str, str]:
         "events actor+month limit=50": f"/api/events?actor={actor}&{month}&limit=50",
         "events offset=100000 limit=50": "/api/events?limit=50&offset=100000",
         "timeline actor (limit 1000)": f"/api/timeline?actor={actor}",
-        "pending as_of limit=100 (the page's)": f"/api/pending?as_of={as_of}&limit=100",
+        "pending as_of limit=100 (whole stories)": f"/api/pending?as_of={as_of}&limit=100",
+        "pending as_of limit=100 view=summary (the page's)": (
+            f"/api/pending?as_of={as_of}&limit=100&view=summary"
+        ),
         "events q=text limit=50": "/api/events?q=statement&limit=50",
         "stories limit=50": "/api/stories?limit=50",
         "actors limit=200": "/api/actors?limit=200",
@@ -242,7 +245,7 @@ def mix(actor: str, last_day: str) -> list[str]:
     as_of = (date.fromisoformat(last_day) - timedelta(days=10)).isoformat()
     return [
         "/api/timeline?limit=200",
-        f"/api/pending?as_of={as_of}&limit=100",
+        f"/api/pending?as_of={as_of}&limit=100&view=summary",
         "/api/events?limit=50",
         f"/api/events?actor={actor}&limit=50",
         "/api/events?type=VISIT&status=planned&limit=50",
@@ -366,26 +369,29 @@ def traced(*args, **kwargs):
     return conn
 sqlite3.connect = sqlite3.dbapi2.connect = traced
 sys.argv = ["dateline", *sys.argv[1:]]
-from dateline.cli import main
+from dateline.__main__ import main  # the `dateline` command (and python -m dateline)
 main()
 """
 
 
 def startup(db: Path, as_of: str, repeat: int) -> None:
-    """Process start to the first SQL statement of ``dateline pending`` (ms)."""
-    samples, cpu = [], []
-    for _ in range(repeat):
-        began = time.time()
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, "pending", "--as-of", as_of, "--db", str(db)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        first = next(x for x in done.stderr.splitlines() if x.startswith("FIRST-SQL"))
-        samples.append((float(first.split()[1]) - began) * 1000)
-        cpu.append(float(first.split()[2]) * 1000)
-    print(f"\nCLI fixed cost: process start to first SQL (`dateline pending`, {repeat} runs)")
-    line("wall clock", samples)
-    line("CPU time of the process", cpu)
+    """Process start to the first SQL statement of ``dateline timeline`` and ``dateline
+    pending`` (ms), through the command's entry point (``dateline.__main__``)."""
+    for command in (["timeline", "--limit", "1"], ["pending", "--as-of", as_of]):
+        samples, cpu = [], []
+        for _ in range(repeat):
+            began = time.time()
+            done = subprocess.run(
+                [sys.executable, "-c", PROBE, *command, "--db", str(db)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            first = next(x for x in done.stderr.splitlines() if x.startswith("FIRST-SQL"))
+            samples.append((float(first.split()[1]) - began) * 1000)
+            cpu.append(float(first.split()[2]) * 1000)
+        name = " ".join(command[:1])
+        print(f"\nCLI fixed cost: process start to first SQL (`dateline {name}`, {repeat} runs)")
+        line("wall clock", samples)
+        line("CPU time of the process", cpu)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -428,3 +428,36 @@ def test_stories_read_by_member_list_or_by_query_are_the_same(
             by_list = pending(conn, "2025-03-03")
             monkeypatch.setattr(story_query, "MEMBER_LIST", 1)
             assert by_list and pending(conn, "2025-03-03") == by_list
+
+
+def test_a_listed_text_reads_titles_from_their_trigram_index(store: Store) -> None:
+    """A rare text's titles are looked up in title_text (migration 13), not scanned."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL serves the titles' ILIKE from pg_trgm (migration 10)")
+    with reading(store.engine) as conn:
+        query = select_event_ids(q="Report 1", text="listed")
+        compiled = query.compile(conn)
+        plan = conn.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.params.values())
+        ).all()
+    steps = " | ".join(str(row[-1]) for row in plan)
+    assert "title_text VIRTUAL TABLE" in steps and "SCAN documents" not in steps, steps
+
+
+def test_the_title_index_follows_the_titles_and_is_made_for_an_older_database(
+    tmp_path: Any,
+) -> None:
+    path = tmp_path / "old.db"
+    with Store(str(path)) as fresh:
+        assert all(fresh.add_many(articles()[:10]))
+    with Store(str(path)) as opened, opened.engine.begin() as conn:
+        conn.execute(text("DROP TABLE title_text"))  # its triggers go with it
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 13"))
+    with Store(str(path)) as reopened:
+        assert all(reopened.add_many(articles()[10:20]))  # after the migration: triggers
+        with reading(reopened.engine) as conn:
+            assert queries.text_plan(conn, "Report 1") == "listed"
+            for q in ("Report 1", "report 19", "REPORT 4", "port 1"):
+                expected = [r[0] for r in conn.execute(select_event_ids(q=q).order_by(*ORDER))]
+                found = select_event_ids(q=q, text="listed").order_by(*ORDER)
+                assert [r[0] for r in conn.execute(found)] == expected and expected, q

@@ -118,6 +118,22 @@ def test_pending_as_of_a_date_is_what_the_pending_command_prints(
     assert body["stories"] == json.loads(cli.stdout) != []
 
 
+def test_a_pending_summary_is_the_full_stories_without_their_details(served: Server) -> None:
+    full = ok(served, "/api/pending", as_of="2026-02-25", limit=5, offset=1)
+    summary = ok(served, "/api/pending", as_of="2026-02-25", limit=5, offset=1, view="summary")
+    assert summary["total"] == full["total"] and summary["stories"]
+    assert [summarised(s) for s in full["stories"]] == summary["stories"]
+    assert "history" not in summary["stories"][0]
+
+
+def summarised(story: dict[str, Any]) -> dict[str, Any]:
+    """What /api/pending?view=summary keeps of a whole story."""
+    kept = ("id", "type", "family", "status", "state", "dated", "time", "place",
+            "participants", "articles")  # fmt: skip
+    return {**{k: story[k] for k in kept}, "first_dct": story["first_announced"]["dct"],
+            "last_dct": story["latest_evidence"]["dct"], "as_of": story["as_of"]}  # fmt: skip
+
+
 def test_stories_filter_page_and_total(served: Server) -> None:
     whole = ok(served, "/api/stories", limit=1000)
     assert whole["total"] == len(whole["stories"]) > 2
@@ -168,6 +184,7 @@ def test_actors_by_part_of_a_name_with_their_number_of_events(served: Server) ->
         ("/api/events", {"from": "2026-13-01"}, 400, "DL-E402"),
         ("/api/timeline", {"to": "yesterday"}, 400, "DL-E402"),
         ("/api/pending", {"as_of": "2026-02-30"}, 400, "DL-E402"),
+        ("/api/pending", {"view": "compact"}, 400, "DL-E401"),
         ("/api/events", {"from": "2026-05-01", "to": "2026-01-01"}, 400, "DL-E091"),
         ("/api/events", {"limit": "0"}, 400, "DL-E401"),
         ("/api/events", {"limit": "100000"}, 400, "DL-E401"),

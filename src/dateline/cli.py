@@ -716,5 +716,11 @@ def eval_stories(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: a plain ``timeline`` or ``events`` on a SQLite file is
+    answered by :mod:`dateline.fastpath`, everything else by the commands above."""
+    from dateline.fastpath import run
+
+    code = run(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
     app()

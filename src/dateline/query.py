@@ -1,9 +1,28 @@
-"""Plain-text renderings of events for the CLI (files: :mod:`dateline.export`)."""
+"""A stored event's shape, and plain-text renderings of events for the CLI (files:
+:mod:`dateline.export`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
+
+def event_shape(
+    row: dict[str, Any], roles: dict[str, list[str]], evidence: list[Any], cands: list[Any]
+) -> dict[str, Any]:
+    """A stored event's row (``events`` columns, ``title``, ``document_source``) in the
+    timeline's shape, with its participants (``roles``), evidence and candidates."""
+    time = {k: row.pop(k) for k in ("value", "earliest", "latest", "granularity")}
+    timeless = time["earliest"] is None and time["latest"] is None
+    return {
+        **row,
+        "dated": bool(row["dated"]),
+        "time": time,
+        "ordered_by": "dct" if timeless else "time",
+        **roles,
+        "evidence": evidence,
+        "candidates": cands,
+    }
 
 
 def format_event(event: dict[str, Any]) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Select, func, select, union_al
 from dateline.errors import E_COUNTRY
 from dateline.filters import EventFilters
 from dateline.link.schema import event_links
+from dateline.query import event_shape
 from dateline.span import GROUPS, check_range, overlapping_by_group, span
 from dateline.store import schema as t
 from dateline.store.queries import events_of_actor, is_busy, mentioning, text_plan, with_actor
@@ -214,20 +215,4 @@ def with_details(
     cands: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in conn.execute(select(cand).where(cand.c.event_id.in_(wanted)).order_by(cand.c.id)):
         cands[r.event_id].append({"value": r.value, "status": r.status, "text": r.text})
-    return [_shape(r, roles[r["id"]], evidence[r["id"]], cands[r["id"]]) for r in rows]
-
-
-def _shape(
-    row: dict[str, Any], roles: dict[str, list[str]], evidence: list[Any], cands: list[Any]
-) -> dict[str, Any]:
-    time = {k: row.pop(k) for k in ("value", "earliest", "latest", "granularity")}
-    timeless = time["earliest"] is None and time["latest"] is None
-    return {
-        **row,
-        "dated": bool(row["dated"]),
-        "time": time,
-        "ordered_by": "dct" if timeless else "time",
-        **roles,
-        "evidence": evidence,
-        "candidates": cands,
-    }
+    return [event_shape(r, roles[r["id"]], evidence[r["id"]], cands[r["id"]]) for r in rows]

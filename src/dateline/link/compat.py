@@ -9,6 +9,7 @@ to a later trip; a postponement points back to the date it replaces).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -440,3 +441,44 @@ def shift(day: str, days: int) -> str:
         return (parsed + timedelta(days=days)).isoformat()
     except OverflowError:
         return FAR_PAST if days < 0 else FAR_FUTURE
+
+
+def build_member(
+    row: dict[str, Any],
+    parts: tuple[Participant, ...],
+    place: PlaceInfo,
+    lo: str,
+    hi: str,
+    postponed: bool,
+    settings: LinkSettings,
+) -> Member:
+    """A member from an ``events`` row and what linking made of it."""
+    return Member(
+        id=row["id"],
+        document_id=row["document_id"],
+        dct=row["dct"],
+        type=row["type"],
+        family=settings.family(row["type"]),
+        status=row["status"],
+        dated=bool(row["dated"]),
+        value=row["value"],
+        earliest=row["earliest"],
+        latest=row["latest"],
+        granularity=row["granularity"],
+        lo=lo,
+        hi=hi,
+        participants=parts,
+        place=place,
+        postponed=postponed,
+        story_id=row.get("story_id"),
+        cancelled=row.get("change") == "cancelled",
+    )
+
+
+def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
+    """A member from a row of ``events`` joined with its ``event_links`` row."""
+    parts = tuple(
+        Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(row["participants"])
+    )
+    place = PlaceInfo(row["place"], row["place_country"], row["place_level"])
+    return build_member(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)

@@ -41,9 +41,11 @@ from dateline.link.compat import (
     Participant,
     PlaceInfo,
     adjacent,
+    build_member,
     hosted,
     link_window,
     lookup_keys,
+    member_of_link_row,
     pair_keys,
     pairs_needed,
     participant,
@@ -451,38 +453,7 @@ def member_of_row(
     if carried and place.name:
         place = PlaceInfo(place.name, place.country, CARRIED)
     parts = hosted(parts, row["type"], place, settings)
-    return _build(row, parts, place, lo, hi, postponed, settings)
-
-
-def _build(
-    row: dict[str, Any],
-    parts: tuple[Participant, ...],
-    place: PlaceInfo,
-    lo: str,
-    hi: str,
-    postponed: bool,
-    settings: LinkSettings,
-) -> Member:
-    return Member(
-        id=row["id"],
-        document_id=row["document_id"],
-        dct=row["dct"],
-        type=row["type"],
-        family=settings.family(row["type"]),
-        status=row["status"],
-        dated=bool(row["dated"]),
-        value=row["value"],
-        earliest=row["earliest"],
-        latest=row["latest"],
-        granularity=row["granularity"],
-        lo=lo,
-        hi=hi,
-        participants=parts,
-        place=place,
-        postponed=postponed,
-        story_id=row.get("story_id"),
-        cancelled=row.get("change") == "cancelled",
-    )
+    return build_member(row, parts, place, lo, hi, postponed, settings)
 
 
 def link_row(m: Member) -> dict[str, Any]:
@@ -523,15 +494,6 @@ def load_members(
             m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
             out[m.id] = m
     return out
-
-
-def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
-    """A member from a row of ``events`` joined with its ``event_links`` row."""
-    parts = tuple(
-        Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(row["participants"])
-    )
-    place = PlaceInfo(row["place"], row["place_country"], row["place_level"])
-    return _build(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)
 
 
 def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:

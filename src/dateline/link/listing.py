@@ -8,26 +8,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
-from dateline.errors import E_STORY_STATE
 from dateline.link.schema import stories as st
-from dateline.link.settings import LIFECYCLE, STATUSES
+from dateline.link.settings import LIFECYCLE
+from dateline.link.story_view import check_state, list_entry
 from dateline.span import check_range, overlapping, span
 from dateline.store import schema as t
 from dateline.store.queries import events_of_actor
-
-TIME_KEYS = ("value", "earliest", "latest", "granularity")
-
-
-def check_state(state: str | None) -> str | None:
-    """A lifecycle state ('under way', also written under-way or under_way) or a status,
-    in lower case; a coded error otherwise."""
-    if state is None:
-        return None
-    wanted = " ".join(state.strip().lower().replace("-", " ").replace("_", " ").split())
-    if wanted not in LIFECYCLE and wanted not in STATUSES:
-        choices = dict.fromkeys((*LIFECYCLE, *STATUSES))
-        raise E_STORY_STATE(value=state, choices=", ".join(choices))
-    return wanted
 
 
 def select_stories(
@@ -84,7 +70,7 @@ def list_stories(
     ids = wanted.with_only_columns(st.c.id)
     people = _participants(conn, ids)
     outlets = _outlets(conn, ids)
-    return [_entry(r, people.get(r["id"], []), outlets.get(r["id"], [])) for r in rows]
+    return [list_entry(r, people.get(r["id"], []), outlets.get(r["id"], [])) for r in rows]
 
 
 def count_stories(
@@ -135,22 +121,3 @@ def _outlets(conn: Connection, ids: Select[Any]) -> dict[str, list[str]]:
     for r in conn.execute(query):
         out.setdefault(r.story_id, []).append(r.source)
     return out
-
-
-def _entry(row: dict[str, Any], people: list[dict[str, str]], outlets: list[str]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "type": row["type"],
-        "family": row["family"],
-        "status": row["status"],
-        "state": row["state"],
-        "dated": bool(row["dated"]),
-        "time": {k: row[k] for k in TIME_KEYS},
-        "title": row["title"],
-        "participants": people,
-        "sources": outlets,
-        "articles": row["articles"],
-        "events": row["events"],
-        "first_dct": row["first_dct"],
-        "last_dct": row["last_dct"],
-    }

@@ -8,18 +8,17 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from dateline.errors import E_AS_OF
-from dateline.link.compat import Member, PlaceInfo, shift
-from dateline.link.linker import member_of_link_row
+from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.listing import select_stories
 from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.state import ArticleState, StoryState, story_state
+from dateline.link.state import story_state
+from dateline.link.story_view import PendingKey, is_pending, story_dict, story_summary
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
 
 MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
-PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)
 
 
 def as_of_text(as_of: date | str) -> str:
@@ -81,8 +80,11 @@ def pending_page(
     *,
     limit: int | None = None,
     offset: int = 0,
+    summary: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of :func:`pending` and the number of all pending stories.
+    """A page of :func:`pending` and the number of all pending stories; with ``summary``,
+    each story as :func:`dateline.link.story_view.story_summary` gives it (its members'
+    details are not read).
 
     A story whose every report is on or before ``as_of`` is judged by its stored row
     (its state as of then is its current state): in SQL, which also ranks them and
@@ -98,7 +100,7 @@ def pending_page(
     unsettled = _unsettled_pending(conn, open_on_day, day, settings) if later else []
     ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
-    found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
+    found = build_stories(conn, [story_id for *_, story_id in page], day, settings, summary)
     total = settled_count + len(ranked) - len(settled)
     return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
@@ -159,9 +161,11 @@ def build_stories(
     story_ids: list[str] | Select[Any],
     day: str | None,
     settings: LinkSettings | None = None,
+    summary: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """Story dicts by id for a list or a query of story ids, judged by articles up to ``day``
-    when given: five statements however many stories and members."""
+    when given: five statements however many stories and members (two for ``summary``:
+    :func:`dateline.link.story_view.story_summary`)."""
     settings = settings or default_settings()
     ev = t.events
     member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
@@ -177,10 +181,18 @@ def build_stories(
     # Many members keep the query (SQLite caps the values bound in one statement).
     found = [m.id for members in groups.values() for m in members]
     wanted = found if len(found) <= MEMBER_LIST else member_ids
+    if summary:
+        names = _names(conn, wanted)
+        return {
+            story_id: story_summary(
+                story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, names
+            )
+            for story_id, members in sorted(groups.items())
+        }
     details = _details(conn, wanted)
     names = _names(conn, wanted)
     return {
-        story_id: _story_dict(
+        story_id: story_dict(
             story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
         )
         for story_id, members in sorted(groups.items())
@@ -209,51 +221,6 @@ def _members(
         m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
         groups.setdefault(m.story_id or "", []).append(m)
     return groups
-
-
-def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
-    """Announced, dated, rescheduled or postponed (``pending_states``), window not passed,
-    and (when undated) not gone stale."""
-    if found["state"] not in settings.pending_states:
-        return False
-    latest = found["time"].get("latest")
-    if latest:
-        return bool(latest >= day)
-    stale = settings.stale_after(found["type"])
-    return bool(shift(found["latest_evidence"]["dct"], stale) >= day)
-
-
-# --- building the story dict ------------------------------------------------------
-
-
-def _story_dict(
-    story_id: str,
-    members: list[Member],
-    settings: LinkSettings,
-    details: dict[str, dict[str, Any]],
-    all_names: dict[str, str],
-) -> dict[str, Any]:
-    state = story_state(members, settings)
-    mentioned = {p.id for m in members for p in m.participants}
-    said = (details.get(m.id, {}).get("attribution") for m in members)
-    mentioned |= {a for a in said if a}
-    names = {i: all_names[i] for i in sorted(mentioned) if i in all_names}
-    history = [_history_entry(a, state.type, details) for a in state.articles]
-    return {
-        **state.header(story_id, settings),
-        "time": dict(state.time),
-        "place": _place(members, settings).name,
-        "participants": _participants(members, names),
-        "candidates": _candidates(state, details),
-        "facets": _facets(members, settings, details),
-        "sources": list(dict.fromkeys(h["source"] for h in history if h["source"])),
-        "articles": len(history),
-        "first_announced": _first_announced(state, members, settings, details),
-        "latest_evidence": _latest_evidence(state, settings, details),
-        "history": history,
-        "events": [m.id for m in members],
-        "names": names,
-    }
 
 
 def _details(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, dict[str, Any]]:
@@ -308,156 +275,3 @@ def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
     quoted = select(ev.c.attribution).where(ev.c.id.in_(ids), ev.c.attribution.is_not(None))
     query = select(ac.c.id, ac.c.name).where(or_(ac.c.id.in_(taking_part), ac.c.id.in_(quoted)))
     return {r.id: r.name for r in conn.execute(query)}
-
-
-def _participants(members: list[Member], names: dict[str, str]) -> list[dict[str, str]]:
-    ids: dict[str, None] = {}
-    for role in ("source", "target"):
-        ids.update({p.id: None for m in members for p in m.participants if p.role == role})
-    return [{"id": i, "name": names.get(i, i)} for i in ids]
-
-
-def _place(members: list[Member], settings: LinkSettings) -> PlaceInfo:
-    for m in reversed(members):
-        if m.place.name and m.type not in settings.place_free_types:
-            return m.place
-    return PlaceInfo()
-
-
-def _sentence(event_id: str, details: dict[str, dict[str, Any]]) -> str | None:
-    evidence = details.get(event_id, {}).get("evidence") or []
-    return evidence[0] if evidence else None
-
-
-def _history_entry(
-    art: ArticleState, kind: str, details: dict[str, dict[str, Any]]
-) -> dict[str, Any]:
-    members = sorted(art.members, key=lambda m: m.type != kind)  # the story's own type first
-    first = details.get(members[0].id, {})
-    return {
-        "dct": art.dct,
-        "document_id": art.document_id,
-        "title": first.get("title"),
-        "source": first.get("source"),
-        "url": first.get("url"),
-        "status": art.status,
-        "state": art.state,
-        "time": art.time,
-        "dated": art.time_kind == "dated",
-        "postponed": any(m.postponed for m in art.members),
-        "attribution": sorted(
-            {
-                details[m.id]["attribution"]
-                for m in art.members
-                if details.get(m.id, {}).get("attribution")
-            }
-        ),
-        "evidence": [
-            {
-                "event_id": m.id,
-                "type": m.type,
-                "status": m.status,
-                "sentence": _sentence(m.id, details),
-            }
-            for m in members
-        ],
-    }
-
-
-def _candidates(state: StoryState, details: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Times offered for the event, after the last article that fixed or reset its date."""
-    start = 0
-    for index, art in enumerate(state.articles):
-        if art.time_kind in ("dated", "reset"):
-            start = index
-    seen: dict[str, dict[str, Any]] = {}
-    for art in state.articles[start:]:
-        for m in art.members:
-            offered = list(details.get(m.id, {}).get("candidates", []))
-            if m.status == "possible" and m.dated and m.value:
-                offered.append(
-                    {
-                        "value": m.value,
-                        "status": "possible",
-                        "text": details.get(m.id, {}).get("trigger") or m.type.lower(),
-                    }
-                )
-            for c in offered:
-                seen.setdefault(
-                    c["value"], {**c, "dct": art.dct, "source": details.get(m.id, {}).get("source")}
-                )
-    return sorted(seen.values(), key=lambda c: (c["value"], c["dct"]))
-
-
-def _facets(
-    members: list[Member], settings: LinkSettings, details: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Precursor events (invitations) that announced the story."""
-    return [
-        {
-            "event_id": m.id,
-            "type": m.type,
-            "status": m.status,
-            "time": m.value or m.earliest,
-            "by": details.get(m.id, {}).get("source_ids", []),
-            "to": details.get(m.id, {}).get("target_ids", []),
-            "dct": m.dct,
-            "sentence": _sentence(m.id, details),
-        }
-        for m in members
-        if settings.is_precursor(m.type)
-    ]
-
-
-def _first_announced(
-    state: StoryState,
-    members: list[Member],
-    settings: LinkSettings,
-    details: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
-    art = state.articles[0]
-    lead = art.members[0]
-    invites = sorted(
-        (m for m in members if settings.is_precursor(m.type) and (m.value or m.earliest)),
-        key=lambda m: (m.value or m.earliest or "", m.id),
-    )
-    if invites and (invites[0].value or invites[0].earliest or "") < art.dct:
-        lead = invites[0]
-    info = details.get(lead.id, {})
-    by = (
-        info.get("source_ids", [])
-        if settings.is_precursor(lead.type)
-        else [info.get("attribution")]
-        if info.get("attribution")
-        else []
-    )
-    return {
-        "date": (lead.value or lead.earliest) if lead is not art.members[0] else art.dct,
-        "dct": art.dct,
-        "by": by,
-        "type": lead.type,
-        "source": details.get(art.members[0].id, {}).get("source"),
-        "sentence": _sentence(lead.id, details),
-    }
-
-
-def _latest_evidence(
-    state: StoryState, settings: LinkSettings, details: dict[str, dict[str, Any]]
-) -> dict[str, Any]:
-    art = state.articles[-1]
-    ranked = sorted(
-        art.members,
-        key=lambda m: (m.type != state.type, settings.is_precursor(m.type), settings.rank(m.type)),
-    )
-    lead = ranked[0]
-    info = details.get(lead.id, {})
-    said = (details.get(m.id, {}).get("attribution") for m in ranked)
-    return {
-        "dct": art.dct,
-        "status": art.status,
-        "type": lead.type,
-        "attribution": info.get("attribution"),
-        "attributions": list(dict.fromkeys(a for a in said if a)),
-        "source": info.get("source"),
-        "sentence": _sentence(lead.id, details),
-    }

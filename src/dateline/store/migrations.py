@@ -282,6 +282,44 @@ def _v12_actor_apart(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v13_actor_counts(conn: Connection) -> None:
+    """actor_counts: each actor's number of events, kept exact by triggers on event_actors
+    (:mod:`dateline.store.actor_counts`) and counted here from the stored rows; and on
+    SQLite an FTS5 table of trigrams over the titles, so that ``q=`` no longer scans
+    every title (PostgreSQL has had a pg_trgm index of them since migration 10)."""
+    from dateline.store.actor_counts import create_actor_counts
+
+    create_actor_counts(conn)
+    if conn.dialect.name == "sqlite":
+        _sqlite_title_text(conn)
+
+
+def _sqlite_title_text(conn: Connection) -> None:
+    """An FTS5 table of trigrams over the titles with their document's id (documents has
+    no stable rowid of its own: VACUUM may renumber it), kept in step by triggers and
+    filled from the stored titles. A SQLite without FTS5 goes without: ``q=`` scans."""
+    from sqlalchemy.exc import OperationalError
+
+    from dateline.store.queries import TITLE_TEXT as fts
+
+    try:
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(title, "
+            "document_id UNINDEXED, tokenize='trigram')"
+        )
+    except OperationalError:  # no such module: fts5 (or no trigram tokenizer)
+        return
+    add = f"INSERT INTO {fts}(title, document_id) VALUES (new.title, new.id);"
+    drop = f"DELETE FROM {fts} WHERE document_id = old.id;"  # a scan: documents stay
+    for name, when, body in (("ai", "INSERT", add), ("ad", "DELETE", drop),
+                             ("au", "UPDATE OF id, title", drop + " " + add)):  # fmt: skip
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_{name} AFTER {when} ON documents BEGIN {body} END"
+        )
+    conn.exec_driver_sql(f"DELETE FROM {fts}")
+    conn.exec_driver_sql(f"INSERT INTO {fts}(title, document_id) SELECT title, id FROM documents")
+
+
 def _v15_relink(conn: Connection) -> None:
     """Link stored documents again: what linking stores per event changed (an undated
     statement, threat or accusation links within a day of its article, ``speech_types``),
@@ -305,6 +343,7 @@ MIGRATIONS: list[Migration] = [
     (10, "span groups and trigrams: date ranges, pending and q= read indexes", _v10_span_groups),
     (11, "story keys: linking cost independent of the database's size", _v11_story_keys),
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
+    (13, "actor_counts and title trigrams: /api/actors and q= read indexes", _v13_actor_counts),
     (15, "stories linked again under the round-4 linking rules (speech_types)", _v15_relink),
 ]
 

@@ -8,6 +8,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
+    Text,
     column,
     exists,
     func,
@@ -65,13 +66,15 @@ def is_busy(conn: Connection, actor: str | None, threshold: int | None = None) -
 
 # --- text in the evidence (q=) ------------------------------------------------------
 
-# SQLite: an FTS5 table of trigrams over event_evidence.sentence (migration 10), kept in
-# step by triggers. A text of at least TRIGRAM characters is first looked up there; when
-# it is in FREQUENT_TEXT sentences or more, a page is found by walking the timeline's
-# index and checking each event's evidence (a few hundred checks), else the sentences the
-# index finds are listed. Either way each sentence is checked with the same ILIKE as
-# without the index, so the results are those of a scan of every sentence.
+# SQLite: an FTS5 table of trigrams over event_evidence.sentence (migration 10) and one
+# over documents.title (migration 13), kept in step by triggers. A text of at least
+# TRIGRAM characters is first looked up there; when it is in FREQUENT_TEXT sentences or
+# more, a page is found by walking the timeline's index and checking each event's
+# evidence and title (a few hundred checks), else the sentences and titles the indexes
+# find are listed. Either way each sentence and title is checked with the same ILIKE as
+# without the indexes, so the results are those of a scan of every sentence and title.
 EVIDENCE_TEXT = "evidence_text"
+TITLE_TEXT = "title_text"
 TRIGRAM = 3
 FREQUENT_TEXT = 4000
 
@@ -84,12 +87,14 @@ def text_plan(conn: Connection, q: str | None) -> str:
     if conn.dialect.name != "sqlite" or len(wanted) < TRIGRAM:
         return "scan"
     rows = f"SELECT 1 FROM {EVIDENCE_TEXT} WHERE {EVIDENCE_TEXT} MATCH :phrase LIMIT :cap"
+    # The titles' table is named too (an empty subquery): without either, every text scans.
+    titles = f"SELECT 1 FROM {TITLE_TEXT} LIMIT 0"
     try:
         found = conn.execute(
-            text(f"SELECT count(*) FROM ({rows})"),
+            text(f"SELECT count(*) FROM ({rows}) WHERE NOT EXISTS ({titles})"),
             {"phrase": fts_phrase(wanted), "cap": FREQUENT_TEXT},
         ).scalar_one()
-    except DBAPIError:  # no such table: a database of a SQLite without FTS5
+    except DBAPIError:  # no such table: a database of a SQLite without FTS5 (or trigrams)
         return "scan"
     return "checked" if found >= FREQUENT_TEXT else "listed"
 
@@ -117,8 +122,12 @@ def mentioning(wanted: str, plan: str = "scan") -> ColumnElement[bool]:
             exists().where(doc.c.id == ev.c.document_id, titled),
         )
     sentences = select(evi.c.event_id).where(said)
+    titles = select(doc.c.id).where(titled)
     if plan == "listed":
         matching = text(f"SELECT rowid FROM {EVIDENCE_TEXT} WHERE {EVIDENCE_TEXT} MATCH :phrase")
         found = matching.bindparams(phrase=fts_phrase(wanted)).columns(column("rowid", Integer))
         sentences = sentences.where(evi.c.id.in_(found))
-    return or_(ev.c.id.in_(sentences), ev.c.document_id.in_(select(doc.c.id).where(titled)))
+        titling = text(f"SELECT document_id FROM {TITLE_TEXT} WHERE {TITLE_TEXT} MATCH :title")
+        named = titling.bindparams(title=fts_phrase(wanted)).columns(column("document_id", Text))
+        titles = titles.where(doc.c.id.in_(named))
+    return or_(ev.c.id.in_(sentences), ev.c.document_id.in_(titles))

@@ -147,6 +147,16 @@ event_actors = Table(
 )
 
 
+# Migration 13: each actor's number of distinct events, kept by triggers on event_actors
+# (dateline.store.actor_counts), so that /api/actors does not count 2,000,000 rows.
+actor_counts = Table(
+    "actor_counts",
+    metadata,
+    Column("actor_id", String(200), primary_key=True),
+    Column("events", Integer, nullable=False),
+)
+
+
 def timeline_order(ev: Table = events) -> list[ColumnElement[Any]]:
     """The timeline's ORDER BY: where an event sits (its own interval, an open end collapsed
     onto the known one, no time at all at its article date; see :mod:`dateline.span`),

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -239,11 +239,20 @@ def _story_routes(app: FastAPI) -> None:
         as_of: Annotated[str | None, Query(description="YYYY-MM-DD [default: today]")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
         offset: Offset = 0,
+        view: Annotated[
+            Literal["full", "summary"],
+            Query(description="full: each story whole; summary: what a list shows of it"),
+        ] = "full",
     ) -> JSONResponse:
         """Stories announced or speculated and not yet past, judged by articles up to
         as_of (as `dateline pending`), soonest first, one page at a time, with the total."""
         day = _day("as_of", as_of) or date.today().isoformat()  # the clock, at the edge
-        found, total = _read(request, lambda c: pending_page(c, day, limit=limit, offset=offset))
+        summary = view == "summary"
+
+        def read(conn: Connection) -> tuple[list[dict[str, Any]], int]:
+            return pending_page(conn, day, limit=limit, offset=offset, summary=summary)
+
+        found, total = _read(request, read)
         page = {"as_of": day, "stories": found, "total": total, "limit": limit, "offset": offset}
         return _json(page)
 

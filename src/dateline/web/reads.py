@@ -37,13 +37,13 @@ def document(conn: Connection, document_id: str) -> dict[str, Any] | None:
 
 def actors(conn: Connection, q: str | None, limit: int) -> list[dict[str, Any]]:
     """Actors whose id or name holds ``q`` (any case; all when empty), those in the most
-    events first, each with its number of events."""
-    ac, ea = t.actors, t.event_actors
-    count = func.count(func.distinct(ea.c.event_id)).label("events")
+    events first, each with its number of events (``actor_counts``, migration 13: the
+    same numbers as counting each actor's distinct events in ``event_actors``)."""
+    ac, counted = t.actors, t.actor_counts
+    count = func.coalesce(counted.c.events, 0).label("events")
     query = (
         select(ac.c.id, ac.c.name, ac.c.kind, ac.c.country, ac.c.role, count)
-        .outerjoin(ea, ea.c.actor_id == ac.c.id)
-        .group_by(ac.c.id, ac.c.name, ac.c.kind, ac.c.country, ac.c.role)
+        .outerjoin(counted, counted.c.actor_id == ac.c.id)
         .order_by(count.desc(), ac.c.name, ac.c.id)
         .limit(limit)
     )

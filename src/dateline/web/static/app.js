@@ -235,7 +235,8 @@ function storyLine(story) {
 async function loadPending() {
   const asOf = document.getElementById("as-of").value;
   try {
-    const data = await api("/api/pending", { as_of: asOf, limit: String(PENDING_PAGE) });
+    // summary: what the list shows of each story (a story's history is read when opened)
+    const data = await api("/api/pending", { as_of: asOf, limit: String(PENDING_PAGE), view: "summary" });
     const list = document.getElementById("pending-list");
     list.replaceChildren(...data.stories.map(storyLine));
     if (!data.stories.length) list.append(el("li", "nothing pending as of " + data.as_of, "empty"));

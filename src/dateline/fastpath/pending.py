@@ -1,0 +1,180 @@
+""":func:`dateline.link.query.pending_page` on a sqlite3 connection: the same statements,
+and the stories folded and built by the same functions (:mod:`dateline.link.state`,
+:mod:`dateline.link.story_view`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from dateline.fastpath.span import in_list, overlapping_by_group
+from dateline.link.compat import Member, member_of_link_row, shift
+from dateline.link.settings import LinkSettings, default_settings
+from dateline.link.state import story_state
+from dateline.link.story_view import PendingKey, is_pending, story_dict
+
+MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
+
+# dateline.link.query._MEMBER_COLUMNS
+_MEMBERS = (
+    "SELECT events.id, events.document_id, events.dct, events.type, events.status, "
+    "events.dated, events.value, events.earliest, events.latest, events.granularity, "
+    "events.story_id, event_links.participants, event_links.place, event_links.place_country, "
+    "event_links.place_level, event_links.lo, event_links.hi, event_links.postponed "
+    "FROM events JOIN event_links ON event_links.event_id = events.id"
+)
+
+
+def pending(
+    conn: sqlite3.Connection, day: str, *, limit: int | None, offset: int
+) -> list[dict[str, Any]]:
+    """A page of the stories pending as of ``day`` (ISO), as ``dateline pending`` lists them."""
+    settings = default_settings()
+    open_on_day = overlapping_by_group("stories.first_dct", "stories.open_until", day, day)
+    first = None if limit is None else offset + limit
+    settled = _settled(conn, day, settings, open_on_day, first)
+    unsettled = _unsettled(conn, open_on_day, day, settings) if settled[2] else []
+    ranked = sorted(settled[0] + unsettled)
+    page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
+    found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
+    return [{**found[story_id], "as_of": day} for *_, story_id in page]
+
+
+def _settled(
+    conn: sqlite3.Connection,
+    day: str,
+    settings: LinkSettings,
+    open_on_day: tuple[list[str], list[Any]],
+    first: int | None,
+) -> tuple[list[PendingKey], int, bool]:
+    """:func:`dateline.link.query._settled_pending`."""
+    opened, opened_params = open_on_day
+    statuses, states = sorted(settings.pending_statuses), sorted(settings.pending_states)
+    undated = "(stories.latest IS NULL OR stories.latest = ?)"
+    conditions = [
+        *opened,
+        "stories.last_dct <= ?",
+        f"stories.status IN ({in_list(statuses)})",
+        f"stories.state IN ({in_list(states)})",
+        f"((NOT {undated} AND stories.latest >= ?) OR ({undated} AND stories.last_dct >= ?))",
+    ]
+    params = [
+        *opened_params,
+        day,
+        *statuses,
+        *states,
+        "",
+        day,
+        "",
+        shift(day, -settings.stale_days),
+    ]
+    keys = "coalesce(nullif(stories.earliest, ?), ?), stories.first_dct, stories.id"
+    later = " AND ".join([*opened, "stories.last_dct > ?"])
+    query = (
+        f"SELECT {keys}, count(*) OVER (), EXISTS (SELECT stories.id FROM stories WHERE {later}) "
+        f"FROM stories WHERE {' AND '.join(conditions)} ORDER BY {keys} LIMIT ?"
+    )
+    given = ["", "9999", *opened_params, day, *params, "", "9999", -1 if first is None else first]
+    rows = conn.execute(query, given).fetchall()
+    if not rows:
+        return [], 0, True
+    return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
+
+
+def _unsettled(
+    conn: sqlite3.Connection,
+    open_on_day: tuple[list[str], list[Any]],
+    day: str,
+    settings: LinkSettings,
+) -> list[PendingKey]:
+    """:func:`dateline.link.query._unsettled_pending`."""
+    opened, opened_params = open_on_day
+    later = " AND ".join([*opened, "stories.last_dct > ?"])
+    where = f"events.story_id IN (SELECT stories.id FROM stories WHERE {later}) AND events.dct <= ?"
+    keys = []
+    for story_id, members in _members(conn, where, [*opened_params, day, day], settings).items():
+        state = story_state(members, settings)
+        found = {"state": state.state, "time": state.time, "type": state.type,
+                 "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
+        if is_pending(found, day, settings):
+            keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))
+    return keys
+
+
+def build_stories(
+    conn: sqlite3.Connection, story_ids: list[str], day: str | None, settings: LinkSettings
+) -> dict[str, dict[str, Any]]:
+    """:func:`dateline.link.query.build_stories` for a list of story ids (judged by the
+    articles up to ``day`` when given)."""
+    if not story_ids:
+        return {}
+    where = f"events.story_id IN ({in_list(story_ids)})"
+    given: list[Any] = list(story_ids)
+    if day is not None:
+        where, given = f"{where} AND events.dct <= ?", [*given, day]
+    groups = _members(conn, where, given, settings)
+    if not groups:
+        return {}
+    found = [m.id for members in groups.values() for m in members]
+    if len(found) <= MEMBER_LIST:
+        wanted, params = in_list(found), found
+    else:
+        wanted, params = f"SELECT events.id FROM events WHERE {where}", given
+    details = _details(conn, wanted, params)
+    names = _names(conn, wanted, params)
+    return {
+        story_id: story_dict(
+            story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
+        )
+        for story_id, members in sorted(groups.items())
+    }
+
+
+def _members(
+    conn: sqlite3.Connection, where: str, params: list[Any], settings: LinkSettings
+) -> dict[str, list[Member]]:
+    cursor = conn.execute(f"{_MEMBERS} WHERE {where}", params)
+    names = [c[0] for c in cursor.description]
+    groups: dict[str, list[Member]] = {}
+    for r in cursor:
+        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        groups.setdefault(m.story_id or "", []).append(m)
+    return groups
+
+
+def _details(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, dict[str, Any]]:
+    """:func:`dateline.link.query._details`."""
+    query = (
+        'SELECT events.id, events.type, events.status, events.attribution, events."trigger", '
+        "documents.title, documents.source, documents.url FROM events "
+        f"JOIN documents ON documents.id = events.document_id WHERE events.id IN ({wanted})"
+    )
+    cursor = conn.execute(query, params)
+    names = [c[0] for c in cursor.description]
+    out = {
+        r[0]: {**dict(zip(names, r, strict=True)), "evidence": [], "candidates": [],
+               "source_ids": [], "target_ids": []}
+        for r in cursor
+    }  # fmt: skip
+    query = (
+        f"SELECT event_id, sentence FROM event_evidence WHERE event_id IN ({wanted}) ORDER BY id"
+    )
+    for event_id, sentence in conn.execute(query, params):
+        out[event_id]["evidence"].append(sentence)
+    query = ("SELECT event_id, value, status, text FROM event_candidates "
+             f"WHERE event_id IN ({wanted}) ORDER BY id")  # fmt: skip
+    for event_id, value, status, text in conn.execute(query, params):
+        out[event_id]["candidates"].append({"value": value, "status": status, "text": text})
+    query = ("SELECT event_id, role, actor_id FROM event_actors "
+             f"WHERE event_id IN ({wanted}) ORDER BY event_id, position")  # fmt: skip
+    for event_id, role, actor_id in conn.execute(query, params):
+        out[event_id][f"{role}_ids"].append(actor_id)
+    return out
+
+
+def _names(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, str]:
+    """:func:`dateline.link.query._names`."""
+    taking_part = f"SELECT actor_id FROM event_actors WHERE event_id IN ({wanted})"
+    quoted = f"SELECT attribution FROM events WHERE id IN ({wanted}) AND attribution IS NOT NULL"
+    query = f"SELECT id, name FROM actors WHERE id IN ({taking_part}) OR id IN ({quoted})"
+    return dict(conn.execute(query, [*params, *params]).fetchall())
