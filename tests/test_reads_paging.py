@@ -21,8 +21,9 @@ import dateline.store.queries as queries
 import dateline.timeline as reads
 from conftest import stored_article
 from dateline.filters import EventFilters
-from dateline.link.query import build_stories, is_pending, pending, pending_page
+from dateline.link.query import build_stories, pending, pending_page
 from dateline.link.settings import default_settings
+from dateline.link.story_view import is_pending
 from dateline.span import GROUPS, overlapping, span, span_group
 from dateline.store import Store
 from dateline.store import schema as t
@@ -331,23 +332,32 @@ def test_the_plan_of_a_text_follows_how_often_it_is_found(
         assert queries.text_plan(conn, "a12-3") == "listed"
 
 
-def test_the_trigram_index_follows_the_evidence_and_is_made_for_an_older_database(
-    tmp_path: Any,
+def _index_made_for_an_older_database(
+    tmp_path: Any, table: str, version: int, texts: tuple[str, ...]
 ) -> None:
+    """A database from before the migration that makes ``table`` gets it, filled, and its
+    triggers keep it current: listed searches find what a scan finds."""
     path = tmp_path / "old.db"
     with Store(str(path)) as fresh:
         assert all(fresh.add_many(articles()[:10]))
     with Store(str(path)) as opened, opened.engine.begin() as conn:
-        conn.execute(text("DROP TABLE evidence_text"))  # its triggers go with it
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 10"))
+        conn.execute(text(f"DROP TABLE {table}"))  # its triggers go with it
+        conn.execute(text(f"DELETE FROM schema_migrations WHERE version = {version}"))
     with Store(str(path)) as reopened:
         assert all(reopened.add_many(articles()[10:20]))  # after the migration: triggers
         with reading(reopened.engine) as conn:
             assert queries.text_plan(conn, "Report 1") == "listed"
-            for q in ("Report 1", "a3-2", "a15-4", "sentence of"):
+            for q in texts:
                 expected = [r[0] for r in conn.execute(select_event_ids(q=q).order_by(*ORDER))]
                 found = select_event_ids(q=q, text="listed").order_by(*ORDER)
                 assert [r[0] for r in conn.execute(found)] == expected and expected, q
+
+
+def test_the_trigram_index_follows_the_evidence_and_is_made_for_an_older_database(
+    tmp_path: Any,
+) -> None:
+    texts = ("Report 1", "a3-2", "a15-4", "sentence of")
+    _index_made_for_an_older_database(tmp_path, "evidence_text", 10, texts)
 
 
 def test_postgresql_has_trigram_indexes_for_text(store: Store) -> None:
@@ -447,17 +457,5 @@ def test_a_listed_text_reads_titles_from_their_trigram_index(store: Store) -> No
 def test_the_title_index_follows_the_titles_and_is_made_for_an_older_database(
     tmp_path: Any,
 ) -> None:
-    path = tmp_path / "old.db"
-    with Store(str(path)) as fresh:
-        assert all(fresh.add_many(articles()[:10]))
-    with Store(str(path)) as opened, opened.engine.begin() as conn:
-        conn.execute(text("DROP TABLE title_text"))  # its triggers go with it
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 13"))
-    with Store(str(path)) as reopened:
-        assert all(reopened.add_many(articles()[10:20]))  # after the migration: triggers
-        with reading(reopened.engine) as conn:
-            assert queries.text_plan(conn, "Report 1") == "listed"
-            for q in ("Report 1", "report 19", "REPORT 4", "port 1"):
-                expected = [r[0] for r in conn.execute(select_event_ids(q=q).order_by(*ORDER))]
-                found = select_event_ids(q=q, text="listed").order_by(*ORDER)
-                assert [r[0] for r in conn.execute(found)] == expected and expected, q
+    texts = ("Report 1", "report 19", "REPORT 4", "port 1")
+    _index_made_for_an_older_database(tmp_path, "title_text", 13, texts)

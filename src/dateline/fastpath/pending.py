@@ -10,8 +10,7 @@ from typing import Any
 from dateline.fastpath.span import in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.state import story_state
-from dateline.link.story_view import PendingKey, is_pending, story_dict
+from dateline.link.story_view import PendingKey, pending_key, story_dict
 
 MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 
@@ -93,11 +92,9 @@ def _unsettled(
     where = f"events.story_id IN (SELECT stories.id FROM stories WHERE {later}) AND events.dct <= ?"
     keys = []
     for story_id, members in _members(conn, where, [*opened_params, day, day], settings).items():
-        state = story_state(members, settings)
-        found = {"state": state.state, "time": state.time, "type": state.type,
-                 "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
-        if is_pending(found, day, settings):
-            keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))
+        key = pending_key(story_id, members, day, settings)
+        if key is not None:
+            keys.append(key)
     return keys
 
 

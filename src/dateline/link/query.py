@@ -13,8 +13,7 @@ from dateline.link.listing import select_stories
 from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.state import story_state
-from dateline.link.story_view import PendingKey, is_pending, story_dict, story_summary
+from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
 
@@ -148,11 +147,9 @@ def _unsettled_pending(
     groups = _members(conn, [ev.c.story_id.in_(later), ev.c.dct <= day], settings)
     keys = []
     for story_id, members in groups.items():
-        state = story_state(members, settings)
-        found = {"state": state.state, "time": state.time, "type": state.type,
-                 "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
-        if is_pending(found, day, settings):
-            keys.append((state.time.get("earliest") or "9999", state.articles[0].dct, story_id))
+        key = pending_key(story_id, members, day, settings)
+        if key is not None:
+            keys.append(key)
     return keys
 
 

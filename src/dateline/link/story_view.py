@@ -15,6 +15,19 @@ TIME_KEYS = ("value", "earliest", "latest", "granularity")
 PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)
 
 
+def pending_key(
+    story_id: str, members: list[Member], day: str, settings: LinkSettings
+) -> PendingKey | None:
+    """The sort key of a story folded from its members up to ``day`` when it is pending
+    then, else None."""
+    state = story_state(members, settings)
+    found = {"state": state.state, "time": state.time, "type": state.type,
+             "latest_evidence": {"dct": state.articles[-1].dct}}  # fmt: skip
+    if not is_pending(found, day, settings):
+        return None
+    return (state.time.get("earliest") or "9999", state.articles[0].dct, story_id)
+
+
 def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
     """Announced, dated, rescheduled or postponed (``pending_states``), window not passed,
     and (when undated) not gone stale."""
