@@ -37,8 +37,10 @@ from dateline.link.settings import LinkSettings
 from dateline.link.state import Fold, StoryState, canonical_key
 
 
+@lru_cache(maxsize=1 << 16)
 def story_id_for(first_event_id: str) -> str:
-    """A story's id, derived from its first event so that arrival order does not matter."""
+    """A story's id, derived from its first event so that arrival order does not matter
+    (memoized: ``Draft.id`` is asked for at every comparison)."""
     return "story:" + hashlib.sha256(first_event_id.encode("utf-8")).hexdigest()[:16]
 
 
@@ -96,6 +98,9 @@ class Draft:
         self.articles = 0
         self.first_dct = ""
         self.last_dct = ""
+        # What the store holds of a resumed story's rows (the linker's: see
+        # ``linker._write_story_keys``), None for a story not resumed from them.
+        self.stored: tuple[Any, ...] | None = None
         for m in members:
             self.add(m)
 
@@ -140,7 +145,10 @@ class Draft:
                 if not windows:
                     del self._groups[key]
         self.tail.append(m)
-        group = self._groups.setdefault(signature(m), (m, Counter()))
+        key = signature(m)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = (m, Counter())
         group[1][(m.lo, m.hi)] += 1
 
     def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
