@@ -712,12 +712,18 @@ def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSetting
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
     conn.execute(insert(stories), rows)
     windows = {d.id: key_window(d, settings) for d in drafts}
-    summaries = [
-        {"story_id": d.id, "summary": json.dumps({**d.to_summary(), KEYS: windows[d.id]})}
-        for d in drafts
-    ]
+    summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     conn.execute(insert(story_summaries), summaries)
     _write_story_keys(conn, drafts, windows, settings)
+
+
+def summary_row(
+    draft: Draft, settings: LinkSettings, window: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The ``story_summaries`` row of a draft: what resuming it needs, and the window its
+    ``story_keys`` rows are written with (``KEYS``)."""
+    window = window or key_window(draft, settings)
+    return {"story_id": draft.id, "summary": json.dumps({**draft.to_summary(), KEYS: window})}
 
 
 #: the summary's entry for the window its ``story_keys`` rows were written with
@@ -800,8 +806,7 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
             continue
         if rows := story_key_rows(draft, settings):
             conn.execute(insert(story_keys), rows)
-        row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}
-        conn.execute(insert(story_summaries).values(row))
+        conn.execute(insert(story_summaries).values(summary_row(draft, settings)))
     return len(story_ids)
 
 
