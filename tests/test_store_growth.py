@@ -226,3 +226,32 @@ def test_story_keys_written_as_changes_equal_the_rows_written_whole(db_url: str)
         with store.engine.connect() as conn:
             rebuilt = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
     assert written == rebuilt and len(rebuilt) > 10
+
+
+def test_a_story_whose_summary_names_no_key_window_has_its_story_keys_written_whole(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A database written before the summary named the window of its ``story_keys`` rows
+    (those rows then had the story's exact window, inside the steps' one): a story's
+    rows are written whole the first time it is joined again, and the database is that
+    of a fresh run."""
+    items = canonical([*reports(30), *guests(120)])
+    expected = one_by_one(tmp_path / "one.db", items)
+    with Store(db_url) as store:
+        store.add_many(items[:100])
+        (summit,) = [s["id"] for s in store.stories(limit=None) if s["type"] == "MEET"
+                     and len(s["events"]) > 20]  # fmt: skip
+        with writing(store.engine) as conn:
+            where = story_summaries.c.story_id == summit
+            old = json.loads(
+                conn.execute(sa.select(story_summaries.c.summary).where(where)).scalar_one()
+            )
+            lo, hi = (date.fromisoformat(day) for day in old.pop("key_window"))
+            conn.execute(story_summaries.update().where(where).values(summary=json.dumps(old)))
+            narrower = {"lo": (lo + timedelta(days=1)).isoformat(),
+                        "hi": (hi - timedelta(days=1)).isoformat()}  # fmt: skip
+            rows = sa.update(story_keys).where(story_keys.c.story_id == summit)
+            conn.execute(rows.values(**narrower))
+        for start in range(100, len(items), 10):
+            store.add_many(items[start : start + 10])
+        assert table_rows(store) == expected
