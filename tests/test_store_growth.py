@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from conftest import stored_article
 from dateline.link.cluster import summary_ids
-from dateline.link.linker import _members_of, _tail_stories
+from dateline.link.linker import KEY_WINDOW_STEP, _members_of, _tail_stories, rebuild_story_keys
 from dateline.link.schema import story_keys, story_summaries
 from dateline.link.settings import default_settings
 from dateline.store import Store
@@ -132,7 +132,10 @@ def test_a_new_report_reads_only_the_stories_whose_window_it_overlaps(db_url: st
             ).all()
     assert march["events"] and len(march["events"]) == 2
     assert found == [september["id"]]
-    assert tuple(window) == ("2025-03-07", "2025-03-13")  # the day, give or take the slack
+    # The day, give or take the slack, widened to whole steps (``KEY_WINDOW_STEP``).
+    lo, hi = (date.fromisoformat(day) for day in window)
+    assert lo <= date(2025, 3, 7) and date(2025, 3, 13) <= hi
+    assert (hi - lo).days < 6 + 2 * KEY_WINDOW_STEP
 
 
 def kim_visit(key: str, dct: str, status: str, day: str = "", change: str = "") -> dict[str, Any]:
@@ -191,3 +194,64 @@ def test_migration_11_builds_the_story_keys_of_a_database_made_before_it(
     with Store(path) as store, store.engine.connect() as conn:
         assert sorted(tuple(r) for r in conn.execute(sa.select(story_keys))) == kept
     assert len(kept) >= 2
+
+
+def guests(count: int) -> list[dict[str, Any]]:
+    """Reports of a summit dated June 10, whose first ones also name a guest: the guest's
+    keys come into the story's last members and, 64 reports later, leave them, while the
+    story's window stays the same."""
+    out = []
+    for n in range(count):
+        dct = (date(2025, 4, 1) + timedelta(days=n // 5)).isoformat()
+        guest = ["CHN"] if n < 12 else []
+        event = {"key": f"summit{n}", "type": "MEET", "status": "planned", "value": "2025-06-10",
+                 "earliest": "2025-06-10", "latest": "2025-06-10", "granularity": "day",
+                 "source": ["lee-jae-myung"], "target": ["JPN", *guest]}  # fmt: skip
+        out.append(stored_article(dct, f"Summit {n}", "Wire", [event]))
+    return out
+
+
+def test_story_keys_written_as_changes_equal_the_rows_written_whole(db_url: str) -> None:
+    """A story joined again writes only the ``story_keys`` rows it gained, lost or changed
+    while its window stays within its rows' steps; what that leaves must be what writing
+    every story's rows afresh gives."""
+    items = canonical([*reports(120), *guests(100)])
+    with Store(db_url) as store:
+        for start in range(0, len(items), 10):
+            store.add_many(items[start : start + 10])
+        with store.engine.connect() as conn:
+            written = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
+        with writing(store.engine) as conn:
+            rebuild_story_keys(conn)
+        with store.engine.connect() as conn:
+            rebuilt = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
+    assert written == rebuilt and len(rebuilt) > 10
+
+
+def test_a_story_whose_summary_names_no_key_window_has_its_story_keys_written_whole(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A database written before the summary named the window of its ``story_keys`` rows
+    (those rows then had the story's exact window, inside the steps' one): a story's
+    rows are written whole the first time it is joined again, and the database is that
+    of a fresh run."""
+    items = canonical([*reports(30), *guests(120)])
+    expected = one_by_one(tmp_path / "one.db", items)
+    with Store(db_url) as store:
+        store.add_many(items[:100])
+        (summit,) = [s["id"] for s in store.stories(limit=None) if s["type"] == "MEET"
+                     and len(s["events"]) > 20]  # fmt: skip
+        with writing(store.engine) as conn:
+            where = story_summaries.c.story_id == summit
+            old = json.loads(
+                conn.execute(sa.select(story_summaries.c.summary).where(where)).scalar_one()
+            )
+            lo, hi = (date.fromisoformat(day) for day in old.pop("key_window"))
+            conn.execute(story_summaries.update().where(where).values(summary=json.dumps(old)))
+            narrower = {"lo": (lo + timedelta(days=1)).isoformat(),
+                        "hi": (hi - timedelta(days=1)).isoformat()}  # fmt: skip
+            rows = sa.update(story_keys).where(story_keys.c.story_id == summit)
+            conn.execute(rows.values(**narrower))
+        for start in range(100, len(items), 10):
+            store.add_many(items[start : start + 10])
+        assert table_rows(store) == expected

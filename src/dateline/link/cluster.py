@@ -37,8 +37,10 @@ from dateline.link.settings import LinkSettings
 from dateline.link.state import Fold, StoryState, canonical_key
 
 
+@lru_cache(maxsize=1 << 16)
 def story_id_for(first_event_id: str) -> str:
-    """A story's id, derived from its first event so that arrival order does not matter."""
+    """A story's id, derived from its first event so that arrival order does not matter
+    (memoized: ``Draft.id`` is asked for at every comparison)."""
     return "story:" + hashlib.sha256(first_event_id.encode("utf-8")).hexdigest()[:16]
 
 
@@ -87,6 +89,7 @@ class Draft:
         # The tail by family, type and participants: a member of the tail, and how many
         # members have each link window (``links`` compares a new event once per group).
         self._groups: dict[Signature, tuple[Linkable, Counter[tuple[str, str]]]] = {}
+        self._signatures: list[tuple[str, tuple[Participant, ...]]] | None = None
         self.added: list[Member] = []  # members added since the draft was made or resumed
         self.last_article: tuple[str, str] | None = None  # (date, document id) of the last
         self._fold = Fold(settings)
@@ -96,6 +99,9 @@ class Draft:
         self.articles = 0
         self.first_dct = ""
         self.last_dct = ""
+        # What the store holds of a resumed story's rows (the linker's: see
+        # ``linker._write_story_keys``), None for a story not resumed from them.
+        self.stored: tuple[Any, ...] | None = None
         for m in members:
             self.add(m)
 
@@ -139,13 +145,21 @@ class Draft:
                 del windows[(old.lo, old.hi)]
                 if not windows:
                     del self._groups[key]
+                    self._signatures = None
         self.tail.append(m)
-        group = self._groups.setdefault(signature(m), (m, Counter()))
+        key = signature(m)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = (m, Counter())
+            self._signatures = None
         group[1][(m.lo, m.hi)] += 1
 
     def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
-        """The (family, participants) of the tail's members, once each."""
-        return list(dict.fromkeys((f, parts) for f, _, parts, _, _ in self._groups))
+        """The (family, participants) of the tail's members, once each (kept until a group
+        of the tail comes or goes: a resumed story is asked for them by every pass)."""
+        if self._signatures is None:
+            self._signatures = list(dict.fromkeys((f, p) for f, _, p, _, _ in self._groups))
+        return self._signatures
 
     def links(self, e: Member, settings: LinkSettings) -> tuple[int, int]:
         """(the most participants ``e`` shares with a member of the tail it is adjacent to,

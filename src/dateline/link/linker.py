@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -63,6 +65,7 @@ from dateline.link.schema import (
 )
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
+from dateline.model import iso_day
 from dateline.store import schema as t
 
 CHUNK = 500
@@ -221,7 +224,7 @@ def _stored_drafts(
     needed = set().union(*(summary_ids(v) for v in summaries.values()))
     cache.update(load_members(conn, needed - cache.keys(), settings))
     drafts = [
-        Draft.resume(summaries[i], cache, settings)
+        _resumed(summaries[i], cache, settings)
         if i in summaries
         else whole_story(conn, i, settings)
         for i in story_ids
@@ -229,6 +232,15 @@ def _stored_drafts(
     drafts = [d for d in drafts if d.first is not None]
     drafts.sort(key=lambda d: canonical_key(d.first, settings))  # type: ignore[arg-type]
     return drafts
+
+
+def _resumed(summary: dict[str, Any], cache: dict[str, Member], settings: LinkSettings) -> Draft:
+    """A stored story resumed from its summary, with what its ``story_keys`` rows were
+    written for (``Draft.stored``) when the summary names their window."""
+    draft = Draft.resume(summary, cache, settings)
+    if KEYS in summary:
+        draft.stored = (tuple(summary[KEYS]), draft.signatures())
+    return draft
 
 
 def whole_story(conn: Connection, story_id: str, settings: LinkSettings) -> Draft:
@@ -636,17 +648,22 @@ def write_stories(
         for m in d.added:
             m.story_id = d.id
     new_ids = {d.id for d in drafts}
-    _delete_stories(conn, sorted(old_ids | new_ids))
+    kept = {d.id for d in drafts if d.stored is not None}
+    _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids)
     _insert_stories(conn, drafts, settings)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
 
 
-def _delete_stories(conn: Connection, story_ids: list[str]) -> None:
+def _delete_stories(conn: Connection, story_ids: list[str], keep_keys: Iterable[str] = ()) -> None:
+    """The stories' rows, but the ``story_keys`` rows of ``keep_keys`` (written as a diff by
+    ``_write_story_keys``)."""
+    keep = set(keep_keys)
     for start in range(0, len(story_ids), CHUNK):
         chunk = story_ids[start : start + CHUNK]
         conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
         conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
-        conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(chunk)))
+        if rewritten := [i for i in chunk if i not in keep]:
+            conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(rewritten)))
 
 
 def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSettings) -> None:
@@ -656,10 +673,67 @@ def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSetting
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
     conn.execute(insert(stories), rows)
-    summaries = [{"story_id": d.id, "summary": json.dumps(d.to_summary())} for d in drafts]
+    windows = {d.id: key_window(d, settings) for d in drafts}
+    summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     conn.execute(insert(story_summaries), summaries)
-    if keys := [r for d in drafts for r in story_key_rows(d, settings)]:
-        conn.execute(insert(story_keys), keys)
+    _write_story_keys(conn, drafts, windows, settings)
+
+
+def summary_row(
+    draft: Draft, settings: LinkSettings, window: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The ``story_summaries`` row of a draft: what resuming it needs, and the window its
+    ``story_keys`` rows are written with (``KEYS``)."""
+    window = window or key_window(draft, settings)
+    return {"story_id": draft.id, "summary": json.dumps({**draft.to_summary(), KEYS: window})}
+
+
+#: the summary's entry for the window its ``story_keys`` rows were written with
+KEYS = "key_window"
+
+
+def _write_story_keys(
+    conn: Connection,
+    drafts: list[Draft],
+    windows: dict[str, tuple[str, str]],
+    settings: LinkSettings,
+) -> None:
+    """The drafts' ``story_keys`` rows. A story resumed from a summary that names the
+    window its rows have (``Draft.stored``: that window and the signatures they were
+    written for) keeps them when its window did not change: only the keys it gained or
+    lost, or whose fewest parties changed, are written; any other story's are written
+    whole (``_delete_stories`` removed the rows it had)."""
+    rows: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []
+    moved: list[str] = []  # resumed stories whose window changed: rows written whole
+    for d in drafts:
+        lo, hi = windows[d.id]
+        keys = story_key_set(d.signatures(), settings)
+        old: dict[tuple[str, str], int] = {}
+        if d.stored is not None and tuple(d.stored[0]) == (lo, hi):
+            old = story_key_set(d.stored[1], settings)
+        elif d.stored is not None:
+            moved.append(d.id)
+        for (family, key), n in sorted(keys.items()):
+            if old.get((family, key)) == n:
+                continue
+            row = {"story_id": d.id, "family": family, "key": key, "lo": lo, "hi": hi}
+            rows.append({**row, "parties": n})
+        dropped += [
+            {"sid": d.id, "fam": family, "k": key}
+            for (family, key), n in sorted(old.items())
+            if keys.get((family, key)) != n
+        ]
+    for start in range(0, len(moved), CHUNK):
+        conn.execute(
+            delete(story_keys).where(story_keys.c.story_id.in_(moved[start : start + CHUNK]))
+        )
+    if dropped:
+        k = story_keys.c
+        one = (k.story_id == bindparam("sid"), k.family == bindparam("fam"))
+        conn.execute(delete(story_keys).where(*one, k.key == bindparam("k")), dropped)
+    if rows:
+        conn.execute(insert(story_keys), rows)
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
@@ -694,8 +768,7 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
             continue
         if rows := story_key_rows(draft, settings):
             conn.execute(insert(story_keys), rows)
-        row = {"story_id": draft.id, "summary": json.dumps(draft.to_summary())}
-        conn.execute(insert(story_summaries).values(row))
+        conn.execute(insert(story_summaries).values(summary_row(draft, settings)))
     return len(story_ids)
 
 
@@ -713,27 +786,75 @@ def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -
 
 def story_key_rows(draft: Draft, settings: LinkSettings) -> list[dict[str, Any]]:
     """The ``story_keys`` rows of a story: the keys its last members are found under, each
-    with the fewest parties of a member that has it, and the window a new event must
-    overlap to join it (``join_score``): its state's and the dates it was planned for
-    before (``StoryState.dates``: a late report of such a date joins it), widened by
-    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan.
-    The window before the last article (``settled``) is left out: only events of that
-    article fit it, and they are linked with it."""
+    with the fewest parties of a member that has it (``story_key_set``), and the window a
+    new event must overlap to join it (``key_window``)."""
+    lo, hi = key_window(draft, settings)
+    return [
+        {"story_id": draft.id, "family": family, "key": key, "lo": lo, "hi": hi, "parties": n}
+        for (family, key), n in sorted(story_key_set(draft.signatures(), settings).items())
+    ]
+
+
+#: ``story_keys`` windows are widened to whole steps of this many days (from day 1 of the
+#: calendar), so that a story joined again mostly keeps the window its rows have and only
+#: the keys that changed are written (``_write_story_keys``). A wider window only lets a
+#: few more stories be read as candidates, which ``join_score`` turns down as before.
+KEY_WINDOW_STEP = 16
+
+
+def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
+    """The window of a story's ``story_keys`` rows: the window a new event must overlap to
+    join it (``join_score``), its state's and the dates it was planned for before
+    (``StoryState.dates``: a late report of such a date joins it), widened by
+    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan,
+    then to whole ``KEY_WINDOW_STEP`` steps. The window before the last article
+    (``settled``) is left out: only events of that article fit it, and they are linked
+    with it."""
     state = draft.state(settings)
     windows = [state.window, *state.dates]
     slack = settings.facet_slack_days
     lo = shift(min(w[0] for w in windows), -slack)
     hi = shift(max(w[1] for w in windows), slack)
+    return _step(lo, down=True), _step(hi, down=False)
+
+
+def _step(day: str, down: bool) -> str:
+    """``day`` moved to the nearest step boundary below (or above) it."""
+    parsed = iso_day(day)
+    if parsed is None:
+        return day
+    ordinal = parsed.toordinal()
+    moved = ordinal - (ordinal - 1) % KEY_WINDOW_STEP
+    if not down and moved != ordinal:
+        moved += KEY_WINDOW_STEP
+    try:
+        return date.fromordinal(moved).isoformat()
+    except (OverflowError, ValueError):
+        return FAR_FUTURE if not down else day
+
+
+def story_key_set(
+    signatures: Iterable[tuple[str, tuple[Participant, ...]]], settings: LinkSettings
+) -> dict[tuple[str, str], int]:
+    """(family, key) -> the fewest parties of a signature found under it, for a story's
+    signatures (``Draft.signatures``)."""
     fewest: dict[tuple[str, str], int] = {}
-    for family, parts in draft.signatures():
-        keys, _, pairs = found_by(parts, settings)
-        count = parties_of(parts, settings)
-        for key in (*keys, *pairs):
-            fewest[(family, key)] = min(fewest.get((family, key), count), count)
-    return [
-        {"story_id": draft.id, "family": family, "key": key, "lo": lo, "hi": hi, "parties": n}
-        for (family, key), n in sorted(fewest.items())
-    ]
+    for family, parts in signatures:
+        count, keys = _signature_keys(parts, settings)
+        for key in keys:
+            if fewest.get((family, key), count) >= count:
+                fewest[(family, key)] = count
+    return fewest
+
+
+@lru_cache(maxsize=1 << 16)
+def _signature_keys(
+    parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[int, tuple[str, ...]]:
+    """(parties, the participant and pair keys a member of these participants is found
+    under), memoized: a story's members repeat the same few."""
+    keys, _, pairs = found_by(parts, settings)
+    return parties_of(parts, settings), (*keys, *pairs)
 
 
 def refresh_states(conn: Connection, settings: LinkSettings | None = None) -> int:
