@@ -151,3 +151,12 @@ def test_a_cancelled_summit_keeps_the_time_and_place_its_relative_clause_planned
     assert [(e["status"], e["location"], e["time"]["value"]) for e in found] == [
         ("negated", "Moscow", "2013-09")
     ]
+
+
+def test_what_is_said_after_the_talks_is_said_on_their_day(nlp: Any) -> None:
+    text = (
+        'John Kerry held talks with Sergei Lavrov in Geneva on Wednesday. "We made '
+        'progress," Kerry told a news conference after the talks.'
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-08"]

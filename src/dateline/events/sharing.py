@@ -195,6 +195,12 @@ def _purpose(token: Token) -> bool:
     return False
 
 
+#: what is said on an occasion ('told reporters after the talks', 'said at the signing')
+SAID_AT = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN"}
+#: occasions a statement is made at or right after
+OCCASIONS = {"MEET", "AGREE", "DISCUSS"}
+
+
 def link_anchors(mentions: list[Mention], doc: Doc) -> None:
     """'invited Kim during his visit': the invitation shares the visit's time and place."""
     by_token = {m.token: m for m in mentions}
@@ -203,6 +209,11 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
         host = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
         if token.head.lower_ == "for" and host is not None and host.type == "VISIT":
             mention.anchor = host.token  # 'will travel to Alaska on Friday for a summit'
+            continue
+        said = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
+        if said is not None and said.type in SAID_AT and token.head.lower_ in ("after", "at"):
+            if mention.type in OCCASIONS:
+                said.anchor = mention.token  # 'Park told reporters after the talks'
             continue
         if token.dep_ != "pobj" or token.head.lower_ != "during":
             continue
