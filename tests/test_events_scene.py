@@ -378,3 +378,9 @@ def test_an_attack_off_a_coast_happens_there(nlp: Any) -> None:
     text = "A U.S. strike on a drug boat off the coast of Oaxaca last Wednesday killed four."
     attack = next(e for e in events_of(nlp, text, date(2026, 10, 27)) if e["type"] == "ATTACK")
     assert attack["location"] == "Oaxaca"
+
+
+def test_talks_with_someone_in_a_city_are_held_there(nlp: Any) -> None:
+    text = "John Kerry held talks with Sergei Lavrov in Geneva on Wednesday."
+    found = [e for e in events_of(nlp, text, date(2013, 6, 20)) if e["type"] == "MEET"]
+    assert [e["location"] for e in found] == ["Geneva"]

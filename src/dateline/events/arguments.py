@@ -441,6 +441,12 @@ def _add_prep_arguments(
             _extend(targets, refs)
             if kind in ("VISIT", "DEPLOY") and mention.location is None:
                 mention.location = _first_place(pobj, index)
+    if mention.location is None:
+        # 'held talks with Sergei Lavrov in Geneva': the parser hangs the place on the
+        # partner, who is there for the talks
+        for prep, pobj in prep_objects(token):
+            if prep == "with" and pobj.ent_type_ == "PERSON":
+                mention.location = mention.location or place_of(pobj, index)
 
 
 #: how many sentences before its own 'there' looks back for the place it stands for
