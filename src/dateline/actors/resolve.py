@@ -341,18 +341,13 @@ class DocumentLinker:
             for p in self.persons.values()
             if p is not person and any(sentence.start <= i < sentence.end for i in p.positions)
         }
-        hosts = {
-            iso3
-            for after, (first, iso3) in self.countries.items()
-            if sentence.start <= first and after <= sentence.end
-            and iso3 not in others and self.doc[first].head.lower_ == "in"
-        }  # fmt: skip
-        named = {
-            iso3
+        named = [
+            (first, iso3)
             for after, (first, iso3) in self.countries.items()
             if sentence.start <= first and after <= sentence.end and iso3 not in others
-        }
-        return hosts.pop() if len(hosts) == 1 and named == hosts else None
+        ]
+        hosts = {iso3 for first, iso3 in named if self.doc[first].head.lower_ == "in"}
+        return hosts.pop() if len(hosts) == 1 and {iso3 for _, iso3 in named} == hosts else None
 
     def _described(self, title: Title) -> Person | None:
         """The one person in the document (else in the dictionary) a title alone fits."""

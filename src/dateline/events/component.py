@@ -171,7 +171,7 @@ def describe(
     mention.other = any(
         c.dep_ in ("amod", "det") and c.lower_ in cues["other_event_words"] for c in token.children
     ) or _separately(sentence)
-    if mention.type not in SAID_TYPES and _additional(token, cues["additional_words"]):
+    if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
     held = timing.held_clause(mention, token.doc)
@@ -210,10 +210,6 @@ def _definite_object(mention: Mention, verb: Token, lexicon: Lexicon) -> bool:
 
 def clause_token(mention: Mention, token: Token) -> Token:
     return token.doc[mention.clause]
-
-
-#: types whose rows are one per speaker and occasion: 'he also said' adds to the statement
-SAID_TYPES = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN"}
 
 
 def _additional(token: Token, words: list[str]) -> bool:

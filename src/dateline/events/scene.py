@@ -20,7 +20,6 @@ Rules over the events of one article, after merging:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -301,9 +300,10 @@ def _reporter_cities(text: str) -> Iterator[str]:
 def _same_name(name: str, written: str) -> bool:
     """'Saint Paul' for 'St. Paul', never 'Casablanca' for 'White House'."""
 
+    from dateline.actors.text import fold
+
     def words(value: str) -> set[str]:
-        plain = unicodedata.normalize("NFKD", value.lower())  # 'Chișinău' is 'Chisinau'
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        plain = fold(value)  # 'Chișinău' is 'Chisinau'
         return {w for w in re.split(r"[^a-z]+", plain) if w not in ("", "st", "saint")}
 
     return bool(words(name) & words(written)) or words(name) == words(written)

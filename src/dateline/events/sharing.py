@@ -195,8 +195,9 @@ def _purpose(token: Token) -> bool:
     return False
 
 
-#: what is said on an occasion ('told reporters after the talks', 'said at the signing')
-SAID_AT = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN"}
+#: types whose rows are one per speaker and occasion: 'he also said' adds to the statement,
+#: and what is said at an occasion is said then ('told reporters after the talks')
+SAID_TYPES = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN"}
 #: occasions a statement is made at or right after
 OCCASIONS = {"MEET", "AGREE", "DISCUSS"}
 
@@ -211,7 +212,7 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
             mention.anchor = host.token  # 'will travel to Alaska on Friday for a summit'
             continue
         said = by_token.get(token.head.head.i) if token.dep_ == "pobj" else None
-        if said is not None and said.type in SAID_AT and token.head.lower_ in ("after", "at"):
+        if said is not None and said.type in SAID_TYPES and token.head.lower_ in ("after", "at"):
             if mention.type in OCCASIONS:
                 said.anchor = mention.token  # 'Park told reporters after the talks'
             continue

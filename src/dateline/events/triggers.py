@@ -103,25 +103,10 @@ def _strike_kind(noun: Token) -> str | None:
         return "military"
     if words & LABOUR_MODIFIERS:
         return "labour"
-    reasons = {
-        p.lemma_.lower()
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
-        for p in c.children
-        if p.dep_ == "pobj"
-    }
-    if reasons & LABOUR_REASONS:
+    if _objects_of(noun, ("over", "for", "against")) & LABOUR_REASONS:
         return "labour"
-    strikers = {
-        p.lemma_.lower()
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-    }
-    if strikers & (LABOUR_MODIFIERS | LABOUR_AGENTS):
+    if _objects_of(noun, ("by",)) & (LABOUR_MODIFIERS | LABOUR_AGENTS):
         return "labour"  # 'the strike by Kenyan doctors'
-
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("go", "be"):
         return "labour"  # 'went on strike', 'are on strike'
@@ -130,6 +115,18 @@ def _strike_kind(noun: Token) -> str | None:
     if noun.dep_ in ("dobj", "nsubjpass") and verb in LABOUR_VERBS:
         return "labour"
     return None
+
+
+def _objects_of(noun: Token, preps: tuple[str, ...]) -> set[str]:
+    """Lemmas of the objects of the noun's own prepositions ``preps`` ('a strike over pay',
+    'a strike by doctors')."""
+    return {
+        p.lemma_.lower()
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    }
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod")

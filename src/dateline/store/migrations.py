@@ -213,26 +213,35 @@ def _sqlite_evidence_text(conn: Connection) -> None:
     """An FTS5 table of trigrams over the evidence sentences (``q=`` finds a text in it,
     :func:`dateline.store.queries.text_plan`), kept in step by triggers and filled from
     the stored sentences. A SQLite built without FTS5 goes without: ``q=`` then scans."""
-    from sqlalchemy.exc import OperationalError
-
     from dateline.store.queries import EVIDENCE_TEXT as fts
+
+    columns = "sentence, content='event_evidence', content_rowid='id'"
+    add = f"INSERT INTO {fts}(rowid, sentence) VALUES (new.id, new.sentence);"
+    drop = f"INSERT INTO {fts}({fts}, rowid, sentence) VALUES ('delete', old.id, old.sentence);"
+    if _fts5_kept_by_triggers(conn, fts, columns, "event_evidence", add, drop, "UPDATE"):
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def _fts5_kept_by_triggers(
+    conn: Connection, fts: str, columns: str, table: str, add: str, drop: str, update: str
+) -> bool:
+    """Create the FTS5 trigram table ``fts`` and the triggers that keep it in step with
+    ``table`` (``add`` after an insert, ``drop`` after a delete, both after ``update``);
+    False when this SQLite has no FTS5 (or no trigram tokenizer)."""
+    from sqlalchemy.exc import OperationalError
 
     try:
         conn.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(sentence, "
-            "content='event_evidence', content_rowid='id', tokenize='trigram')"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({columns}, tokenize='trigram')"
         )
     except OperationalError:  # no such module: fts5 (or no trigram tokenizer)
-        return
-    add = f"INSERT INTO {fts}(rowid, sentence) VALUES (new.id, new.sentence);"
-    drop = f"INSERT INTO {fts}({fts}, rowid, sentence) VALUES ('delete', old.id, old.sentence);"
+        return False
     for name, when, body in (("ai", "INSERT", add), ("ad", "DELETE", drop),
-                             ("au", "UPDATE", drop + " " + add)):  # fmt: skip
+                             ("au", update, drop + " " + add)):  # fmt: skip
         conn.exec_driver_sql(
-            f"CREATE TRIGGER IF NOT EXISTS {fts}_{name} AFTER {when} ON event_evidence "
-            f"BEGIN {body} END"
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_{name} AFTER {when} ON {table} BEGIN {body} END"
         )
-    conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    return True
 
 
 def _postgresql_trigrams(conn: Connection) -> None:
@@ -298,24 +307,15 @@ def _sqlite_title_text(conn: Connection) -> None:
     """An FTS5 table of trigrams over the titles with their document's id (documents has
     no stable rowid of its own: VACUUM may renumber it), kept in step by triggers and
     filled from the stored titles. A SQLite without FTS5 goes without: ``q=`` scans."""
-    from sqlalchemy.exc import OperationalError
-
     from dateline.store.queries import TITLE_TEXT as fts
 
-    try:
-        conn.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(title, "
-            "document_id UNINDEXED, tokenize='trigram')"
-        )
-    except OperationalError:  # no such module: fts5 (or no trigram tokenizer)
-        return
     add = f"INSERT INTO {fts}(title, document_id) VALUES (new.title, new.id);"
     drop = f"DELETE FROM {fts} WHERE document_id = old.id;"  # a scan: documents stay
-    for name, when, body in (("ai", "INSERT", add), ("ad", "DELETE", drop),
-                             ("au", "UPDATE OF id, title", drop + " " + add)):  # fmt: skip
-        conn.exec_driver_sql(
-            f"CREATE TRIGGER IF NOT EXISTS {fts}_{name} AFTER {when} ON documents BEGIN {body} END"
-        )
+    columns = "title, document_id UNINDEXED"
+    if not _fts5_kept_by_triggers(
+        conn, fts, columns, "documents", add, drop, "UPDATE OF id, title"
+    ):
+        return
     conn.exec_driver_sql(f"DELETE FROM {fts}")
     conn.exec_driver_sql(f"INSERT INTO {fts}(title, document_id) SELECT title, id FROM documents")
 
