@@ -32,6 +32,13 @@ def test_participant_matching_is_loose_but_not_sloppy() -> None:
     assert not participant_matches("United Nations", ["usa"])
 
 
+def test_a_country_named_matches_its_code() -> None:
+    assert participant_matches(["Portugal", "Morocco"], ["MAR", "jose-fernandes"])
+    assert participant_matches("Britain", ["GBR"])
+    assert not participant_matches("Georgia", ["USA"])
+    assert not participant_matches("Portugal", ["prt-ministry"])
+
+
 def test_a_part_of_day_refines_the_expected_day() -> None:
     from dateline.evaluate.events_eval import time_matches
 
