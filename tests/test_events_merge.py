@@ -161,3 +161,22 @@ def test_a_ministry_and_its_spokesman_at_one_briefing_are_one_statement(nlp: Any
     assert [(sorted(e["source"]), e["time"]["value"]) for e in found] == [
         (["sean-mccormack", "usa-foreign-ministry"], "2007-07-24")
     ]
+
+
+def test_talks_with_a_place_and_nobody_named_are_between_the_parties_told_before(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kenyan Foreign Minister Musalia Mudavadi met Ugandan Foreign Minister Jeje Odongo "
+        "in Nairobi on Monday. Earlier technical talks in Jinja in 2021 had stalled."
+    )
+    meets = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]
+    jinja = [e for e in meets if e["location"] and "Jinja" in e["location"]]
+    assert len(meets) == 2 and len(jinja) == 1
+    assert {"musalia-mudavadi", "jeje-odongo"} <= set(jinja[0]["source"] + jinja[0]["target"])
+    assert jinja[0]["time"]["value"] == "2021"
+
+
+def test_talks_with_nobody_named_and_no_two_sided_talks_before_stay_out(nlp: Any) -> None:
+    text = "Coalition talks in Oslo stalled on Monday."
+    assert not [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]

@@ -79,7 +79,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions; anaphoric ones ('the visit') join the latest compatible event."""
     clusters: list[Cluster] = []
     for mention in mentions:
-        if not _worth_keeping(mention):
+        if not _worth_keeping(mention) and not _parties_of_talks_before(mention, clusters):
             continue
         home = _find_home(mention, clusters)
         if home is not None:
@@ -107,6 +107,33 @@ def _worth_keeping(mention: Mention) -> bool:
     if mention.type in NEEDS_PARTICIPANT:
         return bool(mention.participants())
     return bool(mention.participants() or mention.location) or mention.type == "PROTEST"
+
+
+PARTY_TALKS = {"MEET", "DISCUSS", "AGREE"}
+
+
+def _parties_of_talks_before(mention: Mention, clusters: list[Cluster]) -> bool:
+    """A meeting, negotiation or agreement told with its own place or time but nobody
+    named ('at technical talks in Baku at the end of April', 'the ministers met in Dakar
+    in 2019', 'a treaty signed in 1951') is between the parties of the talks or visit
+    told before it in the article: it takes them. False when there are none to take."""
+    if mention.type not in PARTY_TALKS or mention.participants() or mention.other:
+        return False
+    if not (mention.location or mention.dated) or mention.status == "negated":
+        return False
+    for candidate in reversed(clusters):
+        two_sided = candidate.first.type == "VISIT" and candidate.targets()
+        if candidate.first.type not in PARTY_TALKS and not two_sided:
+            continue
+        parties = _union([*candidate.sources(), *candidate.targets()])
+        if len({party.country or party.id for party in parties}) < 2:
+            continue  # 'Prabowo had been set to host him': one side only
+        if mention.symmetric:
+            mention.sources = list(parties)
+        else:
+            mention.sources, mention.targets = list(parties[:1]), list(parties[1:])
+        return True
+    return False
 
 
 def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
