@@ -56,6 +56,27 @@ def test_a_warning_that_forces_will_punish_is_a_threat_even_after_another_verb(
 
 
 @pytest.mark.model
+def test_a_warning_of_what_a_party_would_do_is_a_threat_and_of_what_would_befall_it_not(
+    nlp: Any,
+) -> None:
+    acts = [
+        "Cambodia's minister warned that Cambodia could take the dispute to the commission.",
+        "Cabrera warned that he would go to the Supreme Court.",
+        "Bolivia warned that the army would not tolerate defiance.",
+    ]
+    forecasts = [
+        "Economists warned that a long delay could cost Georgia revenue.",
+        "General Stanley McChrystal warned that the United States could lose the fight.",
+        "Diplomats warned that the date could slip.",
+    ]
+    for text in acts:
+        assert "THREATEN" in {e["type"] for e in events_of(nlp, text, date(2018, 8, 29))}, text
+    for text in forecasts:
+        found = {e["type"] for e in events_of(nlp, text, date(2018, 8, 29))}
+        assert "THREATEN" not in found, text
+
+
+@pytest.mark.model
 def test_revoking_sanctions_is_a_sanction_event_by_the_one_who_revokes(nlp: Any) -> None:
     events = events_of(nlp, "Washington revoked economic sanctions on Sudan.", date(2017, 10, 6))
     sanctions = [e for e in events if e["type"] == "SANCTION"]

@@ -147,6 +147,9 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None  # 'met expectations'
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     threat = any(not _plain_clause(c, lexicon) for c in clauses)
+    if trigger.no_clause and not threat:
+        # 'warned that Cambodia could take the dispute to …': what a party says it would do
+        threat = any(_warned_action(c) for c in clauses)
     if trigger.requires and not (_has_required(token, trigger.requires) or threat):
         return None
     if trigger.to_place and not _to_a_place(token):
@@ -167,6 +170,37 @@ def _plain_clause(clause: Token, lexicon: Lexicon) -> bool:
     forces are ready and will punish the North')."""
     verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
     return all(_plain_verb(verb, lexicon) for verb in verbs)
+
+
+#: 'warned that China would take all necessary measures': what a party says it would do
+WARNED_MODALS = {"will", "would", "could", "might", "may", "'ll", "’ll"}
+#: … but not what would befall it ('warned that the United States could lose the fight')
+NO_ACTS = {"be", "have", "lose", "face", "suffer", "need", "become", "remain", "fail", "slip"}
+#: subjects that act: forces, governments, unions ('warned that police would not tolerate …')
+ACTING_NOUNS = {
+    "army", "military", "police", "troops", "force", "government", "ministry", "union",
+    "community", "protester", "worker", "party", "country", "navy", "rebel", "fighter",
+}  # fmt: skip
+ACTING_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+ACTING_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+
+
+def _warned_action(verb: Token) -> bool:
+    """A clause in which a party says what it would do: a modal verb of action whose
+    subject is an actor ('that Cambodia could take the dispute to …', 'that he would go to
+    the Supreme Court'), not a forecast ('that a long delay could cost Georgia revenue')."""
+    if verb.lemma_.lower() in NO_ACTS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in WARNED_MODALS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return (
+        subject.ent_type_ in ACTING_LABELS
+        or subject.lower_ in ACTING_PRONOUNS
+        or subject.lemma_.lower() in ACTING_NOUNS
+    )
 
 
 def _plain_verb(child: Token, lexicon: Lexicon) -> bool:
