@@ -160,3 +160,21 @@ def test_what_is_said_after_the_talks_is_said_on_their_day(nlp: Any) -> None:
     )
     found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in found] == ["2026-07-08"]
+
+
+@pytest.mark.model
+def test_a_statement_after_or_at_an_occasion_told_before_is_made_that_day(nlp: Any) -> None:
+    met = (
+        "Australian Foreign Minister Penny Wong met South Korean Foreign Minister Park Jin "
+        "in Seoul on Wednesday. "
+    )
+    for told in (
+        "Park told reporters after the talks that the two sides would sign a pact.",
+        "Park told reporters afterwards that the two sides would sign a pact.",
+    ):
+        events = events_of(nlp, met + told, date(2023, 6, 16))
+        [said] = [e for e in events if e["type"] == "STATEMENT"]
+        assert said["time"]["value"] == "2023-06-14", told
+    plain = met + "Park told reporters that the two sides would sign a pact."
+    undated = events_of(nlp, plain, date(2023, 6, 16))
+    assert [e["time"]["value"] for e in undated if e["type"] == "STATEMENT"] == [None]

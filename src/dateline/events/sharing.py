@@ -348,25 +348,52 @@ def _hangs_on(doc: Doc, timex: Timex, verb: Token) -> bool:
 
 #: prepositions of a statement that tell it was made right after a dated act
 RIGHT_AFTER = {"after", "following"}
+#: … or at the occasion they name ('told reporters at the signing', 'during the debate')
+AT_OCCASION = {"at", "during"}
+#: adverbs that put a statement right after the act told before it ('told reporters afterwards')
+AFTERWARDS = {"afterwards", "afterward"}
+SPEECH_ACTS = {"STATEMENT", "ACCUSE", "THREATEN", "REJECT"}
 
 
 def _said_after(mention: Mention, mentions: list[Mention], doc: Doc) -> bool:
     """A statement made 'after' a dated act of the same speaker ('Powell said after
     flying over Banda Aceh Wednesday', 'said after meeting Lee on Monday') was made
-    that day."""
-    if mention.type != "STATEMENT" or not mention.sources:
+    that day; so is one made after or at an occasion told before ('Park told reporters
+    after the talks', 'told the same news conference', 'Ndour told reporters
+    afterwards')."""
+    if mention.type not in SPEECH_ACTS or not mention.sources:
         return False
     verb = doc[mention.token]
+    speakers = {r.id for r in mention.sources}
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in RIGHT_AFTER:
+        if prep.dep_ != "prep" or prep.lower_ not in RIGHT_AFTER | AT_OCCASION:
             continue
         inside = {t.i for t in prep.subtree}
         for other in mentions:
-            if other is mention or not other.dated or other.token not in inside:
+            if other is mention or other.token not in inside:
                 continue
-            if other.time.granularity == "day" and set(r.id for r in other.sources) & set(
-                r.id for r in mention.sources
-            ):
-                _take_time(mention, other)
+            if other.dated and other.time.granularity == "day":
+                if prep.lower_ in RIGHT_AFTER and speakers & {r.id for r in other.sources}:
+                    _take_time(mention, other)
+                    return True
+                continue
+            occasion = _occasion_before(other, mentions)
+            if occasion is not None and not other.dated:
+                _take_time(mention, occasion)
                 return True
+    if any(c.dep_ == "advmod" and c.lower_ in AFTERWARDS for c in verb.children):
+        before = [m for m in mentions if m.token < mention.token and m.type not in SPEECH_ACTS]
+        if before and before[-1].dated and before[-1].time.granularity == "day":
+            _take_time(mention, before[-1])
+            return True
     return False
+
+
+def _occasion_before(mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated event the undated nominal ``mention`` ('the talks', 'the signing') refers
+    back to: the latest one of its type told before it, dated to the day."""
+    earlier = [m for m in mentions if m.token < mention.token and m.type == mention.type]
+    if not earlier:
+        return None
+    latest = earlier[-1]
+    return latest if latest.dated and latest.time.granularity == "day" else None
