@@ -60,3 +60,21 @@ def test_he_in_a_when_clause_is_the_main_clauses_subject(nlp: Any) -> None:
     )
     visit = next(e for e in events_of(nlp, text, date(2018, 8, 29)) if e["type"] == "VISIT")
     assert visit["source"] == ["VNM"]
+
+
+def test_a_title_several_people_hold_is_the_one_the_article_names_most(nlp: Any) -> None:
+    text = (
+        "Chilean President Tomas Valdivieso will begin his tour in Hanoi, where Valdivieso "
+        "will hold talks with Vietnamese President Dang Minh Khoi. Valdivieso will also visit "
+        "a port. From Hanoi the president will fly to Jakarta on September 9."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 8, 18)) if e["type"] == "VISIT"]
+    jakarta = [e for e in visits if e["location"] == "Jakarta"]
+    assert [e["source"] for e in jakarta] == [["tomas-valdivieso"]]
+    even = (
+        "Chilean President Tomas Valdivieso will begin his tour in Hanoi, where he will hold "
+        "talks with Vietnamese President Dang Minh Khoi. From Hanoi the president will fly "
+        "to Jakarta on September 9."
+    )
+    visits = [e for e in events_of(nlp, even, date(2026, 8, 18)) if e["type"] == "VISIT"]
+    assert not [e for e in visits if e["location"] == "Jakarta" and e["source"]]

@@ -65,6 +65,14 @@ class Person:
     positions: list[int] = field(default_factory=list)
 
 
+def _most_named(people: list[Person]) -> Person | None:
+    """Of several people a title fits, the one the article names most often, when one
+    is named more often than the others (a tour story's 'the president' is its traveller,
+    not the host it names twice)."""
+    ranked = sorted(people, key=lambda p: len(p.positions), reverse=True)
+    return ranked[0] if len(ranked[0].positions) > len(ranked[1].positions) else None
+
+
 class DocumentLinker:
     """Resolves one document; ``run()`` returns its actors and places."""
 
@@ -359,7 +367,9 @@ class DocumentLinker:
         ]
         if len(fits) == 1:
             return fits[0]
-        if fits or title.country is None:
+        if len(fits) > 1:
+            return _most_named(fits)
+        if title.country is None:
             return None
         holder = self._role_holder(title.country, vocabulary().roles_denoted(title.role))
         return None if holder is None else self._person(holder, holder.name)
