@@ -180,7 +180,7 @@ def _build_rule(
     source, groups = _expand(path, line, spec["pattern"], fragments)
     flags = 0 if spec.get("case", False) else re.IGNORECASE
     try:
-        regex = re.compile(r"(?<![\w-])(?:" + source + r")(?![\w])", flags)
+        regex = re.compile(r"(?<![\w])(?<![^\W\d_]-)(?:" + source + r")(?![\w])", flags)
     except re.error as exc:
         raise _fail(path, line, f"rule {spec['id']!r}: bad pattern: {exc}") from None
     examples = [_example(path, line, spec["id"], ex) for ex in spec["examples"]]
