@@ -20,6 +20,18 @@ def test_a_visit_to_several_countries_is_one_visit_per_destination(nlp: Any) -> 
     assert len({e["id"] for e in visits}) == 3
 
 
+def test_a_stop_of_a_trip_told_again_on_its_own_is_one_visit(nlp: Any) -> None:
+    text = (
+        "President Emmanuel Macron will visit Kenya, Ghana and Senegal next month. "
+        "Macron will fly to Accra for a visit on April 9 and 10."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 2)) if e["type"] == "VISIT"]
+    ghana = [e for e in visits if "GHA" in e["target"]]
+    assert len(visits) == 3 and len(ghana) == 1
+    assert ghana[0]["time"]["value"] == "2026-04-09/2026-04-10"
+    assert len(ghana[0]["evidence"]) == 2
+
+
 def test_the_stops_of_a_dated_trip_share_its_dates(nlp: Any) -> None:
     text = (
         "President Macron will travel to Africa from March 10 to 14. He will visit Kenya and Ghana."

@@ -44,6 +44,7 @@ def _is_country_code(ident: str) -> bool:
 def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
     """One visit per destination country; the other events unchanged, in order."""
     out: list[Event] = []
+    pieces: list[Event] = []
     cities = {p.name: p.country for p in places if p.kind == "city"}
     for event in events:
         codes = [t for t in event.target if _is_country_code(t)]
@@ -55,7 +56,7 @@ def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
         # 'will travel to Jerusalem, Ramallah, Hanoi and Manila': one visit per country
         others = [t for t in event.target if t not in codes]
         for code in codes:
-            out.append(
+            pieces.append(
                 replace(
                     event,
                     target=[code, *others],
@@ -65,7 +66,31 @@ def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
                     time=replace(event.time),
                 )
             )
-    return out
+            out.append(pieces[-1])
+    return _fold_told_stops(out, pieces)
+
+
+def _fold_told_stops(events: list[Event], pieces: list[Event]) -> list[Event]:
+    """A stop of a trip through several countries told again on its own ('visiting
+    Vietnam, Indonesia, …' then 'will fly to Jakarta for a visit on September 9 and 10') is
+    one visit: the stop's own report keeps its time and takes the trip's evidence."""
+    split = {id(p) for p in pieces}
+    folded: set[int] = set()
+    for piece in pieces:
+        code = piece.target[0]
+        for other in events:
+            if id(other) in split or other.type != "VISIT" or other.status != piece.status:
+                continue
+            if code not in other.target or not set(other.source) & set(piece.source):
+                continue
+            seen = {(e.start, e.end) for e in other.evidence}
+            other.evidence.extend(e for e in piece.evidence if (e.start, e.end) not in seen)
+            other.evidence.sort(key=lambda e: e.start)
+            if not other.dated and piece.dated:
+                other.time, other.dated = replace(piece.time), True
+            folded.add(id(piece))
+            break
+    return [e for e in events if id(e) not in folded]
 
 
 def _place_name(code: str, current: str | None, places: list[Place]) -> str:
