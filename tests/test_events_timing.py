@@ -178,3 +178,16 @@ def test_a_statement_after_or_at_an_occasion_told_before_is_made_that_day(nlp: A
     plain = met + "Park told reporters that the two sides would sign a pact."
     undated = events_of(nlp, plain, date(2023, 6, 16))
     assert [e["time"]["value"] for e in undated if e["type"] == "STATEMENT"] == [None]
+
+
+@pytest.mark.model
+def test_a_where_clause_takes_the_days_of_a_verb_no_event_owns(nlp: Any) -> None:
+    text = (
+        "Chilean President Tomas Valdivieso will begin in Hanoi on September 7 and 8, where "
+        "he will hold talks with Vietnamese President Dang Minh Khoi."
+    )
+    [talks] = [e for e in events_of(nlp, text, date(2026, 8, 18)) if e["type"] == "MEET"]
+    assert talks["time"]["value"] == "2026-09-07/2026-09-08"
+    one = text.replace("on September 7 and 8", "on September 7")
+    [talks] = [e for e in events_of(nlp, one, date(2026, 8, 18)) if e["type"] == "MEET"]
+    assert talks["time"]["value"] == "2026-09-07"

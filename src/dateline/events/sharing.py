@@ -78,6 +78,8 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
         if when is not None:
             _take_time(mention, when)
             continue  # 'visited Morocco in October 2024, when the two countries signed …'
+        if not mention.timexes and _where_clause_date(mention, doc):
+            continue  # 'will begin in Hanoi on September 7 and 8, where he will hold talks'
         if not mention.timexes and host is not None and _same_act(mention, host, doc):
             _take_time(mention, host)
             continue  # 'rejected the warning on Wednesday and said …': one occasion
@@ -334,6 +336,44 @@ def _clause_date(mention: Mention, doc: Doc) -> bool:
         return False
     mention.timexes, mention.time, mention.dated = dated, timing.point(dated[0]), True
     return True
+
+
+def _where_clause_date(mention: Mention, doc: Doc) -> bool:
+    """A 'where' clause on a place whose verb no event owns takes the days that verb is
+    dated by ('will begin in Hanoi on September 7 and 8, where he will hold talks')."""
+    clause = doc[mention.clause]
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return False
+    if mention.status == "negated" or clause.head.head.dep_ != "prep":
+        return False
+    verb = clause.head.head.head
+    timexes = sorted(doc._.timexes or [], key=lambda t: t.start)
+    found = [t for t in timexes if _hangs_on(doc, t, verb) and timing.is_dated(t)]
+    if len(found) == 1:  # 'on September 7 and 8': the second day hangs on the first
+        found += [
+            t
+            for t in timexes
+            if t.start > found[0].end
+            and timing.RANGE_LINK.fullmatch(doc.text, found[0].end, t.start)
+        ]
+    span = _day_span(found, doc.text) or (timing.point(found[0]) if len(found) == 1 else None)
+    if span is None:
+        return False
+    mention.timexes, mention.time, mention.dated = found, span, True
+    return True
+
+
+def _day_span(found: list[Timex], text: str) -> EventTime | None:
+    """Two days joined as one span ('September 7 and 8', '7-8 July')."""
+    if len(found) != 2 or any(t.granularity != "day" for t in found):
+        return None
+    first, last = found
+    if not timing.RANGE_LINK.fullmatch(text, first.end, last.start):
+        return None
+    if not (first.earliest and last.latest and first.earliest < last.latest):
+        return None
+    value = f"{first.earliest}/{last.latest}"
+    return EventTime(value, first.earliest, last.latest, "day")
 
 
 def _hangs_on(doc: Doc, timex: Timex, verb: Token) -> bool:
