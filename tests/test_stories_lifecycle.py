@@ -304,6 +304,29 @@ def test_a_statement_announced_without_a_date_is_pending_for_two_weeks(store: St
     assert listed("2019-10-06") == ["VISIT"]
 
 
+def test_an_undated_statement_goes_stale_by_its_type_whatever_its_row_reaches(
+    store: Store, db_url: str
+) -> None:
+    """The SQL that judges stories reported only up to the date (``_settled_pending``, and
+    the CLI's fast path on SQLite) says what ``is_pending`` says: an undated statement is
+    pending for ``speech_types``' future, whatever reach its ``stories`` row holds (here
+    as a row written with ``stale_days`` for every type would hold it)."""
+    spec = {"key": "notice", "type": "STATEMENT", "status": "planned", "earliest": "2017-10-06"}
+    store.add(stored_article("2017-10-06", "Notice announced", "wire", [{**spec, **WHO}]))
+    with store.engine.begin() as conn:
+        conn.execute(stories_table.update().values(open_until="2019-10-06"))
+    assert [s["type"] for s in store.pending(as_of="2017-10-20")] == ["STATEMENT"]
+    assert store.pending(as_of="2017-10-21") == []
+    if "://" not in db_url:  # SQLite: the CLI reads it without SQLAlchemy
+        import sqlite3
+
+        from dateline.fastpath.pending import pending as fast_pending
+
+        with sqlite3.connect(db_url) as conn:
+            assert len(fast_pending(conn, "2017-10-20", limit=None, offset=0)) == 1
+            assert fast_pending(conn, "2017-10-21", limit=None, offset=0) == []
+
+
 def test_migration_15_links_stored_documents_under_the_new_rules(db_url: str) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.link.settings import RULES_PATH, settings_from_dict
