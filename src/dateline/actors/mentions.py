@@ -118,7 +118,8 @@ def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> b
 
 
 def _name_run(doc: Doc, start: int) -> int:
-    """End of the capitalised words (and hyphenated parts: 'Do-yun') from ``start``."""
+    """End of the capitalised words (and hyphenated parts: 'Do-yun') from ``start``, over a
+    nickname quoted between them ('Emeka "E.D." Nwosu')."""
     end = start
     while end < len(doc):
         token = doc[end]
@@ -126,9 +127,26 @@ def _name_run(doc: Doc, start: int) -> int:
             end += 1
         elif token.text == "-" and end > start and end + 1 < len(doc) and doc[end + 1].is_alpha:
             end += 2  # 'Do-yun': the model splits the hyphenated given name
+        elif end > start and (after := _after_nickname(doc, end)):
+            end = after
         else:
             break
     return end
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _after_nickname(doc: Doc, start: int) -> int:
+    """Where the name goes on after a nickname quoted at ``start`` (one to three words in
+    quotation marks, then a capitalised word), else 0."""
+    if doc[start].text not in _QUOTES:
+        return 0
+    for close in range(start + 2, min(start + 5, len(doc) - 1)):
+        if doc[close].text in _QUOTES:
+            follows = doc[close + 1]
+            return close + 1 if follows.is_title and follows.is_alpha else 0
+    return 0
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
