@@ -517,3 +517,15 @@ def test_a_nickname_quoted_between_the_names_leaves_the_person_whole() -> None:
     nwosu = actor(doc, "emeka-nwosu")
     assert (nwosu.kind, nwosu.name, nwosu.role) == ("person", "Emeka Nwosu", "president")
     assert texts(doc, nwosu) == ['President Emeka "E.D." Nwosu', "Nwosu"]
+
+
+def test_a_two_letter_middle_initial_does_not_cut_the_name() -> None:
+    doc = annotate(
+        "Kazakh President Kairat Zh. Seitkali said the talks would go ahead. Seitkali added "
+        "that he would attend.",
+        date(2024, 3, 5),
+    )
+    seitkali = actor(doc, "kairat-zh-seitkali")
+    assert (seitkali.kind, seitkali.country, seitkali.role) == ("person", "KAZ", "president")
+    assert texts(doc, seitkali) == ["Kazakh President Kairat Zh. Seitkali", "Seitkali"]
+    assert all(a.kind != "organisation" for a in doc._.actors)

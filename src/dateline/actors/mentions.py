@@ -59,6 +59,7 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     gazetteer = with_institutions(doc, lexicon, matches)
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
+    entities = _with_initials(doc, entities)
     entities = _with_titled_names(doc, entities, gazetteer)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
@@ -103,6 +104,30 @@ def _with_titled_names(
         found.append(Candidate(token.i + 1, end, "PERSON"))
         named |= {w.lower_ for w in words}
     return sorted(entities + found, key=lambda c: (c.start, c.end))
+
+
+#: a middle initial of one or two letters ('Zh', 'Kh', 'F'), whose full stop the model
+#: may take for the end of a sentence
+_INITIAL = re.compile(r"[A-Z][a-z]?")
+
+
+def _with_initials(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
+    """A person's name that ends in an initial and its full stop goes on with the
+    capitalised words after it ('Kairat Zh. Seitkali': the model has 'Kairat Zh' a person
+    and 'Seitkali' an organisation, or nothing)."""
+    out = list(entities)
+    for c in entities:
+        stop = c.end
+        if c.label != "PERSON" or c.end - c.start < 2 or stop + 1 >= len(doc):
+            continue
+        if not _INITIAL.fullmatch(doc[stop - 1].text) or doc[stop].text != ".":
+            continue
+        end = _name_run(doc, stop + 1)
+        if end == stop + 1:
+            continue
+        out = [e for e in out if e is not c and not (e.start < end and stop < e.end)]
+        out.append(Candidate(c.start, end, "PERSON"))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> bool:
