@@ -497,3 +497,35 @@ def test_a_countrys_ministry_is_that_countrys_institution(text: str, ident: str)
     doc = annotate(text, date(2019, 2, 20))
     found = actor(doc, ident)
     assert (found.kind, found.country) == ("government", ident[:3].upper())
+
+
+def test_a_title_in_the_plural_before_two_names_is_not_part_of_the_first() -> None:
+    doc = annotate(
+        "Prime Ministers Rauf Gasimov and Levan Kapanadze watched the signing in Baku.",
+        date(2027, 5, 12),
+    )
+    people = sorted(a.id for a in doc._.actors if a.kind == "person")
+    assert people == ["levan-kapanadze", "rauf-gasimov"]
+
+
+def test_a_nickname_quoted_between_the_names_leaves_the_person_whole() -> None:
+    doc = annotate(
+        'The state visit by President Emeka "E.D." Nwosu ended in Toronto on Wednesday. '
+        "Nwosu met executives of five mining companies.",
+        date(2025, 6, 19),
+    )
+    nwosu = actor(doc, "emeka-nwosu")
+    assert (nwosu.kind, nwosu.name, nwosu.role) == ("person", "Emeka Nwosu", "president")
+    assert texts(doc, nwosu) == ['President Emeka "E.D." Nwosu', "Nwosu"]
+
+
+def test_a_two_letter_middle_initial_does_not_cut_the_name() -> None:
+    doc = annotate(
+        "Kazakh President Kairat Zh. Seitkali said the talks would go ahead. Seitkali added "
+        "that he would attend.",
+        date(2024, 3, 5),
+    )
+    seitkali = actor(doc, "kairat-zh-seitkali")
+    assert (seitkali.kind, seitkali.country, seitkali.role) == ("person", "KAZ", "president")
+    assert texts(doc, seitkali) == ["Kazakh President Kairat Zh. Seitkali", "Seitkali"]
+    assert all(a.kind != "organisation" for a in doc._.actors)

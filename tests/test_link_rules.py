@@ -436,6 +436,24 @@ def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() 
     assert story_state([plan, called_off, talks], S).state == "cancelled"
 
 
+def test_an_undated_report_that_it_took_place_does_not_undo_a_postponement_in_its_article() -> None:
+    who = (["GEO", "AZE"], [])
+    held = member(
+        "held", "AGREE", *who, "occurred", "2027-04-22", ("x", "2027-04-22", "2027-04-22")
+    )
+    # The next day: "the signing was postponed an hour before the ceremony" and, in a
+    # background paragraph, "they first agreed to renegotiate when they met in May".
+    put_off = member("put-off", "AGREE", *who, "planned", "2027-04-23", cue="postponed")
+    denied = member("denied", "AGREE", *who, "negated", "2027-04-23")
+    background = member("background", "AGREE", *who, "occurred", "2027-04-23")
+    state = story_state([held, put_off, denied, background], S)
+    assert [a.state for a in state.articles] == ["occurred", "postponed"]
+    # A report of the day it took place still speaks for that article.
+    signed = member("signed", "AGREE", *who, "occurred", "2027-04-23", ("x", "2027-04-23", None))
+    again = story_state([held, put_off, signed], S)
+    assert [a.state for a in again.articles] == ["occurred", "occurred"]
+
+
 def test_a_plan_silent_on_the_date_after_the_event_leaves_it_held() -> None:
     june_2 = ("x", "2025-06-02", "2025-06-02")
     state = _state(

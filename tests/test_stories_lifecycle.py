@@ -87,6 +87,26 @@ CORRECTED = [
 CORRECTED_STATES = ["dated", "occurred", "postponed"]
 
 
+def _put_off_beside_a_past(dct: str, outlet: str) -> dict[str, Any]:
+    """ "The visit was put off at the last minute; it will be rescheduled" beside a
+    background "the two leaders met" without a date of its own."""
+    denied = {"key": f"{dct}-{outlet}-denied", "type": "VISIT", "status": "negated", **WHO}
+    moved = {"key": f"{dct}-{outlet}-moved", "type": "VISIT", "status": "planned", **WHO}
+    past = {"key": f"{dct}-{outlet}-past", "type": "VISIT", "status": "occurred", **WHO}
+    moved["earliest"] = dct
+    item = stored_article(dct, f"Visit put off {dct} {outlet}", outlet, [denied, moved, past])
+    item["events"][1]["change"] = "postponed"
+    return item
+
+
+# Reported held, then put off in an article that also tells an undated past: put off.
+PUT_OFF = [
+    report("2025-03-01", "wire", "planned", "2025-03-20"),
+    report("2025-03-21", "daily", "occurred", "2025-03-20"),
+    _put_off_beside_a_past("2025-03-22", "herald"),
+]
+
+
 @pytest.fixture
 def store(db_url: str) -> Any:
     with Store(db_url) as opened:
@@ -304,6 +324,29 @@ def test_a_statement_announced_without_a_date_is_pending_for_two_weeks(store: St
     assert listed("2019-10-06") == ["VISIT"]
 
 
+def test_an_undated_statement_goes_stale_by_its_type_whatever_its_row_reaches(
+    store: Store, db_url: str
+) -> None:
+    """The SQL that judges stories reported only up to the date (``_settled_pending``, and
+    the CLI's fast path on SQLite) says what ``is_pending`` says: an undated statement is
+    pending for ``speech_types``' future, whatever reach its ``stories`` row holds (here
+    as a row written with ``stale_days`` for every type would hold it)."""
+    spec = {"key": "notice", "type": "STATEMENT", "status": "planned", "earliest": "2017-10-06"}
+    store.add(stored_article("2017-10-06", "Notice announced", "wire", [{**spec, **WHO}]))
+    with store.engine.begin() as conn:
+        conn.execute(stories_table.update().values(open_until="2019-10-06"))
+    assert [s["type"] for s in store.pending(as_of="2017-10-20")] == ["STATEMENT"]
+    assert store.pending(as_of="2017-10-21") == []
+    if "://" not in db_url:  # SQLite: the CLI reads it without SQLAlchemy
+        import sqlite3
+
+        from dateline.fastpath.pending import pending as fast_pending
+
+        with sqlite3.connect(db_url) as conn:
+            assert len(fast_pending(conn, "2017-10-20", limit=None, offset=0)) == 1
+            assert fast_pending(conn, "2017-10-21", limit=None, offset=0) == []
+
+
 def test_migration_15_links_stored_documents_under_the_new_rules(db_url: str) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.link.settings import RULES_PATH, settings_from_dict
@@ -324,6 +367,24 @@ def test_migration_15_links_stored_documents_under_the_new_rules(db_url: str) ->
         assert len(store.stories(limit=None)) == 1
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 2
+
+
+def test_an_undated_past_in_an_article_that_puts_the_visit_off_does_not_keep_it_held(
+    store: Store,
+) -> None:
+    story = stored(store, PUT_OFF)
+    assert (states(story), story["state"]) == (["dated", "occurred", "postponed"], "postponed")
+
+
+def test_migration_18_links_stored_documents_under_the_new_fold(db_url: str) -> None:
+    with Store(db_url) as store:
+        for item in PUT_OFF:
+            store.add(item)
+        with store.engine.begin() as conn:  # the row as the fold before migration 18 left it
+            conn.execute(stories_table.update().values(state="occurred", status="occurred"))
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 18))
+    with Store(db_url) as reopened, reopened.engine.connect() as conn:
+        assert [s["state"] for s in list_stories(conn)] == ["postponed"]
 
 
 def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:

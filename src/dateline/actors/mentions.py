@@ -59,6 +59,7 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     gazetteer = with_institutions(doc, lexicon, matches)
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
+    entities = _with_initials(doc, entities)
     entities = _with_titled_names(doc, entities, gazetteer)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
@@ -105,6 +106,30 @@ def _with_titled_names(
     return sorted(entities + found, key=lambda c: (c.start, c.end))
 
 
+#: a middle initial of one or two letters ('Zh', 'Kh', 'F'), whose full stop the model
+#: may take for the end of a sentence
+_INITIAL = re.compile(r"[A-Z][a-z]?")
+
+
+def _with_initials(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
+    """A person's name that ends in an initial and its full stop goes on with the
+    capitalised words after it ('Kairat Zh. Seitkali': the model has 'Kairat Zh' a person
+    and 'Seitkali' an organisation, or nothing)."""
+    out = list(entities)
+    for c in entities:
+        stop = c.end
+        if c.label != "PERSON" or c.end - c.start < 2 or stop + 1 >= len(doc):
+            continue
+        if not _INITIAL.fullmatch(doc[stop - 1].text) or doc[stop].text != ".":
+            continue
+        end = _name_run(doc, stop + 1)
+        if end == stop + 1:
+            continue
+        out = [e for e in out if e is not c and not (e.start < end and stop < e.end)]
+        out.append(Candidate(c.start, end, "PERSON"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
 def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> bool:
     """A place entity of two words or more that neither the gazetteer (countries,
     capitals, regions) nor the city table knows: after a title, a name the model misread."""
@@ -118,7 +143,8 @@ def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> b
 
 
 def _name_run(doc: Doc, start: int) -> int:
-    """End of the capitalised words (and hyphenated parts: 'Do-yun') from ``start``."""
+    """End of the capitalised words (and hyphenated parts: 'Do-yun') from ``start``, over a
+    nickname quoted between them ('Emeka "E.D." Nwosu')."""
     end = start
     while end < len(doc):
         token = doc[end]
@@ -126,9 +152,26 @@ def _name_run(doc: Doc, start: int) -> int:
             end += 1
         elif token.text == "-" and end > start and end + 1 < len(doc) and doc[end + 1].is_alpha:
             end += 2  # 'Do-yun': the model splits the hyphenated given name
+        elif end > start and (after := _after_nickname(doc, end)):
+            end = after
         else:
             break
     return end
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _after_nickname(doc: Doc, start: int) -> int:
+    """Where the name goes on after a nickname quoted at ``start`` (one to three words in
+    quotation marks, then a capitalised word), else 0."""
+    if doc[start].text not in _QUOTES:
+        return 0
+    for close in range(start + 2, min(start + 5, len(doc) - 1)):
+        if doc[close].text in _QUOTES:
+            follows = doc[close + 1]
+            return close + 1 if follows.is_title and follows.is_alpha else 0
+    return 0
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

@@ -7,6 +7,7 @@ used alone ("the North Korean leader"), then countries, organisations and places
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -53,6 +54,15 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: roles of a country's leader, whose country a meeting's host country gives
 _NATIONAL_ROLES = frozenset({"head of state", "head of government"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+#: a nickname quoted between a person's names: 'Emeka "E.D." Nwosu'
+_NICKNAME = re.compile(r"\s[\"“][^\"“”]{1,24}[\"”](?=\s)")
+
+
+def _title_word(word: str, words: frozenset[str] | set[str]) -> bool:
+    """A title's word, or its plural ("ministers" before two names)."""
+    return word in words or (len(word) > 3 and word.endswith("s") and word[:-1] in words)
 
 
 @dataclass
@@ -239,10 +249,12 @@ class DocumentLinker:
             self.taken.update(range(start, i + 1))
 
     def _strip_title_words(self, c: Candidate) -> Candidate:
-        """ "President Xi" as tagged by the NER → "Xi" (the title is found separately)."""
+        """ "President Xi" as tagged by the NER → "Xi" (the title is found separately); so
+        is a title in the plural before names joined by "and" ("Prime Ministers Rauf
+        Gasimov and Levan Kapanadze": the NER's "Ministers Rauf Gasimov" is Rauf Gasimov)."""
         start = c.start
         words = vocabulary().words | vocabulary().heads
-        while start < c.end - 1 and self.doc[start].lower_ in words:
+        while start < c.end - 1 and _title_word(self.doc[start].lower_, words):
             start += 1
         return Candidate(start, c.end, c.label, c.entry, c.institution, c.country)
 
@@ -471,7 +483,9 @@ class DocumentLinker:
         return self.doc[c.start : c.end].text
 
     def _display_name(self, c: Candidate) -> str:
-        text = " ".join(self._text(c).replace(" - ", "-").split())
+        """The name as written, without a nickname quoted inside it ('Emeka "E.D." Nwosu'
+        is Emeka Nwosu)."""
+        text = " ".join(_NICKNAME.sub(" ", self._text(c)).replace(" - ", "-").split())
         return text.title() if text.isupper() and len(text) > 5 else text
 
     def _country_name(self, iso3: str) -> str:

@@ -50,23 +50,15 @@ def _settled(
     opened, opened_params = open_on_day
     statuses, states = sorted(settings.pending_statuses), sorted(settings.pending_states)
     undated = "(stories.latest IS NULL OR stories.latest = ?)"
+    fresh, fresh_params = _fresh(day, settings)
     conditions = [
         *opened,
         "stories.last_dct <= ?",
         f"stories.status IN ({in_list(statuses)})",
         f"stories.state IN ({in_list(states)})",
-        f"((NOT {undated} AND stories.latest >= ?) OR ({undated} AND stories.last_dct >= ?))",
+        f"((NOT {undated} AND stories.latest >= ?) OR ({undated} AND {fresh}))",
     ]
-    params = [
-        *opened_params,
-        day,
-        *statuses,
-        *states,
-        "",
-        day,
-        "",
-        shift(day, -settings.stale_days),
-    ]
+    params = [*opened_params, day, *statuses, *states, "", day, "", *fresh_params]
     keys = "coalesce(nullif(stories.earliest, ?), ?), stories.first_dct, stories.id"
     later = " AND ".join([*opened, "stories.last_dct > ?"])
     query = (
@@ -78,6 +70,21 @@ def _settled(
     if not rows:
         return [], 0, True
     return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
+
+
+def _fresh(day: str, settings: LinkSettings) -> tuple[str, list[Any]]:
+    """:func:`dateline.link.query._fresh`."""
+    speech = sorted(settings.speech_types)
+    stale = shift(day, -settings.stale_days)
+    if not speech:
+        return "stories.last_dct >= ?", [stale]
+    said = shift(day, -settings.speech_future_days)
+    kinds = in_list(speech)
+    sql = (
+        f"((stories.type IN ({kinds}) AND stories.last_dct >= ?) "
+        f"OR (stories.type NOT IN ({kinds}) AND stories.last_dct >= ?))"
+    )
+    return sql, [*speech, said, *speech, stale]
 
 
 def _unsettled(

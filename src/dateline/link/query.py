@@ -117,14 +117,13 @@ def _settled_pending(
     row is the story's state as of ``day``: pending when :func:`is_pending` holds of its
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
-    stale = shift(day, -settings.stale_days)
     undated = or_(st.c.latest.is_(None), st.c.latest == "")
     conditions = [
         *open_on_day,
         st.c.last_dct <= day,
         st.c.status.in_(sorted(settings.pending_statuses)),
         st.c.state.in_(sorted(settings.pending_states)),
-        or_(and_(~undated, st.c.latest >= day), and_(undated, st.c.last_dct >= stale)),
+        or_(and_(~undated, st.c.latest >= day), and_(undated, _fresh(day, settings))),
     ]
     keys = [func.coalesce(func.nullif(st.c.earliest, ""), "9999"), st.c.first_dct, st.c.id]
     if conn.dialect.name == "postgresql":  # the order of Python's str, as the ranking's
@@ -135,6 +134,18 @@ def _settled_pending(
     if not rows:
         return [], 0, True
     return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
+
+
+def _fresh(day: str, settings: LinkSettings) -> ColumnElement[bool]:
+    """An undated story's last report is recent enough for it to be pending on ``day``: as
+    ``is_pending`` judges it, by the story type's ``stale_after`` (a statement announced
+    without a date is made within ``speech_types``' future, anything else ``stale_days``)."""
+    speech = sorted(settings.speech_types)
+    stale = st.c.last_dct >= shift(day, -settings.stale_days)
+    if not speech:
+        return stale
+    said = st.c.last_dct >= shift(day, -settings.speech_future_days)
+    return or_(and_(st.c.type.in_(speech), said), and_(st.c.type.not_in(speech), stale))
 
 
 def _unsettled_pending(

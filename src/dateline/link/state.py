@@ -134,6 +134,9 @@ def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[
     if not moved:
         return voices
     kept = [m for m in voices if m.status != "negated" or m.cancelled]
+    # Nor by a report without a date of its own that it took place ("first agreed to
+    # renegotiate when they met in May"): what was put off in the article has not happened.
+    kept = [m for m in kept if m.dated or m.status not in ("ongoing", "occurred")]
     return kept or moved
 
 

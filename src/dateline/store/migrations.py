@@ -331,6 +331,17 @@ def _v15_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v18_relink(conn: Connection) -> None:
+    """Link stored documents again: the rules that fold a story's state changed (an article
+    that postpones the story is not undone by an undated report that it took place,
+    docs/stories.md, issue 12's fifth round); a story's window, which linking compares new
+    events with, and its stored row and summary follow from them."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -345,6 +356,7 @@ MIGRATIONS: list[Migration] = [
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
     (13, "actor_counts and title trigrams: /api/actors and q= read indexes", _v13_actor_counts),
     (15, "stories linked again under the round-4 linking rules (speech_types)", _v15_relink),
+    (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
 ]
 
 
