@@ -396,3 +396,9 @@ def test_talks_with_someone_in_a_city_are_held_there(nlp: Any) -> None:
     text = "John Kerry held talks with Sergei Lavrov in Geneva on Wednesday."
     found = [e for e in events_of(nlp, text, date(2013, 6, 20)) if e["type"] == "MEET"]
     assert [e["location"] for e in found] == ["Geneva"]
+
+
+def test_a_city_the_tagger_calls_an_organisation_after_through_is_the_place(nlp: Any) -> None:
+    text = "On Sunday, about 2,000 people marched through Tacna."
+    [march] = [e for e in events_of(nlp, text, date(2024, 5, 12)) if e["type"] == "PROTEST"]
+    assert march["location"] == "Tacna"

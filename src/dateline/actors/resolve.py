@@ -44,6 +44,7 @@ _ACTOR_PREPOSITIONS = frozenset({"by", "with", "between"})
 # "warned the South": a direction, not a place we can put on a map.
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "midwest", "center", "centre"})
 _PERSON_LIKE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "through", "to", "near", "from", "across", "outside"})
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "into"})
 _LIST_MARKS = frozenset({",", "and", "or"})
@@ -454,9 +455,24 @@ class DocumentLinker:
         name = self._display_name(c)
         if name_key(name).split()[-1] in not_actors():
             return
+        if self._city_after_preposition(c, name):
+            return
         country = c.country or self._country_before(c.start)
         actor = self._actor(slug(name), name, "organisation", country)
         self._mention(actor, c.start, c.end)
+
+    def _city_after_preposition(self, c: Candidate, name: str) -> bool:
+        """A one-word 'organisation' the tagger found after a preposition of place that the
+        gazetteer knows as a city is that city ('marched through Tacna')."""
+        if c.end - c.start != 1 or c.start == 0:
+            return False
+        if self.doc[c.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+            return False
+        point = find_city(name, self.doc_countries)
+        if point is None:
+            return False
+        self._place(point, c.start, c.end)
+        return True
 
     def _country_before(self, start: int) -> str | None:
         """ "Ghana's Cocoa Board", "the Kenyan Red Cross" → the country."""
