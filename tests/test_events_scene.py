@@ -402,3 +402,9 @@ def test_a_city_the_tagger_calls_an_organisation_after_through_is_the_place(nlp:
     text = "On Sunday, about 2,000 people marched through Tacna."
     [march] = [e for e in events_of(nlp, text, date(2024, 5, 12)) if e["type"] == "PROTEST"]
     assert march["location"] == "Tacna"
+
+
+def test_flying_on_to_a_city_is_a_visit_there(nlp: Any) -> None:
+    text = "European Commission President Ursula von der Leyen flies on to Tokyo on Thursday."
+    [visit] = [e for e in events_of(nlp, text, date(2024, 5, 13)) if e["type"] == "VISIT"]
+    assert visit["location"] == "Tokyo" and visit["target"] == ["JPN"]

@@ -40,6 +40,10 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+#: particles before a 'to' of travel: 'flies on to Tokyo', 'went back to Kyiv'
+ONWARD = {"on", "onward", "onwards", "back"}
+
+
 def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs attached to ``token``, passive 'by' included."""
     for child in token.children:
@@ -47,6 +51,9 @@ def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield child.lower_, pobj
+                elif pobj.dep_ == "prep" and child.lower_ in ONWARD and pobj.lower_ == "to":
+                    # 'flies on to Tokyo': the parser hangs 'to' on 'on'
+                    yield from ((pobj.lower_, p) for p in pobj.children if p.dep_ == "pobj")
         elif child.dep_ == "dative":
             yield "to", child
 
