@@ -408,3 +408,9 @@ def test_flying_on_to_a_city_is_a_visit_there(nlp: Any) -> None:
     text = "European Commission President Ursula von der Leyen flies on to Tokyo on Thursday."
     [visit] = [e for e in events_of(nlp, text, date(2024, 5, 13)) if e["type"] == "VISIT"]
     assert visit["location"] == "Tokyo" and visit["target"] == ["JPN"]
+
+
+def test_a_city_the_tagger_calls_an_organisation_after_visit_is_the_place(nlp: Any) -> None:
+    text = "The Danish prime minister is due to visit Nuuk later this month."
+    [visit] = [e for e in events_of(nlp, text, date(2024, 5, 12)) if e["type"] == "VISIT"]
+    assert visit["location"] == "Nuuk" and visit["target"] == ["GRL"]

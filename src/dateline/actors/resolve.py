@@ -45,6 +45,7 @@ _ACTOR_PREPOSITIONS = frozenset({"by", "with", "between"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "midwest", "center", "centre"})
 _PERSON_LIKE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "through", "to", "near", "from", "across", "outside"})
+_TRAVEL = frozenset({"visit", "tour", "reach", "leave"})
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "into"})
 _LIST_MARKS = frozenset({",", "and", "or"})
@@ -462,11 +463,13 @@ class DocumentLinker:
         self._mention(actor, c.start, c.end)
 
     def _city_after_preposition(self, c: Candidate, name: str) -> bool:
-        """A one-word 'organisation' the tagger found after a preposition of place that the
-        gazetteer knows as a city is that city ('marched through Tacna')."""
+        """A one-word 'organisation' the tagger found after a preposition of place or a verb
+        of travel, that the gazetteer knows as a city, is that city ('marched through
+        Tacna', 'is due to visit Nuuk')."""
         if c.end - c.start != 1 or c.start == 0:
             return False
-        if self.doc[c.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        before = self.doc[c.start - 1]
+        if before.lower_ not in _PLACE_PREPOSITIONS and before.lemma_.lower() not in _TRAVEL:
             return False
         point = find_city(name, self.doc_countries)
         if point is None:
