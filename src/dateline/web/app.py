@@ -30,7 +30,8 @@ from dateline.errors import (
 from dateline.link.settings import STATUSES
 from dateline.store.engine import reading
 from dateline.web.articles import ArticleWriter, read_body, writer_of
-from dateline.web.database import prepare, read_only_engine
+from dateline.web.cache import AnswerCache, SqliteVersion
+from dateline.web.database import data_version, prepare, read_only_engine
 from dateline.web.http import SecurityHeaders, add_error_handlers
 
 STATIC = Path(str(files("dateline.web") / "static"))
@@ -49,9 +50,10 @@ JSON = dict[str, Any]
 TOTAL_CAP = 1_000
 
 
-def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, token: str | None = None, cache: bool = True) -> FastAPI:
     """The application over the database ``db`` (URL or SQLite path); adding articles
-    over HTTP is on only when ``token`` is a non-empty string."""
+    over HTTP is on only when ``token`` is a non-empty string. ``cache``: keep the read
+    API's answers until the next commit (:mod:`dateline.web.cache`)."""
     url = prepare(db)
     app = FastAPI(
         title="dateline",
@@ -65,6 +67,10 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     app.state.writer = ArticleWriter(url, token) if token else None
     add_error_handlers(app)
     app.add_middleware(SecurityHeaders)
+    versioned = data_version(url, app.state.engine) if cache else None
+    app.state.data_version = versioned[0] if versioned else None
+    if versioned is not None:  # outermost: a kept answer skips routing and checks too
+        app.add_middleware(AnswerCache, version=versioned[0], blocking=versioned[1])
     _read_routes(app)
     _story_routes(app)
     _write_routes(app)
@@ -76,6 +82,8 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     app.state.engine.dispose()  # on shutdown: close the database connections
+    if isinstance(app.state.data_version, SqliteVersion):
+        app.state.data_version.close()
     if app.state.writer is not None:
         app.state.writer.close()
 
