@@ -186,7 +186,7 @@ def fill(conn: Connection, settings: LinkSettings | None = None) -> int:
         .where(ev.c.story_id.is_not(None))
         .order_by(ev.c.story_id)
     )
-    written, rows = 0, []
+    written, rows = 0, list[tuple[object, ...]]()
     story: str | None = None
     members: list[Member] = []
     for r in conn.execute(query).yield_per(FILL_BATCH):
