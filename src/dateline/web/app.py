@@ -291,9 +291,40 @@ def _page_routes(app: FastAPI) -> None:
         return FileResponse(STATIC / "docs.html")
 
 
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
-    """Run the server until interrupted (Ctrl-C or SIGTERM)."""
+def serve(db: str | None, host: str, port: int, token: str | None, workers: int = 1) -> None:
+    """Run the server until interrupted (Ctrl-C or SIGTERM); ``workers`` processes (uvicorn's
+    own supervisor starts them, each building the app from :func:`app_from_environment`)."""
+    import os
+
     import uvicorn
 
-    app = create_app(db, token)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers <= 1:
+        app = create_app(db, token)
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        return
+    os.environ[_DB_VARIABLE] = prepare(db)  # migrated once, before the workers start
+    if token:
+        os.environ[_TOKEN_VARIABLE] = token
+    else:
+        os.environ.pop(_TOKEN_VARIABLE, None)
+    uvicorn.run(
+        f"{__name__}:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        server_header=False,
+    )
+
+
+_DB_VARIABLE = "DATELINE_SERVE_DB"
+_TOKEN_VARIABLE = "DATELINE_TOKEN"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of ``serve(workers=N)``: the database and the token that the
+    parent put in the environment."""
+    import os
+
+    return create_app(os.environ[_DB_VARIABLE], os.environ.get(_TOKEN_VARIABLE) or None)
