@@ -34,6 +34,9 @@ def copy(path: Path, url: str) -> dict[str, Any]:
     """Copy the rows of ``path`` into the (empty) database at ``url``; rows per table."""
     began = time.perf_counter()
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # one snapshot for every table: an ingest writing into the file meanwhile had its
+    # events missed and their actor rows copied (a foreign key error at 1M)
+    source.execute("BEGIN")
     copied = {}
     with Store(url) as store, store.engine.begin() as conn:
         tables: dict[str, Table] = {"actors": t.actors, **TABLES, "story_states": story_states}
