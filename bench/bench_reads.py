@@ -377,9 +377,13 @@ main()
 
 
 def startup(db: Path, as_of: str, repeat: int) -> None:
-    """Process start to the first SQL statement of ``dateline timeline`` and ``dateline
-    pending`` (ms), through the command's entry point (``dateline.__main__``)."""
-    for command in (["timeline", "--limit", "1"], ["pending", "--as-of", as_of]):
+    """Process start to the first SQL statement of ``dateline timeline``, ``pending``,
+    ``stories`` and ``story`` (ms), through the command's entry point
+    (``dateline.__main__``)."""
+    story = str(_scalar(db, "SELECT id FROM stories ORDER BY last_dct DESC, id LIMIT 1"))
+    commands = (["timeline", "--limit", "1"], ["pending", "--as-of", as_of],
+                ["stories", "--limit", "20"], ["story", story])  # fmt: skip
+    for command in commands:
         samples, cpu = [], []
         for _ in range(repeat):
             began = time.time()
