@@ -167,6 +167,17 @@ def create_story_states(conn: Connection) -> None:
     fill(conn)
 
 
+def drop_story_states(conn: Connection) -> None:
+    """The table and its triggers, as a database before migration 16 has neither."""
+    for name, (table, *_rest) in _PG_TRIGGERS.items():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
+            conn.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    story_states.drop(conn, checkfirst=True)
+
+
 # Members read per statement while filling (in story id order).
 FILL_BATCH = 20_000
 
