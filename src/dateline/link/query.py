@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
 
 from dateline.errors import E_AS_OF
 from dateline.link.compat import Member, member_of_link_row, shift
@@ -147,17 +147,9 @@ def _unsettled_pending(
     later = [*open_on_day, st.c.last_dct > day]
     if settings is not default_settings():  # the rows hold the packaged rules' states
         return _folded_pending(conn, select(st.c.id).where(*later), day, settings)
-    h = story_states
-    dated = h.alias("dated")
-    latest = (
-        select(func.max(dated.c.dct))
-        .where(dated.c.story_id == st.c.id, dated.c.dct <= day)
-        .correlate(st)
-    )
-    on_day = and_(h.c.story_id == st.c.id, h.c.dct == latest.scalar_subquery())
-    query = select(st.c.first_dct, *(h.c[n] if n != "story_id" else st.c.id for n in COLUMNS))
+    query = _states_on_day(conn, day)
     keys, unknown = [], []
-    for r in conn.execute(query.select_from(st.outerjoin(h, on_day)).where(*later)):
+    for r in conn.execute(query.where(*later)):
         judged = judge(tuple(r[1:]), r[0], day, settings)
         if isinstance(judged, str):
             unknown.append(r[1])
@@ -166,6 +158,33 @@ def _unsettled_pending(
     for start in range(0, len(unknown), MEMBER_LIST):
         keys += _folded_pending(conn, unknown[start : start + MEMBER_LIST], day, settings)
     return keys
+
+
+def _states_on_day(conn: Connection, day: str) -> Select[Any]:
+    """``stories.first_dct`` and the ``story_states`` row (``COLUMNS``, its story's id
+    first) of each story as of ``day``: the row with the greatest date up to it."""
+    h = story_states
+    if conn.dialect.name == "postgresql":
+        # one index lookup per story: with the subquery below PostgreSQL, expecting 15,000
+        # candidate stories for 225, hashed all 390,000 rows (200 ms at a million events)
+        row = (
+            select(*(h.c[n] for n in COLUMNS if n != "story_id"))
+            .where(h.c.story_id == st.c.id, h.c.dct <= day)
+            .order_by(h.c.dct.desc())
+            .limit(1)
+            .lateral("state_on_day")
+        )
+        columns = [row.c[n] if n != "story_id" else st.c.id for n in COLUMNS]
+        return select(st.c.first_dct, *columns).select_from(st.outerjoin(row, true()))
+    dated = h.alias("dated")
+    latest = (
+        select(func.max(dated.c.dct))
+        .where(dated.c.story_id == st.c.id, dated.c.dct <= day)
+        .correlate(st)
+    )
+    on_day = and_(h.c.story_id == st.c.id, h.c.dct == latest.scalar_subquery())
+    columns = [h.c[n] if n != "story_id" else st.c.id for n in COLUMNS]
+    return select(st.c.first_dct, *columns).select_from(st.outerjoin(h, on_day))
 
 
 def _folded_pending(
