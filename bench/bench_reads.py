@@ -153,12 +153,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path) -> Iterator[str]:
+def server(db: Path, workers: int = 1) -> Iterator[str]:
     """``dateline serve`` in a child process on 127.0.0.1; stopped (its PID) on exit."""
     import httpx
 
     port = free_port()
     command = [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port)]
+    if workers > 1:
+        command += ["--workers", str(workers)]
     log = open(Path(tempfile.gettempdir()) / f"bench-reads-serve-{port}.log", "w")  # noqa: SIM115
     child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -375,9 +377,13 @@ main()
 
 
 def startup(db: Path, as_of: str, repeat: int) -> None:
-    """Process start to the first SQL statement of ``dateline timeline`` and ``dateline
-    pending`` (ms), through the command's entry point (``dateline.__main__``)."""
-    for command in (["timeline", "--limit", "1"], ["pending", "--as-of", as_of]):
+    """Process start to the first SQL statement of ``dateline timeline``, ``pending``,
+    ``stories`` and ``story`` (ms), through the command's entry point
+    (``dateline.__main__``)."""
+    story = str(_scalar(db, "SELECT id FROM stories ORDER BY last_dct DESC, id LIMIT 1"))
+    commands = (["timeline", "--limit", "1"], ["pending", "--as-of", as_of],
+                ["stories", "--limit", "20"], ["story", story])  # fmt: skip
+    for command in commands:
         samples, cpu = [], []
         for _ in range(repeat):
             began = time.time()
@@ -401,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--ingest-articles", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=1, help="dateline serve --workers")
     parser.add_argument(
         "--think", type=float, nargs="+", default=[1.0, 0.0], help="seconds between requests"
     )
@@ -436,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(copy(db, args.pg)), flush=True)
             library_reads(db, actor, last_day, args.repeat, url=args.pg)
         if not {"http", "page", "ingest"} <= set(args.skip):
-            with server(db) as url:
+            with server(db, args.workers) as url:
                 if "http" not in args.skip:
                     http_reads(url, paths, args.repeat)
                 if "page" not in args.skip:

@@ -42,6 +42,7 @@ from typing import Any
 
 from dateline.link.cluster import Draft, story_id_for
 from dateline.link.compat import participant
+from dateline.link.history_table import fill
 from dateline.link.linker import draft_row, key_rows, link_row, member_of_row, story_key_rows
 from dateline.link.schema import event_keys, event_links, stories, story_keys, story_summaries
 from dateline.link.settings import LinkSettings, default_settings
@@ -296,6 +297,10 @@ def build(path: Path, events: int, seed: int = 14, chunk_days: int = 60) -> dict
     for day in sorted(gen.placed):
         gen.documents(day, rows)
     _insert(db, rows, TABLES)
+    db.close()
+    with Store(str(path)) as store, store.engine.begin() as conn:
+        fill(conn)  # story_states from every story's members, as migration 16 writes them
+    db = sqlite3.connect(path, isolation_level=None)
     db.execute("ANALYZE")
     db.close()
     counts = _counts(path)

@@ -21,28 +21,36 @@ from typing import Any
 from bigdb import TABLES
 from sqlalchemy import Boolean, Table, func, select
 
+from dateline.link.schema import story_states
 from dateline.store import Store
 from dateline.store import schema as t
 from dateline.store.actor_counts import recount
 
 PAGE = 5_000
+TRIGGERED = ("event_actors", "events", "event_links", "stories")
 
 
 def copy(path: Path, url: str) -> dict[str, Any]:
     """Copy the rows of ``path`` into the (empty) database at ``url``; rows per table."""
     began = time.perf_counter()
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # one snapshot for every table: an ingest writing into the file meanwhile had its
+    # events missed and their actor rows copied (a foreign key error at 1M)
+    source.execute("BEGIN")
     copied = {}
     with Store(url) as store, store.engine.begin() as conn:
-        tables: dict[str, Table] = {"actors": t.actors, **TABLES}
-        # actor_counts' triggers fire once per statement, and the driver sends a statement
-        # per row: off while copying, the counts made once at the end.
-        conn.exec_driver_sql("ALTER TABLE event_actors DISABLE TRIGGER USER")
+        tables: dict[str, Table] = {"actors": t.actors, **TABLES, "story_states": story_states}
+        # actor_counts' and story_states' triggers fire once per statement, and the driver
+        # sends a statement per row: off while copying; the counts made once at the end,
+        # story_states copied as bigdb.py wrote it.
+        for name in TRIGGERED:
+            conn.exec_driver_sql(f"ALTER TABLE {name} DISABLE TRIGGER USER")
         for name, table in tables.items():
             if conn.execute(select(func.count()).select_from(table)).scalar_one():
                 raise SystemExit(f"{name} is not empty in the PostgreSQL database")
             copied[name] = _copy_table(source, conn, table)
-        conn.exec_driver_sql("ALTER TABLE event_actors ENABLE TRIGGER USER")
+        for name in TRIGGERED:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ENABLE TRIGGER USER")
         recount(conn)
         for name in [*tables, "actor_counts"]:
             conn.exec_driver_sql(f"ANALYZE {name}")

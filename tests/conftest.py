@@ -209,7 +209,7 @@ def run_dateline(*args: str, env: dict[str, str] | None = None) -> subprocess.Co
 class Server:
     """``dateline serve`` in its own process on 127.0.0.1, stopped by its PID."""
 
-    def __init__(self, db: Path, log: Path, token: str | None = None):
+    def __init__(self, db: Path, log: Path, token: str | None = None, *options: str):
         import sys
 
         env = {k: v for k, v in os.environ.items() if k != "DATELINE_TOKEN"}
@@ -219,7 +219,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         command = [sys.executable, "-m", "dateline", "serve", "--db", str(db),
-                   "--host", "127.0.0.1", "--port", str(self.port)]  # fmt: skip
+                   "--host", "127.0.0.1", "--port", str(self.port), *options]  # fmt: skip
         with log.open("wb") as out:  # a file, not a pipe: a full pipe would stall the server
             self.process = subprocess.Popen(command, stdout=out, stderr=out, env=env)
         self._wait_until_answering()

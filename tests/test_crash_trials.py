@@ -37,6 +37,10 @@ BATCH_SIZES = (1, 3, 100)
 SEED = int(os.environ.get("DATELINE_CRASH_SEED", random.randrange(1 << 30)))
 # Columns whose values differ between two correct runs: row numbers and clock readings.
 VOLATILE = {"ingested_at", "first_seen", "applied_at"}
+# Which of a story's report dates have a story_states row depends on the order its reports
+# came in (a batch writes the row of its last date only); every row is the fold's whatever
+# the order (tests/test_story_states.py), so the table is left out of the comparison.
+ORDER_DEPENDENT = {"story_states"}
 
 TEMPLATES = [
     "date 2025-03-{day:02d}  Border talks, round {n}\n\n"
@@ -69,6 +73,8 @@ def snapshot(url: str) -> dict[str, list[str]]:
     tables: dict[str, list[str]] = {}
     with engine.connect() as conn:
         for table in t.metadata.sorted_tables:
+            if table.name in ORDER_DEPENDENT:
+                continue
             columns = [c for c in table.columns if c.name not in VOLATILE and not _row_number(c)]
             rows = conn.execute(sa.select(*columns))
             tables[table.name] = sorted(repr(tuple(row)) for row in rows)

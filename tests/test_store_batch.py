@@ -31,6 +31,10 @@ from test_stories import ALL
 
 # Columns whose values differ between two correct runs: row numbers and clock readings.
 VOLATILE = {"ingested_at", "first_seen", "applied_at"}
+# Which of a story's report dates have a story_states row depends on the order its reports
+# came in (a batch writes the row of its last date only); every row is the fold's whatever
+# the order (tests/test_story_states.py), so the table is left out of the comparison.
+ORDER_DEPENDENT = {"story_states"}
 
 
 def table_rows(store: Store) -> dict[str, list[str]]:
@@ -38,6 +42,8 @@ def table_rows(store: Store) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     with store.engine.connect() as conn:
         for table in t.metadata.sorted_tables:
+            if table.name in ORDER_DEPENDENT:
+                continue
             columns = [
                 c
                 for c in table.columns

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -72,3 +73,26 @@ def test_totals_are_exact_up_to_1000_then_say_so(server: Server) -> None:
         pages += page  # type: ignore[arg-type]
         offset += 1000
     assert len(pages) == 1101  # every event, paging until a page is empty
+
+
+def test_two_worker_processes_answer_as_one_does(
+    server: Server, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("workers")
+    two = Server(server_db(server), folder / "serve.log", None, "--workers", "2")
+    try:
+        children = Path(f"/proc/{two.process.pid}/task/{two.process.pid}/children")
+        assert len(children.read_text().split()) >= 2  # uvicorn's supervisor and two workers
+        paths = ["/api/events?limit=20", "/api/pending?as_of=2025-04-01&limit=5",
+                 "/api/stories?limit=5", "/api/timeline?actor=visitor&limit=10"]  # fmt: skip
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            answers = list(pool.map(lambda p: httpx.get(two.url + p, timeout=60), paths * 4))
+        for path, answer in zip(paths * 4, answers, strict=True):
+            assert answer.status_code == 200
+            assert answer.json() == httpx.get(server.url + path, timeout=60).json()
+    finally:
+        two.stop()
+
+
+def server_db(server: Server) -> Path:
+    return Path(server.process.args[server.process.args.index("--db") + 1])

@@ -483,10 +483,19 @@ def serve(
             "(prefer the environment variable: a command line is visible to other users).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes answering on the port (each with its own connections "
+            "and kept answers); more than the cores there are only adds memory.",
+        ),
+    ] = 1,
 ) -> None:
     """HTTP API under /api and the web page at /, read only unless a token is set.
 
-    Example: dateline serve --db dateline.db --port 8000   (then open http://127.0.0.1:8000/)
+    Example: dateline serve --db dateline.db --port 8000 --workers 2   (then open http://127.0.0.1:8000/)
     """
     from dateline.web import serve as run_server
 
@@ -496,7 +505,7 @@ def serve(
         err=True,
     )
     try:
-        run_server(db, host, port, token or None)
+        run_server(db, host, port, token or None, workers)
     except DatelineError as exc:
         typer.echo(f"dateline: {exc}", err=True)
         raise typer.Exit(2) from None

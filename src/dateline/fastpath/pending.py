@@ -9,6 +9,7 @@ from typing import Any
 
 from dateline.fastpath.span import in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
+from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import PendingKey, pending_key, story_dict
 
@@ -96,12 +97,26 @@ def _unsettled(
     """:func:`dateline.link.query._unsettled_pending`."""
     opened, opened_params = open_on_day
     later = " AND ".join([*opened, "stories.last_dct > ?"])
-    where = f"events.story_id IN (SELECT stories.id FROM stories WHERE {later}) AND events.dct <= ?"
-    keys = []
-    for story_id, members in _members(conn, where, [*opened_params, day, day], settings).items():
-        key = pending_key(story_id, members, day, settings)
-        if key is not None:
-            keys.append(key)
+    latest = "SELECT max(dct) FROM story_states WHERE story_id = stories.id AND dct <= ?"
+    columns = ", ".join(f"h.{n}" if n != "story_id" else "stories.id" for n in COLUMNS)
+    query = (
+        f"SELECT stories.first_dct, {columns} FROM stories LEFT OUTER JOIN story_states AS h "
+        f"ON h.story_id = stories.id AND h.dct = ({latest}) WHERE {later}"
+    )
+    keys, unknown = [], []
+    for r in conn.execute(query, [day, *opened_params, day]):
+        judged = judge(tuple(r[1:]), r[0], day, settings)
+        if isinstance(judged, str):
+            unknown.append(r[1])
+        elif judged is not None:
+            keys.append(judged)
+    for start in range(0, len(unknown), MEMBER_LIST):
+        chunk = unknown[start : start + MEMBER_LIST]
+        where = f"events.story_id IN ({in_list(chunk)}) AND events.dct <= ?"
+        for story_id, members in _members(conn, where, [*chunk, day], settings).items():
+            key = pending_key(story_id, members, day, settings)
+            if key is not None:
+                keys.append(key)
     return keys
 
 

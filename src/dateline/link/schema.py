@@ -124,6 +124,21 @@ story_keys = Table(
     Index("ix_story_keys_lookup", "family", "key", "hi"),
 )
 
+# Migration 16: each story's state as of each of its article dates, kept by triggers
+# (dateline.link.history, dateline.link.history_table): ``pending --as-of`` a past day
+# reads the state of a story reported after that day too instead of folding its reports.
+story_states = Table(
+    "story_states",
+    metadata,
+    Column("story_id", String(80), primary_key=True),
+    Column("dct", String(10), primary_key=True),
+    Column("next_dct", String(10)),  # the story's next report date (NULL: none known)
+    Column("state", String(12)),
+    Column("type", String(20), nullable=False),
+    Column("earliest", String(10)),
+    Column("latest", String(10)),
+)
+
 STORY_TABLES = (stories, event_links, event_keys, story_summaries, story_keys)
 
 

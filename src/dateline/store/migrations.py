@@ -331,6 +331,15 @@ def _v15_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v16_story_states(conn: Connection) -> None:
+    """story_states: each story's state as of each of its article dates, kept exact by
+    triggers (:mod:`dateline.link.history_table`) and written here from every story's
+    members, so that ``pending --as-of`` a past day reads it instead of folding."""
+    from dateline.link.history_table import create_story_states
+
+    create_story_states(conn)
+
+
 def _v18_relink(conn: Connection) -> None:
     """Link stored documents again: the rules that fold a story's state changed (an article
     that postpones the story is not undone by an undated report that it took place,
@@ -356,6 +365,11 @@ MIGRATIONS: list[Migration] = [
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
     (13, "actor_counts and title trigrams: /api/actors and q= read indexes", _v13_actor_counts),
     (15, "stories linked again under the round-4 linking rules (speech_types)", _v15_relink),
+    (
+        16,
+        "story_states: each story's state by article date, for pending --as-of",
+        _v16_story_states,
+    ),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
 ]
 

@@ -30,7 +30,8 @@ from dateline.errors import (
 from dateline.link.settings import STATUSES
 from dateline.store.engine import reading
 from dateline.web.articles import ArticleWriter, read_body, writer_of
-from dateline.web.database import prepare, read_only_engine
+from dateline.web.cache import AnswerCache, SqliteVersion
+from dateline.web.database import data_version, prepare, read_only_engine
 from dateline.web.http import SecurityHeaders, add_error_handlers
 
 STATIC = Path(str(files("dateline.web") / "static"))
@@ -49,9 +50,10 @@ JSON = dict[str, Any]
 TOTAL_CAP = 1_000
 
 
-def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, token: str | None = None, cache: bool = True) -> FastAPI:
     """The application over the database ``db`` (URL or SQLite path); adding articles
-    over HTTP is on only when ``token`` is a non-empty string."""
+    over HTTP is on only when ``token`` is a non-empty string. ``cache``: keep the read
+    API's answers until the next commit (:mod:`dateline.web.cache`)."""
     url = prepare(db)
     app = FastAPI(
         title="dateline",
@@ -65,6 +67,10 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     app.state.writer = ArticleWriter(url, token) if token else None
     add_error_handlers(app)
     app.add_middleware(SecurityHeaders)
+    versioned = data_version(url, app.state.engine) if cache else None
+    app.state.data_version = versioned[0] if versioned else None
+    if versioned is not None:  # outermost: a kept answer skips routing and checks too
+        app.add_middleware(AnswerCache, version=versioned[0], blocking=versioned[1])
     _read_routes(app)
     _story_routes(app)
     _write_routes(app)
@@ -76,6 +82,8 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     app.state.engine.dispose()  # on shutdown: close the database connections
+    if isinstance(app.state.data_version, SqliteVersion):
+        app.state.data_version.close()
     if app.state.writer is not None:
         app.state.writer.close()
 
@@ -283,9 +291,40 @@ def _page_routes(app: FastAPI) -> None:
         return FileResponse(STATIC / "docs.html")
 
 
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
-    """Run the server until interrupted (Ctrl-C or SIGTERM)."""
+def serve(db: str | None, host: str, port: int, token: str | None, workers: int = 1) -> None:
+    """Run the server until interrupted (Ctrl-C or SIGTERM); ``workers`` processes (uvicorn's
+    own supervisor starts them, each building the app from :func:`app_from_environment`)."""
+    import os
+
     import uvicorn
 
-    app = create_app(db, token)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers <= 1:
+        app = create_app(db, token)
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        return
+    os.environ[_DB_VARIABLE] = prepare(db)  # migrated once, before the workers start
+    if token:
+        os.environ[_TOKEN_VARIABLE] = token
+    else:
+        os.environ.pop(_TOKEN_VARIABLE, None)
+    uvicorn.run(
+        f"{__name__}:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        server_header=False,
+    )
+
+
+_DB_VARIABLE = "DATELINE_SERVE_DB"
+_TOKEN_VARIABLE = "DATELINE_TOKEN"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of ``serve(workers=N)``: the database and the token that the
+    parent put in the environment."""
+    import os
+
+    return create_app(os.environ[_DB_VARIABLE], os.environ.get(_TOKEN_VARIABLE) or None)

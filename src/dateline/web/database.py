@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from dateline.errors import E_NO_DATABASE
 from dateline.store import Store, database_url
 from dateline.store.engine import sqlite_begin
+from dateline.web.cache import SqliteVersion, Version, postgres_version
 
 # SQLite connections kept open for reads, and the most at once (the server runs its
 # routes on a pool of 40 threads).
@@ -46,12 +47,28 @@ def prepare(db: str | None) -> str:
     return url
 
 
+def _read_only_uri(path: Path) -> str:
+    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+
+
+def data_version(url: str, engine: Engine) -> tuple[Version, bool] | None:
+    """How the answer cache learns that something was committed (see
+    :mod:`dateline.web.cache`), and whether asking blocks (a round trip); None for a
+    database it cannot tell of (nothing is cached)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return SqliteVersion(_read_only_uri(path)), False
+    if make_url(url).get_backend_name() == "postgresql":
+        return postgres_version(engine), True
+    return None
+
+
 def read_only_engine(url: str) -> Engine:
     """An engine whose connections cannot write (SQLite ``mode=ro`` + ``query_only``,
     PostgreSQL ``default_transaction_read_only``)."""
     path = sqlite_path(url)
     if path is not None:
-        uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+        uri = _read_only_uri(path)
 
         def connect() -> sqlite3.Connection:
             # isolation_level=None: the driver begins nothing itself; sqlite_begin does, so

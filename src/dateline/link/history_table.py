@@ -1,0 +1,222 @@
+"""``story_states`` (migration 16, :mod:`dateline.link.history`) kept exact by triggers, so
+that no writer has to remember it:
+
+- a report that joins, leaves or changes in a story (``events``: its story, date, type,
+  status or time; its ``event_links`` row) at date d *cuts* the story's rows: those dated
+  d or later are deleted, and the row before d holds until d at the latest;
+- a ``stories`` row written (the linker deletes and inserts it whenever the story changes)
+  is the story's state after all its reports: it becomes the row of its last report date,
+  holding until a next report (NULL).
+
+So a row that remains was written after the last change to a report dated up to it. In
+an archive ingested in date order, each report adds one row and cuts nothing; a report
+of an earlier day cuts the rows from its day, and pending folds those days from the
+reports again (exact, only slower) until the migration is run again or the rows are
+rewritten by :func:`fill`.
+
+SQLite: row triggers. PostgreSQL: statement triggers with transition tables (one cut per
+story and statement), as ``actor_counts`` (:mod:`dateline.store.actor_counts`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from dateline.link.compat import Member, member_of_link_row
+from dateline.link.history import history
+from dateline.link.schema import event_links, story_states
+from dateline.link.settings import LinkSettings, default_settings
+from dateline.store import schema as t
+
+# What a member of a story is read from (dateline.link.query._MEMBER_COLUMNS): a change to
+# any of these changes the story's state from the report's date on.
+MEMBER_COLUMNS = ("story_id", "dct", "document_id", "type", "status", "dated", "value",
+                  "earliest", "latest", "granularity", "change")  # fmt: skip
+LINK_COLUMNS = ("participants", "place", "place_country", "place_level", "lo", "hi", "postponed")
+
+
+def _sqlite_cut(story: str, day: str) -> str:
+    return (
+        f"DELETE FROM story_states WHERE story_id = {story} AND dct >= {day}; "
+        f"UPDATE story_states SET next_dct = {day} WHERE story_id = {story} AND dct < {day} "
+        f"AND (next_dct IS NULL OR next_dct > {day});"
+    )
+
+
+def _of_event(event_id: str, column: str) -> str:
+    return f"(SELECT {column} FROM events WHERE id = {event_id})"
+
+
+def _sqlite_link_cut(row: str) -> str:
+    event = f"{row}.event_id"
+    return _sqlite_cut(_of_event(event, "story_id"), _of_event(event, "dct"))
+
+
+_STATE_COLUMNS = "story_id, dct, next_dct, state, type, earliest, latest"
+_SQLITE_WRITE = (
+    f"INSERT INTO story_states ({_STATE_COLUMNS}) VALUES (new.id, new.last_dct, NULL, "
+    "new.state, new.type, new.earliest, new.latest) ON CONFLICT (story_id, dct) DO UPDATE SET "
+    "next_dct = NULL, state = excluded.state, type = excluded.type, "
+    "earliest = excluded.earliest, latest = excluded.latest;"
+)
+_OLD_CUT = _sqlite_cut("old.story_id", "old.dct")
+_NEW_CUT = _sqlite_cut("new.story_id", "new.dct")
+_SQLITE_TRIGGERS = {
+    "story_states_events_ai": f"AFTER INSERT ON events BEGIN {_NEW_CUT} END",
+    "story_states_events_ad": f"AFTER DELETE ON events BEGIN {_OLD_CUT} END",
+    "story_states_events_au": f"AFTER UPDATE OF {', '.join(MEMBER_COLUMNS)} ON events BEGIN "
+    f"{_OLD_CUT} {_NEW_CUT} END",
+    "story_states_links_ai": f"AFTER INSERT ON event_links BEGIN {_sqlite_link_cut('new')} END",
+    "story_states_links_ad": f"AFTER DELETE ON event_links BEGIN {_sqlite_link_cut('old')} END",
+    "story_states_links_au": f"AFTER UPDATE OF event_id, {', '.join(LINK_COLUMNS)} ON event_links "
+    f"BEGIN {_sqlite_link_cut('old')} {_sqlite_link_cut('new')} END",
+    "story_states_stories_ai": f"AFTER INSERT ON stories BEGIN {_SQLITE_WRITE} END",
+    "story_states_stories_au": f"AFTER UPDATE ON stories BEGIN {_SQLITE_WRITE} END",
+}
+
+
+def _pg_cut(hits: str) -> str:
+    """Cut the rows of the (story_id, dct) pairs ``hits`` selects: one cut per story, at
+    its earliest date."""
+    return (
+        f"WITH x AS (SELECT story_id, min(dct) AS d FROM ({hits}) h WHERE story_id IS NOT NULL "
+        "GROUP BY story_id), gone AS (DELETE FROM story_states s USING x "
+        "WHERE s.story_id = x.story_id AND s.dct >= x.d RETURNING 1) "
+        "UPDATE story_states s SET next_dct = x.d FROM x WHERE s.story_id = x.story_id "
+        "AND s.dct < x.d AND (s.next_dct IS NULL OR s.next_dct > x.d);"
+    )
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    old = ", ".join(f"o.{c}" for c in columns)
+    new = ", ".join(f"n.{c}" for c in columns)
+    return f"({old}) IS DISTINCT FROM ({new})"
+
+
+_PG_EVENTS_CHANGED = (
+    "SELECT o.story_id AS story_id, o.dct AS dct, n.story_id AS new_story, n.dct AS new_dct "
+    f"FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {_changed(MEMBER_COLUMNS)}"
+)
+_PG_LINKS_CHANGED = (
+    "SELECT o.event_id AS old_event, n.event_id AS new_event FROM old_rows o "
+    f"JOIN new_rows n ON n.event_id = o.event_id WHERE {_changed(LINK_COLUMNS)}"
+)
+_PG_LINKED = "SELECT e.story_id, e.dct FROM {rows} r JOIN events e ON e.id = r.event_id"
+_PG_WRITE = (
+    f"INSERT INTO story_states ({_STATE_COLUMNS}) SELECT id, last_dct, NULL, state, type, "
+    "earliest, latest FROM new_rows ON CONFLICT (story_id, dct) DO UPDATE SET next_dct = NULL, "
+    "state = EXCLUDED.state, type = EXCLUDED.type, earliest = EXCLUDED.earliest, "
+    "latest = EXCLUDED.latest;"
+)
+_PG_TRIGGERS = {
+    # name: (table, event, transition tables, body)
+    "story_states_events_ai": (
+        "events", "INSERT", "NEW TABLE AS new_rows", _pg_cut("SELECT story_id, dct FROM new_rows")
+    ),
+    "story_states_events_ad": (
+        "events", "DELETE", "OLD TABLE AS old_rows", _pg_cut("SELECT story_id, dct FROM old_rows")
+    ),
+    "story_states_events_au": (
+        "events", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        _pg_cut(f"SELECT story_id, dct FROM ({_PG_EVENTS_CHANGED}) c "
+                f"UNION ALL SELECT new_story, new_dct FROM ({_PG_EVENTS_CHANGED}) c"),
+    ),
+    "story_states_links_ai": (
+        "event_links", "INSERT", "NEW TABLE AS new_rows",
+        _pg_cut(_PG_LINKED.format(rows="new_rows")),
+    ),
+    "story_states_links_ad": (
+        "event_links", "DELETE", "OLD TABLE AS old_rows",
+        _pg_cut(_PG_LINKED.format(rows="old_rows")),
+    ),
+    "story_states_links_au": (
+        "event_links", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        _pg_cut(
+            f"SELECT e.story_id, e.dct FROM ({_PG_LINKS_CHANGED}) c JOIN events e "
+            "ON e.id = c.old_event OR e.id = c.new_event"
+        ),
+    ),
+    "story_states_stories_ai": ("stories", "INSERT", "NEW TABLE AS new_rows", _PG_WRITE),
+    "story_states_stories_au": (
+        "stories", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows", _PG_WRITE
+    ),
+}  # fmt: skip
+
+
+def create_story_states(conn: Connection) -> None:
+    """The table, its triggers, and the rows of every stored story."""
+    story_states.create(conn, checkfirst=True)
+    if conn.dialect.name == "postgresql":
+        for name, (table, when, tables, body) in _PG_TRIGGERS.items():
+            conn.execute(
+                text(
+                    f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                    f"$$ BEGIN {body} RETURN NULL; END $$"
+                )
+            )
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER {name} AFTER {when} ON {table} REFERENCING {tables} "
+                    f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
+                )
+            )
+    else:
+        for name, body in _SQLITE_TRIGGERS.items():
+            conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    fill(conn)
+
+
+def drop_story_states(conn: Connection) -> None:
+    """The table and its triggers, as a database before migration 16 has neither."""
+    for name, (table, *_rest) in _PG_TRIGGERS.items():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
+            conn.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    story_states.drop(conn, checkfirst=True)
+
+
+# Members read per statement while filling (in story id order).
+FILL_BATCH = 20_000
+
+
+def fill(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """Every story's rows again, from its members (one fold each); the number of rows."""
+    settings = settings or default_settings()
+    conn.execute(delete(story_states))
+    ev = t.events
+    columns = (*(ev.c[n] for n in ("id", "document_id", "dct", "type", "status", "dated", "value",
+                                   "earliest", "latest", "granularity", "story_id")),
+               *(event_links.c[n] for n in LINK_COLUMNS))  # fmt: skip
+    names = [c.name for c in columns]
+    query = (
+        select(*columns)
+        .join(event_links, event_links.c.event_id == ev.c.id)
+        .where(ev.c.story_id.is_not(None))
+        .order_by(ev.c.story_id)
+    )
+    written, rows = 0, list[tuple[object, ...]]()
+    story: str | None = None
+    members: list[Member] = []
+    for r in conn.execute(query).yield_per(FILL_BATCH):
+        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        if m.story_id != story and members:
+            rows.extend(history(story or "", members, settings))
+            members = []
+        story = m.story_id
+        members.append(m)
+        if len(rows) >= FILL_BATCH:
+            written += _write(conn, rows)
+            rows = []
+    if members:
+        rows.extend(history(story or "", members, settings))
+    return written + _write(conn, rows)
+
+
+def _write(conn: Connection, rows: list[tuple[object, ...]]) -> int:
+    if rows:
+        keys = [c.name for c in story_states.columns]
+        conn.execute(insert(story_states), [dict(zip(keys, r, strict=True)) for r in rows])
+    return len(rows)
