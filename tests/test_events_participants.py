@@ -78,3 +78,14 @@ def test_a_title_several_people_hold_is_the_one_the_article_names_most(nlp: Any)
     )
     visits = [e for e in events_of(nlp, even, date(2026, 8, 18)) if e["type"] == "VISIT"]
     assert not [e for e in visits if e["location"] == "Jakarta" and e["source"]]
+
+
+def test_the_authority_is_the_organisation_named_before_whose_name_ends_so(nlp: Any) -> None:
+    text = (
+        "Dockworkers at Mombasa went on strike on Monday against the Kenya Ports Authority. "
+        "The authority said on Tuesday it remained open to dialogue."
+    )
+    said = [e for e in events_of(nlp, text, date(2024, 5, 9)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["kenya-ports-authority"]]
+    alone = "The authority said on Tuesday it remained open to dialogue."
+    assert not [e for e in events_of(nlp, alone, date(2024, 5, 9)) if e["type"] == "STATEMENT"]

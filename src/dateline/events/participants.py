@@ -227,7 +227,22 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return resolve(pobj, index, depth + 1)
-    return _leaders_state(token, index)
+    return _named_before(token, index) or _leaders_state(token, index)
+
+
+def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
+    """'the ministry', 'the agency' after 'Peru's Foreign Ministry', 'the World Food
+    Programme agency': the latest organisation named before whose name ends in that noun."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN":
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return []
+    noun = token.lemma_.lower()
+    for start, actor in reversed(index.ordered[: bisect.bisect_left(index.starts, token.idx)]):
+        words = actor.name.lower().split()
+        if actor.kind in ORGANISATION_KINDS and words and words[-1] == noun:
+            return [actor_ref(actor, start)]
+    return []
 
 
 def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
@@ -346,6 +361,8 @@ def clause_subject(token: Token, index: MentionIndex) -> Ref | None:
             return ref
     return None
 
+
+ORGANISATION_KINDS = {"organisation", "government"}
 
 GROUP_NOUNS = {
     "leader": "person", "president": "person", "counterpart": "person", "minister": "person",
