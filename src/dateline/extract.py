@@ -7,6 +7,7 @@ article that fails into its coded reject, ``format_text`` prints one line per ev
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -228,6 +229,10 @@ def _init_worker(actors_file: str | None) -> None:
 
     exit_when_parent_dies()
     _WORKER_NLP = load_nlp(actors_file)
+    # What the worker holds now (the model, copied from the parent when forked) lives as
+    # long as it does: kept out of the cycle collector, whose full collections would
+    # otherwise walk it again and again and write to every page of it the fork shares.
+    gc.freeze()
 
 
 def _extract_in_worker(article: Article) -> Extraction:

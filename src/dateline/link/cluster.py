@@ -90,6 +90,10 @@ class Draft:
         # members have each link window (``links`` compares a new event once per group).
         self._groups: dict[Signature, tuple[Linkable, Counter[tuple[str, str]]]] = {}
         self._signatures: list[tuple[str, tuple[Participant, ...]]] | None = None
+        # The groups by the keys they are found under (``found_by``), made when ``links``
+        # is first asked and kept up from then on: a new event is compared only with the
+        # groups it shares a key with, as ``extend`` finds drafts.
+        self._index: dict[tuple[str, str, str], dict[Signature, None]] | None = None
         self.added: list[Member] = []  # members added since the draft was made or resumed
         self.last_article: tuple[str, str] | None = None  # (date, document id) of the last
         self._fold = Fold(settings)
@@ -146,13 +150,46 @@ class Draft:
                 if not windows:
                     del self._groups[key]
                     self._signatures = None
+                    if self._index is not None:
+                        for place in self._places(key):
+                            del self._index[place][key]
         self.tail.append(m)
         key = signature(m)
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = (m, Counter())
             self._signatures = None
+            if self._index is not None:
+                for place in self._places(key):
+                    self._index.setdefault(place, {})[key] = None
         group[1][(m.lo, m.hi)] += 1
+
+    def _places(self, key: Signature) -> list[tuple[str, str, str]]:
+        """Where a group is in ``_index``: under each participant key (``e``), also as a
+        group of one party (``s``), and under each pair key (``p``)."""
+        keys, one, pairs = found_by(key[2], self.settings)
+        places = [("e", key[0], k) for k in keys]
+        if one:
+            places += [("s", key[0], k) for k in keys]
+        return places + [("p", key[0], k) for k in pairs]
+
+    def _near(self, e: Member) -> list[Signature]:
+        """The groups ``e`` shares a key with (the others share no participant with it:
+        ``participants_match`` would give 0), in the order of ``_groups``."""
+        if self._index is None:
+            self._index = {}
+            for key in self._groups:
+                for place in self._places(key):
+                    self._index.setdefault(place, {})[key] = None
+        singles, pairs = looks_for(e.participants, self.settings)
+        if pairs is None:
+            places = [("e", e.family, k) for k in singles]
+        else:
+            places = [("s", e.family, k) for k in singles] + [("p", e.family, k) for k in pairs]
+        found: dict[Signature, None] = {}
+        for place in places:
+            found.update(self._index.get(place, {}))
+        return list(found)
 
     def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
         """The (family, participants) of the tail's members, once each (kept until a group
@@ -164,11 +201,11 @@ class Draft:
     def links(self, e: Member, settings: LinkSettings) -> tuple[int, int]:
         """(the most participants ``e`` shares with a member of the tail it is adjacent to,
         how many members of the tail it is adjacent to): ``adjacent`` against each member,
-        compared once per group of members of one type, participants and kind of date."""
+        compared once per group of members of one type, participants and kind of date, and
+        only with the groups it shares a key with (``_near``)."""
         shared = support = 0
-        for key, (member, windows) in self._groups.items():
-            if key[0] != e.family:
-                continue
+        for key in self._near(e):
+            member, windows = self._groups[key]
             # A plan without a date of its own and a dated report of the same type in
             # another article may fall ``facet_slack`` days apart (``compat.adjacent``).
             late = late_plan(e, member) or late_plan(member, e)

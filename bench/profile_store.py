@@ -1,0 +1,132 @@
+"""Where the writer's time goes at a given database size: one timed stretch of batches.
+
+``--build`` stores the first ``--base`` synthetic documents (``bench/corpus.py``, seed 15,
+in date order, batches of 100) into ``--db``; without it, the next ``--more`` documents are
+stored on a copy of that database and the run prints, per document: CPU time of this
+process, statements, stories resumed (``Draft.resume``), ``Draft.links`` calls and the
+tail groups of the stories they compare with, ``story_keys`` rows inserted, and the CPU
+time of the linker's steps (per-function timers). ``--profile FILE`` also writes a
+cProfile of the stretch. Run it with each tree's ``src`` first on the path to compare
+two versions of the code on the same database:
+
+    python bench/profile_store.py --build --base 8000 --db /tmp/base8k.db
+    python bench/profile_store.py --base 8000 --db /tmp/base8k.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_store import by_day
+from corpus import Corpus
+
+from dateline.link import cluster, linker
+from dateline.store import Store
+
+STEPS = ("index_documents", "_tail_stories", "_stored_drafts", "extend", "write_stories",
+         "_write_story_keys", "link_documents")  # fmt: skip
+
+
+def timed(module: Any, name: str, spent: Counter[str]) -> None:
+    """Wrap ``module.name`` so that its CPU time adds up in ``spent``."""
+    inner: Callable[..., Any] = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        began = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - began
+
+    setattr(module, name, wrapper)
+
+
+def counted(counts: Counter[str]) -> None:
+    """Count ``Draft.resume`` and ``Draft.links`` calls, and the groups compared with."""
+    resume, links = cluster.Draft.resume.__func__, cluster.Draft.links  # type: ignore[attr-defined]
+
+    def resumed(cls: type, *args: Any) -> Any:
+        counts["resumed"] += 1
+        return resume(cls, *args)
+
+    def linked(self: cluster.Draft, e: Any, settings: Any) -> tuple[int, int]:
+        counts["links"] += 1
+        counts["groups"] += len(self._groups)
+        return links(self, e, settings)
+
+    cluster.Draft.resume = classmethod(resumed)  # type: ignore[assignment,method-assign]
+    cluster.Draft.links = linked  # type: ignore[method-assign]
+
+
+def copy_database(source: str, target: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(source + suffix):
+            shutil.copy(source + suffix, target + suffix)
+        elif os.path.exists(target + suffix):
+            os.remove(target + suffix)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=int, default=8000, help="documents already stored")
+    parser.add_argument("--more", type=int, default=1000, help="documents timed")
+    parser.add_argument("--db", required=True, help="SQLite file of the first --base")
+    parser.add_argument("--build", action="store_true", help="store the first --base first")
+    parser.add_argument("--profile", help="write a cProfile of the timed stretch here")
+    args = parser.parse_args(argv)
+    docs = list(by_day(Corpus(15).articles(args.base + (0 if args.build else args.more))))
+    if args.build:
+        with Store(args.db) as store:
+            for start in range(0, args.base, 100):
+                store.add_many(docs[start : start + 100])
+        return 0
+    work = args.db + ".work"
+    copy_database(args.db, work)
+    counts: Counter[str] = Counter()
+    spent: Counter[str] = Counter()
+    counted(counts)
+    for name in STEPS:
+        timed(linker, name, spent)
+    with Store(work) as store:
+
+        def statement(*event: Any) -> None:
+            counts["statements"] += 1
+            if event[2].startswith("INSERT INTO story_keys"):
+                counts["key rows"] += len(event[3]) if event[5] else 1
+
+        sa.event.listen(store.engine, "before_cursor_execute", statement)
+        more = docs[args.base :]
+        profile = cProfile.Profile() if args.profile else None
+        began = time.process_time()
+        if profile:
+            profile.enable()
+        for start in range(0, len(more), 100):
+            store.add_many(more[start : start + 100])
+        if profile:
+            profile.disable()
+        cpu = time.process_time() - began
+    n = len(more)
+    print(f"CPU {1000 * cpu / n:.2f} ms/doc, statements {counts['statements'] / n:.1f}, "
+          f"resumed {counts['resumed'] / n:.2f}, links {counts['links'] / n:.1f} "
+          f"({counts['groups'] / max(1, counts['links']):.1f} groups each), story_keys rows "
+          f"{counts['key rows'] / n:.1f} per document; load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print("CPU ms/doc: " + ", ".join(f"{k} {1000 * spent[k] / n:.2f}" for k in STEPS))
+    if profile and args.profile:
+        profile.dump_stats(args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
