@@ -77,6 +77,8 @@ def _fold_told_stops(events: list[Event], pieces: list[Event]) -> list[Event]:
     split = {id(p) for p in pieces}
     folded: set[int] = set()
     for piece in pieces:
+        if piece.dated and piece.time.granularity == "day":
+            continue  # stops of a trip dated to the day keep their rows: linking reads each
         code = piece.target[0]
         for other in events:
             if id(other) in split or other.type != "VISIT" or other.status != piece.status:
@@ -84,10 +86,8 @@ def _fold_told_stops(events: list[Event], pieces: list[Event]) -> list[Event]:
             if code not in other.target or not set(other.source) & set(piece.source):
                 continue
             seen = {(e.start, e.end) for e in other.evidence}
+            # the stop's own sentence stays first: it is what the event is linked and named by
             other.evidence.extend(e for e in piece.evidence if (e.start, e.end) not in seen)
-            other.evidence.sort(key=lambda e: e.start)
-            if not other.dated and piece.dated:
-                other.time, other.dated = replace(piece.time), True
             folded.add(id(piece))
             break
     return [e for e in events if id(e) not in folded]
