@@ -89,3 +89,13 @@ def test_the_authority_is_the_organisation_named_before_whose_name_ends_so(nlp: 
     assert [e["source"] for e in said] == [["kenya-ports-authority"]]
     alone = "The authority said on Tuesday it remained open to dialogue."
     assert not [e for e in events_of(nlp, alone, date(2024, 5, 9)) if e["type"] == "STATEMENT"]
+
+
+def test_the_army_is_the_army_named_before(nlp: Any) -> None:
+    text = (
+        "The Sudanese army said on Monday it had retaken the bridge. The Rapid Support Forces "
+        "accused the army of killing civilians. The army has rejected the accusation."
+    )
+    events = events_of(nlp, text, date(2024, 5, 12))
+    assert [e["source"] for e in events if e["type"] == "REJECT"] == [["sdn-military"]]
+    assert [e["target"] for e in events if e["type"] == "ACCUSE"] == [["sdn-military"]]

@@ -231,18 +231,28 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
 
 
 def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
-    """'the ministry', 'the agency' after 'Peru's Foreign Ministry', 'the World Food
-    Programme agency': the latest organisation named before whose name ends in that noun."""
+    """'the ministry', 'the authority', 'the army' after 'Peru's Foreign Ministry', 'the
+    Kenya Ports Authority', 'the Sudanese army': the latest organisation or government body
+    named before whose name, as the text wrote it or as its id ends, is that noun."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return []
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return []
     noun = token.lemma_.lower()
+    text = token.doc.text
     for start, actor in reversed(index.ordered[: bisect.bisect_left(index.starts, token.idx)]):
-        words = actor.name.lower().split()
-        if actor.kind in ORGANISATION_KINDS and words and words[-1] == noun:
+        if actor.kind not in ORGANISATION_KINDS:
+            continue
+        said = next((text[a:b] for a, b in actor.mentions if a == start), actor.name)
+        heads = {said.lower().split()[-1] if said.split() else "", actor.id.split("-")[-1]}
+        if noun in heads or SAME_BODY.get(noun) in heads:
             return [actor_ref(actor, start)]
     return []
+
+
+#: what a definite noun calls a body the text named before ('the army' after 'the Sudanese
+#: army', whose actor id ends in 'military')
+SAME_BODY = {"army": "military", "military": "military", "armed": "military"}
 
 
 def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
