@@ -191,3 +191,13 @@ def test_a_where_clause_takes_the_days_of_a_verb_no_event_owns(nlp: Any) -> None
     one = text.replace("on September 7 and 8", "on September 7")
     [talks] = [e for e in events_of(nlp, one, date(2026, 8, 18)) if e["type"] == "MEET"]
     assert talks["time"]["value"] == "2026-09-07"
+
+
+@pytest.mark.model
+def test_a_date_right_after_said_is_the_saying_s_even_where_the_parser_hangs_it_lower(
+    nlp: Any,
+) -> None:
+    text = "The Sudanese army said on Monday its aircraft had bombed RSF positions near Khartoum."
+    events = {e["type"]: e for e in events_of(nlp, text, date(2024, 5, 12))}
+    assert events["STATEMENT"]["time"]["value"] == "2024-05-06"
+    assert events["ATTACK"]["time"]["value"] is None

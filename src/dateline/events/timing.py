@@ -136,7 +136,11 @@ def attach(
         if timex.type not in ("DATE", "TIME"):
             continue
         root = timex_root(doc, timex)
-        hit = _climb(root, table) if root is not None else None
+        speech = _said_on(root, timex) if root is not None else None
+        if speech is not None:
+            hit = (speech.i, 1, root.head.lower_) if speech.i in table else None  # type: ignore[union-attr]
+        else:
+            hit = _climb(root, table) if root is not None else None
         if hit is None:
             continue
         owner, distance, prep = hit
@@ -174,6 +178,24 @@ WINDOW_PREPS = {"since", "before", "after", "until", "till"}
 BARE_PART_OF_DAY = re.compile(
     r"^(?:in\s+|during\s+)?(?:the\s+)?(?:morning|afternoon|evening)$", re.IGNORECASE
 )
+
+
+def _said_on(root: Token, timex: Timex) -> Token | None:
+    """The reporting verb a date right after it belongs to when the parser hangs the date on
+    the reported clause ('said on Monday its aircraft had bombed …': the saying's Monday)."""
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return None
+    clause = root.head.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not speech.i < root.head.i < subject.i:
+        return None
+    if any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+        return None  # 'said that on Monday its aircraft …': the clause's own day
+    between = root.doc[speech.i + 1 : root.head.i]
+    return speech if all(t.dep_ in ("dobj", "dative") or t.is_punct for t in between) else None
 
 
 def _climb(root: Token, table: dict[int, list[Mention]]) -> tuple[int, int, str | None] | None:
