@@ -99,3 +99,20 @@ def test_the_army_is_the_army_named_before(nlp: Any) -> None:
     events = events_of(nlp, text, date(2024, 5, 12))
     assert [e["source"] for e in events if e["type"] == "REJECT"] == [["sdn-military"]]
     assert [e["target"] for e in events if e["type"] == "ACCUSE"] == [["sdn-military"]]
+
+
+def test_a_cabinet_secretary_is_a_person_of_the_country_before_the_title(nlp: Any) -> None:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    text = (
+        "Kenya's Cabinet Secretary for Foreign Affairs Musalia Mudavadi met Ugandan officials "
+        "in Kampala on Monday."
+    )
+    actors = extract(Article(text=text, dct=date(2024, 5, 12)), nlp=nlp)["actors"]
+    [person] = [a for a in actors if a["id"] == "musalia-mudavadi"]
+    assert person["country"] == "KEN"
+    cabinet = extract(
+        Article(text="Kenya's Cabinet approved the budget.", dct=date(2024, 5, 12)), nlp=nlp
+    )
+    assert [a["id"] for a in cabinet["actors"]] == ["ken-government"]

@@ -228,7 +228,7 @@ def _institution(doc: Doc, lexicon: Lexicon, c: Candidate, iso3: str) -> Candida
     after = c.end + (1 if c.end < len(doc) and doc[c.end].text in _POSSESSIVE else 0)
     for size in (5, 4, 3, 2, 1):  # "Ministry of Trade and Industry" … "government"
         phrase = name_key(doc[after : after + size].text) if after + size <= len(doc) else ""
-        if phrase in lexicon.institutions:
+        if phrase in lexicon.institutions and not _title_follows(doc, after + size):
             what = lexicon.institutions[phrase]
             return Candidate(c.start, after + size, "institution", institution=(iso3, what))
     if c.start >= 2 and doc[c.start - 1].lower_ == "of":  # "the government of Russia"
@@ -239,6 +239,11 @@ def _institution(doc: Doc, lexicon: Lexicon, c: Candidate, iso3: str) -> Candida
                 what = lexicon.institutions[phrase]
                 return Candidate(first, c.end, "institution", institution=(iso3, what))
     return None
+
+
+def _title_follows(doc: Doc, i: int) -> bool:
+    """'Kenya's Cabinet Secretary …': the institution's word begins a title, not a body."""
+    return i < len(doc) and doc[i].lower_ in {"secretary", "minister"}
 
 
 def _merge(doc: Doc, gazetteer: list[Candidate], entities: list[Candidate]) -> list[Candidate]:
