@@ -227,6 +227,8 @@ def participant_matches(expected: Any, ids: list[str]) -> bool:
     """Loose actor match: same id, the expected name is a word of the id, the id is the
     name's abbreviation ('U.N.' or 'United Nations' ~ 'un'), or the id is the ISO3 code of
     the country the name names ('Portugal' ~ 'PRT')."""
+    from dateline.actors.geo import country_code
+
     if expected is None:
         return not ids
     options = expected if isinstance(expected, list) else [expected]
@@ -241,15 +243,9 @@ def participant_matches(expected: Any, ids: list[str]) -> bool:
                 return True
             if ident.lower() in _abbreviations(want):
                 return True
-            if ident.isupper() and _country_id(str(option)) == ident:
+            if ident.isupper() and country_code(str(option)) == ident:
                 return True  # 'Portugal' ~ 'PRT': one country under its name and its code
     return False
-
-
-def _country_id(name: str) -> str | None:
-    from dateline.actors.geo import country_code
-
-    return country_code(name)
 
 
 def _abbreviations(name: str) -> set[str]:

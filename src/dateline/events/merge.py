@@ -79,7 +79,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions; anaphoric ones ('the visit') join the latest compatible event."""
     clusters: list[Cluster] = []
     for mention in mentions:
-        if not _worth_keeping(mention) and not _parties_of_talks_before(mention, clusters):
+        if not _worth_keeping(mention) and not _took_parties_of_talks_before(mention, clusters):
             continue
         home = _find_home(mention, clusters)
         if home is not None:
@@ -112,7 +112,7 @@ def _worth_keeping(mention: Mention) -> bool:
 PARTY_TALKS = {"MEET", "DISCUSS", "AGREE"}
 
 
-def _parties_of_talks_before(mention: Mention, clusters: list[Cluster]) -> bool:
+def _took_parties_of_talks_before(mention: Mention, clusters: list[Cluster]) -> bool:
     """A meeting, negotiation or agreement told with its own place or time but nobody
     named ('at technical talks in Baku at the end of April', 'the ministers met in Dakar
     in 2019', 'a treaty signed in 1951') is between the parties of the talks or visit

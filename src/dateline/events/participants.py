@@ -252,7 +252,7 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
 
 #: what a definite noun calls a body the text named before ('the army' after 'the Sudanese
 #: army', whose actor id ends in 'military')
-SAME_BODY = {"army": "military", "military": "military", "armed": "military"}
+SAME_BODY = {"army": "military"}
 
 
 def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:

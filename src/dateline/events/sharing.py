@@ -356,24 +356,14 @@ def _where_clause_date(mention: Mention, doc: Doc) -> bool:
             if t.start > found[0].end
             and timing.RANGE_LINK.fullmatch(doc.text, found[0].end, t.start)
         ]
-    span = _day_span(found, doc.text) or (timing.point(found[0]) if len(found) == 1 else None)
-    if span is None:
+    if not 1 <= len(found) <= 2:
         return False
-    mention.timexes, mention.time, mention.dated = found, span, True
+    options = [timing.Attachment(t, 0, None, verb.i) for t in found]
+    if len(found) == 2 and timing.range_in_text(options, doc.text) is None:
+        return False  # two days that are no span ('on May 2 and May 4')
+    mention.time, mention.dated = timing.time_from(options, 0, doc.text)
+    mention.timexes = found
     return True
-
-
-def _day_span(found: list[Timex], text: str) -> EventTime | None:
-    """Two days joined as one span ('September 7 and 8', '7-8 July')."""
-    if len(found) != 2 or any(t.granularity != "day" for t in found):
-        return None
-    first, last = found
-    if not timing.RANGE_LINK.fullmatch(text, first.end, last.start):
-        return None
-    if not (first.earliest and last.latest and first.earliest < last.latest):
-        return None
-    value = f"{first.earliest}/{last.latest}"
-    return EventTime(value, first.earliest, last.latest, "day")
 
 
 def _hangs_on(doc: Doc, timex: Timex, verb: Token) -> bool:
@@ -412,21 +402,26 @@ def _said_after(mention: Mention, mentions: list[Mention], doc: Doc) -> bool:
         for other in mentions:
             if other is mention or other.token not in inside:
                 continue
-            if other.dated and other.time.granularity == "day":
-                if prep.lower_ in RIGHT_AFTER and speakers & {r.id for r in other.sources}:
+            if other.dated:
+                after_own = prep.lower_ in RIGHT_AFTER and speakers & {r.id for r in other.sources}
+                if _to_the_day(other) and after_own:
                     _take_time(mention, other)
                     return True
                 continue
             occasion = _occasion_before(other, mentions)
-            if occasion is not None and not other.dated:
+            if occasion is not None:
                 _take_time(mention, occasion)
                 return True
     if any(c.dep_ == "advmod" and c.lower_ in AFTERWARDS for c in verb.children):
         before = [m for m in mentions if m.token < mention.token and m.type not in SPEECH_ACTS]
-        if before and before[-1].dated and before[-1].time.granularity == "day":
+        if before and _to_the_day(before[-1]):
             _take_time(mention, before[-1])
             return True
     return False
+
+
+def _to_the_day(mention: Mention) -> bool:
+    return mention.dated and mention.time.granularity == "day"
 
 
 def _occasion_before(mention: Mention, mentions: list[Mention]) -> Mention | None:
@@ -435,5 +430,4 @@ def _occasion_before(mention: Mention, mentions: list[Mention]) -> Mention | Non
     earlier = [m for m in mentions if m.token < mention.token and m.type == mention.type]
     if not earlier:
         return None
-    latest = earlier[-1]
-    return latest if latest.dated and latest.time.granularity == "day" else None
+    return earlier[-1] if _to_the_day(earlier[-1]) else None

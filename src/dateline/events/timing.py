@@ -136,11 +136,14 @@ def attach(
         if timex.type not in ("DATE", "TIME"):
             continue
         root = timex_root(doc, timex)
-        speech = _said_on(root, timex) if root is not None else None
+        if root is None:
+            continue
+        speech = _said_on(root)
+        hit: tuple[int, int, str | None] | None
         if speech is not None:
-            hit = (speech.i, 1, root.head.lower_) if speech.i in table else None  # type: ignore[union-attr]
+            hit = (speech.i, 1, root.head.lower_) if speech.i in table else None
         else:
-            hit = _climb(root, table) if root is not None else None
+            hit = _climb(root, table)
         if hit is None:
             continue
         owner, distance, prep = hit
@@ -159,7 +162,7 @@ def attach(
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
             if not timex.start <= doc[mention.token].idx < timex.end:
-                attachment = Attachment(timex, distance, prep, root.i)  # type: ignore[union-attr]
+                attachment = Attachment(timex, distance, prep, root.i)
                 found.setdefault(id(mention), []).append(attachment)
     for mention in mentions:
         options = found.get(id(mention), [])
@@ -180,7 +183,7 @@ BARE_PART_OF_DAY = re.compile(
 )
 
 
-def _said_on(root: Token, timex: Timex) -> Token | None:
+def _said_on(root: Token) -> Token | None:
     """The reporting verb a date right after it belongs to when the parser hangs the date on
     the reported clause ('said on Monday its aircraft had bombed …': the saying's Monday)."""
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
@@ -255,7 +258,7 @@ def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[Eve
     nearest = [a for a in options if a.distance == best]
     starts = [a for a in options if a.prep in RANGE_START]
     ends = [a for a in options if a.prep in RANGE_END and a not in starts]
-    ends_in_text = _range_in_text(options, text)
+    ends_in_text = range_in_text(options, text)
     if ends_in_text is not None:
         starts, ends = [ends_in_text[0]], [ends_in_text[1]]
     if starts and ends:
@@ -273,7 +276,7 @@ def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[Eve
     return point(timex), is_dated(timex)
 
 
-def _range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Attachment] | None:
+def range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Attachment] | None:
     """Two attached day timexes joined in the text as a range, first end first.
 
     "to" / "until" / "through" need "from" before the first end, or a bare day
