@@ -27,6 +27,7 @@ from dateline.link.history import history
 from dateline.link.schema import event_links, story_states
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.store import schema as t
+from dateline.store import triggers
 
 # What a member of a story is read from (dateline.link.query._MEMBER_COLUMNS): a change to
 # any of these changes the story's state from the report's date on.
@@ -108,7 +109,7 @@ _PG_WRITE = (
     "state = EXCLUDED.state, type = EXCLUDED.type, earliest = EXCLUDED.earliest, "
     "latest = EXCLUDED.latest;"
 )
-_PG_TRIGGERS = {
+_PG_TRIGGERS: triggers.PgTriggers = {
     # name: (table, event, transition tables, body)
     "story_states_events_ai": (
         "events", "INSERT", "NEW TABLE AS new_rows", _pg_cut("SELECT story_id, dct FROM new_rows")
@@ -146,24 +147,7 @@ _PG_TRIGGERS = {
 def create_story_states(conn: Connection) -> None:
     """The table, its triggers, and the rows of every stored story."""
     story_states.create(conn, checkfirst=True)
-    if conn.dialect.name == "postgresql":
-        for name, (table, when, tables, body) in _PG_TRIGGERS.items():
-            conn.execute(
-                text(
-                    f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
-                    f"$$ BEGIN {body} RETURN NULL; END $$"
-                )
-            )
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
-            conn.execute(
-                text(
-                    f"CREATE TRIGGER {name} AFTER {when} ON {table} REFERENCING {tables} "
-                    f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
-                )
-            )
-    else:
-        for name, body in _SQLITE_TRIGGERS.items():
-            conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    triggers.install(conn, _PG_TRIGGERS, _SQLITE_TRIGGERS)
     fill(conn)
 
 

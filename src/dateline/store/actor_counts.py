@@ -23,6 +23,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from dateline.store import schema as t
+from dateline.store import triggers
 
 _GAIN = (
     "INSERT INTO actor_counts (actor_id, events) SELECT new.actor_id, 1 WHERE (SELECT count(*) "
@@ -76,11 +77,12 @@ _PG_LOSS = (
     f"FROM ({_OLD_PAIRS}) p WHERE {_NOW} = 0 GROUP BY p.actor_id) g "
     "WHERE c.actor_id = g.actor_id;"
 )
-_PG_TRIGGERS = {
-    # name: (event, transition tables, body)
-    "actor_counts_ai": ("INSERT", "NEW TABLE AS new_rows", _gain(with_old=False)),
-    "actor_counts_ad": ("DELETE", "OLD TABLE AS old_rows", _PG_LOSS),
+_PG_TRIGGERS: triggers.PgTriggers = {
+    # name: (table, event, transition tables, body)
+    "actor_counts_ai": ("event_actors", "INSERT", "NEW TABLE AS new_rows", _gain(with_old=False)),
+    "actor_counts_ad": ("event_actors", "DELETE", "OLD TABLE AS old_rows", _PG_LOSS),
     "actor_counts_au": (
+        "event_actors",
         "UPDATE",
         "OLD TABLE AS old_rows NEW TABLE AS new_rows",
         _PG_LOSS + " " + _gain(with_old=True),
@@ -91,24 +93,7 @@ _PG_TRIGGERS = {
 def create_actor_counts(conn: Connection) -> None:
     """The table, its triggers, and the counts of the rows stored so far."""
     t.actor_counts.create(conn, checkfirst=True)
-    if conn.dialect.name == "postgresql":
-        for name, (when, tables, body) in _PG_TRIGGERS.items():
-            conn.execute(
-                text(
-                    f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
-                    f"$$ BEGIN {body} RETURN NULL; END $$"
-                )
-            )
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON event_actors"))
-            conn.execute(
-                text(
-                    f"CREATE TRIGGER {name} AFTER {when} ON event_actors REFERENCING {tables} "
-                    f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
-                )
-            )
-    else:
-        for name, body in _SQLITE_TRIGGERS.items():
-            conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+    triggers.install(conn, _PG_TRIGGERS, _SQLITE_TRIGGERS)
     recount(conn)
 
 
