@@ -218,3 +218,27 @@ def test_looking_forward_to_an_event_plans_it(nlp: Any) -> None:
     )
     found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert [e["status"] for e in found] == ["planned"]
+
+
+def test_a_host_set_to_receive_him_is_the_cancelled_trip_of_the_guest(nlp: Any) -> None:
+    # 'him' is never the subject of its own clause ('had been set to host him' is the
+    # guest's visit), and 'to host him' parsed as an adverbial clause is still the plan
+    # that 'had been set' governs: the planned stay joins the axed trip with its days
+    text = (
+        "Prime Minister Anthony Albanese has axed his trip to Indonesia, a day before he was "
+        "due to fly out. President Prabowo Subianto had been set to host him in Jakarta on "
+        "Friday and Saturday for the annual leaders' meeting."
+    )
+    visits = [e for e in _events(nlp, text, date(2026, 8, 6)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["source"], e["time"]["value"]) for e in visits] == [
+        ("negated", ["anthony-albanese"], "2026-08-07/2026-08-08")
+    ]
+
+
+def test_a_past_clause_the_parser_hangs_on_an_invitation_is_no_plan(nlp: Any) -> None:
+    text = (
+        "Albanese spoke to President Prabowo by phone last night to explain the decision, "
+        "and, this is the interesting bit, he invited Prabowo to come to Canberra instead."
+    )
+    call = next(e for e in _events(nlp, text, date(2026, 8, 6)) if e["type"] == "MEET")
+    assert (call["status"], call["time"]["value"][:10]) == ("occurred", "2026-08-05")

@@ -70,19 +70,23 @@ class MentionIndex:
             return Ref(place.country or place.name, "place", place.country, token.idx, place)
         return None
 
-    def latest_subject(self, offset: int, window: int = SALIENCE_WINDOW) -> Ref | None:
+    def latest_subject(
+        self, offset: int, window: int = SALIENCE_WINDOW, exclude: frozenset[str] = frozenset()
+    ) -> Ref | None:
         """The latest person mentioned as a subject shortly before ``offset`` ('He' then
         means the one the text was about, not the last name it happened to mention)."""
         for start, actor in reversed(self.ordered[: bisect.bisect_left(self.starts, offset)]):
             if start < offset - window:
                 break
-            if actor.kind == "person" and start in self.subjects:
+            if actor.kind == "person" and start in self.subjects and actor.id not in exclude:
                 return actor_ref(actor, start)
         return None
 
-    def before(self, offset: int, kinds: set[str] | None = None) -> list[Ref]:
+    def before(
+        self, offset: int, kinds: set[str] | None = None, exclude: frozenset[str] = frozenset()
+    ) -> list[Ref]:
         """Actors mentioned before ``offset``, most recent first, one per actor."""
-        seen: set[str] = set()
+        seen: set[str] = set(exclude)
         refs = []
         for start, actor in reversed(self.ordered[: bisect.bisect_left(self.starts, offset)]):
             if actor.id in seen or (kinds and actor.kind not in kinds):
@@ -311,8 +315,11 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
             refs = resolve(main, index)
             if refs:
                 return refs
-        salient = index.latest_subject(token.idx)
-        return [salient] if salient else index.before(token.idx, {"person"})[:1]
+        # 'Prabowo had been set to host him': an object pronoun is never its own
+        # clause's subject (that would be 'himself')
+        own = _own_subject_ids(token, index) if lower in OBJECT_PRONOUNS else frozenset()
+        salient = index.latest_subject(token.idx, exclude=own)
+        return [salient] if salient else index.before(token.idx, {"person"}, own)[:1]
     if lower in THING_PRONOUNS:
         speaker = _reporting_subject(token) if token.dep_ == "poss" else None
         if speaker is not None:
@@ -323,6 +330,29 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
         return [r for r in index.before(token.idx) if r.kind != "person"][:1]
     people = index.before(token.idx, {"person"})[:2]
     return people if len(people) == 2 else index.before(token.idx)[:1]
+
+
+#: person pronouns that stand as objects; their referent is not the clause's subject
+OBJECT_PRONOUNS = {"him", "her"}
+
+
+def _own_subject_ids(token: Token, index: MentionIndex) -> frozenset[str]:
+    """Actor ids of the subject of the clause an object pronoun stands in."""
+    if token.dep_ not in ("dobj", "dative", "pobj"):
+        return frozenset()
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            refs = [index.ref(subjects[0])]
+            return frozenset(ref.id for ref in refs if ref is not None)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ not in ("xcomp", "advcl") or not infinitive:
+            break  # 'had been set to host him': the subject of 'set'
+        verb = verb.head
+    return frozenset()
 
 
 #: words opening a clause whose pronoun subject is the main clause's subject

@@ -226,6 +226,12 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             return "planned", outer
     key = governor_key(head)
     dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
+    if dep == "advcl" and is_infinitive(verb) and key in cues["governors"]:
+        dep = "xcomp"  # 'had been set to host him', parsed as an adverbial clause
+    fronted_past = dep == "ccomp" and verb.i < head.i and verb.tag_ == "VBD"
+    if fronted_past and cues["governors"].get(key) == "planned":
+        return None  # 'Albanese spoke to Prabowo last night …, and he invited Prabowo to
+        # come': a finite past clause before a verb of planning is no plan of it (a misparse)
     if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:
         if is_verb(head):
             own = verb_status(head, cues, depth + 1)
@@ -347,7 +353,11 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     """'had been due to arrive', 'was scheduled to visit', 'had planned to meet': a plan told
     in the past tense, which a cancellation in the same article may be about."""
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+        # the parser also hangs 'to host him' on 'had been set' as an adverbial clause
+        infinitive = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (token.dep_ not in ("xcomp", "acomp") and not infinitive) or token.head.i == token.i:
             return False
         if _be_to(token):
             return _past(token.head)  # 'was to sign', 'were to meet'
