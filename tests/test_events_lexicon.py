@@ -85,6 +85,17 @@ def test_a_repeated_lemma_without_objects_is_rejected() -> None:
     assert info.value.code == "DL-E200"
 
 
+def test_a_later_entry_may_take_every_object_the_earlier_ones_do_not() -> None:
+    claims = Trigger("reject", "verb", "STATEMENT", objects=("accusation", "claim"))
+    rest = Trigger("reject", "verb", "REJECT", not_objects=("accusation", "claim"))
+    triggers, alternates = index_triggers([claims, rest])
+    assert triggers[("reject", "verb")] is claims and alternates[("reject", "verb")] == (rest,)
+    leaky = Trigger("reject", "verb", "REJECT", not_objects=("claim",))
+    with pytest.raises(DatelineError) as info:
+        index_triggers([claims, leaky])  # 'reject the accusation' would fit both
+    assert info.value.code == "DL-E200"
+
+
 def test_missing_type_is_rejected() -> None:
     with pytest.raises(DatelineError, match="missing types"):
         parse_types({"VISIT": {"plover": "CONSULT", "cameo": "042", "symmetric": False}})

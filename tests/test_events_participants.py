@@ -94,7 +94,7 @@ def test_the_authority_is_the_organisation_named_before_whose_name_ends_so(nlp: 
 def test_the_army_is_the_army_named_before(nlp: Any) -> None:
     text = (
         "The Sudanese army said on Monday it had retaken the bridge. The Rapid Support Forces "
-        "accused the army of killing civilians. The army has rejected the accusation."
+        "accused the army of killing civilians. The army has rejected the call for a truce."
     )
     events = events_of(nlp, text, date(2024, 5, 12))
     assert [e["source"] for e in events if e["type"] == "REJECT"] == [["sdn-military"]]

@@ -242,3 +242,19 @@ def test_a_past_clause_the_parser_hangs_on_an_invitation_is_no_plan(nlp: Any) ->
     )
     call = next(e for e in _events(nlp, text, date(2026, 8, 6)) if e["type"] == "MEET")
     assert (call["status"], call["time"]["value"][:10]) == ("occurred", "2026-08-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Toyota rejected the accusation in a statement on Tuesday.", "STATEMENT"),
+        ("Thai troops shelled the village, a charge Bangkok rejected.", "STATEMENT"),
+        ("The minister repeated the claim, which Beijing dismissed on Monday.", "STATEMENT"),
+        ("Iran rejected the proposal from France.", "REJECT"),
+        ("Russia vetoed the resolution.", "REJECT"),
+    ],
+)  # fmt: skip
+def test_a_denial_is_a_statement_and_a_refusal_a_rejection(nlp: Any, text: str, kind: str) -> None:
+    # docs/annotation.md, Types: denials of an accusation, report or claim are statements
+    found = {e["type"] for e in _events(nlp, text)} - {"ATTACK"}
+    assert found == {kind}

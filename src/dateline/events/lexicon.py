@@ -192,14 +192,22 @@ def index_triggers(
     entries: list[Trigger],
 ) -> tuple[TriggerTable, dict[tuple[str, str], tuple[Trigger, ...]]]:
     """First entry per (lemma, pos), and the further ones; a repeated lemma must be told
-    apart by objects in every entry ('send troops' DEPLOY, 'send a convoy' AID)."""
+    apart by objects in every entry ('send troops' DEPLOY, 'send a convoy' AID), or by a
+    later entry that excludes the objects of those before it ('reject the accusation' is a
+    STATEMENT, 'reject' anything else a REJECT)."""
     triggers: TriggerTable = {}
     alternates: dict[tuple[str, str], tuple[Trigger, ...]] = {}
     for trigger in entries:
         key = (trigger.lemma, trigger.pos)
         if key not in triggers:
             triggers[key] = trigger
-        elif trigger.objects and triggers[key].objects:
+        elif triggers[key].objects and (
+            trigger.objects
+            or all(
+                set(earlier.objects) <= set(trigger.not_objects)
+                for earlier in (triggers[key], *alternates.get(key, ()))
+            )
+        ):
             alternates[key] = (*alternates.get(key, ()), trigger)
         else:
             raise E_EVENT_LEXICON(

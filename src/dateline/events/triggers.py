@@ -215,6 +215,11 @@ def _plain_verb(child: Token, lexicon: Lexicon) -> bool:
 def object_lemmas(token: Token) -> list[str]:
     """Direct objects, looking through quantities: 'a wave of missiles' → wave, missile."""
     lemmas = []
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.dep_ == "relcl" and all(c.lower_ in ("that", "which") for c in objects):
+        # 'a charge Bangkok rejected', 'the report that Beijing dismissed': what the
+        # clause is about is its verb's object
+        lemmas.append(token.head.lemma_.lower())
     for child in token.children:
         if child.dep_ != "dobj":
             continue
