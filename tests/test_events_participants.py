@@ -116,3 +116,22 @@ def test_a_cabinet_secretary_is_a_person_of_the_country_before_the_title(nlp: An
         Article(text="Kenya's Cabinet approved the budget.", dct=date(2024, 5, 12)), nlp=nlp
     )
     assert [a["id"] for a in cabinet["actors"]] == ["ken-government"]
+
+
+def test_the_name_after_a_fronted_phrase_is_the_verbs_subject(nlp: Any) -> None:
+    # the parser hangs 'Prime Minister Graham Whitcombe …' on Tran as an apposition
+    text = (
+        "At the invitation of Prime Minister Tran Duc Minh of the Socialist Republic of Viet "
+        "Nam, Prime Minister Graham Whitcombe of New Zealand paid an official visit to Viet Nam "
+        "from 15 to 17 May 2012."
+    )
+    visits = [e for e in events_of(nlp, text, date(2012, 5, 17)) if e["type"] == "VISIT"]
+    assert [(e["source"], e["time"]["value"]) for e in visits] == [
+        (["graham-whitcombe"], "2012-05-15/2012-05-17")
+    ]
+
+
+def test_a_city_named_after_a_person_is_the_city(nlp: Any) -> None:
+    text = "Prime Minister Tran Duc Minh met him. He also visited Ho Chi Minh City on Monday."
+    visit = next(e for e in events_of(nlp, text, date(2012, 5, 17)) if e["type"] == "VISIT")
+    assert visit["location"] == "Ho Chi Minh City" and visit["target"] == ["VNM"]

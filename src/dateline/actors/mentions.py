@@ -199,6 +199,11 @@ def _clean(doc: Doc, ent: Span) -> Candidate | None:
         return None
     if ent.label_ == "PERSON" and ent[-1].lower_ in portfolio_words():
         return None
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == "city":
+        from dateline.actors.geo import find_city
+
+        if find_city(ent.text) is not None:  # 'Ho Chi Minh City' is a city, not a person
+            return Candidate(ent.start, ent.end, "GPE")
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in _LEADING:
         start += 1

@@ -102,9 +102,25 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
         return [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
     return (
         _garden_path_subject(verb, index)
+        or _fronted_phrase_subject(verb, index)
         or _inherited_subject(verb, index, seen)
         or _stray_subject(verb, index)
     )
+
+
+def _fronted_phrase_subject(verb: Token, index: MentionIndex) -> list[Ref]:
+    """'At the invitation of Prime Minister Tran, Prime Minister Whitcombe paid a visit':
+    the parser makes the subject after the comma an apposition inside the fronted phrase;
+    a name apposed right before a subjectless verb, after a comma, is its subject."""
+    if verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    before = verb.doc[verb.i - 1]
+    name = next((t for t in (before, *before.ancestors) if t.dep_ == "appos"), None)
+    if name is None or name.left_edge.i < 1 or verb.doc[name.left_edge.i - 1].text != ",":
+        return []
+    if not any(a.i == verb.i for a in name.ancestors) or name.right_edge.i != verb.i - 1:
+        return []
+    return resolve(name, index)
 
 
 #: the auxiliaries that open a reported clause whose subject the parser took for an object
