@@ -135,3 +135,16 @@ def test_a_city_named_after_a_person_is_the_city(nlp: Any) -> None:
     text = "Prime Minister Tran Duc Minh met him. He also visited Ho Chi Minh City on Monday."
     visit = next(e for e in events_of(nlp, text, date(2012, 5, 17)) if e["type"] == "VISIT")
     assert visit["location"] == "Ho Chi Minh City" and visit["target"] == ["VNM"]
+
+
+def test_at_the_invitation_of_someone_is_an_invitation_made_to_the_guest(nlp: Any) -> None:
+    text = (
+        "At the invitation of the Chinese President, President Ganbold Tsend of Mongolia "
+        "will pay a state visit to China from April 23 to 26."
+    )
+    found = events_of(nlp, text, date(2019, 4, 17))
+    invite = next(e for e in found if e["type"] == "INVITE")
+    visit = next(e for e in found if e["type"] == "VISIT")
+    assert (invite["status"], invite["target"]) == ("occurred", ["ganbold-tsend"])
+    assert (visit["status"], visit["source"]) == ("planned", ["ganbold-tsend"])
+    assert visit["time"]["value"] == "2019-04-23/2019-04-26"

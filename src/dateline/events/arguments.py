@@ -108,17 +108,29 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
     )
 
 
+def at_the_invitation(noun: Token) -> bool:
+    """'At the invitation of the Chinese President, Ganbold will pay a state visit', 'at
+    Kim's invitation': an invitation already made, whose guest is the clause's subject."""
+    return (
+        noun.lemma_.lower() == "invitation"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "on", "upon")
+    )
+
+
 def _fronted_phrase_subject(verb: Token, index: MentionIndex) -> list[Ref]:
     """'At the invitation of Prime Minister Tran, Prime Minister Whitcombe paid a visit':
     the parser makes the subject after the comma an apposition inside the fronted phrase;
     a name apposed right before a subjectless verb, after a comma, is its subject."""
-    if verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    if verb.i < 2 or not finite:
         return []
-    before = verb.doc[verb.i - 1]
+    auxes = [c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+    before = verb.doc[min([verb.i, *auxes]) - 1]  # 'X will pay': the name ends before 'will'
     name = next((t for t in (before, *before.ancestors) if t.dep_ == "appos"), None)
     if name is None or name.left_edge.i < 1 or verb.doc[name.left_edge.i - 1].text != ",":
         return []
-    if not any(a.i == verb.i for a in name.ancestors) or name.right_edge.i != verb.i - 1:
+    if not any(a.i == verb.i for a in name.ancestors) or name.right_edge.i != before.i:
         return []
     return resolve(name, index)
 
@@ -330,6 +342,8 @@ def fill_noun(
     light = clause if role in ("dobj", "attr") or via_prep else None
     if light is not None and light.lemma_.lower() not in light_verbs:
         light = None  # 'Manila rejected the accusation': Manila did not accuse
+    if at_the_invitation(noun) and not targets:
+        targets = subjects(clause, index)  # 'At the invitation of Xi, Ganbold will visit'
     if light is None and _on_a_journey(noun, clause):
         light = clause  # 'Wekesa is in Norway on an official visit': his visit, there
     if light is not None:

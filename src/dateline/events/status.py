@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from dateline.events.arguments import JOURNEY_VERBS, children, is_infinitive
+from dateline.events.arguments import JOURNEY_VERBS, at_the_invitation, children, is_infinitive
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -69,6 +69,8 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         if child.dep_ == "det" and child.lower_ == "no":
             return ("negated", "no"), None
     clause, path = clause_path(noun)
+    if at_the_invitation(noun):
+        return ("occurred", "at the invitation"), clause  # made before what it brings about
     key = governor_key(clause) if clause is not None else ""
     direct = clause is not None and noun.dep_ == "dobj" and noun.head.i == clause.i
     if direct and key in cues["presupposing_objects"]:
