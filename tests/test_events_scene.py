@@ -414,3 +414,37 @@ def test_a_city_the_tagger_calls_an_organisation_after_visit_is_the_place(nlp: A
     text = "The Danish prime minister is due to visit Nuuk later this month."
     [visit] = [e for e in events_of(nlp, text, date(2024, 5, 12)) if e["type"] == "VISIT"]
     assert visit["location"] == "Nuuk" and visit["target"] == ["GRL"]
+
+
+DIARY = (
+    "Diplomatic diary for the week ahead\n\n"
+    "MONDAY, MARCH 10\n\n"
+    "BRUSSELS — EU foreign ministers meet in the Foreign Affairs Council.\n\n"
+    "TOKYO — Talks between Japan's foreign minister and Indonesian Foreign Minister Rina "
+    "Setiawati on Monday afternoon.\n\n"
+    "SATURDAY, MARCH 15\n\n"
+    "BELGRADE — Opposition parties plan a rally in central Belgrade on Saturday.\n\n"
+    "NEW YORK — The UN Security Council meets on Haiti.\n\n"
+    "DATE TO BE CONFIRMED\n\n"
+    "CANBERRA — Visit to Australia by China's premier, date to be confirmed.\n"
+)
+
+
+def test_a_diary_entry_happens_on_its_headings_day_at_its_dateline(nlp: Any) -> None:
+    found = events_of(nlp, DIARY, date(2025, 3, 7))  # a Friday
+    told = {(e["type"], e["status"], e["time"]["value"], e["location"]) for e in found}
+    assert ("MEET", "planned", "2025-03-10", "Brussels") in told
+    # 'on Monday' in Monday's section is that Monday, not the one before the DCT
+    assert ("MEET", "planned", "2025-03-10", "Tokyo") in told
+    assert ("PROTEST", "planned", "2025-03-15", "Belgrade") in told
+    assert ("MEET", "planned", "2025-03-15", "New York City") in told
+    visit = next(e for e in found if e["type"] == "VISIT")
+    assert visit["time"]["value"] is None  # under a heading that ends the dated days
+
+
+def test_day_headings_on_the_wrong_weekday_make_no_diary(nlp: Any) -> None:
+    wrong = DIARY.replace("MONDAY, MARCH 10", "TUESDAY, MARCH 10").replace(
+        "SATURDAY, MARCH 15", "SUNDAY, MARCH 15"
+    )
+    found = events_of(nlp, wrong, date(2025, 3, 7))
+    assert not [e for e in found if e["time"]["value"] in ("2025-03-10", "2025-03-15")]

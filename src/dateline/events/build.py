@@ -51,6 +51,7 @@ def build_events(
     scene.share_visit_places(events, dct)
     scene.share_visit_times(events, places)
     if dct is not None:
+        scene.date_diary_entries(events, text, dct)
         scene.share_dateline_place(events, text, actors, dct)
         scene.date_live_blog_entries(events, text, dct)
         for event in events:

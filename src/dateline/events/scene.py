@@ -268,7 +268,9 @@ def dateline_sections(text: str) -> list[tuple[int, Place]]:
         if not name.isupper() or _has_digit(name):
             continue
         point = find_city(name.title())
-        if point is not None and name_key(point.name) == name_key(name):
+        if point is None:
+            continue
+        if name_key(point.name) in (name_key(name), name_key(f"{name} city")):  # NEW YORK
             place = Place(point.name, point.country, point.lat, point.lon, "city")
             sections.append((found.start(), place))
     return sections if len(sections) >= ROUND_UP_DATELINES else []
@@ -457,3 +459,99 @@ def date_live_blog_entries(events: list[Event], text: str, dct: date) -> None:
             continue  # the blog's introduction, before its first entry
         event.time = EventTime(day, day, day, "day")
         event.dated = True
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+#: a diary's day heading on a line of its own ('MONDAY, MARCH 10', 'Tuesday 11 March'),
+#: or a heading line in capitals that ends the dated sections ('DATE TO BE CONFIRMED')
+_DAY_HEADING = re.compile(
+    r"^[ \t]*(?P<weekday>[A-Za-z]+),?[ \t]+(?:(?P<month>[A-Za-z]+)[ \t]+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})[ \t]+(?P<month2>[A-Za-z]+))[ \t]*$",
+    re.MULTILINE,
+)
+_CAPS_HEADING = re.compile(r"^[ \t]*[A-Z][A-Z /&'-]{3,}[ \t]*$", re.MULTILINE)
+#: day headings a text needs before it is read as a diary of the days ahead
+DIARY_DAYS = 2
+
+
+def diary_days(text: str, dct: date) -> list[tuple[int, int, date]]:
+    """A week-ahead diary's dated sections: (start, end, day) for each day heading, the
+    section running to the next heading of either kind; none unless the text has
+    ``DIARY_DAYS`` or more. A heading's day is the one nearest the DCT with that month and
+    day number, and must fall on the weekday it names."""
+    found = []
+    for match in _DAY_HEADING.finditer(text):
+        weekday = match["weekday"].lower()
+        month_name = (match["month"] or match["month2"] or "").lower()
+        if weekday not in _WEEKDAYS or month_name not in _MONTHS:
+            continue
+        month, number = _MONTHS.index(month_name) + 1, int(match["day"] or match["day2"])
+        candidates = []
+        for year in (dct.year - 1, dct.year, dct.year + 1):
+            try:
+                candidates.append(date(year, month, number))
+            except ValueError:
+                continue
+        if not candidates:
+            continue
+        day = min(candidates, key=lambda d: abs((d - dct).days))
+        if _WEEKDAYS[day.weekday()] == weekday:
+            found.append((match.start(), day))
+    if len(found) < DIARY_DAYS:
+        return []
+    breaks = sorted(
+        {start for start, _ in found}
+        | {m.start() for m in _CAPS_HEADING.finditer(text) if m.start() > found[0][0]}
+    )
+    sections = []
+    for start, day in found:
+        later = [b for b in breaks if b > start]
+        sections.append((start, later[0] if later else len(text), day))
+    return sections
+
+
+def date_diary_entries(events: list[Event], text: str, dct: date) -> None:
+    """'MONDAY, MARCH 10 … BRUSSELS — EU foreign ministers meet in the Foreign Affairs
+    Council.': in a diary of the days ahead, an entry's event that the text dates no other
+    way happens on its heading's day, at its entry's dateline; told in the present, it is
+    planned when that day is still ahead. A weekday the entry names ('talks on Monday
+    afternoon') is the heading's day, not the one before the DCT."""
+    sections = diary_days(text, dct)
+    if not sections:
+        return
+    datelines = dateline_sections(text)
+    for event in events:
+        if not event.evidence:
+            continue
+        start = event.evidence[0].start
+        section = next((s for s in sections if s[0] <= start < s[1]), None)
+        if section is None:
+            continue
+        day = section[2]
+        if (event.cue or "").startswith(("past tense", "past progressive", "perfect")):
+            continue  # 'after talks broke down last Friday': dated by its own tense
+        iso = day.isoformat()
+        if not event.dated or _same_weekday_before(event.time, day):
+            event.time, event.dated = EventTime(iso, iso, iso, "day"), True
+        if event.status in ("occurred", "ongoing") and day >= dct:
+            event.status = "planned"
+        if event.location is None:
+            city = next((place for at, place in reversed(datelines) if at <= start), None)
+            if city is not None and city.name:
+                event.location = city.name
+
+
+def _same_weekday_before(time: EventTime, day: date) -> bool:
+    """A day on the heading's weekday, in the two weeks before it: the entry's 'on
+    Monday', resolved against the DCT instead of the heading."""
+    if not time.earliest or not time.latest or time.earliest[:10] != time.latest[:10]:
+        return False  # one day ('Monday afternoon' too)
+    try:
+        told = date.fromisoformat(time.earliest[:10])
+    except ValueError:
+        return False
+    return told.weekday() == day.weekday() and 0 < (day - told).days <= 14
