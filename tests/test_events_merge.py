@@ -180,3 +180,16 @@ def test_talks_with_a_place_and_nobody_named_are_between_the_parties_told_before
 def test_talks_with_nobody_named_and_no_two_sided_talks_before_stay_out(nlp: Any) -> None:
     text = "Coalition talks in Oslo stalled on Monday."
     assert not [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]
+
+
+def test_a_minister_and_another_portfolios_ministry_are_two_speakers(nlp: Any) -> None:
+    text = (
+        '"Germany has never let us down," Foreign Minister Ayman Safadi told a news '
+        "conference. Jordan's interior ministry said 14 people had been detained."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 4, 17)) if e["type"] == "STATEMENT"]
+    assert sorted(s for e in said for s in e["source"]) == [
+        "ayman-safadi",
+        "jor-interior-ministry",
+    ]
+    assert len(said) == 2

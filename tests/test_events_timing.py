@@ -175,8 +175,9 @@ def test_a_statement_after_or_at_an_occasion_told_before_is_made_that_day(nlp: A
         events = events_of(nlp, met + told, date(2023, 6, 16))
         [said] = [e for e in events if e["type"] == "STATEMENT"]
         assert said["time"]["value"] == "2023-06-14", told
-    plain = met + "Park told reporters that the two sides would sign a pact."
-    undated = events_of(nlp, plain, date(2023, 6, 16))
+    # told in a paragraph of its own, the statement is no longer the meeting's
+    apart = met + "\n\nPark told reporters that the two sides would sign a pact."
+    undated = events_of(nlp, apart, date(2023, 6, 16))
     assert [e["time"]["value"] for e in undated if e["type"] == "STATEMENT"] == [None]
 
 
@@ -201,3 +202,28 @@ def test_a_date_right_after_said_is_the_saying_s_even_where_the_parser_hangs_it_
     events = {e["type"]: e for e in events_of(nlp, text, date(2024, 5, 12))}
     assert events["STATEMENT"]["time"]["value"] == "2024-05-06"
     assert events["ATTACK"]["time"]["value"] is None
+
+
+def test_a_statement_told_after_a_dated_call_its_speaker_took_part_in_is_made_then(
+    nlp: Any,
+) -> None:
+    text = (
+        "Yesterday afternoon, Foreign Minister Gao Peng had a phone call with Cabinet "
+        "Secretary for Foreign Affairs Mary Wanjiru of Kenya. The two sides exchanged views on "
+        "the ministerial meeting. Cabinet Secretary Wanjiru said Kenya would send a "
+        "delegation.\n\nIn Nairobi, opposition leader Joseph Kamau said the call changed "
+        "nothing."
+    )
+    said = [e for e in events_of(nlp, text, date(2019, 4, 17)) if e["type"] == "STATEMENT"]
+    days = {e["source"][0]: (e["time"]["value"] or "")[:10] or None for e in said}
+    assert days["mary-wanjiru"] == "2019-04-16"
+    assert days["joseph-kamau"] is None  # not at the call, and in another paragraph
+
+
+def test_a_report_of_a_call_in_its_own_sentence_is_not_dated_by_it(nlp: Any) -> None:
+    text = (
+        "South Korean President Lee Jae-myung and Japanese Prime Minister Sanae Takaichi spoke "
+        "by phone on Monday, Lee's office said."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 4, 21)) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]

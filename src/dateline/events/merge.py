@@ -264,7 +264,24 @@ def _nested(left: set[str], right: set[str]) -> bool:
 def _same_side(ref: Ref, other: Ref) -> bool:
     if ref.kind not in GOVERNMENT_KINDS or not ref.country or ref.country != other.country:
         return False
+    if _other_portfolio(ref, other):
+        return False
     return other.kind in GOVERNMENT_KINDS or other.place is not None or _official(other)
+
+
+#: the portfolio words of ministries and of their ministers' titles
+PORTFOLIOS = (
+    "foreign", "interior", "defense", "defence", "finance", "trade", "justice", "health",
+    "energy", "economy", "agriculture", "education", "transport", "labour", "labor",
+)  # fmt: skip
+
+
+def _other_portfolio(ref: Ref, other: Ref) -> bool:
+    """'Foreign Minister Safadi' does not speak for 'Jordan's interior ministry': a
+    ministry and an official whose titles name two different portfolios."""
+    own = {w for w in PORTFOLIOS if w in (ref.role or "").lower()}
+    theirs = {w for w in PORTFOLIOS if w in (other.role or "").lower()}
+    return bool(own and theirs and not own & theirs)
 
 
 def _official(ref: Ref) -> bool:

@@ -4,6 +4,7 @@ parties of talks that ended without an agreement, the latest occasion of a histo
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -431,3 +432,46 @@ def _occasion_before(mention: Mention, mentions: list[Mention]) -> Mention | Non
     if not earlier:
         return None
     return earlier[-1] if _to_the_day(earlier[-1]) else None
+
+
+#: how many sentences before a statement its occasion may be told
+OCCASION_SENTENCES = 3
+
+
+def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]) -> None:
+    """'Yesterday afternoon, Gao Peng had a phone call with Wanjiru. … Wanjiru said Kenya
+    would send a delegation': an undated statement told in the past, in the paragraph of a
+    meeting or visit dated to the day that its speaker took part in, told in the sentences
+    just before it, was made on that occasion and takes its day."""
+    occasions = [
+        m
+        for m in mentions
+        if m.type in OCCASIONS | {"VISIT"}
+        and m.status in ("occurred", "ongoing")
+        and m.dated
+        and bool(m.time.earliest)
+        and (m.time.earliest or "")[:10] == (m.time.latest or "")[:10]  # one day
+    ]
+    if not occasions:
+        return
+    starts = [sent.start_char for sent in doc.sents]
+    for mention in mentions:
+        if mention.type not in SPEECH_ACTS or mention.timexes or mention.dated:
+            continue
+        if mention.status != "occurred" or not (mention.cue or "").startswith("past"):
+            continue
+        speakers = {r.id for r in mention.sources}
+        block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
+        if not speakers or block is None:
+            continue
+        here = bisect.bisect_right(starts, mention.sentence[0]) - 1
+        earliest = starts[max(0, here - OCCASION_SENTENCES)]
+        before = [
+            m for m in occasions if max(block[0], earliest) <= m.sentence[0] < mention.sentence[0]
+        ]  # an earlier sentence: 'spoke on Monday …, Lee's office said' only reports it
+        if not before:
+            continue
+        occasion = max(before, key=lambda m: m.token)
+        if speakers & {r.id for r in (*occasion.sources, *occasion.targets)}:
+            _take_time(mention, occasion)
+            mention.location = mention.location or occasion.location  # said there
