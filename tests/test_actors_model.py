@@ -477,6 +477,20 @@ def test_two_spellings_of_one_surname_in_one_article_are_one_person(nlp: Any) ->
     assert people == ["kim-jong-il", "kim-jong-un", "samak-sundarvej"]
 
 
+@pytest.mark.model
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full_before(nlp: Any) -> None:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    text = (
+        "Kofi Adjei-Boateng, who served Ghana as foreign minister, died on Tuesday. "
+        "Adjei-Boateng studied law in Edinburgh."
+    )
+    actors = extract(Article(text=text, dct=date(2014, 2, 20)), nlp)["actors"]
+    [person] = [a for a in actors if "boateng" in a["id"]]
+    assert person["id"] == "kofi-adjei-boateng" and len(person["mentions"]) == 2
+
+
 def test_a_known_name_with_the_inside_it_is_found_whole() -> None:
     # the lone token 'the' keys to nothing; inside 'Department of the Treasury' it stays
     text = "The U.S. Department of the Treasury's Office of Foreign Assets Control acted today."

@@ -112,11 +112,15 @@ class DocumentLinker:
             if office is not None and office.kind == "government" and office.country:
                 self.countries.setdefault(c.end, (c.start, office.country))
         # Words of the full names here: a bare "Valdivia" is then the person, not the city.
-        self.name_words = {
-            word
+        people = [
+            name_key(self._text(c)).split()
             for c in self.candidates
             if c.label == "PERSON" or (c.entry and c.entry.actor and c.entry.actor.kind == "person")
-            for word in name_key(self._text(c)).split()[1:]
+        ]
+        self.name_words = {word for words in people for word in words[1:]}
+        # a hyphenated surname keys to two words: 'Adjei-Boateng' of 'Kofi Adjei-Boateng'
+        self.name_words |= {
+            " ".join(words[i:]) for words in people for i in range(1, len(words) - 1)
         }
 
     def run(self) -> tuple[list[Actor], list[Place]]:
@@ -171,8 +175,10 @@ class DocumentLinker:
         if c.label == "PERSON":
             return True
         key = name_key(self._text(c))
-        if c.label not in _PERSON_LIKE or " " in key:
+        if c.label not in _PERSON_LIKE:
             return False
+        if " " in key:  # only a surname of two words of someone named here
+            return "-" in self._text(c) and key in self.name_words
         return key in self.lexicon.surnames or key in self.name_words
 
     def _add_full_name(self, c: Candidate) -> bool:
@@ -181,6 +187,9 @@ class DocumentLinker:
         c = self._strip_title_words(c)
         if entry is None and len(name_key(self._text(c)).split()) < 2:
             return False
+        one_word = entry is None and " " not in self._text(c).strip()
+        if one_word and self._nearest_person(name_key(self._text(c)), c.start) is not None:
+            return False  # 'Adjei-Boateng' after 'Kofi Adjei-Boateng': a surname of his
         title = country_of_title(
             self.doc, title_before(self.doc, c.start, self.countries), c.end, self.countries
         )
@@ -232,8 +241,11 @@ class DocumentLinker:
         dictionary surnames ("Trump met Xi", where the tagger took "Trump" for a noun)."""
         last_words = {name_key(p.actor.name.split()[-1]): p for p in self.persons.values()}
         covered = {t for c in self.candidates for t in range(c.start, c.end)} | self.taken
+        self._add_untagged_hyphenated(last_words, covered)
         for i, word in enumerate(self.words):
-            if i in covered or not (word in last_words or word in self.lexicon.surnames):
+            if i in covered or i in self.taken:
+                continue
+            if not (word in last_words or word in self.lexicon.surnames):
                 continue
             token = self.doc[i]
             if not _could_be_surname(token):
@@ -249,6 +261,20 @@ class DocumentLinker:
             self._mention(person.actor, start, i + 1)
             person.positions.append(i)
             self.taken.update(range(start, i + 1))
+
+    def _add_untagged_hyphenated(self, last_words: dict[str, Person], covered: set[int]) -> None:
+        """'Adjei-Boateng' (three tokens, which the NER may call a product) after 'Kofi
+        Adjei-Boateng': the hyphenated surname of the person named here."""
+        doc = self.doc
+        for i in range(len(doc) - 2):
+            if doc[i + 1].text != "-" or {i, i + 1, i + 2} & (covered | self.taken):
+                continue
+            person = last_words.get(name_key(doc[i : i + 3].text))
+            if person is None or not (doc[i].is_title and doc[i + 2].is_title):
+                continue
+            self._mention(person.actor, i, i + 3)
+            person.positions.append(i)
+            self.taken.update(range(i, i + 3))
 
     def _strip_title_words(self, c: Candidate) -> Candidate:
         """ "President Xi" as tagged by the NER → "Xi" (the title is found separately); so
@@ -286,7 +312,10 @@ class DocumentLinker:
             return variant
         actor = self._actor_for(entry, name)
         if actor.id not in self.persons:
-            words = set(name_key(" ".join(entry.names if entry else [name])).split())
+            keys = [name_key(n) for n in (entry.names if entry else [name])]
+            words = {w for key in keys for w in key.split()}
+            # the trailing words together too: a hyphenated surname ('Adjei-Boateng')
+            words |= {" ".join(k.split()[i:]) for k in keys for i in range(1, len(k.split()) - 1)}
             self.persons[actor.id] = Person(actor, words, self._roles(entry))
         return self.persons[actor.id]
 
