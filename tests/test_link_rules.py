@@ -840,3 +840,57 @@ def test_a_story_tail_links_as_adjacent_does_member_by_member_resumed_or_not() -
         by_member = [adjacent(e, m, S) for m in members]
         assert (max(by_member), sum(1 for n in by_member if n)) == expected, e.id
         assert draft.links(e, S) == resumed.links(e, S) == expected, e.id
+
+
+def test_a_dated_plan_far_from_what_its_article_says_became_of_the_story_is_another_event() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["narendra-modi"], ["JPN"])
+    plan = member("plan", "VISIT", *who, "planned", "2026-11-19")  # undated: reaches two years
+    # One article: the visit was held on February 9, and he will return in August. The
+    # August trip fits the undated plan's window too, and comes first in the article's
+    # order; the report of the held visit says which event the story was.
+    held = member(
+        "held", "VISIT", *who, "occurred", "2027-02-11", ("x", "2027-02-09", "2027-02-09")
+    )
+    august = member(
+        "august", "VISIT", *who, "planned", "2027-02-11", ("x", "2027-08-01", "2027-08-31")
+    )
+    drafts = cluster([plan, held, august], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [["august"], ["held", "plan"]]
+    [story] = [d for d in drafts if d.first and d.first.id == "plan"]
+    assert story.state(S).state == "occurred"
+    # Dates a few days apart are one trip ("arrived on Tuesday, travels on on Thursday").
+    thursday = member(
+        "thursday", "VISIT", *who, "planned", "2027-02-11", ("x", "2027-02-12", "2027-02-12")
+    )
+    assert [len(d.added) for d in cluster([plan, held, thursday], S)] == [3]
+
+
+def test_a_meeting_held_in_an_article_that_calls_the_meeting_off_is_another_meeting() -> None:
+    from dateline.link.cluster import cluster
+
+    leaders = ["UZB", "KAZ", "KGZ"]
+    summit = member("summit", "MEET", leaders, [], "planned", "2024-05-16", cue="postponed")
+    # "The summit has been called off this year ... Alimov and Osmonov met on the sidelines
+    # of the SCO meeting in Astana in the first week of July": the held meeting shares two
+    # of the summit's parties and fits its open window, but the summit is the one called off.
+    off = member(
+        "off", "MEET", leaders, [], "negated", "2024-07-10", ("x", "2024-01-01", "2024-12-31")
+    )
+    sidelines = member(
+        "sidelines",
+        "MEET",
+        ["UZB", "KGZ"],
+        [],
+        "occurred",
+        "2024-07-10",
+        ("x", "2024-07-01", "2024-07-07"),
+    )
+    drafts = cluster([summit, off, sidelines], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [
+        ["off", "summit"],
+        ["sidelines"],
+    ]
+    states = {d.first.id: d.state(S).state for d in drafts if d.first}
+    assert states == {"summit": "cancelled", "sidelines": "occurred"}
