@@ -894,3 +894,24 @@ def test_a_meeting_held_in_an_article_that_calls_the_meeting_off_is_another_meet
     ]
     states = {d.first.id: d.state(S).state for d in drafts if d.first}
     assert states == {"summit": "cancelled", "sidelines": "occurred"}
+
+
+def test_a_return_invitation_is_not_the_story_of_the_invitation_it_returns() -> None:
+    from dateline.link.cluster import cluster
+
+    kim, putin = "kim-jong-un", "vladimir-putin"
+    first = "2025-05-01"
+    invited = member(
+        "invited", "INVITE", [putin], [kim], "occurred", first, ("x", "2024-06-01", "2024-06-30")
+    )
+    trip = member("trip", "VISIT", [kim], ["RUS"], "planned", first)
+    day = ("x", "2025-06-09", "2025-06-09")
+    talks = member("talks", "MEET", [kim, putin], [], "occurred", "2025-06-10", day)
+    # "Kim invited Putin to visit Pyongyang": it shares both leaders with their talks, but
+    # turns Putin's invitation and Kim's trip around (role_pairs).
+    returned = member("returned", "INVITE", [kim], [putin], "occurred", "2025-06-10", day)
+    drafts = cluster([invited, trip, talks, returned], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [
+        ["invited", "talks", "trip"],
+        ["returned"],
+    ]

@@ -29,6 +29,7 @@ from dateline.link.compat import (
     participants_match,
     parties_of,
     places_compatible,
+    roles_agree,
     shift,
     stored_keys,
     undated_plan,
@@ -220,6 +221,15 @@ class Draft:
                 shared, support = max(shared, match), support + count
         return shared, support
 
+    def reverses(self, e: Member) -> bool:
+        """Whether ``e`` turns a member of the tail it shares a key with around (``role_pairs``):
+        Nwosu inviting Fortier to Nigeria is not Fortier's invitation nor Nwosu's visit to
+        Canada, though it shares Nwosu with his talks there."""
+        return any(
+            not roles_agree(e.participants, e.type, member.participants, member.type, self.settings)
+            for member, _ in (self._groups[key] for key in self._near(e))
+        )
+
     def _late_in_article(self, e: Member, key: Signature) -> int:
         """How many members of the tail's group ``key`` that are in ``e``'s article (the
         last one) the slack alone brought within reach of ``e``: within one article a
@@ -343,6 +353,8 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     # reports costs the same per new report.
     shared, support = draft.links(e, settings)
     if shared == 0:
+        return None
+    if draft.reverses(e):
         return None
     state = draft.state(settings)
     if not _fits_time(e, draft, state, settings):
