@@ -391,6 +391,32 @@ def test_migration_18_links_stored_documents_under_the_new_fold(db_url: str) -> 
         assert [s["state"] for s in list_stories(conn)] == ["postponed"]
 
 
+def test_migration_19_links_stored_documents_under_the_new_joining_rules(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+    from dateline.link.linker import relink_from_scratch
+
+    plan = report("2026-11-19", "wire", "planned")
+    held = {"key": "held", "type": "VISIT", "status": "occurred", **WHO}
+    held.update(value="2027-02-09", earliest="2027-02-09", latest="2027-02-09")
+    august = {"key": "august", "type": "VISIT", "status": "planned", **WHO}
+    august.update(value="2027-08", earliest="2027-08-01", latest="2027-08-31")
+    # "held talks in Capital City on February 9 ... will return in August": two visits
+    later = stored_article("2027-02-11", "Visit held, another planned", "daily", [held, august])
+    with Store(db_url) as store:
+        for item in (plan, later):
+            store.add(item)
+        assert len(store.stories(limit=None)) == 2
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(cluster, "fates_after", lambda *_: [])  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 19))
+        assert len(store.stories(limit=None)) == 1
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 2
+
+
 def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:
     people = stored_article(
         "2025-02-01", "Two ministers meet", "wire",

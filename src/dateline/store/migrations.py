@@ -351,6 +351,17 @@ def _v18_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v19_relink(conn: Connection) -> None:
+    """Link stored documents again: which story an event joins changed (an event that turns
+    a member of the story around stays out of it; a report of what became of the story keeps
+    it from another event of its type in the same article: docs/stories.md, issue 12's sixth
+    round), and with it every story's row, summary and keys."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -371,6 +382,7 @@ MIGRATIONS: list[Migration] = [
         _v16_story_states,
     ),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
+    (19, "stories linked again under the round-6 joining rules", _v19_relink),
 ]
 
 
