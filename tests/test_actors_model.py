@@ -529,3 +529,16 @@ def test_a_two_letter_middle_initial_does_not_cut_the_name() -> None:
     assert (seitkali.kind, seitkali.country, seitkali.role) == ("person", "KAZ", "president")
     assert texts(doc, seitkali) == ["Kazakh President Kairat Zh. Seitkali", "Seitkali"]
     assert all(a.kind != "organisation" for a in doc._.actors)
+
+
+def test_a_country_and_a_title_tagged_as_one_organisation_give_the_name_after_them_both() -> None:
+    """'Moroccan Head of Government Mohammed Tahiri': the tagger makes 'Moroccan Head of
+    Government' an organisation; the demonym stays Morocco and the title is his."""
+    text = (
+        "Senegal and Morocco signed an agreement on Tuesday, as Moroccan Head of Government "
+        "Mohammed Tahiri held talks with President Aliou Ndour in Dakar."
+    )
+    doc = annotate(text, date(2025, 10, 21))
+    tahiri = actor(doc, "mohammed-tahiri")
+    assert (tahiri.country, tahiri.role) == ("MAR", "head of government")
+    assert all(a.kind != "organisation" for a in doc._.actors), [a.id for a in doc._.actors]
