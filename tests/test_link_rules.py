@@ -510,6 +510,7 @@ BROKEN = [
     ("family without an example", ["families", "encounter", "example"], ""),
     ("role pair with a bad role", ["role_pairs", "VISIT|VISIT"], [["source", "host"]]),
     ("role pair key without a bar", ["role_pairs", "VISITVISIT"], [["source", "source"]]),
+    ("role apart with a bad role", ["role_apart", "INVITE|VISIT"], [["source", "host"]]),
     ("missing window", ["windows_days", "future"], KeyError),
     ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
     ("hosted types not a list", ["hosted_types", "types"], "MEET"),
@@ -915,3 +916,30 @@ def test_a_return_invitation_is_not_the_story_of_the_invitation_it_returns() -> 
         ["invited", "talks", "trip"],
         ["returned"],
     ]
+
+
+def test_an_invitation_by_the_traveller_is_no_part_of_the_travellers_trip() -> None:
+    from dateline.link.cluster import cluster
+
+    kim, putin = "kim-jong-un", "vladimir-putin"
+    # "Kim invited ... to pay a visit" (the invitee not found), beside Kim's own trip to Russia
+    # that week: the inviter is the host of the visit he invites to, not the traveller.
+    trip = member(
+        "trip", "VISIT", [kim], ["RUS"], "planned", "2025-09-16", ("x", "2025-09-22", "2025-09-28")
+    )
+    invited = member(
+        "invited", "INVITE", [kim], [], "occurred", "2025-09-16", ("x", "2025-09-15", "2025-09-15")
+    )
+    assert participants_match(invited, trip, S) == 0
+    assert [len(d.added) for d in cluster([trip, invited], S)] == [1, 1]
+    # The invitation of Kim by Putin is his trip's.
+    host = member(
+        "host",
+        "INVITE",
+        [putin],
+        [kim],
+        "occurred",
+        "2025-09-16",
+        ("x", "2025-09-15", "2025-09-15"),
+    )
+    assert participants_match(host, trip, S) == 2
