@@ -353,7 +353,8 @@ def _v18_relink(conn: Connection) -> None:
 
 def _v19_relink(conn: Connection) -> None:
     """Link stored documents again: which story an event joins changed (an event that turns
-    a member of the story around stays out of it; a report of what became of the story keeps
+    a member of the story around stays out of it, an inviter is not the traveller
+    (``role_apart``); a report of what became of the story keeps
     it from another event of its type in the same article: docs/stories.md, issue 12's sixth
     round), and with it every story's row, summary and keys."""
     from dateline.link.linker import relink_from_scratch
