@@ -794,7 +794,7 @@ def test_a_late_report_of_the_old_date_joins_the_story_it_was_planned_for() -> N
     [story] = cluster(visit, S)
     state = story.state(S)
     assert state.state == "occurred"
-    assert [a.state for a in state.articles] == ["dated", "rescheduled", "occurred", "rescheduled"]
+    assert [a.state for a in state.articles] == ["dated", "rescheduled", "occurred", "occurred"]
     # A plan for a date the story never had is another visit.
     again = member("again", "VISIT", *who, "planned", "2025-06-10", day("2025-09-01"))
     assert [len(d.added) for d in cluster([*visit, again], S)] == [4, 1]
@@ -943,3 +943,35 @@ def test_an_invitation_by_the_traveller_is_no_part_of_the_travellers_trip() -> N
         ("x", "2025-09-15", "2025-09-15"),
     )
     assert participants_match(host, trip, S) == 2
+
+
+def test_a_stale_plan_neither_undoes_a_held_event_nor_revives_a_called_off_one() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+
+    def day(d: str) -> tuple[str, str, str]:
+        return (d, d, d)
+
+    plan = member("plan", "VISIT", *who, "planned", "2026-08-18", day("2026-09-13"))
+    held = member("held", "VISIT", *who, "occurred", "2026-09-15", day("2026-09-13"))
+    # A monthly gone to press on August 28, published on September 17: "will arrive on
+    # September 13". Its plan ended before its own date.
+    monthly = member("monthly", "VISIT", *who, "planned", "2026-09-17", day("2026-09-13"))
+    state = story_state([plan, held, monthly], S)
+    assert ([a.state for a in state.articles], state.state) == (
+        ["dated", "occurred", "occurred"],
+        "occurred",
+    )
+    off = member("off", "VISIT", *who, "negated", "2026-09-02", day("2026-09-13"))
+    state = story_state([plan, off, monthly], S)
+    assert ([a.state for a in state.articles], state.state, state.status) == (
+        ["dated", "cancelled", "cancelled"],
+        "cancelled",
+        "negated",
+    )
+    # A new date after the call-off revives the plan; a move after the visit shows in the
+    # history (the contradiction stays visible), the story still held.
+    again = member("again", "VISIT", *who, "planned", "2026-09-17", day("2026-11-02"))
+    assert story_state([plan, off, again], S).state == "rescheduled"
+    moved = member("moved", "VISIT", *who, "planned", "2026-09-17", day("2026-11-02"), "postponed")
+    state = story_state([plan, held, moved], S)
+    assert ([a.state for a in state.articles][-1], state.state) == ("rescheduled", "occurred")

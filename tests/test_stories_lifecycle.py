@@ -57,15 +57,15 @@ CALLED_OFF = [
 ]
 CALLED_OFF_STATES = ["announced", "dated", "rescheduled", "postponed", "cancelled"]
 
-# Held, then a later report still speaks of a (new) plan: the history shows both, the
-# story stays occurred.
+# Held, then a later report speaks of a (new) plan: the history shows the move, the story
+# stays occurred; a last report still announces the date it was held on, stale: occurred.
 HELD = [
     report("2025-03-01", "wire", "planned", "2025-03-20"),
     report("2025-03-21", "daily", "occurred", "2025-03-20"),
     report("2025-03-22", "herald", "planned", "2025-03", change="postponed"),
     report("2025-03-23", "post", "planned", "2025-03-20"),
 ]
-HELD_STATES = ["dated", "occurred", "rescheduled", "dated"]
+HELD_STATES = ["dated", "occurred", "rescheduled", "occurred"]
 
 
 def _denied_and_put_off(dct: str, outlet: str) -> dict[str, Any]:
