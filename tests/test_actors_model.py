@@ -543,3 +543,32 @@ def test_a_two_letter_middle_initial_does_not_cut_the_name() -> None:
     assert (seitkali.kind, seitkali.country, seitkali.role) == ("person", "KAZ", "president")
     assert texts(doc, seitkali) == ["Kazakh President Kairat Zh. Seitkali", "Seitkali"]
     assert all(a.kind != "organisation" for a in doc._.actors)
+
+
+def test_a_country_and_a_title_tagged_as_one_organisation_give_the_name_after_them_both() -> None:
+    """'Moroccan Head of Government Mohammed Tahiri': the tagger makes 'Moroccan Head of
+    Government' an organisation; the demonym stays Morocco and the title is his."""
+    text = (
+        "Senegal and Morocco signed an agreement on Tuesday, as Moroccan Head of Government "
+        "Mohammed Tahiri held talks with President Aliou Ndour in Dakar."
+    )
+    doc = annotate(text, date(2025, 10, 21))
+    tahiri = actor(doc, "mohammed-tahiri")
+    assert (tahiri.country, tahiri.role) == ("MAR", "head of government")
+    assert all(a.kind != "organisation" for a in doc._.actors), [a.id for a in doc._.actors]
+
+
+def test_a_title_set_off_by_a_comma_and_an_honorific_is_the_names() -> None:
+    text = (
+        "The Head of Government, Mr. Mohammed Tahiri, concluded on Tuesday an official visit "
+        "to Senegal. On Tuesday the Head of Government held talks with President Ndour."
+    )
+    doc = annotate(text, date(2025, 10, 22))
+    tahiri = actor(doc, "mohammed-tahiri")
+    assert tahiri.role == "head of government"
+    assert "Head of Government" in texts(doc, tahiri)
+    # Without an honorific, a title and a comma may as well list two people.
+    listed = annotate(
+        "The Minister of State for Fisheries, Ronald Ssemakula and others met.", date(2023, 3, 7)
+    )
+    assert actor(listed, "ronald-ssemakula").role is None

@@ -57,15 +57,15 @@ CALLED_OFF = [
 ]
 CALLED_OFF_STATES = ["announced", "dated", "rescheduled", "postponed", "cancelled"]
 
-# Held, then a later report still speaks of a (new) plan: the history shows both, the
-# story stays occurred.
+# Held, then a later report speaks of a (new) plan: the history shows the move, the story
+# stays occurred; a last report still announces the date it was held on, stale: occurred.
 HELD = [
     report("2025-03-01", "wire", "planned", "2025-03-20"),
     report("2025-03-21", "daily", "occurred", "2025-03-20"),
     report("2025-03-22", "herald", "planned", "2025-03", change="postponed"),
     report("2025-03-23", "post", "planned", "2025-03-20"),
 ]
-HELD_STATES = ["dated", "occurred", "rescheduled", "dated"]
+HELD_STATES = ["dated", "occurred", "rescheduled", "occurred"]
 
 
 def _denied_and_put_off(dct: str, outlet: str) -> dict[str, Any]:
@@ -389,6 +389,32 @@ def test_migration_18_links_stored_documents_under_the_new_fold(db_url: str) -> 
             conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 18))
     with Store(db_url) as reopened, reopened.engine.connect() as conn:
         assert [s["state"] for s in list_stories(conn)] == ["postponed"]
+
+
+def test_migration_19_links_stored_documents_under_the_new_joining_rules(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+    from dateline.link.linker import relink_from_scratch
+
+    plan = report("2026-11-19", "wire", "planned")
+    held = {"key": "held", "type": "VISIT", "status": "occurred", **WHO}
+    held.update(value="2027-02-09", earliest="2027-02-09", latest="2027-02-09")
+    august = {"key": "august", "type": "VISIT", "status": "planned", **WHO}
+    august.update(value="2027-08", earliest="2027-08-01", latest="2027-08-31")
+    # "held talks in Capital City on February 9 ... will return in August": two visits
+    later = stored_article("2027-02-11", "Visit held, another planned", "daily", [held, august])
+    with Store(db_url) as store:
+        for item in (plan, later):
+            store.add(item)
+        assert len(store.stories(limit=None)) == 2
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(cluster, "fates_after", lambda *_: [])  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 19))
+        assert len(store.stories(limit=None)) == 1
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 2
 
 
 def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:

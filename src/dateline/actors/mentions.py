@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.actors.lexicon import Entry, Institution, Lexicon, Match
 from dateline.actors.text import name_key
+from dateline.actors.titles import title_vocabulary
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "demonym", "capital", "region"})
@@ -291,5 +292,15 @@ def _entity_wins(doc: Doc, entity: Candidate, inside: list[Candidate]) -> bool:
         return False
     if sum(g.end - g.start for g in inside) >= entity.end - entity.start:
         return False
+    if _title_after_places(doc, entity, inside):
+        return False
     words = {t.lower_ for t in doc[entity.start : entity.end]}
     return not words & {",", "and", "&"}  # "Pyongyang, North Korea" is two names
+
+
+def _title_after_places(doc: Doc, entity: Candidate, inside: list[Candidate]) -> bool:
+    """An entity that is a country's name and a title ("Moroccan Head of Government", tagged
+    an organisation before "Mohammed Tahiri"): the country stays a country, for the title."""
+    last = max(g.end for g in inside)
+    rest = name_key(doc[last : entity.end].text)
+    return bool(rest) and rest in title_vocabulary().denotes

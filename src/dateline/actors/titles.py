@@ -8,6 +8,7 @@ so a title can take its country from a demonym ("Russian") or a possessive
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -41,6 +42,7 @@ class TitleVocabulary:
     denotes: dict[str, tuple[str, ...]]
     heads: frozenset[str]
     words: frozenset[str]
+    honorifics: frozenset[str] = frozenset()  # identity.json's: "Mr", "Ms", "Dr", ...
 
     def roles_denoted(self, role: str) -> tuple[str, ...]:
         """Dictionary roles a title can stand for: "president" → head of state, ..."""
@@ -58,7 +60,9 @@ def title_vocabulary() -> TitleVocabulary:
     modifiers = (RESOURCES / "title_modifiers.txt").read_text(encoding="utf-8").split("\n")
     words = {w.strip() for w in modifiers if w.strip() and not w.startswith("#")}
     words |= {word for key in denotes for word in key.split()}
-    return TitleVocabulary(denotes, heads, frozenset(words))
+    identity = json.loads((RESOURCES / "identity.json").read_text(encoding="utf-8"))
+    honorifics = frozenset(name_key(w) for w in identity["honorifics"])
+    return TitleVocabulary(denotes, heads, frozenset(words), honorifics)
 
 
 def title_run_before(doc: Doc, end: int) -> tuple[int, str] | None:
@@ -94,7 +98,7 @@ def title_before(doc: Doc, name_start: int, countries: dict[int, tuple[int, str]
 
     ``countries`` maps the token index just after a country mention to (its first token, ISO3).
     """
-    run = title_run_before(doc, name_start)
+    run = title_run_before(doc, name_start) or _title_set_off(doc, name_start)
     if run is None:
         return None
     start, role = run
@@ -109,6 +113,16 @@ def title_before(doc: Doc, name_start: int, countries: dict[int, tuple[int, str]
     elif _word(doc, start - 1) in _POSSESSIVE and start - 1 in countries:  # "North Korea's leader"
         start, country = countries[start - 1]
     return Title(start, name_start, role, country)
+
+
+def _title_set_off(doc: Doc, name_start: int) -> tuple[int, str] | None:
+    """A title set off before a name by a comma and an honorific: "The Head of Government,
+    Mr. Mohammed Tahiri, concluded ..." (without the honorific, "the Minister of State for
+    Fisheries, Ronald Ssemakula" may as well list two people)."""
+    honorific = name_key(doc[name_start - 1].text) if name_start >= 2 else ""
+    if honorific not in title_vocabulary().honorifics or _word(doc, name_start - 2) != ",":
+        return None
+    return title_run_before(doc, name_start - 2)
 
 
 def title_after(doc: Doc, name_end: int, countries: dict[int, tuple[int, str]]) -> Title | None:

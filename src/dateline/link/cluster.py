@@ -29,6 +29,7 @@ from dateline.link.compat import (
     participants_match,
     parties_of,
     places_compatible,
+    roles_agree,
     shift,
     stored_keys,
     undated_plan,
@@ -220,6 +221,15 @@ class Draft:
                 shared, support = max(shared, match), support + count
         return shared, support
 
+    def reverses(self, e: Member) -> bool:
+        """Whether ``e`` turns a member of the tail it shares a key with around (``role_pairs``):
+        Nwosu inviting Fortier to Nigeria is not Fortier's invitation nor Nwosu's visit to
+        Canada, though it shares Nwosu with his talks there."""
+        return any(
+            not roles_agree(e.participants, e.type, member.participants, member.type, self.settings)
+            for member, _ in (self._groups[key] for key in self._near(e))
+        )
+
     def _late_in_article(self, e: Member, key: Signature) -> int:
         """How many members of the tail's group ``key`` that are in ``e``'s article (the
         last one) the slack alone brought within reach of ``e``: within one article a
@@ -344,6 +354,8 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     shared, support = draft.links(e, settings)
     if shared == 0:
         return None
+    if draft.reverses(e):
+        return None
     state = draft.state(settings)
     if not _fits_time(e, draft, state, settings):
         return None
@@ -463,11 +475,18 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     for position, draft in enumerate(drafts):
         for family, parts in draft.signatures():
             note(position, family, parts)
-    for e in sorted(members, key=lambda m: canonical_key(m, settings)):
+    ordered = sorted(members, key=lambda m: canonical_key(m, settings))
+    articles: dict[str, list[Member]] = {}
+    for e in ordered:
+        articles.setdefault(e.document_id, []).append(e)
+    for e in ordered:
         best: tuple[tuple[int, ...], int] | None = None
+        fates = fates_after(e, articles[e.document_id], settings)
         for position in sorted(near(e)):
             score = join_score(e, drafts[position], settings)
-            if score is not None and (best is None or (*score, -position) > best[0]):
+            if score is None or any(join_score(n, drafts[position], settings) for n in fates):
+                continue
+            if best is None or (*score, -position) > best[0]:
                 best = ((*score, -position), position)
         if best is None:
             drafts.append(Draft([e], settings))
@@ -476,3 +495,36 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
             drafts[best[1]].add(e)
             note(best[1], e.family, e.participants)
     return drafts
+
+
+#: what became of an event, reported after it in canonical order (``status_order``)
+FATES = ("ongoing", "occurred", "negated")
+
+
+def fates_after(e: Member, article: list[Member], settings: LinkSettings) -> list[Member]:
+    """The reports of ``e``'s article, of its type, that tell what became of another event
+    than ``e``: a story they would join is theirs, and ``e`` stays out of it.
+
+    - A dated plan more than ``ongoing`` days from a dated report that the event was held
+      or called off is a later event: "Menon, who held talks in Tokyo on February 9, will
+      return to Japan in August" (the August trip is not the Tokyo visit the story planned).
+    - A dated report that the event took place, in an article that reports the event called
+      off (and puts nothing off), is another event: "the summit was called off ... the two
+      leaders met on the sidelines of the SCO meeting in Astana".
+    """
+    if e.status == "planned" and e.dated:
+        gap = settings.ongoing_days
+        return [
+            n
+            for n in article
+            if n.type == e.type
+            and n.status in FATES
+            and n.dated
+            and not overlaps((shift(e.lo, -gap), shift(e.hi, gap)), (n.lo, n.hi))
+        ]
+    # Not in an article that puts the event off: its denial is no call-off ("put off at the
+    # last minute", voices_of), and a report there without a date of its own is background.
+    moved = any(m.postponed and m.status == "planned" for m in article)
+    if e.status in ("ongoing", "occurred") and e.dated and not moved:
+        return [n for n in article if n.type == e.type and n.status == "negated"]
+    return []

@@ -225,16 +225,30 @@ def roles_agree(
     b_type: str,
     settings: LinkSettings,
 ) -> bool:
-    """Directed facets must keep their direction (Kim visits Russia is not Putin visits Korea)."""
-    pairs = settings.role_pairs.get((a_type, b_type))
-    if pairs is None and (b_type, a_type) in settings.role_pairs:
-        a, b = b, a
-        pairs = settings.role_pairs[(b_type, a_type)]
-    for left, right in pairs or ():
-        xs, ys = _role(a, left), _role(b, right)
+    """Directed facets must keep their direction (Kim visits Russia is not Putin visits Korea,
+    ``role_pairs``), and an inviter is not the traveller (``role_apart``)."""
+    for left, right in _pairs(settings.role_pairs, a, a_type, b, b_type):
+        xs, ys = _role(left[0], left[1]), _role(right[0], right[1])
         if xs and ys and shared_count(xs, ys, settings) == 0:
             return False
+    for left, right in _pairs(settings.role_apart, a, a_type, b, b_type):
+        xs, ys = _role(left[0], left[1]), _role(right[0], right[1])
+        if xs and ys and shared_count(xs, ys, settings) > 0:
+            return False
     return True
+
+
+def _pairs(
+    rules: dict[tuple[str, str], tuple[tuple[str, str], ...]],
+    a: tuple[Participant, ...],
+    a_type: str,
+    b: tuple[Participant, ...],
+    b_type: str,
+) -> list[tuple[tuple[tuple[Participant, ...], str], tuple[tuple[Participant, ...], str]]]:
+    """The (participants, role) pairs a rule of ``rules`` compares, in the rule's order."""
+    if (a_type, b_type) in rules:
+        return [((a, left), (b, right)) for left, right in rules[(a_type, b_type)]]
+    return [((b, left), (a, right)) for left, right in rules.get((b_type, a_type), ())]
 
 
 def named(parts: tuple[Participant, ...]) -> tuple[Participant, ...]:

@@ -38,6 +38,7 @@ class LinkSettings:
     speech_past_days: int = 1
     speech_future_days: int = 14
     role_pairs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    role_apart: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     min_shared_participants: int = 2
     country_matches_member: bool = True
     future_days: int = 730
@@ -99,13 +100,13 @@ def _families(path: Path, raw: dict[str, Any]) -> dict[str, str]:
 
 
 def _role_pairs(
-    path: Path, raw: dict[str, Any]
+    path: Path, raw: dict[str, Any], name: str = "role_pairs"
 ) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
     out: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
     for key, pairs in _public(raw).items():
         left, _, right = key.partition("|")
         if not right or any(r not in ("source", "target") for pair in pairs for r in pair):
-            raise E_LINK_RULES(path=str(path), why=f"role_pairs {key!r} is malformed")
+            raise E_LINK_RULES(path=str(path), why=f"{name} {key!r} is malformed")
         out[(left, right)] = tuple((a, b) for a, b in pairs)
     return out
 
@@ -137,6 +138,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             speech_past_days=int(speech.get("past", 1)),
             speech_future_days=int(speech.get("future", 14)),
             role_pairs=_role_pairs(path, data["role_pairs"]),
+            role_apart=_role_pairs(path, data.get("role_apart", {}), "role_apart"),
             min_shared_participants=int(data["min_shared_participants"]),
             country_matches_member=bool(data["country_matches_member"]),
             future_days=int(windows["future"]),

@@ -281,6 +281,20 @@ def article_lifecycle(
     return plan if plan in ("dated", "rescheduled", "postponed") else "announced"
 
 
+def stale(art: ArticleState, dates: tuple[tuple[str, str], ...]) -> bool:
+    """Whether an article plans the event, without moving it, for a date that ended before
+    the article itself (a monthly that went to press before the tour, published after it)
+    or for a date an earlier article planned it for (a weekly still announcing the visit
+    for June 9): of an event already held or called off, it says nothing new."""
+    if art.status != "planned" or art.time_kind != "dated":
+        return False
+    if any(m.postponed for m in art.members):
+        return False
+    latest = (art.time or {}).get("latest") or ""
+    when = _interval(art)
+    return "" < latest < art.dct or (when is not None and any(agrees(when, d) for d in dates))
+
+
 def corrects(art: ArticleState, status: str | None) -> bool:
     """Whether an article takes back a reported occurrence: it denies that the event took
     place (a negated report of it, not a cancellation) and still plans it ("denied reports
@@ -314,8 +328,18 @@ class Progress:
             # Its own type undated, a facet dates a story that had no date yet.
             art.time, art.window = art.facet_date
             art.time_kind = "dated"
-        if new and (
-            status is None or status in settings.supersedes.get(new, ()) or corrects(art, status)
+        # A stale plan of an event held or called off leaves its state as it was: "will
+        # arrive on September 13", published on the 17th, neither undoes the visit held on
+        # the 13th nor revives a leg called off (its history entry says so).
+        late = self.status in ("ongoing", "occurred", "negated") and stale(art, self.dates)
+        if (
+            new
+            and not late
+            and (
+                status is None
+                or status in settings.supersedes.get(new, ())
+                or corrects(art, status)
+            )
         ):
             status = new
         if art.time_kind in ("dated", "reset"):
@@ -326,6 +350,8 @@ class Progress:
         art.state = article_lifecycle(
             art, self.plan if self.status == "planned" else None, self.dates, held
         )
+        if late:
+            art.state = BY_STATUS[self.status or ""]
         plan = self.plan
         if status == "planned":
             plan = art.state if art.state in PLANNING and new == "planned" else plan or "announced"

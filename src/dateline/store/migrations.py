@@ -351,6 +351,19 @@ def _v18_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v19_relink(conn: Connection) -> None:
+    """Link stored documents again: which story an event joins changed (an event that turns
+    a member of the story around stays out of it, an inviter is not the traveller
+    (``role_apart``); a report of what became of the story keeps
+    it from another event of its type in the same article), and so did the fold (a stale
+    plan neither undoes a held event nor revives a called-off one: docs/stories.md, issue
+    12's sixth round); every story's row, summary, keys and states follow."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -371,6 +384,7 @@ MIGRATIONS: list[Migration] = [
         _v16_story_states,
     ),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
+    (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
 ]
 
 
