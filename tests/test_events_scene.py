@@ -448,3 +448,22 @@ def test_day_headings_on_the_wrong_weekday_make_no_diary(nlp: Any) -> None:
     )
     found = events_of(nlp, wrong, date(2025, 3, 7))
     assert not [e for e in found if e["time"]["value"] in ("2025-03-10", "2025-03-15")]
+
+
+def test_a_radio_correspondent_answering_the_anchor_reports_from_the_city(nlp: Any) -> None:
+    text = (
+        "TRANSCRIPT — World News at One, radio\n\n"
+        "ANCHOR (HELEN MARSH): Good afternoon. Our correspondent David Okafor is in the "
+        "Georgian capital.\n\n"
+        "CORRESPONDENT (DAVID OKAFOR, LIVE FROM TBILISI): Helen, President Vardan Hakobyan "
+        "arrived here late last night and he flies home tomorrow. Russia's foreign ministry "
+        "said in the past hour that it was following the contacts with interest."
+    )
+    found = events_of(nlp, text, date(2016, 9, 14))
+    visits = [e for e in found if e["type"] == "VISIT"]
+    # the anchor addressed is no subject; 'flies home tomorrow' ends the stay under way
+    assert [(e["source"], e["status"], e["time"]["value"], e["location"]) for e in visits] == [
+        (["vardan-hakobyan"], "ongoing", "2016-09-13/2016-09-15", "Tbilisi")
+    ]
+    said = next(e for e in found if e["type"] == "STATEMENT")
+    assert said["time"]["value"] == "2016-09-14"  # 'in the past hour' is the day itself

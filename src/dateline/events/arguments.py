@@ -90,9 +90,12 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
     """The agent(s) of a verb, following control, coordination and relative clauses."""
     if seen > 4:
         return []
-    for subj in children(verb, *SUBJECT_DEPS):
+    subjects_here = children(verb, *SUBJECT_DEPS)
+    for subj in subjects_here:
         if not index.same_block(subj, verb):
             continue
+        if _vocative(subj, subjects_here):
+            continue  # 'Helen, President Hakobyan arrived here': the anchor is addressed
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return resolve(verb.head, index)
         if subj.lower_ in FIRST_PERSON:
@@ -162,6 +165,17 @@ def _garden_path_subject(verb: Token, index: MentionIndex) -> list[Ref]:
     if before.dep_ != "dobj" or before.head.lemma_.lower() not in SPEECH_LEMMAS:
         return []
     return resolve(before, index)
+
+
+def _vocative(subj: Token, subjects: list[Token]) -> bool:
+    """A name set off by a comma before the verb's other subject, with no 'and': the one
+    spoken to, as a correspondent answers the anchor."""
+    words = [t for t in subj.subtree if not t.is_punct]
+    end = words[-1].i + 1 if words else subj.i + 1
+    after = subj.doc[end] if end < len(subj.doc) else None
+    if after is None or after.text != "," or any(c.dep_ == "cc" for c in subj.children):
+        return False
+    return any(other.i > subj.i for other in subjects)
 
 
 def _with_split_conjunct(subj: Token, verb: Token, index: MentionIndex) -> list[Ref]:

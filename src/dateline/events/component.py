@@ -40,7 +40,8 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
         raise E_EVENTS_NEED_PARSE()
     index = _index(doc)
     dct: date | None = doc._.dct
-    timexes: list[Timex] = list(doc._.timexes or [])
+    text = doc.text
+    timexes: list[Timex] = [timing.within_hours(t, dct, text) for t in doc._.timexes or []]
     blocks = layout.paragraphs(doc.text)
     index.blocks = layout.token_blocks(doc, blocks)
     caption = layout.caption_block(doc, blocks)

@@ -305,7 +305,7 @@ _REPORTER = re.compile(
     r"(?P<a>{city})"
     r"|\b(?:[A-Z][A-Za-z]+['’]s|[Cc]orrespondent|[Rr]eporter)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"\s+(?:is|was)\s+in\s+(?P<b>{city})"
-    r"|\b(?:[Ll]ive|[Cc]overage|[Uu]pdates)\s+from\s+(?P<d>{city})"
+    r"|\b(?:[Ll]ive|LIVE|[Cc]overage|[Uu]pdates)\s+(?:from|FROM)\s+(?P<d>{city})"
     r"|\bFrom\s+(?P<c>{city}),\s+(?:[a-z]+\s+)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+reports\b"
     r"|^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s+in\s+(?P<e>{city})".replace(
         "{city}", r"[A-Z](?:[^\W\d_]|[.'’-])*(?:\s+[A-Z](?:[^\W\d_]|[.'’-])*){0,2}"
@@ -411,10 +411,15 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
     country = {a.id: a.country for a in actors}
     floor = _days_from(dct, -DATELINE_DAYS)
     for event in events:
-        if event.location or event.type not in AT_DATELINE:
-            continue
         start = event.evidence[0].start if event.evidence else 0
         city = next((place for at, place in reversed(sections) if at <= start), first)
+        if event.type == "VISIT" and city is not None and _came_here(event):
+            # 'President Hakobyan arrived here late last night', filed from Tbilisi
+            event.location = city.name
+            event.target = event.target or ([city.country] if city.country else [])
+            continue
+        if event.location or event.type not in AT_DATELINE:
+            continue
         if city is None:
             continue
         if event.status not in ("occurred", "ongoing"):
@@ -425,6 +430,16 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
         if event.type in AT_HOME_DATELINE and homes - {None, city.country}:
             continue  # a minister at home speaks where he is, not where the wire files from
         event.location = city.name
+
+
+_HERE = re.compile(r"\b(?:arrived|arrives|came|comes|landed|lands|flew in)\s+here\b")
+
+
+def _came_here(event: Event) -> bool:
+    """A visit without place or destination whose sentence says the visitor came 'here'."""
+    if event.location or event.target or not event.evidence:
+        return False
+    return bool(_HERE.search(event.evidence[0].sentence))
 
 
 #: a live-blog entry: a line opening with a clock time and a dash ("07:20 GMT — ",

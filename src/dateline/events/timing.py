@@ -138,6 +138,8 @@ def attach(
         root = timex_root(doc, timex)
         if root is None:
             continue
+        if _going_home(root.head):
+            continue  # 'arrived last night and flies home tomorrow': the stay's end, not a visit
         speech = _said_on(root)
         hit: tuple[int, int, str | None] | None
         if speech is not None:
@@ -181,6 +183,12 @@ WINDOW_PREPS = {"since", "before", "after", "until", "till"}
 BARE_PART_OF_DAY = re.compile(
     r"^(?:in\s+|during\s+)?(?:the\s+)?(?:morning|afternoon|evening)$", re.IGNORECASE
 )
+
+
+def _going_home(verb: Token) -> bool:
+    return verb.lemma_.lower() in HOME_VERBS and any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ == "home" for c in verb.children
+    )
 
 
 def _said_on(root: Token) -> Token | None:
@@ -308,6 +316,25 @@ def range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Att
 
 def point(timex: Timex) -> EventTime:
     return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
+
+
+#: a past a few hours or minutes long, which on the air or the wire is the day itself
+_WITHIN_HOURS = re.compile(
+    r"\b(?:(?:past|last)\s+(?:few\s+|couple\s+of\s+)?(?:hour|hours|minutes)"
+    r"|(?:hour|hours|minutes|moments|(?:short|little)\s+while)\s+ago|earlier\s+today)\b",
+    re.IGNORECASE,
+)
+
+
+def within_hours(timex: Timex, dct: date | None, text: str) -> Timex:
+    """'said in the past hour' (the tagger's 'the past'), 'minutes ago': a vague past of
+    hours is the DCT's day for an event (the tagger's PAST_REF stays the tagger's)."""
+    if dct is None or not timex.value.startswith("PAST_REF"):
+        return timex
+    if not _WITHIN_HOURS.search(text[max(0, timex.start - 12) : timex.end + 16]):
+        return timex
+    day = dct.isoformat()
+    return replace(timex, value=day, mod=None, earliest=day, latest=day, granularity="day")
 
 
 def is_dated(timex: Timex) -> bool:
@@ -485,6 +512,7 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
             if verb.lemma_.lower() not in HOME_VERBS or verb.i == token.i:
                 continue
             due = _future(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS)
+            due = due or verb.tag_ in ("VBZ", "VBP")  # 'he flies home tomorrow'; the day decides
             if not due:
                 continue
             for timex in timexes:

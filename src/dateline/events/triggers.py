@@ -154,6 +154,10 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.to_place and not _to_a_place(token):
         return None
+    if trigger.type == "VISIT" and any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ == "home" for c in token.children
+    ):
+        return None  # 'he flies home tomorrow': the end of a stay, no visit of its own
     if trigger.no_clause and clauses and not threat and not objects:
         # 'warned that prices will rise' is a forecast; 'warned that it could strike' and
         # 'warned Taiwan that it would pay a price' (a warning aimed at someone) stay threats
