@@ -16,12 +16,20 @@ from dateline.link.story_view import PendingKey, pending_key, story_dict
 MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 
 # dateline.link.query._MEMBER_COLUMNS
-_MEMBERS = (
-    "SELECT events.id, events.document_id, events.dct, events.type, events.status, "
+_MEMBER_COLUMNS = (
+    "events.id, events.document_id, events.dct, events.type, events.status, "
     "events.dated, events.value, events.earliest, events.latest, events.granularity, "
     "events.story_id, event_links.participants, event_links.place, event_links.place_country, "
-    "event_links.place_level, event_links.lo, event_links.hi, event_links.postponed "
-    "FROM events JOIN event_links ON event_links.event_id = events.id"
+    "event_links.place_level, event_links.lo, event_links.hi, event_links.postponed"
+)
+_LINKED = "events JOIN event_links ON event_links.event_id = events.id"
+_MEMBERS = f"SELECT {_MEMBER_COLUMNS} FROM {_LINKED}"
+# dateline.link.query._DETAIL_COLUMNS: the members of stories built whole
+_DETAIL_KEYS = ("id", "type", "status", "attribution", "trigger", "title", "source", "url")
+_WHOLE = (
+    f'SELECT {_MEMBER_COLUMNS}, events.attribution, events."trigger", documents.title, '
+    f"documents.source, documents.url FROM {_LINKED} "
+    "JOIN documents ON documents.id = events.document_id"
 )
 
 
@@ -131,7 +139,8 @@ def build_stories(
     given: list[Any] = list(story_ids)
     if day is not None:
         where, given = f"{where} AND events.dct <= ?", [*given, day]
-    groups = _members(conn, where, given, settings)
+    details: dict[str, dict[str, Any]] = {}
+    groups = _members(conn, where, given, settings, details)
     if not groups:
         return {}
     found = [m.id for members in groups.values() for m in members]
@@ -139,8 +148,8 @@ def build_stories(
         wanted, params = in_list(found), found
     else:
         wanted, params = f"SELECT events.id FROM events WHERE {where}", given
-    details = _details(conn, wanted, params)
     names = _names(conn, wanted, params)
+    _add_details(conn, wanted, params, details)
     return {
         story_id: story_dict(
             story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
@@ -150,45 +159,44 @@ def build_stories(
 
 
 def _members(
-    conn: sqlite3.Connection, where: str, params: list[Any], settings: LinkSettings
+    conn: sqlite3.Connection,
+    where: str,
+    params: list[Any],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, list[Member]]:
-    cursor = conn.execute(f"{_MEMBERS} WHERE {where}", params)
+    """:func:`dateline.link.query._members`."""
+    query = f"{_MEMBERS} WHERE {where}" if details is None else f"{_WHOLE} WHERE {where}"
+    cursor = conn.execute(query, params)
     names = [c[0] for c in cursor.description]
     groups: dict[str, list[Member]] = {}
     for r in cursor:
-        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        row = dict(zip(names, r, strict=True))
+        m = member_of_link_row(row, settings)
         groups.setdefault(m.story_id or "", []).append(m)
+        if details is not None:
+            details[m.id] = {**{k: row[k] for k in _DETAIL_KEYS}, "evidence": [],
+                             "candidates": [], "source_ids": [], "target_ids": []}  # fmt: skip
     return groups
 
 
-def _details(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, dict[str, Any]]:
-    """:func:`dateline.link.query._details`."""
-    query = (
-        'SELECT events.id, events.type, events.status, events.attribution, events."trigger", '
-        "documents.title, documents.source, documents.url FROM events "
-        f"JOIN documents ON documents.id = events.document_id WHERE events.id IN ({wanted})"
-    )
-    cursor = conn.execute(query, params)
-    names = [c[0] for c in cursor.description]
-    out = {
-        r[0]: {**dict(zip(names, r, strict=True)), "evidence": [], "candidates": [],
-               "source_ids": [], "target_ids": []}
-        for r in cursor
-    }  # fmt: skip
+def _add_details(
+    conn: sqlite3.Connection, wanted: str, params: list[Any], details: dict[str, dict[str, Any]]
+) -> None:
+    """:func:`dateline.link.query._add_details`."""
     query = (
         f"SELECT event_id, sentence FROM event_evidence WHERE event_id IN ({wanted}) ORDER BY id"
     )
     for event_id, sentence in conn.execute(query, params):
-        out[event_id]["evidence"].append(sentence)
+        details[event_id]["evidence"].append(sentence)
     query = ("SELECT event_id, value, status, text FROM event_candidates "
              f"WHERE event_id IN ({wanted}) ORDER BY id")  # fmt: skip
     for event_id, value, status, text in conn.execute(query, params):
-        out[event_id]["candidates"].append({"value": value, "status": status, "text": text})
+        details[event_id]["candidates"].append({"value": value, "status": status, "text": text})
     query = ("SELECT event_id, role, actor_id FROM event_actors "
              f"WHERE event_id IN ({wanted}) ORDER BY event_id, position")  # fmt: skip
     for event_id, role, actor_id in conn.execute(query, params):
-        out[event_id][f"{role}_ids"].append(actor_id)
-    return out
+        details[event_id][f"{role}_ids"].append(actor_id)
 
 
 def _names(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, str]:

@@ -230,7 +230,10 @@ def build_stories(
     if day is not None:
         member_ids = member_ids.where(ev.c.dct <= day)
         conditions.append(ev.c.dct <= day)
-    groups = _members(conn, conditions, settings)
+    # whole stories: each member's own details (attribution, trigger, its article's title,
+    # outlet and URL) come with its row, not from a statement of their own
+    details: dict[str, dict[str, Any]] | None = None if summary else {}
+    groups = _members(conn, conditions, settings, details)
     if not groups:
         return {}
     # A page's members by their ids, not by the query again: PostgreSQL read the details
@@ -238,16 +241,15 @@ def build_stories(
     # Many members keep the query (SQLite caps the values bound in one statement).
     found = [m.id for members in groups.values() for m in members]
     wanted = found if len(found) <= MEMBER_LIST else member_ids
-    if summary:
-        names = _names(conn, wanted)
+    names = _names(conn, wanted)
+    if details is None:
         return {
             story_id: story_summary(
                 story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, names
             )
             for story_id, members in sorted(groups.items())
         }
-    details = _details(conn, wanted)
-    names = _names(conn, wanted)
+    _add_details(conn, wanted, details)
     return {
         story_id: story_dict(
             story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
@@ -266,63 +268,75 @@ _MEMBER_COLUMNS = (
 )  # fmt: skip
 
 
+# What a story's history shows of a member beyond its fold (dateline.link.story_view).
+_DETAIL_COLUMNS = (
+    *(t.events.c[n] for n in ("attribution", "trigger")),
+    *(t.documents.c[n] for n in ("title", "source", "url")),
+)
+
+
 def _members(
-    conn: Connection, conditions: list[ColumnElement[bool]], settings: LinkSettings
+    conn: Connection,
+    conditions: list[ColumnElement[bool]],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, list[Member]]:
-    """The members of stories that ``conditions`` on ``events`` keep, by story id."""
+    """The members of stories that ``conditions`` on ``events`` keep, by story id; with
+    ``details``, each member's entry of :func:`_add_details` begun there (its type,
+    status, attribution, trigger and its article's title, outlet and URL)."""
     ev = t.events
     query = select(*_MEMBER_COLUMNS).join(event_links, event_links.c.event_id == ev.c.id)
-    names = [c.name for c in _MEMBER_COLUMNS]
+    if details is not None:
+        query = query.add_columns(*_DETAIL_COLUMNS).join(
+            t.documents, t.documents.c.id == ev.c.document_id
+        )
+    names = [c.name for c in query.selected_columns]
     groups: dict[str, list[Member]] = {}
     for r in conn.execute(query.where(*conditions)):
-        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        row = dict(zip(names, r, strict=True))
+        m = member_of_link_row(row, settings)
         groups.setdefault(m.story_id or "", []).append(m)
+        if details is not None:
+            details[m.id] = {
+                **{k: row[k] for k in _DETAIL_KEYS},
+                "evidence": [],
+                "candidates": [],
+                "source_ids": [],
+                "target_ids": [],
+            }
     return groups
 
 
-def _details(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, dict[str, Any]]:
-    """Type, status, attribution, outlet, evidence, candidates and roles of the events
-    ``ids`` selects: four statements."""
-    ev, doc = t.events, t.documents
-    query = select(
-        ev.c.id,
-        ev.c.type,
-        ev.c.status,
-        ev.c.attribution,
-        ev.c.trigger,
-        doc.c.title,
-        doc.c.source,
-        doc.c.url,
-    )
-    rows = conn.execute(query.join(doc, doc.c.id == ev.c.document_id).where(ev.c.id.in_(ids)))
-    out = {
-        r.id: {
-            **dict(r._mapping),
-            "evidence": [],
-            "candidates": [],
-            "source_ids": [],
-            "target_ids": [],
-        }
-        for r in rows
-    }
+_DETAIL_KEYS = ("id", "type", "status", "attribution", "trigger", "title", "source", "url")
+
+
+def _add_details(
+    conn: Connection, ids: Select[Any] | list[str], details: dict[str, dict[str, Any]]
+) -> None:
+    """Evidence, candidates and roles of the events ``ids`` selects, added to their entries
+    in ``details`` (begun by :func:`_members`): three statements."""
     for r in conn.execute(
-        select(t.event_evidence)
+        select(t.event_evidence.c.event_id, t.event_evidence.c.sentence)
         .where(t.event_evidence.c.event_id.in_(ids))
         .order_by(t.event_evidence.c.id)
     ):
-        out[r.event_id]["evidence"].append(r.sentence)
+        details[r.event_id]["evidence"].append(r.sentence)
+    cand = t.event_candidates
     for r in conn.execute(
-        select(t.event_candidates)
-        .where(t.event_candidates.c.event_id.in_(ids))
-        .order_by(t.event_candidates.c.id)
+        select(cand.c.event_id, cand.c.value, cand.c.status, cand.c.text)
+        .where(cand.c.event_id.in_(ids))
+        .order_by(cand.c.id)
     ):
-        out[r.event_id]["candidates"].append({"value": r.value, "status": r.status, "text": r.text})
+        details[r.event_id]["candidates"].append(
+            {"value": r.value, "status": r.status, "text": r.text}
+        )
     ea = t.event_actors
     for r in conn.execute(
-        select(ea).where(ea.c.event_id.in_(ids)).order_by(ea.c.event_id, ea.c.position)
+        select(ea.c.event_id, ea.c.role, ea.c.actor_id)
+        .where(ea.c.event_id.in_(ids))
+        .order_by(ea.c.event_id, ea.c.position)
     ):
-        out[r.event_id][f"{r.role}_ids"].append(r.actor_id)
-    return out
+        details[r.event_id][f"{r.role}_ids"].append(r.actor_id)
 
 
 def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
