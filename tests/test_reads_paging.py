@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 import dateline.link.query as story_query
 import dateline.store.queries as queries
@@ -97,6 +97,57 @@ def test_pages_are_slices_of_the_whole_timeline(
         monkeypatch.setattr(reads, "ID_LIST", 5)  # pages longer than an IN list of ids
         assert timeline(conn, limit=40, offset=2, **filters) == whole[2:42]
         assert count_events(conn, **filters) == len(whole)
+
+
+# An id, part of a name in any case, several actors' names, an unknown id, LIKE's wildcards.
+ACTOR_FILTERS = ["busy-one", "busy", "BUSY ONE", "host", "rare-one", "nobody", "%", "busy_one"]
+
+
+@pytest.mark.parametrize("actor", ACTOR_FILTERS)
+@pytest.mark.parametrize("busy", [False, True], ids=["listed", "checked-per-event"])
+def test_an_actor_filter_keeps_the_same_events_with_its_ids_named(
+    store: Store, actor: str, busy: bool
+) -> None:
+    """The actor ids read first (actor_ids) keep the events the subquery they replace kept."""
+    with reading(store.engine) as conn:
+        named = queries.actor_ids(conn, actor)
+        assert named is not None and actor in named
+        by_subquery = conn.execute(select_event_ids(actor=actor, busy=busy)).scalars().all()
+        by_ids = conn.execute(select_event_ids(actor=actor, busy=busy, ids=named)).scalars()
+        assert sorted(by_ids) == sorted(by_subquery)
+        assert queries.is_busy(conn, actor, 40, named) == queries.is_busy(conn, actor, 40)
+
+
+def test_an_actor_filter_of_many_actors_keeps_its_subquery(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with reading(store.engine) as conn:
+        whole = timeline(conn, actor="host")
+        assert queries.actor_ids(conn, "host") == ("host", *(f"host-{n}" for n in range(5)))
+        monkeypatch.setattr(queries, "ACTOR_IDS", 3)
+        assert queries.actor_ids(conn, "host") is None
+        assert timeline(conn, actor="host") == whole
+        assert count_events(conn, actor="host") == len(whole)
+
+
+def test_an_actor_filter_reads_the_actors_once_then_names_their_ids(store: Store) -> None:
+    """PostgreSQL plans a named actor id by its statistics; for "actor_id = X OR actor_id
+    IN (SELECT … FROM actors …)" it guessed half of event_actors and hashed them all."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        with reading(store.engine) as conn:
+            assert timeline(conn, actor="busy", date_from="2025-03-02", limit=5)
+            assert count_events(conn, actor="busy", date_from="2025-03-02", cap=10) == 10
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    reading_actors = [s for s in sent if "FROM actors" in s]
+    assert len(reading_actors) == 2  # one per read, before its event queries
+    assert all("event_actors" not in s for s in reading_actors)
 
 
 def test_ties_keep_one_order(store: Store) -> None:

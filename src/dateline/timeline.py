@@ -27,7 +27,15 @@ from dateline.link.schema import event_links
 from dateline.query import event_shape
 from dateline.span import GROUPS, check_range, overlapping_by_group, span
 from dateline.store import schema as t
-from dateline.store.queries import events_of_actor, is_busy, mentioning, text_plan, with_actor
+from dateline.store.queries import (
+    ActorIds,
+    actor_ids,
+    events_of_actor,
+    is_busy,
+    mentioning,
+    text_plan,
+    with_actor,
+)
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
@@ -60,12 +68,13 @@ def timeline(
     ``limit`` and ``offset`` page through the ordered list: a page is read from the
     index of the timeline's order (migration 7), not by sorting every kept event."""
     kept = EventFilters.of(filters, **given)
-    busy, text = is_busy(conn, kept.actor), text_plan(conn, kept.q)
-    wanted = select_event_ids(kept, busy=busy, text=text)
+    ids = actor_ids(conn, kept.actor)
+    busy, text = is_busy(conn, kept.actor, ids=ids), text_plan(conn, kept.q)
+    wanted = select_event_ids(kept, busy=busy, text=text, ids=ids)
     if not (limit or offset):
         return _events_in(conn, wanted)
     if kept.date_from and limit:
-        page = _page_by_group(kept, busy, text, limit, offset or 0)
+        page = _page_by_group(kept, busy, text, limit, offset or 0, ids)
     else:
         page = wanted.order_by(*ORDER).limit(limit).offset(offset)
     query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)
@@ -77,7 +86,12 @@ def timeline(
 
 
 def _page_by_group(
-    filters: EventFilters, busy: bool, text: str, limit: int, offset: int
+    filters: EventFilters,
+    busy: bool,
+    text: str,
+    limit: int,
+    offset: int,
+    ids: ActorIds = None,
 ) -> Select[Any]:
     """The ids of a page of events in a date range: the first ``offset + limit`` of each
     span group (each read in order from ``ix_events_span_group``, a bounded range of
@@ -85,7 +99,7 @@ def _page_by_group(
     groups made SQLite walk the timeline's index from the first event ever."""
     keys = [key.label(f"k{n}") for n, key in enumerate(ORDER[:-1])]
     firsts = [
-        filtered(select(t.events.c.id, *keys), filters, busy, group=group, text=text)
+        filtered(select(t.events.c.id, *keys), filters, busy, group, text, ids)
         .order_by(*ORDER)
         .limit(offset + limit)
         .subquery()
@@ -122,14 +136,16 @@ def select_event_ids(
     *,
     busy: bool = False,
     text: str = "scan",
+    ids: ActorIds = None,
     **given: str | None,
 ) -> Select[Any]:
     """The ids of the events :func:`timeline` keeps, unordered; a coded error for a bad
     date, range or country. ``busy``: the actor filter checks each event read
     (:func:`dateline.store.queries.with_actor`) instead of listing the actor's events;
-    ``text``: how ``q`` is looked up (:func:`dateline.store.queries.text_plan`)."""
+    ``text``: how ``q`` is looked up (:func:`dateline.store.queries.text_plan`); ``ids``:
+    the actor ids the actor filter stands for (:func:`dateline.store.queries.actor_ids`)."""
     kept = EventFilters.of(filters, **given)
-    return filtered(select(t.events.c.id), kept, busy=busy, text=text)
+    return filtered(select(t.events.c.id), kept, busy=busy, text=text, ids=ids)
 
 
 def count_events(
@@ -142,15 +158,16 @@ def count_events(
     """How many events :func:`timeline` would return without a limit; with a ``cap``, at
     most ``cap`` (counting stops there: a bounded cost however many events match)."""
     kept = EventFilters.of(filters, **given)
+    ids = actor_ids(conn, kept.actor)
     if kept.actor and not replace(kept, actor=None).any():
         # An actor alone: its distinct event ids in the actor index, no event read
         # (a busy actor's 200,000: 56 ms instead of 225; capped at 10,000: 9 instead of 176)
-        wanted = events_of_actor(kept.actor).distinct().limit(cap)
+        wanted = events_of_actor(kept.actor, ids).distinct().limit(cap)
     elif cap is None:
-        wanted = select_event_ids(kept, text=text_plan(conn, kept.q))
+        wanted = select_event_ids(kept, text=text_plan(conn, kept.q), ids=ids)
     else:  # a busy actor's events (a frequent text's) are found by reading events until the cap
-        busy, text = is_busy(conn, kept.actor), text_plan(conn, kept.q)
-        wanted = select_event_ids(kept, busy=busy, text=text).limit(cap)
+        busy, text = is_busy(conn, kept.actor, ids=ids), text_plan(conn, kept.q)
+        wanted = select_event_ids(kept, busy=busy, text=text, ids=ids).limit(cap)
     counted = select(func.count()).select_from(wanted.subquery())
     return int(conn.execute(counted).scalar_one())
 
@@ -165,18 +182,20 @@ def filtered(
     busy: bool = False,
     group: int | None = None,
     text: str = "scan",
+    ids: ActorIds = None,
 ) -> Select[Any]:
     """``query`` (over ``events``, maybe joined) with the conditions of ``filters``; a coded
     error for a bad date, range or country. ``busy`` and ``text`` as for
     :func:`select_event_ids`; ``group``: only the events of that span group
-    (:data:`dateline.span.SPAN_GROUPS`)."""
+    (:data:`dateline.span.SPAN_GROUPS`); ``ids``: the actor ids the actor filter stands
+    for (:func:`dateline.store.queries.actor_ids`; None: found by a subquery)."""
     ev, doc = t.events, t.documents
     date_from, date_to = check_range(filters.date_from, filters.date_to)
     country = check_country(filters.country)
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
     conditions = overlapping_by_group(lo, hi, date_from, date_to, group)
     if filters.actor:
-        conditions.append(with_actor(filters.actor, busy))
+        conditions.append(with_actor(filters.actor, busy, ids))
     if filters.type:
         conditions.append(ev.c.type == filters.type.upper())
     if filters.status:
