@@ -510,3 +510,16 @@ def test_the_title_index_follows_the_titles_and_is_made_for_an_older_database(
 ) -> None:
     texts = ("Report 1", "report 19", "REPORT 4", "port 1")
     _index_made_for_an_older_database(tmp_path, "title_text", 13, texts)
+
+
+def test_a_postgresql_read_starts_no_parallel_workers(db_url: str) -> None:
+    """A read is a page: workers cost more to start than it takes (16 of 19 ms for a busy
+    actor's page at a million events). Only the read's own transaction is set so."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL setting")
+    workers = "SHOW max_parallel_workers_per_gather"
+    with Store(db_url) as store:
+        with reading(store.engine) as conn:
+            assert conn.exec_driver_sql(workers).scalar() == "0"
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql(workers).scalar() != "0"
