@@ -523,3 +523,32 @@ def test_a_postgresql_read_starts_no_parallel_workers(db_url: str) -> None:
             assert conn.exec_driver_sql(workers).scalar() == "0"
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql(workers).scalar() != "0"
+
+
+def test_a_list_of_ids_keeps_the_rows_of_its_query_and_is_one_array_on_postgresql(
+    store: Store,
+) -> None:
+    """PostgreSQL gets a page's ids as one array parameter, not one parameter per id."""
+    ev = t.events
+    sent: list[Any] = []
+
+    def record(_conn: Any, _cursor: Any, _statement: str, parameters: Any, *_: Any) -> None:
+        sent.append(parameters)
+
+    with reading(store.engine) as conn:
+        page = select(ev.c.id).order_by(ev.c.id).limit(40)
+        listed = list(conn.execute(page).scalars())
+        by_query = select(ev.c.id, ev.c.dct).where(queries.among(conn, ev.c.id, page))
+        event.listen(store.engine, "before_cursor_execute", record)
+        try:
+            by_list = conn.execute(by_query.where(queries.among(conn, ev.c.id, listed))).all()
+        finally:
+            event.remove(store.engine, "before_cursor_execute", record)
+        assert sorted(by_list) == sorted(conn.execute(by_query).all())
+        assert len(by_list) == 40
+    bound = sent[0].values() if isinstance(sent[0], dict) else sent[0]
+    lists = [p for p in bound if isinstance(p, list)]
+    if store.engine.dialect.name == "postgresql":
+        assert lists == [listed]
+    else:
+        assert lists == [] and len(bound) >= 40

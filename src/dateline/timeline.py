@@ -30,6 +30,7 @@ from dateline.store import schema as t
 from dateline.store.queries import (
     ActorIds,
     actor_ids,
+    among,
     events_of_actor,
     is_busy,
     mentioning,
@@ -225,13 +226,16 @@ def with_details(
     of ids): three statements."""
     ea, evi, cand = t.event_actors, t.event_evidence, t.event_candidates
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
-    query = select(ea).where(ea.c.event_id.in_(wanted)).order_by(ea.c.event_id, ea.c.position)
+    query = select(ea).where(among(conn, ea.c.event_id, wanted))
+    query = query.order_by(ea.c.event_id, ea.c.position)
     for r in conn.execute(query):
         roles[r.event_id][r.role].append(r.actor_id)
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in conn.execute(select(evi).where(evi.c.event_id.in_(wanted)).order_by(evi.c.id)):
+    said = among(conn, evi.c.event_id, wanted)
+    for r in conn.execute(select(evi).where(said).order_by(evi.c.id)):
         evidence[r.event_id].append({"start": r.start, "end": r.end, "sentence": r.sentence})
     cands: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in conn.execute(select(cand).where(cand.c.event_id.in_(wanted)).order_by(cand.c.id)):
+    in_wanted = among(conn, cand.c.event_id, wanted)
+    for r in conn.execute(select(cand).where(in_wanted).order_by(cand.c.id)):
         cands[r.event_id].append({"value": r.value, "status": r.status, "text": r.text})
     return [event_shape(r, roles[r["id"]], evidence[r["id"]], cands[r["id"]]) for r in rows]

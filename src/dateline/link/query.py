@@ -17,6 +17,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
+from dateline.store.queries import among
 
 MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
 
@@ -204,7 +205,7 @@ def _folded_pending(
     """Sort keys of the pending stories among ``story_ids``, folded from their members up
     to ``day``."""
     ev = t.events
-    groups = _members(conn, [ev.c.story_id.in_(story_ids), ev.c.dct <= day], settings)
+    groups = _members(conn, [among(conn, ev.c.story_id, story_ids), ev.c.dct <= day], settings)
     keys = []
     for story_id, members in groups.items():
         key = pending_key(story_id, members, day, settings)
@@ -226,7 +227,7 @@ def build_stories(
     settings = settings or default_settings()
     ev = t.events
     member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
-    conditions: list[ColumnElement[bool]] = [ev.c.story_id.in_(story_ids)]
+    conditions: list[ColumnElement[bool]] = [among(conn, ev.c.story_id, story_ids)]
     if day is not None:
         member_ids = member_ids.where(ev.c.dct <= day)
         conditions.append(ev.c.dct <= day)
@@ -317,14 +318,14 @@ def _add_details(
     in ``details`` (begun by :func:`_members`): three statements."""
     for r in conn.execute(
         select(t.event_evidence.c.event_id, t.event_evidence.c.sentence)
-        .where(t.event_evidence.c.event_id.in_(ids))
+        .where(among(conn, t.event_evidence.c.event_id, ids))
         .order_by(t.event_evidence.c.id)
     ):
         details[r.event_id]["evidence"].append(r.sentence)
     cand = t.event_candidates
     for r in conn.execute(
         select(cand.c.event_id, cand.c.value, cand.c.status, cand.c.text)
-        .where(cand.c.event_id.in_(ids))
+        .where(among(conn, cand.c.event_id, ids))
         .order_by(cand.c.id)
     ):
         details[r.event_id]["candidates"].append(
@@ -333,7 +334,7 @@ def _add_details(
     ea = t.event_actors
     for r in conn.execute(
         select(ea.c.event_id, ea.c.role, ea.c.actor_id)
-        .where(ea.c.event_id.in_(ids))
+        .where(among(conn, ea.c.event_id, ids))
         .order_by(ea.c.event_id, ea.c.position)
     ):
         details[r.event_id][f"{r.role}_ids"].append(r.actor_id)
@@ -342,7 +343,8 @@ def _add_details(
 def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
     """Names of the actors that take part in, or are quoted on, the events ``ids`` selects."""
     ev, ea, ac = t.events, t.event_actors, t.actors
-    taking_part = select(ea.c.actor_id).where(ea.c.event_id.in_(ids))
-    quoted = select(ev.c.attribution).where(ev.c.id.in_(ids), ev.c.attribution.is_not(None))
+    taking_part = select(ea.c.actor_id).where(among(conn, ea.c.event_id, ids))
+    named = among(conn, ev.c.id, ids)
+    quoted = select(ev.c.attribution).where(named, ev.c.attribution.is_not(None))
     query = select(ac.c.id, ac.c.name).where(or_(ac.c.id.in_(taking_part), ac.c.id.in_(quoted)))
     return {r.id: r.name for r in conn.execute(query)}

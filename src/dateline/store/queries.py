@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Connection,
     Integer,
+    Select,
+    String,
     Text,
+    any_,
+    bindparam,
     column,
     exists,
     func,
@@ -95,6 +101,17 @@ def is_busy(
     rows = select(literal(1)).select_from(t.event_actors).where(_rows_of(actor, ids))
     counted = select(func.count()).select_from(rows.limit(threshold).subquery())
     return int(conn.execute(counted).scalar_one()) >= threshold
+
+
+def among(
+    conn: Connection, column: ColumnElement[Any], values: Sequence[str] | Select[Any]
+) -> ColumnElement[bool]:
+    """``column IN values`` (a list or a query). PostgreSQL gets a list as one array
+    parameter (``= ANY(:array)``, the same rows): a page's 330 member ids bound one by one
+    cost SQLAlchemy and the driver 4 of the 4.3 ms of CPU of the statement naming them."""
+    if not isinstance(values, list | tuple) or conn.dialect.name != "postgresql":
+        return column.in_(values)
+    return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
 
 
 # --- text in the evidence (q=) ------------------------------------------------------
