@@ -11,7 +11,7 @@ from dateline.fastpath.span import in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.story_view import PendingKey, pending_key, story_dict
+from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
 
 MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 
@@ -37,15 +37,29 @@ def pending(
     conn: sqlite3.Connection, day: str, *, limit: int | None, offset: int
 ) -> list[dict[str, Any]]:
     """A page of the stories pending as of ``day`` (ISO), as ``dateline pending`` lists them."""
+    return pending_page(conn, day, limit=limit, offset=offset)[0]
+
+
+def pending_page(
+    conn: sqlite3.Connection,
+    day: str,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`dateline.link.query.pending_page` with the packaged linking rules: a page and
+    the number of all pending stories."""
     settings = default_settings()
     open_on_day = overlapping_by_group("stories.first_dct", "stories.open_until", day, day)
     first = None if limit is None else offset + limit
-    settled = _settled(conn, day, settings, open_on_day, first)
-    unsettled = _unsettled(conn, open_on_day, day, settings) if settled[2] else []
-    ranked = sorted(settled[0] + unsettled)
+    settled, settled_count, later = _settled(conn, day, settings, open_on_day, first)
+    unsettled = _unsettled(conn, open_on_day, day, settings) if later else []
+    ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
-    found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
-    return [{**found[story_id], "as_of": day} for *_, story_id in page]
+    found = build_stories(conn, [story_id for *_, story_id in page], day, settings, summary)
+    total = settled_count + len(ranked) - len(settled)
+    return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
 
 def _settled(
@@ -129,7 +143,11 @@ def _unsettled(
 
 
 def build_stories(
-    conn: sqlite3.Connection, story_ids: list[str], day: str | None, settings: LinkSettings
+    conn: sqlite3.Connection,
+    story_ids: list[str],
+    day: str | None,
+    settings: LinkSettings,
+    summary: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """:func:`dateline.link.query.build_stories` for a list of story ids (judged by the
     articles up to ``day`` when given)."""
@@ -139,7 +157,7 @@ def build_stories(
     given: list[Any] = list(story_ids)
     if day is not None:
         where, given = f"{where} AND events.dct <= ?", [*given, day]
-    details: dict[str, dict[str, Any]] = {}
+    details: dict[str, dict[str, Any]] | None = None if summary else {}
     groups = _members(conn, where, given, settings, details)
     if not groups:
         return {}
@@ -149,13 +167,14 @@ def build_stories(
     else:
         wanted, params = f"SELECT events.id FROM events WHERE {where}", given
     names = _names(conn, wanted, params)
-    _add_details(conn, wanted, params, details)
-    return {
-        story_id: story_dict(
-            story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
-        )
+    ordered = {
+        story_id: sorted(members, key=lambda m: (m.dct, m.id))
         for story_id, members in sorted(groups.items())
     }
+    if details is None:
+        return {i: story_summary(i, members, settings, names) for i, members in ordered.items()}
+    _add_details(conn, wanted, params, details)
+    return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
 
 
 def _members(
