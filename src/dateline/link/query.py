@@ -120,11 +120,17 @@ def _settled_pending(
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
     undated = or_(st.c.latest.is_(None), st.c.latest == "")
+    status, state = st.c.status, st.c.state
+    if conn.dialect.name == "postgresql":
+        # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
+        # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
+        # scans of the same range; the middle of a million events: 7 ms against 1)
+        status, state = func.coalesce(status, ""), func.coalesce(state, "")
     conditions = [
         *open_on_day,
         st.c.last_dct <= day,
-        st.c.status.in_(sorted(settings.pending_statuses)),
-        st.c.state.in_(sorted(settings.pending_states)),
+        status.in_(sorted(settings.pending_statuses)),
+        state.in_(sorted(settings.pending_states)),
         or_(and_(~undated, st.c.latest >= day), and_(undated, _fresh(day, settings))),
     ]
     keys = [func.coalesce(func.nullif(st.c.earliest, ""), "9999"), st.c.first_dct, st.c.id]
