@@ -69,13 +69,13 @@ def timeline(
     ``limit`` and ``offset`` page through the ordered list: a page is read from the
     index of the timeline's order (migration 7), not by sorting every kept event."""
     kept = EventFilters.of(filters, **given)
-    ids = actor_ids(conn, kept.actor)
-    busy, text = is_busy(conn, kept.actor, ids=ids), text_plan(conn, kept.q)
-    wanted = select_event_ids(kept, busy=busy, text=text, ids=ids)
+    named = actor_ids(conn, kept.actor)
+    busy, text = is_busy(conn, kept.actor, ids=named), text_plan(conn, kept.q)
+    wanted = select_event_ids(kept, busy=busy, text=text, ids=named)
     if not (limit or offset):
         return _events_in(conn, wanted)
     if kept.date_from and limit:
-        page = _page_by_group(kept, busy, text, limit, offset or 0, ids)
+        page = _page_by_group(kept, busy, text, limit, offset or 0, named)
     else:
         page = wanted.order_by(*ORDER).limit(limit).offset(offset)
     query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)

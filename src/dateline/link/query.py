@@ -120,7 +120,8 @@ def _settled_pending(
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
     undated = or_(st.c.latest.is_(None), st.c.latest == "")
-    status, state = st.c.status, st.c.state
+    status: ColumnElement[str] = st.c.status
+    state: ColumnElement[str | None] = st.c.state
     if conn.dialect.name == "postgresql":
         # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
         # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
@@ -322,28 +323,17 @@ def _add_details(
 ) -> None:
     """Evidence, candidates and roles of the events ``ids`` selects, added to their entries
     in ``details`` (begun by :func:`_members`): three statements."""
-    for r in conn.execute(
-        select(t.event_evidence.c.event_id, t.event_evidence.c.sentence)
-        .where(among(conn, t.event_evidence.c.event_id, ids))
-        .order_by(t.event_evidence.c.id)
-    ):
-        details[r.event_id]["evidence"].append(r.sentence)
-    cand = t.event_candidates
-    for r in conn.execute(
-        select(cand.c.event_id, cand.c.value, cand.c.status, cand.c.text)
-        .where(among(conn, cand.c.event_id, ids))
-        .order_by(cand.c.id)
-    ):
-        details[r.event_id]["candidates"].append(
-            {"value": r.value, "status": r.status, "text": r.text}
-        )
-    ea = t.event_actors
-    for r in conn.execute(
-        select(ea.c.event_id, ea.c.role, ea.c.actor_id)
-        .where(among(conn, ea.c.event_id, ids))
-        .order_by(ea.c.event_id, ea.c.position)
-    ):
-        details[r.event_id][f"{r.role}_ids"].append(r.actor_id)
+    evi, cand, ea = t.event_evidence, t.event_candidates, t.event_actors
+    said = select(evi.c.event_id, evi.c.sentence).where(among(conn, evi.c.event_id, ids))
+    for event_id, sentence in conn.execute(said.order_by(evi.c.id)):
+        details[event_id]["evidence"].append(sentence)
+    offered = select(cand.c.event_id, cand.c.value, cand.c.status, cand.c.text)
+    offered = offered.where(among(conn, cand.c.event_id, ids))
+    for event_id, value, status, text in conn.execute(offered.order_by(cand.c.id)):
+        details[event_id]["candidates"].append({"value": value, "status": status, "text": text})
+    roles = select(ea.c.event_id, ea.c.role, ea.c.actor_id).where(among(conn, ea.c.event_id, ids))
+    for event_id, role, actor_id in conn.execute(roles.order_by(ea.c.event_id, ea.c.position)):
+        details[event_id][f"{role}_ids"].append(actor_id)
 
 
 def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
