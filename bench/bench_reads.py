@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -316,6 +317,7 @@ def under_ingest(
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - began
+    shutil.rmtree(corpus, ignore_errors=True)  # its articles are in the database now
     added = _documents(db) - before
     print(f"\n{clients} HTTP clients, {think:.1f} s between requests, during `dateline ingest` "
           f"of {articles} articles ({added} documents committed while they read, "

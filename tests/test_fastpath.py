@@ -277,3 +277,59 @@ def test_an_argument_sqlite_cannot_take_is_left_to_the_full_command(
 ) -> None:
     # An undecodable byte of the command line arrives as a lone surrogate.
     assert fast(["timeline", "busy\udcff", "--db", str(sqlite_db)], monkeypatch) is None
+
+
+@pytest.mark.parametrize("summary", [False, True], ids=["whole", "summary"])
+@pytest.mark.parametrize("day", ["2012-01-05", "2012-01-10", "2012-01-20"])
+def test_a_pending_page_through_sqlite3_is_the_librarys(
+    archive_db: Path, day: str, summary: bool
+) -> None:
+    """/api/pending on SQLite reads through dateline.fastpath: the same page and total."""
+    import sqlite3
+
+    from dateline.link.query import pending_page
+    from dateline.store.engine import reading
+
+    with Store(str(archive_db)) as store, reading(store.engine) as conn:
+        expected = [pending_page(conn, day, limit=n, offset=3, summary=summary) for n in (5, 40)]
+    raw = sqlite3.connect(f"file:{archive_db}?mode=ro", uri=True)
+    try:
+        pages = [
+            fast_pending.pending_page(raw, day, limit=n, offset=3, summary=summary) for n in (5, 40)
+        ]
+    finally:
+        raw.close()
+    assert pages == expected
+    assert len(pages[1][0]) > 5 and pages[1][1] > 8
+
+
+def test_the_api_answers_pending_on_sqlite_without_sqlalchemys_statements(
+    archive_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warnings
+
+    from dateline.link.query import pending_page
+    from dateline.store.engine import reading
+    from dateline.web.app import create_app
+
+    with warnings.catch_warnings():  # this starlette asks for httpx2, which is not installed
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    with Store(str(archive_db)) as store, reading(store.engine) as conn:
+        stories, total = pending_page(conn, "2012-01-10", limit=30, offset=2)
+
+    def unused(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("read through SQLAlchemy")
+
+    monkeypatch.setattr(story_query, "pending_page", unused)
+    with TestClient(create_app(str(archive_db), cache=False)) as client:
+        answer = client.get("/api/pending?as_of=2012-01-10&limit=30&offset=2").json()
+    assert answer["total"] == total and len(answer["stories"]) == 30
+    assert answer["stories"] == [json_round_trip(s) for s in stories]
+
+
+def json_round_trip(value: object) -> object:
+    import json
+
+    return json.loads(json.dumps(value))

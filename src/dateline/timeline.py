@@ -27,7 +27,16 @@ from dateline.link.schema import event_links
 from dateline.query import event_shape
 from dateline.span import GROUPS, check_range, overlapping_by_group, span
 from dateline.store import schema as t
-from dateline.store.queries import events_of_actor, is_busy, mentioning, text_plan, with_actor
+from dateline.store.queries import (
+    ActorIds,
+    actor_ids,
+    among,
+    events_of_actor,
+    is_busy,
+    mentioning,
+    text_plan,
+    with_actor,
+)
 
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
@@ -60,12 +69,13 @@ def timeline(
     ``limit`` and ``offset`` page through the ordered list: a page is read from the
     index of the timeline's order (migration 7), not by sorting every kept event."""
     kept = EventFilters.of(filters, **given)
-    busy, text = is_busy(conn, kept.actor), text_plan(conn, kept.q)
-    wanted = select_event_ids(kept, busy=busy, text=text)
+    named = actor_ids(conn, kept.actor)
+    busy, text = is_busy(conn, kept.actor, ids=named), text_plan(conn, kept.q)
+    wanted = select_event_ids(kept, busy=busy, text=text, ids=named)
     if not (limit or offset):
         return _events_in(conn, wanted)
     if kept.date_from and limit:
-        page = _page_by_group(kept, busy, text, limit, offset or 0)
+        page = _page_by_group(kept, busy, text, limit, offset or 0, named)
     else:
         page = wanted.order_by(*ORDER).limit(limit).offset(offset)
     query = event_rows().where(t.events.c.id.in_(page)).order_by(*ORDER)
@@ -77,7 +87,12 @@ def timeline(
 
 
 def _page_by_group(
-    filters: EventFilters, busy: bool, text: str, limit: int, offset: int
+    filters: EventFilters,
+    busy: bool,
+    text: str,
+    limit: int,
+    offset: int,
+    ids: ActorIds = None,
 ) -> Select[Any]:
     """The ids of a page of events in a date range: the first ``offset + limit`` of each
     span group (each read in order from ``ix_events_span_group``, a bounded range of
@@ -85,7 +100,7 @@ def _page_by_group(
     groups made SQLite walk the timeline's index from the first event ever."""
     keys = [key.label(f"k{n}") for n, key in enumerate(ORDER[:-1])]
     firsts = [
-        filtered(select(t.events.c.id, *keys), filters, busy, group=group, text=text)
+        filtered(select(t.events.c.id, *keys), filters, busy, group, text, ids)
         .order_by(*ORDER)
         .limit(offset + limit)
         .subquery()
@@ -122,14 +137,16 @@ def select_event_ids(
     *,
     busy: bool = False,
     text: str = "scan",
+    ids: ActorIds = None,
     **given: str | None,
 ) -> Select[Any]:
     """The ids of the events :func:`timeline` keeps, unordered; a coded error for a bad
     date, range or country. ``busy``: the actor filter checks each event read
     (:func:`dateline.store.queries.with_actor`) instead of listing the actor's events;
-    ``text``: how ``q`` is looked up (:func:`dateline.store.queries.text_plan`)."""
+    ``text``: how ``q`` is looked up (:func:`dateline.store.queries.text_plan`); ``ids``:
+    the actor ids the actor filter stands for (:func:`dateline.store.queries.actor_ids`)."""
     kept = EventFilters.of(filters, **given)
-    return filtered(select(t.events.c.id), kept, busy=busy, text=text)
+    return filtered(select(t.events.c.id), kept, busy=busy, text=text, ids=ids)
 
 
 def count_events(
@@ -142,15 +159,16 @@ def count_events(
     """How many events :func:`timeline` would return without a limit; with a ``cap``, at
     most ``cap`` (counting stops there: a bounded cost however many events match)."""
     kept = EventFilters.of(filters, **given)
+    ids = actor_ids(conn, kept.actor)
     if kept.actor and not replace(kept, actor=None).any():
         # An actor alone: its distinct event ids in the actor index, no event read
         # (a busy actor's 200,000: 56 ms instead of 225; capped at 10,000: 9 instead of 176)
-        wanted = events_of_actor(kept.actor).distinct().limit(cap)
+        wanted = events_of_actor(kept.actor, ids).distinct().limit(cap)
     elif cap is None:
-        wanted = select_event_ids(kept, text=text_plan(conn, kept.q))
+        wanted = select_event_ids(kept, text=text_plan(conn, kept.q), ids=ids)
     else:  # a busy actor's events (a frequent text's) are found by reading events until the cap
-        busy, text = is_busy(conn, kept.actor), text_plan(conn, kept.q)
-        wanted = select_event_ids(kept, busy=busy, text=text).limit(cap)
+        busy, text = is_busy(conn, kept.actor, ids=ids), text_plan(conn, kept.q)
+        wanted = select_event_ids(kept, busy=busy, text=text, ids=ids).limit(cap)
     counted = select(func.count()).select_from(wanted.subquery())
     return int(conn.execute(counted).scalar_one())
 
@@ -165,18 +183,20 @@ def filtered(
     busy: bool = False,
     group: int | None = None,
     text: str = "scan",
+    ids: ActorIds = None,
 ) -> Select[Any]:
     """``query`` (over ``events``, maybe joined) with the conditions of ``filters``; a coded
     error for a bad date, range or country. ``busy`` and ``text`` as for
     :func:`select_event_ids`; ``group``: only the events of that span group
-    (:data:`dateline.span.SPAN_GROUPS`)."""
+    (:data:`dateline.span.SPAN_GROUPS`); ``ids``: the actor ids the actor filter stands
+    for (:func:`dateline.store.queries.actor_ids`; None: found by a subquery)."""
     ev, doc = t.events, t.documents
     date_from, date_to = check_range(filters.date_from, filters.date_to)
     country = check_country(filters.country)
     lo, hi = span(ev.c.earliest, ev.c.latest, ev.c.dct)
     conditions = overlapping_by_group(lo, hi, date_from, date_to, group)
     if filters.actor:
-        conditions.append(with_actor(filters.actor, busy))
+        conditions.append(with_actor(filters.actor, busy, ids))
     if filters.type:
         conditions.append(ev.c.type == filters.type.upper())
     if filters.status:
@@ -206,13 +226,16 @@ def with_details(
     of ids): three statements."""
     ea, evi, cand = t.event_actors, t.event_evidence, t.event_candidates
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
-    query = select(ea).where(ea.c.event_id.in_(wanted)).order_by(ea.c.event_id, ea.c.position)
+    query = select(ea).where(among(conn, ea.c.event_id, wanted))
+    query = query.order_by(ea.c.event_id, ea.c.position)
     for r in conn.execute(query):
         roles[r.event_id][r.role].append(r.actor_id)
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in conn.execute(select(evi).where(evi.c.event_id.in_(wanted)).order_by(evi.c.id)):
+    said = among(conn, evi.c.event_id, wanted)
+    for r in conn.execute(select(evi).where(said).order_by(evi.c.id)):
         evidence[r.event_id].append({"start": r.start, "end": r.end, "sentence": r.sentence})
     cands: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in conn.execute(select(cand).where(cand.c.event_id.in_(wanted)).order_by(cand.c.id)):
+    in_wanted = among(conn, cand.c.event_id, wanted)
+    for r in conn.execute(select(cand).where(in_wanted).order_by(cand.c.id)):
         cands[r.event_id].append({"value": r.value, "status": r.status, "text": r.text})
     return [event_shape(r, roles[r["id"]], evidence[r["id"]], cands[r["id"]]) for r in rows]

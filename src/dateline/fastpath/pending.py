@@ -11,17 +11,25 @@ from dateline.fastpath.span import in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.story_view import PendingKey, pending_key, story_dict
+from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
 
 MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 
 # dateline.link.query._MEMBER_COLUMNS
-_MEMBERS = (
-    "SELECT events.id, events.document_id, events.dct, events.type, events.status, "
+_MEMBER_COLUMNS = (
+    "events.id, events.document_id, events.dct, events.type, events.status, "
     "events.dated, events.value, events.earliest, events.latest, events.granularity, "
     "events.story_id, event_links.participants, event_links.place, event_links.place_country, "
-    "event_links.place_level, event_links.lo, event_links.hi, event_links.postponed "
-    "FROM events JOIN event_links ON event_links.event_id = events.id"
+    "event_links.place_level, event_links.lo, event_links.hi, event_links.postponed"
+)
+_LINKED = "events JOIN event_links ON event_links.event_id = events.id"
+_MEMBERS = f"SELECT {_MEMBER_COLUMNS} FROM {_LINKED}"
+# dateline.link.query._DETAIL_COLUMNS: the members of stories built whole
+_DETAIL_KEYS = ("id", "type", "status", "attribution", "trigger", "title", "source", "url")
+_WHOLE = (
+    f'SELECT {_MEMBER_COLUMNS}, events.attribution, events."trigger", documents.title, '
+    f"documents.source, documents.url FROM {_LINKED} "
+    "JOIN documents ON documents.id = events.document_id"
 )
 
 
@@ -29,15 +37,29 @@ def pending(
     conn: sqlite3.Connection, day: str, *, limit: int | None, offset: int
 ) -> list[dict[str, Any]]:
     """A page of the stories pending as of ``day`` (ISO), as ``dateline pending`` lists them."""
+    return pending_page(conn, day, limit=limit, offset=offset)[0]
+
+
+def pending_page(
+    conn: sqlite3.Connection,
+    day: str,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`dateline.link.query.pending_page` with the packaged linking rules: a page and
+    the number of all pending stories."""
     settings = default_settings()
     open_on_day = overlapping_by_group("stories.first_dct", "stories.open_until", day, day)
     first = None if limit is None else offset + limit
-    settled = _settled(conn, day, settings, open_on_day, first)
-    unsettled = _unsettled(conn, open_on_day, day, settings) if settled[2] else []
-    ranked = sorted(settled[0] + unsettled)
+    settled, settled_count, later = _settled(conn, day, settings, open_on_day, first)
+    unsettled = _unsettled(conn, open_on_day, day, settings) if later else []
+    ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
-    found = build_stories(conn, [story_id for *_, story_id in page], day, settings)
-    return [{**found[story_id], "as_of": day} for *_, story_id in page]
+    found = build_stories(conn, [story_id for *_, story_id in page], day, settings, summary)
+    total = settled_count + len(ranked) - len(settled)
+    return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
 
 def _settled(
@@ -121,7 +143,11 @@ def _unsettled(
 
 
 def build_stories(
-    conn: sqlite3.Connection, story_ids: list[str], day: str | None, settings: LinkSettings
+    conn: sqlite3.Connection,
+    story_ids: list[str],
+    day: str | None,
+    settings: LinkSettings,
+    summary: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """:func:`dateline.link.query.build_stories` for a list of story ids (judged by the
     articles up to ``day`` when given)."""
@@ -131,7 +157,8 @@ def build_stories(
     given: list[Any] = list(story_ids)
     if day is not None:
         where, given = f"{where} AND events.dct <= ?", [*given, day]
-    groups = _members(conn, where, given, settings)
+    details: dict[str, dict[str, Any]] | None = None if summary else {}
+    groups = _members(conn, where, given, settings, details)
     if not groups:
         return {}
     found = [m.id for members in groups.values() for m in members]
@@ -139,56 +166,56 @@ def build_stories(
         wanted, params = in_list(found), found
     else:
         wanted, params = f"SELECT events.id FROM events WHERE {where}", given
-    details = _details(conn, wanted, params)
     names = _names(conn, wanted, params)
-    return {
-        story_id: story_dict(
-            story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
-        )
+    ordered = {
+        story_id: sorted(members, key=lambda m: (m.dct, m.id))
         for story_id, members in sorted(groups.items())
     }
+    if details is None:
+        return {i: story_summary(i, members, settings, names) for i, members in ordered.items()}
+    _add_details(conn, wanted, params, details)
+    return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
 
 
 def _members(
-    conn: sqlite3.Connection, where: str, params: list[Any], settings: LinkSettings
+    conn: sqlite3.Connection,
+    where: str,
+    params: list[Any],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, list[Member]]:
-    cursor = conn.execute(f"{_MEMBERS} WHERE {where}", params)
+    """:func:`dateline.link.query._members`."""
+    query = f"{_MEMBERS} WHERE {where}" if details is None else f"{_WHOLE} WHERE {where}"
+    cursor = conn.execute(query, params)
     names = [c[0] for c in cursor.description]
     groups: dict[str, list[Member]] = {}
     for r in cursor:
-        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        row = dict(zip(names, r, strict=True))
+        m = member_of_link_row(row, settings)
         groups.setdefault(m.story_id or "", []).append(m)
+        if details is not None:
+            details[m.id] = {**{k: row[k] for k in _DETAIL_KEYS}, "evidence": [],
+                             "candidates": [], "source_ids": [], "target_ids": []}  # fmt: skip
     return groups
 
 
-def _details(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, dict[str, Any]]:
-    """:func:`dateline.link.query._details`."""
-    query = (
-        'SELECT events.id, events.type, events.status, events.attribution, events."trigger", '
-        "documents.title, documents.source, documents.url FROM events "
-        f"JOIN documents ON documents.id = events.document_id WHERE events.id IN ({wanted})"
-    )
-    cursor = conn.execute(query, params)
-    names = [c[0] for c in cursor.description]
-    out = {
-        r[0]: {**dict(zip(names, r, strict=True)), "evidence": [], "candidates": [],
-               "source_ids": [], "target_ids": []}
-        for r in cursor
-    }  # fmt: skip
+def _add_details(
+    conn: sqlite3.Connection, wanted: str, params: list[Any], details: dict[str, dict[str, Any]]
+) -> None:
+    """:func:`dateline.link.query._add_details`."""
     query = (
         f"SELECT event_id, sentence FROM event_evidence WHERE event_id IN ({wanted}) ORDER BY id"
     )
     for event_id, sentence in conn.execute(query, params):
-        out[event_id]["evidence"].append(sentence)
+        details[event_id]["evidence"].append(sentence)
     query = ("SELECT event_id, value, status, text FROM event_candidates "
              f"WHERE event_id IN ({wanted}) ORDER BY id")  # fmt: skip
     for event_id, value, status, text in conn.execute(query, params):
-        out[event_id]["candidates"].append({"value": value, "status": status, "text": text})
+        details[event_id]["candidates"].append({"value": value, "status": status, "text": text})
     query = ("SELECT event_id, role, actor_id FROM event_actors "
              f"WHERE event_id IN ({wanted}) ORDER BY event_id, position")  # fmt: skip
     for event_id, role, actor_id in conn.execute(query, params):
-        out[event_id][f"{role}_ids"].append(actor_id)
-    return out
+        details[event_id][f"{role}_ids"].append(actor_id)
 
 
 def _names(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, str]:

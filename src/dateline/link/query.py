@@ -17,6 +17,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
+from dateline.store.queries import among
 
 MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
 
@@ -119,11 +120,18 @@ def _settled_pending(
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
     undated = or_(st.c.latest.is_(None), st.c.latest == "")
+    status: ColumnElement[str] = st.c.status
+    state: ColumnElement[str | None] = st.c.state
+    if conn.dialect.name == "postgresql":
+        # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
+        # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
+        # scans of the same range; the middle of a million events: 7 ms against 1)
+        status, state = func.coalesce(status, ""), func.coalesce(state, "")
     conditions = [
         *open_on_day,
         st.c.last_dct <= day,
-        st.c.status.in_(sorted(settings.pending_statuses)),
-        st.c.state.in_(sorted(settings.pending_states)),
+        status.in_(sorted(settings.pending_statuses)),
+        state.in_(sorted(settings.pending_states)),
         or_(and_(~undated, st.c.latest >= day), and_(undated, _fresh(day, settings))),
     ]
     keys = [func.coalesce(func.nullif(st.c.earliest, ""), "9999"), st.c.first_dct, st.c.id]
@@ -204,7 +212,7 @@ def _folded_pending(
     """Sort keys of the pending stories among ``story_ids``, folded from their members up
     to ``day``."""
     ev = t.events
-    groups = _members(conn, [ev.c.story_id.in_(story_ids), ev.c.dct <= day], settings)
+    groups = _members(conn, [among(conn, ev.c.story_id, story_ids), ev.c.dct <= day], settings)
     keys = []
     for story_id, members in groups.items():
         key = pending_key(story_id, members, day, settings)
@@ -226,11 +234,14 @@ def build_stories(
     settings = settings or default_settings()
     ev = t.events
     member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
-    conditions: list[ColumnElement[bool]] = [ev.c.story_id.in_(story_ids)]
+    conditions: list[ColumnElement[bool]] = [among(conn, ev.c.story_id, story_ids)]
     if day is not None:
         member_ids = member_ids.where(ev.c.dct <= day)
         conditions.append(ev.c.dct <= day)
-    groups = _members(conn, conditions, settings)
+    # whole stories: each member's own details (attribution, trigger, its article's title,
+    # outlet and URL) come with its row, not from a statement of their own
+    details: dict[str, dict[str, Any]] | None = None if summary else {}
+    groups = _members(conn, conditions, settings, details)
     if not groups:
         return {}
     # A page's members by their ids, not by the query again: PostgreSQL read the details
@@ -238,16 +249,15 @@ def build_stories(
     # Many members keep the query (SQLite caps the values bound in one statement).
     found = [m.id for members in groups.values() for m in members]
     wanted = found if len(found) <= MEMBER_LIST else member_ids
-    if summary:
-        names = _names(conn, wanted)
+    names = _names(conn, wanted)
+    if details is None:
         return {
             story_id: story_summary(
                 story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, names
             )
             for story_id, members in sorted(groups.items())
         }
-    details = _details(conn, wanted)
-    names = _names(conn, wanted)
+    _add_details(conn, wanted, details)
     return {
         story_id: story_dict(
             story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
@@ -266,69 +276,71 @@ _MEMBER_COLUMNS = (
 )  # fmt: skip
 
 
+# What a story's history shows of a member beyond its fold (dateline.link.story_view).
+_DETAIL_COLUMNS = (
+    *(t.events.c[n] for n in ("attribution", "trigger")),
+    *(t.documents.c[n] for n in ("title", "source", "url")),
+)
+
+
 def _members(
-    conn: Connection, conditions: list[ColumnElement[bool]], settings: LinkSettings
+    conn: Connection,
+    conditions: list[ColumnElement[bool]],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, list[Member]]:
-    """The members of stories that ``conditions`` on ``events`` keep, by story id."""
+    """The members of stories that ``conditions`` on ``events`` keep, by story id; with
+    ``details``, each member's entry of :func:`_add_details` begun there (its type,
+    status, attribution, trigger and its article's title, outlet and URL)."""
     ev = t.events
     query = select(*_MEMBER_COLUMNS).join(event_links, event_links.c.event_id == ev.c.id)
-    names = [c.name for c in _MEMBER_COLUMNS]
+    if details is not None:
+        query = query.add_columns(*_DETAIL_COLUMNS).join(
+            t.documents, t.documents.c.id == ev.c.document_id
+        )
+    names = [c.name for c in query.selected_columns]
     groups: dict[str, list[Member]] = {}
     for r in conn.execute(query.where(*conditions)):
-        m = member_of_link_row(dict(zip(names, r, strict=True)), settings)
+        row = dict(zip(names, r, strict=True))
+        m = member_of_link_row(row, settings)
         groups.setdefault(m.story_id or "", []).append(m)
+        if details is not None:
+            details[m.id] = {
+                **{k: row[k] for k in _DETAIL_KEYS},
+                "evidence": [],
+                "candidates": [],
+                "source_ids": [],
+                "target_ids": [],
+            }
     return groups
 
 
-def _details(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, dict[str, Any]]:
-    """Type, status, attribution, outlet, evidence, candidates and roles of the events
-    ``ids`` selects: four statements."""
-    ev, doc = t.events, t.documents
-    query = select(
-        ev.c.id,
-        ev.c.type,
-        ev.c.status,
-        ev.c.attribution,
-        ev.c.trigger,
-        doc.c.title,
-        doc.c.source,
-        doc.c.url,
-    )
-    rows = conn.execute(query.join(doc, doc.c.id == ev.c.document_id).where(ev.c.id.in_(ids)))
-    out = {
-        r.id: {
-            **dict(r._mapping),
-            "evidence": [],
-            "candidates": [],
-            "source_ids": [],
-            "target_ids": [],
-        }
-        for r in rows
-    }
-    for r in conn.execute(
-        select(t.event_evidence)
-        .where(t.event_evidence.c.event_id.in_(ids))
-        .order_by(t.event_evidence.c.id)
-    ):
-        out[r.event_id]["evidence"].append(r.sentence)
-    for r in conn.execute(
-        select(t.event_candidates)
-        .where(t.event_candidates.c.event_id.in_(ids))
-        .order_by(t.event_candidates.c.id)
-    ):
-        out[r.event_id]["candidates"].append({"value": r.value, "status": r.status, "text": r.text})
-    ea = t.event_actors
-    for r in conn.execute(
-        select(ea).where(ea.c.event_id.in_(ids)).order_by(ea.c.event_id, ea.c.position)
-    ):
-        out[r.event_id][f"{r.role}_ids"].append(r.actor_id)
-    return out
+_DETAIL_KEYS = ("id", "type", "status", "attribution", "trigger", "title", "source", "url")
+
+
+def _add_details(
+    conn: Connection, ids: Select[Any] | list[str], details: dict[str, dict[str, Any]]
+) -> None:
+    """Evidence, candidates and roles of the events ``ids`` selects, added to their entries
+    in ``details`` (begun by :func:`_members`): three statements."""
+    evi, cand, ea = t.event_evidence, t.event_candidates, t.event_actors
+    said = select(evi.c.event_id, evi.c.sentence).where(among(conn, evi.c.event_id, ids))
+    for event_id, sentence in conn.execute(said.order_by(evi.c.id)):
+        details[event_id]["evidence"].append(sentence)
+    offered = select(cand.c.event_id, cand.c.value, cand.c.status, cand.c.text)
+    offered = offered.where(among(conn, cand.c.event_id, ids))
+    for event_id, value, status, text in conn.execute(offered.order_by(cand.c.id)):
+        details[event_id]["candidates"].append({"value": value, "status": status, "text": text})
+    roles = select(ea.c.event_id, ea.c.role, ea.c.actor_id).where(among(conn, ea.c.event_id, ids))
+    for event_id, role, actor_id in conn.execute(roles.order_by(ea.c.event_id, ea.c.position)):
+        details[event_id][f"{role}_ids"].append(actor_id)
 
 
 def _names(conn: Connection, ids: Select[Any] | list[str]) -> dict[str, str]:
     """Names of the actors that take part in, or are quoted on, the events ``ids`` selects."""
     ev, ea, ac = t.events, t.event_actors, t.actors
-    taking_part = select(ea.c.actor_id).where(ea.c.event_id.in_(ids))
-    quoted = select(ev.c.attribution).where(ev.c.id.in_(ids), ev.c.attribution.is_not(None))
+    taking_part = select(ea.c.actor_id).where(among(conn, ea.c.event_id, ids))
+    named = among(conn, ev.c.id, ids)
+    quoted = select(ev.c.attribution).where(named, ev.c.attribution.is_not(None))
     query = select(ac.c.id, ac.c.name).where(or_(ac.c.id.in_(taking_part), ac.c.id.in_(quoted)))
     return {r.id: r.name for r in conn.execute(query)}
