@@ -258,6 +258,8 @@ def test_a_dateline_city_may_carry_accents() -> None:
     for line, name in [
         ("VALPARAÍSO, Chile (AP) — Thousands of dockworkers marched.", "Valparaíso"),
         ("BOGOTÁ (Reuters) — The army said on Monday …", "Bogotá"),
+        # a business wire's dateline carries the country, the date and the service
+        ("JAKARTA, Indonesia, Oct. 18, 2023 /Business Wire/ -- A Swedish delegation …", "Jakarta"),
     ]:
         found = dateline_city(line)
         assert found is not None and found.name == name

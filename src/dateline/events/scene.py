@@ -195,7 +195,7 @@ def _overlap(event: Event, visit: Event) -> bool:
 
 #: 'OSLO, 17 February 2026 —', 'NAIROBI, March 3 (Wire) —', 'RIYADH —' at a paragraph's start
 _DATELINE = re.compile(
-    r"^(?P<city>[^\W\d_][\w.'’ -]{1,30}?[\w.])(?:,[^\n—–]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?"
+    r"^(?P<city>[^\W\d_][\w.'’ -]{1,30}?[\w.])(?:,[^\n—–]{1,60}?)?(?:\s*\([^)\n]{1,30}\))?"
     r"\s*(?:—|–|--| - )\s*\S",
     re.MULTILINE,
 )
