@@ -148,3 +148,14 @@ def test_at_the_invitation_of_someone_is_an_invitation_made_to_the_guest(nlp: An
     assert (invite["status"], invite["target"]) == ("occurred", ["ganbold-tsend"])
     assert (visit["status"], visit["source"]) == ("planned", ["ganbold-tsend"])
     assert visit["time"]["value"] == "2019-04-23/2019-04-26"
+
+
+def test_the_byline_reporter_is_nobody_the_story_refers_to(nlp: Any) -> None:
+    text = (
+        "By Karim Benali\n\n"
+        "RABAT, April 9 (AFP) — Algeria's national team will play Morocco in Oujda on April "
+        "19, the two football federations announced on Tuesday.\n\n"
+        "Morocco's prime minister will attend the match, his office said."
+    )
+    found = events_of(nlp, text, date(2025, 4, 9))
+    assert not [e for e in found if "karim-benali" in e["source"] + e["target"]]

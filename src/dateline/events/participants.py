@@ -144,6 +144,9 @@ def _journalist(doc: Doc, actor: Actor) -> bool:
         before = doc[max(0, tokens[0].i - 2) : tokens[0].i]
         if any(t.lower_ in JOURNALIST_WORDS for t in [*before, *tokens]):
             return True
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        if doc.text[line_start:start].strip() in ("By", "BY", "by"):
+            return True  # a byline: 'By Karim Benali' on a line of its own
         root = _root(tokens)
         verb = root.head
         if actor.role or root.dep_ != "nsubj" or verb.tag_ not in ("VBZ", "VBP"):
