@@ -260,6 +260,7 @@ def test_a_dateline_city_may_carry_accents() -> None:
         ("BOGOTÁ (Reuters) — The army said on Monday …", "Bogotá"),
         # a business wire's dateline carries the country, the date and the service
         ("JAKARTA, Indonesia, Oct. 18, 2023 /Business Wire/ -- A Swedish delegation …", "Jakarta"),
+        ("MOSCOW, April 10. /TASS/. Moscow and Ulaanbaatar have begun …", "Moscow"),
     ]:
         found = dateline_city(line)
         assert found is not None and found.name == name

@@ -227,3 +227,17 @@ def test_a_report_of_a_call_in_its_own_sentence_is_not_dated_by_it(nlp: Any) -> 
     )
     said = [e for e in events_of(nlp, text, date(2026, 4, 21)) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == [None]
+
+
+def test_talks_a_dated_statement_came_right_after_were_held_that_day(nlp: Any) -> None:
+    text = (
+        "Moscow and Ulaanbaatar have begun preparations for a presidential visit, Russian "
+        "Foreign Minister Nikolai Gromov said on Wednesday following talks with Mongolian "
+        "Foreign Minister Batbayar Ganzorig."
+    )
+    [talks] = [e for e in events_of(nlp, text, date(2019, 4, 10)) if e["type"] == "MEET"]
+    assert talks["time"]["value"] == "2019-04-10"
+    assert set(talks["source"]) == {"nikolai-gromov", "batbayar-ganzorig"}
+    later = text.replace("following talks", "two days after talks")
+    [talks] = [e for e in events_of(nlp, later, date(2019, 4, 10)) if e["type"] == "MEET"]
+    assert talks["time"]["value"] != "2019-04-10"

@@ -54,6 +54,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
     sharing.share_times(mentions, doc)
     sharing.said_on_the_occasion(mentions, doc, blocks)
+    sharing.talks_said_right_after(mentions, doc)
     sharing.share_without(mentions, doc)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m)]
     if dct is not None:

@@ -196,7 +196,7 @@ def _overlap(event: Event, visit: Event) -> bool:
 #: 'OSLO, 17 February 2026 —', 'NAIROBI, March 3 (Wire) —', 'RIYADH —' at a paragraph's start
 _DATELINE = re.compile(
     r"^(?P<city>[^\W\d_][\w.'’ -]{1,30}?[\w.])(?:,[^\n—–]{1,60}?)?(?:\s*\([^)\n]{1,30}\))?"
-    r"\s*(?:—|–|--| - )\s*\S",
+    r"\s*(?:—|–|--| - |/[A-Za-z]+/\.?)\s*\S",  # 'MOSCOW, April 10. /TASS/. Moscow and …'
     re.MULTILINE,
 )
 #: how many paragraphs from the start a dateline may open (a press release's header first)

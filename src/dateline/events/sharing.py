@@ -475,3 +475,26 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         if speakers & {r.id for r in (*occasion.sources, *occasion.targets)}:
             _take_time(mention, occasion)
             mention.location = mention.location or occasion.location  # said there
+
+
+def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
+    """'Gromov said on Wednesday following talks with Ganzorig': undated talks that a
+    statement dated to the day came right after were held that day, and are the
+    speaker's."""
+    for mention in mentions:
+        if mention.type not in SPEECH_ACTS or not _to_the_day(mention):
+            continue
+        speakers = {r.id for r in mention.sources}
+        for prep in doc[mention.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in RIGHT_AFTER:
+                continue
+            if any(c.dep_ == "npadvmod" for c in prep.children):
+                continue  # 'two days after a tense phone call': not the same day
+            inside = {t.i for t in prep.subtree}
+            for other in mentions:
+                if other.token not in inside or other.dated or other.type not in OCCASIONS:
+                    continue
+                _take_time(other, mention)
+                if not speakers & {r.id for r in (*other.sources, *other.targets)}:
+                    # 'following talks with Ganzorig': the speaker's own talks
+                    other.sources = [*mention.sources, *other.sources]
