@@ -470,3 +470,29 @@ def test_a_radio_correspondent_answering_the_anchor_reports_from_the_city(nlp: A
     ]
     said = next(e for e in found if e["type"] == "STATEMENT")
     assert said["time"]["value"] == "2016-09-14"  # 'in the past hour' is the day itself
+
+
+def test_a_programme_table_dates_each_stop_of_the_tour(nlp: Any) -> None:
+    text = (
+        "BRASÍLIA — Foreign Minister Ricardo Bastos Lemos will visit Angola, Mozambique and "
+        "South Africa next week, the Foreign Ministry announced on Wednesday.\n\n"
+        "The programme released by the ministry:\n\n"
+        "Date | City | Programme\n"
+        "Oct. 12-13 | Luanda, Angola | talks with the Angolan foreign minister\n"
+        "Oct. 14-15 | Maputo, Mozambique | meeting with the prime minister\n"
+        "Oct. 16-18 | Pretoria, South Africa | meeting of the IBSA foreign ministers\n"
+    )
+    visits = [e for e in events_of(nlp, text, date(2009, 10, 7)) if e["type"] == "VISIT"]
+    days = {e["target"][0]: e["time"]["value"] for e in visits if e["target"]}
+    assert days["AGO"] == "2009-10-12/2009-10-13"
+    assert days["MOZ"] == "2009-10-14/2009-10-15"
+    assert days["ZAF"] == "2009-10-16/2009-10-18"
+
+
+def test_the_travellers_own_country_is_no_stop_of_his_tour(nlp: Any) -> None:
+    text = (
+        "Brazilian Foreign Minister Ricardo Bastos Lemos will visit Angola, Mozambique and "
+        "South Africa next week on a tour meant to deepen Brazil's trade ties with Africa."
+    )
+    visits = [e for e in events_of(nlp, text, date(2009, 10, 7)) if e["type"] == "VISIT"]
+    assert sorted(t for e in visits for t in e["target"]) == ["AGO", "MOZ", "ZAF"]

@@ -46,10 +46,12 @@ def build_events(
     places, actors = list(doc._.places or []), list(doc._.actors or [])
     events = scene.split_destinations([event for _, event in pairs], places)
     events = scene.drop_returns_home(events, actors, places)
+    events = scene.drop_home_stops(events, actors)
     events = scene.attendance_visits(events, actors, places, lexicon.types["VISIT"])
     scene.share_trip_times(events, places)
     scene.share_visit_places(events, dct)
     scene.share_visit_times(events, places)
+    scene.date_schedule_rows(events, text, timexes, places)
     if dct is not None:
         scene.date_diary_entries(events, text, dct)
         scene.share_dateline_place(events, text, actors, dct)

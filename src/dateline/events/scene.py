@@ -23,9 +23,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
+from dateline.events import timing
 from dateline.events.lexicon import EventType
-from dateline.model import Actor, Event, EventTime, Place
+from dateline.model import Actor, Event, EventTime, Place, Timex
 
 #: types that happen where their participants are (a deployment or an attack does not
 #: happen where its agent's leader travels)
@@ -570,3 +572,75 @@ def _same_weekday_before(time: EventTime, day: date) -> bool:
     except ValueError:
         return False
     return told.weekday() == day.weekday() and 0 < (day - told).days <= 14
+
+
+def drop_home_stops(events: list[Event], actors: list[Actor]) -> list[Event]:
+    """'will visit Angola, Mozambique and South Africa … to deepen Brazil's ties': of the
+    destinations one sentence gives a traveller, his own country is no stop."""
+    home = {a.id: a.country for a in actors if a.kind == "person" and a.country}
+    trips: dict[tuple[int, tuple[str, ...]], list[Event]] = {}
+    for event in events:
+        if event.type == "VISIT" and event.evidence and event.source:
+            trips.setdefault((event.evidence[0].start, tuple(event.source)), []).append(event)
+    dropped: set[int] = set()
+    for stops in trips.values():
+        if len(stops) < 2:
+            continue
+        countries = {home.get(s) for s in stops[0].source}
+        if len(countries) != 1 or None in countries:
+            continue
+        for stop in stops:
+            if stop.target and set(stop.target) <= countries:
+                dropped.add(id(stop))
+    return [e for e in events if id(e) not in dropped]
+
+
+def date_schedule_rows(
+    events: list[Event], text: str, timexes: list[Timex], places: list[Place]
+) -> None:
+    """'Oct. 12-13 | Luanda, Angola | talks with …': a programme flattened to rows whose
+    first cell is a date and second a place dates the tour's stop in that country and what
+    the row itself tells, when they are dated no finer than a week."""
+    rows = []
+    bars = [i for i, ch in enumerate(text) if ch == "|"]
+    # cells between bars; the reader may have joined the rows into one paragraph, so a row
+    # is a place cell after a cell that ends with a date ('… Oct. 12-13 | Luanda, Angola |')
+    edges = list(zip([-1, *bars], [*bars, len(text)], strict=True))
+    for (a, b), (c, d) in pairwise(edges):
+        if "\n\n" in text[a + 1 : d]:
+            continue  # not one table
+        when = [t for t in timexes if a < t.start < b and timing.is_dated(t)]
+        where = {p.country for p in places for x, _ in p.mentions if c < x < d and p.country}
+        named = [t for t in when if any(ch.isalpha() for ch in t.text)] or when
+        if when and where:  # 'Oct. 12-13': the date with its month, not the bare '13'
+            rows.append((named[-1].start, d, named[-1], where))
+    for n in range(len(rows) - 1):  # a row runs to the next row's date
+        rows[n] = (rows[n][0], rows[n + 1][0], rows[n][2], rows[n][3])
+    if rows:
+        rows[-1] = (rows[-1][0], text.find("\n\n", rows[-1][0]) % (len(text) + 1), *rows[-1][2:])
+    if len(rows) < 2:
+        return
+    for event in events:
+        if event.dated and event.time.granularity == "day":
+            continue
+        start = event.evidence[0].start if event.evidence else -1
+        inside = next((r for r in rows if r[0] <= start < r[1]), None)
+        stop = event.type == "VISIT" and event.status in ("planned", "occurred", "ongoing")
+        row = inside or (
+            next((r for r in rows if set(event.target) & r[3]), None) if stop else None
+        )
+        if row is None:
+            continue
+        event.time, event.dated = _row_time(row[2], text), True
+
+
+def _row_time(timex: Timex, text: str) -> EventTime:
+    """A row's date, with the end day a cell adds after it ('Oct. 12-13')."""
+    more = re.match(r"\s*[-–]\s*(\d{1,2})\b", text[timex.end : timex.end + 6])
+    first = timex.earliest or ""
+    if more is None or timex.granularity != "day" or len(first) < 10:
+        return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
+    last = f"{first[:8]}{int(more.group(1)):02d}"
+    if last <= first:
+        return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
+    return EventTime(f"{first}/{last}", first, last, "day")
