@@ -35,7 +35,16 @@ from sqlalchemy import (
     update,
 )
 
-from dateline.link.cluster import Draft, cluster, extend, found_by, summary_ids
+from dateline.link.cluster import (
+    Draft,
+    Linked,
+    cluster,
+    extend,
+    found_by,
+    linked_of_row,
+    summary_ids,
+    tail_rows,
+)
 from dateline.link.compat import (
     CARRIED,
     FAR_FUTURE,
@@ -62,6 +71,7 @@ from dateline.link.schema import (
     stories,
     story_keys,
     story_summaries,
+    story_tail,
 )
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
@@ -223,8 +233,9 @@ def _stored_drafts(
         summaries.update((r.story_id, json.loads(r.summary)) for r in conn.execute(query))
     needed = set().union(*(summary_ids(v) for v in summaries.values()))
     cache.update(load_members(conn, needed - cache.keys(), settings))
+    tails = _stored_tails(conn, [i for i, v in summaries.items() if "tail" not in v], settings)
     drafts = [
-        _resumed(summaries[i], cache, settings)
+        _resumed(summaries[i], cache, settings, tails.get(i, []))
         if i in summaries
         else whole_story(conn, i, settings)
         for i in story_ids
@@ -234,13 +245,33 @@ def _stored_drafts(
     return drafts
 
 
-def _resumed(summary: dict[str, Any], cache: dict[str, Member], settings: LinkSettings) -> Draft:
-    """A stored story resumed from its summary, with what its ``story_keys`` rows were
-    written for (``Draft.stored``) when the summary names their window."""
-    draft = Draft.resume(summary, cache, settings)
+def _resumed(
+    summary: dict[str, Any], cache: dict[str, Member], settings: LinkSettings, tail: list[Linked]
+) -> Draft:
+    """A stored story resumed from its summary and its ``story_tail`` rows (a summary written
+    before migration 17 holds its tail), with what its ``story_keys`` rows were written for
+    (``Draft.stored``) when the summary names their window."""
+    draft = Draft.resume(summary, cache, settings, tail)
     if KEYS in summary:
         draft.stored = (tuple(summary[KEYS]), draft.signatures())
+    if "tail" not in summary:
+        draft.tail_written = draft.events
     return draft
+
+
+def _stored_tails(
+    conn: Connection, story_ids: list[str], settings: LinkSettings
+) -> dict[str, list[Linked]]:
+    """The stories' ``story_tail`` rows, oldest first."""
+    out: dict[str, list[Linked]] = {}
+    k = story_tail.c
+    columns = (k.story_id, k.event_id, k.type, k.lo, k.hi, k.participants, k.dated, k.status)
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = sorted(story_ids[start : start + CHUNK])
+        query = select(*columns).where(k.story_id.in_(chunk)).order_by(k.story_id, k.position)
+        for row in conn.execute(query):
+            out.setdefault(row.story_id, []).append(linked_of_row(row, settings))
+    return out
 
 
 def whole_story(conn: Connection, story_id: str, settings: LinkSettings) -> Draft:
@@ -280,7 +311,7 @@ def relink_documents(
 def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Forget every story and link every stored document again, in date order."""
     create_story_tables(conn)  # the tables of this version, whatever migration calls it
-    for table in (story_keys, story_summaries, event_keys, event_links, stories):
+    for table in (story_keys, story_summaries, story_tail, event_keys, event_links, stories):
         conn.execute(delete(table))
     conn.execute(update(t.events).values(story_id=None))
     docs = conn.execute(
@@ -649,25 +680,36 @@ def write_stories(
             m.story_id = d.id
     new_ids = {d.id for d in drafts}
     kept = {d.id for d in drafts if d.stored is not None}
-    _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids)
-    _insert_stories(conn, drafts, settings)
+    tails = {d.id for d in drafts if d.tail_written is not None} - old_ids
+    _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids, keep_tails=tails)
+    _insert_stories(conn, drafts, settings, tails)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
 
 
-def _delete_stories(conn: Connection, story_ids: list[str], keep_keys: Iterable[str] = ()) -> None:
+def _delete_stories(
+    conn: Connection,
+    story_ids: list[str],
+    keep_keys: Iterable[str] = (),
+    keep_tails: Iterable[str] = (),
+) -> None:
     """The stories' rows, but the ``story_keys`` rows of ``keep_keys`` (written as a diff by
-    ``_write_story_keys``)."""
-    keep = set(keep_keys)
+    ``_write_story_keys``) and the ``story_tail`` rows of ``keep_tails`` (``_write_tail``)."""
+    keep, tails = set(keep_keys), set(keep_tails)
     for start in range(0, len(story_ids), CHUNK):
         chunk = story_ids[start : start + CHUNK]
         conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
         conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
         if rewritten := [i for i in chunk if i not in keep]:
             conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(rewritten)))
+        if rewritten := [i for i in chunk if i not in tails]:
+            conn.execute(delete(story_tail).where(story_tail.c.story_id.in_(rewritten)))
 
 
-def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSettings) -> None:
-    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``)."""
+def _insert_stories(
+    conn: Connection, drafts: list[Draft], settings: LinkSettings, kept_tails: Iterable[str] = ()
+) -> None:
+    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``,
+    ``story_tail``: only what changed of the tails of ``kept_tails``)."""
     if not drafts:
         return
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
@@ -677,15 +719,38 @@ def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSetting
     summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     conn.execute(insert(story_summaries), summaries)
     _write_story_keys(conn, drafts, windows, settings)
+    _write_tail(conn, drafts, set(kept_tails))
 
 
 def summary_row(
     draft: Draft, settings: LinkSettings, window: tuple[str, str] | None = None
 ) -> dict[str, Any]:
-    """The ``story_summaries`` row of a draft: what resuming it needs, and the window its
-    ``story_keys`` rows are written with (``KEYS``)."""
+    """The ``story_summaries`` row of a draft: what resuming it needs but its tail (kept in
+    ``story_tail``), and the window its ``story_keys`` rows are written with (``KEYS``)."""
     window = window or key_window(draft, settings)
-    return {"story_id": draft.id, "summary": json.dumps({**draft.to_summary(), KEYS: window})}
+    summary = {**draft.to_summary(tail=False), KEYS: window}
+    return {"story_id": draft.id, "summary": json.dumps(summary)}
+
+
+def _write_tail(conn: Connection, drafts: list[Draft], kept: set[str]) -> None:
+    """The drafts' ``story_tail`` rows. A story of ``kept`` has the rows of the members it
+    had when resumed (``Draft.tail_written``): it gets the rows of its new members and
+    loses those of the members that dropped out of its tail, and no other row is written;
+    any other story's rows are written whole (``_delete_stories`` removed those it had)."""
+    rows: list[dict[str, Any]] = []
+    cuts: list[dict[str, Any]] = []
+    for d in drafts:
+        since = d.tail_written if d.id in kept and d.tail_written is not None else None
+        rows += tail_rows(d, d.id, since or 0)
+        start = d.events - len(d.tail)
+        if since is not None and start > 0 and d.events > since:
+            cuts.append({"sid": d.id, "start": start})
+    if cuts:
+        k = story_tail.c
+        stmt = delete(story_tail).where(k.story_id == bindparam("sid"))
+        conn.execute(stmt.where(k.position < bindparam("start")), cuts)
+    if rows:
+        conn.execute(insert(story_tail), rows)
 
 
 #: the summary's entry for the window its ``story_keys`` rows were written with
@@ -756,10 +821,11 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
-    """Summaries and keys of every stored story, from all its members (migration 6)."""
+    """Summaries, tails and keys of every stored story, from all its members (migration 6)."""
     settings = settings or default_settings()
     conn.execute(delete(story_summaries))
     conn.execute(delete(story_keys))
+    conn.execute(delete(story_tail))
     query = select(stories.c.id).order_by(stories.c.id)
     story_ids = [r[0] for r in conn.execute(query)]
     for story_id in story_ids:
@@ -768,8 +834,34 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
             continue
         if rows := story_key_rows(draft, settings):
             conn.execute(insert(story_keys), rows)
+        if rows := tail_rows(draft, draft.id):
+            conn.execute(insert(story_tail), rows)
         conn.execute(insert(story_summaries).values(summary_row(draft, settings)))
     return len(story_ids)
+
+
+def move_tails(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """Summaries that hold their story's tail (written before migration 17) without it, the
+    tail in ``story_tail`` rows; the rest of each summary as it was. Returns the number of
+    stories whose tail moved."""
+    settings = settings or default_settings()
+    s = story_summaries
+    story_ids = [r[0] for r in conn.execute(select(s.c.story_id).order_by(s.c.story_id))]
+    moved = 0
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = story_ids[start : start + CHUNK]
+        query = select(s).where(s.c.story_id.in_(chunk))
+        old = {r.story_id: json.loads(r.summary) for r in conn.execute(query)}
+        held = sorted(i for i, v in old.items() if "tail" in v)
+        for draft in _stored_drafts(conn, held, {}, settings):
+            window = {KEYS: old[draft.id][KEYS]} if KEYS in old[draft.id] else {}
+            summary = json.dumps({**draft.to_summary(tail=False), **window})
+            conn.execute(delete(story_tail).where(story_tail.c.story_id == draft.id))
+            if rows := tail_rows(draft, draft.id):
+                conn.execute(insert(story_tail), rows)
+            conn.execute(update(s).where(s.c.story_id == draft.id).values(summary=summary))
+            moved += 1
+    return moved
 
 
 def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -> int:
