@@ -35,13 +35,18 @@ from corpus import Corpus
 from dateline.link import cluster, linker
 from dateline.store import Store
 
+# write_stories is _write in the appended pass since the drafts are kept between passes;
+# a step the code under test does not have is left out.
 STEPS = ("index_documents", "_tail_stories", "_stored_drafts", "extend", "write_stories",
-         "_write_story_keys", "link_documents")  # fmt: skip
+         "_write", "_write_story_keys", "link_documents")  # fmt: skip
 
 
 def timed(module: Any, name: str, spent: Counter[str]) -> None:
     """Wrap ``module.name`` so that its CPU time adds up in ``spent``."""
-    inner: Callable[..., Any] = getattr(module, name)
+    found: Callable[..., Any] | None = getattr(module, name, None)
+    if found is None:
+        return
+    inner = found
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         began = time.process_time()

@@ -293,6 +293,14 @@ class Draft:
         draft.first_dct, draft.last_dct = summary["first_dct"], summary["last_dct"]
         return draft
 
+    def settle(self) -> None:
+        """Forget what only the pass that changed the draft needs (the members it added,
+        the states of its closed articles): the draft ``resume`` gives from what it was
+        written as, and what is kept of it between passes (``dateline.link.kept``)."""
+        self.added = []
+        self._fold.done = []
+        self._state = None
+
     def _fill(self, tail: Sequence[Linkable]) -> None:
         """An empty tail filled with a stored one: ``_push`` without the drop-outs, in one
         loop (a resumed story's whole tail goes through it)."""

@@ -64,6 +64,7 @@ from dateline.link.compat import (
     shift,
     stored_keys,
 )
+from dateline.link.kept import KeptDrafts, forget, kept_drafts
 from dateline.link.schema import (
     create_story_tables,
     event_keys,
@@ -99,11 +100,9 @@ def link_document(
     # count them twice if resumed, so their neighbourhood is clustered afresh.
     fresh = all(m.story_id is None for m in seeds)
     if fresh and (last if last is not None else comes_last(conn, seeds[0])):
-        drafts = append_last(conn, seeds, settings)
-        members: list[Member] = [m for d in drafts for m in d.added]
-    else:
-        found = neighbourhood(conn, seeds, settings)
-        drafts, members = cluster(list(found.values()), settings), list(found.values())
+        return sorted(d.id for d in _append(conn, seeds, settings))  # each holds a seed
+    found = neighbourhood(conn, seeds, settings)
+    drafts, members = cluster(list(found.values()), settings), list(found.values())
     write_stories(conn, drafts, members, settings)
     return sorted({d.id for d in drafts if any(m.document_id == document_id for m in d.added)})
 
@@ -127,8 +126,20 @@ def link_documents(
     relink_together(conn, [doc_id for _, doc_id in early], settings)
     seeds = index_documents(conn, [doc_id for _, doc_id in keys[len(early) :]], settings)
     if seeds:
-        drafts = append_last(conn, seeds, settings)
-        write_stories(conn, drafts, [m for d in drafts for m in d.added], settings)
+        _append(conn, seeds, settings)
+
+
+def _append(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[Draft]:
+    """``append_last`` and its stories written; the stories it read or wrote are kept for
+    the next pass on this connection (``dateline.link.kept``). Returns the drafts that
+    hold new events."""
+    kept = kept_drafts(conn)
+    drafts = append_last(conn, seeds, settings, kept)
+    texts = _write(conn, drafts, [m for d in drafts for m in d.added], settings)
+    if kept is not None:
+        for d in drafts:
+            kept.keep(d, texts[d.id])
+    return drafts
 
 
 def relink_together(conn: Connection, document_ids: list[str], settings: LinkSettings) -> None:
@@ -206,7 +217,9 @@ def comes_last(conn: Connection, seed: Member) -> bool:
     return conn.execute(select(d.c.id).where(later).limit(1)).first() is None
 
 
-def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[Draft]:
+def append_last(
+    conn: Connection, seeds: list[Member], settings: LinkSettings, kept: KeptDrafts | None = None
+) -> list[Draft]:
     """The pass over the whole neighbourhood, when the new article comes last in it.
 
     Earlier events keep their stories (nothing before them changed), so only the stories
@@ -215,27 +228,42 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     are found by those members' keys (``story_keys``), and resumed from their summaries without
     loading those members: a candidate story none of whose last members is adjacent to
     a new event is resumed for nothing, but never joined. Returns the drafts that hold
-    new events."""
+    new events; those resumed and not joined go to ``kept`` as they are."""
     seed_ids = {m.id for m in seeds}
-    drafts = _stored_drafts(conn, _tail_stories(conn, seeds, settings), {}, settings)
-    return [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
+    drafts = _stored_drafts(conn, _tail_stories(conn, seeds, settings), {}, settings, kept)
+    joined = [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
+    if kept is not None:
+        for d in drafts:
+            if not d.added:
+                kept.keep(d)
+    return joined
 
 
 def _stored_drafts(
-    conn: Connection, story_ids: list[str], cache: dict[str, Member], settings: LinkSettings
+    conn: Connection,
+    story_ids: list[str],
+    cache: dict[str, Member],
+    settings: LinkSettings,
+    kept: KeptDrafts | None = None,
 ) -> list[Draft]:
     """Stored stories resumed as drafts, in the order the pass started them (by first
-    member); a story without a summary is rebuilt from all its members."""
-    summaries: dict[str, dict[str, Any]] = {}
+    member); a story without a summary is rebuilt from all its members, one ``kept`` for
+    its summary's text is taken as it is."""
+    texts: dict[str, str] = {}
     s = story_summaries
     for start in range(0, len(story_ids), CHUNK):
         query = select(s).where(s.c.story_id.in_(story_ids[start : start + CHUNK]))
-        summaries.update((r.story_id, json.loads(r.summary)) for r in conn.execute(query))
+        texts.update((r.story_id, r.summary) for r in conn.execute(query))
+    taken = {i: kept.take(i, text, settings) for i, text in texts.items()} if kept else {}
+    reused = {i: d for i, d in taken.items() if d is not None}
+    summaries = {i: json.loads(text) for i, text in texts.items() if i not in reused}
     needed = set().union(*(summary_ids(v) for v in summaries.values()))
     cache.update(load_members(conn, needed - cache.keys(), settings))
     tails = _stored_tails(conn, [i for i, v in summaries.items() if "tail" not in v], settings)
     drafts = [
-        _resumed(summaries[i], cache, settings, tails.get(i, []))
+        reused[i]
+        if i in reused
+        else _resumed(summaries[i], cache, settings, tails.get(i, []))
         if i in summaries
         else whole_story(conn, i, settings)
         for i in story_ids
@@ -311,6 +339,7 @@ def relink_documents(
 def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Forget every story and link every stored document again, in date order."""
     create_story_tables(conn)  # the tables of this version, whatever migration calls it
+    forget(conn)
     for table in (story_keys, story_summaries, story_tail, event_keys, event_links, stories):
         conn.execute(delete(table))
     conn.execute(update(t.events).values(story_id=None))
@@ -662,9 +691,17 @@ def write_stories(
     conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
 ) -> None:
     """Point each event at its story and refresh the rows of the stories that changed
-    (``stories``, ``story_summaries``, ``story_keys``). ``members`` are the events whose
-    story may have changed: the drafts' new members, or a whole re-clustered
-    neighbourhood."""
+    (``stories``, ``story_summaries``, ``story_keys``, ``story_tail``). ``members`` are the
+    events whose story may have changed: the drafts' new members, or a whole re-clustered
+    neighbourhood. The drafts kept between passes are dropped (``dateline.link.kept``)."""
+    forget(conn)
+    _write(conn, drafts, members, settings)
+
+
+def _write(
+    conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
+) -> dict[str, str]:
+    """``write_stories``, keeping the kept drafts; returns the summary text of each draft."""
     members = list(members)
     old_ids = {m.story_id for m in members if m.story_id}
     changes = [{"eid": m.id, "sid": d.id} for d in drafts for m in d.added if m.story_id != d.id]
@@ -682,8 +719,9 @@ def write_stories(
     kept = {d.id for d in drafts if d.stored is not None}
     tails = {d.id for d in drafts if d.tail_written is not None} - old_ids
     _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids, keep_tails=tails)
-    _insert_stories(conn, drafts, settings, tails)
+    texts = _insert_stories(conn, drafts, settings, tails)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
+    return texts
 
 
 def _delete_stories(
@@ -707,11 +745,13 @@ def _delete_stories(
 
 def _insert_stories(
     conn: Connection, drafts: list[Draft], settings: LinkSettings, kept_tails: Iterable[str] = ()
-) -> None:
+) -> dict[str, str]:
     """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``,
-    ``story_tail``: only what changed of the tails of ``kept_tails``)."""
+    ``story_tail``: only what changed of the tails of ``kept_tails``); returns the summary
+    text of each. Each draft then names the rows it has (``Draft.stored``,
+    ``Draft.tail_written``), as one resumed from them would."""
     if not drafts:
-        return
+        return {}
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
     conn.execute(insert(stories), rows)
@@ -720,6 +760,9 @@ def _insert_stories(
     conn.execute(insert(story_summaries), summaries)
     _write_story_keys(conn, drafts, windows, settings)
     _write_tail(conn, drafts, set(kept_tails))
+    for d in drafts:
+        d.stored, d.tail_written = (windows[d.id], d.signatures()), d.events
+    return {r["story_id"]: r["summary"] for r in summaries}
 
 
 def summary_row(
@@ -823,6 +866,7 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Summaries, tails and keys of every stored story, from all its members (migration 6)."""
     settings = settings or default_settings()
+    forget(conn)
     conn.execute(delete(story_summaries))
     conn.execute(delete(story_keys))
     conn.execute(delete(story_tail))
@@ -845,6 +889,7 @@ def move_tails(conn: Connection, settings: LinkSettings | None = None) -> int:
     tail in ``story_tail`` rows; the rest of each summary as it was. Returns the number of
     stories whose tail moved."""
     settings = settings or default_settings()
+    forget(conn)
     s = story_summaries
     story_ids = [r[0] for r in conn.execute(select(s.c.story_id).order_by(s.c.story_id))]
     moved = 0
@@ -867,6 +912,7 @@ def move_tails(conn: Connection, settings: LinkSettings | None = None) -> int:
 def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -> int:
     """The ``story_keys`` rows of every stored story, from its summary (migration 11)."""
     settings = settings or default_settings()
+    forget(conn)
     conn.execute(delete(story_keys))
     story_ids = [r[0] for r in conn.execute(select(stories.c.id).order_by(stories.c.id))]
     for start in range(0, len(story_ids), CHUNK):
