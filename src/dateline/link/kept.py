@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, event
 
 from dateline.link.cluster import Draft
 from dateline.link.settings import LinkSettings
+from dateline.store.engine import in_writing
 
 #: the most stories kept per connection (the least recently used are dropped first)
 KEPT = 10_000
@@ -72,7 +73,6 @@ def kept_drafts(conn: Connection) -> KeptDrafts | None:
     kept = conn.info.get(_INFO)
     if not isinstance(kept, KeptDrafts) or kept.version != version:
         kept = conn.info[_INFO] = KeptDrafts(version)
-        _forget_on_rollback(conn.engine)
     kept.read = {}
     return kept
 
@@ -82,10 +82,11 @@ def forget(conn: Connection) -> None:
     conn.info.pop(_INFO, None)
 
 
-def _forget_on_rollback(engine: Engine) -> None:
-    if not event.contains(engine, "rollback", _rolled_back):
-        event.listen(engine, "rollback", _rolled_back)
-
-
+@event.listens_for(Engine, "rollback")
 def _rolled_back(conn: Connection) -> None:
-    forget(conn)
+    """A write transaction rolled back (``dateline.store.engine.writing``); a read, which
+    changed nothing, keeps them. Heard on every engine: the writer's transactions run on
+    copies of the store's engine (``execution_options``), which a listener of the store's
+    engine would not hear."""
+    if in_writing(conn):
+        forget(conn)

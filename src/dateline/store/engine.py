@@ -166,8 +166,12 @@ def _switch_to_wal(cur: Any) -> None:
             time.sleep(WAL_SWITCH_WAIT_S * attempt)
 
 
+def in_writing(conn: Connection) -> bool:
+    """Whether the connection runs a transaction of ``writing``."""
+    return bool(conn.get_execution_options().get(_WRITE))
+
+
 def sqlite_begin(conn: Connection) -> None:
     # IMMEDIATE takes the write lock now, not at the first write: a writer that read
     # "not stored yet" cannot be overtaken by another before it writes.
-    immediate = conn.get_execution_options().get(_WRITE)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if in_writing(conn) else "BEGIN")
