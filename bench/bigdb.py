@@ -15,8 +15,8 @@ Realistic in the ways the reads care about:
   its article's text (offsets hold).
 
 Rows are what ingest and linking would store for such events: ``event_links`` rows,
-``event_keys``, ``story_keys``, ``stories`` and ``story_summaries`` are made with the
-linker's own functions (``member_of_row``, ``link_row``, ``Draft``, ``draft_row``),
+``event_keys``, ``story_keys``, ``stories``, ``story_summaries`` and ``story_tail`` are
+made with the linker's own functions (``member_of_row``, ``link_row``, ``Draft``, ``draft_row``),
 so a later ``dateline ingest`` into the database links against them. What is left out:
 timexes, actor mentions and places (no read measured here uses them).
 
@@ -40,11 +40,18 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dateline.link.cluster import Draft, story_id_for
+from dateline.link.cluster import Draft, story_id_for, tail_rows
 from dateline.link.compat import participant
 from dateline.link.history_table import fill
 from dateline.link.linker import draft_row, key_rows, link_row, member_of_row, story_key_rows
-from dateline.link.schema import event_keys, event_links, stories, story_keys, story_summaries
+from dateline.link.schema import (
+    event_keys,
+    event_links,
+    stories,
+    story_keys,
+    story_summaries,
+    story_tail,
+)
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key
 from dateline.store import Store
@@ -74,6 +81,7 @@ TABLES = {
     "documents": t.documents, "events": t.events, "event_actors": t.event_actors,
     "event_evidence": t.event_evidence, "event_links": event_links, "event_keys": event_keys,
     "story_keys": story_keys, "stories": stories, "story_summaries": story_summaries,
+    "story_tail": story_tail,
 }  # fmt: skip
 
 
@@ -229,8 +237,9 @@ class Generator:
         title = _title(members[0].dct, int(members[0].document_id.rsplit("-", 1)[1]))
         rows["stories"].append({**draft_row(draft, self.settings, title), "id": story_id})
         rows["story_summaries"].append(
-            {"story_id": story_id, "summary": json.dumps(draft.to_summary())}
+            {"story_id": story_id, "summary": json.dumps(draft.to_summary(tail=False))}
         )
+        rows["story_tail"] += tail_rows(draft, story_id)
         rows["event_links"] += [link_row(m) for m in members]
         rows["event_keys"] += key_rows(members)
         rows["story_keys"] += story_key_rows(draft, self.settings)

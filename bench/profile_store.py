@@ -35,13 +35,18 @@ from corpus import Corpus
 from dateline.link import cluster, linker
 from dateline.store import Store
 
+# write_stories is _write in the appended pass since the drafts are kept between passes;
+# a step the code under test does not have is left out.
 STEPS = ("index_documents", "_tail_stories", "_stored_drafts", "extend", "write_stories",
-         "_write_story_keys", "link_documents")  # fmt: skip
+         "_write", "_write_story_keys", "link_documents")  # fmt: skip
 
 
 def timed(module: Any, name: str, spent: Counter[str]) -> None:
     """Wrap ``module.name`` so that its CPU time adds up in ``spent``."""
-    inner: Callable[..., Any] = getattr(module, name)
+    found: Callable[..., Any] | None = getattr(module, name, None)
+    if found is None:
+        return
+    inner = found
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         began = time.process_time()
@@ -59,7 +64,9 @@ def counted(counts: Counter[str]) -> None:
 
     def resumed(cls: type, *args: Any) -> Any:
         counts["resumed"] += 1
-        return resume(cls, *args)
+        draft = resume(cls, *args)
+        counts["tail"] += len(draft.tail)
+        return draft
 
     def linked(self: cluster.Draft, e: Any, settings: Any) -> tuple[int, int]:
         counts["links"] += 1
@@ -86,11 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", action="store_true", help="store the first --base first")
     parser.add_argument("--profile", help="write a cProfile of the timed stretch here")
     args = parser.parse_args(argv)
-    docs = list(by_day(Corpus(15).articles(args.base + (0 if args.build else args.more))))
+    # The first --base of the same --base + --more articles: a day cut at --base then has
+    # its later articles timed, not some that come before stored ones (by_day sorts a
+    # day's articles by id), which would be linked by the re-clustering path instead.
+    docs = list(by_day(Corpus(15).articles(args.base + args.more)))
     if args.build:
         with Store(args.db) as store:
             for start in range(0, args.base, 100):
-                store.add_many(docs[start : start + 100])
+                store.add_many(docs[start : min(start + 100, args.base)])
         return 0
     work = args.db + ".work"
     copy_database(args.db, work)
@@ -100,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in STEPS:
         timed(linker, name, spent)
     with Store(work) as store:
+        counts.clear()  # what migrating the copy to this code's schema cost is not counted
+        spent.clear()
 
         def statement(*event: Any) -> None:
             counts["statements"] += 1
@@ -119,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         cpu = time.process_time() - began
     n = len(more)
     print(f"CPU {1000 * cpu / n:.2f} ms/doc, statements {counts['statements'] / n:.1f}, "
-          f"resumed {counts['resumed'] / n:.2f}, links {counts['links'] / n:.1f} "
+          f"resumed {counts['resumed'] / n:.2f} ({counts['tail'] / max(1, counts['resumed']):.1f} "
+          f"tail members each), links {counts['links'] / n:.1f} "
           f"({counts['groups'] / max(1, counts['links']):.1f} groups each), story_keys rows "
           f"{counts['key rows'] / n:.1f} per document; load {os.getloadavg()[0]:.1f}")  # fmt: skip
     print("CPU ms/doc: " + ", ".join(f"{k} {1000 * spent[k] / n:.2f}" for k in STEPS))

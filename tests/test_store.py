@@ -168,3 +168,10 @@ def test_stored_events_render_like_extracted_ones(db_url: str) -> None:
     csv_text = export_events(rows, "csv")
     assert csv_text.splitlines()[1].count("kim-jong-un") == 1
     assert '"Kim will visit Moscow."' in export_events(rows, "jsonl")
+
+
+def test_a_writing_sqlite_connection_has_the_writers_page_cache(tmp_path: Any) -> None:
+    from dateline.store.engine import WRITER_CACHE_KIB, writing
+
+    with Store(str(tmp_path / "cache.db")) as store, writing(store.engine) as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -WRITER_CACHE_KIB

@@ -214,3 +214,13 @@ def _reject(store: Store, summary: IngestSummary) -> Any:
         store.add_reject(error)
 
     return reject
+
+
+def test_one_publication_twice_in_one_batch_is_recorded_once(db_url: str) -> None:
+    """The batch's publications go in as one statement: a repeat inside it is skipped as
+    a repeat of a stored one is."""
+    first = ALL[0]
+    with Store(db_url) as store:
+        assert store.add_many([first, first, ALL[1]]) == [True, False, True]
+        found = store.document(first["document"]["id"])
+        assert found is not None and len(found["publications"]) == 1

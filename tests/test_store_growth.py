@@ -14,8 +14,14 @@ import sqlalchemy as sa
 
 from conftest import stored_article
 from dateline.link.cluster import summary_ids
-from dateline.link.linker import KEY_WINDOW_STEP, _members_of, _tail_stories, rebuild_story_keys
-from dateline.link.schema import story_keys, story_summaries
+from dateline.link.linker import (
+    KEY_WINDOW_STEP,
+    _members_of,
+    _stored_drafts,
+    _tail_stories,
+    rebuild_story_keys,
+)
+from dateline.link.schema import story_keys, story_summaries, story_tail
 from dateline.link.settings import default_settings
 from dateline.store import Store
 from dateline.store import schema as t
@@ -68,34 +74,101 @@ def test_articles_in_rounds_back_in_time_give_the_database_of_date_order(
 
 
 def test_a_long_story_resumes_without_loading_its_last_members(db_url: str) -> None:
-    """The summary holds what a new report is compared with of the story's last members,
+    """``story_tail`` holds what a new report is compared with of the story's last members,
     so resuming it loads its first member and those of its last article only."""
     with Store(db_url) as store:
         store.add_many(dated_reports(100, "2025-05-20"))
         with store.engine.connect() as conn:
             (row,) = conn.execute(sa.select(story_summaries.c.summary)).all()
+            tail = conn.execute(sa.select(story_tail).order_by(story_tail.c.position)).all()
     summary = json.loads(row.summary)
-    assert len(summary["tail"]) == 64
+    assert "tail" not in summary
+    assert [r.position for r in tail] == list(range(36, 100))  # the last 64 of 100
     assert len(summary_ids(summary)) <= 2  # the first report, and the last (one event)
-    assert len(summary["parts"]) == 1  # 64 reports of the same two participants
+    assert len({r.participants for r in tail}) == 1  # the same two participants
+
+
+def test_a_report_that_joins_a_long_story_writes_its_own_tail_row_only(db_url: str) -> None:
+    """A report appended to a full tail adds its row and deletes the oldest one: the other
+    rows are neither deleted nor written again."""
+    first = dated_reports(70, "2025-05-20")
+    last = dated_reports(1, "2025-05-20", date(2025, 5, 1), name="late")
+    with Store(db_url) as store:
+        store.add_many(first)
+        with store.engine.connect() as conn:
+            before = conn.execute(sa.select(story_tail).order_by(story_tail.c.position)).all()
+        written: list[Any] = []
+
+        def tail_rows_written(*event: Any) -> None:
+            if event[2].startswith("INSERT INTO story_tail"):
+                written.extend(event[3] if event[5] else [event[3]])
+
+        sa.event.listen(store.engine, "before_cursor_execute", tail_rows_written)
+        store.add_many(last)
+        with store.engine.connect() as conn:
+            after = conn.execute(sa.select(story_tail).order_by(story_tail.c.position)).all()
+    assert [r.position for r in before] == list(range(6, 70))
+    assert [r.position for r in after] == list(range(7, 71))
+    assert after[:-1] == before[1:] and len(written) == 1
+
+
+def test_a_database_whose_summaries_hold_their_tails_moves_them_to_rows(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Migration 17: summaries written before it (the tail in the summary, as JSON rows
+    or, earlier still, as member ids) lose their tail to ``story_tail`` rows, and the
+    database is then that of a fresh run."""
+    items = canonical(list(reports(120)))
+    expected = one_by_one(tmp_path / "one.db", items)
+    with Store(db_url) as store:
+        store.add_many(items[:80])
+        settings = default_settings()
+        with writing(store.engine) as conn:
+            stored = [r.story_id for r in conn.execute(sa.select(story_summaries))]
+            for n, draft in enumerate(_stored_drafts(conn, stored, {}, settings)):
+                where = story_summaries.c.story_id == draft.id
+                summary = conn.execute(sa.select(story_summaries.c.summary).where(where))
+                old = {**json.loads(summary.scalar_one()), **draft.to_summary()}
+                if n % 2:  # older still: the tail named its members by id
+                    old["tail"] = [row[0] for row in old.pop("tail")]
+                    del old["parts"], old["last_article"]
+                stmt = story_summaries.update().where(where)
+                conn.execute(stmt.values(summary=json.dumps(old)))
+            conn.execute(sa.delete(story_tail))
+            migrations = t.schema_migrations
+            conn.execute(sa.delete(migrations).where(migrations.c.version == 17))
+        assert len(stored) >= 2  # one summary of each kind at least
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:
+            summaries = [
+                json.loads(r[0]) for r in conn.execute(sa.select(story_summaries.c.summary))
+            ]
+            assert summaries and not any("tail" in s for s in summaries)
+        store.add_many(items[80:])
+        assert table_rows(store) == expected
 
 
 def test_a_summary_written_before_it_kept_the_tail_whole_still_resumes(
     db_url: str, tmp_path: Path
 ) -> None:
     """A database whose summaries name their last members by id only (as written before
-    this version) is read as it was and gives the database a fresh run gives."""
+    the tail was kept whole, and before it had rows of its own) is read as it was and
+    gives the database a fresh run gives."""
     items = canonical(list(reports(120)))
     expected = one_by_one(tmp_path / "one.db", items)
     with Store(db_url) as store:
         store.add_many(items[:80])
         with writing(store.engine) as conn:
+            tails: dict[str, list[str]] = {}
+            for r in conn.execute(sa.select(story_tail).order_by(story_tail.c.position)):
+                tails.setdefault(r.story_id, []).append(r.event_id)
             for r in conn.execute(sa.select(story_summaries)).all():
                 old = json.loads(r.summary)
-                old["tail"] = [row[0] for row in old.pop("tail")]
-                del old["parts"], old["last_article"]
+                old["tail"] = tails[r.story_id]
+                del old["last_article"]
                 stmt = story_summaries.update().where(story_summaries.c.story_id == r.story_id)
                 conn.execute(stmt.values(summary=json.dumps(old)))
+            conn.execute(sa.delete(story_tail))
         store.add_many(items[80:])
         assert table_rows(store) == expected
 

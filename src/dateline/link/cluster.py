@@ -10,8 +10,9 @@ stories with the same ids.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -107,6 +108,9 @@ class Draft:
         # What the store holds of a resumed story's rows (the linker's: see
         # ``linker._write_story_keys``), None for a story not resumed from them.
         self.stored: tuple[Any, ...] | None = None
+        # How many members a story resumed from its ``story_tail`` rows had: the rows of
+        # those still in the tail are stored (``linker._write_tail``); None: none are.
+        self.tail_written: int | None = None
         for m in members:
             self.add(m)
 
@@ -257,12 +261,14 @@ class Draft:
         stays its place when a facet names a city of it: see ``narrower``)."""
         return self.located
 
-    def to_summary(self) -> dict[str, Any]:
-        """What resuming this draft needs (JSON-ready); members are named by id."""
+    def to_summary(self, tail: bool = True) -> dict[str, Any]:
+        """What resuming this draft needs (JSON-ready); members are named by id. Without
+        ``tail``, the tail is left out: the linker keeps it in rows of its own
+        (``tail_rows``), and ``resume`` is then given them."""
         assert self.first is not None, "a draft has at least one member"
         return {
             "first": self.first.id,
-            **_tail_summary(self.tail),
+            **(_tail_summary(self.tail) if tail else {}),
             "last_article": self.last_article,
             "fold": self._fold.to_dict(),
             "place": [self.located.name, self.located.country, self.located.level],
@@ -274,13 +280,17 @@ class Draft:
 
     @classmethod
     def resume(
-        cls, summary: dict[str, Any], members: dict[str, Member], settings: LinkSettings
+        cls,
+        summary: dict[str, Any],
+        members: dict[str, Member],
+        settings: LinkSettings,
+        tail: Sequence[Linkable] = (),
     ) -> Draft:
-        """The draft ``to_summary`` saved; ``members`` holds (at least) the ids it names."""
+        """The draft ``to_summary`` saved; ``members`` holds (at least) the ids it names,
+        ``tail`` the tail when the summary does not hold it (oldest first)."""
         draft = cls([], settings)
         draft.first = members[summary["first"]]
-        for m in _tail_of(summary, members, settings):
-            draft._push(m)
+        draft._fill(_tail_of(summary, members, settings) if "tail" in summary else tail)
         if "last_article" in summary:
             dct, document_id = summary["last_article"]
         else:  # written before: the tail held member ids, loaded as members
@@ -292,6 +302,30 @@ class Draft:
         draft.events, draft.articles = summary["events"], summary["articles"]
         draft.first_dct, draft.last_dct = summary["first_dct"], summary["last_dct"]
         return draft
+
+    def settle(self) -> None:
+        """Forget what only the pass that changed the draft needs (the members it added,
+        the states of its closed articles): the draft ``resume`` gives from what it was
+        written as, and what is kept of it between passes (``dateline.link.kept``)."""
+        self.added = []
+        self._fold.done = []
+        self._state = None
+
+    def _fill(self, tail: Sequence[Linkable]) -> None:
+        """An empty tail filled with a stored one: ``_push`` without the drop-outs, in one
+        loop (a resumed story's whole tail goes through it)."""
+        limit = self.tail.maxlen
+        if limit is not None and len(tail) > limit:
+            tail = tail[len(tail) - limit :]
+        self.tail.extend(tail)
+        groups = self._groups
+        for m in tail:
+            key = signature(m)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = (m, Counter())
+            group[1][(m.lo, m.hi)] += 1
+        self._signatures = self._index = None
 
 
 def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
@@ -337,11 +371,43 @@ def _tail_of(
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def participants_text(parts: tuple[Participant, ...]) -> str:
+    """Participants as ``event_links.participants`` and ``story_tail.participants`` hold
+    them (memoized: a story's members repeat the same few)."""
+    return json.dumps([list(p) for p in parts])
+
+
+@lru_cache(maxsize=1 << 16)
+def participants_of(text: str) -> tuple[Participant, ...]:
+    """``participants_text`` read back (memoized, as it)."""
+    return tuple(Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(text))
+
+
+def tail_rows(draft: Draft, story_id: str, since: int = 0) -> list[dict[str, Any]]:
+    """The ``story_tail`` rows of the draft's tail members numbered ``since`` or later (a
+    member's number is its place among the story's members, from 0)."""
+    start = draft.events - len(draft.tail)
+    return [
+        {"story_id": story_id, "position": start + n, "event_id": m.id, "type": m.type,
+         "lo": m.lo, "hi": m.hi, "participants": participants_text(m.participants),
+         "dated": bool(m.dated), "status": m.status}
+        for n, m in enumerate(draft.tail)
+        if start + n >= since
+    ]  # fmt: skip
+
+
+def linked_of_row(row: Any, settings: LinkSettings) -> Linked:
+    """A tail member from its ``story_tail`` row."""
+    return Linked(row.event_id, row.type, settings.family(row.type), row.lo, row.hi,
+                  participants_of(row.participants), bool(row.dated), row.status)  # fmt: skip
+
+
 def summary_ids(summary: dict[str, Any]) -> set[str]:
     """The member ids a stored summary names (to load before ``Draft.resume``): its first
     member and those of its last article (and, in a summary written before the tail was
     kept whole, the tail's)."""
-    tail = {row for row in summary["tail"] if isinstance(row, str)}
+    tail = {row for row in summary.get("tail", ()) if isinstance(row, str)}
     return {summary["first"], *tail, *summary["fold"]["current"]}
 
 

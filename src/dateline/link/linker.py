@@ -35,7 +35,16 @@ from sqlalchemy import (
     update,
 )
 
-from dateline.link.cluster import Draft, cluster, extend, found_by, summary_ids
+from dateline.link.cluster import (
+    Draft,
+    Linked,
+    cluster,
+    extend,
+    found_by,
+    linked_of_row,
+    summary_ids,
+    tail_rows,
+)
 from dateline.link.compat import (
     CARRIED,
     FAR_FUTURE,
@@ -55,6 +64,7 @@ from dateline.link.compat import (
     shift,
     stored_keys,
 )
+from dateline.link.kept import KeptDrafts, forget, kept_drafts
 from dateline.link.schema import (
     create_story_tables,
     event_keys,
@@ -62,6 +72,7 @@ from dateline.link.schema import (
     stories,
     story_keys,
     story_summaries,
+    story_tail,
 )
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
@@ -89,11 +100,9 @@ def link_document(
     # count them twice if resumed, so their neighbourhood is clustered afresh.
     fresh = all(m.story_id is None for m in seeds)
     if fresh and (last if last is not None else comes_last(conn, seeds[0])):
-        drafts = append_last(conn, seeds, settings)
-        members: list[Member] = [m for d in drafts for m in d.added]
-    else:
-        found = neighbourhood(conn, seeds, settings)
-        drafts, members = cluster(list(found.values()), settings), list(found.values())
+        return sorted(d.id for d in _append(conn, seeds, settings))  # each holds a seed
+    found = neighbourhood(conn, seeds, settings)
+    drafts, members = cluster(list(found.values()), settings), list(found.values())
     write_stories(conn, drafts, members, settings)
     return sorted({d.id for d in drafts if any(m.document_id == document_id for m in d.added)})
 
@@ -117,8 +126,20 @@ def link_documents(
     relink_together(conn, [doc_id for _, doc_id in early], settings)
     seeds = index_documents(conn, [doc_id for _, doc_id in keys[len(early) :]], settings)
     if seeds:
-        drafts = append_last(conn, seeds, settings)
-        write_stories(conn, drafts, [m for d in drafts for m in d.added], settings)
+        _append(conn, seeds, settings)
+
+
+def _append(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[Draft]:
+    """``append_last`` and its stories written; the stories it read or wrote are kept for
+    the next pass on this connection (``dateline.link.kept``). Returns the drafts that
+    hold new events."""
+    kept = kept_drafts(conn)
+    drafts = append_last(conn, seeds, settings, kept)
+    texts = _write(conn, drafts, [m for d in drafts for m in d.added], settings)
+    if kept is not None:
+        for d in drafts:
+            kept.keep(d, texts[d.id])
+    return drafts
 
 
 def relink_together(conn: Connection, document_ids: list[str], settings: LinkSettings) -> None:
@@ -196,7 +217,9 @@ def comes_last(conn: Connection, seed: Member) -> bool:
     return conn.execute(select(d.c.id).where(later).limit(1)).first() is None
 
 
-def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[Draft]:
+def append_last(
+    conn: Connection, seeds: list[Member], settings: LinkSettings, kept: KeptDrafts | None = None
+) -> list[Draft]:
     """The pass over the whole neighbourhood, when the new article comes last in it.
 
     Earlier events keep their stories (nothing before them changed), so only the stories
@@ -205,26 +228,42 @@ def append_last(conn: Connection, seeds: list[Member], settings: LinkSettings) -
     are found by those members' keys (``story_keys``), and resumed from their summaries without
     loading those members: a candidate story none of whose last members is adjacent to
     a new event is resumed for nothing, but never joined. Returns the drafts that hold
-    new events."""
+    new events; those resumed and not joined go to ``kept`` as they are."""
     seed_ids = {m.id for m in seeds}
-    drafts = _stored_drafts(conn, _tail_stories(conn, seeds, settings), {}, settings)
-    return [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
+    drafts = _stored_drafts(conn, _tail_stories(conn, seeds, settings), {}, settings, kept)
+    joined = [d for d in extend(drafts, seeds, settings) if any(m.id in seed_ids for m in d.added)]
+    if kept is not None:
+        for d in drafts:
+            if not d.added:
+                kept.keep(d)
+    return joined
 
 
 def _stored_drafts(
-    conn: Connection, story_ids: list[str], cache: dict[str, Member], settings: LinkSettings
+    conn: Connection,
+    story_ids: list[str],
+    cache: dict[str, Member],
+    settings: LinkSettings,
+    kept: KeptDrafts | None = None,
 ) -> list[Draft]:
     """Stored stories resumed as drafts, in the order the pass started them (by first
-    member); a story without a summary is rebuilt from all its members."""
-    summaries: dict[str, dict[str, Any]] = {}
+    member); a story without a summary is rebuilt from all its members, one ``kept`` for
+    its summary's text is taken as it is."""
+    texts: dict[str, str] = {}
     s = story_summaries
     for start in range(0, len(story_ids), CHUNK):
         query = select(s).where(s.c.story_id.in_(story_ids[start : start + CHUNK]))
-        summaries.update((r.story_id, json.loads(r.summary)) for r in conn.execute(query))
+        texts.update((r.story_id, r.summary) for r in conn.execute(query))
+    taken = {i: kept.take(i, text, settings) for i, text in texts.items()} if kept else {}
+    reused = {i: d for i, d in taken.items() if d is not None}
+    summaries = {i: json.loads(text) for i, text in texts.items() if i not in reused}
     needed = set().union(*(summary_ids(v) for v in summaries.values()))
     cache.update(load_members(conn, needed - cache.keys(), settings))
+    tails = _stored_tails(conn, [i for i, v in summaries.items() if "tail" not in v], settings)
     drafts = [
-        _resumed(summaries[i], cache, settings)
+        reused[i]
+        if i in reused
+        else _resumed(summaries[i], cache, settings, tails.get(i, []))
         if i in summaries
         else whole_story(conn, i, settings)
         for i in story_ids
@@ -234,13 +273,33 @@ def _stored_drafts(
     return drafts
 
 
-def _resumed(summary: dict[str, Any], cache: dict[str, Member], settings: LinkSettings) -> Draft:
-    """A stored story resumed from its summary, with what its ``story_keys`` rows were
-    written for (``Draft.stored``) when the summary names their window."""
-    draft = Draft.resume(summary, cache, settings)
+def _resumed(
+    summary: dict[str, Any], cache: dict[str, Member], settings: LinkSettings, tail: list[Linked]
+) -> Draft:
+    """A stored story resumed from its summary and its ``story_tail`` rows (a summary written
+    before migration 17 holds its tail), with what its ``story_keys`` rows were written for
+    (``Draft.stored``) when the summary names their window."""
+    draft = Draft.resume(summary, cache, settings, tail)
     if KEYS in summary:
         draft.stored = (tuple(summary[KEYS]), draft.signatures())
+    if "tail" not in summary:
+        draft.tail_written = draft.events
     return draft
+
+
+def _stored_tails(
+    conn: Connection, story_ids: list[str], settings: LinkSettings
+) -> dict[str, list[Linked]]:
+    """The stories' ``story_tail`` rows, oldest first."""
+    out: dict[str, list[Linked]] = {}
+    k = story_tail.c
+    columns = (k.story_id, k.event_id, k.type, k.lo, k.hi, k.participants, k.dated, k.status)
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = sorted(story_ids[start : start + CHUNK])
+        query = select(*columns).where(k.story_id.in_(chunk)).order_by(k.story_id, k.position)
+        for row in conn.execute(query):
+            out.setdefault(row.story_id, []).append(linked_of_row(row, settings))
+    return out
 
 
 def whole_story(conn: Connection, story_id: str, settings: LinkSettings) -> Draft:
@@ -280,7 +339,8 @@ def relink_documents(
 def relink_from_scratch(conn: Connection, settings: LinkSettings | None = None) -> int:
     """Forget every story and link every stored document again, in date order."""
     create_story_tables(conn)  # the tables of this version, whatever migration calls it
-    for table in (story_keys, story_summaries, event_keys, event_links, stories):
+    forget(conn)
+    for table in (story_keys, story_summaries, story_tail, event_keys, event_links, stories):
         conn.execute(delete(table))
     conn.execute(update(t.events).values(story_id=None))
     docs = conn.execute(
@@ -631,9 +691,17 @@ def write_stories(
     conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
 ) -> None:
     """Point each event at its story and refresh the rows of the stories that changed
-    (``stories``, ``story_summaries``, ``story_keys``). ``members`` are the events whose
-    story may have changed: the drafts' new members, or a whole re-clustered
-    neighbourhood."""
+    (``stories``, ``story_summaries``, ``story_keys``, ``story_tail``). ``members`` are the
+    events whose story may have changed: the drafts' new members, or a whole re-clustered
+    neighbourhood. The drafts kept between passes are dropped (``dateline.link.kept``)."""
+    forget(conn)
+    _write(conn, drafts, members, settings)
+
+
+def _write(
+    conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
+) -> dict[str, str]:
+    """``write_stories``, keeping the kept drafts; returns the summary text of each draft."""
     members = list(members)
     old_ids = {m.story_id for m in members if m.story_id}
     changes = [{"eid": m.id, "sid": d.id} for d in drafts for m in d.added if m.story_id != d.id]
@@ -649,27 +717,41 @@ def write_stories(
             m.story_id = d.id
     new_ids = {d.id for d in drafts}
     kept = {d.id for d in drafts if d.stored is not None}
-    _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids)
-    _insert_stories(conn, drafts, settings)
+    tails = {d.id for d in drafts if d.tail_written is not None} - old_ids
+    _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids, keep_tails=tails)
+    texts = _insert_stories(conn, drafts, settings, tails)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
+    return texts
 
 
-def _delete_stories(conn: Connection, story_ids: list[str], keep_keys: Iterable[str] = ()) -> None:
+def _delete_stories(
+    conn: Connection,
+    story_ids: list[str],
+    keep_keys: Iterable[str] = (),
+    keep_tails: Iterable[str] = (),
+) -> None:
     """The stories' rows, but the ``story_keys`` rows of ``keep_keys`` (written as a diff by
-    ``_write_story_keys``)."""
-    keep = set(keep_keys)
+    ``_write_story_keys``) and the ``story_tail`` rows of ``keep_tails`` (``_write_tail``)."""
+    keep, tails = set(keep_keys), set(keep_tails)
     for start in range(0, len(story_ids), CHUNK):
         chunk = story_ids[start : start + CHUNK]
         conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
         conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
         if rewritten := [i for i in chunk if i not in keep]:
             conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(rewritten)))
+        if rewritten := [i for i in chunk if i not in tails]:
+            conn.execute(delete(story_tail).where(story_tail.c.story_id.in_(rewritten)))
 
 
-def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSettings) -> None:
-    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``)."""
+def _insert_stories(
+    conn: Connection, drafts: list[Draft], settings: LinkSettings, kept_tails: Iterable[str] = ()
+) -> dict[str, str]:
+    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``,
+    ``story_tail``: only what changed of the tails of ``kept_tails``); returns the summary
+    text of each. Each draft then names the rows it has (``Draft.stored``,
+    ``Draft.tail_written``), as one resumed from them would."""
     if not drafts:
-        return
+        return {}
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
     conn.execute(insert(stories), rows)
@@ -677,15 +759,41 @@ def _insert_stories(conn: Connection, drafts: list[Draft], settings: LinkSetting
     summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     conn.execute(insert(story_summaries), summaries)
     _write_story_keys(conn, drafts, windows, settings)
+    _write_tail(conn, drafts, set(kept_tails))
+    for d in drafts:
+        d.stored, d.tail_written = (windows[d.id], d.signatures()), d.events
+    return {r["story_id"]: r["summary"] for r in summaries}
 
 
 def summary_row(
     draft: Draft, settings: LinkSettings, window: tuple[str, str] | None = None
 ) -> dict[str, Any]:
-    """The ``story_summaries`` row of a draft: what resuming it needs, and the window its
-    ``story_keys`` rows are written with (``KEYS``)."""
+    """The ``story_summaries`` row of a draft: what resuming it needs but its tail (kept in
+    ``story_tail``), and the window its ``story_keys`` rows are written with (``KEYS``)."""
     window = window or key_window(draft, settings)
-    return {"story_id": draft.id, "summary": json.dumps({**draft.to_summary(), KEYS: window})}
+    summary = {**draft.to_summary(tail=False), KEYS: window}
+    return {"story_id": draft.id, "summary": json.dumps(summary)}
+
+
+def _write_tail(conn: Connection, drafts: list[Draft], kept: set[str]) -> None:
+    """The drafts' ``story_tail`` rows. A story of ``kept`` has the rows of the members it
+    had when resumed (``Draft.tail_written``): it gets the rows of its new members and
+    loses those of the members that dropped out of its tail, and no other row is written;
+    any other story's rows are written whole (``_delete_stories`` removed those it had)."""
+    rows: list[dict[str, Any]] = []
+    cuts: list[dict[str, Any]] = []
+    for d in drafts:
+        since = d.tail_written if d.id in kept and d.tail_written is not None else None
+        rows += tail_rows(d, d.id, since or 0)
+        start = d.events - len(d.tail)
+        if since is not None and start > 0 and d.events > since:
+            cuts.append({"sid": d.id, "start": start})
+    if cuts:
+        k = story_tail.c
+        stmt = delete(story_tail).where(k.story_id == bindparam("sid"))
+        conn.execute(stmt.where(k.position < bindparam("start")), cuts)
+    if rows:
+        conn.execute(insert(story_tail), rows)
 
 
 #: the summary's entry for the window its ``story_keys`` rows were written with
@@ -756,10 +864,12 @@ def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSett
 
 
 def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) -> int:
-    """Summaries and keys of every stored story, from all its members (migration 6)."""
+    """Summaries, tails and keys of every stored story, from all its members (migration 6)."""
     settings = settings or default_settings()
+    forget(conn)
     conn.execute(delete(story_summaries))
     conn.execute(delete(story_keys))
+    conn.execute(delete(story_tail))
     query = select(stories.c.id).order_by(stories.c.id)
     story_ids = [r[0] for r in conn.execute(query)]
     for story_id in story_ids:
@@ -768,13 +878,41 @@ def rebuild_summaries(conn: Connection, settings: LinkSettings | None = None) ->
             continue
         if rows := story_key_rows(draft, settings):
             conn.execute(insert(story_keys), rows)
+        if rows := tail_rows(draft, draft.id):
+            conn.execute(insert(story_tail), rows)
         conn.execute(insert(story_summaries).values(summary_row(draft, settings)))
     return len(story_ids)
+
+
+def move_tails(conn: Connection, settings: LinkSettings | None = None) -> int:
+    """Summaries that hold their story's tail (written before migration 17) without it, the
+    tail in ``story_tail`` rows; the rest of each summary as it was. Returns the number of
+    stories whose tail moved."""
+    settings = settings or default_settings()
+    forget(conn)
+    s = story_summaries
+    story_ids = [r[0] for r in conn.execute(select(s.c.story_id).order_by(s.c.story_id))]
+    moved = 0
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = story_ids[start : start + CHUNK]
+        query = select(s).where(s.c.story_id.in_(chunk))
+        old = {r.story_id: json.loads(r.summary) for r in conn.execute(query)}
+        held = sorted(i for i, v in old.items() if "tail" in v)
+        for draft in _stored_drafts(conn, held, {}, settings):
+            window = {KEYS: old[draft.id][KEYS]} if KEYS in old[draft.id] else {}
+            summary = json.dumps({**draft.to_summary(tail=False), **window})
+            conn.execute(delete(story_tail).where(story_tail.c.story_id == draft.id))
+            if rows := tail_rows(draft, draft.id):
+                conn.execute(insert(story_tail), rows)
+            conn.execute(update(s).where(s.c.story_id == draft.id).values(summary=summary))
+            moved += 1
+    return moved
 
 
 def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -> int:
     """The ``story_keys`` rows of every stored story, from its summary (migration 11)."""
     settings = settings or default_settings()
+    forget(conn)
     conn.execute(delete(story_keys))
     story_ids = [r[0] for r in conn.execute(select(stories.c.id).order_by(stories.c.id))]
     for start in range(0, len(story_ids), CHUNK):

@@ -6,12 +6,12 @@ participant key so that linking finds neighbours without scanning stories.
 ``stories`` holds each story's current state for listing and for ``pending``.
 
 ``story_summaries`` (migration 6) keeps what linking needs of a story to add a
-report to it (its first member, what a new report is compared with of its last
-``compare_last`` members, the fold of its state), and ``story_keys`` (migration 11,
-which replaced migration 6's ``tail_keys``) finds the stories a new event could join
-by the keys of those last members and by the window of the story's state: an article
-that comes last then costs the same whatever the size of the stories it joins and of
-the database.
+report to it (its first member, the fold of its state; what a new report is compared
+with of its last ``compare_last`` members is in ``story_tail``, migration 17), and
+``story_keys`` (migration 11, which replaced migration 6's ``tail_keys``) finds the
+stories a new event could join by the keys of those last members and by the window of
+the story's state: an article that comes last then costs the same whatever the size of
+the stories it joins and of the database.
 """
 
 from __future__ import annotations
@@ -105,6 +105,25 @@ story_summaries = Table(
     Column("summary", Text, nullable=False),  # JSON: dateline.link.cluster.Draft.to_summary
 )
 
+# Migration 17: a story's tail (what a new report is compared with of its last
+# ``compare_last`` members: ``cluster.Linked``), one row per member, numbered by its place
+# among the story's members. A report that joins adds its row and the oldest row is
+# deleted; the rest stay as they are (the summary held the whole tail as JSON, parsed
+# with every resume and written again with every join).
+story_tail = Table(
+    "story_tail",
+    metadata,
+    Column("story_id", String(80), primary_key=True),
+    Column("position", Integer, primary_key=True),  # 0 for the story's first member
+    Column("event_id", String(80), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("lo", String(10), nullable=False),
+    Column("hi", String(10), nullable=False),
+    Column("participants", Text, nullable=False),  # JSON, as event_links.participants
+    Column("dated", Boolean, nullable=False),
+    Column("status", String(10), nullable=False),
+)
+
 # Migration 11: per story, the keys its last members are found under (participant keys
 # and, for members of two parties or more, pair keys: ``compat.pair_keys``, so that
 # neighbours that must share two participants are found by one pair, not by every event
@@ -139,7 +158,7 @@ story_states = Table(
     Column("latest", String(10)),
 )
 
-STORY_TABLES = (stories, event_links, event_keys, story_summaries, story_keys)
+STORY_TABLES = (stories, event_links, event_keys, story_summaries, story_keys, story_tail)
 
 
 def create_story_tables(conn: Connection) -> None:

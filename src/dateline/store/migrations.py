@@ -340,6 +340,17 @@ def _v16_story_states(conn: Connection) -> None:
     create_story_states(conn)
 
 
+def _v17_story_tail(conn: Connection) -> None:
+    """story_tail: each story's tail (what a new report is compared with of its last
+    members) in rows of its own, moved out of the stories' summaries, so that a report
+    that joins a story writes its own row instead of the whole tail again."""
+    from dateline.link.linker import move_tails
+    from dateline.link.schema import create_story_tables
+
+    create_story_tables(conn)
+    move_tails(conn)
+
+
 def _v18_relink(conn: Connection) -> None:
     """Link stored documents again: the rules that fold a story's state changed (an article
     that postpones the story is not undone by an undated report that it took place,
@@ -383,6 +394,7 @@ MIGRATIONS: list[Migration] = [
         "story_states: each story's state by article date, for pending --as-of",
         _v16_story_states,
     ),
+    (17, "story_tail: a story's tail in rows, one written per report", _v17_story_tail),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
     (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
 ]

@@ -33,6 +33,25 @@ def add_publication(
     conn: Connection, document: dict[str, Any], origin: str | None, seen: str | None = None
 ) -> bool:
     """Record one publication of ``document["id"]``; False when it was already recorded."""
+    row = publication_row(document, origin, seen)
+    # RETURNING tells whether a row went in; rowcount does not, on every driver.
+    statement = insert_ignore(conn, t.publications, ["key"]).values(row)
+    return conn.execute(statement.returning(t.publications.c.id)).first() is not None
+
+
+def add_publications(conn: Connection, published: list[tuple[dict[str, Any], str | None]]) -> None:
+    """Record publications (document, origin) in one statement, as ``add_publication`` one
+    after the other would (without telling which were recorded already)."""
+    if published:
+        seen = datetime.now(UTC).isoformat(timespec="seconds")
+        rows = [publication_row(document, origin, seen) for document, origin in published]
+        conn.execute(insert_ignore(conn, t.publications, ["key"]), rows)
+
+
+def publication_row(
+    document: dict[str, Any], origin: str | None, seen: str | None = None
+) -> dict[str, Any]:
+    """The ``publications`` row of one publication of ``document["id"]``."""
     metadata = document.get("metadata") or {}
     row = {name: document.get(name) for name in FIELDS}
     row.update(
@@ -42,9 +61,7 @@ def add_publication(
         origin=origin,
         first_seen=seen or datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    # RETURNING tells whether a row went in; rowcount does not, on every driver.
-    statement = insert_ignore(conn, t.publications, ["key"]).values(row)
-    return conn.execute(statement.returning(t.publications.c.id)).first() is not None
+    return row
 
 
 def publications_of(conn: Connection, document_id: str) -> list[dict[str, Any]]:

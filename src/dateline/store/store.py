@@ -25,7 +25,7 @@ from dateline.store.engine import (
 )
 from dateline.store.identity import actor_rows, identify
 from dateline.store.migrations import migrate, missing_versions
-from dateline.store.publications import add_publication, publications_of
+from dateline.store.publications import add_publication, add_publications, publications_of
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -101,8 +101,7 @@ class Store:
         if not extractions:
             return []
         with cycles_collected_after(), writing(self.engine) as conn:
-            for x in extractions:
-                add_publication(conn, x["document"], x.get("origin"))
+            add_publications(conn, [(x["document"], x.get("origin")) for x in extractions])
             stored = _stored_ids(conn, [x["document"]["id"] for x in extractions])
             flags, new = [], []
             for x in extractions:
