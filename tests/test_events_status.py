@@ -258,3 +258,10 @@ def test_a_denial_is_a_statement_and_a_refusal_a_rejection(nlp: Any, text: str, 
     # docs/annotation.md, Types: denials of an accusation, report or claim are statements
     found = {e["type"] for e in _events(nlp, text)} - {"ATTACK"}
     assert found == {kind}
+
+
+def test_suspending_permits_is_a_sanction_and_suspending_talks_a_postponement(nlp: Any) -> None:
+    permits = _events(nlp, "Indonesia suspended import permits for Australian cattle on Monday.")
+    assert [(e["type"], e["status"]) for e in permits] == [("SANCTION", "occurred")]
+    talks = _events(nlp, "Kenya and Uganda suspended their talks on Monday.")
+    assert [(e["type"], e["status"]) for e in talks] == [("MEET", "planned")]
