@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from dateline.events import timing
 from dateline.events.lexicon import EventType
-from dateline.model import Actor, Event, EventTime, Place, Timex
+from dateline.model import Actor, Event, EventTime, Place, Timex, iso_day
 
 #: types that happen where their participants are (a deployment or an attack does not
 #: happen where its agent's leader travels)
@@ -565,11 +565,8 @@ def date_diary_entries(events: list[Event], text: str, dct: date) -> None:
 def _same_weekday_before(time: EventTime, day: date) -> bool:
     """A day on the heading's weekday, in the two weeks before it: the entry's 'on
     Monday', resolved against the DCT instead of the heading."""
-    if not time.earliest or not time.latest or time.earliest[:10] != time.latest[:10]:
-        return False  # one day ('Monday afternoon' too)
-    try:
-        told = date.fromisoformat(time.earliest[:10])
-    except ValueError:
+    told = iso_day(time.earliest) if timing.one_day(time) else None  # 'Monday afternoon' too
+    if told is None:
         return False
     return told.weekday() == day.weekday() and 0 < (day - told).days <= 14
 

@@ -449,8 +449,7 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         if m.type in OCCASIONS | {"VISIT"}
         and m.status in ("occurred", "ongoing")
         and m.dated
-        and bool(m.time.earliest)
-        and (m.time.earliest or "")[:10] == (m.time.latest or "")[:10]  # one day
+        and timing.one_day(m.time)
     ]
     if not occasions:
         return

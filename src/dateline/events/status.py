@@ -356,9 +356,7 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     in the past tense, which a cancellation in the same article may be about."""
     for _ in range(3):
         # the parser also hangs 'to host him' on 'had been set' as an adverbial clause
-        infinitive = token.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        )
+        infinitive = token.dep_ == "advcl" and is_infinitive(token)
         if (token.dep_ not in ("xcomp", "acomp") and not infinitive) or token.head.i == token.i:
             return False
         if _be_to(token):

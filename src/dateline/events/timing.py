@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.arguments import JOURNEY_VERBS, argument_of
 from dateline.events.mention import Mention
-from dateline.events.triggers import TOPIC_PREPS
+from dateline.events.triggers import TOPIC_PREPS, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
 
 UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
@@ -186,9 +186,7 @@ BARE_PART_OF_DAY = re.compile(
 
 
 def _going_home(verb: Token) -> bool:
-    return verb.lemma_.lower() in HOME_VERBS and any(
-        c.dep_ in ("advmod", "npadvmod") and c.lower_ == "home" for c in verb.children
-    )
+    return verb.lemma_.lower() in HOME_VERBS and said_going_home(verb)
 
 
 def _said_on(root: Token) -> Token | None:
@@ -335,6 +333,11 @@ def within_hours(timex: Timex, dct: date | None, text: str) -> Timex:
         return timex
     day = dct.isoformat()
     return replace(timex, value=day, mod=None, earliest=day, latest=day, granularity="day")
+
+
+def one_day(time: EventTime) -> bool:
+    """A time within one calendar day ('2019-04-16', '2019-04-16TAF', '2019-04-16T08:50')."""
+    return bool(time.earliest) and (time.earliest or "")[:10] == (time.latest or "")[:10]
 
 
 def is_dated(timex: Timex) -> bool:

@@ -154,9 +154,7 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.to_place and not _to_a_place(token):
         return None
-    if trigger.type == "VISIT" and any(
-        c.dep_ in ("advmod", "npadvmod") and c.lower_ == "home" for c in token.children
-    ):
+    if trigger.type == "VISIT" and said_going_home(token):
         return None  # 'he flies home tomorrow': the end of a stay, no visit of its own
     if trigger.no_clause and clauses and not threat and not objects:
         # 'warned that prices will rise' is a forecast; 'warned that it could strike' and
@@ -214,6 +212,11 @@ def _plain_verb(child: Token, lexicon: Lexicon) -> bool:
         return False  # 'warned that its troops would return fire'
     inner = lexicon.trigger(child.lemma_.lower(), "verb")
     return inner is None or inner.type not in ("ATTACK", "SANCTION", "DEPLOY")
+
+
+def said_going_home(verb: Token) -> bool:
+    """'flies home', 'went home': the verb is told with 'home' as where it goes."""
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ == "home" for c in verb.children)
 
 
 def object_lemmas(token: Token) -> list[str]:
