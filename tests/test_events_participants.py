@@ -159,3 +159,63 @@ def test_the_byline_reporter_is_nobody_the_story_refers_to(nlp: Any) -> None:
     )
     found = events_of(nlp, text, date(2025, 4, 9))
     assert not [e for e in found if "karim-benali" in e["source"] + e["target"]]
+
+
+def test_a_countrys_press_service_speaks_for_the_country(nlp: Any) -> None:
+    text = (
+        "The presidents will meet in Tashkent on April 18, "
+        "Uzbekistan's presidential press service said on Monday."
+    )
+    said = [e for e in events_of(nlp, text, date(2024, 3, 5)) if e["type"] == "STATEMENT"]
+    assert [(e["source"], e["time"]["value"]) for e in said] == [(["UZB"], "2024-03-04")]
+
+
+def test_an_unowned_chancellery_is_the_wire_datelines_government(nlp: Any) -> None:
+    text = (
+        "WARSAW (Warsaw Monitor) - President Tomasz Wierzbicki will visit Vilnius on June 2, "
+        "the presidential chancellery said on Thursday."
+    )
+    said = [e for e in events_of(nlp, text, date(2027, 5, 28)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["POL"]]
+
+
+INTERVIEW = """Interview: the foreign minister on the Beijing delay
+
+Foreign Minister Arif Wicaksono spoke to The Jakarta Ledger in Jakarta on Monday. The \
+interview has been edited for length.
+
+You were due in Beijing this week. Why are you still here?
+
+It was rescheduled by mutual consent. I will now be in Beijing on 8 and 9 June.
+
+Will you attend the retreat in Cebu?
+
+Yes. I will travel to Cebu on 14 May.
+"""
+
+
+@pytest.mark.model
+def test_i_in_an_unlabelled_interviews_answer_is_the_interviewee(nlp: Any) -> None:
+    visits = [e for e in events_of(nlp, INTERVIEW, date(2026, 4, 30)) if e["type"] == "VISIT"]
+    assert sorted((e["time"]["value"], e["source"]) for e in visits) == [
+        ("2026-05-14", ["arif-wicaksono"]),
+        ("2026-06-08/2026-06-09", ["arif-wicaksono"]),
+    ]
+    # the same paragraphs with quotation marks are a report, not a transcript: no 'I' to
+    # give anyone
+    reported = INTERVIEW.replace("Yes. I will", '"Yes. I will').replace("14 May.", '14 May."')
+    reported = reported.replace("It was", '"It was').replace("9 June.", '9 June."')
+    visits = [e for e in events_of(nlp, reported, date(2026, 4, 30)) if e["type"] == "VISIT"]
+    assert all(e["source"] != ["arif-wicaksono"] for e in visits)
+
+
+@pytest.mark.model
+def test_a_speaker_label_gives_the_first_person_its_speaker(nlp: Any) -> None:
+    text = (
+        "The State Department's spokesman Sean McCormack briefed reporters on Thursday.\n\n"
+        "MR. MCCORMACK: Good afternoon. I will travel to Cairo on Monday with the Secretary.\n\n"
+        "QUESTION: Will you see the Egyptian foreign minister?\n\n"
+        "MR. MCCORMACK: We will see. Next question.\n"
+    )
+    visits = [e for e in events_of(nlp, text, date(2007, 7, 12)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["sean-mccormack"]]

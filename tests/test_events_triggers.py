@@ -154,3 +154,22 @@ def test_firing_tear_gas_or_water_cannon_is_an_attack(nlp: Any) -> None:
     assert [e["type"] for e in events_of(nlp, text, date(2026, 7, 15))] == ["ATTACK"]
     police = "Kenyan police fired tear gas at marchers in Kisumu on Monday."
     assert [e["type"] for e in events_of(nlp, police, date(2023, 3, 7))] == ["ATTACK"]
+
+
+@pytest.mark.model
+def test_a_person_who_will_be_in_a_city_visits_it(nlp: Any) -> None:
+    text = "The Prime Minister Mark Carney will be in Mexico City on 11 and 12 June."
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 23)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [
+        ("planned", "2026-06-11/2026-06-12")
+    ]
+
+
+@pytest.mark.model
+def test_being_in_power_or_a_meeting_in_a_city_is_no_visit(nlp: Any) -> None:
+    for text in (
+        "Joe Biden was in power in Washington for four years.",
+        "The talks will be in Geneva on Monday.",
+        "Joe Biden was in talks in Geneva on Monday.",
+    ):
+        assert [e for e in events_of(nlp, text, date(2026, 5, 23)) if e["type"] == "VISIT"] == []

@@ -99,7 +99,8 @@ def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return resolve(verb.head, index)
         if subj.lower_ in FIRST_PERSON:
-            return speaker_of(verb, index)
+            spoken = index.voice(subj)
+            return speaker_of(verb, index) or ([spoken] if spoken is not None else [])
         return _with_split_conjunct(subj, verb, index)
     for agent in children(verb, "agent"):
         return [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]

@@ -43,6 +43,7 @@ class Trigger:
     no_clause: bool = False
     object_not_party: bool = False  # 'led the American delegation': the object is no target
     to_place: bool = False  # 'went to Kyiv', not 'went to war': the 'to' object names a place
+    stay: bool = False  # 'will be in Beijing': without 'to', a person in an 'in' place
     examples: tuple[tuple[str, str], ...] = ()
 
 
@@ -103,7 +104,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 #: the keys a trigger entry may have; any other key is a misspelling (DL-E200)
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
-     "no_clause", "host", "object_not_party", "to_place", "note")
+     "no_clause", "host", "object_not_party", "to_place", "stay", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -148,6 +149,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         host=bool(entry.get("host", False)),
         object_not_party=bool(entry.get("object_not_party", False)),
         to_place=bool(entry.get("to_place", False)),
+        stay=bool(entry.get("stay", False)),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
     )
 

@@ -11,18 +11,33 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from dateline.model import Actor, Place
 
+if TYPE_CHECKING:
+    from dateline.events.voice import Voices
+
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
 NP_CHILD_DEPS = ("appos", "compound", "poss", "nmod", "amod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-STATE_NOUNS = {"ministry", "government", "administration", "cabinet", "embassy"}
+STATE_NOUNS = {
+    "ministry",
+    "government",
+    "administration",
+    "cabinet",
+    "embassy",
+    # 'the presidential palace said', 'the chancellery said on Thursday'
+    "presidency",
+    "chancellery",
+    "palace",
+}
 SALIENCE_WINDOW = 600  # characters: about two sentences
 
 
@@ -50,6 +65,31 @@ class MentionIndex:
     blocks: list[int] = field(default_factory=list)  # paragraph number of each token
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
     journalists: set[str] = field(default_factory=set)  # ids of the article's reporters
+    _dateline: list[str | None] = field(default_factory=list)  # cache: [country] once read
+    _voices: list[Voices] = field(default_factory=list)  # cache: [voices] once read
+
+    def voice(self, token: Token) -> Ref | None:
+        """Who 'I', 'we' or 'you' stands for in a transcript's paragraph (dateline.events.voice)."""
+        if not self._voices:
+            from dateline.events.layout import paragraphs
+            from dateline.events.voice import read_voices
+
+            people = list({a.id: a for _, a in self.ordered if a.kind == "person"}.values())
+            self._voices.append(read_voices(self.doc, people, paragraphs(self.doc.text)))
+        person = self._voices[0].of(token.idx, token.lower_)
+        if person is None:
+            return None
+        actor = next((a for _, a in self.ordered if a.id == person), None)
+        return actor_ref(actor, token.idx) if actor is not None else None
+
+    def dateline_country(self) -> str | None:
+        """The country of the article's wire dateline or correspondent's city, if any."""
+        if not self._dateline:
+            from dateline.events.scene import dateline_city
+
+            city = dateline_city(self.doc.text)
+            self._dateline.append(city.country if city is not None else None)
+        return self._dateline[0]
 
     def same_block(self, a: Token, b: Token) -> bool:
         """Both tokens in one paragraph (the parser sometimes links across blank lines)."""
@@ -214,6 +254,9 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     lower = token.lower_
     if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
+    if lower in FIRST_PERSON | SECOND_PERSON:
+        spoken = index.voice(token)  # 'I will be in Beijing' in an interview's answer
+        return [spoken] if spoken is not None else []
     group = resolve_group(token, index)
     if group:
         return group
@@ -282,7 +325,10 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
     for start, actor in reversed(index.ordered[: bisect.bisect_left(index.starts, token.idx)]):
         if actor.kind != "person" and noun in actor.name.lower().split():
             return [actor_ref(actor, start)]
-    return []
+    # nobody named with a country: 'WARSAW - … the presidential chancellery said' is the
+    # government of the wire dateline's country
+    country = index.dateline_country()
+    return [Ref(country, "country", country, token.idx)] if country else []
 
 
 def _state_of(noun: Token, owner: Token, found: list[Ref]) -> list[Ref]:

@@ -154,6 +154,8 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.to_place and not _to_a_place(token):
         return None
+    if trigger.stay and not _has_required(token, ("to",)) and not _person_in_a_place(token):
+        return None
     if trigger.type == "VISIT" and said_going_home(token):
         return None  # 'he flies home tomorrow': the end of a stay, no visit of its own
     if trigger.no_clause and clauses and not threat and not objects:
@@ -255,6 +257,51 @@ def _to_a_place(token: Token) -> bool:
             if pobj.ent_type_ in PLACE_LABELS or any(a <= pobj.idx < b for a, b in places):
                 return True  # the gazetteer knows places the tagger calls persons ('Kyiv')
     return False
+
+
+#: subjects that stand for a person or a delegation ('the minister will be in Oslo')
+TRAVELLER_NOUNS = {
+    "president", "minister", "premier", "chancellor", "leader", "delegation", "envoy",
+    "secretary", "king", "queen", "prince", "pope", "ambassador", "official", "diplomat",
+}  # fmt: skip
+TRAVELLER_PRONOUNS = {"i", "we", "he", "she", "they"}
+
+
+def _person_in_a_place(verb: Token) -> bool:
+    """'The Prime Minister will be in Mexico City on 11 June', 'I was in Abu Dhabi for one
+    day': a person (not a meeting or a thing: 'the talks will be in Geneva') is in a place
+    the gazetteer or the tagger knows, said by 'be' itself, not as a helper verb."""
+    if verb.dep_ in ("aux", "auxpass") or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (
+        subject.ent_type_ == "PERSON"
+        or subject.lower_ in TRAVELLER_PRONOUNS
+        or subject.lemma_.lower() in TRAVELLER_NOUNS
+    ):
+        return False
+    places = [span for place in verb.doc._.places or [] for span in place.mentions]
+    objects = [
+        pobj
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "in"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    if any(pobj.lemma_.lower() in STATES_IN for pobj in objects):
+        return False  # 'was in power in Washington', 'is in talks in Geneva'
+    return any(
+        pobj.ent_type_ in PLACE_LABELS or any(a <= pobj.idx < b for a, b in places)
+        for pobj in objects
+    )
+
+
+#: what one is 'in' without being anywhere: a state, not a stay
+STATES_IN = {
+    "power", "office", "charge", "talk", "custody", "hospital", "prison", "jail", "touch",
+    "contact", "favour", "favor", "line", "position", "session", "attendance", "danger",
+    "trouble", "exile", "hiding", "command", "government", "opposition", "agreement",
+}  # fmt: skip
 
 
 def _has_required(token: Token, requires: tuple[str, ...]) -> bool:
