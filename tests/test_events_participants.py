@@ -219,3 +219,23 @@ def test_a_speaker_label_gives_the_first_person_its_speaker(nlp: Any) -> None:
     )
     visits = [e for e in events_of(nlp, text, date(2007, 7, 12)) if e["type"] == "VISIT"]
     assert [e["source"] for e in visits] == [["sean-mccormack"]]
+
+
+@pytest.mark.model
+def test_an_interviews_answers_are_a_statement_of_the_one_interviewed_on_the_day_told(
+    nlp: Any,
+) -> None:
+    text = (
+        "Bolivia's chief negotiator on the postponed round\n\n"
+        "LA PAZ (El Altiplano) - We spoke to Deputy Foreign Minister Rodrigo Mamani in his "
+        "office on Thursday. The interview has been edited for length.\n\n"
+        "El Altiplano: Were you surprised by the postponement?\n\n"
+        "Mamani: Surprised, no. Disappointed, yes. I would rather wait a month.\n\n"
+        "El Altiplano: Will the round still take place in Arica?\n\n"
+        "Mamani: Yes. Next week I fly to Brasilia for a meeting of the treaty's ministers.\n"
+    )
+    found = events_of(nlp, text, date(2024, 7, 5))
+    said = [e for e in found if e["type"] == "STATEMENT" and e["source"] == ["rodrigo-mamani"]]
+    assert [e["time"]["value"] for e in said] == ["2024-07-04"]
+    visits = [e for e in found if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["rodrigo-mamani"]]

@@ -241,3 +241,14 @@ def test_talks_a_dated_statement_came_right_after_were_held_that_day(nlp: Any) -
     later = text.replace("following talks", "two days after talks")
     [talks] = [e for e in events_of(nlp, later, date(2019, 4, 10)) if e["type"] == "MEET"]
     assert talks["time"]["value"] != "2019-04-10"
+
+
+@pytest.mark.model
+def test_wrapping_up_a_two_day_visit_on_a_day_ends_it_that_day(nlp: Any) -> None:
+    text = (
+        "Kazakh President Serik Temirkhanov wrapped up a two-day state visit to Egypt on Wednesday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2022, 10, 12)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [
+        ("occurred", "2022-10-11/2022-10-12")
+    ]

@@ -173,3 +173,25 @@ def test_being_in_power_or_a_meeting_in_a_city_is_no_visit(nlp: Any) -> None:
         "Joe Biden was in talks in Geneva on Monday.",
     ):
         assert [e for e in events_of(nlp, text, date(2026, 5, 23)) if e["type"] == "VISIT"] == []
+
+
+@pytest.mark.model
+def test_calling_off_a_visit_makes_the_caller_the_traveller(nlp: Any) -> None:
+    text = "Olaf Scholz called off a visit to Baghdad that had been set for Thursday."
+    visits = [e for e in events_of(nlp, text, date(2021, 2, 10)) if e["type"] == "VISIT"]
+    assert [(e["source"], e["status"], e["time"]["value"]) for e in visits] == [
+        (["olaf-scholz"], "negated", "2021-02-11")
+    ]
+
+
+@pytest.mark.model
+def test_a_second_destination_dated_on_its_own_is_a_visit_of_its_own(nlp: Any) -> None:
+    for text in (
+        "Joe Biden will travel to Tokyo on October 14 and to Beijing on October 16.",
+        "Joe Biden will be in Tokyo on October 14 and in Beijing on October 16-17.",
+    ):
+        visits = [e for e in events_of(nlp, text, date(2019, 10, 9)) if e["type"] == "VISIT"]
+        assert sorted((e["location"], e["time"]["value"][:10]) for e in visits) == [
+            ("Beijing", "2019-10-16"),
+            ("Tokyo", "2019-10-14"),
+        ], text

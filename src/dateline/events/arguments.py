@@ -86,6 +86,49 @@ def phrase_tokens(token: Token) -> list[Token]:
     return [t for t in token.subtree if not any(lo <= t.i <= hi for lo, hi in spans)]
 
 
+#: particles the parser may attach as adverbs ('has been pushed back to March 24')
+PARTICLES = frozenset({"back", "off", "forward"})
+
+
+def governor_key(token: Token) -> str:
+    """Lemma, with a particle for phrasal verbs ('call off', 'rule out', 'put on hold')."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt":
+            return f"{lemma} {child.lower_}"
+        if child.dep_ == "advmod" and child.lower_ in PARTICLES:
+            return f"{lemma} {child.lower_}"  # 'pushed back to March 24': parsed as an adverb
+        on_hold = child.dep_ == "prep" and child.lower_ == "on"
+        if lemma == "put" and on_hold and any(g.lower_ == "hold" for g in child.children):
+            return "put on hold"
+    return lemma
+
+
+#: light verbs that call off or put off what their object names
+CALLING_OFF = {
+    "cancel", "call off", "scrap", "postpone", "put off", "delay", "shelve", "axe", "ax",
+    "scrub", "drop", "defer", "suspend",
+}  # fmt: skip
+
+
+def _calls_off_one_told(noun: Token, light: Token, mention: Mention) -> bool:
+    """'Putin was to sign … The Kremlin called off the signing': a signing called off or put
+    off, told before, keeps the parties who were to sign; who calls it off need not sign."""
+    if mention.type != "AGREE" or governor_key(light) not in CALLING_OFF:
+        return False  # a trip's canceller is its traveller, a meeting's one of its parties
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    from dateline.events.lexicon import load_lexicon
+    from dateline.events.triggers import lookup
+
+    lexicon = load_lexicon()
+    for token in noun.doc[: noun.i]:  # told before ('was to sign'), not first named here
+        found = lookup(token, lexicon) if token.pos_ in ("VERB", "NOUN") else None
+        if found is not None and found.type == mention.type:
+            return True
+    return False
+
+
 def subjects(verb: Token, index: MentionIndex, seen: int = 0) -> list[Ref]:
     """The agent(s) of a verb, following control, coordination and relative clauses."""
     if seen > 4:
@@ -355,12 +398,14 @@ def fill_noun(
         and noun.head.lower_ in ("to", "into", "in", "for")
     )  # 'return to talks', 'travel to Alaska for a summit'
     light = clause if role in ("dobj", "attr") or via_prep else None
-    if light is not None and light.lemma_.lower() not in light_verbs:
+    if light is not None and not {light.lemma_.lower(), governor_key(light)} & light_verbs:
         light = None  # 'Manila rejected the accusation': Manila did not accuse
     if at_the_invitation(noun) and not targets:
         targets = subjects(clause, index)  # 'At the invitation of Xi, Ganbold will visit'
     if light is None and _on_a_journey(noun, clause):
         light = clause  # 'Wekesa is in Norway on an official visit': his visit, there
+    if light is not None and _calls_off_one_told(noun, light, mention):
+        light = None  # 'Putin was to sign … The Kremlin called off the signing': Putin's
     if light is not None:
         doers = subjects(light, index)
         if light.lemma_.lower() in RECEIVE_VERBS:

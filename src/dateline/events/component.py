@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import E_EVENTS_NEED_PARSE
-from dateline.events import arguments, attribution, build, layout, sharing, status, timing
+from dateline.events import arguments, attribution, build, layout, sharing, status, timing, voice
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
@@ -49,6 +49,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = [m for m in mentions if not _told_by_reporter(m, index)]
     mentions = sharing.fold_threat_contents(mentions, doc)
     used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
+    mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
@@ -56,6 +57,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.said_on_the_occasion(mentions, doc, blocks)
     sharing.talks_said_right_after(mentions, doc)
     sharing.share_without(mentions, doc)
+    mentions = timing.split_legs(mentions, doc, index, timexes)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m)]
     if dct is not None:
         for mention in mentions:

@@ -68,15 +68,19 @@ class MentionIndex:
     _dateline: list[str | None] = field(default_factory=list)  # cache: [country] once read
     _voices: list[Voices] = field(default_factory=list)  # cache: [voices] once read
 
-    def voice(self, token: Token) -> Ref | None:
-        """Who 'I', 'we' or 'you' stands for in a transcript's paragraph (dateline.events.voice)."""
+    def voices(self) -> Voices:
+        """Who speaks in a transcript's paragraphs (dateline.events.voice), read once."""
         if not self._voices:
             from dateline.events.layout import paragraphs
             from dateline.events.voice import read_voices
 
             people = list({a.id: a for _, a in self.ordered if a.kind == "person"}.values())
             self._voices.append(read_voices(self.doc, people, paragraphs(self.doc.text)))
-        person = self._voices[0].of(token.idx, token.lower_)
+        return self._voices[0]
+
+    def voice(self, token: Token) -> Ref | None:
+        """Who 'I', 'we' or 'you' stands for in a transcript's paragraph."""
+        person = self.voices().of(token.idx, token.lower_)
         if person is None:
             return None
         actor = next((a for _, a in self.ordered if a.id == person), None)

@@ -10,7 +10,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from dateline.events.arguments import JOURNEY_VERBS, at_the_invitation, children, is_infinitive
+from dateline.events.arguments import (
+    JOURNEY_VERBS,
+    at_the_invitation,
+    children,
+    governor_key,
+    is_infinitive,
+)
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -19,24 +25,6 @@ EMBEDDING_DEPS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp")
 
 def is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-
-
-#: particles the parser may attach as adverbs ('has been pushed back to March 24')
-PARTICLES = frozenset({"back", "off", "forward"})
-
-
-def governor_key(token: Token) -> str:
-    """Lemma, with a particle for phrasal verbs ('call off', 'rule out', 'put on hold')."""
-    lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ == "prt":
-            return f"{lemma} {child.lower_}"
-        if child.dep_ == "advmod" and child.lower_ in PARTICLES:
-            return f"{lemma} {child.lower_}"  # 'pushed back to March 24': parsed as an adverb
-        on_hold = child.dep_ == "prep" and child.lower_ == "on"
-        if lemma == "put" and on_hold and any(g.lower_ == "hold" for g in child.children):
-            return "put on hold"
-    return lemma
 
 
 AGREEMENT_NOUNS = {

@@ -10,9 +10,10 @@ from itertools import islice, pairwise
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import JOURNEY_VERBS, argument_of
+from dateline.events.arguments import JOURNEY_VERBS, argument_of, governor_key
 from dateline.events.mention import Mention
-from dateline.events.triggers import TOPIC_PREPS, said_going_home
+from dateline.events.participants import MentionIndex, Ref
+from dateline.events.triggers import TOPIC_PREPS, pos_class, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
 
 UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
@@ -404,6 +405,62 @@ def own_past_date(mention: Mention, doc: Doc, dct: date) -> None:
         mention.status, mention.cue = "occurred", "own past date"
 
 
+LEG_PREPS = ("to", "in")
+LEG_ENDS = {",", ";", ".", "and", "but", "then", "before", "after"}
+
+
+def split_legs(
+    mentions: list[Mention], doc: Doc, index: MentionIndex, timexes: list[Timex]
+) -> list[Mention]:
+    """'will travel to Lisbon on October 14-16 and to Madrid on October 28-29', 'will be in
+    Lisbon … and in Madrid …': a trip's second destination, told in a 'to' or 'in' phrase
+    coordinated with the first and dated on its own, is a visit of its own with that date."""
+    out: list[Mention] = []
+    for mention in mentions:
+        out.append(mention)
+        if mention.type != "VISIT" or pos_class(doc[mention.token]) != "verb":
+            continue
+        codes = {r.country for r in mention.targets if r.country}
+        for prep in doc[mention.token].subtree:
+            if prep.dep_ != "conj" or prep.lower_ not in LEG_PREPS:
+                continue
+            place = next(
+                (index.place(p) for p in prep.children if p.dep_ == "pobj" and index.place(p)),
+                None,
+            )
+            if place is None or not place.country or place.country in codes:
+                continue
+            last = prep.right_edge
+            while last.i + 1 < len(doc) and not doc[last.i + 1].is_sent_start:
+                if doc[last.i + 1].lower_ in LEG_ENDS:
+                    break
+                last = doc[last.i + 1]  # 'and in Madrid on October 28-29': its date too
+            lo, hi = prep.idx, last.idx + len(last)
+            own = [t for t in timexes if lo <= t.start < hi and is_dated(t)]
+            if not own:
+                continue
+            options = [Attachment(t, 0, None, prep.i) for t in own]
+            time, _ = time_from(options, 0, doc.text)  # 'October 28-29': one span
+            leg = replace(
+                mention,
+                targets=[Ref(place.country, "place", place.country, prep.idx, place)],
+                location=place,
+                timexes=own,
+                time=time,
+                dated=True,
+                candidates=[],
+            )
+            if any(t in own for t in mention.timexes):
+                # the first leg keeps its own date: 'in Tokyo on October 14 and in Beijing …'
+                mention.timexes = [t for t in mention.timexes if t not in own]
+                kept = [Attachment(t, 0, None, mention.token) for t in mention.timexes]
+                if kept:
+                    mention.time, mention.dated = time_from(kept, 0, doc.text)
+            codes.add(place.country)
+            out.append(leg)
+    return out
+
+
 def split_coordinated(mention: Mention) -> list[Mention]:
     """'visited Russia in 2019 and 2023' → one mention per year."""
     dated = [t for t in mention.timexes if is_dated(t)]
@@ -443,6 +500,8 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 BEGIN_VERBS = {"begin", "start", "kick", "launch", "embark"}
+#: verbs whose day is the last of what they end ('wrapped up a two-day visit on Wednesday')
+ENDING_VERBS = {"end", "conclude", "wrap up", "finish", "close", "complete", "round off"}
 RECENT_DAYS = 2  # 'began a visit on Saturday', reported by Monday: still under way
 
 
@@ -572,6 +631,14 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
         return
     for mention in mentions:
         days = _stated_length(doc[mention.token])
+        clause = doc[mention.clause]
+        if days is not None and days > 1 and governor_key(clause) in ENDING_VERBS:
+            # 'wrapped up a two-day state visit on Wednesday': the day told is the last one
+            first = start - timedelta(days=days - 1)
+            value = f"{first.isoformat()}/{start.isoformat()}"
+            event.time = EventTime(value, first.isoformat(), start.isoformat(), "day")
+            event.dated = True
+            return
         if days is not None and dct <= start + timedelta(days=days - 1):
             end = start + timedelta(days=days - 1)
             value = f"{start.isoformat()}/{end.isoformat()}"

@@ -20,18 +20,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from dateline.model import Actor
+from dateline.model import Actor, Timex
 
-#: 'Q:', 'QUESTION:', 'A:', or a label of capitals ('MR. MCCORMACK:', 'SPOKESPERSON WANG:')
-LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][A-Z.'’\- ]{0,40}?)[ \t]*:[ \t]+(?=\S)")
+if TYPE_CHECKING:
+    from dateline.events.lexicon import Lexicon
+    from dateline.events.mention import Mention
+    from dateline.events.participants import MentionIndex
+
+#: 'Q:', 'QUESTION:', 'A:', a label of capitals ('MR. MCCORMACK:', 'SPOKESPERSON WANG:') or
+#: of up to four capitalised words ('Mamani:', 'El Altiplano:')
+LABEL = re.compile(
+    r"[ \t]*(?P<label>[A-Z][A-Z.'’\- ]{0,40}?|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})"
+    r"[ \t]*:[ \t]+(?=\S)"
+)
 QUESTION_LABELS = {"Q", "QUESTION"}
 ANSWER_LABELS = {"A", "ANSWER"}
 #: a lead that opens an unlabelled interview
 INTERVIEW_LEAD = re.compile(
-    r"\b(interview|spoke (to|with)|talked (to|with)|sat down with|in conversation with)\b", re.I
+    r"\b(interview|spoke (to|with)|talked (to|with)|sat down with|in conversation with"
+    r"|we spoke|we talked|we met|(press|news) conference|briefing|briefed)\b",
+    re.I,
 )
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
@@ -44,6 +56,8 @@ class Voices:
     starts: list[int] = field(default_factory=list)
     speaker: list[str | None] = field(default_factory=list)
     addressee: list[str | None] = field(default_factory=list)
+    interviewee: str | None = None  # who answers the questions, if anybody does
+    occasion: int | None = None  # offset of the lead's 'spoke to', 'interview', 'briefing'
 
     def _block(self, offset: int) -> int:
         lo, hi = 0, len(self.starts)
@@ -71,21 +85,25 @@ def read_voices(doc: Doc, people: list[Actor], blocks: list[tuple[int, int]]) ->
     voices = Voices()
     if not people or len(blocks) < 3:
         return voices
-    labels = [_label(text, start, end) for start, end in blocks]
-    if any(label is not None for label in labels):
+    # the headline's 'Interview: …' is no speaker; a transcript labels several paragraphs
+    labels = [None] + [_label(text, start, end) for start, end in blocks[1:]]
+    if sum(label is not None for label in labels) >= 2:
         return _labelled(text, blocks, labels, people)
     return _unlabelled(text, blocks, people)
 
 
 def _label(text: str, start: int, end: int) -> str | None:
     match = LABEL.match(text, start, end)
-    return match.group("label").strip().upper() if match else None
+    if match is None:
+        return None
+    label = match.group("label").strip()
+    return label.upper() if label.upper() in QUESTION_LABELS | ANSWER_LABELS else label
 
 
 def _surname_person(label: str, people: list[Actor]) -> str | None:
-    """The person a label of capitals names by surname ('MR. MCCORMACK', 'OKAFOR')."""
+    """The one person a label names by a name of theirs ('MR. MCCORMACK', 'Mamani')."""
     words = {w.strip(".'’").lower() for w in label.split()}
-    found = [p.id for p in people if p.name.split() and p.name.split()[-1].lower() in words]
+    found = [p.id for p in people if any(len(w) > 2 and w.lower() in words for w in p.name.split())]
     return found[0] if len(set(found)) == 1 else None
 
 
@@ -105,31 +123,48 @@ def _main_person(text: str, spans: list[tuple[int, int]], people: list[Actor]) -
 def _labelled(
     text: str, blocks: list[tuple[int, int]], labels: list[str | None], people: list[Actor]
 ) -> Voices:
-    first_q = next(
-        (i for i, label in enumerate(labels) if label in QUESTION_LABELS | ANSWER_LABELS),
-        len(blocks),
+    first = next(i for i, label in enumerate(labels) if label is not None)
+    named = {
+        i: _surname_person(label, people)
+        for i, label in enumerate(labels)
+        if label is not None and label not in QUESTION_LABELS | ANSWER_LABELS
+    }
+    asks = {pid: 0 for pid in named.values() if pid}
+    for i, pid in named.items():
+        if pid and text[blocks[i][0] : blocks[i][1]].rstrip().endswith("?"):
+            asks[pid] += 1
+    for i, pid in named.items():
+        if pid and 2 * asks[pid] > sum(1 for p in named.values() if p == pid):
+            named[i] = None  # 'El Altiplano: Will the round still take place?' asks
+    speakers = [pid for pid in named.values() if pid]
+    # who answers: the person the labels name most ('Mamani:'), else the one the paragraphs
+    # before the first label name most ('Q:' / 'A:' after an introduction)
+    asked = any(label in QUESTION_LABELS | ANSWER_LABELS for label in labels)
+    interviewee = (
+        max(dict.fromkeys(speakers), key=speakers.count)
+        if speakers
+        else _main_person(text, blocks[:first], people)
+        if asked
+        else None  # 'ANCHOR:', 'CORRESPONDENT:': a bulletin's roles, nobody interviewed
     )
-    interviewee = _main_person(text, blocks[:first_q], people)
-    voices = Voices()
+    voices = Voices(interviewee=interviewee, occasion=_lead(text, blocks[: max(first, 1)]))
     current: str | None = None  # the speaker a label last named, for unlabelled follow-ons
     for i, (start, _) in enumerate(blocks):
         label = labels[i]
         speaker: str | None = None
         if label in ANSWER_LABELS:
             speaker = interviewee
-        elif label in QUESTION_LABELS:
-            speaker = None
         elif label is not None:
-            speaker = _surname_person(label, people)
-        elif current is not None and i > first_q:
+            speaker = named.get(i)  # None for 'Q:' and for the interviewer ('El Altiplano:')
+        elif current is not None and i > first:
             speaker = current  # a speaker's answer running on over several paragraphs
         current = speaker if label is not None else current
         voices.starts.append(start)
         voices.speaker.append(speaker)
-        voices.addressee.append(interviewee if label in QUESTION_LABELS else None)
-    # a question's 'you' is who answers it: the next labelled speaker in a briefing
+        voices.addressee.append(None)
+    # a question's 'you' is who answers it: the next labelled speaker
     for i in range(len(blocks)):
-        if labels[i] in QUESTION_LABELS and voices.addressee[i] is None:
+        if labels[i] is not None and voices.speaker[i] is None:
             voices.addressee[i] = next(
                 (voices.speaker[j] for j in range(i + 1, len(blocks)) if voices.speaker[j]),
                 None,
@@ -137,12 +172,21 @@ def _labelled(
     return voices
 
 
+def _lead(text: str, blocks: list[tuple[int, int]]) -> int | None:
+    """Offset of the first 'interview', 'spoke to', 'briefing' … of the given paragraphs."""
+    for start, end in blocks:
+        match = INTERVIEW_LEAD.search(text, start, end)
+        if match:
+            return match.start()
+    return None
+
+
 def _unlabelled(text: str, blocks: list[tuple[int, int]], people: list[Actor]) -> Voices:
     lead = next(
         (
             i
-            for i in range(min(3, len(blocks)))
-            if INTERVIEW_LEAD.search(text[blocks[i][0] : blocks[i][1]])
+            for i in range(min(5, len(blocks)))
+            if INTERVIEW_LEAD.search(text, *blocks[i]) and _named_in(text, blocks[i], people)
         ),
         None,
     )
@@ -157,7 +201,7 @@ def _unlabelled(text: str, blocks: list[tuple[int, int]], people: list[Actor]) -
     if not named:
         return Voices()
     interviewee = named[0][1]
-    voices = Voices()
+    voices = Voices(interviewee=interviewee, occasion=_lead(text, blocks[lead : lead + 1]))
     role = "intro"
     for i, (start, end) in enumerate(blocks):
         if i > lead:
@@ -169,3 +213,48 @@ def _unlabelled(text: str, blocks: list[tuple[int, int]], people: list[Actor]) -
         voices.speaker.append(interviewee if role == "answer" else None)
         voices.addressee.append(interviewee if role == "question" else None)
     return voices
+
+
+def interview_statement(
+    mentions: list[Mention], doc: Doc, index: MentionIndex, timexes: list[Timex], lexicon: Lexicon
+) -> list[Mention]:
+    """'We spoke to Deputy Foreign Minister Mamani in his office on Thursday', 'X spoke to
+    The Ledger on Monday': the answers of an interview or briefing are one statement of the
+    one who answers, made on the occasion the lead dates (a row no 'said' gives)."""
+    from dateline.events import timing
+    from dateline.events.mention import Mention
+    from dateline.events.participants import actor_ref
+
+    voices = index.voices()
+    if voices.interviewee is None or voices.occasion is None:
+        return mentions
+    actor = next((a for _, a in index.ordered if a.id == voices.interviewee), None)
+    span = doc.char_span(voices.occasion, voices.occasion + 1, alignment_mode="expand")
+    trigger = lexicon.trigger("say", "verb")
+    if actor is None or span is None or trigger is None:
+        return mentions
+    token = span[0]
+    sentence = token.sent
+    lo, hi = sentence.start_char, sentence.end_char
+    told = [m for m in mentions if m.type == "STATEMENT" and lo <= m.sentence[0] < hi]
+    for m in told:
+        if m.token == token.i or actor.id in {r.id for r in m.targets}:
+            # 'We spoke to Mamani': the one interviewed speaks, not the paper
+            m.sources, m.targets = [actor_ref(actor, token.idx)], []
+    if any(actor.id in {r.id for r in m.sources} for m in told):
+        return mentions
+    dated = [t for t in timexes if lo <= t.start < hi and timing.is_dated(t)]
+    after = [t for t in dated if t.start > token.idx]
+    mention = Mention(
+        trigger=trigger,
+        token=token.i,
+        clause=token.i,
+        sentence=(lo, hi),
+        sources=[actor_ref(actor, token.idx)],
+        status="occurred",
+        cue="past tense",
+    )
+    chosen = (after or dated)[:1]
+    if chosen:
+        mention.timexes, mention.time, mention.dated = chosen, timing.point(chosen[0]), True
+    return [*mentions, mention]
