@@ -252,3 +252,26 @@ def test_wrapping_up_a_two_day_visit_on_a_day_ends_it_that_day(nlp: Any) -> None
     assert [(e["status"], e["time"]["value"]) for e in visits] == [
         ("occurred", "2022-10-11/2022-10-12")
     ]
+
+
+CHRONOLOGY = """Timeline: the island dispute
+
+March 2006 — Fishermen from both countries clash on the island.
+
+January 2007 — Mauritania expels two Senegalese diplomats, accusing them of spying.
+
+February 22, 2010 — Senegal's president travels to Nouakchott and signs a treaty.
+
+August 2011 — Mauritania's National Assembly ratifies the treaty. Senegal's parliament \
+ratified it in 2010.
+"""
+
+
+@pytest.mark.model
+def test_a_chronology_entrys_date_dates_what_it_tells_in_the_present(nlp: Any) -> None:
+    found = events_of(nlp, CHRONOLOGY, date(2013, 1, 15))
+    accusations = [e for e in found if e["type"] == "ACCUSE"]
+    assert [(e["status"], e["time"]["value"]) for e in accusations] == [("occurred", "2007-01")]
+    # a date of its own in the entry stays the event's: no 2010 event is moved to 2011
+    agreed = {e["time"]["value"] for e in found if e["type"] == "AGREE"}
+    assert "2011-08" in agreed and agreed <= {"2010", "2010-02-22", "2011-08"}

@@ -54,6 +54,7 @@ def build_events(
     scene.date_schedule_rows(events, text, timexes, places)
     if dct is not None:
         scene.date_diary_entries(events, text, dct)
+        scene.date_chronology_entries(events, text, timexes, dct)
         scene.share_dateline_place(events, text, actors, dct)
         scene.date_live_blog_entries(events, text, dct)
         for event in events:

@@ -478,6 +478,80 @@ def date_live_blog_entries(events: list[Event], text: str, dct: date) -> None:
         event.dated = True
 
 
+#: what follows an entry's date in a chronology: 'March 2006 — …', 'June 14, 2006: …'
+_ENTRY_MARK = re.compile(r"[ \t]*(?:[—–]|-{1,2}|:)[ \t]+")
+#: entries a text needs before it is read as a chronology
+CHRONOLOGY_ENTRIES = 3
+#: how fine a time is: a finer one the event has of its own is kept
+_GRAIN_RANK = {"year": 0, "season": 1, "quarter": 1, "month": 2, "week": 3, "day": 4}
+
+
+def _coarser_around(time: EventTime, timex: Timex) -> bool:
+    """The event's time is coarser than the entry's date and holds it ('2013' around
+    'January 2013'); a different time of its own ('ratified it in 2010') is kept."""
+    own = _GRAIN_RANK.get(time.granularity or "", -1)
+    if own >= _GRAIN_RANK.get(timex.granularity or "", 0):
+        return False
+    return bool(
+        time.earliest
+        and time.latest
+        and timex.earliest
+        and timex.latest
+        and time.earliest <= timex.earliest
+        and timex.latest <= time.latest
+    )
+
+
+def chronology_entries(text: str, timexes: list[Timex]) -> list[tuple[int, int, Timex]]:
+    """A chronology's entries: (start, end, date) for each paragraph opening with a date
+    and a dash or colon ('October 2012 — A state visit … is called off'), the entry running
+    to the next paragraph; none unless the text has ``CHRONOLOGY_ENTRIES`` or more."""
+    from dateline.events.layout import paragraphs
+
+    blocks = paragraphs(text)
+    opening = {}
+    for timex in timexes:
+        opening.setdefault(timex.start, timex)
+    found = []
+    for start, end in blocks:
+        lead = start + len(text[start:end]) - len(text[start:end].lstrip(" \t*•-"))
+        timex = opening.get(lead)
+        if timex is None or not timing.is_dated(timex):
+            continue
+        if _ENTRY_MARK.match(text, timex.end) is None:
+            continue
+        found.append((start, end, timex))
+    return found if len(found) >= CHRONOLOGY_ENTRIES else []
+
+
+def date_chronology_entries(
+    events: list[Event], text: str, timexes: list[Timex], dct: date
+) -> None:
+    """'January 2007 — Mauritania expels two Senegalese diplomats …, accusing them of …':
+    in a chronology, an event an entry tells, and that the text dates no finer, happens at
+    the entry's date; told in the historical present, it happened when that date is past
+    (it is planned when the date is still ahead)."""
+    entries = chronology_entries(text, timexes)
+    if not entries:
+        return
+    for event in events:
+        if not event.evidence:
+            continue
+        start = event.evidence[0].start
+        entry = next((e for e in entries if e[0] <= start < e[1]), None)
+        if entry is None:
+            continue
+        timex = entry[2]
+        if event.status not in ("occurred", "ongoing"):
+            continue  # a plan the entry tells has a time of its own ('agree to meet …')
+        if not event.dated or _coarser_around(event.time, timex):
+            event.time = EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
+            event.dated = True
+        earliest = iso_day(event.time.earliest)
+        if event.status == "ongoing" and earliest is not None and earliest <= dct:
+            event.status = "occurred"  # an entry tells a step taken, not one under way
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
