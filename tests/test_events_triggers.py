@@ -195,3 +195,37 @@ def test_a_second_destination_dated_on_its_own_is_a_visit_of_its_own(nlp: Any) -
             ("Beijing", "2019-10-16"),
             ("Tokyo", "2019-10-14"),
         ], text
+
+
+@pytest.mark.model
+def test_a_numbered_round_in_an_article_about_talks_is_a_meeting(nlp: Any) -> None:
+    text = (
+        "Negotiators from Bolivia and Chile held talks in Lima on Tuesday. "
+        "The second round will be held in La Paz on May 14-15."
+    )
+    found = events_of(nlp, text, date(2024, 3, 12))
+    planned = [e for e in found if e["type"] == "MEET" and e["status"] == "planned"]
+    assert [e["time"]["value"] for e in planned] == ["2024-05-14/2024-05-15"]
+    # a round of sanctions is no meeting
+    found = events_of(nlp, "The EU is preparing a new round of sanctions.", date(2024, 3, 12))
+    assert [e for e in found if e["type"] == "MEET"] == []
+
+
+@pytest.mark.model
+def test_a_person_who_landed_in_a_city_visits_it_a_plane_does_not(nlp: Any) -> None:
+    found = events_of(nlp, "Antony Blinken landed in Cairo on Tuesday.", date(2024, 3, 12))
+    assert [(e["type"], e["source"]) for e in found] == [("VISIT", ["antony-blinken"])]
+    found = events_of(nlp, "The cargo plane landed in Cairo on Tuesday.", date(2024, 3, 12))
+    assert [e for e in found if e["type"] == "VISIT"] == []
+
+
+@pytest.mark.model
+def test_a_warning_whose_joined_saying_names_an_action_is_a_threat(nlp: Any) -> None:
+    text = (
+        "China's foreign ministry warned on Sunday that the drills threaten regional peace "
+        "and said the People's Liberation Army would take all necessary measures."
+    )
+    found = events_of(nlp, text, date(2023, 8, 21))
+    assert [e["time"]["value"] for e in found if e["type"] == "THREATEN"] == ["2023-08-20"]
+    text = "The bank warned that prices would rise and said the economy would slow."
+    assert [e for e in events_of(nlp, text, date(2023, 8, 21)) if e["type"] == "THREATEN"] == []

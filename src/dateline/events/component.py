@@ -48,6 +48,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = find_mentions(doc, lexicon, index, blocks, caption)
     mentions = [m for m in mentions if not _told_by_reporter(m, index)]
     mentions = sharing.fold_threat_contents(mentions, doc)
+    sharing.rounds_of_the_talks(mentions, doc)
     used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)

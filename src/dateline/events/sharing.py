@@ -497,3 +497,26 @@ def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
                 if not speakers & {r.id for r in (*other.sources, *other.targets)}:
                     # 'following talks with Ganzorig': the speaker's own talks
                     other.sources = [*mention.sources, *other.sources]
+
+
+def rounds_of_the_talks(mentions: list[Mention], doc: Doc) -> None:
+    """'Bolivian and Chilean negotiators ended a first round of talks … The second round
+    will be held in La Paz': a numbered round that names no parties is one between the
+    parties of the talks told before it."""
+    from dateline.events.triggers import TALK_WORDS
+
+    for mention in mentions:
+        if mention.trigger.lemma != "round" or mention.participants():
+            continue
+        earlier = [
+            m
+            for m in mentions
+            if m.type == "MEET"
+            and m.token < mention.token
+            and m.participants()
+            and (doc[m.token].lemma_.lower() in TALK_WORDS or m.trigger.lemma == "round")
+        ]
+        if earlier:
+            talks = max(earlier, key=lambda m: m.token)
+            mention.sources = list(talks.sources)
+            mention.targets = list(talks.targets)

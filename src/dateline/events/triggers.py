@@ -150,6 +150,18 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     if trigger.no_clause and not threat:
         # 'warned that Cambodia could take the dispute to …': what a party says it would do
         threat = any(_warned_action(c) for c in clauses)
+    if trigger.no_clause and not threat and clauses:
+        # 'warned that the drills threaten peace and said the army would take all necessary
+        # measures': what a party says it would do, in the clause of a speech verb joined on
+        # (the parser may join the saying to the warning or to its clause)
+        joined = [v for head in (token, *clauses) for v in head.children if v.dep_ == "conj"]
+        threat = any(
+            _warned_action(c)
+            for verb in joined
+            if verb.lemma_.lower() in ("say", "add", "state")
+            for c in verb.children
+            if c.dep_ == "ccomp"
+        )
     if trigger.requires and not (_has_required(token, trigger.requires) or threat):
         return None
     if trigger.to_place and not _to_a_place(token):
@@ -403,4 +415,28 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
         return any(c.lower_ in CALL_MARKERS for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children
         )
+    if trigger.lemma == "round":
+        return _round_of_talks(noun)
     return True
+
+
+#: what makes 'round' one of a series of talks: 'the second round', 'a new round'
+ROUND_ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "next", "new", "last", "latest",
+    "another", "final", "further", "previous", "earlier", "opening",
+}  # fmt: skip
+#: the talk words of an article whose rounds are rounds of talks
+TALK_WORDS = {"talk", "negotiation", "consultation", "dialogue", "discussion"}
+
+
+def _round_of_talks(noun: Token) -> bool:
+    """'The second round will be held in La Paz', 'a third in Arica': a numbered round in
+    an article about talks is a round of them; 'a round of sanctions' or of voting is not
+    (a 'round of talks' names its talks, which are the trigger)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "until", "ahead"):
+        return False  # 'I will go back there after the next round': a time, told by it
+    if not any(c.lower_ in ROUND_ORDINALS or c.like_num for c in noun.children):
+        return False
+    return any(t.lemma_.lower() in TALK_WORDS for t in noun.doc)
