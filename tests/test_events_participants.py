@@ -239,3 +239,10 @@ def test_an_interviews_answers_are_a_statement_of_the_one_interviewed_on_the_day
     assert [e["time"]["value"] for e in said] == ["2024-07-04"]
     visits = [e for e in found if e["type"] == "VISIT"]
     assert [e["source"] for e in visits] == [["rodrigo-mamani"]]
+
+
+@pytest.mark.model
+def test_coordinated_demonyms_name_both_countries(nlp: Any) -> None:
+    text = "Bolivian and Chilean negotiators ended a first round of talks in Lima on Tuesday."
+    meets = [e for e in events_of(nlp, text, date(2024, 3, 12)) if e["type"] == "MEET"]
+    assert [sorted(e["source"]) for e in meets] == [["BOL", "CHL"]]

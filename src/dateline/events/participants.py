@@ -272,7 +272,8 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
             continue  # 'Cuba experts said' is not Cuba speaking; 'Cuban officials' is
         for child in token.children:
             if child.dep_ == dep:
-                found = _resolve_one(child, index, depth + 1)
+                # 'Bolivian and Chilean negotiators': the modifier's conjuncts too
+                found = resolve(child, index, depth + 1)
                 if found:
                     return _state_of(token, child, found)
     preps = ("of", "in", "from") if agentive else ("of",)
