@@ -193,3 +193,13 @@ def test_a_minister_and_another_portfolios_ministry_are_two_speakers(nlp: Any) -
         "jor-interior-ministry",
     ]
     assert len(said) == 2
+
+
+@pytest.mark.model
+def test_a_rally_organised_today_is_the_rally_told_before(nlp: Any) -> None:
+    text = (
+        "Tens of thousands of protesters have rallied outside Thailand's government house "
+        "in Bangkok. An alliance of anti-government groups organized Tuesday's rally."
+    )
+    protests = [e for e in events_of(nlp, text, date(2008, 8, 26)) if e["type"] == "PROTEST"]
+    assert [(e["status"], e["time"]["value"]) for e in protests] == [("occurred", "2008-08-26")]

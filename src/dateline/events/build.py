@@ -206,10 +206,7 @@ def agree_with_own_time(event: Event, dct: date, carried_out: list[str]) -> None
     whose whole time lies before the DCT keeps no time (the date belongs to another clause,
     or the plan moved)."""
     day = dct.isoformat()
-    carried = event.status == "planned" and event.cue in carried_out and event.dated
-    if carried and (event.time.latest or "9999") <= day:
-        # 'organized Tuesday's rally' read on that Tuesday: the plan was carried out
-        event.status, event.cue = "occurred", f"{event.cue} + past time"
+    if timing.carry_out(event, dct, carried_out):
         return
     if event.status in ("occurred", "ongoing") and (event.time.earliest or "") > day:
         # 'On Wednesday, Bush goes to Bucharest for the summit': a present with a future day

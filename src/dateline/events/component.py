@@ -63,6 +63,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     if dct is not None:
         for mention in mentions:
             timing.refine_status(mention, dct)
+            timing.carry_out(mention, dct, lexicon.cues["carried_out_plans"])
             timing.own_past_date(mention, doc, dct)
             timing.default_window(mention, dct)
     return build.build_events(doc, lexicon, mentions, timexes, used, dct)

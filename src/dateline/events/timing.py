@@ -483,6 +483,16 @@ def refine_status(mention: Mention, dct: date) -> None:
         mention.status = "occurred"
 
 
+def carry_out(thing: Mention | Event, dct: date, carried_out: Collection[str]) -> bool:
+    """'organized Tuesday's rally' read on that Tuesday: a plan told by a verb of carrying
+    out, dated no later than the DCT, was carried out; True when the status changed."""
+    carried = thing.status == "planned" and thing.cue in carried_out and thing.dated
+    if carried and (thing.time.latest or "9999") <= dct.isoformat():
+        thing.status, thing.cue = "occurred", f"{thing.cue} + past time"
+        return True
+    return False
+
+
 PRESUPPOSED = ("after", "following", "since", "amid", "during", "anniversary")
 
 
