@@ -509,18 +509,18 @@ def chronology_entries(text: str, timexes: list[Timex]) -> list[tuple[int, int, 
     from dateline.events.layout import paragraphs
 
     blocks = paragraphs(text)
-    opening = {}
+    opening: dict[int, Timex] = {}
     for timex in timexes:
         opening.setdefault(timex.start, timex)
     found = []
     for start, end in blocks:
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(" \t*•-"))
-        timex = opening.get(lead)
-        if timex is None or not timing.is_dated(timex):
+        told = opening.get(lead)
+        if told is None or not timing.is_dated(told):
             continue
-        if _ENTRY_MARK.match(text, timex.end) is None:
+        if _ENTRY_MARK.match(text, told.end) is None:
             continue
-        found.append((start, end, timex))
+        found.append((start, end, told))
     return found if len(found) >= CHRONOLOGY_ENTRIES else []
 
 
@@ -683,8 +683,10 @@ def date_schedule_rows(
         when = [t for t in timexes if a < t.start < b and timing.is_dated(t)]
         where = {p.country for p in places for x, _ in p.mentions if c < x < d and p.country}
         named = [t for t in when if any(ch.isalpha() for ch in t.text)] or when
-        if when and where:  # 'Oct. 12-13': the date with its month, not the bare '13'
-            rows.append((named[-1].start, d, named[-1], where))
+        if when and where:  # 'Oct. 12-13': from the date with its month, with its end day
+            rows.append(
+                (named[-1].start, d, [t for t in when if t.start >= named[-1].start], where)
+            )
     for n in range(len(rows) - 1):  # a row runs to the next row's date
         rows[n] = (rows[n][0], rows[n + 1][0], rows[n][2], rows[n][3])
     if rows:
@@ -702,16 +704,4 @@ def date_schedule_rows(
         )
         if row is None:
             continue
-        event.time, event.dated = _row_time(row[2], text), True
-
-
-def _row_time(timex: Timex, text: str) -> EventTime:
-    """A row's date, with the end day a cell adds after it ('Oct. 12-13')."""
-    more = re.match(r"\s*[-–]\s*(\d{1,2})\b", text[timex.end : timex.end + 6])
-    first = timex.earliest or ""
-    if more is None or timex.granularity != "day" or len(first) < 10:
-        return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
-    last = f"{first[:8]}{int(more.group(1)):02d}"
-    if last <= first:
-        return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
-    return EventTime(f"{first}/{last}", first, last, "day")
+        event.time, event.dated = timing.told_time(row[2], text)[0], True

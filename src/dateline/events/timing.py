@@ -260,6 +260,12 @@ def _future(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
+def told_time(timexes: list[Timex], text: str) -> tuple[EventTime, bool]:
+    """The time a few timexes of one phrase tell together ('October 28-29', 'Oct. 12-13':
+    a day and the bare end day the tagger found after it make one span)."""
+    return time_from([Attachment(t, 0, None, 0) for t in timexes], 0, text)
+
+
 def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[EventTime, bool]:
     """An EventTime from the closest attachments: a point, a range, or an open window."""
     nearest = [a for a in options if a.distance == best]
@@ -439,8 +445,7 @@ def split_legs(
             own = [t for t in timexes if lo <= t.start < hi and is_dated(t)]
             if not own:
                 continue
-            options = [Attachment(t, 0, None, prep.i) for t in own]
-            time, _ = time_from(options, 0, doc.text)  # 'October 28-29': one span
+            time, _ = told_time(own, doc.text)  # 'October 28-29': one span
             leg = replace(
                 mention,
                 targets=[Ref(place.country, "place", place.country, prep.idx, place)],
@@ -453,9 +458,8 @@ def split_legs(
             if any(t in own for t in mention.timexes):
                 # the first leg keeps its own date: 'in Tokyo on October 14 and in Beijing …'
                 mention.timexes = [t for t in mention.timexes if t not in own]
-                kept = [Attachment(t, 0, None, mention.token) for t in mention.timexes]
-                if kept:
-                    mention.time, mention.dated = time_from(kept, 0, doc.text)
+                if mention.timexes:
+                    mention.time, mention.dated = told_time(mention.timexes, doc.text)
             codes.add(place.country)
             out.append(leg)
     return out

@@ -261,14 +261,26 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 def _to_a_place(token: Token) -> bool:
     """A 'to' object naming a place, not a state or a person ('went to war', 'the prize
     went to Maria Ressa')."""
-    places = [span for place in token.doc._.places or [] for span in place.mentions]
-    for child in token.children:
-        if child.dep_ != "prep" or child.lower_ != "to":
-            continue
-        for pobj in (p for p in child.children if p.dep_ == "pobj"):
-            if pobj.ent_type_ in PLACE_LABELS or any(a <= pobj.idx < b for a, b in places):
-                return True  # the gazetteer knows places the tagger calls persons ('Kyiv')
-    return False
+    return any(_names_a_place(pobj) for pobj in _prep_objects(token, "to"))
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    """The objects of the token's own preposition ``prep``."""
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == prep
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _names_a_place(token: Token) -> bool:
+    """A place the tagger or the gazetteer knows (it knows places the tagger calls persons:
+    'Kyiv')."""
+    if token.ent_type_ in PLACE_LABELS:
+        return True
+    return any(a <= token.idx < b for place in token.doc._.places or [] for a, b in place.mentions)
 
 
 #: subjects that stand for a person or a delegation ('the minister will be in Oslo')
@@ -292,20 +304,10 @@ def _person_in_a_place(verb: Token) -> bool:
         or subject.lemma_.lower() in TRAVELLER_NOUNS
     ):
         return False
-    places = [span for place in verb.doc._.places or [] for span in place.mentions]
-    objects = [
-        pobj
-        for child in verb.children
-        if child.dep_ == "prep" and child.lower_ == "in"
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-    ]
+    objects = _prep_objects(verb, "in")
     if any(pobj.lemma_.lower() in STATES_IN for pobj in objects):
         return False  # 'was in power in Washington', 'is in talks in Geneva'
-    return any(
-        pobj.ent_type_ in PLACE_LABELS or any(a <= pobj.idx < b for a, b in places)
-        for pobj in objects
-    )
+    return any(_names_a_place(pobj) for pobj in objects)
 
 
 #: what one is 'in' without being anywhere: a state, not a stay
