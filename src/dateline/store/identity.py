@@ -137,6 +137,25 @@ def _row(doc: dict[str, Any], actor_id: str, name: str, a: dict[str, Any]) -> di
     }  # fmt: skip
 
 
+def rekey_names(conn: Connection) -> int:
+    """Compute the stored person keys (key, first and last word) of ``document_actors``
+    again with this code's ``person_key`` (migration 21); the number of rows changed."""
+    d = document_actors
+    changed = 0
+    rows = conn.execute(select(d.c.document_id, d.c.actor_id, d.c.name, d.c.key)).all()
+    for row in rows:
+        fresh = _row({"id": row.document_id, "dct": ""}, row.actor_id, row.name, {})
+        if fresh["key"] == row.key:
+            continue
+        conn.execute(
+            update(d)
+            .where(d.c.document_id == row.document_id, d.c.actor_id == row.actor_id)
+            .values(key=fresh["key"], first=fresh["first"], last=fresh["last"])
+        )
+        changed += 1
+    return changed
+
+
 # --- resolving ---------------------------------------------------------------------------
 
 
