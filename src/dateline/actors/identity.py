@@ -55,6 +55,8 @@ class IdentityRules:
     endings: tuple[tuple[str, str], ...] = ()  # transliterated word endings, one spelling
     ending_min: int = 5  # letters a word needs before its ending is respelled
     spellings: dict[str, str] = field(default_factory=dict)  # respelled word → its group's
+    letters: tuple[tuple[str, str], ...] = ()  # letters respelled in every word ("kh" → "h")
+    particles: frozenset[str] = frozenset()  # "el", "al": no part of the surname after them
 
 
 def _respell_ending(word: str, endings: tuple[tuple[str, str], ...], least: int) -> str:
@@ -96,16 +98,39 @@ def identity_rules() -> IdentityRules:
         endings=endings,
         ending_min=least,
         spellings=_spellings(data["spellings"], endings, least),
+        letters=tuple((str(a), str(b)) for a, b in data["spelling_letters"]),
+        particles=frozenset(data["name_particles"]),
     )
 
 
+@lru_cache(maxsize=65536)
 def spelling(word: str) -> str:
     """One spelling of a name word (a ``name_key`` word) for all its transliterations:
-    "mohammed", "mohamed" → "muhammad"; "oleksandr", "aleksandr" → "alexander"; a
-    Slavic ending "-iy", "-yy" or "-ii" → "-y" ("zelenskyy", "zelenskiy" → "zelensky")."""
+    a Slavic ending "-iy", "-yy" or "-ii" → "-y" ("zelenskyy", "zelenskiy" → "zelensky");
+    a name of a group → the group's first ("mohammed", "mohamed" → "muhammad";
+    "oleksandr", "aleksandr" → "alexander"; "nacho" → "ignacio"); then letters spelled
+    one way ("kh" → "h", "q" → "k", "j" → "g") and doubled consonants once ("najjar",
+    "naggar" → "nagar")."""
     rules = identity_rules()
     word = _respell_ending(word, rules.endings, rules.ending_min)
-    return rules.spellings.get(word, word)
+    word = rules.spellings.get(word, word)
+    for letters, spelled in rules.letters:
+        word = word.replace(letters, spelled)
+    return _DOUBLED.sub(r"\1", word)
+
+
+_DOUBLED = re.compile(r"([^aeiouy])\1+")
+_JOINED_PARTICLE = re.compile(r"\b(?:al|el)[-\u2010\u2011](?=\w)", re.IGNORECASE)
+
+
+def _without_particles(words: list[str]) -> list[str]:
+    """The words of a name without "el" before another word, nor "al" between two words
+    ("Tarek El Naggar" → tarek naggar; "Al Gore" keeps its given name)."""
+    particles = identity_rules().particles
+    last = len(words) - 1
+    return [
+        w for n, w in enumerate(words) if not (w in particles and n < last and (w != "al" or n > 0))
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -114,7 +139,7 @@ def person_key(name: str) -> str:
     word in the one spelling of its transliterations: "State Counsellor Aung San Suu Kyi"
     and "Daw Aung San Suu Kyi" → "aung san suu kyi"; "Mohamed Tahiri" → "muhammad tahiri"."""
     rules = identity_rules()
-    words = name_key(name).split()
+    words = _without_particles(name_key(_JOINED_PARTICLE.sub("", name)).split())
     while len(words) > 1 and words[0] in rules.leading:
         words = words[1:]
     while len(words) > 1 and words[-1] in rules.suffixes:
