@@ -25,6 +25,7 @@ from dateline.actors.identity import (
     person_key,
     resolve_name,
 )
+from dateline.actors.text import slug
 from dateline.cli import app
 from dateline.errors import DatelineError
 from dateline.model import document_id
@@ -52,10 +53,11 @@ def test_person_key_spells_a_name_one_way_for_its_transliterations() -> None:
     assert person_key("Serik Temirhanov") == person_key("Serik Temirkhanov")
     assert person_key("Volodymyr Zelenskyy") == person_key("Vladimir Zelenskiy")
     assert person_key("Al Gore") == "al gore"  # a given name, not a particle
+    assert person_key("Visitor 11") != person_key("Visitor 1")  # digits are no letters
 
 
 def V(name: str, role: str | None = None, country: str | None = None, id: str = "") -> Variant:
-    return Variant(person_key(name), country, role, id or person_key(name).replace(" ", "-"))
+    return Variant(person_key(name), country, role, id or slug(name))
 
 
 def test_a_surname_is_the_one_full_name_near_it() -> None:
@@ -756,3 +758,29 @@ def test_migration_21_keys_stored_names_in_one_spelling(db_url: str) -> None:
         assert actor_of(store, "tahiri-dated") == "muhammad-tahiri"
     with Store(db_url) as reopened:
         assert snapshot(reopened) == wanted
+
+
+COMMISSIONS = {
+    "workplace-relations-commission": (
+        "Workplace Relations Commission", "organisation", "IRL", None),
+    "relations-commission": ("Relations Commission", "organisation", "IRL", None),
+}  # fmt: skip
+TALKS_CALLED = [
+    article("2026-04-11", "Commission invites the union", [
+        ("wrc-invite", "INVITE", "occurred", "workplace-relations-commission", "", "2026-04-09"),
+    ], described=COMMISSIONS),
+    article("2026-04-23", "Talks at the commission", [
+        ("rc-talks", "MEET", "occurred", "relations-commission", "", "2026-04-22"),
+    ], described=COMMISSIONS),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_organisation_name_is_not_respelled_as_a_person_is(
+    store: Store, order: tuple[int, ...]
+) -> None:
+    """'Commission' keeps its double s: the last words of a fuller organisation name are
+    found as written, whichever article came first."""
+    for i in order:
+        store.add(TALKS_CALLED[i])
+    assert actor_of(store, "rc-talks") == "workplace-relations-commission"

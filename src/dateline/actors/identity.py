@@ -119,7 +119,7 @@ def spelling(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
-_DOUBLED = re.compile(r"([^aeiouy])\1+")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-xz])\1+")
 _JOINED_PARTICLE = re.compile(r"\b(?:al|el)[-\u2010\u2011](?=\w)", re.IGNORECASE)
 
 
@@ -137,14 +137,24 @@ def _without_particles(words: list[str]) -> list[str]:
 def person_key(name: str) -> str:
     """The comparison key of a person's name without titles, honorifics and suffixes, each
     word in the one spelling of its transliterations: "State Counsellor Aung San Suu Kyi"
-    and "Daw Aung San Suu Kyi" → "aung san suu kyi"; "Mohamed Tahiri" → "muhammad tahiri"."""
-    rules = identity_rules()
+    and "Daw Aung San Suu Kyi" → "aung san suu kyi"; "Mohamed Tahiri" → "muhamad tahiri"."""
     words = _without_particles(name_key(_JOINED_PARTICLE.sub("", name)).split())
+    return " ".join(spelling(w) for w in _bare(words))
+
+
+def written_key(name: str) -> str:
+    """The key of a name that is no person's: titles, honorifics and suffixes left out as
+    for a person, the words as written ("National Assembly" keeps its spelling)."""
+    return " ".join(_bare(name_key(name).split()))
+
+
+def _bare(words: list[str]) -> list[str]:
+    rules = identity_rules()
     while len(words) > 1 and words[0] in rules.leading:
         words = words[1:]
     while len(words) > 1 and words[-1] in rules.suffixes:
         words = words[:-1]
-    return " ".join(spelling(w) for w in words)
+    return words
 
 
 def _initial_of(short: str, full: str) -> bool:

@@ -49,6 +49,7 @@ from dateline.actors.identity import (
     person_key,
     resolve_name,
     resolve_org,
+    written_key,
 )
 from dateline.actors.text import name_key
 from dateline.errors import (
@@ -128,7 +129,9 @@ def actor_rows(extraction: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _row(doc: dict[str, Any], actor_id: str, name: str, a: dict[str, Any]) -> dict[str, Any]:
-    key = person_key(name) or actor_id
+    # Only a person's name is spelled one way for its transliterations: an organisation's
+    # words are looked up as written ("National Assembly").
+    key = (person_key(name) if a.get("kind") == "person" else written_key(name)) or actor_id
     words = key.split() or [key]
     return {
         "document_id": doc["id"], "actor_id": actor_id, "name": name, "kind": a.get("kind"),
@@ -142,9 +145,10 @@ def rekey_names(conn: Connection) -> int:
     again with this code's ``person_key`` (migration 21); the number of rows changed."""
     d = document_actors
     changed = 0
-    rows = conn.execute(select(d.c.document_id, d.c.actor_id, d.c.name, d.c.key)).all()
-    for row in rows:
-        fresh = _row({"id": row.document_id, "dct": ""}, row.actor_id, row.name, {})
+    rows = conn.execute(select(d.c.document_id, d.c.actor_id, d.c.name, d.c.kind, d.c.key))
+    for row in rows.all():
+        doc = {"id": row.document_id, "dct": ""}
+        fresh = _row(doc, row.actor_id, row.name, {"kind": row.kind})
         if fresh["key"] == row.key:
             continue
         conn.execute(
