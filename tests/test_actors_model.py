@@ -572,3 +572,13 @@ def test_a_title_set_off_by_a_comma_and_an_honorific_is_the_names() -> None:
         "The Minister of State for Fisheries, Ronald Ssemakula and others met.", date(2023, 3, 7)
     )
     assert actor(listed, "ronald-ssemakula").role is None
+
+
+def test_two_people_sharing_a_surname_in_one_article_stay_two_actors() -> None:
+    text = (
+        "Ukrainian Foreign Minister Oleksandr Kovalenko will visit Warsaw on March 20, his "
+        "office said. Kyiv Mayor Viktor Kovalenko, his brother, will travel to Berlin next week."
+    )
+    doc = annotate(text, date(2025, 3, 2))
+    people = {a.id: a.role for a in doc._.actors if a.kind == "person"}
+    assert people == {"oleksandr-kovalenko": "foreign minister", "viktor-kovalenko": "mayor"}

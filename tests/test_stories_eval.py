@@ -148,7 +148,26 @@ def test_series_folders_are_relative_to_the_repository_root(tmp_path: Path) -> N
     (root / "texts").mkdir()
     (root / "texts" / "a.txt").write_text("date 2025-03-01  A\n\nKim will visit Russia.\n")
     (overridden,) = find_series(root / "series", texts=root / "texts")
-    assert overridden.texts == root / "texts"
+    assert overridden.text("a.txt") == root / "texts" / "a.txt"
+
+
+def test_texts_option_falls_back_to_a_series_own_articles(tmp_path: Path) -> None:
+    """--texts names the folder of real-news articles; a synthetic series whose articles
+    sit beside its series.json still finds them there."""
+    elsewhere = tmp_path / "realnews"
+    elsewhere.mkdir()
+    (series,) = find_series(write_series(tmp_path, GOOD), texts=elsewhere)
+    assert series.text("a.txt") == series.path.parent / "a.txt"
+
+
+def test_an_article_in_no_folder_names_where_it_was_looked_for(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "realnews"
+    elsewhere.mkdir()
+    folder = write_series(tmp_path, {**GOOD, "articles": ["a.txt", "gone.txt"]})
+    result = CliRunner().invoke(app, ["eval", "stories", str(folder), "--texts", str(elsewhere)])
+    assert result.exit_code == 2 and "DL-E522" in result.stderr
+    assert "gone.txt" in result.stderr and str(elsewhere) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize(

@@ -704,7 +704,7 @@ def eval_stories(
             "--texts",
             exists=True,
             file_okay=False,
-            help="Folder of the articles, for every series (overrides series.json's texts).",
+            help="Folder looked in first for every series' articles (then the series' own).",
         ),
     ] = None,
     as_json: JsonOption = False,

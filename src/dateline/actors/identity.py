@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,33 @@ class IdentityRules:
     examples: tuple[tuple[str, str, bool, bool], ...]
     minor_words: frozenset[str] = frozenset()  # left out of an acronym ("of", "and")
     org_examples: tuple[tuple[str, str, bool], ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()  # transliterated word endings, one spelling
+    ending_min: int = 5  # letters a word needs before its ending is respelled
+    spellings: dict[str, str] = field(default_factory=dict)  # respelled word → its group's
+    letters: tuple[tuple[str, str], ...] = ()  # letters respelled in every word ("kh" → "h")
+    particles: frozenset[str] = frozenset()  # "el", "al": no part of the surname after them
+
+
+def _respell_ending(word: str, endings: tuple[tuple[str, str], ...], least: int) -> str:
+    if len(word) < least:
+        return word
+    for ending, spelled in endings:
+        if word.endswith(ending):
+            return word[: -len(ending)] + spelled
+    return word
+
+
+def _spellings(
+    groups: list[list[str]], endings: tuple[tuple[str, str], ...], least: int
+) -> dict[str, str]:
+    """Each spelling of a transliterated name (ending respelled) → its group's first."""
+    out: dict[str, str] = {}
+    for group in groups:
+        words = [_respell_ending(name_key(w), endings, least) for w in group]
+        for word in words:
+            if out.setdefault(word, words[0]) != words[0]:
+                raise ValueError(f"identity.json: {word!r} is in two spelling groups")
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +86,8 @@ def identity_rules() -> IdentityRules:
     data: dict[str, Any] = json.loads(RESOURCE.read_text(encoding="utf-8"))
     titles = title_vocabulary()
     leading = {name_key(w) for w in data["honorifics"]} | titles.words | titles.heads
+    endings = tuple((str(a), str(b)) for a, b in data["spelling_endings"])
+    least = int(data["spelling_min_letters"])
     return IdentityRules(
         window_months=int(data["window_months"]),
         leading=frozenset(leading),
@@ -66,20 +95,66 @@ def identity_rules() -> IdentityRules:
         examples=tuple((a, b, bool(t), bool(r)) for a, b, t, r in data["examples"]),
         minor_words=frozenset(name_key(w) for w in data["acronym_minor_words"]),
         org_examples=tuple((a, b, bool(r)) for a, b, r in data["organisation_examples"]),
+        endings=endings,
+        ending_min=least,
+        spellings=_spellings(data["spellings"], endings, least),
+        letters=tuple((str(a), str(b)) for a, b in data["spelling_letters"]),
+        particles=frozenset(data["name_particles"]),
     )
 
 
 @lru_cache(maxsize=65536)
-def person_key(name: str) -> str:
-    """The comparison key of a person's name without titles, honorifics and suffixes:
-    "State Counsellor Aung San Suu Kyi" and "Daw Aung San Suu Kyi" → "aung san suu kyi"."""
+def spelling(word: str) -> str:
+    """One spelling of a name word (a ``name_key`` word) for all its transliterations:
+    a Slavic ending "-iy", "-yy" or "-ii" → "-y" ("zelenskyy", "zelenskiy" → "zelensky");
+    a name of a group → the group's first ("mohammed", "mohamed" → "muhammad";
+    "oleksandr", "aleksandr" → "alexander"; "nacho" → "ignacio"); then letters spelled
+    one way ("kh" → "h", "q" → "k", "j" → "g") and doubled consonants once ("najjar",
+    "naggar" → "nagar")."""
     rules = identity_rules()
-    words = name_key(name).split()
+    word = _respell_ending(word, rules.endings, rules.ending_min)
+    word = rules.spellings.get(word, word)
+    for letters, spelled in rules.letters:
+        word = word.replace(letters, spelled)
+    return _DOUBLED.sub(r"\1", word)
+
+
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-xz])\1+")
+_JOINED_PARTICLE = re.compile(r"\b(?:al|el)[-\u2010\u2011](?=\w)", re.IGNORECASE)
+
+
+def _without_particles(words: list[str]) -> list[str]:
+    """The words of a name without "el" before another word, nor "al" between two words
+    ("Tarek El Naggar" → tarek naggar; "Al Gore" keeps its given name)."""
+    particles = identity_rules().particles
+    last = len(words) - 1
+    return [
+        w for n, w in enumerate(words) if not (w in particles and n < last and (w != "al" or n > 0))
+    ]
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str) -> str:
+    """The comparison key of a person's name without titles, honorifics and suffixes, each
+    word in the one spelling of its transliterations: "State Counsellor Aung San Suu Kyi"
+    and "Daw Aung San Suu Kyi" → "aung san suu kyi"; "Mohamed Tahiri" → "muhamad tahiri"."""
+    words = _without_particles(name_key(_JOINED_PARTICLE.sub("", name)).split())
+    return " ".join(spelling(w) for w in _bare(words))
+
+
+def written_key(name: str) -> str:
+    """The key of a name that is no person's: titles, honorifics and suffixes left out as
+    for a person, the words as written ("National Assembly" keeps its spelling)."""
+    return " ".join(_bare(name_key(name).split()))
+
+
+def _bare(words: list[str]) -> list[str]:
+    rules = identity_rules()
     while len(words) > 1 and words[0] in rules.leading:
         words = words[1:]
     while len(words) > 1 and words[-1] in rules.suffixes:
         words = words[:-1]
-    return " ".join(words)
+    return words
 
 
 def _initial_of(short: str, full: str) -> bool:

@@ -59,14 +59,25 @@ class ExpectedStory:
 class Series:
     name: str
     path: Path  # its series.json
-    texts: Path
+    texts: Path  # the series' own folder of articles (series.json's texts)
     events: Path
     articles: list[str]
     stories: list[ExpectedStory]
     pending: list[tuple[str, dict[str, str]]]  # (as of, {story id: state})
+    texts_first: Path | None = None  # --texts: looked in before the series' own folder
 
     def text(self, article: str) -> Path:
+        """The article's file: in ``--texts`` when it is there, else in the series' folder
+        (a synthetic series keeps its articles beside its series.json)."""
+        if self.texts_first is not None and (self.texts_first / article).is_file():
+            return self.texts_first / article
         return self.texts / article
+
+    def looked_in(self) -> str:
+        """Where an article was looked for, for an error."""
+        if self.texts_first is None:
+            return f"in {self.texts}"
+        return f"in neither --texts {self.texts_first} nor {self.texts}"
 
     def expected(self, article: str) -> Path:
         """The article's expected-events file: NAME.expected.json for NAME[.synthetic].txt."""
@@ -164,19 +175,20 @@ def _series(path: Path, data: Any, root: Path, texts: Path | None) -> Series:
     series = Series(
         name=here.name,
         path=path,
-        texts=texts if texts is not None else folder("texts"),
+        texts=folder("texts"),
         events=folder("events"),
         articles=articles,
         stories=stories,
         pending=_pending(data.get("pending"), set(keys)),
+        texts_first=texts,
     )
     for name in articles:  # before any article is ingested: a long run does not end late
-        for what, file in (
-            ("an article", series.text(name)),
-            ("an expected-events", series.expected(name)),
-        ):
-            if not file.is_file():
-                raise E_SERIES_FILE(str(path), what=what, file=str(file))
+        if not series.text(name).is_file():
+            where = f"{name}, looked for {series.looked_in()}"
+            raise E_SERIES_FILE(str(path), what="an article", file=where)
+        if not series.expected(name).is_file():
+            file = str(series.expected(name))
+            raise E_SERIES_FILE(str(path), what="an expected-events", file=file)
     return series
 
 

@@ -49,6 +49,7 @@ from dateline.actors.identity import (
     person_key,
     resolve_name,
     resolve_org,
+    written_key,
 )
 from dateline.actors.text import name_key
 from dateline.errors import (
@@ -128,13 +129,35 @@ def actor_rows(extraction: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _row(doc: dict[str, Any], actor_id: str, name: str, a: dict[str, Any]) -> dict[str, Any]:
-    key = person_key(name) or actor_id
+    # Only a person's name is spelled one way for its transliterations: an organisation's
+    # words are looked up as written ("National Assembly").
+    key = (person_key(name) if a.get("kind") == "person" else written_key(name)) or actor_id
     words = key.split() or [key]
     return {
         "document_id": doc["id"], "actor_id": actor_id, "name": name, "kind": a.get("kind"),
         "country": a.get("country"), "role": a.get("role"), "dct": doc["dct"], "key": key[:200],
         "first": words[0][:100], "last": words[-1][:100], "canonical_id": actor_id,
     }  # fmt: skip
+
+
+def rekey_names(conn: Connection) -> int:
+    """Compute the stored person keys (key, first and last word) of ``document_actors``
+    again with this code's ``person_key`` (migration 21); the number of rows changed."""
+    d = document_actors
+    changed = 0
+    rows = conn.execute(select(d.c.document_id, d.c.actor_id, d.c.name, d.c.kind, d.c.key))
+    for row in rows.all():
+        doc = {"id": row.document_id, "dct": ""}
+        fresh = _row(doc, row.actor_id, row.name, {"kind": row.kind})
+        if fresh["key"] == row.key:
+            continue
+        conn.execute(
+            update(d)
+            .where(d.c.document_id == row.document_id, d.c.actor_id == row.actor_id)
+            .values(key=fresh["key"], first=fresh["first"], last=fresh["last"])
+        )
+        changed += 1
+    return changed
 
 
 # --- resolving ---------------------------------------------------------------------------

@@ -375,6 +375,19 @@ def _v19_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v21_name_spellings(conn: Connection) -> None:
+    """Person name keys in one spelling of their transliterations ("Mohamed" and "Muhammad",
+    "Oleksandr" and "Alexander", "Zelenskiy" and "Zelenskyy": docs/actors.md): the stored
+    keys of document_actors are computed again, every name is identified again across
+    articles, and when any event's actors change every story is linked again."""
+    from dateline.store.identity import identify_all, rekey_names
+
+    if rekey_names(conn) and identify_all(conn):
+        from dateline.link.linker import relink_from_scratch
+
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -397,6 +410,7 @@ MIGRATIONS: list[Migration] = [
     (17, "story_tail: a story's tail in rows, one written per report", _v17_story_tail),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
     (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
+    (21, "person names keyed in one spelling of their transliterations", _v21_name_spellings),
 ]
 
 
