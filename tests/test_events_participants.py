@@ -246,3 +246,13 @@ def test_coordinated_demonyms_name_both_countries(nlp: Any) -> None:
     text = "Bolivian and Chilean negotiators ended a first round of talks in Lima on Tuesday."
     meets = [e for e in events_of(nlp, text, date(2024, 3, 12)) if e["type"] == "MEET"]
     assert [sorted(e["source"]) for e in meets] == [["BOL", "CHL"]]
+
+
+@pytest.mark.model
+def test_the_guest_of_an_invitation_visits_not_its_host(nlp: Any) -> None:
+    for text in (
+        "Kim Jong-un accepted Vladimir Putin's invitation to visit Russia.",
+        "Kim Jong-un received an invitation from Vladimir Putin to visit Russia.",
+    ):
+        visits = [e for e in events_of(nlp, text, date(2026, 5, 1)) if e["type"] == "VISIT"]
+        assert [e["source"] for e in visits] == [["kim-jong-un"]], text

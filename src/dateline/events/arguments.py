@@ -29,6 +29,7 @@ LOCATION_PREPS = {
 }
 CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
 RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
+INVITATION_NOUNS = {"invitation", "invite"}
 PLACE_TARGET_TYPES = {"VISIT", "ATTACK", "DEPLOY", "AID"}  # 'struck Kharkiv', 'aid to Sudan': there
 PATIENT_OF_TYPES = {"ATTACK", "SANCTION", "ACCUSE", "THREATEN", "REJECT"}
 SPEECH_LEMMAS = {"say", "announce", "state", "tell", "add", "confirm", "deny", "declare"}
@@ -293,9 +294,18 @@ def is_infinitive(verb: Token) -> bool:
 
 def noun_owner(noun: Token, index: MentionIndex) -> list[Ref]:
     """Whose noun it is: 'Kim's plan', or the subject of 'Kim received an invitation'."""
+    verb = noun.head
+    if noun.lemma_.lower() in INVITATION_NOUNS:
+        # 'Kim accepted Putin's invitation to visit Russia': the guest acts, not the host
+        # who owns the invitation; the guest is who receives it, or whom it is made to
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS | {"have", "hold"}:
+            return subjects(verb, index)
+        guests = [
+            r for prep, pobj in prep_objects(noun) if prep == "to" for r in resolve(pobj, index)
+        ]
+        return [r for r in guests if r.kind == "person"]
     for poss in children(noun, "poss"):
         return resolve(poss, index)
-    verb = noun.head
     if noun.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
         return subjects(verb, index)
     return []
