@@ -496,3 +496,18 @@ def test_the_travellers_own_country_is_no_stop_of_his_tour(nlp: Any) -> None:
     )
     visits = [e for e in events_of(nlp, text, date(2009, 10, 7)) if e["type"] == "VISIT"]
     assert sorted(t for e in visits for t in e["target"]) == ["AGO", "MOZ", "ZAF"]
+
+
+@pytest.mark.model
+def test_a_stop_told_with_its_own_days_leaves_the_other_stop_the_rest_of_the_trip(
+    nlp: Any,
+) -> None:
+    text = (
+        "President Joe Biden will travel to Germany and Angola, from October 10 to 15. "
+        "On October 13-15, President Biden will travel to Luanda, Angola."
+    )
+    visits = [e for e in events_of(nlp, text, date(2024, 9, 24)) if e["type"] == "VISIT"]
+    assert sorted((e["target"][0], e["time"]["value"]) for e in visits) == [
+        ("AGO", "2024-10-13/2024-10-15"),
+        ("DEU", "2024-10-10/2024-10-12"),
+    ]

@@ -78,7 +78,10 @@ def _fold_told_stops(events: list[Event], pieces: list[Event]) -> list[Event]:
     one visit: the stop's own report keeps its time and takes the trip's evidence."""
     split = {id(p) for p in pieces}
     folded: set[int] = set()
+    _fold_stops_dated_within(events, pieces, split, folded)
     for piece in pieces:
+        if id(piece) in folded:
+            continue
         if piece.dated and piece.time.granularity == "day":
             continue  # stops of a trip dated to the day keep their rows: linking reads each
         code = piece.target[0]
@@ -93,6 +96,65 @@ def _fold_told_stops(events: list[Event], pieces: list[Event]) -> list[Event]:
             folded.add(id(piece))
             break
     return [e for e in events if id(e) not in folded]
+
+
+def _fold_stops_dated_within(
+    events: list[Event], pieces: list[Event], split: set[int], folded: set[int]
+) -> None:
+    """'will travel to Germany and Angola, from October 10 to 15 … On October 13-15, Biden
+    will travel to Luanda': a stop told again with days of its own inside the trip's is the
+    stop (its own report keeps its days and takes the trip's evidence), and when the trip
+    had two stops, the other takes the rest of the trip's days (October 10-12)."""
+    trips: dict[tuple[int, str | None], list[Event]] = {}
+    for piece in pieces:
+        if piece.evidence:
+            trips.setdefault((piece.evidence[0].start, piece.time.value), []).append(piece)
+    for stops in trips.values():
+        first, last = iso_day(stops[0].time.earliest), iso_day(stops[0].time.latest)
+        if first is None or last is None or first == last:
+            continue
+        for piece in stops:
+            told = next(
+                (
+                    other
+                    for other in events
+                    if id(other) not in split
+                    and other.type == "VISIT"
+                    and other.status == piece.status
+                    and piece.target[0] in other.target
+                    and set(other.source) & set(piece.source)
+                    and _inside(other.time, first, last)
+                ),
+                None,
+            )
+            if told is None:
+                continue
+            seen = {(e.start, e.end) for e in told.evidence}
+            told.evidence.extend(e for e in piece.evidence if (e.start, e.end) not in seen)
+            folded.add(id(piece))
+            rest = [p for p in stops if p is not piece]
+            start, end = iso_day(told.time.earliest), iso_day(told.time.latest)
+            if len(rest) != 1 or start is None or end is None:
+                continue
+            if end == last and start > first:  # the told stop ends the trip
+                rest[0].time = _days(first, start - timedelta(days=1))
+            elif start == first and end < last:  # the told stop opens it
+                rest[0].time = _days(end + timedelta(days=1), last)
+
+
+def _inside(time: EventTime, first: date, last: date) -> bool:
+    """A range of days within [first, last] and shorter than it."""
+    start, end = iso_day(time.earliest), iso_day(time.latest)
+    if start is None or end is None or time.granularity != "day":
+        return False
+    return first <= start <= end <= last and (start, end) != (first, last)
+
+
+def _days(start: date, end: date) -> EventTime:
+    if start == end:
+        return EventTime(start.isoformat(), start.isoformat(), end.isoformat(), "day")
+    value = f"{start.isoformat()}/{end.isoformat()}"
+    return EventTime(value, start.isoformat(), end.isoformat(), "day")
 
 
 def _place_name(code: str, current: str | None, places: list[Place]) -> str:
