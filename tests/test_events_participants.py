@@ -256,3 +256,15 @@ def test_the_guest_of_an_invitation_visits_not_its_host(nlp: Any) -> None:
     ):
         visits = [e for e in events_of(nlp, text, date(2026, 5, 1)) if e["type"] == "VISIT"]
         assert [e["source"] for e in visits] == [["kim-jong-un"]], text
+
+
+@pytest.mark.model
+def test_she_is_the_woman_the_text_shows_not_the_man_who_speaks(nlp: Any) -> None:
+    text = (
+        "Condoleezza Rice will send her deputy to the forum in Manila. Rice said her "
+        "schedule was full. Spokesman Sean McCormack confirmed Rice's plans at a briefing, "
+        "saying she will spend most of next week in Egypt."
+    )
+    visits = [e for e in events_of(nlp, text, date(2007, 7, 24)) if e["type"] == "VISIT"]
+    egypt = [e for e in visits if e["location"] == "Egypt"]
+    assert [e["source"] for e in egypt] == [["condoleezza-rice"]]

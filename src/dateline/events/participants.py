@@ -67,6 +67,7 @@ class MentionIndex:
     journalists: set[str] = field(default_factory=set)  # ids of the article's reporters
     _dateline: list[str | None] = field(default_factory=list)  # cache: [country] once read
     _voices: list[Voices] = field(default_factory=list)  # cache: [voices] once read
+    _genders: list[dict[str, str]] = field(default_factory=list)  # cache: [genders]
 
     def voices(self) -> Voices:
         """Who speaks in a transcript's paragraphs (dateline.events.voice), read once."""
@@ -85,6 +86,15 @@ class MentionIndex:
             return None
         actor = next((a for _, a in self.ordered if a.id == person), None)
         return actor_ref(actor, token.idx) if actor is not None else None
+
+    def genders(self) -> dict[str, str]:
+        """'f' or 'm' for the people the text shows to be one (read once): an honorific
+        before a name ('Mrs. Clinton'), or the pronouns that follow a person named as a
+        sentence's subject before anybody else is named ('Rice will send her deputy'), in
+        two sentences or more and never the other way."""
+        if not self._genders:
+            self._genders.append(_read_genders(self))
+        return self._genders[0]
 
     def dateline_country(self) -> str | None:
         """The country of the article's wire dateline or correspondent's city, if any."""
@@ -138,6 +148,58 @@ class MentionIndex:
             seen.add(actor.id)
             refs.append(actor_ref(actor, start))
         return refs
+
+
+FEMININE = {"she", "her", "hers", "herself"}
+MASCULINE = {"he", "him", "his", "himself"}
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m"}
+
+
+def _read_genders(index: MentionIndex) -> dict[str, str]:
+    doc, text = index.doc, index.doc.text
+    decided: dict[str, str] = {}
+    votes: dict[str, list[str]] = {}
+    for start, actor in index.ordered:
+        if actor.kind != "person":
+            continue
+        before = text[max(0, start - 6) : start].strip().rstrip(".").split()
+        if before and before[-1].lower() in HONORIFICS:
+            decided.setdefault(actor.id, HONORIFICS[before[-1].lower()])
+    for sent in doc.sents:
+        lo = bisect.bisect_left(index.starts, sent.start_char)
+        hi = bisect.bisect_left(index.starts, sent.end_char)
+        named = [(st, a) for st, a in index.ordered[lo:hi] if a.kind == "person"]
+        if not named or named[0][0] not in index.subjects:
+            continue
+        # the pronouns after the sentence's subject and before anybody else is named
+        first = named[0][1].id
+        until = next((st for st, a in named if a.id != first), sent.end_char)
+        after = [t.lower_ for t in sent if named[0][0] < t.idx < until]
+        said = {"f" for w in after if w in FEMININE} | {"m" for w in after if w in MASCULINE}
+        if len(said) == 1:
+            votes.setdefault(named[0][1].id, []).append(said.pop())
+    for ident, told in votes.items():
+        f, m = told.count("f"), told.count("m")
+        if ident not in decided and f + m >= 2 and (f == 0 or m == 0):
+            decided[ident] = "f" if f else "m"
+    return decided
+
+
+def _other_gender(token: Token, index: MentionIndex) -> frozenset[str]:
+    """Ids of the people a 'she' or a 'his' does not stand for: the other gender's; for
+    'she', everybody but the women the text shows, when it shows any."""
+    word = token.lower_
+    genders = index.genders()
+    if word in MASCULINE:
+        return frozenset(i for i, g in genders.items() if g == "f")
+    if word not in FEMININE:
+        return frozenset()
+    women = {i for i, g in genders.items() if g == "f"}
+    if not women:
+        return frozenset(i for i, g in genders.items() if g == "m")
+    # the news names more men than women: a woman the text shows to be one is who 'she'
+    # means, before a man of whom it says nothing
+    return frozenset(a.id for _, a in index.ordered if a.kind == "person" and a.id not in women)
 
 
 def actor_ref(actor: Actor, start: int, place: Place | None = None) -> Ref:
@@ -358,20 +420,23 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
     """he/his → the clause subject (for possessives) or the latest person before it."""
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
+        # 'McCormack confirmed Rice's plans, saying she will spend next week …': not him
+        other = _other_gender(token, index)
         if token.dep_ == "poss":
             subject = clause_subject(token, index)
-            if subject is not None and subject.kind == "person":
+            if subject is not None and subject.kind == "person" and subject.id not in other:
                 return [subject]
         main = _main_clause_subject(token)
         if main is not None:
             # 'Vietnam's prime minister did not raise the dam when he visited Vientiane':
             # the subject of a clause that 'when' opens is the main clause's subject
-            refs = resolve(main, index)
+            refs = [r for r in resolve(main, index) if r.id not in other]
             if refs:
                 return refs
         # 'Prabowo had been set to host him': an object pronoun is never its own
         # clause's subject (that would be 'himself')
         own = _own_subject_ids(token, index) if lower in OBJECT_PRONOUNS else frozenset()
+        own = own | other
         salient = index.latest_subject(token.idx, exclude=own)
         return [salient] if salient else index.before(token.idx, {"person"}, own)[:1]
     if lower in THING_PRONOUNS:
