@@ -268,3 +268,12 @@ def test_she_is_the_woman_the_text_shows_not_the_man_who_speaks(nlp: Any) -> Non
     visits = [e for e in events_of(nlp, text, date(2007, 7, 24)) if e["type"] == "VISIT"]
     egypt = [e for e in visits if e["location"] == "Egypt"]
     assert [e["source"] for e in egypt] == [["condoleezza-rice"]]
+
+
+def test_a_two_word_name_without_organisation_words_may_answer_an_interview() -> None:
+    from dateline.events.participants import _may_speak
+    from dateline.model import Actor
+
+    assert _may_speak(Actor("ingrid-solvik", "Ingrid Solvik", "organisation"))
+    assert not _may_speak(Actor("jakarta-ledger", "Jakarta Ledger", "organisation"))
+    assert not _may_speak(Actor("nato", "NATO", "organisation"))

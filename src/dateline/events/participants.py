@@ -75,7 +75,7 @@ class MentionIndex:
             from dateline.events.layout import paragraphs
             from dateline.events.voice import read_voices
 
-            people = list({a.id: a for _, a in self.ordered if a.kind == "person"}.values())
+            people = list({a.id: a for _, a in self.ordered if _may_speak(a)}.values())
             self._voices.append(read_voices(self.doc, people, paragraphs(self.doc.text)))
         return self._voices[0]
 
@@ -148,6 +148,33 @@ class MentionIndex:
             seen.add(actor.id)
             refs.append(actor_ref(actor, start))
         return refs
+
+
+#: words of an organisation's name: a name without them that the tagger called an
+#: organisation may be a person's ('Ingrid Solvik')
+ORGANISATION_WORDS = {
+    "ministry", "council", "party", "union", "bank", "agency", "group", "committee",
+    "organisation", "organization", "association", "company", "corporation", "commission",
+    "court", "parliament", "assembly", "office", "service", "institute", "university",
+    "times", "post", "news", "press", "radio", "television", "tv", "ledger", "journal",
+    "herald", "gazette", "tribune", "monitor", "wire", "forum", "fund", "authority",
+    "department", "front", "movement", "army", "force", "forces", "police", "government",
+    "cabinet", "interview", "state", "house", "federation", "republic", "people",
+}  # fmt: skip
+
+
+def _may_speak(actor: Actor) -> bool:
+    """A person, or a name of two or three capitalised words with no word of an
+    organisation's that the tagger took for one: who may answer an interview."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    return (
+        actor.kind == "organisation"
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not {w.lower() for w in words} & ORGANISATION_WORDS
+    )
 
 
 FEMININE = {"she", "her", "hers", "herself"}
