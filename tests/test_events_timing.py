@@ -275,3 +275,10 @@ def test_a_chronology_entrys_date_dates_what_it_tells_in_the_present(nlp: Any) -
     # a date of its own in the entry stays the event's: no 2010 event is moved to 2011
     agreed = {e["time"]["value"] for e in found if e["type"] == "AGREE"}
     assert "2011-08" in agreed and agreed <= {"2010", "2010-02-22", "2011-08"}
+
+
+@pytest.mark.model
+def test_a_stay_until_a_later_day_is_one_visit_from_the_first_day_to_the_last(nlp: Any) -> None:
+    text = "Ingrid Solvik went to Bogota on February 9 and stayed until Sunday."
+    visits = [e for e in events_of(nlp, text, date(2018, 2, 15)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits] == ["2018-02-09/2018-02-11"]

@@ -465,10 +465,19 @@ def split_legs(
     return out
 
 
-def split_coordinated(mention: Mention) -> list[Mention]:
-    """'visited Russia in 2019 and 2023' → one mention per year."""
-    dated = [t for t in mention.timexes if is_dated(t)]
+def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
+    """'visited Russia in 2019 and 2023' → one mention per year; 'went to Bogota on
+    February 9 and stayed until Sunday' is one stay from the first day to the last."""
+    dated = sorted((t for t in mention.timexes if is_dated(t)), key=lambda t: t.start)
     if len(dated) < 2 or "/" in (mention.time.value or ""):
+        return [mention]
+    first, last = dated[0], dated[-1]
+    until = text[max(0, last.start - 8) : last.start].split()
+    if until and until[-1].lower() in ("until", "till", "through"):
+        if first.earliest and last.latest and first.earliest < last.latest:
+            value = f"{first.earliest}/{last.latest}"
+            mention.time = EventTime(value, first.earliest, last.latest, first.granularity)
+            mention.dated = True
         return [mention]
     return [replace(mention, timexes=[t], time=point(t), dated=True) for t in dated]
 
