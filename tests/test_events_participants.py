@@ -277,3 +277,23 @@ def test_a_two_word_name_without_organisation_words_may_answer_an_interview() ->
     assert _may_speak(Actor("ingrid-solvik", "Ingrid Solvik", "organisation"))
     assert not _may_speak(Actor("jakarta-ledger", "Jakarta Ledger", "organisation"))
     assert not _may_speak(Actor("nato", "NATO", "organisation"))
+
+
+@pytest.mark.model
+def test_a_question_tells_nothing_the_one_asked_did(nlp: Any) -> None:
+    text = (
+        "House of Commons, Oral Answers to Questions\n\n"
+        "1. Mr Gareth Lloyd (Bristol East) (Lab): What recent representations he has made "
+        "to the Government of Sri Lanka.\n\n"
+        "The Minister of State, Foreign and Commonwealth Office (Mr Adrian Pell): I will "
+        "travel to Colombo next week.\n\n"
+        "2. Mrs Helen Marsh (Taunton) (LD): Can you confirm that you will go to Jaffna?\n\n"
+        "The Minister of State, Foreign and Commonwealth Office (Mr Adrian Pell): I cannot.\n"
+    )
+    visits = [e for e in events_of(nlp, text, date(2009, 3, 10)) if e["type"] == "VISIT"]
+    # the question asks; only the answer tells a trip
+    assert [e["location"] for e in visits] == ["Colombo"]
+    assert "adrian-pell" in visits[0]["source"]
+    asked = INTERVIEW.replace("Will you attend the retreat in Cebu?", "Will you fly to Jaffna?")
+    visits = [e for e in events_of(nlp, asked, date(2026, 4, 30)) if e["type"] == "VISIT"]
+    assert all(e["location"] != "Jaffna" for e in visits)

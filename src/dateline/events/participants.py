@@ -9,6 +9,7 @@ the named-entity tags so that events still get participants.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -81,6 +82,8 @@ class MentionIndex:
 
     def voice(self, token: Token) -> Ref | None:
         """Who 'I', 'we' or 'you' stands for in a transcript's paragraph."""
+        if token.lower_ in SECOND_PERSON and _asked(token):
+            return None  # 'Can you confirm …?' asks; it says nothing the one asked did
         person = self.voices().of(token.idx, token.lower_)
         if person is None:
             return None
@@ -175,6 +178,15 @@ def _may_speak(actor: Actor) -> bool:
         and all(w[:1].isupper() and w.isalpha() for w in words)
         and not {w.lower() for w in words} & ORGANISATION_WORDS
     )
+
+
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
+def _asked(token: Token) -> bool:
+    """The token stands in a question: the first stop after it is a question mark."""
+    end = _SENTENCE_END.search(token.doc.text, token.idx)
+    return end is not None and end.group() == "?"
 
 
 FEMININE = {"she", "her", "hers", "herself"}

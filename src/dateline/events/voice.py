@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 #: 'Q:', 'QUESTION:', 'A:', a label of capitals ('MR. MCCORMACK:', 'SPOKESPERSON WANG:') or
 #: of up to four capitalised words ('Mamani:', 'El Altiplano:')
 LABEL = re.compile(
-    r"[ \t]*(?P<label>[A-Z][A-Z.'’\- ]{0,40}?|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})"
+    r"[ \t]*(?:\d{1,3}\.[ \t]+)?"  # a numbered question in a parliament's record
+    r"(?P<label>[A-Z][A-Z.'’\- ]{0,40}?|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"
+    r"|[A-Z][^:\n]{0,100}?\))"  # 'The Minister of State … (Mr Adrian Pell)', 'Mr X (Bath) (LD)'
     r"[ \t]*:[ \t]+(?=\S)"
 )
 QUESTION_LABELS = {"Q", "QUESTION"}
