@@ -17,6 +17,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
 from dateline.span import overlapping_by_group
 from dateline.store import schema as t
+from dateline.store.engine import sqlite_snapshot
 from dateline.store.queries import among
 
 MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
@@ -91,9 +92,33 @@ def pending_page(
     (its state as of then is its current state): in SQL, which also ranks them and
     returns only the first ``offset + limit`` with their number. Only the stories
     reported after ``as_of`` too are folded from their members up to it; then only the
-    stories of the page are built whole."""
+    stories of the page are built whole.
+
+    On SQLite with the packaged rules the statements are :mod:`dateline.fastpath`'s, sent
+    through the ``sqlite3`` connection under ``conn`` in its read transaction (the same
+    page: ``tests/test_fastpath.py``); SQLAlchemy's work per statement and row was a
+    quarter of the page's CPU at a million events."""
     settings = settings or default_settings()
     day = as_of_text(as_of)
+    raw = sqlite_snapshot(conn) if settings is default_settings() else None
+    if raw is not None:
+        from dateline.fastpath.pending import pending_page as sqlite_pending_page
+
+        return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
+    return sqlalchemy_pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+
+
+def sqlalchemy_pending_page(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    summary: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`pending_page` through SQLAlchemy on any database (PostgreSQL; SQLite with
+    other linking rules): the stories ranked and counted in SQL, folded, then built."""
     # reported by then, window reaching it: a bounded index range per span group
     open_on_day = overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
     first = None if limit is None else offset + limit
