@@ -323,10 +323,12 @@ def build_stories(
 
 
 # What a story's fold reads of a member (dateline.link.linker.member_of_link_row): the
-# other columns of events (cue, trigger, attribution, …) are not fetched.
+# other columns of events (cue, trigger, attribution, …) are not fetched. ``change`` tells
+# a cancellation from a plain denial, as the linker's fold does: without it a story the
+# linker stored as cancelled was read back as postponed.
 _MEMBER_COLUMNS = (
     *(t.events.c[n] for n in ("id", "document_id", "dct", "type", "status", "dated", "value",
-                              "earliest", "latest", "granularity", "story_id")),
+                              "earliest", "latest", "granularity", "story_id", "change")),
     *(event_links.c[n] for n in ("participants", "place", "place_country", "place_level", "lo",
                                  "hi", "postponed")),
 )  # fmt: skip
