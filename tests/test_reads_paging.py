@@ -665,3 +665,42 @@ def test_postgresql_ranks_pending_candidates_from_the_index_alone(db_url: str) -
                 plan = "\n".join(r[0] for r in cursor.fetchall())
                 assert plan.count("Only Scan using ix_stories_open_group") >= len(GROUPS), plan
                 assert "Seq Scan on stories" not in plan and "Heap Scan" not in plan, plan
+
+
+@pytest.mark.parametrize("day", ["2025-03-03", "2025-05-20"])
+def test_a_summary_page_takes_settled_stories_from_their_rows(
+    db_url: str, day: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pending summary of a story whose every report is up to the day is its stored row
+    (the linker's fold of those reports) with its members' place and participants: the
+    same summary as folding the members again, which is left to the stories reported
+    after the day too (library, SQLAlchemy's statements and the fast path's)."""
+    import dateline.fastpath.pending as fast_pending
+    from dateline.link.story_view import story_summary
+
+    folded: list[str] = []
+
+    def counted(story_id: str, *args: Any) -> dict[str, Any]:
+        folded.append(story_id)
+        return story_summary(story_id, *args)
+
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with reading(store.engine) as conn:
+            whole = pending(conn, day)
+            reported = text("SELECT id FROM stories WHERE last_dct > :day")
+            later = {r[0] for r in conn.execute(reported, {"day": day})} & {s["id"] for s in whole}
+            ids = [s["id"] for s in whole]
+            by_fold = build_stories(conn, ids, day, default_settings(), summary=True)
+            expected = [{**by_fold[i], "as_of": day} for i in ids]
+            readers = [lambda: story_query.sqlalchemy_pending_page(
+                conn, day, default_settings(), summary=True)]  # fmt: skip
+            if conn.dialect.name == "sqlite":
+                readers.append(lambda: pending_page(conn, day, summary=True))
+            monkeypatch.setattr(story_query, "story_summary", counted)
+            monkeypatch.setattr(fast_pending, "story_summary", counted)
+            for read in readers:
+                folded.clear()
+                assert read() == (expected, len(expected))
+                assert set(folded) == later
+    assert len(expected) > len(later) and (day == "2025-05-20" or later)
