@@ -60,7 +60,15 @@ def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple
     def count(*_: Any) -> None:
         sent[0] += 1
 
-    event.listen(store.engine, "before_cursor_execute", count)
+    def traced(statement: str) -> None:
+        if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
+            sent[0] += 1
+
+    if store.engine.dialect.name == "sqlite":  # the fast path's statements go by sqlite3
+        store.engine.dispose()
+        event.listen(store.engine, "connect", lambda c, _: c.set_trace_callback(traced))
+    else:
+        event.listen(store.engine, "before_cursor_execute", count)
     where = store.engine.dialect.name
     reads = {}
     for name, day in days.items():
@@ -82,8 +90,9 @@ def fastpath_reads(db: Path, days: dict[str, str], limit: int) -> dict[str, tupl
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
     sent: list[int] = [0]
 
-    def count(_: str) -> None:
-        sent[0] += 1
+    def count(statement: str) -> None:
+        if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
+            sent[0] += 1
 
     conn.set_trace_callback(count)
     reads = {}
