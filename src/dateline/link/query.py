@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Integer,
     Select,
+    String,
     Subquery,
     and_,
+    bindparam,
     func,
     or_,
     select,
@@ -33,7 +37,7 @@ from dateline.link.story_view import (
     story_dict,
     story_summary,
 )
-from dateline.span import GROUPS, overlapping_by_group
+from dateline.span import GROUPS, overlapping_by_group, prefix_values
 from dateline.store import schema as t
 from dateline.store.engine import sqlite_snapshot
 from dateline.store.queries import among
@@ -137,11 +141,9 @@ def sqlalchemy_pending_page(
 ) -> tuple[list[dict[str, Any]], int]:
     """:func:`pending_page` through SQLAlchemy on any database (PostgreSQL; SQLite with
     other linking rules): the stories ranked and counted in SQL, folded, then built."""
-    # reported by then, window reaching it: a bounded index range per span group
-    open_on_day = overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
     first = None if limit is None else offset + limit
-    settled, settled_count, later = _settled_pending(conn, day, settings, open_on_day, first)
-    unsettled = _unsettled_pending(conn, open_on_day, day, settings) if later else []
+    settled, settled_count, later = _settled_pending(conn, day, settings, first)
+    unsettled = _unsettled_pending(conn, day, settings) if later else []
     ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
     ids = [story_id for *_, story_id in page]
@@ -154,11 +156,7 @@ def sqlalchemy_pending_page(
 
 
 def _settled_pending(
-    conn: Connection,
-    day: str,
-    settings: LinkSettings,
-    open_on_day: list[ColumnElement[bool]],
-    first: int | None,
+    conn: Connection, day: str, settings: LinkSettings, first: int | None
 ) -> tuple[list[PendingKey], int, bool]:
     """Sort keys of the first ``first`` (all when None) pending stories among those
     reported only up to ``day``, how many there are, and whether any story open on
@@ -166,35 +164,62 @@ def _settled_pending(
     row is the story's state as of ``day``: pending when :func:`is_pending` holds of its
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
-    undated = or_(st.c.latest.is_(None), st.c.latest == "")
-    status: ColumnElement[str] = st.c.status
-    state: ColumnElement[str | None] = st.c.state
-    if conn.dialect.name == "postgresql":
-        # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
-        # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
-        # scans of the same range; the middle of a million events: 7 ms against 1)
-        status, state = func.coalesce(status, ""), func.coalesce(state, "")
-    conditions = [
-        st.c.last_dct <= day,
-        status.in_(sorted(settings.pending_statuses)),
-        state.in_(sorted(settings.pending_states)),
-        or_(and_(~undated, st.c.latest >= day), and_(undated, _fresh(day, settings))),
-    ]
-    found = _open_on(day, [st.c.earliest, st.c.first_dct, st.c.id], conditions)
-    keys = [func.coalesce(func.nullif(found.c.earliest, ""), "9999"), found.c.first_dct, found.c.id]
-    if conn.dialect.name == "postgresql":  # the order of Python's str, as the ranking's
-        keys = [key.collate("C") for key in keys]
-    later = select(st.c.id).where(*open_on_day, st.c.last_dct > day).exists()
-    query = select(*keys, func.count().over(), later).select_from(found)
-    rows = conn.execute(query.order_by(*keys).limit(first)).all()
+    query = _ranking(conn.dialect.name, settings, first is not None)
+    given = {**_day_values(day, settings), **({"first": first} if first is not None else {})}
+    rows = conn.execute(query, given).all()
     if not rows:
         return [], 0, True
     return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
 
 
-def _open_on(
-    day: str, columns: list[ColumnElement[Any]], conditions: list[ColumnElement[bool]]
-) -> Subquery:
+# The as-of day of pending's statements, bound: they are built once per database kind and
+# linking rules (_ranking, _states_on_day), not for each read (3-4 ms of SQLAlchemy's CPU
+# per page on PostgreSQL), and _day_values gives the values of a day.
+_DAY = bindparam("day", type_=String())
+
+
+def _day_values(day: str, settings: LinkSettings) -> dict[str, Any]:
+    return {
+        "day": day,
+        **prefix_values("day", day),
+        "stale_day": shift(day, -settings.stale_days),
+        "said_day": shift(day, -settings.speech_future_days),
+    }
+
+
+@lru_cache(maxsize=32)
+def _ranking(dialect: str, settings: LinkSettings, limited: bool) -> Select[Any]:
+    """The statement of :func:`_settled_pending` (``first`` bound when ``limited``)."""
+    undated = or_(st.c.latest.is_(None), st.c.latest == "")
+    status: ColumnElement[str] = st.c.status
+    state: ColumnElement[str | None] = st.c.state
+    if dialect == "postgresql":
+        # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
+        # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
+        # scans of the same range; the middle of a million events: 7 ms against 1)
+        status, state = func.coalesce(status, ""), func.coalesce(state, "")
+    conditions = [
+        st.c.last_dct <= _DAY,
+        status.in_(sorted(settings.pending_statuses)),
+        state.in_(sorted(settings.pending_states)),
+        or_(and_(~undated, st.c.latest >= _DAY), and_(undated, _fresh(settings))),
+    ]
+    found = _open_on([st.c.earliest, st.c.first_dct, st.c.id], conditions)
+    keys = [func.coalesce(func.nullif(found.c.earliest, ""), "9999"), found.c.first_dct, found.c.id]
+    if dialect == "postgresql":  # the order of Python's str, as the ranking's
+        keys = [key.collate("C") for key in keys]
+    later = select(st.c.id).where(*_open_on_day(), st.c.last_dct > _DAY).exists()
+    query = select(*keys, func.count().over(), later).select_from(found).order_by(*keys)
+    return query.limit(bindparam("first", type_=Integer())) if limited else query
+
+
+def _open_on_day(day: Any = _DAY) -> list[ColumnElement[bool]]:
+    """Stories reported by ``day`` whose window reaches it: a bounded index range per span
+    group."""
+    return overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
+
+
+def _open_on(columns: list[ColumnElement[Any]], conditions: list[ColumnElement[bool]]) -> Subquery:
     """``columns`` of the stories whose reporting window holds ``day`` and that meet
     ``conditions``: one branch per span group, joined by UNION ALL (a story is in one
     group). PostgreSQL reads each branch from ``ix_stories_open_group`` alone, where the
@@ -203,36 +228,36 @@ def _open_on(
     from the index alone either way."""
     branches = [
         select(*columns).where(
-            *overlapping_by_group(st.c.first_dct, st.c.open_until, day, day, group), *conditions
+            *overlapping_by_group(st.c.first_dct, st.c.open_until, _DAY, _DAY, group),
+            *conditions,
         )
         for group in GROUPS
     ]
     return union_all(*branches).subquery("open_on_day")
 
 
-def _fresh(day: str, settings: LinkSettings) -> ColumnElement[bool]:
-    """An undated story's last report is recent enough for it to be pending on ``day``: as
+def _fresh(settings: LinkSettings) -> ColumnElement[bool]:
+    """An undated story's last report is recent enough for it to be pending on the day: as
     ``is_pending`` judges it, by the story type's ``stale_after`` (a statement announced
-    without a date is made within ``speech_types``' future, anything else ``stale_days``)."""
+    without a date is made within ``speech_types``' future, anything else ``stale_days``;
+    the days they reach back to are bound, :func:`_day_values`)."""
     speech = sorted(settings.speech_types)
-    stale = st.c.last_dct >= shift(day, -settings.stale_days)
+    stale = st.c.last_dct >= bindparam("stale_day", type_=String())
     if not speech:
         return stale
-    said = st.c.last_dct >= shift(day, -settings.speech_future_days)
+    said = st.c.last_dct >= bindparam("said_day", type_=String())
     return or_(and_(st.c.type.in_(speech), said), and_(st.c.type.not_in(speech), stale))
 
 
-def _unsettled_pending(
-    conn: Connection, open_on_day: list[ColumnElement[bool]], day: str, settings: LinkSettings
-) -> list[PendingKey]:
+def _unsettled_pending(conn: Connection, day: str, settings: LinkSettings) -> list[PendingKey]:
     """Sort keys of the pending stories among those open on ``day`` and reported after it
     too: each judged by its state as of ``day`` (``story_states``, migration 16) where
     that row tells it, else folded from its members up to ``day``, without their details."""
-    later = [*open_on_day, st.c.last_dct > day]
     if settings is not default_settings():  # the rows hold the packaged rules' states
-        return _folded_pending(conn, select(st.c.id).where(*later), day, settings)
+        later = select(st.c.id).where(*_open_on_day(day), st.c.last_dct > day)
+        return _folded_pending(conn, later, day, settings)
     keys, unknown = [], []
-    for r in conn.execute(_states_on_day(conn, day, later)):
+    for r in conn.execute(_states_on_day(conn.dialect.name), _day_values(day, settings)):
         judged = judge(tuple(r[1:]), r[0], day, settings)
         if isinstance(judged, str):
             unknown.append(r[1])
@@ -243,19 +268,20 @@ def _unsettled_pending(
     return keys
 
 
-def _states_on_day(conn: Connection, day: str, later: list[ColumnElement[bool]]) -> Select[Any]:
+@lru_cache(maxsize=4)
+def _states_on_day(dialect: str) -> Select[Any]:
     """``stories.first_dct`` and the ``story_states`` row (``COLUMNS``, its story's id
-    first) as of ``day`` of each story open on ``day`` and reported after it (``later``):
-    the row with the greatest date up to it."""
+    first) as of the day of each story open on the day and reported after it: the row
+    with the greatest date up to it (the day bound, :func:`_day_values`)."""
     h = story_states
-    if conn.dialect.name == "postgresql":
+    if dialect == "postgresql":
         # one index lookup per story: with the subquery below PostgreSQL, expecting 15,000
         # candidate stories for 225, hashed all 390,000 rows (200 ms at a million events);
         # the stories from the index alone, by span group (_open_on)
-        found = _open_on(day, [st.c.id, st.c.first_dct], [st.c.last_dct > day])
+        found = _open_on([st.c.id, st.c.first_dct], [st.c.last_dct > _DAY])
         row = (
             select(*(h.c[n] for n in COLUMNS if n != "story_id"))
-            .where(h.c.story_id == found.c.id, h.c.dct <= day)
+            .where(h.c.story_id == found.c.id, h.c.dct <= _DAY)
             .order_by(h.c.dct.desc())
             .limit(1)
             .lateral("state_on_day")
@@ -265,11 +291,12 @@ def _states_on_day(conn: Connection, day: str, later: list[ColumnElement[bool]])
     dated = h.alias("dated")
     latest = (
         select(func.max(dated.c.dct))
-        .where(dated.c.story_id == st.c.id, dated.c.dct <= day)
+        .where(dated.c.story_id == st.c.id, dated.c.dct <= _DAY)
         .correlate(st)
     )
     on_day = and_(h.c.story_id == st.c.id, h.c.dct == latest.scalar_subquery())
     columns = [h.c[n] if n != "story_id" else st.c.id for n in COLUMNS]
+    later = [*_open_on_day(), st.c.last_dct > _DAY]
     return select(st.c.first_dct, *columns).select_from(st.outerjoin(h, on_day)).where(*later)
 
 
