@@ -36,7 +36,10 @@ def span(
 
 
 def overlapping(
-    lo: Any, hi: Any, date_from: str | None, date_to: str | None
+    lo: Any,
+    hi: Any,
+    date_from: str | BindParameter[str] | None,
+    date_to: str | BindParameter[str] | None,
 ) -> list[ColumnElement[bool]]:
     """Conditions that keep a span overlapping ``[date_from, date_to]`` (either may be open)."""
     conditions = []
@@ -79,7 +82,11 @@ def span_group(lo: Any, hi: Any) -> ColumnElement[Any]:
 
 
 def overlapping_by_group(
-    lo: Any, hi: Any, date_from: str | None, date_to: str | None, group: int | None = None
+    lo: Any,
+    hi: Any,
+    date_from: str | BindParameter[str] | None,
+    date_to: str | BindParameter[str] | None,
+    group: int | None = None,
 ) -> list[ColumnElement[bool]]:
     """The conditions of :func:`overlapping`, with the same rows, written so that an index
     on (:func:`span_group`, lo) serves them: one bounded range of ``lo`` per group. With
