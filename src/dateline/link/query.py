@@ -148,8 +148,11 @@ def sqlalchemy_pending_page(
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
     ids = [story_id for *_, story_id in page]
     # a summary of a story reported only up to the day is its stored row (the linker's fold
-    # of every report), not a fold of its members again: 60 % of a summary page's CPU
-    by_row = {story_id for *_, story_id in settled} if summary else set()
+    # of every report), not a fold of its members again (on SQLite at a million events a
+    # summary page as of the middle took 20-23 ms of CPU with the fold, 17 without); the
+    # rows hold the packaged rules' fold
+    packaged = settings is default_settings()
+    by_row = {story_id for *_, story_id in settled} if summary and packaged else set()
     found = build_stories(conn, ids, day, settings, summary, by_row)
     total = settled_count + len(ranked) - len(settled)
     return [{**found[story_id], "as_of": day} for *_, story_id in page], total
@@ -173,8 +176,8 @@ def _settled_pending(
 
 
 # The as-of day of pending's statements, bound: they are built once per database kind and
-# linking rules (_ranking, _states_on_day), not for each read (3-4 ms of SQLAlchemy's CPU
-# per page on PostgreSQL), and _day_values gives the values of a day.
+# linking rules (_ranking, _states_on_day), not for each read (4-7 ms of SQLAlchemy's CPU
+# per page on PostgreSQL at a million events, 2 now), and _day_values gives a day's values.
 _DAY = bindparam("day", type_=String())
 
 
@@ -220,8 +223,8 @@ def _open_on_day(day: Any = _DAY) -> list[ColumnElement[bool]]:
 
 
 def _open_on(columns: list[ColumnElement[Any]], conditions: list[ColumnElement[bool]]) -> Subquery:
-    """``columns`` of the stories whose reporting window holds ``day`` and that meet
-    ``conditions``: one branch per span group, joined by UNION ALL (a story is in one
+    """``columns`` of the stories whose reporting window holds the (bound) day and that
+    meet ``conditions``: one branch per span group, joined by UNION ALL (a story is in one
     group). PostgreSQL reads each branch from ``ix_stories_open_group`` alone, where the
     OR of the groups was a bitmap scan that read every candidate's row in the table (1,560
     pages for the 3,000 candidates of the middle of a million events); SQLite reads each
