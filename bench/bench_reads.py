@@ -154,14 +154,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path, workers: int = 1) -> Iterator[str]:
-    """``dateline serve`` in a child process on 127.0.0.1; stopped (its PID) on exit."""
+def server(db: Path, workers: int = 1, probe: str | None = None) -> Iterator[str]:
+    """``dateline serve`` in a child process on 127.0.0.1; stopped (its PID) on exit. With
+    ``probe``, ``probe_serve.py serve`` instead, writing its lines there."""
     import httpx
 
     port = free_port()
     command = [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port)]
     if workers > 1:
         command += ["--workers", str(workers)]
+    if probe:
+        command = [sys.executable, str(HERE / "probe_serve.py"), "serve", "--db", str(db),
+                   "--port", str(port), "--log", probe]  # fmt: skip
     log = open(Path(tempfile.gettempdir()) / f"bench-reads-serve-{port}.log", "w")  # noqa: SIM115
     child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -259,11 +263,13 @@ def mix(actor: str, last_day: str) -> list[str]:
 
 
 def under_ingest(
-    db: Path, url: str, paths: list[str], clients: int, articles: int, think: float
-) -> None:
+    db: Path, url: str, paths: list[str], clients: int, articles: int, think: float,
+    log: str | None = None, nice: int = 0,
+) -> None:  # fmt: skip
     """``clients`` threads reading through the server while ``dateline ingest`` writes;
     each waits about ``think`` seconds (uniform 0.5-1.5 times) between its requests, as
-    a person reading the page does (0: back to back, to saturate the server)."""
+    a person reading the page does (0: back to back, to saturate the server). ``log``:
+    each request as a JSON line (``probe_serve.py report``); ``nice``: the ingest's."""
     import random
 
     import httpx
@@ -277,8 +283,8 @@ def under_ingest(
     )  # fmt: skip
     before = _documents(db)
     ingest = subprocess.Popen(
-        [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", str(db),
-         "--batch-size", "5"],
+        [*(["nice", "-n", str(nice)] if nice else []), sys.executable, "-m", "dateline",
+         "ingest", str(corpus), "--db", str(db), "--batch-size", "5"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     # Wait for the first batch to commit (the model is loading until then).
@@ -286,6 +292,7 @@ def under_ingest(
         time.sleep(0.5)
     stop = threading.Event()
     samples: list[float] = []
+    requests: list[dict[str, Any]] = []
     errors: list[str] = []
     lock = threading.Lock()
 
@@ -296,7 +303,7 @@ def under_ingest(
             while not stop.wait(think * rng.uniform(0.5, 1.5) if think else 0):
                 path = paths[i % len(paths)]
                 i += 1
-                began = time.perf_counter()
+                began, at = time.perf_counter(), time.time()
                 try:
                     response = http.get(path)
                     ok = response.status_code == 200
@@ -304,6 +311,7 @@ def under_ingest(
                     ok, response = False, exc  # type: ignore[assignment]
                 with lock:
                     samples.append((time.perf_counter() - began) * 1000)
+                    requests.append({"t": at, "path": path, "ms": samples[-1]})
                     if not ok:
                         errors.append(f"{path}: {response}")
 
@@ -318,6 +326,8 @@ def under_ingest(
         thread.join()
     seconds = time.perf_counter() - began
     shutil.rmtree(corpus, ignore_errors=True)  # its articles are in the database now
+    if log:
+        Path(log).write_text("".join(json.dumps(r) + "\n" for r in requests))
     added = _documents(db) - before
     print(f"\n{clients} HTTP clients, {think:.1f} s between requests, during `dateline ingest` "
           f"of {articles} articles ({added} documents committed while they read, "
@@ -410,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--ingest-articles", type=int, default=60)
     parser.add_argument("--workers", type=int, default=1, help="dateline serve --workers")
+    parser.add_argument("--probe", metavar="LOG", help="serve by probe_serve.py, lines to LOG")
+    parser.add_argument("--client-log", metavar="LOG", help="the clients' requests, JSON lines")
+    parser.add_argument("--ingest-nice", type=int, default=0, help="nice -n N for the ingest")
     parser.add_argument(
         "--think", type=float, nargs="+", default=[1.0, 0.0], help="seconds between requests"
     )
@@ -445,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(copy(db, args.pg)), flush=True)
             library_reads(db, actor, last_day, args.repeat, url=args.pg)
         if not {"http", "page", "ingest"} <= set(args.skip):
-            with server(db, args.workers) as url:
+            with server(db, args.workers, args.probe) as url:
                 if "http" not in args.skip:
                     http_reads(url, paths, args.repeat)
                 if "page" not in args.skip:
@@ -453,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
                 if "ingest" not in args.skip:
                     for think in args.think:
                         under_ingest(db, url, mix(actor, last_day), args.clients,
-                                     args.ingest_articles, think)  # fmt: skip
+                                     args.ingest_articles, think, args.client_log,
+                                     args.ingest_nice)  # fmt: skip
         if "export" not in args.skip:
             export_all(db)
         if "startup" not in args.skip:

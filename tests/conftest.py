@@ -188,7 +188,7 @@ def _hand_event(spec: dict[str, Any], sentence: str, text: str) -> dict[str, Any
         "status": spec["status"], "dated": spec.get("dated", bool(spec.get("value"))),
         "source": spec.get("source", []), "target": spec.get("target", []),
         "location": spec.get("location"), "time": time, "candidates": [],
-        "attribution": None, "cue": None, "change": None,
+        "attribution": None, "cue": None, "change": spec.get("change"),
         "evidence": [{"start": start, "end": start + len(sentence), "sentence": sentence}],
     }  # fmt: skip
 

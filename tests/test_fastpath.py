@@ -284,14 +284,20 @@ def test_an_argument_sqlite_cannot_take_is_left_to_the_full_command(
 def test_a_pending_page_through_sqlite3_is_the_librarys(
     archive_db: Path, day: str, summary: bool
 ) -> None:
-    """/api/pending on SQLite reads through dateline.fastpath: the same page and total."""
+    """/api/pending and the library on SQLite read through dateline.fastpath: the same page
+    and total as SQLAlchemy's statements (which PostgreSQL runs)."""
     import sqlite3
 
-    from dateline.link.query import pending_page
+    from dateline.link.query import sqlalchemy_pending_page
+    from dateline.link.settings import default_settings
     from dateline.store.engine import reading
 
+    rules = default_settings()
     with Store(str(archive_db)) as store, reading(store.engine) as conn:
-        expected = [pending_page(conn, day, limit=n, offset=3, summary=summary) for n in (5, 40)]
+        expected = [
+            sqlalchemy_pending_page(conn, day, rules, limit=n, offset=3, summary=summary)
+            for n in (5, 40)
+        ]
     raw = sqlite3.connect(f"file:{archive_db}?mode=ro", uri=True)
     try:
         pages = [
@@ -308,7 +314,8 @@ def test_the_api_answers_pending_on_sqlite_without_sqlalchemys_statements(
 ) -> None:
     import warnings
 
-    from dateline.link.query import pending_page
+    from dateline.link.query import sqlalchemy_pending_page
+    from dateline.link.settings import default_settings
     from dateline.store.engine import reading
     from dateline.web.app import create_app
 
@@ -317,12 +324,14 @@ def test_the_api_answers_pending_on_sqlite_without_sqlalchemys_statements(
         from fastapi.testclient import TestClient
 
     with Store(str(archive_db)) as store, reading(store.engine) as conn:
-        stories, total = pending_page(conn, "2012-01-10", limit=30, offset=2)
+        stories, total = sqlalchemy_pending_page(
+            conn, "2012-01-10", default_settings(), limit=30, offset=2
+        )
 
     def unused(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("read through SQLAlchemy")
 
-    monkeypatch.setattr(story_query, "pending_page", unused)
+    monkeypatch.setattr(story_query, "sqlalchemy_pending_page", unused)
     with TestClient(create_app(str(archive_db), cache=False)) as client:
         answer = client.get("/api/pending?as_of=2012-01-10&limit=30&offset=2").json()
     assert answer["total"] == total and len(answer["stories"]) == 30
@@ -333,3 +342,31 @@ def json_round_trip(value: object) -> object:
     import json
 
     return json.loads(json.dumps(value))
+
+
+def test_the_python_api_reads_pending_on_sqlite_through_sqlite3(
+    archive_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """db.pending and link.query.pending_page on SQLite with the packaged rules send the
+    fast path's statements (the same page as SQLAlchemy's); other rules keep SQLAlchemy's."""
+    import dataclasses
+
+    import dateline
+    from dateline.link.settings import default_settings
+    from dateline.store.engine import reading
+
+    rules = default_settings()
+    with Store(str(archive_db)) as store, reading(store.engine) as conn:
+        expected = story_query.sqlalchemy_pending_page(conn, "2012-01-10", rules, limit=12)
+        other = dataclasses.replace(rules)
+        assert other is not rules
+        assert story_query.pending_page(conn, "2012-01-10", other, limit=12) == expected
+
+    def unused(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("read through SQLAlchemy")
+
+    monkeypatch.setattr(story_query, "sqlalchemy_pending_page", unused)
+    with Store(str(archive_db)) as store, reading(store.engine) as conn:
+        assert story_query.pending_page(conn, "2012-01-10", limit=12) == expected
+    with dateline.open(str(archive_db)) as db:
+        assert db.pending("2012-01-10", limit=12) == expected[0]

@@ -554,6 +554,55 @@ def test_a_list_of_ids_keeps_the_rows_of_its_query_and_is_one_array_on_postgresq
         assert lists == [] and len(bound) >= 40
 
 
+def _pending_ranking_plan(conn: Any, day: str) -> str:
+    """SQLite's plan of the statement that ranks pending's settled stories, as the fast
+    path sends it (the library's on SQLite, dateline.fastpath.pending)."""
+    raw = conn.connection.driver_connection
+    sent: list[str] = []
+    raw.set_trace_callback(sent.append)
+    try:
+        pending(conn, day, limit=3)
+    finally:
+        raw.set_trace_callback(None)
+    ranking = next(s for s in sent if "count(*) OVER" in s)
+    return " | ".join(r[3] for r in raw.execute("EXPLAIN QUERY PLAN " + ranking))
+
+
+def test_pending_ranks_its_candidates_from_the_index_alone(tmp_path: Any) -> None:
+    """Migration 14: an undated story's freshness depends on its type, which the index of
+    candidates lacked, so every candidate's row was read from the table too (3,000 rows as
+    of the middle of a million events); with the type in the index, none is."""
+    path = tmp_path / "covered.db"
+    with Store(str(path)) as store:
+        assert all(store.add_many(plans()))
+        with reading(store.engine) as conn:
+            plan = _pending_ranking_plan(conn, "2025-03-03")
+    searches = [p for p in plan.split(" | ") if "ix_stories_open_group" in p]
+    assert len(searches) >= len(GROUPS), plan
+    assert all("COVERING INDEX" in p for p in searches), plan
+
+
+def test_migration_14_makes_the_candidate_index_again_with_the_type(tmp_path: Any) -> None:
+    path = tmp_path / "old.db"
+    Store(str(path)).close()
+    old = (
+        "CREATE INDEX ix_stories_open_group ON stories ((CASE WHEN (substr(first_dct, 1, 7) "
+        "= substr(open_until, 1, 7)) THEN 0 WHEN (substr(first_dct, 1, 4) = substr(open_until"
+        ", 1, 4)) THEN 1 WHEN (substr(first_dct, 1, 3) = substr(open_until, 1, 3)) THEN 2 "
+        "ELSE 3 END), first_dct, open_until, last_dct, status, state, earliest, latest, id)"
+    )
+    with Store(str(path)) as opened, opened.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_stories_open_group"))
+        conn.execute(text(old))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 14"))
+    with Store(str(path)) as reopened, reading(reopened.engine) as conn:
+        made = conn.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'ix_stories_open_group'")
+        ).scalar_one()
+        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
+    assert made.rstrip(")").endswith("type") and 14 in versions
+
+
 def test_postgresql_checks_pending_status_and_state_on_each_index_entry(db_url: str) -> None:
     """PostgreSQL 15 scans an index range once per pair of values of "status = ANY(…)
     AND state = ANY(…)" when they are index conditions (eight scans of the same range of
@@ -579,3 +628,79 @@ def test_postgresql_checks_pending_status_and_state_on_each_index_entry(db_url: 
     where = ranking.split(" FROM stories WHERE ")[-1]
     assert "coalesce(stories.status" in where and "coalesce(stories.state" in where
     assert "stories.status IN" not in where and "stories.state IN" not in where
+
+
+def test_postgresql_ranks_pending_candidates_from_the_index_alone(db_url: str) -> None:
+    """PostgreSQL answered the OR of the span groups with a bitmap scan, which reads every
+    candidate's row in the table (1,560 pages as of the middle of a million events): the
+    ranking and the stories reported later are read one span group at a time, each a
+    range of ix_stories_open_group that holds every column they need."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL plan")
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        sent.append((statement, parameters))
+
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with store.engine.connect() as conn:  # the visibility map, as after a bulk load
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM (ANALYZE) stories"
+            )
+        with reading(store.engine) as conn:
+            expected = reference(conn, "2025-03-03")
+            event.listen(store.engine, "before_cursor_execute", record)
+            try:
+                assert pending(conn, "2025-03-03") == expected
+            finally:
+                event.remove(store.engine, "before_cursor_execute", record)
+            # a table this small is cheaper to read whole: ask for the plan of a big one
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            conn.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+            cursor = conn.connection.driver_connection.cursor()
+            for marker in ("count(*) OVER", "state_on_day"):
+                statement, parameters = next(s for s in sent if marker in s[0])
+                cursor.execute("EXPLAIN " + statement, parameters)
+                plan = "\n".join(r[0] for r in cursor.fetchall())
+                assert plan.count("Only Scan using ix_stories_open_group") >= len(GROUPS), plan
+                assert "Seq Scan on stories" not in plan and "Heap Scan" not in plan, plan
+
+
+@pytest.mark.parametrize("day", ["2025-03-03", "2025-05-20"])
+def test_a_summary_page_takes_settled_stories_from_their_rows(
+    db_url: str, day: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pending summary of a story whose every report is up to the day is its stored row
+    (the linker's fold of those reports) with its members' place and participants: the
+    same summary as folding the members again, which is left to the stories reported
+    after the day too (library, SQLAlchemy's statements and the fast path's)."""
+    import dateline.fastpath.pending as fast_pending
+    from dateline.link.story_view import story_summary
+
+    folded: list[str] = []
+
+    def counted(story_id: str, *args: Any) -> dict[str, Any]:
+        folded.append(story_id)
+        return story_summary(story_id, *args)
+
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with reading(store.engine) as conn:
+            whole = pending(conn, day)
+            reported = text("SELECT id FROM stories WHERE last_dct > :day")
+            later = {r[0] for r in conn.execute(reported, {"day": day})} & {s["id"] for s in whole}
+            ids = [s["id"] for s in whole]
+            by_fold = build_stories(conn, ids, day, default_settings(), summary=True)
+            expected = [{**by_fold[i], "as_of": day} for i in ids]
+            readers = [lambda: story_query.sqlalchemy_pending_page(
+                conn, day, default_settings(), summary=True)]  # fmt: skip
+            if conn.dialect.name == "sqlite":
+                readers.append(lambda: pending_page(conn, day, summary=True))
+            monkeypatch.setattr(story_query, "story_summary", counted)
+            monkeypatch.setattr(fast_pending, "story_summary", counted)
+            for read in readers:
+                folded.clear()
+                assert read() == (expected, len(expected))
+                assert set(folded) == later
+    assert len(expected) > len(later) and (day == "2025-05-20" or later)

@@ -461,3 +461,34 @@ def test_two_plans_with_other_dates_and_no_word_of_a_move_stay_apart(store: Stor
     ):
         assert store.add(item)
     assert len(store.stories(limit=None)) == 2
+
+
+def test_a_story_stored_as_cancelled_reads_back_as_cancelled(store: Store) -> None:
+    """An article that puts the visit off and reports it cancelled: the linker's fold
+    keeps the cancellation (``events.change``), and so must every read of the story —
+    the reads left ``change`` out of a member's row and showed it postponed and planned."""
+    who = {"source": ["ana-valdes"], "target": ["CHL"], "location": "Santiago"}
+    when = {"earliest": "2025-06-10", "latest": "2025-06-10", "value": "2025-06-10"}
+    story = stored(store, [
+        stored_article("2025-05-01", "Valdes to visit Chile on June 10", "Wire", [
+            {"key": "a1", "type": "VISIT", "status": "planned", **who, **when}]),
+        stored_article("2025-05-20", "Visit put off, then called off", "Wire", [
+            {"key": "b1", "type": "VISIT", "status": "planned", "change": "postponed", **who},
+            {"key": "b2", "type": "VISIT", "status": "negated", "change": "cancelled", **who,
+             **when}]),
+    ])  # fmt: skip
+    with store.engine.connect() as conn:
+        row = conn.execute(text("SELECT state, status FROM stories")).one()
+    assert tuple(row) == ("cancelled", "negated")
+    assert (story["state"], story["status"]) == ("cancelled", "negated")
+    assert store.pending("2025-05-25") == []
+    if store.engine.dialect.name == "sqlite":  # `dateline story` without SQLAlchemy
+        from dateline.fastpath.pending import build_stories
+        from dateline.link.settings import default_settings
+        from dateline.store.engine import reading, sqlite_snapshot
+
+        with reading(store.engine) as conn:
+            raw = sqlite_snapshot(conn)
+            assert raw is not None
+            fast = build_stories(raw, [story["id"]], None, default_settings())[story["id"]]
+        assert (fast["state"], fast["status"]) == ("cancelled", "negated")

@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+)
 
 from dateline.errors import E_DATE_RANGE, E_USAGE_DATE
 
@@ -26,15 +36,23 @@ def span(
 
 
 def overlapping(
-    lo: Any, hi: Any, date_from: str | None, date_to: str | None
+    lo: Any,
+    hi: Any,
+    date_from: str | BindParameter[str] | None,
+    date_to: str | BindParameter[str] | None,
 ) -> list[ColumnElement[bool]]:
     """Conditions that keep a span overlapping ``[date_from, date_to]`` (either may be open)."""
     conditions = []
-    if date_from:
+    if _given(date_from):
         conditions.append(hi >= date_from)
-    if date_to:
+    if _given(date_to):
         conditions.append(lo <= date_to)
     return conditions
+
+
+def _given(day: Any) -> bool:
+    """A date (ISO text) or a bound parameter standing for one."""
+    return isinstance(day, BindParameter) or bool(day)
 
 
 # Spans grouped by how much of their two ends' text is the same: the month (7 characters,
@@ -64,17 +82,39 @@ def span_group(lo: Any, hi: Any) -> ColumnElement[Any]:
 
 
 def overlapping_by_group(
-    lo: Any, hi: Any, date_from: str | None, date_to: str | None, group: int | None = None
+    lo: Any,
+    hi: Any,
+    date_from: str | BindParameter[str] | None,
+    date_to: str | BindParameter[str] | None,
+    group: int | None = None,
 ) -> list[ColumnElement[bool]]:
     """The conditions of :func:`overlapping`, with the same rows, written so that an index
     on (:func:`span_group`, lo) serves them: one bounded range of ``lo`` per group. With
     ``group``, the rows of that group only (the groups' rows make up all the rows)."""
-    if not date_from:  # "lo <= date_to" is a range of lo already
+    if not _given(date_from):  # "lo <= date_to" is a range of lo already
         return overlapping(lo, hi, date_from, date_to)
     ends = overlapping(lo, hi, date_from, date_to)
-    starts = {g: [lo >= date_from[:n]] for g, n in SPAN_GROUPS}  # implied by the ends
-    branches = {g: and_(span_group(lo, hi) == g, *starts.get(g, []), *ends) for g in GROUPS}
-    return [branches[group] if group is not None else or_(*branches.values())]
+    starts = {g: [lo >= _prefix(date_from, n)] for g, n in SPAN_GROUPS}  # implied by the ends
+
+    def branch(g: int) -> ColumnElement[bool]:
+        return and_(span_group(lo, hi) == g, *starts.get(g, []), *ends)
+
+    # one group's branch only when one is asked: building all four was 0.65 ms of CPU
+    return [branch(group) if group is not None else or_(*(branch(g) for g in GROUPS))]
+
+
+def _prefix(day: Any, n: int) -> Any:
+    """The first ``n`` characters of a date; of a bound date ``bindparam("day")``, the
+    parameter ``day_N`` (:func:`prefix_values` gives its value)."""
+    if isinstance(day, BindParameter):
+        return bindparam(f"{day.key}_{n}", type_=String())
+    return day[:n]
+
+
+def prefix_values(name: str, day: str) -> dict[str, str]:
+    """The values of the prefixes of a date bound as ``bindparam(name)`` in
+    :func:`overlapping_by_group`."""
+    return {f"{name}_{n}": day[:n] for _, n in SPAN_GROUPS}
 
 
 def check_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

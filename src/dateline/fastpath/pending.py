@@ -11,7 +11,14 @@ from dateline.fastpath.span import in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
+from dateline.link.story_view import (
+    ROW_COLUMNS,
+    PendingKey,
+    pending_key,
+    row_summary,
+    story_dict,
+    story_summary,
+)
 
 MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 
@@ -19,8 +26,9 @@ MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 _MEMBER_COLUMNS = (
     "events.id, events.document_id, events.dct, events.type, events.status, "
     "events.dated, events.value, events.earliest, events.latest, events.granularity, "
-    "events.story_id, event_links.participants, event_links.place, event_links.place_country, "
-    "event_links.place_level, event_links.lo, event_links.hi, event_links.postponed"
+    "events.story_id, events.change, event_links.participants, event_links.place, "
+    "event_links.place_country, event_links.place_level, event_links.lo, event_links.hi, "
+    "event_links.postponed"
 )
 _LINKED = "events JOIN event_links ON event_links.event_id = events.id"
 _MEMBERS = f"SELECT {_MEMBER_COLUMNS} FROM {_LINKED}"
@@ -57,7 +65,9 @@ def pending_page(
     unsettled = _unsettled(conn, open_on_day, day, settings) if later else []
     ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
-    found = build_stories(conn, [story_id for *_, story_id in page], day, settings, summary)
+    ids = [story_id for *_, story_id in page]
+    by_row = {story_id for *_, story_id in settled} if summary else set()
+    found = build_stories(conn, ids, day, settings, summary, by_row)
     total = settled_count + len(ranked) - len(settled)
     return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
@@ -148,6 +158,7 @@ def build_stories(
     day: str | None,
     settings: LinkSettings,
     summary: bool = False,
+    by_row: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, Any]]:
     """:func:`dateline.link.query.build_stories` for a list of story ids (judged by the
     articles up to ``day`` when given)."""
@@ -172,9 +183,24 @@ def build_stories(
         for story_id, members in sorted(groups.items())
     }
     if details is None:
-        return {i: story_summary(i, members, settings, names) for i, members in ordered.items()}
+        rows = _rows(conn, [i for i in ordered if i in by_row])
+        return {
+            i: row_summary(rows[i], members, settings, names)
+            if i in rows
+            else story_summary(i, members, settings, names)
+            for i, members in ordered.items()
+        }
     _add_details(conn, wanted, params, details)
     return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
+
+
+def _rows(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """:func:`dateline.link.query._rows`."""
+    if not story_ids:
+        return {}
+    columns = ", ".join(f"stories.{n}" for n in ROW_COLUMNS)
+    query = f"SELECT {columns} FROM stories WHERE stories.id IN ({in_list(story_ids)})"
+    return {r[0]: dict(zip(ROW_COLUMNS, r, strict=True)) for r in conn.execute(query, story_ids)}
 
 
 def _members(

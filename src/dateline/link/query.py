@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    String,
+    Subquery,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    true,
+    union_all,
+)
 
 from dateline.errors import E_AS_OF
 from dateline.link.compat import Member, member_of_link_row, shift
@@ -14,9 +29,17 @@ from dateline.link.listing import select_stories
 from dateline.link.schema import event_links, story_states
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
-from dateline.link.story_view import PendingKey, pending_key, story_dict, story_summary
-from dateline.span import overlapping_by_group
+from dateline.link.story_view import (
+    ROW_COLUMNS,
+    PendingKey,
+    pending_key,
+    row_summary,
+    story_dict,
+    story_summary,
+)
+from dateline.span import GROUPS, overlapping_by_group, prefix_values
 from dateline.store import schema as t
+from dateline.store.engine import sqlite_snapshot
 from dateline.store.queries import among
 
 MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
@@ -91,27 +114,52 @@ def pending_page(
     (its state as of then is its current state): in SQL, which also ranks them and
     returns only the first ``offset + limit`` with their number. Only the stories
     reported after ``as_of`` too are folded from their members up to it; then only the
-    stories of the page are built whole."""
+    stories of the page are built whole.
+
+    On SQLite with the packaged rules the statements are :mod:`dateline.fastpath`'s, sent
+    through the ``sqlite3`` connection under ``conn`` in its read transaction (the same
+    page: ``tests/test_fastpath.py``); SQLAlchemy's work per statement and row was a
+    quarter of the page's CPU at a million events."""
     settings = settings or default_settings()
     day = as_of_text(as_of)
-    # reported by then, window reaching it: a bounded index range per span group
-    open_on_day = overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
+    raw = sqlite_snapshot(conn) if settings is default_settings() else None
+    if raw is not None:
+        from dateline.fastpath.pending import pending_page as sqlite_pending_page
+
+        return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
+    return sqlalchemy_pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+
+
+def sqlalchemy_pending_page(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    summary: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`pending_page` through SQLAlchemy on any database (PostgreSQL; SQLite with
+    other linking rules): the stories ranked and counted in SQL, folded, then built."""
     first = None if limit is None else offset + limit
-    settled, settled_count, later = _settled_pending(conn, day, settings, open_on_day, first)
-    unsettled = _unsettled_pending(conn, open_on_day, day, settings) if later else []
+    settled, settled_count, later = _settled_pending(conn, day, settings, first)
+    unsettled = _unsettled_pending(conn, day, settings) if later else []
     ranked = sorted(settled + unsettled)
     page = ranked[offset : offset + limit] if limit is not None else ranked[offset:]
-    found = build_stories(conn, [story_id for *_, story_id in page], day, settings, summary)
+    ids = [story_id for *_, story_id in page]
+    # a summary of a story reported only up to the day is its stored row (the linker's fold
+    # of every report), not a fold of its members again (on SQLite at a million events a
+    # summary page as of the middle took 20-23 ms of CPU with the fold, 17 without); the
+    # rows hold the packaged rules' fold
+    packaged = settings is default_settings()
+    by_row = {story_id for *_, story_id in settled} if summary and packaged else set()
+    found = build_stories(conn, ids, day, settings, summary, by_row)
     total = settled_count + len(ranked) - len(settled)
     return [{**found[story_id], "as_of": day} for *_, story_id in page], total
 
 
 def _settled_pending(
-    conn: Connection,
-    day: str,
-    settings: LinkSettings,
-    open_on_day: list[ColumnElement[bool]],
-    first: int | None,
+    conn: Connection, day: str, settings: LinkSettings, first: int | None
 ) -> tuple[list[PendingKey], int, bool]:
     """Sort keys of the first ``first`` (all when None) pending stories among those
     reported only up to ``day``, how many there are, and whether any story open on
@@ -119,56 +167,100 @@ def _settled_pending(
     row is the story's state as of ``day``: pending when :func:`is_pending` holds of its
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
-    undated = or_(st.c.latest.is_(None), st.c.latest == "")
-    status: ColumnElement[str] = st.c.status
-    state: ColumnElement[str | None] = st.c.state
-    if conn.dialect.name == "postgresql":
-        # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
-        # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
-        # scans of the same range; the middle of a million events: 7 ms against 1)
-        status, state = func.coalesce(status, ""), func.coalesce(state, "")
-    conditions = [
-        *open_on_day,
-        st.c.last_dct <= day,
-        status.in_(sorted(settings.pending_statuses)),
-        state.in_(sorted(settings.pending_states)),
-        or_(and_(~undated, st.c.latest >= day), and_(undated, _fresh(day, settings))),
-    ]
-    keys = [func.coalesce(func.nullif(st.c.earliest, ""), "9999"), st.c.first_dct, st.c.id]
-    if conn.dialect.name == "postgresql":  # the order of Python's str, as the ranking's
-        keys = [key.collate("C") for key in keys]
-    later = select(st.c.id).where(*open_on_day, st.c.last_dct > day).exists()
-    query = select(*keys, func.count().over(), later).where(*conditions)
-    rows = conn.execute(query.order_by(*keys).limit(first)).all()
+    query = _ranking(conn.dialect.name, settings, first is not None)
+    given = {**_day_values(day, settings), **({"first": first} if first is not None else {})}
+    rows = conn.execute(query, given).all()
     if not rows:
         return [], 0, True
     return [(r[0], r[1], r[2]) for r in rows], rows[0][3], bool(rows[0][4])
 
 
-def _fresh(day: str, settings: LinkSettings) -> ColumnElement[bool]:
-    """An undated story's last report is recent enough for it to be pending on ``day``: as
+# The as-of day of pending's statements, bound: they are built once per database kind and
+# linking rules (_ranking, _states_on_day), not for each read (4-7 ms of SQLAlchemy's CPU
+# per page on PostgreSQL at a million events, 2 now), and _day_values gives a day's values.
+_DAY = bindparam("day", type_=String())
+
+
+def _day_values(day: str, settings: LinkSettings) -> dict[str, Any]:
+    return {
+        "day": day,
+        **prefix_values("day", day),
+        "stale_day": shift(day, -settings.stale_days),
+        "said_day": shift(day, -settings.speech_future_days),
+    }
+
+
+@lru_cache(maxsize=32)
+def _ranking(dialect: str, settings: LinkSettings, limited: bool) -> Select[Any]:
+    """The statement of :func:`_settled_pending` (``first`` bound when ``limited``)."""
+    undated = or_(st.c.latest.is_(None), st.c.latest == "")
+    status: ColumnElement[str] = st.c.status
+    state: ColumnElement[str | None] = st.c.state
+    if dialect == "postgresql":
+        # checked on each index entry, not made index conditions: PostgreSQL 15 scans the
+        # range once per pair of values of "status = ANY(…) AND state = ANY(…)" (eight
+        # scans of the same range; the middle of a million events: 7 ms against 1)
+        status, state = func.coalesce(status, ""), func.coalesce(state, "")
+    conditions = [
+        st.c.last_dct <= _DAY,
+        status.in_(sorted(settings.pending_statuses)),
+        state.in_(sorted(settings.pending_states)),
+        or_(and_(~undated, st.c.latest >= _DAY), and_(undated, _fresh(settings))),
+    ]
+    found = _open_on([st.c.earliest, st.c.first_dct, st.c.id], conditions)
+    keys = [func.coalesce(func.nullif(found.c.earliest, ""), "9999"), found.c.first_dct, found.c.id]
+    if dialect == "postgresql":  # the order of Python's str, as the ranking's
+        keys = [key.collate("C") for key in keys]
+    later = select(st.c.id).where(*_open_on_day(), st.c.last_dct > _DAY).exists()
+    query = select(*keys, func.count().over(), later).select_from(found).order_by(*keys)
+    return query.limit(bindparam("first", type_=Integer())) if limited else query
+
+
+def _open_on_day(day: Any = _DAY) -> list[ColumnElement[bool]]:
+    """Stories reported by ``day`` whose window reaches it: a bounded index range per span
+    group."""
+    return overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
+
+
+def _open_on(columns: list[ColumnElement[Any]], conditions: list[ColumnElement[bool]]) -> Subquery:
+    """``columns`` of the stories whose reporting window holds the (bound) day and that
+    meet ``conditions``: one branch per span group, joined by UNION ALL (a story is in one
+    group). PostgreSQL reads each branch from ``ix_stories_open_group`` alone, where the
+    OR of the groups was a bitmap scan that read every candidate's row in the table (1,560
+    pages for the 3,000 candidates of the middle of a million events); SQLite reads each
+    from the index alone either way."""
+    branches = [
+        select(*columns).where(
+            *overlapping_by_group(st.c.first_dct, st.c.open_until, _DAY, _DAY, group),
+            *conditions,
+        )
+        for group in GROUPS
+    ]
+    return union_all(*branches).subquery("open_on_day")
+
+
+def _fresh(settings: LinkSettings) -> ColumnElement[bool]:
+    """An undated story's last report is recent enough for it to be pending on the day: as
     ``is_pending`` judges it, by the story type's ``stale_after`` (a statement announced
-    without a date is made within ``speech_types``' future, anything else ``stale_days``)."""
+    without a date is made within ``speech_types``' future, anything else ``stale_days``;
+    the days they reach back to are bound, :func:`_day_values`)."""
     speech = sorted(settings.speech_types)
-    stale = st.c.last_dct >= shift(day, -settings.stale_days)
+    stale = st.c.last_dct >= bindparam("stale_day", type_=String())
     if not speech:
         return stale
-    said = st.c.last_dct >= shift(day, -settings.speech_future_days)
+    said = st.c.last_dct >= bindparam("said_day", type_=String())
     return or_(and_(st.c.type.in_(speech), said), and_(st.c.type.not_in(speech), stale))
 
 
-def _unsettled_pending(
-    conn: Connection, open_on_day: list[ColumnElement[bool]], day: str, settings: LinkSettings
-) -> list[PendingKey]:
+def _unsettled_pending(conn: Connection, day: str, settings: LinkSettings) -> list[PendingKey]:
     """Sort keys of the pending stories among those open on ``day`` and reported after it
     too: each judged by its state as of ``day`` (``story_states``, migration 16) where
     that row tells it, else folded from its members up to ``day``, without their details."""
-    later = [*open_on_day, st.c.last_dct > day]
     if settings is not default_settings():  # the rows hold the packaged rules' states
-        return _folded_pending(conn, select(st.c.id).where(*later), day, settings)
-    query = _states_on_day(conn, day)
+        later = select(st.c.id).where(*_open_on_day(day), st.c.last_dct > day)
+        return _folded_pending(conn, later, day, settings)
     keys, unknown = [], []
-    for r in conn.execute(query.where(*later)):
+    for r in conn.execute(_states_on_day(conn.dialect.name), _day_values(day, settings)):
         judged = judge(tuple(r[1:]), r[0], day, settings)
         if isinstance(judged, str):
             unknown.append(r[1])
@@ -179,31 +271,36 @@ def _unsettled_pending(
     return keys
 
 
-def _states_on_day(conn: Connection, day: str) -> Select[Any]:
+@lru_cache(maxsize=4)
+def _states_on_day(dialect: str) -> Select[Any]:
     """``stories.first_dct`` and the ``story_states`` row (``COLUMNS``, its story's id
-    first) of each story as of ``day``: the row with the greatest date up to it."""
+    first) as of the day of each story open on the day and reported after it: the row
+    with the greatest date up to it (the day bound, :func:`_day_values`)."""
     h = story_states
-    if conn.dialect.name == "postgresql":
+    if dialect == "postgresql":
         # one index lookup per story: with the subquery below PostgreSQL, expecting 15,000
-        # candidate stories for 225, hashed all 390,000 rows (200 ms at a million events)
+        # candidate stories for 225, hashed all 390,000 rows (200 ms at a million events);
+        # the stories from the index alone, by span group (_open_on)
+        found = _open_on([st.c.id, st.c.first_dct], [st.c.last_dct > _DAY])
         row = (
             select(*(h.c[n] for n in COLUMNS if n != "story_id"))
-            .where(h.c.story_id == st.c.id, h.c.dct <= day)
+            .where(h.c.story_id == found.c.id, h.c.dct <= _DAY)
             .order_by(h.c.dct.desc())
             .limit(1)
             .lateral("state_on_day")
         )
-        columns = [row.c[n] if n != "story_id" else st.c.id for n in COLUMNS]
-        return select(st.c.first_dct, *columns).select_from(st.outerjoin(row, true()))
+        columns = [row.c[n] if n != "story_id" else found.c.id for n in COLUMNS]
+        return select(found.c.first_dct, *columns).select_from(found.outerjoin(row, true()))
     dated = h.alias("dated")
     latest = (
         select(func.max(dated.c.dct))
-        .where(dated.c.story_id == st.c.id, dated.c.dct <= day)
+        .where(dated.c.story_id == st.c.id, dated.c.dct <= _DAY)
         .correlate(st)
     )
     on_day = and_(h.c.story_id == st.c.id, h.c.dct == latest.scalar_subquery())
     columns = [h.c[n] if n != "story_id" else st.c.id for n in COLUMNS]
-    return select(st.c.first_dct, *columns).select_from(st.outerjoin(h, on_day))
+    later = [*_open_on_day(), st.c.last_dct > _DAY]
+    return select(st.c.first_dct, *columns).select_from(st.outerjoin(h, on_day)).where(*later)
 
 
 def _folded_pending(
@@ -227,10 +324,13 @@ def build_stories(
     day: str | None,
     settings: LinkSettings | None = None,
     summary: bool = False,
+    by_row: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, Any]]:
     """Story dicts by id for a list or a query of story ids, judged by articles up to ``day``
     when given: five statements however many stories and members (two for ``summary``:
-    :func:`dateline.link.story_view.story_summary`)."""
+    :func:`dateline.link.story_view.story_summary`, three when ``by_row`` names stories
+    whose every report is up to ``day``: their summary is their stored row's,
+    :func:`dateline.link.story_view.row_summary`)."""
     settings = settings or default_settings()
     ev = t.events
     member_ids = select(ev.c.id).where(ev.c.story_id.in_(story_ids))
@@ -251,12 +351,13 @@ def build_stories(
     wanted = found if len(found) <= MEMBER_LIST else member_ids
     names = _names(conn, wanted)
     if details is None:
+        rows = _rows(conn, [i for i in groups if i in by_row])
         return {
-            story_id: story_summary(
-                story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, names
-            )
+            story_id: (row_summary(rows[story_id], ordered, settings, names)
+                       if story_id in rows else story_summary(story_id, ordered, settings, names))
             for story_id, members in sorted(groups.items())
-        }
+            for ordered in [sorted(members, key=lambda m: (m.dct, m.id))]
+        }  # fmt: skip
     _add_details(conn, wanted, details)
     return {
         story_id: story_dict(
@@ -266,11 +367,21 @@ def build_stories(
     }
 
 
+def _rows(conn: Connection, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored rows (``ROW_COLUMNS``) of ``story_ids``, by id."""
+    if not story_ids:
+        return {}
+    query = select(*(st.c[n] for n in ROW_COLUMNS)).where(among(conn, st.c.id, story_ids))
+    return {r[0]: dict(zip(ROW_COLUMNS, r, strict=True)) for r in conn.execute(query)}
+
+
 # What a story's fold reads of a member (dateline.link.linker.member_of_link_row): the
-# other columns of events (cue, trigger, attribution, …) are not fetched.
+# other columns of events (cue, trigger, attribution, …) are not fetched. ``change`` tells
+# a cancellation from a plain denial, as the linker's fold does: without it a story the
+# linker stored as cancelled was read back as postponed.
 _MEMBER_COLUMNS = (
     *(t.events.c[n] for n in ("id", "document_id", "dct", "type", "status", "dated", "value",
-                              "earliest", "latest", "granularity", "story_id")),
+                              "earliest", "latest", "granularity", "story_id", "change")),
     *(event_links.c[n] for n in ("participants", "place", "place_country", "place_level", "lo",
                                  "hi", "postponed")),
 )  # fmt: skip

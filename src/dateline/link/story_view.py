@@ -88,6 +88,33 @@ def story_summary(
     }
 
 
+# What :func:`row_summary` reads of a story's stored row (``stories``), id first.
+ROW_COLUMNS = ("id", "type", "status", "state", "dated", *TIME_KEYS, "articles", "first_dct",
+               "last_dct")  # fmt: skip
+
+
+def row_summary(
+    row: dict[str, Any], members: list[Member], settings: LinkSettings, all_names: dict[str, str]
+) -> dict[str, Any]:
+    """:func:`story_summary` of a story judged by all its reports (none after the as-of
+    day), from its stored row (``ROW_COLUMNS``: the state the linker folded from them)
+    instead of folding its members again; the members give its place and participants."""
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "family": settings.family(row["type"]),
+        "status": row["status"],
+        "state": row["state"],
+        "dated": bool(row["dated"]),
+        "time": {k: row[k] for k in TIME_KEYS},
+        "place": _place(members, settings).name,
+        "participants": _participants(members, all_names),
+        "articles": row["articles"],
+        "first_dct": row["first_dct"],
+        "last_dct": row["last_dct"],
+    }
+
+
 def _participants(members: list[Member], names: dict[str, str]) -> list[dict[str, str]]:
     ids: dict[str, None] = {}
     for role in ("source", "target"):

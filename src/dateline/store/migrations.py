@@ -320,6 +320,20 @@ def _sqlite_title_text(conn: Connection) -> None:
     conn.exec_driver_sql(f"INSERT INTO {fts}(title, document_id) SELECT title, id FROM documents")
 
 
+def _v14_pending_covered(conn: Connection) -> None:
+    """``ix_stories_open_group`` made again with the story's type: the ranking of
+    ``pending`` then reads its candidates from the index alone (it read each one's row in
+    the table for its type, which an undated story's freshness depends on)."""
+    from sqlalchemy.schema import CreateIndex
+
+    from dateline.link.schema import stories
+
+    (index,) = (i for i in stories.indexes if i.name == "ix_stories_open_group")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_stories_open_group")
+    conn.execute(CreateIndex(index))
+    conn.exec_driver_sql("ANALYZE stories")
+
+
 def _v15_relink(conn: Connection) -> None:
     """Link stored documents again: what linking stores per event changed (an undated
     statement, threat or accusation links within a day of its article, ``speech_types``),
@@ -401,6 +415,11 @@ MIGRATIONS: list[Migration] = [
     (11, "story keys: linking cost independent of the database's size", _v11_story_keys),
     (12, "actor_apart; organisations identified; stories linked again", _v12_actor_apart),
     (13, "actor_counts and title trigrams: /api/actors and q= read indexes", _v13_actor_counts),
+    (
+        14,
+        "pending's candidates from one index: ix_stories_open_group with the type",
+        _v14_pending_covered,
+    ),
     (15, "stories linked again under the round-4 linking rules (speech_types)", _v15_relink),
     (
         16,

@@ -7,7 +7,6 @@ function the matching command uses (``timeline``, ``stories``, ``story``, ``pend
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import date
@@ -99,19 +98,6 @@ def _reading(request: Request) -> Iterator[Connection]:
 def _read(request: Request, read: Callable[[Connection], T]) -> T:
     with _reading(request) as conn:
         return read(conn)
-
-
-def _sqlite_snapshot(conn: Connection) -> sqlite3.Connection | None:
-    """The sqlite3 connection under ``conn`` with its read transaction begun (one WAL
-    snapshot for every statement sent on either); None for another database. A pending
-    page sent through it as :mod:`dateline.fastpath` sends it costs 30 % less CPU than
-    through SQLAlchemy (the same statements and the same JSON: tests/test_fastpath.py)."""
-    if conn.dialect.name != "sqlite":
-        return None
-    if not conn.in_transaction():
-        conn.begin()
-    raw = conn.connection.driver_connection
-    return raw if isinstance(raw, sqlite3.Connection) else None
 
 
 def _json(content: Any) -> JSONResponse:
@@ -228,7 +214,6 @@ def _range(events: list[dict[str, Any]]) -> dict[str, str | None]:
 
 
 def _story_routes(app: FastAPI) -> None:
-    from dateline.fastpath.pending import pending_page as fast_pending_page
     from dateline.link import list_stories, story
     from dateline.link.listing import count_stories
     from dateline.link.query import pending_page
@@ -272,13 +257,9 @@ def _story_routes(app: FastAPI) -> None:
         day = _day("as_of", as_of) or date.today().isoformat()  # the clock, at the edge
         summary = view == "summary"
 
-        def read(conn: Connection) -> tuple[list[dict[str, Any]], int]:
-            raw = _sqlite_snapshot(conn)
-            if raw is not None:  # the fast path's statements, without SQLAlchemy's work
-                return fast_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
-            return pending_page(conn, day, limit=limit, offset=offset, summary=summary)
-
-        found, total = _read(request, read)
+        found, total = _read(
+            request, lambda c: pending_page(c, day, limit=limit, offset=offset, summary=summary)
+        )
         page = {"as_of": day, "stories": found, "total": total, "limit": limit, "offset": offset}
         return _json(page)
 
