@@ -203,3 +203,22 @@ def test_a_rally_organised_today_is_the_rally_told_before(nlp: Any) -> None:
     )
     protests = [e for e in events_of(nlp, text, date(2008, 8, 26)) if e["type"] == "PROTEST"]
     assert [(e["status"], e["time"]["value"]) for e in protests] == [("occurred", "2008-08-26")]
+
+
+@pytest.mark.model
+def test_a_second_trip_presupposes_an_earlier_one_unless_the_text_tells_it(nlp: Any) -> None:
+    text = (
+        "President George W. Bush will travel to Singapore on Thursday. "
+        "This will be the president's second trip to Singapore."
+    )
+    visits = [e for e in events_of(nlp, text, date(2006, 11, 13)) if e["type"] == "VISIT"]
+    earlier = [e for e in visits if e["status"] == "occurred"]
+    assert [(e["target"], e["time"]["value"]) for e in earlier] == [(["SGP"], None)]
+    # the earlier trip told in the sentence needs no presupposing; the next one does not tell it
+    from dateline.events.sharing import _told_earlier
+
+    doc = nlp(
+        "It was his second visit to Jordan, after a visit to Amman, and his first visit to Irbid."
+    )
+    after, first = [t for t in doc if t.lower_ == "visit"][1:]
+    assert _told_earlier(after) and not _told_earlier(first)

@@ -190,13 +190,21 @@ def share_trip_times(events: list[Event], places: list[Place]) -> None:
                 break
 
 
+#: the cue of an earlier trip that 'his second trip to …' presupposes (sharing.earlier_trips)
+PRESUPPOSED = "presupposed by an ordinal"
+
+
 def share_visit_places(events: list[Event], dct: date | None = None) -> None:
     """Events without a place during a visit by one of their participants happen there; a
     plan made while the visitor is there (the visit under way, or begun on the DCT or the
     day before) happens there too."""
     recent = _days_from(dct, -DATELINE_DAYS) if dct else "9999"
     soon = _days_from(dct, STAY_DAYS) if dct else ""
-    visits = [e for e in events if e.type == "VISIT" and e.location and e.status != "negated"]
+    visits = [
+        e
+        for e in events
+        if e.type == "VISIT" and e.location and e.status != "negated" and e.cue != PRESUPPOSED
+    ]  # an earlier trip a 'second trip' presupposes is no scene: nothing says when it was
     for event in events:
         if event.location or event.type not in ON_SCENE:
             continue

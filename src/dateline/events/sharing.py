@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events import timing
 from dateline.events.mention import Mention
+from dateline.events.scene import PRESUPPOSED
 from dateline.events.triggers import pos_class
 from dateline.model import EventTime, Timex
 
@@ -520,3 +521,61 @@ def rounds_of_the_talks(mentions: list[Mention], doc: Doc) -> None:
             talks = max(earlier, key=lambda m: m.token)
             mention.sources = list(talks.sources)
             mention.targets = list(talks.targets)
+
+
+#: 'his second trip to Singapore': how many trips came before the one told
+ORDINAL_TRIPS = {"second": 1, "third": 2, "fourth": 3, "fifth": 4}
+#: words that tell the earlier trip itself ('after a visit to Kenya', 'he first went there')
+TRIP_WORDS = {"visit", "trip", "go", "travel", "fly", "tour", "journey"}
+
+
+def earlier_trips(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """'This will be the president's second trip to Singapore and Indonesia': a trip told
+    as the second (third …) of a traveller to a place presupposes one earlier, undated
+    trip there, which happened; it is a row of its own, never the trip told."""
+    out = list(mentions)
+    for mention in mentions:
+        if (
+            mention.type != "VISIT"
+            or not mention.sources
+            or pos_class(doc[mention.token]) != "noun"
+        ):
+            continue
+        noun = doc[mention.token]
+        if not any(c.dep_ == "amod" and c.lower_ in ORDINAL_TRIPS for c in noun.children):
+            continue
+        if not (mention.targets or mention.location):
+            continue
+        sentence = doc.char_span(*mention.sentence, alignment_mode="expand")
+        if sentence is not None and any(
+            t.i != noun.i and t.lemma_.lower() in TRIP_WORDS and _told_earlier(t) for t in sentence
+        ):
+            continue  # 'her second trip to Africa, after a visit to Kenya', 'he first went there'
+        earlier = replace(
+            mention,
+            status="occurred",
+            cue=PRESUPPOSED,
+            timexes=[],
+            time=EventTime(None, None, None, None),
+            dated=False,
+            candidates=[],
+            repeated=True,
+            other=True,
+            rescheduled=False,
+            past_plan=False,
+        )
+        out.append(earlier)
+    return out
+
+
+#: what marks a trip as the earlier one: 'after a visit', 'his last visit', 'first went'
+EARLIER_MARKS = {"after", "since", "following", "previous", "last", "earlier", "prior", "first"}
+
+
+def _told_earlier(trip: Token) -> bool:
+    """The trip word tells an earlier trip ('after a visit to Kenya', 'his previous visit',
+    'he first went there'), not the next one ('and his first visit to Vietnam')."""
+    if trip.dep_ == "pobj" and trip.head.lower_ in EARLIER_MARKS:
+        return True
+    marks = {c.lower_ for c in trip.children if c.dep_ in ("amod", "advmod")}
+    return bool(marks & EARLIER_MARKS) and (trip.pos_ == "VERB" or "first" not in marks)
