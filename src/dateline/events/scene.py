@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import TypeVar
 
 from dateline.events import timing
 from dateline.events.lexicon import EventType
@@ -599,18 +600,8 @@ def date_chronology_entries(
 ) -> None:
     """'January 2007 — Mauritania expels two Senegalese diplomats …, accusing them of …':
     in a chronology, an event an entry tells, and that the text dates no finer, happens at
-    the entry's date; told in the historical present, it happened when that date is past
-    (it is planned when the date is still ahead)."""
-    entries = chronology_entries(text, timexes)
-    if not entries:
-        return
-    for event in events:
-        if not event.evidence:
-            continue
-        start = event.evidence[0].start
-        entry = next((e for e in entries if e[0] <= start < e[1]), None)
-        if entry is None:
-            continue
+    the entry's date; an entry tells steps taken, so one read as under way happened."""
+    for event, entry in _told_in(events, chronology_entries(text, timexes)):
         timex = entry[2]
         if event.status not in ("occurred", "ongoing"):
             continue  # a plan the entry tells has a time of its own ('agree to meet …')
@@ -682,17 +673,9 @@ def date_diary_entries(events: list[Event], text: str, dct: date) -> None:
     planned when that day is still ahead. A weekday the entry names ('talks on Monday
     afternoon') is the heading's day, not the one before the DCT."""
     sections = diary_days(text, dct)
-    if not sections:
-        return
-    datelines = dateline_sections(text)
-    for event in events:
-        if not event.evidence:
-            continue
-        start = event.evidence[0].start
-        section = next((s for s in sections if s[0] <= start < s[1]), None)
-        if section is None:
-            continue
-        day = section[2]
+    datelines = dateline_sections(text) if sections else []
+    for event, section in _told_in(events, sections):
+        start, day = event.evidence[0].start, section[2]
         if (event.cue or "").startswith(("past tense", "past progressive", "perfect")):
             continue  # 'after talks broke down last Friday': dated by its own tense
         iso = day.isoformat()
@@ -704,6 +687,20 @@ def date_diary_entries(events: list[Event], text: str, dct: date) -> None:
             city = next((place for at, place in reversed(datelines) if at <= start), None)
             if city is not None and city.name:
                 event.location = city.name
+
+
+_Section = TypeVar("_Section", bound=tuple)
+
+
+def _told_in(events: list[Event], sections: list[_Section]) -> Iterator[tuple[Event, _Section]]:
+    """Each event with the (start, end, …) section of the text its first evidence lies in."""
+    for event in events:
+        if not event.evidence or not sections:
+            continue
+        start = event.evidence[0].start
+        section = next((s for s in sections if s[0] <= start < s[1]), None)
+        if section is not None:
+            yield event, section
 
 
 def _same_weekday_before(time: EventTime, day: date) -> bool:
