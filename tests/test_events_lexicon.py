@@ -159,3 +159,14 @@ def test_since_gives_an_open_window() -> None:
     since = Attachment(_timex("2018", "2018-01-01", "2018-12-31"), 2, "since", 0)
     time, dated = time_from([since], 2)
     assert (time.value, time.earliest, time.latest, dated) == (None, "2018-01-01", None, False)
+
+
+def test_a_trigger_may_name_a_shared_word_list_and_an_unknown_one_is_an_error() -> None:
+    from dateline.errors import DatelineError
+    from dateline.events.lexicon import expand_lists
+
+    lists = {"claims": ["claim", "report"]}
+    entry = {"lemma": "reject", "objects": "@claims", "not_objects": ["plan"]}
+    assert expand_lists(entry, lists)["objects"] == ["claim", "report"]
+    with pytest.raises(DatelineError, match="DL-E200"):
+        expand_lists({"lemma": "deny", "objects": "@denials"}, lists)

@@ -121,6 +121,23 @@ CUE_SECTIONS: dict[str, type] = {
 }  # fmt: skip
 
 
+def expand_lists(entry: Any, lists: dict[str, list[str]]) -> Any:
+    """An entry whose objects or not_objects name a shared list ('@claims': the things one
+    rejects as untrue) gets that list's words; an unknown list is DL-E200."""
+    if not isinstance(entry, dict):
+        return entry
+    out = dict(entry)
+    for key in ("objects", "not_objects"):
+        value = out.get(key)
+        if isinstance(value, str) and value.startswith("@"):
+            if value[1:] not in lists:
+                raise E_EVENT_LEXICON(
+                    file="triggers.json", why=f"trigger {entry.get('lemma')!r}: no list {value}"
+                )
+            out[key] = list(lists[value[1:]])
+    return out
+
+
 def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger:
     """One trigger entry; raises DL-E200 naming the entry when it is malformed or has a
     key the loader does not know (a misspelled key would otherwise be ignored)."""
@@ -229,7 +246,11 @@ def load_cues() -> dict[str, Any]:
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached: loaded once per process)."""
     types = parse_types(_read("types.json"))
-    entries = [parse_trigger(e, types) for e in _read("triggers.json").get("triggers", [])]
+    data = _read("triggers.json")
+    entries = [
+        parse_trigger(expand_lists(e, data.get("lists", {})), types)
+        for e in data.get("triggers", [])
+    ]
     triggers, alternates = index_triggers(entries)
     covered = {t.type for t in triggers.values()}
     if covered != set(EVENT_TYPES):
