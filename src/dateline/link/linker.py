@@ -78,6 +78,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.model import iso_day
 from dateline.store import schema as t
+from dateline.store.engine import insert_rows
 
 CHUNK = 500
 
@@ -456,9 +457,9 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
         for table in (event_keys, event_links):
             conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
     if members:
-        conn.execute(insert(event_links), [link_row(m) for m in members])
+        insert_rows(conn, event_links, [link_row(m) for m in members])
     if keys := key_rows(members):
-        conn.execute(insert(event_keys), keys)
+        insert_rows(conn, event_keys, keys)
 
 
 def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
@@ -763,7 +764,7 @@ def _insert_stories(
         return {}
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
-    conn.execute(insert(stories), rows)
+    insert_rows(conn, stories, rows)
     windows = {d.id: key_window(d, settings) for d in drafts}
     summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     versions = _insert_summaries(conn, summaries)
@@ -778,7 +779,7 @@ def _insert_summaries(conn: Connection, summaries: list[dict[str, Any]]) -> dict
     """Insert ``story_summaries`` rows; on PostgreSQL, the version each row was written as."""
     version = row_version(conn)
     if version is None:
-        conn.execute(insert(story_summaries), summaries)
+        insert_rows(conn, story_summaries, summaries)
         return {}
     stmt = insert(story_summaries).returning(story_summaries.c.story_id, version)
     return {r[0]: r[1] for r in conn.execute(stmt, summaries)}
@@ -811,8 +812,7 @@ def _write_tail(conn: Connection, drafts: list[Draft], kept: set[str]) -> None:
         k = story_tail.c
         stmt = delete(story_tail).where(k.story_id == bindparam("sid"))
         conn.execute(stmt.where(k.position < bindparam("start")), cuts)
-    if rows:
-        conn.execute(insert(story_tail), rows)
+    insert_rows(conn, story_tail, rows)
 
 
 #: the summary's entry for the window its ``story_keys`` rows were written with
@@ -859,8 +859,7 @@ def _write_story_keys(
         k = story_keys.c
         one = (k.story_id == bindparam("sid"), k.family == bindparam("fam"))
         conn.execute(delete(story_keys).where(*one, k.key == bindparam("k")), dropped)
-    if rows:
-        conn.execute(insert(story_keys), rows)
+    insert_rows(conn, story_keys, rows)
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
