@@ -9,7 +9,10 @@ time of the linker's steps (per-function timers). ``--statements`` adds the CPU 
 each kind of statement (the table it writes or first reads; a statement's triggers run
 inside it on SQLite) and of the commits, per document; ``--without NAME,...`` drops those
 triggers from the copy first, so that what each costs is the difference with a run that
-keeps them (the copy's derived tables are then wrong: a measurement only).
+keeps them (the copy's derived tables are then wrong: a measurement only). ``--pages``
+times nothing: it stores the ``--more`` documents with the WAL emptied before each batch
+and prints how many pages each batch wrote to it, by the table or index that owns them
+(what the commit's cost is proportional to).
 ``--profile FILE`` also writes a cProfile of the stretch. Run it with each tree's ``src``
 first on the path to compare two versions of the code on the same database:
 
@@ -24,6 +27,7 @@ import cProfile
 import os
 import re
 import shutil
+import struct
 import sys
 import time
 from collections import Counter
@@ -132,6 +136,38 @@ def drop_triggers(db: str, names: list[str]) -> None:
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
+def wal_pages(store: Store, docs: list[Any], db: str) -> None:
+    """Store ``docs`` in batches of 100, each into an empty WAL, and print the pages the
+    batches wrote to it per document, by the b-tree that owns them (``dbstat``)."""
+    written: list[int] = []
+    with store.engine.connect() as conn:  # the pool's one connection: the writer's
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        for start in range(0, len(docs), 100):
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.commit()
+            store.add_many(docs[start : start + 100])
+            written += _frame_pages(
+                db + "-wal", conn.exec_driver_sql("PRAGMA page_size").scalar_one()
+            )
+        owner = dict(conn.exec_driver_sql("SELECT pageno, name FROM dbstat").all())
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=1000")
+    by = Counter(owner.get(page, "?") for page in written)
+    print(
+        f"WAL pages {len(written) / len(docs):.1f} per document ({len(written)} in all); by owner:"
+    )
+    for name, pages in by.most_common(30):
+        print(f"  {name:40} {pages / len(docs):6.2f}")
+
+
+def _frame_pages(wal: str, page_size: int) -> list[int]:
+    """The page of each distinct frame of a WAL file (a page written twice counts once)."""
+    data = Path(wal).read_bytes()
+    frames = (len(data) - 32) // (24 + page_size)
+    found = {struct.unpack(">I", data[32 + i * (24 + page_size) : 36 + i * (24 + page_size)])[0]
+             for i in range(frames)}  # fmt: skip
+    return sorted(found)
+
+
 def copy_database(source: str, target: str) -> None:
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(source + suffix):
@@ -149,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", help="write a cProfile of the timed stretch here")
     parser.add_argument("--statements", action="store_true", help="CPU per kind of statement")
     parser.add_argument("--without", default="", help="triggers dropped from the copy (NAME,…)")
+    parser.add_argument("--pages", action="store_true", help="WAL pages per batch, by owner")
     args = parser.parse_args(argv)
     # The first --base of the same --base + --more articles: a day cut at --base then has
     # its later articles timed, not some that come before stored ones (by_day sorts a
@@ -177,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
             if event[2].startswith("INSERT INTO story_keys"):
                 counts["key rows"] += len(event[3]) if event[5] else 1
 
+        if args.pages:
+            wal_pages(store, docs[args.base :], work)
+            return 0
         sa.event.listen(store.engine, "before_cursor_execute", statement)
         by_kind: Counter[str] = Counter()
         kind_calls: Counter[str] = Counter()
