@@ -5,9 +5,16 @@ in date order, batches of 100) into ``--db``; without it, the next ``--more`` do
 stored on a copy of that database and the run prints, per document: CPU time of this
 process, statements, stories resumed (``Draft.resume``), ``Draft.links`` calls and the
 tail groups of the stories they compare with, ``story_keys`` rows inserted, and the CPU
-time of the linker's steps (per-function timers). ``--profile FILE`` also writes a
-cProfile of the stretch. Run it with each tree's ``src`` first on the path to compare
-two versions of the code on the same database:
+time of the linker's steps (per-function timers). ``--statements`` adds the CPU time of
+each kind of statement (the table it writes or first reads; a statement's triggers run
+inside it on SQLite) and of the commits, per document; ``--without NAME,...`` drops those
+triggers from the copy first, so that what each costs is the difference with a run that
+keeps them (the copy's derived tables are then wrong: a measurement only). ``--pages``
+times nothing: it stores the ``--more`` documents with the WAL emptied before each batch
+and prints how many pages each batch wrote to it, by the table or index that owns them
+(what the commit's cost is proportional to).
+``--profile FILE`` also writes a cProfile of the stretch. Run it with each tree's ``src``
+first on the path to compare two versions of the code on the same database:
 
     python bench/profile_store.py --build --base 8000 --db /tmp/base8k.db
     python bench/profile_store.py --base 8000 --db /tmp/base8k.db
@@ -18,7 +25,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import os
+import re
 import shutil
+import struct
 import sys
 import time
 from collections import Counter
@@ -77,6 +86,88 @@ def counted(counts: Counter[str]) -> None:
     cluster.Draft.links = linked  # type: ignore[method-assign]
 
 
+_WRITES = re.compile(r"^\s*(INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+\"?(\w+)", re.I)
+_READS = re.compile(r"\bFROM\s+\"?(\w+)", re.I)
+
+
+def statement_kind(sql: str) -> str:
+    """``INSERT INTO events``, ``SELECT story_keys`` …: what a statement does, to what."""
+    found = _WRITES.match(sql)
+    if found:
+        return f"{found.group(1).split()[0].upper()} {found.group(2)}"
+    verb = sql.split(None, 1)[0].upper() if sql.strip() else "?"
+    table = _READS.search(sql)
+    return f"{verb} {table.group(1)}" if verb in ("SELECT", "WITH") and table else sql[:40]
+
+
+def timed_statements(engine: sa.Engine, spent: Counter[str], calls: Counter[str]) -> None:
+    """CPU time of each kind of statement (triggers included) and of each commit."""
+    began: list[float] = []
+
+    def before(*_: Any) -> None:
+        began.append(time.process_time())
+
+    def after(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        kind = statement_kind(sql)
+        spent[kind] += time.process_time() - began.pop()
+        calls[kind] += 1
+
+    sa.event.listen(engine, "before_cursor_execute", before)
+    sa.event.listen(engine, "after_cursor_execute", after)
+    real_commit = engine.dialect.do_commit
+
+    def commit(dbapi_connection: Any) -> None:
+        start = time.process_time()
+        try:
+            real_commit(dbapi_connection)
+        finally:
+            spent["COMMIT"] += time.process_time() - start
+            calls["COMMIT"] += 1
+
+    engine.dialect.do_commit = commit  # type: ignore[method-assign]
+
+
+def drop_triggers(db: str, names: list[str]) -> None:
+    """Drop the named triggers of a SQLite file (a measurement of what they cost)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        for name in names:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def wal_pages(store: Store, docs: list[Any], db: str) -> None:
+    """Store ``docs`` in batches of 100, each into an empty WAL, and print the pages the
+    batches wrote to it per document, by the b-tree that owns them (``dbstat``)."""
+    written: list[int] = []
+    with store.engine.connect() as conn:  # the pool's one connection: the writer's
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        for start in range(0, len(docs), 100):
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.commit()
+            store.add_many(docs[start : start + 100])
+            written += _frame_pages(
+                db + "-wal", conn.exec_driver_sql("PRAGMA page_size").scalar_one()
+            )
+        owner = dict(conn.exec_driver_sql("SELECT pageno, name FROM dbstat").all())
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=1000")
+    by = Counter(owner.get(page, "?") for page in written)
+    print(
+        f"WAL pages {len(written) / len(docs):.1f} per document ({len(written)} in all); by owner:"
+    )
+    for name, pages in by.most_common(30):
+        print(f"  {name:40} {pages / len(docs):6.2f}")
+
+
+def _frame_pages(wal: str, page_size: int) -> list[int]:
+    """The page of each distinct frame of a WAL file (a page written twice counts once)."""
+    data = Path(wal).read_bytes()
+    frames = (len(data) - 32) // (24 + page_size)
+    found = {struct.unpack(">I", data[32 + i * (24 + page_size) : 36 + i * (24 + page_size)])[0]
+             for i in range(frames)}  # fmt: skip
+    return sorted(found)
+
+
 def copy_database(source: str, target: str) -> None:
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(source + suffix):
@@ -92,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", required=True, help="SQLite file of the first --base")
     parser.add_argument("--build", action="store_true", help="store the first --base first")
     parser.add_argument("--profile", help="write a cProfile of the timed stretch here")
+    parser.add_argument("--statements", action="store_true", help="CPU per kind of statement")
+    parser.add_argument("--without", default="", help="triggers dropped from the copy (NAME,…)")
+    parser.add_argument("--pages", action="store_true", help="WAL pages per batch, by owner")
     args = parser.parse_args(argv)
     # The first --base of the same --base + --more articles: a day cut at --base then has
     # its later articles timed, not some that come before stored ones (by_day sorts a
@@ -104,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = args.db + ".work"
     copy_database(args.db, work)
+    if args.without:
+        drop_triggers(work, [n for n in args.without.split(",") if n])
     counts: Counter[str] = Counter()
     spent: Counter[str] = Counter()
     counted(counts)
@@ -118,7 +214,15 @@ def main(argv: list[str] | None = None) -> int:
             if event[2].startswith("INSERT INTO story_keys"):
                 counts["key rows"] += len(event[3]) if event[5] else 1
 
+        if args.pages:
+            wal_pages(store, docs[args.base :], work)
+            return 0
         sa.event.listen(store.engine, "before_cursor_execute", statement)
+        by_kind: Counter[str] = Counter()
+        kind_calls: Counter[str] = Counter()
+        if args.statements:
+            timed_statements(store.engine, by_kind, kind_calls)
+        times = os.times()
         more = docs[args.base :]
         profile = cProfile.Profile() if args.profile else None
         began = time.process_time()
@@ -129,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         if profile:
             profile.disable()
         cpu = time.process_time() - began
+        system = os.times().system - times.system
     n = len(more)
     print(f"CPU {1000 * cpu / n:.2f} ms/doc, statements {counts['statements'] / n:.1f}, "
           f"resumed {counts['resumed'] / n:.2f} ({counts['tail'] / max(1, counts['resumed']):.1f} "
@@ -136,6 +241,12 @@ def main(argv: list[str] | None = None) -> int:
           f"({counts['groups'] / max(1, counts['links']):.1f} groups each), story_keys rows "
           f"{counts['key rows'] / n:.1f} per document; load {os.getloadavg()[0]:.1f}")  # fmt: skip
     print("CPU ms/doc: " + ", ".join(f"{k} {1000 * spent[k] / n:.2f}" for k in STEPS))
+    print(f"system CPU {1000 * system / n:.2f} ms/doc")
+    if args.statements:
+        total = sum(by_kind.values())
+        print(f"statements and commits: {1000 * total / n:.2f} ms/doc; ms/doc (calls/doc):")
+        for kind, took in by_kind.most_common():
+            print(f"  {kind:40} {1000 * took / n:6.3f} ({kind_calls[kind] / n:.2f})")
     if profile and args.profile:
         profile.dump_stats(args.profile)
     return 0

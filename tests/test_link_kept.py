@@ -1,10 +1,11 @@
-"""Stories kept resumed between the writer's passes (dateline.link.kept, SQLite): a story
-the next batch reads again is not resumed from its rows, and a kept story is never used
-once something else may have changed it."""
+"""Stories kept resumed between the writer's passes (dateline.link.kept, SQLite and
+PostgreSQL): a story the next batch reads again is not resumed from its rows, and a kept
+story is never used once something else may have changed it."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,20 @@ def resumes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     monkeypatch.setattr(cluster.Draft, "resume", classmethod(counted))
     yield found
+
+
+@pytest.fixture
+def db_url_2(db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A second fresh database of ``db_url``'s kind."""
+    if not db_url.startswith("postgresql"):
+        return str(tmp_path / "second.db")
+    from conftest import _fresh_pg_database
+
+    server = request.getfixturevalue("pg_server")
+    return _fresh_pg_database(server, f"dl_kept_{os.getpid()}_{next(_second)}")
+
+
+_second = iter(range(1_000_000))
 
 
 def batches(store: Store, items: list[dict[str, Any]], size: int) -> None:
@@ -109,7 +124,53 @@ def test_a_rolled_back_batch_drops_the_kept_stories(tmp_path: Path, resumes: lis
     assert resumes
 
 
-def test_stories_are_kept_only_on_sqlite(db_url: str) -> None:
+def without_keeping(monkeypatch: pytest.MonkeyPatch, url: str, items: list[Any]) -> Any:
+    """The rows of ``items`` stored in batches of 10 by a writer that keeps no story."""
+    from dateline.link import linker
+
+    with monkeypatch.context() as patched:
+        patched.setattr(linker, "kept_drafts", lambda conn: None)
+        with Store(url) as store:
+            batches(store, items, 10)
+            return table_rows(store)
+
+
+def test_the_next_batch_takes_the_stories_kept_on_either_database(
+    db_url: str, db_url_2: str, resumes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL too (by the summary row's version), with the stories of a writer that
+    keeps none."""
+    items = canonical(list(reports(60)))
+    expected = without_keeping(monkeypatch, db_url_2, items)
+    assert resumes  # that writer resumed every story it read from its rows
+    resumes.clear()
+    with Store(db_url) as store:
+        batches(store, items, 10)
+        assert table_rows(store) == expected
+    assert resumes == []
+
+
+def test_a_story_another_connection_wrote_again_is_read_again(
+    db_url: str, db_url_2: str, resumes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A concurrent writer that writes a story's summary row again, as the linker does (a
+    delete and an insert), even with the same text (which only the row's version shows on
+    PostgreSQL), makes the kept story be read again from its rows; the stories are those
+    of a writer that keeps none."""
+    items = canonical(list(reports(60)))
+    expected = without_keeping(monkeypatch, db_url_2, items)
+    with Store(db_url) as first, Store(db_url) as second:
+        batches(first, items[:30], 10)
+        resumes.clear()
+        with writing(second.engine) as conn:
+            rows = [r._asdict() for r in conn.execute(sa.select(story_summaries))]
+            conn.execute(story_summaries.delete())
+            conn.execute(story_summaries.insert(), rows)
+        batches(first, items[30:], 10)
+        assert table_rows(first) == expected
+    assert resumes
+
+
+def test_stories_are_kept_on_sqlite_and_postgresql(db_url: str) -> None:
     with Store(db_url) as store, writing(store.engine) as conn:
-        kept = kept_drafts(conn)
-        assert (kept is not None) == (store.engine.dialect.name == "sqlite")
+        assert kept_drafts(conn) is not None

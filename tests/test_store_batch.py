@@ -224,3 +224,40 @@ def test_one_publication_twice_in_one_batch_is_recorded_once(db_url: str) -> Non
         assert store.add_many([first, first, ALL[1]]) == [True, False, True]
         found = store.document(first["document"]["id"])
         assert found is not None and len(found["publications"]) == 1
+
+
+def _segments_written(store: Store, fts: str) -> int:
+    """How many index segments an FTS5 table has written (its structure record's write
+    counter: the third varint after the 4-byte cookie)."""
+    with store.engine.connect() as conn:
+        blob = conn.execute(sa.text(f"SELECT block FROM {fts}_data WHERE id = 10")).scalar_one()
+    values, at = [], 4
+    while len(values) < 3:
+        value = 0
+        while True:
+            byte, at = blob[at], at + 1
+            value = (value << 7) | (byte & 0x7F)
+            if byte < 0x80:
+                break
+        values.append(value)
+    return int(values[2])
+
+
+def test_a_batch_indexes_its_sentences_and_titles_for_text_search_together(
+    tmp_path: Path,
+) -> None:
+    """SQLite: a batch's sentences (and titles) reach the FTS5 trigram tables in a few
+    statements, not one per row, each of which wrote (and later merged) a segment of its
+    own; every sentence is still found."""
+    items = canonical(list(reports(120)))
+    with Store(str(tmp_path / "fts.db")) as store:
+        store.add_many(items)
+        sentences = store.counts()["events"]
+        assert _segments_written(store, "evidence_text") < sentences / 4
+        assert _segments_written(store, "title_text") < len(items) / 4
+        with store.engine.connect() as conn:
+            found = conn.execute(
+                sa.text("SELECT count(*) FROM evidence_text WHERE evidence_text MATCH :q"),
+                {"q": '"sentence of Report"'},
+            ).scalar_one()
+    assert found == sentences

@@ -64,7 +64,7 @@ from dateline.link.compat import (
     shift,
     stored_keys,
 )
-from dateline.link.kept import KeptDrafts, forget, kept_drafts
+from dateline.link.kept import KeptDrafts, Stamp, forget, kept_drafts, row_version
 from dateline.link.schema import (
     create_story_tables,
     event_keys,
@@ -78,6 +78,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.model import iso_day
 from dateline.store import schema as t
+from dateline.store.engine import insert_rows
 
 CHUNK = 500
 
@@ -135,10 +136,10 @@ def _append(conn: Connection, seeds: list[Member], settings: LinkSettings) -> li
     hold new events."""
     kept = kept_drafts(conn)
     drafts = append_last(conn, seeds, settings, kept)
-    texts = _write(conn, drafts, [m for d in drafts for m in d.added], settings)
+    stamps = _write(conn, drafts, [m for d in drafts for m in d.added], settings)
     if kept is not None:
         for d in drafts:
-            kept.keep(d, texts[d.id])
+            kept.keep(d, stamps[d.id])
     return drafts
 
 
@@ -248,13 +249,10 @@ def _stored_drafts(
 ) -> list[Draft]:
     """Stored stories resumed as drafts, in the order the pass started them (by first
     member); a story without a summary is rebuilt from all its members, one ``kept`` for
-    its summary's text is taken as it is."""
-    texts: dict[str, str] = {}
-    s = story_summaries
-    for start in range(0, len(story_ids), CHUNK):
-        query = select(s).where(s.c.story_id.in_(story_ids[start : start + CHUNK]))
-        texts.update((r.story_id, r.summary) for r in conn.execute(query))
-    taken = {i: kept.take(i, text, settings) for i, text in texts.items()} if kept else {}
+    its summary row (``dateline.link.kept.Stamp``) is taken as it is."""
+    stamps = _summary_stamps(conn, story_ids)
+    texts = {i: stamp[0] for i, stamp in stamps.items()}
+    taken = {i: kept.take(i, stamp, settings) for i, stamp in stamps.items()} if kept else {}
     reused = {i: d for i, d in taken.items() if d is not None}
     summaries = {i: json.loads(text) for i, text in texts.items() if i not in reused}
     needed = set().union(*(summary_ids(v) for v in summaries.values()))
@@ -271,6 +269,18 @@ def _stored_drafts(
     drafts = [d for d in drafts if d.first is not None]
     drafts.sort(key=lambda d: canonical_key(d.first, settings))  # type: ignore[arg-type]
     return drafts
+
+
+def _summary_stamps(conn: Connection, story_ids: list[str]) -> dict[str, Stamp]:
+    """The stories' summaries, each with its row's version on PostgreSQL."""
+    s, version = story_summaries, row_version(conn)
+    columns = (s.c.story_id, s.c.summary, *([version] if version is not None else []))
+    out: dict[str, Stamp] = {}
+    for start in range(0, len(story_ids), CHUNK):
+        query = select(*columns).where(s.c.story_id.in_(story_ids[start : start + CHUNK]))
+        for r in conn.execute(query):
+            out[r[0]] = (r[1], r[2] if version is not None else None)
+    return out
 
 
 def _resumed(
@@ -447,9 +457,9 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
         for table in (event_keys, event_links):
             conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
     if members:
-        conn.execute(insert(event_links), [link_row(m) for m in members])
+        insert_rows(conn, event_links, [link_row(m) for m in members])
     if keys := key_rows(members):
-        conn.execute(insert(event_keys), keys)
+        insert_rows(conn, event_keys, keys)
 
 
 def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
@@ -700,8 +710,8 @@ def write_stories(
 
 def _write(
     conn: Connection, drafts: list[Draft], members: Iterable[Member], settings: LinkSettings
-) -> dict[str, str]:
-    """``write_stories``, keeping the kept drafts; returns the summary text of each draft."""
+) -> dict[str, Stamp]:
+    """``write_stories``, keeping the kept drafts; returns the summary row of each draft."""
     members = list(members)
     old_ids = {m.story_id for m in members if m.story_id}
     changes = [{"eid": m.id, "sid": d.id} for d in drafts for m in d.added if m.story_id != d.id]
@@ -719,9 +729,9 @@ def _write(
     kept = {d.id for d in drafts if d.stored is not None}
     tails = {d.id for d in drafts if d.tail_written is not None} - old_ids
     _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids, keep_tails=tails)
-    texts = _insert_stories(conn, drafts, settings, tails)
+    stamps = _insert_stories(conn, drafts, settings, tails)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
-    return texts
+    return stamps
 
 
 def _delete_stories(
@@ -745,24 +755,34 @@ def _delete_stories(
 
 def _insert_stories(
     conn: Connection, drafts: list[Draft], settings: LinkSettings, kept_tails: Iterable[str] = ()
-) -> dict[str, str]:
+) -> dict[str, Stamp]:
     """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``,
     ``story_tail``: only what changed of the tails of ``kept_tails``); returns the summary
-    text of each. Each draft then names the rows it has (``Draft.stored``,
-    ``Draft.tail_written``), as one resumed from them would."""
+    row of each (its text, and its version on PostgreSQL). Each draft then names the rows
+    it has (``Draft.stored``, ``Draft.tail_written``), as one resumed from them would."""
     if not drafts:
         return {}
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
-    conn.execute(insert(stories), rows)
+    insert_rows(conn, stories, rows)
     windows = {d.id: key_window(d, settings) for d in drafts}
     summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
-    conn.execute(insert(story_summaries), summaries)
+    versions = _insert_summaries(conn, summaries)
     _write_story_keys(conn, drafts, windows, settings)
     _write_tail(conn, drafts, set(kept_tails))
     for d in drafts:
         d.stored, d.tail_written = (windows[d.id], d.signatures()), d.events
-    return {r["story_id"]: r["summary"] for r in summaries}
+    return {r["story_id"]: (r["summary"], versions.get(r["story_id"])) for r in summaries}
+
+
+def _insert_summaries(conn: Connection, summaries: list[dict[str, Any]]) -> dict[str, str]:
+    """Insert ``story_summaries`` rows; on PostgreSQL, the version each row was written as."""
+    version = row_version(conn)
+    if version is None:
+        insert_rows(conn, story_summaries, summaries)
+        return {}
+    stmt = insert(story_summaries).returning(story_summaries.c.story_id, version)
+    return {r[0]: r[1] for r in conn.execute(stmt, summaries)}
 
 
 def summary_row(
@@ -792,8 +812,7 @@ def _write_tail(conn: Connection, drafts: list[Draft], kept: set[str]) -> None:
         k = story_tail.c
         stmt = delete(story_tail).where(k.story_id == bindparam("sid"))
         conn.execute(stmt.where(k.position < bindparam("start")), cuts)
-    if rows:
-        conn.execute(insert(story_tail), rows)
+    insert_rows(conn, story_tail, rows)
 
 
 #: the summary's entry for the window its ``story_keys`` rows were written with
@@ -840,8 +859,7 @@ def _write_story_keys(
         k = story_keys.c
         one = (k.story_id == bindparam("sid"), k.family == bindparam("fam"))
         conn.execute(delete(story_keys).where(*one, k.key == bindparam("k")), dropped)
-    if rows:
-        conn.execute(insert(story_keys), rows)
+    insert_rows(conn, story_keys, rows)
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:

@@ -18,6 +18,7 @@ from dateline.store.engine import (
     database_url,
     first_line,
     insert_ignore,
+    insert_rows,
     mask_url,
     open_engine,
     reading,
@@ -410,7 +411,7 @@ def _insert_documents(conn: Connection, extractions: list[dict[str, Any]]) -> No
         rows.append(_document_row(doc, x.get("origin"), previous, now))
         if url and (url not in batch or doc["dct"] >= batch[url][0]):
             batch[url] = (doc["dct"], doc["id"])
-    conn.execute(insert(t.documents), rows)
+    insert_rows(conn, t.documents, rows)
 
 
 def _latest_by_url(conn: Connection, extractions: list[dict[str, Any]]) -> dict[str, str]:
@@ -436,9 +437,7 @@ def _link_many(conn: Connection, document_ids: list[str], after: tuple[str, str]
 
 
 def _insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
-    rows = list(rows)
-    if rows:
-        conn.execute(insert(table), rows)
+    insert_rows(conn, table, list(rows))
 
 
 def _timex_row(doc_id: str, x: dict[str, Any]) -> dict[str, Any]:
