@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -66,47 +66,43 @@ class MentionIndex:
     blocks: list[int] = field(default_factory=list)  # paragraph number of each token
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
     journalists: set[str] = field(default_factory=set)  # ids of the article's reporters
-    _dateline: list[str | None] = field(default_factory=list)  # cache: [country] once read
-    _voices: list[Voices] = field(default_factory=list)  # cache: [voices] once read
-    _genders: list[dict[str, str]] = field(default_factory=list)  # cache: [genders]
 
+    @cached_property
     def voices(self) -> Voices:
         """Who speaks in a transcript's paragraphs (dateline.events.voice), read once."""
-        if not self._voices:
-            from dateline.events.layout import paragraphs
-            from dateline.events.voice import read_voices
+        from dateline.events.layout import paragraphs
+        from dateline.events.voice import read_voices
 
-            people = list({a.id: a for _, a in self.ordered if _may_speak(a)}.values())
-            self._voices.append(read_voices(self.doc, people, paragraphs(self.doc.text)))
-        return self._voices[0]
+        people = list({a.id: a for _, a in self.ordered if _may_speak(a)}.values())
+        return read_voices(self.doc, people, paragraphs(self.doc.text))
+
+    def actor_by_id(self, ident: str) -> Actor | None:
+        """The actor of the text with this id."""
+        return next((a for _, a in self.ordered if a.id == ident), None)
 
     def voice(self, token: Token) -> Ref | None:
         """Who 'I', 'we' or 'you' stands for in a transcript's paragraph."""
         if token.lower_ in SECOND_PERSON and _asked(token):
             return None  # 'Can you confirm …?' asks; it says nothing the one asked did
-        person = self.voices().of(token.idx, token.lower_)
-        if person is None:
-            return None
-        actor = next((a for _, a in self.ordered if a.id == person), None)
+        person = self.voices.of(token.idx, token.lower_)
+        actor = self.actor_by_id(person) if person is not None else None
         return actor_ref(actor, token.idx) if actor is not None else None
 
+    @cached_property
     def genders(self) -> dict[str, str]:
         """'f' or 'm' for the people the text shows to be one (read once): an honorific
         before a name ('Mrs. Clinton'), or the pronouns that follow a person named as a
         sentence's subject before anybody else is named ('Rice will send her deputy'), in
         two sentences or more and never the other way."""
-        if not self._genders:
-            self._genders.append(_read_genders(self))
-        return self._genders[0]
+        return _read_genders(self)
 
+    @cached_property
     def dateline_country(self) -> str | None:
         """The country of the article's wire dateline or correspondent's city, if any."""
-        if not self._dateline:
-            from dateline.events.scene import dateline_city
+        from dateline.events.scene import dateline_city
 
-            city = dateline_city(self.doc.text)
-            self._dateline.append(city.country if city is not None else None)
-        return self._dateline[0]
+        city = dateline_city(self.doc.text)
+        return city.country if city is not None else None
 
     def same_block(self, a: Token, b: Token) -> bool:
         """Both tokens in one paragraph (the parser sometimes links across blank lines)."""
@@ -228,7 +224,7 @@ def _other_gender(token: Token, index: MentionIndex) -> frozenset[str]:
     """Ids of the people a 'she' or a 'his' does not stand for: the other gender's; for
     'she', everybody but the women the text shows, when it shows any."""
     word = token.lower_
-    genders = index.genders()
+    genders = index.genders
     if word in MASCULINE:
         return frozenset(i for i, g in genders.items() if g == "f")
     if word not in FEMININE:
@@ -433,7 +429,7 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
             return [actor_ref(actor, start)]
     # nobody named with a country: 'WARSAW - … the presidential chancellery said' is the
     # government of the wire dateline's country
-    country = index.dateline_country()
+    country = index.dateline_country
     return [Ref(country, "country", country, token.idx)] if country else []
 
 

@@ -138,9 +138,9 @@ def _fold_stops_dated_within(
             if len(rest) != 1 or start is None or end is None:
                 continue
             if end == last and start > first:  # the told stop ends the trip
-                rest[0].time = _days(first, start - timedelta(days=1))
+                rest[0].time = timing.day_span(first, start - timedelta(days=1))
             elif start == first and end < last:  # the told stop opens it
-                rest[0].time = _days(end + timedelta(days=1), last)
+                rest[0].time = timing.day_span(end + timedelta(days=1), last)
 
 
 def _inside(time: EventTime, first: date, last: date) -> bool:
@@ -149,13 +149,6 @@ def _inside(time: EventTime, first: date, last: date) -> bool:
     if start is None or end is None or time.granularity != "day":
         return False
     return first <= start <= end <= last and (start, end) != (first, last)
-
-
-def _days(start: date, end: date) -> EventTime:
-    if start == end:
-        return EventTime(start.isoformat(), start.isoformat(), end.isoformat(), "day")
-    value = f"{start.isoformat()}/{end.isoformat()}"
-    return EventTime(value, start.isoformat(), end.isoformat(), "day")
 
 
 def _place_name(code: str, current: str | None, places: list[Place]) -> str:
@@ -192,7 +185,7 @@ def share_trip_times(events: list[Event], places: list[Place]) -> None:
 
 
 #: the cue of an earlier trip that 'his second trip to …' presupposes (sharing.earlier_trips)
-PRESUPPOSED = "presupposed by an ordinal"
+PRESUPPOSED_TRIP = "presupposed by an ordinal"
 
 
 def share_visit_places(events: list[Event], dct: date | None = None) -> None:
@@ -204,7 +197,7 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
     visits = [
         e
         for e in events
-        if e.type == "VISIT" and e.location and e.status != "negated" and e.cue != PRESUPPOSED
+        if e.type == "VISIT" and e.location and e.status != "negated" and e.cue != PRESUPPOSED_TRIP
     ]  # an earlier trip a 'second trip' presupposes is no scene: nothing says when it was
     for event in events:
         if event.location or event.type not in ON_SCENE:
@@ -606,8 +599,7 @@ def date_chronology_entries(
         if event.status not in ("occurred", "ongoing"):
             continue  # a plan the entry tells has a time of its own ('agree to meet …')
         if not event.dated or _coarser_around(event.time, timex):
-            event.time = EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
-            event.dated = True
+            event.time, event.dated = timing.point(timex), True
         earliest = iso_day(event.time.earliest)
         if event.status == "ongoing" and earliest is not None and earliest <= dct:
             event.status = "occurred"  # an entry tells a step taken, not one under way

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from dateline.events import timing
 from dateline.events.mention import Mention
-from dateline.events.scene import PRESUPPOSED
-from dateline.events.triggers import pos_class
+from dateline.events.scene import PRESUPPOSED_TRIP
+from dateline.events.triggers import TALK_WORDS, pos_class
 from dateline.model import EventTime, Timex
 
 
@@ -504,8 +504,6 @@ def rounds_of_the_talks(mentions: list[Mention], doc: Doc) -> None:
     """'Bolivian and Chilean negotiators ended a first round of talks … The second round
     will be held in La Paz': a numbered round that names no parties is one between the
     parties of the talks told before it."""
-    from dateline.events.triggers import TALK_WORDS
-
     for mention in mentions:
         if mention.trigger.lemma != "round" or mention.participants():
             continue
@@ -554,7 +552,7 @@ def earlier_trips(mentions: list[Mention], doc: Doc) -> list[Mention]:
         earlier = replace(
             mention,
             status="occurred",
-            cue=PRESUPPOSED,
+            cue=PRESUPPOSED_TRIP,
             timexes=[],
             time=EventTime(None, None, None, None),
             dated=False,

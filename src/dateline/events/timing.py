@@ -342,6 +342,15 @@ def within_hours(timex: Timex, dct: date | None, text: str) -> Timex:
     return replace(timex, value=day, mod=None, earliest=day, latest=day, granularity="day")
 
 
+def day_span(start: date, end: date) -> EventTime:
+    """The days from ``start`` to ``end``: one day, or a range of them."""
+    if start == end:
+        return EventTime(start.isoformat(), start.isoformat(), end.isoformat(), "day")
+    return EventTime(
+        f"{start.isoformat()}/{end.isoformat()}", start.isoformat(), end.isoformat(), "day"
+    )
+
+
 def one_day(time: EventTime) -> bool:
     """A time within one calendar day ('2019-04-16', '2019-04-16TAF', '2019-04-16T08:50')."""
     return bool(time.earliest) and (time.earliest or "")[:10] == (time.latest or "")[:10]
@@ -657,10 +666,7 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
         clause = doc[mention.clause]
         if days is not None and days > 1 and governor_key(clause) in ENDING_VERBS:
             # 'wrapped up a two-day state visit on Wednesday': the day told is the last one
-            first = start - timedelta(days=days - 1)
-            value = f"{first.isoformat()}/{start.isoformat()}"
-            event.time = EventTime(value, first.isoformat(), start.isoformat(), "day")
-            event.dated = True
+            event.time, event.dated = day_span(start - timedelta(days=days - 1), start), True
             return
         if days is not None and dct <= start + timedelta(days=days - 1):
             end = start + timedelta(days=days - 1)
@@ -695,8 +701,7 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
             end = _days_later(start, days - 1)
             if end is None:
                 return
-            value = f"{start.isoformat()}/{end.isoformat()}"
-            event.time = EventTime(value, start.isoformat(), end.isoformat(), "day")
+            event.time = day_span(start, end)  # days > 1: a range
             return
 
 

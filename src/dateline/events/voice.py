@@ -18,18 +18,20 @@ In a speaker's paragraph, ``I``/``we``/``my`` stand for the speaker; in a questi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from dateline.events import timing
+from dateline.events.mention import Mention
+from dateline.events.participants import SECOND_PERSON, MentionIndex, actor_ref
 from dateline.model import Actor, Timex
 
 if TYPE_CHECKING:
     from dateline.events.lexicon import Lexicon
-    from dateline.events.mention import Mention
-    from dateline.events.participants import MentionIndex
 
 #: 'Q:', 'QUESTION:', 'A:', a label of capitals ('MR. MCCORMACK:', 'SPOKESPERSON WANG:') or
 #: of up to four capitalised words ('Mamani:', 'El Altiplano:')
@@ -47,7 +49,6 @@ INTERVIEW_LEAD = re.compile(
     r"|we spoke|we talked|we met|(press|news) conference|briefing|briefed)\b",
     re.I,
 )
-SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
 
 @dataclass
@@ -61,19 +62,9 @@ class Voices:
     interviewee: str | None = None  # who answers the questions, if anybody does
     occasion: int | None = None  # offset of the lead's 'spoke to', 'interview', 'briefing'
 
-    def _block(self, offset: int) -> int:
-        lo, hi = 0, len(self.starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.starts[mid] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo - 1
-
     def of(self, offset: int, word: str) -> str | None:
         """The person id a first- or second-person word at ``offset`` stands for."""
-        block = self._block(offset)
+        block = bisect.bisect_right(self.starts, offset) - 1
         if block < 0:
             return None
         if word.lower() in SECOND_PERSON:
@@ -109,14 +100,14 @@ def _surname_person(label: str, people: list[Actor]) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _named_in(text: str, span: tuple[int, int], people: list[Actor]) -> list[tuple[int, str]]:
+def _named_in(span: tuple[int, int], people: list[Actor]) -> list[tuple[int, str]]:
     start, end = span
     return sorted((a, p.id) for p in people for a, _ in p.mentions if start <= a < end)
 
 
-def _main_person(text: str, spans: list[tuple[int, int]], people: list[Actor]) -> str | None:
+def _main_person(spans: list[tuple[int, int]], people: list[Actor]) -> str | None:
     """The person the intro paragraphs name most (the first named on a tie)."""
-    named = [pid for span in spans for _, pid in _named_in(text, span, people)]
+    named = [pid for span in spans for _, pid in _named_in(span, people)]
     if not named:
         return None
     return max(dict.fromkeys(named), key=named.count)
@@ -145,7 +136,7 @@ def _labelled(
     interviewee = (
         max(dict.fromkeys(speakers), key=speakers.count)
         if speakers
-        else _main_person(text, blocks[:first], people)
+        else _main_person(blocks[:first], people)
         if asked
         else None  # 'ANCHOR:', 'CORRESPONDENT:': a bulletin's roles, nobody interviewed
     )
@@ -188,7 +179,7 @@ def _unlabelled(text: str, blocks: list[tuple[int, int]], people: list[Actor]) -
         (
             i
             for i in range(min(5, len(blocks)))
-            if INTERVIEW_LEAD.search(text, *blocks[i]) and _named_in(text, blocks[i], people)
+            if INTERVIEW_LEAD.search(text, *blocks[i]) and _named_in(blocks[i], people)
         ),
         None,
     )
@@ -199,7 +190,7 @@ def _unlabelled(text: str, blocks: list[tuple[int, int]], people: list[Actor]) -
     asked = sum(1 for a, b in body if text[a:b].rstrip().endswith("?"))
     if asked < 2 or quoted > len(body) // 3:
         return Voices()  # a report with quotes, not a transcript
-    named = _named_in(text, blocks[lead], people)
+    named = _named_in(blocks[lead], people)
     if not named:
         return Voices()
     interviewee = named[0][1]
@@ -223,14 +214,10 @@ def interview_statement(
     """'We spoke to Deputy Foreign Minister Mamani in his office on Thursday', 'X spoke to
     The Ledger on Monday': the answers of an interview or briefing are one statement of the
     one who answers, made on the occasion the lead dates (a row no 'said' gives)."""
-    from dateline.events import timing
-    from dateline.events.mention import Mention
-    from dateline.events.participants import actor_ref
-
-    voices = index.voices()
+    voices = index.voices
     if voices.interviewee is None or voices.occasion is None:
         return mentions
-    actor = next((a for _, a in index.ordered if a.id == voices.interviewee), None)
+    actor = index.actor_by_id(voices.interviewee)
     span = doc.char_span(voices.occasion, voices.occasion + 1, alignment_mode="expand")
     trigger = lexicon.trigger("say", "verb")
     if actor is None or span is None or trigger is None:
