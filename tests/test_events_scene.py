@@ -76,6 +76,17 @@ def test_a_wire_dateline_places_recent_events_on_the_spot(nlp: Any) -> None:
     assert speakers.get("xi-jinping") is None  # not a Kenyan: said where he was
 
 
+def test_a_wire_dateline_places_events_of_the_last_days_not_of_last_month(nlp: Any) -> None:
+    text = (
+        "NAIROBI, March 3 (Wire) — Thousands of protesters marched on Sunday against fuel "
+        "prices. Teachers marched in January over pay."
+    )
+    found = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "PROTEST"]
+    places = {e["time"]["value"]: e["location"] for e in found}
+    assert places.get("2026-03-01") == "Nairobi"
+    assert places.get("2026-01") is None
+
+
 def test_an_alternate_city_name_is_no_dateline() -> None:
     from dateline.events.scene import dateline_city
 
