@@ -185,3 +185,21 @@ def test_what_one_says_on_a_trip_is_said_where_it_goes(nlp: Any) -> None:
     )
     [said] = [e for e in events_of(nlp, text, date(2013, 4, 9)) if e["type"] == "STATEMENT"]
     assert said["location"] == "Rome"
+
+
+def test_a_relative_clause_that_sets_or_opens_an_event_gives_its_place(nlp: Any) -> None:
+    text = (
+        "Envoys of Russia and Ukraine met in Riyadh on Monday. A second round of talks "
+        "between Russia and Ukraine that was due to open in Geneva never took place. A "
+        "donors' meeting of Russia and Ukraine, which had been set for July in Istanbul, "
+        "was put off to October."
+    )
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    places = {e["location"] for e in found}
+    assert {"Geneva", "Istanbul"} <= places
+
+
+def test_a_relative_clause_of_which_the_event_is_the_object_gives_no_place(nlp: Any) -> None:
+    text = "Russia and Ukraine held talks that Kenya announced in Nairobi."
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert found and all(e["location"] != "Nairobi" for e in found)

@@ -454,24 +454,41 @@ def fill_noun(
     _assign(mention, sources, targets, symmetric)
 
 
-#: verbs that say an event happens ('take place', 'be held', 'occur')
-HAPPENING = {"take", "hold", "occur", "happen", "convene"}
+#: verbs that say an event happens ('take place', 'be held', 'occur'), or starts ('talks
+#: that were due to open in Geneva')
+HAPPENING = {"take", "hold", "occur", "happen", "convene", "open", "start", "begin", "resume"}
+#: verbs and states that set an event for a time and place ('which had been set for July in
+#: Antananarivo', 'scheduled in Arica')
+SETTING = {"plan", "schedule", "set", "slate", "arrange", "due", "scheduled", "planned"}
 
 
 def _happening_place(relcl: Token, index: MentionIndex) -> Place | None:
     """The place of a relative clause that says its noun happens there, through a plan verb
-    ('was supposed to take place in Moscow')."""
+    ('was supposed to take place in Moscow', 'that was due to open in Geneva', 'which had
+    been set for July in Antananarivo'); the noun is the clause's subject (the relative
+    pronoun), not its object ('talks that he announced in Geneva')."""
+    for child in relcl.children:
+        if (child.dep_ == "nsubj") != (child.lower_ in RELATIVE_PRONOUNS) and child.dep_ in (
+            "nsubj",
+            "dobj",
+        ):
+            return None  # 'a conference Mozambique was to host', 'talks that he announced'
     verb = relcl
-    for _ in range(3):
+    for _ in range(4):
         lemma = verb.lemma_.lower()
         if lemma in HAPPENING and (
             lemma != "take" or any(c.lower_ == "place" for c in verb.children)
         ):
             return place_of(verb, index)
-        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
         if nxt is None:
-            return None
+            break
         verb = nxt
+    if relcl.lemma_.lower() in SETTING and relcl.tag_ == "VBN":
+        # 'which had been set in Arica', 'set for July in Antananarivo' (the place on the date)
+        dates = [pobj for prep, pobj in prep_objects(relcl) if prep == "for"]
+        places = [place_of(relcl, index), *(place_of(day, index) for day in dates)]
+        return next((place for place in places if place is not None), None)
     return None
 
 
