@@ -203,3 +203,19 @@ def test_a_relative_clause_of_which_the_event_is_the_object_gives_no_place(nlp: 
     text = "Russia and Ukraine held talks that Kenya announced in Nairobi."
     found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
     assert found and all(e["location"] != "Nairobi" for e in found)
+
+
+def test_the_two_ministers_of_two_countries_named_only_as_countries_are_the_countries(
+    nlp: Any,
+) -> None:
+    text = (
+        "Algeria and Morocco broke off relations in 2021. The two foreign ministers met in Geneva."
+    )
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert [sorted(e["source"] + e["target"]) for e in found] == [["DZA", "MAR"]]
+
+
+def test_agreeing_to_meet_is_an_agreement_made_and_a_meeting_planned(nlp: Any) -> None:
+    text = "Vladimir Putin and Xi Jinping agreed on Tuesday to meet in Beijing in June."
+    found = {(e["type"], e["status"]) for e in events_of(nlp, text, DCT)}
+    assert {("AGREE", "occurred"), ("MEET", "planned")} <= found

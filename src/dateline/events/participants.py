@@ -582,10 +582,13 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
             countries = _countries_of(index, token, count) or countries
         return countries
     people = index.before(token.idx, {"person"})[:count]
-    if len(people) == count or kind == "person":
+    if len(people) == count:
         return people
+    # 'the two foreign ministers' of two countries whose ministers the text does not name
     countries = index.before(token.idx, {"country"})[:count]
-    return countries if len(countries) == count else index.before(token.idx)[:count]
+    if len(countries) == count:
+        return countries
+    return people if kind == "person" else index.before(token.idx)[:count]
 
 
 def _countries_of(index: MentionIndex, token: Token, count: int) -> list[Ref]:

@@ -351,7 +351,7 @@ def _verb_is_event(
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in light_verbs and any(_other_type(o, trigger, lexicon) for o in objects):
         return False  # 'struck a deal', 'hosted talks': the noun is the event
-    if lemma in CUE_ONLY and lemma != "invite":
+    if lemma in CUE_ONLY and lemma not in ("invite", "agree"):
         # 'agreed to visit': only a status cue for the visit
         return not any(c.dep_ == "xcomp" and lookup(c, lexicon) for c in verb.children)
     if lemma in SPEECH_VERBS:
