@@ -219,3 +219,9 @@ def test_agreeing_to_meet_is_an_agreement_made_and_a_meeting_planned(nlp: Any) -
     text = "Vladimir Putin and Xi Jinping agreed on Tuesday to meet in Beijing in June."
     found = {(e["type"], e["status"]) for e in events_of(nlp, text, DCT)}
     assert {("AGREE", "occurred"), ("MEET", "planned")} <= found
+
+
+def test_a_meeting_takes_the_place_the_parser_hangs_on_the_person_met(nlp: Any) -> None:
+    text = "Abdelkader Messahel met Moroccan Foreign Minister Nasser Bourita in Geneva on May 9."
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert [e["location"] for e in found] == ["Geneva"]

@@ -222,3 +222,38 @@ def test_a_second_trip_presupposes_an_earlier_one_unless_the_text_tells_it(nlp: 
     )
     after, first = [t for t in doc if t.lower_ == "visit"][1:]
     assert _told_earlier(after) and not _told_earlier(first)
+
+
+@pytest.mark.model
+def test_the_next_round_of_a_series_presupposes_an_earlier_one_it_does_not_tell(
+    nlp: Any,
+) -> None:
+    text = (
+        "Australia and India will hold the next round of the Maritime Dialogue in New Delhi "
+        "on 14 March."
+    )
+    meets = [e for e in events_of(nlp, text, date(2024, 2, 20)) if e["type"] == "MEET"]
+    assert sorted((e["status"], e["time"]["value"], e["location"]) for e in meets) == [
+        ("occurred", None, None),
+        ("planned", "2024-03-14", "New Delhi"),
+    ]
+    told = (
+        "Australia and India held talks in Perth in May. "
+        "Australia and India will hold the next round of the Maritime Dialogue in New Delhi "
+        "on 14 March."
+    )
+    meets = [e for e in events_of(nlp, told, date(2024, 2, 20)) if e["type"] == "MEET"]
+    assert [e for e in meets if not e["dated"]] == []
+
+
+@pytest.mark.model
+def test_meeting_for_the_first_time_since_a_year_tells_a_meeting_in_that_year(nlp: Any) -> None:
+    text = (
+        "Algerian Foreign Minister Abdelkader Messahel met Moroccan Foreign Minister Nasser "
+        "Bourita in Geneva on May 9 for the first time since 2014."
+    )
+    meets = [e for e in events_of(nlp, text, date(2017, 7, 30)) if e["type"] == "MEET"]
+    assert sorted((e["time"]["value"], e["location"]) for e in meets) == [
+        ("2014", None),
+        ("2017-05-09", "Geneva"),
+    ]

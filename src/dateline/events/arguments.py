@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from dateline.events.mention import Mention
 from dateline.events.participants import FIRST_PERSON, MentionIndex, Ref, resolve
-from dateline.events.triggers import pos_class
+from dateline.events.triggers import named_series, pos_class
 from dateline.model import Place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -348,6 +348,11 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     )
     if mention.location is None and mention.type == "STATEMENT":
         mention.location = _speakers_place(verb, index)
+    if mention.location is None and mention.type == "MEET":
+        # 'met Moroccan Foreign Minister Nasser Bourita in Geneva': the parser hangs the place
+        # on the person met, who is there for the meeting
+        people = [obj for obj in objects if obj.ent_type_ == "PERSON"]
+        mention.location = next((p for p in (place_of(o, index) for o in people) if p), None)
     if mention.location is None and (mention.type in PLACE_TARGET_TYPES or attended):
         # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
         # place of what one attends ('will attend the regional forum in Manila')
@@ -396,6 +401,12 @@ def fill_noun(
     modifiers = [r for c in children(noun, "compound", "amod", "nmod") for r in resolve(c, index)]
     targets: list[Ref] = []
     _add_prep_arguments(mention, noun, index, sources, targets)
+    for series in named_series(noun):
+        # 'the next round of the Maritime Dialogue in New Delhi': the series names neither
+        # party, and its place is the round's
+        left, right = series.left_edge.idx, series.right_edge.idx + len(series.right_edge)
+        sources = [r for r in sources if not left <= r.start < right]
+        mention.location = mention.location or place_of(series, index)
     if noun.dep_ == "nsubjpass" and noun.head.i == clause.i:
         for by in children(clause, "agent"):  # 'the protest was organised by the union'
             _extend(sources, [r for pobj in children(by, "pobj") for r in resolve(pobj, index)])

@@ -59,6 +59,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.talks_said_right_after(mentions, doc)
     sharing.share_without(mentions, doc)
     mentions = sharing.earlier_trips(mentions, doc)
+    mentions = sharing.first_since(mentions, doc, timexes)
     mentions = timing.split_legs(mentions, doc, index, timexes)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m, text)]
     if dct is not None:

@@ -523,30 +523,43 @@ def rounds_of_the_talks(mentions: list[Mention], doc: Doc) -> None:
 
 #: 'his second trip to Singapore': how many trips came before the one told
 ORDINAL_TRIPS = {"second": 1, "third": 2, "fourth": 3, "fifth": 4}
+#: 'the next round of the dialogue', 'the third meeting of the commission': how many
+#: meetings of the series came before the one told
+ORDINAL_MEETINGS = {**ORDINAL_TRIPS, "next": 1}
+#: nouns of a meeting that is one of a series
+SERIES_MEETINGS = {"round", "meeting", "session", "summit"}
 #: words that tell the earlier trip itself ('after a visit to Kenya', 'he first went there')
 TRIP_WORDS = {"visit", "trip", "go", "travel", "fly", "tour", "journey"}
+#: words that tell the earlier meeting itself ('after the first round in May')
+MEETING_WORDS = SERIES_MEETINGS | {"meet", "talk"}
 
 
 def earlier_trips(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """'This will be the president's second trip to Singapore and Indonesia': a trip told
     as the second (third …) of a traveller to a place presupposes one earlier, undated
-    trip there, which happened; it is a row of its own, never the trip told."""
+    trip there, which happened; it is a row of its own, never the trip told. So does 'the
+    next round of the Maritime Dialogue' (one earlier round, of the same parties, at a
+    place the text does not tell) when the article tells no other meeting of its parties."""
     out = list(mentions)
     for mention in mentions:
-        if (
-            mention.type != "VISIT"
-            or not mention.sources
-            or pos_class(doc[mention.token]) != "noun"
-        ):
-            continue
         noun = doc[mention.token]
-        if not any(c.dep_ == "amod" and c.lower_ in ORDINAL_TRIPS for c in noun.children):
+        if not mention.participants() or pos_class(noun) != "noun":
             continue
-        if not (mention.targets or mention.location):
+        if mention.type == "VISIT" and mention.sources and (mention.targets or mention.location):
+            count = _ordinal(noun, ORDINAL_TRIPS)
+            words, place = TRIP_WORDS, mention.location
+        elif mention.type == "MEET" and noun.lemma_.lower() in SERIES_MEETINGS:
+            if _series_told(mention, mentions):
+                continue  # 'the second round will be held in La Paz' after the first one told
+            count = _ordinal(noun, ORDINAL_MEETINGS)
+            words, place = MEETING_WORDS, None
+        else:
+            continue
+        if not count:
             continue
         sentence = doc.char_span(*mention.sentence, alignment_mode="expand")
         if sentence is not None and any(
-            t.i != noun.i and t.lemma_.lower() in TRIP_WORDS and _told_earlier(t) for t in sentence
+            t.i != noun.i and t.lemma_.lower() in words and _told_earlier(t) for t in sentence
         ):
             continue  # 'her second trip to Africa, after a visit to Kenya', 'he first went there'
         earlier = replace(
@@ -561,9 +574,84 @@ def earlier_trips(mentions: list[Mention], doc: Doc) -> list[Mention]:
             other=True,
             rescheduled=False,
             past_plan=False,
+            location=place,
         )
-        out.append(earlier)
+        out.append(earlier)  # one earlier occasion, however many the ordinal tells
     return out
+
+
+def _series_told(mention: Mention, mentions: list[Mention]) -> bool:
+    """Another meeting of the same parties is told in the article: the earlier meeting of
+    the series may be that one."""
+    parties = mention.participants()
+    return any(
+        other is not mention and other.type == "MEET" and parties & other.participants()
+        for other in mentions
+    )
+
+
+def first_since(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> list[Mention]:
+    """'met in Geneva on May 9 for the first time since 2014', 'her first visit to Kenya
+    since 2019': the same meeting or visit happened at that date, a row of its own (a
+    meeting's place is not told; a visit's is the same)."""
+    out = list(mentions)
+    for mention in mentions:
+        if mention.type not in ("MEET", "VISIT") or not mention.participants():
+            continue
+        timex = _first_since_date(doc[mention.token], doc[mention.clause], timexes)
+        if timex is None:
+            continue
+        out.append(
+            replace(
+                mention,
+                status="occurred",
+                cue=PRESUPPOSED_TRIP,
+                timexes=[timex],
+                time=timing.point(timex),
+                dated=True,
+                candidates=[],
+                repeated=True,
+                other=True,
+                rescheduled=False,
+                past_plan=False,
+                location=mention.location if mention.type == "VISIT" else None,
+            )
+        )
+    return out
+
+
+def _first_since_date(token: Token, clause: Token, timexes: list[Timex]) -> Timex | None:
+    """The date of 'for the first time since 2014' on the clause, or of 'first … since
+    2014' on the noun."""
+    firsts = (
+        [token] if any(c.lower_ == "first" and c.dep_ == "amod" for c in token.children) else []
+    )
+    for head in {token.i: token, clause.i: clause}.values():
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                firsts += [
+                    t
+                    for t in prep.children
+                    if t.lemma_.lower() == "time" and any(a.lower_ == "first" for a in t.children)
+                ]
+    for first in firsts:
+        for prep in [*first.children, *first.head.children]:
+            if prep.dep_ != "prep" or prep.lower_ != "since":
+                continue
+            for pobj in prep.children:
+                found = next(
+                    (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)), None
+                )
+                if found is not None:
+                    return found
+    return None
+
+
+def _ordinal(noun: Token, ordinals: dict[str, int]) -> int:
+    """How many occasions before this one its ordinal tells ('second' → 1), else 0."""
+    return next(
+        (ordinals[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in ordinals), 0
+    )
 
 
 #: what marks a trip as the earlier one: 'after a visit', 'his last visit', 'first went'

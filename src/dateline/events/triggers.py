@@ -431,12 +431,28 @@ ROUND_ORDINALS = {
 TALK_WORDS = {"talk", "negotiation", "consultation", "dialogue", "discussion"}
 
 
+def named_series(noun: Token) -> list[Token]:
+    """The named series of talks a round belongs to ('the next round of the Maritime
+    Dialogue'): the name's head."""
+    if noun.lemma_.lower() != "round":
+        return []
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.pos_ == "PROPN" and pobj.lemma_.lower() in TALK_WORDS
+    ]
+
+
 def _round_of_talks(noun: Token) -> bool:
     """'The second round will be held in La Paz', 'a third in Arica': a numbered round in
     an article about talks is a round of them; 'a round of sanctions' or of voting is not
     (a 'round of talks' names its talks, which are the trigger)."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return False
+        # 'a round of talks' names its talks, the trigger; 'the next round of the
+        # Australia-India Maritime Dialogue' names a series the round belongs to
+        return bool(named_series(noun))
     if noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "until", "ahead"):
         return False  # 'I will go back there after the next round': a time, told by it
     if not any(c.lower_ in ROUND_ORDINALS or c.like_num for c in noun.children):
