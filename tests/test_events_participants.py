@@ -297,3 +297,9 @@ def test_a_question_tells_nothing_the_one_asked_did(nlp: Any) -> None:
     asked = INTERVIEW.replace("Will you attend the retreat in Cebu?", "Will you fly to Jaffna?")
     visits = [e for e in events_of(nlp, asked, date(2026, 4, 30)) if e["type"] == "VISIT"]
     assert all(e["location"] != "Jaffna" for e in visits)
+
+
+def test_an_organisations_mediators_speak_for_it(nlp: Any) -> None:
+    text = "The African Union mediators said on Tuesday that the negotiations were postponed."
+    found = [e for e in events_of(nlp, text, date(2012, 3, 6)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in found] == [["african-union"]]
