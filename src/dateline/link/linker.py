@@ -47,8 +47,8 @@ from dateline.link.cluster import (
 )
 from dateline.link.compat import (
     CARRIED,
-    SITE,
     FAR_FUTURE,
+    SITE,
     Member,
     Participant,
     PlaceInfo,
