@@ -1012,3 +1012,18 @@ def test_talks_at_the_palace_join_the_visit_to_the_city_and_keep_its_place() -> 
     assert drafts[0].place(S).name == "Dakar"  # the palace says less than the city
     elsewhere = dataclasses.replace(later, place=PlaceInfo("Saint-Louis", "SEN", "local"))
     assert len(cluster([visit, talks, elsewhere], S)) == 2  # another city stays apart
+
+
+def test_a_day_inside_the_span_an_article_gives_does_not_narrow_the_story_to_that_day() -> None:
+    def dated(key: str, time: tuple[str, str, str], granularity: str) -> Member:
+        m = member(key, "VISIT", ["george-w-bush"], ["RUS"], "planned", "2025-03-07", time)
+        return dataclasses.replace(m, granularity=granularity)
+
+    visit = dated("visit", ("2025-03-15/17", "2025-03-15", "2025-03-17"), "day")
+    leg = dated("leg", ("2025-03-16", "2025-03-16", "2025-03-16"), "day")
+    state = story_state([visit, leg], S)
+    assert (state.time["earliest"], state.time["latest"]) == ("2025-03-15", "2025-03-17")
+    assert state.window == ("2025-03-15", "2025-03-17")
+    # A day stays more specific than the month that holds it.
+    month = dated("month", ("2025-03", "2025-03-01", "2025-03-31"), "month")
+    assert story_state([month, leg], S).time["value"] == "2025-03-16"
