@@ -588,13 +588,22 @@ def unsettled(store: Store, month: str, who: str) -> tuple[str, str] | None:
         return _unsettled(group, {who}, seen)
 
 
+def _month(month: str, months: int) -> str:
+    """``YYYY-MM`` moved by a number of months."""
+    year, number = divmod(int(month[:4]) * 12 + int(month[5:]) - 1 + months, 12)
+    return f"{year}-{number + 1:02d}"
+
+
 def test_a_name_stored_last_month_makes_no_other_name_read_again(store: Store) -> None:
+    span = identity_rules().window_months
     store.add(bush_month("2008-01", "a", "george-w-bush"))
     # A month later: only the names of the window's last month, which the stored one
     # does not reach (none yet, in date order), may resolve otherwise.
-    assert unsettled(store, "2008-02", "george-w-bush") == ("2009-02-01", "2009-02-31")
+    last = _month("2008-02", span)
+    assert unsettled(store, "2008-02", "george-w-bush") == (f"{last}-01", f"{last}-31")
     # Not seen the month before: every name of its window, as before.
-    assert unsettled(store, "2008-12", "george-w-bush") == ("2007-12-01", "2009-12-31")
+    window = (f"{_month('2008-12', -span)}-01", f"{_month('2008-12', span)}-31")
+    assert unsettled(store, "2008-12", "george-w-bush") == window
     store.add(bush_month("2008-03", "b", "george-w-bush"))
     assert unsettled(store, "2008-02", "george-w-bush") is None  # held before and after
 
@@ -784,3 +793,24 @@ def test_an_organisation_name_is_not_respelled_as_a_person_is(
     for i in order:
         store.add(TALKS_CALLED[i])
     assert actor_of(store, "rc-talks") == "workplace-relations-commission"
+
+
+def test_an_invitation_and_the_visit_it_brings_sixteen_months_later_name_one_person(
+    store: Store,
+) -> None:
+    """'Oleksandr Yavorskyi accepted the invitation' (June 2018), 'Alexander Yavorsky will
+    pay a state visit' (October 2019): state visits often come more than a year after the
+    invitation, so names are compared across ``window_months`` (24) months."""
+    people = {
+        "oleksandr-yavorskyi": ("Oleksandr Yavorskyi", "person", "UKR", "head of state"),
+        "alexander-yavorsky": ("Alexander Yavorsky", "person", "UKR", None),
+        "PRT": ("Portugal", "country", "PRT", None),
+    }
+    store.add(article("2018-06-13", "Yavorskyi invited to Lisbon", [
+        ("invited", "VISIT", "planned", "oleksandr-yavorskyi", "PRT", ""),
+    ], described=people))  # fmt: skip
+    store.add(article("2019-10-17", "Yavorsky in Lisbon", [
+        ("held", "VISIT", "occurred", "alexander-yavorsky", "PRT", "2019-10-16"),
+    ], described=people))  # fmt: skip
+    assert actor_of(store, "held") == actor_of(store, "invited")
+    assert len(store.stories(limit=None)) == 1

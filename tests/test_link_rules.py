@@ -40,6 +40,8 @@ PEOPLE = {
     "stephen-hadley": ("person", "USA"),
     "lee-myung-bak": ("person", "KOR"),
     "apec": ("organisation", None),
+    "mohammed-tahiri": ("person", "MAR"),
+    "aliou-ndour": ("person", "SEN"),
 }
 
 
@@ -975,3 +977,53 @@ def test_a_stale_plan_neither_undoes_a_held_event_nor_revives_a_called_off_one()
     moved = member("moved", "VISIT", *who, "planned", "2026-09-17", day("2026-11-02"), "postponed")
     state = story_state([plan, held, moved], S)
     assert ([a.state for a in state.articles][-1], state.state) == ("rescheduled", "occurred")
+
+
+def test_a_palace_or_hall_is_a_site_in_some_city_that_excludes_only_another_country() -> None:
+    from dateline.link.compat import SITE
+    from dateline.link.linker import place_info
+
+    palace = place_info("Presidential Palace", {}, S)
+    assert palace.level == SITE
+    assert place_info(
+        "Rideau Hall", {"rideau hall": PlaceInfo("Rideau Hall", "CAN", "local")}, S
+    ) == (PlaceInfo("Rideau Hall", "CAN", SITE))
+    assert place_info("Springfield", {}, S).level == "local"  # a town is no site
+    dakar = PlaceInfo("Dakar", "SEN", "local")
+    assert places_compatible(palace, dakar) and places_compatible(dakar, palace)
+    assert places_compatible(PlaceInfo("Presidential Palace", "SEN", SITE), dakar)
+    assert not places_compatible(PlaceInfo("Malacanang Palace", "PHL", SITE), dakar)
+
+
+def test_talks_at_the_palace_join_the_visit_to_the_city_and_keep_its_place() -> None:
+    from dateline.link.cluster import cluster
+    from dateline.link.linker import place_info
+
+    visit = member("visit", "VISIT", ["mohammed-tahiri"], ["SEN"], "planned", "2025-10-17",
+                   ("2025-10-20/21", "2025-10-20", "2025-10-21"))  # fmt: skip
+    talks = member("talks", "MEET", ["mohammed-tahiri", "aliou-ndour"], [], "occurred",
+                   "2025-10-22", ("2025-10-21", "2025-10-21", "2025-10-21"))  # fmt: skip
+    later = member("later", "MEET", ["mohammed-tahiri", "aliou-ndour"], [], "occurred",
+                   "2025-10-23", ("2025-10-21", "2025-10-21", "2025-10-21"))  # fmt: skip
+    visit = dataclasses.replace(visit, place=PlaceInfo("Dakar", "SEN", "local"))
+    talks = dataclasses.replace(talks, place=place_info("Presidential Palace", {}, S))
+    drafts = cluster([visit, talks], S)
+    assert [sorted(m.id for m in d.added) for d in drafts] == [["talks", "visit"]]
+    assert drafts[0].place(S).name == "Dakar"  # the palace says less than the city
+    elsewhere = dataclasses.replace(later, place=PlaceInfo("Saint-Louis", "SEN", "local"))
+    assert len(cluster([visit, talks, elsewhere], S)) == 2  # another city stays apart
+
+
+def test_a_day_inside_the_span_an_article_gives_does_not_narrow_the_story_to_that_day() -> None:
+    def dated(key: str, time: tuple[str, str, str], granularity: str) -> Member:
+        m = member(key, "VISIT", ["george-w-bush"], ["RUS"], "planned", "2025-03-07", time)
+        return dataclasses.replace(m, granularity=granularity)
+
+    visit = dated("visit", ("2025-03-15/17", "2025-03-15", "2025-03-17"), "day")
+    leg = dated("leg", ("2025-03-16", "2025-03-16", "2025-03-16"), "day")
+    state = story_state([visit, leg], S)
+    assert (state.time["earliest"], state.time["latest"]) == ("2025-03-15", "2025-03-17")
+    assert state.window == ("2025-03-15", "2025-03-17")
+    # A day stays more specific than the month that holds it.
+    month = dated("month", ("2025-03", "2025-03-01", "2025-03-31"), "month")
+    assert story_state([month, leg], S).time["value"] == "2025-03-16"

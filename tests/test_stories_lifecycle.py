@@ -492,3 +492,30 @@ def test_a_story_stored_as_cancelled_reads_back_as_cancelled(store: Store) -> No
             assert raw is not None
             fast = build_stories(raw, [story["id"]], None, default_settings())[story["id"]]
         assert (fast["state"], fast["status"]) == ("cancelled", "negated")
+
+
+def test_migration_23_links_stored_documents_under_the_site_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import linker
+    from dateline.link.linker import relink_from_scratch
+
+    visit = {"key": "Dakar visit", "type": "VISIT", "status": "planned", "source": ["MAR"],
+             "target": ["SEN"], "location": "Dakar", "value": "2025-10-20/21",
+             "earliest": "2025-10-20", "latest": "2025-10-21", "granularity": "day"}  # fmt: skip
+    talks = {"key": "Presidential Palace talks", "type": "MEET", "status": "occurred",
+             "source": ["MAR", "SEN"], "location": "Presidential Palace", "value": "2025-10-21",
+             "earliest": "2025-10-21", "latest": "2025-10-21", "granularity": "day"}  # fmt: skip
+    plan = stored_article("2025-10-17", "Visit dated", "wire", [visit], {"Dakar": "SEN"})
+    held = stored_article("2025-10-22", "Talks held", "readout", [talks])
+    with Store(db_url) as store:
+        for item in (plan, held):
+            store.add(item)
+        assert len(store.stories(limit=None)) == 1
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(linker, "_site", lambda place, settings: place)  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 23))
+        assert len(store.stories(limit=None)) == 2
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 1

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from dateline.link.compat import (
     CARRIED,
+    SITE,
     Linkable,
     Member,
     Participant,
@@ -333,6 +334,8 @@ def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
     a story in a country (or region) stays there when the facet is in one of its cities. A
     trip to the Philippines takes in Manila and Tacloban: the talks in Manila belong to it
     even when an earlier report put the trip's stop in Tacloban."""
+    if story.name and facet.level == SITE:
+        return story  # a palace or a hall says less than the city or country known before
     wide = story.level in ("country", "region") and facet.level == "local"
     if story.name and wide and story.country and story.country == facet.country:
         return story

@@ -24,6 +24,9 @@ ISO3 = re.compile(r"[A-Z]{3}")
 HOST = "host"
 #: the level of a location the event's sentences do not name (``linker.named_in``)
 CARRIED = "carried"
+#: a place named as a building or site ("the Presidential Palace", "Rideau Hall"): it lies in
+#: some city, which its name does not tell
+SITE = "site"
 COUNTRYLIKE_KINDS = frozenset({"country", "government"})
 FAR_PAST, FAR_FUTURE = "0001-01-01", "9999-12-31"
 
@@ -46,7 +49,7 @@ class PlaceInfo:
 
     name: str | None = None
     country: str | None = None
-    level: str | None = None  # country | region | local | carried (named elsewhere)
+    level: str | None = None  # country | region | local | site | carried (named elsewhere)
 
 
 class Linkable(Protocol):
@@ -376,6 +379,10 @@ def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
         return True
     if CARRIED in (a.level, b.level):
         return True
+    if SITE in (a.level, b.level):
+        # A palace or a hall lies in a city its name does not give: only another country
+        # excludes it ("talks at the Presidential Palace" during the visit to Dakar).
+        return not (a.country and b.country and a.country != b.country)
     if a.country and b.country and a.country != b.country:
         return False
     if "country" in (a.level, b.level):

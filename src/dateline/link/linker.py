@@ -48,6 +48,7 @@ from dateline.link.cluster import (
 from dateline.link.compat import (
     CARRIED,
     FAR_FUTURE,
+    SITE,
     Member,
     Participant,
     PlaceInfo,
@@ -514,10 +515,20 @@ def place_info(name: str | None, places: dict[str, PlaceInfo], settings: LinkSet
     known = places.get(name.casefold())
     code = country_code(name)
     if known and not (code and known.level == "local"):
-        return PlaceInfo(name, known.country, known.level)
+        return _site(PlaceInfo(name, known.country, known.level), settings)
     if code:
         return PlaceInfo(name, code, "country")
-    return PlaceInfo(name, None, "local")
+    return _site(PlaceInfo(name, None, "local"), settings)
+
+
+def _site(place: PlaceInfo, settings: LinkSettings) -> PlaceInfo:
+    """A local place named as a building or site (its last word one of ``site_words``:
+    "Presidential Palace", "Rideau Hall") is level ``site``: it lies in a city its name does
+    not tell, so it excludes no place of its country or of an unknown one."""
+    words = (place.name or "").casefold().split()
+    if place.level == "local" and words and words[-1] in settings.site_words:
+        return PlaceInfo(place.name, place.country, SITE)
+    return place
 
 
 def member_of_row(

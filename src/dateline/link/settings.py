@@ -48,6 +48,7 @@ class LinkSettings:
     moved_days: int = 60
     max_window_days: int = 800
     past_negation_cues: tuple[str, ...] = ()
+    site_words: frozenset[str] = frozenset()  # last words of a building's name: level site
     status_order: tuple[str, ...] = STATUSES
     article_status_priority: tuple[str, ...] = STATUSES
     supersedes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -148,6 +149,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             moved_days=int(windows["moved"]),
             max_window_days=int(windows["max"]),
             past_negation_cues=tuple(data["past_negation_cues"]),
+            site_words=frozenset(w.casefold() for w in data.get("site_words", [])),
             status_order=tuple(data["status_order"]),
             article_status_priority=tuple(data["article_status_priority"]),
             supersedes=supersedes,

@@ -169,6 +169,25 @@ def _span(m: Member) -> int:
     return (hi - lo).days
 
 
+def _whole_span(dated: list[Member], settings: LinkSettings) -> Member:
+    """The most specific of an article's dated reports ("June 10" over "June"), widened to a
+    span of the same granularity that holds it: a visit "from 15 to 17 March" whose stop in
+    Phnom Penh is on the 16th takes place on the 15th to the 17th, not the 16th."""
+    best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
+    if not (best.earliest and best.latest):
+        return best
+    holding = [
+        m
+        for m in dated
+        if m.granularity == best.granularity
+        and m.earliest
+        and m.latest
+        and m.earliest <= best.earliest
+        and best.latest <= m.latest
+    ]
+    return max(holding, key=lambda m: (_span(m), -_priority(m.status, settings), m.id))
+
+
 def article_time(
     members: list[Member], kind: str, settings: LinkSettings
 ) -> tuple[dict[str, Any] | None, str, tuple[str, str] | None]:
@@ -184,7 +203,7 @@ def article_time(
     pool = postponed or own
     dated = [m for m in pool if m.dated and m.status != "possible" and (m.earliest or m.value)]
     if dated:
-        best = min(dated, key=lambda m: (_span(m), _priority(m.status, settings), m.id))
+        best = _whole_span(dated, settings)
         return time_of(best), "dated", (best.lo, best.hi)
     # Without a report of its own type, a facet put off (the talks of the trip) puts the
     # story off too, but its new date, if any, is not the story's.

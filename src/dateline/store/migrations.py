@@ -389,6 +389,21 @@ def _v19_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v23_relink(conn: Connection) -> None:
+    """Identify every name again (names are compared across 24 months, no longer 12:
+    docs/actors.md) and link stored documents again: a place named as a building
+    ("Presidential Palace") is level ``site`` in ``event_links`` and excludes only another
+    country, and an article's time is its most specific date widened to a span of the same
+    granularity that holds it (docs/stories.md, issue 12's eighth round); every story's row,
+    summary, keys and states follow."""
+    from dateline.link.linker import relink_from_scratch
+    from dateline.store.identity import identify_all
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        identify_all(conn)
+        relink_from_scratch(conn)
+
+
 def _v21_name_spellings(conn: Connection) -> None:
     """Person name keys in one spelling of their transliterations ("Mohamed" and "Muhammad",
     "Oleksandr" and "Alexander", "Zelenskiy" and "Zelenskyy": docs/actors.md): the stored
@@ -430,6 +445,7 @@ MIGRATIONS: list[Migration] = [
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
     (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
     (21, "person names keyed in one spelling of their transliterations", _v21_name_spellings),
+    (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
 ]
 
 
