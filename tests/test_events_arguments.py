@@ -225,3 +225,25 @@ def test_a_meeting_takes_the_place_the_parser_hangs_on_the_person_met(nlp: Any) 
     text = "Abdelkader Messahel met Moroccan Foreign Minister Nasser Bourita in Geneva on May 9."
     found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
     assert [e["location"] for e in found] == ["Geneva"]
+
+
+def test_calling_a_person_is_a_phone_call_but_calling_off_or_naming_is_not(nlp: Any) -> None:
+    def meets(text: str) -> list[list[str]]:
+        found = events_of(nlp, text, DCT)
+        return [sorted(e["source"] + e["target"]) for e in found if e["type"] == "MEET"]
+
+    assert meets("Lula called Vladimir Putin on Friday.") == [["lula-da-silva", "vladimir-putin"]]
+    assert meets("Vladimir Putin called Volodymyr Zelensky a liar.") == []
+    assert (
+        meets("The November summit in Delhi was called off after Kenji Asano called an election.")
+        != []
+    )
+    assert all(len(m) != 2 for m in meets("Vladimir Putin called for talks with Kyiv."))
+
+
+def test_a_telephone_call_during_which_one_invites_the_other_is_their_call(nlp: Any) -> None:
+    text = "Marta Figueira invited Cyril Ramaphosa during a telephone call on Monday."
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert [sorted(e["source"] + e["target"]) for e in found] == [
+        ["cyril-ramaphosa", "marta-figueira"]
+    ]

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from dateline.events.mention import Mention
 from dateline.events.participants import FIRST_PERSON, MentionIndex, Ref, resolve
-from dateline.events.triggers import named_series, pos_class
+from dateline.events.triggers import CALL_MARKERS, named_series, pos_class
 from dateline.model import Place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -462,6 +462,10 @@ def fill_noun(
     if symmetric and not sources and not targets and _occasion_of(noun, clause):
         # 'the two leaders witnessed the signing after talks': their talks
         sources = subjects(clause, index)
+    if symmetric and not sources and not targets and _call_of(noun, clause):
+        # 'Figueira invited Ramaphosa during a telephone call': the call of the two
+        sources = subjects(clause, index)
+        targets = [r for obj in children(clause, "dobj") for r in resolve(obj, index)]
     _assign(mention, sources, targets, symmetric)
 
 
@@ -547,6 +551,19 @@ def _occasion_of(noun: Token, clause: Token) -> bool:
         and noun.dep_ == "pobj"
         and head.head.i == clause.i
         and head.lower_ in ("after", "before", "following", "during")
+    )
+
+
+def _call_of(noun: Token, clause: Token) -> bool:
+    """A phone or video call in a phrase hanging on the clause's verb ('during a telephone
+    call', 'in a video call on Monday')."""
+    marked = any(c.lower_ in CALL_MARKERS for c in noun.children)
+    return (
+        noun.lemma_.lower() == "call"
+        and marked
+        and noun.dep_ == "pobj"
+        and noun.head.head.i == clause.i
+        and noun.head.lower_ in ("during", "in", "on", "over", "after")
     )
 
 

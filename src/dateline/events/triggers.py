@@ -75,6 +75,8 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
     entries = lexicon.entries(f"{lemma} {particles[0]}", pos) if particles else ()
     entries = entries or lexicon.entries(lemma, pos) or lexicon.entries(token.lower_, pos)
     for trigger in entries:
+        if trigger.lemma == "call" and pos == "verb" and not _phone_call(token):
+            continue  # 'was called off', 'called an early election', 'called for talks'
         if _fits(token, trigger, lexicon):
             if trigger.lemma == "strike" and pos == "noun" and labour_strike(token):
                 return replace(trigger, type="PROTEST")
@@ -359,6 +361,26 @@ def _verb_is_event(
     if trigger.host:
         return bool(objects)
     return True
+
+
+def _phone_call(verb: Token) -> bool:
+    """'Obama called Medvedev to congratulate him' is a phone call; 'called for talks',
+    'called on Putin to withdraw', 'called in the ambassador', 'called off the visit',
+    'called Putin a war criminal' and 'called the election' are not."""
+    if any(c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp") for c in verb.children):
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("off", "in") and c.i == verb.i + 1 for c in verb.children
+    ):
+        return False  # 'called in the ambassador', parsed as a preposition
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].ent_type_ != "PERSON":
+        return False
+    return not any(
+        c.dep_ in ("dobj", "oprd", "attr", "appos")
+        for c in objects[0].children
+        if c.i > objects[0].i
+    )
 
 
 def is_parenthetical(verb: Token) -> bool:
