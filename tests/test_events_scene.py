@@ -522,3 +522,15 @@ def test_a_stop_told_with_its_own_days_leaves_the_other_stop_the_rest_of_the_tri
         ("AGO", "2024-10-13/2024-10-15"),
         ("DEU", "2024-10-10/2024-10-12"),
     ]
+
+
+def test_a_person_due_in_or_last_in_a_city_visits_it(nlp: Any) -> None:
+    text = (
+        "Japanese Foreign Minister Toshimitsu Motegi is due in Seoul later this week. "
+        "Australian Prime Minister Anthony Albanese was last in Jakarta in May 2025."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 4, 14)) if e["type"] == "VISIT"]
+    assert sorted((e["location"], e["status"], e["time"]["value"]) for e in visits) == [
+        ("Jakarta", "occurred", "2025-05"),
+        ("Seoul", "planned", "2026-W16"),
+    ]

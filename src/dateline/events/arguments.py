@@ -348,6 +348,10 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     )
     if mention.location is None and mention.type == "STATEMENT":
         mention.location = _speakers_place(verb, index)
+    if mention.location is None and mention.trigger.stay:
+        # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
+        for complement in children(verb, "acomp"):
+            mention.location = mention.location or place_of(complement, index)
     if mention.location is None and mention.type == "MEET":
         # 'met Moroccan Foreign Minister Nasser Bourita in Geneva': the parser hangs the place
         # on the person met, who is there for the meeting

@@ -162,7 +162,7 @@ def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
 
 def verb_status(verb: Token, cues: dict[str, Any], depth: int = 0) -> Decision:
     """Status of the clause headed by ``verb``: negation, condition, embedding, modal, tense."""
-    for check in (_negation, _condition, _embedding, _modal, _self_governor, _tense):
+    for check in (_negation, _condition, _embedding, _modal, _self_governor, _due_in, _tense):
         decision = check(verb, cues, depth)
         if decision is not None:
             return decision
@@ -309,6 +309,15 @@ def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | 
     if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
         return None  # 'was expected', 'had planned': a past plan, read by tense
     return cues["governors"][key], key
+
+
+def _due_in(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
+    """'Motegi is due in Seoul later this week', 'who is expected in Mwanza on Friday': a
+    stay told as due is planned."""
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    due = any(c.dep_ == "acomp" and c.lemma_.lower() in ("due", "expected") for c in verb.children)
+    return ("planned", "due in") if due else None
 
 
 def _reported_past(verb: Token, cues: dict[str, Any]) -> bool:

@@ -164,11 +164,12 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
             for c in verb.children
             if c.dep_ == "ccomp"
         )
-    if trigger.requires and not (_has_required(token, trigger.requires) or threat):
+    stays = trigger.stay and _person_in_a_place(token)  # 'is due in Seoul': 'in' on 'due'
+    if trigger.requires and not (_has_required(token, trigger.requires) or threat or stays):
         return None
     if trigger.to_place and not _to_a_place(token):
         return None
-    if trigger.stay and not _has_required(token, ("to",)) and not _person_in_a_place(token):
+    if trigger.stay and not _has_required(token, ("to",)) and not stays:
         return None
     if trigger.type == "VISIT" and said_going_home(token):
         return None  # 'he flies home tomorrow': the end of a stay, no visit of its own
@@ -297,7 +298,10 @@ def _person_in_a_place(verb: Token) -> bool:
     """'The Prime Minister will be in Mexico City on 11 June', 'I was in Abu Dhabi for one
     day': a person (not a meeting or a thing: 'the talks will be in Geneva') is in a place
     the gazetteer or the tagger knows, said by 'be' itself, not as a helper verb."""
-    if verb.dep_ in ("aux", "auxpass") or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    if verb.dep_ in ("aux", "auxpass") or any(
+        c.lemma_.lower() not in STAY_COMPLEMENTS for c in complements
+    ):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not (
@@ -306,12 +310,16 @@ def _person_in_a_place(verb: Token) -> bool:
         or subject.lemma_.lower() in TRAVELLER_NOUNS
     ):
         return False
-    objects = _prep_objects(verb, "in")
+    # 'was last in Jakarta in May 2025', 'is due in Seoul later this week'
+    objects = _prep_objects(verb, "in") + [o for c in complements for o in _prep_objects(c, "in")]
     if any(pobj.lemma_.lower() in STATES_IN for pobj in objects):
         return False  # 'was in power in Washington', 'is in talks in Geneva'
     return any(_names_a_place(pobj) for pobj in objects)
 
 
+#: what may stand between 'be' and the place of a stay ('was last in', 'is back in', 'is
+#: due in', 'is expected in')
+STAY_COMPLEMENTS = {"last", "back", "due", "expected"}
 #: what one is 'in' without being anywhere: a state, not a stay
 STATES_IN = {
     "power", "office", "charge", "talk", "custody", "hospital", "prison", "jail", "touch",
