@@ -282,3 +282,41 @@ def test_a_stay_until_a_later_day_is_one_visit_from_the_first_day_to_the_last(nl
     text = "Ingrid Solvik went to Bogota on February 9 and stayed until Sunday."
     visits = [e for e in events_of(nlp, text, date(2018, 2, 15)) if e["type"] == "VISIT"]
     assert [e["time"]["value"] for e in visits] == ["2018-02-09/2018-02-11"]
+
+
+@pytest.mark.model
+def test_a_day_and_month_of_last_year_date_the_event_in_that_year(nlp: Any) -> None:
+    text = "Laos and Thailand signed the water treaty in Vientiane on April 3 last year."
+    agreed = [e for e in events_of(nlp, text, date(2026, 4, 3)) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in agreed] == ["2025-04-03"]
+
+
+@pytest.mark.model
+def test_days_of_talks_that_began_on_a_day_span_those_days(nlp: Any) -> None:
+    text = (
+        "The unions accepted the offer, reached after four days of talks with the transport "
+        "ministry that began on Monday."
+    )
+    talks = [e for e in events_of(nlp, text, date(2025, 11, 14)) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in talks] == [
+        ("occurred", "2025-11-10/2025-11-13")
+    ]
+
+
+@pytest.mark.model
+def test_a_planned_stay_of_stated_length_until_a_day_ends_that_day(nlp: Any) -> None:
+    text = "Peruvian President Ana Quispe begins a four-day state visit to Japan, until June 12."
+    visits = [e for e in events_of(nlp, text, date(2026, 6, 1)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [
+        ("planned", "2026-06-09/2026-06-12")
+    ]
+
+
+@pytest.mark.model
+def test_an_arrival_and_a_later_departure_make_one_stay(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Lena Berg arrived in Nairobi on Monday and left for Addis Ababa "
+        "on Wednesday afternoon."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 13)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits][:1] == ["2026-03-09/2026-03-11"]

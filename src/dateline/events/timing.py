@@ -578,7 +578,12 @@ def _through_start(prep: Token) -> list[Token]:
 
 
 def _stated_length(token: Token) -> int | None:
-    """Length of the visit itself or of its purpose ('arrived … for a three-day visit')."""
+    """Length of the visit itself or of its purpose ('arrived … for a three-day visit'), or
+    of the days it fills ('held two days of talks', 'after three days of talks')."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i:
+        filled = duration_days(token.head.head)
+        if filled is not None:
+            return filled
     nouns = [token] + [
         pobj
         for prep in token.children
@@ -615,6 +620,27 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
                     continue
                 day = iso_day(timex.latest) if timex.granularity == "day" else None
                 if day is not None and day > dct:
+                    return day
+    return None
+
+
+def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> date | None:
+    """The later day, up to the DCT, on which the visitor of an arrival left, as a verb
+    conjoined to the arrival says ('arrived on Tuesday and left on Wednesday evening')."""
+    timexes = list(doc._.timexes or [])
+    for mention in mentions:
+        token = doc[mention.token]
+        if token.lemma_.lower() != "arrive":
+            continue
+        for verb in token.children:
+            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or _future(verb):
+                continue
+            for timex in timexes:
+                root = timex_root(doc, timex)
+                if root is None or verb not in (root.head, root.head.head):
+                    continue
+                day = iso_day(timex.latest) if timex.granularity in DAY_GRAINS else None
+                if day is not None and start < day <= dct:
                     return day
     return None
 
@@ -661,6 +687,11 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
         event.time = EventTime(value, start.isoformat(), home.isoformat(), "day")
         event.status, event.cue = "ongoing", "due home"
         return
+    left = _left_after(mentions, doc, start, dct) if event.type == "VISIT" else None
+    if left is not None:
+        # 'arrived in Tokyo on Tuesday and left for New Delhi on Wednesday': the whole stay
+        event.time, event.dated = day_span(start, left), True
+        return
     for mention in mentions:
         days = _stated_length(doc[mention.token])
         clause = doc[mention.clause]
@@ -673,6 +704,10 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             value = f"{start.isoformat()}/{end.isoformat()}"
             event.time = EventTime(value, start.isoformat(), end.isoformat(), "day")
             event.status, event.cue, event.dated = "ongoing", f"{days}-day visit", True
+            return
+        if days is not None and days > 1 and event.time.latest == event.time.earliest:
+            # 'held two days of talks' from a day before the DCT: the days it filled
+            event.time, event.dated = day_span(start, start + timedelta(days=days - 1)), True
             return
         if event.type != "VISIT":
             continue
@@ -695,9 +730,15 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
     start = iso_day(event.time.earliest) if event.time.earliest else None
     if start is None or event.time.latest != event.time.earliest:
         return  # no day, or a range already
+    until = _told_as_end(mentions, event.time.earliest or "", doc.text)
     for mention in mentions:
         days = _stated_length(doc[mention.token])
         if days is not None and days > 1:
+            first = _days_later(start, 1 - days) if until else None
+            if first is not None:
+                # 'begins a three-day state visit, until March 15': the day told is the last
+                event.time = day_span(first, start)
+                return
             end = _days_later(start, days - 1)
             if end is None:
                 return
@@ -705,11 +746,24 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
             return
 
 
+#: words before a day that make it the last day of what lasts ('until March 15', '(to March 11)')
+UNTIL_DAY = re.compile(r"(?:\b(?:until|till|through|to)|\(to)\s+$", re.IGNORECASE)
+
+
+def _told_as_end(mentions: list[Mention], day: str, text: str) -> bool:
+    """Whether the event's day comes from a timex told as the end of a stay ('until March
+    15'), with no start day beside it."""
+    days = [t for m in mentions for t in m.timexes if t.earliest == day]
+    return bool(days) and all(
+        UNTIL_DAY.search(text, max(0, t.start - 8), t.start) for t in days
+    )
+
+
 def _days_later(day: date, days: int) -> date | None:
     try:
         return day + timedelta(days=days)
     except OverflowError:
-        return None  # past year 9999
+        return None  # past year 9999 or before year 1
 
 
 #: how far before the DCT a day restated for the lead's event may lie ('has ratified …'
