@@ -320,3 +320,16 @@ def test_an_arrival_and_a_later_departure_make_one_stay(nlp: Any) -> None:
     )
     visits = [e for e in events_of(nlp, text, date(2026, 3, 13)) if e["type"] == "VISIT"]
     assert [e["time"]["value"] for e in visits][:1] == ["2026-03-09/2026-03-11"]
+
+
+@pytest.mark.model
+def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_day(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chilean President Ana Rojas held talks with Peruvian President Luis Vega in Lima on "
+        "Thursday.\n\n"
+        '"We have turned a page," Vega told a joint news conference at the palace.'
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == ["2026-05-14"]

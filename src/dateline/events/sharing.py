@@ -469,12 +469,29 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         before = [
             m for m in occasions if max(block[0], earliest) <= m.sentence[0] < mention.sentence[0]
         ]  # an earlier sentence: 'spoke on Monday …, Lee's office said' only reports it
+        if not before and not _dated_in(mentions, block, mention):
+            # a paragraph of quotes after the talks ('"…," Asano told a joint news
+            # conference'): the speaker's occasion told in the sentences just before it
+            before = [
+                m
+                for m in occasions
+                if earliest <= m.sentence[0] < block[0]
+                and speakers & {r.id for r in (*m.sources, *m.targets)}
+            ]
         if not before:
             continue
         occasion = max(before, key=lambda m: m.token)
         if speakers & {r.id for r in (*occasion.sources, *occasion.targets)}:
             _take_time(mention, occasion)
             mention.location = mention.location or occasion.location  # said there
+
+
+def _dated_in(mentions: list[Mention], block: tuple[int, int], mention: Mention) -> bool:
+    """Whether an event told before ``mention`` in its paragraph has a date of its own."""
+    return any(
+        m.dated and block[0] <= m.sentence[0] <= mention.sentence[0] and m is not mention
+        for m in mentions
+    )
 
 
 def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
