@@ -333,3 +333,15 @@ def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_
     )
     said = [e for e in events_of(nlp, text, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == ["2026-05-14"]
+
+
+@pytest.mark.model
+def test_an_act_told_two_days_before_a_dated_statement_is_dated_two_days_earlier(
+    nlp: Any,
+) -> None:
+    text = (
+        "The talks were cancelled, the foreign ministry said on Friday, two days after a "
+        "phone call between President Ana Rojas and President Luis Vega."
+    )
+    calls = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in calls] == ["2026-05-13"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -13,7 +14,7 @@ from dateline.events import timing
 from dateline.events.mention import Mention
 from dateline.events.scene import PRESUPPOSED_TRIP
 from dateline.events.triggers import TALK_WORDS, pos_class
-from dateline.model import EventTime, Timex
+from dateline.model import EventTime, Timex, iso_day
 
 
 def share_without(mentions: list[Mention], doc: Doc) -> None:
@@ -515,6 +516,60 @@ def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
                 if not speakers & {r.id for r in (*other.sources, *other.targets)}:
                     # 'following talks with Ganzorig': the speaker's own talks
                     other.sources = [*mention.sources, *other.sources]
+
+
+#: how far 'two days after' or 'a week before' an act its host is: days per unit
+_DAY_UNITS = {"day": 1, "week": 7}
+
+
+def days_from_the_host(mentions: list[Mention], doc: Doc) -> None:
+    """'said on Thursday, two days after a tense phone call', 'spoke on Wednesday, two
+    days after a ship fired water cannon': an undated act told a number of days before
+    (or after) an act dated to the day is that many days away from it."""
+    by_token = {m.token: m for m in mentions}
+    for host in mentions:
+        if not _to_the_day(host) or host.time.earliest is None:
+            continue
+        verb = doc[host.token]
+        for link in verb.children:
+            offset = _days_offset(link)
+            if offset is None:
+                continue
+            for token in link.subtree:
+                other = by_token.get(token.i)
+                if other is None or other is host or other.dated or other.timexes:
+                    continue
+                day = iso_day(host.time.earliest)
+                try:
+                    moved = day + offset if day is not None else None
+                except OverflowError:
+                    moved = None
+                if moved is not None:
+                    other.time, other.dated = timing.day_span(moved, moved), True
+                break
+
+
+def _days_offset(link: Token) -> timedelta | None:
+    """The signed distance a 'two days after' / 'a week before' phrase or clause puts its
+    act from its host's day (after: earlier, before: later)."""
+    if link.dep_ == "advcl":  # 'two days after a ship fired …': the clause's 'after'
+        link = next((c for c in link.children if c.dep_ == "mark"), link)
+    word = link.lower_ if link.dep_ in ("prep", "mark") else None
+    if word not in ("after", "before"):
+        return None
+    for unit in (c for c in link.children if c.dep_ == "npadvmod"):
+        per = _DAY_UNITS.get(unit.lemma_.lower())
+        numbers = [c for c in unit.children if c.dep_ in ("nummod", "det")]
+        if per is None or not numbers:
+            continue
+        word_count = numbers[0].lower_
+        count = 1 if word_count in ("a", "one") else timing.NUMBER_WORDS.get(word_count)
+        if count is None and word_count.isdigit():
+            count = int(word_count)
+        if count:
+            days = timedelta(days=count * per)
+            return -days if word == "after" else days
+    return None
 
 
 def rounds_of_the_talks(mentions: list[Mention], doc: Doc) -> None:
