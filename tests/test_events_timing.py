@@ -345,3 +345,17 @@ def test_an_act_told_two_days_before_a_dated_statement_is_dated_two_days_earlier
     )
     calls = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in calls] == ["2026-05-13"]
+
+
+@pytest.mark.model
+def test_a_stop_of_a_dated_tour_takes_the_days_its_traveller_is_busy_there(nlp: Any) -> None:
+    text = (
+        "Peruvian President Ana Quispe will make a three-nation tour of Europe from October 5 "
+        "to 11, visiting Spain, France and Italy.\n\n"
+        "Quispe will begin in Madrid on October 5 and 6, where she will hold talks with "
+        "Spanish Prime Minister Pedro Sanchez."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 9, 1)) if e["type"] == "VISIT"]
+    times = {e["target"][0]: e["time"]["value"] for e in visits}
+    assert times["ESP"] == "2026-10-05/2026-10-06"
+    assert times["ITA"] == "2026-10-05/2026-10-11"

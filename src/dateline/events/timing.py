@@ -86,7 +86,22 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         ):
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
+    for mention in mentions:
+        host = _participle_host(doc[mention.token])
+        if host is not None and host.i not in table:
+            # 'will make a tour of Asia from September 7 to 14, visiting Vietnam, …': the
+            # verb the participle hangs on tells no event of its own; its time is the visit's
+            table[host.i] = [mention]
     return table
+
+
+def _participle_host(token: Token) -> Token | None:
+    """The verb a bare participial clause ('…, visiting Vietnam and Laos') hangs on."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children):
+        return None  # 'after visiting …', 'with the minister visiting …': a clause of its own
+    return token.head
 
 
 def governing(token: Token, lemma: str, steps: int = 4) -> Token | None:
