@@ -70,6 +70,10 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
             _take_time(mention, purpose)
             continue
+        told_with = _participle_host_of(mention, doc, by_token, by_clause)
+        if not mention.timexes and told_with is not None:
+            _take_time(mention, told_with)
+            continue  # 'agreed on Wednesday …, ending three days of talks': then they ended
         head = doc[mention.token].head.i
         host = by_token.get(head) or by_clause.get(head)
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
@@ -97,6 +101,22 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             if crossed and other is not None and other.dated and other.status == mention.status:
                 _take_time(mention, other)
                 break
+
+
+def _participle_host_of(
+    mention: Mention, doc: Doc, by_token: dict[int, Mention], by_clause: dict[int, Mention]
+) -> Mention | None:
+    """The dated event a bare participle holding a nominal hangs on ('agreed on Wednesday
+    to patrol the lake together, ending three days of talks')."""
+    if mention.clause == mention.token:
+        return None
+    verb = timing.participle_host(doc[mention.clause])
+    host = (by_token.get(verb.i) or by_clause.get(verb.i)) if verb is not None else None
+    if host is None or host is mention or not host.dated:
+        return None
+    past = ("occurred", "ongoing")
+    same = host.status == mention.status or (host.status in past and mention.status in past)
+    return host if same else None
 
 
 def _take_time(mention: Mention, host: Mention) -> None:

@@ -87,7 +87,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
     for mention in mentions:
-        host = _participle_host(doc[mention.token])
+        host = participle_host(doc[mention.token])
         if host is not None and host.i not in table:
             # 'will make a tour of Asia from September 7 to 14, visiting Vietnam, …': the
             # verb the participle hangs on tells no event of its own; its time is the visit's
@@ -95,7 +95,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
     return table
 
 
-def _participle_host(token: Token) -> Token | None:
+def participle_host(token: Token) -> Token | None:
     """The verb a bare participial clause ('…, visiting Vietnam and Laos') hangs on."""
     if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.pos_ not in ("VERB", "AUX"):
         return None
