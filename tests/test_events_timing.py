@@ -369,3 +369,12 @@ def test_talks_a_dated_act_ended_in_a_participle_end_that_day(nlp: Any) -> None:
     )
     talks = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in talks] == ["2026-05-12/2026-05-15"]
+
+
+@pytest.mark.model
+def test_an_act_since_which_it_is_n_years_today_happened_that_day_n_years_ago(
+    nlp: Any,
+) -> None:
+    text = "It is three years today since Armenia and Azerbaijan signed the border accord."
+    agreed = [e for e in events_of(nlp, text, date(2026, 3, 9)) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in agreed] == ["2023-03-09"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -531,6 +532,44 @@ def carry_out(thing: Mention | Event, dct: date, carried_out: Collection[str]) -
 
 
 PRESUPPOSED = ("after", "following", "since", "amid", "during", "anniversary")
+
+
+#: units of 'It is four years today since …', in months
+_SINCE_UNITS = {"year": 12, "month": 1}
+
+
+def since_today(mention: Mention, doc: Doc, dct: date) -> None:
+    """'It is four years today since Russia launched its invasion': an undated act in a
+    'since' clause of a span counted to this very day happened that many years (months)
+    before the DCT, to the day."""
+    if mention.dated or mention.timexes:
+        return
+    verb = doc[mention.clause]
+    if verb.dep_ != "advcl" or not any(c.lower_ == "since" for c in verb.children):
+        return
+    main = verb.head
+    if main.lemma_ != "be" or not any(c.lower_ == "today" for c in main.children):
+        return
+    for span in main.children:
+        months = _SINCE_UNITS.get(span.lemma_.lower())
+        count = next((c for c in span.children if c.dep_ == "nummod"), None) if months else None
+        number = NUMBER_WORDS.get(count.lower_) if count is not None else None
+        if count is not None and number is None and count.lower_.isdigit():
+            number = int(count.lower_)
+        if months and number:
+            day = _months_before(dct, months * number)
+            if day is not None:
+                mention.time, mention.dated = day_span(day, day), True
+            return
+
+
+def _months_before(day: date, months: int) -> date | None:
+    """The same day ``months`` months earlier (the month's last day when it has fewer)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    if year < 1:
+        return None
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 def default_window(mention: Mention, dct: date) -> None:
