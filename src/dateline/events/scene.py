@@ -82,7 +82,9 @@ def _date_stops_by_their_events(
     """'will tour Vietnam, Malaysia and the Philippines … will begin in Hanoi on September 7
     and 8, where he will hold talks …': an undated stop of a trip takes the days of what
     its traveller does, dated to the day, in that country (from the first to the last)."""
-    country = {p.name: p.country for p in places if p.country}
+    # where the traveller is busy: a city of the country ('in Hanoi'), not the country
+    # itself, which other reports of the trip name too
+    country = {p.name: p.country for p in places if p.country and p.kind == "city"}
     for piece in pieces:
         if piece.dated and (piece.time.granularity != "day" or timing.one_day(piece.time)):
             continue  # a stop dated on its own; a trip's days may still narrow to the stop's
