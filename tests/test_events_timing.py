@@ -378,3 +378,17 @@ def test_an_act_since_which_it_is_n_years_today_happened_that_day_n_years_ago(
     text = "It is three years today since Armenia and Azerbaijan signed the border accord."
     agreed = [e for e in events_of(nlp, text, date(2026, 3, 9)) if e["type"] == "AGREE"]
     assert [e["time"]["value"] for e in agreed] == ["2023-03-09"]
+
+
+@pytest.mark.model
+def test_a_postponed_visit_takes_no_new_date_from_the_invitation_that_planned_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "Indian Prime Minister Rakesh Menon's visit to Tokyo, set for July 3-4, has been "
+        "postponed, his office said on Monday.\n\n"
+        "At a summit last year, Japanese Prime Minister Kenji Asano invited Menon to visit "
+        "Japan in 2026."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 6, 16)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [("planned", None)]
