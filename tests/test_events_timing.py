@@ -364,8 +364,7 @@ def test_a_stop_of_a_dated_tour_takes_the_days_its_traveller_is_busy_there(nlp: 
 @pytest.mark.model
 def test_talks_a_dated_act_ended_in_a_participle_end_that_day(nlp: Any) -> None:
     text = (
-        "Laos and Thailand signed a river accord on Friday, ending four days of talks in "
-        "Vientiane."
+        "Laos and Thailand signed a river accord on Friday, ending four days of talks in Vientiane."
     )
     talks = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in talks] == ["2026-05-12/2026-05-15"]

@@ -100,8 +100,9 @@ def _date_stops_by_their_events(
             and other.time.granularity == "day"
             and country.get(other.location or "") == code
         ]
-        first = min((iso_day(t.earliest) for t in days if t.earliest), default=None)
-        last = max((iso_day(t.latest) for t in days if t.latest), default=None)
+        starts = [d for d in (iso_day(t.earliest) for t in days) if d is not None]
+        ends = [d for d in (iso_day(t.latest) for t in days) if d is not None]
+        first, last = min(starts, default=None), max(ends, default=None)
         if first is None or last is None or first > last:
             continue
         if piece.dated and not _inside(timing.day_span(first, last), *_days_of(piece.time)):

@@ -808,9 +808,7 @@ def _told_as_end(mentions: list[Mention], day: str, text: str) -> bool:
     """Whether the event's day comes from a timex told as the end of a stay ('until March
     15'), with no start day beside it."""
     days = [t for m in mentions for t in m.timexes if t.earliest == day]
-    return bool(days) and all(
-        UNTIL_DAY.search(text, max(0, t.start - 8), t.start) for t in days
-    )
+    return bool(days) and all(UNTIL_DAY.search(text, max(0, t.start - 8), t.start) for t in days)
 
 
 def _days_later(day: date, days: int) -> date | None:
