@@ -391,3 +391,10 @@ def test_a_postponed_visit_takes_no_new_date_from_the_invitation_that_planned_it
     )
     visits = [e for e in events_of(nlp, text, date(2026, 6, 16)) if e["type"] == "VISIT"]
     assert [(e["status"], e["time"]["value"]) for e in visits] == [("planned", None)]
+
+
+@pytest.mark.model
+def test_an_act_told_in_a_fronted_dated_speech_takes_the_speech_s_day(nlp: Any) -> None:
+    text = "In a speech on March 2, President Ana Rojas invited Luis Vega to visit Santiago."
+    invited = [e for e in events_of(nlp, text, date(2026, 3, 20)) if e["type"] == "INVITE"]
+    assert [e["time"]["value"] for e in invited] == ["2026-03-02"]

@@ -70,6 +70,10 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
             _take_time(mention, purpose)
             continue
+        occasion = _fronted_occasion(mention, doc, by_token)
+        if not mention.timexes and occasion is not None:
+            _take_time(mention, occasion)
+            continue  # 'In a speech on June 15 last year, Lee invited Kim': in that speech
         told_with = _participle_host_of(mention, doc, by_token, by_clause)
         if not mention.timexes and told_with is not None:
             _take_time(mention, told_with)
@@ -101,6 +105,27 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             if crossed and other is not None and other.dated and other.status == mention.status:
                 _take_time(mention, other)
                 break
+
+
+#: occasions a fronted 'in' / 'at' phrase names ('In a speech on June 15, Lee invited Kim')
+FRONTED_OCCASIONS = {"STATEMENT", "MEET"}
+
+
+def _fronted_occasion(mention: Mention, doc: Doc, by_token: dict[int, Mention]) -> Mention | None:
+    """The dated speech, call or meeting an 'in' / 'at' phrase before the clause's subject
+    names ('In a speech on June 15 last year, Lee invited Kim', 'At talks on Monday, …')."""
+    verb = doc[mention.token]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.i > subject.i:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            occasion = by_token.get(pobj.i)
+            if occasion is not None and occasion.type in FRONTED_OCCASIONS and occasion.dated:
+                return occasion
+    return None
 
 
 def _participle_host_of(
