@@ -398,3 +398,15 @@ def test_an_act_told_in_a_fronted_dated_speech_takes_the_speech_s_day(nlp: Any) 
     text = "In a speech on March 2, President Ana Rojas invited Luis Vega to visit Santiago."
     invited = [e for e in events_of(nlp, text, date(2026, 3, 20)) if e["type"] == "INVITE"]
     assert [e["time"]["value"] for e in invited] == ["2026-03-02"]
+
+
+@pytest.mark.model
+def test_an_act_in_a_clause_two_days_before_a_dated_verb_is_dated_two_days_earlier(
+    nlp: Any,
+) -> None:
+    text = (
+        "The minister spoke to reporters on Friday, three days after Russian jets bombed a "
+        "power station in Kharkiv."
+    )
+    attacks = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "ATTACK"]
+    assert [e["time"]["value"] for e in attacks] == ["2026-05-12"]

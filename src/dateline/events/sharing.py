@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -568,41 +568,55 @@ _DAY_UNITS = {"day": 1, "week": 7}
 
 
 def days_from_the_host(mentions: list[Mention], doc: Doc) -> None:
-    """'said on Thursday, two days after a tense phone call', 'spoke on Wednesday, two
-    days after a ship fired water cannon': an undated act told a number of days before
-    (or after) an act dated to the day is that many days away from it."""
+    """'said on Thursday, two days after a tense phone call', 'spoke to us on Wednesday, two
+    days after a ship fired water cannon': an undated act told a number of days before (or
+    after) a verb dated to the day is that many days away from it."""
     by_token = {m.token: m for m in mentions}
-    for host in mentions:
-        if not _to_the_day(host) or host.time.earliest is None:
-            continue
-        verb = doc[host.token]
+    for verb, day in _days_of_verbs(mentions, doc):
         for link in verb.children:
             offset = _days_offset(link)
             if offset is None:
                 continue
             for token in link.subtree:
                 other = by_token.get(token.i)
-                if other is None or other is host or other.dated or other.timexes:
+                if other is None or other.dated or other.timexes or other.token == verb.i:
                     continue
-                day = iso_day(host.time.earliest)
                 try:
-                    moved = day + offset if day is not None else None
+                    moved = day + offset
                 except OverflowError:
-                    moved = None
-                if moved is not None:
-                    other.time, other.dated = timing.day_span(moved, moved), True
+                    break
+                other.time, other.dated = timing.day_span(moved, moved), True
                 break
+
+
+def _days_of_verbs(mentions: list[Mention], doc: Doc) -> list[tuple[Token, date]]:
+    """Verbs dated to the day: those of events, and those a day hangs on ('spoke on Monday')."""
+    found = []
+    for mention in mentions:
+        day = iso_day(mention.time.earliest) if _to_the_day(mention) else None
+        if day is not None:
+            found.append((doc[mention.token], day))
+    for timex in doc._.timexes or []:
+        root = timing.timex_root(doc, timex)
+        if root is None or timex.granularity != "day" or timex.earliest != timex.latest:
+            continue
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        day = iso_day(timex.earliest)
+        if day is not None and verb.pos_ in ("VERB", "AUX") and root.dep_ in ("pobj", "npadvmod"):
+            found.append((verb, day))
+    return found
 
 
 def _days_offset(link: Token) -> timedelta | None:
     """The signed distance a 'two days after' / 'a week before' phrase or clause puts its
     act from its host's day (after: earlier, before: later)."""
+    places = [link]
     if link.dep_ == "advcl":  # 'two days after a ship fired …': the clause's 'after'
-        link = next((c for c in link.children if c.dep_ == "mark"), link)
-    word = link.lower_ if link.dep_ in ("prep", "mark") else None
+        places += [c for c in link.children if c.dep_ == "mark"]
+    word = places[-1].lower_ if places[-1].dep_ in ("prep", "mark") else None
     if word not in ("after", "before"):
         return None
-    for unit in (c for c in link.children if c.dep_ == "npadvmod"):
+    for unit in (c for place in places for c in place.children if c.dep_ == "npadvmod"):
         per = _DAY_UNITS.get(unit.lemma_.lower())
         numbers = [c for c in unit.children if c.dep_ in ("nummod", "det")]
         if per is None or not numbers:
