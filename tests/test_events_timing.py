@@ -410,3 +410,13 @@ def test_an_act_in_a_clause_two_days_before_a_dated_verb_is_dated_two_days_earli
     )
     attacks = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "ATTACK"]
     assert [e["time"]["value"] for e in attacks] == ["2026-05-12"]
+
+
+@pytest.mark.model
+def test_a_visit_ended_on_a_day_and_begun_on_an_earlier_one_spans_both(nlp: Any) -> None:
+    text = (
+        "Prime Minister Ana Rojas ended on Thursday 12 March a state visit to Peru, which she "
+        "began on Monday 9 March."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 13)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits] == ["2026-03-09/2026-03-12"]

@@ -699,6 +699,20 @@ def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> da
     return None
 
 
+def _began_on(noun: Token, doc: Doc) -> date | None:
+    """The day a relative clause of beginning gives the event it ends ('an official visit …,
+    which he began on Monday 20 October')."""
+    # the parser may hang the clause on the noun's last word ('a visit to Peru, which …')
+    clauses = [c for c in noun.subtree if c.dep_ == "relcl" and c.lemma_.lower() in BEGIN_VERBS]
+    for timex in doc._.timexes or [] if clauses else []:
+        root = timex_root(doc, timex)
+        if root is None or timex.granularity not in DAY_GRAINS:
+            continue
+        if root.head in clauses or root.head.head in clauses:
+            return iso_day(timex.earliest)
+    return None
+
+
 def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
     """'Bush has arrived in Seoul', with no date of its own: the present perfect of an
     arrival says the visitor is there now."""
@@ -749,6 +763,11 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
     for mention in mentions:
         days = _stated_length(doc[mention.token])
         clause = doc[mention.clause]
+        began = _began_on(doc[mention.token], doc) if governor_key(clause) in ENDING_VERBS else None
+        if began is not None and began < start:
+            # 'concluded on Tuesday an official visit …, which he began on Monday'
+            event.time, event.dated = day_span(began, start), True
+            return
         if days is not None and days > 1 and governor_key(clause) in ENDING_VERBS:
             # 'wrapped up a two-day state visit on Wednesday': the day told is the last one
             event.time, event.dated = day_span(start - timedelta(days=days - 1), start), True
