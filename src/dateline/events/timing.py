@@ -763,10 +763,10 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
     for mention in mentions:
         days = _stated_length(doc[mention.token])
         clause = doc[mention.clause]
-        began = _began_on(doc[mention.token], doc) if governor_key(clause) in ENDING_VERBS else None
-        if began is not None and began < start:
+        first = _began_on(doc[mention.token], doc) if governor_key(clause) in ENDING_VERBS else None
+        if first is not None and first < start:
             # 'concluded on Tuesday an official visit …, which he began on Monday'
-            event.time, event.dated = day_span(began, start), True
+            event.time, event.dated = day_span(first, start), True
             return
         if days is not None and days > 1 and governor_key(clause) in ENDING_VERBS:
             # 'wrapped up a two-day state visit on Wednesday': the day told is the last one
