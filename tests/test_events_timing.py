@@ -420,3 +420,10 @@ def test_a_visit_ended_on_a_day_and_begun_on_an_earlier_one_spans_both(nlp: Any)
     )
     visits = [e for e in events_of(nlp, text, date(2026, 3, 13)) if e["type"] == "VISIT"]
     assert [e["time"]["value"] for e in visits] == ["2026-03-09/2026-03-12"]
+
+
+@pytest.mark.model
+def test_a_parliament_that_voted_on_a_day_to_ratify_ratified_that_day(nlp: Any) -> None:
+    text = "Peru's Congress voted on March 3 to ratify the fisheries treaty with Chile."
+    agreed = [e for e in events_of(nlp, text, date(2026, 3, 9)) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in agreed] == [("occurred", "2026-03-03")]

@@ -88,7 +88,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
     for mention in mentions:
-        host = participle_host(doc[mention.token])
+        host = participle_host(doc[mention.token]) or _act_host(mention, doc)
         if host is not None and host.i not in table:
             # 'will make a tour of Asia from September 7 to 14, visiting Vietnam, …': the
             # verb the participle hangs on tells no event of its own; its time is the visit's
@@ -103,6 +103,18 @@ def participle_host(token: Token) -> Token | None:
     if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children):
         return None  # 'after visiting …', 'with the minister visiting …': a clause of its own
     return token.head
+
+
+#: verbs whose infinitive is the act they perform ('voted on February 20 to ratify the treaty')
+ACT_VERBS = {"vote", "move", "act"}
+
+
+def _act_host(mention: Mention, doc: Doc) -> Token | None:
+    """The verb of voting or moving whose infinitive is the event: its date is the act's."""
+    token = doc[mention.token]
+    if token.dep_ not in ("xcomp", "advcl") or mention.status != "occurred":
+        return None
+    return token.head if token.head.lemma_.lower() in ACT_VERBS else None
 
 
 def governing(token: Token, lemma: str, steps: int = 4) -> Token | None:
