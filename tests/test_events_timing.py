@@ -427,3 +427,15 @@ def test_a_parliament_that_voted_on_a_day_to_ratify_ratified_that_day(nlp: Any) 
     text = "Peru's Congress voted on March 3 to ratify the fisheries treaty with Chile."
     agreed = [e for e in events_of(nlp, text, date(2026, 3, 9)) if e["type"] == "AGREE"]
     assert [(e["status"], e["time"]["value"]) for e in agreed] == [("occurred", "2026-03-03")]
+
+
+@pytest.mark.model
+def test_each_call_of_several_held_on_a_day_is_dated_that_day(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Ana Rojas held three telephone calls with her neighbours on "
+        "Monday.\n\n"
+        "Rojas spoke with Peruvian Foreign Minister Luis Vega about the border.\n\n"
+        "Rojas spoke with Bolivian Foreign Minister Marta Quispe about the lithium accord."
+    )
+    calls = [e for e in events_of(nlp, text, date(2026, 3, 10)) if e["type"] == "MEET"]
+    assert len(calls) >= 2 and {e["time"]["value"] for e in calls} == {"2026-03-09"}

@@ -57,6 +57,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.share_times(mentions, doc)
     sharing.said_on_the_occasion(mentions, doc, blocks)
     sharing.talks_said_right_after(mentions, doc)
+    sharing.parts_of_a_plural_occasion(mentions, doc)
     sharing.days_from_the_host(mentions, doc)
     sharing.share_without(mentions, doc)
     mentions = sharing.earlier_trips(mentions, doc)

@@ -540,6 +540,33 @@ def _dated_in(mentions: list[Mention], block: tuple[int, int], mention: Mention)
     )
 
 
+def parts_of_a_plural_occasion(mentions: list[Mention], doc: Doc) -> None:
+    """'held four telephone calls today … The Minister spoke with Indonesia's Foreign
+    Minister': an undated meeting of someone who held several meetings on a day told
+    before it is one of them, held that day."""
+    plural = [
+        m
+        for m in mentions
+        if m.type == "MEET" and m.status == "occurred" and _to_the_day(m) and _counted(doc[m.token])
+    ]
+    for mention in mentions:
+        if mention.type != "MEET" or mention.dated or mention.timexes:
+            continue
+        if mention.status != "occurred" or not mention.sources:
+            continue
+        people = {r.id for r in mention.sources}
+        before = [m for m in plural if m.token < mention.token and people & m.participants()]
+        if before:
+            _take_time(mention, before[-1])
+
+
+def _counted(noun: Token) -> bool:
+    """'four telephone calls', 'several meetings': a number of meetings, not 'talks'."""
+    return noun.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or c.lower_ in ("several", "a series of") for c in noun.children
+    )
+
+
 def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
     """'Gromov said on Wednesday following talks with Ganzorig': undated talks that a
     statement dated to the day came right after were held that day, and are the
