@@ -797,8 +797,8 @@ def date_schedule_rows(
     if len(rows) < 2:
         return
     for event in events:
-        if event.dated and event.time.granularity == "day":
-            continue
+        if event.dated and event.time.granularity != "week":
+            continue  # a day, month or year of its own ('visited Brasília in May this year')
         start = event.evidence[0].start if event.evidence else -1
         inside = next((r for r in rows if r[0] <= start < r[1]), None)
         stop = event.type == "VISIT" and event.status in ("planned", "occurred", "ongoing")
