@@ -439,3 +439,17 @@ def test_each_call_of_several_held_on_a_day_is_dated_that_day(nlp: Any) -> None:
     )
     calls = [e for e in events_of(nlp, text, date(2026, 3, 10)) if e["type"] == "MEET"]
     assert len(calls) >= 2 and {e["time"]["value"] for e in calls} == {"2026-03-09"}
+
+
+@pytest.mark.model
+def test_a_day_inside_the_month_that_heads_its_clause_is_the_event_s_own_time(
+    nlp: Any,
+) -> None:
+    text = (
+        "Timeline: the border dispute\n\n"
+        "December 2013 — The African Union offers to fund the mapping of the border.\n\n"
+        "January 2014 — Ghana's new foreign minister, Kofi Mensah, phones his Togolese "
+        "counterpart on January 9. The two agree to meet in Lome."
+    )
+    calls = [e for e in events_of(nlp, text, date(2014, 1, 20)) if e["type"] == "MEET"]
+    assert "2014-01-09" in [e["time"]["value"] for e in calls]

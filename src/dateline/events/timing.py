@@ -199,11 +199,37 @@ def attach(
         options = found.get(id(mention), [])
         # 'most recently in September 2025': a dated timex outranks a nearer 'recently'
         options = [a for a in options if is_dated(a.timex)] or options
+        options = _refined(options)
         if options:
             best = min(a.distance for a in options)
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+#: grains a day of their own refines ('January 2013 — … phones his counterpart on January 7')
+COARSE_GRAINS = {"month", "year"}
+
+
+def _refined(options: list[Attachment]) -> list[Attachment]:
+    """A day inside the one month or year that hangs nearer is the event's own time."""
+    if not options:
+        return options
+    best = min(a.distance for a in options)
+    nearest = [a for a in options if a.distance == best]
+    if len(nearest) != 1 or nearest[0].timex.granularity not in COARSE_GRAINS:
+        return options
+    coarse = nearest[0].timex
+    days = [
+        a
+        for a in options
+        if a.timex.granularity == "day"
+        and a.prep not in WINDOW_PREPS
+        and coarse.earliest is not None
+        and coarse.latest is not None
+        and coarse.earliest <= (a.timex.earliest or "") <= (a.timex.latest or "") <= coarse.latest
+    ]
+    return days[:1] if len(days) == 1 else options
 
 
 WINDOW_PREPS = {"since", "before", "after", "until", "till"}
