@@ -333,6 +333,13 @@ def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_
     )
     said = [e for e in events_of(nlp, text, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == ["2026-05-14"]
+    # a reported remark that is no quote of the occasion stays undated
+    reported = text.replace(
+        '"We have turned a page," Vega told a joint news conference',
+        "Vega said Peru wanted investment",
+    )
+    said = [e for e in events_of(nlp, reported, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]
 
 
 @pytest.mark.model

@@ -515,9 +515,10 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         before = [
             m for m in occasions if max(block[0], earliest) <= m.sentence[0] < mention.sentence[0]
         ]  # an earlier sentence: 'spoke on Monday …, Lee's office said' only reports it
-        if not before and not _dated_in(mentions, block, mention):
-            # a paragraph of quotes after the talks ('"…," Asano told a joint news
-            # conference'): the speaker's occasion told in the sentences just before it
+        quoted = doc.text[mention.sentence[0] : mention.sentence[0] + 1] in QUOTE_OPENERS
+        if not before and quoted and not _dated_in(mentions, block, mention):
+            # a quote opening its sentence after the talks ('"…," Asano told a joint news
+            # conference'): said at the speaker's occasion told in the sentences just before
             before = [
                 m
                 for m in occasions
@@ -530,6 +531,10 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         if speakers & {r.id for r in (*occasion.sources, *occasion.targets)}:
             _take_time(mention, occasion)
             mention.location = mention.location or occasion.location  # said there
+
+
+#: what opens a sentence that is a quote ('"We have turned a page," Vega told …')
+QUOTE_OPENERS = {'"', "“", "'", "‘"}
 
 
 def _dated_in(mentions: list[Mention], block: tuple[int, int], mention: Mention) -> bool:
