@@ -460,3 +460,17 @@ def test_a_day_inside_the_month_that_heads_its_clause_is_the_event_s_own_time(
     )
     calls = [e for e in events_of(nlp, text, date(2014, 1, 20)) if e["type"] == "MEET"]
     assert "2014-01-09" in [e["time"]["value"] for e in calls]
+
+
+@pytest.mark.model
+def test_talks_an_agreement_was_signed_right_after_were_held_that_day(nlp: Any) -> None:
+    text = (
+        "Ghana and Togo signed a border accord on Thursday after talks between President "
+        "Kofi Mensah and President Faure Gnassingbe in Accra."
+    )
+    talks = [e for e in events_of(nlp, text, date(2027, 4, 23)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in talks] == ["2027-04-22"]
+    # months of talks before a signing were not held on its day
+    longer = text.replace("after talks between", "after months of talks between")
+    talks = [e for e in events_of(nlp, longer, date(2027, 4, 23)) if e["type"] == "MEET"]
+    assert "2027-04-22" not in [e["time"]["value"] for e in talks]

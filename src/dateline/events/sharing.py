@@ -572,12 +572,23 @@ def _counted(noun: Token) -> bool:
     )
 
 
+#: acts that close the talks held right before them ('signed an agreement on Thursday,
+#: after talks between the two prime ministers')
+SIGNED = {"AGREE"}
+
+
+def _counted_out(talks: Mention, doc: Doc) -> bool:
+    """'after months of talks', 'after three rounds of talks': talks of many days."""
+    token = doc[talks.token]
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i
+
+
 def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
     """'Gromov said on Wednesday following talks with Ganzorig': undated talks that a
     statement dated to the day came right after were held that day, and are the
     speaker's."""
     for mention in mentions:
-        if mention.type not in SPEECH_ACTS or not _to_the_day(mention):
+        if mention.type not in SPEECH_ACTS | SIGNED or not _to_the_day(mention):
             continue
         speakers = {r.id for r in mention.sources}
         for prep in doc[mention.token].children:
@@ -589,7 +600,11 @@ def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
             for other in mentions:
                 if other.token not in inside or other.dated or other.type not in OCCASIONS:
                     continue
+                if mention.type in SIGNED and (other.type != "MEET" or _counted_out(other, doc)):
+                    continue  # 'signed on Thursday after months of talks': not that day
                 _take_time(other, mention)
+                if mention.type in SIGNED:
+                    continue  # 'signed … after talks between the two prime ministers'
                 if not speakers & {r.id for r in (*other.sources, *other.targets)}:
                     # 'following talks with Ganzorig': the speaker's own talks
                     other.sources = [*mention.sources, *other.sources]
