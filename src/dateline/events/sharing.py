@@ -154,11 +154,21 @@ def _when_head(doc: Doc, mention: Mention) -> Token | None:
     token = doc[mention.clause]  # the verb itself, or the clause verb of a nominal
     if token.dep_ not in ("advcl", "relcl") or not _opens_with_when(token):
         return None
-    return token.head
+    # '…, replacing a 2019 deal, as Tahiri held talks': the verb the participle hangs on
+    return timing.participle_host(token.head) or token.head
+
+
+#: marks of an adverbial clause told as happening at its host's time ('signed the pact on
+#: Tuesday as Tahiri held talks with Ndour', 'while the ministers met')
+WHILE_MARKS = {"as", "while"}
 
 
 def _opens_with_when(clause: Token) -> bool:
-    return any(c.lower_ == "when" for c in clause.children)
+    return any(
+        c.lower_ == "when"
+        or (clause.dep_ == "advcl" and c.dep_ == "mark" and c.lower_ in WHILE_MARKS)
+        for c in clause.children
+    )
 
 
 def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
