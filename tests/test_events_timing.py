@@ -477,13 +477,6 @@ def test_talks_an_agreement_was_signed_right_after_were_held_that_day(nlp: Any) 
 
 
 @pytest.mark.model
-def test_talks_someone_is_due_somewhere_for_on_a_day_are_that_day(nlp: Any) -> None:
-    text = "Peruvian President Luis Vega is due in Santiago on May 9 for talks with Ana Rojas."
-    talks = [e for e in events_of(nlp, text, date(2026, 5, 1)) if e["type"] == "MEET"]
-    assert [(e["status"], e["time"]["value"]) for e in talks] == [("planned", "2026-05-09")]
-
-
-@pytest.mark.model
 def test_talks_held_as_a_dated_agreement_was_signed_were_held_that_day(nlp: Any) -> None:
     text = (
         "Chile and Peru signed a fisheries accord on Tuesday, replacing a 2015 deal, as "

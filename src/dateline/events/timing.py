@@ -67,10 +67,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         purpose = (
             token.dep_ == "pobj"
             and token.head.lower_ == "for"
-            and (
-                doc[mention.clause].lemma_.lower() in JOURNEY_VERBS
-                or _due_there(doc[mention.clause])
-            )
+            and doc[mention.clause].lemma_.lower() in JOURNEY_VERBS
         )
         if mention.cue == "decided":
             # 'Today, the United States decided to revoke sanctions': the decision's day
@@ -97,14 +94,6 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # verb the participle hangs on tells no event of its own; its time is the visit's
             table[host.i] = [mention]
     return table
-
-
-def _due_there(verb: Token) -> bool:
-    """'is due in Vilnius on June 9 for talks', 'is expected in Ankara on Monday for talks':
-    a copula telling where someone is due, whose day is the day of what they come for."""
-    return verb.lemma_ == "be" and any(
-        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in PLAN_STATES for c in verb.children
-    )
 
 
 def participle_host(token: Token) -> Token | None:
