@@ -484,3 +484,15 @@ def test_talks_held_as_a_dated_agreement_was_signed_were_held_that_day(nlp: Any)
     )
     talks = [e for e in events_of(nlp, text, date(2026, 5, 13)) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in talks] == ["2026-05-12"]
+
+
+@pytest.mark.model
+def test_a_plan_its_sentence_says_has_no_date_stays_undated(nlp: Any) -> None:
+    text = (
+        "Chilean President Ana Rojas has accepted an invitation from Peruvian President Luis "
+        "Vega to make a state visit to Peru, her office said on Wednesday, but no date has "
+        "been set.\n\nOfficials said the visit could take place in the second half of the year."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 4, 15)) if e["type"] == "VISIT"]
+    planned = [e for e in visits if e["status"] == "planned"]
+    assert planned and all(e["time"]["value"] is None for e in planned)

@@ -868,6 +868,24 @@ def _told_as_end(mentions: list[Mention], day: str, text: str) -> bool:
     return bool(days) and all(UNTIL_DAY.search(text, max(0, t.start - 8), t.start) for t in days)
 
 
+#: a sentence saying that the plan it tells has no date yet ('but no date has been set')
+NO_DATE_SET = re.compile(
+    r"\bno (?:new |firm |fixed )?date(?: or venue)?(?: (?:has|had|was|is) (?:yet )?(?:been )?)?"
+    r"(?:set|fixed|given|announced|agreed|named)\b",
+    re.IGNORECASE,
+)
+
+
+def no_date_set(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
+    """'has accepted an invitation to make a state visit …, but no date has been set': a
+    plan its own sentence says is undated keeps no time another mention lent it."""
+    if event.status not in ("planned", "possible") or not event.dated:
+        return
+    text = doc.text
+    if any(NO_DATE_SET.search(text, *m.sentence) for m in mentions):
+        event.time, event.dated = EventTime(None, dct.isoformat(), None, None), False
+
+
 def _days_later(day: date, days: int) -> date | None:
     try:
         return day + timedelta(days=days)
