@@ -500,6 +500,20 @@ def test_a_programme_table_dates_each_stop_of_the_tour(nlp: Any) -> None:
     assert days["ZAF"] == "2009-10-16/2009-10-18"
 
 
+def test_a_programme_table_leaves_an_earlier_trip_its_own_month(nlp: Any) -> None:
+    text = (
+        "BRASÍLIA — Foreign Minister Carla Duarte will visit Angola and Mozambique next week, "
+        "the Foreign Ministry announced on Wednesday.\n\n"
+        "Date | City | Programme\n"
+        "Oct. 12-13 | Luanda, Angola | talks with the Angolan foreign minister\n"
+        "Oct. 14-15 | Maputo, Mozambique | meeting with the prime minister\n\n"
+        "Duarte last travelled to Luanda in June 2008."
+    )
+    visits = [e for e in events_of(nlp, text, date(2009, 10, 7)) if e["type"] == "VISIT"]
+    earlier = [e for e in visits if e["status"] == "occurred"]
+    assert [e["time"]["value"] for e in earlier] == ["2008-06"]
+
+
 def test_the_travellers_own_country_is_no_stop_of_his_tour(nlp: Any) -> None:
     text = (
         "Brazilian Foreign Minister Ricardo Bastos Lemos will visit Angola, Mozambique and "

@@ -282,3 +282,217 @@ def test_a_stay_until_a_later_day_is_one_visit_from_the_first_day_to_the_last(nl
     text = "Ingrid Solvik went to Bogota on February 9 and stayed until Sunday."
     visits = [e for e in events_of(nlp, text, date(2018, 2, 15)) if e["type"] == "VISIT"]
     assert [e["time"]["value"] for e in visits] == ["2018-02-09/2018-02-11"]
+
+
+@pytest.mark.model
+def test_a_day_and_month_of_last_year_date_the_event_in_that_year(nlp: Any) -> None:
+    text = "Laos and Thailand signed the water treaty in Vientiane on April 3 last year."
+    agreed = [e for e in events_of(nlp, text, date(2026, 4, 3)) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in agreed] == ["2025-04-03"]
+
+
+@pytest.mark.model
+def test_days_of_talks_that_began_on_a_day_span_those_days(nlp: Any) -> None:
+    text = (
+        "The unions accepted the offer, reached after four days of talks with the transport "
+        "ministry that began on Monday."
+    )
+    talks = [e for e in events_of(nlp, text, date(2025, 11, 14)) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in talks] == [
+        ("occurred", "2025-11-10/2025-11-13")
+    ]
+
+
+@pytest.mark.model
+def test_a_planned_stay_of_stated_length_until_a_day_ends_that_day(nlp: Any) -> None:
+    text = "Peruvian President Ana Quispe begins a four-day state visit to Japan, until June 12."
+    visits = [e for e in events_of(nlp, text, date(2026, 6, 1)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [
+        ("planned", "2026-06-09/2026-06-12")
+    ]
+
+
+@pytest.mark.model
+def test_an_arrival_and_a_later_departure_make_one_stay(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Lena Berg arrived in Nairobi on Monday and left for Addis Ababa "
+        "on Wednesday afternoon."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 13)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits][:1] == ["2026-03-09/2026-03-11"]
+
+
+@pytest.mark.model
+def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_day(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chilean President Ana Rojas held talks with Peruvian President Luis Vega in Lima on "
+        "Thursday.\n\n"
+        '"We have turned a page," Vega told a joint news conference at the palace.'
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == ["2026-05-14"]
+    # a reported remark that is no quote of the occasion stays undated
+    reported = text.replace(
+        '"We have turned a page," Vega told a joint news conference',
+        "Vega said Peru wanted investment",
+    )
+    said = [e for e in events_of(nlp, reported, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]
+
+
+@pytest.mark.model
+def test_an_act_told_two_days_before_a_dated_statement_is_dated_two_days_earlier(
+    nlp: Any,
+) -> None:
+    text = (
+        "The talks were cancelled, the foreign ministry said on Friday, two days after a "
+        "phone call between President Ana Rojas and President Luis Vega."
+    )
+    calls = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in calls] == ["2026-05-13"]
+
+
+@pytest.mark.model
+def test_a_stop_of_a_dated_tour_takes_the_days_its_traveller_is_busy_there(nlp: Any) -> None:
+    text = (
+        "Peruvian President Ana Quispe will make a three-nation tour of Europe from October 5 "
+        "to 11, visiting Spain, France and Italy.\n\n"
+        "Quispe will begin in Madrid on October 5 and 6, where she will hold talks with "
+        "Spanish Prime Minister Pedro Sanchez."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 9, 1)) if e["type"] == "VISIT"]
+    times = {e["target"][0]: e["time"]["value"] for e in visits}
+    assert times["ESP"] == "2026-10-05/2026-10-06"
+    assert times["ITA"] == "2026-10-05/2026-10-11"
+
+
+@pytest.mark.model
+def test_talks_a_dated_act_ended_in_a_participle_end_that_day(nlp: Any) -> None:
+    text = (
+        "Laos and Thailand signed a river accord on Friday, ending four days of talks in Vientiane."
+    )
+    talks = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in talks] == ["2026-05-12/2026-05-15"]
+
+
+@pytest.mark.model
+def test_an_act_since_which_it_is_n_years_today_happened_that_day_n_years_ago(
+    nlp: Any,
+) -> None:
+    text = "It is three years today since Armenia and Azerbaijan signed the border accord."
+    agreed = [e for e in events_of(nlp, text, date(2026, 3, 9)) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in agreed] == ["2023-03-09"]
+
+
+@pytest.mark.model
+def test_a_postponed_visit_takes_no_new_date_from_the_invitation_that_planned_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "Indian Prime Minister Rakesh Menon's visit to Tokyo, set for July 3-4, has been "
+        "postponed, his office said on Monday.\n\n"
+        "At a summit last year, Japanese Prime Minister Kenji Asano invited Menon to visit "
+        "Japan in 2026."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 6, 16)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [("planned", None)]
+
+
+@pytest.mark.model
+def test_an_act_told_in_a_fronted_dated_speech_takes_the_speech_s_day(nlp: Any) -> None:
+    text = "In a speech on March 2, President Ana Rojas invited Luis Vega to visit Santiago."
+    invited = [e for e in events_of(nlp, text, date(2026, 3, 20)) if e["type"] == "INVITE"]
+    assert [e["time"]["value"] for e in invited] == ["2026-03-02"]
+
+
+@pytest.mark.model
+def test_an_act_in_a_clause_two_days_before_a_dated_verb_is_dated_two_days_earlier(
+    nlp: Any,
+) -> None:
+    text = (
+        "The minister spoke to reporters on Friday, three days after Russian jets bombed a "
+        "power station in Kharkiv."
+    )
+    attacks = [e for e in events_of(nlp, text, date(2026, 5, 16)) if e["type"] == "ATTACK"]
+    assert [e["time"]["value"] for e in attacks] == ["2026-05-12"]
+
+
+@pytest.mark.model
+def test_a_visit_ended_on_a_day_and_begun_on_an_earlier_one_spans_both(nlp: Any) -> None:
+    text = (
+        "Prime Minister Ana Rojas ended on Thursday 12 March a state visit to Peru, which she "
+        "began on Monday 9 March."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 13)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits] == ["2026-03-09/2026-03-12"]
+
+
+@pytest.mark.model
+def test_a_parliament_that_voted_on_a_day_to_ratify_ratified_that_day(nlp: Any) -> None:
+    text = "Peru's Congress voted on March 3 to ratify the fisheries treaty with Chile."
+    agreed = [e for e in events_of(nlp, text, date(2026, 3, 9)) if e["type"] == "AGREE"]
+    assert [(e["status"], e["time"]["value"]) for e in agreed] == [("occurred", "2026-03-03")]
+
+
+@pytest.mark.model
+def test_each_call_of_several_held_on_a_day_is_dated_that_day(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Ana Rojas held three telephone calls with her neighbours on "
+        "Monday.\n\n"
+        "Rojas spoke with Peruvian Foreign Minister Luis Vega about the border.\n\n"
+        "Rojas spoke with Bolivian Foreign Minister Marta Quispe about the lithium accord."
+    )
+    calls = [e for e in events_of(nlp, text, date(2026, 3, 10)) if e["type"] == "MEET"]
+    assert len(calls) >= 2 and {e["time"]["value"] for e in calls} == {"2026-03-09"}
+
+
+@pytest.mark.model
+def test_a_day_inside_the_month_that_heads_its_clause_is_the_event_s_own_time(
+    nlp: Any,
+) -> None:
+    text = (
+        "Timeline: the border dispute\n\n"
+        "December 2013 — The African Union offers to fund the mapping of the border.\n\n"
+        "January 2014 — Ghana's new foreign minister, Kofi Mensah, phones his Togolese "
+        "counterpart on January 9. The two agree to meet in Lome."
+    )
+    calls = [e for e in events_of(nlp, text, date(2014, 1, 20)) if e["type"] == "MEET"]
+    assert "2014-01-09" in [e["time"]["value"] for e in calls]
+
+
+@pytest.mark.model
+def test_talks_an_agreement_was_signed_right_after_were_held_that_day(nlp: Any) -> None:
+    text = (
+        "Ghana and Togo signed a border accord on Thursday after talks between President "
+        "Kofi Mensah and President Faure Gnassingbe in Accra."
+    )
+    talks = [e for e in events_of(nlp, text, date(2027, 4, 23)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in talks] == ["2027-04-22"]
+    # months of talks before a signing were not held on its day
+    longer = text.replace("after talks between", "after months of talks between")
+    talks = [e for e in events_of(nlp, longer, date(2027, 4, 23)) if e["type"] == "MEET"]
+    assert "2027-04-22" not in [e["time"]["value"] for e in talks]
+
+
+@pytest.mark.model
+def test_talks_held_as_a_dated_agreement_was_signed_were_held_that_day(nlp: Any) -> None:
+    text = (
+        "Chile and Peru signed a fisheries accord on Tuesday, replacing a 2015 deal, as "
+        "President Ana Rojas held talks with President Luis Vega in Lima."
+    )
+    talks = [e for e in events_of(nlp, text, date(2026, 5, 13)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in talks] == ["2026-05-12"]
+
+
+@pytest.mark.model
+def test_a_plan_its_sentence_says_has_no_date_stays_undated(nlp: Any) -> None:
+    text = (
+        "Chilean President Ana Rojas has accepted an invitation from Peruvian President Luis "
+        "Vega to make a state visit to Peru, her office said on Wednesday, but no date has "
+        "been set.\n\nOfficials said the visit could take place in the second half of the year."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 4, 15)) if e["type"] == "VISIT"]
+    planned = [e for e in visits if e["status"] == "planned"]
+    assert planned and all(e["time"]["value"] is None for e in planned)

@@ -38,6 +38,7 @@ def build_events(
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
             timing.planned_span(event, group.mentions, doc)
+            timing.no_date_set(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
         timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)

@@ -57,6 +57,8 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.share_times(mentions, doc)
     sharing.said_on_the_occasion(mentions, doc, blocks)
     sharing.talks_said_right_after(mentions, doc)
+    sharing.parts_of_a_plural_occasion(mentions, doc)
+    sharing.days_from_the_host(mentions, doc)
     sharing.share_without(mentions, doc)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)
@@ -64,6 +66,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m, text)]
     if dct is not None:
         for mention in mentions:
+            timing.since_today(mention, doc, dct)
             timing.refine_status(mention, dct)
             timing.carry_out(mention, dct, lexicon.cues["carried_out_plans"])
             timing.own_past_date(mention, doc, dct)

@@ -54,7 +54,11 @@ class Cluster:
             # was postponed') does too; the old plan ('had been scheduled for January') and
             # 'postponed indefinitely' give none
             new = [m for m in dated if m.rescheduled]
-            dated = new or [m for m in dated if not m.past_plan and m.status == "planned"]
+            dated = new or [
+                m
+                for m in dated
+                if not m.past_plan and m.status == "planned" and m.cue not in INVITED_PLAN_CUES
+            ]  # 'Xi invited Trump to visit China in 2026': the invitation made the old plan
         # the finest grain wins; at the same grain a range ('ran from January 12 to 14')
         # over a day within it ('ended on Wednesday')
         return min(
@@ -62,6 +66,10 @@ class Cluster:
             key=lambda m: (_grain(m.time.granularity), "/" not in (m.time.value or "")),
             default=None,
         )
+
+
+#: cues of a plan made by an invitation: the plan a postponement moved, not its new date
+INVITED_PLAN_CUES = {"invite", "invitation"}
 
 
 def _union(refs: object) -> list[Ref]:

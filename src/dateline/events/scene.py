@@ -70,7 +70,49 @@ def split_destinations(events: list[Event], places: list[Place]) -> list[Event]:
                 )
             )
             out.append(pieces[-1])
-    return _fold_told_stops(out, pieces)
+    out = _fold_told_stops(out, pieces)
+    kept = {id(e) for e in out}
+    _date_stops_by_their_events(out, [p for p in pieces if id(p) in kept], places)
+    return out
+
+
+def _date_stops_by_their_events(
+    events: list[Event], pieces: list[Event], places: list[Place]
+) -> None:
+    """'will tour Vietnam, Malaysia and the Philippines … will begin in Hanoi on September 7
+    and 8, where he will hold talks …': an undated stop of a trip takes the days of what
+    its traveller does, dated to the day, in that country (from the first to the last)."""
+    # where the traveller is busy: a city of the country ('in Hanoi'), not the country
+    # itself, which other reports of the trip name too
+    country = {p.name: p.country for p in places if p.country and p.kind == "city"}
+    for piece in pieces:
+        if piece.dated and (piece.time.granularity != "day" or timing.one_day(piece.time)):
+            continue  # a stop dated on its own; a trip's days may still narrow to the stop's
+        code = piece.target[0]
+        days = [
+            other.time
+            for other in events
+            if other is not piece
+            and (other.type in ON_SCENE or other.type == "VISIT")
+            and SCENE_GROUPS[other.status] == SCENE_GROUPS[piece.status]
+            and set(other.source) & set(piece.source)
+            and other.dated
+            and other.time.granularity == "day"
+            and country.get(other.location or "") == code
+        ]
+        starts = [d for d in (iso_day(t.earliest) for t in days) if d is not None]
+        ends = [d for d in (iso_day(t.latest) for t in days) if d is not None]
+        first, last = min(starts, default=None), max(ends, default=None)
+        if first is None or last is None or first > last:
+            continue
+        if piece.dated and not _inside(timing.day_span(first, last), *_days_of(piece.time)):
+            continue  # the stop's events lie outside the trip's days: the trip's stay
+        piece.time, piece.dated = timing.day_span(first, last), True
+        piece.candidates = []
+
+
+def _days_of(time: EventTime) -> tuple[date, date]:
+    return iso_day(time.earliest) or date.min, iso_day(time.latest) or date.max
 
 
 def _fold_told_stops(events: list[Event], pieces: list[Event]) -> list[Event]:
@@ -755,8 +797,8 @@ def date_schedule_rows(
     if len(rows) < 2:
         return
     for event in events:
-        if event.dated and event.time.granularity == "day":
-            continue
+        if event.dated and event.time.granularity != "week":
+            continue  # a day, month or year of its own ('visited Brasília in May this year')
         start = event.evidence[0].start if event.evidence else -1
         inside = next((r for r in rows if r[0] <= start < r[1]), None)
         stop = event.type == "VISIT" and event.status in ("planned", "occurred", "ongoing")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -13,7 +14,7 @@ from dateline.events import timing
 from dateline.events.mention import Mention
 from dateline.events.scene import PRESUPPOSED_TRIP
 from dateline.events.triggers import TALK_WORDS, pos_class
-from dateline.model import EventTime, Timex
+from dateline.model import EventTime, Timex, iso_day
 
 
 def share_without(mentions: list[Mention], doc: Doc) -> None:
@@ -69,6 +70,14 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             # 'then fly to Moscow for talks with Lavrov the following day': the talks' day
             _take_time(mention, purpose)
             continue
+        occasion = _fronted_occasion(mention, doc, by_token)
+        if not mention.timexes and occasion is not None:
+            _take_time(mention, occasion)
+            continue  # 'In a speech on June 15 last year, Lee invited Kim': in that speech
+        told_with = _participle_host_of(mention, doc, by_token, by_clause)
+        if not mention.timexes and told_with is not None:
+            _take_time(mention, told_with)
+            continue  # 'agreed on Wednesday …, ending three days of talks': then they ended
         head = doc[mention.token].head.i
         host = by_token.get(head) or by_clause.get(head)
         if not mention.timexes and host is not None and host.dated and _purpose(doc[mention.token]):
@@ -98,6 +107,43 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
                 break
 
 
+#: occasions a fronted 'in' / 'at' phrase names ('In a speech on June 15, Lee invited Kim')
+FRONTED_OCCASIONS = {"STATEMENT", "MEET"}
+
+
+def _fronted_occasion(mention: Mention, doc: Doc, by_token: dict[int, Mention]) -> Mention | None:
+    """The dated speech, call or meeting an 'in' / 'at' phrase before the clause's subject
+    names ('In a speech on June 15 last year, Lee invited Kim', 'At talks on Monday, …')."""
+    verb = doc[mention.token]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.i > subject.i:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            occasion = by_token.get(pobj.i)
+            if occasion is not None and occasion.type in FRONTED_OCCASIONS and occasion.dated:
+                return occasion
+    return None
+
+
+def _participle_host_of(
+    mention: Mention, doc: Doc, by_token: dict[int, Mention], by_clause: dict[int, Mention]
+) -> Mention | None:
+    """The dated event a bare participle holding a nominal hangs on ('agreed on Wednesday
+    to patrol the lake together, ending three days of talks')."""
+    if mention.clause == mention.token:
+        return None
+    verb = timing.participle_host(doc[mention.clause])
+    host = (by_token.get(verb.i) or by_clause.get(verb.i)) if verb is not None else None
+    if host is None or host is mention or not host.dated:
+        return None
+    past = ("occurred", "ongoing")
+    same = host.status == mention.status or (host.status in past and mention.status in past)
+    return host if same else None
+
+
 def _take_time(mention: Mention, host: Mention) -> None:
     """The mention happens when ``host`` does."""
     mention.timexes, mention.time, mention.dated = host.timexes, host.time, True
@@ -108,11 +154,21 @@ def _when_head(doc: Doc, mention: Mention) -> Token | None:
     token = doc[mention.clause]  # the verb itself, or the clause verb of a nominal
     if token.dep_ not in ("advcl", "relcl") or not _opens_with_when(token):
         return None
-    return token.head
+    # '…, replacing a 2019 deal, as Tahiri held talks': the verb the participle hangs on
+    return timing.participle_host(token.head) or token.head
+
+
+#: marks of an adverbial clause told as happening at its host's time ('signed the pact on
+#: Tuesday as Tahiri held talks with Ndour', 'while the ministers met')
+WHILE_MARKS = {"as", "while"}
 
 
 def _opens_with_when(clause: Token) -> bool:
-    return any(c.lower_ == "when" for c in clause.children)
+    return any(
+        c.lower_ == "when"
+        or (clause.dep_ == "advcl" and c.dep_ == "mark" and c.lower_ in WHILE_MARKS)
+        for c in clause.children
+    )
 
 
 def _when_time(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention | None:
@@ -469,6 +525,16 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         before = [
             m for m in occasions if max(block[0], earliest) <= m.sentence[0] < mention.sentence[0]
         ]  # an earlier sentence: 'spoke on Monday …, Lee's office said' only reports it
+        quoted = doc.text[mention.sentence[0] : mention.sentence[0] + 1] in QUOTE_OPENERS
+        if not before and quoted and not _dated_in(mentions, block, mention):
+            # a quote opening its sentence after the talks ('"…," Asano told a joint news
+            # conference'): said at the speaker's occasion told in the sentences just before
+            before = [
+                m
+                for m in occasions
+                if earliest <= m.sentence[0] < block[0]
+                and speakers & {r.id for r in (*m.sources, *m.targets)}
+            ]
         if not before:
             continue
         occasion = max(before, key=lambda m: m.token)
@@ -477,12 +543,62 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
             mention.location = mention.location or occasion.location  # said there
 
 
+#: what opens a sentence that is a quote ('"We have turned a page," Vega told …')
+QUOTE_OPENERS = {'"', "“", "'", "‘"}
+
+
+def _dated_in(mentions: list[Mention], block: tuple[int, int], mention: Mention) -> bool:
+    """Whether an event told before ``mention`` in its paragraph has a date of its own."""
+    return any(
+        m.dated and block[0] <= m.sentence[0] <= mention.sentence[0] and m is not mention
+        for m in mentions
+    )
+
+
+def parts_of_a_plural_occasion(mentions: list[Mention], doc: Doc) -> None:
+    """'held four telephone calls today … The Minister spoke with Indonesia's Foreign
+    Minister': an undated meeting of someone who held several meetings on a day told
+    before it is one of them, held that day."""
+    plural = [
+        m
+        for m in mentions
+        if m.type == "MEET" and m.status == "occurred" and _to_the_day(m) and _counted(doc[m.token])
+    ]
+    for mention in mentions:
+        if mention.type != "MEET" or mention.dated or mention.timexes:
+            continue
+        if mention.status != "occurred" or not mention.sources:
+            continue
+        people = {r.id for r in mention.sources}
+        before = [m for m in plural if m.token < mention.token and people & m.participants()]
+        if before:
+            _take_time(mention, before[-1])
+
+
+def _counted(noun: Token) -> bool:
+    """'four telephone calls', 'several meetings': a number of meetings, not 'talks'."""
+    return noun.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or c.lower_ in ("several", "a series of") for c in noun.children
+    )
+
+
+#: acts that close the talks held right before them ('signed an agreement on Thursday,
+#: after talks between the two prime ministers')
+SIGNED = {"AGREE"}
+
+
+def _counted_out(talks: Mention, doc: Doc) -> bool:
+    """'after months of talks', 'after three rounds of talks': talks of many days."""
+    token = doc[talks.token]
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i
+
+
 def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
     """'Gromov said on Wednesday following talks with Ganzorig': undated talks that a
     statement dated to the day came right after were held that day, and are the
     speaker's."""
     for mention in mentions:
-        if mention.type not in SPEECH_ACTS or not _to_the_day(mention):
+        if mention.type not in SPEECH_ACTS | SIGNED or not _to_the_day(mention):
             continue
         speakers = {r.id for r in mention.sources}
         for prep in doc[mention.token].children:
@@ -494,10 +610,82 @@ def talks_said_right_after(mentions: list[Mention], doc: Doc) -> None:
             for other in mentions:
                 if other.token not in inside or other.dated or other.type not in OCCASIONS:
                     continue
+                if mention.type in SIGNED and (other.type != "MEET" or _counted_out(other, doc)):
+                    continue  # 'signed on Thursday after months of talks': not that day
                 _take_time(other, mention)
+                if mention.type in SIGNED:
+                    continue  # 'signed … after talks between the two prime ministers'
                 if not speakers & {r.id for r in (*other.sources, *other.targets)}:
                     # 'following talks with Ganzorig': the speaker's own talks
                     other.sources = [*mention.sources, *other.sources]
+
+
+#: how far 'two days after' or 'a week before' an act its host is: days per unit
+_DAY_UNITS = {"day": 1, "week": 7}
+
+
+def days_from_the_host(mentions: list[Mention], doc: Doc) -> None:
+    """'said on Thursday, two days after a tense phone call', 'spoke to us on Wednesday, two
+    days after a ship fired water cannon': an undated act told a number of days before (or
+    after) a verb dated to the day is that many days away from it."""
+    by_token = {m.token: m for m in mentions}
+    for verb, day in _days_of_verbs(mentions, doc):
+        for link in verb.children:
+            offset = _days_offset(link)
+            if offset is None:
+                continue
+            for token in link.subtree:
+                other = by_token.get(token.i)
+                if other is None or other.dated or other.timexes or other.token == verb.i:
+                    continue
+                try:
+                    moved = day + offset
+                except OverflowError:
+                    break
+                other.time, other.dated = timing.day_span(moved, moved), True
+                break
+
+
+def _days_of_verbs(mentions: list[Mention], doc: Doc) -> list[tuple[Token, date]]:
+    """Verbs dated to the day: those of events, and those a day hangs on ('spoke on Monday')."""
+    found = []
+    for mention in mentions:
+        day = iso_day(mention.time.earliest) if _to_the_day(mention) else None
+        if day is not None:
+            found.append((doc[mention.token], day))
+    for timex in doc._.timexes or []:
+        root = timing.timex_root(doc, timex)
+        if root is None or timex.granularity != "day" or timex.earliest != timex.latest:
+            continue
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        day = iso_day(timex.earliest)
+        if day is not None and verb.pos_ in ("VERB", "AUX") and root.dep_ in ("pobj", "npadvmod"):
+            found.append((verb, day))
+    return found
+
+
+def _days_offset(link: Token) -> timedelta | None:
+    """The signed distance a 'two days after' / 'a week before' phrase or clause puts its
+    act from its host's day (after: earlier, before: later)."""
+    places = [link]
+    if link.dep_ == "advcl":  # 'two days after a ship fired …': the clause's 'after'
+        places += [c for c in link.children if c.dep_ == "mark"]
+    word = places[-1].lower_ if places[-1].dep_ in ("prep", "mark") else None
+    if word not in ("after", "before"):
+        return None
+    for unit in (c for place in places for c in place.children if c.dep_ == "npadvmod"):
+        per = _DAY_UNITS.get(unit.lemma_.lower())
+        numbers = [c for c in unit.children if c.dep_ in ("nummod", "det")]
+        if per is None or not numbers:
+            continue
+        word_count = numbers[0].lower_
+        count = 1 if word_count in ("a", "one") else timing.NUMBER_WORDS.get(word_count)
+        if count is None and word_count.isdigit():
+            count = int(word_count)
+        if count:
+            days = timedelta(days=count * per)
+            return -days if word == "after" else days
+    return None
 
 
 def rounds_of_the_talks(mentions: list[Mention], doc: Doc) -> None:

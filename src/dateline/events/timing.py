@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -86,7 +87,34 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         ):
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
+    for mention in mentions:
+        host = participle_host(doc[mention.token]) or _act_host(mention, doc)
+        if host is not None and host.i not in table:
+            # 'will make a tour of Asia from September 7 to 14, visiting Vietnam, …': the
+            # verb the participle hangs on tells no event of its own; its time is the visit's
+            table[host.i] = [mention]
     return table
+
+
+def participle_host(token: Token) -> Token | None:
+    """The verb a bare participial clause ('…, visiting Vietnam and Laos') hangs on."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children):
+        return None  # 'after visiting …', 'with the minister visiting …': a clause of its own
+    return token.head
+
+
+#: verbs whose infinitive is the act they perform ('voted on February 20 to ratify the treaty')
+ACT_VERBS = {"vote", "move", "act"}
+
+
+def _act_host(mention: Mention, doc: Doc) -> Token | None:
+    """The verb of voting or moving whose infinitive is the event: its date is the act's."""
+    token = doc[mention.token]
+    if token.dep_ not in ("xcomp", "advcl") or mention.status != "occurred":
+        return None
+    return token.head if token.head.lemma_.lower() in ACT_VERBS else None
 
 
 def governing(token: Token, lemma: str, steps: int = 4) -> Token | None:
@@ -171,11 +199,37 @@ def attach(
         options = found.get(id(mention), [])
         # 'most recently in September 2025': a dated timex outranks a nearer 'recently'
         options = [a for a in options if is_dated(a.timex)] or options
+        options = _refined(options)
         if options:
             best = min(a.distance for a in options)
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+#: grains a day of their own refines ('January 2013 — … phones his counterpart on January 7')
+COARSE_GRAINS = {"month", "year"}
+
+
+def _refined(options: list[Attachment]) -> list[Attachment]:
+    """A day inside the one month or year that hangs nearer is the event's own time."""
+    if not options:
+        return options
+    best = min(a.distance for a in options)
+    nearest = [a for a in options if a.distance == best]
+    if len(nearest) != 1 or nearest[0].timex.granularity not in COARSE_GRAINS:
+        return options
+    coarse = nearest[0].timex
+    days = [
+        a
+        for a in options
+        if a.timex.granularity == "day"
+        and a.prep not in WINDOW_PREPS
+        and coarse.earliest is not None
+        and coarse.latest is not None
+        and coarse.earliest <= (a.timex.earliest or "") <= (a.timex.latest or "") <= coarse.latest
+    ]
+    return days[:1] if len(days) == 1 else options
 
 
 WINDOW_PREPS = {"since", "before", "after", "until", "till"}
@@ -518,6 +572,44 @@ def carry_out(thing: Mention | Event, dct: date, carried_out: Collection[str]) -
 PRESUPPOSED = ("after", "following", "since", "amid", "during", "anniversary")
 
 
+#: units of 'It is four years today since …', in months
+_SINCE_UNITS = {"year": 12, "month": 1}
+
+
+def since_today(mention: Mention, doc: Doc, dct: date) -> None:
+    """'It is four years today since Russia launched its invasion': an undated act in a
+    'since' clause of a span counted to this very day happened that many years (months)
+    before the DCT, to the day."""
+    if mention.dated or mention.timexes:
+        return
+    verb = doc[mention.clause]
+    if verb.dep_ != "advcl" or not any(c.lower_ == "since" for c in verb.children):
+        return
+    main = verb.head
+    if main.lemma_ != "be" or not any(c.lower_ == "today" for c in main.children):
+        return
+    for span in main.children:
+        months = _SINCE_UNITS.get(span.lemma_.lower())
+        count = next((c for c in span.children if c.dep_ == "nummod"), None) if months else None
+        number = NUMBER_WORDS.get(count.lower_) if count is not None else None
+        if count is not None and number is None and count.lower_.isdigit():
+            number = int(count.lower_)
+        if months and number:
+            day = _months_before(dct, months * number)
+            if day is not None:
+                mention.time, mention.dated = day_span(day, day), True
+            return
+
+
+def _months_before(day: date, months: int) -> date | None:
+    """The same day ``months`` months earlier (the month's last day when it has fewer)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    if year < 1:
+        return None
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
 def default_window(mention: Mention, dct: date) -> None:
     """Open windows: an occurred event ends by the DCT, a planned one starts from it."""
     time = mention.time
@@ -578,7 +670,12 @@ def _through_start(prep: Token) -> list[Token]:
 
 
 def _stated_length(token: Token) -> int | None:
-    """Length of the visit itself or of its purpose ('arrived … for a three-day visit')."""
+    """Length of the visit itself or of its purpose ('arrived … for a three-day visit'), or
+    of the days it fills ('held two days of talks', 'after three days of talks')."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.i:
+        filled = duration_days(token.head.head)
+        if filled is not None:
+            return filled
     nouns = [token] + [
         pobj
         for prep in token.children
@@ -616,6 +713,41 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
                 day = iso_day(timex.latest) if timex.granularity == "day" else None
                 if day is not None and day > dct:
                     return day
+    return None
+
+
+def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> date | None:
+    """The later day, up to the DCT, on which the visitor of an arrival left, as a verb
+    conjoined to the arrival says ('arrived on Tuesday and left on Wednesday evening')."""
+    timexes = list(doc._.timexes or [])
+    for mention in mentions:
+        token = doc[mention.token]
+        if token.lemma_.lower() != "arrive":
+            continue
+        for verb in token.children:
+            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or _future(verb):
+                continue
+            for timex in timexes:
+                root = timex_root(doc, timex)
+                if root is None or verb not in (root.head, root.head.head):
+                    continue
+                day = iso_day(timex.latest) if timex.granularity in DAY_GRAINS else None
+                if day is not None and start < day <= dct:
+                    return day
+    return None
+
+
+def _began_on(noun: Token, doc: Doc) -> date | None:
+    """The day a relative clause of beginning gives the event it ends ('an official visit …,
+    which he began on Monday 20 October')."""
+    # the parser may hang the clause on the noun's last word ('a visit to Peru, which …')
+    clauses = [c for c in noun.subtree if c.dep_ == "relcl" and c.lemma_.lower() in BEGIN_VERBS]
+    for timex in doc._.timexes or [] if clauses else []:
+        root = timex_root(doc, timex)
+        if root is None or timex.granularity not in DAY_GRAINS:
+            continue
+        if root.head in clauses or root.head.head in clauses:
+            return iso_day(timex.earliest)
     return None
 
 
@@ -661,9 +793,19 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
         event.time = EventTime(value, start.isoformat(), home.isoformat(), "day")
         event.status, event.cue = "ongoing", "due home"
         return
+    left = _left_after(mentions, doc, start, dct) if event.type == "VISIT" else None
+    if left is not None:
+        # 'arrived in Tokyo on Tuesday and left for New Delhi on Wednesday': the whole stay
+        event.time, event.dated = day_span(start, left), True
+        return
     for mention in mentions:
         days = _stated_length(doc[mention.token])
         clause = doc[mention.clause]
+        first = _began_on(doc[mention.token], doc) if governor_key(clause) in ENDING_VERBS else None
+        if first is not None and first < start:
+            # 'concluded on Tuesday an official visit …, which he began on Monday'
+            event.time, event.dated = day_span(first, start), True
+            return
         if days is not None and days > 1 and governor_key(clause) in ENDING_VERBS:
             # 'wrapped up a two-day state visit on Wednesday': the day told is the last one
             event.time, event.dated = day_span(start - timedelta(days=days - 1), start), True
@@ -673,6 +815,10 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             value = f"{start.isoformat()}/{end.isoformat()}"
             event.time = EventTime(value, start.isoformat(), end.isoformat(), "day")
             event.status, event.cue, event.dated = "ongoing", f"{days}-day visit", True
+            return
+        if days is not None and days > 1 and event.time.latest == event.time.earliest:
+            # 'held two days of talks' from a day before the DCT: the days it filled
+            event.time, event.dated = day_span(start, start + timedelta(days=days - 1)), True
             return
         if event.type != "VISIT":
             continue
@@ -695,9 +841,15 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
     start = iso_day(event.time.earliest) if event.time.earliest else None
     if start is None or event.time.latest != event.time.earliest:
         return  # no day, or a range already
+    until = _told_as_end(mentions, event.time.earliest or "", doc.text)
     for mention in mentions:
         days = _stated_length(doc[mention.token])
         if days is not None and days > 1:
+            first = _days_later(start, 1 - days) if until else None
+            if first is not None:
+                # 'begins a three-day state visit, until March 15': the day told is the last
+                event.time = day_span(first, start)
+                return
             end = _days_later(start, days - 1)
             if end is None:
                 return
@@ -705,11 +857,40 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
             return
 
 
+#: words before a day that make it the last day of what lasts ('until March 15', '(to March 11)')
+UNTIL_DAY = re.compile(r"(?:\b(?:until|till|through|to)|\(to)\s+$", re.IGNORECASE)
+
+
+def _told_as_end(mentions: list[Mention], day: str, text: str) -> bool:
+    """Whether the event's day comes from a timex told as the end of a stay ('until March
+    15'), with no start day beside it."""
+    days = [t for m in mentions for t in m.timexes if t.earliest == day]
+    return bool(days) and all(UNTIL_DAY.search(text, max(0, t.start - 8), t.start) for t in days)
+
+
+#: a sentence saying that the plan it tells has no date yet ('but no date has been set')
+NO_DATE_SET = re.compile(
+    r"\bno (?:new |firm |fixed )?date(?: or venue)?(?: (?:has|had|was|is) (?:yet )?(?:been )?)?"
+    r"(?:set|fixed|given|announced|agreed|named)\b",
+    re.IGNORECASE,
+)
+
+
+def no_date_set(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
+    """'has accepted an invitation to make a state visit …, but no date has been set': a
+    plan its own sentence says is undated keeps no time another mention lent it."""
+    if event.status not in ("planned", "possible") or not event.dated:
+        return
+    text = doc.text
+    if any(NO_DATE_SET.search(text, *m.sentence) for m in mentions):
+        event.time, event.dated = EventTime(None, dct.isoformat(), None, None), False
+
+
 def _days_later(day: date, days: int) -> date | None:
     try:
         return day + timedelta(days=days)
     except OverflowError:
-        return None  # past year 9999
+        return None  # past year 9999 or before year 1
 
 
 #: how far before the DCT a day restated for the lead's event may lie ('has ratified …'

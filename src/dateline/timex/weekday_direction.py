@@ -10,6 +10,7 @@ until it ("flights were cancelled until Thursday").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dateline.timex.tense import (
     CLAUSE_BOUNDARY,
@@ -91,8 +92,10 @@ def weekday_forward(text: str, start: int, end: int, strong: str | None) -> bool
     left, _ = sentence_bounds(text, start, end)
     if possessive(text, end):
         # "tickets for Sunday's match", "campaigning for Sunday's elections": the occasion
-        # something is meant for lies ahead; other possessives name a reported one
-        return _meant_for(text, left, start) and _OCCASION.match(text, end) is not None
+        # something is meant for lies ahead, and so does one called off or put off ("called
+        # off Tuesday's strike"); other possessives name a reported one
+        ahead = _meant_for(text, left, start) or _called_off(text, left, start)
+        return ahead and _OCCASION.match(text, end) is not None
     # 'flights were cancelled until Thursday', 'the window stays open until Monday': a state
     # lasting into the days ahead; not 'Until Thursday, they had …' (fronted, past perfect)
     # ('He stayed in the capital until Friday' is over: a past action, not a state)
@@ -148,9 +151,33 @@ def _meant_for(text: str, left: int, start: int) -> bool:
 _OCCASION = re.compile(
     r"['’]s\s+(?:[a-z0-9-]+\s+){0,3}?(?:elections?|votes?|polls?|ballot|referendum|runoff|"
     r"match|game|final|semi-final|derby|race|stage|concert|summit|meeting|talks|ceremony|"
-    r"parade|march|rally|launch|opening|debate|hearing)\b",
+    r"parade|march|rally|launch|opening|debate|hearing|strike|walkout|visit|trip)\b",
     re.IGNORECASE,
 )
+CALLED_OFF_REACH = 30  # "called off the planned" before a possessive weekday
+
+
+def _called_off(text: str, left: int, start: int) -> bool:
+    """Whether a verb of calling off or putting off comes right before the weekday."""
+    return (
+        _called_off_pattern().search(text, max(left, start - CALLED_OFF_REACH), start) is not None
+    )
+
+
+# The verbs that call off or put off a plan are the events step's (cues.json cancel_verbs,
+# reschedule_verbs): one list for both; nouns and adverbs there ('no longer') are left out.
+@lru_cache(maxsize=1)
+def _called_off_pattern() -> re.Pattern[str]:
+    from dateline.events.lexicon import load_cues
+
+    cues = load_cues()
+    verbs = [w.split() for w in (*cues["cancel_verbs"], *cues["reschedule_verbs"])]
+    verbs = [w for w in verbs if w[0] not in ("no", "cancellation", "cancelled", "ax")]
+    stems = sorted(
+        r"\s+".join([re.escape(w[0].removesuffix("e")) + r"\w*", *map(re.escape, w[1:])])
+        for w in verbs
+    )
+    return re.compile(rf"\b(?:{'|'.join(stems)})\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
 # The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
