@@ -32,6 +32,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
+    collector_paused,
     pending_key,
     row_summary,
     story_dict,
@@ -122,21 +123,24 @@ def pending_page(
     quarter of the page's CPU at a million events. On PostgreSQL with the packaged rules
     the page is one statement (:mod:`dateline.link.pending_pg`: the same page, ``tests/
     test_reads_paging.py``)."""
-    settings = settings or default_settings()
-    day = as_of_text(as_of)
-    packaged = settings is default_settings()
-    raw = sqlite_snapshot(conn) if packaged else None
-    if raw is not None:
-        from dateline.fastpath.pending import pending_page as sqlite_pending_page
+    with collector_paused():
+        settings = settings or default_settings()
+        day = as_of_text(as_of)
+        packaged = settings is default_settings()
+        raw = sqlite_snapshot(conn) if packaged else None
+        if raw is not None:
+            from dateline.fastpath.pending import pending_page as sqlite_pending_page
 
-        return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
-    if packaged and conn.dialect.name == "postgresql":
-        from dateline.link import pending_pg
+            return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
+        if packaged and conn.dialect.name == "postgresql":
+            from dateline.link import pending_pg
 
-        return pending_pg.pending_page(
+            return pending_pg.pending_page(
+                conn, day, settings, limit=limit, offset=offset, summary=summary
+            )
+        return sqlalchemy_pending_page(
             conn, day, settings, limit=limit, offset=offset, summary=summary
         )
-    return sqlalchemy_pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
 
 
 def sqlalchemy_pending_page(
@@ -148,8 +152,22 @@ def sqlalchemy_pending_page(
     offset: int = 0,
     summary: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
-    """:func:`pending_page` through SQLAlchemy on any database (PostgreSQL; SQLite with
-    other linking rules): the stories ranked and counted in SQL, folded, then built."""
+    """:func:`pending_page` through SQLAlchemy on any database (SQLite with other linking
+    rules; PostgreSQL statement by statement): the stories ranked and counted in SQL,
+    folded, then built."""
+    with collector_paused():
+        return _sqlalchemy_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+
+
+def _sqlalchemy_page(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool,
+) -> tuple[list[dict[str, Any]], int]:
     packaged = settings is default_settings()
     first = None if limit is None else offset + limit
     settled, settled_count, later = _settled_pending(conn, day, settings, first)
