@@ -822,8 +822,9 @@ def test_no_cycle_collection_runs_while_a_pending_page_is_built(db_url: str) -> 
             ran.append(info["generation"])
 
     threshold = gc.get_threshold()
-    with Store(db_url) as store, reading(store.engine) as conn:
+    with Store(db_url) as store:
         assert all(store.add_many(plans()))
+    with Store(db_url) as store, reading(store.engine) as conn:
         pending_page(conn, "2025-03-03", limit=5)  # statements built and cached
         gc.callbacks.append(record)
         gc.set_threshold(50)  # a young collection every 50 new objects: hundreds a page

@@ -89,11 +89,12 @@ def _page(
     ranked: list[tuple[PendingKey, Any]] = []
     total = folded = 0
     details: dict[str, dict[str, Any]] | None = None if summary else {}
+    named: dict[str, list[tuple[str, str]]] = {}  # each member's actors' ids and names
     for r in rows:
         total = r.total
         if r.story is None:  # the one row of an empty page
             continue
-        members = [_member(m, settings, details) for m in r.members] if r.members else None
+        members = [_member(m, settings, details, named) for m in r.members] if r.members else None
         if r.position is not None:
             ranked.append(((r.earliest_key, r.first_key, r.story), (r, members)))
             continue
@@ -104,7 +105,7 @@ def _page(
     ranked.sort(key=lambda found: found[0])
     page = ranked[offset:] if limit is None else ranked[offset : offset + limit]
     groups = {r.story: members for _, (r, members) in page if members is not None}
-    names = {i: n for _, (r, _m) in page if r.names for i, n in r.names.items()}
+    names = {i: n for _, (_r, members) in page for m in members or () for i, n in named[m.id]}
     rows_of = {r.story: {n: r._mapping[f"row_{n}"] for n in ROW_COLUMNS} for _, (r, _m) in page}
     by_row = {r.story for _, (r, _m) in page if r.settled}
     built = _assemble(groups, names, settings, details, rows_of, by_row)
@@ -115,23 +116,28 @@ def _page(
 
 
 def _member(
-    found: list[Any], settings: LinkSettings, details: dict[str, dict[str, Any]] | None
+    found: list[Any],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None,
+    named: dict[str, list[tuple[str, str]]],
 ) -> Member:
     row = dict(zip(MEMBER_KEYS, found, strict=False))
     m = member_of_link_row(row, settings)
+    taking_part, quoted, *extra = found[len(MEMBER_KEYS) :]
+    named[m.id] = [*(taking_part or ()), *([quoted] if quoted else [])]
     if details is not None:
-        extra = dict(zip((*DETAIL_KEYS, *_LISTS), found[len(MEMBER_KEYS) :], strict=True))
+        more = dict(zip((*DETAIL_KEYS, *_LISTS), extra, strict=True))
         roles: dict[str, list[str]] = {"source_ids": [], "target_ids": []}
-        for role, actor_id in extra["roles"] or []:
+        for role, actor_id in more["roles"] or []:
             roles[f"{role}_ids"].append(actor_id)
         details[m.id] = {
             "id": m.id,
             "type": row["type"],
             "status": row["status"],
-            **{k: extra[k] for k in DETAIL_KEYS},
-            "evidence": extra["evidence"] or [],
+            **{k: more[k] for k in DETAIL_KEYS},
+            "evidence": more["evidence"] or [],
             "candidates": [
-                {"value": v, "status": s, "text": x} for v, s, x in extra["candidates"] or []
+                {"value": v, "status": s, "text": x} for v, s, x in more["candidates"] or []
             ],
             **roles,
         }
@@ -189,14 +195,14 @@ def _statement(settings: LinkSettings, limited: bool, whole: bool) -> Select[Any
         *w,
         *(st.c[n].label(f"row_{n}") for n in ROW_COLUMNS),
         case((detailed, _members(wanted, whole))).label("members"),
-        case((detailed, _names(wanted))).label("names"),
     ]
     joined = totals.outerjoin(wanted, true()).outerjoin(st, st.c.id == w.story)
     return select(*columns).select_from(joined).order_by(w.position)
 
 
 def _members(page: Any, whole: bool) -> ColumnElement[Any]:
-    """A story's members up to the day as a JSON array of arrays (``MEMBER_KEYS``, and for
+    """A story's members up to the day as a JSON array of arrays (``MEMBER_KEYS``, the
+    ids and names of its actors, the id and name of whoever it is attributed to, and for
     whole stories ``DETAIL_KEYS``, its evidence, candidates and roles)."""
     from dateline.link.query import _DAY
 
@@ -206,9 +212,20 @@ def _members(page: Any, whole: bool) -> ColumnElement[Any]:
         *(el.c[n] for n in MEMBER_KEYS if n not in ev.c),
     ]
     assert [f.name for f in fields] == list(MEMBER_KEYS)
+    # the names of the member's actors and of whoever it is attributed to, by actors' key
+    # (dateline.link.query._names; an IN list of a story's ids made PostgreSQL read all
+    # 5,000 actors for each story of the page: 1 ms each)
+    ea, ac = t.event_actors, t.actors
+    pair = func.json_build_array(ac.c.id, ac.c.name)
+    taking_part = select(func.json_agg(pair)).select_from(ea.join(ac, ac.c.id == ea.c.actor_id))
+    quoted = select(pair).where(ac.c.id == ev.c.attribution)
+    fields += [
+        taking_part.where(ea.c.event_id == ev.c.id).scalar_subquery(),
+        quoted.scalar_subquery(),
+    ]
     joined = ev.join(el, el.c.event_id == ev.c.id)
     if whole:
-        doc, evi, cand, ea = t.documents, t.event_evidence, t.event_candidates, t.event_actors
+        doc, evi, cand = t.documents, t.event_evidence, t.event_candidates
         joined = joined.join(doc, doc.c.id == ev.c.document_id)
         sentences = func.json_agg(aggregate_order_by(evi.c.sentence, evi.c.id))
         offered = func.json_build_array(cand.c.value, cand.c.status, cand.c.text)
@@ -229,18 +246,4 @@ def _members(page: Any, whole: bool) -> ColumnElement[Any]:
         ]
     found = select(func.json_agg(func.json_build_array(*fields))).select_from(joined)
     found = found.where(ev.c.story_id == page.c.story, ev.c.dct <= _DAY).correlate(page)
-    return found.scalar_subquery()
-
-
-def _names(page: Any) -> ColumnElement[Any]:
-    """Names of the actors that take part in, or are quoted on, a story's members up to
-    the day, as one JSON object (``dateline.link.query._names``)."""
-    from dateline.link.query import _DAY
-
-    ev, ea, ac = t.events, t.event_actors, t.actors
-    members = [ev.c.story_id == page.c.story, ev.c.dct <= _DAY]
-    taking_part = select(ea.c.actor_id).join(ev, ev.c.id == ea.c.event_id).where(*members)
-    quoted = select(ev.c.attribution).where(*members, ev.c.attribution.is_not(None))
-    wanted = or_(ac.c.id.in_(taking_part.correlate(page)), ac.c.id.in_(quoted.correlate(page)))
-    found = select(func.json_object_agg(ac.c.id, ac.c.name)).where(wanted).correlate(page)
     return found.scalar_subquery()

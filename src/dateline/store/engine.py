@@ -118,6 +118,13 @@ def writing(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+# reading()'s settings on PostgreSQL, for the transaction only (set_config's third argument)
+_PAGE_SETTINGS = (
+    "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+    "set_config('jit', 'off', true)"
+)
+
+
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A read transaction on one snapshot of the database.
@@ -133,12 +140,17 @@ def reading(engine: Engine) -> Iterator[Connection]:
     pool's ROLLBACK: psycopg forgets every statement it prepared on a connection when
     that connection rolls back, so the reads' statements, sent again and again on the
     same pooled connections, were parsed and planned anew each time (psycopg prepares a
-    statement on its sixth run, ``prepare_threshold``)."""
+    statement on its sixth run, ``prepare_threshold``).
+
+    No JIT compilation either: a read is a page, and the planner's cost of pending's one
+    statement (:mod:`dateline.link.pending_pg`), summed over its per-story subqueries,
+    passed the JIT thresholds: 3.3 s of compiling for a 30 ms page at a million events.
+    Both settings in one statement (one round trip), for the read's transaction only."""
     with engine.connect() as conn:
         postgres = conn.dialect.name == "postgresql"
         if postgres:
             conn.execution_options(isolation_level="REPEATABLE READ")
-            conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+            conn.exec_driver_sql(_PAGE_SETTINGS)
         yield conn
         if postgres and conn.in_transaction():
             conn.commit()
