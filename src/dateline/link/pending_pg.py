@@ -19,16 +19,20 @@ since), :func:`pending_page` answers None and the caller folds those stories as 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Connection,
     Integer,
     Select,
+    String,
     and_,
+    any_,
     bindparam,
-    case,
+    cast,
     false,
     func,
     null,
@@ -84,21 +88,25 @@ def _page(
 
     first = None if limit is None else offset + limit
     query = _statement(settings, limit is not None, not summary)
+    width = len(MEMBER_KEYS) + 2 + (0 if summary else len(DETAIL_KEYS) + len(_LISTS))
     given = {**_day_values(day, settings), "offset": offset}
     rows = conn.execute(query, {**given, **({"first": first} if first is not None else {})})
     ranked: list[tuple[PendingKey, Any]] = []
     total = folded = 0
     details: dict[str, dict[str, Any]] | None = None if summary else {}
     named: dict[str, list[tuple[str, str]]] = {}  # each member's actors' ids and names
-    for r in rows:
+    for story, group in groupby(rows, key=lambda r: r.story):
+        found = list(group)
+        r = found[0]
         total = r.total
-        if r.story is None:  # the one row of an empty page
+        if story is None:  # the one row of an empty page
             continue
-        members = [_member(m, settings, details, named) for m in r.members] if r.members else None
+        ordered = [list(m)[-width:] for m in found if m[-width] is not None]
+        members = [_member(m, settings, details, named) for m in ordered] or None
         if r.position is not None:
-            ranked.append(((r.earliest_key, r.first_key, r.story), (r, members)))
+            ranked.append(((r.earliest_key, r.first_key, story), (r, members)))
             continue
-        key = pending_key(r.story, members or [], day, settings) if members else None
+        key = pending_key(story, members, day, settings) if members else None
         if key is not None:  # a story its rows do not tell, folded: pending as of the day
             ranked.append((key, (r, members)))
             folded += 1
@@ -190,31 +198,36 @@ def _statement(settings: LinkSettings, limited: bool, whole: bool) -> Select[Any
     totals = select((settled_n + later_n).label("total")).subquery("totals")
     w = wanted.c
     detailed = or_(w.position.is_(None), w.position > bindparam("offset", type_=Integer()))
+    # one row per member of a story whose members are wanted; the stories' ids as one
+    # array, so that PostgreSQL finds their members by ix_events_story_id (joined to the
+    # page, it hashed every event up to the day)
+    ev = t.events
+    ids = cast(select(func.array_agg(w.story)).where(detailed).scalar_subquery(), ARRAY(String))
+    fields, members = _member_fields(whole)
+    mine = and_(ev.c.story_id == any_(ids), ev.c.story_id == w.story, ev.c.dct <= _DAY)
     columns = [
         totals.c.total,
         *w,
         *(st.c[n].label(f"row_{n}") for n in ROW_COLUMNS),
-        case((detailed, _members(wanted, whole))).label("members"),
+        *fields,
     ]
     joined = totals.outerjoin(wanted, true()).outerjoin(st, st.c.id == w.story)
-    return select(*columns).select_from(joined).order_by(w.position)
+    joined = joined.outerjoin(members, mine)
+    return select(*columns).select_from(joined).order_by(w.position, w.story, ev.c.id)
 
 
-def _members(page: Any, whole: bool) -> ColumnElement[Any]:
-    """A story's members up to the day as a JSON array of arrays (``MEMBER_KEYS``, the
-    ids and names of its actors, the id and name of whoever it is attributed to, and for
-    whole stories ``DETAIL_KEYS``, its evidence, candidates and roles)."""
-    from dateline.link.query import _DAY
-
+def _member_fields(whole: bool) -> tuple[list[ColumnElement[Any]], Any]:
+    """What a member's row holds (``MEMBER_KEYS``, the ids and names of its actors, the id
+    and name of whoever it is attributed to, and for whole stories ``DETAIL_KEYS``, its
+    evidence, candidates and roles) and the tables it is read from."""
     ev, el = t.events, event_links
     fields: list[ColumnElement[Any]] = [
         *(ev.c[n] for n in MEMBER_KEYS if n in ev.c),
         *(el.c[n] for n in MEMBER_KEYS if n not in ev.c),
     ]
     assert [f.name for f in fields] == list(MEMBER_KEYS)
-    # the names of the member's actors and of whoever it is attributed to, by actors' key
-    # (dateline.link.query._names; an IN list of a story's ids made PostgreSQL read all
-    # 5,000 actors for each story of the page: 1 ms each)
+    # the names by actors' key (dateline.link.query._names; an IN list of a story's ids
+    # made PostgreSQL read all 5,000 actors for each story of the page: 1 ms each)
     ea, ac = t.event_actors, t.actors
     pair = func.json_build_array(ac.c.id, ac.c.name)
     taking_part = select(func.json_agg(pair)).select_from(ea.join(ac, ac.c.id == ea.c.actor_id))
@@ -244,6 +257,4 @@ def _members(page: Any, whole: bool) -> ColumnElement[Any]:
             .where(ea.c.event_id == ev.c.id)
             .scalar_subquery(),
         ]
-    found = select(func.json_agg(func.json_build_array(*fields))).select_from(joined)
-    found = found.where(ev.c.story_id == page.c.story, ev.c.dct <= _DAY).correlate(page)
-    return found.scalar_subquery()
+    return [f.label(f"m{n}") for n, f in enumerate(fields)], joined
