@@ -93,6 +93,9 @@ def _page(
     rows = conn.execute(query, {**given, **({"first": first} if first is not None else {})})
     ranked: list[tuple[PendingKey, Any]] = []
     total = folded = 0
+    # the statement returns the stories ranked before the page only when some story's
+    # rows do not tell (it returns those too, positions None): then the page is cut here
+    start = 0
     details: dict[str, dict[str, Any]] | None = None if summary else {}
     named: dict[str, list[tuple[str, str]]] = {}  # each member's actors' ids and names
     for story, group in groupby(rows, key=lambda r: r.story):
@@ -106,12 +109,13 @@ def _page(
         if r.position is not None:
             ranked.append(((r.earliest_key, r.first_key, story), (r, members)))
             continue
+        start = offset
         key = pending_key(story, members, day, settings) if members else None
         if key is not None:  # a story its rows do not tell, folded: pending as of the day
             ranked.append((key, (r, members)))
             folded += 1
     ranked.sort(key=lambda found: found[0])
-    page = ranked[offset:] if limit is None else ranked[offset : offset + limit]
+    page = ranked[start:] if limit is None else ranked[start : start + limit]
     groups = {r.story: members for _, (r, members) in page if members is not None}
     names = {i: n for _, (_r, members) in page for m in members or () for i, n in named[m.id]}
     rows_of = {r.story: {n: r._mapping[f"row_{n}"] for n in ROW_COLUMNS} for _, (r, _m) in page}

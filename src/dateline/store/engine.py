@@ -118,11 +118,10 @@ def writing(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-# reading()'s settings on PostgreSQL, for the transaction only (set_config's third argument)
-_PAGE_SETTINGS = (
-    "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
-    "set_config('jit', 'off', true)"
-)
+# reading()'s settings on PostgreSQL, for the transaction only: two SET LOCAL sent as one
+# simple query (one round trip; SET, unlike a SELECT of set_config, takes no snapshot, so
+# the read's snapshot is still that of its first query)
+_PAGE_SETTINGS = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off"
 
 
 @contextmanager
@@ -145,7 +144,7 @@ def reading(engine: Engine) -> Iterator[Connection]:
     No JIT compilation either: a read is a page, and the planner's cost of pending's one
     statement (:mod:`dateline.link.pending_pg`), summed over its per-story subqueries,
     passed the JIT thresholds: 3.3 s of compiling for a 30 ms page at a million events.
-    Both settings in one statement (one round trip), for the read's transaction only."""
+    Both settings in one round trip, for the read's transaction only."""
     with engine.connect() as conn:
         postgres = conn.dialect.name == "postgresql"
         if postgres:
