@@ -7,13 +7,15 @@ trip to the server and back; on a loaded machine each trip waits for the server'
 process and then the client's to get a core again. Here the same page is one
 statement: the ranking and the later stories' rows judged as
 :func:`dateline.link.history.judge` judges them (in SQL, with the same bound days), the
-page ranked from both, and for each story of the page its stored row, its members up
-to the day (and, whole, each member's details) and its actors' names, built by the
-server as JSON. Python then builds the same dicts from them as ``build_stories`` does.
+page ranked from both, and one row per member of the page's stories with its story's
+stored row, its actors' names and (whole) its details, the lists of them as JSON built
+by the server. Python then builds the same dicts from them as ``build_stories`` does.
+The server works a little more than for the separate statements (bench/RESULTS.md).
 
-Only with the packaged linking rules (``story_states`` holds their states); when a row
-does not tell a later story's state as of the day (a report of an earlier day added
-since), :func:`pending_page` answers None and the caller folds those stories as before.
+Only with the packaged linking rules (``story_states`` holds their states). A story
+whose rows do not tell its state as of the day (a report of an earlier day added since)
+comes back with its reports and is folded here; the statement then also returns the
+stories ranked before the page, which such a story may push into it.
 """
 
 from __future__ import annotations
