@@ -264,12 +264,13 @@ def mix(actor: str, last_day: str) -> list[str]:
 
 def under_ingest(
     db: Path, url: str, paths: list[str], clients: int, articles: int, think: float,
-    log: str | None = None, nice: int = 0,
+    log: str | None = None, nice: int | None = None,
 ) -> None:  # fmt: skip
     """``clients`` threads reading through the server while ``dateline ingest`` writes;
     each waits about ``think`` seconds (uniform 0.5-1.5 times) between its requests, as
     a person reading the page does (0: back to back, to saturate the server). ``log``:
-    each request as a JSON line (``probe_serve.py report``); ``nice``: the ingest's."""
+    each request as a JSON line (``probe_serve.py report``); ``nice``: the ingest's
+    ``--nice`` (None: the command's default, 10)."""
     import random
 
     import httpx
@@ -283,8 +284,8 @@ def under_ingest(
     )  # fmt: skip
     before = _documents(db)
     ingest = subprocess.Popen(
-        [*(["nice", "-n", str(nice)] if nice else []), sys.executable, "-m", "dateline",
-         "ingest", str(corpus), "--db", str(db), "--batch-size", "5"],
+        [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", str(db),
+         "--batch-size", "5", *(["--nice", str(nice)] if nice is not None else [])],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     # Wait for the first batch to commit (the model is loading until then).
@@ -422,7 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1, help="dateline serve --workers")
     parser.add_argument("--probe", metavar="LOG", help="serve by probe_serve.py, lines to LOG")
     parser.add_argument("--client-log", metavar="LOG", help="the clients' requests, JSON lines")
-    parser.add_argument("--ingest-nice", type=int, default=0, help="nice -n N for the ingest")
+    parser.add_argument(
+        "--ingest-nice", type=int, help="the ingest's --nice N (default: its own, 10)"
+    )
     parser.add_argument(
         "--think", type=float, nargs="+", default=[1.0, 0.0], help="seconds between requests"
     )

@@ -525,6 +525,24 @@ def test_a_postgresql_read_starts_no_parallel_workers(db_url: str) -> None:
             assert conn.exec_driver_sql(workers).scalar() != "0"
 
 
+def test_postgresql_reads_repeated_on_a_pooled_connection_run_prepared_statements(
+    store: Store,
+) -> None:
+    """psycopg prepares a statement on its sixth run and forgets them all when its
+    connection rolls back: a read ends with COMMIT, so a pending page read again and
+    again (a server's requests) is parsed and planned once."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL driver's cache")
+    for _ in range(7):
+        with reading(store.engine) as conn:
+            pending_page(conn, "2025-03-01", limit=5, summary=True)
+    prepared = "SELECT statement FROM pg_prepared_statements"
+    with reading(store.engine) as conn:
+        statements = list(conn.exec_driver_sql(prepared).scalars())
+    assert any("story_states" in s for s in statements), statements
+    assert any("coalesce(nullif(" in s for s in statements), statements
+
+
 def test_a_list_of_ids_keeps_the_rows_of_its_query_and_is_one_array_on_postgresql(
     store: Store,
 ) -> None:
@@ -704,3 +722,132 @@ def test_a_summary_page_takes_settled_stories_from_their_rows(
                 assert read() == (expected, len(expected))
                 assert set(folded) == later
     assert len(expected) > len(later) and (day == "2025-05-20" or later)
+
+
+@pytest.mark.parametrize("day", ["2025-01-15", "2025-03-03", "2025-05-20", "2027-12-01"])
+def test_postgresql_pending_in_one_statement_equals_the_statements_it_replaces(
+    db_url: str, day: str
+) -> None:
+    """The page, its total and every story (summary and whole) are those of the ranking,
+    the later stories' rows, the members, names, rows and details read statement by
+    statement; and the page is one statement after the transaction's setting."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the one statement is PostgreSQL's")
+    rules = default_settings()
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    from dateline.link.history_table import fill
+
+    pages = [(limit, offset) for limit in (None, 1, 3, 100) for offset in (0, 1, 2, 30)]
+    reads = {}
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        # one batch leaves the days before each story's last report without rows (folded
+        # in Python), then every row is written (the page is cut in SQL)
+        for written in (False, True):
+            if written:
+                with store.engine.begin() as conn:
+                    fill(conn)
+            with reading(store.engine) as conn:
+                for summary in (True, False):
+                    for limit, offset in pages:
+                        event.listen(store.engine, "before_cursor_execute", record)
+                        sent.clear()
+                        try:
+                            got = pending_page(
+                                conn, day, limit=limit, offset=offset, summary=summary
+                            )
+                        finally:
+                            event.remove(store.engine, "before_cursor_execute", record)
+                        assert "WITH settled" in sent[0] and len(sent) <= 2, sent
+                        old = story_query.sqlalchemy_pending_page(
+                            conn, day, rules, limit=limit, offset=offset, summary=summary
+                        )
+                        assert got == old
+                        reads[written, summary, limit, offset] = got
+    assert reads[True, False, None, 0][0] == reference_of(db_url, day)
+    assert reads[True, False, 3, 1] == reads[False, False, 3, 1]
+
+
+def reference_of(db_url: str, day: str) -> list[dict[str, Any]]:
+    with Store(db_url) as store, reading(store.engine) as conn:
+        return reference(conn, day)
+
+
+def test_postgresql_pending_in_one_statement_folds_a_story_its_rows_do_not_tell(
+    db_url: str,
+) -> None:
+    """A report of an earlier day added after a story's later reports cuts its
+    ``story_states`` rows: the one statement returns that story's reports, which are
+    folded, and the page is ranked with it (every page as the plain fold's)."""
+    import dateline.link.pending_pg as pending_pg
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the one statement is PostgreSQL's")
+    day = "2025-03-03"
+    articles = plans()
+    # visit 1: announced on 2025-02-02 for 2025-04-10, held per a report of 2025-03-05;
+    # a report of 2025-02-20 stored after both
+    held = {"earliest": "2025-04-10", "latest": "2025-04-10", "value": "2025-04-10"}
+    late = stored_article("2025-02-20", "Visit 1 again", "Wire", [
+        {"key": "late1", "type": "VISIT", "status": "planned", "source": ["visitor-1"],
+         "target": ["host-1"], "location": "Capital", **held}])  # fmt: skip
+    with Store(db_url) as store:
+        assert all(store.add_many(articles))
+        assert all(store.add_many([late]))
+        with reading(store.engine) as conn:
+            statement = pending_pg._statement(default_settings(), False, False)
+            values = {**story_query._day_values(day, default_settings()), "offset": 0}
+            folded = [r.story for r in conn.execute(statement, values) if r.position is None]
+            expected = reference(conn, day)
+            assert folded, "the late report cut no story's rows"
+            assert pending(conn, day) == expected
+            for limit, offset in ((1, 0), (2, 3), (100, 0), (2, len(expected) - 1)):
+                found = pending_page(conn, day, limit=limit, offset=offset, summary=True)
+                ids = [s["id"] for s in expected[offset : offset + limit]]
+                assert ([s["id"] for s in found[0]], found[1]) == (ids, len(expected))
+
+
+def test_no_cycle_collection_runs_while_a_pending_page_is_built(db_url: str) -> None:
+    """A full collection walks every object of the process (10-25 ms of CPU with
+    SQLAlchemy loaded): none runs while a page is built, however low the threshold;
+    the collector is on again afterwards, and stays off if it was off."""
+    import gc
+    import sys
+
+    ran: list[int] = []
+
+    def building() -> bool:
+        """Within a pending_page (library, PostgreSQL's or the fast path's), not in the
+        young collection that the first new object after it is built runs (``__exit__``)."""
+        frame = sys._getframe(2)
+        while frame is not None and frame.f_code.co_name not in ("pending_page", "__exit__"):
+            frame = frame.f_back  # type: ignore[assignment]
+        return frame is not None and frame.f_code.co_name == "pending_page"
+
+    def record(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start" and building():
+            ran.append(info["generation"])
+
+    threshold = gc.get_threshold()
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+    with Store(db_url) as store, reading(store.engine) as conn:
+        pending_page(conn, "2025-03-03", limit=5)  # statements built and cached
+        gc.callbacks.append(record)
+        gc.set_threshold(50)  # a young collection every 50 new objects: hundreds a page
+        try:
+            pages = [pending_page(conn, "2025-03-03", limit=5, summary=s) for s in (True, False)]
+            assert gc.isenabled()
+            gc.disable()
+            pending_page(conn, "2025-03-03", limit=5)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+            gc.set_threshold(*threshold)
+            gc.callbacks.remove(record)
+    assert all(page for page, _ in pages)
+    assert ran == []

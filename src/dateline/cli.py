@@ -127,10 +127,22 @@ def ingest(
     partition_size: Annotated[
         int, typer.Option("--partition-size", min=1, help="Articles per Dask task (--dask).")
     ] = 16,
+    nice: Annotated[
+        int,
+        typer.Option(
+            "--nice",
+            min=0,
+            max=19,
+            help="CPU priority to run at, as `nice -n`: at 10 (default) a server or shell "
+            "on the same machine is served first; 0 keeps this process's priority.",
+        ),
+    ] = 10,
 ) -> None:
     """Read articles, extract their events and store them.
 
     Example: dateline ingest news/ feed.xml --db dateline.db
+
+    Example: dateline ingest news/ --nice 0   (full priority on a machine of its own)
 
     Example: dateline ingest news/ --dask local:2 --db postgresql://host/dateline
 
@@ -138,9 +150,11 @@ def ingest(
     one line `path[:line]: DL-Ennn reason` (in the JSON's "rejects" with --json).
     """
     from dateline.ingest import ingest as run_ingest
+    from dateline.ingest import lower_priority
     from dateline.progress import Progress
 
     _check_scale_options(batch_size, workers, dask)
+    lower_priority(nice)
     store = _store(db)
     bar = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
     with warnings.catch_warnings(record=True) as caught, bar as progress:

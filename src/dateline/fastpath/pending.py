@@ -14,6 +14,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
+    collector_paused,
     pending_key,
     row_summary,
     story_dict,
@@ -58,6 +59,13 @@ def pending_page(
 ) -> tuple[list[dict[str, Any]], int]:
     """:func:`dateline.link.query.pending_page` with the packaged linking rules: a page and
     the number of all pending stories."""
+    with collector_paused():
+        return _pending_page(conn, day, limit=limit, offset=offset, summary=summary)
+
+
+def _pending_page(
+    conn: sqlite3.Connection, day: str, *, limit: int | None, offset: int, summary: bool
+) -> tuple[list[dict[str, Any]], int]:
     settings = default_settings()
     open_on_day = overlapping_by_group("stories.first_dct", "stories.open_until", day, day)
     first = None if limit is None else offset + limit

@@ -32,6 +32,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
+    collector_paused,
     pending_key,
     row_summary,
     story_dict,
@@ -119,15 +120,27 @@ def pending_page(
     On SQLite with the packaged rules the statements are :mod:`dateline.fastpath`'s, sent
     through the ``sqlite3`` connection under ``conn`` in its read transaction (the same
     page: ``tests/test_fastpath.py``); SQLAlchemy's work per statement and row was a
-    quarter of the page's CPU at a million events."""
-    settings = settings or default_settings()
-    day = as_of_text(as_of)
-    raw = sqlite_snapshot(conn) if settings is default_settings() else None
-    if raw is not None:
-        from dateline.fastpath.pending import pending_page as sqlite_pending_page
+    quarter of the page's CPU at a million events. On PostgreSQL with the packaged rules
+    the page is one statement (:mod:`dateline.link.pending_pg`: the same page, ``tests/
+    test_reads_paging.py``)."""
+    with collector_paused():
+        settings = settings or default_settings()
+        day = as_of_text(as_of)
+        packaged = settings is default_settings()
+        raw = sqlite_snapshot(conn) if packaged else None
+        if raw is not None:
+            from dateline.fastpath.pending import pending_page as sqlite_pending_page
 
-        return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
-    return sqlalchemy_pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+            return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
+        if packaged and conn.dialect.name == "postgresql":
+            from dateline.link import pending_pg
+
+            return pending_pg.pending_page(
+                conn, day, settings, limit=limit, offset=offset, summary=summary
+            )
+        return sqlalchemy_pending_page(
+            conn, day, settings, limit=limit, offset=offset, summary=summary
+        )
 
 
 def sqlalchemy_pending_page(
@@ -139,8 +152,23 @@ def sqlalchemy_pending_page(
     offset: int = 0,
     summary: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
-    """:func:`pending_page` through SQLAlchemy on any database (PostgreSQL; SQLite with
-    other linking rules): the stories ranked and counted in SQL, folded, then built."""
+    """:func:`pending_page` through SQLAlchemy on any database (SQLite with other linking
+    rules; PostgreSQL statement by statement): the stories ranked and counted in SQL,
+    folded, then built."""
+    with collector_paused():
+        return _sqlalchemy_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+
+
+def _sqlalchemy_page(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool,
+) -> tuple[list[dict[str, Any]], int]:
+    packaged = settings is default_settings()
     first = None if limit is None else offset + limit
     settled, settled_count, later = _settled_pending(conn, day, settings, first)
     unsettled = _unsettled_pending(conn, day, settings) if later else []
@@ -151,7 +179,6 @@ def sqlalchemy_pending_page(
     # of every report), not a fold of its members again (on SQLite at a million events a
     # summary page as of the middle took 20-23 ms of CPU with the fold, 17 without); the
     # rows hold the packaged rules' fold
-    packaged = settings is default_settings()
     by_row = {story_id for *_, story_id in settled} if summary and packaged else set()
     found = build_stories(conn, ids, day, settings, summary, by_row)
     total = settled_count + len(ranked) - len(settled)
@@ -211,8 +238,10 @@ def _ranking(dialect: str, settings: LinkSettings, limited: bool) -> Select[Any]
     keys = [func.coalesce(func.nullif(found.c.earliest, ""), "9999"), found.c.first_dct, found.c.id]
     if dialect == "postgresql":  # the order of Python's str, as the ranking's
         keys = [key.collate("C") for key in keys]
+    named = [k.label(n) for k, n in zip(keys, ("earliest_key", "first_key", "id_key"), strict=True)]
     later = select(st.c.id).where(*_open_on_day(), st.c.last_dct > _DAY).exists()
-    query = select(*keys, func.count().over(), later).select_from(found).order_by(*keys)
+    query = select(*named, func.count().over().label("ranked"), later.label("later"))
+    query = query.select_from(found).order_by(*named)
     return query.limit(bindparam("first", type_=Integer())) if limited else query
 
 
@@ -239,17 +268,21 @@ def _open_on(columns: list[ColumnElement[Any]], conditions: list[ColumnElement[b
     return union_all(*branches).subquery("open_on_day")
 
 
-def _fresh(settings: LinkSettings) -> ColumnElement[bool]:
-    """An undated story's last report is recent enough for it to be pending on the day: as
-    ``is_pending`` judges it, by the story type's ``stale_after`` (a statement announced
-    without a date is made within ``speech_types``' future, anything else ``stale_days``;
-    the days they reach back to are bound, :func:`_day_values`)."""
+def _fresh(
+    settings: LinkSettings,
+    kind: ColumnElement[Any] = st.c.type,
+    last: ColumnElement[Any] = st.c.last_dct,
+) -> ColumnElement[bool]:
+    """An undated story's last report (``last``) is recent enough for it to be pending on
+    the day: as ``is_pending`` judges it, by the story type's (``kind``) ``stale_after`` (a
+    statement announced without a date is made within ``speech_types``' future, anything
+    else ``stale_days``; the days they reach back to are bound, :func:`_day_values`)."""
     speech = sorted(settings.speech_types)
-    stale = st.c.last_dct >= bindparam("stale_day", type_=String())
+    stale = last >= bindparam("stale_day", type_=String())
     if not speech:
         return stale
-    said = st.c.last_dct >= bindparam("said_day", type_=String())
-    return or_(and_(st.c.type.in_(speech), said), and_(st.c.type.not_in(speech), stale))
+    said = last >= bindparam("said_day", type_=String())
+    return or_(and_(kind.in_(speech), said), and_(kind.not_in(speech), stale))
 
 
 def _unsettled_pending(conn: Connection, day: str, settings: LinkSettings) -> list[PendingKey]:
@@ -352,19 +385,34 @@ def build_stories(
     names = _names(conn, wanted)
     if details is None:
         rows = _rows(conn, [i for i in groups if i in by_row])
-        return {
-            story_id: (row_summary(rows[story_id], ordered, settings, names)
-                       if story_id in rows else story_summary(story_id, ordered, settings, names))
-            for story_id, members in sorted(groups.items())
-            for ordered in [sorted(members, key=lambda m: (m.dct, m.id))]
-        }  # fmt: skip
-    _add_details(conn, wanted, details)
-    return {
-        story_id: story_dict(
-            story_id, sorted(members, key=lambda m: (m.dct, m.id)), settings, details, names
-        )
+    else:
+        _add_details(conn, wanted, details)
+        rows = {}
+    return _assemble(groups, names, settings, details, rows, by_row)
+
+
+def _assemble(
+    groups: dict[str, list[Member]],
+    names: dict[str, str],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None,
+    rows: dict[str, dict[str, Any]],
+    by_row: set[str] | frozenset[str],
+) -> dict[str, dict[str, Any]]:
+    """Story dicts by id from their members (and, whole, the members' ``details``; as a
+    summary, the stored ``rows`` of the stories in ``by_row``)."""
+    ordered = {
+        story_id: sorted(members, key=lambda m: (m.dct, m.id))
         for story_id, members in sorted(groups.items())
     }
+    if details is None:
+        return {
+            i: row_summary(rows[i], members, settings, names)
+            if i in rows and i in by_row
+            else story_summary(i, members, settings, names)
+            for i, members in ordered.items()
+        }
+    return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
 
 
 def _rows(conn: Connection, story_ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -118,6 +118,12 @@ def writing(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+# reading()'s settings on PostgreSQL, for the transaction only: two SET LOCAL sent as one
+# simple query (one round trip; SET, unlike a SELECT of set_config, takes no snapshot, so
+# the read's snapshot is still that of its first query)
+_PAGE_SETTINGS = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off"
+
+
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A read transaction on one snapshot of the database.
@@ -127,12 +133,26 @@ def reading(engine: Engine) -> Iterator[Connection]:
     COMMITTED``, lets each statement see newer commits: a reader then found detail
     rows of events its first query had not seen), and no parallel workers: a read is a
     page, and starting workers for it cost more than the page (a busy actor's page of
-    100 at a million events: 16 ms of a 19 ms plan, 8 of 9 for a pending page's members)."""
+    100 at a million events: 16 ms of a 19 ms plan, 8 of 9 for a pending page's members).
+
+    A read that ends without an error ends with COMMIT on PostgreSQL, not with the
+    pool's ROLLBACK: psycopg forgets every statement it prepared on a connection when
+    that connection rolls back, so the reads' statements, sent again and again on the
+    same pooled connections, were parsed and planned anew each time (psycopg prepares a
+    statement on its sixth run, ``prepare_threshold``).
+
+    No JIT compilation either: a read is a page, and the planner's cost of pending's one
+    statement (:mod:`dateline.link.pending_pg`), summed over its per-story subqueries,
+    passed the JIT thresholds: 3.3 s of compiling for a 30 ms page at a million events.
+    Both settings in one round trip, for the read's transaction only."""
     with engine.connect() as conn:
-        if conn.dialect.name == "postgresql":
+        postgres = conn.dialect.name == "postgresql"
+        if postgres:
             conn.execution_options(isolation_level="REPEATABLE READ")
-            conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+            conn.exec_driver_sql(_PAGE_SETTINGS)
         yield conn
+        if postgres and conn.in_transaction():
+            conn.commit()
 
 
 def insert_ignore(conn: Connection, table: Table, keys: list[str]) -> Any:

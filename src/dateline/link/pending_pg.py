@@ -1,0 +1,266 @@
+"""A page of pending stories on PostgreSQL in one statement (issue 14, seventh round).
+
+:func:`dateline.link.query.sqlalchemy_pending_page` sends five to eight statements for a
+page (the ranking, the stories reported after the day, the page's members, their names,
+the stored rows; whole stories their evidence, candidates and roles too), each a round
+trip to the server and back; on a loaded machine each trip waits for the server's
+process and then the client's to get a core again. Here the same page is one
+statement: the ranking and the later stories' rows judged as
+:func:`dateline.link.history.judge` judges them (in SQL, with the same bound days), the
+page ranked from both, and one row per member of the page's stories with its story's
+stored row, its actors' names and (whole) its details, the lists of them as JSON built
+by the server. Python then builds the same dicts from them as ``build_stories`` does.
+The server works a little more than for the separate statements (bench/RESULTS.md).
+
+Only with the packaged linking rules (``story_states`` holds their states). A story
+whose rows do not tell its state as of the day (a report of an earlier day added since)
+comes back with its reports and is folded here; the statement then also returns the
+stories ranked before the page, which such a story may push into it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    String,
+    and_,
+    any_,
+    bindparam,
+    cast,
+    false,
+    func,
+    null,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+from dateline.link.compat import Member, member_of_link_row
+from dateline.link.schema import event_links
+from dateline.link.schema import stories as st
+from dateline.link.settings import LinkSettings
+from dateline.link.story_view import ROW_COLUMNS, PendingKey, collector_paused, pending_key
+from dateline.store import schema as t
+
+# What a member's JSON array holds, in order: the fold's columns
+# (dateline.link.query._MEMBER_COLUMNS), then for whole stories the details.
+MEMBER_KEYS = ("id", "document_id", "dct", "type", "status", "dated", "value", "earliest",
+               "latest", "granularity", "story_id", "change", "participants", "place",
+               "place_country", "place_level", "lo", "hi", "postponed")  # fmt: skip
+DETAIL_KEYS = ("attribution", "trigger", "title", "source", "url")
+_LISTS = ("evidence", "candidates", "roles")
+
+
+def pending_page(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool,
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`dateline.link.query.pending_page` on PostgreSQL with the packaged rules: one
+    statement, and a second only when stories folded from their reports push stories the
+    statement ranked before the page into it."""
+    with collector_paused():
+        return _page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+
+
+def _page(
+    conn: Connection,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool,
+) -> tuple[list[dict[str, Any]], int]:
+    from dateline.link.query import _assemble, _day_values, build_stories
+
+    first = None if limit is None else offset + limit
+    query = _statement(settings, limit is not None, not summary)
+    width = len(MEMBER_KEYS) + 2 + (0 if summary else len(DETAIL_KEYS) + len(_LISTS))
+    given = {**_day_values(day, settings), "offset": offset}
+    rows = conn.execute(query, {**given, **({"first": first} if first is not None else {})})
+    ranked: list[tuple[PendingKey, Any]] = []
+    total = folded = 0
+    # the statement returns the stories ranked before the page only when some story's
+    # rows do not tell (it returns those too, positions None): then the page is cut here
+    start = 0
+    details: dict[str, dict[str, Any]] | None = None if summary else {}
+    named: dict[str, list[tuple[str, str]]] = {}  # each member's actors' ids and names
+    for story, group in groupby(rows, key=lambda r: r.story):
+        found = list(group)
+        r = found[0]
+        total = r.total
+        if story is None:  # the one row of an empty page
+            continue
+        ordered = [list(m)[-width:] for m in found if m[-width] is not None]
+        members = [_member(m, settings, details, named) for m in ordered] or None
+        if r.position is not None:
+            ranked.append(((r.earliest_key, r.first_key, story), (r, members)))
+            continue
+        start = offset
+        key = pending_key(story, members, day, settings) if members else None
+        if key is not None:  # a story its rows do not tell, folded: pending as of the day
+            ranked.append((key, (r, members)))
+            folded += 1
+    ranked.sort(key=lambda found: found[0])
+    page = ranked[start:] if limit is None else ranked[start : start + limit]
+    groups = {r.story: members for _, (r, members) in page if members is not None}
+    names = {i: n for _, (_r, members) in page for m in members or () for i, n in named[m.id]}
+    rows_of = {r.story: {n: r._mapping[f"row_{n}"] for n in ROW_COLUMNS} for _, (r, _m) in page}
+    by_row = {r.story for _, (r, _m) in page if r.settled}
+    built = _assemble(groups, names, settings, details, rows_of, by_row)
+    missing = [r.story for _, (r, members) in page if members is None]
+    if missing:  # ranked before the page by the statement, pushed into it by folded ones
+        built.update(build_stories(conn, missing, day, settings, summary, by_row))
+    return [{**built[r.story], "as_of": day} for _, (r, _m) in page], total + folded
+
+
+def _member(
+    found: list[Any],
+    settings: LinkSettings,
+    details: dict[str, dict[str, Any]] | None,
+    named: dict[str, list[tuple[str, str]]],
+) -> Member:
+    row = dict(zip(MEMBER_KEYS, found, strict=False))
+    m = member_of_link_row(row, settings)
+    taking_part, quoted, *extra = found[len(MEMBER_KEYS) :]
+    named[m.id] = [*(taking_part or ()), *([quoted] if quoted else [])]
+    if details is not None:
+        more = dict(zip((*DETAIL_KEYS, *_LISTS), extra, strict=True))
+        roles: dict[str, list[str]] = {"source_ids": [], "target_ids": []}
+        for role, actor_id in more["roles"] or []:
+            roles[f"{role}_ids"].append(actor_id)
+        details[m.id] = {
+            "id": m.id,
+            "type": row["type"],
+            "status": row["status"],
+            **{k: more[k] for k in DETAIL_KEYS},
+            "evidence": more["evidence"] or [],
+            "candidates": [
+                {"value": v, "status": s, "text": x} for v, s, x in more["candidates"] or []
+            ],
+            **roles,
+        }
+    return m
+
+
+@lru_cache(maxsize=8)
+def _statement(settings: LinkSettings, limited: bool, whole: bool) -> Select[Any]:
+    """The one statement (see the module), built once per rules, paging and view."""
+    from dateline.link.query import _DAY, _fresh, _ranking, _states_on_day
+
+    # CTEs: each is read twice or more (the page and the counts) but worked out once
+    ranking = _ranking("postgresql", settings, limited).cte("settled")
+    later = _states_on_day("postgresql").cte("later")
+    r, s = ranking.c, later.c
+    # judge(): the row tells the state as of the day when it is dated up to the day and
+    # its next report (if any) comes after it; pending as is_pending() says
+    told = and_(s.dct.is_not(None), or_(s.next_dct.is_(None), s.next_dct > _DAY))
+    undated = or_(s.latest.is_(None), s.latest == "")
+    pending = and_(
+        told,
+        s.state.in_(sorted(settings.pending_states)),
+        or_(and_(~undated, s.latest >= _DAY), and_(undated, _fresh(settings, s.type, s.dct))),
+    )
+    keys = [func.coalesce(func.nullif(s.earliest, ""), "9999"), s.first_dct, s.id]
+    # the keys are compared as Python compares str (collation "C"), the id beside them as
+    # the tables hold it, so that the page's rows are found by their indexes
+    candidates = union_all(
+        select(r.earliest_key, r.first_key, r.id_key, r.id_key.collate("default").label("story"),
+               true().label("settled")),
+        select(*(k.collate("C") for k in keys), s.id, false()).where(pending),
+    ).subquery("candidates")  # fmt: skip
+    c = candidates.c
+    order = [c.earliest_key, c.first_key, c.id_key]
+    position = func.row_number().over(order_by=order).label("position")
+    ranked = select(c.earliest_key, c.first_key, c.story, c.settled, position).order_by(*order)
+    if limited:
+        ranked = ranked.limit(bindparam("first", type_=Integer()))
+    top = ranked.cte("ranked")
+    folds = select(func.count()).select_from(later).where(~told).scalar_subquery()
+    # the page; the stories ranked before it only when stories folded in Python may push
+    # some of them into it; the stories whose rows do not tell, to be folded
+    wanted = union_all(
+        select(*top.c).where(or_(top.c.position > bindparam("offset", type_=Integer()),
+                                 folds > 0)),
+        select(null(), null(), s.id, false(), null()).where(~told),
+    ).cte("wanted")  # fmt: skip
+    settled_n = select(func.coalesce(func.max(r.ranked), 0)).scalar_subquery()
+    later_n = select(func.count()).select_from(later).where(pending).scalar_subquery()
+    totals = select((settled_n + later_n).label("total")).subquery("totals")
+    w = wanted.c
+    detailed = or_(w.position.is_(None), w.position > bindparam("offset", type_=Integer()))
+    # one row per member of a story whose members are wanted; the stories' ids as one
+    # array, so that PostgreSQL finds their members by ix_events_story_id (joined to the
+    # page, it hashed every event up to the day)
+    ev = t.events
+    ids = cast(select(func.array_agg(w.story)).where(detailed).scalar_subquery(), ARRAY(String))
+    fields, members = _member_fields(whole)
+    mine = and_(ev.c.story_id == any_(ids), ev.c.story_id == w.story, ev.c.dct <= _DAY)
+    columns = [
+        totals.c.total,
+        *w,
+        *(st.c[n].label(f"row_{n}") for n in ROW_COLUMNS),
+        *fields,
+    ]
+    joined = totals.outerjoin(wanted, true()).outerjoin(st, st.c.id == w.story)
+    joined = joined.outerjoin(members, mine)
+    return select(*columns).select_from(joined).order_by(w.position, w.story, ev.c.id)
+
+
+def _member_fields(whole: bool) -> tuple[list[ColumnElement[Any]], Any]:
+    """What a member's row holds (``MEMBER_KEYS``, the ids and names of its actors, the id
+    and name of whoever it is attributed to, and for whole stories ``DETAIL_KEYS``, its
+    evidence, candidates and roles) and the tables it is read from."""
+    ev, el = t.events, event_links
+    fields: list[ColumnElement[Any]] = [
+        *(ev.c[n] for n in MEMBER_KEYS if n in ev.c),
+        *(el.c[n] for n in MEMBER_KEYS if n not in ev.c),
+    ]
+    assert [f.name for f in fields] == list(MEMBER_KEYS)
+    # the names by actors' key (dateline.link.query._names; an IN list of a story's ids
+    # made PostgreSQL read all 5,000 actors for each story of the page: 1 ms each)
+    ea, ac = t.event_actors, t.actors
+    pair = func.json_build_array(ac.c.id, ac.c.name)
+    taking_part = select(func.json_agg(pair)).select_from(ea.join(ac, ac.c.id == ea.c.actor_id))
+    quoted = select(pair).where(ac.c.id == ev.c.attribution)
+    fields += [
+        taking_part.where(ea.c.event_id == ev.c.id).scalar_subquery(),
+        quoted.scalar_subquery(),
+    ]
+    joined = ev.join(el, el.c.event_id == ev.c.id)
+    if whole:
+        doc, evi, cand = t.documents, t.event_evidence, t.event_candidates
+        joined = joined.join(doc, doc.c.id == ev.c.document_id)
+        sentences = func.json_agg(aggregate_order_by(evi.c.sentence, evi.c.id))
+        offered = func.json_build_array(cand.c.value, cand.c.status, cand.c.text)
+        roles = func.json_build_array(ea.c.role, ea.c.actor_id)
+        fields += [
+            ev.c.attribution,
+            ev.c.trigger,
+            doc.c.title,
+            doc.c.source,
+            doc.c.url,
+            select(sentences).where(evi.c.event_id == ev.c.id).scalar_subquery(),
+            select(func.json_agg(aggregate_order_by(offered, cand.c.id)))
+            .where(cand.c.event_id == ev.c.id)
+            .scalar_subquery(),
+            select(func.json_agg(aggregate_order_by(roles, ea.c.position)))
+            .where(ea.c.event_id == ev.c.id)
+            .scalar_subquery(),
+        ]
+    return [f.label(f"m{n}") for n, f in enumerate(fields)], joined
