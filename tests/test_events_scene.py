@@ -548,3 +548,14 @@ def test_a_person_due_in_or_last_in_a_city_visits_it(nlp: Any) -> None:
         ("Jakarta", "occurred", "2025-05"),
         ("Seoul", "planned", "2026-W16"),
     ]
+
+
+def test_spending_dated_days_in_a_city_is_a_visit_on_those_days(nlp: Any) -> None:
+    text = (
+        "President Tomas Valdivieso will visit Vietnam. "
+        "He will then spend September 11 and 12 in Kuala Lumpur."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 9, 1)) if e["type"] == "VISIT"]
+    assert ("Kuala Lumpur", "2026-09-11/2026-09-12") in {
+        (e["location"], e["time"]["value"]) for e in visits
+    }

@@ -248,6 +248,8 @@ def object_lemmas(token: Token) -> list[str]:
         if child.dep_ != "dobj":
             continue
         lemmas.append(child.lemma_.lower())
+        if child.ent_type_ == "DATE":
+            lemmas.append("day")  # 'will spend September 11 and 12 in Kuala Lumpur'
         if child.pos_ == "PROPN":
             # 'sent Deputy Secretary Negroponte': a name's title says what it is
             lemmas += [c.lemma_.lower() for c in child.children if c.dep_ == "compound"]
