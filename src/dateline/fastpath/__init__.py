@@ -32,7 +32,9 @@ from dateline.errors import DatelineError
 
 # The schema versions a database must have for a read without migrating
 # (dateline.store.migrations.MIGRATIONS; tests/test_fastpath.py checks that they agree).
-SCHEMA_VERSIONS = frozenset({1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21})
+SCHEMA_VERSIONS = frozenset(
+    {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}
+)
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")  # what click.echo strips off a pipe's output
