@@ -390,15 +390,17 @@ def _v19_relink(conn: Connection) -> None:
 
 
 def _v20_fewer_pages(conn: Connection) -> None:
-    """Fewer b-tree pages written per new report: ``ix_event_actors_actor`` dropped (a
-    prefix of ``ix_event_actors_actor_event``, which every plan that used it can use), on
+    """Fewer b-tree pages written per new report: ``ix_event_actors_actor`` and
+    ``ix_stories_open`` dropped (prefixes of ``ix_event_actors_actor_event`` and
+    ``ix_stories_pending``, which every plan that used them can use), on
     SQLite ``event_keys``, ``story_tail``, ``story_keys`` and ``story_states`` made again
     WITHOUT ROWID, and ``story_states``' SQLite triggers made again so that they skip the
     reports that have no story yet. Same rows; nothing else changes."""
     from dateline.link.history_table import drop_triggers, install_triggers
     from dateline.link.schema import rebuild_without_rowid
 
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_event_actors_actor")
+    for index in ("ix_event_actors_actor", "ix_stories_open"):  # prefixes of others
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
     if conn.dialect.name != "sqlite":
         return
     drop_triggers(conn)  # before the tables they write are renamed
