@@ -101,7 +101,6 @@ event_keys = Table(
     Column("lo", String(10), nullable=False),
     Column("hi", String(10), nullable=False),
     Index("ix_event_keys_lookup", "family", "key", "lo"),
-    sqlite_with_rowid=False,
 )
 
 story_summaries = Table(
@@ -128,7 +127,6 @@ story_tail = Table(
     Column("participants", Text, nullable=False),  # JSON, as event_links.participants
     Column("dated", Boolean, nullable=False),
     Column("status", String(10), nullable=False),
-    sqlite_with_rowid=False,
 )
 
 # Migration 11: per story, the keys its last members are found under (participant keys
@@ -148,7 +146,6 @@ story_keys = Table(
     Column("hi", String(10), nullable=False),
     Column("parties", Integer, nullable=False),
     Index("ix_story_keys_lookup", "family", "key", "hi"),
-    sqlite_with_rowid=False,
 )
 
 # Migration 16: each story's state as of each of its article dates, kept by triggers
@@ -164,13 +161,7 @@ story_states = Table(
     Column("type", String(20), nullable=False),
     Column("earliest", String(10)),
     Column("latest", String(10)),
-    sqlite_with_rowid=False,
 )
-
-# Migration 20: on SQLite, these four tables are WITHOUT ROWID (their rows are kept in
-# the primary key's b-tree): a rowid table also kept a b-tree of the rows by rowid beside
-# the key's, and a batch wrote pages of both (``rebuild_without_rowid``).
-WITHOUT_ROWID = (event_keys, story_tail, story_keys, story_states)
 
 STORY_TABLES = (stories, event_links, event_keys, story_summaries, story_keys, story_tail)
 
@@ -178,44 +169,3 @@ STORY_TABLES = (stories, event_links, event_keys, story_summaries, story_keys, s
 def create_story_tables(conn: Connection) -> None:
     """Create the story tables and their indexes where missing (migrations 2 and 5)."""
     metadata.create_all(conn, tables=list(STORY_TABLES), checkfirst=True)
-
-
-def rebuild_without_rowid(conn: Connection) -> list[str]:
-    """Make each table of ``WITHOUT_ROWID`` again as a WITHOUT ROWID table on SQLite, with
-    the same rows and indexes (migration 20); the names of the tables made again. A table
-    that is one already (a database made by this code) is left as it is; PostgreSQL has no
-    rowid. Run it with no trigger naming the tables in its body (``story_states``' are
-    dropped first): renaming a table rewrites the triggers that name it."""
-    if conn.dialect.name != "sqlite":
-        return []
-    rebuilt = []
-    for table in WITHOUT_ROWID:
-        found = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table.name,)
-        ).scalar()
-        if found is None or "WITHOUT ROWID" in str(found).upper():
-            continue
-        analyzed = _has_statistics(conn, table.name)
-        for index in table.indexes:
-            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{index.name}"')
-        old = f"{table.name}_rowid"
-        conn.exec_driver_sql(f'ALTER TABLE "{table.name}" RENAME TO "{old}"')
-        table.create(conn)
-        columns = ", ".join(f'"{c.name}"' for c in table.columns)
-        order = ", ".join(f'"{c.name}"' for c in table.primary_key.columns)
-        conn.exec_driver_sql(
-            f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} FROM "{old}" ORDER BY {order}'
-        )
-        conn.exec_driver_sql(f'DROP TABLE "{old}"')
-        if analyzed:  # the planner had statistics of the old table: of the new one too
-            conn.exec_driver_sql(f'ANALYZE "{table.name}"')
-        rebuilt.append(table.name)
-    return rebuilt
-
-
-def _has_statistics(conn: Connection, table: str) -> bool:
-    stat = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-    if conn.exec_driver_sql(stat).first() is None:
-        return False
-    found = conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1 WHERE tbl = ? LIMIT 1", (table,))
-    return found.first() is not None

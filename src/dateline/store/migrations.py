@@ -392,20 +392,16 @@ def _v19_relink(conn: Connection) -> None:
 def _v20_fewer_pages(conn: Connection) -> None:
     """Fewer b-tree pages written per new report: ``ix_event_actors_actor`` and
     ``ix_stories_open`` dropped (prefixes of ``ix_event_actors_actor_event`` and
-    ``ix_stories_pending``, which every plan that used them can use), on
-    SQLite ``event_keys``, ``story_tail``, ``story_keys`` and ``story_states`` made again
-    WITHOUT ROWID, and ``story_states``' SQLite triggers made again so that they skip the
-    reports that have no story yet. Same rows; nothing else changes."""
+    ``ix_stories_pending``, which every plan that used them can use), and on SQLite
+    ``story_states``' triggers made again so that they skip the reports that have no story
+    yet. Same rows; nothing else changes."""
     from dateline.link.history_table import drop_triggers, install_triggers
-    from dateline.link.schema import rebuild_without_rowid
 
     for index in ("ix_event_actors_actor", "ix_stories_open"):  # prefixes of others
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
-    if conn.dialect.name != "sqlite":
-        return
-    drop_triggers(conn)  # before the tables they write are renamed
-    rebuild_without_rowid(conn)
-    install_triggers(conn)
+    if conn.dialect.name == "sqlite":
+        drop_triggers(conn)
+        install_triggers(conn)
 
 
 def _v21_name_spellings(conn: Connection) -> None:
@@ -448,7 +444,7 @@ MIGRATIONS: list[Migration] = [
     (17, "story_tail: a story's tail in rows, one written per report", _v17_story_tail),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
     (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
-    (20, "fewer pages per report: WITHOUT ROWID link tables, story_states WHEN", _v20_fewer_pages),
+    (20, "fewer pages per report: two prefix indexes dropped, story_states WHEN", _v20_fewer_pages),
     (21, "person names keyed in one spelling of their transliterations", _v21_name_spellings),
 ]
 
