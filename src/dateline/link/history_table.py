@@ -53,6 +53,12 @@ def _sqlite_link_cut(row: str) -> str:
     return _sqlite_cut(_of_event(event, "story_id"), _of_event(event, "dct"))
 
 
+def _sqlite_trigger(when: str, row: str, cut: str) -> str:
+    """A trigger that cuts a story's rows only when the report (``row``: old or new) has a
+    story: a new event is inserted without one, and its story is set once it is linked."""
+    return f"{when} WHEN {row} IS NOT NULL BEGIN {cut} END"
+
+
 _STATE_COLUMNS = "story_id, dct, next_dct, state, type, earliest, latest"
 _SQLITE_WRITE = (
     f"INSERT INTO story_states ({_STATE_COLUMNS}) VALUES (new.id, new.last_dct, NULL, "
@@ -62,15 +68,27 @@ _SQLITE_WRITE = (
 )
 _OLD_CUT = _sqlite_cut("old.story_id", "old.dct")
 _NEW_CUT = _sqlite_cut("new.story_id", "new.dct")
+_EVENTS_UPDATE = f"AFTER UPDATE OF {', '.join(MEMBER_COLUMNS)} ON events"
+_LINKS_UPDATE = f"AFTER UPDATE OF event_id, {', '.join(LINK_COLUMNS)} ON event_links"
+_OLD_LINKED, _NEW_LINKED = (_of_event(f"{r}.event_id", "story_id") for r in ("old", "new"))
+# Migration 20 made them again with their WHEN (and an update's two cuts as two triggers):
+# the cuts of a report without a story (every event is inserted without one) cut nothing,
+# and cost a third of the triggers' time.
 _SQLITE_TRIGGERS = {
-    "story_states_events_ai": f"AFTER INSERT ON events BEGIN {_NEW_CUT} END",
-    "story_states_events_ad": f"AFTER DELETE ON events BEGIN {_OLD_CUT} END",
-    "story_states_events_au": f"AFTER UPDATE OF {', '.join(MEMBER_COLUMNS)} ON events BEGIN "
-    f"{_OLD_CUT} {_NEW_CUT} END",
-    "story_states_links_ai": f"AFTER INSERT ON event_links BEGIN {_sqlite_link_cut('new')} END",
-    "story_states_links_ad": f"AFTER DELETE ON event_links BEGIN {_sqlite_link_cut('old')} END",
-    "story_states_links_au": f"AFTER UPDATE OF event_id, {', '.join(LINK_COLUMNS)} ON event_links "
-    f"BEGIN {_sqlite_link_cut('old')} {_sqlite_link_cut('new')} END",
+    "story_states_events_ai": _sqlite_trigger("AFTER INSERT ON events", "new.story_id", _NEW_CUT),
+    "story_states_events_ad": _sqlite_trigger("AFTER DELETE ON events", "old.story_id", _OLD_CUT),
+    "story_states_events_au": _sqlite_trigger(_EVENTS_UPDATE, "old.story_id", _OLD_CUT),
+    "story_states_events_au_new": _sqlite_trigger(_EVENTS_UPDATE, "new.story_id", _NEW_CUT),
+    "story_states_links_ai": _sqlite_trigger(
+        "AFTER INSERT ON event_links", _NEW_LINKED, _sqlite_link_cut("new")
+    ),
+    "story_states_links_ad": _sqlite_trigger(
+        "AFTER DELETE ON event_links", _OLD_LINKED, _sqlite_link_cut("old")
+    ),
+    "story_states_links_au": _sqlite_trigger(_LINKS_UPDATE, _OLD_LINKED, _sqlite_link_cut("old")),
+    "story_states_links_au_new": _sqlite_trigger(
+        _LINKS_UPDATE, _NEW_LINKED, _sqlite_link_cut("new")
+    ),
     "story_states_stories_ai": f"AFTER INSERT ON stories BEGIN {_SQLITE_WRITE} END",
     "story_states_stories_au": f"AFTER UPDATE ON stories BEGIN {_SQLITE_WRITE} END",
 }
@@ -147,19 +165,30 @@ _PG_TRIGGERS: triggers.PgTriggers = {
 def create_story_states(conn: Connection) -> None:
     """The table, its triggers, and the rows of every stored story."""
     story_states.create(conn, checkfirst=True)
-    triggers.install(conn, _PG_TRIGGERS, _SQLITE_TRIGGERS)
+    install_triggers(conn)
     fill(conn)
 
 
 def drop_story_states(conn: Connection) -> None:
     """The table and its triggers, as a database before migration 16 has neither."""
-    for name, (table, *_rest) in _PG_TRIGGERS.items():
-        if conn.dialect.name == "postgresql":
+    drop_triggers(conn)
+    story_states.drop(conn, checkfirst=True)
+
+
+def drop_triggers(conn: Connection) -> None:
+    """The triggers of ``story_states`` (those of migration 16 and of migration 20)."""
+    if conn.dialect.name == "postgresql":
+        for name, (table, *_rest) in _PG_TRIGGERS.items():
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON {table}"))
             conn.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
-        else:
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    story_states.drop(conn, checkfirst=True)
+        return
+    for name in _SQLITE_TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def install_triggers(conn: Connection) -> None:
+    """The triggers of ``story_states`` as this code makes them (migration 20)."""
+    triggers.install(conn, _PG_TRIGGERS, _SQLITE_TRIGGERS)
 
 
 # Members read per statement while filling (in story id order).

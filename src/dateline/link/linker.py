@@ -79,7 +79,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.model import iso_day
 from dateline.store import schema as t
-from dateline.store.engine import insert_rows
+from dateline.store.engine import insert_rows, update_by_key
 
 CHUNK = 500
 
@@ -725,14 +725,8 @@ def _write(
     """``write_stories``, keeping the kept drafts; returns the summary row of each draft."""
     members = list(members)
     old_ids = {m.story_id for m in members if m.story_id}
-    changes = [{"eid": m.id, "sid": d.id} for d in drafts for m in d.added if m.story_id != d.id]
-    if changes:
-        stmt = (
-            update(t.events)
-            .where(t.events.c.id == bindparam("eid"))
-            .values(story_id=bindparam("sid"))
-        )
-        conn.execute(stmt, changes)
+    changes = [(m.id, d.id) for d in drafts for m in d.added if m.story_id != d.id]
+    update_by_key(conn, t.events, "id", "story_id", changes)  # one statement per 256 events
     for d in drafts:
         for m in d.added:
             m.story_id = d.id

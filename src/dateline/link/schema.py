@@ -56,9 +56,10 @@ stories = Table(
     Column("articles", Integer, nullable=False),
     Column("events", Integer, nullable=False),
     Column("title", Text),
-    Index("ix_stories_open", "open_until", "first_dct"),
     # Migration 7: every column pending reads of a candidate, so that the candidates of a
-    # date are read from the index alone (thousands of them at a million events).
+    # date are read from the index alone (thousands of them at a million events). Migration
+    # 20 dropped ix_stories_open (open_until, first_dct), a prefix of it: the linker writes
+    # a story's row again with every report, and each index is pages of the commit.
     Index("ix_stories_pending", *PENDING_COLUMNS),
     Index("ix_stories_last", "last_dct"),
     Index("ix_stories_state", "state"),

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
+from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, event, insert, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -205,6 +205,43 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
         chunk = rows[start : start + size]
         values = tuple(r.get(n) for r in chunk for n in names)
         conn.exec_driver_sql(head + ", ".join([one] * size), values)
+        start += size
+
+
+def update_by_key(
+    conn: Connection, table: Table, key: str, column: str, pairs: list[tuple[Any, Any]]
+) -> None:
+    """Set ``column`` to each pair's value in the row whose ``key`` is the pair's key, in
+    one statement per 256 rows (SQLite: ``UPDATE … FROM (VALUES …)``; PostgreSQL: one
+    statement for all, from two arrays), not one statement per row.
+
+    The triggers of ``table`` run for each row as they would for one statement per row
+    (SQLite), and once per statement instead of once per row (PostgreSQL's statement
+    triggers), with the same rows in their transition tables. Each key once."""
+    if not pairs:
+        return
+    name, k, c = (f'"{n}"' for n in (table.name, key, column))
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                f"UPDATE {name} SET {c} = v.value FROM unnest(CAST(:keys AS TEXT[]), "
+                f"CAST(:values AS TEXT[])) AS v(key, value) WHERE {name}.{k} = v.key"
+            ),
+            {"keys": [p[0] for p in pairs], "values": [p[1] for p in pairs]},
+        )
+        return
+    if conn.dialect.name != "sqlite" or sqlite3.sqlite_version_info < (3, 33):
+        stmt = table.update().where(table.c[key] == bindparam("k")).values({column: bindparam("v")})
+        conn.execute(stmt, [{"k": p[0], "v": p[1]} for p in pairs])
+        return
+    head = f"UPDATE {name} SET {c} = v.column2 FROM (VALUES "
+    start = 0
+    while start < len(pairs):
+        size = 1 << (min(SQLITE_ROWS_PER_INSERT, len(pairs) - start).bit_length() - 1)
+        chunk = pairs[start : start + size]
+        values = tuple(x for pair in chunk for x in pair)
+        where = f") AS v WHERE {name}.{k} = v.column1"
+        conn.exec_driver_sql(head + ", ".join(["(?, ?)"] * size) + where, values)
         start += size
 
 

@@ -389,19 +389,19 @@ def _v19_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
-def _v23_relink(conn: Connection) -> None:
-    """Identify every name again (names are compared across 24 months, no longer 12:
-    docs/actors.md) and link stored documents again: a place named as a building
-    ("Presidential Palace") is level ``site`` in ``event_links`` and excludes only another
-    country, and an article's time is its most specific date widened to a span of the same
-    granularity that holds it (docs/stories.md, issue 12's eighth round); every story's row,
-    summary, keys and states follow."""
-    from dateline.link.linker import relink_from_scratch
-    from dateline.store.identity import identify_all
+def _v20_fewer_pages(conn: Connection) -> None:
+    """Fewer b-tree pages written per new report: ``ix_event_actors_actor`` and
+    ``ix_stories_open`` dropped (prefixes of ``ix_event_actors_actor_event`` and
+    ``ix_stories_pending``, which every plan that used them can use), and on SQLite
+    ``story_states``' triggers made again so that they skip the reports that have no story
+    yet. Same rows; nothing else changes."""
+    from dateline.link.history_table import drop_triggers, install_triggers
 
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        identify_all(conn)
-        relink_from_scratch(conn)
+    for index in ("ix_event_actors_actor", "ix_stories_open"):  # prefixes of others
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
+    if conn.dialect.name == "sqlite":
+        drop_triggers(conn)
+        install_triggers(conn)
 
 
 def _v21_name_spellings(conn: Connection) -> None:
@@ -414,6 +414,21 @@ def _v21_name_spellings(conn: Connection) -> None:
     if rekey_names(conn) and identify_all(conn):
         from dateline.link.linker import relink_from_scratch
 
+        relink_from_scratch(conn)
+
+
+def _v23_relink(conn: Connection) -> None:
+    """Identify every name again (names are compared across 24 months, no longer 12:
+    docs/actors.md) and link stored documents again: a place named as a building
+    ("Presidential Palace") is level ``site`` in ``event_links`` and excludes only another
+    country, and an article's time is its most specific date widened to a span of the same
+    granularity that holds it (docs/stories.md, issue 12's eighth round); every story's row,
+    summary, keys and states follow."""
+    from dateline.link.linker import relink_from_scratch
+    from dateline.store.identity import identify_all
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        identify_all(conn)
         relink_from_scratch(conn)
 
 
@@ -444,6 +459,7 @@ MIGRATIONS: list[Migration] = [
     (17, "story_tail: a story's tail in rows, one written per report", _v17_story_tail),
     (18, "stories linked again under the round-5 rule for postponing articles", _v18_relink),
     (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
+    (20, "fewer pages per report: two prefix indexes dropped, story_states WHEN", _v20_fewer_pages),
     (21, "person names keyed in one spelling of their transliterations", _v21_name_spellings),
     (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
 ]
