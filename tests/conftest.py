@@ -13,6 +13,11 @@ from typing import Any
 
 import pytest
 
+# `dateline ingest` lowers its own process's CPU priority (--nice, 10 by default); tests
+# that run the command in this process must not lower the priority of the whole test run
+# (tests/test_ingest_priority.py runs it in child processes without this variable)
+os.environ.setdefault("DATELINE_NICE", "0")
+
 # The repository's copy of ../shared/seed/000_fd07e1a8af72dee4.txt (byte-identical,
 # checked in test_seed_copy_is_the_shared_seed), so the tests run from any clone.
 SEED = Path(__file__).parent / "fixtures" / "events" / "seed_000_fd07e1a8af72dee4.txt"

@@ -60,4 +60,17 @@ def test_a_dated_plan_is_pending_until_its_day_has_passed_however_old() -> None:
 
 
 def test_every_series_agrees_with_the_checker() -> None:
-    assert _checker().main() == 0
+    """Every series whose texts are here (the real-news series read theirs from
+    ../shared/data/realnews, which a clone elsewhere lacks: those are skipped)."""
+    import json
+
+    check = _checker()
+    checked = 0
+    for path in sorted(CHECKER.parent.glob("*/series.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if "texts" in data and not (check.ROOT / data["texts"]).is_dir():
+            continue
+        _, errors = check.check(path)
+        assert errors == [], (path.parent.name, errors)
+        checked += 1
+    assert checked > 0

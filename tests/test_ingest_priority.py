@@ -33,7 +33,8 @@ def niceness_of_ingest(tmp_path: Path, start: int, *options: str) -> int:
     db = str(tmp_path / "d.db")
     cmd = [sys.executable, "-c", PROBE, str(start), "ingest", str(tmp_path), "--db", db, "-q",
            *options]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    env = {k: v for k, v in os.environ.items() if k != "DATELINE_NICE"}  # conftest's 0
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     return int(json.loads(done.stdout.splitlines()[0])["nice"])
 
@@ -73,3 +74,12 @@ def test_nice_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "--nice" in done.stderr
+
+
+def test_dateline_nice_sets_the_default_niceness(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    cmd = [sys.executable, "-c", PROBE, "0", "ingest", str(tmp_path), "--db", db, "-q"]
+    env = {**os.environ, "DATELINE_NICE": "4"}
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[0])["nice"] == 4

@@ -133,8 +133,10 @@ def ingest(
             "--nice",
             min=0,
             max=19,
+            envvar="DATELINE_NICE",
             help="CPU priority to run at, as `nice -n`: at 10 (default) a server or shell "
-            "on the same machine is served first; 0 keeps this process's priority.",
+            "on the same machine is served first; 0 keeps this process's priority "
+            "(default from DATELINE_NICE when set).",
         ),
     ] = 10,
 ) -> None:

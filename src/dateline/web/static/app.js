@@ -125,6 +125,9 @@ function drawEvent(root, event, row, scale, width) {
   tip.textContent = event.type + " " + event.status + " · " + timeText(event.time, event.dct) +
     " · " + who(event) + (event.location ? " @ " + event.location : "");
   group.append(tip);
+  // the whole row answers a click, not only its label and mark (an open window's bar may
+  // start far to the right of the label)
+  group.append(svg("rect", { x: 0, y: y - ROW / 2, width, height: ROW, class: "hit" }));
   const label = svg("text", { x: 4, y: y + 4, class: "label" });
   const text = event.type + " " + who(event);
   label.textContent = text.length > 38 ? text.slice(0, 37) + "…" : text;
