@@ -14,7 +14,7 @@ from dateline.events import timing
 from dateline.events.mention import Mention
 from dateline.events.scene import PRESUPPOSED_TRIP
 from dateline.events.triggers import TALK_WORDS, pos_class
-from dateline.model import EventTime, Timex, iso_day
+from dateline.model import EventTime, Place, Timex, iso_day
 
 
 def share_without(mentions: list[Mention], doc: Doc) -> None:
@@ -750,22 +750,28 @@ def earlier_trips(mentions: list[Mention], doc: Doc) -> list[Mention]:
             t.i != noun.i and t.lemma_.lower() in words and _told_earlier(t) for t in sentence
         ):
             continue  # 'her second trip to Africa, after a visit to Kenya', 'he first went there'
-        earlier = replace(
-            mention,
-            status="occurred",
-            cue=PRESUPPOSED_TRIP,
-            timexes=[],
-            time=EventTime(None, None, None, None),
-            dated=False,
-            candidates=[],
-            repeated=True,
-            other=True,
-            rescheduled=False,
-            past_plan=False,
-            location=place,
-        )
-        out.append(earlier)  # one earlier occasion, however many the ordinal tells
+        # one earlier occasion, however many the ordinal tells
+        out.append(_earlier_occasion(mention, None, place))
     return out
+
+
+def _earlier_occasion(mention: Mention, timex: Timex | None, place: Place | None) -> Mention:
+    """The earlier occasion a mention presupposes: it happened, at ``timex`` when the text
+    dates it, at ``place``; a row of its own, never merged with the one told."""
+    return replace(
+        mention,
+        status="occurred",
+        cue=PRESUPPOSED_TRIP,
+        timexes=[timex] if timex is not None else [],
+        time=timing.point(timex) if timex is not None else EventTime(None, None, None, None),
+        dated=timex is not None,
+        candidates=[],
+        repeated=True,
+        other=True,
+        rescheduled=False,
+        past_plan=False,
+        location=place,
+    )
 
 
 def _series_told(mention: Mention, mentions: list[Mention]) -> bool:
@@ -789,22 +795,8 @@ def first_since(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> list
         timex = _first_since_date(doc[mention.token], doc[mention.clause], timexes)
         if timex is None:
             continue
-        out.append(
-            replace(
-                mention,
-                status="occurred",
-                cue=PRESUPPOSED_TRIP,
-                timexes=[timex],
-                time=timing.point(timex),
-                dated=True,
-                candidates=[],
-                repeated=True,
-                other=True,
-                rescheduled=False,
-                past_plan=False,
-                location=mention.location if mention.type == "VISIT" else None,
-            )
-        )
+        place = mention.location if mention.type == "VISIT" else None
+        out.append(_earlier_occasion(mention, timex, place))
     return out
 
 
