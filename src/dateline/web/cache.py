@@ -3,12 +3,13 @@
 Between two commits the same request gets the same answer, so the server keeps each
 answer it wrote under the database's *version*: a value that changes whenever anything
 is committed (SQLite's ``PRAGMA data_version`` on a connection of the cache's own, which
-changes when any other connection commits; PostgreSQL's WAL insert position, which
-every committed write moves forward). A request first reads the version (one cheap
-statement): when it is the one the answers were kept under and this request was answered
-before, the kept bytes go out without a route, a parameter check or a query; when it
-has moved, every kept answer is dropped. So an answer is never older than the last
-commit before the request, exactly as a fresh read would be.
+changes when any other connection commits; PostgreSQL's current snapshot, which every
+transaction that writes changes when it takes its transaction id and again when it ends).
+A request first reads the version (one cheap statement): when it is the one the answers
+were kept under and this request was answered before, the kept bytes go out without a
+route, a parameter check or a query; when it has moved, every kept answer is dropped. So
+an answer is never older than the last commit before the request, exactly as a fresh read
+would be.
 
 Each answer carries an ``ETag`` (a hash of its bytes); a client that sends it back in
 ``If-None-Match`` gets ``304 Not Modified`` without the body while the answer is the
@@ -54,15 +55,22 @@ class SqliteVersion:
         self._conn.close()
 
 
+#: PostgreSQL's version of the data: the current snapshot (``xmin:xmax:in-progress``)
+POSTGRES_VERSION = "SELECT pg_current_snapshot()::text"
+
+
 def postgres_version(engine: Any) -> Version:
-    """The WAL insert position of a PostgreSQL server: every commit that wrote anything
-    moves it forward (so do other databases' commits, which only drop answers sooner)."""
+    """The current snapshot of a PostgreSQL server (PostgreSQL 13 and later): a transaction
+    that writes moves it when it takes its id and again when it commits or aborts (so do
+    other databases' writers, which only drop answers sooner). Unlike the WAL insert
+    position (used before), reads that prune pages or set hint bits, autovacuum and
+    checkpoints leave it alone, so kept answers are not dropped for them."""
 
     def version() -> Hashable | None:
         try:
             with engine.connect() as conn:
-                return str(conn.exec_driver_sql("SELECT pg_current_wal_insert_lsn()").scalar())
-        except Exception:  # a standby in recovery has no insert position: no caching
+                return str(conn.exec_driver_sql(POSTGRES_VERSION).scalar())
+        except Exception:  # no version known: nothing is kept or served from what was kept
             return None
 
     return version
