@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dateline.collector import collector_paused
 from dateline.fastpath.span import in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
@@ -14,7 +15,6 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
-    collector_paused,
     pending_key,
     row_summary,
     story_dict,
@@ -49,6 +49,7 @@ def pending(
     return pending_page(conn, day, limit=limit, offset=offset)[0]
 
 
+@collector_paused()
 def pending_page(
     conn: sqlite3.Connection,
     day: str,
@@ -59,13 +60,6 @@ def pending_page(
 ) -> tuple[list[dict[str, Any]], int]:
     """:func:`dateline.link.query.pending_page` with the packaged linking rules: a page and
     the number of all pending stories."""
-    with collector_paused():
-        return _pending_page(conn, day, limit=limit, offset=offset, summary=summary)
-
-
-def _pending_page(
-    conn: sqlite3.Connection, day: str, *, limit: int | None, offset: int, summary: bool
-) -> tuple[list[dict[str, Any]], int]:
     settings = default_settings()
     open_on_day = overlapping_by_group("stories.first_dct", "stories.open_until", day, day)
     first = None if limit is None else offset + limit

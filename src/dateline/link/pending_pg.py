@@ -45,11 +45,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
+from dateline.collector import collector_paused
 from dateline.link.compat import Member, member_of_link_row
 from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings
-from dateline.link.story_view import ROW_COLUMNS, PendingKey, collector_paused, pending_key
+from dateline.link.story_view import ROW_COLUMNS, PendingKey, pending_key
 from dateline.store import schema as t
 
 # What a member's JSON array holds, in order: the fold's columns
@@ -61,6 +62,7 @@ DETAIL_KEYS = ("attribution", "trigger", "title", "source", "url")
 _LISTS = ("evidence", "candidates", "roles")
 
 
+@collector_paused()
 def pending_page(
     conn: Connection,
     day: str,
@@ -73,19 +75,6 @@ def pending_page(
     """:func:`dateline.link.query.pending_page` on PostgreSQL with the packaged rules: one
     statement, and a second only when stories folded from their reports push stories the
     statement ranked before the page into it."""
-    with collector_paused():
-        return _page(conn, day, settings, limit=limit, offset=offset, summary=summary)
-
-
-def _page(
-    conn: Connection,
-    day: str,
-    settings: LinkSettings,
-    *,
-    limit: int | None,
-    offset: int,
-    summary: bool,
-) -> tuple[list[dict[str, Any]], int]:
     from dateline.link.query import _assemble, _day_values, build_stories
 
     first = None if limit is None else offset + limit

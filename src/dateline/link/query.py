@@ -22,6 +22,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from dateline.collector import collector_paused
 from dateline.errors import E_AS_OF
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
@@ -32,7 +33,6 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
-    collector_paused,
     pending_key,
     row_summary,
     story_dict,
@@ -123,26 +123,25 @@ def pending_page(
     quarter of the page's CPU at a million events. On PostgreSQL with the packaged rules
     the page is one statement (:mod:`dateline.link.pending_pg`: the same page, ``tests/
     test_reads_paging.py``)."""
-    with collector_paused():
-        settings = settings or default_settings()
-        day = as_of_text(as_of)
-        packaged = settings is default_settings()
-        raw = sqlite_snapshot(conn) if packaged else None
-        if raw is not None:
-            from dateline.fastpath.pending import pending_page as sqlite_pending_page
+    # each of the three pages holds the cycle collector off itself
+    settings = settings or default_settings()
+    day = as_of_text(as_of)
+    packaged = settings is default_settings()
+    raw = sqlite_snapshot(conn) if packaged else None
+    if raw is not None:
+        from dateline.fastpath.pending import pending_page as sqlite_pending_page
 
-            return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
-        if packaged and conn.dialect.name == "postgresql":
-            from dateline.link import pending_pg
+        return sqlite_pending_page(raw, day, limit=limit, offset=offset, summary=summary)
+    if packaged and conn.dialect.name == "postgresql":
+        from dateline.link import pending_pg
 
-            return pending_pg.pending_page(
-                conn, day, settings, limit=limit, offset=offset, summary=summary
-            )
-        return sqlalchemy_pending_page(
+        return pending_pg.pending_page(
             conn, day, settings, limit=limit, offset=offset, summary=summary
         )
+    return sqlalchemy_pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
 
 
+@collector_paused()
 def sqlalchemy_pending_page(
     conn: Connection,
     day: str,
@@ -155,19 +154,6 @@ def sqlalchemy_pending_page(
     """:func:`pending_page` through SQLAlchemy on any database (SQLite with other linking
     rules; PostgreSQL statement by statement): the stories ranked and counted in SQL,
     folded, then built."""
-    with collector_paused():
-        return _sqlalchemy_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
-
-
-def _sqlalchemy_page(
-    conn: Connection,
-    day: str,
-    settings: LinkSettings,
-    *,
-    limit: int | None,
-    offset: int,
-    summary: bool,
-) -> tuple[list[dict[str, Any]], int]:
     packaged = settings is default_settings()
     first = None if limit is None else offset + limit
     settled, settled_count, later = _settled_pending(conn, day, settings, first)

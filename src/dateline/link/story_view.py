@@ -4,9 +4,6 @@ precursors, first and latest report — from its members and their details; no S
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from dateline.errors import E_STORY_STATE
@@ -15,26 +12,6 @@ from dateline.link.settings import LIFECYCLE, STATUSES, LinkSettings
 from dateline.link.state import ArticleState, StoryState, story_state
 
 TIME_KEYS = ("value", "earliest", "latest", "granularity")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a page of stories is built (as Mercurial's
-    ``util.nogc``). A page of 100 whole stories makes some ten thousand objects that all
-    live until it is built; enough of them outlived two young collections that every
-    tenth page or so ran a full collection, which walks every object of the process
-    (SQLAlchemy's alone: 10-25 ms of CPU at load 5): the whole page's CPU p95 at a
-    million events. The page's objects hold no cycles; they are freed by their counts.
-    The collector is switched back on only if it was on (another thread's page may
-    have switched it off and on meanwhile: it is then on, as it was)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 PendingKey = tuple[str, str, str]  # (earliest or "9999", first report's date, story id)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from dateline.collector import collector_paused
 from dateline.errors import E_DB_URL, DatelineError
 from dateline.store import schema as t
 from dateline.store.engine import (
@@ -81,7 +80,7 @@ class Store:
         (this publication of it is then recorded, once)."""
         doc, origin = extraction["document"], extraction.get("origin")
         # Under the write lock, "not stored yet" stays true until this transaction ends.
-        with cycles_collected_after(), writing(self.engine) as conn:
+        with collector_paused(), writing(self.engine) as conn:
             add_publication(conn, doc, origin)
             if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc["id"])).first():
                 return False
@@ -101,7 +100,7 @@ class Store:
         in any order, gives."""
         if not extractions:
             return []
-        with cycles_collected_after(), writing(self.engine) as conn:
+        with collector_paused(), writing(self.engine) as conn:
             add_publications(conn, [(x["document"], x.get("origin")) for x in extractions])
             stored = _stored_ids(conn, [x["document"]["id"] for x in extractions])
             flags, new = [], []
@@ -296,24 +295,6 @@ class Store:
         day = as_of if as_of is not None else date.today()
         with reading(self.engine) as conn:
             return pending(conn, day, limit=limit, offset=offset)
-
-
-@contextmanager
-def cycles_collected_after() -> Iterator[None]:
-    """Python's cycle collector held off while a batch is stored and linked, and left to
-    run as usual afterwards. Linking a batch makes millions of short-lived objects, and
-    each full collection they set off walks every object the process holds (its caches,
-    a loaded model, the caller's documents): on 1,000 synthetic documents after 8,000,
-    a third of the writer's CPU time. Nothing stored depends on when cycles are freed;
-    a batch's garbage is bounded by the batch."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _previous_version(conn: Connection, url: str | None) -> str | None:
