@@ -487,10 +487,8 @@ def _happening_place(relcl: Token, index: MentionIndex) -> Place | None:
     been set for July in Antananarivo'); the noun is the clause's subject (the relative
     pronoun), not its object ('talks that he announced in Geneva')."""
     for child in relcl.children:
-        if (child.dep_ == "nsubj") != (child.lower_ in RELATIVE_PRONOUNS) and child.dep_ in (
-            "nsubj",
-            "dobj",
-        ):
+        relative = child.lower_ in RELATIVE_PRONOUNS
+        if (child.dep_ == "nsubj" and not relative) or (child.dep_ == "dobj" and relative):
             return None  # 'a conference Mozambique was to host', 'talks that he announced'
     verb = relcl
     for _ in range(4):
@@ -546,16 +544,15 @@ def _on_a_journey(noun: Token, clause: Token) -> bool:
     )
 
 
+def _in_phrase_of(noun: Token, clause: Token, preps: tuple[str, ...]) -> bool:
+    """The noun is the object of one of ``preps`` hanging on the clause's verb."""
+    return noun.dep_ == "pobj" and noun.head.head.i == clause.i and noun.head.lower_ in preps
+
+
 def _occasion_of(noun: Token, clause: Token) -> bool:
     """A bare nominal ('after talks') in a time phrase hanging on the clause's verb."""
-    head = noun.head
     bare = not any(c.dep_ == "det" for c in noun.children)
-    return (
-        bare
-        and noun.dep_ == "pobj"
-        and head.head.i == clause.i
-        and head.lower_ in ("after", "before", "following", "during")
-    )
+    return bare and _in_phrase_of(noun, clause, ("after", "before", "following", "during"))
 
 
 def _call_of(noun: Token, clause: Token) -> bool:
@@ -565,9 +562,7 @@ def _call_of(noun: Token, clause: Token) -> bool:
     return (
         noun.lemma_.lower() == "call"
         and marked
-        and noun.dep_ == "pobj"
-        and noun.head.head.i == clause.i
-        and noun.head.lower_ in ("during", "in", "on", "over", "after")
+        and _in_phrase_of(noun, clause, ("during", "in", "on", "over", "after"))
     )
 
 
