@@ -229,3 +229,27 @@ def test_a_warning_whose_joined_saying_names_an_action_is_a_threat(nlp: Any) -> 
     assert [e["time"]["value"] for e in found if e["type"] == "THREATEN"] == ["2023-08-20"]
     text = "The bank warned that prices would rise and said the economy would slow."
     assert [e for e in events_of(nlp, text, date(2023, 8, 21)) if e["type"] == "THREATEN"] == []
+
+
+@pytest.mark.model
+def test_a_joint_exercise_is_cooperation_and_an_exercise_in_futility_none(nlp: Any) -> None:
+    joint = "India and Japan held a joint naval exercise off Chennai on Monday."
+    futile = "India and Japan called the talks an exercise in futility on Monday."
+    assert "COOPERATE" in {e["type"] for e in events_of(nlp, joint, date(2025, 5, 21))}
+    assert "COOPERATE" not in {e["type"] for e in events_of(nlp, futile, date(2025, 5, 21))}
+
+
+@pytest.mark.model
+def test_what_is_done_instead_of_an_act_is_no_event_of_that_act(nlp: Any) -> None:
+    instead = "Kenya will hand the fishermen over to Uganda instead of detaining them."
+    done = "Kenya detained the fishermen on Monday."
+    assert "ATTACK" not in {e["type"] for e in events_of(nlp, instead, date(2025, 5, 21))}
+    assert "ATTACK" in {e["type"] for e in events_of(nlp, done, date(2025, 5, 21))}
+
+
+@pytest.mark.model
+def test_sanctions_a_meeting_is_about_are_no_sanctions_of_their_own(nlp: Any) -> None:
+    topic = "Russia and Ukraine held talks on sanctions in Istanbul on Monday."
+    imposed = "Russia imposed sanctions on Ukraine on Monday."
+    assert "SANCTION" not in {e["type"] for e in events_of(nlp, topic, date(2025, 5, 21))}
+    assert "SANCTION" in {e["type"] for e in events_of(nlp, imposed, date(2025, 5, 21))}

@@ -44,6 +44,10 @@ class Trigger:
     object_not_party: bool = False  # 'led the American delegation': the object is no target
     to_place: bool = False  # 'went to Kyiv', not 'went to war': the 'to' object names a place
     stay: bool = False  # 'will be in Beijing': without 'to', a person in an 'in' place
+    # a noun trigger that needs one of these modifiers ('a joint exercise', not 'an exercise
+    # in futility'), or none of these ('an aid convoy', not 'a military convoy')
+    modifiers: tuple[str, ...] = ()
+    not_modifiers: tuple[str, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
 
 
@@ -104,7 +108,8 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 #: the keys a trigger entry may have; any other key is a misspelling (DL-E200)
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
-     "no_clause", "host", "object_not_party", "to_place", "stay", "note")
+     "no_clause", "host", "object_not_party", "to_place", "stay", "modifiers", "not_modifiers",
+     "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -167,6 +172,8 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         object_not_party=bool(entry.get("object_not_party", False)),
         to_place=bool(entry.get("to_place", False)),
         stay=bool(entry.get("stay", False)),
+        modifiers=tuple(entry.get("modifiers", ())),
+        not_modifiers=tuple(entry.get("not_modifiers", ())),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
     )
 

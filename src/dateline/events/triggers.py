@@ -97,8 +97,7 @@ def labour_strike(noun: Token) -> bool:
 def _strike_kind(noun: Token) -> str | None:
     if pos_class(noun) != "noun":
         return None
-    words = {c.lemma_.lower() for c in noun.children if c.dep_ in _MODIFIER_DEPS}
-    words |= {w for c in noun.children if c.dep_ == "compound" for w in c.lower_.split("-")}
+    words = modifier_words(noun)
     if words & MILITARY_MODIFIERS or any(
         c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children
     ):
@@ -117,6 +116,13 @@ def _strike_kind(noun: Token) -> str | None:
     if noun.dep_ in ("dobj", "nsubjpass") and verb in LABOUR_VERBS:
         return "labour"
     return None
+
+
+def modifier_words(noun: Token) -> set[str]:
+    """The lemmas of a noun's modifiers, compounds split at hyphens ('a live-fire drill':
+    live, fire)."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in _MODIFIER_DEPS}
+    return words | {w for c in noun.children if c.dep_ == "compound" for w in c.lower_.split("-")}
 
 
 def _objects_of(noun: Token, preps: tuple[str, ...]) -> set[str]:
@@ -142,6 +148,12 @@ def _fits(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
 def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     if trigger.plural and token.tag_ != "NNS":
         return None
+    if trigger.modifiers or trigger.not_modifiers:
+        words = modifier_words(token)
+        if trigger.modifiers and not words & set(trigger.modifiers):
+            return None  # 'an exercise in futility' is no joint exercise
+        if words & set(trigger.not_modifiers):
+            return None  # 'a military convoy' carries no aid
     objects = object_lemmas(token)
     if trigger.objects and not set(objects) & set(trigger.objects):
         return None
@@ -361,6 +373,8 @@ def _verb_is_event(
 ) -> bool:
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if _instead_of(verb):
+        return False  # 'hand fishermen over instead of detaining them': what is not done
     if lemma in light_verbs and any(_other_type(o, trigger, lexicon) for o in objects):
         return False  # 'struck a deal', 'hosted talks': the noun is the event
     if lemma in CUE_ONLY and lemma not in ("invite", "agree"):
@@ -441,6 +455,12 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
                 return False  # 'agreed to a ceasefire', 'met for talks'
             if above is not None and above.type in TOPIC_TYPES and head.lower_ in TOPIC_PREPS:
                 return False
+            if (
+                trigger.type in TARGET_TYPES
+                and head.lower_ in TOPIC_PREPS | {"against"}
+                and _target_of_an_act(head.head, lexicon)
+            ):
+                return False  # 'talks on Mercosur tariffs', 'the attack on a UN convoy'
     if trigger.lemma == "deal" and any(c.lower_ in NOT_A_DEAL for c in noun.children):
         return False
     if trigger.lemma == "conference" and _one_sided_briefing(noun):
@@ -452,6 +472,32 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
     if trigger.lemma == "round":
         return _round_of_talks(noun)
     return True
+
+
+#: the types of measures and supplies a meeting can be about or an attack aimed at
+TARGET_TYPES = {"SANCTION", "AID"}
+#: nouns of the events a measure or a supply can be the topic or the target of
+ACT_NOUN_TYPES = {"MEET", "DISCUSS", "ATTACK", "PROTEST", "ACCUSE", "THREATEN"}
+
+
+def _target_of_an_act(governor: Token, lexicon: Lexicon) -> bool:
+    """A noun event ('talks', 'attack') whose 'on'/'against' object is a measure or a supply
+    tells what the event is about or aimed at, not a measure or supply of its own."""
+    if pos_class(governor) != "noun":
+        return False
+    above = lookup(governor, lexicon)
+    return above is not None and above.type in ACT_NOUN_TYPES
+
+
+def _instead_of(verb: Token) -> bool:
+    """'instead of detaining them', 'rather than sending troops': the alternative not taken."""
+    head = verb.head
+    if verb.dep_ != "pcomp" or head.i == verb.i:
+        return False
+    before = {head.head.lower_, *(c.lower_ for c in head.children if c.dep_ == "advmod")}
+    if head.lower_ == "of":
+        return "instead" in before
+    return head.lower_ == "than" and "rather" in before
 
 
 #: what makes 'round' one of a series of talks: 'the second round', 'a new round'
