@@ -303,3 +303,56 @@ def test_an_organisations_mediators_speak_for_it(nlp: Any) -> None:
     text = "The African Union mediators said on Tuesday that the negotiations were postponed."
     found = [e for e in events_of(nlp, text, date(2012, 3, 6)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in found] == [["african-union"]]
+
+
+SPEECH = (
+    "Address by President Ana Velarde of Peru\n"
+    "Business council dinner, Canberra, Thursday 4 May 2023\n\n"
+    "Thank you all for coming tonight.\n\n"
+    "I first came to Australia as a student, and I have never forgotten it.\n\n"
+    "Next month I will travel to Tokyo for talks on trade, and my ministers will follow.\n"
+)
+
+
+@pytest.mark.model
+def test_i_in_a_speech_printed_whole_is_the_author_its_heading_names(nlp: Any) -> None:
+    found = events_of(nlp, SPEECH, date(2023, 5, 4))
+    visits = [e for e in found if e["type"] == "VISIT" and e["location"] == "Tokyo"]
+    assert [e["source"] for e in visits] == [["ana-velarde"]]
+    said = [e for e in found if e["type"] == "STATEMENT" and e["source"] == ["ana-velarde"]]
+    assert [(e["time"]["value"], e["location"]) for e in said] == [("2023-05-04", "Canberra")]
+
+
+def test_a_heading_names_a_speeches_author_only_over_first_person_paragraphs() -> None:
+    from dateline.events.layout import paragraphs
+    from dateline.events.voice import _monologue
+    from dateline.model import Actor
+
+    def author(text: str) -> str | None:
+        start = text.index("Ana Velarde")
+        velarde = Actor("ana-velarde", "Ana Velarde", "person", mentions=[(start, start + 11)])
+        voices = _monologue(text, paragraphs(text), [velarde])
+        return voices.interviewee if voices is not None else None
+
+    head = "Remarks by President Ana Velarde of Peru in Canberra on Thursday.\n\n"
+    speech = "I came here as a student.\n\nI will travel to Tokyo next month.\n"
+    report = (
+        "She said trade would grow.\n\n"
+        'A minister said: "Yes, I agree."\n\nHer host said: "Next year I hope to visit Lima."\n\n'
+        "Officials said she will travel to Tokyo.\n"
+    )
+    assert author(head + speech) == "ana-velarde"
+    assert author(head + report) is None  # a report about remarks, quoting others
+
+
+@pytest.mark.model
+def test_a_report_on_a_speech_keeps_each_quotes_own_speaker(nlp: Any) -> None:
+    report = (
+        "Remarks by President Ana Velarde of Peru drew praise in Canberra on Thursday.\n\n"
+        'Her host, Prime Minister John Hale, said: "I will travel to Lima in June."\n\n'
+        'Hale added: "I look forward to it, and I hope to sign a trade deal there."\n\n'
+        "Velarde said she would visit Tokyo next month.\n"
+    )
+    found = events_of(nlp, report, date(2023, 5, 4))
+    lima = [e for e in found if e["type"] == "VISIT" and e["location"] == "Lima"]
+    assert [e["source"] for e in lima] == [["john-hale"]]

@@ -7,6 +7,10 @@ News prints spoken exchanges in three ways this module reads:
 - **Q/A labels**: ``Q: Would you meet your counterpart?`` / ``A: If he calls, I will …``;
   the answers are the interviewee's (or the briefing spokesperson's), whom the
   paragraphs before the first question name;
+- **a monologue**: a speech, address, remarks, lecture or letter printed whole, under a
+  heading that names its author (``Address by President Tomás Herrera of Chile``,
+  ``Remarks by the Secretary General``) and told in the first person: every paragraph after
+  the heading is the author's;
 - **an unlabelled interview**: a lead such as ``X spoke to The Ledger on Monday`` or ``in
   an interview with``, then questions and answers in alternate paragraphs (a paragraph
   ending in a question mark is a question; the one after it an answer).
@@ -61,6 +65,7 @@ class Voices:
     addressee: list[str | None] = field(default_factory=list)
     interviewee: str | None = None  # who answers the questions, if anybody does
     occasion: int | None = None  # offset of the lead's 'spoke to', 'interview', 'briefing'
+    author: bool = False  # a monologue: the heading names the one who speaks throughout
 
     def of(self, offset: int, word: str) -> str | None:
         """The person id a first- or second-person word at ``offset`` stands for."""
@@ -82,7 +87,7 @@ def read_voices(doc: Doc, people: list[Actor], blocks: list[tuple[int, int]]) ->
     labels = [None] + [_label(text, start, end) for start, end in blocks[1:]]
     if sum(label is not None for label in labels) >= 2:
         return _labelled(text, blocks, labels, people)
-    return _unlabelled(text, blocks, people)
+    return _monologue(text, blocks, people) or _unlabelled(text, blocks, people)
 
 
 def _label(text: str, start: int, end: int) -> str | None:
@@ -165,6 +170,43 @@ def _labelled(
     return voices
 
 
+#: the heading of a speech or letter printed whole: 'Address by President X of Chile',
+#: 'Prepared remarks of the Secretary', 'Text of a letter from the Prime Minister'
+MONOLOGUE_HEAD = re.compile(
+    r"\b(?:address|remarks|speech|lecture|keynote|statement|letter|message|toast)"
+    r"\s+(?:by|of|from)\s+\S",
+    re.I,
+)
+#: 'I' outside quotation marks: a paragraph its author tells
+FIRST_PERSON_I = re.compile(r"(?<![\w\"“])I\b(?!['’]?\w)|\bI['’](?:m|ve|ll|d)\b|\bmy\b")
+
+
+def _monologue(text: str, blocks: list[tuple[int, int]], people: list[Actor]) -> Voices | None:
+    """A speech or letter printed whole: the heading among the first paragraphs names its
+    author, and two or more paragraphs after it speak in the first person singular outside
+    quotes (a report about a speech quotes it instead)."""
+    for i, (start, end) in enumerate(blocks[:4]):
+        match = MONOLOGUE_HEAD.search(text, start, end)
+        # the author is named after 'by' (not 'SPEECH TRANSCRIPT' above it)
+        named = _named_in((match.end() - 1, end), people) if match else []
+        if match is None or not named:
+            continue
+        body = blocks[i + 1 :]
+        told = sum(
+            1 for a, b in body if FIRST_PERSON_I.search(re.sub(r"[\"“][^\"”]*[\"”]", "", text[a:b]))
+        )
+        if told < 2 or told * 3 < len(body):
+            return None
+        author = named[0][1]
+        voices = Voices(interviewee=author, occasion=match.start(), author=True)
+        for j, (a, _) in enumerate(blocks):
+            voices.starts.append(a)
+            voices.speaker.append(author if j > i else None)
+            voices.addressee.append(None)
+        return voices
+    return None
+
+
 def _lead(text: str, blocks: list[tuple[int, int]]) -> int | None:
     """Offset of the first 'interview', 'spoke to', 'briefing' … of the given paragraphs."""
     for start, end in blocks:
@@ -243,6 +285,18 @@ def interview_statement(
         status="occurred",
         cue="past tense",
     )
+    if voices.author:
+        # a speech's heading names its venue ('Auckland Chamber of Commerce luncheon,
+        # Auckland, Friday 12 August 2011'): the first city of its paragraph after the
+        # author's name ('President X of Chile' names where the author comes from)
+        text = doc.text
+        block_end = text.find("\n\n", voices.occasion) % (len(text) + 1)
+        venue = sorted(
+            (i, p)
+            for i, p in index.token_place.items()
+            if token.i < i and doc[i].idx < block_end and p.kind == "city"
+        )
+        mention.location = venue[0][1] if venue else None
     chosen = (after or dated)[:1]
     if chosen:
         mention.timexes, mention.time, mention.dated = chosen, timing.point(chosen[0]), True
