@@ -496,3 +496,26 @@ def test_a_plan_its_sentence_says_has_no_date_stays_undated(nlp: Any) -> None:
     visits = [e for e in events_of(nlp, text, date(2026, 4, 15)) if e["type"] == "VISIT"]
     planned = [e for e in visits if e["status"] == "planned"]
     assert planned and all(e["time"]["value"] is None for e in planned)
+
+
+@pytest.mark.model
+def test_a_chronology_entry_in_the_historical_present_is_not_merged_with_a_plan(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kazakhstan's president will make a state visit to Kyrgyzstan on Oct. 9-10. The "
+        "two presidents are expected to sign a treaty on allied relations.\n\n"
+        "Key moments in their relations:\n\n"
+        "* DEC 21, 1991 - Leaders of both countries sign the Almaty declaration.\n\n"
+        "* APRIL 1997 - The two presidents sign a friendship and cooperation treaty in "
+        "Bishkek.\n\n"
+        "* NOV 2001 - Kazakhstan's president pays a state visit to Bishkek.\n\n"
+        "* MARCH 2023 - Kyrgyzstan's foreign minister visits Astana.\n"
+    )
+    found = events_of(nlp, text, date(2023, 10, 2))
+    agree = sorted((e["status"], e["time"]["value"]) for e in found if e["type"] == "AGREE")
+    assert agree == [
+        ("occurred", "1991-12-21"),
+        ("occurred", "1997-04"),
+        ("planned", "2023-10-09/2023-10-10"),
+    ]

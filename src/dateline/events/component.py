@@ -10,7 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import E_EVENTS_NEED_PARSE
-from dateline.events import arguments, attribution, build, layout, sharing, status, timing, voice
+from dateline.events import (
+    arguments,
+    attribution,
+    build,
+    layout,
+    scene,
+    sharing,
+    status,
+    timing,
+    voice,
+)
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
@@ -65,6 +75,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = timing.split_legs(mentions, doc, index, timexes)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m, text)]
     if dct is not None:
+        scene.date_chronology_mentions(mentions, text, timexes, dct)
         for mention in mentions:
             timing.since_today(mention, doc, dct)
             timing.refine_status(mention, dct)

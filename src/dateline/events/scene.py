@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from dateline.events import timing
 from dateline.events.lexicon import EventType
+from dateline.events.mention import Mention
 from dateline.model import Actor, Event, EventTime, Place, Timex, iso_day
 
 #: types that happen where their participants are (a deployment or an attack does not
@@ -630,6 +631,25 @@ def chronology_entries(text: str, timexes: list[Timex]) -> list[tuple[int, int, 
             continue
         found.append((start, end, told))
     return found if len(found) >= CHRONOLOGY_ENTRIES else []
+
+
+def date_chronology_mentions(
+    mentions: list[Mention], text: str, timexes: list[Timex], dct: date
+) -> None:
+    """The mentions of a chronology's entries ('* APRIL 1997 - The two presidents sign a
+    treaty in Bishkek'), before they are merged: an undated one happens at its entry's date,
+    and one the historical present reads as under way happened, so that a signing of 1997
+    is not merged with this year's undated plan of another."""
+    entries = chronology_entries(text, timexes)
+    for mention in mentions:
+        entry = next((e for e in entries if e[0] <= mention.sentence[0] < e[1]), None)
+        if entry is None or mention.status not in ("occurred", "ongoing"):
+            continue
+        if not mention.dated:
+            mention.time, mention.dated = timing.point(entry[2]), True
+        earliest = iso_day(mention.time.earliest)
+        if mention.status == "ongoing" and earliest is not None and earliest <= dct:
+            mention.status = "occurred"
 
 
 def date_chronology_entries(
