@@ -42,6 +42,7 @@ PEOPLE = {
     "apec": ("organisation", None),
     "mohammed-tahiri": ("person", "MAR"),
     "aliou-ndour": ("person", "SEN"),
+    "marta-figueira": ("person", "BRA"),
 }
 
 
@@ -517,6 +518,7 @@ BROKEN = [
     ("precursor maps to an unknown status", ["precursors", "INVITE"], {"occurred": "done"}),
     ("hosted types not a list", ["hosted_types", "types"], "MEET"),
     ("speech types not a list", ["speech_types", "types"], "STATEMENT"),
+    ("journey home types not a list", ["journey_home", "types"], "VISIT"),
 ]
 
 
@@ -1027,3 +1029,36 @@ def test_a_day_inside_the_span_an_article_gives_does_not_narrow_the_story_to_tha
     # A day stays more specific than the month that holds it.
     month = dated("month", ("2025-03", "2025-03-01", "2025-03-31"), "month")
     assert story_state([month, leg], S).time["value"] == "2025-03-16"
+
+
+def _travel(key: str, target: str, status: str, dct: str, day: str | None, where: str) -> Member:
+    """A VISIT by Figueira as linking reads its ``events`` row (``linker.member_of_row``)."""
+    from dateline.link.linker import member_of_row
+
+    row = {"id": key, "document_id": "doc-" + dct, "dct": dct, "type": "VISIT",
+           "status": status, "dated": day is not None, "value": day, "earliest": day,
+           "latest": day, "granularity": "day" if day else None, "location": where}  # fmt: skip
+    places = {"pretoria": PlaceInfo("Pretoria", "ZAF", "local"),
+              "brasília": PlaceInfo("Brasília", "BRA", "local")}  # fmt: skip
+    return member_of_row(row, parts(["marta-figueira"], [target]), places, S)
+
+
+def test_a_journey_home_ends_the_trip_it_comes_back_from() -> None:
+    from dateline.link.cluster import cluster
+    from dateline.link.compat import HOME
+
+    # "will pay a state visit to South Africa from August 18 to 20" ... "returned to Brasília
+    # on Thursday": the trip back is the visit's last leg, though it goes to Brazil.
+    trip = _travel("trip", "ZAF", "planned", "2026-08-10", "2026-08-20", "Pretoria")
+    home = _travel("home", "BRA", "occurred", "2026-08-22", "2026-08-20", "Brasília")
+    assert home.place.level == HOME and [p.role for p in home.participants] == ["source"]
+    drafts = cluster([trip, home], S)
+    assert [sorted(m.id for m in d.added) for d in drafts] == [["home", "trip"]]
+    assert drafts[0].place(S).name == "Pretoria"  # home is not where the trip went
+    # A trip to another country stays another trip; and "invited her to visit Brazil" (an
+    # undated plan read with the inviter for the traveller) is no journey home.
+    other = _travel("other", "ARG", "occurred", "2026-08-22", "2026-08-20", None)
+    invited = _travel("invited", "BRA", "planned", "2026-08-22", None, None)
+    assert invited.place.level != HOME and len(invited.participants) == 2
+    assert len(cluster([trip, other], S)) == 2
+    assert len(cluster([trip, invited], S)) == 2

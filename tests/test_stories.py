@@ -37,6 +37,7 @@ SERIES = {
     "cancelled": "synthetic_cancelled_visit.json",
     "treaty": "synthetic_treaty_five_sources.json",
     "seed": "synthetic_seed_like.json",
+    "home": "synthetic_journey_home.json",
 }
 
 
@@ -174,6 +175,10 @@ EXPECTED_STORIES = {
         frozenset({"s-v2023"}),
         frozenset({"s-never"}),
         frozenset({"s-deploy"}),
+    },
+    "home": {
+        frozenset({"h1-visit", "h2-meet", "h2-home"}),  # the flight home ends the visit
+        frozenset({"h2-peru"}),
     },
 }
 

@@ -519,3 +519,30 @@ def test_migration_23_links_stored_documents_under_the_site_rule(
         assert len(store.stories(limit=None)) == 2
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 1
+
+
+def test_migration_25_links_stored_documents_under_the_journey_home_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import linker
+    from dateline.link.linker import relink_from_scratch
+
+    trip = {"key": "state visit", "type": "VISIT", "status": "planned", "source": ["BRA"],
+            "target": ["ZAF"], "location": "Pretoria", "value": "2026-08-18/20",
+            "earliest": "2026-08-18", "latest": "2026-08-20", "granularity": "day"}  # fmt: skip
+    home = {"key": "back in Brasília", "type": "VISIT", "status": "occurred", "source": ["BRA"],
+            "target": ["BRA"], "location": "Brasília", "value": "2026-08-20",
+            "earliest": "2026-08-20", "latest": "2026-08-20", "granularity": "day"}  # fmt: skip
+    plan = stored_article("2026-08-10", "Visit dated", "wire", [trip], {"Pretoria": "ZAF"})
+    back = stored_article("2026-08-21", "Home again", "wire", [home], {"Brasília": "BRA"})
+    with Store(db_url) as store:
+        for item in (plan, back):
+            store.add(item)
+        assert len(store.stories(limit=None)) == 1
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(linker, "journey_home", lambda *args: False)  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 25))
+        assert len(store.stories(limit=None)) == 2
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 1

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from dateline.link.compat import (
-    CARRIED,
     SITE,
+    UNPLACED,
     Linkable,
     Member,
     Participant,
@@ -138,7 +138,7 @@ class Draft:
         self._fold.add(m)
         if (
             m.place.name
-            and m.place.level != CARRIED
+            and m.place.level not in UNPLACED
             and m.type not in self.settings.place_free_types
         ):
             self.located = narrower(self.located, m.place)

@@ -27,6 +27,11 @@ CARRIED = "carried"
 #: a place named as a building or site ("the Presidential Palace", "Rideau Hall"): it lies in
 #: some city, which its name does not tell
 SITE = "site"
+#: the level of the place of a journey home (``journey_home``): where the trip it ends came
+#: back to, not where that trip went
+HOME = "home"
+#: levels of a place linking does not compare, locate a story by, nor host an event in
+UNPLACED = frozenset({CARRIED, HOME})
 COUNTRYLIKE_KINDS = frozenset({"country", "government"})
 FAR_PAST, FAR_FUTURE = "0001-01-01", "9999-12-31"
 
@@ -49,7 +54,7 @@ class PlaceInfo:
 
     name: str | None = None
     country: str | None = None
-    level: str | None = None  # country | region | local | site | carried (named elsewhere)
+    level: str | None = None  # country | region | local | site | carried (named elsewhere) | home
 
 
 class Linkable(Protocol):
@@ -266,13 +271,37 @@ def hosted(
     party (role ``host``): Bush meeting APEC leaders in Hanoi shares Bush and Vietnam with
     Bush's visit to Vietnam. Events without a named participant get none."""
     country = place.country
-    if place.level == CARRIED:
+    if place.level in UNPLACED:
         return parts
     if event_type not in settings.hosted_types or not country or not named(parts):
         return parts
     if any(p.countrylike and p.country == country for p in parts):
         return parts
     return (*parts, Participant(country, HOST, country, True))
+
+
+def journey_home(
+    parts: tuple[Participant, ...],
+    event_type: str,
+    status: str,
+    dated: bool,
+    settings: LinkSettings,
+) -> bool:
+    """Whether an event is a trip back to its travellers' own country (``journey_home``):
+    every source belongs to the one country all its destinations name ("Figueira returned
+    to Brasília", after her state visit to South Africa), and it was made or is set for a
+    date. A plan without a date of its own is no such trip ("invited him to visit Chile",
+    read with the inviter for the traveller, is another's visit), nor is a stay at home
+    under way ("Fortier held talks ... in Abuja", read as a visit to her own country)."""
+    if event_type not in settings.home_types or not (
+        status == "occurred" or (status == "planned" and dated)
+    ):
+        return False
+    sources, targets = _role(parts, "source"), _role(parts, "target")
+    homes = {t.country for t in targets if t.countrylike}
+    if not sources or not targets or len(homes) != 1 or not all(t.countrylike for t in targets):
+        return False
+    return all(p.country in homes for p in sources)
 
 
 def participants_match(e: Linkable, f: Linkable, settings: LinkSettings) -> int:
@@ -377,7 +406,7 @@ def places_compatible(a: PlaceInfo, b: PlaceInfo) -> bool:
     carried over from another sentence never excludes."""
     if not a.name or not b.name or a.name.casefold() == b.name.casefold():
         return True
-    if CARRIED in (a.level, b.level):
+    if UNPLACED & {a.level, b.level}:
         return True
     if SITE in (a.level, b.level):
         # A palace or a hall lies in a city its name does not give: only another country

@@ -48,6 +48,7 @@ from dateline.link.cluster import (
 from dateline.link.compat import (
     CARRIED,
     FAR_FUTURE,
+    HOME,
     SITE,
     Member,
     Participant,
@@ -55,6 +56,7 @@ from dateline.link.compat import (
     adjacent,
     build_member,
     hosted,
+    journey_home,
     link_window,
     lookup_keys,
     member_of_link_row,
@@ -545,6 +547,11 @@ def member_of_row(
     place = place_info(row.get("location"), places, settings)
     if carried and place.name:
         place = PlaceInfo(place.name, place.country, CARRIED)
+    if journey_home(parts, row["type"], row["status"], bool(row["dated"]), settings):
+        # Back home: the trip it ends went elsewhere, so neither the destination (the
+        # travellers' own country, a party of every event of theirs) nor the place counts.
+        parts = tuple(p for p in parts if p.role != "target")
+        place = PlaceInfo(place.name, place.country, HOME)
     parts = hosted(parts, row["type"], place, settings)
     return build_member(row, parts, place, lo, hi, postponed, settings)
 

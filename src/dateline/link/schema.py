@@ -88,7 +88,7 @@ event_links = Table(
     Column("participants", Text, nullable=False),  # JSON [[id, role, country, countrylike], ...]
     Column("place", Text),
     Column("place_country", String(3)),
-    Column("place_level", String(10)),  # country | region | local
+    Column("place_level", String(10)),  # country | region | local | site | carried | home
     Column("postponed", Boolean, nullable=False),
 )
 

@@ -34,6 +34,7 @@ class LinkSettings:
     precursors: dict[str, dict[str, str]] = field(default_factory=dict)
     place_free_types: frozenset[str] = frozenset()
     hosted_types: frozenset[str] = frozenset()  # the country they are held in takes part
+    home_types: frozenset[str] = frozenset()  # to the traveller's own country: a trip's end
     speech_types: frozenset[str] = frozenset()  # made on one day: narrow implied windows
     speech_past_days: int = 1
     speech_future_days: int = 14
@@ -136,6 +137,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             place_free_types=frozenset(data["place_free_types"]),
             hosted_types=_types(path, "hosted_types", data.get("hosted_types", {"types": []})),
             speech_types=_types(path, "speech_types", speech),
+            home_types=_types(path, "journey_home", data.get("journey_home", {"types": []})),
             speech_past_days=int(speech.get("past", 1)),
             speech_future_days=int(speech.get("future", 14)),
             role_pairs=_role_pairs(path, data["role_pairs"]),

@@ -432,6 +432,17 @@ def _v23_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v25_relink(conn: Connection) -> None:
+    """Link stored documents again: a trip back to the travellers' own country ends the trip
+    it comes back from (``journey_home``: its destination is dropped from what linking
+    compares and its place is level ``home`` in ``event_links``; docs/stories.md, issue 12's
+    ninth round); every story's row, summary, keys and states follow."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -462,6 +473,7 @@ MIGRATIONS: list[Migration] = [
     (20, "fewer pages per report: two prefix indexes dropped, story_states WHEN", _v20_fewer_pages),
     (21, "person names keyed in one spelling of their transliterations", _v21_name_spellings),
     (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
+    (25, "stories linked again: a journey home ends its trip (round 9)", _v25_relink),
 ]
 
 
