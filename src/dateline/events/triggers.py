@@ -268,6 +268,8 @@ def object_lemmas(token: Token) -> list[str]:
         for prep in child.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 lemmas += [p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"]
+    if not objects and any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in token.children):
+        lemmas.append("day")  # 'spent last Tuesday in Kyiv': the parser's adverb is the object
     return lemmas
 
 
