@@ -356,3 +356,14 @@ def test_a_report_on_a_speech_keeps_each_quotes_own_speaker(nlp: Any) -> None:
     found = events_of(nlp, report, date(2023, 5, 4))
     lima = [e for e in found if e["type"] == "VISIT" and e["location"] == "Lima"]
     assert [e["source"] for e in lima] == [["john-hale"]]
+
+
+@pytest.mark.model
+def test_a_delegation_led_by_a_person_travels_as_that_person(nlp: Any) -> None:
+    for text in (
+        "A delegation headed by Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday.",
+        "The delegation led by Sergei Lavrov left Pyongyang on Friday, ending a visit to "
+        "North Korea.",
+    ):
+        visits = [e for e in events_of(nlp, text, date(2009, 6, 20)) if e["type"] == "VISIT"]
+        assert [e["source"] for e in visits] == [["sergey-lavrov"]], text

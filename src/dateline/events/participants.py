@@ -373,6 +373,9 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
                 found = resolve(child, index, depth + 1)
                 if found:
                     return _state_of(token, child, found)
+    led = _led_by(token, index, depth)
+    if led:
+        return led  # 'the delegation led by Nguyen Van Thanh', 'a team headed by the minister'
     preps = ("of", "in", "from") if agentive else ("of",)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -380,6 +383,23 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
                 if pobj.dep_ == "pobj":
                     return resolve(pobj, index, depth + 1)
     return _named_before(token, index) or _leaders_state(token, index)
+
+
+#: participles that name who leads a group: 'a delegation led by', 'headed by', 'chaired by'
+LEADING_VERBS = {"lead", "head", "chair"}
+
+
+def _led_by(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
+    """Who leads the group a noun names ('the delegation led by Comrade X')."""
+    for acl in token.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in LEADING_VERBS:
+            continue
+        for agent in acl.children:
+            if agent.dep_ == "agent":
+                for pobj in agent.children:
+                    if pobj.dep_ == "pobj" and (found := resolve(pobj, index, depth + 1)):
+                        return found
+    return []
 
 
 def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
