@@ -496,3 +496,36 @@ def test_a_plan_its_sentence_says_has_no_date_stays_undated(nlp: Any) -> None:
     visits = [e for e in events_of(nlp, text, date(2026, 4, 15)) if e["type"] == "VISIT"]
     planned = [e for e in visits if e["status"] == "planned"]
     assert planned and all(e["time"]["value"] is None for e in planned)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # a participle the parser hangs on an infinitive of the dated verb
+        ("In August 1980 he ordered four Libyan diplomats to leave Lagos within 48 hours, "
+         "accusing them of paying preachers to stir unrest.", "ACCUSE", "1980-08"),
+        # a verb conjoined without a subject of its own to a verb that is no event
+        ("General Mayor Ioana Stanciu welcomed the decision on Friday and said the city would "
+         "present a new offer.", "STATEMENT", "2026-07-10"),
+        # a 'when' clause on a verb that is no event
+        ("It was put off on May 7, when Mozambique's Council of Ministers refused to approve "
+         "Article 14 of the text.", "REJECT", "2026-05-07"),
+        # a clause with its own subject conjoined after a date fronted over the sentence
+        ("On January 7, 2025, the US Treasury sanctioned the RSF commander, and the State "
+         "Department accused his forces of genocide.", "ACCUSE", "2025-01-07"),
+    ],
+)  # fmt: skip
+def test_a_clause_takes_the_date_of_the_verb_whose_occasion_it_tells(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_a_clause_with_its_own_subject_after_a_date_not_fronted_stays_undated(nlp: Any) -> None:
+    text = (
+        "The US Treasury sanctioned the RSF commander on Monday, and the State Department "
+        "accused his forces of genocide."
+    )
+    [accused] = [e for e in _events(nlp, text) if e["type"] == "ACCUSE"]
+    assert accused["time"]["value"] is None

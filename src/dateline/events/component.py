@@ -10,7 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import E_EVENTS_NEED_PARSE
-from dateline.events import arguments, attribution, build, layout, sharing, status, timing, voice
+from dateline.events import (
+    arguments,
+    attribution,
+    build,
+    clause_dates,
+    layout,
+    sharing,
+    status,
+    timing,
+    voice,
+)
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
@@ -60,6 +70,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.parts_of_a_plural_occasion(mentions, doc)
     sharing.days_from_the_host(mentions, doc)
     sharing.share_without(mentions, doc)
+    clause_dates.share_verb_dates(mentions, doc, timexes)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)
     mentions = timing.split_legs(mentions, doc, index, timexes)

@@ -301,7 +301,7 @@ def _boundary(token: Token) -> bool:
         lemma = token.lemma_.lower()
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
-        return token.lemma_.lower() in SPEECH_VERBS or _future(token) != _future(token.head)
+        return token.lemma_.lower() in SPEECH_VERBS or is_future(token) != is_future(token.head)
     return token.dep_ in ("ROOT", "ccomp")
 
 
@@ -309,7 +309,7 @@ def _boundary(token: Token) -> bool:
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 
 
-def _future(verb: Token) -> bool:
+def is_future(verb: Token) -> bool:
     """'spoke on Tuesday and will see him next week': the second verb's time is its own."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
@@ -702,7 +702,9 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
         for verb in token.sent:
             if verb.lemma_.lower() not in HOME_VERBS or verb.i == token.i:
                 continue
-            due = _future(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS)
+            due = is_future(verb) or (
+                verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS
+            )
             due = due or verb.tag_ in ("VBZ", "VBP")  # 'he flies home tomorrow'; the day decides
             if not due:
                 continue
@@ -725,7 +727,7 @@ def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> da
         if token.lemma_.lower() != "arrive":
             continue
         for verb in token.children:
-            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or _future(verb):
+            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or is_future(verb):
                 continue
             for timex in timexes:
                 root = timex_root(doc, timex)
