@@ -529,3 +529,13 @@ def test_a_clause_with_its_own_subject_after_a_date_not_fronted_stays_undated(nl
     )
     [accused] = [e for e in _events(nlp, text) if e["type"] == "ACCUSE"]
     assert accused["time"]["value"] is None
+
+
+def test_a_date_after_since_opens_a_window_however_the_parser_hangs_it(nlp: Any) -> None:
+    # the parser makes 'year' of 'since August last year' an adverbial of 'was'
+    text = (
+        "Uzbek and Kyrgyz troops clashed near Osh. The clash was the most serious on the "
+        "border since August last year."
+    )
+    [clash] = [e for e in _events(nlp, text, date(2024, 5, 16)) if e["type"] == "ATTACK"]
+    assert clash["time"]["value"] is None

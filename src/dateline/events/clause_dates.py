@@ -55,7 +55,7 @@ def verb_dates(doc: Doc, timexes: list[Timex]) -> dict[int, VerbDate]:
             link, prep = root.head, root.head.lower_
             if prep not in POINT_PREPS:
                 continue
-        elif root.dep_ not in ADVERBIAL_DEPS:
+        elif root.dep_ not in ADVERBIAL_DEPS or timing.window_before(doc, timex):
             continue
         verb = link.head
         if verb.pos_ in ("VERB", "AUX") and verb.i != link.i:

@@ -178,6 +178,7 @@ def attach(
         if hit is None:
             continue
         owner, distance, prep = hit
+        prep = prep or window_before(doc, timex)
         used.add(number)
         for mention in table[owner]:
             held = held_at.get(id(mention))
@@ -238,6 +239,20 @@ WINDOW_PREPS = {"since", "before", "after", "until", "till"}
 BARE_PART_OF_DAY = re.compile(
     r"^(?:in\s+|during\s+)?(?:the\s+)?(?:morning|afternoon|evening)$", re.IGNORECASE
 )
+
+
+def window_before(doc: Doc, timex: Timex) -> str | None:
+    """'since August last year' parsed with 'year' as the timex's root, hung on the verb:
+    the window preposition right before the timex that governs a word of it still opens
+    (or closes) the window."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if before.lower_ not in WINDOW_PREPS:
+        return None
+    governed = any(t.dep_ == "pobj" and t.head.i == before.i for t in span)
+    return before.lower_ if governed else None
 
 
 def _going_home(verb: Token) -> bool:
