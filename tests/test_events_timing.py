@@ -539,3 +539,13 @@ def test_a_date_after_since_opens_a_window_however_the_parser_hangs_it(nlp: Any)
     )
     [clash] = [e for e in _events(nlp, text, date(2024, 5, 16)) if e["type"] == "ATTACK"]
     assert clash["time"]["value"] is None
+
+
+def test_a_verb_describing_a_noun_of_its_type_tells_that_event(nlp: Any) -> None:
+    text = (
+        "Canada and Nigeria already have a double taxation treaty, signed in Ottawa in 2014, "
+        "which has never entered into force."
+    )
+    [treaty] = [e for e in _events(nlp, text, date(2025, 5, 28)) if e["type"] == "AGREE"]
+    assert (treaty["status"], treaty["time"]["value"]) == ("occurred", "2014")
+    assert set(treaty["source"]) == {"CAN", "NGA"}

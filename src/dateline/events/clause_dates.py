@@ -142,3 +142,39 @@ def _fits(mention: Mention, found: VerbDate, doc: Doc) -> bool:
     if mention.status in ("occurred", "ongoing"):
         return (found.time.earliest or "") <= day
     return (found.time.latest or "9999") >= day
+
+
+#: how a verb describes the noun it hangs on ('a treaty, signed in Ottawa in 2014', 'an
+#: accord they signed in Bishkek in 2008')
+DESCRIBING_DEPS = {"acl", "relcl"}
+
+
+def fold_describing_verbs(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """'Canada and Nigeria have a double taxation treaty, signed in Ottawa in 2014': a verb
+    of the noun's own type that describes it tells the noun's event, not a second one;
+    the noun takes its time, status and place, and the verb mention goes."""
+    by_token = {m.token: m for m in mentions}
+    folded: set[int] = set()
+    for mention in mentions:
+        token = doc[mention.token]
+        if token.dep_ not in DESCRIBING_DEPS or pos_class(token) != "verb":
+            continue
+        noun = by_token.get(token.head.i)
+        if noun is None or noun.type != mention.type or noun is mention:
+            continue
+        if noun.status == "negated" or mention.status == "negated":
+            continue
+        _describe(noun, mention)
+        folded.add(id(mention))
+    return [m for m in mentions if id(m) not in folded]
+
+
+def _describe(noun: Mention, verb: Mention) -> None:
+    if verb.dated and not noun.dated:
+        noun.timexes, noun.time, noun.dated = verb.timexes, verb.time, True
+    # 'will discuss an accord they signed in 2008', 'The agreement, signed on Tuesday, sets
+    # quotas': the clause around the noun speaks of the text, the describing verb of the act
+    noun.status, noun.cue, noun.past_plan = verb.status, verb.cue, verb.past_plan
+    noun.location = noun.location or verb.location
+    if not noun.participants():
+        noun.sources, noun.targets = list(verb.sources), list(verb.targets)

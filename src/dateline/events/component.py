@@ -63,6 +63,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
+    mentions = clause_dates.fold_describing_verbs(mentions, doc)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
     sharing.share_times(mentions, doc)
     sharing.said_on_the_occasion(mentions, doc, blocks)
