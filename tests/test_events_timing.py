@@ -549,3 +549,12 @@ def test_a_verb_describing_a_noun_of_its_type_tells_that_event(nlp: Any) -> None
     [treaty] = [e for e in _events(nlp, text, date(2025, 5, 28)) if e["type"] == "AGREE"]
     assert (treaty["status"], treaty["time"]["value"]) == ("occurred", "2014")
     assert set(treaty["source"]) == {"CAN", "NGA"}
+
+
+def test_a_saying_takes_no_date_from_the_copular_clause_it_reports(nlp: Any) -> None:
+    text = (
+        "Mozambique's Assembly of the Republic is to vote on it next year, Mozambican "
+        "officials said."
+    )
+    [said] = [e for e in _events(nlp, text, date(2024, 7, 19)) if e["type"] == "STATEMENT"]
+    assert (said["status"], said["time"]["value"]) == ("occurred", None)

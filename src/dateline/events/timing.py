@@ -306,6 +306,9 @@ def _boundary(token: Token) -> bool:
             c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in PLAN_STATES
             for c in token.children
         )
+    if token.dep_ == "ccomp" and token.pos_ == "AUX":
+        return True  # 'The assembly is to vote on it next year, officials said': the saying's
+        # time is not the vote's
     if token.pos_ != "VERB":
         return False
     if token.dep_ == "pcomp" and token.tag_ == "VBG":
