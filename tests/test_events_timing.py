@@ -558,3 +558,17 @@ def test_a_saying_takes_no_date_from_the_copular_clause_it_reports(nlp: Any) -> 
     )
     [said] = [e for e in _events(nlp, text, date(2024, 7, 19)) if e["type"] == "STATEMENT"]
     assert (said["status"], said["time"]["value"]) == ("occurred", None)
+
+
+def test_what_happens_during_a_visit_takes_the_visits_days_once_its_length_widens_them(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chilean President Ignacio R. Valenzuela begins a three-day state visit to Vietnam, "
+        "until March 15, at the invitation of President Tran Quoc Vinh. The two sides are "
+        "expected to sign a comprehensive economic partnership agreement during the visit."
+    )
+    found = _events(nlp, text, date(2025, 3, 7))
+    [visit] = [e for e in found if e["type"] == "VISIT"]
+    [signing] = [e for e in found if e["type"] == "AGREE"]
+    assert visit["time"]["value"] == signing["time"]["value"] == "2025-03-13/2025-03-15"
