@@ -572,3 +572,17 @@ def test_what_happens_during_a_visit_takes_the_visits_days_once_its_length_widen
     [visit] = [e for e in found if e["type"] == "VISIT"]
     [signing] = [e for e in found if e["type"] == "AGREE"]
     assert visit["time"]["value"] == signing["time"]["value"] == "2025-03-13/2025-03-15"
+
+
+def test_a_verb_in_the_past_reads_a_yearless_date_as_the_last_one_before_the_article(
+    nlp: Any,
+) -> None:
+    text = "Indonesia suspended permits for Australian live cattle on March 28."
+    [suspended] = [e for e in _events(nlp, text, date(2023, 2, 13)) if e["type"] == "SANCTION"]
+    assert (suspended["status"], suspended["time"]["value"]) == ("occurred", "2022-03-28")
+    planned = (
+        "Argentina's largest labour federation has called a 24-hour general strike for "
+        "February 25 to protest against a pension reform."
+    )
+    found = _events(nlp, planned, date(2027, 2, 8))
+    assert all(e["time"]["value"] != "2026-02-25" for e in found)

@@ -79,6 +79,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     if dct is not None:
         for mention in mentions:
             timing.since_today(mention, doc, dct)
+            timing.past_reading(mention, doc, dct)
             timing.refine_status(mention, dct)
             timing.carry_out(mention, dct, lexicon.cues["carried_out_plans"])
             timing.own_past_date(mention, doc, dct)

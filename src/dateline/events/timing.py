@@ -563,6 +563,59 @@ def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
     return [replace(mention, timexes=[t], time=point(t), dated=True) for t in dated]
 
 
+#: cues of a verb told in the past ('signed', 'was suspended', 'has met')
+PAST_TENSE_CUES = {"past tense", "past passive", "perfect"}
+WEEKDAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+MONTH_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+YEAR_DIGITS = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+def past_reading(mention: Mention, doc: Doc, dct: date) -> None:
+    """A verb told in the past whose own date names no year ('suspended permits on March
+    28', 'signed on Wednesday') happened at the last such date up to the DCT, not at the
+    next one the tagger may have read forward: a weekday goes back a week, a month-day or
+    month a year."""
+    if mention.status != "occurred" or mention.cue not in PAST_TENSE_CUES:
+        return
+    if mention.clause != mention.token or doc[mention.token].tag_ not in ("VBD", "VBN"):
+        return  # 'announced a rally for Friday', 'called a strike for May 25 to protest …':
+        # the tense is another verb's
+    if len(mention.timexes) != 1 or not mention.dated:
+        return
+    timex = mention.timexes[0]
+    earliest = iso_day(mention.time.earliest)
+    if earliest is None or earliest <= dct or YEAR_DIGITS.search(timex.text):
+        return
+    if WEEKDAY_WORDS.search(timex.text) and timex.granularity == "day":
+        back = _shifted(mention.time, days=7)
+    elif MONTH_WORDS.search(timex.text) and timex.granularity in ("day", "month"):
+        back = _shifted(mention.time, years=1)
+    else:
+        return
+    if back is not None and (iso_day(back.latest) or dct) <= dct:
+        mention.time = back
+
+
+def _shifted(time: EventTime, days: int = 0, years: int = 0) -> EventTime | None:
+    """The same time ``days`` days or ``years`` years earlier (values of days or months)."""
+    start, end = iso_day(time.earliest), iso_day(time.latest)
+    if start is None or end is None or time.value is None:
+        return None
+    try:
+        if years:
+            start, end = start.replace(year=start.year - years), end.replace(year=end.year - years)
+        else:
+            start, end = start - timedelta(days=days), end - timedelta(days=days)
+    except ValueError:  # 29 February
+        return None
+    head = time.value[:10] if time.granularity == "day" else time.value[:7]
+    moved = start.isoformat()[: len(head)]
+    value = moved + time.value[len(head) :]
+    return EventTime(value, start.isoformat(), end.isoformat(), time.granularity)
+
+
 def refine_status(mention: Mention, dct: date) -> None:
     """Tense said 'present' or nothing: let the event's own time decide."""
     earliest, latest = iso_day(mention.time.earliest), iso_day(mention.time.latest)
