@@ -586,3 +586,12 @@ def test_a_verb_in_the_past_reads_a_yearless_date_as_the_last_one_before_the_art
     )
     found = _events(nlp, planned, date(2027, 2, 8))
     assert all(e["time"]["value"] != "2026-02-25" for e in found)
+
+
+def test_a_planned_visit_told_by_its_arrival_and_return_spans_the_days_between(nlp: Any) -> None:
+    text = (
+        "Australian Prime Minister Claire Donnelly now plans to fly in on November 4 and "
+        "return to Canberra on November 6."
+    )
+    [visit] = [e for e in _events(nlp, text, date(2026, 9, 29)) if e["type"] == "VISIT"]
+    assert visit["time"]["value"] == "2026-11-04/2026-11-06"

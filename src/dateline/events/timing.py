@@ -928,6 +928,37 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
                 return
             event.time = day_span(start, end)  # days > 1: a range
             return
+    home = _home_day(event, mentions, doc, start)
+    if home is not None:
+        event.time = day_span(start, home)
+
+
+#: how many days a planned stay told by its arrival and its return may last
+HOME_WITHIN_DAYS = 14
+
+
+def _home_day(event: Event, mentions: list[Mention], doc: Doc, start: date) -> date | None:
+    """The later day a planned visit's traveller goes home, as a verb joined to the visit's
+    own verb says ('plans to fly in on November 4 and return to Canberra on November 6',
+    'will fly to New York on Saturday …, returning on Monday')."""
+    if event.type != "VISIT" or event.status != "planned":
+        return None
+    timexes = list(doc._.timexes or [])
+    for mention in mentions:
+        token = doc[mention.token]
+        for verb in token.children:
+            if verb.dep_ not in ("conj", "advcl") or verb.lemma_.lower() not in HOME_VERBS:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue  # '… and the minister will return on Friday': someone else
+            for timex in timexes:
+                root = timex_root(doc, timex)
+                if root is None or verb not in (root.head, root.head.head):
+                    continue
+                day = iso_day(timex.latest) if timex.granularity == "day" else None
+                if day is not None and 0 < (day - start).days <= HOME_WITHIN_DAYS:
+                    return day
+    return None
 
 
 #: words before a day that make it the last day of what lasts ('until March 15', '(to March 11)')
