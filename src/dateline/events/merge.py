@@ -75,7 +75,7 @@ INVITED_PLAN_CUES = {"invite", "invitation"}
 
 def _of_the_main_occasion(dated: list[Mention]) -> list[Mention]:
     """The dated mentions whose times meet the time of the event's main mention: the
-    first that names its own participants, else the first. 'Troops clashed on Sunday …
+    first that is more than a bare reference back, else the first. 'Troops clashed on Sunday …
     The clash was the worst since a shooting in August' keeps Sunday; a finer time told
     of another occasion by a mention that only refers back ('the clash', 'the visit')
     does not replace it."""
