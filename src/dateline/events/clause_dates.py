@@ -88,9 +88,9 @@ def share_verb_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) ->
 
 
 def _start(mention: Mention, doc: Doc) -> Token | None:
-    """The verb of a verbal mention. (Nominals are left to the clause that owns them:
-    taking the date of their clause verb's host as well dated meetings and speeches that
-    named the wrong parties, and lost more than it found.)"""
+    """The verb of a verbal mention. Nominals are left to the clause that owns them: giving
+    them their clause verb's occasion too dated meetings and speeches with the wrong
+    parties, and lost more rows than it found."""
     token = doc[mention.token]
     return token if pos_class(token) == "verb" else None
 
