@@ -257,3 +257,14 @@ def test_meeting_for_the_first_time_since_a_year_tells_a_meeting_in_that_year(nl
         ("2014", None),
         ("2017-05-09", "Geneva"),
     ]
+
+
+def test_a_mention_referring_back_with_the_time_of_another_occasion_keeps_the_events(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kim Jong-un will visit Russia next month. The visit, first proposed on Tuesday, will "
+        "focus on trade."
+    )
+    [visit] = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert visit["time"]["value"] == "2025-06"

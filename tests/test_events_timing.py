@@ -519,3 +519,102 @@ def test_a_chronology_entry_in_the_historical_present_is_not_merged_with_a_plan(
         ("occurred", "1997-04"),
         ("planned", "2023-10-09/2023-10-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # a participle the parser hangs on an infinitive of the dated verb
+        ("In August 1980 he ordered four Libyan diplomats to leave Lagos within 48 hours, "
+         "accusing them of paying preachers to stir unrest.", "ACCUSE", "1980-08"),
+        # a verb conjoined without a subject of its own to a verb that is no event
+        ("General Mayor Ioana Stanciu welcomed the decision on Friday and said the city would "
+         "present a new offer.", "STATEMENT", "2026-07-10"),
+        # a 'when' clause on a verb that is no event
+        ("It was put off on May 7, when Mozambique's Council of Ministers refused to approve "
+         "Article 14 of the text.", "REJECT", "2026-05-07"),
+        # a clause with its own subject conjoined after a date fronted over the sentence
+        ("On January 7, 2025, the US Treasury sanctioned the RSF commander, and the State "
+         "Department accused his forces of genocide.", "ACCUSE", "2025-01-07"),
+    ],
+)  # fmt: skip
+def test_a_clause_takes_the_date_of_the_verb_whose_occasion_it_tells(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_a_clause_with_its_own_subject_after_a_date_not_fronted_stays_undated(nlp: Any) -> None:
+    text = (
+        "The US Treasury sanctioned the RSF commander on Monday, and the State Department "
+        "accused his forces of genocide."
+    )
+    [accused] = [e for e in _events(nlp, text) if e["type"] == "ACCUSE"]
+    assert accused["time"]["value"] is None
+
+
+def test_a_date_after_since_opens_a_window_however_the_parser_hangs_it(nlp: Any) -> None:
+    # the parser makes 'year' of 'since August last year' an adverbial of 'was'
+    text = (
+        "Uzbek and Kyrgyz troops clashed near Osh. The clash was the most serious on the "
+        "border since August last year."
+    )
+    [clash] = [e for e in _events(nlp, text, date(2024, 5, 16)) if e["type"] == "ATTACK"]
+    assert clash["time"]["value"] is None
+
+
+def test_a_verb_describing_a_noun_of_its_type_tells_that_event(nlp: Any) -> None:
+    text = (
+        "Canada and Nigeria already have a double taxation treaty, signed in Ottawa in 2014, "
+        "which has never entered into force."
+    )
+    [treaty] = [e for e in _events(nlp, text, date(2025, 5, 28)) if e["type"] == "AGREE"]
+    assert (treaty["status"], treaty["time"]["value"]) == ("occurred", "2014")
+    assert set(treaty["source"]) == {"CAN", "NGA"}
+
+
+def test_a_saying_takes_no_date_from_the_copular_clause_it_reports(nlp: Any) -> None:
+    text = (
+        "Mozambique's Assembly of the Republic is to vote on it next year, Mozambican "
+        "officials said."
+    )
+    [said] = [e for e in _events(nlp, text, date(2024, 7, 19)) if e["type"] == "STATEMENT"]
+    assert (said["status"], said["time"]["value"]) == ("occurred", None)
+
+
+def test_what_happens_during_a_visit_takes_the_visits_days_once_its_length_widens_them(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chilean President Ignacio R. Valenzuela begins a three-day state visit to Vietnam, "
+        "until March 15, at the invitation of President Tran Quoc Vinh. The two sides are "
+        "expected to sign a comprehensive economic partnership agreement during the visit."
+    )
+    found = _events(nlp, text, date(2025, 3, 7))
+    [visit] = [e for e in found if e["type"] == "VISIT"]
+    [signing] = [e for e in found if e["type"] == "AGREE"]
+    assert visit["time"]["value"] == signing["time"]["value"] == "2025-03-13/2025-03-15"
+
+
+def test_a_verb_in_the_past_reads_a_yearless_date_as_the_last_one_before_the_article(
+    nlp: Any,
+) -> None:
+    text = "Indonesia suspended permits for Australian live cattle on March 28."
+    [suspended] = [e for e in _events(nlp, text, date(2023, 2, 13)) if e["type"] == "SANCTION"]
+    assert (suspended["status"], suspended["time"]["value"]) == ("occurred", "2022-03-28")
+    planned = (
+        "Argentina's largest labour federation has called a 24-hour general strike for "
+        "February 25 to protest against a pension reform."
+    )
+    found = _events(nlp, planned, date(2027, 2, 8))
+    assert all(e["time"]["value"] != "2026-02-25" for e in found)
+
+
+def test_a_planned_visit_told_by_its_arrival_and_return_spans_the_days_between(nlp: Any) -> None:
+    text = (
+        "Australian Prime Minister Claire Donnelly now plans to fly in on November 4 and "
+        "return to Canberra on November 6."
+    )
+    [visit] = [e for e in _events(nlp, text, date(2026, 9, 29)) if e["type"] == "VISIT"]
+    assert visit["time"]["value"] == "2026-11-04/2026-11-06"

@@ -30,7 +30,7 @@ def build_events(
     doc_id = article.id if article is not None else document_id(text)
     groups = merge.cluster(mentions)
     pairs = [(g, merge.to_event(g, lexicon, doc_id, text)) for g in groups]
-    _inherit_anchors(pairs)
+    inherited = _inherit_anchors(pairs)
     _part_of_cancelled_visit(pairs)
     _told_with_cancelled_visit(pairs)
     if dct is not None:
@@ -40,6 +40,7 @@ def build_events(
             timing.planned_span(event, group.mentions, doc)
             timing.no_date_set(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
+        _follow_anchors(inherited)
         timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
@@ -162,8 +163,11 @@ def _told_with_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None
                 event.time, event.dated = replace(visit.time), True
 
 
-def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:
+def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> list[tuple[Event, Event]]:
+    """Events told during another ('will sign the agreement during the visit') take its time
+    and place; returns (event, host) for each event that took a time."""
     owner = {m.token: (g, e) for g, e in pairs for m in g.mentions}
+    inherited = []
     for group, event in pairs:
         for mention in group.mentions:
             if mention.anchor is None or mention.anchor not in owner or event.dated:
@@ -171,7 +175,27 @@ def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> None:
             _, host = owner[mention.anchor]
             if host.dated:
                 event.time, event.dated = host.time, True
+                inherited.append((event, host))
             event.location = event.location or host.location
+    return inherited
+
+
+def _follow_anchors(inherited: list[tuple[Event, Event]]) -> None:
+    """A host whose time the stated length then widened ('begins a three-day state visit,
+    until March 15': the days up to March 15) gives the widened time to what happens
+    during it, not the day it had before."""
+    for event, host in inherited:
+        if host.dated and event.time is not host.time and _within(event.time, host.time):
+            event.time = host.time
+
+
+def _within(inner: EventTime, outer: EventTime) -> bool:
+    return (
+        (outer.earliest or "")
+        <= (inner.earliest or "")
+        <= (inner.latest or "")
+        <= (outer.latest or "9999")
+    )
 
 
 def _free_future_dates(timexes: list[Timex], used: set[int], dct: date) -> list[Timex]:

@@ -14,6 +14,7 @@ from dateline.events import (
     arguments,
     attribution,
     build,
+    clause_dates,
     layout,
     scene,
     sharing,
@@ -63,6 +64,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
+    mentions = clause_dates.fold_describing_verbs(mentions, doc)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
     sharing.share_times(mentions, doc)
     sharing.said_on_the_occasion(mentions, doc, blocks)
@@ -70,6 +72,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.parts_of_a_plural_occasion(mentions, doc)
     sharing.days_from_the_host(mentions, doc)
     sharing.share_without(mentions, doc)
+    clause_dates.share_verb_dates(mentions, doc, timexes)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)
     mentions = timing.split_legs(mentions, doc, index, timexes)
@@ -78,6 +81,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
         scene.date_chronology_mentions(mentions, text, timexes, dct)
         for mention in mentions:
             timing.since_today(mention, doc, dct)
+            timing.past_reading(mention, doc, dct)
             timing.refine_status(mention, dct)
             timing.carry_out(mention, dct, lexicon.cues["carried_out_plans"])
             timing.own_past_date(mention, doc, dct)

@@ -59,6 +59,7 @@ class Cluster:
                 for m in dated
                 if not m.past_plan and m.status == "planned" and m.cue not in INVITED_PLAN_CUES
             ]  # 'Xi invited Trump to visit China in 2026': the invitation made the old plan
+        dated = _of_the_main_occasion(dated)
         # the finest grain wins; at the same grain a range ('ran from January 12 to 14')
         # over a day within it ('ended on Wednesday')
         return min(
@@ -70,6 +71,18 @@ class Cluster:
 
 #: cues of a plan made by an invitation: the plan a postponement moved, not its new date
 INVITED_PLAN_CUES = {"invite", "invitation"}
+
+
+def _of_the_main_occasion(dated: list[Mention]) -> list[Mention]:
+    """The dated mentions whose times meet the time of the event's main mention: the
+    first that is more than a bare reference back, else the first. 'Troops clashed on Sunday …
+    The clash was the worst since a shooting in August' keeps Sunday; a finer time told
+    of another occasion by a mention that only refers back ('the clash', 'the visit')
+    does not replace it."""
+    if len(dated) < 2:
+        return dated
+    main = next((m for m in dated if not m.anaphoric), dated[0])
+    return [m for m in dated if m is main or _times_meet(m, main)]
 
 
 def _union(refs: object) -> list[Ref]:

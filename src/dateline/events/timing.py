@@ -178,6 +178,7 @@ def attach(
         if hit is None:
             continue
         owner, distance, prep = hit
+        prep = prep or window_before(doc, timex)
         used.add(number)
         for mention in table[owner]:
             held = held_at.get(id(mention))
@@ -240,6 +241,20 @@ BARE_PART_OF_DAY = re.compile(
 )
 
 
+def window_before(doc: Doc, timex: Timex) -> str | None:
+    """'since August last year' parsed with 'year' as the timex's root, hung on the verb:
+    the window preposition right before the timex that governs a word of it still opens
+    (or closes) the window."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if before.lower_ not in WINDOW_PREPS:
+        return None
+    governed = any(t.dep_ == "pobj" and t.head.i == before.i for t in span)
+    return before.lower_ if governed else None
+
+
 def _going_home(verb: Token) -> bool:
     return verb.lemma_.lower() in HOME_VERBS and said_going_home(verb)
 
@@ -291,6 +306,9 @@ def _boundary(token: Token) -> bool:
             c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in PLAN_STATES
             for c in token.children
         )
+    if token.dep_ == "ccomp" and token.pos_ == "AUX":
+        return True  # 'The assembly is to vote on it next year, officials said': the saying's
+        # time is not the vote's
     if token.pos_ != "VERB":
         return False
     if token.dep_ == "pcomp" and token.tag_ == "VBG":
@@ -301,7 +319,7 @@ def _boundary(token: Token) -> bool:
         lemma = token.lemma_.lower()
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
-        return token.lemma_.lower() in SPEECH_VERBS or _future(token) != _future(token.head)
+        return token.lemma_.lower() in SPEECH_VERBS or is_future(token) != is_future(token.head)
     return token.dep_ in ("ROOT", "ccomp")
 
 
@@ -309,7 +327,7 @@ def _boundary(token: Token) -> bool:
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 
 
-def _future(verb: Token) -> bool:
+def is_future(verb: Token) -> bool:
     """'spoke on Tuesday and will see him next week': the second verb's time is its own."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
@@ -545,6 +563,59 @@ def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
     return [replace(mention, timexes=[t], time=point(t), dated=True) for t in dated]
 
 
+#: cues of a verb told in the past ('signed', 'was suspended', 'has met')
+PAST_TENSE_CUES = {"past tense", "past passive", "perfect"}
+WEEKDAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+MONTH_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+YEAR_DIGITS = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+def past_reading(mention: Mention, doc: Doc, dct: date) -> None:
+    """A verb told in the past whose own date names no year ('suspended permits on March
+    28', 'signed on Wednesday') happened at the last such date up to the DCT, not at the
+    next one the tagger may have read forward: a weekday goes back a week, a month-day or
+    month a year."""
+    if mention.status != "occurred" or mention.cue not in PAST_TENSE_CUES:
+        return
+    if mention.clause != mention.token or doc[mention.token].tag_ not in ("VBD", "VBN"):
+        return  # 'announced a rally for Friday', 'called a strike for May 25 to protest …':
+        # the tense is another verb's
+    if len(mention.timexes) != 1 or not mention.dated:
+        return
+    timex = mention.timexes[0]
+    earliest = iso_day(mention.time.earliest)
+    if earliest is None or earliest <= dct or YEAR_DIGITS.search(timex.text):
+        return
+    if WEEKDAY_WORDS.search(timex.text) and timex.granularity == "day":
+        back = _shifted(mention.time, days=7)
+    elif MONTH_WORDS.search(timex.text) and timex.granularity in ("day", "month"):
+        back = _shifted(mention.time, years=1)
+    else:
+        return
+    if back is not None and (iso_day(back.latest) or dct) <= dct:
+        mention.time = back
+
+
+def _shifted(time: EventTime, days: int = 0, years: int = 0) -> EventTime | None:
+    """The same time ``days`` days or ``years`` years earlier (values of days or months)."""
+    start, end = iso_day(time.earliest), iso_day(time.latest)
+    if start is None or end is None or time.value is None:
+        return None
+    try:
+        if years:
+            start, end = start.replace(year=start.year - years), end.replace(year=end.year - years)
+        else:
+            start, end = start - timedelta(days=days), end - timedelta(days=days)
+    except ValueError:  # 29 February
+        return None
+    head = time.value[:10] if time.granularity == "day" else time.value[:7]
+    moved = start.isoformat()[: len(head)]
+    value = moved + time.value[len(head) :]
+    return EventTime(value, start.isoformat(), end.isoformat(), time.granularity)
+
+
 def refine_status(mention: Mention, dct: date) -> None:
     """Tense said 'present' or nothing: let the event's own time decide."""
     earliest, latest = iso_day(mention.time.earliest), iso_day(mention.time.latest)
@@ -702,7 +773,9 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
         for verb in token.sent:
             if verb.lemma_.lower() not in HOME_VERBS or verb.i == token.i:
                 continue
-            due = _future(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS)
+            due = is_future(verb) or (
+                verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS
+            )
             due = due or verb.tag_ in ("VBZ", "VBP")  # 'he flies home tomorrow'; the day decides
             if not due:
                 continue
@@ -725,7 +798,7 @@ def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> da
         if token.lemma_.lower() != "arrive":
             continue
         for verb in token.children:
-            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or _future(verb):
+            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or is_future(verb):
                 continue
             for timex in timexes:
                 root = timex_root(doc, timex)
@@ -855,6 +928,37 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
                 return
             event.time = day_span(start, end)  # days > 1: a range
             return
+    home = _home_day(event, mentions, doc, start)
+    if home is not None:
+        event.time = day_span(start, home)
+
+
+#: how many days a planned stay told by its arrival and its return may last
+HOME_WITHIN_DAYS = 14
+
+
+def _home_day(event: Event, mentions: list[Mention], doc: Doc, start: date) -> date | None:
+    """The later day a planned visit's traveller goes home, as a verb joined to the visit's
+    own verb says ('plans to fly in on November 4 and return to Canberra on November 6',
+    'will fly to New York on Saturday …, returning on Monday')."""
+    if event.type != "VISIT" or event.status != "planned":
+        return None
+    timexes = list(doc._.timexes or [])
+    for mention in mentions:
+        token = doc[mention.token]
+        for verb in token.children:
+            if verb.dep_ not in ("conj", "advcl") or verb.lemma_.lower() not in HOME_VERBS:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue  # '… and the minister will return on Friday': someone else
+            for timex in timexes:
+                root = timex_root(doc, timex)
+                if root is None or verb not in (root.head, root.head.head):
+                    continue
+                day = iso_day(timex.latest) if timex.granularity == "day" else None
+                if day is not None and 0 < (day - start).days <= HOME_WITHIN_DAYS:
+                    return day
+    return None
 
 
 #: words before a day that make it the last day of what lasts ('until March 15', '(to March 11)')
