@@ -10,7 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.errors import E_EVENTS_NEED_PARSE
-from dateline.events import arguments, attribution, build, layout, sharing, status, timing, voice
+from dateline.events import (
+    arguments,
+    attribution,
+    build,
+    layout,
+    sharing,
+    status,
+    timing,
+    venue,
+    voice,
+)
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
@@ -111,6 +121,7 @@ def find_mentions(
         mentions.extend(found)
     sharing.link_anchors(mentions, doc)
     sharing.share_places(mentions, doc)
+    venue.occasion_places(mentions, doc, index)
     sharing.trip_stops(mentions, doc)
     return mentions
 
