@@ -303,3 +303,29 @@ def test_an_organisations_mediators_speak_for_it(nlp: Any) -> None:
     text = "The African Union mediators said on Tuesday that the negotiations were postponed."
     found = [e for e in events_of(nlp, text, date(2012, 3, 6)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in found] == [["african-union"]]
+
+
+@pytest.mark.model
+def test_a_ministry_named_without_its_country_speaks_for_the_country_it_reports_on(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chad flew 200 more soldiers into Kidal on Monday night, its defence ministry said. "
+        "South Africa deployed two air force helicopters to Gaza province on Sunday, the "
+        "defence ministry said."
+    )
+    said = [e for e in events_of(nlp, text, date(2014, 1, 28)) if e["type"] == "STATEMENT"]
+    assert sorted(e["source"] for e in said) == [
+        ["tcd-defence-ministry"],
+        ["zaf-defence-ministry"],
+    ]
+
+
+@pytest.mark.model
+def test_a_leaders_office_speaks_for_the_leaders_country(nlp: Any) -> None:
+    text = (
+        "Polish President Tomasz Wierzbicki will visit Vilnius on June 2. Wierzbicki's office "
+        "has said he will also meet members of the Polish minority."
+    )
+    said = [e for e in events_of(nlp, text, date(2027, 5, 20)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["POL"]]
