@@ -63,3 +63,14 @@ def test_a_ministry_or_palace_is_in_its_countrys_capital(nlp: Any) -> None:
     # an embassy is abroad
     rally = "Some 300 people rallied outside the Japanese embassy in protest on Monday."
     assert "Tokyo" not in places(nlp, rally, "PROTEST")
+
+
+def test_the_capital_and_here_are_where_the_text_reports_from(nlp: Any) -> None:
+    # weeks before the DCT, or planned: beyond what the wire dateline places by itself
+    text = (
+        "DAKAR, Oct 20 — Fishermen will march through the capital on Friday. The foreign "
+        "ministry here condemned the claim on October 2."
+    )
+    found = {e["type"]: e["location"] for e in events_of(nlp, text, date(2025, 10, 20))}
+    assert found["PROTEST"] == "Dakar"
+    assert found["ACCUSE"] == "Dakar"

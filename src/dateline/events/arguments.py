@@ -348,6 +348,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     )
     if mention.location is None and mention.type == "STATEMENT":
         mention.location = _speakers_place(verb, index)
+    if mention.location is None and mention.type in ON_THE_SPOT:
+        mention.location = _reported_here(verb, index)
     if mention.location is None and mention.trigger.stay:
         # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
         for complement in children(verb, "acomp"):
@@ -383,6 +385,19 @@ def _speakers_place(verb: Token, index: MentionIndex) -> Place | None:
                     found = _first_place(pobj, index)
                     if found is not None:
                         return found
+    return None
+
+
+#: acts a subject 'here' does where the text reports from
+ON_THE_SPOT = {"STATEMENT", "ACCUSE", "MEET", "DISCUSS", "AGREE", "REJECT", "THREATEN"}
+
+
+def _reported_here(verb: Token, index: MentionIndex) -> Place | None:
+    """'the foreign ministry here condemned the claim', 'Eritrea's ambassador here told
+    me': the subject is where the text (or its item) reports from."""
+    for holder in (verb, *children(verb, "nsubj")):  # the parser hangs it on either
+        if any(c.lower_ == "here" and c.dep_ == "advmod" for c in holder.children):
+            return index.home_place(holder.idx)
     return None
 
 
@@ -722,13 +737,18 @@ def _capital_of(token: Token, index: MentionIndex) -> Place | None:
     """'in the Chilean capital', 'Kenya's capital': the capital of the country named."""
     if token.lemma_.lower() != "capital":
         return None
-    for owner in token.children:
-        ref = index.ref(owner) if owner.dep_ in ("amod", "compound", "poss", "nmod") else None
+    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    for owner in owners:
+        ref = index.ref(owner)
         code = ref.country if ref is not None and ref.kind in ("country", "place") else None
         capital = capital_city(code) if code is not None else None
         if capital is not None:
             return capital
-    return None
+    if owners or not any(c.lower_ == "the" for c in token.children):
+        return None
+    # 'a march through the capital' in a Dakar story: the capital of where it reports from
+    home = index.home_place(token.idx)
+    return capital_city(home.country) if home is not None and home.country else None
 
 
 #: words of an institution's name that say it sits in its country's capital

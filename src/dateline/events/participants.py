@@ -104,6 +104,20 @@ class MentionIndex:
         city = dateline_city(self.doc.text)
         return city.country if city is not None else None
 
+    @cached_property
+    def datelines(self) -> list[tuple[int, Place]]:
+        """A round-up's datelines with their offsets, else the article's one dateline."""
+        from dateline.events.scene import dateline_city, dateline_sections
+
+        sections = dateline_sections(self.doc.text)
+        city = dateline_city(self.doc.text) if not sections else None
+        return sections or ([(0, city)] if city is not None else [])
+
+    def home_place(self, offset: int) -> Place | None:
+        """Where the text reports from at ``offset``: its item's dateline ('here')."""
+        before = [place for start, place in self.datelines if start <= offset]
+        return before[-1] if before else None
+
     def same_block(self, a: Token, b: Token) -> bool:
         """Both tokens in one paragraph (the parser sometimes links across blank lines)."""
         return not self.blocks or self.blocks[a.i] == self.blocks[b.i]
