@@ -545,6 +545,16 @@ def test_a_two_letter_middle_initial_does_not_cut_the_name() -> None:
     assert all(a.kind != "organisation" for a in doc._.actors)
 
 
+def test_a_name_runs_on_to_the_word_its_last_word_modifies() -> None:
+    doc = annotate(
+        "Yavorsky will meet Spanish Prime Minister Angela Ruiz Penalver in Madrid. Ruiz "
+        "Penalver invited him during a telephone call in July.",
+        date(2019, 10, 10),
+    )
+    person = actor(doc, "angela-ruiz-penalver")
+    assert person.kind == "person" and len(person.mentions) == 2
+
+
 def test_a_country_and_a_title_tagged_as_one_organisation_give_the_name_after_them_both() -> None:
     """'Moroccan Head of Government Mohammed Tahiri': the tagger makes 'Moroccan Head of
     Government' an organisation; the demonym stays Morocco and the title is his."""

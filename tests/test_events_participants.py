@@ -367,3 +367,29 @@ def test_a_delegation_led_by_a_person_travels_as_that_person(nlp: Any) -> None:
     ):
         visits = [e for e in events_of(nlp, text, date(2009, 6, 20)) if e["type"] == "VISIT"]
         assert [e["source"] for e in visits] == [["sergey-lavrov"]], text
+
+
+@pytest.mark.model
+def test_a_ministry_named_without_its_country_speaks_for_the_country_it_reports_on(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chad flew 200 more soldiers into Kidal on Monday night, its defence ministry said. "
+        "South Africa deployed two air force helicopters to Gaza province on Sunday, the "
+        "defence ministry said."
+    )
+    said = [e for e in events_of(nlp, text, date(2014, 1, 28)) if e["type"] == "STATEMENT"]
+    assert sorted(e["source"] for e in said) == [
+        ["tcd-defence-ministry"],
+        ["zaf-defence-ministry"],
+    ]
+
+
+@pytest.mark.model
+def test_a_leaders_office_speaks_for_the_leaders_country(nlp: Any) -> None:
+    text = (
+        "Polish President Tomasz Wierzbicki will visit Vilnius on June 2. Wierzbicki's office "
+        "has said he will also meet members of the Polish minority."
+    )
+    said = [e for e in events_of(nlp, text, date(2027, 5, 20)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["POL"]]

@@ -61,6 +61,7 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     entities = [c for c in (_clean(doc, e) for e in doc.ents) if c is not None]
     entities = [c for c in entities if not _inside(*_chars(doc, c), credits)]
     entities = _with_initials(doc, entities)
+    entities = _with_name_heads(doc, entities)
     entities = _with_titled_names(doc, entities, gazetteer)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
@@ -105,6 +106,28 @@ def _with_titled_names(
         found.append(Candidate(token.i + 1, end, "PERSON"))
         named |= {w.lower_ for w in words}
     return sorted(entities + found, key=lambda c: (c.start, c.end))
+
+
+def _with_name_heads(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
+    """A person's name runs on to the capitalised word its last word modifies, which the
+    model left out ('Angela Ruiz Penalver': the model has 'Angela Ruiz' a person and
+    'Penalver' nothing, but the parse hangs 'Ruiz' on 'Penalver')."""
+    taken = {i for e in entities for i in range(e.start, e.end)}
+    out = []
+    for c in entities:
+        head = doc[c.end] if c.label == "PERSON" and c.end < len(doc) else None
+        if (
+            head is not None
+            and head.i not in taken
+            and head.is_title
+            and head.is_alpha
+            and head.pos_ == "PROPN"
+            and doc[c.end - 1].dep_ == "compound"
+            and doc[c.end - 1].head.i == head.i
+        ):
+            c = Candidate(c.start, c.end + 1, c.label)
+        out.append(c)
+    return out
 
 
 #: a middle initial of one or two letters ('Zh', 'Kh', 'F'), whose full stop the model

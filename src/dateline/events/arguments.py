@@ -348,6 +348,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     )
     if mention.location is None and mention.type == "STATEMENT":
         mention.location = _speakers_place(verb, index)
+    if mention.location is None and mention.type in ON_THE_SPOT:
+        mention.location = _reported_here(verb, index)
     if mention.location is None and mention.trigger.stay:
         # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
         for complement in children(verb, "acomp"):
@@ -383,6 +385,19 @@ def _speakers_place(verb: Token, index: MentionIndex) -> Place | None:
                     found = _first_place(pobj, index)
                     if found is not None:
                         return found
+    return None
+
+
+#: acts a subject 'here' does where the text reports from
+ON_THE_SPOT = {"STATEMENT", "ACCUSE", "MEET", "DISCUSS", "AGREE", "REJECT", "THREATEN"}
+
+
+def _reported_here(verb: Token, index: MentionIndex) -> Place | None:
+    """'the foreign ministry here condemned the claim', 'Eritrea's ambassador here told
+    me': the subject is where the text (or its item) reports from."""
+    for holder in (verb, *children(verb, "nsubj")):  # the parser hangs it on either
+        if any(c.lower_ == "here" and c.dep_ == "advmod" for c in holder.children):
+            return index.home_place(holder.idx)
     return None
 
 
@@ -578,14 +593,15 @@ def _add_prep_arguments(
         if prep in SOURCE_PREPS and (pos_class(token) == "noun" or prep == "by"):
             _extend(sources, refs)
             continue
-        if prep in LOCATION_PREPS and _open_place(mention.location):
+        if _places_event(prep, pobj) and _open_place(mention.location):
             place = _first_place(pobj, index)
             if place is not None and _narrower(place, mention.location):
                 mention.location = place
                 if kind == "VISIT" and (prep == "in" or not targets):
                     # 'stops in Russia, Croatia and Romania': each place listed
                     _extend(targets, [r for r in refs if r.place is not None] or [])
-                continue
+                if prep in LOCATION_PREPS and not _hosts(kind, pobj, index):
+                    continue  # 'on the sidelines of the G7 summit': the summit's holders too
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
         if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):
@@ -598,6 +614,22 @@ def _add_prep_arguments(
         for prep, pobj in prep_objects(token):
             if prep == "with" and pobj.ent_type_ == "PERSON":
                 mention.location = mention.location or place_of(pobj, index)
+
+
+#: the edges of a gathering, where talks are held on its occasion ('met on the sidelines of
+#: the General Assembly in New York', 'on the margins of the summit in Bali')
+MARGIN_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _places_event(prep: str, pobj: Token) -> bool:
+    """A phrase that tells where the event is: 'in', 'at' …, or 'on the sidelines of'."""
+    return prep in LOCATION_PREPS or (prep == "on" and pobj.lemma_.lower() in MARGIN_NOUNS)
+
+
+def _hosts(kind: str, pobj: Token, index: MentionIndex) -> bool:
+    """'talks at the Ministry of Labour': the institution a meeting is held at is its host
+    (and the place its capital); a statement made there is not the institution's."""
+    return kind == "MEET" and not any(index.place(t) for t in phrase_tokens(pobj))
 
 
 #: how many sentences before its own 'there' looks back for the place it stands for
@@ -698,25 +730,56 @@ def _first_place(token: Token, index: MentionIndex) -> Place | None:
         place = index.place(inner)
         if place is not None:
             return place
-    return _capital_of(token, index)
+    return _capital_of(token, index) or _seat_of_government(token, index)
 
 
 def _capital_of(token: Token, index: MentionIndex) -> Place | None:
     """'in the Chilean capital', 'Kenya's capital': the capital of the country named."""
     if token.lemma_.lower() != "capital":
         return None
+    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    for owner in owners:
+        ref = index.ref(owner)
+        code = ref.country if ref is not None and ref.kind in ("country", "place") else None
+        capital = capital_city(code) if code is not None else None
+        if capital is not None:
+            return capital
+    if owners or not any(c.lower_ == "the" for c in token.children):
+        return None
+    # 'a march through the capital' in a Dakar story: the capital of where it reports from
+    home = index.home_place(token.idx)
+    return capital_city(home.country) if home is not None and home.country else None
+
+
+#: words of an institution's name that say it sits in its country's capital
+SEAT_WORDS = {"ministry", "presidency", "chancellery", "palace", "kremlin"}
+#: roles of a country's institutions that sit abroad ('at the Japanese embassy')
+ABROAD_ROLES = {"embassy", "consulate", "mission"}
+
+
+def _seat_of_government(token: Token, index: MentionIndex) -> Place | None:
+    """'told reporters at the Mozambican foreign ministry', 'talks at the Ministry of
+    Labour' (in a Bucharest story): a country's ministry or palace is in its capital; one of
+    no named country is the wire dateline's."""
+    refs = resolve(token, index)  # 'at the ministry': the ministry named before
+    actor = index.actor_by_id(refs[0].id) if refs else None
+    if actor is None or actor.kind not in ("government", "organisation"):
+        return None
+    if (actor.role or "") in ABROAD_ROLES:
+        return None
+    if actor.kind == "organisation" and not SEAT_WORDS & set(actor.name.lower().split()):
+        return None
+    code = actor.country or index.dateline_country
+    return capital_city(code) if code is not None else None
+
+
+def capital_city(code: str) -> Place | None:
+    """The capital of the country with this ISO3 code, as a city."""
     from dateline.actors.geo import find_capital, load_countries
 
-    for owner in token.children:
-        ref = index.ref(owner) if owner.dep_ in ("amod", "compound", "poss", "nmod") else None
-        code = ref.country if ref is not None and ref.kind in ("country", "place") else None
-        if code is None:
-            continue
-        info = load_countries().get(code)
-        point = find_capital(info.capitals[0], code) if info and info.capitals else None
-        if point is not None:
-            return Place(point.name, code, point.lat, point.lon, "city")
-    return None
+    info = load_countries().get(code)
+    point = find_capital(info.capitals[0], code) if info and info.capitals else None
+    return Place(point.name, code, point.lat, point.lon, "city") if point is not None else None
 
 
 def _extend(refs: list[Ref], more: list[Ref]) -> None:

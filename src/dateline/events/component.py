@@ -20,6 +20,7 @@ from dateline.events import (
     sharing,
     status,
     timing,
+    venue,
     voice,
 )
 from dateline.events.fallback import fallback_actors
@@ -126,6 +127,7 @@ def find_mentions(
         mentions.extend(found)
     sharing.link_anchors(mentions, doc)
     sharing.share_places(mentions, doc)
+    venue.occasion_places(mentions, doc, index)
     sharing.trip_stops(mentions, doc)
     return mentions
 

@@ -104,6 +104,20 @@ class MentionIndex:
         city = dateline_city(self.doc.text)
         return city.country if city is not None else None
 
+    @cached_property
+    def datelines(self) -> list[tuple[int, Place]]:
+        """A round-up's datelines with their offsets, else the article's one dateline."""
+        from dateline.events.scene import dateline_city, dateline_sections
+
+        sections = dateline_sections(self.doc.text)
+        city = dateline_city(self.doc.text) if not sections else None
+        return sections or ([(0, city)] if city is not None else [])
+
+    def home_place(self, offset: int) -> Place | None:
+        """Where the text reports from at ``offset``: its item's dateline ('here')."""
+        before = [place for start, place in self.datelines if start <= offset]
+        return before[-1] if before else None
+
     def same_block(self, a: Token, b: Token) -> bool:
         """Both tokens in one paragraph (the parser sometimes links across blank lines)."""
         return not self.blocks or self.blocks[a.i] == self.blocks[b.i]
@@ -351,7 +365,7 @@ def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
 def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     direct = index.ref(token)
     if direct is not None:
-        return [direct]
+        return _countrys_body(token, direct, index) or [direct]
     lower = token.lower_
     if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
@@ -382,7 +396,10 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return resolve(pobj, index, depth + 1)
-    return _named_before(token, index) or _leaders_state(token, index)
+    named = _named_before(token, index)
+    if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
+        return _countrys_body(token, named[0], index) or named
+    return _leaders_state(token, index)
 
 
 #: participles that name who leads a group: 'a delegation led by', 'headed by', 'chaired by'
@@ -453,14 +470,56 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
     return [Ref(country, "country", country, token.idx)] if country else []
 
 
+#: what a person's own staff is called: 'her office said' speaks for her country
+OWN_OFFICES = {"office"}
+
+
 def _state_of(noun: Token, owner: Token, found: list[Ref]) -> list[Ref]:
-    """'his ministry', 'Kim's government': a leader's institution speaks for the country."""
-    if owner.dep_ != "poss" or noun.lemma_.lower() not in STATE_NOUNS:
+    """'his ministry', 'Kim's government', 'her office': a leader's institution speaks for
+    the country."""
+    if owner.dep_ != "poss" or noun.lemma_.lower() not in STATE_NOUNS | OWN_OFFICES:
         return found
     return [
         Ref(r.country, "country", r.country, owner.idx) if r.kind == "person" and r.country else r
         for r in found
     ]
+
+
+def _countrys_body(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
+    """'Chad flew soldiers into Kidal, its defence ministry said', 'South Africa deployed
+    helicopters, the defence ministry said': a ministry the text names without its country
+    is that of its owner, else of the country whose act it reports, else of the dateline's
+    country."""
+    if direct.kind not in ORGANISATION_KINDS or direct.country is not None:
+        return []
+    if token.lemma_.lower() not in STATE_NOUNS:
+        return []
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if any(c.lower_ not in THING_PRONOUNS | PLURAL_PRONOUNS for c in owners):
+        return []  # 'Seoul's Unification Ministry': named with its owner, it is as named
+    refs = [r for c in owners for r in resolve(c, index, 2)]
+    code = next((r.country for r in refs if r.country), None)
+    code = code or _reported_country(token, index) or index.dateline_country
+    if code is None:
+        return []
+    # the country's own body ('kor-unification-ministry'), apart from its other ministries
+    return [Ref(f"{code.lower()}-{direct.id}", "government", code, token.idx, role=direct.role)]
+
+
+def _reported_country(speaker: Token, index: MentionIndex) -> str | None:
+    """The country that is the subject of the clause ``speaker`` reports."""
+    verb = speaker.head
+    if speaker.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        clauses.append(verb.head)  # 'South Africa deployed …, the ministry said'
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            found = [r for r in resolve(subject, index, 2) if r.kind in ("country", "place")]
+            if found and found[0].country:
+                return found[0].country
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,76 @@
+"""Where an event happens when its own clause does not say (events/venue.py), and the
+places arguments.py reads in phrases of an occasion ('on the sidelines of')."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from conftest import events_of
+
+pytestmark = pytest.mark.model
+DCT = date(2026, 6, 10)
+
+
+def places(nlp: Any, text: str, kind: str, dct: date = DCT) -> list[str | None]:
+    return [e["location"] for e in events_of(nlp, text, dct) if e["type"] == kind]
+
+
+def test_a_when_clause_happens_where_its_main_clause_took_place(nlp: Any) -> None:
+    text = (
+        "Levan Kapanadze and Rauf Gasimov last met in Baku in May 2026, when they agreed to "
+        "start negotiations on new gas transit terms."
+    )
+    assert places(nlp, text, "AGREE") == ["Baku"]
+
+
+def test_a_conjoined_verb_without_a_subject_shares_the_occasions_place(nlp: Any) -> None:
+    text = (
+        "Foreign ministers Chikondi Banda-Mvula and Luisa Macuacua finally met in Tete on "
+        "June 27 and agreed on a joint fund fed by barge fees."
+    )
+    assert places(nlp, text, "AGREE") == ["Tete"]
+    # other people's act in the next clause, and aid pledged there, are not placed so
+    other = "Kapanadze and Gasimov met in Baku on Monday, and Putin agreed to send envoys."
+    assert "Baku" not in places(nlp, other, "AGREE")
+    aid = "Ursula von der Leyen met Ruto in Nairobi on Monday and pledged aid to Sudan."
+    assert "Nairobi" not in places(nlp, aid, "AID")
+
+
+def test_talks_on_the_sidelines_of_a_gathering_are_where_it_is_held(nlp: Any) -> None:
+    text = (
+        "In September Joel Tari met Wang Yi on the sidelines of the U.N. General Assembly "
+        "in New York."
+    )
+    found = [e for e in events_of(nlp, text, date(2023, 12, 1)) if e["type"] == "MEET"]
+    assert [e["location"] for e in found] == ["New York City"]
+
+
+def test_a_ministry_or_palace_is_in_its_countrys_capital(nlp: Any) -> None:
+    text = (
+        "Chikondi Banda-Mvula told reporters at the Mozambican foreign ministry on Tuesday "
+        "that the text was ready."
+    )
+    [said] = [e for e in events_of(nlp, text, DCT) if e["type"] == "STATEMENT"]
+    assert said["location"] == "Maputo"
+    assert "moz-foreign-ministry" not in said["source"] + said["target"]
+    # a ministry of no named country is the dateline's; talks there are its own
+    talks = "BUCHAREST, Oct 10 — The Ministry of Labour invited the union to talks at the ministry."
+    [meeting] = [e for e in events_of(nlp, talks, date(2025, 10, 10)) if e["type"] == "MEET"]
+    assert meeting["location"] == "Bucharest" and "ministry-of-labour" in meeting["source"]
+    # an embassy is abroad
+    rally = "Some 300 people rallied outside the Japanese embassy in protest on Monday."
+    assert "Tokyo" not in places(nlp, rally, "PROTEST")
+
+
+def test_the_capital_and_here_are_where_the_text_reports_from(nlp: Any) -> None:
+    # weeks before the DCT, or planned: beyond what the wire dateline places by itself
+    text = (
+        "DAKAR, Oct 20 — Fishermen will march through the capital on Friday. The foreign "
+        "ministry here condemned the claim on October 2."
+    )
+    found = {e["type"]: e["location"] for e in events_of(nlp, text, date(2025, 10, 20))}
+    assert found["PROTEST"] == "Dakar"
+    assert found["ACCUSE"] == "Dakar"
