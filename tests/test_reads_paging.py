@@ -525,6 +525,43 @@ def test_a_postgresql_read_starts_no_parallel_workers(db_url: str) -> None:
             assert conn.exec_driver_sql(workers).scalar() != "0"
 
 
+def test_a_postgresql_read_begins_with_its_settings_in_one_round_trip(
+    db_url: str, tmp_path: Any
+) -> None:
+    """psycopg, left to begin a read's transaction, sent BEGIN as a round trip of its own
+    before the settings: a pending page was four round trips (BEGIN, settings, page,
+    COMMIT), each a wait for a core on a loaded machine. The BEGIN goes with the
+    settings: three, counted in libpq's trace of the protocol (one ReadyForQuery each);
+    the read is still one REPEATABLE READ snapshot, and an error still rolls it back."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's protocol")
+    trace = tmp_path / "trace"
+    with Store(db_url) as store:
+        with reading(store.engine) as conn:  # a pooled connection, warmed up
+            conn.exec_driver_sql("SELECT 1")
+        with open(trace, "w") as out:
+            pooled = store.engine.raw_connection()  # the pool's one connection, traced
+            pgconn = pooled.driver_connection.pgconn
+            pgconn.trace(out.fileno())
+            pooled.close()
+            with reading(store.engine) as conn:
+                assert conn.connection.driver_connection.pgconn is pgconn
+                assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+                isolation = conn.exec_driver_sql("SHOW transaction_isolation").scalar()
+                snapshot = conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar()
+                assert conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar() == snapshot
+            pgconn.untrace()
+        with pytest.raises(Exception, match="division by zero"), reading(store.engine) as conn:
+            conn.exec_driver_sql("SELECT 1 / 0")
+        with store.engine.connect() as conn:
+            status = conn.connection.driver_connection.pgconn.transaction_status
+    sent = trace.read_text().splitlines()
+    assert isolation == "repeatable read"
+    # the BEGIN with the settings, four statements, COMMIT
+    assert sum("ReadyForQuery" in line for line in sent) == 6, sent
+    assert status == 0  # idle: the failed read was rolled back
+
+
 def test_postgresql_reads_repeated_on_a_pooled_connection_run_prepared_statements(
     store: Store,
 ) -> None:
