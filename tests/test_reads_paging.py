@@ -525,6 +525,43 @@ def test_a_postgresql_read_starts_no_parallel_workers(db_url: str) -> None:
             assert conn.exec_driver_sql(workers).scalar() != "0"
 
 
+def test_a_postgresql_read_begins_with_its_settings_in_one_round_trip(
+    db_url: str, tmp_path: Any
+) -> None:
+    """psycopg, left to begin a read's transaction, sent BEGIN as a round trip of its own
+    before the settings: a pending page was four round trips (BEGIN, settings, page,
+    COMMIT), each a wait for a core on a loaded machine. The BEGIN goes with the
+    settings: three, counted in libpq's trace of the protocol (one ReadyForQuery each);
+    the read is still one REPEATABLE READ snapshot, and an error still rolls it back."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's protocol")
+    trace = tmp_path / "trace"
+    with Store(db_url) as store:
+        with reading(store.engine) as conn:  # a pooled connection, warmed up
+            conn.exec_driver_sql("SELECT 1")
+        with open(trace, "w") as out:
+            pooled = store.engine.raw_connection()  # the pool's one connection, traced
+            pgconn = pooled.driver_connection.pgconn
+            pgconn.trace(out.fileno())
+            pooled.close()
+            with reading(store.engine) as conn:
+                assert conn.connection.driver_connection.pgconn is pgconn
+                assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+                isolation = conn.exec_driver_sql("SHOW transaction_isolation").scalar()
+                snapshot = conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar()
+                assert conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar() == snapshot
+            pgconn.untrace()
+        with pytest.raises(Exception, match="division by zero"), reading(store.engine) as conn:
+            conn.exec_driver_sql("SELECT 1 / 0")
+        with store.engine.connect() as conn:
+            status = conn.connection.driver_connection.pgconn.transaction_status
+    sent = trace.read_text().splitlines()
+    assert isolation == "repeatable read"
+    # the BEGIN with the settings, four statements, COMMIT
+    assert sum("ReadyForQuery" in line for line in sent) == 6, sent
+    assert status == 0  # idle: the failed read was rolled back
+
+
 def test_postgresql_reads_repeated_on_a_pooled_connection_run_prepared_statements(
     store: Store,
 ) -> None:
@@ -851,3 +888,51 @@ def test_no_cycle_collection_runs_while_a_pending_page_is_built(db_url: str) -> 
             gc.callbacks.remove(record)
     assert all(page for page, _ in pages)
     assert ran == []
+
+
+def test_postgresql_reads_a_story_state_as_of_the_day_from_its_key_alone(db_url: str) -> None:
+    """Migration 22: ``story_states``' primary key on PostgreSQL holds the row's other
+    columns, so that pending's lookup of each later story's state as of the day is an
+    index-only scan (it read each row from the table too); a database made before it
+    gets the covering key when opened, and its pages stay the same."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL index (SQLite has no INCLUDE)")
+    day = "2025-03-03"
+    key = (
+        "SELECT pg_get_indexdef(indexrelid) FROM pg_index "
+        "WHERE indexrelid = 'story_states_pkey'::regclass"
+    )
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        with store.engine.begin() as conn:  # as a database made before migration 22
+            conn.execute(text("ALTER TABLE story_states DROP CONSTRAINT story_states_pkey"))
+            conn.execute(text("ALTER TABLE story_states ADD PRIMARY KEY (story_id, dct)"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 22"))
+            assert "INCLUDE" not in conn.execute(text(key)).scalar_one()
+        with reading(store.engine) as conn:
+            before = pending_page(conn, day, limit=100, summary=False)
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        sent.append((statement, parameters))
+
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:  # the visibility map, as after a bulk load
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM (ANALYZE) story_states"
+            )
+        with reading(store.engine) as conn:
+            made = conn.execute(text(key)).scalar_one()
+            assert "(story_id, dct) INCLUDE (next_dct, state, type, earliest, latest)" in made
+            event.listen(store.engine, "before_cursor_execute", record)
+            try:
+                assert pending_page(conn, day, limit=100, summary=False) == before
+            finally:
+                event.remove(store.engine, "before_cursor_execute", record)
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            conn.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+            statement, parameters = next(s for s in sent if "WITH settled" in s[0])
+            cursor = conn.connection.driver_connection.cursor()
+            cursor.execute("EXPLAIN " + statement, parameters)
+            plan = "\n".join(r[0] for r in cursor.fetchall())
+    assert "Index Only Scan Backward using story_states_pkey" in plan, plan

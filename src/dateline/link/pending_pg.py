@@ -59,7 +59,6 @@ MEMBER_KEYS = ("id", "document_id", "dct", "type", "status", "dated", "value", "
                "latest", "granularity", "story_id", "change", "participants", "place",
                "place_country", "place_level", "lo", "hi", "postponed")  # fmt: skip
 DETAIL_KEYS = ("attribution", "trigger", "title", "source", "url")
-_LISTS = ("evidence", "candidates", "roles")
 
 
 @collector_paused()
@@ -79,7 +78,7 @@ def pending_page(
 
     first = None if limit is None else offset + limit
     query = _statement(settings, limit is not None, not summary)
-    width = len(MEMBER_KEYS) + 2 + (0 if summary else len(DETAIL_KEYS) + len(_LISTS))
+    width = len(MEMBER_KEYS) + 1 + (0 if summary else len(DETAIL_KEYS))
     given = {**_day_values(day, settings), "offset": offset}
     rows = conn.execute(query, {**given, **({"first": first} if first is not None else {})})
     ranked: list[tuple[PendingKey, Any]] = []
@@ -126,22 +125,23 @@ def _member(
 ) -> Member:
     row = dict(zip(MEMBER_KEYS, found, strict=False))
     m = member_of_link_row(row, settings)
-    taking_part, quoted, *extra = found[len(MEMBER_KEYS) :]
-    named[m.id] = [*(taking_part or ()), *([quoted] if quoted else [])]
+    *more, (actors, quoted, *lists) = found[len(MEMBER_KEYS) :]
+    actors = actors or ()
+    named[m.id] = [(i, n) for _role, i, n in actors if n is not None]
+    if quoted:
+        named[m.id].append(quoted)
     if details is not None:
-        more = dict(zip((*DETAIL_KEYS, *_LISTS), extra, strict=True))
+        evidence, candidates = lists
         roles: dict[str, list[str]] = {"source_ids": [], "target_ids": []}
-        for role, actor_id in more["roles"] or []:
+        for role, actor_id, _name in actors:
             roles[f"{role}_ids"].append(actor_id)
         details[m.id] = {
             "id": m.id,
             "type": row["type"],
             "status": row["status"],
-            **{k: more[k] for k in DETAIL_KEYS},
-            "evidence": more["evidence"] or [],
-            "candidates": [
-                {"value": v, "status": s, "text": x} for v, s, x in more["candidates"] or []
-            ],
+            **dict(zip(DETAIL_KEYS, more, strict=True)),
+            "evidence": evidence or [],
+            "candidates": [{"value": v, "status": s, "text": x} for v, s, x in candidates or []],
             **roles,
         }
     return m
@@ -212,9 +212,14 @@ def _statement(settings: LinkSettings, limited: bool, whole: bool) -> Select[Any
 
 
 def _member_fields(whole: bool) -> tuple[list[ColumnElement[Any]], Any]:
-    """What a member's row holds (``MEMBER_KEYS``, the ids and names of its actors, the id
-    and name of whoever it is attributed to, and for whole stories ``DETAIL_KEYS``, its
-    evidence, candidates and roles) and the tables it is read from."""
+    """What a member's row holds (``MEMBER_KEYS``; for whole stories ``DETAIL_KEYS``; then
+    one JSON array of the rest, ``[actors, quoted]`` or ``[actors, quoted, evidence,
+    candidates]``) and the tables it is read from. ``actors`` lists each of its actors'
+    role, id and name in order (its roles, and the names of those taking part), ``quoted``
+    the id and name of whoever it is attributed to. One JSON value per member, not one
+    per list: psycopg parses each JSON value of a row by itself (1,300 of them for a
+    whole page of 100 stories at a million events), and the roles and names are one
+    lookup of the member's actors, not two."""
     ev, el = t.events, event_links
     fields: list[ColumnElement[Any]] = [
         *(ev.c[n] for n in MEMBER_KEYS if n in ev.c),
@@ -224,32 +229,26 @@ def _member_fields(whole: bool) -> tuple[list[ColumnElement[Any]], Any]:
     # the names by actors' key (dateline.link.query._names; an IN list of a story's ids
     # made PostgreSQL read all 5,000 actors for each story of the page: 1 ms each)
     ea, ac = t.event_actors, t.actors
-    pair = func.json_build_array(ac.c.id, ac.c.name)
-    taking_part = select(func.json_agg(pair)).select_from(ea.join(ac, ac.c.id == ea.c.actor_id))
-    quoted = select(pair).where(ac.c.id == ev.c.attribution)
-    fields += [
-        taking_part.where(ea.c.event_id == ev.c.id).scalar_subquery(),
-        quoted.scalar_subquery(),
-    ]
+    actor = func.json_build_array(ea.c.role, ea.c.actor_id, ac.c.name)
+    actors = (
+        select(func.json_agg(aggregate_order_by(actor, ea.c.position)))
+        .select_from(ea.outerjoin(ac, ac.c.id == ea.c.actor_id))
+        .where(ea.c.event_id == ev.c.id)
+    )
+    quoted = select(func.json_build_array(ac.c.id, ac.c.name)).where(ac.c.id == ev.c.attribution)
+    lists: list[ColumnElement[Any]] = [actors.scalar_subquery(), quoted.scalar_subquery()]
     joined = ev.join(el, el.c.event_id == ev.c.id)
     if whole:
         doc, evi, cand = t.documents, t.event_evidence, t.event_candidates
         joined = joined.join(doc, doc.c.id == ev.c.document_id)
         sentences = func.json_agg(aggregate_order_by(evi.c.sentence, evi.c.id))
         offered = func.json_build_array(cand.c.value, cand.c.status, cand.c.text)
-        roles = func.json_build_array(ea.c.role, ea.c.actor_id)
-        fields += [
-            ev.c.attribution,
-            ev.c.trigger,
-            doc.c.title,
-            doc.c.source,
-            doc.c.url,
+        fields += [ev.c.attribution, ev.c.trigger, doc.c.title, doc.c.source, doc.c.url]
+        lists += [
             select(sentences).where(evi.c.event_id == ev.c.id).scalar_subquery(),
             select(func.json_agg(aggregate_order_by(offered, cand.c.id)))
             .where(cand.c.event_id == ev.c.id)
             .scalar_subquery(),
-            select(func.json_agg(aggregate_order_by(roles, ea.c.position)))
-            .where(ea.c.event_id == ev.c.id)
-            .scalar_subquery(),
         ]
+    fields.append(func.json_build_array(*lists))
     return [f.label(f"m{n}") for n, f in enumerate(fields)], joined

@@ -18,7 +18,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +122,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
 # simple query (one round trip; SET, unlike a SELECT of set_config, takes no snapshot, so
 # the read's snapshot is still that of its first query)
 _PAGE_SETTINGS = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off"
+_BEGIN_READ = f"BEGIN ISOLATION LEVEL REPEATABLE READ; {_PAGE_SETTINGS}"
 
 
 @contextmanager
@@ -144,15 +145,26 @@ def reading(engine: Engine) -> Iterator[Connection]:
     No JIT compilation either: a read is a page, and the planner's cost of pending's one
     statement (:mod:`dateline.link.pending_pg`), summed over its per-story subqueries,
     passed the JIT thresholds: 3.3 s of compiling for a 30 ms page at a million events.
-    Both settings in one round trip, for the read's transaction only."""
+    Both settings for the read's transaction only, sent with its BEGIN in one round trip
+    (the driver in autocommit mode, the transaction the server's): a page is that, its
+    statements and COMMIT."""
     with engine.connect() as conn:
-        postgres = conn.dialect.name == "postgresql"
-        if postgres:
-            conn.execution_options(isolation_level="REPEATABLE READ")
-            conn.exec_driver_sql(_PAGE_SETTINGS)
-        yield conn
-        if postgres and conn.in_transaction():
-            conn.commit()
+        if conn.dialect.name != "postgresql":
+            yield conn
+            return
+        # the transaction begun with its settings in one round trip: psycopg, left to
+        # begin it, sends BEGIN on its own first (a page was BEGIN, the settings, its
+        # statement and COMMIT: four round trips, each a wait for a core on a loaded
+        # machine); the driver in autocommit mode sends only what it is given
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql(_BEGIN_READ)
+        try:
+            yield conn
+        except BaseException:
+            with suppress(Exception):  # the error that ended the read is the one to raise
+                conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
 
 
 def insert_ignore(conn: Connection, table: Table, keys: list[str]) -> Any:

@@ -417,6 +417,15 @@ def _v21_name_spellings(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v22_story_states_covered(conn: Connection) -> None:
+    """On PostgreSQL, ``story_states``' primary key on an index that holds every column of
+    the row (:func:`dateline.link.history_table.cover_key`): pending's statement reads a
+    story's state as of the day from the index alone. Nothing changes on SQLite."""
+    from dateline.link.history_table import cover_key
+
+    cover_key(conn)
+
+
 def _v23_relink(conn: Connection) -> None:
     """Identify every name again (names are compared across 24 months, no longer 12:
     docs/actors.md) and link stored documents again: a place named as a building
@@ -472,6 +481,11 @@ MIGRATIONS: list[Migration] = [
     (19, "stories linked again under the round-6 joining and folding rules", _v19_relink),
     (20, "fewer pages per report: two prefix indexes dropped, story_states WHEN", _v20_fewer_pages),
     (21, "person names keyed in one spelling of their transliterations", _v21_name_spellings),
+    (
+        22,
+        "story_states' key covers its rows on PostgreSQL (pending --as-of)",
+        _v22_story_states_covered,
+    ),
     (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
     (25, "stories linked again: a journey home ends its trip (round 9)", _v25_relink),
 ]
