@@ -393,3 +393,14 @@ def test_a_leaders_office_speaks_for_the_leaders_country(nlp: Any) -> None:
     )
     said = [e for e in events_of(nlp, text, date(2027, 5, 20)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in said] == [["POL"]]
+
+
+@pytest.mark.model
+def test_his_majesty_is_the_person_the_text_named_not_an_actor_of_its_own(nlp: Any) -> None:
+    text = (
+        "King Zeid of Jordan arrived in Madrid on Tuesday for a state visit. "
+        "On Thursday His Majesty will travel to Seville."
+    )
+    found = events_of(nlp, text, date(2009, 5, 12))
+    sources = {s for e in found if e["type"] == "VISIT" for s in e["source"]}
+    assert "zeid" in sources and not any("majesty" in s for s in sources)

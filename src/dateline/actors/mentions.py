@@ -24,6 +24,9 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "demonym", "capital", "region"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LEADING = frozenset({"the", "a", "an"})
+#: forms of address that stand for the person the text names ('His Majesty', 'Her
+#: Excellency'); dateline.events.participants reads them as that person
+FORMS_OF_ADDRESS = frozenset({"majesty", "highness", "excellency", "holiness", "royal"})
 
 # "[AP/YONHAP]", "[NEWS1]", "(AP Photo/Ahn Young-joon)", "Photo: Reuters",
 # "Translated from the JoongAng Ilbo ...", "BY JEONG JAE-HONG"
@@ -231,6 +234,8 @@ def _clean(doc: Doc, ent: Span) -> Candidate | None:
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
+    if all(t.lower_ in FORMS_OF_ADDRESS or t.lower_ in ("his", "her", "your") for t in ent):
+        return None  # 'His Majesty', 'Her Excellency': a form of address, not a name
     if ent.label_ == "ORG":  # "the Foreign Ministry in Accra": the place is not in the name
         cut = next((t.i for t in doc[start:end] if t.lower_ in {"in", "at"}), end)
         end = cut if cut > start else end

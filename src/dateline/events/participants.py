@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.mentions import FORMS_OF_ADDRESS
 from dateline.model import Actor, Place
 
 if TYPE_CHECKING:
@@ -369,6 +370,9 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     lower = token.lower_
     if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
+    if lower in FORMS_OF_ADDRESS and any(c.dep_ == "poss" for c in token.children):
+        # 'His Majesty will travel to Seville': the person the text last named
+        return index.before(token.idx, {"person"})[:1]
     if lower in FIRST_PERSON | SECOND_PERSON:
         spoken = index.voice(token)  # 'I will be in Beijing' in an interview's answer
         return [spoken] if spoken is not None else []
