@@ -7,6 +7,7 @@ files, for partitions of one article and of several.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import socket
@@ -152,17 +153,23 @@ def _worker_settings() -> dict[str, object]:
 
 
 @pytest.mark.slow
-def test_a_local_cluster_runs_no_profiler_nobody_reads() -> None:
+def test_a_local_cluster_runs_no_profiler_nobody_reads_and_takes_no_fixed_port() -> None:
     import dask
 
-    with connect("local:1") as client:
-        assert list(client.run(_worker_settings).values()) == [
-            {
-                "distributed.worker.profile.enabled": False,
-                "distributed.scheduler.work-stealing": False,
-            }
-        ]
-        assert "stealing" not in client.run_on_scheduler(
-            lambda dask_scheduler: list(dask_scheduler.extensions)
-        )
+    with socket.socket() as sock:
+        # Dask's dashboard port taken, as by another run's cluster: the scheduler warned
+        # that 8787 was in use, an error here (when someone else holds it, the same).
+        with contextlib.suppress(OSError):
+            sock.bind(("127.0.0.1", 8787))
+            sock.listen()
+        with connect("local:1") as client:
+            assert list(client.run(_worker_settings).values()) == [
+                {
+                    "distributed.worker.profile.enabled": False,
+                    "distributed.scheduler.work-stealing": False,
+                }
+            ]
+            assert "stealing" not in client.run_on_scheduler(
+                lambda dask_scheduler: list(dask_scheduler.extensions)
+            )
     assert dask.config.get("distributed.worker.profile.enabled") is True  # this process's own

@@ -100,6 +100,9 @@ def connect(address: str, timeout: float = CONNECT_SECONDS) -> Iterator[Any]:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # Its HTTP server (health, metrics) still starts, on 8787 unless
+                    # told: a second run on the machine then warned, a failure in tests.
+                    scheduler_kwargs={"dashboard_address": ":0"},
                 )
             client = Client(cluster)
         else:
