@@ -42,8 +42,9 @@ _PIPELINES: dict[str | None, Any] = {}
 # What a cluster started for one run does not need: it has no dashboard, so nobody reads
 # the workers' statistical profiles (a stack sample every 10 ms) or the system monitor's
 # series, and tasks that wait in the scheduler's queue have nothing to steal. Idle, these
-# and the 20 ms event-loop tick cost 92 ms of CPU per second over the client and two
-# workers (14 with them off), on cores that extract (bench/RESULTS.md, ninth round).
+# and the 20 ms event-loop tick cost 73-80 ms of CPU per second over the client and
+# two workers (24-30 with them off), on cores that extract (bench/RESULTS.md, ninth
+# round).
 _LOCAL_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
@@ -141,7 +142,7 @@ class PipelinePlugin(WorkerPlugin):
         _PIPELINES.clear()
 
 
-def large_blocks_from_the_heap(environ: dict[str, str] | None = None) -> bool:
+def large_blocks_from_the_heap() -> bool:
     """Raise glibc's mmap threshold to 32 MiB in this process when a ``MALLOC_*`` variable
     has fixed it at 128 KiB (a Dask worker's nanny sets ``MALLOC_TRIM_THRESHOLD_``), and
     no ``MALLOC_MMAP_THRESHOLD_`` chose it; True when it did.
@@ -149,8 +150,7 @@ def large_blocks_from_the_heap(environ: dict[str, str] | None = None) -> bool:
     spaCy's arrays above the threshold were each mapped and unmapped again, and every
     page of each was faulted in anew: 10-13 ms of system CPU per article in a Dask
     worker, against 1-3 ms in a ``--workers`` process, whose threshold rose with them."""
-    environ = os.environ if environ is None else environ
-    if "MALLOC_MMAP_THRESHOLD_" in environ or not any(k in environ for k in _FIXED_BY):
+    if "MALLOC_MMAP_THRESHOLD_" in os.environ or not any(k in os.environ for k in _FIXED_BY):
         return False
     name = ctypes.util.find_library("c")
     mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
