@@ -120,7 +120,9 @@ print(raised, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
 
 
 def _page_faults(how: str, environ: dict[str, str]) -> tuple[str, int]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **environ}
+    # Not this process's MALLOC_* (a nanny started in it put the nanny's in os.environ).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    env.update(PYTHONPATH=os.pathsep.join(sys.path), **environ)
     done = subprocess.run(
         [sys.executable, "-c", _REALLOCATE, how], env=env, capture_output=True, text=True
     )
