@@ -100,15 +100,14 @@ def instrument(clock: Clock, found: dict[str, Any]) -> contextlib.ExitStack:
         clock.mark("first result")
         yield from original_collect(client, part, future, actors_file)
 
-    original_register = None
+    from distributed import Client
+
+    original_register = Client.register_plugin
 
     def register_plugin(self: Any, plugin: Any, *args: Any, **kwargs: Any) -> Any:
         with clock.span("plugin (model loaded in every worker)"):
             return original_register(self, plugin, *args, **kwargs)
 
-    from distributed import Client
-
-    original_register = Client.register_plugin
     stack.callback(setattr, Store, "add_many", original_add_many)
     stack.callback(setattr, distributed_module, "connect", original_connect)
     stack.callback(setattr, distributed_module, "_collect", original_collect)
