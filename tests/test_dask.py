@@ -7,7 +7,12 @@ files, for partitions of one article and of several.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import platform
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +92,86 @@ def test_scale_options_misused_are_usage_errors(tmp_path: Path, args: list[str],
     assert result.exit_code == 2
     assert code in result.output
     assert not (tmp_path / "x.db").exists()
+
+
+# A child that allocates, fills and frees a 1 MiB block 200 times below a block it keeps
+# (so that freeing it cannot shrink the heap); its minor page faults. With the mmap
+# threshold fixed at 128 KiB each block is a new mapping whose 256 pages fault again.
+_REALLOCATE = """
+import ctypes, ctypes.util, resource, sys
+from dateline.distributed import large_blocks_from_the_heap
+raised = large_blocks_from_the_heap() if sys.argv[1] == "raise" else False
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+def churn():
+    for _ in range(200):
+        block = libc.malloc(1 << 20)
+        ctypes.memset(block, 1, 1 << 20)
+        libc.free(block)
+first = libc.malloc(1 << 20)
+kept = libc.malloc(120 << 10)  # from the heap too (below 128 KiB), after it
+libc.free(first)
+churn()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+churn()
+print(raised, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def _page_faults(how: str, environ: dict[str, str]) -> tuple[str, int]:
+    # Not this process's MALLOC_* (a nanny started in it put the nanny's in os.environ).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    env.update(PYTHONPATH=os.pathsep.join(sys.path), **environ)
+    done = subprocess.run(
+        [sys.executable, "-c", _REALLOCATE, how], env=env, capture_output=True, text=True
+    )
+    raised, faults = done.stdout.split()
+    return raised, int(faults)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="glibc's malloc",
+)
+def test_a_dask_worker_reuses_large_blocks_despite_the_nannys_malloc_setting() -> None:
+    trimmed = {"MALLOC_TRIM_THRESHOLD_": "65536"}  # what Dask's nanny sets for its workers
+    assert _page_faults("leave", trimmed)[1] > 200 * 200  # a new mapping per block
+    assert _page_faults("raise", trimmed) == ("True", pytest.approx(0, abs=2_000))
+    # Left alone: no MALLOC_* setting (glibc's threshold then rises by itself), or one
+    # that chose the threshold.
+    assert _page_faults("raise", {})[0] == "False"
+    chosen = {**trimmed, "MALLOC_MMAP_THRESHOLD_": "131072"}
+    assert _page_faults("raise", chosen)[0] == "False"
+
+
+def _worker_settings() -> dict[str, object]:
+    import dask
+
+    return {
+        key: dask.config.get(key)
+        for key in ("distributed.worker.profile.enabled", "distributed.scheduler.work-stealing")
+    }
+
+
+@pytest.mark.slow
+def test_a_local_cluster_runs_no_profiler_nobody_reads_and_takes_no_fixed_port() -> None:
+    import dask
+
+    with socket.socket() as sock:
+        # Dask's dashboard port taken, as by another run's cluster: the scheduler warned
+        # that 8787 was in use, an error here (when someone else holds it, the same).
+        with contextlib.suppress(OSError):
+            sock.bind(("127.0.0.1", 8787))
+            sock.listen()
+        with connect("local:1") as client:
+            assert list(client.run(_worker_settings).values()) == [
+                {
+                    "distributed.worker.profile.enabled": False,
+                    "distributed.scheduler.work-stealing": False,
+                }
+            ]
+            assert "stealing" not in client.run_on_scheduler(
+                lambda dask_scheduler: list(dask_scheduler.extensions)
+            )
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process's own

@@ -11,6 +11,8 @@ processes on this machine (127.0.0.1, no dashboard) for the run.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import re
 from collections import deque
@@ -37,6 +39,24 @@ _LOCAL = re.compile(r"^local(?::(\d+))?$")
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.\-]*://)?[^\s/:]+:\d+$|^[a-z][a-z0-9+.\-]*://\S+$")
 # The pipelines this worker process loaded, by actors file (set by PipelinePlugin).
 _PIPELINES: dict[str | None, Any] = {}
+# What a cluster started for one run does not need: it has no dashboard, so nobody reads
+# the workers' statistical profiles (a stack sample every 10 ms) or the system monitor's
+# series, and tasks that wait in the scheduler's queue have nothing to steal. Idle, these
+# and the 20 ms event-loop tick cost 73-80 ms of CPU per second over the client and
+# two workers (24-30 with them off), on cores that extract (bench/RESULTS.md, ninth
+# round).
+_LOCAL_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.work-stealing": False,
+}
+# glibc's mmap threshold: a fixed 128 KiB once any MALLOC_* tuning is set (Dask's nanny
+# sets MALLOC_TRIM_THRESHOLD_), instead of rising with the blocks a process frees; 32 MiB
+# is where the dynamic threshold stops.
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 32 * 1024 * 1024
+_FIXED_BY = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_")
 
 Outcome = dict[str, Any] | DatelineError
 
@@ -72,13 +92,19 @@ def connect(address: str, timeout: float = CONNECT_SECONDS) -> Iterator[Any]:
     cluster = None
     try:
         if n is not None:
-            cluster = LocalCluster(
-                host="127.0.0.1",
-                n_workers=n,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
+            import dask
+
+            with dask.config.set(_LOCAL_CONFIG):  # the workers take it when they start
+                cluster = LocalCluster(
+                    host="127.0.0.1",
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    # Its HTTP server (health, metrics) still starts, on 8787 unless
+                    # told: a second run on the machine then warned, a failure in tests.
+                    scheduler_kwargs={"dashboard_address": ":0"},
+                )
             client = Client(cluster)
         else:
             client = Client(address, timeout=timeout)
@@ -109,10 +135,26 @@ class PipelinePlugin(WorkerPlugin):
         self.actors_file = actors_file
 
     def setup(self, worker: Any) -> None:
+        large_blocks_from_the_heap()
         pipeline(self.actors_file)
 
     def teardown(self, worker: Any) -> None:
         _PIPELINES.clear()
+
+
+def large_blocks_from_the_heap() -> bool:
+    """Raise glibc's mmap threshold to 32 MiB in this process when a ``MALLOC_*`` variable
+    has fixed it at 128 KiB (a Dask worker's nanny sets ``MALLOC_TRIM_THRESHOLD_``), and
+    no ``MALLOC_MMAP_THRESHOLD_`` chose it; True when it did.
+
+    spaCy's arrays above the threshold were each mapped and unmapped again, and every
+    page of each was faulted in anew: 10-13 ms of system CPU per article in a Dask
+    worker, against 1-3 ms in a ``--workers`` process, whose threshold rose with them."""
+    if "MALLOC_MMAP_THRESHOLD_" in os.environ or not any(k in os.environ for k in _FIXED_BY):
+        return False
+    name = ctypes.util.find_library("c")
+    mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
+    return bool(mallopt and mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) == 1)
 
 
 def pipeline(actors_file: str | None) -> Any:
