@@ -643,13 +643,8 @@ def date_chronology_mentions(
     entries = chronology_entries(text, timexes)
     for mention in mentions:
         entry = next((e for e in entries if e[0] <= mention.sentence[0] < e[1]), None)
-        if entry is None or mention.status not in ("occurred", "ongoing"):
-            continue
-        if not mention.dated:
-            mention.time, mention.dated = timing.point(entry[2]), True
-        earliest = iso_day(mention.time.earliest)
-        if mention.status == "ongoing" and earliest is not None and earliest <= dct:
-            mention.status = "occurred"
+        if entry is not None:
+            _step_of_entry(mention, entry[2], dct, refine=False)
 
 
 def date_chronology_entries(
@@ -659,14 +654,20 @@ def date_chronology_entries(
     in a chronology, an event an entry tells, and that the text dates no finer, happens at
     the entry's date; an entry tells steps taken, so one read as under way happened."""
     for event, entry in _told_in(events, chronology_entries(text, timexes)):
-        timex = entry[2]
-        if event.status not in ("occurred", "ongoing"):
-            continue  # a plan the entry tells has a time of its own ('agree to meet …')
-        if not event.dated or _coarser_around(event.time, timex):
-            event.time, event.dated = timing.point(timex), True
-        earliest = iso_day(event.time.earliest)
-        if event.status == "ongoing" and earliest is not None and earliest <= dct:
-            event.status = "occurred"  # an entry tells a step taken, not one under way
+        _step_of_entry(event, entry[2], dct, refine=True)
+
+
+def _step_of_entry(item: Mention | Event, timex: Timex, dct: date, refine: bool) -> None:
+    """What a chronology entry tells happens at the entry's date when nothing dates it (with
+    ``refine``, also when its own time is coarser and around the entry's), and a step told
+    as under way happened."""
+    if item.status not in ("occurred", "ongoing"):
+        return  # a plan the entry tells has a time of its own ('agree to meet …')
+    if not item.dated or (refine and _coarser_around(item.time, timex)):
+        item.time, item.dated = timing.point(timex), True
+    earliest = iso_day(item.time.earliest)
+    if item.status == "ongoing" and earliest is not None and earliest <= dct:
+        item.status = "occurred"  # an entry tells a step taken, not one under way
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -290,13 +290,14 @@ def interview_statement(
         # Auckland, Friday 12 August 2011'): the first city of its paragraph after the
         # author's name ('President X of Chile' names where the author comes from)
         text = doc.text
-        block_end = text.find("\n\n", voices.occasion) % (len(text) + 1)
-        venue = sorted(
-            (i, p)
+        block_end = text.find("\n\n", voices.occasion)
+        block_end = len(text) if block_end < 0 else block_end
+        cities = [
+            i
             for i, p in index.token_place.items()
             if token.i < i and doc[i].idx < block_end and p.kind == "city"
-        )
-        mention.location = venue[0][1] if venue else None
+        ]
+        mention.location = index.token_place[min(cities)] if cities else None
     chosen = (after or dated)[:1]
     if chosen:
         mention.timexes, mention.time, mention.dated = chosen, timing.point(chosen[0]), True
