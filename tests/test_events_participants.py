@@ -404,3 +404,13 @@ def test_his_majesty_is_the_person_the_text_named_not_an_actor_of_its_own(nlp: A
     found = events_of(nlp, text, date(2009, 5, 12))
     sources = {s for e in found if e["type"] == "VISIT" for s in e["source"]}
     assert "zeid" in sources and not any("majesty" in s for s in sources)
+
+
+@pytest.mark.model
+def test_a_form_of_address_before_a_name_is_that_name(nlp: Any) -> None:
+    text = (
+        "King Zeid of Jordan visited Senegal on Monday at the invitation of His Excellency "
+        "Mr. Aliou Ndour, President of the Republic of Senegal."
+    )
+    invites = [e for e in events_of(nlp, text, date(2009, 5, 12)) if e["type"] == "INVITE"]
+    assert [e["source"] for e in invites] == [["aliou-ndour"]]

@@ -370,7 +370,7 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     lower = token.lower_
     if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
-    if lower in FORMS_OF_ADDRESS and any(c.dep_ == "poss" for c in token.children):
+    if lower in FORMS_OF_ADDRESS and _standing_alone(token):
         # 'His Majesty will travel to Seville': the person the text last named
         return index.before(token.idx, {"person"})[:1]
     if lower in FIRST_PERSON | SECOND_PERSON:
@@ -404,6 +404,14 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
         return _countrys_body(token, named[0], index) or named
     return _leaders_state(token, index)
+
+
+def _standing_alone(address: Token) -> bool:
+    """'His Majesty will travel' stands for someone named before; 'His Excellency Mr. Aliou
+    Ndour' and 'His Majesty King Zeid' name the person right after."""
+    following = address.doc[address.i + 1] if address.i + 1 < len(address.doc) else None
+    named_next = following is not None and following.is_title
+    return any(c.dep_ == "poss" for c in address.children) and not named_next
 
 
 #: participles that name who leads a group: 'a delegation led by', 'headed by', 'chaired by'
