@@ -155,8 +155,10 @@ def _worker_settings() -> dict[str, object]:
 
 
 @pytest.mark.slow
-def test_a_local_cluster_runs_no_profiler_nobody_reads_and_takes_no_fixed_port() -> None:
+def test_a_local_cluster_runs_no_profiler_nobody_reads_takes_no_fixed_port_and_leaves_env() -> None:
     import dask
+
+    environment = dict(os.environ)
 
     with socket.socket() as sock:
         # Dask's dashboard port taken, as by another run's cluster: the scheduler warned
@@ -175,3 +177,5 @@ def test_a_local_cluster_runs_no_profiler_nobody_reads_and_takes_no_fixed_port()
                 lambda dask_scheduler: list(dask_scheduler.extensions)
             )
     assert dask.config.get("distributed.worker.profile.enabled") is True  # this process's own
+    # The nannies set OMP_NUM_THREADS, MALLOC_TRIM_THRESHOLD_ ... here for their workers.
+    assert dict(os.environ) == environment

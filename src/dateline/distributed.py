@@ -90,6 +90,10 @@ def connect(address: str, timeout: float = CONNECT_SECONDS) -> Iterator[Any]:
         raise E_DASK_MISSING() from None
     n = local_workers(address)
     cluster = None
+    # A local cluster's nannies set their workers' variables (OMP_NUM_THREADS,
+    # MALLOC_TRIM_THRESHOLD_, PYTHONHASHSEED ...) in this process's own environment before
+    # spawning them; every process this one starts afterwards would inherit them.
+    environment = dict(os.environ) if n is not None else None
     try:
         if n is not None:
             import dask
@@ -111,6 +115,7 @@ def connect(address: str, timeout: float = CONNECT_SECONDS) -> Iterator[Any]:
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
+        _restore(environment)
         raise E_DASK_CONNECT(address=address, why=failure(exc)) from None
     try:
         yield client
@@ -118,6 +123,16 @@ def connect(address: str, timeout: float = CONNECT_SECONDS) -> Iterator[Any]:
         client.close()
         if cluster is not None:
             cluster.close()
+        _restore(environment)
+
+
+def _restore(environment: dict[str, str] | None) -> None:
+    """This process's environment as it was before a local cluster started."""
+    if environment is None or environment == os.environ:
+        return
+    for name in set(os.environ) - set(environment):
+        del os.environ[name]
+    os.environ.update(environment)
 
 
 try:  # the cluster's worker plugin base; without dask, connect() says how to install it
