@@ -238,3 +238,36 @@ def test_a_story_weekday_does_not_count_from_a_day_before_the_story() -> None:
         " shop in 1984 and thrived in the 1980s. The festivities ended on Wednesday."
     )
     assert value_of(text, "Wednesday", date(2025, 2, 16)) == "2025-02-12"
+
+
+# An "on this day" column: each entry's year is the column's day in that year, and the
+# entry's relative times count from that day. Our own sentences.
+_COLUMN = (
+    "A look back at what happened on this date in years past.\n\n"
+    "1962: Two ministers open talks in Geneva. The talks collapse two days later.\n\n"
+    "1985 — A trade pact is signed in Oslo. Parliament ratifies it the next day.\n\n"
+    "Born on this day in 1911: a poet.\n"
+)
+_COLUMN_DCT = date(2009, 6, 14)
+
+
+@pytest.mark.parametrize(
+    ("surface", "value"),
+    [
+        ("1962", "1962-06-14"),
+        ("two days later", "1962-06-16"),
+        ("1985", "1985-06-14"),
+        ("the next day", "1985-06-15"),
+        ("1911", "1911"),  # inside a sentence: a year, no entry
+    ],
+)
+def test_an_anniversary_columns_entry_year_is_its_day_in_that_year(
+    surface: str, value: str
+) -> None:
+    assert value_of(_COLUMN, surface, _COLUMN_DCT) == value
+
+
+def test_entry_years_outside_an_anniversary_column_stay_years() -> None:
+    text = _COLUMN.replace("on this date in years past", "in the decades past")
+    assert value_of(text, "1962", _COLUMN_DCT) == "1962"
+    assert value_of("In this day and age ...\n\n1962: Talks open in Geneva.", "1962") == "1962"

@@ -290,12 +290,15 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
     ctx = Context(text=text, dct=dct, doc=doc)
     matches = find_matches(text, ruleset)
     results: dict[int, Timex] = {}
+    column = anniversary_column(text)
     for match in matches:
         if match.rule.norm in _DEFERRED:
             continue
         result = _normalize(ctx, match, ruleset.tables)
         if result is None:
             continue
+        if column:
+            result = _day_of_entry_year(text, match.start, match.end, result, dct)
         match = _narrowed(match, result)
         try:
             match, result = _part_of_date(text, match, result, ruleset.tables, results)
@@ -327,6 +330,40 @@ def tag_text(text: str, dct: date, doc: Any = None, ruleset: RuleSet | None = No
                 with suppress(OverflowError, ValueError):
                     results[match.start] = to_timex(text, match, result, dct)
     return sorted(results.values(), key=lambda t: t.start)
+
+
+#: an anniversary column says what it is near its start: 'On this day, March 21',
+#: 'what happened on this date in years past', 'Today in history'
+_COLUMN = re.compile(
+    r"\b(?:on|in)\s+this\s+(?:day|date)\b(?!\s+and\s+age)|\b(?:this\s+day|today)\s+in\s+history\b",
+    re.IGNORECASE,
+)
+COLUMN_REACH = 300  # the column says so in its first paragraph, within these characters
+#: a year opening an entry: '1957: Brazil and Portugal sign ...', '* 1966 — ...'
+_ENTRY_YEAR_MARK = re.compile(r"[ \t]*(?:[—–]|-{1,2}|:)[ \t]+")
+
+
+def anniversary_column(text: str) -> bool:
+    """Whether the text is an 'on this day' column: entries opening with a year, each
+    telling what happened on the day and month of publication in that year."""
+    reach = text.find("\n\n", 0, COLUMN_REACH)  # its first paragraph
+    return _COLUMN.search(text, 0, reach if reach > 0 else COLUMN_REACH) is not None
+
+
+def _day_of_entry_year(text: str, start: int, end: int, result: Result, dct: date) -> Result:
+    """In an anniversary column, a year that opens an entry ('1957: ...') is the column's
+    day in that year (its relative times, 'two days later', count from that day)."""
+    point = result.point
+    if point is None or point.granularity != "year" or _ENTRY_YEAR_MARK.match(text, end) is None:
+        return result
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t*•-"):
+        return result  # not at the start of its paragraph
+    try:
+        day = date(point.start.year, dct.month, dct.day)
+    except ValueError:  # 29 February in a year without it
+        return result
+    return Result(Point(day, "day").value, Point(day, "day"))
 
 
 DAY_PREFIX_REACH = 24  # "the early hours of", "the day before" right before a day
