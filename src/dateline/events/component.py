@@ -56,8 +56,8 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     timexes: list[Timex] = [timing.within_hours(t, dct, text) for t in doc._.timexes or []]
     blocks = layout.paragraphs(doc.text)
     index.blocks = layout.token_blocks(doc, blocks)
-    caption = layout.caption_block(doc, blocks)
-    mentions = find_mentions(doc, lexicon, index, blocks, caption)
+    captions = layout.caption_blocks(doc, blocks)
+    mentions = find_mentions(doc, lexicon, index, blocks, captions)
     mentions = [m for m in mentions if not _told_by_reporter(m, index)]
     mentions = sharing.fold_threat_contents(mentions, doc)
     sharing.rounds_of_the_talks(mentions, doc)
@@ -102,7 +102,7 @@ def find_mentions(
     lexicon: Lexicon,
     index: MentionIndex,
     blocks: list[tuple[int, int]],
-    caption: tuple[int, int] | None,
+    captions: list[tuple[int, int]],
 ) -> list[Mention]:
     """Every event mention in text order, with arguments, status and attribution."""
     cues, light = lexicon.cues, set(lexicon.cues["light_verbs"])
@@ -118,7 +118,7 @@ def find_mentions(
             mention = Mention(
                 trigger, token.i, token.i, layout.evidence_span(sentence, block, text)
             )
-            mention.caption = caption is not None and caption[0] <= token.idx < caption[1]
+            mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)

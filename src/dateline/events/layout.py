@@ -13,7 +13,7 @@ from dateline.events import timing
 from dateline.events.mention import Mention
 from dateline.events.scene import dateline_body_starts
 from dateline.model import Timex
-from dateline.read.common import photo_caption
+from dateline.read.common import PHOTO_CREDIT, photo_caption
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -37,16 +37,20 @@ def token_blocks(doc: Doc, blocks: list[tuple[int, int]]) -> list[int]:
     return numbers
 
 
-def caption_block(doc: Doc, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The photo caption: the article's caption if given, else a first block ending in a credit."""
+def caption_blocks(doc: Doc, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The photo captions: the article's caption if given, else a first block ending in a
+    credit; and every block that ends in a photo's credit (a gallery's captions)."""
+    text = doc.text
+    found = []
     article = doc._.article
     caption = getattr(article, "caption", None)
-    if caption:
-        start = doc.text.find(caption.strip()[:80])
-        if start >= 0:
-            return start, start + len(caption.strip())
-    texts = [doc.text[start:end] for start, end in blocks[:2]]
-    return blocks[0] if photo_caption(texts) else None
+    start = text.find(caption.strip()[:80]) if caption else -1
+    if caption and start >= 0:
+        found.append((start, start + len(caption.strip())))
+    elif photo_caption([text[start:end] for start, end in blocks[:2]]):
+        found.append(blocks[0])
+    found += [b for b in blocks if b not in found and PHOTO_CREDIT.search(text, *b)]
+    return found
 
 
 def block_of(offset: int, blocks: list[tuple[int, int]]) -> tuple[int, int]:

@@ -116,6 +116,24 @@ def parse_published(value: str, path: str, line: int | None = None) -> str:
 #: a photo caption ends in its credit: "[AP/YONHAP]", "[NEWS1]", "(AFP)"
 CAPTION_CREDIT = re.compile(r"(?:\[[^\[\]\n]{1,60}\]|\([A-Z][\w/ .,&'-]{1,60}\))\s*$")
 
+#: a credit that names itself a photo's, ending its paragraph: '(Photo: Ana Lima/Reuters)',
+#: '[Photo by Yonhap]', '(Pictured: ...)' -- a gallery's captions, wherever they stand
+PHOTO_CREDIT = re.compile(
+    r"[(\[](?:Photos?|Photograph|Picture|Image|Pictured)\b[^()\[\]\n]{0,80}[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+def in_gallery_caption(text: str, offset: int) -> bool:
+    """Whether ``offset`` is in a paragraph that ends in a photo's credit (a caption,
+    which tells a past scene in the present: 'is greeted at the airport on Wednesday')."""
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (
+        PHOTO_CREDIT.search(text, start + 1 if start >= 0 else 0, end if end >= 0 else len(text))
+        is not None
+    )
+
 
 def photo_caption(paras: list[str]) -> str | None:
     """The first paragraph when it is a photo caption (it ends in a credit and the body

@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from dateline.read.common import in_gallery_caption
+
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
 _FUTURE_CUES = (
@@ -417,8 +419,16 @@ def tense(text: str, start: int, end: int, doc: Any = None, weak: bool = True) -
     if found in (PAST, FUTURE):
         return found
     if found == PRESENT and _present_verb_nearer(verb, text, start, end, weak):
-        return PRESENT
-    return lexical_tense(text, start, end, weak) or found
+        return _caption_past(text, start, PRESENT)
+    return _caption_past(text, start, lexical_tense(text, start, end, weak) or found)
+
+
+def _caption_past(text: str, start: int, found: str | None) -> str | None:
+    """A photo caption's present tells a scene already taken ('is greeted ... on Wednesday,
+    (Photo: ...)': the Wednesday before the gallery, not after it)."""
+    if found in (PRESENT, None) and in_gallery_caption(text, start):
+        return PAST
+    return found
 
 
 # an occasion called for a day lies ahead of the call: "called a nationwide strike for
