@@ -127,12 +127,13 @@ CUE_SECTIONS: dict[str, type] = {
 
 
 def expand_lists(entry: Any, lists: dict[str, list[str]]) -> Any:
-    """An entry whose objects or not_objects name a shared list ('@claims': the things one
-    rejects as untrue) gets that list's words; an unknown list is DL-E200."""
+    """An entry whose objects, not_objects, modifiers or not_modifiers name a shared list
+    ('@claims': the things one rejects as untrue) gets that list's words; an unknown list is
+    DL-E200."""
     if not isinstance(entry, dict):
         return entry
     out = dict(entry)
-    for key in ("objects", "not_objects"):
+    for key in ("objects", "not_objects", "modifiers", "not_modifiers"):
         value = out.get(key)
         if isinstance(value, str) and value.startswith("@"):
             if value[1:] not in lists:

@@ -149,7 +149,8 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     if trigger.plural and token.tag_ != "NNS":
         return None
     if trigger.modifiers or trigger.not_modifiers:
-        words = modifier_words(token)
+        # 'a prisoner exchange', and 'the exchange of detainees' as well
+        words = modifier_words(token) | _objects_of(token, ("of",))
         if trigger.modifiers and not words & set(trigger.modifiers):
             return None  # 'an exercise in futility' is no joint exercise
         if words & set(trigger.not_modifiers):
