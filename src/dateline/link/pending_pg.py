@@ -20,6 +20,7 @@ stories ranked before the page, which such a story may push into it.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from itertools import groupby
@@ -176,6 +177,7 @@ def _generic(conn: Connection, sql: str, given: dict[str, Any]) -> list[Any]:
 
     assert driver is not None
     cursor = driver.cursor(row_factory=namedtuple_row)
+    cursor.adapters.register_loader("json", _json_loader())
     conn.dispatch.before_cursor_execute(conn, cursor, sql, given, None, False)
     with driver.pipeline():
         driver.execute(_GENERIC)
@@ -184,6 +186,24 @@ def _generic(conn: Connection, sql: str, given: dict[str, Any]) -> list[Any]:
         rows = cursor.fetchall()
     conn.dispatch.after_cursor_execute(conn, cursor, sql, given, None, False)
     return rows
+
+
+@lru_cache(maxsize=1)
+def _json_loader() -> type:
+    """psycopg's loader of ``json`` for pending's statement: its JSON values are the
+    server's ``json_build_array``s (text that starts with the value itself), parsed by
+    the decoder's ``raw_decode`` of the text; psycopg's own gives ``json.loads`` the
+    bytes, which first detects their encoding: two thirds of the cost of a page's 329
+    values, about 1 ms of the client's CPU."""
+    from psycopg.types.json import JsonLoader
+
+    decode = json.JSONDecoder().raw_decode
+
+    class BuiltArray(JsonLoader):
+        def load(self, data: Any) -> Any:
+            return decode(str(data, "utf-8"))[0]
+
+    return BuiltArray
 
 
 @lru_cache(maxsize=8)
