@@ -194,7 +194,7 @@ def _json_loader() -> type:
     server's ``json_build_array``s (text that starts with the value itself), parsed by
     the decoder's ``raw_decode`` of the text; psycopg's own gives ``json.loads`` the
     bytes, which first detects their encoding: two thirds of the cost of a page's 329
-    values, about 1 ms of the client's CPU."""
+    values, 0.1-1.3 ms of the client's CPU a page at load 11."""
     from psycopg.types.json import JsonLoader
 
     decode = json.JSONDecoder().raw_decode
