@@ -12,7 +12,10 @@ and the stories returned. The reads:
   connection (``dateline pending`` and ``/api/pending`` on SQLite);
 
 each as a summary (``view=summary``) and with whole stories, as of the middle of the
-archive (by documents) and ten days before its last article.
+archive (by documents) and ten days before its last article. On a PostgreSQL server of
+this machine whose backends' ``/proc/PID/stat`` this process may read (as root or as the
+server's user), the server's CPU per read too: the mean over the runs (the kernel counts
+it in ticks of 10 ms, too coarse for a percentile of single runs).
 
     python bench/bench_pending.py --db /tmp/big.db --pg postgresql+psycopg://…/big
 """
@@ -34,19 +37,44 @@ from bench_reads import _last_day, _middle_day, percentiles
 Read = Callable[[], tuple[list[dict[str, Any]], int]]
 
 
-def measure(read: Read, repeat: int) -> tuple[list[float], list[float], int]:
-    """Wall and CPU ms of ``repeat`` runs after a warm-up, and the stories of the page."""
+class Counter:
+    """The statements a read sends and the PostgreSQL backends it ran on."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+        self.backends: set[int] = set()
+
+    def server_cpu(self) -> float | None:
+        """CPU ms the backends used so far (user and system); None when unreadable."""
+        total = 0.0
+        for pid in self.backends:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return None
+            total += (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+        return total if self.backends else None
+
+
+def measure(
+    read: Read, repeat: int, counter: Counter
+) -> tuple[list[float], list[float], int, float | None]:
+    """Wall and CPU ms of ``repeat`` runs after a warm-up, the stories of the page, and the
+    server's CPU ms per run (mean; None unless PostgreSQL's backends can be read)."""
     page, _ = read()
     wall, cpu = [], []
+    server = counter.server_cpu()
     for _ in range(repeat):
         began, began_cpu = time.perf_counter(), time.process_time()
         page, _ = read()
         wall.append((time.perf_counter() - began) * 1000)
         cpu.append((time.process_time() - began_cpu) * 1000)
-    return wall, cpu, len(page)
+    after = counter.server_cpu()
+    served = None if server is None or after is None else (after - server) / repeat
+    return wall, cpu, len(page), served
 
 
-def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple[Read, Any]]:
+def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple[Read, Counter]]:
     """The library's page on the database at ``url``, with a counter of its statements."""
     from sqlalchemy import event
 
@@ -55,14 +83,14 @@ def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple
     from dateline.store.engine import reading
 
     store = Store(url)
-    sent: list[int] = [0]
+    counter = Counter()
 
     def count(*_: Any) -> None:
-        sent[0] += 1
+        counter.sent += 1
 
     def traced(statement: str) -> None:
         if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
-            sent[0] += 1
+            counter.sent += 1
 
     if store.engine.dialect.name == "sqlite":  # the fast path's statements go by sqlite3
         store.engine.dispose()
@@ -76,23 +104,25 @@ def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple
 
             def run(day: str = day, summary: bool = summary) -> Any:
                 with reading(store.engine) as conn:
+                    if where == "postgresql":
+                        counter.backends.add(conn.connection.driver_connection.info.backend_pid)
                     return pending_page(conn, day, limit=limit, summary=summary)
 
             view = "summary" if summary else "whole"
-            reads[f"{where} library {name} {view}"] = (run, sent)
+            reads[f"{where} library {name} {view}"] = (run, counter)
     return reads
 
 
-def fastpath_reads(db: Path, days: dict[str, str], limit: int) -> dict[str, tuple[Read, Any]]:
+def fastpath_reads(db: Path, days: dict[str, str], limit: int) -> dict[str, tuple[Read, Counter]]:
     """The fast path's page on a read-only ``sqlite3`` connection to ``db``."""
     from dateline.fastpath.pending import pending_page
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
-    sent: list[int] = [0]
+    counter = Counter()
 
     def count(statement: str) -> None:
         if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
-            sent[0] += 1
+            counter.sent += 1
 
     conn.set_trace_callback(count)
     reads = {}
@@ -107,7 +137,7 @@ def fastpath_reads(db: Path, days: dict[str, str], limit: int) -> dict[str, tupl
                     conn.execute("COMMIT")
 
             view = "summary" if summary else "whole"
-            reads[f"sqlite fastpath {name} {view}"] = (run, sent)
+            reads[f"sqlite fastpath {name} {view}"] = (run, counter)
     return reads
 
 
@@ -137,17 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         reads = {k: v for k, v in reads.items() if any(o in k for o in args.only)}
     print(f"  {'read':<36} {'wall p50':>8} {'p95':>7} {'CPU p50':>8} {'p95':>7} "
-          f"{'stmts':>5} {'rows':>5}")  # fmt: skip
+          f"{'server':>7} {'stmts':>5} {'rows':>5}")  # fmt: skip
     for round in range(args.rounds):
         print(f"round {round + 1}, load average {os.getloadavg()[0]:.1f}", flush=True)
-        for name, (read, sent) in reads.items():
-            sent[0] = 0
+        for name, (read, counter) in reads.items():
+            counter.sent = 0
             read()
-            statements = sent[0]
-            wall, cpu, rows = measure(read, args.repeat)
+            statements = counter.sent
+            wall, cpu, rows, server = measure(read, args.repeat, counter)
             (w50, w95), (c50, c95) = percentiles(wall), percentiles(cpu)
+            served = "-" if server is None else f"{server:.1f}"
             print(f"  {name:<36} {w50:>8.1f} {w95:>7.1f} {c50:>8.1f} {c95:>7.1f} "
-                  f"{statements:>5} {rows:>5}", flush=True)  # fmt: skip
+                  f"{served:>7} {statements:>5} {rows:>5}", flush=True)  # fmt: skip
     return 0
 
 

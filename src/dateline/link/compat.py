@@ -482,8 +482,10 @@ def _iso(day: date) -> str:
     return day.isoformat()
 
 
+@lru_cache(maxsize=1 << 14)
 def shift(day: str, days: int) -> str:
-    """An ISO date moved by a number of days (clamped to the calendar)."""
+    """An ISO date moved by a number of days (clamped to the calendar). Memoized: a fold
+    shifts each report's date by the same few numbers of days, and the dates repeat."""
     parsed = iso_day(day)
     if parsed is None:
         return day
@@ -527,8 +529,20 @@ def build_member(
 
 def member_of_link_row(row: dict[str, Any], settings: LinkSettings) -> Member:
     """A member from a row of ``events`` joined with its ``event_links`` row."""
-    parts = tuple(
-        Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(row["participants"])
-    )
-    place = PlaceInfo(row["place"], row["place_country"], row["place_level"])
+    parts = stored_participants(row["participants"])
+    place = place_info(row["place"], row["place_country"], row["place_level"])
     return build_member(row, parts, place, row["lo"], row["hi"], bool(row["postponed"]), settings)
+
+
+@lru_cache(maxsize=1 << 14)
+def stored_participants(text: str) -> tuple[Participant, ...]:
+    """The participants ``event_links.participants`` holds (JSON). Memoized, and shared
+    by the members that hold the same text (the tuples are immutable): a story's reports
+    name the same actors again and again."""
+    return tuple(Participant(p[0], p[1], p[2], bool(p[3])) for p in json.loads(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def place_info(name: str | None, country: str | None, level: str | None) -> PlaceInfo:
+    """A ``PlaceInfo`` (frozen, so shared: memoized as ``stored_participants``)."""
+    return PlaceInfo(name, country, level)

@@ -20,6 +20,8 @@ stories ranked before the page, which such a story may push into it.
 
 from __future__ import annotations
 
+import json
+import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
@@ -77,10 +79,11 @@ def pending_page(
     from dateline.link.query import _assemble, _day_values, build_stories
 
     first = None if limit is None else offset + limit
-    query = _statement(settings, limit is not None, not summary)
     width = len(MEMBER_KEYS) + 1 + (0 if summary else len(DETAIL_KEYS))
     given = {**_day_values(day, settings), "offset": offset}
-    rows = conn.execute(query, {**given, **({"first": first} if first is not None else {})})
+    if first is not None:
+        given["first"] = first
+    rows = _generic(conn, _sql(settings, limit is not None, not summary, tuple(given)), given)
     ranked: list[tuple[PendingKey, Any]] = []
     total = folded = 0
     # the statement returns the stories ranked before the page only when some story's
@@ -108,7 +111,7 @@ def pending_page(
     page = ranked[start:] if limit is None else ranked[start : start + limit]
     groups = {r.story: members for _, (r, members) in page if members is not None}
     names = {i: n for _, (_r, members) in page for m in members or () for i, n in named[m.id]}
-    rows_of = {r.story: {n: r._mapping[f"row_{n}"] for n in ROW_COLUMNS} for _, (r, _m) in page}
+    rows_of = {r.story: {n: getattr(r, f"row_{n}") for n in ROW_COLUMNS} for _, (r, _m) in page}
     by_row = {r.story for _, (r, _m) in page if r.settled}
     built = _assemble(groups, names, settings, details, rows_of, by_row)
     missing = [r.story for _, (r, members) in page if members is None]
@@ -145,6 +148,95 @@ def _member(
             **roles,
         }
     return m
+
+
+# pending's statement runs on its generic plan (planned once per connection, not on every
+# page): set for it alone, in the same round trip (see _generic)
+_GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan"
+_DEFAULT = "SET LOCAL plan_cache_mode TO DEFAULT"
+
+
+def _generic(conn: Connection, sql: str, given: dict[str, Any]) -> list[Any]:
+    """The rows of ``sql`` (psycopg's, bound ``given``) run as a prepared statement on its
+    generic plan, with only the statement so planned.
+
+    PostgreSQL plans a prepared statement anew on every run while it judges its plan for
+    the run's values cheaper than the generic one; for pending's statement it always
+    did (2-3 ms of the server's CPU a page, bench/RESULTS.md). ``plan_cache_mode`` is
+    read when a statement runs, so it is set just before this one and set back to the
+    server's default just after: the reads' other statements (a busy actor's page,
+    whose actor ids are named for the planner) keep their custom plans. The three are
+    sent in one pipeline, one round trip; SET LOCAL ends with the read's transaction in
+    any case. The statement passes SQLAlchemy's cursor events as every other statement
+    of a read does (what listens to them, counters and tests, sees it). Another driver
+    (psycopg2) runs it as any statement, on the plans the server chooses."""
+    driver = conn.connection.driver_connection
+    if type(driver).__module__.split(".")[0] != "psycopg":
+        return list(conn.exec_driver_sql(sql, given))
+    from psycopg.rows import namedtuple_row
+
+    assert driver is not None
+    cursor = driver.cursor(row_factory=namedtuple_row)
+    cursor.adapters.register_loader("json", _json_loader())
+    conn.dispatch.before_cursor_execute(conn, cursor, sql, given, None, False)
+    with driver.pipeline():
+        driver.execute(_GENERIC)
+        cursor.execute(sql, given, prepare=True)
+        driver.execute(_DEFAULT)
+        rows = cursor.fetchall()
+    conn.dispatch.after_cursor_execute(conn, cursor, sql, given, None, False)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _json_loader() -> type:
+    """psycopg's loader of ``json`` for pending's statement: its JSON values are the
+    server's ``json_build_array``s (text that starts with the value itself), parsed by
+    the decoder's ``raw_decode`` of the text; psycopg's own gives ``json.loads`` the
+    bytes, which first detects their encoding: two thirds of the cost of a page's 329
+    values, 0.1-1.3 ms of the client's CPU a page at load 11."""
+    from psycopg.types.json import JsonLoader
+
+    decode = json.JSONDecoder().raw_decode
+
+    class BuiltArray(JsonLoader):
+        def load(self, data: Any) -> Any:
+            return decode(str(data, "utf-8"))[0]
+
+    return BuiltArray
+
+
+@lru_cache(maxsize=8)
+def _sql(settings: LinkSettings, limited: bool, whole: bool, given: tuple[str, ...]) -> str:
+    """:func:`_statement` for psycopg, with every value it holds itself (the linking rules'
+    states, types and the span groups' numbers) written into its text: only ``given``,
+    what each read binds (the day, its prefixes, the paging), stays a parameter. A value
+    bound as a parameter is unknown to the generic plan, which then estimates the
+    span groups' ranges and the rules' IN lists blindly; written in, the generic plan is
+    the custom plans' own (same indexes, same joins; ``EXPLAIN``)."""
+    from sqlalchemy.dialects.postgresql.psycopg import dialect
+
+    compiled = _statement(settings, limited, whole).compile(dialect=dialect())
+    expanded = compiled.construct_expanded_state({name: "" for name in given})
+    held = {k: v for k, v in expanded.parameters.items() if k not in given}
+
+    def written(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return match.group(0) if name in given else _literal(held[name])
+
+    return _PARAMETER.sub(written, expanded.statement)
+
+
+_PARAMETER = re.compile(r"%\((\w+)\)s")
+
+
+def _literal(value: Any) -> str:
+    """A constant of the statement as SQL text (they are numbers and plain strings)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"not a constant of pending's statement: {value!r}")
+    if isinstance(value, int):
+        return str(value)
+    return "'" + value.replace("'", "''").replace("%", "%%") + "'"  # psycopg's %% for %
 
 
 @lru_cache(maxsize=8)

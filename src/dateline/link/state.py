@@ -140,9 +140,15 @@ def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[
     return kept or moved
 
 
-def article_status(members: list[Member], kind: str, settings: LinkSettings) -> str | None:
-    """The status an article gives the story (precursors map theirs, e.g. invited → planned)."""
-    voices = voices_of(members, kind, settings)
+def article_status(
+    members: list[Member],
+    kind: str,
+    settings: LinkSettings,
+    voices: list[Member] | None = None,
+) -> str | None:
+    """The status an article gives the story (precursors map theirs, e.g. invited → planned);
+    ``voices``: its ``voices_of``, when the caller has them."""
+    voices = voices_of(members, kind, settings) if voices is None else voices
     if voices:
         statuses = [m.status for m in voices]
     else:
@@ -189,14 +195,18 @@ def _whole_span(dated: list[Member], settings: LinkSettings) -> Member:
 
 
 def article_time(
-    members: list[Member], kind: str, settings: LinkSettings
+    members: list[Member],
+    kind: str,
+    settings: LinkSettings,
+    voices: list[Member] | None = None,
 ) -> tuple[dict[str, Any] | None, str, tuple[str, str] | None]:
-    """(time, kind of time, link window) an article gives the story, most specific first.
+    """(time, kind of time, link window) an article gives the story, most specific first;
+    ``voices``: its ``voices_of``, when the caller has them.
 
     A postponement speaks over other dates in the same article ("had been scheduled
     for October 20 ... postponed until December"); without a new date it resets the time.
     """
-    voices = voices_of(members, kind, settings)
+    voices = voices_of(members, kind, settings) if voices is None else voices
     # Only the story's own type dates it: talks on the 23rd do not move a visit on the 22nd.
     own = [m for m in voices if m.type == kind]
     postponed = [m for m in own if m.postponed]
@@ -249,8 +259,9 @@ def facet_date(
 
 def make_article(group: list[Member], kind: str, settings: LinkSettings) -> ArticleState:
     """What one article (its members of the story, in canonical order) says."""
-    time, time_kind, window = article_time(group, kind, settings)
-    status = article_status(group, kind, settings)
+    voices = voices_of(group, kind, settings)  # once for both: a tenth of a page's fold
+    time, time_kind, window = article_time(group, kind, settings, voices)
+    status = article_status(group, kind, settings, voices)
     art = ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
     if time_kind in ("window", "none"):
         art.facet_date = facet_date(group, kind, settings)
