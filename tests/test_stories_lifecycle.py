@@ -197,6 +197,23 @@ def test_a_denial_that_puts_the_visit_off_takes_back_its_occurrence(store: Store
     assert store.pending(as_of="2025-03-21") == []  # as reported then: held
 
 
+def test_a_later_days_report_that_puts_the_event_off_takes_back_its_occurrence(
+    store: Store,
+) -> None:
+    story = stored(
+        store,
+        [
+            report("2025-03-01", "wire", "planned", "2025-03-20"),
+            report("2025-03-21", "daily", "occurred", "2025-03-20"),
+            report("2025-03-22", "herald", "planned", None, change="postponed"),
+        ],
+    )
+    assert states(story) == ["dated", "occurred", "postponed"]
+    assert (story["state"], story["status"]) == ("postponed", "planned")
+    assert [s["state"] for s in store.pending(as_of="2025-03-22")] == ["postponed"]
+    assert store.pending(as_of="2025-03-21") == []  # as reported then: held
+
+
 def test_speculation_alone_is_speculated_and_never_pending(store: Store) -> None:
     story = stored(store, [report("2025-01-10", "wire", "possible")])
     assert (states(story), story["state"]) == (["speculated"], "speculated")
