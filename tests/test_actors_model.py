@@ -592,3 +592,17 @@ def test_two_people_sharing_a_surname_in_one_article_stay_two_actors() -> None:
     doc = annotate(text, date(2025, 3, 2))
     people = {a.id: a.role for a in doc._.actors if a.kind == "person"}
     assert people == {"oleksandr-kovalenko": "foreign minister", "viktor-kovalenko": "mayor"}
+
+
+@pytest.mark.model
+def test_a_given_name_and_patronymic_is_the_person_named_in_full_before(nlp: Any) -> None:
+    from dateline.extract import extract
+    from dateline.model import Article
+
+    text = (
+        "Tajik President Farhod Karimovich Nazarov arrived in Kuala Lumpur on Monday. "
+        "Farhod Karimovich met the king on Tuesday."
+    )
+    actors = extract(Article(text=text, dct=date(2026, 3, 2)), nlp)["actors"]
+    people = [a["id"] for a in actors if a["kind"] == "person"]
+    assert people == ["farhod-karimovich-nazarov"]

@@ -74,3 +74,42 @@ def test_every_series_agrees_with_the_checker() -> None:
         assert errors == [], (path.parent.name, errors)
         checked += 1
     assert checked > 0
+
+
+def _held_then(state: str, dct: str, time: str | None) -> tuple[Any, Any, Any]:
+    """A visit dated, reported held, then reported again on ``dct`` with ``state``."""
+    rows = [("planned", "2024-03-20"), ("occurred", "2024-03-20"), ("planned", time)]
+    expected = {
+        f"{n}.txt": {"events": [{"type": "VISIT", "status": s, "time": t}]}
+        for n, (s, t) in enumerate(rows)
+    }
+    days = {"0.txt": "2024-03-01", "1.txt": "2024-03-21", "2.txt": dct}
+    story = {
+        "id": "s",
+        "members": [{"article": a, "event": 0} for a in days],
+        "history": [
+            {"dct": "2024-03-01", "state": "dated"},
+            {"dct": "2024-03-21", "state": "occurred"},
+            {"dct": dct, "state": state},
+        ],
+    }
+    return story, expected, days
+
+
+def test_a_later_day_s_postponement_takes_back_a_held_event_as_dateline_folds_it() -> None:
+    check = _checker()
+    rules = (730, set(), 14)
+    story, expected, days = _held_then("postponed", "2024-03-22", None)
+    assert check.pending_state(story, expected, days, "2024-03-22", rules) == "postponed"
+    assert check.pending_state(story, expected, days, "2024-03-21", rules) is None
+
+
+def test_a_postponement_the_same_day_or_to_an_old_date_leaves_the_event_held() -> None:
+    check = _checker()
+    rules = (730, set(), 14)
+    same_day = _held_then("postponed", "2024-03-21", None)
+    assert check.pending_state(*same_day, "2024-03-22", rules) is None
+    old_date = _held_then("rescheduled", "2024-03-22", "2024-03")
+    assert check.pending_state(*old_date, "2024-03-22", rules) is None
+    new_date = _held_then("rescheduled", "2024-03-22", "2024-04-10")
+    assert check.pending_state(*new_date, "2024-03-22", rules) == "rescheduled"

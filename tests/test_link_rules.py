@@ -972,12 +972,17 @@ def test_a_stale_plan_neither_undoes_a_held_event_nor_revives_a_called_off_one()
         "cancelled",
         "negated",
     )
-    # A new date after the call-off revives the plan; a move after the visit shows in the
-    # history (the contradiction stays visible), the story still held.
+    # A new date after the call-off revives the plan; a later day's move to a new date
+    # takes back the report that the visit was held (the history shows both), a move to
+    # the date it was held on does not.
     again = member("again", "VISIT", *who, "planned", "2026-09-17", day("2026-11-02"))
     assert story_state([plan, off, again], S).state == "rescheduled"
     moved = member("moved", "VISIT", *who, "planned", "2026-09-17", day("2026-11-02"), "postponed")
     state = story_state([plan, held, moved], S)
+    assert [a.state for a in state.articles] == ["dated", "occurred", "rescheduled"]
+    assert state.state == "rescheduled"
+    old = member("old", "VISIT", *who, "planned", "2026-09-17", day("2026-09-13"), "postponed")
+    state = story_state([plan, held, old], S)
     assert ([a.state for a in state.articles][-1], state.state) == ("rescheduled", "occurred")
 
 

@@ -197,6 +197,23 @@ def test_a_denial_that_puts_the_visit_off_takes_back_its_occurrence(store: Store
     assert store.pending(as_of="2025-03-21") == []  # as reported then: held
 
 
+def test_a_later_days_report_that_puts_the_event_off_takes_back_its_occurrence(
+    store: Store,
+) -> None:
+    story = stored(
+        store,
+        [
+            report("2025-03-01", "wire", "planned", "2025-03-20"),
+            report("2025-03-21", "daily", "occurred", "2025-03-20"),
+            report("2025-03-22", "herald", "planned", None, change="postponed"),
+        ],
+    )
+    assert states(story) == ["dated", "occurred", "postponed"]
+    assert (story["state"], story["status"]) == ("postponed", "planned")
+    assert [s["state"] for s in store.pending(as_of="2025-03-22")] == ["postponed"]
+    assert store.pending(as_of="2025-03-21") == []  # as reported then: held
+
+
 def test_speculation_alone_is_speculated_and_never_pending(store: Store) -> None:
     story = stored(store, [report("2025-01-10", "wire", "possible")])
     assert (states(story), story["state"]) == (["speculated"], "speculated")
@@ -543,6 +560,45 @@ def test_migration_25_links_stored_documents_under_the_journey_home_rule(
             rules.setattr(linker, "journey_home", lambda *args: False)  # linked as before
             relink_from_scratch(conn)
             conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 25))
+        assert len(store.stories(limit=None)) == 2
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 1
+
+
+def _agreed_at_the_lake() -> list[dict[str, Any]]:
+    """A deal one article gives to Cameroon and "Lake Ossa" (a place the actors step left
+    as a raw name), the next to Cameroon and Gabon."""
+    day = {"value": "2025-07-08", "earliest": "2025-07-08", "latest": "2025-07-08"}
+    lake = stored_article("2025-07-08", "Deal at the lake", "wire", [
+        {"key": "lake deal", "type": "AGREE", "status": "occurred", "source": ["CMR", "Lake Ossa"],
+         "location": "Dizangue", **day}], {"Lake Ossa": "CMR", "Dizangue": "CMR"})  # fmt: skip
+    lake["actors"] = [a for a in lake["actors"] if a["id"] != "Lake Ossa"]
+    both = stored_article("2025-07-09", "Deal signed", "daily", [
+        {"key": "deal", "type": "AGREE", "status": "occurred", "source": ["CMR", "GAB"],
+         "location": "Dizangue", **day}], {"Dizangue": "CMR"})  # fmt: skip
+    return [lake, both]
+
+
+def test_a_place_read_as_the_party_that_acts_is_no_party_of_the_event(store: Store) -> None:
+    story = stored(store, _agreed_at_the_lake())
+    assert story["articles"] == 2
+
+
+def test_migration_26_links_stored_documents_under_the_new_rules(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import linker
+    from dateline.link.linker import relink_from_scratch
+
+    with Store(db_url) as store:
+        for item in _agreed_at_the_lake():
+            store.add(item)
+        assert len(store.stories(limit=None)) == 1
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            before = lambda parts, places: tuple(p for p, _ in parts)  # noqa: E731
+            rules.setattr(linker, "not_places", before)  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 26))
         assert len(store.stories(limit=None)) == 2
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 1

@@ -57,6 +57,7 @@ class IdentityRules:
     spellings: dict[str, str] = field(default_factory=dict)  # respelled word → its group's
     letters: tuple[tuple[str, str], ...] = ()  # letters respelled in every word ("kh" → "h")
     particles: frozenset[str] = frozenset()  # "el", "al": no part of the surname after them
+    patronymics: tuple[str, ...] = ()  # endings of a patronymic ("ovich", "ovna")
 
 
 def _respell_ending(word: str, endings: tuple[tuple[str, str], ...], least: int) -> str:
@@ -100,6 +101,7 @@ def identity_rules() -> IdentityRules:
         spellings=_spellings(data["spellings"], endings, least),
         letters=tuple((str(a), str(b)) for a, b in data["spelling_letters"]),
         particles=frozenset(data["name_particles"]),
+        patronymics=tuple(data["patronymic_endings"]),
     )
 
 
@@ -180,6 +182,8 @@ def shorter_name(short: str, full: str, titled: bool = False) -> bool:
         return s[0] == f[-1] or (titled and s[0] == f[0])
     if len(s) < len(f) and f[-len(s) :] == s:
         return True  # "Suu Kyi"
+    if f[: len(s)] == s and s[-1].endswith(identity_rules().patronymics):
+        return True  # "Jasur Rakhimovich": a given name and a patronymic
     return s[0] == f[0] and s[-1] == f[-1] and _shorter_middle(s[1:-1], f[1:-1])
 
 

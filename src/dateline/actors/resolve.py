@@ -25,6 +25,7 @@ from dateline.actors.geo import (
     load_countries,
     load_regions,
 )
+from dateline.actors.identity import identity_rules, person_key
 from dateline.actors.lexicon import Lexicon
 from dateline.actors.mentions import Candidate, collect
 from dateline.actors.text import name_key, slug
@@ -216,6 +217,18 @@ class DocumentLinker:
                 return person
         return None
 
+    def _by_patronymic(self, name: str) -> Person | None:
+        """A person already named here by a fuller name that starts with this one, a given
+        name and a patronymic ('Jasur Rakhimovich' after 'Jasur Rakhimovich Tursunov')."""
+        words = person_key(name).split()
+        if len(words) < 2 or not words[-1].endswith(identity_rules().patronymics):
+            return None
+        for person in self.persons.values():
+            other = person_key(person.actor.name).split()
+            if len(other) > len(words) and other[: len(words)] == words:
+                return person
+        return None
+
     def _add_surname(self, c: Candidate) -> bool:
         """A single name: someone already named here, else a unique dictionary surname."""
         c = self._strip_title_words(c)
@@ -307,7 +320,7 @@ class DocumentLinker:
 
     def _person(self, entry: ActorEntry | None, name: str) -> Person:
         """The document's record of a person, created on first sight."""
-        variant = self._spelling_variant(name) if entry is None else None
+        variant = (self._spelling_variant(name) or self._by_patronymic(name)) if not entry else None
         if variant is not None:
             return variant
         actor = self._actor_for(entry, name)

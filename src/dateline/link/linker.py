@@ -411,8 +411,24 @@ def _members_of(conn: Connection, document_ids: list[str], settings: LinkSetting
     for r in rows:
         known = places.get(r["document_id"], {})
         carried = not named_in(r.get("location"), sentences.get(r["id"], []), known, settings)
-        out.append(member_of_row(r, tuple(parts.get(r["id"], ())), known, settings, carried))
+        named = not_places(parts.get(r["id"], ()), known)
+        out.append(member_of_row(r, named, known, settings, carried))
     return out
+
+
+def not_places(
+    parts: Iterable[tuple[Participant, bool]], places: dict[str, PlaceInfo]
+) -> tuple[Participant, ...]:
+    """The participants, less a name that is no actor's but one of the article's places
+    ("Rideau Hall", "Lake Victoria" read as the party that met or agreed): a place is where
+    the event is, not who takes part, and as a party it would keep the event from the
+    story of the people it names."""
+
+    def is_place(name: str) -> bool:
+        place = places.get(name.casefold())
+        return place is not None and place.level == "local"
+
+    return tuple(p for p, raw in parts if not (raw and p.role == "source" and is_place(p.id)))
 
 
 def _sentences(conn: Connection, event_ids: list[str]) -> dict[str, list[str]]:
@@ -474,7 +490,11 @@ def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
     ]
 
 
-def _participants(conn: Connection, event_ids: list[str]) -> dict[str, list[Participant]]:
+def _participants(
+    conn: Connection, event_ids: list[str]
+) -> dict[str, list[tuple[Participant, bool]]]:
+    """Each event's participants, each with whether it is a name no actor row has (a name
+    the actors step did not resolve; a country code has none either, and is not one)."""
     ea, ac = t.event_actors, t.actors
     query = (
         select(ea.c.event_id, ea.c.role, ea.c.actor_id, ac.c.kind, ac.c.country)
@@ -482,9 +502,11 @@ def _participants(conn: Connection, event_ids: list[str]) -> dict[str, list[Part
         .where(ea.c.event_id.in_(event_ids))
         .order_by(ea.c.event_id, ea.c.role, ea.c.position)
     )
-    out: dict[str, list[Participant]] = {}
+    out: dict[str, list[tuple[Participant, bool]]] = {}
     for r in conn.execute(query):
-        out.setdefault(r.event_id, []).append(participant(r.actor_id, r.role, r.kind, r.country))
+        p = participant(r.actor_id, r.role, r.kind, r.country)
+        raw = r.kind is None and r.country is None and not p.countrylike
+        out.setdefault(r.event_id, []).append((p, raw))
     return out
 
 

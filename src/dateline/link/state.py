@@ -24,6 +24,8 @@ from dateline.link.settings import LinkSettings
 
 #: the states of a plan that has not happened yet (status ``planned``)
 PLANNING = ("announced", "dated", "rescheduled", "postponed")
+#: the statuses of an event under way or held
+HELD = ("ongoing", "occurred")
 #: the state of every other status
 BY_STATUS = {
     "possible": "speculated",
@@ -316,25 +318,47 @@ def stale(art: ArticleState, dates: tuple[tuple[str, str], ...]) -> bool:
     the article itself (a monthly that went to press before the tour, published after it)
     or for a date an earlier article planned it for (a weekly still announcing the visit
     for June 9): of an event already held or called off, it says nothing new."""
-    if art.status != "planned" or art.time_kind != "dated":
+    if art.status != "planned" or any(m.postponed for m in art.members):
         return False
-    if any(m.postponed for m in art.members):
+    return _old_date(art, dates)
+
+
+def corrects(
+    art: ArticleState,
+    status: str | None,
+    dates: tuple[tuple[str, str], ...] = (),
+    held_on: str | None = None,
+) -> bool:
+    """Whether an article takes back a report that the event took place or got under way:
+    it still plans the event and denies that it took place (a negated report of it, not a
+    cancellation: "denied reports that Valdés had met Ferreyra ... his trip would be
+    rescheduled"), or puts it off ("the signing, set for Thursday, was postponed an hour
+    before the ceremony") in an article of a later day than the report it takes back, to no
+    date or to one that has not passed nor was planned before (a monthly gone to press
+    before the visit, "postponed to 23-25 February", published after it, says nothing
+    new). Any other later report leaves the event held; the history shows both."""
+    if status not in HELD or art.status != "planned":
+        return False
+    denied = status == "occurred" and any(
+        m.status == "negated" and not m.cancelled for m in art.members
+    )
+    later = held_on is None or art.dct > held_on
+    return denied or (later and _puts_off(art) and not _old_date(art, dates))
+
+
+def _puts_off(art: ArticleState) -> bool:
+    """Whether one of the article's events moves the plan (still planned)."""
+    return any(m.postponed and m.status == "planned" for m in art.members)
+
+
+def _old_date(art: ArticleState, dates: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the article dates the event for a day that ended before the article, or for
+    a date an earlier article planned it for."""
+    if art.time_kind != "dated":
         return False
     latest = (art.time or {}).get("latest") or ""
     when = _interval(art)
     return "" < latest < art.dct or (when is not None and any(agrees(when, d) for d in dates))
-
-
-def corrects(art: ArticleState, status: str | None) -> bool:
-    """Whether an article takes back a reported occurrence: it denies that the event took
-    place (a negated report of it, not a cancellation) and still plans it ("denied reports
-    that Valdés had met Ferreyra ... his trip would be rescheduled"). Any other later
-    report leaves an occurrence as it was; the history shows both."""
-    return (
-        status == "occurred"
-        and art.status == "planned"
-        and any(m.status == "negated" and not m.cancelled for m in art.members)
-    )
 
 
 @dataclass(frozen=True)
@@ -349,6 +373,8 @@ class Progress:
     # date repeated by every report of a long story is kept once, so that a report costs
     # the same to a story of ten thousand as to one of ten.
     dates: tuple[tuple[str, str], ...] = ()
+    # The date of the article that reported the event under way or held, while it is.
+    held_on: str | None = None
 
     def step(self, art: ArticleState, settings: LinkSettings) -> Progress:
         """The state after one more article (whose ``state`` this sets)."""
@@ -362,14 +388,11 @@ class Progress:
         # arrive on September 13", published on the 17th, neither undoes the visit held on
         # the 13th nor revives a leg called off (its history entry says so).
         late = self.status in ("ongoing", "occurred", "negated") and stale(art, self.dates)
+        taken_back = corrects(art, status, self.dates, self.held_on)
         if (
             new
             and not late
-            and (
-                status is None
-                or status in settings.supersedes.get(new, ())
-                or corrects(art, status)
-            )
+            and (status is None or status in settings.supersedes.get(new, ()) or taken_back)
         ):
             status = new
         if art.time_kind in ("dated", "reset"):
@@ -389,7 +412,10 @@ class Progress:
         dates = self.dates
         if art.time_kind == "dated" and new in ("planned", "negated") and when:
             dates = dates if when in dates else (*dates, when)
-        return Progress(status, timed, windowed, plan, dates)
+        held_on = self.held_on if status == self.status else None
+        if status in HELD and held_on is None:
+            held_on = art.dct
+        return Progress(status, timed, windowed, plan, dates, held_on)
 
 
 @dataclass
@@ -459,6 +485,7 @@ class Fold:
             "windowed": _article_dict(done.windowed),
             "plan": done.plan,
             "dates": [list(d) for d in done.dates],
+            "held_on": done.held_on,
             "reach": self.reach,
             "current": [m.id for m in self.current],
         }
@@ -474,6 +501,7 @@ class Fold:
             windowed=_article_of(data["windowed"]),
             plan=data["plan"],
             dates=tuple(dict.fromkeys((lo, hi) for lo, hi in data["dates"])),
+            held_on=data.get("held_on"),
         )
         return cls(
             settings,

@@ -452,6 +452,21 @@ def _v25_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v26_relink(conn: Connection) -> None:
+    """Identify every name again and link stored documents again (issue 12's tenth round):
+    a given name and a patronymic, and "Dzh" for "J", name the person of a fuller name
+    (docs/actors.md); a name no actor has that is one of the article's places is no party
+    of the event it acts in (``event_links``); and a later day's report that puts the event
+    off takes back a report that it took place (the fold: ``stories``, summaries and
+    states follow)."""
+    from dateline.link.linker import relink_from_scratch
+    from dateline.store.identity import identify_all
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        identify_all(conn)
+        relink_from_scratch(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -488,6 +503,7 @@ MIGRATIONS: list[Migration] = [
     ),
     (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
     (25, "stories linked again: a journey home ends its trip (round 9)", _v25_relink),
+    (26, "names identified and stories linked again (round 10)", _v26_relink),
 ]
 
 
