@@ -46,6 +46,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import Corpus
 
+from dateline.ingest import STORE_BATCH
 from dateline.store import Store
 
 HEADER = (
@@ -240,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"])
-    parser.add_argument("--batch", type=int, default=100, help="documents per add_many")
+    parser.add_argument(
+        "--batch", type=int, default=STORE_BATCH, help="documents per add_many (as ingest)"
+    )
     parser.add_argument("--big-story", type=int, default=0, help="reports of one story")
     parser.add_argument("--one-by-one", type=int, default=0, help="also Store.add on N docs")
     parser.add_argument(

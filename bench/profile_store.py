@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--statements", action="store_true", help="CPU per kind of statement")
     parser.add_argument("--without", default="", help="triggers dropped from the copy (NAME,…)")
     parser.add_argument("--pages", action="store_true", help="WAL pages per batch, by owner")
+    parser.add_argument("--batch", type=int, default=100, help="documents per timed add_many")
     args = parser.parse_args(argv)
     # The first --base of the same --base + --more articles: a day cut at --base then has
     # its later articles timed, not some that come before stored ones (by_day sorts a
@@ -228,8 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         began = time.process_time()
         if profile:
             profile.enable()
-        for start in range(0, len(more), 100):
-            store.add_many(more[start : start + 100])
+        for start in range(0, len(more), args.batch):
+            store.add_many(more[start : start + args.batch])
         if profile:
             profile.disable()
         cpu = time.process_time() - began

@@ -109,7 +109,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Articles stored per transaction.")
-    ] = 100,
+    ] = 500,
     dask: Annotated[
         str | None,
         typer.Option(

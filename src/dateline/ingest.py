@@ -26,7 +26,11 @@ from dateline.model import Article
 from dateline.store import Store
 
 BATCH_SIZE = 32  # articles per spaCy batch
-STORE_BATCH = 100  # articles per store transaction (``--batch-size``)
+# Articles per store transaction (``--batch-size``) when they come faster than the writer
+# stores them (else a batch is what came in STORE_SECONDS): the writer's CPU per article
+# falls with the batch, as a story joined several times in one batch is written once and
+# the commit's pages are shared (bench/RESULTS.md, "Issue 15, tenth round").
+STORE_BATCH = 500
 STORE_SECONDS = 2.0  # a batch older than this is stored when the next article comes
 
 

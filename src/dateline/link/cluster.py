@@ -159,6 +159,8 @@ class Draft:
                     if self._index is not None:
                         for place in self._places(key):
                             del self._index[place][key]
+                            if not self._index[place]:
+                                del self._index[place]
         self.tail.append(m)
         key = signature(m)
         group = self._groups.get(key)
@@ -170,31 +172,30 @@ class Draft:
                     self._index.setdefault(place, {})[key] = None
         group[1][(m.lo, m.hi)] += 1
 
-    def _places(self, key: Signature) -> list[tuple[str, str, str]]:
-        """Where a group is in ``_index``: under each participant key (``e``), also as a
-        group of one party (``s``), and under each pair key (``p``)."""
-        keys, one, pairs = found_by(key[2], self.settings)
-        places = [("e", key[0], k) for k in keys]
-        if one:
-            places += [("s", key[0], k) for k in keys]
-        return places + [("p", key[0], k) for k in pairs]
+    def _places(self, key: Signature) -> tuple[tuple[str, str, str], ...]:
+        """Where a group is in ``_index`` (``places_of``)."""
+        return places_of(key[0], key[2], self.settings)
 
-    def _near(self, e: Member) -> list[Signature]:
-        """The groups ``e`` shares a key with (the others share no participant with it:
-        ``participants_match`` would give 0), in the order of ``_groups``."""
+    def _groups_by_place(self) -> dict[tuple[str, str, str], dict[Signature, None]]:
         if self._index is None:
             self._index = {}
             for key in self._groups:
                 for place in self._places(key):
                     self._index.setdefault(place, {})[key] = None
-        singles, pairs = looks_for(e.participants, self.settings)
-        if pairs is None:
-            places = [("e", e.family, k) for k in singles]
-        else:
-            places = [("s", e.family, k) for k in singles] + [("p", e.family, k) for k in pairs]
+        return self._index
+
+    def places(self) -> Iterable[tuple[str, str, str]]:
+        """Where the tail's members are found (``_places`` of each group, once each): what
+        ``extend`` indexes a draft under."""
+        return self._groups_by_place().keys()
+
+    def _near(self, e: Member) -> list[Signature]:
+        """The groups ``e`` shares a key with (the others share no participant with it:
+        ``participants_match`` would give 0), in the order of ``_groups``."""
+        index = self._groups_by_place()
         found: dict[Signature, None] = {}
-        for place in places:
-            found.update(self._index.get(place, {}))
+        for place in places_looked_in(e.family, e.participants, self.settings):
+            found.update(index.get(place, {}))
         return list(found)
 
     def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
@@ -487,6 +488,34 @@ def found_by(
 
 
 @lru_cache(maxsize=1 << 16)
+def places_of(
+    family: str, parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[tuple[str, str, str], ...]:
+    """Where a member of this family and these participants is found (``found_by``):
+    under each participant key (``e``), also as a member of one party (``s``), and under
+    each pair key (``p``)."""
+    keys, one, pairs = found_by(parts, settings)
+    places = [("e", family, k) for k in keys]
+    if one:
+        places += [("s", family, k) for k in keys]
+    return (*places, *(("p", family, k) for k in pairs))
+
+
+@lru_cache(maxsize=1 << 16)
+def places_looked_in(
+    family: str, parts: tuple[Participant, ...], settings: LinkSettings
+) -> tuple[tuple[str, str, str], ...]:
+    """Where an event of this family and these participants looks for its neighbours
+    (``looks_for``): its participant keys among all members (``e``); or, when a neighbour
+    of two parties or more must share two, among one-party members (``s``) and its pair
+    keys (``p``)."""
+    singles, pairs = looks_for(parts, settings)
+    if pairs is None:
+        return tuple(("e", family, k) for k in singles)
+    return (*(("s", family, k) for k in singles), *(("p", family, k) for k in pairs))
+
+
+@lru_cache(maxsize=1 << 16)
 def looks_for(
     parts: tuple[Participant, ...], settings: LinkSettings
 ) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
@@ -512,38 +541,23 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     key when both must share two participants, so each member is scored only against
     the drafts that hold one of its keys."""
     drafts = list(drafts)
-    # (family, key) -> drafts: by participant key of all members, of one-party members,
-    # and by pair key (a neighbour of two parties or more shares a pair with a seed that
-    # needs two shared participants).
-    every: dict[tuple[str, str], set[int]] = {}
-    single: dict[tuple[str, str], set[int]] = {}
-    paired: dict[tuple[str, str], set[int]] = {}
+    # Where a draft's members are found (``Draft.places``: by participant key of all
+    # members, of one-party members, and by pair key) -> the drafts found there.
+    index: dict[tuple[str, str, str], set[int]] = {}
 
     def note(position: int, family: str, parts: tuple[Participant, ...]) -> None:
-        keys, one, pairs = found_by(parts, settings)
-        for key in keys:
-            every.setdefault((family, key), set()).add(position)
-            if one:
-                single.setdefault((family, key), set()).add(position)
-        for key in pairs:
-            paired.setdefault((family, key), set()).add(position)
+        for place in places_of(family, parts, settings):
+            index.setdefault(place, set()).add(position)
 
     def near(e: Member) -> set[int]:
         found: set[int] = set()
-        singles, pairs = looks_for(e.participants, settings)
-        if pairs is None:
-            for key in singles:
-                found |= every.get((e.family, key), set())
-            return found
-        for key in singles:
-            found |= single.get((e.family, key), set())
-        for key in pairs:
-            found |= paired.get((e.family, key), set())
+        for place in places_looked_in(e.family, e.participants, settings):
+            found |= index.get(place, set())
         return found
 
     for position, draft in enumerate(drafts):
-        for family, parts in draft.signatures():
-            note(position, family, parts)
+        for place in draft.places():
+            index.setdefault(place, set()).add(position)
     ordered = sorted(members, key=lambda m: canonical_key(m, settings))
     articles: dict[str, list[Member]] = {}
     for e in ordered:

@@ -802,10 +802,10 @@ def _insert_stories(
     windows = {d.id: key_window(d, settings) for d in drafts}
     summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     versions = _insert_summaries(conn, summaries)
-    _write_story_keys(conn, drafts, windows, settings)
+    keys = _write_story_keys(conn, drafts, windows, settings)
     _write_tail(conn, drafts, set(kept_tails))
     for d in drafts:
-        d.stored, d.tail_written = (windows[d.id], d.signatures()), d.events
+        d.stored, d.tail_written = (windows[d.id], keys[d.id]), d.events
     return {r["story_id"]: (r["summary"], versions.get(r["story_id"])) for r in summaries}
 
 
@@ -858,21 +858,24 @@ def _write_story_keys(
     drafts: list[Draft],
     windows: dict[str, tuple[str, str]],
     settings: LinkSettings,
-) -> None:
+) -> dict[str, dict[tuple[str, str], int]]:
     """The drafts' ``story_keys`` rows. A story resumed from a summary that names the
     window its rows have (``Draft.stored``: that window and the signatures they were
-    written for) keeps them when its window did not change: only the keys it gained or
-    lost, or whose fewest parties changed, are written; any other story's are written
-    whole (``_delete_stories`` removed the rows it had)."""
+    written for, or their ``story_key_set`` once the writer wrote them) keeps them when
+    its window did not change: only the keys it gained or lost, or whose fewest parties
+    changed, are written; any other story's are written whole (``_delete_stories``
+    removed the rows it had). Returns the key set written of each draft."""
     rows: list[dict[str, Any]] = []
     dropped: list[dict[str, Any]] = []
     moved: list[str] = []  # resumed stories whose window changed: rows written whole
+    written: dict[str, dict[tuple[str, str], int]] = {}
     for d in drafts:
         lo, hi = windows[d.id]
-        keys = story_key_set(d.signatures(), settings)
+        keys = written[d.id] = story_key_set(d.signatures(), settings)
         old: dict[tuple[str, str], int] = {}
         if d.stored is not None and tuple(d.stored[0]) == (lo, hi):
-            old = story_key_set(d.stored[1], settings)
+            was = d.stored[1]
+            old = was if isinstance(was, dict) else story_key_set(was, settings)
         elif d.stored is not None:
             moved.append(d.id)
         for (family, key), n in sorted(keys.items()):
@@ -894,6 +897,7 @@ def _write_story_keys(
         one = (k.story_id == bindparam("sid"), k.family == bindparam("fam"))
         conn.execute(delete(story_keys).where(*one, k.key == bindparam("k")), dropped)
     insert_rows(conn, story_keys, rows)
+    return written
 
 
 def _refresh_leftovers(conn: Connection, story_ids: set[str], settings: LinkSettings) -> None:
