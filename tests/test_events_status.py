@@ -265,3 +265,16 @@ def test_suspending_permits_is_a_sanction_and_suspending_talks_a_postponement(nl
     assert [(e["type"], e["status"]) for e in permits] == [("SANCTION", "occurred")]
     talks = _events(nlp, "Kenya and Uganda suspended their talks on Monday.")
     assert [(e["type"], e["status"]) for e in talks] == [("MEET", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt accuses Ethiopia of filling the reservoir without an agreement.",
+        "The opposition party, which accuses President Ruto of neglect, tabled a motion.",
+        "Kenya rejects the proposal of Uganda on fishing rights.",
+    ],
+)
+def test_an_accusation_or_rejection_told_in_the_present_is_made(nlp: Any, text: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] in ("ACCUSE", "REJECT")]
+    assert [(e["status"], e["cue"]) for e in found] == [("occurred", "speech act")]

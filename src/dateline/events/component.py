@@ -218,12 +218,18 @@ def describe(
             mention.status, mention.cue = "occurred", "decided"
     if mention.type == "STATEMENT" and mention.status == "ongoing":
         mention.status, mention.cue = "occurred", "speech act"
+    if mention.type in UTTERED_ACTS and mention.cue == "present tense":
+        # 'Egypt accuses Ethiopia of …', 'We reject that': an act done by saying it is
+        # done once said, as a statement is
+        mention.status, mention.cue = "occurred", "speech act"
     if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
         # 'X could meet Li if time allows, an official told reporters': the condition is
         # the content's; the telling happened
         mention.status, mention.cue = "occurred", "speech act"
 
 
+#: acts done by saying them, whose simple present reports them made
+UTTERED_ACTS = {"ACCUSE", "REJECT", "THREATEN"}
 #: measures a government's decision enacts ('decided to impose sanctions')
 DECIDED_ACTS = {"SANCTION"}
 
