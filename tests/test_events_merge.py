@@ -286,3 +286,15 @@ def test_a_definite_agreement_with_only_a_place_and_nothing_to_refer_to_is_none(
 ) -> None:
     text = "The water accord signed in Bishkek in 2008 will remain in force."
     assert not [e for e in events_of(nlp, text, date(2025, 3, 4)) if e["type"] == "AGREE"]
+
+
+@pytest.mark.model
+def test_accepting_the_invitation_adds_to_the_invitation_told_before(nlp: Any) -> None:
+    text = (
+        "President Aliou Ndour of Senegal spoke by telephone on Monday with Morocco's Head of "
+        "Government Mohammed Tahiri and invited him to pay an official visit to Senegal. "
+        "Mr. Tahiri accepted the invitation with thanks."
+    )
+    found = [e for e in events_of(nlp, text, date(2025, 10, 21)) if e["type"] == "INVITE"]
+    assert [(e["source"], e["target"]) for e in found] == [(["aliou-ndour"], ["mohammed-tahiri"])]
+    assert len(found[0]["evidence"]) == 2

@@ -256,6 +256,8 @@ def compatible(mention: Mention, group: Cluster) -> bool:
             return False
         if mention.symmetric and not _same_parties(mention.sources, sources):
             return False  # 'the G7 summit' and 'may meet Trump on the sidelines' are two meetings
+    elif mention.definite and sources and not targets:
+        pass  # 'Ndour invited him to visit. Mr. Tahiri accepted the invitation': the invitee
     elif not (mention.definite or not sources) or not _overlap(mention.targets, targets):
         return False  # without sources on one side, only the targets can tell
     if mention.targets and group.targets() and not _overlap(mention.targets, group.targets()):
