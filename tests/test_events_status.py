@@ -286,3 +286,17 @@ def test_a_negated_simple_present_is_a_habit_not_an_event_that_did_not_happen(nl
     for text in ("Kenya did not negotiate with Uganda.", "Kenya will not negotiate with Uganda."):
         found = [e for e in _events(nlp, text) if e["type"] == "DISCUSS"]
         assert [e["status"] for e in found] == ["negated"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin did not rule out that Putin could visit Pyongyang in June.",
+        "Moscow did not deny that Lavrov would visit Seoul.",
+    ],
+)
+def test_a_denial_or_ruling_out_that_is_negated_leaves_the_event_possible(
+    nlp: Any, text: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["status"] for e in found] == ["possible"]
