@@ -21,6 +21,9 @@ NEEDS_PARTICIPANT = {
     "DISCUSS",
     "AGREE",
 }  # 'coalition talks in Oslo': nobody to link a story to
+#: agreements a definite mention names only by place or time refer back ('the accord signed
+#: in Bishkek in 2008 remains in force'); a summit so named may be told for the first time
+NEEDS_PARTY_TO_REFER = {"AGREE"}
 HEADS = ("head of state", "head of government", "president", "prime minister", "chancellor")
 GOVERNMENT_KINDS = {"government", "country", "organisation"}
 
@@ -121,10 +124,11 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
 def _starts_an_event(mention: Mention) -> bool:
     """A mention that joined no event is one of its own, unless it only refers back: 'the
     Ankara meeting' or 'the accord signed in Bishkek' with nothing told before to refer to
-    and, for talks and agreements, nobody named."""
+    and, for agreements, nobody named ('the November summit in Delhi was called off' is a
+    summit of its own)."""
     if mention.place_named or not mention.anaphoric:
         return not mention.place_named
-    if mention.type in NEEDS_PARTICIPANT:
+    if mention.type in NEEDS_PARTY_TO_REFER:
         return bool(mention.participants())
     return bool(mention.participants() or mention.location)
 
