@@ -268,3 +268,33 @@ def test_a_mention_referring_back_with_the_time_of_another_occasion_keeps_the_ev
     )
     [visit] = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
     assert visit["time"]["value"] == "2025-06"
+
+
+@pytest.mark.model
+def test_an_agreement_without_parties_is_no_event(nlp: Any) -> None:
+    dct = date(2025, 3, 4)
+    text = "A water accord was signed in Bishkek in 2008 to share the river."
+    assert not [e for e in events_of(nlp, text, dct) if e["type"] == "AGREE"]
+    named = "Kyrgyzstan and Kazakhstan signed a water accord in Bishkek in 2008."
+    found = [e for e in events_of(nlp, named, dct) if e["type"] == "AGREE"]
+    assert [sorted(e["source"]) for e in found] == [["KAZ", "KGZ"]]
+
+
+@pytest.mark.model
+def test_a_definite_agreement_with_only_a_place_and_nothing_to_refer_to_is_none(
+    nlp: Any,
+) -> None:
+    text = "The water accord signed in Bishkek in 2008 will remain in force."
+    assert not [e for e in events_of(nlp, text, date(2025, 3, 4)) if e["type"] == "AGREE"]
+
+
+@pytest.mark.model
+def test_accepting_the_invitation_adds_to_the_invitation_told_before(nlp: Any) -> None:
+    text = (
+        "President Aliou Ndour of Senegal spoke by telephone on Monday with Morocco's Head of "
+        "Government Mohammed Tahiri and invited him to pay an official visit to Senegal. "
+        "Mr. Tahiri accepted the invitation with thanks."
+    )
+    found = [e for e in events_of(nlp, text, date(2025, 10, 21)) if e["type"] == "INVITE"]
+    assert [(e["source"], e["target"]) for e in found] == [(["aliou-ndour"], ["mohammed-tahiri"])]
+    assert len(found[0]["evidence"]) == 2

@@ -265,3 +265,38 @@ def test_suspending_permits_is_a_sanction_and_suspending_talks_a_postponement(nl
     assert [(e["type"], e["status"]) for e in permits] == [("SANCTION", "occurred")]
     talks = _events(nlp, "Kenya and Uganda suspended their talks on Monday.")
     assert [(e["type"], e["status"]) for e in talks] == [("MEET", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt accuses Ethiopia of filling the reservoir without an agreement.",
+        "The opposition party, which accuses President Ruto of neglect, tabled a motion.",
+        "Kenya rejects the proposal of Uganda on fishing rights.",
+    ],
+)
+def test_an_accusation_or_rejection_told_in_the_present_is_made(nlp: Any, text: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] in ("ACCUSE", "REJECT")]
+    assert [(e["status"], e["cue"]) for e in found] == [("occurred", "speech act")]
+
+
+def test_a_negated_simple_present_is_a_habit_not_an_event_that_did_not_happen(nlp: Any) -> None:
+    habit = "Eritrea does not negotiate its judicial processes with foreign partners."
+    assert [e for e in _events(nlp, habit) if e["type"] == "DISCUSS"] == []
+    for text in ("Kenya did not negotiate with Uganda.", "Kenya will not negotiate with Uganda."):
+        found = [e for e in _events(nlp, text) if e["type"] == "DISCUSS"]
+        assert [e["status"] for e in found] == ["negated"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin did not rule out that Putin could visit Pyongyang in June.",
+        "Moscow did not deny that Lavrov would visit Seoul.",
+    ],
+)
+def test_a_denial_or_ruling_out_that_is_negated_leaves_the_event_possible(
+    nlp: Any, text: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["status"] for e in found] == ["possible"]

@@ -132,6 +132,18 @@ def test_an_arrival_whose_visitor_is_due_home_after_the_dct_is_under_way(nlp: An
     ]
 
 
+def test_an_arrival_the_day_before_the_dct_with_no_departure_is_under_way(nlp: Any) -> None:
+    monday = "Chilean President Gabriel Boric arrived in Lima on Monday for talks on trade."
+    visits = [e for e in _events(nlp, monday, date(2025, 3, 4)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [("ongoing", "2025-03-03")]
+    earlier = monday.replace("Monday", "Saturday")
+    visits = [e for e in _events(nlp, earlier, date(2025, 3, 4)) if e["type"] == "VISIT"]
+    assert [e["status"] for e in visits] == ["occurred"]  # two days on: told as done
+    left = "Chilean President Gabriel Boric arrived in Lima on Monday and left on Tuesday."
+    visits = [e for e in _events(nlp, left, date(2025, 3, 4)) if e["type"] == "VISIT"]
+    assert "ongoing" not in [e["status"] for e in visits]
+
+
 def test_a_stay_that_starts_on_an_evening_spans_its_stated_days(nlp: Any) -> None:
     text = "Premier Rauf Gasimov arrived in Tbilisi on Wednesday evening for a two-day visit."
     found = [e for e in _events(nlp, text, date(2027, 4, 22)) if e["type"] == "VISIT"]

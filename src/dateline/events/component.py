@@ -120,6 +120,8 @@ def find_mentions(
             )
             mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
+            if _habit_denied(mention, doc):
+                continue
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
             found.append(mention)
@@ -218,12 +220,31 @@ def describe(
             mention.status, mention.cue = "occurred", "decided"
     if mention.type == "STATEMENT" and mention.status == "ongoing":
         mention.status, mention.cue = "occurred", "speech act"
+    if mention.type in UTTERED_ACTS and mention.cue == "present tense":
+        # 'Egypt accuses Ethiopia of …', 'We reject that': an act done by saying it is
+        # done once said, as a statement is
+        mention.status, mention.cue = "occurred", "speech act"
     if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
         # 'X could meet Li if time allows, an official told reporters': the condition is
         # the content's; the telling happened
         mention.status, mention.cue = "occurred", "speech act"
 
 
+def _habit_denied(mention: Mention, doc: Doc) -> bool:
+    """'Eritrea does not negotiate its judicial processes', 'an agreement with Malaysia does
+    not open Indonesia': a negated simple present tells a habit or a state, not an event
+    that did not happen ('did not attend', 'will not travel' do)."""
+    if mention.status != "negated" or mention.cue not in ("not", "n't", "never"):
+        return False
+    verb = doc[mention.clause]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
+
+
+#: acts done by saying them, whose simple present reports them made
+UTTERED_ACTS = {"ACCUSE", "REJECT", "THREATEN"}
 #: measures a government's decision enacts ('decided to impose sanctions')
 DECIDED_ACTS = {"SANCTION"}
 

@@ -16,7 +16,14 @@ RANK = {"occurred": 0, "ongoing": 1, "planned": 0, "possible": 1, "negated": 0}
 GRANULARITY = ["day", "week", "month", "season", "quarter", "year"]
 RELATED = {"VISIT": {"VISIT", "MEET"}, "MEET": {"MEET", "VISIT"}}
 NEEDS_SOURCE = {"VISIT", "STATEMENT"}
-NEEDS_PARTICIPANT = {"MEET", "DISCUSS"}  # 'coalition talks in Oslo': nobody to link a story to
+NEEDS_PARTICIPANT = {
+    "MEET",
+    "DISCUSS",
+    "AGREE",
+}  # 'coalition talks in Oslo': nobody to link a story to
+#: agreements a definite mention names only by place or time refer back ('the accord signed
+#: in Bishkek in 2008 remains in force'); a summit so named may be told for the first time
+NEEDS_PARTY_TO_REFER = {"AGREE"}
 HEADS = ("head of state", "head of government", "president", "prime minister", "chancellor")
 GOVERNMENT_KINDS = {"government", "country", "organisation"}
 
@@ -105,15 +112,25 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         home = _find_home(mention, clusters)
         if home is not None:
             home.mentions.append(mention)
-        elif (
-            not mention.anaphoric or mention.participants() or mention.location
-        ) and not mention.place_named:  # 'the Ankara meeting' with nothing to refer to
+        elif _starts_an_event(mention):
             clusters.append(Cluster([mention]))
     return [
         c
         for c in clusters
         if c.sources() or c.first.type not in NEEDS_SOURCE or c.first.unnamed_speaker
     ]
+
+
+def _starts_an_event(mention: Mention) -> bool:
+    """A mention that joined no event is one of its own, unless it only refers back: 'the
+    Ankara meeting' or 'the accord signed in Bishkek' with nothing told before to refer to
+    and, for agreements, nobody named ('the November summit in Delhi was called off' is a
+    summit of its own)."""
+    if mention.place_named or not mention.anaphoric:
+        return not mention.place_named
+    if mention.type in NEEDS_PARTY_TO_REFER:
+        return bool(mention.participants())
+    return bool(mention.participants() or mention.location)
 
 
 def _worth_keeping(mention: Mention) -> bool:
@@ -243,6 +260,8 @@ def compatible(mention: Mention, group: Cluster) -> bool:
             return False
         if mention.symmetric and not _same_parties(mention.sources, sources):
             return False  # 'the G7 summit' and 'may meet Trump on the sidelines' are two meetings
+    elif mention.definite and sources and not targets:
+        pass  # 'Ndour invited him to visit. Mr. Tahiri accepted the invitation': the invitee
     elif not (mention.definite or not sources) or not _overlap(mention.targets, targets):
         return False  # without sources on one side, only the targets can tell
     if mention.targets and group.targets() and not _overlap(mention.targets, group.targets()):

@@ -155,9 +155,17 @@ def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
     if own[0] in ("negated", "possible") and key in cues["plan_changers"]:
         # 'may postpone the visit', 'did not cancel the trip': the plan still stands
         return "planned", f"{own[1]} {key}"
+    if own[0] == "negated" and status == "negated":
+        return _denial_denied(key)
     if own[0] in ("negated", "possible"):
         return own
     return status, key
+
+
+def _denial_denied(key: str) -> Decision:
+    """'did not rule out a visit', 'did not deny that Lavrov would visit': a refusal or
+    denial that is itself negated leaves the event open, neither planned nor negated."""
+    return "possible", f"not {key}"
 
 
 def verb_status(verb: Token, cues: dict[str, Any], depth: int = 0) -> Decision:
@@ -225,6 +233,8 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     if dep in ("xcomp", "ccomp", "acl") and key in cues["governors"]:
         if is_verb(head):
             own = verb_status(head, cues, depth + 1)
+            if own[0] == "negated" and cues["governors"][key] == "negated":
+                return _denial_denied(key)  # 'did not rule out that Putin could visit'
             if own[0] in ("negated", "possible"):
                 return own
         return cues["governors"][key], key

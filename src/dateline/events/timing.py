@@ -836,6 +836,25 @@ def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
     return False
 
 
+#: how many days after an arrival with no departure told the visitor is still there
+ARRIVAL_DAYS = 1
+
+
+def _arrived_lately(
+    event: Event, mentions: list[Mention], doc: Doc, start: date, dct: date
+) -> bool:
+    """A visit told by its arrival on the DCT or the day before, whose sentence tells no
+    departure ('arrived in Baku on Monday', read on Tuesday), is under way."""
+    if not 0 <= (dct - start).days <= ARRIVAL_DAYS:
+        return False
+    arrivals = [doc[m.token] for m in mentions if doc[m.token].lemma_.lower() == "arrive"]
+    if not arrivals or len(arrivals) < len(mentions):
+        return False  # the visit is told otherwise too ('ended a visit …')
+    if any(_stated_length(a) is not None for a in arrivals):
+        return False  # 'arrived on Monday for a one-day visit': its length decides
+    return not any(t.lemma_.lower() in HOME_VERBS for a in arrivals for t in a.sent)
+
+
 def present_perfect(token: Token) -> bool:
     """'has arrived', 'have been invited': a participle with a present 'have'."""
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -901,6 +920,10 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             event.time = EventTime(None, start.isoformat(), None, None)
             event.status, event.cue, event.dated = "ongoing", clause.lemma_.lower(), False
             return
+    if event.type == "VISIT" and _arrived_lately(event, mentions, doc, start, dct):
+        # 'arrived in Santiago late last night', read the next day: the visitor is there
+        event.status, event.cue = "ongoing", "arrived"
+        return
 
 
 def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
