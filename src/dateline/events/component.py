@@ -164,9 +164,15 @@ def _people_noun(subject: Token, cues: dict[str, Any]) -> bool:
     lemma = subject.lemma_.lower()
     if subject.pos_ != "NOUN" or lemma in cues["speaking_documents"]:
         return False
+    if subject.tag_ == "NN" and lemma in cues["agent_nouns"] and _definite(subject):
+        return False  # 'The authority said', nothing named before: a body we cannot name
     # 'the president said', 'the leaders said', 'the government says': a known actor the
     # parse did not name, not an unnamed one
     return lemma not in cues["content_nouns"] and lemma not in {*cues["group_nouns"], *STATE_NOUNS}
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _topic_of_talks(token: Token, lexicon: Lexicon) -> bool:
