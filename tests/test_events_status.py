@@ -170,6 +170,21 @@ def test_a_statement_by_an_unnamed_speaker_is_one_event_with_no_participant(nlp:
     assert len(again) == 1 and len(again[0]["evidence"]) == 2
 
 
+def test_people_a_common_noun_names_speak_unnamed_but_a_document_or_a_question_does_not(
+    nlp: Any,
+) -> None:
+    dct = date(2016, 4, 2)
+    for text in (
+        "Hospital managers said that all appointments would go ahead.",
+        "Exporters in Darwin say the backlog has grown.",
+        '"We lose more than they do," said one, who asked not to be named.',
+    ):
+        statements = [e for e in events_of(nlp, text, dct) if e["type"] == "STATEMENT"]
+        assert len(statements) == 1 and not statements[0]["source"], text
+    for text in ("The report said exports fell in May.", "What are exporters saying in Darwin?"):
+        assert not [e for e in events_of(nlp, text, dct) if e["type"] == "STATEMENT"], text
+
+
 def test_according_to_a_source_is_that_sources_statement(nlp: Any) -> None:
     text = "The talks were called off, according to the Turkish Foreign Ministry."
     found = events_of(nlp, text, date(2017, 6, 7))

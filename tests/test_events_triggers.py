@@ -253,3 +253,27 @@ def test_sanctions_a_meeting_is_about_are_no_sanctions_of_their_own(nlp: Any) ->
     imposed = "Russia imposed sanctions on Ukraine on Monday."
     assert "SANCTION" not in {e["type"] for e in events_of(nlp, topic, date(2025, 5, 21))}
     assert "SANCTION" in {e["type"] for e in events_of(nlp, imposed, date(2025, 5, 21))}
+
+
+@pytest.mark.model
+def test_a_protest_one_government_lodges_with_another_is_a_complaint_not_a_crowd(
+    nlp: Any,
+) -> None:
+    dct = date(2024, 3, 6)
+    for text in (
+        "Japan lodged a protest with China over the coast guard ship on Tuesday.",
+        "The Foreign Ministry of Japan protested to the South Korean embassy on Tuesday.",
+        "Pakistan's foreign ministry handed a note of protest to the Afghan envoy on Monday.",
+    ):
+        assert [e["type"] for e in events_of(nlp, text, dct)] == ["ACCUSE"], text
+    crowd = "Thousands of farmers protested in Paris on Monday against the trade deal."
+    assert [e["type"] for e in events_of(nlp, crowd, dct)] == ["PROTEST"]
+
+
+@pytest.mark.model
+def test_declaring_a_diplomat_persona_non_grata_is_a_sanction(nlp: Any) -> None:
+    text = "Peru declared Bolivia's defence attaché persona non grata on Monday."
+    found = events_of(nlp, text, date(2018, 7, 5))
+    assert [(e["type"], e["source"]) for e in found] == [("SANCTION", ["PER"])]
+    plain = "Javier Milei declared an economic emergency."
+    assert [e["type"] for e in events_of(nlp, plain, date(2024, 1, 5))] == ["STATEMENT"]

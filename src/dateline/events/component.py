@@ -26,7 +26,7 @@ from dateline.events import (
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
-from dateline.events.participants import MentionIndex, build_index
+from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index
 from dateline.events.triggers import find_triggers, lookup, pos_class
 from dateline.model import Event, Timex
 
@@ -150,9 +150,31 @@ def _unnamed_speaker(verb: Token, cues: dict[str, Any]) -> str | None:
     if verb.lemma_.lower() == "accord":  # 'according to two diplomats'
         speakers = [g for c in verb.children if c.lower_ == "to" for g in c.children]
     for subject in speakers:
-        if subject.lemma_.lower() in cues["unnamed_speakers"]:
+        if subject.lemma_.lower() in cues["unnamed_speakers"] or _people_noun(subject, cues):
             return str(subject.lemma_.lower())
     return None
+
+
+def _people_noun(subject: Token, cues: dict[str, Any]) -> bool:
+    """'Hospital managers said', 'Traders in Mumbai say', 'said one': a common noun (or
+    'one') that names no known actor speaks for people the text leaves unnamed; a document
+    ('the report says', 'the statement said') is not a speaker."""
+    if subject.sent.text.rstrip().endswith("?"):
+        return False  # 'What are exporters saying?' asks; nobody said anything
+    if subject.lower_ == "one":
+        return True
+    lemma = subject.lemma_.lower()
+    if subject.pos_ != "NOUN" or lemma in cues["speaking_documents"]:
+        return False
+    if subject.tag_ == "NN" and lemma in cues["agent_nouns"] and _definite(subject):
+        return False  # 'The authority said', nothing named before: a body we cannot name
+    # 'the president said', 'the leaders said', 'the government says': a known actor the
+    # parse did not name, not an unnamed one
+    return lemma not in cues["content_nouns"] and lemma not in {*cues["group_nouns"], *STATE_NOUNS}
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _topic_of_talks(token: Token, lexicon: Lexicon) -> bool:

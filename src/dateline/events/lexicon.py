@@ -119,7 +119,7 @@ CUE_SECTIONS: dict[str, type] = {
     "group_nouns": dict, "time_relations": dict, "reschedule_verbs": list, "cancel_verbs": list,
     "plan_changers": list, "carried_out_plans": list, "content_nouns": list,
     "agent_nouns": list, "self_planning": list, "unnamed_speakers": list,
-    "past_plan_participles": dict,
+    "speaking_documents": list, "past_plan_participles": dict,
     "presupposing_objects": list, "purpose_verbs": list, "plan_modifiers": dict,
     "topic_preps": list, "repeat_words": list, "latest_words": list, "other_event_words": list,
     "additional_words": list,

@@ -138,8 +138,13 @@ def _worth_keeping(mention: Mention) -> bool:
     a visit or statement needs someone who visits or speaks ('the evidence arrived')."""
     if mention.anaphoric:
         return True
-    if mention.type == "STATEMENT" and mention.status == "negated":
-        return False  # 'has not confirmed', 'declined to say': nothing was stated
+    if (
+        mention.type == "STATEMENT"
+        and mention.status == "negated"
+        and mention.trigger.pos == "verb"
+    ):
+        return False  # 'has not confirmed', 'declined to say': nothing was stated (but 'his
+        # address to parliament was cancelled' is a speech that did not take place)
     if mention.type in NEEDS_SOURCE:
         return bool(mention.sources) or mention.definite or mention.unnamed_speaker is not None
     if mention.type in NEEDS_PARTICIPANT:

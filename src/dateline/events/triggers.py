@@ -80,8 +80,42 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
         if _fits(token, trigger, lexicon):
             if trigger.lemma == "strike" and pos == "noun" and labour_strike(token):
                 return replace(trigger, type="PROTEST")
+            if trigger.type == "PROTEST" and diplomatic_protest(token):
+                return replace(trigger, type="ACCUSE")
+            if trigger.lemma == "declare" and _non_grata(token):
+                return replace(trigger, type="SANCTION")  # an expulsion (annotation.md)
             return trigger
     return None
+
+
+def _non_grata(verb: Token) -> bool:
+    """'declared the attaché persona non grata' (however the parser hangs the Latin)."""
+    return any(t.lower_ == "grata" and t.nbor(-1).lower_ == "non" for t in verb.subtree if t.i)
+
+
+#: verbs a government's protest is handed over with ('lodged a protest with Beijing')
+PROTEST_DELIVERY = {"lodge", "deliver", "file", "register", "hand", "convey", "issue", "send"}
+#: what makes a protest a government's note rather than a crowd's ('a formal protest')
+NOTE_MODIFIERS = {"diplomatic", "formal", "official"}
+
+
+def diplomatic_protest(token: Token) -> bool:
+    """A protest one government makes to another is a complaint (ACCUSE), not a crowd's
+    protest: 'lodged a diplomatic protest with the embassy', 'delivered a formal protest to
+    the ministry', 'a note of protest', 'protested to the embassy', 'summoned the
+    ambassador to protest'."""
+    if token.lemma_.lower() != "protest":
+        return False
+    head = token.head
+    if pos_class(token) == "noun":
+        if modifier_words(token) & NOTE_MODIFIERS:
+            return True
+        if token.dep_ == "dobj" and head.lemma_.lower() in PROTEST_DELIVERY:
+            return True
+        return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "note"
+    if token.dep_ in ("xcomp", "advcl") and head.lemma_.lower() == "summon":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
 
 
 def labour_strike(noun: Token) -> bool:
