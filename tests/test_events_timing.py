@@ -648,3 +648,21 @@ def test_words_said_in_a_paragraph_with_a_date_of_its_own_keep_it_undated(nlp: A
     ).format(other="")
     said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
     assert said and all(e["time"]["value"] is None for e in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Foreign ministers Osei and Traore ended their quarrel at talks in Kumasi on June 27, "
+         "agreeing that a joint fund would pay for the road.", "AGREE", "2026-06-27"),
+        ("President Osei invited Traore to Accra at talks in Kumasi on June 27.", "INVITE",
+         "2026-06-27"),
+        ("Mamadou Diallo will lead Senegal's delegation at a meeting of trade ministers in "
+         "Accra on July 20.", "VISIT", "2026-07-20"),
+    ],
+)  # fmt: skip
+def test_an_act_done_at_a_dated_occasion_takes_its_date(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]

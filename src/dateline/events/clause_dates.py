@@ -57,7 +57,7 @@ def verb_dates(doc: Doc, timexes: list[Timex]) -> dict[int, VerbDate]:
                 continue
         elif root.dep_ not in ADVERBIAL_DEPS or timing.window_before(doc, timex):
             continue
-        verb = link.head
+        verb = _at_the_occasion(link.head) or link.head
         if verb.pos_ in ("VERB", "AUX") and verb.i != link.i:
             found.setdefault(verb.i, []).append(timing.Attachment(timex, 1, prep, root.i))
     text = doc.text
@@ -73,6 +73,22 @@ def verb_dates(doc: Doc, timexes: list[Timex]) -> dict[int, VerbDate]:
     return dates
 
 
+#: prepositions of an occasion a verb's act was done at ('settled it at talks in Tete on June
+#: 27', 'invited him during talks in Kyiv on Wednesday')
+AT_OCCASION = {"at", "during"}
+
+
+def _at_the_occasion(noun: Token) -> Token | None:
+    """The verb whose act was done at the dated occasion ``noun`` names, or None."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in AT_OCCASION:
+        return None
+    host = prep.head
+    if host.dep_ == "dobj":
+        host = host.head  # the parser hangs the phrase on the object ('settled the dispute at')
+    return host if host.pos_ in ("VERB", "AUX") else None
+
+
 def share_verb_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> None:
     """An undated mention takes the date of the verb whose occasion it tells."""
     dates = verb_dates(doc, timexes)
@@ -82,7 +98,7 @@ def share_verb_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) ->
         if mention.timexes or mention.dated or mention.status == "negated":
             continue
         start = _start(mention, doc)
-        found = _occasion_date(start, dates) if start is not None else None
+        found = None if start is None else dates.get(start.i) or _occasion_date(start, dates)
         if found is not None and _fits(mention, found, doc):
             mention.timexes, mention.time, mention.dated = found.timexes, found.time, True
 
