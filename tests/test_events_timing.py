@@ -620,36 +620,6 @@ def test_a_planned_visit_told_by_its_arrival_and_return_spans_the_days_between(n
     assert visit["time"]["value"] == "2026-11-04/2026-11-06"
 
 
-#: a story whose lead dates its occasion; the body reports what the people there said
-LEAD_STORY = (
-    "LILONGWE - Malawian President Peter Banda and Zambian President Joseph Mumba signed a "
-    "power-line agreement on Wednesday in Lilongwe.\n\n"
-    "The line will run for 300 kilometres and should be finished by 2029.\n\n"
-    "Banda said the line would end the power cuts that have closed factories.\n\n"
-    "{other}"
-)
-
-
-def test_words_said_in_the_body_take_the_day_of_the_leads_occasion(nlp: Any) -> None:
-    text = LEAD_STORY.format(other="")
-    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
-    assert [e["time"]["value"] for e in said] == ["2026-07-08"]
-
-
-def test_words_said_by_one_who_was_not_at_the_leads_occasion_stay_undated(nlp: Any) -> None:
-    text = LEAD_STORY.format(other="Opposition leader Grace Tembo said the deal was too costly.")
-    said = [e for e in _events(nlp, text) if "grace-tembo" in e["source"]]
-    assert said and all(e["time"]["value"] is None for e in said)
-
-
-def test_words_said_in_a_paragraph_with_a_date_of_its_own_keep_it_undated(nlp: Any) -> None:
-    text = LEAD_STORY.replace(
-        "Banda said", "In 2019 the two leaders met in Lusaka. Banda said"
-    ).format(other="")
-    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
-    assert said and all(e["time"]["value"] is None for e in said)
-
-
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [

@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from dateline.events import layout, lead_occasion, merge, scene, timing
+from dateline.events import merge, scene, timing
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.model import Candidate, Event, EventTime, Timex, document_id
@@ -41,10 +41,7 @@ def build_events(
             timing.no_date_set(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
         _follow_anchors(inherited)
-        told = [(g.mentions, e) for g, e in pairs]
-        timing.date_lead(told, mentions, doc, timexes, dct)
-        blocks = layout.paragraphs(text)
-        lead_occasion.date_by_lead_occasion(told, blocks, timexes, dct)
+        timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
