@@ -630,3 +630,21 @@ def test_a_planned_visit_told_by_its_arrival_and_return_spans_the_days_between(n
     )
     [visit] = [e for e in _events(nlp, text, date(2026, 9, 29)) if e["type"] == "VISIT"]
     assert visit["time"]["value"] == "2026-11-04/2026-11-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Foreign ministers Osei and Traore ended their quarrel at talks in Kumasi on June 27, "
+         "agreeing that a joint fund would pay for the road.", "AGREE", "2026-06-27"),
+        ("President Osei invited Traore to Accra at talks in Kumasi on June 27.", "INVITE",
+         "2026-06-27"),
+        ("Mamadou Diallo will lead Senegal's delegation at a meeting of trade ministers in "
+         "Accra on July 20.", "VISIT", "2026-07-20"),
+    ],
+)  # fmt: skip
+def test_an_act_done_at_a_dated_occasion_takes_its_date(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]

@@ -39,11 +39,13 @@ class VerbDate:
     time: EventTime
     timexes: list[Timex]
     fronted: bool
+    at_occasion: bool = False  # every date is an occasion's the act was done at
 
 
 def verb_dates(doc: Doc, timexes: list[Timex]) -> dict[int, VerbDate]:
     """Each verb with a dated adverbial of its own, by token index."""
     found: dict[int, list[timing.Attachment]] = {}
+    by_occasion: set[int] = set()  # timexes that date an occasion the verb's act was done at
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not timing.is_dated(timex):
             continue
@@ -57,7 +59,10 @@ def verb_dates(doc: Doc, timexes: list[Timex]) -> dict[int, VerbDate]:
                 continue
         elif root.dep_ not in ADVERBIAL_DEPS or timing.window_before(doc, timex):
             continue
-        verb = link.head
+        host = _at_the_occasion(link.head)
+        verb = host or link.head
+        if host is not None:
+            by_occasion.add(timex.start)
         if verb.pos_ in ("VERB", "AUX") and verb.i != link.i:
             found.setdefault(verb.i, []).append(timing.Attachment(timex, 1, prep, root.i))
     text = doc.text
@@ -69,8 +74,25 @@ def verb_dates(doc: Doc, timexes: list[Timex]) -> dict[int, VerbDate]:
             subject = _subject(verb)
             first = min(a.timex.start for a in options)
             fronted = subject is not None and first < subject.idx
-            dates[verb_i] = VerbDate(time, [a.timex for a in options], fronted)
+            at = all(a.timex.start in by_occasion for a in options)
+            dates[verb_i] = VerbDate(time, [a.timex for a in options], fronted, at)
     return dates
+
+
+#: prepositions of an occasion a verb's act was done at ('settled it at talks in Tete on June
+#: 27', 'invited him during talks in Kyiv on Wednesday')
+AT_OCCASION = {"at", "during"}
+
+
+def _at_the_occasion(noun: Token) -> Token | None:
+    """The verb whose act was done at the dated occasion ``noun`` names, or None."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in AT_OCCASION:
+        return None
+    host = prep.head
+    if host.dep_ == "dobj":
+        host = host.head  # the parser hangs the phrase on the object ('settled the dispute at')
+    return host if host.pos_ in ("VERB", "AUX") else None
 
 
 def share_verb_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> None:
@@ -82,7 +104,13 @@ def share_verb_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) ->
         if mention.timexes or mention.dated or mention.status == "negated":
             continue
         start = _start(mention, doc)
-        found = _occasion_date(start, dates) if start is not None else None
+        own = dates.get(start.i) if start is not None else None
+        if own is not None and own.at_occasion:
+            found: VerbDate | None = own  # 'ended their quarrel at talks … on June 27'
+        else:
+            # the verb's own adverbials were given out by timing.attach ('said on Monday
+            # its aircraft had bombed …' is the saying's day)
+            found = _occasion_date(start, dates) if start is not None else None
         if found is not None and _fits(mention, found, doc):
             mention.timexes, mention.time, mention.dated = found.timexes, found.time, True
 
