@@ -109,12 +109,15 @@ def find_mentions(
     text = doc.text  # Doc.text rebuilds the string on every access
     mentions: list[Mention] = []
     quote_speaker: str | None = None
+    credits = layout.credit_blocks(text, blocks)
     for sentence in doc.sents:
         found = []
         for token, trigger in find_triggers(sentence, lexicon, light):
             if _topic_of_talks(token, lexicon):
                 continue
             block = layout.block_of(token.idx, blocks)
+            if block in credits:
+                continue  # '(Reporting by ...; Editing by ...)': no one's statement
             mention = Mention(
                 trigger, token.i, token.i, layout.evidence_span(sentence, block, text)
             )

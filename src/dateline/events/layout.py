@@ -53,6 +53,20 @@ def caption_blocks(doc: Doc, blocks: list[tuple[int, int]]) -> list[tuple[int, i
     return found
 
 
+#: a wire's credit line: '(Reporting by Ana Lima; Editing by Tom Brown)', 'Additional
+#: reporting by ...', 'Compiled by ...' -- who wrote the story, not what anyone said
+CREDIT_LINE = re.compile(
+    r"[ \t]*[(\[]?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|compilation"
+    r"|edited|written|translated|translation)[ \t]+by\b",
+    re.IGNORECASE,
+)
+
+
+def credit_blocks(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The blocks that are credit lines, whose 'by' names the story's writers."""
+    return [b for b in blocks if CREDIT_LINE.match(text, b[0], b[1])]
+
+
 def block_of(offset: int, blocks: list[tuple[int, int]]) -> tuple[int, int]:
     """The block holding ``offset`` (blocks are in text order and do not overlap): a binary
     search, since a long article asks once per mention."""
