@@ -95,7 +95,10 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_kill_minus_9_mid_ingest_then_resume(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 500)
     db = str(tmp_path / "crash.db")
+    # batches of 20, so that a kill lands between commits: with the default of up to 500 a
+    # quiet machine stored the whole corpus in its first transaction
     cmd = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", db, "--quiet", "--json"]
+    cmd += ["--batch-size", "20"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
