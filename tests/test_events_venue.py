@@ -74,3 +74,13 @@ def test_the_capital_and_here_are_where_the_text_reports_from(nlp: Any) -> None:
     found = {e["type"]: e["location"] for e in events_of(nlp, text, date(2025, 10, 20))}
     assert found["PROTEST"] == "Dakar"
     assert found["ACCUSE"] == "Dakar"
+
+
+def test_a_place_hung_on_what_was_signed_is_where_it_was_signed(nlp: Any) -> None:
+    text = "Canada and Ghana signed a double taxation treaty in Ottawa in 2014."
+    assert places(nlp, text, "AGREE") == ["Ottawa"]
+
+
+def test_a_place_in_what_a_protest_is_about_is_not_where_it_was(nlp: Any) -> None:
+    text = "Thousands of Chileans rallied in front of the embassy, protesting the war in Iraq."
+    assert "Iraq" not in places(nlp, text, "PROTEST")

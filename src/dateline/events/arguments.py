@@ -614,7 +614,16 @@ def _add_prep_arguments(
         for prep, pobj in prep_objects(token):
             if prep == "with" and pobj.ent_type_ == "PERSON":
                 mention.location = mention.location or place_of(pobj, index)
+    if mention.location is None and pos_class(token) == "verb" and kind in MADE_TOGETHER:
+        # 'signed a treaty in Ottawa', 'held talks in Doha': the parser hangs the place on
+        # what was signed or held (not 'protesting the war in Iraq': what a protest is about)
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            mention.location = mention.location or place_of(obj, index)
 
+
+#: types whose verb's object is what the parties made or held there ('signed a treaty',
+#: 'held talks'), so that a place hung on the object is the event's
+MADE_TOGETHER = {"AGREE", "MEET", "DISCUSS", "COOPERATE"}
 
 #: the edges of a gathering, where talks are held on its occasion ('met on the sidelines of
 #: the General Assembly in New York', 'on the margins of the summit in Bali')
