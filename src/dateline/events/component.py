@@ -26,7 +26,7 @@ from dateline.events import (
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
-from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index
+from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index, has_the
 from dateline.events.triggers import find_triggers, lookup, pos_class
 from dateline.model import Event, Timex
 
@@ -169,15 +169,11 @@ def _people_noun(subject: Token, cues: dict[str, Any]) -> bool:
     lemma = subject.lemma_.lower()
     if subject.pos_ != "NOUN" or lemma in cues["speaking_documents"]:
         return False
-    if subject.tag_ == "NN" and lemma in cues["agent_nouns"] and _definite(subject):
+    if subject.tag_ == "NN" and lemma in cues["agent_nouns"] and has_the(subject):
         return False  # 'The authority said', nothing named before: a body we cannot name
     # 'the president said', 'the leaders said', 'the government says': a known actor the
     # parse did not name, not an unnamed one
     return lemma not in cues["content_nouns"] and lemma not in {*cues["group_nouns"], *STATE_NOUNS}
-
-
-def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _topic_of_talks(token: Token, lexicon: Lexicon) -> bool:

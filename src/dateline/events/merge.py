@@ -16,11 +16,8 @@ RANK = {"occurred": 0, "ongoing": 1, "planned": 0, "possible": 1, "negated": 0}
 GRANULARITY = ["day", "week", "month", "season", "quarter", "year"]
 RELATED = {"VISIT": {"VISIT", "MEET"}, "MEET": {"MEET", "VISIT"}}
 NEEDS_SOURCE = {"VISIT", "STATEMENT"}
-NEEDS_PARTICIPANT = {
-    "MEET",
-    "DISCUSS",
-    "AGREE",
-}  # 'coalition talks in Oslo': nobody to link a story to
+# 'coalition talks in Oslo': nobody to link a story to
+NEEDS_PARTICIPANT = {"MEET", "DISCUSS", "AGREE"}
 #: agreements a definite mention names only by place or time refer back ('the accord signed
 #: in Bishkek in 2008 remains in force'); a summit so named may be told for the first time
 NEEDS_PARTY_TO_REFER = {"AGREE"}
@@ -126,8 +123,10 @@ def _starts_an_event(mention: Mention) -> bool:
     Ankara meeting' or 'the accord signed in Bishkek' with nothing told before to refer to
     and, for agreements, nobody named ('the November summit in Delhi was called off' is a
     summit of its own)."""
-    if mention.place_named or not mention.anaphoric:
-        return not mention.place_named
+    if mention.place_named:
+        return False
+    if not mention.anaphoric:
+        return True
     if mention.type in NEEDS_PARTY_TO_REFER:
         return bool(mention.participants())
     return bool(mention.participants() or mention.location)

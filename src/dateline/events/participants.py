@@ -437,7 +437,7 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
     named before whose name, as the text wrote it or as its id ends, is that noun."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return []
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not has_the(token):
         return []
     noun = token.lemma_.lower()
     text = token.doc.text
@@ -451,6 +451,11 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
     return []
 
 
+def has_the(noun: Token) -> bool:
+    """The noun takes the article 'the' ('the ministry', 'The authority')."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 #: what a definite noun calls a body the text named before ('the army' after 'the Sudanese
 #: army', whose actor id ends in 'military')
 SAME_BODY = {"army": "military"}
@@ -461,7 +466,7 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
     latest person the article named, who is normally the one it reports on."""
     if token.lemma_.lower() not in STATE_NOUNS or token.tag_ not in ("NN", "NNP"):
         return []
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not has_the(token):
         return []
     people = index.before(token.idx, {"person"})
     # 'Jaishankar will fly to Moscow for talks with Lavrov, the ministry said': the

@@ -30,6 +30,7 @@ from dateline.events import timing
 from dateline.events.lexicon import EventType
 from dateline.events.mention import Mention
 from dateline.model import Actor, Event, EventTime, Place, Timex, iso_day
+from dateline.timex.tagger import ENTRY_MARK
 
 #: types that happen where their participants are (a deployment or an attack does not
 #: happen where its agent's leader travels)
@@ -587,8 +588,6 @@ def date_live_blog_entries(events: list[Event], text: str, dct: date) -> None:
         event.dated = True
 
 
-#: what follows an entry's date in a chronology: 'March 2006 — …', 'June 14, 2006: …'
-_ENTRY_MARK = re.compile(r"[ \t]*(?:[—–]|-{1,2}|:)[ \t]+")
 #: entries a text needs before it is read as a chronology
 CHRONOLOGY_ENTRIES = 3
 #: how fine a time is: a finer one the event has of its own is kept
@@ -627,7 +626,7 @@ def chronology_entries(text: str, timexes: list[Timex]) -> list[tuple[int, int, 
         told = opening.get(lead)
         if told is None or not timing.is_dated(told):
             continue
-        if _ENTRY_MARK.match(text, told.end) is None:
+        if ENTRY_MARK.match(text, told.end) is None:
             continue
         found.append((start, end, told))
     return found if len(found) >= CHRONOLOGY_ENTRIES else []

@@ -339,8 +339,9 @@ _COLUMN = re.compile(
     re.IGNORECASE,
 )
 COLUMN_REACH = 300  # the column says so in its first paragraph, within these characters
-#: a year opening an entry: '1957: Brazil and Portugal sign ...', '* 1966 — ...'
-_ENTRY_YEAR_MARK = re.compile(r"[ \t]*(?:[—–]|-{1,2}|:)[ \t]+")
+#: what follows the date that opens an entry of a chronology or an anniversary column:
+#: '1957: Brazil and Portugal sign ...', 'March 2006 — ...' (also dateline.events.scene's)
+ENTRY_MARK = re.compile(r"[ \t]*(?:[—–]|-{1,2}|:)[ \t]+")
 
 
 def anniversary_column(text: str) -> bool:
@@ -354,7 +355,7 @@ def _day_of_entry_year(text: str, start: int, end: int, result: Result, dct: dat
     """In an anniversary column, a year that opens an entry ('1957: ...') is the column's
     day in that year (its relative times, 'two days later', count from that day)."""
     point = result.point
-    if point is None or point.granularity != "year" or _ENTRY_YEAR_MARK.match(text, end) is None:
+    if point is None or point.granularity != "year" or ENTRY_MARK.match(text, end) is None:
         return result
     line = text.rfind("\n", 0, start) + 1
     if text[line:start].strip(" \t*•-"):
