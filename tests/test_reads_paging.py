@@ -11,6 +11,8 @@ those of the unpaged reads, which the other timeline and story tests pin.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -539,18 +541,12 @@ def test_a_postgresql_read_begins_with_its_settings_in_one_round_trip(
     with Store(db_url) as store:
         with reading(store.engine) as conn:  # a pooled connection, warmed up
             conn.exec_driver_sql("SELECT 1")
-        with open(trace, "w") as out:
-            pooled = store.engine.raw_connection()  # the pool's one connection, traced
-            pgconn = pooled.driver_connection.pgconn
-            pgconn.trace(out.fileno())
-            pooled.close()
-            with reading(store.engine) as conn:
-                assert conn.connection.driver_connection.pgconn is pgconn
-                assert conn.exec_driver_sql("SELECT 1").scalar() == 1
-                isolation = conn.exec_driver_sql("SHOW transaction_isolation").scalar()
-                snapshot = conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar()
-                assert conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar() == snapshot
-            pgconn.untrace()
+        with _traced(store, trace) as pgconn, reading(store.engine) as conn:
+            assert conn.connection.driver_connection.pgconn is pgconn
+            assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+            isolation = conn.exec_driver_sql("SHOW transaction_isolation").scalar()
+            snapshot = conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar()
+            assert conn.exec_driver_sql("SELECT pg_current_snapshot()").scalar() == snapshot
         with pytest.raises(Exception, match="division by zero"), reading(store.engine) as conn:
             conn.exec_driver_sql("SELECT 1 / 0")
         with store.engine.connect() as conn:
@@ -560,6 +556,20 @@ def test_a_postgresql_read_begins_with_its_settings_in_one_round_trip(
     # the BEGIN with the settings, four statements, COMMIT
     assert sum("ReadyForQuery" in line for line in sent) == 6, sent
     assert status == 0  # idle: the failed read was rolled back
+
+
+@contextmanager
+def _traced(store: Store, path: Path) -> Iterator[Any]:
+    """The pool's one connection, its protocol written to ``path`` while the block runs."""
+    with open(path, "w") as out:
+        pooled = store.engine.raw_connection()
+        pgconn = pooled.driver_connection.pgconn
+        pgconn.trace(out.fileno())
+        pooled.close()
+        try:
+            yield pgconn
+        finally:
+            pgconn.untrace()
 
 
 def test_postgresql_reads_repeated_on_a_pooled_connection_run_prepared_statements(
@@ -966,15 +976,9 @@ def test_postgresql_pending_runs_on_its_generic_plan_and_leaves_other_statements
                 "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
                 "WHERE starts_with(statement, 'WITH settled')"
             ).all()
-        with open(trace, "w") as out:
-            pooled = store.engine.raw_connection()  # the pool's one connection, traced
-            pgconn = pooled.driver_connection.pgconn
-            pgconn.trace(out.fileno())
-            pooled.close()
-            with reading(store.engine) as conn:
-                assert conn.connection.driver_connection.pgconn is pgconn
-                assert pending_page(conn, day, limit=3, offset=1) == expected
-            pgconn.untrace()
+        with _traced(store, trace) as pgconn, reading(store.engine) as conn:
+            assert conn.connection.driver_connection.pgconn is pgconn
+            assert pending_page(conn, day, limit=3, offset=1) == expected
     assert after == default == "auto"
     assert plans_made and all(generic > 0 and custom == 0 for generic, custom in plans_made)
     sent = trace.read_text().splitlines()
