@@ -247,3 +247,16 @@ def test_a_telephone_call_during_which_one_invites_the_other_is_their_call(nlp: 
     assert [sorted(e["source"] + e["target"]) for e in found] == [
         ["cyril-ramaphosa", "marta-figueira"]
     ]
+
+
+@pytest.mark.model
+def test_who_hosts_a_meeting_told_in_a_clause_on_its_noun_takes_part_in_it(nlp: Any) -> None:
+    text = (
+        "Donors pledged $210 million on Tuesday at a conference co-hosted in Oslo by "
+        "Norway and the United Nations."
+    )
+    [meeting] = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]
+    assert set(meeting["source"]) == {"NOR", "un"}
+    text = "The summit that Angola was due to host in Luanda next week was called off."
+    [meeting] = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]
+    assert meeting["source"] == ["AGO"] and meeting["status"] == "negated"

@@ -205,3 +205,11 @@ def test_a_place_matches_by_its_words_or_as_one_country_under_two_names() -> Non
     assert not place_matches("Seoul", None)
     assert place_matches(["St. Paul", "Minnesota"], "Saint Paul")
     assert not place_matches("St. Paul", "Saint Louis")
+
+
+def test_a_name_matches_its_actor_id_as_the_id_folds_its_letters() -> None:
+    from dateline.evaluate.events_eval import participant_matches
+
+    assert participant_matches("Støre", ["jonas-gahr-store"])
+    assert participant_matches("Łukasz Nowak", ["lukasz-nowak"])
+    assert not participant_matches("Støre", ["erna-solberg"])

@@ -66,6 +66,20 @@ def test_the_articles_reporter_is_no_participant(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_byline_naming_no_one_leaves_the_person_who_opens_the_lead_a_participant(
+    nlp: Any,
+) -> None:
+    text = (
+        "By our Diplomatic Correspondent\n\n"
+        "Finnish Prime Minister Aino Virtanen's trip to Galway, which had been due to take "
+        "place on Friday, has been postponed until March 3, her office said."
+    )
+    found = events_of(nlp, text, date(2026, 2, 10))
+    [trip] = [e for e in found if e["type"] == "VISIT"]
+    assert trip["source"] == ["aino-virtanen"] and trip["status"] == "planned"
+
+
+@pytest.mark.model
 def test_a_name_suffix_the_parser_makes_the_subject_is_the_person(nlp: Any) -> None:
     text = "President Joseph R. Biden, Jr. will travel to Germany from October 17-18."
     [visit] = events_of(nlp, text, date(2024, 10, 16))

@@ -232,6 +232,27 @@ def test_a_warning_whose_joined_saying_names_an_action_is_a_threat(nlp: Any) -> 
 
 
 @pytest.mark.model
+def test_telling_of_ones_own_act_to_come_on_a_condition_is_a_threat(nlp: Any) -> None:
+    text = (
+        "The Kenya National Union of Teachers said on Monday that it would begin a "
+        "nationwide strike on Friday unless the government reopened pay talks."
+    )
+    found = events_of(nlp, text, date(2024, 6, 4))
+    threats = [e for e in found if e["type"] == "THREATEN"]
+    assert [(e["status"], e["time"]["value"]) for e in threats] == [("occurred", "2024-06-03")]
+    assert [e["status"] for e in found if e["type"] == "PROTEST"] == ["possible"]
+    assert not [e for e in found if e["type"] == "STATEMENT"]  # the telling is the threat
+    # another's act on a condition, or one's own act told without one, is no threat
+    for text in (
+        "Ugandan President Yoweri Museveni said on Monday that Kenya would impose sanctions "
+        "if Uganda closed the border.",
+        "The Kenya National Union of Teachers said on Monday that it would begin a "
+        "nationwide strike on Friday.",
+    ):
+        assert not [e for e in events_of(nlp, text, date(2024, 6, 4)) if e["type"] == "THREATEN"]
+
+
+@pytest.mark.model
 def test_a_joint_exercise_is_cooperation_and_an_exercise_in_futility_none(nlp: Any) -> None:
     joint = "India and Japan held a joint naval exercise off Chennai on Monday."
     futile = "India and Japan called the talks an exercise in futility on Monday."

@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dateline.actors.text import fold
 from dateline.errors import E_EVENTS_NO_ARTICLES, E_EXPECTED_EVENTS
 from dateline.model import Article
 
@@ -217,8 +218,9 @@ def impossible_rows(system: list[Row], dct: date) -> list[Row]:
 
 
 def _words(text: str) -> set[str]:
-    """Lower-case words without accents ('Brasília' ~ 'Brasilia'), 'St.' as 'Saint'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Lower-case words without accents ('Brasília' ~ 'Brasilia'; 'Støre' ~ 'store', as
+    actor ids fold them), 'St.' as 'Saint'."""
+    plain = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
     words = set(re.split(r"[^a-z0-9]+", plain.lower())) - {""}
     return words - {"st"} | {"saint"} if "st" in words else words
 

@@ -426,6 +426,8 @@ def fill_noun(
         left, right = series.left_edge.idx, series.right_edge.idx + len(series.right_edge)
         sources = [r for r in sources if not left <= r.start < right]
         mention.location = mention.location or place_of(series, index)
+    if mention.type == "MEET":
+        _extend(sources, hosts(noun, index))
     if noun.dep_ == "nsubjpass" and noun.head.i == clause.i:
         for by in children(clause, "agent"):  # 'the protest was organised by the union'
             _extend(sources, [r for pobj in children(by, "pobj") for r in resolve(pobj, index)])
@@ -789,6 +791,39 @@ def capital_city(code: str) -> Place | None:
     info = load_countries().get(code)
     point = find_capital(info.capitals[0], code) if info and info.capitals else None
     return Place(point.name, code, point.lat, point.lon, "city") if point is not None else None
+
+
+#: verbs whose doer holds a meeting ('a conference co-hosted by Norway and the UN')
+HOSTING_VERBS = {"host", "co-host", "cohost", "organise", "organize", "convene", "chair", "hold"}
+#: relative words that stand for the noun, not for its holder
+RELATIVE_WORDS = {"that", "which", "who", "whom"}
+
+
+def hosts(noun: Token, index: MentionIndex) -> list[Ref]:
+    """Who holds a meeting, told in a clause on its noun: 'a conference co-hosted in Geneva
+    by Norway and the United Nations', 'a donors' conference that the Dominican Republic was
+    to host', 'the summit that Angola was due to host'."""
+    for clause in children(noun, "relcl", "acl", "ccomp"):
+        verb = next(
+            (t for t in clause.subtree if t.lemma_.lower() in HOSTING_VERBS and t.i >= clause.i),
+            None,
+        )
+        if verb is None:
+            continue
+        agents = [
+            r
+            for by in children(verb, "agent")
+            for p in children(by, "pobj")
+            for r in resolve(p, index)
+        ]
+        doers = [
+            r
+            for subj in children(clause, "nsubj")
+            if subj.lower_ not in RELATIVE_WORDS
+            for r in resolve(subj, index)
+        ]
+        return agents or doers
+    return []
 
 
 def _extend(refs: list[Ref], more: list[Ref]) -> None:

@@ -128,6 +128,7 @@ def find_mentions(
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
             found.append(mention)
+        found = _ultimatums(found, sentence, index, lexicon)
         quote_speaker = _attribute(found, doc, sentence, index, cues, quote_speaker)
         mentions.extend(found)
     sharing.link_anchors(mentions, doc)
@@ -135,6 +136,77 @@ def find_mentions(
     venue.occasion_places(mentions, doc, index)
     sharing.trip_stops(mentions, doc)
     return mentions
+
+
+#: acts whose announcement on a condition is a threat (docs/annotation.md, 'Ultimatums')
+THREATENED_ACTS = {"PROTEST", "ATTACK", "SANCTION", "DEPLOY", "REJECT", "ACCUSE"}
+#: verbs that deliver an ultimatum ('said they would strike unless …')
+ULTIMATUM_VERBS = {"say", "tell", "warn", "announce", "add", "vow", "declare", "insist", "state"}
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+
+
+def _ultimatums(
+    found: list[Mention], sentence: Span, index: MentionIndex, lexicon: Lexicon
+) -> list[Mention]:
+    """'The unions said on Tuesday that they would begin a strike on Monday unless the
+    government reverses the rise': telling of one's own act to come on a condition is a
+    threat made when told (the act itself stays ``possible``); the telling is that
+    THREATEN, not a STATEMENT of its own."""
+    threat = next(iter(lexicon.entries("threaten", "verb")), None)
+    if threat is None:
+        return found
+    doc = sentence.doc
+    for act in [m for m in found if m.type in THREATENED_ACTS and m.status == "possible"]:
+        clause = doc[act.clause]
+        speech = _delivering_verb(clause)
+        if speech is None or not _own_act_on_condition(clause, lexicon.cues):
+            continue
+        told = next((m for m in found if m.token == speech.i), None)
+        if told is None:  # 'warned that …' names no event of its own
+            told = Mention(threat, speech.i, speech.i, act.sentence)
+            describe(told, speech, sentence, index, lexicon)
+            if _same_side(act, told):
+                found = sorted([*found, told], key=lambda m: m.token)
+        if told.type not in ("STATEMENT", "THREATEN") or not _same_side(act, told):
+            continue
+        told.trigger, told.cue = threat, "ultimatum"
+        if not told.sources:  # 'Their union said it would strike … if': an unnamed one's
+            told.unnamed_speaker = told.unnamed_speaker or _unnamed_speaker(speech, lexicon.cues)
+    return found
+
+
+def _delivering_verb(clause: Token) -> Token | None:
+    """The speech verb a clause is told by: its head ('said that they would strike') or a
+    verb hung on it ('We will strike unless …, the union said')."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in ULTIMATUM_VERBS:
+        return clause.head
+    for child in clause.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in ULTIMATUM_VERBS:
+            return child
+    return None
+
+
+def _own_act_on_condition(clause: Token, cues: dict[str, Any]) -> bool:
+    """'would strike … unless the government reverses': a future act with an 'if' or
+    'unless' clause under it (not an act that is itself the condition)."""
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children):
+        return False
+    marks = cues["conditional_marks"]
+    return any(
+        m.lower_ in marks
+        for c in clause.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark"
+    )
+
+
+def _same_side(act: Mention, told: Mention) -> bool:
+    """The act is the speaker's own (or its doer is unnamed): 'they would strike'."""
+    if not act.sources or not told.sources:
+        return True
+    sides = {r.id for r in told.sources} | {r.country for r in told.sources if r.country}
+    return any(r.id in sides or (r.country and r.country in sides) for r in act.sources)
 
 
 #: a sentence opening so tells of other events than those before it

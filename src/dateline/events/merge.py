@@ -148,6 +148,8 @@ def _worth_keeping(mention: Mention) -> bool:
         return bool(mention.sources) or mention.definite or mention.unnamed_speaker is not None
     if mention.type in NEEDS_PARTICIPANT:
         return bool(mention.participants())
+    if mention.type == "THREATEN" and mention.unnamed_speaker is not None:
+        return True  # 'Their union said it would strike … if …': a threat by no known actor
     return bool(mention.participants() or mention.location) or mention.type == "PROTEST"
 
 

@@ -297,7 +297,13 @@ def _journalist(doc: Doc, actor: Actor) -> bool:
         tokens = _tokens(doc, start, end)
         if not tokens:
             continue
-        before = doc[max(0, tokens[0].i - 2) : tokens[0].i]
+        # 'By our Energy Correspondent' on a line above the lead names no one: the word
+        # must stand by the name on its own line ('VOA correspondent Paula Wolfson')
+        before = [
+            t
+            for t in doc[max(0, tokens[0].i - 2) : tokens[0].i]
+            if "\n" not in doc.text[t.idx : start]
+        ]
         if any(t.lower_ in JOURNALIST_WORDS for t in [*before, *tokens]):
             return True
         line_start = doc.text.rfind("\n", 0, start) + 1

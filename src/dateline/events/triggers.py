@@ -15,6 +15,7 @@ TOPIC_TYPES = {"DISCUSS"}  # 'discuss cooperation': the noun is the topic, not a
 NOT_A_DEAL = {"great", "good"}
 TOPIC_PREPS = {"about", "on", "over"}
 PARTICLES = {"out", "off"}  # 'walked out of', parsed as a preposition
+ADVERB_PARTICLES = {"back"}  # 'pulling their fighters back', parsed as an adverb
 CALL_MARKERS = {"phone", "telephone", "video"}
 CUE_ONLY = {"agree", "refuse", "decline", "reject", "invite"}
 
@@ -70,7 +71,9 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
     particles = [
         c.lower_
         for c in token.children
-        if c.dep_ == "prt" or (c.i == token.i + 1 and c.lower_ in PARTICLES)
+        if c.dep_ == "prt"
+        or (c.i == token.i + 1 and c.lower_ in PARTICLES)
+        or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)
     ]
     entries = lexicon.entries(f"{lemma} {particles[0]}", pos) if particles else ()
     entries = entries or lexicon.entries(lemma, pos) or lexicon.entries(token.lower_, pos)
