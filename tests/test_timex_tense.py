@@ -245,10 +245,10 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "Monday",
             "2025-05-26",
         ),
-        # a plan's day in a sentence that calls the plan off lies ahead of the calling off,
-        # even when the day behind is nearer (DCT a Monday; a Wednesday)
+        # a plan's day in a sentence that has just called the plan off lies ahead, even
+        # when the day behind is nearer (DCT a Monday; a Wednesday)
         (
-            "Pilots on Monday called off a national strike that had been set for Friday.",
+            "Pilots have called off a national strike that had been set for Friday.",
             date(2025, 5, 19),
             "Friday",
             "2025-05-23",

@@ -148,9 +148,10 @@ def _meant_for(text: str, left: int, start: int) -> bool:
 
 
 def plan_called_off(text: str, start: int, end: int) -> bool:
-    """ "talks that had been set for Thursday have been called off", "called off a strike
-    that had been set for Friday": a plan's day, in a sentence that calls the plan off,
-    lies ahead of the calling off, which news reports before the day."""
+    """'talks that had been set for Thursday have been called off', 'unions have called off
+    a strike that had been set for Friday': a plan's day, in a sentence that calls the plan
+    off in the present perfect (news just in), lies ahead; a calling off told in the past
+    ('a service planned for Friday was canceled') leaves the plan's tense to decide."""
     left, right = sentence_bounds(text, start, end)
     if _PLANNED_FOR.search(text, max(left, start - PLANNED_FOR_REACH), start) is None:
         return False
@@ -192,7 +193,8 @@ def _called_off_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _cancelled_pattern() -> re.Pattern[str]:
-    """Any form of a verb that calls a plan off (cues.json cancel_verbs), anywhere."""
+    """A verb that calls a plan off (cues.json cancel_verbs) in the present perfect:
+    'has been called off', 'have scrapped', 'has now been cancelled'."""
     from dateline.events.lexicon import load_cues
 
     verbs = [w.split() for w in load_cues()["cancel_verbs"]]
@@ -201,7 +203,9 @@ def _cancelled_pattern() -> re.Pattern[str]:
         r"\s+".join([re.escape(w[0].removesuffix("e")) + r"\w*", *map(re.escape, w[1:])])
         for w in verbs
     )
-    return re.compile(rf"\b(?:{'|'.join(stems)})\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:{'|'.join(stems)})\b", re.IGNORECASE
+    )
 
 
 # The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
