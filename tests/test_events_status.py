@@ -315,3 +315,56 @@ def test_a_denial_or_ruling_out_that_is_negated_leaves_the_event_possible(
 ) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert [e["status"] for e in found] == ["possible"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the plan's own event sits in a relative clause of the noun called off
+        (
+            "A joint commission of Chile and Peru that was to have met in Arica this month "
+            "was called off.",
+            "MEET",
+        ),
+        ("The ceremony at which Chile and Peru were to sign the treaty was cancelled.", "AGREE"),
+        # ... of a place inside the noun called off ('his trip to Beira, where …')
+        (
+            "Her trip to Kisumu, where she was to meet President Ruto, was scrapped on Monday.",
+            "MEET",
+        ),
+        # ... or of a noun said not to take place
+        ("A forum at which Chile and Peru were to sign the treaty will not take place.", "AGREE"),
+    ],
+)
+def test_a_plan_told_in_a_relative_clause_is_called_off_with_its_noun(
+    nlp: Any, text: str, kind: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["status"] for e in found] == ["negated"]
+
+
+def test_what_a_relative_clause_tells_of_a_noun_called_off_keeps_its_own_status(nlp: Any) -> None:
+    text = "The summit, which Chile announced on Monday, was cancelled."
+    statements = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["status"] for e in statements] == ["occurred"]
+
+
+def test_a_plan_told_in_a_relative_clause_is_put_off_with_its_noun(nlp: Any) -> None:
+    text = "The tariff protocol that Georgia and Armenia were to sign on Thursday was put off."
+    signing = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["change"], e["time"]["value"]) for e in signing] == [
+        ("planned", "postponed", None)
+    ]
+
+
+def test_a_trip_called_off_without_its_traveller_is_the_trip_the_text_is_about(
+    nlp: Any,
+) -> None:
+    text = (
+        "Foreign Minister Ana Brnabic arrived in Rabat on Monday. "
+        "A stop in Tunis, planned for Friday, was cancelled on Tuesday."
+    )
+    called_off = [e for e in _events(nlp, text) if e["status"] == "negated"]
+    assert [(e["type"], e["source"], e["location"]) for e in called_off] == [
+        ("VISIT", ["ana-brnabic"], "Tunis")
+    ]

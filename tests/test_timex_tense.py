@@ -245,6 +245,20 @@ def find(text: str, dct: date, surface: str) -> Timex:
             "Monday",
             "2025-05-26",
         ),
+        # a plan's day in a sentence that has just called the plan off lies ahead, even
+        # when the day behind is nearer (DCT a Monday; a Wednesday)
+        (
+            "Pilots have called off a national strike that had been set for Friday.",
+            date(2025, 5, 19),
+            "Friday",
+            "2025-05-23",
+        ),
+        (
+            "A round of talks that had been set for Thursday in Oslo has been scrapped.",
+            date(2025, 5, 21),
+            "Thursday",
+            "2025-05-22",
+        ),
         # ... while a plain past clause still looks back
         ("The minister landed in Lima on Tuesday.", date(2025, 5, 18), "Tuesday", "2025-05-13"),
         # "the weekend": the coming one in a future clause or after "ahead of"

@@ -285,8 +285,16 @@ def describe(
         mention.anaphoric = mention.definite and not mention.participants()
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)
+        called_off = mention.status == "negated" and mention.cue in cues["cancel_verbs"]
         if mention.definite and mention.type == "VISIT" and mention.targets:
             _visitor_of_the_visit(mention, index)
+        elif called_off and mention.type == "VISIT" and mention.targets and _no_visitor(token):
+            # 'Wadephul arrived in Riyadh …: a visit to Cairo planned for this weekend was
+            # called off': a trip called off is the one the text is about, named before it
+            _visitor_of_the_visit(mention, index, token.idx)
+    if mention.status in ("planned", "possible") and _own_clause(mention, token):
+        with_noun = status.cancelled_with_its_noun(token.doc[mention.clause], cues)
+        mention.status, mention.cue = with_noun or (mention.status, mention.cue)
     if mention.caption and (mention.status == "ongoing" or mention.cue == "nominal"):
         mention.status, mention.cue = "occurred", "caption"  # photo captions use the present
     if mention.caption and not mention.participants():
@@ -321,6 +329,17 @@ def describe(
         # 'X could meet Li if time allows, an official told reporters': the condition is
         # the content's; the telling happened
         mention.status, mention.cue = "occurred", "speech act"
+
+
+def _own_clause(mention: Mention, token: Token) -> bool:
+    """The clause is the event's own: its verb, or the verb a nominal is an argument of
+    ('… that was to hold talks'), not one it only dates ('that was to take place before
+    the G20 summit')."""
+    clause = token.doc[mention.clause]
+    return clause.i == token.i or (token.dep_ in ARGUMENT_DEPS and token.head.i == clause.i)
+
+
+ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
 
 
 def _habit_denied(mention: Mention, doc: Doc) -> bool:
@@ -401,15 +420,22 @@ def _attribute(
 VISITOR_WINDOW = 1500
 
 
-def _visitor_of_the_visit(mention: Mention, index: MentionIndex) -> None:
+def _visitor_of_the_visit(mention: Mention, index: MentionIndex, start: int | None = None) -> None:
     """'The visit to Seoul marked the first stop on an Asian tour': the visit of the person
-    the text has been about (the latest person named as a subject), not nobody's."""
+    the text has been about (the latest person named as a subject before ``start``, by
+    default the sentence's), not nobody's."""
     if mention.sources:
         return
-    start = mention.sentence[0]
+    start = mention.sentence[0] if start is None else start
     visitor = index.latest_subject(start, window=VISITOR_WINDOW)
     if visitor is not None and visitor.id not in {r.id for r in mention.targets}:
         mention.sources = [visitor]
+
+
+def _no_visitor(noun: Token) -> bool:
+    """'a visit to Cairo': no possessive names who travels ('the President's visit' names
+    one the actors step may not know)."""
+    return not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _named_by_its_place(mention: Mention, token: Token, index: MentionIndex) -> None:

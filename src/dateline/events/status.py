@@ -372,3 +372,39 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
         if token.lemma_.lower() in cues["self_planning"]:
             return _past(token.head if token.dep_ == "acomp" else token)
     return False
+
+
+#: how a relative clause's noun reaches the clause that decides its fate ('his trip to
+#: Beira, where he was to meet survivors, was called off': Beira → to → trip)
+NOUN_PHRASE_DEPS = ("pobj", "prep", "compound", "appos")
+
+
+def cancelled_with_its_noun(verb: Token, cues: dict[str, Any]) -> Decision | None:
+    """'A joint commission that was to have met in Oujda this month was called off', 'called
+    off a ceremony at which it was to sign a joint venture': a plan told in a relative
+    clause is called off with the noun the clause describes, or put off with it ('the
+    protocol that the ministers were to sign on Thursday was put off'). None unless that
+    noun is cancelled, said not to take place, or put off."""
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+        verb = verb.head  # 'was to have met', 'had been due to sign'
+    if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = verb.head
+    while noun.dep_ in NOUN_PHRASE_DEPS and noun.head.i != noun.i:
+        noun = noun.head
+    decision, clause = noun_status(noun, cues)
+    if decision is None or clause is None:
+        return None
+    if decision[0] == "planned" and decision[1] in cues["reschedule_verbs"]:
+        return decision
+    if decision[0] != "negated":
+        return None
+    cancelled = decision[1] in cues["cancel_verbs"]
+    return decision if cancelled or _occurrence_key(clause) in cues["occurrence_verbs"] else None
+
+
+def _occurrence_key(verb: Token) -> str:
+    """'take place' (its noun an object), else the governor key ('go ahead', 'happen')."""
+    if verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in children(verb, "dobj")):
+        return "take place"
+    return governor_key(verb)

@@ -24,7 +24,7 @@ from dateline.timex.context import (
 from dateline.timex.holidays import named_day
 from dateline.timex.narrative import in_story, story_weekday, told_as_history, told_as_nowadays
 from dateline.timex.tense import FUTURE, PAST, past_plan, sentence_bounds
-from dateline.timex.weekday_direction import weekday_forward
+from dateline.timex.weekday_direction import plan_called_off, weekday_forward
 from dateline.timex.year_choice import choose_year
 
 
@@ -485,6 +485,8 @@ def norm_weekday(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result |
     # news reports mostly look back: without a clear future cue, the last such weekday
     if _UNTIL.search(ctx.text, max(0, ctx.start - UNTIL_REACH), ctx.start):
         delta = ahead
+    elif plan_called_off(ctx.text, ctx.start, ctx.end):
+        delta = ahead  # 'called off a strike that had been set for Friday': not yet come
     elif past_plan(ctx.text, ctx.start, ctx.end):
         delta = ahead if ahead < back else -back  # a plan told in the past: the nearest one
     else:

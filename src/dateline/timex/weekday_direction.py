@@ -147,6 +147,17 @@ def _meant_for(text: str, left: int, start: int) -> bool:
     )
 
 
+def plan_called_off(text: str, start: int, end: int) -> bool:
+    """'talks that had been set for Thursday have been called off', 'unions have called off
+    a strike that had been set for Friday': a plan's day, in a sentence that calls the plan
+    off in the present perfect (news just in), lies ahead; a calling off told in the past
+    ('a service planned for Friday was canceled') leaves the plan's tense to decide."""
+    left, right = sentence_bounds(text, start, end)
+    if _PLANNED_FOR.search(text, max(left, start - PLANNED_FOR_REACH), start) is None:
+        return False
+    return _cancelled_pattern().search(text, left, right) is not None
+
+
 # an occasion a possessive weekday names: "Sunday's elections", "Saturday's final"
 _OCCASION = re.compile(
     r"['’]s\s+(?:[a-z0-9-]+\s+){0,3}?(?:elections?|votes?|polls?|ballot|referendum|runoff|"
@@ -178,6 +189,23 @@ def _called_off_pattern() -> re.Pattern[str]:
         for w in verbs
     )
     return re.compile(rf"\b(?:{'|'.join(stems)})\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cancelled_pattern() -> re.Pattern[str]:
+    """A verb that calls a plan off (cues.json cancel_verbs) in the present perfect:
+    'has been called off', 'have scrapped', 'has now been cancelled'."""
+    from dateline.events.lexicon import load_cues
+
+    verbs = [w.split() for w in load_cues()["cancel_verbs"]]
+    verbs = [w for w in verbs if w[0] not in ("no", "cancellation", "cancelled", "ax", "axe")]
+    stems = sorted(
+        r"\s+".join([re.escape(w[0].removesuffix("e")) + r"\w*", *map(re.escape, w[1:])])
+        for w in verbs
+    )
+    return re.compile(
+        rf"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?(?:{'|'.join(stems)})\b", re.IGNORECASE
+    )
 
 
 # The simple present of a scheduled occasion is its future in news: "Arafat and Netanyahu
