@@ -100,7 +100,7 @@ def test_a_report_that_joins_a_long_story_writes_its_own_tail_row_only(db_url: s
         written: list[Any] = []
 
         def tail_rows_written(*event: Any) -> None:
-            if event[2].startswith("INSERT INTO story_tail"):
+            if event[2].replace('"', "").startswith("INSERT INTO story_tail"):
                 written.extend(event[3] if event[5] else [event[3]])
 
         sa.event.listen(store.engine, "before_cursor_execute", tail_rows_written)
