@@ -41,8 +41,12 @@ _WRITE = "dateline_write"
 # SQLite's page cache of a connection that writes, in KiB (SQLite's default: 2,000). The
 # writer reads back the index pages it writes to (stories, keys, events); with the default,
 # each batch read most of them from the file again: system time, 4.4 of 30 s of CPU in a
-# bench/profile_store.py run at 20,000 documents (2.8 with this cache).
-WRITER_CACHE_KIB = 65_536
+# bench/profile_store.py run at 20,000 documents (2.8 with 64 MiB). Past about 10,000
+# documents the pages a batch reads (random keys of story_keys, event_keys, events) outgrew
+# 64 MiB: at 30,000, 3,000 documents in batches of 500 cost 1.10 ms of system CPU per
+# document with 64 MiB and 0.65-0.67 with 256 MiB (6.55 -> 6.10-6.26 ms in all). The cache
+# fills only as far as the database needs it.
+WRITER_CACHE_KIB = 262_144
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 _URL_SCHEMES = re.compile(r"^(sqlite|postgresql|postgres)(\+[A-Za-z0-9_]+)?$")
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://[^:/@?#]*):.*@")
