@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def statement(*event: Any) -> None:
             counts["statements"] += 1
-            if event[2].startswith("INSERT INTO story_keys"):
+            if event[2].replace('"', "").startswith("INSERT INTO story_keys"):
                 counts["key rows"] += len(event[3]) if event[5] else 1
 
         if args.pages:
@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             timed_statements(store.engine, by_kind, kind_calls)
         times = os.times()
         more = docs[args.base :]
-        profile = cProfile.Profile() if args.profile else None
+        profile = cProfile.Profile(time.process_time) if args.profile else None
         began = time.process_time()
         if profile:
             profile.enable()

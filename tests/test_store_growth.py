@@ -100,7 +100,7 @@ def test_a_report_that_joins_a_long_story_writes_its_own_tail_row_only(db_url: s
         written: list[Any] = []
 
         def tail_rows_written(*event: Any) -> None:
-            if event[2].startswith("INSERT INTO story_tail"):
+            if event[2].replace('"', "").startswith("INSERT INTO story_tail"):
                 written.extend(event[3] if event[5] else [event[3]])
 
         sa.event.listen(store.engine, "before_cursor_execute", tail_rows_written)
@@ -209,6 +209,24 @@ def test_a_new_report_reads_only_the_stories_whose_window_it_overlaps(db_url: st
     lo, hi = (date.fromisoformat(day) for day in window)
     assert lo <= date(2025, 3, 7) and date(2025, 3, 13) <= hi
     assert (hi - lo).days < 6 + 2 * KEY_WINDOW_STEP
+
+
+def test_a_batch_looks_its_candidate_stories_up_in_one_statement(tmp_path: Path) -> None:
+    """However many link windows a batch's events have, SQLite finds the stories they may
+    join in one statement (one per window cost the compiling and preparing of each)."""
+    days = [f"2025-06-{day:02d}" for day in range(1, 25, 3)]
+    later = [
+        a for n, day in enumerate(days) for a in dated_reports(1, day, date(2025, 3, 10), f"v{n}")
+    ]
+    with Store(str(tmp_path / "lookup.db")) as store:
+        store.add_many(dated_reports(8, "2025-06-01"))
+        sent: list[str] = []
+        sa.event.listen(store.engine, "before_cursor_execute", lambda *e: sent.append(e[2]))
+        store.add_many(later)
+        stories = store.stories(limit=None)
+    lookups = [s for s in sent if s.lstrip().upper().startswith("SELECT") and "story_keys" in s]
+    assert len(lookups) == 1
+    assert sum(len(s["events"]) for s in stories) == 16 and len(stories) < 16
 
 
 def kim_visit(key: str, dct: str, status: str, day: str = "", change: str = "") -> dict[str, Any]:

@@ -419,19 +419,21 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     """How well ``e`` fits the story, or None when it may not join it."""
     if draft.family != e.family:
         return None
-    # The latest members stand for a long story; bounded so that a story with hundreds of
-    # reports costs the same per new report.
-    shared, support = draft.links(e, settings)
-    if shared == 0:
-        return None
-    if draft.reverses(e):
-        return None
+    # Time and place first: they are cheap once the story's state is known (it is kept
+    # until the story changes), and most stories an event is compared with fail on them.
     state = draft.state(settings)
     if not _fits_time(e, draft, state, settings):
         return None
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
     ):
+        return None
+    # The latest members stand for a long story; bounded so that a story with hundreds of
+    # reports costs the same per new report.
+    shared, support = draft.links(e, settings)
+    if shared == 0:
+        return None
+    if draft.reverses(e):
         return None
     # An invitation announces an event still to come: prefer a story still open.
     open_story = int(settings.is_precursor(e.type) and state.status in settings.pending_statuses)

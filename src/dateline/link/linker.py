@@ -42,6 +42,7 @@ from dateline.link.cluster import (
     extend,
     found_by,
     linked_of_row,
+    looks_for,
     summary_ids,
     tail_rows,
 )
@@ -653,28 +654,59 @@ def _tail_stories(conn: Connection, seeds: list[Member], settings: LinkSettings)
     one of whose last members has a key the seed looks for. A seed of two parties or more
     looks for members of one party by participant key and for the others by pair key (they
     must share two participants with it); any other seed looks for all by participant
-    key. Seeds are grouped by link window, so that each looks in its own window only."""
+    key. Each seed looks in its own window only."""
+    wanted = _searches(seeds, settings)
+    if conn.dialect.name == "sqlite":
+        return _tail_stories_sqlite(conn, wanted)
     k, out = story_keys, set[str]()
-    groups: dict[tuple[str, bool, str, str], list[Member]] = {}
-    for m in seeds:
-        pairs = pairs_needed(m.participants, settings)
-        groups.setdefault((m.family, pairs, m.lo, m.hi), []).append(m)
-    for (family, pairs, lo, hi), members in sorted(groups.items()):
+    groups: dict[tuple[str, str, str, bool], list[str]] = {}
+    for family, key, lo, hi, single in wanted:
+        groups.setdefault((family, lo, hi, single), []).append(key)
+    for (family, lo, hi, single), keys in sorted(groups.items()):
         window = and_(k.c.hi >= lo, k.c.lo <= hi)
-        singles = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
-        searches = [(singles, k.c.parties == 1 if pairs else None)]
-        if pairs:
-            pairs_ = set().union(*(pair_keys(m.participants, settings, True) for m in members))
-            searches.append((sorted(pairs_), None))
-        for found, extra in searches:
-            for start in range(0, len(found), CHUNK):
-                query = select(k.c.story_id).where(
-                    k.c.family == family, k.c.key.in_(found[start : start + CHUNK]), window
-                )
-                if extra is not None:
-                    query = query.where(extra)
-                out |= {r[0] for r in conn.execute(query.distinct()) if r[0]}
+        for start in range(0, len(keys), CHUNK):
+            query = select(k.c.story_id).where(
+                k.c.family == family, k.c.key.in_(keys[start : start + CHUNK]), window
+            )
+            if single:
+                query = query.where(k.c.parties == 1)
+            out |= {r[0] for r in conn.execute(query.distinct()) if r[0]}
     return sorted(out)
+
+
+#: what a seed looks for in ``story_keys``: family, key, window, and whether only rows of
+#: one-party members (``parties = 1``) count
+Search = tuple[str, str, str, str, bool]
+
+
+def _searches(seeds: list[Member], settings: LinkSettings) -> list[Search]:
+    """The seeds' searches of ``story_keys``, each once, in order."""
+    wanted: set[Search] = set()
+    for m in seeds:
+        singles, pairs = looks_for(m.participants, settings)
+        wanted.update((m.family, key, m.lo, m.hi, pairs is not None) for key in singles)
+        wanted.update((m.family, key, m.lo, m.hi, False) for key in pairs or ())
+    return sorted(wanted)
+
+
+# One statement for a whole batch's searches (given as one JSON array of them), each an
+# index range of ``ix_story_keys_lookup``: one statement per window of the batch's seeds
+# cost SQLAlchemy's compiling and the driver's preparing of each (about 180 per batch of
+# 500 documents).
+_TAIL_LOOKUP = (
+    "SELECT DISTINCT k.story_id FROM json_each(?) AS q JOIN story_keys AS k"
+    " ON k.family = json_extract(q.value, '$[0]') AND k.key = json_extract(q.value, '$[1]')"
+    " AND k.hi >= json_extract(q.value, '$[2]') AND k.lo <= json_extract(q.value, '$[3]')"
+    " AND (json_extract(q.value, '$[4]') = 0 OR k.parties = 1)"
+)
+
+
+def _tail_stories_sqlite(conn: Connection, wanted: list[Search]) -> list[str]:
+    if not wanted:
+        return []
+    searches = json.dumps([[f, key, lo, hi, int(single)] for f, key, lo, hi, single in wanted])
+    rows = conn.exec_driver_sql(_TAIL_LOOKUP, (searches,)).all()
+    return sorted({r[0] for r in rows if r[0]})
 
 
 def _adjacent_to(

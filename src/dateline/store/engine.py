@@ -19,6 +19,8 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +41,12 @@ _WRITE = "dateline_write"
 # SQLite's page cache of a connection that writes, in KiB (SQLite's default: 2,000). The
 # writer reads back the index pages it writes to (stories, keys, events); with the default,
 # each batch read most of them from the file again: system time, 4.4 of 30 s of CPU in a
-# bench/profile_store.py run at 20,000 documents (2.8 with this cache).
-WRITER_CACHE_KIB = 65_536
+# bench/profile_store.py run at 20,000 documents (2.8 with 64 MiB). Past about 10,000
+# documents the pages a batch reads (random keys of story_keys, event_keys, events) outgrew
+# 64 MiB: at 30,000, 3,000 documents in batches of 500 cost 1.10 ms of system CPU per
+# document with 64 MiB and 0.65-0.67 with 256 MiB (6.55 -> 6.10-6.26 ms in all). The cache
+# fills only as far as the database needs it.
+WRITER_CACHE_KIB = 262_144
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 _URL_SCHEMES = re.compile(r"^(sqlite|postgresql|postgres)(\+[A-Za-z0-9_]+)?$")
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://[^:/@?#]*):.*@")
@@ -197,27 +203,43 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     (6,000 sentences at 20,000 documents: 365 → 81 ms of CPU); the row triggers of
     ``events``, ``event_links``, ``event_actors`` and ``stories`` cost less in one
     statement too. A table without triggers keeps ``executemany``, which parses its
-    statement once (a statement of 500 rows costs more to parse than it saves). Each
+    statement once (a statement of 500 rows costs more to parse than it saves), given
+    the rows as tuples: SQLAlchemy's own ``executemany`` builds each row's parameters
+    again in Python (70 rows per document; 0.1-0.2 ms of the writer's 4.5-5 at 5,000). Each
     statement holds a power of two of rows, so that the driver's cache of prepared
     statements holds a few per table and reuses them, instead of one for every row count
     that a batch happened to have (each of them hundreds of KB). The rows, their ids and
     every trigger's work are the same either way."""
     if not rows:
         return
-    if conn.dialect.name != "sqlite" or not _has_triggers(conn, table.name):
+    if conn.dialect.name != "sqlite":
         conn.execute(insert(table), rows)
         return
     names = [c.name for c in table.columns if c.name in rows[0]]
     one = "(" + ", ".join("?" * len(names)) + ")"
     head = f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES "
+    values = _row_values(rows, names)
+    if not _has_triggers(conn, table.name):
+        conn.exec_driver_sql(head + one, values)
+        return
     most = max(1, min(SQLITE_ROWS_PER_INSERT, _SQLITE_VALUES // len(names)))
     start = 0
     while start < len(rows):
         size = 1 << (min(most, len(rows) - start).bit_length() - 1)
-        chunk = rows[start : start + size]
-        values = tuple(r.get(n) for r in chunk for n in names)
-        conn.exec_driver_sql(head + ", ".join([one] * size), values)
+        chunk = tuple(chain.from_iterable(values[start : start + size]))
+        conn.exec_driver_sql(head + ", ".join([one] * size), chunk)
         start += size
+
+
+def _row_values(rows: list[dict[str, Any]], names: list[str]) -> list[tuple[Any, ...]]:
+    """Each row's values of ``names``, in that order (None for a name a row lacks)."""
+    get = itemgetter(*names)
+    try:
+        if len(names) == 1:
+            return [(get(r),) for r in rows]
+        return [get(r) for r in rows]
+    except KeyError:
+        return [tuple(r.get(n) for n in names) for r in rows]
 
 
 def update_by_key(
