@@ -155,10 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         "--days", nargs=2, metavar=("MIDDLE", "END"), help="as-of days (default: from --db)"
     )
     args = parser.parse_args(argv)
-    last = date.fromisoformat(_last_day(args.db))
-    days = {"middle": _middle_day(args.db), "end": (last - timedelta(days=10)).isoformat()}
-    if args.days:
+    if args.days:  # then --db need not hold documents (PostgreSQL reads alone)
         days = dict(zip(("middle", "end"), args.days, strict=True))
+    else:
+        last = date.fromisoformat(_last_day(args.db))
+        days = {"middle": _middle_day(args.db), "end": (last - timedelta(days=10)).isoformat()}
     print(f"as of: {days}; load average {os.getloadavg()}", flush=True)
     reads = {**library_reads(str(args.db), days, args.limit)}
     reads.update(fastpath_reads(args.db, days, args.limit))

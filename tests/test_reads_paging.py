@@ -1003,5 +1003,126 @@ def test_pending_statement_binds_only_the_day_and_the_page(db_url: str) -> None:
             given["first"] = 10
         for whole in (False, True):
             sql = pending_pg._sql(rules, limited, whole, tuple(given))
-            assert set(re.findall(r"%\((\w+)\)s", sql)) == set(given)
+            bound = set(re.findall(r"%\((\w+)\)s", sql))
+            assert bound <= set(given) and {"day", "offset"} <= bound
             assert "'rescheduled'" in sql and "'STATEMENT'" in sql
+
+
+# --- the year's and the decade's spans by their end (migration 29) ------------------------
+
+
+def spans_of_every_group() -> list[tuple[str, str]]:
+    """Spans from 2008 to 2031 of every length, so that each span group has many: a start
+    every 23 days, each with ends 9, 70, 200, 500, 1,500 and 4,000 days later."""
+    from datetime import date, timedelta
+
+    first = date(2008, 1, 1)
+    starts = [first + timedelta(days=23 * n) for n in range(380)]
+    return [(s.isoformat(), (s + timedelta(days=d)).isoformat())
+            for s in starts for d in (9, 70, 200, 500, 1500, 4000)]  # fmt: skip
+
+
+def test_a_span_group_read_by_its_end_keeps_the_same_spans() -> None:
+    """A group's spans that meet a day, read as a range of their ends from the day to the
+    end of the day's year (decade), are those read as a range of their starts: for every
+    group and days early and late in their month, year and decade."""
+    from sqlalchemy import Column, MetaData, String, Table, create_engine
+
+    from dateline.span import overlapping_by_group, span_group
+
+    table = Table("spans", MetaData(), Column("lo", String), Column("hi", String))
+    engine = create_engine("sqlite://")
+    table.metadata.create_all(engine)
+    days = ["2010-01-01", "2013-02-28", "2015-06-01", "2018-11-20", "2019-12-31", "2020-07-01",
+            "2024-12-31", "2025-08-29", "2029-12-31"]  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(table.insert(), [{"lo": lo, "hi": hi} for lo, hi in spans_of_every_group()])
+        groups = {r[0] for r in conn.execute(select(span_group(table.c.lo, table.c.hi)).distinct())}
+        assert groups == set(GROUPS)
+        lo, hi = table.c.lo, table.c.hi
+        for day in days:
+            expected = set(conn.execute(select(lo, hi).where(*overlapping(lo, hi, day, day))))
+            for by_end in (False, True):
+                found: set[Any] = set()
+                for g in GROUPS:
+                    where = overlapping_by_group(lo, hi, day, day, g, by_end=by_end)
+                    found |= set(conn.execute(select(lo, hi).where(*where)))
+                assert found == expected and expected, (day, by_end)
+
+
+@pytest.mark.parametrize(
+    ("day", "groups"),
+    [("2018-11-20", (1, 2)), ("2018-03-01", (2,)), ("2012-11-20", (1,)), ("2013-03-01", ()),
+     ("2025-08-29", (1, 2)), ("2020-01-01", ())],
+)  # fmt: skip
+def test_the_year_and_the_decade_are_read_by_their_end_late_in_them(
+    day: str, groups: tuple[int, ...]
+) -> None:
+    from dateline.fastpath.span import by_end_groups as fast_by_end_groups
+    from dateline.span import by_end_groups
+
+    assert by_end_groups(day) == fast_by_end_groups(day) == groups
+
+
+def test_migration_29_adds_its_index_to_an_older_database(db_url: str) -> None:
+    listed = (
+        "SELECT indexname FROM pg_indexes"
+        if db_url.startswith("postgresql")
+        else "SELECT name FROM sqlite_master WHERE type = 'index'"
+    )
+    with Store(db_url) as opened, opened.engine.begin() as conn:
+        assert "ix_stories_open_end" in {r[0] for r in conn.execute(text(listed))}
+        conn.execute(text("DROP INDEX ix_stories_open_end"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 29"))
+    with Store(db_url) as reopened, reading(reopened.engine) as conn:
+        names = {r[0] for r in conn.execute(text(listed))}
+        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
+    assert "ix_stories_open_end" in names and 29 in versions
+
+
+@pytest.mark.parametrize("day", ["2025-07-05", "2025-03-03"])
+def test_pending_reads_the_late_year_and_decade_by_their_end(db_url: str, day: str) -> None:
+    """As of a day late in its year (decade), the stories of that span group open on it are
+    read from ix_stories_open_end as a range of their windows' ends (as of the middle of
+    a million events, the decade's: 1,136 entries instead of 6,713); the page is every
+    story judged as of the day. SQLite's fast path and PostgreSQL's one statement."""
+    with Store(db_url) as store:
+        assert all(store.add_many(plans()))
+        if store.engine.dialect.name == "postgresql":
+            with store.engine.connect() as conn:  # the visibility map, as after a bulk load
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                    "VACUUM (ANALYZE) stories"
+                )
+        with reading(store.engine) as conn:
+            expected = reference(conn, day)
+            assert expected and pending(conn, day) == expected
+            if store.engine.dialect.name == "sqlite":
+                plan = _pending_ranking_plan(conn, day)
+            elif day == "2025-07-05":  # (a table this small: either index for one group)
+                plan = _pending_statement_plan(store, conn, day)
+            else:
+                return
+    late = 2 if day == "2025-03-03" else 4  # the decade; and the year (ranking, later ones)
+    assert plan.count("ix_stories_open_end") == late, plan
+
+
+def _pending_statement_plan(store: Store, conn: Any, day: str) -> str:
+    """PostgreSQL's plan of pending's one statement as of ``day``, generic as the read
+    runs it, as for a big table."""
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        pending(conn, day, limit=3)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    conn.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+    conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_generic_plan")
+    statement, parameters = next(s for s in sent if "WITH settled" in s[0])
+    cursor = conn.connection.driver_connection.cursor()
+    cursor.execute("EXPLAIN " + statement, parameters)
+    return "\n".join(r[0] for r in cursor.fetchall())

@@ -87,13 +87,23 @@ def overlapping_by_group(
     date_from: str | BindParameter[str] | None,
     date_to: str | BindParameter[str] | None,
     group: int | None = None,
+    by_end: bool = False,
 ) -> list[ColumnElement[bool]]:
     """The conditions of :func:`overlapping`, with the same rows, written so that an index
     on (:func:`span_group`, lo) serves them: one bounded range of ``lo`` per group. With
-    ``group``, the rows of that group only (the groups' rows make up all the rows)."""
+    ``group``, the rows of that group only (the groups' rows make up all the rows); with
+    ``by_end`` too, that group's rows as a bounded range of ``hi`` instead, for an index
+    on (group, hi) (see :func:`by_end_groups`)."""
     if not _given(date_from):  # "lo <= date_to" is a range of lo already
         return overlapping(lo, hi, date_from, date_to)
     ends = overlapping(lo, hi, date_from, date_to)
+    if by_end and group in dict(SPAN_GROUPS) and _given(date_to):
+        # a span of the group that begins by date_to ends in date_to's period at the latest
+        last = _period_end(date_to, dict(SPAN_GROUPS)[group])
+        # the group's number written in: the index holds only these groups (a partial
+        # index), which SQLite uses only when the query names the group it holds
+        number: ColumnElement[Any] = literal_column(str(group))
+        return [and_(span_group(lo, hi) == number, *ends, hi <= last)]
     starts = {g: [lo >= _prefix(date_from, n)] for g, n in SPAN_GROUPS}  # implied by the ends
 
     def branch(g: int) -> ColumnElement[bool]:
@@ -111,10 +121,47 @@ def _prefix(day: Any, n: int) -> Any:
     return day[:n]
 
 
+def _period_end(day: Any, n: int) -> Any:
+    """The last date (as text compares) of the month, year or decade of a date (its first
+    ``n`` characters); of a bound date ``bindparam("day")``, the parameter ``day_N_end``."""
+    if isinstance(day, BindParameter):
+        return bindparam(f"{day.key}_{n}_end", type_=String())
+    return day[:n] + _LAST_DAY[n:]
+
+
+_LAST_DAY = "9999-12-31"
+
+
 def prefix_values(name: str, day: str) -> dict[str, str]:
     """The values of the prefixes of a date bound as ``bindparam(name)`` in
-    :func:`overlapping_by_group`."""
-    return {f"{name}_{n}": day[:n] for _, n in SPAN_GROUPS}
+    :func:`overlapping_by_group`, and of the last dates of its periods."""
+    return {
+        **{f"{name}_{n}": day[:n] for _, n in SPAN_GROUPS},
+        **{f"{name}_{n}_end": day[:n] + _LAST_DAY[n:] for _, n in SPAN_GROUPS},
+    }
+
+
+# The groups that an index also holds by their spans' end (migration 29,
+# ``ix_stories_open_end``): the spans of a year and of a decade. A day late in its
+# period meets that group's spans ending from the day to the period's end, a shorter range
+# than the ones beginning from the period's start to the day (as of 2018-11-20 at a million
+# events, a decade's: 1,136 stories against 6,713).
+END_GROUPS = (1, 2)
+
+
+def by_end_groups(day: str) -> tuple[int, ...]:
+    """The groups of :data:`END_GROUPS` whose spans that meet ``day`` are read by their end:
+    those whose period has less of it left after the day than it had before."""
+    when = date.fromisoformat(day)
+    found = []
+    for g, n in SPAN_GROUPS:
+        if g not in END_GROUPS:
+            continue
+        first = date.fromisoformat(day[:n] + "0000-01-01"[n:])
+        last = date.fromisoformat(day[:n] + _LAST_DAY[n:])
+        if last - when < when - first:
+            found.append(g)
+    return tuple(found)
 
 
 def check_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 
 from dateline.collector import collector_paused
-from dateline.fastpath.span import in_list, overlapping_by_group
+from dateline.fastpath.span import by_end_groups, in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
@@ -61,7 +61,10 @@ def pending_page(
     """:func:`dateline.link.query.pending_page` with the packaged linking rules: a page and
     the number of all pending stories."""
     settings = default_settings()
-    open_on_day = overlapping_by_group("stories.first_dct", "stories.open_until", day, day)
+    ends = by_end_groups(day)  # the year's and decade's spans late in them by their end
+    open_on_day = overlapping_by_group(
+        "stories.first_dct", "stories.open_until", day, day, None, ends
+    )
     first = None if limit is None else offset + limit
     settled, settled_count, later = _settled(conn, day, settings, open_on_day, first)
     unsettled = _unsettled(conn, open_on_day, day, settings) if later else []

@@ -3,11 +3,14 @@ as the indexes of migrations 7 and 10, so that SQLite reads them from those inde
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 SPAN_GROUPS = ((0, 7), (1, 4), (2, 3))  # as dateline.span.SPAN_GROUPS
 OTHER_GROUP = 3
 GROUPS = (*(g for g, _ in SPAN_GROUPS), OTHER_GROUP)
+LAST_DAY = "9999-12-31"  # as dateline.span._LAST_DAY
+END_GROUPS = (1, 2)  # as dateline.span.END_GROUPS
 
 
 def span_group(lo: str, hi: str) -> str:
@@ -19,25 +22,51 @@ def span_group(lo: str, hi: str) -> str:
 
 
 def overlapping_by_group(
-    lo: str, hi: str, date_from: str | None, date_to: str | None, group: int | None = None
+    lo: str,
+    hi: str,
+    date_from: str | None,
+    date_to: str | None,
+    group: int | None = None,
+    ends: tuple[int, ...] = (),
 ) -> tuple[list[str], list[Any]]:
-    """:func:`dateline.span.overlapping_by_group`: conditions and their parameters."""
-    ends, params = [], []
+    """:func:`dateline.span.overlapping_by_group`: conditions and their parameters; the
+    groups ``ends`` by their end (:func:`dateline.span.by_end_groups`), their numbers
+    written in (the partial index of migration 29 holds only them)."""
+    conditions: list[str] = []
+    params: list[Any] = []
     if date_from:
-        ends.append(f"{hi} >= ?")
+        conditions.append(f"{hi} >= ?")
         params.append(date_from)
     if date_to:
-        ends.append(f"{lo} <= ?")
+        conditions.append(f"{lo} <= ?")
         params.append(date_to)
     if not date_from:
-        return ends, params
+        return conditions, params
     prefix, grouped = dict(SPAN_GROUPS), span_group(lo, hi)
     branches, given = [], []
     for g in GROUPS if group is None else (group,):
+        if g in ends and g in prefix and date_to:
+            branches.append(f"({grouped} = {g:d} AND {' AND '.join(conditions)} AND {hi} <= ?)")
+            given += [*params, date_to[: prefix[g]] + LAST_DAY[prefix[g] :]]
+            continue
         starts = [f"{lo} >= ?"] if g in prefix else []
-        branches.append("(" + " AND ".join([f"{grouped} = ?", *starts, *ends]) + ")")
+        branches.append("(" + " AND ".join([f"{grouped} = ?", *starts, *conditions]) + ")")
         given += [g, *([date_from[: prefix[g]]] if g in prefix else []), *params]
     return ["(" + " OR ".join(branches) + ")"], given
+
+
+def by_end_groups(day: str) -> tuple[int, ...]:
+    """:func:`dateline.span.by_end_groups`."""
+    when = date.fromisoformat(day)
+    found = []
+    for g, n in SPAN_GROUPS:
+        if g not in END_GROUPS:  # (a month's last day is not always the 31st)
+            continue
+        first = date.fromisoformat(day[:n] + "0000-01-01"[n:])
+        last = date.fromisoformat(day[:n] + LAST_DAY[n:])
+        if last - when < when - first:
+            found.append(g)
+    return tuple(found)
 
 
 def in_list(values: list[Any]) -> str:

@@ -53,6 +53,7 @@ from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings
 from dateline.link.story_view import ROW_COLUMNS, PendingKey, pending_key
+from dateline.span import by_end_groups
 from dateline.store import schema as t
 
 # What a member's JSON array holds, in order: the fold's columns
@@ -83,7 +84,8 @@ def pending_page(
     given = {**_day_values(day, settings), "offset": offset}
     if first is not None:
         given["first"] = first
-    rows = _generic(conn, _sql(settings, limit is not None, not summary, tuple(given)), given)
+    sql = _sql(settings, limit is not None, not summary, tuple(given), by_end_groups(day))
+    rows = _generic(conn, sql, given)
     ranked: list[tuple[PendingKey, Any]] = []
     total = folded = 0
     # the statement returns the stories ranked before the page only when some story's
@@ -206,8 +208,14 @@ def _json_loader() -> type:
     return BuiltArray
 
 
-@lru_cache(maxsize=8)
-def _sql(settings: LinkSettings, limited: bool, whole: bool, given: tuple[str, ...]) -> str:
+@lru_cache(maxsize=32)
+def _sql(
+    settings: LinkSettings,
+    limited: bool,
+    whole: bool,
+    given: tuple[str, ...],
+    ends: tuple[int, ...] = (),
+) -> str:
     """:func:`_statement` for psycopg, with every value it holds itself (the linking rules'
     states, types and the span groups' numbers) written into its text: only ``given``,
     what each read binds (the day, its prefixes, the paging), stays a parameter. A value
@@ -216,7 +224,7 @@ def _sql(settings: LinkSettings, limited: bool, whole: bool, given: tuple[str, .
     the custom plans' own (same indexes, same joins; ``EXPLAIN``)."""
     from sqlalchemy.dialects.postgresql.psycopg import dialect
 
-    compiled = _statement(settings, limited, whole).compile(dialect=dialect())
+    compiled = _statement(settings, limited, whole, ends).compile(dialect=dialect())
     expanded = compiled.construct_expanded_state({name: "" for name in given})
     held = {k: v for k, v in expanded.parameters.items() if k not in given}
 
@@ -239,14 +247,17 @@ def _literal(value: Any) -> str:
     return "'" + value.replace("'", "''").replace("%", "%%") + "'"  # psycopg's %% for %
 
 
-@lru_cache(maxsize=8)
-def _statement(settings: LinkSettings, limited: bool, whole: bool) -> Select[Any]:
-    """The one statement (see the module), built once per rules, paging and view."""
+@lru_cache(maxsize=32)
+def _statement(
+    settings: LinkSettings, limited: bool, whole: bool, ends: tuple[int, ...] = ()
+) -> Select[Any]:
+    """The one statement (see the module), built once per rules, paging, view and the span
+    groups read by their end (:func:`dateline.span.by_end_groups` of the day)."""
     from dateline.link.query import _DAY, _fresh, _ranking, _states_on_day
 
     # CTEs: each is read twice or more (the page and the counts) but worked out once
-    ranking = _ranking("postgresql", settings, limited).cte("settled")
-    later = _states_on_day("postgresql").cte("later")
+    ranking = _ranking("postgresql", settings, limited, ends).cte("settled")
+    later = _states_on_day("postgresql", ends).cte("later")
     r, s = ranking.c, later.c
     # judge(): the row tells the state as of the day when it is dated up to the day and
     # its next report (if any) comes after it; pending as is_pending() says

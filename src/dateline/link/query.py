@@ -38,7 +38,7 @@ from dateline.link.story_view import (
     story_dict,
     story_summary,
 )
-from dateline.span import GROUPS, overlapping_by_group, prefix_values
+from dateline.span import GROUPS, by_end_groups, overlapping_by_group, prefix_values
 from dateline.store import schema as t
 from dateline.store.engine import sqlite_snapshot
 from dateline.store.queries import among
@@ -180,7 +180,7 @@ def _settled_pending(
     row is the story's state as of ``day``: pending when :func:`is_pending` holds of its
     state, time and last report date, and (the window reaching ``day``) a status still
     open."""
-    query = _ranking(conn.dialect.name, settings, first is not None)
+    query = _ranking(conn.dialect.name, settings, first is not None, by_end_groups(day))
     given = {**_day_values(day, settings), **({"first": first} if first is not None else {})}
     rows = conn.execute(query, given).all()
     if not rows:
@@ -204,8 +204,11 @@ def _day_values(day: str, settings: LinkSettings) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=32)
-def _ranking(dialect: str, settings: LinkSettings, limited: bool) -> Select[Any]:
-    """The statement of :func:`_settled_pending` (``first`` bound when ``limited``)."""
+def _ranking(
+    dialect: str, settings: LinkSettings, limited: bool, ends: tuple[int, ...] = ()
+) -> Select[Any]:
+    """The statement of :func:`_settled_pending` (``first`` bound when ``limited``; the span
+    groups ``ends`` read by their end, :func:`_open_on`)."""
     undated = or_(st.c.latest.is_(None), st.c.latest == "")
     status: ColumnElement[str] = st.c.status
     state: ColumnElement[str | None] = st.c.state
@@ -220,7 +223,7 @@ def _ranking(dialect: str, settings: LinkSettings, limited: bool) -> Select[Any]
         state.in_(sorted(settings.pending_states)),
         or_(and_(~undated, st.c.latest >= _DAY), and_(undated, _fresh(settings))),
     ]
-    found = _open_on([st.c.earliest, st.c.first_dct, st.c.id], conditions)
+    found = _open_on([st.c.earliest, st.c.first_dct, st.c.id], conditions, ends)
     keys = [func.coalesce(func.nullif(found.c.earliest, ""), "9999"), found.c.first_dct, found.c.id]
     if dialect == "postgresql":  # the order of Python's str, as the ranking's
         keys = [key.collate("C") for key in keys]
@@ -237,16 +240,24 @@ def _open_on_day(day: Any = _DAY) -> list[ColumnElement[bool]]:
     return overlapping_by_group(st.c.first_dct, st.c.open_until, day, day)
 
 
-def _open_on(columns: list[ColumnElement[Any]], conditions: list[ColumnElement[bool]]) -> Subquery:
+def _open_on(
+    columns: list[ColumnElement[Any]],
+    conditions: list[ColumnElement[bool]],
+    ends: tuple[int, ...] = (),
+) -> Subquery:
     """``columns`` of the stories whose reporting window holds the (bound) day and that
     meet ``conditions``: one branch per span group, joined by UNION ALL (a story is in one
     group). PostgreSQL reads each branch from ``ix_stories_open_group`` alone, where the
     OR of the groups was a bitmap scan that read every candidate's row in the table (1,560
     pages for the 3,000 candidates of the middle of a million events); SQLite reads each
-    from the index alone either way."""
+    from the index alone either way. The groups ``ends`` (:func:`dateline.span.
+    by_end_groups` of the day) are read from ``ix_stories_open_end`` by their window's
+    end instead (migration 29)."""
     branches = [
         select(*columns).where(
-            *overlapping_by_group(st.c.first_dct, st.c.open_until, _DAY, _DAY, group),
+            *overlapping_by_group(
+                st.c.first_dct, st.c.open_until, _DAY, _DAY, group, by_end=group in ends
+            ),
             *conditions,
         )
         for group in GROUPS
@@ -279,7 +290,8 @@ def _unsettled_pending(conn: Connection, day: str, settings: LinkSettings) -> li
         later = select(st.c.id).where(*_open_on_day(day), st.c.last_dct > day)
         return _folded_pending(conn, later, day, settings)
     keys, unknown = [], []
-    for r in conn.execute(_states_on_day(conn.dialect.name), _day_values(day, settings)):
+    statement = _states_on_day(conn.dialect.name, by_end_groups(day))
+    for r in conn.execute(statement, _day_values(day, settings)):
         judged = judge(tuple(r[1:]), r[0], day, settings)
         if isinstance(judged, str):
             unknown.append(r[1])
@@ -290,8 +302,8 @@ def _unsettled_pending(conn: Connection, day: str, settings: LinkSettings) -> li
     return keys
 
 
-@lru_cache(maxsize=4)
-def _states_on_day(dialect: str) -> Select[Any]:
+@lru_cache(maxsize=16)
+def _states_on_day(dialect: str, ends: tuple[int, ...] = ()) -> Select[Any]:
     """``stories.first_dct`` and the ``story_states`` row (``COLUMNS``, its story's id
     first) as of the day of each story open on the day and reported after it: the row
     with the greatest date up to it (the day bound, :func:`_day_values`)."""
@@ -300,7 +312,7 @@ def _states_on_day(dialect: str) -> Select[Any]:
         # one index lookup per story: with the subquery below PostgreSQL, expecting 15,000
         # candidate stories for 225, hashed all 390,000 rows (200 ms at a million events);
         # the stories from the index alone, by span group (_open_on)
-        found = _open_on([st.c.id, st.c.first_dct], [st.c.last_dct > _DAY])
+        found = _open_on([st.c.id, st.c.first_dct], [st.c.last_dct > _DAY], ends)
         row = (
             select(*(h.c[n] for n in COLUMNS if n != "story_id"))
             .where(h.c.story_id == found.c.id, h.c.dct <= _DAY)

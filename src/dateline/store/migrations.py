@@ -467,6 +467,20 @@ def _v26_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v29_open_end(conn: Connection) -> None:
+    """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
+    the window's end, so that ``pending --as-of`` a day late in its year or decade reads
+    the stories of those groups open on it as a range of ends from the day (it read the
+    range of starts from the period's beginning). Nothing else changes."""
+    from sqlalchemy.schema import CreateIndex
+
+    from dateline.link.schema import stories
+
+    (index,) = (i for i in stories.indexes if i.name == "ix_stories_open_end")
+    conn.execute(CreateIndex(index, if_not_exists=True))
+    conn.exec_driver_sql("ANALYZE stories")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -504,6 +518,7 @@ MIGRATIONS: list[Migration] = [
     (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
     (25, "stories linked again: a journey home ends its trip (round 9)", _v25_relink),
     (26, "names identified and stories linked again (round 10)", _v26_relink),
+    (29, "ix_stories_open_end: pending's year and decade spans by their end", _v29_open_end),
 ]
 
 
