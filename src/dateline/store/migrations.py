@@ -469,10 +469,11 @@ def _v26_relink(conn: Connection) -> None:
 
 def _v27_relink(conn: Connection) -> None:
     """Identify every name again and link stored documents again (issue 12's eleventh
-    round): person keys are computed again for a new spelling group ("Zaid", "Zeid":
-    docs/actors.md); and a dated plan of a later article gives a new date to a dated plan
-    of the same place whose date has not passed (``redated``), which changes the
-    neighbourhoods, which story such a plan joins, and the windows of ``story_keys``."""
+    round): person keys are computed again for a new spelling group ("Zaid", "Zeid") and
+    honorifics ("H.M.": docs/actors.md); and a dated plan of a later article gives a new
+    date to a dated plan of the same place whose date has not passed (``redated``), which
+    changes the neighbourhoods, which story such a plan joins, and the windows of
+    ``story_keys``."""
     from dateline.link.linker import relink_from_scratch
     from dateline.store.identity import identify_all, rekey_names
 
