@@ -522,6 +522,15 @@ def test_a_title_in_the_plural_before_two_names_is_not_part_of_the_first() -> No
     assert people == ["levan-kapanadze", "rauf-gasimov"]
 
 
+def test_an_honorific_before_a_title_is_no_part_of_the_name() -> None:
+    doc = annotate(
+        "H.M. King Tariq III of Jordan lands in Madrid on Monday for a state visit.",
+        date(2026, 5, 4),
+    )
+    people = [a for a in doc._.actors if a.kind == "person"]
+    assert [(a.id, a.role, a.country) for a in people] == [("tariq-iii", "king", "JOR")]
+
+
 def test_a_nickname_quoted_between_the_names_leaves_the_person_whole() -> None:
     doc = annotate(
         'The state visit by President Emeka "E.D." Nwosu ended in Toronto on Wednesday. '

@@ -160,6 +160,7 @@ def test_participants(what: str, e: Member, f: Member, shared: int) -> None:
 
 # --- family and time: the neighbourhood relation ------------------------------------
 
+JUNE_10, JUNE_20, AUGUST_20 = (("2025-06-10",) * 3), (("2025-06-20",) * 3), (("2025-08-20",) * 3)
 ADJACENT_CASES = [
     # (what, event e, event f, linked)
     (
@@ -192,6 +193,24 @@ ADJACENT_CASES = [
         "an undated plan and a visit that happened before the plan was reported",
         member("a", "VISIT", ["kim-jong-un"], ["RUS"], "occurred", time=("2023-09-13",) * 3),
         member("b", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21"),
+        False,
+    ),
+    (
+        "a dated plan and a later article's plan a few days off, before the first date came",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21", JUNE_10),
+        member("b", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-30", JUNE_20),
+        True,
+    ),
+    (
+        "a dated plan and a later article's plan a few days off, once the first date passed",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21", JUNE_10),
+        member("b", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-06-12", JUNE_20),
+        False,
+    ),
+    (
+        "a dated plan and a later article's plan more than `redated` days off",
+        member("a", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21", JUNE_10),
+        member("b", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-30", AUGUST_20),
         False,
     ),
 ]
@@ -589,6 +608,22 @@ def test_a_trip_to_a_country_takes_in_several_of_its_cities() -> None:
     # A story that started in one city does not take another city's talks.
     apart = [_placed("visit", "VISIT", VLADIVOSTOK), _placed("talks", "MEET", MOSCOW, "2025-05-22")]
     assert [len(d.added) for d in cluster(apart, S)] == [1, 1]
+
+
+def test_a_region_of_no_one_country_does_not_move_a_story_out_of_its_country() -> None:
+    from dateline.link.cluster import cluster, narrower
+
+    arctic = PlaceInfo("Arctic", None, "region")
+    assert narrower(RUSSIA, arctic) == RUSSIA
+    assert narrower(MOSCOW, arctic) == MOSCOW
+    assert narrower(PlaceInfo(), arctic) == arctic  # it still places a story that has none
+    # Talks "on the Arctic" during the trip do not keep its next report in Moscow out.
+    trip = [
+        _placed("visit", "VISIT", RUSSIA),
+        _placed("talks", "DISCUSS", arctic),
+        _placed("stop", "VISIT", MOSCOW, dct="2025-05-22"),
+    ]
+    assert [len(d.added) for d in cluster(trip, S)] == [3]
 
 
 def test_one_articles_dates_of_one_trip_do_not_shut_each_other_out() -> None:

@@ -295,6 +295,9 @@ class DocumentLinker:
         Gasimov and Levan Kapanadze": the NER's "Ministers Rauf Gasimov" is Rauf Gasimov)."""
         start = c.start
         words = vocabulary().words | vocabulary().heads
+        if start < c.end - 2 and name_key(self.doc[start].text) in vocabulary().honorifics:
+            # an honorific before a title ("H.M. King Zaid II") goes with the title
+            start += int(_title_word(self.doc[start + 1].lower_, words))
         while start < c.end - 1 and _title_word(self.doc[start].lower_, words):
             start += 1
         return Candidate(start, c.end, c.label, c.entry, c.institution, c.country)

@@ -23,6 +23,7 @@ from dateline.link.compat import (
     Member,
     Participant,
     PlaceInfo,
+    dated_plan,
     late_plan,
     lookup_keys,
     overlaps,
@@ -31,6 +32,7 @@ from dateline.link.compat import (
     participants_match,
     parties_of,
     places_compatible,
+    redates,
     roles_agree,
     shift,
     stored_keys,
@@ -223,9 +225,22 @@ class Draft:
             count = sum(n for (a, b), n in windows.items() if lo <= b and a <= hi)
             if late and self.last_article and self.last_article[1] == e.document_id:
                 count -= self._late_in_article(e, key)
+            if not count and key[3] and key[1] == e.type and dated_plan(e):
+                count = self._redated(e, key)
             if count and (match := participants_match(e, member, settings)):
                 shared, support = max(shared, match), support + count
         return shared, support
+
+    def _redated(self, e: Member, key: Signature) -> int:
+        """How many members of the tail's group ``key``, of other articles than ``e``'s,
+        ``e`` may give a new date to (``compat.redates``)."""
+        same = self.last_article is not None and self.last_article[1] == e.document_id
+        own = {m.id for m in self._fold.current} if same else set()
+        return sum(
+            1
+            for m in self.tail
+            if m.id not in own and signature(m) == key and redates(e, m, self.settings)
+        )
 
     def reverses(self, e: Member) -> bool:
         """Whether ``e`` turns a member of the tail it shares a key with around (``role_pairs``):
@@ -337,6 +352,8 @@ def narrower(story: PlaceInfo, facet: PlaceInfo) -> PlaceInfo:
     even when an earlier report put the trip's stop in Tacloban."""
     if story.name and facet.level == SITE:
         return story  # a palace or a hall says less than the city or country known before
+    if story.country and facet.level == "region" and not facet.country:
+        return story  # so does a region of no one country ("Southeast Asia", "Antarctic")
     wide = story.level in ("country", "region") and facet.level == "local"
     if story.name and wide and story.country and story.country == facet.country:
         return story
@@ -422,7 +439,7 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     # Time and place first: they are cheap once the story's state is known (it is kept
     # until the story changes), and most stories an event is compared with fail on them.
     state = draft.state(settings)
-    if not _fits_time(e, draft, state, settings):
+    if not _fits_time(e, draft, state, settings) and not _redates_story(e, draft, state, settings):
         return None
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
@@ -475,6 +492,25 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     if not (e.dated and e.earliest and e.latest):
         return False
     return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
+
+
+def _redates_story(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
+    """Whether ``e`` gives a new date to the story, a dated plan whose date has not passed:
+    a dated plan of its type from a later article, ``redated`` days from the story's date at
+    most (``compat.redates``), at a place both name and that agrees with the story's ("will
+    visit Vietnam on March 13-15", then "will be in Hanoi on March 20-22"; not the next leg
+    of a tour, in another country or city, nor a plan whose place is not known)."""
+    last = draft.last_article[1] if draft.last_article else None
+    if state.status != "planned" or not state.dated or e.type != state.type or last is None:
+        return False
+    if last == e.document_id or not dated_plan(e):
+        return False
+    story = Linked(draft.id, state.type, draft.family, *state.window, (), True, "planned")
+    if not redates(e, story, settings):
+        return False
+    place = draft.place(settings)
+    named = {e.place.level, place.level}.isdisjoint(UNPLACED)
+    return bool(e.place.name and place.name and named) and places_compatible(e.place, place)
 
 
 @lru_cache(maxsize=1 << 16)

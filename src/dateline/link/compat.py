@@ -374,13 +374,33 @@ def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
     """Loose link (the neighbourhood relation): family, participants and link windows agree;
     a plan without a date of its own (its window implied by its status) may fall
     ``facet_slack`` days after a dated report of the same type in another article ("Kim is
-    due in Russia", two days after he went)."""
+    due in Russia", two days after he went); and a dated plan of a later article may fall
+    ``redated`` days from a dated plan whose date had not passed (``redates``)."""
     if e.family != f.family:
         return 0
     slack = settings.facet_slack_days if _late_plan(e, f) or _late_plan(f, e) else 0
     if not overlaps((e.lo, e.hi), (shift(f.lo, -slack), shift(f.hi, slack))):
-        return 0
+        newer, older = (e, f) if (e.dct, e.document_id) > (f.dct, f.document_id) else (f, e)
+        if newer.document_id == older.document_id or not redates(newer, older, settings):
+            return 0
     return participants_match(e, f, settings)
+
+
+def dated_plan(e: Linkable) -> bool:
+    """A plan with a date of its own ("will visit Hanoi on March 13-15")."""
+    return e.dated and e.status == "planned"
+
+
+def redates(e: Member, f: Linkable, settings: LinkSettings) -> bool:
+    """Whether ``e``, a dated plan of a later article, may give a new date to ``f``, a dated
+    plan of the same type whose date had not passed when ``e``'s article came out: no more
+    than ``redated`` days from it ("will visit Vietnam on March 13-15", then, four days
+    later and without a word of a move, "will be in Hanoi on March 20-22"). Whether it
+    does is the story's to say (``cluster.join_score``: the same place, named by both)."""
+    if e.type != f.type or settings.is_precursor(e.type) or not (dated_plan(e) and dated_plan(f)):
+        return False
+    reach = settings.redated_days
+    return e.dct <= f.hi and overlaps((e.lo, e.hi), (shift(f.lo, -reach), shift(f.hi, reach)))
 
 
 def _late_plan(e: Member, f: Member) -> bool:

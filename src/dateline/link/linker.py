@@ -56,6 +56,7 @@ from dateline.link.compat import (
     PlaceInfo,
     adjacent,
     build_member,
+    dated_plan,
     hosted,
     journey_home,
     link_window,
@@ -621,9 +622,18 @@ def load_members(
 
 def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:
     """The span the members' neighbours' windows must overlap: their own windows, widened
-    by ``facet_slack`` for reports without a date of their own (``compat.adjacent``)."""
-    lo, hi = min(m.lo for m in members), max(m.hi for m in members)
-    return shift(lo, -settings.facet_slack_days), shift(hi, settings.facet_slack_days)
+    by ``facet_slack`` for reports without a date of their own, and by ``redated`` for a
+    dated plan, which a dated plan of another article may date anew (``compat.adjacent``)."""
+    lo = min(shift(m.lo, -_slack(m, settings)) for m in members)
+    hi = max(shift(m.hi, _slack(m, settings)) for m in members)
+    return lo, hi
+
+
+def _slack(m: Member, settings: LinkSettings) -> int:
+    """How far from its window a member's neighbours may lie (``_reach``)."""
+    if dated_plan(m):
+        return max(settings.facet_slack_days, settings.redated_days)
+    return settings.facet_slack_days
 
 
 def _candidates(
@@ -1032,13 +1042,16 @@ def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
     """The window of a story's ``story_keys`` rows: the window a new event must overlap to
     join it (``join_score``), its state's and the dates it was planned for before
     (``StoryState.dates``: a late report of such a date joins it), widened by
-    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan,
-    then to whole ``KEY_WINDOW_STEP`` steps. The window before the last article
-    (``settled``) is left out: only events of that article fit it, and they are linked
-    with it."""
+    ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan
+    (``redated_days`` for a story that is a dated plan, which a later plan may date anew:
+    ``cluster._redates_story``), then to whole ``KEY_WINDOW_STEP`` steps. The window
+    before the last article (``settled``) is left out: only events of that article fit it,
+    and they are linked with it."""
     state = draft.state(settings)
     windows = [state.window, *state.dates]
     slack = settings.facet_slack_days
+    if state.status == "planned" and state.dated:
+        slack = max(slack, settings.redated_days)  # a later plan may date it anew
     lo = shift(min(w[0] for w in windows), -slack)
     hi = shift(max(w[1] for w in windows), slack)
     return _step(lo, down=True), _step(hi, down=False)

@@ -47,6 +47,7 @@ class LinkSettings:
     ongoing_days: int = 7
     facet_slack_days: int = 3
     moved_days: int = 60
+    redated_days: int = 30
     max_window_days: int = 800
     past_negation_cues: tuple[str, ...] = ()
     site_words: frozenset[str] = frozenset()  # last words of a building's name: level site
@@ -149,6 +150,7 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             ongoing_days=int(windows["ongoing"]),
             facet_slack_days=int(windows["facet_slack"]),
             moved_days=int(windows["moved"]),
+            redated_days=int(windows.get("redated", 0)),
             max_window_days=int(windows["max"]),
             past_negation_cues=tuple(data["past_negation_cues"]),
             site_words=frozenset(w.casefold() for w in data.get("site_words", [])),

@@ -467,6 +467,22 @@ def _v26_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v27_relink(conn: Connection) -> None:
+    """Identify every name again and link stored documents again (issue 12's eleventh
+    round): person keys are computed again for a new spelling group ("Zaid", "Zeid") and
+    honorifics ("H.M.": docs/actors.md); and a dated plan of a later article gives a new
+    date to a dated plan of the same place whose date has not passed (``redated``), which
+    changes the neighbourhoods, which story such a plan joins, and the windows of
+    ``story_keys``."""
+    from dateline.link.linker import relink_from_scratch
+    from dateline.store.identity import identify_all, rekey_names
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        rekey_names(conn)
+        identify_all(conn)
+        relink_from_scratch(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -518,6 +534,11 @@ MIGRATIONS: list[Migration] = [
     (23, "names identified across 24 months; stories linked again (round 8)", _v23_relink),
     (25, "stories linked again: a journey home ends its trip (round 9)", _v25_relink),
     (26, "names identified and stories linked again (round 10)", _v26_relink),
+    (
+        27,
+        "stories linked again: a plan dated anew joins the plan it replaces (round 11)",
+        _v27_relink,
+    ),
     (29, "ix_stories_open_end: pending's year and decade spans by their end", _v29_open_end),
 ]
 
