@@ -149,3 +149,43 @@ Yes. I will travel to Cebu on 14 May.
 def test_an_interview_is_where_its_lead_puts_it_a_venue_in_its_city(nlp: Any) -> None:
     found = [e for e in events_of(nlp, INTERVIEW, date(2026, 4, 30)) if e["type"] == "STATEMENT"]
     assert [e["location"] for e in found] == ["Jakarta"]
+
+
+def test_aid_goes_where_its_receiver_is(nlp: Any) -> None:
+    refugees = "Germany will provide 150 million euros for Syrian refugees in Jordan."
+    assert places(nlp, refugees, "AID") == ["Jordan"]
+    recovery = "Portugal will give 10 million euros for cyclone recovery in Mozambique."
+    assert places(nlp, recovery, "AID") == ["Mozambique"]
+    # a pledge made at a conference is placed there
+    conference = (
+        "Donors pledged $431 million on Wednesday for relief in Madagascar at a conference in "
+        "Geneva."
+    )
+    assert places(nlp, conference, "AID") == ["Geneva"]
+    # where the receivers come from is not where the aid goes
+    origin = "Canada will give $2 million for refugees from Syria."
+    assert places(nlp, origin, "AID") == [None]
+
+
+def test_a_countrys_parliament_cabinet_or_court_acts_at_home(nlp: Any) -> None:
+    vote = "Malawi's National Assembly voted on February 20 to ratify the treaty."
+    assert places(nlp, vote, "AGREE") == ["Malawi"]
+    refusal = "Mozambique's Council of Ministers refused on May 7 to approve Article 14."
+    assert places(nlp, refusal, "REJECT") == ["Mozambique"]
+    # a person of that country may act anywhere
+    minister = "Mozambique's foreign minister Luisa Macuacua rejected the proposal on May 7."
+    assert places(nlp, minister, "REJECT") == [None]
+
+
+def test_what_those_gathered_do_at_a_summit_happens_there(nlp: Any) -> None:
+    text = (
+        "On Wednesday, President Bush goes to Bucharest for the NATO summit. NATO leaders "
+        "will meet with Afghan President Hamid Karzai and will discuss missile defence."
+    )
+    found = events_of(nlp, text, date(2008, 3, 31))
+    assert {e["type"]: e["location"] for e in found}.get("DISCUSS") == "Bucharest"
+    assert [e["location"] for e in found if "hamid-karzai" in e["source"]] == ["Bucharest"]
+    # an undated word from one of them is not said at the summit
+    said = text + " NATO said its members were united."
+    [statement] = [e for e in events_of(nlp, said, date(2008, 3, 31)) if e["type"] == "STATEMENT"]
+    assert statement["location"] is None

@@ -366,6 +366,13 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         # place of what one attends ('will attend the regional forum in Manila')
         for obj in objects or attended:
             mention.location = mention.location or place_of(obj, index)
+        if mention.type == "AID":
+            # 'will provide 150 million euros for Syrian refugees in Jordan': the parser hangs
+            # the receiver on what is given
+            gifts = [inner for obj in objects for inner in obj.subtree if inner.dep_ == "pobj"]
+            gifts = [g for g in gifts if g.head.lower_ in RECEIVING_PREPS]
+            places = (_receiving_place(g, index) for g in gifts if mention.location is None)
+            mention.location = mention.location or next((p for p in places if p), None)
         for obj in attended:
             # 'next week's regional forum with leaders of Southeast Asian countries in
             # Manila': the parser hangs the forum's place deep inside its phrase
@@ -624,6 +631,7 @@ def _add_prep_arguments(
     mention: Mention, token: Token, index: MentionIndex, sources: list[Ref], targets: list[Ref]
 ) -> None:
     kind = mention.type
+    received: Place | None = None  # where aid goes, unless the pledge is placed
     for prep, pobj in prep_objects(token):
         refs = resolve_deep(pobj, index)
         if prep == "of" and kind in PATIENT_OF_TYPES:
@@ -643,10 +651,13 @@ def _add_prep_arguments(
                     continue  # 'on the sidelines of the G7 summit': the summit's holders too
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
+        if kind == "AID" and prep in RECEIVING_PREPS:
+            received = received or _receiving_place(pobj, index)
         if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):
             _extend(targets, refs)
             if kind in ("VISIT", "DEPLOY") and mention.location is None:
                 mention.location = _first_place(pobj, index)
+    mention.location = mention.location or received
     if mention.location is None:
         # 'held talks with Sergei Lavrov in Geneva': the parser hangs the place on the
         # partner, who is there for the talks
@@ -685,6 +696,17 @@ MADE_TOGETHER = {"AGREE", "MEET", "DISCUSS", "COOPERATE"}
 #: the edges of a gathering, where talks are held on its occasion ('met on the sidelines of
 #: the General Assembly in New York', 'on the margins of the summit in Bali')
 MARGIN_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+#: prepositions of the receiver of aid
+RECEIVING_PREPS = ("for", "to")
+
+
+def _receiving_place(pobj: Token, index: MentionIndex) -> Place | None:
+    """Where what is given goes: 'for Haiti', 'to the Kidal region', 'for refugees in
+    Jordan' (not 'for refugees from Syria')."""
+    own = (index.place(t) for t in pobj.doc[pobj.left_edge.i : pobj.i + 1])
+    return next((p for p in own if p is not None), None) or place_of(pobj, index)
 
 
 def _places_event(prep: str, pobj: Token) -> bool:
