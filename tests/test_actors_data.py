@@ -112,6 +112,9 @@ def test_regions_have_valid_coordinates() -> None:
         ("Tripoli", {"LBN"}, "LBN", 34.44, 35.85),
         ("Tripoli", set(), "LBY", 32.89, 13.19),
         ("Vienna", {"USA"}, "AUT", 48.21, 16.37),
+        # a big city of the story's country under a short name, not a small town abroad
+        ("Santa Cruz", {"BOL", "CHL"}, "BOL", -17.79, -63.18),
+        ("New Delhi", {"IND"}, "IND", 28.62, 77.21),  # a main name of its own, not Delhi
     ],
 )
 def test_find_city(name: str, countries: set[str], iso3: str, lat: float, lon: float) -> None:

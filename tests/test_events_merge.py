@@ -312,3 +312,16 @@ def test_accepting_the_invitation_adds_to_the_invitation_told_before(nlp: Any) -
     found = [e for e in events_of(nlp, text, date(2025, 10, 21)) if e["type"] == "INVITE"]
     assert [(e["source"], e["target"]) for e in found] == [(["aliou-ndour"], ["mohammed-tahiri"])]
     assert len(found[0]["evidence"]) == 2
+
+
+@pytest.mark.model
+def test_of_two_cities_a_joined_event_takes_the_one_told_with_its_time(nlp: Any) -> None:
+    text = (
+        "Kyrgyzstan and Tajikistan exchanged detained citizens on Monday. The transfer was "
+        "agreed on 21 April at the meeting of the heads of the government delegations in the "
+        "city of Batken. The next meeting of the commission will be held on 15-17 June in the "
+        "city of Dushanbe."
+    )
+    found = [e for e in events_of(nlp, text, date(2026, 5, 20)) if e["type"] == "MEET"]
+    june = [e for e in found if e["time"]["value"] == "2026-06-15/2026-06-17"]
+    assert [e["location"] for e in june] == ["Dushanbe"]

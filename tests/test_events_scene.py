@@ -87,6 +87,20 @@ def test_a_wire_dateline_places_events_of_the_last_days_not_of_last_month(nlp: A
     assert places.get("2026-01") is None
 
 
+def test_a_wire_dateline_places_a_protest_called_there_and_a_refusal_at_home(nlp: Any) -> None:
+    text = (
+        "DUBLIN, April 9 (Wire) — Hospital nurses will stage a 24-hour strike on Tuesday, "
+        "April 14. Irish Prime Minister Sean Kelly refused on Thursday to reopen the pay deal. "
+        "Chinese President Xi Jinping rejected the tariffs on Thursday."
+    )
+    found = events_of(nlp, text, date(2026, 4, 9))
+    [strike] = [e for e in found if e["type"] == "PROTEST"]
+    assert strike["status"] == "planned" and strike["location"] == "Dublin"
+    refusals = {e["source"][0]: e["location"] for e in found if e["type"] == "REJECT"}
+    assert refusals.get("sean-kelly") == "Dublin"
+    assert refusals.get("xi-jinping") is None  # not an Irishman: refused where he was
+
+
 def test_an_alternate_city_name_is_no_dateline() -> None:
     from dateline.events.scene import dateline_city
 

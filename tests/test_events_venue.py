@@ -84,3 +84,108 @@ def test_a_place_hung_on_what_was_signed_is_where_it_was_signed(nlp: Any) -> Non
 def test_a_place_in_what_a_protest_is_about_is_not_where_it_was(nlp: Any) -> None:
     text = "Thousands of Chileans rallied in front of the embassy, protesting the war in Iraq."
     assert "Iraq" not in places(nlp, text, "PROTEST")
+
+
+def test_a_meetings_relative_clause_on_the_last_noun_of_its_phrase_places_it(nlp: Any) -> None:
+    # the parser hangs 'which was to open in Niamey' on 'Niger', not on 'round'
+    text = (
+        "The fourth round of border talks between Chad and Niger, which was to open in "
+        "Niamey on Monday, has been postponed."
+    )
+    assert places(nlp, text, "MEET") == ["Niamey"]
+    due = "Talks between Senegal and Mali, due to open in Dakar on May 4, were put off."
+    assert places(nlp, due, "MEET") == ["Dakar"]
+    moved = (
+        "Talks between Kenya and Uganda on grain, set for May 4 in Mombasa, will now take place "
+        "on May 20."
+    )
+    assert places(nlp, moved, "MEET") == ["Mombasa"]
+
+
+def test_a_relative_clause_that_sets_nothing_gives_the_meeting_no_place(nlp: Any) -> None:
+    text = "The talks between Chad and Niger, which Chad proposed in Niamey, were put off."
+    assert places(nlp, text, "MEET") == [None]
+
+
+def test_those_who_gather_are_where_the_meeting_is(nlp: Any) -> None:
+    donors = "The government will hold a meeting with donors in Accra on June 3."
+    assert places(nlp, donors, "MEET") == ["Accra"]
+    ministers = "Lee will attend a meeting of ASEAN trade ministers in Vientiane on June 3."
+    assert "Vientiane" in places(nlp, ministers, "MEET")
+    governor = "Anna Berg will meet the governor of Limpopo in Polokwane on Friday."
+    assert places(nlp, governor, "MEET") == ["Polokwane"]
+
+
+def test_a_speaker_or_audience_placed_in_its_phrase_places_the_statement(nlp: Any) -> None:
+    audience = (
+        "Agriculture Minister Ruth Wekesa told a news conference in Kisumu on Monday that maize "
+        "prices would fall."
+    )
+    assert places(nlp, audience, "STATEMENT") == ["Kisumu"]
+    apposition = '"The border will stay shut," said Dilnoza Karimova, an economist in Samarkand.'
+    assert places(nlp, apposition, "STATEMENT") == ["Samarkand"]
+    according = "Britain will send two ships, according to the British embassy in Hanoi."
+    assert places(nlp, according, "STATEMENT") == ["Hanoi"]
+    # what is said is no audience: 'announced a ceasefire in Gaza' is not said in Gaza
+    content = "The mediators announced a ceasefire in Gaza on Monday."
+    assert "Gaza" not in places(nlp, content, "STATEMENT")
+
+
+INTERVIEW = """Interview: the trade minister on the quota
+
+Trade Minister Ana Lopes spoke to The Harbour Times at the Pancasila Building in Jakarta on \
+Monday. The interview has been edited for length.
+
+You were due in Manila this week. Why are you still here?
+
+It was rescheduled by mutual consent. I will now be in Manila on 8 and 9 June.
+
+Will you attend the retreat in Cebu?
+
+Yes. I will travel to Cebu on 14 May.
+"""
+
+
+def test_an_interview_is_where_its_lead_puts_it_a_venue_in_its_city(nlp: Any) -> None:
+    found = [e for e in events_of(nlp, INTERVIEW, date(2026, 4, 30)) if e["type"] == "STATEMENT"]
+    assert [e["location"] for e in found] == ["Jakarta"]
+
+
+def test_aid_goes_where_its_receiver_is(nlp: Any) -> None:
+    refugees = "Germany will provide 150 million euros for Syrian refugees in Jordan."
+    assert places(nlp, refugees, "AID") == ["Jordan"]
+    recovery = "Portugal will give 10 million euros for cyclone recovery in Mozambique."
+    assert places(nlp, recovery, "AID") == ["Mozambique"]
+    # a pledge made at a conference is placed there
+    conference = (
+        "Donors pledged $431 million on Wednesday for relief in Madagascar at a conference in "
+        "Geneva."
+    )
+    assert places(nlp, conference, "AID") == ["Geneva"]
+    # where the receivers come from is not where the aid goes
+    origin = "Canada will give $2 million for refugees from Syria."
+    assert places(nlp, origin, "AID") == [None]
+
+
+def test_a_countrys_parliament_cabinet_or_court_acts_at_home(nlp: Any) -> None:
+    vote = "Malawi's National Assembly voted on February 20 to ratify the treaty."
+    assert places(nlp, vote, "AGREE") == ["Malawi"]
+    refusal = "Mozambique's Council of Ministers refused on May 7 to approve Article 14."
+    assert places(nlp, refusal, "REJECT") == ["Mozambique"]
+    # a person of that country may act anywhere
+    minister = "Mozambique's foreign minister Luisa Macuacua rejected the proposal on May 7."
+    assert places(nlp, minister, "REJECT") == [None]
+
+
+def test_what_those_gathered_do_at_a_summit_happens_there(nlp: Any) -> None:
+    text = (
+        "On Wednesday, President Bush goes to Bucharest for the NATO summit. NATO leaders "
+        "will meet with Afghan President Hamid Karzai and will discuss missile defence."
+    )
+    found = events_of(nlp, text, date(2008, 3, 31))
+    assert {e["type"]: e["location"] for e in found}.get("DISCUSS") == "Bucharest"
+    assert [e["location"] for e in found if "hamid-karzai" in e["source"]] == ["Bucharest"]
+    # an undated word from one of them is not said at the summit
+    said = text + " NATO said its members were united."
+    [statement] = [e for e in events_of(nlp, said, date(2008, 3, 31)) if e["type"] == "STATEMENT"]
+    assert statement["location"] is None

@@ -153,13 +153,23 @@ def find_city(name: str, countries: set[str] | frozenset[str] = frozenset()) -> 
 
     largest = max(int(city["population"]) for _, city in candidates)
 
+    main_names = {city["countrycode"] for rank, city in candidates if rank == 0}
+
     def preference(item: tuple[int, dict[str, Any]]) -> tuple[int, int, int]:
         rank, city = item
         # The document's countries decide between towns of comparable size, not between
-        # Vienna (Austria) and Vienna (Virginia).
+        # Vienna (Austria) and Vienna (Virginia); a city of theirs that size known by the
+        # name only as another of its names goes before a main name abroad ('Santa Cruz' in
+        # a story on Bolivia is Santa Cruz de la Sierra, not a Philippine town), unless
+        # their country has a city of that main name ('New Delhi' is not Delhi)
         in_doc = codes.get(city["countrycode"]) in countries
         comparable = int(city["population"]) * _COMPARABLE >= largest
-        return (rank, 0 if in_doc and comparable else 1, -int(city["population"]))
+        promoted = in_doc and comparable and city["countrycode"] not in main_names
+        return (
+            0 if promoted else rank,
+            0 if in_doc and comparable else 1,
+            -int(city["population"]),
+        )
 
     rank, city = min(candidates, key=preference)
     if rank == 1 and codes.get(city["countrycode"]) not in countries and len(candidates) > 1:

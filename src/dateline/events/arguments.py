@@ -327,7 +327,10 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     """Arguments of a verbal trigger ('Kim visited Russia', 'Kim was invited by Putin')."""
     if verb.lemma_.lower() == "accord":
         # 'according to the ministry': the speaker is the object of 'to', and nobody else
-        mention.sources = [r for _, pobj in prep_objects(verb) for r in resolve_deep(pobj, index)]
+        said_by = [pobj for _, pobj in prep_objects(verb)]
+        mention.sources = [r for pobj in said_by for r in resolve_deep(pobj, index)]
+        # 'according to the US embassy in Manila': said where the speaker is
+        mention.location = next((p for p in (_own_place(b, index) for b in said_by) if p), None)
         return
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
@@ -355,15 +358,21 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         for complement in children(verb, "acomp"):
             mention.location = mention.location or place_of(complement, index)
     if mention.location is None and mention.type == "MEET":
-        # 'met Moroccan Foreign Minister Nasser Bourita in Geneva': the parser hangs the place
-        # on the person met, who is there for the meeting
-        people = [obj for obj in objects if obj.ent_type_ == "PERSON"]
-        mention.location = next((p for p in (place_of(o, index) for o in people) if p), None)
+        # 'met Moroccan Foreign Minister Nasser Bourita in Geneva', 'will meet the governor of
+        # East Java in Surabaya': the parser hangs the place on the party met, who is there
+        mention.location = next((p for p in (party_place(o, index) for o in objects) if p), None)
     if mention.location is None and (mention.type in PLACE_TARGET_TYPES or attended):
         # 'attacked ISIL terrorists in Syria': the place hangs on the object; so does the
         # place of what one attends ('will attend the regional forum in Manila')
         for obj in objects or attended:
             mention.location = mention.location or place_of(obj, index)
+        if mention.type == "AID":
+            # 'will provide 150 million euros for Syrian refugees in Jordan': the parser hangs
+            # the receiver on what is given
+            gifts = [inner for obj in objects for inner in obj.subtree if inner.dep_ == "pobj"]
+            gifts = [g for g in gifts if g.head.lower_ in RECEIVING_PREPS]
+            places = (_receiving_place(g, index) for g in gifts if mention.location is None)
+            mention.location = mention.location or next((p for p in places if p), None)
         for obj in attended:
             # 'next week's regional forum with leaders of Southeast Asian countries in
             # Manila': the parser hangs the forum's place deep inside its phrase
@@ -376,15 +385,29 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
 
 
 def _speakers_place(verb: Token, index: MentionIndex) -> Place | None:
-    """'the Norwegian Embassy in London said', 'an EU spokesperson in Brussels confirmed':
-    a speaker is where the subject's own 'in' phrase puts it."""
-    for subject in children(verb, "nsubj"):
-        for prep in subject.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                for pobj in children(prep, "pobj"):
-                    found = _first_place(pobj, index)
-                    if found is not None:
-                        return found
+    """'the Norwegian Embassy in London said', 'said Ana Lima, an economist in Lisbon': a
+    speaker is where the subject's own 'in' phrase (or its apposition's) puts it; 'told a
+    news conference in Nairobi', 'told reporters in Abuja': so is the audience told."""
+    speakers = children(verb, "nsubj")
+    for holder in [*speakers, *(a for s in speakers for a in children(s, "appos"))]:
+        found = _own_place(holder, index)
+        if found is not None:
+            return found
+    if verb.lemma_.lower() in AUDIENCE_VERBS:
+        return next((p for p in (place_of(o, index) for o in children(verb, "dobj")) if p), None)
+    return None
+
+
+#: verbs of speech whose object is the audience, who hears it where it is said
+AUDIENCE_VERBS = {"tell", "brief", "address", "inform"}
+
+
+def _own_place(noun: Token, index: MentionIndex) -> Place | None:
+    """The place of a noun's own 'in' phrase ('the embassy in Manila')."""
+    for prep, pobj in prep_objects(noun):
+        found = _first_place(pobj, index) if prep == "in" else None
+        if found is not None:
+            return found
     return None
 
 
@@ -474,7 +497,7 @@ def fill_noun(
     if mention.location is None:
         # 'a summit that was supposed to take place in Moscow', 'talks, which will be held in
         # Doha': a relative clause that tells where the noun's event happens
-        for relcl in children(noun, "relcl"):
+        for relcl in describing_clauses(noun):
             mention.location = mention.location or _happening_place(relcl, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
@@ -496,6 +519,29 @@ HAPPENING = {"take", "hold", "occur", "happen", "convene", "open", "start", "beg
 #: verbs and states that set an event for a time and place ('which had been set for July in
 #: Antananarivo', 'scheduled in Arica')
 SETTING = {"plan", "schedule", "set", "slate", "arrange", "due", "scheduled", "planned"}
+
+
+#: links inside a noun's phrase up to its last noun, which the parser hangs the noun's
+#: relative clause on ('talks between Bolivia and Chile, which were to open in Arica')
+PHRASE_LINKS = {"prep", "pobj", "conj", "appos", "compound", "nmod"}
+
+
+def describing_clauses(noun: Token) -> Iterator[Token]:
+    """The relative and participle clauses that may describe ``noun``: its own, those the
+    parser hangs on the last noun of its phrase ('a meeting of their two governments that
+    was to be held in Iași'), and a plan adjective ('talks due to open in Geneva'); which
+    of them tells where the noun happens is for their verb to say."""
+    for inner in noun.subtree:
+        describing = inner.dep_ in ("relcl", "acl") or (
+            inner.dep_ == "amod" and inner.lemma_.lower() in SETTING
+        )
+        if inner.i == noun.i or not describing:
+            continue
+        head = inner.head
+        while head.i != noun.i and head.dep_ in PHRASE_LINKS:
+            head = head.head
+        if head.i == noun.i:
+            yield inner
 
 
 def _happening_place(relcl: Token, index: MentionIndex) -> Place | None:
@@ -587,6 +633,7 @@ def _add_prep_arguments(
     mention: Mention, token: Token, index: MentionIndex, sources: list[Ref], targets: list[Ref]
 ) -> None:
     kind = mention.type
+    received: Place | None = None  # where aid goes, unless the pledge is placed
     for prep, pobj in prep_objects(token):
         refs = resolve_deep(pobj, index)
         if prep == "of" and kind in PATIENT_OF_TYPES:
@@ -606,21 +653,42 @@ def _add_prep_arguments(
                     continue  # 'on the sidelines of the G7 summit': the summit's holders too
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
+        if kind == "AID" and prep in RECEIVING_PREPS:
+            received = received or _receiving_place(pobj, index)
         if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):
             _extend(targets, refs)
             if kind in ("VISIT", "DEPLOY") and mention.location is None:
                 mention.location = _first_place(pobj, index)
+    mention.location = mention.location or received
     if mention.location is None:
         # 'held talks with Sergei Lavrov in Geneva': the parser hangs the place on the
         # partner, who is there for the talks
         for prep, pobj in prep_objects(token):
             if prep == "with" and pobj.ent_type_ == "PERSON":
                 mention.location = mention.location or place_of(pobj, index)
+            elif kind == "MEET" and prep in GATHERED_PREPS:
+                # 'a meeting with donors in Nairobi', 'a meeting of ASEAN ministers in Phnom
+                # Penh': those who gather are where the meeting is
+                mention.location = mention.location or party_place(pobj, index)
     if mention.location is None and pos_class(token) == "verb" and kind in MADE_TOGETHER:
         # 'signed a treaty in Ottawa', 'held talks in Doha': the parser hangs the place on
         # what was signed or held (not 'protesting the war in Iraq': what a protest is about)
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             mention.location = mention.location or place_of(obj, index)
+
+
+#: prepositions that name who gathers at a meeting ('with donors', 'of ministers')
+GATHERED_PREPS = {"with", "of", "between", "among"}
+
+
+def party_place(party: Token, index: MentionIndex) -> Place | None:
+    """The place a 'in' or 'at' phrase hangs on a party met, or on its 'of' phrase ('the
+    governor of East Java in Surabaya')."""
+    place = place_of(party, index)
+    for prep, pobj in prep_objects(party):
+        if place is None and prep == "of":
+            place = place_of(pobj, index)
+    return place
 
 
 #: types whose verb's object is what the parties made or held there ('signed a treaty',
@@ -630,6 +698,17 @@ MADE_TOGETHER = {"AGREE", "MEET", "DISCUSS", "COOPERATE"}
 #: the edges of a gathering, where talks are held on its occasion ('met on the sidelines of
 #: the General Assembly in New York', 'on the margins of the summit in Bali')
 MARGIN_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+#: prepositions of the receiver of aid
+RECEIVING_PREPS = ("for", "to")
+
+
+def _receiving_place(pobj: Token, index: MentionIndex) -> Place | None:
+    """Where what is given goes: 'for Haiti', 'to the Kidal region', 'for refugees in
+    Jordan' (not 'for refugees from Syria')."""
+    own = (index.place(t) for t in pobj.doc[pobj.left_edge.i : pobj.i + 1])
+    return next((p for p in own if p is not None), None) or place_of(pobj, index)
 
 
 def _places_event(prep: str, pobj: Token) -> bool:
@@ -737,11 +816,16 @@ def _narrower(place: Place, current: Place | None) -> bool:
 
 
 def _first_place(token: Token, index: MentionIndex) -> Place | None:
-    for inner in phrase_tokens(token):
-        place = index.place(inner)
-        if place is not None:
-            return place
+    """The first place a phrase names; a venue's city or country when the phrase names it
+    too ('at the Pancasila Building in Jakarta': the guide's place is the city)."""
+    places = [p for p in (index.place(inner) for inner in phrase_tokens(token)) if p]
+    if places:
+        return next((p for p in places if p.kind not in UNMAPPED_KINDS), places[0])
     return _capital_of(token, index) or _seat_of_government(token, index)
+
+
+#: kinds of place the gazetteer does not map: a building or square, a name it lacks
+UNMAPPED_KINDS = {"facility", ""}
 
 
 def _capital_of(token: Token, index: MentionIndex) -> Place | None:

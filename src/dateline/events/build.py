@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from dateline.events import merge, scene, timing
+from dateline.events import merge, scene, timing, venue
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.model import Candidate, Event, EventTime, Timex, document_id
@@ -52,6 +52,7 @@ def build_events(
     events = scene.attendance_visits(events, actors, places, lexicon.types["VISIT"])
     scene.share_trip_times(events, places)
     scene.share_visit_places(events, dct)
+    venue.gathering_places(events)
     scene.share_visit_times(events, places)
     scene.date_schedule_rows(events, text, timexes, places)
     if dct is not None:
@@ -61,6 +62,7 @@ def build_events(
         scene.date_live_blog_entries(events, text, dct)
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"])
+    venue.home_institution_places(events, actors)  # after the dateline's city
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

@@ -422,6 +422,11 @@ def _location(group: Cluster) -> str | None:
     places = [m.location for m in group.mentions if m.location is not None]
     if not places:
         return None
+    timed = group.time_mention()
+    if len({p.name for p in places if p.kind == "city"}) > 1 and timed and timed.location:
+        # two cities: the one told with the event's time ('the meeting … in Batken' and
+        # 'the next meeting … on 15-17 June in Dushanbe', joined by a misread status)
+        return timed.location.name
     return min(places, key=_breadth).name
 
 

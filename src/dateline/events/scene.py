@@ -317,11 +317,14 @@ DATELINE_PARAGRAPHS = 3
 DATELINE_DAYS = 3
 #: how many days after the DCT a visitor who is there now is taken to still be there
 STAY_DAYS = 3
-AT_DATELINE = ON_SCENE | {"PROTEST", "SANCTION"}
+AT_DATELINE = ON_SCENE | {"PROTEST", "SANCTION", "REJECT", "THREATEN"}
 #: types placed at the dateline only when their agent belongs to its country: a minister
-#: at home speaks, and a government decides sanctions, where it is ('WASHINGTON — Today,
-#: the Treasury sanctioned …'), not where the wire files from
-AT_HOME_DATELINE = {"STATEMENT", "SANCTION"}
+#: at home speaks (refuses, warns), and a government decides sanctions, where it is
+#: ('WASHINGTON — Today, the Treasury sanctioned …'), not where the wire files from
+AT_HOME_DATELINE = {"STATEMENT", "SANCTION", "REJECT", "THREATEN"}
+#: types whose plans the dateline places too: a rally or strike called where the wire
+#: files from ('DUBLIN — Nurses will stage a 24-hour strike on Tuesday')
+PLANNED_AT_DATELINE = {"PROTEST"}
 
 
 def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
@@ -530,18 +533,27 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
             event.location = city.name
             event.target = event.target or ([city.country] if city.country else [])
             continue
-        if event.location or event.type not in AT_DATELINE:
+        if event.location or event.type not in AT_DATELINE or city is None:
             continue
-        if city is None:
-            continue
-        if event.status not in ("occurred", "ongoing"):
-            continue
-        if event.dated and not floor <= (event.time.earliest or "") <= dct.isoformat():
-            continue
-        homes = {country.get(s) or (s if _is_country_code(s) else None) for s in event.source}
-        if event.type in AT_HOME_DATELINE and homes - {None, city.country}:
-            continue  # a minister at home speaks where he is, not where the wire files from
-        event.location = city.name
+        if _on_the_spot(event, floor, dct) and _at_home(event, city, country):
+            event.location = city.name
+
+
+def _on_the_spot(event: Event, floor: str, dct: date) -> bool:
+    """Done in the days before the DCT (or undated), or a protest called for later."""
+    if event.status == "planned" and event.type in PLANNED_AT_DATELINE:
+        return True
+    if event.status not in ("occurred", "ongoing"):
+        return False
+    return not event.dated or floor <= (event.time.earliest or "") <= dct.isoformat()
+
+
+def _at_home(event: Event, city: Place, country: dict[str, str | None]) -> bool:
+    """A minister at home speaks where he is, not where the wire files from."""
+    if event.type not in AT_HOME_DATELINE:
+        return True
+    homes = {country.get(s) or (s if _is_country_code(s) else None) for s in event.source}
+    return not homes - {None, city.country}
 
 
 _HERE = re.compile(r"\b(?:arrived|arrives|came|comes|landed|lands|flew in)\s+here\b")

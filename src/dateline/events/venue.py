@@ -10,17 +10,28 @@ Rules over the mentions of one article, before merging:
 
 Only events that happen where their participants are (``scene.ON_SCENE``) take the
 occasion's place: aid goes where it is sent, an attack falls where it falls.
+
+And rules over the events, after merging:
+
+- what is done at a gathering by those who gather there happens there ("… goes to
+  Bucharest for the NATO summit. NATO leaders will meet with Afghan President Hamid
+  Karzai");
+- after the wire dateline had its say, what a country's parliament, cabinet or court does
+  with no place told happens in that country ("Malawi's National Assembly voted to ratify
+  the treaty").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
 from dateline.events.arguments import children, place_of
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex
-from dateline.events.scene import ON_SCENE
-from dateline.model import Place
+from dateline.events.scene import ON_SCENE, SCENE_GROUPS
+from dateline.model import Actor, Event, Place
 
 #: subjects of a conjoined clause that stand for the parties of the clause before it
 SAME_PARTIES = {"they", "both", "sides", "leaders", "ministers", "men", "women", "presidents"}
@@ -67,3 +78,65 @@ def _place_of_occasion(
     """The place of the event told at ``host``, else the place its 'in' or 'at' names."""
     told = [m.location for m in by_token.get(host.i, []) if m.location is not None]
     return told[0] if told else place_of(host, index)
+
+
+#: what those gathered do together at a meeting (not what one of them says or offers
+#: anywhere: 'Kim said', 'invited him to visit' in an article on last year's summit)
+DONE_TOGETHER = {"MEET", "DISCUSS", "AGREE", "COOPERATE"}
+
+
+def gathering_places(events: list[Event]) -> None:
+    """A meeting, talks or an agreement with no place, told after a placed meeting by one
+    of its parties with the same status and a time that fits, happens at that meeting."""
+    gatherings = [e for e in events if e.type == "MEET" and e.location and e.source]
+    for event in events:
+        if event.location or event.type not in DONE_TOGETHER:
+            continue
+        start = event.evidence[0].start if event.evidence else 0
+        people = set(event.source) | set(event.target)
+        for meeting in gatherings:
+            told_before = meeting.evidence and meeting.evidence[0].start < start
+            if told_before and people & set(meeting.source) and _same_occasion(event, meeting):
+                event.location = meeting.location
+                break
+
+
+def _same_occasion(event: Event, meeting: Event) -> bool:
+    if SCENE_GROUPS[event.status] != SCENE_GROUPS[meeting.status]:
+        return False
+    if not (event.dated and meeting.dated):
+        return True
+    lo, hi = event.time.earliest or "", event.time.latest or "9999"
+    return (meeting.time.earliest or "") <= hi and lo <= (meeting.time.latest or "9999")
+
+
+#: words naming a country's institutions that sit at home: what they do happens there
+HOME_INSTITUTIONS = {
+    "assembly", "parliament", "senate", "congress", "cabinet", "court", "tribunal",
+    "duma", "knesset", "majlis", "diet", "legislature", "council of ministers",
+}  # fmt: skip
+#: what such an institution does where it sits (not a visit, deployment, attack or aid)
+AT_HOME = ON_SCENE | {"REJECT", "SANCTION", "THREATEN", "PROTEST"}
+
+
+def home_institution_places(events: list[Event], actors: list[Actor]) -> None:
+    """Place an event with no place whose doer is a country's parliament, cabinet or court in
+    that country."""
+    from dateline.actors.geo import load_countries
+
+    by_id = {a.id: a for a in actors}
+    for event in events:
+        if event.location or event.type not in AT_HOME or not event.source:
+            continue
+        doer = by_id.get(event.source[0])
+        if doer is None or doer.country is None or not _sits_at_home(doer):
+            continue
+        info = load_countries().get(doer.country)
+        event.location = info.name if info is not None else None
+
+
+def _sits_at_home(actor: Actor) -> bool:
+    name = f" {' '.join(re.findall(r'[a-z]+', actor.name.lower()))} "
+    return actor.kind in ("organisation", "government") and any(
+        f" {words} " in name for words in HOME_INSTITUTIONS
+    )

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from dateline.events import timing
+from dateline.events.arguments import place_of
 from dateline.events.mention import Mention
 from dateline.events.participants import SECOND_PERSON, MentionIndex, actor_ref
 from dateline.model import Actor, Timex
@@ -53,6 +54,9 @@ INTERVIEW_LEAD = re.compile(
     r"|we spoke|we talked|we met|(press|news) conference|briefing|briefed)\b",
     re.I,
 )
+
+#: verbs of the lead that the place of the interview hangs on
+LEAD_VERBS = {"speak", "talk", "sit", "meet", "interview", "brief"}
 
 
 @dataclass
@@ -298,6 +302,11 @@ def interview_statement(
             if token.i < i and doc[i].idx < block_end and p.kind == "city"
         ]
         mention.location = index.token_place[min(cities)] if cities else None
+    else:
+        # 'spoke to us at the embassy in Mexico City on Friday': where the lead puts it (its
+        # sentence may open with the heading's 'Interview:')
+        leads = [token, *(t for t in sentence if t.lemma_.lower() in LEAD_VERBS)]
+        mention.location = next((p for p in (place_of(t, index) for t in leads) if p), None)
     chosen = (after or dated)[:1]
     if chosen:
         mention.timexes, mention.time, mention.dated = chosen, timing.point(chosen[0]), True
