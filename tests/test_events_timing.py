@@ -187,10 +187,11 @@ def test_a_statement_after_or_at_an_occasion_told_before_is_made_that_day(nlp: A
         events = events_of(nlp, met + told, date(2023, 6, 16))
         [said] = [e for e in events if e["type"] == "STATEMENT"]
         assert said["time"]["value"] == "2023-06-14", told
-    # told in a paragraph of its own, the statement is no longer the meeting's
+    # told in a paragraph of its own, it still reports the talks Park was at (the guide's
+    # "a statement made at a dated occasion", decided 2026-12-06)
     apart = met + "\n\nPark told reporters that the two sides would sign a pact."
-    undated = events_of(nlp, apart, date(2023, 6, 16))
-    assert [e["time"]["value"] for e in undated if e["type"] == "STATEMENT"] == [None]
+    dated = events_of(nlp, apart, date(2023, 6, 16))
+    assert [e["time"]["value"] for e in dated if e["type"] == "STATEMENT"] == ["2023-06-14"]
 
 
 @pytest.mark.model
@@ -345,13 +346,14 @@ def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_
     )
     said = [e for e in events_of(nlp, text, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == ["2026-05-14"]
-    # a reported remark that is no quote of the occasion stays undated
+    # a reported remark of one who was at the talks reports them too (the guide's "a
+    # statement made at a dated occasion", decided 2026-12-06)
     reported = text.replace(
         '"We have turned a page," Vega told a joint news conference',
         "Vega said Peru wanted investment",
     )
     said = [e for e in events_of(nlp, reported, date(2026, 5, 15)) if e["type"] == "STATEMENT"]
-    assert [e["time"]["value"] for e in said] == [None]
+    assert [e["time"]["value"] for e in said] == ["2026-05-14"]
 
 
 @pytest.mark.model
@@ -648,3 +650,75 @@ def test_an_act_done_at_a_dated_occasion_takes_its_date(
 ) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == kind]
     assert [e["time"]["value"] for e in found] == [value]
+
+
+#: talks the lead dates, then the body: what the people there said, and what others said
+TALKS_STORY = (
+    "ACCRA - Ghanaian President Kofi Mensah held talks with Togolese President Edem "
+    "Agbeko in Accra on Wednesday on a new border crossing.\n\n"
+    "The crossing at Aflao handles most of the trade between the two countries.\n\n"
+    "Agbeko said Togo would pay for half of the new customs post.\n\n"
+    "{other}"
+)
+
+
+@pytest.mark.model
+def test_later_words_of_one_put_at_dated_talks_are_said_that_day(nlp: Any) -> None:
+    text = TALKS_STORY.format(other="He also said the two customs services would share data.")
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    # one row for the speaker at the occasion, dated that day, in the body too
+    assert [(e["source"], e["time"]["value"]) for e in said] == [(["edem-agbeko"], "2026-07-08")]
+
+
+@pytest.mark.model
+def test_another_speakers_words_are_not_dated_by_the_talks(nlp: Any) -> None:
+    text = TALKS_STORY.format(other="Trade analyst Ama Owusu said the deal was overdue.")
+    said = [e for e in _events(nlp, text) if "ama-owusu" in e["source"]]
+    assert said and all(e["time"]["value"] is None for e in said)
+
+
+@pytest.mark.model
+def test_words_told_in_a_paragraph_that_dates_an_earlier_occasion_stay_undated(
+    nlp: Any,
+) -> None:
+    text = TALKS_STORY.replace(
+        "Agbeko said", "In 2019 the two leaders met in Lome. Agbeko said"
+    ).format(other="")
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert said and all(e["time"]["value"] is None for e in said)
+
+
+@pytest.mark.model
+def test_words_said_at_the_same_news_conference_take_its_day(nlp: Any) -> None:
+    text = (
+        "At a joint news conference on Wednesday, Irish Prime Minister Aoife Brennan "
+        "announced new funding for the port. At the same news conference Danish Prime "
+        "Minister Mette Holm accused shipping firms of delaying the work."
+    )
+    accused = [e for e in _events(nlp, text) if e["type"] == "ACCUSE"]
+    assert [e["time"]["value"] for e in accused] == ["2026-07-08"]
+
+
+@pytest.mark.model
+def test_at_the_signing_is_the_signing_the_text_dated(nlp: Any) -> None:
+    text = (
+        "Ghana and Togo signed a border accord on Wednesday. President Kofi Mensah and "
+        "President Edem Agbeko signed it in Accra.\n\n"
+        "The accord had been delayed for a year.\n\n"
+        "At the signing ceremony, Agbeko said the two countries had closed an old quarrel."
+    )
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == ["2026-07-08"]
+
+
+@pytest.mark.model
+def test_words_of_one_at_a_day_of_talks_still_under_way_stay_undated(nlp: Any) -> None:
+    text = (
+        "Talks between Ghana and Togo on their border entered a second day in Accra on "
+        "Thursday. Ghanaian Foreign Minister Kofi Mensah opened the meeting with Togolese "
+        "Foreign Minister Edem Agbeko on Wednesday.\n\n"
+        "Agbeko said Togo wanted a joint customs post."
+    )
+    found = _events(nlp, text, date(2026, 7, 9))
+    said = [e for e in found if e["type"] == "STATEMENT" and "edem-agbeko" in e["source"]]
+    assert said and all(e["time"]["value"] is None for e in said)

@@ -16,6 +16,7 @@ from dateline.events import (
     build,
     clause_dates,
     layout,
+    occasion,
     scene,
     sharing,
     status,
@@ -74,6 +75,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.days_from_the_host(mentions, doc)
     sharing.share_without(mentions, doc)
     clause_dates.share_verb_dates(mentions, doc, timexes)
+    occasion.said_at_the_occasion(mentions, doc, blocks, timexes)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)
     mentions = timing.split_legs(mentions, doc, index, timexes)

@@ -484,8 +484,12 @@ def _to_the_day(mention: Mention) -> bool:
 
 def _occasion_before(mention: Mention, mentions: list[Mention]) -> Mention | None:
     """The dated event the undated nominal ``mention`` ('the talks', 'the signing') refers
-    back to: the latest one of its type told before it, dated to the day."""
-    earlier = [m for m in mentions if m.token < mention.token and m.type == mention.type]
+    back to: the latest one of its type told before it that the text dates, if dated to
+    the day ('signed an accord on Friday. Rice and Mukherjee signed it in Washington. … at
+    the signing ceremony': Friday's)."""
+    earlier = [
+        m for m in mentions if m.token < mention.token and m.type == mention.type and m.dated
+    ]
     if not earlier:
         return None
     return earlier[-1] if _to_the_day(earlier[-1]) else None

@@ -1,0 +1,171 @@
+"""Statements made at a dated occasion take its day (docs/annotation.md, 'Time').
+
+When the text puts a speaker at talks, a signing, a briefing, a news conference, a speech
+or an interview it dates ('Lee held talks with Kim in Seoul on Tuesday', 'told a news
+conference in Rabat on Tuesday'), every later statement of that speaker told in the
+simple past without a date of its own reports that occasion: it was made that day, also
+in the body where no date is repeated ('Kim said the two sides would sign a pact'), and so
+it merges with the speaker's other words of that occasion into one row. Another speaker's
+words (an analyst, the other side's spokesperson) are not dated by it, nor are words told
+in a paragraph that dates something before the occasion (that paragraph tells another), nor
+words of one at a day of talks still under way (said on any of its days). Words said at a
+definite occasion that is no event of its own ('At the same news conference, Holm
+accused …') take the day of the dated occasion told before in a sentence that names it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from dateline.events import timing
+from dateline.events.mention import Mention
+from dateline.model import Timex
+
+#: acts done by saying something
+SPEECH_ACTS = {"STATEMENT", "ACCUSE", "THREATEN", "REJECT"}
+#: occasions their participants speak at: talks, calls, signings
+TALKS = {"MEET", "DISCUSS", "AGREE"}
+#: cues of a mention told in the simple past ('said', 'was told'), not the perfect
+SIMPLE_PAST = ("past tense", "past passive")
+#: occasions words are said at that are no event of their own ('at the same news conference')
+SPEAKING_OCCASIONS = {"conference", "briefing", "ceremony", "interview", "reception", "dinner"}
+#: prepositions of the occasion words were said at
+AT_OCCASION = {"at", "during"}
+
+
+def said_at_the_occasion(
+    mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]], timexes: list[Timex]
+) -> None:
+    """Give an undated statement the day of the dated occasion told before it that the text
+    put it at: one it names ('at the same news conference'), else its speaker's latest."""
+    for mention in mentions:
+        if not _undated_saying(mention):
+            continue
+        occasions = _occasions_before(mention, mentions, doc)
+        told = _occasion_named_before(mention, occasions, doc)
+        if told is not None:
+            _take_day(mention, told)
+            continue
+        speakers = {r.id for r in mention.sources if r.kind == "person"}
+        before = [o for o in occasions if speakers & _present(o)]
+        if not before or _under_way(before[-1], mentions):
+            continue
+        if not _another_occasion(mention, before[-1], blocks, timexes):
+            _take_day(mention, before[-1])
+            mention.location = mention.location or before[-1].location  # said there
+
+
+def _occasions_before(mention: Mention, mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """The dated occasions told before the mention, in text order; dated in text order, so
+    words dated here put their speaker at the occasion too. What it says is no occasion
+    ('"We met on Monday," he said')."""
+    said = {t.i for t in doc[mention.token].subtree}
+    return [m for m in mentions if m.token < mention.token and m.token not in said and _occasion(m)]
+
+
+def _take_day(mention: Mention, occasion: Mention) -> None:
+    mention.timexes, mention.time, mention.dated = occasion.timexes, occasion.time, True
+
+
+def _occasion(mention: Mention) -> bool:
+    """A dated one-day occasion that happened: talks or a signing, or words said on it."""
+    if mention.type not in TALKS | SPEECH_ACTS or mention.status not in ("occurred", "ongoing"):
+        return False
+    return mention.dated and timing.one_day(mention.time)
+
+
+def _present(occasion: Mention) -> set[str]:
+    """Who the text puts at the occasion: its speaker, or the parties of the talks."""
+    if occasion.type in SPEECH_ACTS:
+        return {r.id for r in occasion.sources}
+    return occasion.participants()
+
+
+def _under_way(occasion: Mention, mentions: list[Mention]) -> bool:
+    """Whether the occasion is a day of talks still under way ('Talks between Kenya and
+    Uganda entered a second day on Tuesday … Mutua opened the meeting on Monday'): what its
+    people said may have been said on any of its days."""
+    sides = {r.country or r.id for r in (*occasion.sources, *occasion.targets)}
+    return any(
+        m.type == occasion.type
+        and m.status == "ongoing"
+        and sides & {r.country or r.id for r in (*m.sources, *m.targets)}
+        for m in mentions
+    )
+
+
+def _undated_saying(mention: Mention) -> bool:
+    return (
+        mention.type in SPEECH_ACTS
+        and not mention.dated
+        and not mention.timexes
+        and mention.status == "occurred"
+        and (mention.cue or "").startswith(SIMPLE_PAST)
+        and bool(mention.sources)
+    )
+
+
+def _another_occasion(
+    mention: Mention, occasion: Mention, blocks: list[tuple[int, int]], timexes: list[Timex]
+) -> bool:
+    """Whether the statement's paragraph dates something before the occasion in a sentence
+    before the statement's: that paragraph tells another occasion ('In 2019 the two leaders
+    met in Lusaka. Banda said …'). A date in the statement's own sentence is what it says
+    or a clause about its speaker ('Tran, who arrived on Tuesday, said …')."""
+    block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
+    if block is None:
+        return True
+    day = _day(occasion.time.earliest)
+    if day is None:
+        return True
+    for timex in timexes:
+        if not block[0] <= timex.start < mention.sentence[0] or not timing.is_dated(timex):
+            continue
+        latest = _day(timex.latest)
+        if latest is not None and latest < day:
+            return True
+    return False
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _occasion_named_before(mention: Mention, occasions: list[Mention], doc: Doc) -> Mention | None:
+    """'At the same news conference Zelensky accused …': words said at a definite occasion
+    that is no event of its own were said on the day of the latest dated occasion told
+    before in a sentence that names it ('At a joint news conference this afternoon, von der
+    Leyen announced …')."""
+    noun = _definite_occasion(doc, mention)
+    if noun is None:
+        return None
+    named = [
+        o
+        for o in occasions
+        if any(
+            t.lemma_ == noun.lemma_
+            for t in doc.char_span(*o.sentence, alignment_mode="expand") or []
+        )
+    ]
+    return named[-1] if named else None
+
+
+def _definite_occasion(doc: Doc, mention: Mention) -> Token | None:
+    """The noun of a definite speaking occasion the mention's verb was done at, or None."""
+    verb = doc[mention.token]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AT_OCCASION:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_ in SPEAKING_OCCASIONS and _definite(noun):
+                return noun
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)
