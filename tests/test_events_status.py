@@ -315,3 +315,15 @@ def test_a_denial_or_ruling_out_that_is_negated_leaves_the_event_possible(
 ) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert [e["status"] for e in found] == ["possible"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests over beef imports delayed the president's visit to Seoul in March.",
+        "The president's visit to Seoul was delayed by protests over beef imports.",
+    ],
+)
+def test_what_puts_off_a_plan_is_not_itself_put_off(nlp: Any, text: str) -> None:
+    protests = [e for e in events_of(nlp, text, DCT) if e["type"] == "PROTEST"]
+    assert [e["status"] for e in protests] == ["occurred"]

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from dateline.events.arguments import (
     JOURNEY_VERBS,
+    argument_of,
     at_the_invitation,
     children,
     governor_key,
@@ -91,7 +92,11 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     if _purpose_of_a_journey_under_way(noun, clause, cues):
         # 'has arrived in Hanoi for talks with Vietnam's leaders': the talks lie ahead
         return ("planned", "purpose of a journey"), clause
-    decision = _governed(clause, cues) or verb_status(clause, cues)
+    # 'Protests delayed the visit': the subject of an active governing verb causes the
+    # change of plan; it is not what the verb plans or puts off
+    agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == clause.i
+    causer = agent or argument_of(noun, clause) == "nsubj"  # also 'was delayed by protests'
+    decision = (None if causer else _governed(clause, cues)) or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
