@@ -495,3 +495,23 @@ def test_his_in_what_one_thanks_a_person_for_is_that_persons(nlp: Any) -> None:
     )
     invites = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "INVITE"]
     assert [e["source"] for e in invites] == [["pedro-lopez"]]
+
+
+@pytest.mark.model
+def test_an_office_apposed_to_its_holder_is_the_holder(nlp: Any) -> None:
+    text = (
+        "The EU's Special Envoy for Central America, Ambassador Helena Ruiz-Moreau, visited "
+        "Managua from 21 to 23 September."
+    )
+    visits = [e for e in events_of(nlp, text, date(2021, 9, 27)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["helena-ruiz-moreau"]]
+
+
+@pytest.mark.model
+def test_who_extended_an_invitation_made_it(nlp: Any) -> None:
+    text = (
+        "Minister Halvorsen accepted an invitation to visit Kenya, first extended by Cabinet "
+        "Secretary Daniel Wekesa in September 2025 in New York."
+    )
+    invites = [e for e in events_of(nlp, text, date(2026, 2, 17)) if e["type"] == "INVITE"]
+    assert [e["source"] for e in invites] == [["daniel-wekesa"]]

@@ -393,6 +393,21 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     _assign(mention, sources, targets, symmetric)
 
 
+def _made_by(noun: Token, index: MentionIndex) -> list[Ref]:
+    """The agent of a participle that describes the noun ('an invitation extended by X'),
+    also where the parser hangs it on the noun's verb ('accepted an invitation …, first
+    extended by X')."""
+    participles = children(noun, "acl")
+    if noun.dep_ == "dobj":
+        participles += [c for c in children(noun.head, "advcl") if c.tag_ == "VBN"]
+    for acl in participles:
+        for agent in children(acl, "agent"):
+            found = [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
+            if found:
+                return found
+    return []
+
+
 #: verbs of coming that an invitation asks its guest to do
 GUEST_VERBS = {"visit", "come", "travel", "go", "return"}
 
@@ -525,7 +540,9 @@ def fill_noun(
         sources = subjects(clause, index)
         targets = [r for obj in children(clause, "dobj") for r in resolve(obj, index)]
     if mention.type == "INVITE" and not sources:
-        sources = host_of_invitation(noun, index)  # 'accepted an invitation to visit Chile'
+        # 'an invitation to visit Kenya, first extended by Wekesa': who extended it; else
+        # 'accepted an invitation to visit Chile': the host's
+        sources = _made_by(noun, index) or host_of_invitation(noun, index)
     _assign(mention, sources, targets, symmetric)
 
 

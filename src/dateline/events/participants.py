@@ -402,7 +402,7 @@ def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
 def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     direct = index.ref(token)
     if direct is not None:
-        return _countrys_body(token, direct, index) or [direct]
+        return _countrys_body(token, direct, index) or _titled(token, direct, index) or [direct]
     lower = token.lower_
     if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
@@ -440,6 +440,32 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
         return _countrys_body(token, named[0], index) or named
     return _leaders_state(token, index)
+
+
+#: words of an office that the tagger may take for an organisation's name ('Special Envoy
+#: for Central America', 'Minister of Foreign Affairs of the Republic of Chile')
+OFFICE_WORDS = {
+    "ambassador", "chancellor", "commissioner", "envoy", "governor", "minister", "mayor",
+    "president", "premier", "representative", "secretary", "senator", "spokesman",
+    "spokesperson", "spokeswoman",
+}  # fmt: skip
+
+
+def _titled(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
+    """'The EU's Special Envoy for Central America, Ambassador Helena Ruiz-Moreau, visited':
+    an office the tagger called an organisation, with the person who holds it apposed,
+    is that person."""
+    if direct.kind not in ORGANISATION_KINDS:
+        return []
+    actor = index.actor(token)
+    if actor is None or not OFFICE_WORDS & set(actor.name.lower().split()):
+        return []
+    for child in token.children:
+        if child.dep_ == "appos":
+            people = [r for r in resolve(child, index, 2) if r.kind == "person"]
+            if people:
+                return people
+    return []
 
 
 def _standing_alone(address: Token) -> bool:
