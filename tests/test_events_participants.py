@@ -515,3 +515,39 @@ def test_who_extended_an_invitation_made_it(nlp: Any) -> None:
     )
     invites = [e for e in events_of(nlp, text, date(2026, 2, 17)) if e["type"] == "INVITE"]
     assert [e["source"] for e in invites] == [["daniel-wekesa"]]
+
+
+@pytest.mark.model
+def test_they_under_a_clause_of_a_two_party_subject_are_those_parties(nlp: Any) -> None:
+    text = (
+        "Kenyan Foreign Minister Tom Odhiambo and Ugandan Foreign Minister Wanjiru Mutua met "
+        "in Kisumu on Monday. The two countries last held talks in Jinja in 2021, when they "
+        "agreed to set up a joint survey team."
+    )
+    agreed = [e for e in events_of(nlp, text, date(2023, 3, 7)) if e["type"] == "AGREE"]
+    assert [sorted(e["source"]) for e in agreed] == [["KEN", "UGA"]]
+
+
+@pytest.mark.model
+def test_the_office_of_a_person_of_no_known_country_is_the_datelines_country(
+    nlp: Any,
+) -> None:
+    text = (
+        "NAIROBI, March 3 (Reuters) - Labour Cabinet Secretary Grace Achieng will chair the "
+        "talks between the union and the Treasury, which begin on Monday, her ministry said."
+    )
+    said = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["KEN"]]
+
+
+@pytest.mark.model
+def test_going_home_is_no_visit(nlp: Any) -> None:
+    text = "Brazilian President Marta Figueira returned to Brasília on Friday."
+    assert not [e for e in events_of(nlp, text, date(2026, 8, 22)) if e["type"] == "VISIT"]
+
+
+@pytest.mark.model
+def test_returning_to_another_country_is_a_visit(nlp: Any) -> None:
+    text = "Indian Prime Minister Narendra Modi returned to Kyiv on Friday."
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 10)) if e["type"] == "VISIT"]
+    assert visits

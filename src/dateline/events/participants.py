@@ -426,7 +426,7 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
                 # 'Bolivian and Chilean negotiators': the modifier's conjuncts too
                 found = resolve(child, index, depth + 1)
                 if found:
-                    return _state_of(token, child, found)
+                    return _state_of(token, child, found, index)
     led = _led_by(token, index, depth)
     if led:
         return led  # 'the delegation led by Nguyen Van Thanh', 'a team headed by the minister'
@@ -553,15 +553,17 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
 OWN_OFFICES = {"office"}
 
 
-def _state_of(noun: Token, owner: Token, found: list[Ref]) -> list[Ref]:
+def _state_of(noun: Token, owner: Token, found: list[Ref], index: MentionIndex) -> list[Ref]:
     """'his ministry', 'Kim's government', 'her office': a leader's institution speaks for
-    the country."""
+    the country; for a person whose country the text does not give, the country the
+    article reports from ('MOMBASA - … her ministry said')."""
     if owner.dep_ != "poss" or noun.lemma_.lower() not in STATE_NOUNS | OWN_OFFICES:
         return found
-    return [
-        Ref(r.country, "country", r.country, owner.idx) if r.kind == "person" and r.country else r
-        for r in found
-    ]
+    refs = []
+    for ref in found:
+        code = ref.country or index.dateline_country if ref.kind == "person" else None
+        refs.append(Ref(code, "country", code, owner.idx) if code else ref)
+    return refs
 
 
 def _countrys_body(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
@@ -651,8 +653,31 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
             ref = index.ref(speaker)
             return [ref] if ref is not None and ref.kind != "person" else []
         return [r for r in index.before(token.idx) if r.kind != "person"][:1]
+    group = _sentence_subjects(token, index) if token.dep_ == "nsubj" else []
+    if group:
+        return group  # 'The two countries last held talks in 2021, when they agreed …'
     people = index.before(token.idx, {"person"})[:2]
     return people if len(people) == 2 else index.before(token.idx)[:1]
+
+
+def _sentence_subjects(token: Token, index: MentionIndex) -> list[Ref]:
+    """The parties of the one plural phrase before a 'they' of a clause under the
+    sentence's main verb that names two or more ('The two countries last held talks in
+    2021, when they agreed'); with two such phrases ('The mediators hoped to bring the
+    two sides together …, when they met') the sentence does not tell."""
+    if token.head.i == token.sent.root.i:
+        return []  # 'they' is the main verb's own subject
+    groups = []
+    for noun in token.doc[token.sent.start : token.i]:
+        if noun.dep_ in ARGUMENT_DEPS and noun.tag_ in ("NNS", "NNPS"):
+            found = resolve(noun, index)
+            if len(found) >= 2:
+                groups.append(found)
+    return groups[0] if len(groups) == 1 else []
+
+
+#: where a phrase a later 'they' may stand for sits in its clause
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def _thanked_for(token: Token) -> Token | None:

@@ -6,9 +6,11 @@ text, or a rule name such as ``past tense``), so users can see why.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.events.arguments import (
     JOURNEY_VERBS,
@@ -18,6 +20,7 @@ from dateline.events.arguments import (
     governor_key,
     is_infinitive,
 )
+from dateline.events.mention import Mention
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -258,6 +261,26 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     return None
 
 
+def plan_of_a_changed_noun(verb: Token, cues: dict[str, Any]) -> Decision | None:
+    """'A joint commission that was to have met in Oujda this month was called off', 'the
+    talks that had been set for Friday were postponed': a plan told in a relative clause
+    of the noun a change of plan governs is what the change cancels or moves."""
+    for _ in range(2):  # 'that was to have met', 'that had been set to open'
+        if verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb):
+            verb = verb.head
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.dep_ not in ("nsubjpass", "dobj"):
+        return None
+    changer = noun.head
+    key = governor_key(changer)
+    if key not in cues["plan_changers"] or key not in cues["governors"]:
+        return None
+    own = verb_status(changer, cues)
+    if own[0] in ("negated", "possible"):
+        return "planned", f"{own[1]} {key}"  # 'was not called off': the plan stands
+    return cues["governors"][key], key
+
+
 def _purpose_of_journey(verb: Token) -> bool:
     """An infinitive of purpose hanging on a verb of travel ('travels to Hanoi to meet')."""
     return (
@@ -377,3 +400,34 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
         if token.lemma_.lower() in cues["self_planning"]:
             return _past(token.head if token.dep_ == "acomp" else token)
     return False
+
+
+#: a paragraph that opens by denying what was just put to the speaker ('That is false.',
+#: 'A: That is not true.', 'QADIR: No. Completely untrue.')
+FLAT_DENIAL = re.compile(
+    r"^\W*(?:[A-Z][\w.]*:\s*)?(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+)?"
+    r"(?:not\s+true|false|untrue|wrong|incorrect|baseless|nonsense)\b"
+    r"|no\s*[.!]|not\s+true\b|(?:completely|totally|absolutely)\s+(?:untrue|false)\b)",
+    re.IGNORECASE,
+)
+#: words by which a paragraph puts a claim to the one who denies it
+CLAIM_WORDS = {"report", "reports", "reported", "say", "says", "claim", "claims", "claimed"}
+#: types that tell the claim itself rather than the event claimed
+CLAIMING_TYPES = {"STATEMENT", "ACCUSE", "REJECT"}
+
+
+def flat_denials(mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]) -> None:
+    """'There are reports that Norway will expel Russian diplomats.' — 'That is not true.':
+    the events a paragraph reports and the next paragraph flatly denies did not happen."""
+    text = doc.text
+    for before, (start, end) in pairwise(blocks):
+        if not FLAT_DENIAL.match(text[start:end]):
+            continue
+        lo, hi = before
+        sentences = [s for s in doc.sents if lo <= s.start_char < hi]
+        claimed = [s for s in sentences if any(t.lower_ in CLAIM_WORDS for t in s)]
+        for mention in mentions:
+            if mention.type in CLAIMING_TYPES or mention.status == "negated":
+                continue
+            if any(s.start <= mention.token < s.end for s in claimed):
+                mention.status, mention.cue = "negated", "denied"
