@@ -365,3 +365,9 @@ def test_a_plan_in_a_relative_clause_of_what_was_called_off_is_cancelled(nlp: An
     )
     meetings = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
     assert [e["status"] for e in meetings] == ["negated"]
+
+
+def test_a_headlines_subject_with_a_bare_infinitive_tells_a_plan(nlp: Any) -> None:
+    text = "URGENT - ASEAN Secretary-General to travel to Phnom Penh on Saturday"
+    visits = [e for e in events_of(nlp, text, DCT) if e["type"] == "VISIT"]
+    assert [e["status"] for e in visits] == ["planned"]

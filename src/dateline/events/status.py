@@ -335,7 +335,20 @@ def _modal(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     going = head.lemma_ == "go" and head.tag_ == "VBG"
     if going and verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return "planned", "going to"
+    if _headline_infinitive(verb):
+        return "planned", "headline to"
     return None
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """'Obama to visit Ghana next week', 'URGENT - Secretary-General to travel to Phnom
+    Penh': a headline's subject with a bare infinitive for its verb tells a plan."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and is_infinitive(verb)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
