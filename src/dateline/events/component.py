@@ -260,6 +260,8 @@ def _homecoming(mention: Mention, token: Token) -> bool:
     presuppose no earlier one."""
     if mention.type != "VISIT" or token.lemma_.lower() != "return" or not mention.sources:
         return False
+    if token.dep_ in ("conj", "advcl", "xcomp"):
+        return False  # 'will fly in on November 4 and return to Canberra': the trip's end
     home = {ref.country for ref in mention.sources}
     there = mention.location.country if mention.location is not None else None
     there = there or next((r.country for r in mention.targets if r.country), None)
