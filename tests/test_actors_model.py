@@ -615,3 +615,10 @@ def test_a_given_name_and_patronymic_is_the_person_named_in_full_before(nlp: Any
     actors = extract(Article(text=text, dct=date(2026, 3, 2)), nlp)["actors"]
     people = [a["id"] for a in actors if a["kind"] == "person"]
     assert people == ["farhod-karimovich-nazarov"]
+
+
+def test_a_surname_the_model_cut_at_its_hyphen_is_whole() -> None:
+    text = "Prime Minister Hemi Tawhiri-Clarke welcomed the President of Chile on Monday."
+    doc = annotate(text, date(2025, 3, 3))
+    people = [a.id for a in doc._.actors if a.kind == "person"]
+    assert people == ["hemi-tawhiri-clarke"]

@@ -414,3 +414,140 @@ def test_a_form_of_address_before_a_name_is_that_name(nlp: Any) -> None:
     )
     invites = [e for e in events_of(nlp, text, date(2009, 5, 12)) if e["type"] == "INVITE"]
     assert [e["source"] for e in invites] == [["aliou-ndour"]]
+
+
+@pytest.mark.model
+def test_a_person_the_text_only_calls_by_office_takes_part_as_the_country(nlp: Any) -> None:
+    text = (
+        "Ghana's president will travel to Abidjan on April 20 for a regional summit, the "
+        "presidency said. He last visited Côte d'Ivoire in November."
+    )
+    visits = [e for e in events_of(nlp, text, date(2023, 4, 12)) if e["type"] == "VISIT"]
+    assert visits and all(e["source"] == ["GHA"] for e in visits)
+
+
+@pytest.mark.model
+def test_a_person_the_text_names_keeps_their_own_id(nlp: Any) -> None:
+    text = (
+        "Ghana's president, Nana Akufo-Addo, will travel to Abidjan on April 20. "
+        "The president last visited Côte d'Ivoire in November."
+    )
+    visits = [e for e in events_of(nlp, text, date(2023, 4, 12)) if e["type"] == "VISIT"]
+    assert visits and all(e["source"] == ["nana-akufo-addo"] for e in visits)
+
+
+@pytest.mark.model
+def test_him_after_a_conjoined_verb_is_not_the_shared_subject(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Paulo Ferreira said the talks were useful. President Aliou Ndour "
+        "spoke by telephone on Monday with Mohammed Tahiri and invited him to pay an official "
+        "visit to Senegal."
+    )
+    found = events_of(nlp, text, date(2025, 3, 11))
+    visits = [e for e in found if e["type"] == "VISIT"]
+    invites = [e for e in found if e["type"] == "INVITE"]
+    assert [e["source"] for e in visits] == [["mohammed-tahiri"]]
+    assert [e["target"] for e in invites] == [["mohammed-tahiri"]]
+
+
+@pytest.mark.model
+def test_her_as_a_possessive_is_not_read_as_an_object(nlp: Any) -> None:
+    text = (
+        "Prime Minister Marie Dubois will fly to Accra on Thursday, where she is due to meet "
+        "Ghana's president, her office said."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 6, 24)) if e["type"] == "STATEMENT"]
+    assert said and "GHA" not in said[0]["source"]
+
+
+@pytest.mark.model
+def test_a_speaker_the_parser_left_without_a_verb_is_who_she_means(nlp: Any) -> None:
+    text = (
+        "Peruvian Foreign Minister Ernesto Valdivia will open the meeting, the ministry said.\n\n"
+        "The meeting will take place on Thursday at the Torre Tagle palace, the seat of Peru's "
+        "foreign ministry, Chilean Foreign Minister Antonia Rebolledo told reporters in "
+        "Santiago. She will fly to Lima on Wednesday evening."
+    )
+    visits = [e for e in events_of(nlp, text, date(2022, 5, 24)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["antonia-rebolledo"]]
+
+
+@pytest.mark.model
+def test_whom_a_call_on_asks_to_act_is_the_agent_of_the_act(nlp: Any) -> None:
+    text = "Obama called on Putin to withdraw his troops from Crimea."
+    deploys = [e for e in events_of(nlp, text, date(2014, 3, 2)) if e["type"] == "DEPLOY"]
+    assert [(e["source"], e["status"]) for e in deploys] == [(["vladimir-putin"], "possible")]
+
+
+@pytest.mark.model
+def test_an_invitation_to_visit_a_country_is_that_countrys_when_nobody_made_it(
+    nlp: Any,
+) -> None:
+    text = "South Korea's president has also accepted an invitation to visit Mongolia."
+    invites = [e for e in events_of(nlp, text, date(2024, 5, 2)) if e["type"] == "INVITE"]
+    assert [e["source"] for e in invites] == [["MNG"]]
+
+
+@pytest.mark.model
+def test_his_in_what_one_thanks_a_person_for_is_that_persons(nlp: Any) -> None:
+    text = (
+        "Prime Minister Sarah Hill thanked President Pedro Lopez for his invitation to visit Chile."
+    )
+    invites = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "INVITE"]
+    assert [e["source"] for e in invites] == [["pedro-lopez"]]
+
+
+@pytest.mark.model
+def test_an_office_apposed_to_its_holder_is_the_holder(nlp: Any) -> None:
+    text = (
+        "The EU's Special Envoy for Central America, Ambassador Helena Ruiz-Moreau, visited "
+        "Managua from 21 to 23 September."
+    )
+    visits = [e for e in events_of(nlp, text, date(2021, 9, 27)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["helena-ruiz-moreau"]]
+
+
+@pytest.mark.model
+def test_who_extended_an_invitation_made_it(nlp: Any) -> None:
+    text = (
+        "Minister Halvorsen accepted an invitation to visit Kenya, first extended by Cabinet "
+        "Secretary Daniel Wekesa in September 2025 in New York."
+    )
+    invites = [e for e in events_of(nlp, text, date(2026, 2, 17)) if e["type"] == "INVITE"]
+    assert [e["source"] for e in invites] == [["daniel-wekesa"]]
+
+
+@pytest.mark.model
+def test_they_under_a_clause_of_a_two_party_subject_are_those_parties(nlp: Any) -> None:
+    text = (
+        "Kenyan Foreign Minister Tom Odhiambo and Ugandan Foreign Minister Wanjiru Mutua met "
+        "in Kisumu on Monday. The two countries last held talks in Jinja in 2021, when they "
+        "agreed to set up a joint survey team."
+    )
+    agreed = [e for e in events_of(nlp, text, date(2023, 3, 7)) if e["type"] == "AGREE"]
+    assert [sorted(e["source"]) for e in agreed] == [["KEN", "UGA"]]
+
+
+@pytest.mark.model
+def test_the_office_of_a_person_of_no_known_country_is_the_datelines_country(
+    nlp: Any,
+) -> None:
+    text = (
+        "NAIROBI, March 3 (Reuters) - Labour Cabinet Secretary Grace Achieng will chair the "
+        "talks between the union and the Treasury, which begin on Monday, her ministry said."
+    )
+    said = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["KEN"]]
+
+
+@pytest.mark.model
+def test_going_home_is_no_visit(nlp: Any) -> None:
+    text = "Brazilian President Marta Figueira returned to Brasília on Friday."
+    assert not [e for e in events_of(nlp, text, date(2026, 8, 22)) if e["type"] == "VISIT"]
+
+
+@pytest.mark.model
+def test_returning_to_another_country_is_a_visit(nlp: Any) -> None:
+    text = "Indian Prime Minister Narendra Modi returned to Kyiv on Friday."
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 10)) if e["type"] == "VISIT"]
+    assert visits

@@ -368,3 +368,59 @@ def test_a_trip_called_off_without_its_traveller_is_the_trip_the_text_is_about(
     assert [(e["type"], e["source"], e["location"]) for e in called_off] == [
         ("VISIT", ["ana-brnabic"], "Tunis")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests over beef imports delayed the president's visit to Seoul in March.",
+        "The president's visit to Seoul was delayed by protests over beef imports.",
+    ],
+)
+def test_what_puts_off_a_plan_is_not_itself_put_off(nlp: Any, text: str) -> None:
+    protests = [e for e in events_of(nlp, text, DCT) if e["type"] == "PROTEST"]
+    assert [e["status"] for e in protests] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Q: There are reports that Norway will expel Russian diplomats.\n\n"
+            "A: That is not true. We have not expelled anyone.",
+            "SANCTION",
+        ),
+        (
+            "Reports in Washington say Canada threatened to walk away from the trade review. "
+            "Is that true?\n\nThat is false. Nobody has threatened anything.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_what_the_next_answer_flatly_denies_did_not_happen(nlp: Any, text: str, kind: str) -> None:
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == kind]
+    assert [e["status"] for e in found] == ["negated"]
+
+
+def test_a_claim_answered_with_something_else_stands(nlp: Any) -> None:
+    text = (
+        "Q: There are reports that Norway will expel Russian diplomats.\n\n"
+        "A: We will decide next week."
+    )
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "SANCTION"]
+    assert found and all(e["status"] != "negated" for e in found)
+
+
+def test_a_plan_in_a_relative_clause_of_what_was_called_off_is_cancelled(nlp: Any) -> None:
+    text = (
+        "A joint commission of Morocco and Algeria that was to have met in Oujda this month "
+        "was called off, and neither side has suggested a new date."
+    )
+    meetings = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert [e["status"] for e in meetings] == ["negated"]
+
+
+def test_a_headlines_subject_with_a_bare_infinitive_tells_a_plan(nlp: Any) -> None:
+    text = "URGENT - ASEAN Secretary-General to travel to Phnom Penh on Saturday"
+    visits = [e for e in events_of(nlp, text, DCT) if e["type"] == "VISIT"]
+    assert [e["status"] for e in visits] == ["planned"]

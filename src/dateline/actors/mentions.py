@@ -118,6 +118,7 @@ def _with_name_heads(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
     taken = {i for e in entities for i in range(e.start, e.end)}
     out = []
     for c in entities:
+        c = _with_hyphenated_end(doc, c, taken)
         head = doc[c.end] if c.label == "PERSON" and c.end < len(doc) else None
         if (
             head is not None
@@ -131,6 +132,24 @@ def _with_name_heads(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, c.end + 1, c.label)
         out.append(c)
     return out
+
+
+def _with_hyphenated_end(doc: Doc, c: Candidate, taken: set[int]) -> Candidate:
+    """'Hemi Tawhiri-Clarke': a person's name whose surname the model cut at its hyphen
+    goes on with the capitalised part after it."""
+    end = c.end
+    while (
+        c.label == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].is_title
+        and doc[end + 1].is_alpha
+        and end + 1 not in taken
+    ):
+        end += 2
+    return c if end == c.end else Candidate(c.start, end, c.label)
 
 
 #: a middle initial of one or two letters ('Zh', 'Kh', 'F'), whose full stop the model

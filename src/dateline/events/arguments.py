@@ -102,7 +102,20 @@ def governor_key(token: Token) -> str:
         on_hold = child.dep_ == "prep" and child.lower_ == "on"
         if lemma == "put" and on_hold and any(g.lower_ == "hold" for g in child.children):
             return "put on hold"
+    if lemma == "call" and called_on(token) is not None:
+        return "call on"
     return lemma
+
+
+def called_on(verb: Token) -> Token | None:
+    """Whom 'called on X to withdraw', 'called upon X to resume' asks to act: X (the
+    parser hangs X on 'on' and the infinitive on the verb)."""
+    if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 #: light verbs that call off or put off what their object names
@@ -258,6 +271,9 @@ def _inherited_subject(verb: Token, index: MentionIndex, seen: int) -> list[Ref]
         objects = children(head, "dobj")
         if objects:
             return resolve(objects[0], index)
+    asked = called_on(head) if verb.dep_ == "xcomp" and head.lemma_.lower() == "call" else None
+    if asked is not None:
+        return resolve(asked, index)  # 'called on Putin to withdraw': Putin would withdraw
     if verb.dep_ == "acl" and verb.lemma_.lower() in SPEECH_LEMMAS:
         return resolve(head, index)  # '…, the French presidency announced' (misparsed)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -381,7 +397,45 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
                     break
                 if inner.dep_ == "pobj" and inner.head.lower_ in LOCATION_PREPS:
                     mention.location = _first_place(inner, index)
+    if mention.type == "INVITE" and not sources:
+        sources = host_of_invitation(verb, index)  # 'The King invited him to visit Jordan'
     _assign(mention, sources, targets, symmetric)
+
+
+def _made_by(noun: Token, index: MentionIndex) -> list[Ref]:
+    """The agent of a participle that describes the noun ('an invitation extended by X'),
+    also where the parser hangs it on the noun's verb ('accepted an invitation …, first
+    extended by X')."""
+    participles = children(noun, "acl")
+    if noun.dep_ == "dobj":
+        participles += [c for c in children(noun.head, "advcl") if c.tag_ == "VBN"]
+    for acl in participles:
+        for agent in children(acl, "agent"):
+            found = [r for pobj in children(agent, "pobj") for r in resolve(pobj, index)]
+            if found:
+                return found
+    return []
+
+
+#: verbs of coming that an invitation asks its guest to do
+GUEST_VERBS = {"visit", "come", "travel", "go", "return"}
+
+
+def host_of_invitation(invitation: Token, index: MentionIndex) -> list[Ref]:
+    """The country an invitation asks its guest to come to, when the text names nobody who
+    made it: 'an invitation to visit Mongolia' is Mongolia's."""
+    for verb in invitation.children:
+        if verb.dep_ not in ("acl", "xcomp", "relcl") or verb.lemma_.lower() not in GUEST_VERBS:
+            continue
+        if not is_infinitive(verb):
+            continue
+        places = [o for o in children(verb, "dobj")] if verb.lemma_.lower() == "visit" else []
+        places += [pobj for prep, pobj in prep_objects(verb) if prep == "to"]
+        for place in places:
+            ref = index.ref(place)
+            if ref is not None and ref.country and ref.kind in ("country", "place"):
+                return [Ref(ref.country, "country", ref.country, ref.start)]
+    return []
 
 
 def _speakers_place(verb: Token, index: MentionIndex) -> Place | None:
@@ -510,6 +564,10 @@ def fill_noun(
         # 'Figueira invited Ramaphosa during a telephone call': the call of the two
         sources = subjects(clause, index)
         targets = [r for obj in children(clause, "dobj") for r in resolve(obj, index)]
+    if mention.type == "INVITE" and not sources:
+        # 'an invitation to visit Kenya, first extended by Wekesa': who extended it; else
+        # 'accepted an invitation to visit Chile': the host's
+        sources = _made_by(noun, index) or host_of_invitation(noun, index)
     _assign(mention, sources, targets, symmetric)
 
 

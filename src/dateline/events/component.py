@@ -60,6 +60,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     captions = layout.caption_blocks(doc, blocks)
     mentions = find_mentions(doc, lexicon, index, blocks, captions)
     mentions = [m for m in mentions if not _told_by_reporter(m, index)]
+    status.flat_denials(mentions, doc, blocks)
     mentions = sharing.fold_threat_contents(mentions, doc)
     sharing.rounds_of_the_talks(mentions, doc)
     used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
@@ -125,7 +126,7 @@ def find_mentions(
             )
             mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
-            if _habit_denied(mention, doc):
+            if _habit_denied(mention, doc) or _homecoming(mention, token):
                 continue
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
@@ -273,7 +274,9 @@ def describe(
     symmetric = mention.symmetric = lexicon.types[mention.type].symmetric
     if pos_class(token) == "verb":
         arguments.fill_verb(mention, token, index, symmetric)
-        mention.status, mention.cue = status.verb_status(token, cues)
+        # 'a commission that was to have met in Oujda was called off': the trigger's own plan
+        changed = status.plan_of_a_changed_noun(token, cues)
+        mention.status, mention.cue = changed or status.verb_status(token, cues)
         mention.definite = _definite_object(mention, token, lexicon)
         mention.anaphoric = mention.definite and not mention.participants()
     else:
@@ -342,6 +345,20 @@ def _own_clause(mention: Mention, token: Token) -> bool:
 
 
 ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
+
+
+def _homecoming(mention: Mention, token: Token) -> bool:
+    """'President Figueira returned to Brasília on Friday', 'the Ugandan delegation is due to
+    return to Kampala': travellers going back to their own country make no visit, and
+    presuppose no earlier one."""
+    if mention.type != "VISIT" or token.lemma_.lower() != "return" or not mention.sources:
+        return False
+    if token.dep_ in ("conj", "advcl", "xcomp"):
+        return False  # 'will fly in on November 4 and return to Canberra': the trip's end
+    home = {ref.country for ref in mention.sources}
+    there = mention.location.country if mention.location is not None else None
+    there = there or next((r.country for r in mention.targets if r.country), None)
+    return there is not None and home == {there}
 
 
 def _habit_denied(mention: Mention, doc: Doc) -> bool:

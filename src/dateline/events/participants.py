@@ -67,6 +67,15 @@ class MentionIndex:
     blocks: list[int] = field(default_factory=list)  # paragraph number of each token
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
     journalists: set[str] = field(default_factory=set)  # ids of the article's reporters
+    described: set[str] = field(default_factory=set)  # people the text never names
+
+    def ref_of(self, actor: Actor, start: int, place: Place | None = None) -> Ref:
+        """The participant an actor's mention stands for: a person the text only describes
+        by office ('Ghana's president', 'the Chinese leader'), whom the actor dictionary
+        names, takes part as the country: the text itself names nobody."""
+        if actor.id in self.described and actor.country:
+            return Ref(actor.country, "country", actor.country, start, place)
+        return actor_ref(actor, start, place)
 
     @cached_property
     def voices(self) -> Voices:
@@ -87,7 +96,7 @@ class MentionIndex:
             return None  # 'Can you confirm …?' asks; it says nothing the one asked did
         person = self.voices.of(token.idx, token.lower_)
         actor = self.actor_by_id(person) if person is not None else None
-        return actor_ref(actor, token.idx) if actor is not None else None
+        return self.ref_of(actor, token.idx) if actor is not None else None
 
     @cached_property
     def genders(self) -> dict[str, str]:
@@ -133,7 +142,7 @@ class MentionIndex:
         """The participant a token names directly (no pronoun or phrase resolution)."""
         actor, place = self.actor(token), self.place(token)
         if actor is not None:
-            return actor_ref(actor, token.idx, place)
+            return self.ref_of(actor, token.idx, place)
         if place is not None:
             return Ref(place.country or place.name, "place", place.country, token.idx, place)
         return None
@@ -147,7 +156,7 @@ class MentionIndex:
             if start < offset - window:
                 break
             if actor.kind == "person" and start in self.subjects and actor.id not in exclude:
-                return actor_ref(actor, start)
+                return self.ref_of(actor, start)
         return None
 
     def before(
@@ -160,7 +169,7 @@ class MentionIndex:
             if actor.id in seen or (kinds and actor.kind not in kinds):
                 continue
             seen.add(actor.id)
-            refs.append(actor_ref(actor, start))
+            refs.append(self.ref_of(actor, start))
         return refs
 
 
@@ -281,7 +290,19 @@ def build_index(doc: Doc, actors: list[Actor], places: list[Place]) -> MentionIn
                 index.token_place.setdefault(token.i, place)
     index.ordered.sort(key=lambda item: item[0])
     index.starts = [start for start, _ in index.ordered]
+    index.described = {a.id for a in actors if _only_described(doc.text, a)}
     return index
+
+
+def _only_described(text: str, actor: Actor) -> bool:
+    """A person none of whose mentions holds a word of their name: the text calls them only
+    by office ('the president', 'Ghana's president'), and the dictionary put the name."""
+    if actor.kind != "person" or not actor.mentions:
+        return False
+    names = {w for w in re.split(r"[^\w]+", actor.name.lower()) if len(w) > 1}
+    return not any(
+        names & set(re.split(r"[^\w]+", text[start:end].lower())) for start, end in actor.mentions
+    )
 
 
 #: words that introduce the reporter of a story ('VOA White House correspondent X')
@@ -346,7 +367,22 @@ def _is_subject(tokens: list[Token]) -> bool:
     root = _root(tokens)
     if root.dep_ in SUBJECT_DEPS:
         return True
-    return root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in SUBJECT_DEPS
+    if root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in SUBJECT_DEPS:
+        return True
+    return _speaker_without_subject(tokens[-1])
+
+
+def _speaker_without_subject(last: Token) -> bool:
+    """'…, Chilean Foreign Minister Antonia Rebolledo told reporters': a name right before a
+    verb of saying that the parser left without a subject is who speaks."""
+    doc = last.doc
+    verb = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        verb is not None
+        and verb.lemma_.lower() in REPORTING_LEMMAS
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -372,7 +408,7 @@ def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
 def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     direct = index.ref(token)
     if direct is not None:
-        return _countrys_body(token, direct, index) or [direct]
+        return _countrys_body(token, direct, index) or _titled(token, direct, index) or [direct]
     lower = token.lower_
     if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
@@ -396,7 +432,7 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
                 # 'Bolivian and Chilean negotiators': the modifier's conjuncts too
                 found = resolve(child, index, depth + 1)
                 if found:
-                    return _state_of(token, child, found)
+                    return _state_of(token, child, found, index)
     led = _led_by(token, index, depth)
     if led:
         return led  # 'the delegation led by Nguyen Van Thanh', 'a team headed by the minister'
@@ -410,6 +446,32 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
         return _countrys_body(token, named[0], index) or named
     return _leaders_state(token, index)
+
+
+#: words of an office that the tagger may take for an organisation's name ('Special Envoy
+#: for Central America', 'Minister of Foreign Affairs of the Republic of Chile')
+OFFICE_WORDS = {
+    "ambassador", "chancellor", "commissioner", "envoy", "governor", "minister", "mayor",
+    "president", "premier", "representative", "secretary", "senator", "spokesman",
+    "spokesperson", "spokeswoman",
+}  # fmt: skip
+
+
+def _titled(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
+    """'The EU's Special Envoy for Central America, Ambassador Helena Ruiz-Moreau, visited':
+    an office the tagger called an organisation, with the person who holds it apposed,
+    is that person."""
+    if direct.kind not in ORGANISATION_KINDS:
+        return []
+    actor = index.actor(token)
+    if actor is None or not OFFICE_WORDS & set(actor.name.lower().split()):
+        return []
+    for child in token.children:
+        if child.dep_ == "appos":
+            people = [r for r in resolve(child, index, 2) if r.kind == "person"]
+            if people:
+                return people
+    return []
 
 
 def _standing_alone(address: Token) -> bool:
@@ -453,7 +515,7 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
         said = next((text[a:b] for a, b in actor.mentions if a == start), actor.name)
         heads = {said.lower().split()[-1] if said.split() else "", actor.id.split("-")[-1]}
         if noun in heads or SAME_BODY.get(noun) in heads:
-            return [actor_ref(actor, start)]
+            return [index.ref_of(actor, start)]
     return []
 
 
@@ -486,7 +548,7 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
     noun = token.lemma_.lower()
     for start, actor in reversed(index.ordered[: bisect.bisect_left(index.starts, token.idx)]):
         if actor.kind != "person" and noun in actor.name.lower().split():
-            return [actor_ref(actor, start)]
+            return [index.ref_of(actor, start)]
     # nobody named with a country: 'WARSAW - … the presidential chancellery said' is the
     # government of the wire dateline's country
     country = index.dateline_country
@@ -497,15 +559,17 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
 OWN_OFFICES = {"office"}
 
 
-def _state_of(noun: Token, owner: Token, found: list[Ref]) -> list[Ref]:
+def _state_of(noun: Token, owner: Token, found: list[Ref], index: MentionIndex) -> list[Ref]:
     """'his ministry', 'Kim's government', 'her office': a leader's institution speaks for
-    the country."""
+    the country; for a person whose country the text does not give, the country the
+    article reports from ('MOMBASA - … her ministry said')."""
     if owner.dep_ != "poss" or noun.lemma_.lower() not in STATE_NOUNS | OWN_OFFICES:
         return found
-    return [
-        Ref(r.country, "country", r.country, owner.idx) if r.kind == "person" and r.country else r
-        for r in found
-    ]
+    refs = []
+    for ref in found:
+        code = ref.country or index.dateline_country if ref.kind == "person" else None
+        refs.append(Ref(code, "country", code, owner.idx) if code else ref)
+    return refs
 
 
 def _countrys_body(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
@@ -559,6 +623,11 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
     if lower in PERSON_PRONOUNS:
         # 'McCormack confirmed Rice's plans, saying she will spend next week …': not him
         other = _other_gender(token, index)
+        thanked = _thanked_for(token)
+        if thanked is not None:
+            found = [r for r in resolve(thanked, index) if r.kind == "person"]
+            if found:
+                return found  # 'thanked President Lopez for his invitation': Lopez's
         if token.dep_ == "poss":
             subject = clause_subject(token, index)
             if subject is not None and subject.kind == "person" and subject.id not in other:
@@ -574,6 +643,12 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
         # clause's subject (that would be 'himself')
         own = _own_subject_ids(token, index) if lower in OBJECT_PRONOUNS else frozenset()
         own = own | other
+        if lower in OBJECT_PRONOUNS and token.dep_ in OBJECT_DEPS:
+            # 'Ndour spoke with Tahiri and invited him': the person named last in the
+            # sentence, who is not its subject, before one the text was about earlier
+            near = index.before(token.idx, {"person"}, own)[:1]
+            if near and near[0].start >= token.sent.start_char:
+                return near
         salient = index.latest_subject(token.idx, exclude=own)
         return [salient] if salient else index.before(token.idx, {"person"}, own)[:1]
     if lower in THING_PRONOUNS:
@@ -584,17 +659,54 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
             ref = index.ref(speaker)
             return [ref] if ref is not None and ref.kind != "person" else []
         return [r for r in index.before(token.idx) if r.kind != "person"][:1]
+    group = _sentence_subjects(token, index) if token.dep_ == "nsubj" else []
+    if group:
+        return group  # 'The two countries last held talks in 2021, when they agreed …'
     people = index.before(token.idx, {"person"})[:2]
     return people if len(people) == 2 else index.before(token.idx)[:1]
 
 
+def _sentence_subjects(token: Token, index: MentionIndex) -> list[Ref]:
+    """The parties of the one plural phrase before a 'they' of a clause under the
+    sentence's main verb that names two or more ('The two countries last held talks in
+    2021, when they agreed'); with two such phrases ('The mediators hoped to bring the
+    two sides together …, when they met') the sentence does not tell."""
+    if token.head.i == token.sent.root.i:
+        return []  # 'they' is the main verb's own subject
+    groups = []
+    for noun in token.doc[token.sent.start : token.i]:
+        if noun.dep_ in ARGUMENT_DEPS and noun.tag_ in ("NNS", "NNPS"):
+            found = resolve(noun, index)
+            if len(found) >= 2:
+                groups.append(found)
+    return groups[0] if len(groups) == 1 else []
+
+
+#: where a phrase a later 'they' may stand for sits in its clause
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _thanked_for(token: Token) -> Token | None:
+    """The person a verb's object names when a possessive stands in its 'for' or 'on' phrase
+    ('thanked Lopez for his invitation', 'congratulated her on her election')."""
+    noun = token.head
+    if token.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "on"):
+        return None
+    verb = noun.head.head
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i]
+    person = objects[0] if objects else None
+    return person if person is not None and person.lower_ not in PERSON_PRONOUNS else None
+
+
 #: person pronouns that stand as objects; their referent is not the clause's subject
 OBJECT_PRONOUNS = {"him", "her"}
+#: where an object pronoun stands ('her' is also a possessive)
+OBJECT_DEPS = ("dobj", "dative", "pobj")
 
 
 def _own_subject_ids(token: Token, index: MentionIndex) -> frozenset[str]:
     """Actor ids of the subject of the clause an object pronoun stands in."""
-    if token.dep_ not in ("dobj", "dative", "pobj"):
+    if token.dep_ not in OBJECT_DEPS:
         return frozenset()
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -605,9 +717,10 @@ def _own_subject_ids(token: Token, index: MentionIndex) -> frozenset[str]:
             refs = [index.ref(subjects[0])]
             return frozenset(ref.id for ref in refs if ref is not None)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ not in ("xcomp", "advcl") or not infinitive:
+        shared = verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+        if not shared and (verb.dep_ not in ("xcomp", "advcl") or not infinitive):
             break  # 'had been set to host him': the subject of 'set'
-        verb = verb.head
+        verb = verb.head  # 'spoke with Tahiri and invited him': the subject of 'spoke'
     return frozenset()
 
 

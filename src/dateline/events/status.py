@@ -6,17 +6,21 @@ text, or a rule name such as ``past tense``), so users can see why.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.events.arguments import (
     JOURNEY_VERBS,
+    argument_of,
     at_the_invitation,
     children,
     governor_key,
     is_infinitive,
 )
+from dateline.events.mention import Mention
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -91,7 +95,11 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     if _purpose_of_a_journey_under_way(noun, clause, cues):
         # 'has arrived in Hanoi for talks with Vietnam's leaders': the talks lie ahead
         return ("planned", "purpose of a journey"), clause
-    decision = _governed(clause, cues) or verb_status(clause, cues)
+    # 'Protests delayed the visit': the subject of an active governing verb causes the
+    # change of plan; it is not what the verb plans or puts off
+    agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == clause.i
+    causer = agent or argument_of(noun, clause) == "nsubj"  # also 'was delayed by protests'
+    decision = (None if causer else _governed(clause, cues)) or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
@@ -253,6 +261,26 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     return None
 
 
+def plan_of_a_changed_noun(verb: Token, cues: dict[str, Any]) -> Decision | None:
+    """'A joint commission that was to have met in Oujda this month was called off', 'the
+    talks that had been set for Friday were postponed': a plan told in a relative clause
+    of the noun a change of plan governs is what the change cancels or moves."""
+    for _ in range(2):  # 'that was to have met', 'that had been set to open'
+        if verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb):
+            verb = verb.head
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.dep_ not in ("nsubjpass", "dobj"):
+        return None
+    changer = noun.head
+    key = governor_key(changer)
+    if key not in cues["plan_changers"] or key not in cues["governors"]:
+        return None
+    own = verb_status(changer, cues)
+    if own[0] in ("negated", "possible"):
+        return "planned", f"{own[1]} {key}"  # 'was not called off': the plan stands
+    return cues["governors"][key], key
+
+
 def _purpose_of_journey(verb: Token) -> bool:
     """An infinitive of purpose hanging on a verb of travel ('travels to Hanoi to meet')."""
     return (
@@ -307,7 +335,20 @@ def _modal(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     going = head.lemma_ == "go" and head.tag_ == "VBG"
     if going and verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return "planned", "going to"
+    if _headline_infinitive(verb):
+        return "planned", "headline to"
     return None
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """'Obama to visit Ghana next week', 'URGENT - Secretary-General to travel to Phnom
+    Penh': a headline's subject with a bare infinitive for its verb tells a plan."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and is_infinitive(verb)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
@@ -408,3 +449,34 @@ def _occurrence_key(verb: Token) -> str:
     if verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in children(verb, "dobj")):
         return "take place"
     return governor_key(verb)
+
+
+#: a paragraph that opens by denying what was just put to the speaker ('That is false.',
+#: 'A: That is not true.', 'QADIR: No. Completely untrue.')
+FLAT_DENIAL = re.compile(
+    r"^\W*(?:[A-Z][\w.]*:\s*)?(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+)?"
+    r"(?:not\s+true|false|untrue|wrong|incorrect|baseless|nonsense)\b"
+    r"|no\s*[.!]|not\s+true\b|(?:completely|totally|absolutely)\s+(?:untrue|false)\b)",
+    re.IGNORECASE,
+)
+#: words by which a paragraph puts a claim to the one who denies it
+CLAIM_WORDS = {"report", "reports", "reported", "say", "says", "claim", "claims", "claimed"}
+#: types that tell the claim itself rather than the event claimed
+CLAIMING_TYPES = {"STATEMENT", "ACCUSE", "REJECT"}
+
+
+def flat_denials(mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]) -> None:
+    """'There are reports that Norway will expel Russian diplomats.' — 'That is not true.':
+    the events a paragraph reports and the next paragraph flatly denies did not happen."""
+    text = doc.text
+    for before, (start, end) in pairwise(blocks):
+        if not FLAT_DENIAL.match(text[start:end]):
+            continue
+        lo, hi = before
+        sentences = [s for s in doc.sents if lo <= s.start_char < hi]
+        claimed = [s for s in sentences if any(t.lower_ in CLAIM_WORDS for t in s)]
+        for mention in mentions:
+            if mention.type in CLAIMING_TYPES or mention.status == "negated":
+                continue
+            if any(s.start <= mention.token < s.end for s in claimed):
+                mention.status, mention.cue = "negated", "denied"
