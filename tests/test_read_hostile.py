@@ -128,6 +128,15 @@ def test_control_characters_from_names_and_text_never_reach_output(tmp_path: Pat
     assert article.text == "Chile [2J and Peru 6n signed."
 
 
+def test_a_vertical_tab_in_an_articles_text_becomes_a_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "tabs.jsonl"
+    line = {"text": "Chile and Peru\vsigned the accord.", "date": "2025-05-21", "title": "T"}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (article,) = read_paths([str(path)])
+    assert isinstance(article, Article)
+    assert article.text == "Chile and Peru\nsigned the accord."
+
+
 def test_printable_keeps_text_and_neutralises_controls() -> None:
     assert printable("a\tb") == "a\tb"
     assert printable("x\x1b[2Jy\nz\x9b") == "x?[2Jy?z?"

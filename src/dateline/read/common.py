@@ -174,14 +174,19 @@ def finish(
     return article
 
 
+def _clean(text: str) -> str:
+    """Text without the controls an article never needs; a vertical tab (a word
+    processor's line break, which a terminal acts on) becomes a newline."""
+    return _TEXT_CONTROLS.sub("", text.replace("\v", "\n"))
+
+
 def _without_controls(article: Article) -> Article:
-    text, caption = _TEXT_CONTROLS.sub("", article.text), article.caption
-    credits = [_TEXT_CONTROLS.sub("", line) for line in article.credits]
+    caption = article.caption
     return replace(
         article,
-        text=text,
-        caption=_TEXT_CONTROLS.sub("", caption) if caption else caption,
-        credits=credits,
+        text=_clean(article.text),
+        caption=_clean(caption) if caption else caption,
+        credits=[_clean(line) for line in article.credits],
     )
 
 
