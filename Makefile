@@ -51,7 +51,7 @@ typecheck: venv
 # A base directory of our own: pytest then neither scans nor prunes the numbered
 # directories that other runs left in /tmp/pytest-of-$USER.
 unit: venv
-	$(BIN)/pytest -q --basetemp=.pytest-tmp
+	$(BIN)/pytest -q --basetemp=.pytest-tmp --durations=15
 
 test: system-deps venv lint typecheck unit
 
