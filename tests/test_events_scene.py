@@ -573,3 +573,24 @@ def test_spending_dated_days_in_a_city_is_a_visit_on_those_days(nlp: Any) -> Non
     assert ("Kuala Lumpur", "2026-09-11/2026-09-12") in {
         (e["location"], e["time"]["value"]) for e in visits
     }
+
+
+@pytest.mark.model
+def test_a_sight_visited_in_a_country_of_the_trip_is_no_visit_of_its_own(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Ines Carvalho will travel to Peru next week. "
+        "While in Lima, Carvalho will also visit the Larco Museum."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 5)) if e["type"] == "VISIT"]
+    assert len(visits) == 1 and len(visits[0]["evidence"]) == 2
+
+
+@pytest.mark.model
+def test_a_stop_in_the_country_of_an_earlier_trip_with_another_status_stays_a_row(
+    nlp: Any,
+) -> None:
+    text = (
+        "Foreign Minister Ines Carvalho visited Peru in March. She will travel to Cusco next week."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 5)) if e["type"] == "VISIT"]
+    assert sorted(e["status"] for e in visits) == ["occurred", "planned"]

@@ -298,3 +298,20 @@ def test_declaring_a_diplomat_persona_non_grata_is_a_sanction(nlp: Any) -> None:
     assert [(e["type"], e["source"]) for e in found] == [("SANCTION", ["PER"])]
     plain = "Javier Milei declared an economic emergency."
     assert [e["type"] for e in events_of(nlp, plain, date(2024, 1, 5))] == ["STATEMENT"]
+
+
+@pytest.mark.model
+def test_according_to_a_schedule_names_no_speaker_but_according_to_a_ministry_does(
+    nlp: Any,
+) -> None:
+    schedule = (
+        "Kenya and Uganda will sign a port agreement on Friday, according to the "
+        "schedule released by the palace."
+    )
+    ministry = (
+        "Kenya and Uganda will sign a port agreement on Friday, according to Kenya's "
+        "foreign ministry."
+    )
+    told = [e["trigger"] for e in events_of(nlp, schedule, date(2025, 5, 21))]
+    assert "accord" not in told
+    assert "accord" in [e["trigger"] for e in events_of(nlp, ministry, date(2025, 5, 21))]

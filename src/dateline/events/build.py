@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from dateline.events import merge, scene, timing, venue
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
-from dateline.model import Candidate, Event, EventTime, Timex, document_id
+from dateline.model import Candidate, Event, EventTime, Place, Timex, document_id
 
 
 def build_events(
@@ -49,6 +49,7 @@ def build_events(
     events = scene.split_destinations([event for _, event in pairs], places)
     events = scene.drop_returns_home(events, actors, places)
     events = scene.drop_home_stops(events, actors)
+    events = fold_stops_in_one_country(events, places)
     events = scene.attendance_visits(events, actors, places, lexicon.types["VISIT"])
     scene.share_trip_times(events, places)
     scene.share_visit_places(events, dct)
@@ -115,6 +116,40 @@ def _headline_places(title: str) -> set[str]:
             if code is not None:
                 found.add(code.casefold())
     return found
+
+
+def fold_stops_in_one_country(events: list[Event], places: list[Place]) -> list[Event]:
+    """A trip is one visit per destination country: a later undated visit by the same
+    traveller, with the same status, to a place in the country of a visit told before
+    ('will travel to Vietnam … His visit to the Mekong Delta will …') is a stop of that
+    visit, not a visit of its own. A stop dated apart from the trip's days stays a row."""
+    where = {p.name: p.country for p in places if p.country}
+    kept: list[Event] = []
+    for event in events:
+        trip = next((e for e in kept if _same_trip(event, e, where)), None)
+        if trip is None:
+            kept.append(event)
+            continue
+        seen = {(e.start, e.end) for e in trip.evidence}
+        trip.evidence.extend(e for e in event.evidence if (e.start, e.end) not in seen)
+    return kept
+
+
+def _same_trip(stop: Event, trip: Event, where: dict[str, str]) -> bool:
+    if stop.type != "VISIT" or trip.type != "VISIT" or stop.status != trip.status:
+        return False
+    if stop.dated or not set(stop.source) & set(trip.source):
+        return False
+    country = _destination(stop, where)
+    return country is not None and country == _destination(trip, where)
+
+
+def _destination(visit: Event, where: dict[str, str]) -> str | None:
+    """The one country a visit goes to: its target country, else its place's."""
+    codes = {t for t in visit.target if len(t) == 3 and t.isupper()}  # ISO3 codes
+    if visit.location in where:
+        codes.add(where[visit.location or ""])
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:

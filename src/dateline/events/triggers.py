@@ -197,6 +197,8 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if set(objects) & set(trigger.not_objects):
         return None  # 'met expectations'
+    if _objects_of(token, trigger.requires) & set(trigger.not_objects):
+        return None  # 'according to the published agenda': a document, nobody speaking
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     threat = any(not _plain_clause(c, lexicon) for c in clauses)
     if trigger.no_clause and not threat:
