@@ -32,8 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
-from dateline.fastpath.pq import SCHEME, PgError
-from dateline.fastpath.pq import Connection as PgConnection
 
 # The schema versions a database must have for a read without migrating
 # (dateline.store.migrations.MIGRATIONS; tests/test_fastpath.py checks that they agree).
@@ -61,6 +59,20 @@ class Fallback(Exception):
     """The full command must answer this one."""
 
 
+# the only database URL read here: PostgreSQL through psycopg (dateline.fastpath.pq)
+SCHEME = "postgresql+psycopg://"
+
+
+def is_postgresql(conn: object) -> bool:
+    """Whether ``conn`` is a libpq connection (:mod:`dateline.fastpath.pq`), not sqlite3's."""
+    return getattr(conn, "dialect", None) == "postgresql"
+
+
+def no_limit(conn: object) -> int | None:
+    """The ``LIMIT`` parameter that keeps every row: -1 for SQLite, NULL for PostgreSQL."""
+    return None if is_postgresql(conn) else -1
+
+
 def run(argv: list[str]) -> int | None:
     """Run ``dateline ARGV`` when it is a plain read command (``timeline``, ``events``,
     ``pending``, ``stories``, ``story``) on a SQLite file or a ``postgresql+psycopg://``
@@ -81,7 +93,7 @@ def run(argv: list[str]) -> int | None:
             text = _story(path, actor or "", as_json)
         else:
             text = _timeline(path, options, actor, limit, offset, as_json)
-    except (Fallback, DatelineError, sqlite3.Error, PgError, OSError, UnicodeError):
+    except (Fallback, DatelineError, sqlite3.Error, OSError, UnicodeError):
         return None
     _echo(text)
     return 0
@@ -229,9 +241,11 @@ class _connect:
     SQLite file, or a PostgreSQL transaction as :func:`dateline.store.engine.reading`'s."""
 
     def __init__(self, source: Path | str):
-        self.conn: sqlite3.Connection | PgConnection
+        self.conn: Any
         if isinstance(source, str):
-            self.conn = PgConnection(source)
+            from dateline.fastpath.pq import Connection  # (ctypes only for PostgreSQL)
+
+            self.conn = Connection(source)
         else:
             self.conn = sqlite3.connect(str(source), isolation_level=None)
 
@@ -242,9 +256,9 @@ class _connect:
             self.conn.close()
             raise
 
-    def _begin(self) -> sqlite3.Connection | PgConnection:
+    def _begin(self) -> Any:
         conn = self.conn
-        if isinstance(conn, PgConnection):
+        if is_postgresql(conn):
             conn.run(_BEGIN_READ)
         else:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from dateline.collector import collector_paused
-from dateline.fastpath.pq import is_postgresql, no_limit
+from dateline.fastpath import is_postgresql, no_limit
 from dateline.fastpath.span import by_end_groups, in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
-from dateline.link.pending_rows import day_values, page_of_rows
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
@@ -71,6 +70,8 @@ def pending_page_pg(
     """:func:`dateline.link.pending_pg.pending_page` (whole stories) on a libpq connection:
     its statement (as SQLAlchemy writes it, kept in :data:`RESOURCES`) and the page built
     from its rows by the same function."""
+    from dateline.link.pending_rows import day_values, page_of_rows
+
     settings = default_settings()
     given: dict[str, Any] = {**day_values(day, settings), "offset": offset}
     if limit is not None:

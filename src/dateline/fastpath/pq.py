@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-SCHEME = "postgresql+psycopg://"  # the only URL the full command reads through psycopg
+from dateline.fastpath import SCHEME, Fallback
+
 _CONNECTION_OK = 0
 _COMMAND_OK, _TUPLES_OK = 1, 2
 _LIBRARIES = ("libpq.so.5", "libpq.5.dylib", "libpq.so")
@@ -34,8 +35,9 @@ _TEXT = {18, 19, 25, 1042, 1043}  # char, name, text, bpchar, varchar
 _JSON = 114
 
 
-class PgError(Exception):
-    """libpq could not be loaded, could not connect, or a statement failed."""
+class PgError(Fallback):
+    """libpq could not be loaded, could not connect, or a statement failed: the full
+    command answers."""
 
 
 def _load() -> Any:
@@ -236,13 +238,3 @@ def _json(cell: bytes) -> Any:
 
 def _bool(cell: bytes) -> bool:
     return cell == b"t"
-
-
-def is_postgresql(conn: object) -> bool:
-    """Whether the fast path reads through this module (else :mod:`sqlite3`)."""
-    return isinstance(conn, Connection)
-
-
-def no_limit(conn: object) -> int | None:
-    """The ``LIMIT`` parameter that keeps every row: -1 for SQLite, NULL for PostgreSQL."""
-    return None if is_postgresql(conn) else -1

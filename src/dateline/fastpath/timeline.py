@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from dateline.fastpath.pq import is_postgresql, no_limit
+from dateline.fastpath import is_postgresql, no_limit
 from dateline.fastpath.span import GROUPS, in_list, overlapping_by_group
 from dateline.query import event_shape
 
