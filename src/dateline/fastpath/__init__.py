@@ -10,7 +10,7 @@ arguments itself and sends the same SQL statements as :mod:`dateline.timeline` a
 (:func:`dateline.store.engine.reading`) and its actor filter by named ids
 (:mod:`dateline.fastpath.timeline`, :mod:`dateline.fastpath.pending`,
 :mod:`dateline.fastpath.stories`), then shapes and prints the rows with the same
-functions, so that the first SQL runs 50–100 ms of CPU after the process starts.
+functions, so that the first SQL runs 50–120 ms of CPU after the process starts.
 
 It answers only what it can answer exactly as the full command would (same rows, same
 order, same text and JSON); for anything else — ``--help``, an option it does not
