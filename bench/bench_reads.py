@@ -217,31 +217,73 @@ def http_reads(url: str, paths: dict[str, str], repeat: int) -> None:
             line(name, samples, "", len(response.content))
 
 
+# In the page, from its navigation's start (performance.now()): when the time axis (or its
+# "no events") and the first pending story are both in the document, and when the page's
+# own requests ended. Installed before the page's scripts (Playwright's init script).
+DRAWN = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector("#timeline svg, #timeline .empty") &&
+      document.querySelector("#pending-list li")) {
+    window.__drawn = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
 def first_render(url: str, repeat: int) -> None:
-    """Navigation start to the time axis drawn and the pending list filled, in ms."""
+    """Navigation start to the time axis drawn and the pending list filled, in ms: as the
+    harness sees it (Playwright's calls included) and as the page itself does."""
     if not CHROMIUM.exists():
         print("\npage: skipped (no /usr/bin/chromium)")
         return
     from playwright.sync_api import sync_playwright
 
-    samples = []
+    samples, inside, html, data = [], [], [], []
+    busy: dict[str, list[float]] = {k: [] for k in _BUSY}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         try:
             for _ in range(repeat + 1):
                 context = browser.new_context(viewport={"width": 1440, "height": 960})
                 page = context.new_page()
+                page.add_init_script(DRAWN)
+                cdp = context.new_cdp_session(page)
+                cdp.send("Performance.enable")
                 began = time.perf_counter()
                 page.goto(url + "/")
                 page.locator("#timeline svg, #timeline .empty").first.wait_for(timeout=60000)
                 page.locator("#pending-list li").first.wait_for(timeout=60000)
                 samples.append((time.perf_counter() - began) * 1000)
+                page.wait_for_function("window.__drawn !== undefined", timeout=60000)
+                inside.append(page.evaluate("window.__drawn"))
+                html.append(page.evaluate(_DOM_READY))
+                data.append(page.evaluate(_DATA_ENDED))
+                # the renderer's main thread busy (script, style, layout, paint) to now
+                metrics = {
+                    m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]
+                }
+                for key in _BUSY:
+                    busy[key].append(metrics[key] * 1000)
                 drawn = page.locator("#timeline .event").count()
                 context.close()
         finally:
             browser.close()
     print(f"\npage first render in headless Chromium (ms over {repeat} loads)")
     line("/ : time axis and pending list drawn", samples[1:], "", f"{drawn} ev")
+    line("  in the page: navigation start to both drawn", inside[1:])
+    line("  in the page: to DOMContentLoaded (HTML, CSS, app.js)", html[1:])
+    line("  in the page: to the last /api/timeline|pending answer", data[1:])
+    for key, name in _BUSY.items():
+        line(f"  the renderer's main thread: {name}", busy[key][1:])
+
+
+# Chromium's own counters (CDP Performance.getMetrics), wall time of the renderer's work
+_BUSY = {"TaskDuration": "all tasks", "ScriptDuration": "script", "LayoutDuration": "layout",
+         "RecalcStyleDuration": "style"}  # fmt: skip
+_DOM_READY = "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+_DATA_ENDED = """Math.max(...performance.getEntriesByType('resource')
+  .filter((e) => /api[/](timeline|pending)/.test(e.name)).map((e) => e.responseEnd))"""
 
 
 # --- concurrency ----------------------------------------------------------------------

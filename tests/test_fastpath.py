@@ -370,3 +370,165 @@ def test_the_python_api_reads_pending_on_sqlite_through_sqlite3(
         assert story_query.pending_page(conn, "2012-01-10", limit=12) == expected
     with dateline.open(str(archive_db)) as db:
         assert db.pending("2012-01-10", limit=12) == expected[0]
+
+
+# --- PostgreSQL through libpq (dateline.fastpath.pq) --------------------------------
+
+
+def fast_answer(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """What the fast path prints; it must answer (not leave it to the full command)."""
+    printed = fast(argv, monkeypatch)
+    assert printed is not None, f"left to the full command: {argv}"
+    return printed
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("busy_at", [1, 1_000_000], ids=["checked-per-event", "listed"])
+def test_on_postgresql_it_prints_what_the_full_command_prints(
+    pg_database: str,
+    argv: list[str],
+    as_json: bool,
+    busy_at: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(queries, "BUSY_ACTOR", busy_at)
+    monkeypatch.setattr(fast_timeline, "BUSY_ACTOR", busy_at)
+    monkeypatch.setattr(reads, "ID_LIST", 2)
+    monkeypatch.setattr(fast_timeline, "ID_LIST", 2)
+    command = [*argv, "--db", pg_database, *(["--json"] if as_json else [])]
+    expected = full(command)
+    assert (expected.strip() in NOTHING) == bool(EMPTY & set(argv))
+    assert fast_answer(command, monkeypatch) == expected
+
+
+@pytest.fixture(scope="module")
+def pg_archive(archive_db: Path, request: pytest.FixtureRequest) -> str:
+    from conftest import _fresh_pg_database
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from pgcopy import copy
+    finally:
+        sys.path.remove(str(BENCH))
+    url = _fresh_pg_database(request.getfixturevalue("pg_server"), "fastpath_archive")
+    copy(archive_db, url)
+    return url
+
+
+# as of days in the early and late parts of their year and decade (the statement of each
+# combination of span groups read by their end), pages and all
+PG_ARCHIVE_COMMANDS = [
+    *ARCHIVE_COMMANDS,
+    ["pending", "--as-of", "2012-11-20", "--limit", "10"],
+    ["pending", "--as-of", "2015-08-01", "--limit", "10", "--offset", "3"],
+    ["pending", "--as-of", "2019-07-01"],
+]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize("argv", PG_ARCHIVE_COMMANDS, ids=" ".join)
+def test_on_a_postgresql_archive_it_prints_what_the_full_command_prints(
+    pg_archive: str, argv: list[str], as_json: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = [*argv, "--db", pg_archive, *(["--json"] if as_json else [])]
+    expected = full(command)
+    assert fast_answer(command, monkeypatch) == expected
+
+
+@pytest.mark.postgres
+def test_one_story_on_postgresql_prints_what_the_full_command_prints(
+    pg_archive: str, archive_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(archive_db) as conn:
+        query = "SELECT id FROM stories ORDER BY articles DESC, id LIMIT 3"
+        ids = [r[0] for r in conn.execute(query)]
+    for story_id in ids:
+        for as_json in ([], ["--json"]):
+            command = ["story", story_id, "--db", pg_archive, *as_json]
+            assert fast_answer(command, monkeypatch) == full(command)
+
+
+def test_pendings_statement_on_postgresql_is_sqlalchemys() -> None:
+    """The fast path's copies of pending's statement (it does not import SQLAlchemy) are
+    what dateline.link.pending_pg builds; when this fails, write them again (the function's
+    docstring says how)."""
+    from dateline.link.pending_pg import fast_path_statements
+
+    expected = fast_path_statements()
+    assert len(expected) == 8
+    for name, sql in expected.items():
+        assert (fast_pending.RESOURCES / name).read_text(encoding="utf-8") == sql, name
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "argv", [["timeline", "--limit", "1"], ["pending", "--as-of", "2012-01-10"]], ids=" ".join
+)
+def test_a_plain_read_on_postgresql_imports_neither_sqlalchemy_nor_psycopg(
+    pg_archive: str, argv: list[str]
+) -> None:
+    probe = (
+        f"import runpy, sys; sys.argv = ['dateline', *{argv!r}, '--db', {pg_archive!r}]\n"
+        "try:\n    runpy.run_module('dateline', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('typer', 'sqlalchemy', 'pydantic', 'psycopg') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1] == "[]", done.stdout + done.stderr
+    assert len(lines) >= 2 and lines[0]  # something printed
+
+
+@pytest.mark.postgres
+def test_postgresql_it_cannot_read_as_it_is_is_left_to_the_full_command(
+    pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import _free_port
+
+    server = pg_database.rsplit("/", 1)[0]
+    unreachable = f"postgresql+psycopg://postgres@127.0.0.1:{_free_port()}/fastpath"
+    for db in (
+        pg_database.replace("postgresql+psycopg://", "postgresql://"),  # psycopg2's URL
+        unreachable,
+        f"{server}/no_such_database",
+        f"{pg_database}?no_such_option=1",
+    ):
+        assert fast(["events", "--db", db], monkeypatch) is None, db
+    from conftest import _fresh_pg_database
+
+    url = _fresh_pg_database(pg_database, "fastpath_old")
+    Store(url).close()
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 12"))
+    engine.dispose()
+    assert fast(["events", "--db", url], monkeypatch) is None
+
+
+@pytest.mark.postgres
+def test_a_column_type_libpq_results_are_not_converted_for_is_an_error(
+    pg_database: str,
+) -> None:
+    from dateline.fastpath.pq import Connection, PgError
+
+    conn = Connection(pg_database)
+    try:
+        row = conn.execute(
+            "SELECT ?::int, ?::text, ?::boolean, 0.5::float8, NULL::text, '?' AS q",
+            [7, "é ' ?", True],
+        ).fetchone()
+        assert row == (7, "é ' ?", True, 0.5, None, "?")
+        with pytest.raises(PgError):
+            conn.execute("SELECT now()").fetchall()
+        with pytest.raises(PgError):
+            conn.execute("SELECT no_such_column FROM schema_migrations")
+    finally:
+        conn.close()

@@ -741,6 +741,7 @@ def test_a_summary_page_takes_settled_stories_from_their_rows(
     same summary as folding the members again, which is left to the stories reported
     after the day too (library, SQLAlchemy's statements and the fast path's)."""
     import dateline.fastpath.pending as fast_pending
+    import dateline.link.pending_rows as pending_rows
     from dateline.link.story_view import story_summary
 
     folded: list[str] = []
@@ -762,7 +763,7 @@ def test_a_summary_page_takes_settled_stories_from_their_rows(
                 conn, day, default_settings(), summary=True)]  # fmt: skip
             if conn.dialect.name == "sqlite":
                 readers.append(lambda: pending_page(conn, day, summary=True))
-            monkeypatch.setattr(story_query, "story_summary", counted)
+            monkeypatch.setattr(pending_rows, "story_summary", counted)  # the stories' dicts
             monkeypatch.setattr(fast_pending, "story_summary", counted)
             for read in readers:
                 folded.clear()

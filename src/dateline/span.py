@@ -23,6 +23,9 @@ from sqlalchemy import (
 )
 
 from dateline.errors import E_DATE_RANGE, E_USAGE_DATE
+from dateline.fastpath.span import LAST_DAY
+from dateline.fastpath.span import by_end_groups as by_end_groups
+from dateline.fastpath.span import prefix_values as prefix_values
 
 
 def span(
@@ -129,16 +132,7 @@ def _period_end(day: Any, n: int) -> Any:
     return day[:n] + _LAST_DAY[n:]
 
 
-_LAST_DAY = "9999-12-31"
-
-
-def prefix_values(name: str, day: str) -> dict[str, str]:
-    """The values of the prefixes of a date bound as ``bindparam(name)`` in
-    :func:`overlapping_by_group`, and of the last dates of its periods."""
-    return {
-        **{f"{name}_{n}": day[:n] for _, n in SPAN_GROUPS},
-        **{f"{name}_{n}_end": day[:n] + _LAST_DAY[n:] for _, n in SPAN_GROUPS},
-    }
+_LAST_DAY = LAST_DAY
 
 
 # The groups that an index also holds by their spans' end (migration 29,
@@ -149,21 +143,11 @@ def prefix_values(name: str, day: str) -> dict[str, str]:
 END_GROUPS = (1, 2)
 
 
-def by_end_groups(day: str) -> tuple[int, ...]:
-    """The groups of :data:`END_GROUPS` whose spans that meet ``day`` are read by their end:
-    those whose period has less of it left after the day than it had before."""
-    when = date.fromisoformat(day)
-    found = []
-    for g, n in SPAN_GROUPS:
-        if g not in END_GROUPS:
-            continue
-        first = date.fromisoformat(day[:n] + "0000-01-01"[n:])
-        last = date.fromisoformat(day[:n] + _LAST_DAY[n:])
-        if last - when < when - first:
-            found.append(g)
-    return tuple(found)
-
-
+# by_end_groups(day): the groups of END_GROUPS whose spans that meet the day are read by
+# their end, those whose period has less of it left after the day than it had before;
+# prefix_values(name, day): the values of a day's prefixes bound as bindparam(name) in
+# overlapping_by_group, and of the last dates of its periods. Both in
+# dateline.fastpath.span, which reads without SQLAlchemy.
 def check_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
     """The range as ISO dates; a coded error for a malformed date or a reversed range."""
     days = []

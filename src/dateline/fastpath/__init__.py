@@ -1,20 +1,23 @@
-"""`dateline timeline`, `events`, `pending`, `stories` and `story` on a SQLite file, without
-SQLAlchemy or typer.
+"""`dateline timeline`, `events`, `pending`, `stories` and `story` on a SQLite file or a
+``postgresql+psycopg://`` URL, without SQLAlchemy or typer.
 
 A read command's fixed cost was mostly imports: SQLAlchemy (120–190 ms of CPU) and
-typer, which builds each command's parameters with pydantic (70–100 ms). For the plain
-cases of these read commands, :func:`run` parses the arguments itself and sends the
-same SQL statements as :mod:`dateline.timeline` and :mod:`dateline.link.query` through
-:mod:`sqlite3` (:mod:`dateline.fastpath.timeline`, :mod:`dateline.fastpath.pending`,
+typer, which builds each command's parameters with pydantic (70–100 ms); on PostgreSQL
+psycopg too (110 ms). For the plain cases of these read commands, :func:`run` parses the
+arguments itself and sends the same SQL statements as :mod:`dateline.timeline` and
+:mod:`dateline.link.query` through :mod:`sqlite3`, or through libpq
+(:mod:`dateline.fastpath.pq`) with PostgreSQL's reading transaction
+(:func:`dateline.store.engine.reading`) and its actor filter by named ids
+(:mod:`dateline.fastpath.timeline`, :mod:`dateline.fastpath.pending`,
 :mod:`dateline.fastpath.stories`), then shapes and prints the rows with the same
-functions, so that the first SQL runs 50–70 ms of CPU after the process starts.
+functions, so that the first SQL runs 50–120 ms of CPU after the process starts.
 
 It answers only what it can answer exactly as the full command would (same rows, same
 order, same text and JSON); for anything else — ``--help``, an option it does not
-know, a value that is not plainly valid, ``--country``, a database URL, a file that
-does not exist or lacks a migration, a non-UTF-8 terminal — it returns None and the
-full command (typer, SQLAlchemy) runs, with its own messages and exit codes.
-``tests/test_fastpath.py`` compares both on the same databases.
+know, a value that is not plainly valid, ``--country``, another database URL, a file
+that does not exist or lacks a migration, a server it cannot reach, a non-UTF-8
+terminal — it returns None and the full command (typer, SQLAlchemy) runs, with its own
+messages and exit codes. ``tests/test_fastpath.py`` compares both on the same databases.
 """
 
 from __future__ import annotations
@@ -56,10 +59,24 @@ class Fallback(Exception):
     """The full command must answer this one."""
 
 
+# the only database URL read here: PostgreSQL through psycopg (dateline.fastpath.pq)
+SCHEME = "postgresql+psycopg://"
+
+
+def is_postgresql(conn: object) -> bool:
+    """Whether ``conn`` is a libpq connection (:mod:`dateline.fastpath.pq`), not sqlite3's."""
+    return getattr(conn, "dialect", None) == "postgresql"
+
+
+def no_limit(conn: object) -> int | None:
+    """The ``LIMIT`` parameter that keeps every row: -1 for SQLite, NULL for PostgreSQL."""
+    return None if is_postgresql(conn) else -1
+
+
 def run(argv: list[str]) -> int | None:
     """Run ``dateline ARGV`` when it is a plain read command (``timeline``, ``events``,
-    ``pending``, ``stories``, ``story``) on a SQLite file: the exit code; None when the
-    full command line must run it instead."""
+    ``pending``, ``stories``, ``story``) on a SQLite file or a ``postgresql+psycopg://``
+    URL: the exit code; None when the full command line must run it instead."""
     try:
         options, actor = _parse(argv)
         path = _database(options.pop("--db", None))
@@ -83,7 +100,7 @@ def run(argv: list[str]) -> int | None:
 
 
 def _timeline(
-    path: Path,
+    path: Path | str,
     options: dict[str, str],
     actor: str | None,
     limit: int | None,
@@ -101,7 +118,7 @@ def _timeline(
 
 
 def _pending(
-    path: Path, options: dict[str, str], limit: int | None, offset: int, as_json: bool
+    path: Path | str, options: dict[str, str], limit: int | None, offset: int, as_json: bool
 ) -> str:
     from dateline.fastpath.pending import pending
     from dateline.link.format import format_pending
@@ -115,7 +132,7 @@ def _pending(
     return json.dumps(stories, ensure_ascii=False, indent=1) if as_json else format_pending(stories)
 
 
-def _stories(path: Path, options: dict[str, str], limit: int | None, as_json: bool) -> str:
+def _stories(path: Path | str, options: dict[str, str], limit: int | None, as_json: bool) -> str:
     from dateline.fastpath.stories import list_stories
     from dateline.link.format import format_stories
 
@@ -128,7 +145,7 @@ def _stories(path: Path, options: dict[str, str], limit: int | None, as_json: bo
     return json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_stories(rows)
 
 
-def _story(path: Path, story_id: str, as_json: bool) -> str:
+def _story(path: Path | str, story_id: str, as_json: bool) -> str:
     from dateline.fastpath.stories import story
     from dateline.link.format import format_story
 
@@ -192,10 +209,13 @@ def _check_dates(filters: dict[str, str | None]) -> None:
             filters[key] = date.fromisoformat(value).isoformat()
 
 
-def _database(db: str | None) -> Path:
+def _database(db: str | None) -> Path | str:
     """The SQLite file ``--db`` (or ``$DATELINE_DB``, or the default) names, when it is a
-    plain path to an existing file (dateline.store.engine.database_url)."""
+    plain path to an existing file (dateline.store.engine.database_url), or its
+    ``postgresql+psycopg://`` URL."""
     db = db or os.environ.get("DATELINE_DB") or "dateline.db"
+    if db.lower().startswith(SCHEME):
+        return db
     if _SCHEME.match(db):
         raise Fallback
     path = Path(db).expanduser().resolve()
@@ -208,27 +228,45 @@ def _utf8(stream: Any) -> bool:
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "") == "utf8"
 
 
+# dateline.store.engine.reading's transaction on PostgreSQL: one snapshot, no parallel
+# workers, no JIT, sent in one round trip
+_BEGIN_READ = (
+    "BEGIN ISOLATION LEVEL REPEATABLE READ; "
+    "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off"
+)
+
+
 class _connect:
-    """A read transaction on one WAL snapshot of an up-to-date SQLite database."""
+    """A read transaction on one snapshot of an up-to-date database: a WAL snapshot of a
+    SQLite file, or a PostgreSQL transaction as :func:`dateline.store.engine.reading`'s."""
 
-    def __init__(self, path: Path):
-        self.conn = sqlite3.connect(str(path), isolation_level=None)
+    def __init__(self, source: Path | str):
+        self.conn: Any
+        if isinstance(source, str):
+            from dateline.fastpath.pq import Connection  # (ctypes only for PostgreSQL)
 
-    def __enter__(self) -> sqlite3.Connection:
+            self.conn = Connection(source)
+        else:
+            self.conn = sqlite3.connect(str(source), isolation_level=None)
+
+    def __enter__(self) -> Any:
         try:
             return self._begin()
         except BaseException:
             self.conn.close()
             raise
 
-    def _begin(self) -> sqlite3.Connection:
+    def _begin(self) -> Any:
         conn = self.conn
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        # A database not yet in WAL mode, or lacking a migration, is the full command's:
-        # it switches and migrates, which a reader must not.
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            raise Fallback
-        conn.execute("BEGIN")
+        if is_postgresql(conn):
+            conn.run(_BEGIN_READ)
+        else:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # A database not yet in WAL mode, or lacking a migration, is the full command's:
+            # it switches and migrates, which a reader must not.
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                raise Fallback
+            conn.execute("BEGIN")
         versions = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
         if versions != SCHEMA_VERSIONS:
             raise Fallback

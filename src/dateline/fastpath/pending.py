@@ -1,13 +1,15 @@
-""":func:`dateline.link.query.pending_page` on a sqlite3 connection: the same statements,
-and the stories folded and built by the same functions (:mod:`dateline.link.state`,
+""":func:`dateline.link.query.pending_page` on a sqlite3 or libpq connection: the same
+statements, and the stories folded and built by the same functions (:mod:`dateline.link.state`,
 :mod:`dateline.link.story_view`)."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections import namedtuple
+from pathlib import Path
 from typing import Any
 
 from dateline.collector import collector_paused
+from dateline.fastpath import is_postgresql, no_limit
 from dateline.fastpath.span import by_end_groups, in_list, overlapping_by_group
 from dateline.link.compat import Member, member_of_link_row, shift
 from dateline.link.history import COLUMNS, judge
@@ -42,16 +44,55 @@ _WHOLE = (
 )
 
 
-def pending(
-    conn: sqlite3.Connection, day: str, *, limit: int | None, offset: int
-) -> list[dict[str, Any]]:
+def pending(conn: Any, day: str, *, limit: int | None, offset: int) -> list[dict[str, Any]]:
     """A page of the stories pending as of ``day`` (ISO), as ``dateline pending`` lists them."""
+    if is_postgresql(conn):
+        return pending_page_pg(conn, day, limit=limit, offset=offset)[0]
     return pending_page(conn, day, limit=limit, offset=offset)[0]
+
+
+def statement_name(limited: bool, ends: tuple[int, ...]) -> str:
+    """The file of pending's statement on PostgreSQL (:mod:`dateline.link.pending_pg`) for
+    whole stories, a page or all of them, the span groups ``ends`` read by their end."""
+    return f"pending_pg_{'page' if limited else 'all'}_ends{''.join(map(str, ends)) or '0'}.sql"
+
+
+RESOURCES = Path(__file__).parent / "resources"
+# dateline.link.pending_pg._GENERIC and _DEFAULT: its statement alone on its generic plan
+_GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan"
+_DEFAULT = "SET LOCAL plan_cache_mode TO DEFAULT"
+
+
+@collector_paused()
+def pending_page_pg(
+    conn: Any, day: str, *, limit: int | None, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`dateline.link.pending_pg.pending_page` (whole stories) on a libpq connection:
+    its statement (as SQLAlchemy writes it, kept in :data:`RESOURCES`) and the page built
+    from its rows by the same function."""
+    from dateline.link.pending_rows import day_values, page_of_rows
+
+    settings = default_settings()
+    given: dict[str, Any] = {**day_values(day, settings), "offset": offset}
+    if limit is not None:
+        given["first"] = offset + limit
+    name = statement_name(limit is not None, by_end_groups(day))
+    sql = (RESOURCES / name).read_text(encoding="utf-8")
+    conn.run(_GENERIC)
+    cursor = conn.execute_named(sql, given)
+    row = namedtuple("row", [c[0] for c in cursor.description])  # type: ignore[misc]
+    rows = [row(*r) for r in cursor]
+    conn.run(_DEFAULT)
+
+    def build(missing: list[str], by_row: set[str]) -> dict[str, dict[str, Any]]:
+        return build_stories(conn, missing, day, settings, False, by_row)
+
+    return page_of_rows(rows, day, settings, limit=limit, offset=offset, summary=False, build=build)
 
 
 @collector_paused()
 def pending_page(
-    conn: sqlite3.Connection,
+    conn: Any,
     day: str,
     *,
     limit: int | None,
@@ -78,7 +119,7 @@ def pending_page(
 
 
 def _settled(
-    conn: sqlite3.Connection,
+    conn: Any,
     day: str,
     settings: LinkSettings,
     open_on_day: tuple[list[str], list[Any]],
@@ -103,7 +144,8 @@ def _settled(
         f"SELECT {keys}, count(*) OVER (), EXISTS (SELECT stories.id FROM stories WHERE {later}) "
         f"FROM stories WHERE {' AND '.join(conditions)} ORDER BY {keys} LIMIT ?"
     )
-    given = ["", "9999", *opened_params, day, *params, "", "9999", -1 if first is None else first]
+    limit = no_limit(conn) if first is None else first
+    given = ["", "9999", *opened_params, day, *params, "", "9999", limit]
     rows = conn.execute(query, given).fetchall()
     if not rows:
         return [], 0, True
@@ -126,7 +168,7 @@ def _fresh(day: str, settings: LinkSettings) -> tuple[str, list[Any]]:
 
 
 def _unsettled(
-    conn: sqlite3.Connection,
+    conn: Any,
     open_on_day: tuple[list[str], list[Any]],
     day: str,
     settings: LinkSettings,
@@ -158,7 +200,7 @@ def _unsettled(
 
 
 def build_stories(
-    conn: sqlite3.Connection,
+    conn: Any,
     story_ids: list[str],
     day: str | None,
     settings: LinkSettings,
@@ -199,7 +241,7 @@ def build_stories(
     return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
 
 
-def _rows(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+def _rows(conn: Any, story_ids: list[str]) -> dict[str, dict[str, Any]]:
     """:func:`dateline.link.query._rows`."""
     if not story_ids:
         return {}
@@ -209,7 +251,7 @@ def _rows(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, dict[str,
 
 
 def _members(
-    conn: sqlite3.Connection,
+    conn: Any,
     where: str,
     params: list[Any],
     settings: LinkSettings,
@@ -231,7 +273,7 @@ def _members(
 
 
 def _add_details(
-    conn: sqlite3.Connection, wanted: str, params: list[Any], details: dict[str, dict[str, Any]]
+    conn: Any, wanted: str, params: list[Any], details: dict[str, dict[str, Any]]
 ) -> None:
     """:func:`dateline.link.query._add_details`."""
     query = (
@@ -249,7 +291,7 @@ def _add_details(
         details[event_id][f"{role}_ids"].append(actor_id)
 
 
-def _names(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> dict[str, str]:
+def _names(conn: Any, wanted: str, params: list[Any]) -> dict[str, str]:
     """:func:`dateline.link.query._names`."""
     taking_part = f"SELECT actor_id FROM event_actors WHERE event_id IN ({wanted})"
     quoted = f"SELECT attribution FROM events WHERE id IN ({wanted}) AND attribution IS NOT NULL"

@@ -9,8 +9,8 @@ from typing import Any
 SPAN_GROUPS = ((0, 7), (1, 4), (2, 3))  # as dateline.span.SPAN_GROUPS
 OTHER_GROUP = 3
 GROUPS = (*(g for g, _ in SPAN_GROUPS), OTHER_GROUP)
-LAST_DAY = "9999-12-31"  # as dateline.span._LAST_DAY
-END_GROUPS = (1, 2)  # as dateline.span.END_GROUPS
+LAST_DAY = "9999-12-31"  # the last date, as text compares
+END_GROUPS = (1, 2)  # as dateline.span.END_GROUPS (whose reason it gives)
 
 
 def span_group(lo: str, hi: str) -> str:
@@ -56,7 +56,9 @@ def overlapping_by_group(
 
 
 def by_end_groups(day: str) -> tuple[int, ...]:
-    """:func:`dateline.span.by_end_groups`."""
+    """The groups of :data:`END_GROUPS` whose spans that meet ``day`` are read by their end
+    (:data:`dateline.span.END_GROUPS`): those whose period has less of it left after the
+    day than it had before."""
     when = date.fromisoformat(day)
     found = []
     for g, n in SPAN_GROUPS:
@@ -67,6 +69,15 @@ def by_end_groups(day: str) -> tuple[int, ...]:
         if last - when < when - first:
             found.append(g)
     return tuple(found)
+
+
+def prefix_values(name: str, day: str) -> dict[str, str]:
+    """The values of the prefixes of a date bound as ``bindparam(name)`` in
+    :func:`dateline.span.overlapping_by_group`, and of the last dates of its periods."""
+    return {
+        **{f"{name}_{n}": day[:n] for _, n in SPAN_GROUPS},
+        **{f"{name}_{n}_end": day[:n] + LAST_DAY[n:] for _, n in SPAN_GROUPS},
+    }
 
 
 def in_list(values: list[Any]) -> str:

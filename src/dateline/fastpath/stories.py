@@ -1,9 +1,8 @@
 """:func:`dateline.link.query.story` and :func:`dateline.link.listing.list_stories` on a
-sqlite3 connection: the same statements, and the dicts made by the same functions."""
+sqlite3 or libpq connection: the same statements, and the dicts made by the same functions."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from dateline.fastpath.pending import build_stories
@@ -18,13 +17,13 @@ _LO = "coalesce(stories.earliest, stories.latest, stories.first_dct)"
 _HI = "coalesce(stories.latest, stories.earliest, stories.last_dct)"
 
 
-def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+def story(conn: Any, story_id: str) -> dict[str, Any] | None:
     """One story with its state and history; None when unknown."""
     return build_stories(conn, [story_id], None, default_settings()).get(story_id)
 
 
 def list_stories(
-    conn: sqlite3.Connection, filters: dict[str, str | None], limit: int | None
+    conn: Any, filters: dict[str, str | None], limit: int | None
 ) -> list[dict[str, Any]]:
     """``dateline stories``: one entry per story, most recently reported first."""
     where, params = _conditions(filters)
@@ -67,9 +66,7 @@ def _conditions(filters: dict[str, str | None]) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def _participants(
-    conn: sqlite3.Connection, ids: str, params: list[Any]
-) -> dict[str, list[dict[str, str]]]:
+def _participants(conn: Any, ids: str, params: list[Any]) -> dict[str, list[dict[str, str]]]:
     """:func:`dateline.link.listing._participants`."""
     query = (
         "SELECT events.story_id, event_actors.actor_id, actors.name FROM event_actors "
@@ -86,7 +83,7 @@ def _participants(
     return {story_id: list(people.values()) for story_id, people in out.items()}
 
 
-def _outlets(conn: sqlite3.Connection, ids: str, params: list[Any]) -> dict[str, list[str]]:
+def _outlets(conn: Any, ids: str, params: list[Any]) -> dict[str, list[str]]:
     """:func:`dateline.link.listing._outlets`."""
     query = (
         "SELECT events.story_id, documents.source FROM events "

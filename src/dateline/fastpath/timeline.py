@@ -1,16 +1,17 @@
-""":func:`dateline.timeline.timeline` on a sqlite3 connection: the same statements, rows and
-order, for the filters of ``dateline timeline`` but ``--country``."""
+""":func:`dateline.timeline.timeline` on a sqlite3 or libpq connection: the same statements,
+rows and order, for the filters of ``dateline timeline`` but ``--country``."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from dateline.fastpath import is_postgresql, no_limit
 from dateline.fastpath.span import GROUPS, in_list, overlapping_by_group
 from dateline.query import event_shape
 
 BUSY_ACTOR = 4000  # as dateline.store.queries.BUSY_ACTOR
+ACTOR_IDS = 500  # as dateline.store.queries.ACTOR_IDS
 ID_LIST = 1000  # as dateline.timeline.ID_LIST
 
 # The columns of ``events`` in the order of dateline.store.schema.events (the JSON's keys).
@@ -27,11 +28,13 @@ ORDER = f"{LO}, {HI}, {OPEN_END}, events.dct, events.id"
 
 
 def timeline(
-    conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int | None, offset: int | None
+    conn: Any, filters: dict[str, Any], *, limit: int | None, offset: int | None
 ) -> list[dict[str, Any]]:
     """:func:`dateline.timeline.timeline` on a sqlite3 connection, for the filters of
     ``_FILTERS`` and ``actor``: the same statements, rows and order."""
-    busy = _is_busy(conn, filters.get("actor"))
+    if filters.get("actor"):
+        filters = {**filters, "actor_ids": actor_ids(conn, filters["actor"])}
+    busy = _is_busy(conn, filters.get("actor"), filters.get("actor_ids"))
     if not (limit or offset):
         where, params = _filtered(filters, busy)
         return _events_in(conn, f"SELECT events.id FROM events{where}", params)
@@ -40,7 +43,7 @@ def timeline(
     else:
         where, params = _filtered(filters, busy)
         page = f"SELECT events.id FROM events{where} ORDER BY {ORDER} LIMIT ? OFFSET ?"
-        params += [-1 if limit is None else limit, offset or 0]
+        params += [no_limit(conn) if limit is None else limit, offset or 0]
     rows = _rows(conn, page, params)
     if len(rows) <= ID_LIST:
         ids = [r["id"] for r in rows]
@@ -55,19 +58,19 @@ _ROWS = (
 )  # fmt: skip
 
 
-def _rows(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> list[dict[str, Any]]:
+def _rows(conn: Any, wanted: str, params: list[Any]) -> list[dict[str, Any]]:
     cursor = conn.execute(f"{_ROWS} WHERE events.id IN ({wanted}) ORDER BY {ORDER}", params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, r, strict=True)) for r in cursor]
 
 
-def _events_in(conn: sqlite3.Connection, wanted: str, params: list[Any]) -> list[dict[str, Any]]:
+def _events_in(conn: Any, wanted: str, params: list[Any]) -> list[dict[str, Any]]:
     rows = _rows(conn, wanted, params)
     return _with_details(conn, rows, wanted, params) if rows else []
 
 
 def _with_details(
-    conn: sqlite3.Connection, rows: list[dict[str, Any]], wanted: str, params: list[Any]
+    conn: Any, rows: list[dict[str, Any]], wanted: str, params: list[Any]
 ) -> list[dict[str, Any]]:
     """:func:`dateline.timeline.with_details`: participants, evidence and candidates."""
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
@@ -97,10 +100,11 @@ def _page_by_group(
     firsts, params = [], []
     for group in GROUPS:
         where, given = _filtered(filters, busy, group)
-        firsts.append(f"SELECT * FROM (SELECT {keys} FROM events{where} ORDER BY {ORDER} LIMIT ?)")
+        first = f"SELECT {keys} FROM events{where} ORDER BY {ORDER} LIMIT ?"
+        firsts.append(f"SELECT * FROM ({first}) AS group_{group}")  # (PostgreSQL names them)
         params += [*given, offset + limit]
     found = " UNION ALL ".join(firsts)
-    page = f"SELECT id FROM ({found}) ORDER BY k0, k1, k2, k3, id LIMIT ? OFFSET ?"
+    page = f"SELECT id FROM ({found}) AS found ORDER BY k0, k1, k2, k3, id LIMIT ? OFFSET ?"
     return page, [*params, limit, offset]
 
 
@@ -112,7 +116,7 @@ def _filtered(
         LO, HI, filters.get("date_from"), filters.get("date_to"), group
     )
     if filters.get("actor"):
-        rows, given = rows_of(filters["actor"])
+        rows, given = rows_of(filters["actor"], filters.get("actor_ids"))
         if busy:
             on_event = "event_actors.event_id = events.id"
             conditions.append(f"EXISTS (SELECT * FROM event_actors WHERE {on_event} AND {rows})")
@@ -142,21 +146,40 @@ def _filtered(
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def rows_of(actor: str) -> tuple[str, list[Any]]:
+def rows_of(actor: str, ids: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
     """:func:`dateline.store.queries._rows_of`: an actor's ``event_actors`` rows, by id or
-    by part of a name (any case; "%" and "_" are letters)."""
-    wanted = actor.lower()
-    pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    by part of a name (any case; "%" and "_" are letters), or of the ``ids``
+    :func:`actor_ids` found for it."""
+    if ids is not None:
+        return f"event_actors.actor_id IN ({in_list(list(ids))})", list(ids)
     names = ("SELECT actors.id FROM actors "
              "WHERE actors.id = ? OR lower(actors.name) LIKE lower(?) ESCAPE '\\'")  # fmt: skip
     rows = f"(event_actors.actor_id = ? OR event_actors.actor_id IN ({names}))"
-    return rows, [actor, actor, pattern]
+    return rows, [actor, actor, like_pattern(actor.lower())]
 
 
-def _is_busy(conn: sqlite3.Connection, actor: str | None) -> bool:
+def like_pattern(wanted: str) -> str:
+    """:func:`dateline.store.queries.like_pattern`."""
+    return "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def actor_ids(conn: Any, actor: str) -> tuple[str, ...] | None:
+    """:func:`dateline.store.queries.actor_ids` on PostgreSQL, where the full command names
+    them (its planner knows named ids' rows, not a subquery's); None on SQLite (the
+    subquery, as before) or for more than :data:`ACTOR_IDS` ids."""
+    if not is_postgresql(conn):
+        return None
+    query = ("SELECT actors.id FROM actors "
+             "WHERE actors.id = ? OR actors.name ILIKE ? ESCAPE '\\' LIMIT ?")  # fmt: skip
+    named = conn.execute(query, [actor, like_pattern(actor.lower()), ACTOR_IDS + 1])
+    found = {actor, *(r[0] for r in named)}
+    return tuple(sorted(found)) if len(found) <= ACTOR_IDS else None
+
+
+def _is_busy(conn: Any, actor: str | None, ids: tuple[str, ...] | None) -> bool:
     """:func:`dateline.store.queries.is_busy`: BUSY_ACTOR event rows or more."""
     if not actor:
         return False
-    rows, params = rows_of(actor)
-    query = f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE {rows} LIMIT ?)"
+    rows, params = rows_of(actor, ids)
+    query = f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE {rows} LIMIT ?) AS found"
     return int(conn.execute(query, [*params, BUSY_ACTOR]).fetchone()[0]) >= BUSY_ACTOR

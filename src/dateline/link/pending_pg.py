@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from itertools import groupby
 from typing import Any
 
 from sqlalchemy import (
@@ -48,20 +47,13 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from dateline.collector import collector_paused
-from dateline.link.compat import Member, member_of_link_row
+from dateline.link.pending_rows import MEMBER_KEYS, page_of_rows
 from dateline.link.schema import event_links
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings
-from dateline.link.story_view import ROW_COLUMNS, PendingKey, pending_key
+from dateline.link.story_view import ROW_COLUMNS
 from dateline.span import by_end_groups
 from dateline.store import schema as t
-
-# What a member's JSON array holds, in order: the fold's columns
-# (dateline.link.query._MEMBER_COLUMNS), then for whole stories the details.
-MEMBER_KEYS = ("id", "document_id", "dct", "type", "status", "dated", "value", "earliest",
-               "latest", "granularity", "story_id", "change", "participants", "place",
-               "place_country", "place_level", "lo", "hi", "postponed")  # fmt: skip
-DETAIL_KEYS = ("attribution", "trigger", "title", "source", "url")
 
 
 @collector_paused()
@@ -77,79 +69,20 @@ def pending_page(
     """:func:`dateline.link.query.pending_page` on PostgreSQL with the packaged rules: one
     statement, and a second only when stories folded from their reports push stories the
     statement ranked before the page into it."""
-    from dateline.link.query import _assemble, _day_values, build_stories
+    from dateline.link.query import _day_values, build_stories
 
     first = None if limit is None else offset + limit
-    width = len(MEMBER_KEYS) + 1 + (0 if summary else len(DETAIL_KEYS))
     given = {**_day_values(day, settings), "offset": offset}
     if first is not None:
         given["first"] = first
     sql = _sql(settings, limit is not None, not summary, tuple(given), by_end_groups(day))
     rows = _generic(conn, sql, given)
-    ranked: list[tuple[PendingKey, Any]] = []
-    total = folded = 0
-    # the statement returns the stories ranked before the page only when some story's
-    # rows do not tell (it returns those too, positions None): then the page is cut here
-    start = 0
-    details: dict[str, dict[str, Any]] | None = None if summary else {}
-    named: dict[str, list[tuple[str, str]]] = {}  # each member's actors' ids and names
-    for story, group in groupby(rows, key=lambda r: r.story):
-        found = list(group)
-        r = found[0]
-        total = r.total
-        if story is None:  # the one row of an empty page
-            continue
-        ordered = [list(m)[-width:] for m in found if m[-width] is not None]
-        members = [_member(m, settings, details, named) for m in ordered] or None
-        if r.position is not None:
-            ranked.append(((r.earliest_key, r.first_key, story), (r, members)))
-            continue
-        start = offset
-        key = pending_key(story, members, day, settings) if members else None
-        if key is not None:  # a story its rows do not tell, folded: pending as of the day
-            ranked.append((key, (r, members)))
-            folded += 1
-    ranked.sort(key=lambda found: found[0])
-    page = ranked[start:] if limit is None else ranked[start : start + limit]
-    groups = {r.story: members for _, (r, members) in page if members is not None}
-    names = {i: n for _, (_r, members) in page for m in members or () for i, n in named[m.id]}
-    rows_of = {r.story: {n: getattr(r, f"row_{n}") for n in ROW_COLUMNS} for _, (r, _m) in page}
-    by_row = {r.story for _, (r, _m) in page if r.settled}
-    built = _assemble(groups, names, settings, details, rows_of, by_row)
-    missing = [r.story for _, (r, members) in page if members is None]
-    if missing:  # ranked before the page by the statement, pushed into it by folded ones
-        built.update(build_stories(conn, missing, day, settings, summary, by_row))
-    return [{**built[r.story], "as_of": day} for _, (r, _m) in page], total + folded
 
+    def build(missing: list[str], by_row: set[str]) -> dict[str, dict[str, Any]]:
+        return build_stories(conn, missing, day, settings, summary, by_row)
 
-def _member(
-    found: list[Any],
-    settings: LinkSettings,
-    details: dict[str, dict[str, Any]] | None,
-    named: dict[str, list[tuple[str, str]]],
-) -> Member:
-    row = dict(zip(MEMBER_KEYS, found, strict=False))
-    m = member_of_link_row(row, settings)
-    *more, (actors, quoted, *lists) = found[len(MEMBER_KEYS) :]
-    actors = actors or ()
-    named[m.id] = [(i, n) for _role, i, n in actors if n is not None]
-    if quoted:
-        named[m.id].append(quoted)
-    if details is not None:
-        evidence, candidates = lists
-        roles: dict[str, list[str]] = {"source_ids": [], "target_ids": []}
-        for role, actor_id, _name in actors:
-            roles[f"{role}_ids"].append(actor_id)
-        details[m.id] = {
-            "id": m.id,
-            "type": row["type"],
-            "status": row["status"],
-            **dict(zip(DETAIL_KEYS, more, strict=True)),
-            "evidence": evidence or [],
-            "candidates": [{"value": v, "status": s, "text": x} for v, s, x in candidates or []],
-            **roles,
-        }
-    return m
+    return page_of_rows(rows, day, settings, limit=limit, offset=offset, summary=summary,
+                        build=build)  # fmt: skip
 
 
 # pending's statement runs on its generic plan (planned once per connection, not on every
@@ -355,3 +288,36 @@ def _member_fields(whole: bool) -> tuple[list[ColumnElement[Any]], Any]:
         ]
     fields.append(func.json_build_array(*lists))
     return [f.label(f"m{n}") for n, f in enumerate(fields)], joined
+
+
+def fast_path_statements() -> dict[str, str]:
+    """Pending's statement as :mod:`dateline.fastpath` sends it (whole stories, the packaged
+    rules), by file name: one per paging and span groups read by their end. The fast path
+    reads them from ``dateline/fastpath/resources`` (it does not import SQLAlchemy);
+    ``tests/test_fastpath.py`` checks that they are these. Write them again with
+    ``python -c "from dateline.link.pending_pg import write_fast_path_statements as w; w()"``."""
+    from dateline.fastpath.pending import statement_name
+    from dateline.link.query import _day_values
+    from dateline.link.settings import default_settings
+
+    settings = default_settings()
+    keys = tuple(_day_values("2000-01-01", settings))
+    found = {}
+    for limited in (False, True):
+        given = (*keys, "offset", *(["first"] if limited else []))
+        for ends in ((), (1,), (2,), (1, 2)):
+            sql = _sql(settings, limited, True, given, ends)
+            found[statement_name(limited, ends)] = sql + "\n"
+    return found
+
+
+def write_fast_path_statements() -> None:
+    """Write :func:`fast_path_statements` into the fast path's resources."""
+    from pathlib import Path
+
+    import dateline.fastpath
+
+    folder = Path(dateline.fastpath.__file__).parent / "resources"
+    folder.mkdir(exist_ok=True)
+    for name, sql in fast_path_statements().items():
+        (folder / name).write_text(sql, encoding="utf-8")

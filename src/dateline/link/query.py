@@ -24,9 +24,11 @@ from sqlalchemy import (
 
 from dateline.collector import collector_paused
 from dateline.errors import E_AS_OF
-from dateline.link.compat import Member, member_of_link_row, shift
+from dateline.link.compat import Member, member_of_link_row
 from dateline.link.history import COLUMNS, judge
 from dateline.link.listing import select_stories
+from dateline.link.pending_rows import assemble
+from dateline.link.pending_rows import day_values as _day_values
 from dateline.link.schema import event_links, story_states
 from dateline.link.schema import stories as st
 from dateline.link.settings import LinkSettings, default_settings
@@ -34,11 +36,8 @@ from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
     pending_key,
-    row_summary,
-    story_dict,
-    story_summary,
 )
-from dateline.span import GROUPS, by_end_groups, overlapping_by_group, prefix_values
+from dateline.span import GROUPS, by_end_groups, overlapping_by_group
 from dateline.store import schema as t
 from dateline.store.engine import sqlite_snapshot
 from dateline.store.queries import among
@@ -192,15 +191,6 @@ def _settled_pending(
 # linking rules (_ranking, _states_on_day), not for each read (4-7 ms of SQLAlchemy's CPU
 # per page on PostgreSQL at a million events, 2 now), and _day_values gives a day's values.
 _DAY = bindparam("day", type_=String())
-
-
-def _day_values(day: str, settings: LinkSettings) -> dict[str, Any]:
-    return {
-        "day": day,
-        **prefix_values("day", day),
-        "stale_day": shift(day, -settings.stale_days),
-        "said_day": shift(day, -settings.speech_future_days),
-    }
 
 
 @lru_cache(maxsize=32)
@@ -386,31 +376,7 @@ def build_stories(
     else:
         _add_details(conn, wanted, details)
         rows = {}
-    return _assemble(groups, names, settings, details, rows, by_row)
-
-
-def _assemble(
-    groups: dict[str, list[Member]],
-    names: dict[str, str],
-    settings: LinkSettings,
-    details: dict[str, dict[str, Any]] | None,
-    rows: dict[str, dict[str, Any]],
-    by_row: set[str] | frozenset[str],
-) -> dict[str, dict[str, Any]]:
-    """Story dicts by id from their members (and, whole, the members' ``details``; as a
-    summary, the stored ``rows`` of the stories in ``by_row``)."""
-    ordered = {
-        story_id: sorted(members, key=lambda m: (m.dct, m.id))
-        for story_id, members in sorted(groups.items())
-    }
-    if details is None:
-        return {
-            i: row_summary(rows[i], members, settings, names)
-            if i in rows and i in by_row
-            else story_summary(i, members, settings, names)
-            for i, members in ordered.items()
-        }
-    return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
+    return assemble(groups, names, settings, details, rows, by_row)
 
 
 def _rows(conn: Connection, story_ids: list[str]) -> dict[str, dict[str, Any]]:
