@@ -740,6 +740,31 @@ def test_transliterated_names_are_one_actor_in_any_order(
     assert snapshot(store) == wanted
 
 
+TWO_SURNAMES = [
+    article("2031-03-02", "Vidal Serrano Ochoa to visit Hostland", [
+        ("serrano-plan", "VISIT", "planned", "vidal-serrano-ochoa", "HST", "2031-03-22"),
+    ], {"vidal-serrano-ochoa": ("Vidal Serrano Ochoa", "person", "ECU", "president"),
+        "HST": ("Hostland", "country", "HST", None)}),
+    article("2031-03-22", "Vidal Serrano arrives in Hostland", [
+        ("serrano-held", "VISIT", "occurred", "vidal-serrano", "HST", "2031-03-22"),
+    ], {"vidal-serrano": ("Vidal Serrano", "person", None, None),
+        "HST": ("Hostland", "country", "HST", None)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", ["forward", "reversed"])
+def test_a_given_name_and_the_first_of_two_surnames_name_one_person(
+    store: Store, order: str
+) -> None:
+    """'Vidal Serrano' is the 'Vidal Serrano Ochoa' of another article (a given name and the
+    first of two surnames, as Spanish names are shortened), whichever arrives first."""
+    for item in TWO_SURNAMES if order == "forward" else TWO_SURNAMES[::-1]:
+        store.add(item)
+    assert actor_of(store, "serrano-held") == actor_of(store, "serrano-plan")
+    assert actor_of(store, "serrano-held") == "vidal-serrano-ochoa"
+    assert frozenset({"serrano-plan", "serrano-held"}) in partition(store)
+
+
 def test_migration_21_keys_stored_names_in_one_spelling(db_url: str) -> None:
     from sqlalchemy import delete, update
 

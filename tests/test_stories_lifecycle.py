@@ -436,6 +436,57 @@ def test_migration_19_links_stored_documents_under_the_new_joining_rules(
         assert len(reopened.stories(limit=None)) == 2
 
 
+def test_a_facet_held_on_another_day_does_not_take_the_visit_from_its_planned_talks(
+    store: Store,
+) -> None:
+    """'The visit, set for February 23-25, is put off ... the host telephoned the visitor the
+    same day (November 30) ... talks are planned for February 23-25': the call, read as talks
+    held, is a facet of the visit's story, not what became of the talks, so the planned talks
+    stay with the visit."""
+    visit = {"key": "visit", "type": "VISIT", "status": "planned", **WHO}
+    visit.update(value="2027-02-23/2027-02-25", earliest="2027-02-23", latest="2027-02-25")
+    call = {"key": "call", "type": "MEET", "status": "occurred", "source": ["visitor-a"]}
+    call.update(value="2026-11-30", earliest="2026-11-30", latest="2026-11-30")
+    talks = {**visit, "key": "talks", "type": "MEET"}
+    item = stored_article("2027-01-08", "Visit put off", "wire", [visit, call, talks])
+    item["events"][0]["change"] = "postponed"
+    story = stored(store, [item])
+    assert len(story["events"]) == 3
+
+
+def test_migration_30_links_stored_documents_under_the_new_joining_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+    from dateline.link.linker import relink_from_scratch
+
+    visit = {"key": "visit", "type": "VISIT", "status": "planned", **WHO}
+    visit.update(value="2027-02-23/2027-02-25", earliest="2027-02-23", latest="2027-02-25")
+    call = {"key": "call", "type": "MEET", "status": "occurred", "source": ["visitor-a"]}
+    call.update(value="2026-11-30", earliest="2026-11-30", latest="2026-11-30")
+    item = stored_article(
+        "2027-01-08",
+        "Visit put off",
+        "wire",
+        [visit, call, {**visit, "key": "talks", "type": "MEET"}],
+    )
+    item["events"][0]["change"] = "postponed"
+
+    def before(e: Any, fates: Any, draft: Any, settings: Any) -> bool:
+        return any(cluster.join_score(n, draft, settings) for n in fates)
+
+    with Store(db_url) as store:
+        store.add(item)
+        assert len(store.stories(limit=None)) == 1
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(cluster, "_taken", before)  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 30))
+        assert len(store.stories(limit=None)) == 2
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 1
+
+
 def test_people_of_one_country_and_that_country_alone_stay_apart(store: Store) -> None:
     people = stored_article(
         "2025-02-01", "Two ministers meet", "wire",

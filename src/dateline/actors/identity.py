@@ -184,6 +184,8 @@ def shorter_name(short: str, full: str, titled: bool = False) -> bool:
         return True  # "Suu Kyi"
     if f[: len(s)] == s and s[-1].endswith(identity_rules().patronymics):
         return True  # "Jasur Rakhimovich": a given name and a patronymic
+    if len(s) == 2 and len(f) == 3 and f[:2] == s:
+        return True  # "Mateo Quintana": a given name and the first of two surnames
     return s[0] == f[0] and s[-1] == f[-1] and _shorter_middle(s[1:-1], f[1:-1])
 
 

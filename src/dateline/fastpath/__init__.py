@@ -36,7 +36,35 @@ from dateline.errors import DatelineError
 # The schema versions a database must have for a read without migrating
 # (dateline.store.migrations.MIGRATIONS; tests/test_fastpath.py checks that they agree).
 SCHEMA_VERSIONS = frozenset(
-    {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 29}
+    {
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        20,
+        21,
+        22,
+        23,
+        25,
+        26,
+        27,
+        29,
+        30,
+    }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")

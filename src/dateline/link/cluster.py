@@ -605,7 +605,7 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
         fates = fates_after(e, articles[e.document_id], settings)
         for position in sorted(near(e)):
             score = join_score(e, drafts[position], settings)
-            if score is None or any(join_score(n, drafts[position], settings) for n in fates):
+            if score is None or _taken(e, fates, drafts[position], settings):
                 continue
             if best is None or (*score, -position) > best[0]:
                 best = ((*score, -position), position)
@@ -616,6 +616,16 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
             drafts[best[1]].add(e)
             note(best[1], e.family, e.participants)
     return drafts
+
+
+def _taken(e: Member, fates: list[Member], draft: Draft, settings: LinkSettings) -> bool:
+    """Whether a report of what became of another event (``fates_after``) takes the story
+    ``e`` would join. Only a report of the story's own type tells what became of it: a call
+    "the same day" read as talks held is a facet of the visit's story, and says nothing of
+    which visit the talks planned for its dates belong to."""
+    if not fates or e.type != draft.state(settings).type:
+        return False
+    return any(join_score(n, draft, settings) for n in fates)
 
 
 #: what became of an event, reported after it in canonical order (``status_order``)

@@ -199,25 +199,27 @@ _PERSON = document_actors.c.kind == "person"
 
 
 def _near(conn: Connection, group: Group, cache: dict[Any, list[Variant]]) -> list[Variant]:
-    """Person names of the months around a group's that it may name: the same surname (or
-    a first word, for a titled single name)."""
+    """Person names of the months around a group's that it may name: the same surname, or
+    the same first word for a titled single name and for a name of two words (a given name
+    and the first of two surnames)."""
     d = document_actors
-    words = {group.last} | ({group.first} if group.single and group.role else set())
+    looks = [("last", group.last)]
+    if group.single and group.role:
+        looks.append(("first", group.first))  # "Yayi Boni", a surname written first
+    elif len(group.key.split()) == 2:
+        looks.append(("first", group.first))  # "Mateo Quintana Ruales"
     lo, hi = _window(group.month)
     found: list[Variant] = []
-    for word in sorted(words):
-        for column in ("last", "first"):
-            if column == "first" and not (group.single and group.role):
-                continue
-            cache_key = (column, word, lo)
-            if cache_key not in cache:
-                query = (
-                    select(d.c.key, d.c.country, d.c.role, d.c.actor_id)
-                    .where(_PERSON, d.c[column] == word, d.c.dct >= lo, d.c.dct <= hi)
-                    .distinct()
-                )
-                cache[cache_key] = [Variant(*r) for r in conn.execute(query)]
-            found += cache[cache_key]
+    for column, word in looks:
+        cache_key = (column, word, lo)
+        if cache_key not in cache:
+            query = (
+                select(d.c.key, d.c.country, d.c.role, d.c.actor_id)
+                .where(_PERSON, d.c[column] == word, d.c.dct >= lo, d.c.dct <= hi)
+                .distinct()
+            )
+            cache[cache_key] = [Variant(*r) for r in conn.execute(query)]
+        found += cache[cache_key]
     return found
 
 
@@ -526,13 +528,20 @@ def _twins(conn: Connection, rows: list[Any], new: set[str]) -> dict[tuple[str, 
     return out
 
 
+def _first_surname(key: str) -> list[str]:
+    """The middle word of a name of three words: a name of two words ending in it may name
+    its person ("Mateo Quintana" for "Mateo Quintana Ruales", ``shorter_name``)."""
+    words = key.split()
+    return words[1:2] if len(words) == 3 else []
+
+
 def _rows_of_names_near(conn: Connection, groups: dict[Group, tuple[str, str]]) -> list[Any]:
     """Stored person names that may name the person of a group's name (same last word, or a
     single name that is its first word), between the days given for it."""
     d = document_actors
     found: dict[tuple[str, str], Any] = {}
     for group, (lo, hi) in sorted(groups.items(), key=lambda g: (g[0].key, g[0].month)):
-        words = sorted({group.first, group.last})
+        words = sorted({group.first, group.last, *_first_surname(group.key)})
         query = select(d).where(_PERSON, d.c.last.in_(words), d.c.dct >= lo, d.c.dct <= hi)
         for r in conn.execute(query):
             found.setdefault((r.document_id, r.actor_id), r)

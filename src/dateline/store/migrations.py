@@ -483,6 +483,21 @@ def _v27_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v30_relink(conn: Connection) -> None:
+    """Identify every name again and link stored documents again (issue 12's twelfth
+    round): a given name and a surname name the person of a three-word name that starts
+    with both ("Mateo Quintana" for "Mateo Quintana Ruales": docs/actors.md); and a report
+    of what became of another event keeps a dated plan out of a story only when it is of
+    the story's own type (a call read as talks held is a facet of the visit, and no longer
+    keeps the talks planned for the visit's dates out of it)."""
+    from dateline.link.linker import relink_from_scratch
+    from dateline.store.identity import identify_all
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        identify_all(conn)
+        relink_from_scratch(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -540,6 +555,7 @@ MIGRATIONS: list[Migration] = [
         _v27_relink,
     ),
     (29, "ix_stories_open_end: pending's year and decade spans by their end", _v29_open_end),
+    (30, "names identified and stories linked again (round 12)", _v30_relink),
 ]
 
 
