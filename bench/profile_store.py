@@ -10,7 +10,8 @@ each kind of statement (the table it writes or first reads; a statement's trigge
 inside it on SQLite) and of the commits, per document; ``--without NAME,...`` drops those
 triggers from the copy first, so that what each costs is the difference with a run that
 keeps them (the copy's derived tables are then wrong: a measurement only); ``--drop-index
-NAME,...`` likewise drops indexes (what their inserts cost). ``--pages``
+NAME,...`` likewise drops indexes (what their inserts cost); ``--pragma NAME=VALUE``
+sets a PRAGMA on the writer's connection first (``mmap_size=…``). ``--pages``
 times nothing: it stores the ``--more`` documents with the WAL emptied before each batch
 and prints how many pages each batch wrote to it, by the table or index that owns them
 (what the commit's cost is proportional to).
@@ -197,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--statements", action="store_true", help="CPU per kind of statement")
     parser.add_argument("--without", default="", help="triggers dropped from the copy (NAME,…)")
     parser.add_argument("--drop-index", default="", help="indexes dropped from the copy (NAME,…)")
+    parser.add_argument("--pragma", default="", help="PRAGMA NAME=VALUE on the writer's connection")
     parser.add_argument("--pages", action="store_true", help="WAL pages per batch, by owner")
     parser.add_argument("--batch", type=int, default=100, help="documents per timed add_many")
     args = parser.parse_args(argv)
@@ -229,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
             if event[2].replace('"', "").startswith("INSERT INTO story_keys"):
                 counts["key rows"] += len(event[3]) if event[5] else 1
 
+        if args.pragma:
+            with store.engine.connect() as conn:  # the pool's one connection: the writer's
+                conn.exec_driver_sql(f"PRAGMA {args.pragma}")
         if args.pages:
             wal_pages(store, docs[args.base :], work, args.batch)
             return 0
