@@ -347,3 +347,16 @@ def test_a_story_whose_summary_names_no_key_window_has_its_story_keys_written_wh
         for start in range(100, len(items), 10):
             store.add_many(items[start : start + 10])
         assert table_rows(store) == expected
+
+
+def test_a_lookup_split_into_statements_finds_what_one_statement_finds(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL sends a batch's searches 1,000 to a statement: split one search to a
+    statement, the stored rows are those of the SQLite file, whose lookup is one statement."""
+    from dateline.link import linker
+
+    items = canonical(list(reports(60)))
+    expected = batched(str(tmp_path / "one.db"), items, 30)
+    monkeypatch.setattr(linker, "PG_SEARCHES", 1)
+    assert batched(db_url, items, 30) == expected
