@@ -9,7 +9,9 @@ time of the linker's steps (per-function timers). ``--statements`` adds the CPU 
 each kind of statement (the table it writes or first reads; a statement's triggers run
 inside it on SQLite) and of the commits, per document; ``--without NAME,...`` drops those
 triggers from the copy first, so that what each costs is the difference with a run that
-keeps them (the copy's derived tables are then wrong: a measurement only). ``--pages``
+keeps them (the copy's derived tables are then wrong: a measurement only); ``--drop-index
+NAME,...`` likewise drops indexes (what their inserts cost); ``--pragma NAME=VALUE``
+sets a PRAGMA on the writer's connection first (``mmap_size=…``). ``--pages``
 times nothing: it stores the ``--more`` documents with the WAL emptied before each batch
 and prints how many pages each batch wrote to it, by the table or index that owns them
 (what the commit's cost is proportional to).
@@ -136,16 +138,26 @@ def drop_triggers(db: str, names: list[str]) -> None:
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def wal_pages(store: Store, docs: list[Any], db: str) -> None:
-    """Store ``docs`` in batches of 100, each into an empty WAL, and print the pages the
+def drop_indexes(db: str, names: list[str]) -> None:
+    """Drop the named indexes of a SQLite file (what their inserts cost; a measurement only:
+    the reads that use them then scan)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        for name in names:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+def wal_pages(store: Store, docs: list[Any], db: str, batch: int = 100) -> None:
+    """Store ``docs`` in batches of ``batch``, each into an empty WAL, and print the pages the
     batches wrote to it per document, by the b-tree that owns them (``dbstat``)."""
     written: list[int] = []
     with store.engine.connect() as conn:  # the pool's one connection: the writer's
         conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
-        for start in range(0, len(docs), 100):
+        for start in range(0, len(docs), batch):
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.commit()
-            store.add_many(docs[start : start + 100])
+            store.add_many(docs[start : start + batch])
             written += _frame_pages(
                 db + "-wal", conn.exec_driver_sql("PRAGMA page_size").scalar_one()
             )
@@ -185,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", help="write a cProfile of the timed stretch here")
     parser.add_argument("--statements", action="store_true", help="CPU per kind of statement")
     parser.add_argument("--without", default="", help="triggers dropped from the copy (NAME,…)")
+    parser.add_argument("--drop-index", default="", help="indexes dropped from the copy (NAME,…)")
+    parser.add_argument("--pragma", default="", help="PRAGMA NAME=VALUE on the writer's connection")
     parser.add_argument("--pages", action="store_true", help="WAL pages per batch, by owner")
     parser.add_argument("--batch", type=int, default=100, help="documents per timed add_many")
     args = parser.parse_args(argv)
@@ -201,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     copy_database(args.db, work)
     if args.without:
         drop_triggers(work, [n for n in args.without.split(",") if n])
+    if args.drop_index:
+        drop_indexes(work, [n for n in args.drop_index.split(",") if n])
     counts: Counter[str] = Counter()
     spent: Counter[str] = Counter()
     counted(counts)
@@ -215,8 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             if event[2].replace('"', "").startswith("INSERT INTO story_keys"):
                 counts["key rows"] += len(event[3]) if event[5] else 1
 
+        if args.pragma:
+            with store.engine.connect() as conn:  # the pool's one connection: the writer's
+                conn.exec_driver_sql(f"PRAGMA {args.pragma}")
         if args.pages:
-            wal_pages(store, docs[args.base :], work)
+            wal_pages(store, docs[args.base :], work, args.batch)
             return 0
         sa.event.listen(store.engine, "before_cursor_execute", statement)
         by_kind: Counter[str] = Counter()

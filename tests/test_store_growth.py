@@ -211,14 +211,15 @@ def test_a_new_report_reads_only_the_stories_whose_window_it_overlaps(db_url: st
     assert (hi - lo).days < 6 + 2 * KEY_WINDOW_STEP
 
 
-def test_a_batch_looks_its_candidate_stories_up_in_one_statement(tmp_path: Path) -> None:
-    """However many link windows a batch's events have, SQLite finds the stories they may
-    join in one statement (one per window cost the compiling and preparing of each)."""
+def test_a_batch_looks_its_candidate_stories_up_in_one_statement(db_url: str) -> None:
+    """However many link windows a batch's events have, the stories they may join are
+    found in one statement (one per window cost the compiling and preparing of each):
+    on SQLite and on PostgreSQL."""
     days = [f"2025-06-{day:02d}" for day in range(1, 25, 3)]
     later = [
         a for n, day in enumerate(days) for a in dated_reports(1, day, date(2025, 3, 10), f"v{n}")
     ]
-    with Store(str(tmp_path / "lookup.db")) as store:
+    with Store(db_url) as store:
         store.add_many(dated_reports(8, "2025-06-01"))
         sent: list[str] = []
         sa.event.listen(store.engine, "before_cursor_execute", lambda *e: sent.append(e[2]))
@@ -346,3 +347,16 @@ def test_a_story_whose_summary_names_no_key_window_has_its_story_keys_written_wh
         for start in range(100, len(items), 10):
             store.add_many(items[start : start + 10])
         assert table_rows(store) == expected
+
+
+def test_a_lookup_split_into_statements_finds_what_one_statement_finds(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL sends a batch's searches 1,000 to a statement: split one search to a
+    statement, the stored rows are those of the SQLite file, whose lookup is one statement."""
+    from dateline.link import linker
+
+    items = canonical(list(reports(60)))
+    expected = batched(str(tmp_path / "one.db"), items, 30)
+    monkeypatch.setattr(linker, "PG_SEARCHES", 1)
+    assert batched(db_url, items, 30) == expected
