@@ -298,3 +298,11 @@ def test_declaring_a_diplomat_persona_non_grata_is_a_sanction(nlp: Any) -> None:
     assert [(e["type"], e["source"]) for e in found] == [("SANCTION", ["PER"])]
     plain = "Javier Milei declared an economic emergency."
     assert [e["type"] for e in events_of(nlp, plain, date(2024, 1, 5))] == ["STATEMENT"]
+
+
+@pytest.mark.model
+def test_an_offer_to_host_is_an_invitation_and_an_offer_of_help_is_not(nlp: Any) -> None:
+    host = "Ghana offered on Monday to host the next round of talks in Accra."
+    help_ = "Ghana offered help to Togo on Monday."
+    assert "INVITE" in {e["type"] for e in events_of(nlp, host, date(2025, 5, 21))}
+    assert "INVITE" not in {e["type"] for e in events_of(nlp, help_, date(2025, 5, 21))}

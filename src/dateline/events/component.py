@@ -135,6 +135,16 @@ def find_mentions(
                 mention.anchor, mention.location = gathering.token, gathering.location
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
+            elif mention.type == "THREATEN" and not mention.participants():
+                # 'Truck drivers' unions have warned that they will block …': a threat by
+                # people no known actor names (participant null); 'the drills threaten
+                # peace' names an event, no one who threatens
+                clause = doc[mention.clause]
+                if not any(
+                    c.dep_ == "nsubj" and lexicon.entries(c.lemma_.lower(), "noun")
+                    for c in clause.children
+                ):
+                    mention.unnamed_speaker = _unnamed_speaker(clause, cues)
             found.append(mention)
         found = _ultimatums(found, sentence, index, lexicon)
         quote_speaker = _attribute(found, doc, sentence, index, cues, quote_speaker)

@@ -47,6 +47,8 @@ class Trigger:
     # 'Li will not attend': no object; the gathering attended is told before (or is the noun
     # of the verb's relative clause) and lends its place and time
     gathering: bool = False
+    # the verb the trigger must govern as its purpose ('offered to host the talks')
+    purpose: tuple[str, ...] = ()
     # a noun trigger that needs one of these modifiers ('a joint exercise', not 'an exercise
     # in futility'), or none of these ('an aid convoy', not 'a military convoy')
     modifiers: tuple[str, ...] = ()
@@ -112,7 +114,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
      "no_clause", "host", "object_not_party", "to_place", "stay", "modifiers", "not_modifiers",
-     "gathering", "note")
+     "gathering", "purpose", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -177,6 +179,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         to_place=bool(entry.get("to_place", False)),
         stay=bool(entry.get("stay", False)),
         gathering=bool(entry.get("gathering", False)),
+        purpose=tuple(entry.get("purpose", ())),
         modifiers=tuple(entry.get("modifiers", ())),
         not_modifiers=tuple(entry.get("not_modifiers", ())),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),

@@ -221,6 +221,11 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.stay and not _has_required(token, ("to",)) and not stays:
         return None
+    if trigger.purpose and not any(
+        c.dep_ in ("xcomp", "acl", "advcl") and c.lemma_.lower() in trigger.purpose
+        for c in token.children
+    ):
+        return None  # 'offered to host the talks', not 'offered help'
     if trigger.gathering and not _attends_unnamed(token):
         return None
     if trigger.type == "VISIT" and said_going_home(token):
