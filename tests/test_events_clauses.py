@@ -358,6 +358,26 @@ def test_attending_a_summit_at_home_is_no_visit(nlp: Any) -> None:
     assert of_type(found, "MEET") and not of_type(found, "VISIT")
 
 
+def test_attending_without_an_object_visits_the_meeting_told_before(nlp: Any) -> None:
+    text = (
+        "Emmanuel Macron and Olaf Scholz will hold talks in Warsaw on February 24. "
+        "Giorgia Meloni said on Monday that she would not attend."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert visit["source"] == ["giorgia-meloni"] and visit["status"] == "negated"
+    assert visit["location"] == "Warsaw" and visit["time"]["value"] == "2026-02-24"
+
+
+def test_attending_without_an_object_at_home_or_with_no_meeting_is_no_visit(nlp: Any) -> None:
+    at_home = (
+        "Emmanuel Macron and Olaf Scholz will hold talks in Warsaw on February 24. "
+        "Donald Tusk will attend."
+    )
+    assert not of_type(events(nlp, at_home), "VISIT")
+    nothing_told = "The minister said the vote was a mistake. Giorgia Meloni will not attend."
+    assert not of_type(events(nlp, nothing_told), "VISIT")
+
+
 def test_the_parties_that_open_talks_hold_them(nlp: Any) -> None:
     text = (
         "Tajikistan and Uzbekistan opened talks on sharing the waters of the two rivers on Monday."

@@ -325,3 +325,10 @@ def test_of_two_cities_a_joined_event_takes_the_one_told_with_its_time(nlp: Any)
     found = [e for e in events_of(nlp, text, date(2026, 5, 20)) if e["type"] == "MEET"]
     june = [e for e in found if e["time"]["value"] == "2026-06-15/2026-06-17"]
     assert [e["location"] for e in june] == ["Dushanbe"]
+
+
+@pytest.mark.model
+def test_a_threat_by_people_no_known_actor_names_is_kept_without_participant(nlp: Any) -> None:
+    text = "Fishing crews have threatened to blockade the harbour of Kalmar on Friday."
+    found = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "THREATEN"]
+    assert len(found) == 1 and found[0]["source"] == []

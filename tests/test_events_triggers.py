@@ -315,3 +315,11 @@ def test_according_to_a_schedule_names_no_speaker_but_according_to_a_ministry_do
     told = [e["trigger"] for e in events_of(nlp, schedule, date(2025, 5, 21))]
     assert "accord" not in told
     assert "accord" in [e["trigger"] for e in events_of(nlp, ministry, date(2025, 5, 21))]
+
+
+@pytest.mark.model
+def test_an_offer_to_host_is_an_invitation_and_an_offer_of_help_is_not(nlp: Any) -> None:
+    host = "Ghana offered on Monday to host the next round of talks in Accra."
+    help_ = "Ghana offered help to Togo on Monday."
+    assert "INVITE" in {e["type"] for e in events_of(nlp, host, date(2025, 5, 21))}
+    assert "INVITE" not in {e["type"] for e in events_of(nlp, help_, date(2025, 5, 21))}

@@ -31,6 +31,15 @@ def build_events(
     groups = merge.cluster(mentions)
     pairs = [(g, merge.to_event(g, lexicon, doc_id, text)) for g in groups]
     inherited = _inherit_anchors(pairs)
+    places, actors = list(doc._.places or []), list(doc._.actors or [])
+    pairs = [
+        (g, e)
+        for g, e in pairs
+        if not (
+            all(m.trigger.gathering for m in g.mentions)
+            and scene.attends_at_home(e, actors, places)
+        )
+    ]
     _part_of_cancelled_visit(pairs)
     _told_with_cancelled_visit(pairs)
     if dct is not None:
@@ -45,7 +54,6 @@ def build_events(
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
-    places, actors = list(doc._.places or []), list(doc._.actors or [])
     events = scene.split_destinations([event for _, event in pairs], places)
     events = scene.drop_returns_home(events, actors, places)
     events = scene.drop_home_stops(events, actors)
@@ -207,9 +215,13 @@ def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> list[tuple[Eve
     inherited = []
     for group, event in pairs:
         for mention in group.mentions:
-            if mention.anchor is None or mention.anchor not in owner or event.dated:
+            if mention.anchor is None or mention.anchor not in owner:
                 continue
             _, host = owner[mention.anchor]
+            if mention.trigger.gathering:  # 'Li will not attend': the summit's place
+                event.location = event.location or host.location
+            if event.dated:
+                continue
             if host.dated:
                 event.time, event.dated = host.time, True
                 inherited.append((event, host))

@@ -114,7 +114,7 @@ def find_mentions(
     quote_speaker: str | None = None
     credits = layout.credit_blocks(text, blocks)
     for sentence in doc.sents:
-        found = []
+        found: list[Mention] = []
         for token, trigger in find_triggers(sentence, lexicon, light):
             if _topic_of_talks(token, lexicon):
                 continue
@@ -128,8 +128,23 @@ def find_mentions(
             describe(mention, token, sentence, index, lexicon)
             if _habit_denied(mention, doc) or _homecoming(mention, token):
                 continue
+            if trigger.gathering:
+                gathering = _gathering_attended(token, [*mentions, *found])
+                if gathering is None:
+                    continue  # 'will attend' with no meeting told: nothing to place it
+                mention.anchor, mention.location = gathering.token, gathering.location
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
+            elif mention.type == "THREATEN" and not mention.participants():
+                # 'Truck drivers' unions have warned that they will block …': a threat by
+                # people no known actor names (participant null); 'the drills threaten
+                # peace' names an event, no one who threatens
+                clause = doc[mention.clause]
+                if not any(
+                    c.dep_ == "nsubj" and lexicon.entries(c.lemma_.lower(), "noun")
+                    for c in clause.children
+                ):
+                    mention.unnamed_speaker = _unnamed_speaker(clause, cues)
             found.append(mention)
         found = _ultimatums(found, sentence, index, lexicon)
         quote_speaker = _attribute(found, doc, sentence, index, cues, quote_speaker)
@@ -214,6 +229,19 @@ def _same_side(act: Mention, told: Mention) -> bool:
 
 #: a sentence opening so tells of other events than those before it
 SEPARATELY = re.compile(r"^\W*(?:separately\b|in (?:a|another) separate\b|elsewhere\b)", re.I)
+
+
+def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
+    """The meeting a bare 'attend' means: the noun its relative clause hangs on ('a summit
+    which Lavrov attended'), else the meeting told last in its sentence or the two before
+    ('Pacific leaders meet in Lima on June 3. Albanese will not attend.')."""
+    meetings = [m for m in before if m.type == "MEET" and m.token < verb.i]
+    if verb.dep_ == "relcl":
+        return next((m for m in meetings if m.token == verb.head.i), None)
+    sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
+    floor = sentences[-3] if len(sentences) >= 3 else 0
+    near = [m for m in meetings if m.token >= floor]
+    return near[-1] if near else None
 
 
 def _separately(sentence: Span) -> bool:

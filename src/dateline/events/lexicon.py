@@ -44,6 +44,11 @@ class Trigger:
     object_not_party: bool = False  # 'led the American delegation': the object is no target
     to_place: bool = False  # 'went to Kyiv', not 'went to war': the 'to' object names a place
     stay: bool = False  # 'will be in Beijing': without 'to', a person in an 'in' place
+    # 'Li will not attend': no object; the gathering attended is told before (or is the noun
+    # of the verb's relative clause) and lends its place and time
+    gathering: bool = False
+    # the verb the trigger must govern as its purpose ('offered to host the talks')
+    purpose: tuple[str, ...] = ()
     # a noun trigger that needs one of these modifiers ('a joint exercise', not 'an exercise
     # in futility'), or none of these ('an aid convoy', not 'a military convoy')
     modifiers: tuple[str, ...] = ()
@@ -109,7 +114,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
      "no_clause", "host", "object_not_party", "to_place", "stay", "modifiers", "not_modifiers",
-     "note")
+     "gathering", "purpose", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -173,6 +178,8 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         object_not_party=bool(entry.get("object_not_party", False)),
         to_place=bool(entry.get("to_place", False)),
         stay=bool(entry.get("stay", False)),
+        gathering=bool(entry.get("gathering", False)),
+        purpose=tuple(entry.get("purpose", ())),
         modifiers=tuple(entry.get("modifiers", ())),
         not_modifiers=tuple(entry.get("not_modifiers", ())),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
@@ -221,7 +228,8 @@ def index_triggers(
     """First entry per (lemma, pos), and the further ones; a repeated lemma must be told
     apart by objects in every entry ('send troops' DEPLOY, 'send a convoy' AID), or by a
     later entry that excludes the objects of those before it ('reject the accusation' is a
-    STATEMENT, 'reject' anything else a REJECT)."""
+    STATEMENT, 'reject' anything else a REJECT), or by a later entry that takes no object
+    at all (``gathering``)."""
     triggers: TriggerTable = {}
     alternates: dict[tuple[str, str], tuple[Trigger, ...]] = {}
     for trigger in entries:
@@ -230,6 +238,7 @@ def index_triggers(
             triggers[key] = trigger
         elif triggers[key].objects and (
             trigger.objects
+            or trigger.gathering  # takes no object: 'Li will not attend'
             or all(
                 set(earlier.objects) <= set(trigger.not_objects)
                 for earlier in (triggers[key], *alternates.get(key, ()))

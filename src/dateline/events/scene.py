@@ -509,6 +509,22 @@ def attendance_visits(
     return out
 
 
+def attends_at_home(event: Event, actors: list[Actor], places: list[Place]) -> bool:
+    """A bare 'attend' ('Albanese will not attend') that is no trip: the gathering has no
+    place, or the attendee's country (known, or an office-holder's) is the place's."""
+    there = {p.name: p.country for p in places}.get(event.location or "")
+    if there is None or not event.source:
+        return True
+    attendee = event.source[0]
+    home = attendee if _is_country_code(attendee) else None
+    person = next((a for a in actors if a.id == attendee), None)
+    if person is not None:
+        home = person.country
+        if home is None and not (person.kind == "person" and person.role):
+            return True  # 'an office-holder of no known country' travels; others we cannot say
+    return home == there
+
+
 def _trip_to(event: Event, traveller: str, country: str, where: dict[str, str | None]) -> bool:
     return (
         event.type == "VISIT"

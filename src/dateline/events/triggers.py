@@ -223,6 +223,13 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.stay and not _has_required(token, ("to",)) and not stays:
         return None
+    if trigger.purpose and not any(
+        c.dep_ in ("xcomp", "acl", "advcl") and c.lemma_.lower() in trigger.purpose
+        for c in token.children
+    ):
+        return None  # 'offered to host the talks', not 'offered help'
+    if trigger.gathering and not _attends_unnamed(token):
+        return None
     if trigger.type == "VISIT" and said_going_home(token):
         return None  # 'he flies home tomorrow': the end of a stay, no visit of its own
     if trigger.no_clause and clauses and not threat and not objects:
@@ -230,6 +237,20 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         # 'warned Taiwan that it would pay a price' (a warning aimed at someone) stay threats
         return None
     return trigger
+
+
+#: what stands for the gathering in 'a summit which Lavrov attended'
+RELATIVE_PRONOUNS = {"that", "which", "whom", "who"}
+
+
+def _attends_unnamed(verb: Token) -> bool:
+    """'Li will not attend', 'a meeting that no minister attended': the gathering attended is
+    not the verb's object (an object, or 'attend to', is something else)."""
+    return not any(
+        (c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS)
+        or (c.dep_ in ("prep", "ccomp", "xcomp") and c.lower_ not in ("in", "as"))
+        for c in verb.children
+    )
 
 
 # 'warned that Moscow would respond': a reply in kind is a threat too
