@@ -214,3 +214,11 @@ def test_a_there_of_the_events_clause_or_purpose_is_the_place_named_before(nlp: 
         "attended a regional summit there in 2021."
     )
     assert places(nlp, summit, "MEET") == ["Ghana"]
+
+
+def test_a_conjoined_meetings_place_is_not_the_first_ones(nlp: Any) -> None:
+    text = (
+        "The president has been abroad often this year, counting the Nairobi leaders' meeting "
+        "in April and the regional leaders' meeting in Kampala in August."
+    )
+    assert "Kampala" not in places(nlp, text, "MEET")[:1]

@@ -155,16 +155,28 @@ OTHER_CLAUSES = {"relcl", "ccomp", "advcl", "xcomp", "acl", "parataxis", "csubj"
 DEEP_PREPS = {"in", "at", "near", "inside", "outside"}
 
 
-def clause_place(trigger: Token, index: MentionIndex) -> Place | None:
+def clause_place(trigger: Token, index: MentionIndex, kind: str) -> Place | None:
     """The first mapped place an 'in', 'at' or 'near' phrase names inside the trigger's own
     clause, below a noun the parser hung it on ('recalled its ambassador in Lima'); not in
     a clause of another event, nor in a phrase of what it is about or where someone comes
     from. Else the place a 'there' of its clause or of its purpose stands for."""
-    return _deep_place(trigger, index) or _deep_there(trigger, index)
+    return _deep_place(trigger, index, kind) or _deep_there(trigger, index)
 
 
-def _deep_place(trigger: Token, index: MentionIndex) -> Place | None:
-    stack = [c for c in trigger.children if _same_clause(c)]
+#: types whose verb's object is what the event is about ('protesting the war in Iraq')
+TOPIC_OBJECT_TYPES = {"PROTEST", "DISCUSS", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _deep_place(trigger: Token, index: MentionIndex, kind: str) -> Place | None:
+    # not the object a protest or talks are about, nor a conjoined event ('the Canberra
+    # meeting in April and the Forum meeting in Honiara'); a conjoined phrase of place is
+    # the trigger's ('met in Panmunjom in April and in Pyongyang in September')
+    objects = {"dobj"} if kind in TOPIC_OBJECT_TYPES else set()
+    stack = [
+        c
+        for c in trigger.children
+        if _same_clause(c) and c.dep_ not in objects and (c.dep_ != "conj" or c.pos_ == "ADP")
+    ]
     while stack:
         token = stack.pop(0)
         if token.dep_ == "pobj" and token.head.lower_ in DEEP_PREPS & LOCATION_PREPS:
