@@ -622,3 +622,16 @@ def test_a_surname_the_model_cut_at_its_hyphen_is_whole() -> None:
     doc = annotate(text, date(2025, 3, 3))
     people = [a.id for a in doc._.actors if a.kind == "person"]
     assert people == ["hemi-tawhiri-clarke"]
+
+
+def test_a_large_city_of_the_articles_countries_that_a_verb_acts_on_is_a_place() -> None:
+    text = (
+        "Ukraine said on Monday that Russian drones struck Kharkiv overnight. In the Democratic "
+        "Republic of Congo, the rebels seized Goma."
+    )
+    doc = annotate(text, date(2026, 6, 10))
+    assert {p.name for p in doc._.places} >= {"Kharkiv", "Goma"}
+    assert not [a.id for a in doc._.actors if a.kind == "person"]
+    # a one-word person met is no town of the same name
+    met = annotate("Canada's foreign minister met Carney and the US envoy.", date(2026, 6, 10))
+    assert "Carney" not in {p.name for p in met._.places}

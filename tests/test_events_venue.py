@@ -189,3 +189,36 @@ def test_what_those_gathered_do_at_a_summit_happens_there(nlp: Any) -> None:
     said = text + " NATO said its members were united."
     [statement] = [e for e in events_of(nlp, said, date(2008, 3, 31)) if e["type"] == "STATEMENT"]
     assert statement["location"] is None
+
+
+def test_a_place_hung_deep_in_the_clause_places_what_nothing_else_placed(nlp: Any) -> None:
+    visit = "Amara Diallo, who visited a clinic for flood victims in Kisumu in May, spoke."
+    assert places(nlp, visit, "VISIT") == ["Kisumu"]
+    recall = "Chile recalled its ambassador in Lima on Monday for consultations."
+    assert places(nlp, recall, "SANCTION") == ["Lima"]
+    # what talks are about and where people come from are not where the event is
+    topic = "Ruto and Abiy held talks on the fighting in Khartoum on Monday."
+    assert "Khartoum" not in places(nlp, topic, "MEET")
+    origin = "Chad sent 200 soldiers from its base in Abeche on Monday."
+    assert "Abeche" not in places(nlp, origin, "DEPLOY")
+
+
+def test_a_there_of_the_events_clause_or_purpose_is_the_place_named_before(nlp: Any) -> None:
+    aid = (
+        "Malawi is one of Norway's closest partners, and Oslo pledged $20 million to help "
+        "flood victims there in 2024."
+    )
+    assert places(nlp, aid, "AID") == ["Malawi"]
+    summit = (
+        "Aliou Ndour will fly to Ghana in May. It will be his first trip to Ghana since he "
+        "attended a regional summit there in 2021."
+    )
+    assert places(nlp, summit, "MEET") == ["Ghana"]
+
+
+def test_a_conjoined_meetings_place_is_not_the_first_ones(nlp: Any) -> None:
+    text = (
+        "The president has been abroad often this year, counting the Nairobi leaders' meeting "
+        "in April and the regional leaders' meeting in Kampala in August."
+    )
+    assert "Kampala" not in places(nlp, text, "MEET")[:1]

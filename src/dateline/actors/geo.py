@@ -178,6 +178,19 @@ def find_city(name: str, countries: set[str] | frozenset[str] = frozenset()) -> 
     return GeoPoint(city["name"], iso3, float(city["latitude"]), float(city["longitude"]), "city")
 
 
+def city_population(point: GeoPoint) -> int:
+    """The population geonames gives the city a point names (0 when it has none)."""
+    codes = iso2_to_iso3()
+    return max(
+        (
+            int(city["population"])
+            for _, city in city_index().get(name_key(point.name), [])
+            if codes.get(city["countrycode"]) == point.country
+        ),
+        default=0,
+    )
+
+
 def find_capital(alias: str, iso3: str) -> GeoPoint | None:
     """A capital named by one of its spellings in countries.tsv ("Kiev" → Kyiv)."""
     point = find_city(alias, frozenset({iso3}))

@@ -19,6 +19,7 @@ from dateline.actors.dictionary import ActorEntry
 from dateline.actors.geo import (
     RESOURCES,
     GeoPoint,
+    city_population,
     find_capital,
     find_city,
     find_us_state,
@@ -54,6 +55,10 @@ _LIST_MARKS = frozenset({",", "and", "or"})
 SPELLING_RATIO = 0.85
 SPELLING_MIN_LETTERS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: where a city the NER called a person stands as what a verb acts on, and how large it
+#: must be (a town of that name is more likely a surname)
+_OBJECTS = frozenset({"dobj", "conj"})
+_OBJECT_CITY_POPULATION = 100_000
 #: roles of a country's leader, whose country a meeting's host country gives
 _NATIONAL_ROLES = frozenset({"head of state", "head of government"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -148,7 +153,8 @@ class DocumentLinker:
         """A city the NER called a person, group or organisation: "the port of Mombasa"."""
         if c.entry is not None or c.label not in {"PERSON", "NORP", "ORG"} or c.start == 0:
             return False
-        if self.doc[c.start - 1].lower_ not in _LOCATIVE and not self._in_place_list(c):
+        located = self.doc[c.start - 1].lower_ in _LOCATIVE or self._in_place_list(c)
+        if not located and not self._city_as_object(c):
             return False
         if c.end < len(self.doc) and self.doc[c.end].text in {"'s", "’s"}:
             return False
@@ -158,6 +164,17 @@ class DocumentLinker:
         if key.split()[-1] in not_actors():
             return False
         return find_city(self._text(c), self.doc_countries) is not None
+
+    def _city_as_object(self, c: Candidate) -> bool:
+        """'The rebels seized Goma', 'missiles struck Kharkiv': one word the NER called a
+        person, the object of a verb, that is a city of a country the article names."""
+        token = self.doc[c.start]
+        if c.label != "PERSON" or c.end - c.start != 1 or token.dep_ not in _OBJECTS:
+            return False
+        city = find_city(token.text, self.doc_countries)
+        if city is None or city.country not in self.doc_countries:
+            return False
+        return city_population(city) >= _OBJECT_CITY_POPULATION  # not 'met Carney'
 
     def _in_place_list(self, c: Candidate) -> bool:
         """Listed among places: 'to Jerusalem, Ramallah, Ho Chi Minh City, Hanoi and Manila'."""

@@ -72,6 +72,7 @@ def build_events(
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"])
     venue.home_institution_places(events, actors)  # after the dateline's city
+    venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

@@ -126,6 +126,7 @@ def find_mentions(
             )
             mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
+            mention.loose_place = venue.clause_place(token, index, mention.type)
             if _habit_denied(mention, doc) or _homecoming(mention, token):
                 continue
             if trigger.gathering:

@@ -39,6 +39,7 @@ class Mention:
     predicative: bool = False  # 'It would be the first visit …': says more of the main event
     past_plan: bool = False  # 'had been due to arrive': the plan an article may report cancelled
     unnamed_speaker: str | None = None  # 'Police said …': a statement by no known actor
+    loose_place: Place | None = None  # a place deeper in its clause, when no rule places it
 
     @property
     def type(self) -> str:

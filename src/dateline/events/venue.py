@@ -18,7 +18,11 @@ And rules over the events, after merging:
   Karzai");
 - after the wire dateline had its say, what a country's parliament, cabinet or court does
   with no place told happens in that country ("Malawi's National Assembly voted to ratify
-  the treaty").
+  the treaty");
+- last, an event that no rule placed takes the place an 'in', 'at' or 'near' phrase names
+  deeper inside its own clause, where the parser hung it on a noun ("recalled its
+  ambassador in Lima", "visited a camp for displaced people in Baidoa"), else the place a
+  'there' of its clause or purpose stands for ("pledged $20 million to help victims there").
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import children, place_of
+from dateline.events.arguments import LOCATION_PREPS, _first_place, children, place_of
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex
 from dateline.events.scene import ON_SCENE, SCENE_GROUPS
@@ -140,3 +144,102 @@ def _sits_at_home(actor: Actor) -> bool:
     return actor.kind in ("organisation", "government") and any(
         f" {words} " in name for words in HOME_INSTITUTIONS
     )
+
+
+#: phrases that tell what an event is about, or where someone comes from, not where it
+#: happens ('talks on the war in Ukraine', 'troops from bases in Gao')
+ELSEWHERE_PREPS = {"from", "on", "about", "over", "regarding", "concerning", "against", "to"}
+#: links to clauses of other events, whose places are theirs
+OTHER_CLAUSES = {"relcl", "ccomp", "advcl", "xcomp", "acl", "parataxis", "csubj", "pcomp"}
+#: prepositions of a place deep in a clause
+DEEP_PREPS = {"in", "at", "near", "inside", "outside"}
+
+
+def clause_place(trigger: Token, index: MentionIndex, kind: str) -> Place | None:
+    """The first mapped place an 'in', 'at' or 'near' phrase names inside the trigger's own
+    clause, below a noun the parser hung it on ('recalled its ambassador in Lima'); not in
+    a clause of another event, nor in a phrase of what it is about or where someone comes
+    from. Else the place a 'there' of its clause or of its purpose stands for."""
+    return _deep_place(trigger, index, kind) or _deep_there(trigger, index)
+
+
+#: types whose verb's object is what the event is about ('protesting the war in Iraq')
+TOPIC_OBJECT_TYPES = {"PROTEST", "DISCUSS", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _deep_place(trigger: Token, index: MentionIndex, kind: str) -> Place | None:
+    # not the object a protest or talks are about, nor a conjoined event ('the Canberra
+    # meeting in April and the Forum meeting in Honiara'); a conjoined phrase of place is
+    # the trigger's ('met in Panmunjom in April and in Pyongyang in September')
+    objects = {"dobj"} if kind in TOPIC_OBJECT_TYPES else set()
+    stack = [
+        c
+        for c in trigger.children
+        if _same_clause(c) and c.dep_ not in objects and (c.dep_ != "conj" or c.pos_ == "ADP")
+    ]
+    while stack:
+        token = stack.pop(0)
+        if token.dep_ == "pobj" and token.head.lower_ in DEEP_PREPS & LOCATION_PREPS:
+            place = _first_place(token, index)
+            if place is not None and place.kind not in ("facility", ""):
+                return place
+        stack.extend(c for c in token.children if _same_clause(c))
+    return None
+
+
+#: clauses whose 'there' is not the event's: what others say or describe
+SAID_CLAUSES = {"relcl", "ccomp", "parataxis", "csubj"}
+
+
+def _deep_there(trigger: Token, index: MentionIndex) -> Place | None:
+    """'attended a regional summit there', 'pledged $50 million to help refugees there': the
+    place named last before the 'there' (in its sentence or the one before), not a capital
+    standing for its government ('Ottawa pledged', "Canada's partners")."""
+    words = [t for t in trigger.subtree if _plain_there(t) and not _said_between(t, trigger)]
+    if trigger.dep_ in ("dobj", "attr"):
+        words += [c for c in trigger.head.children if _plain_there(c)]
+    for there in words:
+        start = there.sent.start
+        start = there.doc[start - 1].sent.start if start > 0 else start
+        for token in reversed(there.doc[start : there.i]):
+            place = index.place(token)
+            if place is not None and not _acting(token, trigger):
+                return place if place.kind not in ("facility", "") else None
+    return None
+
+
+def _acting(token: Token, trigger: Token) -> bool:
+    """A place name standing for its government: the subject of the event's clause, or an
+    owner ('Canada's aid partners')."""
+    clause = trigger.head if trigger.pos_ in ("NOUN", "PROPN") else trigger
+    subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.i in (trigger.i, clause.i)
+    return subject or token.dep_ == "poss"
+
+
+def _plain_there(token: Token) -> bool:
+    return token.lower_ == "there" and token.dep_ == "advmod"
+
+
+def _said_between(token: Token, trigger: Token) -> bool:
+    head = token
+    while head.i != trigger.i and head.head.i != head.i:
+        if head.dep_ in SAID_CLAUSES:
+            return True
+        head = head.head
+    return False
+
+
+def _same_clause(token: Token) -> bool:
+    if token.dep_ in OTHER_CLAUSES or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+        return False
+    return not (token.dep_ == "prep" and token.lower_ in ELSEWHERE_PREPS)
+
+
+def clause_places(pairs: list[tuple[list[Mention], Event]]) -> None:
+    """An event that no rule placed takes the first place its mentions' clauses name."""
+    for mentions, event in pairs:
+        if event.location is not None:
+            continue
+        found = next((m.loose_place for m in mentions if m.loose_place is not None), None)
+        if found is not None:
+            event.location = found.name
