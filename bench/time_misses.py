@@ -28,7 +28,18 @@ from dateline.extract import extract
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "events"
 REALNEWS_TEXTS = Path("/work/shared/data/realnews")
-GROUPS = ("wire", "mixed", "blind16", "older", "blind17", "blind18", "blind19")
+GROUPS = (
+    "wire",
+    "mixed",
+    "blind16",
+    "older",
+    "blind17",
+    "blind18",
+    "blind19",
+    "blind20",
+    "blind21",
+    "blind22",
+)
 
 
 def development_sets(groups_dir: Path) -> list[tuple[str, Path, Path | None]]:

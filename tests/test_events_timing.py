@@ -722,3 +722,54 @@ def test_words_of_one_at_a_day_of_talks_still_under_way_stay_undated(nlp: Any) -
     found = _events(nlp, text, date(2026, 7, 9))
     said = [e for e in found if e["type"] == "STATEMENT" and "edem-agbeko" in e["source"]]
     assert said and all(e["time"]["value"] is None for e in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Okafor last visited Lusaka in March, when he met Banda and the two ministers agreed "
+         "to raise trade.", "AGREE", "2026-03"),
+        ("Okafor last visited Lusaka in March, when he met Banda and the two ministers agreed "
+         "to raise trade.", "MEET", "2026-03"),
+        ("Her planned stop in Dakar on 14 July, where she was to meet the Senegalese "
+         "President, has been cancelled.", "MEET", "2026-07-14"),
+    ],
+)  # fmt: skip
+def test_a_when_or_where_clause_after_a_date_takes_it(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_the_verb_a_where_clause_hangs_on_keeps_its_own_time(nlp: Any) -> None:
+    text = (
+        "Her stop in Dakar on 14 July, where she was to meet the Senegalese President, was "
+        "cancelled on Monday."
+    )
+    found = _events(nlp, text)
+    assert [e["time"]["value"] for e in found if e["type"] == "MEET"] == ["2026-07-14"]
+    assert "2026-07-14" not in [e["time"]["value"] for e in found if e["type"] != "MEET"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("other", "kind"),
+    [
+        ("Mensah and Agbeko discussed the railway to Lome.", "DISCUSS"),
+        ("Agbeko invited Mensah to Lome.", "INVITE"),
+    ],
+)
+def test_what_the_parties_of_dated_talks_did_there_later_takes_their_day(
+    nlp: Any, other: str, kind: str
+) -> None:
+    text = TALKS_STORY.format(other=other)
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == ["2026-07-08"]
+
+
+@pytest.mark.model
+def test_what_others_did_is_not_dated_by_the_talks(nlp: Any) -> None:
+    text = TALKS_STORY.format(other="Nigerian President Bola Adeyemi invited Agbeko to Abuja.")
+    found = [e for e in _events(nlp, text) if e["type"] == "INVITE"]
+    assert found and all(e["time"]["value"] is None for e in found)

@@ -206,3 +206,47 @@ def _describe(noun: Mention, verb: Mention) -> None:
     noun.location = noun.location or verb.location
     if not noun.participants():
         noun.sources, noun.targets = list(verb.sources), list(verb.targets)
+
+
+#: words opening a clause about the time or place just named ('in May, when he met …',
+#: 'on 18 June, where you were to meet …')
+WHEN_WHERE = {"when", "where"}
+
+
+def share_when_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> None:
+    """'Karaca last visited Astana in May, when he met Dauletov and the two agreed …', 'Your
+    stop in Nairobi on 18 June, where you were to meet the President, has been cancelled':
+    a 'when' or 'where' clause right after a date tells what happened at that time, so the
+    undated events of the clause take it (a cancelled one its planned day), up to the end
+    of the sentence, a semicolon, or the verb the clause hangs on."""
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or not timing.is_dated(timex):
+            continue
+        opener = _clause_opener(doc, timex)
+        if opener is None:
+            continue
+        verb = opener.head
+        outside = {t.i for t in verb.ancestors}
+        end = opener.sent.end
+        stop = next((t.i for t in doc[opener.i : end] if t.text in (";", "—", "–")), end)
+        for mention in mentions:
+            if not opener.i < mention.token < stop or mention.token in outside:
+                continue
+            if mention.timexes or mention.dated:
+                continue
+            found = VerbDate(timing.point(timex), [timex], False)
+            if mention.status == "negated" or _fits(mention, found, doc):
+                mention.timexes, mention.time, mention.dated = [timex], found.time, True
+
+
+def _clause_opener(doc: Doc, timex: Timex) -> Token | None:
+    """The 'when' / 'where' that opens a clause right after the timex (a comma between)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    nxt = doc[span.end]
+    if nxt.text == "," and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1]
+    if nxt.lower_ not in WHEN_WHERE or nxt.tag_ != "WRB" or nxt.head.i == nxt.i:
+        return None
+    return nxt

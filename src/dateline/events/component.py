@@ -76,6 +76,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.days_from_the_host(mentions, doc)
     sharing.share_without(mentions, doc)
     clause_dates.share_verb_dates(mentions, doc, timexes)
+    clause_dates.share_when_dates(mentions, doc, timexes)
     occasion.said_at_the_occasion(mentions, doc, blocks, timexes)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)

@@ -11,6 +11,9 @@ in a paragraph that dates something before the occasion (that paragraph tells an
 words of one at a day of talks still under way (said on any of its days). Words said at a
 definite occasion that is no event of its own ('At the same news conference, Holm
 accused …') take the day of the dated occasion told before in a sentence that names it.
+What the parties of dated talks did there, told later in the simple past ('The ministers
+discussed …', 'Rao invited Hollis …'), is dated by the talks the same way when all its
+people were parties of them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from dateline.model import Timex
 SPEECH_ACTS = {"STATEMENT", "ACCUSE", "THREATEN", "REJECT"}
 #: occasions their participants speak at: talks, calls, signings
 TALKS = {"MEET", "DISCUSS", "AGREE"}
+#: acts done at talks by their parties ('The ministers discussed …', 'Rao invited Hollis …')
+TALK_ACTS = {"DISCUSS", "AGREE", "INVITE"}
 #: cues of a mention told in the simple past ('said', 'was told'), not the perfect
 SIMPLE_PAST = ("past tense", "past passive")
 #: occasions words are said at that are no event of their own ('at the same news conference')
@@ -49,7 +54,11 @@ def said_at_the_occasion(
             _take_day(mention, told)
             continue
         speakers = {r.id for r in mention.sources if r.kind == "person"}
-        before = [o for o in occasions if speakers & _present(o)]
+        if mention.type in TALK_ACTS:
+            people = speakers | {r.id for r in mention.targets if r.kind == "person"}
+            before = [o for o in occasions if o.type in TALKS and people and people <= _present(o)]
+        else:
+            before = [o for o in occasions if speakers & _present(o)]
         if not before or _under_way(before[-1], mentions):
             continue
         if not _another_occasion(mention, before[-1], blocks, timexes):
@@ -98,7 +107,7 @@ def _under_way(occasion: Mention, mentions: list[Mention]) -> bool:
 
 def _undated_saying(mention: Mention) -> bool:
     return (
-        mention.type in SPEECH_ACTS
+        mention.type in SPEECH_ACTS | TALK_ACTS
         and not mention.dated
         and not mention.timexes
         and mention.status == "occurred"

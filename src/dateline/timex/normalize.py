@@ -582,3 +582,31 @@ def months_span_before(ctx: Context) -> bool:
     left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
     since = max(left, ctx.last_end or 0)
     return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
+
+
+@normalizer("bare_day")
+def norm_bare_day(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
+    """'on the 26th': a day of the month last named ('arrives on May 24 ... talks on the
+    26th'; an earlier day number than the one named is in the next month), else of the
+    DCT's month, a month back in a past clause for a day after the DCT's and a month on in a
+    future clause for a day before it."""
+    number = _day_of(groups)
+    if number is None:
+        return None
+    anchor = ctx.last if ctx.last is not None and ctx.last.granularity in ("day", "month") else None
+    if anchor is not None:
+        month = anchor.start.replace(day=1)
+        if anchor.granularity == "day" and number < anchor.start.day:
+            month = cal.add_months(month, 1)
+    else:
+        month = ctx.dct.replace(day=1)
+        when = ctx.tense
+        if when == PAST and number > ctx.dct.day:
+            month = cal.add_months(month, -1)
+        elif when == FUTURE and number < ctx.dct.day:
+            month = cal.add_months(month, 1)
+    day = cal.make_date(month.year, month.month, number)
+    if day is None:
+        return None
+    p = Point(day, "day")
+    return Result(p.value, p, mod_of(groups, args), None)
