@@ -314,6 +314,7 @@ def describe(
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
+    mention.cancelled = mention.status == "negated" and (mention.cue or "") in cues["cancel_verbs"]
     held = timing.held_clause(mention, token.doc)
     held_at = arguments.place_of(held, index) if held is not None else None
     if held_at is not None and (mention.location is None or mention.rescheduled):
