@@ -275,11 +275,6 @@ def describe(
     if pos_class(token) == "verb":
         arguments.fill_verb(mention, token, index, symmetric)
         mention.status, mention.cue = status.verb_status(token, cues)
-        if mention.status in ("planned", "possible"):
-            # 'a commission that was to have met in Oujda was called off': the trigger's
-            # own plan (what the clause tells as done, 'which Chile announced', stays so)
-            changed = status.plan_of_a_changed_noun(token, cues)
-            mention.status, mention.cue = changed or (mention.status, mention.cue)
         mention.definite = _definite_object(mention, token, lexicon)
         mention.anaphoric = mention.definite and not mention.participants()
     else:
