@@ -408,3 +408,11 @@ def test_it_would_be_the_first_visit_describes_the_main_visit(bare_nlp: Any) -> 
     visits = [e for e in run(bare_nlp, text, [june3, june4]) if e.type == "VISIT"]
     main = next(e for e in visits if e.time.value == "2025-06-03")
     assert len(visits) == 2 and len(main.evidence) == 2
+
+
+def test_a_cancellation_that_refers_back_calls_off_the_plan_told_before(bare_nlp: Any) -> None:
+    text = "Orban will visit Kyiv on June 3. The trip has been called off."
+    june = timex(text, "June 3", "2025-06-03", "2025-06-03", "2025-06-03", "day")
+    event = only(run(bare_nlp, text, [june]), "VISIT")
+    assert event.status == "negated" and len(event.evidence) == 2
+    assert event.time.value == "2025-06-03"

@@ -305,11 +305,6 @@ def describe(
     if pos_class(token) == "verb":
         arguments.fill_verb(mention, token, index, symmetric)
         mention.status, mention.cue = status.verb_status(token, cues)
-        if mention.status in ("planned", "possible"):
-            # 'a commission that was to have met in Oujda was called off': the trigger's
-            # own plan (what the clause tells as done, 'which Chile announced', stays so)
-            changed = status.plan_of_a_changed_noun(token, cues)
-            mention.status, mention.cue = changed or (mention.status, mention.cue)
         mention.definite = _definite_object(mention, token, lexicon)
         mention.anaphoric = mention.definite and not mention.participants()
     else:
@@ -344,6 +339,7 @@ def describe(
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
+    mention.cancelled = mention.status == "negated" and (mention.cue or "") in cues["cancel_verbs"]
     held = timing.held_clause(mention, token.doc)
     held_at = arguments.place_of(held, index) if held is not None else None
     if held_at is not None and (mention.location is None or mention.rescheduled):

@@ -38,6 +38,7 @@ class Mention:
     rescheduled: bool = False  # 'postponed until April': the new time replaces the old
     predicative: bool = False  # 'It would be the first visit …': says more of the main event
     past_plan: bool = False  # 'had been due to arrive': the plan an article may report cancelled
+    cancelled: bool = False  # 'the trip has been called off': a cancellation cue decides it
     unnamed_speaker: str | None = None  # 'Police said …': a statement by no known actor
     loose_place: Place | None = None  # a place deeper in its clause, when no rule places it
 

@@ -48,6 +48,7 @@ class Cluster:
             if mention.status == "ongoing" and mention.cue == "progressive":
                 return mention
         current = [m for m in self.mentions if not m.past_plan] or self.mentions
+        current = _after_a_cancellation(current)
         return min(current, key=lambda m: RANK[m.status])
 
     def time_mention(self) -> Mention | None:
@@ -71,6 +72,15 @@ class Cluster:
             key=lambda m: (_grain(m.time.granularity), "/" not in (m.time.value or "")),
             default=None,
         )
+
+
+def _after_a_cancellation(mentions: list[Mention]) -> list[Mention]:
+    """'Kenna will visit Arequipa on July 6. … The trip has been cancelled': a plan told
+    before a cancellation of it is what was cancelled; a move told after it stands."""
+    last = max((i for i, m in enumerate(mentions) if m.cancelled), default=None)
+    if last is None:
+        return mentions
+    return [m for i, m in enumerate(mentions) if i >= last or m.status != "planned"]
 
 
 #: cues of a plan made by an invitation: the plan a postponement moved, not its new date
@@ -103,10 +113,12 @@ def _grain(granularity: str | None) -> int:
 def cluster(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions; anaphoric ones ('the visit') join the latest compatible event."""
     clusters: list[Cluster] = []
+    last: dict[str, Mention] = {}  # the mention of each type told last, kept or not
     for mention in mentions:
+        before, last[mention.type] = last.get(mention.type), mention
         if not _worth_keeping(mention) and not _took_parties_of_talks_before(mention, clusters):
             continue
-        home = _find_home(mention, clusters)
+        home = _find_home(mention, clusters, before)
         if home is not None:
             home.mentions.append(mention)
         elif _starts_an_event(mention):
@@ -180,7 +192,9 @@ def _took_parties_of_talks_before(mention: Mention, clusters: list[Cluster]) -> 
     return False
 
 
-def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+def _find_home(
+    mention: Mention, clusters: list[Cluster], before: Mention | None = None
+) -> Cluster | None:
     if mention.repeated:
         return None
     if mention.other:
@@ -190,7 +204,7 @@ def _find_home(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     for candidate in clusters if mention.predicative else reversed(clusters):
         if candidate.first.type != mention.type or candidate.first.repeated:
             continue
-        if not _statuses_meet(mention, candidate):
+        if not _statuses_meet(mention, candidate, before):
             continue
         if _separate_denials(mention, candidate):
             continue
@@ -248,14 +262,31 @@ def _separate_denials(mention: Mention, group: Cluster) -> bool:
     )
 
 
-def _statuses_meet(mention: Mention, group: Cluster) -> bool:
+def _statuses_meet(mention: Mention, group: Cluster, before: Mention | None = None) -> bool:
     """Same status group; a past plan also joins a cancellation ('has cancelled her trip …
     had been due to arrive on Tuesday') and the other way round."""
     first = group.first
     if GROUPS[first.status] == GROUPS[mention.status]:
         return True
     statuses = {first.status, mention.status}
-    return statuses == {"planned", "negated"} and (mention.past_plan or first.past_plan)
+    if statuses != {"planned", "negated"}:
+        return False
+    return mention.past_plan or first.past_plan or _calls_off(mention, group, before)
+
+
+def _calls_off(mention: Mention, group: Cluster, before: Mention | None) -> bool:
+    """'Orban will visit Kyiv on June 3. The trip has been called off': a cancellation that
+    only refers back calls off the plan told just before it (not one told before another
+    of its type), if it names it by the same word (any word of travel for a trip: 'a
+    business forum was cancelled' is no summit) and its time meets the plan's."""
+    if not (mention.cancelled and mention.anaphoric) or all(
+        m is not before for m in group.mentions
+    ):
+        return False
+    same_word = mention.trigger.lemma in {m.trigger.lemma for m in group.mentions}
+    if not (same_word or mention.type == "VISIT"):
+        return False
+    return all(_times_meet(mention, other) for other in group.mentions)
 
 
 def compatible(mention: Mention, group: Cluster) -> bool:

@@ -261,26 +261,6 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     return None
 
 
-def plan_of_a_changed_noun(verb: Token, cues: dict[str, Any]) -> Decision | None:
-    """'A joint commission that was to have met in Oujda this month was called off', 'the
-    talks that had been set for Friday were postponed': a plan told in a relative clause
-    of the noun a change of plan governs is what the change cancels or moves."""
-    for _ in range(2):  # 'that was to have met', 'that had been set to open'
-        if verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb):
-            verb = verb.head
-    noun = verb.head
-    if verb.dep_ != "relcl" or noun.dep_ not in ("nsubjpass", "dobj"):
-        return None
-    changer = noun.head
-    key = governor_key(changer)
-    if key not in cues["plan_changers"] or key not in cues["governors"]:
-        return None
-    own = verb_status(changer, cues)
-    if own[0] in ("negated", "possible"):
-        return "planned", f"{own[1]} {key}"  # 'was not called off': the plan stands
-    return cues["governors"][key], key
-
-
 def _purpose_of_journey(verb: Token) -> bool:
     """An infinitive of purpose hanging on a verb of travel ('travels to Hanoi to meet')."""
     return (
