@@ -775,6 +775,7 @@ def _earlier_occasion(mention: Mention, timex: Timex | None, place: Place | None
         rescheduled=False,
         past_plan=False,
         location=place,
+        loose_place=None,  # where the earlier one was is not told: no place of last resort
     )
 
 
