@@ -102,6 +102,11 @@ def test_going_to_a_place_is_travel_but_going_to_war_or_to_a_person_is_not(nlp: 
         ("Israel carried out strikes on Lebanon.", "ATTACK"),
         ("Israeli drone strikes hit Gaza on Monday.", "ATTACK"),
         ("The Congolese army launched a strike against rebel positions near Goma.", "ATTACK"),
+        # a labour word outweighs 'against': what the strike is against is a reform
+        ("Unions held a general strike against the pension reform on Monday.", "PROTEST"),
+        # the verb: who strikes decides
+        ("Teachers struck for higher pay in Nairobi on Monday.", "PROTEST"),
+        ("Israel struck targets in Lebanon on Monday.", "ATTACK"),
         # no word of its own: the article's other strike decides
         ("The union called a strike for Monday. A strike at the port would halt trade.", "PROTEST"),
         (
@@ -323,3 +328,22 @@ def test_an_offer_to_host_is_an_invitation_and_an_offer_of_help_is_not(nlp: Any)
     help_ = "Ghana offered help to Togo on Monday."
     assert "INVITE" in {e["type"] for e in events_of(nlp, host, date(2025, 5, 21))}
     assert "INVITE" not in {e["type"] for e in events_of(nlp, help_, date(2025, 5, 21))}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lithuania and Poland held a new round of consultations in Vilnius on Monday.", "MEET"),
+        ("Kenya and Uganda will hold annual consultations in Kampala.", "MEET"),
+        ("Egypt and Sudan ended their negotiations in Khartoum on Friday.", "MEET"),
+        ("Kenya and Uganda will hold negotiations on a tax treaty.", "DISCUSS"),
+        ("The presidents of Kenya and Uganda discussed the dam by telephone on Monday.", "MEET"),
+        ("The presidents of Kenya and Uganda discussed the dam on Monday.", "DISCUSS"),
+    ],
+)
+def test_consultations_held_as_a_sitting_or_by_phone_are_a_meeting_and_a_process_a_discussion(
+    nlp: Any, text: str, kind: str
+) -> None:
+    found = {e["type"] for e in events_of(nlp, text, date(2026, 3, 2))}
+    assert kind in found and {"MEET", "DISCUSS"} - {kind} <= {"MEET", "DISCUSS"} - found, found

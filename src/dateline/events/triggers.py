@@ -81,12 +81,14 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
         if trigger.lemma == "call" and pos == "verb" and not _phone_call(token):
             continue  # 'was called off', 'called an early election', 'called for talks'
         if _fits(token, trigger, lexicon):
-            if trigger.lemma == "strike" and pos == "noun" and labour_strike(token):
+            if trigger.lemma == "strike" and labour_strike(token):
                 return replace(trigger, type="PROTEST")
             if trigger.type == "PROTEST" and diplomatic_protest(token):
                 return replace(trigger, type="ACCUSE")
             if trigger.lemma == "declare" and _non_grata(token):
                 return replace(trigger, type="SANCTION")  # an expulsion (annotation.md)
+            if trigger.type == "DISCUSS" and held_session(token):
+                return replace(trigger, type="MEET")
             return trigger
     return None
 
@@ -131,16 +133,47 @@ def labour_strike(noun: Token) -> bool:
     return "labour" in kinds and "military" not in kinds
 
 
+#: modifiers that make consultations or negotiations a sitting ('annual consultations')
+SESSION_MODIFIERS = {"annual", "political"}
+
+
+def held_session(token: Token) -> bool:
+    """'a new round of consultations', 'annual consultations', 'negotiations held in
+    Geneva', 'discussed it by phone': a sitting of talks or a call is a MEET; 'the
+    consultation ended on Aug. 10' or 'will open negotiations on a treaty' stay a
+    DISCUSS."""
+    if any(
+        o.lemma_.lower() in CALL_MARKERS for p in ("by", "over") for o in _prep_objects(token, p)
+    ):
+        return True  # 'discussed the exchange by telephone': a call (annotation.md)
+    if pos_class(token) != "noun":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "round":
+        return True
+    if modifier_words(token) & SESSION_MODIFIERS:
+        return True
+    held = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "hold"]
+    return any(
+        _names_a_place(pobj)
+        for t in (token, *held)
+        for p in ("in", "at")
+        for pobj in _prep_objects(t, p)
+    )
+
+
 def _strike_kind(noun: Token) -> str | None:
+    if pos_class(noun) == "verb":
+        return _striking_kind(noun)
     if pos_class(noun) != "noun":
         return None
     words = modifier_words(noun)
-    if words & MILITARY_MODIFIERS or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children
-    ):
+    if words & MILITARY_MODIFIERS:
         return "military"
     if words & LABOUR_MODIFIERS:
-        return "labour"
+        return "labour"  # 'a general strike against the reform'
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children):
+        return "military"
     if _objects_of(noun, ("over", "for", "against")) & LABOUR_REASONS:
         return "labour"
     if _objects_of(noun, ("by",)) & (LABOUR_MODIFIERS | LABOUR_AGENTS):
@@ -153,6 +186,15 @@ def _strike_kind(noun: Token) -> str | None:
     if noun.dep_ in ("dobj", "nsubjpass") and verb in LABOUR_VERBS:
         return "labour"
     return None
+
+
+def _striking_kind(verb: Token) -> str | None:
+    """'the nurses' union will strike on May 5' stops work; 'struck targets' attacks."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = {subject.lemma_.lower()} | modifier_words(subject)
+        if words & (LABOUR_MODIFIERS | LABOUR_AGENTS | {"federation", "confederation"}):
+            return "labour"
+    return "military" if any(c.dep_ == "dobj" for c in verb.children) else None
 
 
 def modifier_words(noun: Token) -> set[str]:
