@@ -584,19 +584,24 @@ def months_span_before(ctx: Context) -> bool:
     return since < ctx.start and bool(_MONTHS_PERIOD.search(ctx.text, since, ctx.start))
 
 
+#: how far before the day last named a bare day number still falls in its month
+_SAME_MONTH_BACK = 7
+
+
 @normalizer("bare_day")
 def norm_bare_day(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | None:
     """'on the 26th': a day of the month last named ('arrives on May 24 ... talks on the
-    26th'; an earlier day number than the one named is in the next month), else of the
-    DCT's month, a month back in a past clause for a day after the DCT's and a month on in a
-    future clause for a day before it."""
+    26th'; a day number more than a week before the one named is in the next month, one
+    within a week of it is in the same month: 'on March 24 and 25 … a forum on the 24th'),
+    else of the DCT's month, a month back in a past clause for a day after the DCT's and a
+    month on in a future clause for a day before it."""
     number = _day_of(groups)
     if number is None:
         return None
     anchor = ctx.last if ctx.last is not None and ctx.last.granularity in ("day", "month") else None
     if anchor is not None:
         month = anchor.start.replace(day=1)
-        if anchor.granularity == "day" and number < anchor.start.day:
+        if anchor.granularity == "day" and number < anchor.start.day - _SAME_MONTH_BACK:
             month = cal.add_months(month, 1)
     else:
         month = ctx.dct.replace(day=1)
