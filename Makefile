@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 
-.PHONY: help venv demo test lint typecheck unit system-deps bench bench-reads eval clean
+.PHONY: help venv demo test lint typecheck unit system-deps bench bench-reads bench-startup eval clean
 
 help:
 	@echo "make demo   - set up .venv and ingest the example corpus into $(DEMO_DB), print what was found"
@@ -13,6 +13,7 @@ help:
 	@echo "make eval   - score the temporal tagger, the event extractor and the stories (TBAQ and the real-news set need ../shared/data)"
 	@echo "make bench  - run the benchmarks in bench/ (see bench/RESULTS.md)"
 	@echo "make bench-reads READS_EVENTS=1000000 - the read side on a synthetic database of that many events"
+	@echo "make bench-startup STARTUP_STORY=story:... STARTUP_AS_OF=YYYY-MM-DD [STARTUP_DB=URL] - a read command's start-up to first SQL"
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +88,15 @@ READS_EVENTS ?= 100000
 READS_DB ?=
 bench-reads: venv
 	$(BIN)/python bench/bench_reads.py --events $(READS_EVENTS) $(if $(READS_DB),--db $(READS_DB))
+
+# A read command's fixed cost (start-up to first SQL) on an existing database, e.g.
+# make bench-startup STARTUP_DB=demo.db STARTUP_STORY=story:… STARTUP_AS_OF=2026-02-25
+STARTUP_DB ?= $(DEMO_DB)
+STARTUP_STORY ?=
+STARTUP_AS_OF ?=
+bench-startup: venv
+	@test -n "$(STARTUP_STORY)" -a -n "$(STARTUP_AS_OF)" || { echo "set STARTUP_STORY and STARTUP_AS_OF (see bench/RESULTS.md)"; exit 2; }
+	$(BIN)/python bench/bench_startup.py --db $(STARTUP_DB) --code src --story $(STARTUP_STORY) --as-of $(STARTUP_AS_OF) --repeat 5
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .pytest-tmp .mypy_cache .ruff_cache
