@@ -15,13 +15,11 @@ from typer.testing import CliRunner
 
 import dateline.fastpath as fastpath
 import dateline.fastpath.pending as fast_pending
-import dateline.fastpath.span as fast_span
 import dateline.fastpath.timeline as fast_timeline
 import dateline.link.query as story_query
 import dateline.store.queries as queries
 import dateline.timeline as reads
 from dateline.cli import app
-from dateline.span import END_GROUPS, SPAN_GROUPS
 from dateline.store import Store
 from dateline.store import schema as t
 from dateline.store.migrations import MIGRATIONS
@@ -249,7 +247,6 @@ def test_databases_it_cannot_read_as_they_are_are_left_to_the_full_command(
 def test_its_copies_of_the_schema_and_settings_are_the_stores() -> None:
     assert {version for version, _, _ in MIGRATIONS} == fastpath.SCHEMA_VERSIONS
     assert tuple(c.name for c in t.events.c) == fast_timeline.EVENT_COLUMNS
-    assert fast_span.SPAN_GROUPS == SPAN_GROUPS and fast_span.END_GROUPS == END_GROUPS
     assert (fast_timeline.BUSY_ACTOR, fast_timeline.ID_LIST) == (queries.BUSY_ACTOR, reads.ID_LIST)
     assert fast_pending.MEMBER_LIST == story_query.MEMBER_LIST
 

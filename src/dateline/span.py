@@ -23,7 +23,13 @@ from sqlalchemy import (
 )
 
 from dateline.errors import E_DATE_RANGE, E_USAGE_DATE
-from dateline.fastpath.span import LAST_DAY
+
+# The span groups and the helpers that need no SQLAlchemy live in dateline.fastpath.span,
+# which reads without it; they are the same names here.
+from dateline.fastpath.span import END_GROUPS as END_GROUPS
+from dateline.fastpath.span import GROUPS as GROUPS
+from dateline.fastpath.span import LAST_DAY, OTHER_GROUP
+from dateline.fastpath.span import SPAN_GROUPS as SPAN_GROUPS
 from dateline.fastpath.span import by_end_groups as by_end_groups
 from dateline.fastpath.span import prefix_values as prefix_values
 
@@ -56,17 +62,6 @@ def overlapping(
 def _given(day: Any) -> bool:
     """A date (ISO text) or a bound parameter standing for one."""
     return isinstance(day, BindParameter) or bool(day)
-
-
-# Spans grouped by how much of their two ends' text is the same: the month (7 characters,
-# "2025-03"), the year (4), the decade (3), or less. A span of a group that reaches a day
-# begins at or after that day's month (year, decade): its start and end share that
-# prefix and its end is on or after the day. So the spans that meet a range are, group
-# by group, a range of starts that an index on (group, start) reads without visiting the
-# spans that end before the range or begin long before it (migration 10).
-SPAN_GROUPS = ((0, 7), (1, 4), (2, 3))
-OTHER_GROUP = 3
-GROUPS = (*(g for g, _ in SPAN_GROUPS), OTHER_GROUP)
 
 
 def span_group(lo: Any, hi: Any) -> ColumnElement[Any]:
@@ -129,25 +124,9 @@ def _period_end(day: Any, n: int) -> Any:
     ``n`` characters); of a bound date ``bindparam("day")``, the parameter ``day_N_end``."""
     if isinstance(day, BindParameter):
         return bindparam(f"{day.key}_{n}_end", type_=String())
-    return day[:n] + _LAST_DAY[n:]
+    return day[:n] + LAST_DAY[n:]
 
 
-_LAST_DAY = LAST_DAY
-
-
-# The groups that an index also holds by their spans' end (migration 29,
-# ``ix_stories_open_end``): the spans of a year and of a decade. A day late in its
-# period meets that group's spans ending from the day to the period's end, a shorter range
-# than the ones beginning from the period's start to the day (as of 2018-11-20 at a million
-# events, a decade's: 1,136 stories against 6,713).
-END_GROUPS = (1, 2)
-
-
-# by_end_groups(day): the groups of END_GROUPS whose spans that meet the day are read by
-# their end, those whose period has less of it left after the day than it had before;
-# prefix_values(name, day): the values of a day's prefixes bound as bindparam(name) in
-# overlapping_by_group, and of the last dates of its periods. Both in
-# dateline.fastpath.span, which reads without SQLAlchemy.
 def check_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
     """The range as ISO dates; a coded error for a malformed date or a reversed range."""
     days = []
