@@ -64,7 +64,6 @@ from dateline.link.compat import (
     lookup_keys,
     member_of_link_row,
     pair_keys,
-    pairs_needed,
     participant,
     parties_of,
     shift,
@@ -740,10 +739,10 @@ def _adjacent_to(
     double: dict[tuple[str, str], list[Member]] = {}
     paired: dict[tuple[str, str], list[Member]] = {}
     for f in frontier:
-        pairs = pairs_needed(f.participants, settings)
-        for key in lookup_keys(f.participants, settings):
-            (double if pairs else single).setdefault((f.family, key), []).append(f)
-        for key in pair_keys(f.participants, settings, lookup=True) if pairs else ():
+        singles, pairs = looks_for(f.participants, settings)
+        for key in singles:
+            (single if pairs is None else double).setdefault((f.family, key), []).append(f)
+        for key in pairs or ():
             paired.setdefault((f.family, key), []).append(f)
     out = {}
     for event_id in sorted(ids):
