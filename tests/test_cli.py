@@ -82,3 +82,19 @@ def test_read_commands_start_without_spacy(command: list[str], tmp_path: Path) -
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_a_coded_error_no_command_reports_is_one_line(tmp_path: Path) -> None:
+    """``eval events`` on a folder without expected files raises DL-E202 from deep in the
+    evaluation; the entry point prints it as one line (exit 2), not as a traceback."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "dateline", "eval", "events", str(tmp_path)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"dateline: DL-E202 no articles with *.expected.json files in {tmp_path}"
+    ]

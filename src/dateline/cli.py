@@ -748,4 +748,9 @@ def main() -> None:
     code = run(sys.argv[1:])
     if code is not None:
         sys.exit(code)
-    app()
+    try:
+        app()
+    except DatelineError as exc:
+        # A coded error that a command did not report itself: one line, never a traceback.
+        typer.echo(f"dateline: {printable(str(exc))}", err=True)
+        sys.exit(2)
