@@ -1149,16 +1149,27 @@ def test_two_reports_of_one_dated_event_sharing_one_party_as_itself_are_one_even
     assert participants_match(kenya, uganda, S) == 0  # one party of two
     assert adjacent(kenya, uganda, S) == adjacent(uganda, kenya, S) == 1
     assert [len(d.added) for d in cluster([kenya, uganda], S)] == [2]
-    # A person of one of the countries is no party named as itself.
-    pair = ["narendra-modi", "lee-myung-bak"]
-    person = member("person", "AGREE", pair, [], "occurred", "2023-03-09", day)
-    indians = member("indians", "AGREE", ["IND", "KEN"], [], "occurred", "2023-03-07", day)
+    # A person of one of the countries is no party named as itself: in March, not one day.
+    pair, march = ["narendra-modi", "lee-myung-bak"], ("x", "2021-03-01", "2021-03-31")
+    person = member("person", "AGREE", pair, [], "occurred", "2023-03-09", march)
+    indians = member("indians", "AGREE", ["IND", "KEN"], [], "occurred", "2023-03-07", march)
     assert adjacent(person, indians, S) == 0
     year = ("x", "2021-01-01", "2021-12-31")
     whole = {"lo": year[1], "hi": year[2], "earliest": year[1], "latest": year[2]}
     wide = dataclasses.replace(uganda, id="wide", **whole)
     wide_too = dataclasses.replace(kenya, id="wide-too", **whole)
     assert adjacent(wide, wide_too, S) == 0
+    # On a date of a few days, a country and a person of it are the shared party: "Gasimov
+    # will sign on April 21-22" and "Georgia and Azerbaijan signed on April 22".
+    days = ("x", "2027-04-21", "2027-04-22")
+    due = member("due", "AGREE", ["vladimir-putin"], [], "planned", "2027-04-06", days)
+    signed = member("signed", "AGREE", ["RUS", "KEN"], [], "occurred", "2027-04-23", days)
+    assert participants_match(due, signed, S) == 0
+    assert adjacent(due, signed, S) == 1
+    month = {"lo": "2027-04-01", "hi": "2027-04-30", "earliest": "2027-04-01"}
+    month_due = dataclasses.replace(due, **month, latest="2027-04-30")
+    month_signed = dataclasses.replace(signed, **month, latest="2027-04-30")
+    assert adjacent(month_due, month_signed, S) == 0
     # Nor is one of two visits the same day by different travellers to one country.
     trip = member("trip", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21", day)
     other = member("other", "VISIT", ["xi-jinping"], ["RUS"], "planned", "2025-05-22", day)

@@ -323,9 +323,11 @@ def same_dated(
     of one dated event though they share fewer parties than ``participants_match`` asks:
     of one type, both with a date of their own of at most ``same_date`` days, one date
     holding the other, and either one names no one who acts (a strike, a rally: "a rally
-    outside parliament on April 3") or they share a party ("Uganda and Kenya signed a
-    memorandum in 2016" and "Ssemakula's Uganda signed it in 2016"), directions agreeing.
-    Else 0."""
+    outside parliament on April 3") or they share a party named as itself ("Uganda and
+    Kenya signed a memorandum on March 3" and "Ssemakula's Uganda signed it on March 3"), or,
+    both dated within ``same_date_member`` days, a country and a person of it ("Gasimov
+    will sign on April 21-22" and "Georgia and Azerbaijan signed on April 22"), directions
+    agreeing. Else 0."""
     if kind != e.type or not (dated and e.dated) or settings.is_precursor(kind):
         return 0
     if kind in settings.speech_types:  # said every day: one date says nothing
@@ -336,7 +338,13 @@ def same_dated(
         return 0
     nobody = not _role(e.participants, "source") or not _role(parts, "source")
     if not nobody and not _one_party(e.participants, parts):
-        return 0
+        # A country and a person of it are one party only on a date a week at most: a
+        # day says which signing it is, a month does not.
+        days = settings.same_date_member_days
+        if not (days and _short(e.lo, e.hi, settings, days) and _short(*window, settings, days)):
+            return 0
+        if not any(same_actor(x, y, settings) for x in named(e.participants) for y in named(parts)):
+            return 0
     return int(roles_agree(e.participants, e.type, parts, kind, settings))
 
 
@@ -356,7 +364,7 @@ def date_keys(
     if kind in settings.speech_types:
         return ()
     head = f"d:{kind}|"
-    keys = {head + k for k in _itself(parts)}
+    keys = {head + k for k in _itself(parts, settings)}
     nobody = not _role(parts, "source")
     if lookup:
         keys |= {head + "-", *([head + "*"] if nobody else [])}
@@ -372,11 +380,15 @@ def event_date_keys(e: Linkable, settings: LinkSettings, lookup: bool) -> tuple[
     return date_keys(e.type, e.participants, True, settings, lookup)
 
 
-def _itself(parts: tuple[Participant, ...]) -> set[str]:
+def _itself(parts: tuple[Participant, ...], settings: LinkSettings) -> set[str]:
     """Keys of the parties as themselves (``_one_party``): ids, and countries of a country
-    or its government."""
+    or its government; and, when a country and a person of it may be the shared party
+    (``same_date_member``), every party's country (``m:``)."""
     keys = {"a:" + p.id for p in named(parts)}
-    return keys | {"c:" + p.country for p in named(parts) if p.countrylike and p.country}
+    keys |= {"c:" + p.country for p in named(parts) if p.countrylike and p.country}
+    if settings.same_date_member_days:
+        keys |= {"m:" + p.country for p in named(parts) if p.country}
+    return keys
 
 
 def _holds(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -384,11 +396,11 @@ def _holds(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
-def _short(lo: str, hi: str, settings: LinkSettings) -> bool:
+def _short(lo: str, hi: str, settings: LinkSettings, days: int = 0) -> bool:
     first, last = iso_day(lo), iso_day(hi)
     if first is None or last is None:
         return False
-    return (last - first).days < settings.same_date_days
+    return (last - first).days < (days or settings.same_date_days)
 
 
 @lru_cache(maxsize=1 << 16)
