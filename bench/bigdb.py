@@ -241,7 +241,7 @@ class Generator:
         )
         rows["story_tail"] += tail_rows(draft, story_id)
         rows["event_links"] += [link_row(m) for m in members]
-        rows["event_keys"] += key_rows(members)
+        rows["event_keys"] += key_rows(members, self.settings)
         rows["story_keys"] += story_key_rows(draft, self.settings)
 
     def documents(self, day: date, rows: dict[str, list[dict[str, Any]]]) -> None:

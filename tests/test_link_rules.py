@@ -1102,3 +1102,75 @@ def test_a_journey_home_ends_the_trip_it_comes_back_from() -> None:
     assert invited.place.level != HOME and len(invited.participants) == 2
     assert len(cluster([trip, other], S)) == 2
     assert len(cluster([trip, invited], S)) == 2
+
+
+def test_two_reports_of_one_dated_rally_that_name_no_one_are_one_event() -> None:
+    """A rally, a strike: events that name no one who acts were never linked. Two articles
+    that date one on the same day (one maybe only to its month) report one event; two on
+    other days, two in one article, or two statements of one day, are not."""
+    from dateline.link.cluster import cluster
+
+    day = ("x", "2027-04-03", "2027-04-03")
+    first = member("first", "PROTEST", [], [], "occurred", "2027-04-06", day)
+    later = member("later", "PROTEST", [], ["GEO"], "occurred", "2027-04-22", day)
+    april = ("x", "2027-04-01", "2027-04-30")
+    month = member("month", "PROTEST", [], [], "occurred", "2027-04-23", april)
+    tenth = ("x", "2027-04-10", "2027-04-10")
+    other_day = member("other", "PROTEST", [], [], "occurred", "2027-04-22", tenth)
+    assert adjacent(first, later, S) == adjacent(later, first, S) == 1
+    assert adjacent(first, month, S) == 1
+    assert adjacent(first, other_day, S) == 0
+    drafts = cluster([first, later, month, other_day], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [
+        ["first", "later", "month"],
+        ["other"],
+    ]
+    # Two rallies one article dates on one day are two rallies.
+    twin = dataclasses.replace(later, id="twin", document_id=first.document_id, dct=first.dct)
+    assert adjacent(first, twin, S) == 0
+    # A statement is made every day: one date says nothing of which statement it is.
+    said = member("said", "STATEMENT", [], [], "occurred", "2027-04-06", day)
+    said_again = member("said-again", "STATEMENT", ["GEO"], [], "occurred", "2027-04-22", day)
+    assert adjacent(said, said_again, S) == 0
+
+
+def test_two_reports_of_one_dated_event_sharing_one_party_as_itself_are_one_event() -> None:
+    """ "Uganda and Kenya signed the memorandum in Jinja on March 3" and "Ssemakula's Uganda
+    signed it in Jinja on March 3" share one party where two are asked for: of one type,
+    on one date, from two articles, they are one event. A country and a person of it are
+    not the one party named as itself, and a wide date ("in 2021") says too little."""
+    from dateline.link.cluster import cluster
+
+    day = ("x", "2021-03-03", "2021-03-03")
+    kenya = member("kenya", "AGREE", ["UGA", "KEN"], [], "occurred", "2023-03-07", day)
+    uganda = member(
+        "uganda", "AGREE", ["ronald-ssemakula", "UGA"], [], "occurred", "2023-03-09", day
+    )
+    assert participants_match(kenya, uganda, S) == 0  # one party of two
+    assert adjacent(kenya, uganda, S) == adjacent(uganda, kenya, S) == 1
+    assert [len(d.added) for d in cluster([kenya, uganda], S)] == [2]
+    # A person of one of the countries is no party named as itself: in March, not one day.
+    pair, march = ["narendra-modi", "lee-myung-bak"], ("x", "2021-03-01", "2021-03-31")
+    person = member("person", "AGREE", pair, [], "occurred", "2023-03-09", march)
+    indians = member("indians", "AGREE", ["IND", "KEN"], [], "occurred", "2023-03-07", march)
+    assert adjacent(person, indians, S) == 0
+    year = ("x", "2021-01-01", "2021-12-31")
+    whole = {"lo": year[1], "hi": year[2], "earliest": year[1], "latest": year[2]}
+    wide = dataclasses.replace(uganda, id="wide", **whole)
+    wide_too = dataclasses.replace(kenya, id="wide-too", **whole)
+    assert adjacent(wide, wide_too, S) == 0
+    # On a date of a few days, a country and a person of it are the shared party: "Gasimov
+    # will sign on April 21-22" and "Georgia and Azerbaijan signed on April 22".
+    days = ("x", "2027-04-21", "2027-04-22")
+    due = member("due", "AGREE", ["vladimir-putin"], [], "planned", "2027-04-06", days)
+    signed = member("signed", "AGREE", ["RUS", "KEN"], [], "occurred", "2027-04-23", days)
+    assert participants_match(due, signed, S) == 0
+    assert adjacent(due, signed, S) == 1
+    month = {"lo": "2027-04-01", "hi": "2027-04-30", "earliest": "2027-04-01"}
+    month_due = dataclasses.replace(due, **month, latest="2027-04-30")
+    month_signed = dataclasses.replace(signed, **month, latest="2027-04-30")
+    assert adjacent(month_due, month_signed, S) == 0
+    # Nor is one of two visits the same day by different travellers to one country.
+    trip = member("trip", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21", day)
+    other = member("other", "VISIT", ["xi-jinping"], ["RUS"], "planned", "2025-05-22", day)
+    assert adjacent(trip, other, S) == 0

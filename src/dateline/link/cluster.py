@@ -23,7 +23,9 @@ from dateline.link.compat import (
     Member,
     Participant,
     PlaceInfo,
+    date_keys,
     dated_plan,
+    event_date_keys,
     late_plan,
     lookup_keys,
     overlaps,
@@ -34,6 +36,7 @@ from dateline.link.compat import (
     places_compatible,
     redates,
     roles_agree,
+    same_dated,
     shift,
     stored_keys,
     undated_plan,
@@ -94,7 +97,7 @@ class Draft:
         # The tail by family, type and participants: a member of the tail, and how many
         # members have each link window (``links`` compares a new event once per group).
         self._groups: dict[Signature, tuple[Linkable, Counter[tuple[str, str]]]] = {}
-        self._signatures: list[tuple[str, tuple[Participant, ...]]] | None = None
+        self._signatures: list[tuple[str, tuple[Participant, ...], str, bool]] | None = None
         # The groups by the keys they are found under (``found_by``), made when ``links``
         # is first asked and kept up from then on: a new event is compared only with the
         # groups it shares a key with, as ``extend`` finds drafts.
@@ -175,8 +178,10 @@ class Draft:
         group[1][(m.lo, m.hi)] += 1
 
     def _places(self, key: Signature) -> tuple[tuple[str, str, str], ...]:
-        """Where a group is in ``_index`` (``places_of``)."""
-        return places_of(key[0], key[2], self.settings)
+        """Where a group is in ``_index`` (``places_of``, and ``date_places`` for a group of
+        dated members: any of their windows may be short enough for ``same_dated``)."""
+        found = places_of(key[0], key[2], self.settings)
+        return (*found, *date_places(key[0], key[1], key[2], key[3], self.settings, False))
 
     def _groups_by_place(self) -> dict[tuple[str, str, str], dict[Signature, None]]:
         if self._index is None:
@@ -191,20 +196,27 @@ class Draft:
         ``extend`` indexes a draft under."""
         return self._groups_by_place().keys()
 
-    def _near(self, e: Member) -> list[Signature]:
+    def _near(self, e: Member, dates: bool = True) -> list[Signature]:
         """The groups ``e`` shares a key with (the others share no participant with it:
-        ``participants_match`` would give 0), in the order of ``_groups``."""
+        ``participants_match`` would give 0, nor are they reports of its dated event:
+        ``same_dated``), in the order of ``_groups``; without ``dates``, only those it
+        shares a participant key with."""
         index = self._groups_by_place()
         found: dict[Signature, None] = {}
-        for place in places_looked_in(e.family, e.participants, self.settings):
+        for place in (
+            looked_in(e, self.settings)
+            if dates
+            else places_looked_in(e.family, e.participants, self.settings)
+        ):
             found.update(index.get(place, {}))
         return list(found)
 
-    def signatures(self) -> list[tuple[str, tuple[Participant, ...]]]:
-        """The (family, participants) of the tail's members, once each (kept until a group
-        of the tail comes or goes: a resumed story is asked for them by every pass)."""
+    def signatures(self) -> list[tuple[str, tuple[Participant, ...], str, bool]]:
+        """The (family, participants, type, dated) of the tail's members, once each (kept
+        until a group of the tail comes or goes: a resumed story is asked for them by every
+        pass)."""
         if self._signatures is None:
-            self._signatures = list(dict.fromkeys((f, p) for f, _, p, _, _ in self._groups))
+            self._signatures = list(dict.fromkeys((f, p, k, d) for f, k, p, d, _ in self._groups))
         return self._signatures
 
     def links(self, e: Member, settings: LinkSettings) -> tuple[int, int]:
@@ -229,7 +241,24 @@ class Draft:
                 count = self._redated(e, key)
             if count and (match := participants_match(e, member, settings)):
                 shared, support = max(shared, match), support + count
+            elif count and key[3] and key[1] == e.type and (near := self._same_dated(e, key)):
+                shared, support = max(shared, 1), support + near
         return shared, support
+
+    def _same_dated(self, e: Member, key: Signature) -> int:
+        """How many members of the tail's group ``key``, of other articles than ``e``'s,
+        are reports of ``e``'s dated event that share less than ``links`` asks
+        (``compat.same_dated``)."""
+        same = self.last_article is not None and self.last_article[1] == e.document_id
+        own = {m.id for m in self._fold.current} if same else set()
+        kind, parts = key[1], key[2]
+        return sum(
+            1
+            for m in self.tail
+            if m.id not in own
+            and signature(m) == key
+            and same_dated(e, kind, parts, True, (m.lo, m.hi), self.settings)
+        )
 
     def _redated(self, e: Member, key: Signature) -> int:
         """How many members of the tail's group ``key``, of other articles than ``e``'s,
@@ -248,7 +277,7 @@ class Draft:
         Canada, though it shares Nwosu with his talks there."""
         return any(
             not roles_agree(e.participants, e.type, member.participants, member.type, self.settings)
-            for member, _ in (self._groups[key] for key in self._near(e))
+            for member, _ in (self._groups[key] for key in self._near(e, dates=False))
         )
 
     def _late_in_article(self, e: Member, key: Signature) -> int:
@@ -554,6 +583,29 @@ def places_looked_in(
 
 
 @lru_cache(maxsize=1 << 16)
+def date_places(
+    family: str,
+    kind: str,
+    parts: tuple[Participant, ...],
+    dated: bool,
+    settings: LinkSettings,
+    lookup: bool,
+) -> tuple[tuple[str, str, str], ...]:
+    """Where a member of this family, type and participants is found (``lookup`` False) or
+    looks (True) for the reports of its dated event that share fewer parties
+    (``compat.date_keys``)."""
+    return tuple(("d", family, k) for k in date_keys(kind, parts, dated, settings, lookup))
+
+
+def looked_in(e: Member, settings: LinkSettings) -> tuple[tuple[str, str, str], ...]:
+    """Where ``e`` looks for its neighbours: ``places_looked_in``, and, when its window is
+    short enough, where the reports of its dated event are (``compat.same_dated``)."""
+    near = places_looked_in(e.family, e.participants, settings)
+    dates = event_date_keys(e, settings, lookup=True)
+    return (*near, *(("d", e.family, k) for k in dates)) if dates else near
+
+
+@lru_cache(maxsize=1 << 16)
 def looks_for(
     parts: tuple[Participant, ...], settings: LinkSettings
 ) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
@@ -583,13 +635,15 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     # members, of one-party members, and by pair key) -> the drafts found there.
     index: dict[tuple[str, str, str], set[int]] = {}
 
-    def note(position: int, family: str, parts: tuple[Participant, ...]) -> None:
-        for place in places_of(family, parts, settings):
+    def note(position: int, e: Member) -> None:
+        for place in places_of(e.family, e.participants, settings):
             index.setdefault(place, set()).add(position)
+        for key in event_date_keys(e, settings, lookup=False):
+            index.setdefault(("d", e.family, key), set()).add(position)
 
     def near(e: Member) -> set[int]:
         found: set[int] = set()
-        for place in places_looked_in(e.family, e.participants, settings):
+        for place in looked_in(e, settings):
             found |= index.get(place, set())
         return found
 
@@ -611,10 +665,10 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
                 best = ((*score, -position), position)
         if best is None:
             drafts.append(Draft([e], settings))
-            note(len(drafts) - 1, e.family, e.participants)
+            note(len(drafts) - 1, e)
         else:
             drafts[best[1]].add(e)
-            note(best[1], e.family, e.participants)
+            note(best[1], e)
     return drafts
 
 

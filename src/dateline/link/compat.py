@@ -311,6 +311,98 @@ def participants_match(e: Linkable, f: Linkable, settings: LinkSettings) -> int:
     return _match(e.participants, e.type, f.participants, f.type, settings)
 
 
+def same_dated(
+    e: Linkable,
+    kind: str,
+    parts: tuple[Participant, ...],
+    dated: bool,
+    window: tuple[str, str],
+    settings: LinkSettings,
+) -> int:
+    """1 when ``e`` and an event of ``kind``, ``parts`` and link ``window`` are two reports
+    of one dated event though they share fewer parties than ``participants_match`` asks:
+    of one type, both with a date of their own of at most ``same_date`` days, one date
+    holding the other, and either one names no one who acts (a strike, a rally: "a rally
+    outside parliament on April 3") or they share a party named as itself ("Uganda and
+    Kenya signed a memorandum on March 3" and "Ssemakula's Uganda signed it on March 3"), or,
+    both dated within ``same_date_member`` days, a country and a person of it ("Gasimov
+    will sign on April 21-22" and "Georgia and Azerbaijan signed on April 22"), directions
+    agreeing. Else 0."""
+    if kind != e.type or not (dated and e.dated) or settings.is_precursor(kind):
+        return 0
+    if kind in settings.speech_types:  # said every day: one date says nothing
+        return 0
+    if not (_holds((e.lo, e.hi), window) and _short(e.lo, e.hi, settings)):
+        return 0
+    if not _short(*window, settings):
+        return 0
+    nobody = not _role(e.participants, "source") or not _role(parts, "source")
+    if not nobody and not _one_party(e.participants, parts):
+        # A country and a person of it are one party only on a date a week at most: a
+        # day says which signing it is, a month does not.
+        days = settings.same_date_member_days
+        if not (days and _short(e.lo, e.hi, settings, days) and _short(*window, settings, days)):
+            return 0
+        if not any(same_actor(x, y, settings) for x in named(e.participants) for y in named(parts)):
+            return 0
+    return int(roles_agree(e.participants, e.type, parts, kind, settings))
+
+
+@lru_cache(maxsize=1 << 16)
+def date_keys(
+    kind: str, parts: tuple[Participant, ...], dated: bool, settings: LinkSettings, lookup: bool
+) -> tuple[str, ...]:
+    """Index keys under which two reports of one dated event that share fewer parties than
+    ``participants_match`` asks find each other (``same_dated``): by type and each party
+    named as itself (an actor's id, a country or government's country); an event that
+    names no one who acts is found under its type alone (``d:TYPE|-``) and looks for every
+    event of its type (``d:TYPE|*``). ``lookup`` gives the keys to search with, else the
+    keys to be found under. None for a report without a date of its own, an invitation or
+    a statement (memoized: a story's members repeat the same few)."""
+    if not dated or settings.same_date_days <= 0 or settings.is_precursor(kind):
+        return ()
+    if kind in settings.speech_types:
+        return ()
+    head = f"d:{kind}|"
+    keys = {head + k for k in _itself(parts, settings)}
+    nobody = not _role(parts, "source")
+    if lookup:
+        keys |= {head + "-", *([head + "*"] if nobody else [])}
+    else:
+        keys |= {head + "*", *([head + "-"] if nobody else [])}
+    return tuple(sorted(keys))
+
+
+def event_date_keys(e: Linkable, settings: LinkSettings, lookup: bool) -> tuple[str, ...]:
+    """``date_keys`` of an event whose window is short enough for ``same_dated``."""
+    if not (e.dated and _short(e.lo, e.hi, settings)):
+        return ()
+    return date_keys(e.type, e.participants, True, settings, lookup)
+
+
+def _itself(parts: tuple[Participant, ...], settings: LinkSettings) -> set[str]:
+    """Keys of the parties as themselves (``_one_party``): ids, and countries of a country
+    or its government; and, when a country and a person of it may be the shared party
+    (``same_date_member``), every party's country (``m:``)."""
+    keys = {"a:" + p.id for p in named(parts)}
+    keys |= {"c:" + p.country for p in named(parts) if p.countrylike and p.country}
+    if settings.same_date_member_days:
+        keys |= {"m:" + p.country for p in named(parts) if p.country}
+    return keys
+
+
+def _holds(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One interval holds the other ("April" and "April 10")."""
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _short(lo: str, hi: str, settings: LinkSettings, days: int = 0) -> bool:
+    first, last = iso_day(lo), iso_day(hi)
+    if first is None or last is None:
+        return False
+    return (last - first).days < (days or settings.same_date_days)
+
+
 @lru_cache(maxsize=1 << 16)
 def _match(
     a: tuple[Participant, ...],
@@ -383,7 +475,10 @@ def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
         newer, older = (e, f) if (e.dct, e.document_id) > (f.dct, f.document_id) else (f, e)
         if newer.document_id == older.document_id or not redates(newer, older, settings):
             return 0
-    return participants_match(e, f, settings)
+    shared = participants_match(e, f, settings)
+    if shared or e.document_id == f.document_id:
+        return shared
+    return same_dated(e, f.type, f.participants, f.dated, (f.lo, f.hi), settings)
 
 
 def dated_plan(e: Linkable) -> bool:

@@ -57,7 +57,9 @@ from dateline.link.compat import (
     PlaceInfo,
     adjacent,
     build_member,
+    date_keys,
     dated_plan,
+    event_date_keys,
     hosted,
     journey_home,
     link_window,
@@ -179,7 +181,7 @@ def _relink(conn: Connection, document_ids: list[str], settings: LinkSettings) -
         for doc_id in document_ids:
             link_document(conn, doc_id, settings, last=False)
         return
-    _write_index(conn, seeds)
+    _write_index(conn, seeds, settings)
     members = list(found.values())
     write_stories(conn, cluster(members, settings), members, settings)
 
@@ -396,7 +398,7 @@ def index_documents(
 
 def _index_chunk(conn: Connection, document_ids: list[str], settings: LinkSettings) -> list[Member]:
     members = _members_of(conn, document_ids, settings)
-    _write_index(conn, members)
+    _write_index(conn, members, settings)
     return members
 
 
@@ -470,7 +472,7 @@ def named_in(
     )
 
 
-def _write_index(conn: Connection, members: list[Member]) -> None:
+def _write_index(conn: Connection, members: list[Member], settings: LinkSettings) -> None:
     """The members' link rows (``event_links``, ``event_keys``), replacing any they had."""
     ids = [m.id for m in members]
     for start in range(0, len(ids), CHUNK):
@@ -479,16 +481,17 @@ def _write_index(conn: Connection, members: list[Member]) -> None:
             conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
     if members:
         insert_rows(conn, event_links, [link_row(m) for m in members])
-    if keys := key_rows(members):
+    if keys := key_rows(members, settings):
         insert_rows(conn, event_keys, keys)
 
 
-def key_rows(members: Iterable[Member]) -> list[dict[str, Any]]:
-    """The ``event_keys`` rows of members."""
+def key_rows(members: Iterable[Member], settings: LinkSettings) -> list[dict[str, Any]]:
+    """The ``event_keys`` rows of members: their participant keys, and the keys of a dated
+    report the reports of its event that share fewer parties find it by (``date_keys``)."""
     return [
         {"event_id": m.id, "key": key, "family": m.family, "lo": m.lo, "hi": m.hi}
         for m in members
-        for key in sorted(stored_keys(m.participants))
+        for key in (*sorted(stored_keys(m.participants)), *event_date_keys(m, settings, False))
     ]
 
 
@@ -646,7 +649,7 @@ def _candidates(
         by_family.setdefault(m.family, []).append(m)
     out: set[str] = set()
     for family, members in sorted(by_family.items()):
-        keys = sorted(set().union(*(lookup_keys(m.participants, settings) for m in members)))
+        keys = sorted(set().union(*(_lookups(m, settings) for m in members)))
         lo, hi = _reach(members, settings)
         for start in range(0, len(keys), CHUNK):
             query = (
@@ -657,6 +660,11 @@ def _candidates(
             )
             out |= {r[0] for r in conn.execute(query)}
     return out - {m.id for m in frontier}
+
+
+def _lookups(m: Member, settings: LinkSettings) -> set[str]:
+    """The ``event_keys`` keys a member looks for its neighbours under (``_candidates``)."""
+    return lookup_keys(m.participants, settings) | set(event_date_keys(m, settings, True))
 
 
 def _tail_stories(conn: Connection, seeds: list[Member], settings: LinkSettings) -> list[str]:
@@ -693,6 +701,9 @@ def _searches(seeds: list[Member], settings: LinkSettings) -> list[Search]:
         singles, pairs = looks_for(m.participants, settings)
         wanted.update((m.family, key, m.lo, m.hi, pairs is not None) for key in singles)
         wanted.update((m.family, key, m.lo, m.hi, False) for key in pairs or ())
+        wanted.update(
+            (m.family, key, m.lo, m.hi, False) for key in event_date_keys(m, settings, True)
+        )
     return sorted(wanted)
 
 
@@ -744,13 +755,16 @@ def _adjacent_to(
             (single if pairs is None else double).setdefault((f.family, key), []).append(f)
         for key in pairs or ():
             paired.setdefault((f.family, key), []).append(f)
+        for key in event_date_keys(f, settings, True):
+            single.setdefault((f.family, key), []).append(f)
     out = {}
     for event_id in sorted(ids):
         other = cache.get(event_id)
         if other is None:
             continue
         keys = [(other.family, k) for k in stored_keys(other.participants)]
-        near = [f for k in keys for f in single.get(k, ())]
+        dates = [(other.family, k) for k in event_date_keys(other, settings, False)]
+        near = [f for k in (*keys, *dates) for f in single.get(k, ())]
         if parties_of(other.participants, settings) < 2:
             near += [f for k in keys for f in double.get(k, ())]
         else:
@@ -1075,13 +1089,13 @@ def _step(day: str, down: bool) -> str:
 
 
 def story_key_set(
-    signatures: Iterable[tuple[str, tuple[Participant, ...]]], settings: LinkSettings
+    signatures: Iterable[tuple[str, tuple[Participant, ...], str, bool]], settings: LinkSettings
 ) -> dict[tuple[str, str], int]:
     """(family, key) -> the fewest parties of a signature found under it, for a story's
     signatures (``Draft.signatures``)."""
     fewest: dict[tuple[str, str], int] = {}
-    for family, parts in signatures:
-        count, keys = _signature_keys(parts, settings)
+    for family, parts, kind, dated in signatures:
+        count, keys = _signature_keys(parts, kind, dated, settings)
         for key in keys:
             if fewest.get((family, key), count) >= count:
                 fewest[(family, key)] = count
@@ -1090,12 +1104,13 @@ def story_key_set(
 
 @lru_cache(maxsize=1 << 16)
 def _signature_keys(
-    parts: tuple[Participant, ...], settings: LinkSettings
+    parts: tuple[Participant, ...], kind: str, dated: bool, settings: LinkSettings
 ) -> tuple[int, tuple[str, ...]]:
-    """(parties, the participant and pair keys a member of these participants is found
-    under), memoized: a story's members repeat the same few."""
+    """(parties, the participant, pair and date keys a member of these participants, type
+    and kind of date is found under), memoized: a story's members repeat the same few."""
     keys, _, pairs = found_by(parts, settings)
-    return parties_of(parts, settings), (*keys, *pairs)
+    dates = date_keys(kind, parts, dated, settings, False)
+    return parties_of(parts, settings), (*keys, *pairs, *dates)
 
 
 def refresh_states(conn: Connection, settings: LinkSettings | None = None) -> int:

@@ -498,6 +498,18 @@ def _v30_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v31_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's thirteenth round): two reports of one dated
+    event, of one type and from two articles, that share fewer parties than linking asks
+    (one that names no one who acts, or one party named as itself) are one event
+    (``same_date``), which adds index keys (``event_keys``, ``story_keys``) and changes the
+    neighbourhoods and which story such a report joins."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -556,6 +568,7 @@ MIGRATIONS: list[Migration] = [
     ),
     (29, "ix_stories_open_end: pending's year and decade spans by their end", _v29_open_end),
     (30, "names identified and stories linked again (round 12)", _v30_relink),
+    (31, "stories linked again: reports of one dated event sharing less (round 13)", _v31_relink),
 ]
 
 
