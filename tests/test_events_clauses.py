@@ -368,6 +368,17 @@ def test_attending_without_an_object_visits_the_meeting_told_before(nlp: Any) ->
     assert visit["location"] == "Warsaw" and visit["time"]["value"] == "2026-02-24"
 
 
+def test_attending_in_a_clause_hung_on_the_meetings_date_visits_the_meeting(nlp: Any) -> None:
+    text = (
+        "Ana Lopes of Chile spoke with Kaito Mori on Monday. The two leaders agreed to meet on "
+        "the margins of the NATO summit in Ankara on 7-8 July, which Lopes will attend."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert [s.lower() for s in visit["source"]] in (["ana-lopes"], ["lopes"])
+    assert visit["status"] == "planned" and visit["location"] == "Ankara"
+    assert visit["time"]["value"] == "2026-07-07/2026-07-08"  # the summit's days
+
+
 def test_attending_without_an_object_at_home_or_with_no_meeting_is_no_visit(nlp: Any) -> None:
     at_home = (
         "Emmanuel Macron and Olaf Scholz will hold talks in Warsaw on February 24. "

@@ -191,6 +191,32 @@ def test_talks_with_a_place_and_nobody_named_are_between_the_parties_told_before
     assert jinja[0]["time"]["value"] == "2021"
 
 
+def test_a_called_off_meeting_with_nobody_named_is_between_the_parties_told_before(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Lopes met Bolivian Foreign Minister Juan Mamani in La Paz "
+        "on Monday. A business forum set for June 24 in Arica has been called off."
+    )
+    meets = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "MEET"]
+    arica = [e for e in meets if e["location"] and "Arica" in e["location"]]
+    assert len(arica) == 1 and arica[0]["status"] == "negated"
+    assert arica[0]["time"]["value"] == "2025-06-24"
+    assert {"ana-lopes", "juan-mamani"} <= set(arica[0]["source"] + arica[0]["target"])
+
+
+def test_a_signing_put_off_with_nothing_told_before_is_of_the_parties_of_the_talks(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Lopes met Bolivian Foreign Minister Juan Mamani in La Paz "
+        "on Monday. The signing has been put off."
+    )
+    [signing] = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "AGREE"]
+    assert signing["status"] == "planned" and signing["time"]["value"] is None
+    assert {"ana-lopes", "juan-mamani"} <= set(signing["source"] + signing["target"])
+
+
 def test_talks_with_nobody_named_and_no_two_sided_talks_before_stay_out(nlp: Any) -> None:
     text = "Coalition talks in Oslo stalled on Monday."
     assert not [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]

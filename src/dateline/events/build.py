@@ -221,6 +221,10 @@ def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> list[tuple[Eve
             _, host = owner[mention.anchor]
             if mention.trigger.gathering:  # 'Li will not attend': the summit's place
                 event.location = event.location or host.location
+                if event.dated and host.dated and _within(event.time, host.time):
+                    # 'the summit on 7-8 July, which Han will attend': the clause hangs on
+                    # the first day; the attendee is there for the summit's days
+                    event.time = host.time
             if event.dated:
                 continue
             if host.dated:

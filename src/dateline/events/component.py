@@ -233,13 +233,24 @@ def _same_side(act: Mention, told: Mention) -> bool:
 SEPARATELY = re.compile(r"^\W*(?:separately\b|in (?:a|another) separate\b|elsewhere\b)", re.I)
 
 
+#: nouns a relative clause of 'attend' may hang on that are not the gathering's date or
+#: place: what is attended is then no meeting ('the ceremony, which Li will attend')
+RELATIVE_HEADS = {"ceremony", "funeral", "inauguration", "celebration", "parade", "match"}
+
+
 def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
     """The meeting a bare 'attend' means: the noun its relative clause hangs on ('a summit
     which Lavrov attended'), else the meeting told last in its sentence or the two before
     ('Pacific leaders meet in Lima on June 3. Albanese will not attend.')."""
     meetings = [m for m in before if m.type == "MEET" and m.token < verb.i]
     if verb.dep_ == "relcl":
-        return next((m for m in meetings if m.token == verb.head.i), None)
+        held = next((m for m in meetings if m.token == verb.head.i), None)
+        if held is not None or verb.head.lemma_.lower() in RELATIVE_HEADS:
+            return held
+        # 'the NATO summit in Ankara on 7-8 July, which Han will attend': the parser hangs
+        # the clause on the summit's date or place, not on the summit
+        start = verb.sent.start
+        return next((m for m in reversed(meetings) if m.token >= start), None)
     sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
     floor = sentences[-3] if len(sentences) >= 3 else 0
     near = [m for m in meetings if m.token >= floor]

@@ -121,7 +121,9 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         home = _find_home(mention, clusters, before)
         if home is not None:
             home.mentions.append(mention)
-        elif _starts_an_event(mention):
+        elif _starts_an_event(mention) or (
+            _changed_plan(mention) and _took_parties_of_talks_before(mention, clusters, True)
+        ):
             clusters.append(Cluster([mention]))
     return [
         c
@@ -168,15 +170,31 @@ def _worth_keeping(mention: Mention) -> bool:
 PARTY_TALKS = {"MEET", "DISCUSS", "AGREE"}
 
 
-def _took_parties_of_talks_before(mention: Mention, clusters: list[Cluster]) -> bool:
+def _changed_plan(mention: Mention) -> bool:
+    """'The signing has been put off', 'the afternoon session was cancelled': a plan called
+    off or moved that names no event told before is still one (a key event), between the
+    parties of the talks told before it."""
+    return mention.anaphoric and (mention.cancelled or mention.rescheduled)
+
+
+def _took_parties_of_talks_before(
+    mention: Mention, clusters: list[Cluster], changed: bool = False
+) -> bool:
     """A meeting, negotiation or agreement told with its own place or time but nobody
     named ('at technical talks in Baku at the end of April', 'the ministers met in Dakar
     in 2019', 'a treaty signed in 1951') is between the parties of the talks or visit
-    told before it in the article: it takes them. False when there are none to take."""
+    told before it in the article: it takes them, and so does one called off or put off
+    with neither (``changed``). False when there are none to take."""
     if mention.type not in PARTY_TALKS or mention.participants() or mention.other:
         return False
-    if not (mention.location or mention.dated) or mention.status == "negated":
+    if not (mention.location or mention.dated or changed):
         return False
+    if mention.status == "negated" and not (
+        mention.type == "MEET" or mention.past_plan or mention.cancelled
+    ):
+        return False  # 'talks ended without agreement': no plan of the parties called off
+    # 'A business forum set for June 24 in Arica has been called off': a meeting called off
+    # is one of the parties told before, as one held is
     for candidate in reversed(clusters):
         two_sided = candidate.first.type == "VISIT" and candidate.targets()
         if candidate.first.type not in PARTY_TALKS and not two_sided:
