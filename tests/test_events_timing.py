@@ -773,3 +773,101 @@ def test_what_others_did_is_not_dated_by_the_talks(nlp: Any) -> None:
     text = TALKS_STORY.format(other="Nigerian President Bola Adeyemi invited Agbeko to Abuja.")
     found = [e for e in _events(nlp, text) if e["type"] == "INVITE"]
     assert found and all(e["time"]["value"] is None for e in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda will hold talks in Kampala on July 21, after which the two "
+        "governments are to sign agreements on water.",
+        "Kenya and Uganda will hold a summit in Kampala on July 21, at which the two "
+        "governments are expected to sign a treaty.",
+        "Kenya and Uganda will hold talks in Kampala on July 21 and are expected to sign a "
+        "treaty on trade.",
+    ],
+)
+def test_a_signing_told_with_dated_talks_is_planned_at_them(nlp: Any, text: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["time"]["value"], e["location"]) for e in found] == [("2026-07-21", "Kampala")]
+
+
+@pytest.mark.model
+def test_a_signing_after_which_a_past_day_of_talks_ended_happened_that_day(nlp: Any) -> None:
+    text = (
+        "Kenya and Uganda held talks in Kampala on Tuesday, after which the two governments "
+        "signed agreements on water."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-07"]
+
+
+@pytest.mark.model
+def test_an_invitation_made_during_a_call_takes_the_calls_time_not_the_visit(nlp: Any) -> None:
+    text = "Putin invited Kim to visit Moscow during a phone call last month."
+    found = _events(nlp, text)
+    assert [e["time"]["value"] for e in found if e["type"] == "INVITE"] == ["2026-06"]
+    assert [e["time"]["value"] for e in found if e["type"] == "VISIT"] == [None]
+    assert [(e["status"], e["time"]["value"]) for e in found if e["type"] == "MEET"] == [
+        ("occurred", "2026-06")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto's meeting with Putin has been moved from July 14 to August 5 because of the budget.",
+        "Ruto postponed his meeting with Putin from July 14 to August 5.",
+    ],
+)
+def test_an_event_moved_from_one_day_to_another_takes_the_new_day(nlp: Any, text: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", "2026-08-05")]
+
+
+@pytest.mark.model
+def test_an_event_moved_to_another_place_keeps_its_day(nlp: Any) -> None:
+    text = "Ruto's visit to Moscow, planned for July 20, has been moved to Sochi."
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", "2026-07-20")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenya and Uganda will hold talks in Kampala on July 21. After the talks the two "
+         "governments are expected to sign a treaty on trade.", "2026-07-21"),
+        ("Kenya and Uganda signed a treaty on trade in Kampala following a morning of talks "
+         "on Tuesday.", "2026-07-07"),
+    ],
+)  # fmt: skip
+def test_a_signing_right_after_dated_talks_takes_their_day(nlp: Any, text: str, value: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.model
+def test_a_signing_after_other_talks_is_not_dated_by_the_talks_told_before(nlp: Any) -> None:
+    text = (
+        "Kenya and Uganda held talks in Kampala on Tuesday. They had earlier signed a treaty "
+        "after talks in Nairobi."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert found and all(e["time"]["value"] != "2026-07-07" for e in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenyan doctors began a 48-hour strike on Tuesday over pay.", "2026-07-07/2026-07-08"),
+        ("Kenyan doctors will begin a 48-hour strike on July 14 over pay.",
+         "2026-07-14/2026-07-15"),
+        ("Kenyan doctors held a 24-hour strike on Tuesday.", "2026-07-07"),
+    ],
+)  # fmt: skip
+def test_a_strike_of_stated_hours_spans_its_days(nlp: Any, text: str, value: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
+    assert [e["time"]["value"] for e in found] == [value]

@@ -91,6 +91,20 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             continue  # 'visited Morocco in October 2024, when the two countries signed …'
         if not mention.timexes and _where_clause_date(mention, doc):
             continue  # 'will begin in Hanoi on September 7 and 8, where he will hold talks'
+        made_at = _invited_at(mention, by_token)
+        if not mention.timexes and made_at is not None:
+            _take_time(mention, made_at)
+            continue  # 'invited Kim to visit Moscow during a phone call last month'
+        talks = _signed_after_talks(mention, doc, by_token, mentions)
+        if not mention.timexes and talks is not None:
+            _take_time(mention, talks)
+            mention.location = mention.location or talks.location
+            continue  # 'After the talks the two governments are expected to sign a treaty'
+        occasion = _which_occasion(mention, doc, mentions)
+        if not mention.timexes and occasion is not None:
+            _take_time(mention, occasion)
+            mention.location = mention.location or occasion.location
+            continue  # 'will hold talks on May 13, after which the two are to sign …'
         if not mention.timexes and host is not None and _same_act(mention, host, doc):
             _take_time(mention, host)
             continue  # 'rejected the warning on Wednesday and said …': one occasion
@@ -101,10 +115,128 @@ def share_times(mentions: list[Mention], doc: Doc) -> None:
             if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
                 break
             crossed, token = crossed or token.dep_ == "conj", token.head
-            other = by_token.get(token.i)
+            # 'will hold talks on July 21 and are expected to sign a treaty': the clause verb
+            # of a nominal event is its occasion too
+            nominal = by_token.get(token.i) is None
+            other = by_token.get(token.i) or by_clause.get(token.i)
             if crossed and other is not None and other.dated and other.status == mention.status:
                 _take_time(mention, other)
+                if nominal:  # 'will hold talks in Kampala … and are to sign': there too
+                    mention.location = mention.location or other.location
                 break
+
+
+#: prepositions of a relative clause told at its event's occasion ('talks on May 13, after
+#: which the two governments are to sign …', 'a summit, at which they will sign …'); 'after'
+#: and 'following' only right after a one-day occasion
+WHICH_PREPS = {"at", "during", "in", "after", "following"}
+RIGHT_AFTER = {"after", "following"}
+#: statuses an occasion and what is told in its relative clause share
+_PLANS, _PAST = ("planned", "possible"), ("occurred", "ongoing")
+
+
+def _invited_at(mention: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The dated call or talks an invitation was made during (``link_anchors``)."""
+    if mention.type != "INVITE" or mention.anchor is None:
+        return None
+    host = by_token.get(mention.anchor)
+    return host if host is not None and host.dated and host.cue == "during" else None
+
+
+#: prepositions of an act done right after the talks it follows
+AFTER_PREPS = {"after", "following"}
+#: nouns of a stretch of talks ('following a morning of talks')
+STRETCH_NOUNS = {"morning", "afternoon", "evening", "day", "night", "hour", "round", "session"}
+
+
+def _signed_after_talks(
+    mention: Mention, doc: Doc, by_token: dict[int, Mention], mentions: list[Mention]
+) -> Mention | None:
+    """The dated one-day talks an agreement is signed right after ('After the talks the two
+    governments are expected to sign …', 'signed the accord following a morning of talks
+    on Tuesday'): a definite 'the talks' is the latest dated talks told before."""
+    if mention.type != "AGREE":
+        return None
+    verb, nouns = doc[mention.clause], []
+    for _ in range(3):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in AFTER_PREPS:
+                nouns += [c for c in prep.children if c.dep_ == "pobj"]
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    for noun in nouns:
+        if noun.lemma_.lower() in STRETCH_NOUNS:  # 'a morning of talks'
+            of = [g for c in noun.children if c.lower_ == "of" for g in c.children]
+            noun = of[0] if of else noun
+        host = by_token.get(noun.i)
+        if host is None or host.type != "MEET":
+            continue
+        if not host.dated:
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                continue
+            told = [
+                m
+                for m in mentions
+                if m.token < host.token and m.type == "MEET" and m.dated and not m.repeated
+            ]
+            host = told[-1] if told else host
+        if host.dated and timing.one_day(host.time) and _same_tense(host, mention):
+            return host
+    return None
+
+
+def _same_tense(host: Mention, mention: Mention) -> bool:
+    """Both still to come, or both done."""
+    return (host.status in _PLANS and mention.status in _PLANS) or (
+        host.status in _PAST and mention.status in _PAST
+    )
+
+
+def _which_occasion(mention: Mention, doc: Doc, mentions: list[Mention]) -> Mention | None:
+    """The dated event a clause opening with 'after which' (at, during, in, following)
+    hangs on, by the event's own word or by its date, when the mention is in that clause:
+    the same occasion ('will hold talks on May 13, after which the two are to sign …')."""
+    token = doc[mention.clause]
+    for _ in range(3):  # up from 'sign' through 'expected' / 'are' to the clause's verb
+        if token.dep_ in ("relcl", "advcl") or token.head.i == token.i:
+            break
+        if token.dep_ not in ("xcomp", "ccomp", "conj"):
+            return None
+        token = token.head
+    if token.dep_ not in ("relcl", "advcl"):
+        return None
+    preps = [
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prep"
+        and c.i < token.i
+        and c.lower_ in WHICH_PREPS
+        and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+    ]
+    if not preps:
+        return None
+    # the clause may hang on the place or date of the occasion ('will hold talks … at the
+    # Moncloa Palace, after which …'): up through its prepositional phrases
+    heads = [token.head]
+    while heads[-1].dep_ in ("pobj", "prep") and len(heads) < 5:
+        heads.append(heads[-1].head)
+    for host in mentions:
+        if host is mention or not host.dated:
+            continue
+        if not any(
+            head.i in (host.token, host.clause)
+            or any(t.start <= head.idx < t.end for t in host.timexes)
+            for head in heads
+        ):
+            continue
+        if preps[0] in RIGHT_AFTER and not timing.one_day(host.time):
+            return None
+        same = (host.status in _PLANS and mention.status in _PLANS) or (
+            host.status in _PAST and mention.status in _PAST
+        )
+        return host if same else None
+    return None
 
 
 #: occasions a fronted 'in' / 'at' phrase names ('In a speech on June 15, Lee invited Kim')
@@ -279,6 +411,13 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
         if token.dep_ != "pobj" or token.head.lower_ != "during":
             continue
         verb = token.head.head
+        inviter = _inviter(verb, mentions)
+        if inviter is not None and _past_occasion(token, doc):
+            # 'invited Kim to visit Moscow during a phone call last month': the parser hangs
+            # the call on the visit, but it is when the invitation was made
+            inviter.anchor = mention.token
+            mention.status, mention.cue = inviter.status, "during"
+            continue
         for host in mentions:
             host_token = doc[host.token]
             if host is mention or host.sentence != mention.sentence:
@@ -287,6 +426,36 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
                 host_token.head.i == verb.i and host_token.dep_ in ("xcomp", "ccomp")
             ):
                 host.anchor = mention.token
+
+
+def _inviter(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The invitation whose infinitive ``verb`` is ('invited Kim to visit …')."""
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    for mention in mentions:
+        if mention.type == "INVITE" and mention.token == verb.head.i:
+            return mention if mention.status == "occurred" else None
+    return None
+
+
+#: nouns of an occasion no one visits during: the call in which an invitation was made
+CALL_NOUNS = {"call", "conversation"}
+
+
+def _past_occasion(noun: Token, doc: Doc) -> bool:
+    """A phone call, or an occasion the text dates before the DCT ('talks in Kyiv on
+    Wednesday'): what a past invitation was made at, not when the visit will be."""
+    if noun.lemma_.lower() in CALL_NOUNS:
+        return True
+    article = doc._.article
+    dct = getattr(article, "dct", None)
+    if dct is None:
+        return False
+    start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return any(
+        start <= t.start < end and timing.is_dated(t) and (t.latest or "9") < dct.isoformat()
+        for t in doc._.timexes or []
+    )
 
 
 def fold_threat_contents(mentions: list[Mention], doc: Doc) -> list[Mention]:

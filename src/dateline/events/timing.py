@@ -198,6 +198,8 @@ def attach(
                 found.setdefault(id(mention), []).append(attachment)
     for mention in mentions:
         options = found.get(id(mention), [])
+        if mention.rescheduled or moved_in_time(doc[mention.token], doc[mention.clause]):
+            options = _moved_to(options, doc, mention.clause)
         # 'most recently in September 2025': a dated timex outranks a nearer 'recently'
         options = [a for a in options if is_dated(a.timex)] or options
         options = _refined(options)
@@ -206,6 +208,41 @@ def attach(
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+#: the prepositions of the time a rescheduled event is moved to ('moved from May 4 to June 5')
+MOVED_TO_PREPS = {"to", "until", "till", "into"}
+
+
+def _moved_to(options: list[Attachment], doc: Doc, verb: int) -> list[Attachment]:
+    """'has been moved from October 14 to November 5': the new time is the 'to' end, not a
+    range from the old day to the new one (but 'will now run from May 5 to 7' is one)."""
+
+    def on_verb(attachment: Attachment) -> bool:
+        token = doc[attachment.root]  # 'from July 14 to August 5': 'to' may hang on 'from'
+        while token.dep_ in ("pobj", "prep") and token.head.i != token.i:
+            token = token.head
+        return token.i == verb
+
+    moved = [a for a in options if on_verb(a)]
+    if not any(a.prep == "from" for a in moved) or not any(a.prep in MOVED_TO_PREPS for a in moved):
+        return options
+    return [a for a in options if not (a.prep == "from" and on_verb(a))]
+
+
+def moved_in_time(noun: Token, verb: Token) -> bool:
+    """'the meeting has been moved to November 5', '… moved from May 4 to June 5': the
+    passive verb of 'move' whose subject is the event moves it in time (a date after one of
+    its prepositions), not only in place ('has been moved to Sochi' keeps its day)."""
+    if verb.lemma_.lower() != "move" or noun.dep_ != "nsubjpass" or noun.head.i != verb.i:
+        return False
+    dates = [t for t in verb.doc._.timexes or [] if t.type in ("DATE", "TIME", "DURATION")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_TO_PREPS | {"from"}:
+            start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+            if any(start <= t.start < end for t in dates):
+                return True
+    return False
 
 
 #: grains a day of their own refines ('January 2013 — … phones his counterpart on January 7')
@@ -703,6 +740,18 @@ RECENT_DAYS = 2  # 'began a visit on Saturday', reported by Monday: still under 
 UNIT_DAYS = {"day": 1, "week": 7}
 
 
+HOURS_PER_DAY = 24
+
+
+def _count(unit: Token) -> int | None:
+    """The number a unit of time counts ('48' of '48-hour', 'three' of 'three-day')."""
+    for number in unit.children:
+        if number.dep_ == "nummod":
+            word = number.lower_
+            return NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    return None
+
+
 def duration_days(noun: Token) -> int | None:
     """'a three-day visit' → 3, 'a two-week visit' → 14, 'a week-long tour' → 7 (spaCy
     splits 'three-day' into three tokens); 'two days (of talks)' → 2."""
@@ -717,6 +766,9 @@ def duration_days(noun: Token) -> int | None:
             units = [c for c in child.children if c.lemma_.lower() in UNIT_DAYS]
             if units:
                 return UNIT_DAYS[units[0].lemma_.lower()]  # 'a week-long tour'
+        if child.lemma_.lower() == "hour" and child.dep_ in ("compound", "amod", "nmod"):
+            hours = _count(child)  # 'a 48-hour strike': two days
+            return hours // HOURS_PER_DAY if hours and hours % HOURS_PER_DAY == 0 else None
         unit = UNIT_DAYS.get(child.lemma_.lower())
         if unit is None or child.dep_ not in ("compound", "amod", "nmod"):
             continue
