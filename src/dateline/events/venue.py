@@ -31,10 +31,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import LOCATION_PREPS, _first_place, children, place_of
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex
+from dateline.events.places import LOCATION_PREPS, first_place, place_of
 from dateline.events.scene import ON_SCENE, SCENE_GROUPS
+from dateline.events.tree import children
 from dateline.model import Actor, Event, Place
 
 #: subjects of a conjoined clause that stand for the parties of the clause before it
@@ -180,7 +181,7 @@ def _deep_place(trigger: Token, index: MentionIndex, kind: str) -> Place | None:
     while stack:
         token = stack.pop(0)
         if token.dep_ == "pobj" and token.head.lower_ in DEEP_PREPS & LOCATION_PREPS:
-            place = _first_place(token, index)
+            place = first_place(token, index)
             if place is not None and place.kind not in ("facility", ""):
                 return place
         stack.extend(c for c in token.children if _same_clause(c))
