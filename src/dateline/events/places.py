@@ -261,12 +261,16 @@ def destination(verb: Token, index: MentionIndex) -> Place | None:
 
 def open_place(place: Place | None) -> bool:
     """No place yet, or only a region that a country or city in the same clause narrows
-    ('began his trip to Africa today in Benin': Benin)."""
-    return place is None or place.kind == "region"
+    ('began his trip to Africa today in Benin': Benin), or a venue whose city it names
+    ('signed the treaty at the Carondelet Palace on Monday in Quito': the guide's place is
+    the city)."""
+    return place is None or place.kind == "region" or place.kind in UNMAPPED_KINDS
 
 
 def narrower(place: Place, current: Place | None) -> bool:
-    """A country or city narrows any place; a region only an empty one."""
+    """A country or city narrows an empty place or a region; only a city narrows a venue."""
+    if current is not None and current.kind in UNMAPPED_KINDS:
+        return place.kind == "city"
     return current is None or place.kind in ("country", "city")
 
 
