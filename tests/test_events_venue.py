@@ -243,3 +243,18 @@ def test_a_city_named_after_a_venue_is_the_events_place(nlp: Any) -> None:
         "lasted two hours."
     )
     assert places(nlp, talks, "MEET") == ["Quito"]
+
+
+def test_a_participle_of_speaking_tells_where_the_speaker_said_it(nlp: Any) -> None:
+    apposed = (
+        "Japanese Ambassador Takeshi Onuma, speaking at a reception in Guayaquil on Sunday, "
+        "said Tokyo was ready."
+    )
+    assert places(nlp, apposed, "STATEMENT") == ["Guayaquil"]
+    fronted = (
+        "Speaking at a news conference in Nairobi on Monday, William Ruto said it would go on."
+    )
+    assert places(nlp, fronted, "STATEMENT") == ["Nairobi"]
+    # a place in what is said is not where it was said
+    said = "William Ruto, speaking on Monday, said the talks in Nairobi would go on."
+    assert places(nlp, said, "STATEMENT") == [None]

@@ -44,7 +44,20 @@ def speakers_place(verb: Token, index: MentionIndex) -> Place | None:
             return found
     if verb.lemma_.lower() in AUDIENCE_VERBS:
         return next((p for p in (place_of(o, index) for o in children(verb, "dobj")) if p), None)
+    # 'Ambassador Onuma, speaking at a reception in Guayaquil on Sunday, said': where the
+    # participle of speaking on the speaker (or on the verb) puts the speaker
+    clauses = [*(c for s in speakers for c in children(s, "acl")), *children(verb, "advcl")]
+    for clause in clauses:
+        if clause.tag_ == "VBG" and clause.lemma_.lower() in SPEAKING_VERBS:
+            found = place_of(clause, index)
+            if found is not None:
+                return found
     return None
+
+
+#: participles of speaking that tell where a speaker said it ('speaking at a reception in
+#: Guayaquil', 'addressing a rally in Kitwe')
+SPEAKING_VERBS = {"speak", "address", "talk", "brief"}
 
 
 #: verbs of speech whose object is the audience, who hears it where it is said
