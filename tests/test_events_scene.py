@@ -594,3 +594,23 @@ def test_a_stop_in_the_country_of_an_earlier_trip_with_another_status_stays_a_ro
     )
     visits = [e for e in events_of(nlp, text, date(2025, 5, 5)) if e["type"] == "VISIT"]
     assert sorted(e["status"] for e in visits) == ["occurred", "planned"]
+
+
+def test_a_dateline_may_name_a_long_source_in_brackets() -> None:
+    from dateline.events.scene import dateline_city
+
+    found = dateline_city("LIMA (Office of the Spokesperson of the Presidency) - Transcript of …")
+    assert found is not None and found.name == "Lima"
+
+
+def test_a_visitor_who_arrives_with_no_place_told_comes_to_the_dateline(nlp: Any) -> None:
+    text = (
+        "KISUMU, March 3 (Wire) — Ugandan President Yoweri Museveni arrived by helicopter on "
+        "Monday morning and flew back in the evening."
+    )
+    [visit] = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "VISIT"]
+    assert visit["location"] == "Kisumu"
+    # a Kenyan who arrives in a Kenyan city comes home: no visit placed there
+    home = "KISUMU, March 3 (Wire) — Kenyan President William Ruto arrived by helicopter on Monday."
+    visits = [e for e in events_of(nlp, home, date(2026, 3, 3)) if e["type"] == "VISIT"]
+    assert all(e["location"] != "Kisumu" for e in visits)

@@ -222,3 +222,39 @@ def test_a_conjoined_meetings_place_is_not_the_first_ones(nlp: Any) -> None:
         "in April and the regional leaders' meeting in Kampala in August."
     )
     assert "Kampala" not in places(nlp, text, "MEET")[:1]
+
+
+def test_a_ministrys_statement_with_no_place_is_made_in_its_country(nlp: Any) -> None:
+    said = "Sudan's foreign ministry said on Wednesday that the clash had been a provocation."
+    assert places(nlp, said, "STATEMENT") == ["Sudan"]
+    # a place of its own wins
+    abroad = (
+        "Sudan's foreign ministry said in Geneva on Wednesday that the clash was a provocation."
+    )
+    assert places(nlp, abroad, "STATEMENT") == ["Geneva"]
+
+
+def test_a_city_named_after_a_venue_is_the_events_place(nlp: Any) -> None:
+    signed = "Ruto and Museveni signed the treaty at the Carondelet Palace on Monday in Quito."
+    assert places(nlp, signed, "AGREE") == ["Quito"]
+    # two mentions of one meeting: the city, not the venue
+    talks = (
+        "Ruto held talks with Museveni at the Carondelet Palace on Monday. The talks in Quito "
+        "lasted two hours."
+    )
+    assert places(nlp, talks, "MEET") == ["Quito"]
+
+
+def test_a_participle_of_speaking_tells_where_the_speaker_said_it(nlp: Any) -> None:
+    apposed = (
+        "Japanese Ambassador Takeshi Onuma, speaking at a reception in Guayaquil on Sunday, "
+        "said Tokyo was ready."
+    )
+    assert places(nlp, apposed, "STATEMENT") == ["Guayaquil"]
+    fronted = (
+        "Speaking at a news conference in Nairobi on Monday, William Ruto said it would go on."
+    )
+    assert places(nlp, fronted, "STATEMENT") == ["Nairobi"]
+    # a place in what is said is not where it was said
+    said = "William Ruto, speaking on Monday, said the talks in Nairobi would go on."
+    assert places(nlp, said, "STATEMENT") == [None]

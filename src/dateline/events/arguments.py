@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from spacy.tokens import Span, Token
 
 from dateline.events.mention import Mention
 from dateline.events.participants import FIRST_PERSON, MentionIndex, Ref, resolve
+from dateline.events.places import (
+    GATHERED_PREPS,
+    LOCATION_PREPS,
+    ON_THE_SPOT,
+    RECEIVING_PREPS,
+    describing_clauses,
+    destination,
+    first_place,
+    happening_place,
+    institution_hosts,
+    narrower,
+    on_a_trip_to,
+    open_place,
+    own_place,
+    party_place,
+    place_of,
+    place_of_result,
+    places_event,
+    receiving_place,
+    reported_here,
+    speakers_place,
+    there_place,
+    where_place,
+)
+from dateline.events.tree import RELATIVE_PRONOUNS, children, phrase_tokens, prep_objects
 from dateline.events.triggers import CALL_MARKERS, named_series, pos_class
 from dateline.model import Place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 SOURCE_PREPS = {"by", "from", "of", "between", "among"}
 TARGET_PREPS = {"to", "with", "on", "against", "toward", "towards", "into", "at", "for", "in"}
-LOCATION_PREPS = {
-    "in",
-    "at",
-    "near",
-    "inside",
-    "outside",
-    "through",
-    "across",
-    "around",
-    "throughout",
-    "off",  # 'a strike on a boat off the coast of Oaxaca'
-    "along",  # 'clashed along the border'
-}
 CONTROL_OBJECT_VERBS = {"invite", "ask", "urge", "allow", "encourage", "persuade", "help"}
 RECEIVE_VERBS = {"receive", "accept", "get", "welcome", "decline", "reject", "turn"}
 INVITATION_NOUNS = {"invitation", "invite"}
@@ -34,29 +44,6 @@ PLACE_TARGET_TYPES = {"VISIT", "ATTACK", "DEPLOY", "AID"}  # 'struck Kharkiv', '
 PATIENT_OF_TYPES = {"ATTACK", "SANCTION", "ACCUSE", "THREATEN", "REJECT"}
 SPEECH_LEMMAS = {"say", "announce", "state", "tell", "add", "confirm", "deny", "declare"}
 SUBJECT_CONTROL_PREPS = {"after", "before", "by", "while", "since", "without", "upon", "despite"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-
-
-def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-#: particles before a 'to' of travel: 'flies on to Tokyo', 'went back to Kyiv'
-ONWARD = {"on", "onward", "onwards", "back"}
-
-
-def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs attached to ``token``, passive 'by' included."""
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield child.lower_, pobj
-                elif pobj.dep_ == "prep" and child.lower_ in ONWARD and pobj.lower_ == "to":
-                    # 'flies on to Tokyo': the parser hangs 'to' on 'on'
-                    yield from ((pobj.lower_, p) for p in pobj.children if p.dep_ == "pobj")
-        elif child.dep_ == "dative":
-            yield "to", child
 
 
 def resolve_deep(token: Token, index: MentionIndex) -> list[Ref]:
@@ -70,21 +57,6 @@ def resolve_deep(token: Token, index: MentionIndex) -> list[Ref]:
             if ref is not None:
                 return [ref]
     return []
-
-
-#: clauses inside a phrase whose participants and places are not the phrase's ('at the
-#: summit, where they discussed Syria': the summit is not in Syria, nor Syria at it)
-INNER_CLAUSES = ("relcl", "advcl", "ccomp")
-
-
-def phrase_tokens(token: Token) -> list[Token]:
-    """The tokens of a phrase, without the clauses inside it."""
-    spans = [
-        (c.left_edge.i, c.right_edge.i)
-        for c in token.subtree
-        if c.dep_ in INNER_CLAUSES and c.i != token.i
-    ]
-    return [t for t in token.subtree if not any(lo <= t.i <= hi for lo, hi in spans)]
 
 
 #: particles the parser may attach as adverbs ('has been pushed back to March 24')
@@ -346,7 +318,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         said_by = [pobj for _, pobj in prep_objects(verb)]
         mention.sources = [r for pobj in said_by for r in resolve_deep(pobj, index)]
         # 'according to the US embassy in Manila': said where the speaker is
-        mention.location = next((p for p in (_own_place(b, index) for b in said_by) if p), None)
+        mention.location = next((p for p in (own_place(b, index) for b in said_by) if p), None)
         return
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
@@ -361,14 +333,17 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         _departure_destination(mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
     if mention.type == "ATTACK" and mention.location is None:
-        mention.location = _place_of_result(verb, index)
+        mention.location = place_of_result(verb, index)
     mention.location = (
-        mention.location or _there(verb, index) or _where(verb, index) or _on_a_trip_to(verb, index)
+        mention.location
+        or there_place(verb, index)
+        or where_place(verb, index)
+        or on_a_trip_to(verb, index)
     )
     if mention.location is None and mention.type == "STATEMENT":
-        mention.location = _speakers_place(verb, index)
+        mention.location = speakers_place(verb, index)
     if mention.location is None and mention.type in ON_THE_SPOT:
-        mention.location = _reported_here(verb, index)
+        mention.location = reported_here(verb, index)
     if mention.location is None and mention.trigger.stay:
         # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
         for complement in children(verb, "acomp"):
@@ -387,7 +362,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
             # the receiver on what is given
             gifts = [inner for obj in objects for inner in obj.subtree if inner.dep_ == "pobj"]
             gifts = [g for g in gifts if g.head.lower_ in RECEIVING_PREPS]
-            places = (_receiving_place(g, index) for g in gifts if mention.location is None)
+            places = (receiving_place(g, index) for g in gifts if mention.location is None)
             mention.location = mention.location or next((p for p in places if p), None)
         for obj in attended:
             # 'next week's regional forum with leaders of Southeast Asian countries in
@@ -396,7 +371,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
                 if mention.location is not None:
                     break
                 if inner.dep_ == "pobj" and inner.head.lower_ in LOCATION_PREPS:
-                    mention.location = _first_place(inner, index)
+                    mention.location = first_place(inner, index)
     if mention.type == "INVITE" and not sources:
         sources = host_of_invitation(verb, index)  # 'The King invited him to visit Jordan'
     _assign(mention, sources, targets, symmetric)
@@ -436,46 +411,6 @@ def host_of_invitation(invitation: Token, index: MentionIndex) -> list[Ref]:
             if ref is not None and ref.country and ref.kind in ("country", "place"):
                 return [Ref(ref.country, "country", ref.country, ref.start)]
     return []
-
-
-def _speakers_place(verb: Token, index: MentionIndex) -> Place | None:
-    """'the Norwegian Embassy in London said', 'said Ana Lima, an economist in Lisbon': a
-    speaker is where the subject's own 'in' phrase (or its apposition's) puts it; 'told a
-    news conference in Nairobi', 'told reporters in Abuja': so is the audience told."""
-    speakers = children(verb, "nsubj")
-    for holder in [*speakers, *(a for s in speakers for a in children(s, "appos"))]:
-        found = _own_place(holder, index)
-        if found is not None:
-            return found
-    if verb.lemma_.lower() in AUDIENCE_VERBS:
-        return next((p for p in (place_of(o, index) for o in children(verb, "dobj")) if p), None)
-    return None
-
-
-#: verbs of speech whose object is the audience, who hears it where it is said
-AUDIENCE_VERBS = {"tell", "brief", "address", "inform"}
-
-
-def _own_place(noun: Token, index: MentionIndex) -> Place | None:
-    """The place of a noun's own 'in' phrase ('the embassy in Manila')."""
-    for prep, pobj in prep_objects(noun):
-        found = _first_place(pobj, index) if prep == "in" else None
-        if found is not None:
-            return found
-    return None
-
-
-#: acts a subject 'here' does where the text reports from
-ON_THE_SPOT = {"STATEMENT", "ACCUSE", "MEET", "DISCUSS", "AGREE", "REJECT", "THREATEN"}
-
-
-def _reported_here(verb: Token, index: MentionIndex) -> Place | None:
-    """'the foreign ministry here condemned the claim', 'Eritrea's ambassador here told
-    me': the subject is where the text (or its item) reports from."""
-    for holder in (verb, *children(verb, "nsubj")):  # the parser hangs it on either
-        if any(c.lower_ == "here" and c.dep_ == "advmod" for c in holder.children):
-            return index.home_place(holder.idx)
-    return None
 
 
 #: verbs that call, plan or stage the event named as their object
@@ -534,7 +469,7 @@ def fill_noun(
         _add_prep_arguments(mention, light, index, sources, targets)
         if via_prep and noun.head.lower_ == "for" and mention.location is None:
             # 'goes to Bucharest for the NATO summit': the summit is where the trip goes
-            mention.location = _destination(light, index)
+            mention.location = destination(light, index)
     if mention.type == "VISIT" and noun.lemma_.lower() in LEG_NOUNS:
         # 'Berlin called off the Brazilian leg of the tour': Brazil is where the leg goes,
         # and whoever calls off or plans a leg is the one travelling
@@ -543,7 +478,7 @@ def fill_noun(
         if not sources and clause.i != noun.i:
             sources = subjects(clause, index)
     _extend(sources, modifiers)
-    mention.location = mention.location or _there(clause, index) or _where(clause, index)
+    mention.location = mention.location or there_place(clause, index) or where_place(clause, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() in ORGANISING:
         # 'have called fresh protests in Kinshasa for Friday': the place the parser hangs
         # on the verb that calls or stages the event is the event's
@@ -552,7 +487,7 @@ def fill_noun(
         # 'a summit that was supposed to take place in Moscow', 'talks, which will be held in
         # Doha': a relative clause that tells where the noun's event happens
         for relcl in describing_clauses(noun):
-            mention.location = mention.location or _happening_place(relcl, index)
+            mention.location = mention.location or happening_place(relcl, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
         places = (index.place(s) for s in children(clause, "nsubj"))
@@ -571,86 +506,11 @@ def fill_noun(
     _assign(mention, sources, targets, symmetric)
 
 
-#: verbs that say an event happens ('take place', 'be held', 'occur'), or starts ('talks
-#: that were due to open in Geneva')
-HAPPENING = {"take", "hold", "occur", "happen", "convene", "open", "start", "begin", "resume"}
-#: verbs and states that set an event for a time and place ('which had been set for July in
-#: Antananarivo', 'scheduled in Arica')
-SETTING = {"plan", "schedule", "set", "slate", "arrange", "due", "scheduled", "planned"}
-
-
-#: links inside a noun's phrase up to its last noun, which the parser hangs the noun's
-#: relative clause on ('talks between Bolivia and Chile, which were to open in Arica')
-PHRASE_LINKS = {"prep", "pobj", "conj", "appos", "compound", "nmod"}
-
-
-def describing_clauses(noun: Token) -> Iterator[Token]:
-    """The relative and participle clauses that may describe ``noun``: its own, those the
-    parser hangs on the last noun of its phrase ('a meeting of their two governments that
-    was to be held in Iași'), and a plan adjective ('talks due to open in Geneva'); which
-    of them tells where the noun happens is for their verb to say."""
-    for inner in noun.subtree:
-        describing = inner.dep_ in ("relcl", "acl") or (
-            inner.dep_ == "amod" and inner.lemma_.lower() in SETTING
-        )
-        if inner.i == noun.i or not describing:
-            continue
-        head = inner.head
-        while head.i != noun.i and head.dep_ in PHRASE_LINKS:
-            head = head.head
-        if head.i == noun.i:
-            yield inner
-
-
-def _happening_place(relcl: Token, index: MentionIndex) -> Place | None:
-    """The place of a relative clause that says its noun happens there, through a plan verb
-    ('was supposed to take place in Moscow', 'that was due to open in Geneva', 'which had
-    been set for July in Antananarivo'); the noun is the clause's subject (the relative
-    pronoun), not its object ('talks that he announced in Geneva')."""
-    for child in relcl.children:
-        relative = child.lower_ in RELATIVE_PRONOUNS
-        if (child.dep_ == "nsubj" and not relative) or (child.dep_ == "dobj" and relative):
-            return None  # 'a conference Mozambique was to host', 'talks that he announced'
-    verb = relcl
-    for _ in range(4):
-        lemma = verb.lemma_.lower()
-        if lemma in HAPPENING and (
-            lemma != "take" or any(c.lower_ == "place" for c in verb.children)
-        ):
-            return place_of(verb, index)
-        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
-        if nxt is None:
-            break
-        verb = nxt
-    if relcl.lemma_.lower() in SETTING and relcl.tag_ == "VBN":
-        # 'which had been set in Arica', 'set for July in Antananarivo' (the place on the date)
-        dates = [pobj for prep, pobj in prep_objects(relcl) if prep == "for"]
-        places = [place_of(relcl, index), *(place_of(day, index) for day in dates)]
-        return next((place for place in places if place is not None), None)
-    return None
-
-
 #: verbs that put their subject 'on' a journey ('is on a visit', 'went on a tour')
 #: verbs of travel: their purpose ('went to Russia for a summit', 'is heading to Asia to
 #: discuss trade') happens where and when the journey goes
 JOURNEY_VERBS = {"go", "travel", "fly", "head", "come", "arrive", "return", "leave"}
 JOURNEY_HOSTS = {"be", "go", "set", "leave", "embark", "arrive", "come", "travel", "remain"}
-
-
-#: nouns of a journey one does things 'on' or 'during'
-TRIP_NOUNS = {"visit", "trip", "tour", "stop", "stopover"}
-
-
-def _on_a_trip_to(verb: Token, index: MentionIndex) -> Place | None:
-    """'telling reporters on a visit to Rome': what one does on a trip happens where it goes."""
-    for prep, pobj in prep_objects(verb):
-        if prep not in ("on", "during") or pobj.lemma_.lower() not in TRIP_NOUNS:
-            continue
-        for inner, place_word in prep_objects(pobj):
-            place = _first_place(place_word, index) if inner in ("to", "in") else None
-            if place is not None and place.kind == "city":
-                return place  # a country leaves room for the city the visit tells
-    return None
 
 
 def _on_a_journey(noun: Token, clause: Token) -> bool:
@@ -700,23 +560,23 @@ def _add_prep_arguments(
         if prep in SOURCE_PREPS and (pos_class(token) == "noun" or prep == "by"):
             _extend(sources, refs)
             continue
-        if _places_event(prep, pobj) and _open_place(mention.location):
-            place = _first_place(pobj, index)
-            if place is not None and _narrower(place, mention.location):
+        if places_event(prep, pobj) and open_place(mention.location):
+            place = first_place(pobj, index)
+            if place is not None and narrower(place, mention.location):
                 mention.location = place
                 if kind == "VISIT" and (prep == "in" or not targets):
                     # 'stops in Russia, Croatia and Romania': each place listed
                     _extend(targets, [r for r in refs if r.place is not None] or [])
-                if prep in LOCATION_PREPS and not _hosts(kind, pobj, index):
+                if prep in LOCATION_PREPS and not institution_hosts(kind, pobj, index):
                     continue  # 'on the sidelines of the G7 summit': the summit's holders too
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
         if kind == "AID" and prep in RECEIVING_PREPS:
-            received = received or _receiving_place(pobj, index)
+            received = received or receiving_place(pobj, index)
         if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):
             _extend(targets, refs)
             if kind in ("VISIT", "DEPLOY") and mention.location is None:
-                mention.location = _first_place(pobj, index)
+                mention.location = first_place(pobj, index)
     mention.location = mention.location or received
     if mention.location is None:
         # 'held talks with Sergei Lavrov in Geneva': the parser hangs the place on the
@@ -735,75 +595,9 @@ def _add_prep_arguments(
             mention.location = mention.location or place_of(obj, index)
 
 
-#: prepositions that name who gathers at a meeting ('with donors', 'of ministers')
-GATHERED_PREPS = {"with", "of", "between", "among"}
-
-
-def party_place(party: Token, index: MentionIndex) -> Place | None:
-    """The place a 'in' or 'at' phrase hangs on a party met, or on its 'of' phrase ('the
-    governor of East Java in Surabaya')."""
-    place = place_of(party, index)
-    for prep, pobj in prep_objects(party):
-        if place is None and prep == "of":
-            place = place_of(pobj, index)
-    return place
-
-
 #: types whose verb's object is what the parties made or held there ('signed a treaty',
 #: 'held talks'), so that a place hung on the object is the event's
 MADE_TOGETHER = {"AGREE", "MEET", "DISCUSS", "COOPERATE"}
-
-#: the edges of a gathering, where talks are held on its occasion ('met on the sidelines of
-#: the General Assembly in New York', 'on the margins of the summit in Bali')
-MARGIN_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
-
-
-#: prepositions of the receiver of aid
-RECEIVING_PREPS = ("for", "to")
-
-
-def _receiving_place(pobj: Token, index: MentionIndex) -> Place | None:
-    """Where what is given goes: 'for Haiti', 'to the Kidal region', 'for refugees in
-    Jordan' (not 'for refugees from Syria')."""
-    own = (index.place(t) for t in pobj.doc[pobj.left_edge.i : pobj.i + 1])
-    return next((p for p in own if p is not None), None) or place_of(pobj, index)
-
-
-def _places_event(prep: str, pobj: Token) -> bool:
-    """A phrase that tells where the event is: 'in', 'at' …, or 'on the sidelines of'."""
-    return prep in LOCATION_PREPS or (prep == "on" and pobj.lemma_.lower() in MARGIN_NOUNS)
-
-
-def _hosts(kind: str, pobj: Token, index: MentionIndex) -> bool:
-    """'talks at the Ministry of Labour': the institution a meeting is held at is its host
-    (and the place its capital); a statement made there is not the institution's."""
-    return kind == "MEET" and not any(index.place(t) for t in phrase_tokens(pobj))
-
-
-#: how many sentences before its own 'there' looks back for the place it stands for
-THERE_SENTENCES = 1
-
-
-def _there(token: Token, index: MentionIndex) -> Place | None:
-    """'travelled there', 'attended a summit there': the place named last before it, in its
-    sentence or the one before."""
-    there = next((c for c in token.children if c.lower_ == "there" and c.dep_ == "advmod"), None)
-    if there is None:
-        return None
-    doc, start = there.doc, there.sent.start
-    for _ in range(THERE_SENTENCES):
-        if start > 0:
-            start = doc[start - 1].sent.start
-    return _last_place(doc[start : there.i], index)
-
-
-def _last_place(tokens: Span, index: MentionIndex) -> Place | None:
-    """The place named last in ``tokens``."""
-    for inner in reversed(tokens):
-        place = index.place(inner)
-        if place is not None:
-            return place
-    return None
 
 
 def _departure_destination(
@@ -812,127 +606,11 @@ def _departure_destination(
     """'left for Ukraine', 'departs Monday for Hanoi': the 'for' object is where the trip goes
     (elsewhere 'for' names a purpose)."""
     for prep, pobj in prep_objects(verb):
-        place = _first_place(pobj, index) if prep == "for" else None
+        place = first_place(pobj, index) if prep == "for" else None
         if place is not None:
             mention.location = place
             _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])
             return
-
-
-def _place_of_result(verb: Token, index: MentionIndex) -> Place | None:
-    """'opened fire on Sunday, killing a soldier in the Tovuz district': where the attack's
-    toll fell is where it happened."""
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
-            continue
-        place = place_of(clause, index)
-        if place is not None:
-            return place
-    return None
-
-
-def place_of(verb: Token, index: MentionIndex) -> Place | None:
-    """The place a verb's 'in' or 'at' phrase names ('will be held in Dodoma')."""
-    for prep, pobj in prep_objects(verb):
-        place = _first_place(pobj, index) if prep in LOCATION_PREPS else None
-        if place is not None:
-            return place
-    return None
-
-
-def _where(clause: Token, index: MentionIndex) -> Place | None:
-    """'will fly to Paris, where she will meet …': the place a 'where' clause describes
-    (also for a verb conjoined inside it: 'where he was to tour the port and hold talks')."""
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    where = next((c for c in clause.children if c.lower_ == "where"), None)
-    if clause.dep_ != "relcl" or where is None:
-        return None
-    # the parser often hangs the clause on the date after the place ('to Paris on Monday,
-    # where'): the place named last before 'where'
-    return _last_place(clause.doc[clause.sent.start : where.i], index)
-
-
-def _destination(verb: Token, index: MentionIndex) -> Place | None:
-    """Where a verb of travel goes: the place of its 'to' object."""
-    for prep, pobj in prep_objects(verb):
-        if prep in ("to", "into"):
-            place = _first_place(pobj, index)
-            if place is not None:
-                return place
-    return None
-
-
-def _open_place(place: Place | None) -> bool:
-    """No place yet, or only a region that a country or city in the same clause narrows
-    ('began his trip to Africa today in Benin': Benin)."""
-    return place is None or place.kind == "region"
-
-
-def _narrower(place: Place, current: Place | None) -> bool:
-    return current is None or place.kind in ("country", "city")
-
-
-def _first_place(token: Token, index: MentionIndex) -> Place | None:
-    """The first place a phrase names; a venue's city or country when the phrase names it
-    too ('at the Pancasila Building in Jakarta': the guide's place is the city)."""
-    places = [p for p in (index.place(inner) for inner in phrase_tokens(token)) if p]
-    if places:
-        return next((p for p in places if p.kind not in UNMAPPED_KINDS), places[0])
-    return _capital_of(token, index) or _seat_of_government(token, index)
-
-
-#: kinds of place the gazetteer does not map: a building or square, a name it lacks
-UNMAPPED_KINDS = {"facility", ""}
-
-
-def _capital_of(token: Token, index: MentionIndex) -> Place | None:
-    """'in the Chilean capital', 'Kenya's capital': the capital of the country named."""
-    if token.lemma_.lower() != "capital":
-        return None
-    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    for owner in owners:
-        ref = index.ref(owner)
-        code = ref.country if ref is not None and ref.kind in ("country", "place") else None
-        capital = capital_city(code) if code is not None else None
-        if capital is not None:
-            return capital
-    if owners or not any(c.lower_ == "the" for c in token.children):
-        return None
-    # 'a march through the capital' in a Dakar story: the capital of where it reports from
-    home = index.home_place(token.idx)
-    return capital_city(home.country) if home is not None and home.country else None
-
-
-#: words of an institution's name that say it sits in its country's capital
-SEAT_WORDS = {"ministry", "presidency", "chancellery", "palace", "kremlin"}
-#: roles of a country's institutions that sit abroad ('at the Japanese embassy')
-ABROAD_ROLES = {"embassy", "consulate", "mission"}
-
-
-def _seat_of_government(token: Token, index: MentionIndex) -> Place | None:
-    """'told reporters at the Mozambican foreign ministry', 'talks at the Ministry of
-    Labour' (in a Bucharest story): a country's ministry or palace is in its capital; one of
-    no named country is the wire dateline's."""
-    refs = resolve(token, index)  # 'at the ministry': the ministry named before
-    actor = index.actor_by_id(refs[0].id) if refs else None
-    if actor is None or actor.kind not in ("government", "organisation"):
-        return None
-    if (actor.role or "") in ABROAD_ROLES:
-        return None
-    if actor.kind == "organisation" and not SEAT_WORDS & set(actor.name.lower().split()):
-        return None
-    code = actor.country or index.dateline_country
-    return capital_city(code) if code is not None else None
-
-
-def capital_city(code: str) -> Place | None:
-    """The capital of the country with this ISO3 code, as a city."""
-    from dateline.actors.geo import find_capital, load_countries
-
-    info = load_countries().get(code)
-    point = find_capital(info.capitals[0], code) if info and info.capitals else None
-    return Place(point.name, code, point.lat, point.lon, "city") if point is not None else None
 
 
 #: verbs whose doer holds a meeting ('a conference co-hosted by Norway and the UN')

@@ -480,10 +480,13 @@ def _location(group: Cluster) -> str | None:
 
 
 def _breadth(place: Place) -> int:
+    if place.kind in ("facility", ""):
+        return 1  # a venue after its city ('marched through central Goma' … 'ended at the
+        # Rond-Point de la Poste': the guide's place is the city)
     if place.kind == "country":
-        return 1
+        return 2
     if place.kind == "region" and place.country is None:
-        return 2  # a continent or world region: wider than any country
+        return 3  # a continent or world region: wider than any country
     return 0
 
 

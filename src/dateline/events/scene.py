@@ -305,7 +305,7 @@ def _overlap(event: Event, visit: Event) -> bool:
 
 #: 'OSLO, 17 February 2026 —', 'NAIROBI, March 3 (Wire) —', 'RIYADH —' at a paragraph's start
 _DATELINE = re.compile(
-    r"^(?P<city>[^\W\d_][\w.'’ -]{1,30}?[\w.])(?:,[^\n—–]{1,60}?)?(?:\s*\([^)\n]{1,30}\))?"
+    r"^(?P<city>[^\W\d_][\w.'’ -]{1,30}?[\w.])(?:,[^\n—–]{1,60}?)?(?:\s*\([^)\n]{1,60}\))?"
     r"\s*(?:—|–|--| - |/[A-Za-z]+/\.?)\s*\S",  # 'MOSCOW, April 10. /TASS/. Moscow and …'
     re.MULTILINE,
 )
@@ -544,8 +544,9 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
     for event in events:
         start = event.evidence[0].start if event.evidence else 0
         city = next((place for at, place in reversed(sections) if at <= start), first)
-        if event.type == "VISIT" and city is not None and _came_here(event):
-            # 'President Hakobyan arrived here late last night', filed from Tbilisi
+        if event.type == "VISIT" and city is not None and _came_here(event, city, country, floor):
+            # 'President Hakobyan arrived here late last night', filed from Tbilisi;
+            # 'Tembe arrived by helicopter in the morning', filed from Nsanje
             event.location = city.name
             event.target = event.target or ([city.country] if city.country else [])
             continue
@@ -575,11 +576,26 @@ def _at_home(event: Event, city: Place, country: dict[str, str | None]) -> bool:
 _HERE = re.compile(r"\b(?:arrived|arrives|came|comes|landed|lands|flew in)\s+here\b")
 
 
-def _came_here(event: Event) -> bool:
-    """A visit without place or destination whose sentence says the visitor came 'here'."""
+#: verbs of coming that tell no destination of their own: the visitor comes where the
+#: story is filed from ('Tembe arrived by helicopter', 'who had flown in overnight')
+_ARRIVED = re.compile(r"\b(?:arriv\w*|land(?:s|ed|ing)?|fl(?:y|ies|ew|own|ying) in)\b", re.I)
+
+
+def _came_here(event: Event, city: Place, country: dict[str, str | None], floor: str) -> bool:
+    """A visit without place or destination whose sentence says the visitor came 'here', or
+    came (arrived, landed, flew in) at all on a recent day, from abroad: the wire's city is
+    where the visitor came."""
     if event.location or event.target or not event.evidence:
         return False
-    return bool(_HERE.search(event.evidence[0].sentence))
+    sentence = event.evidence[0].sentence
+    if _HERE.search(sentence):
+        return True
+    recent = event.status in ("occurred", "ongoing") and (
+        not event.dated or (event.time.earliest or "") >= floor
+    )
+    homes = {country.get(s) or (s if _is_country_code(s) else None) for s in event.source}
+    abroad = bool(event.source) and None not in homes and city.country not in homes
+    return recent and abroad and bool(_ARRIVED.search(sentence))
 
 
 #: a live-blog entry: a line opening with a clock time and a dash ("07:20 GMT — ",

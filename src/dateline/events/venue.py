@@ -31,10 +31,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import LOCATION_PREPS, _first_place, children, place_of
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex
+from dateline.events.places import LOCATION_PREPS, first_place, place_of
 from dateline.events.scene import ON_SCENE, SCENE_GROUPS
+from dateline.events.tree import children
 from dateline.model import Actor, Event, Place
 
 #: subjects of a conjoined clause that stand for the parties of the clause before it
@@ -123,9 +124,17 @@ HOME_INSTITUTIONS = {
 AT_HOME = ON_SCENE | {"REJECT", "SANCTION", "THREATEN", "PROTEST"}
 
 
+#: words naming a country's offices that speak from home ('Sudan's foreign ministry said',
+#: 'the Mozambican presidency says'), where the text names no place
+SPEAKING_OFFICES = {"ministry", "presidency", "government", "chancellery"}
+#: what such an office does by saying it, where it sits
+SAID_AT_HOME = {"STATEMENT", "REJECT", "ACCUSE", "THREATEN", "SANCTION"}
+
+
 def home_institution_places(events: list[Event], actors: list[Actor]) -> None:
     """Place an event with no place whose doer is a country's parliament, cabinet or court in
-    that country."""
+    that country, and so a statement (rejection, accusation …) of its ministry, presidency
+    or government: the text names no city, so the guide's place is the country."""
     from dateline.actors.geo import load_countries
 
     by_id = {a.id: a for a in actors}
@@ -133,16 +142,19 @@ def home_institution_places(events: list[Event], actors: list[Actor]) -> None:
         if event.location or event.type not in AT_HOME or not event.source:
             continue
         doer = by_id.get(event.source[0])
-        if doer is None or doer.country is None or not _sits_at_home(doer):
+        if doer is None or doer.country is None:
+            continue
+        speaks = event.type in SAID_AT_HOME and _sits_at_home(doer, SPEAKING_OFFICES)
+        if not (speaks or _sits_at_home(doer, HOME_INSTITUTIONS)):
             continue
         info = load_countries().get(doer.country)
         event.location = info.name if info is not None else None
 
 
-def _sits_at_home(actor: Actor) -> bool:
+def _sits_at_home(actor: Actor, institutions: set[str]) -> bool:
     name = f" {' '.join(re.findall(r'[a-z]+', actor.name.lower()))} "
     return actor.kind in ("organisation", "government") and any(
-        f" {words} " in name for words in HOME_INSTITUTIONS
+        f" {words} " in name for words in institutions
     )
 
 
@@ -180,7 +192,7 @@ def _deep_place(trigger: Token, index: MentionIndex, kind: str) -> Place | None:
     while stack:
         token = stack.pop(0)
         if token.dep_ == "pobj" and token.head.lower_ in DEEP_PREPS & LOCATION_PREPS:
-            place = _first_place(token, index)
+            place = first_place(token, index)
             if place is not None and place.kind not in ("facility", ""):
                 return place
         stack.extend(c for c in token.children if _same_clause(c))

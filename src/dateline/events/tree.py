@@ -1,0 +1,48 @@
+"""Walking a phrase in the dependency parse: children by relation, a token's prepositional
+objects, a phrase without the clauses inside it (read by ``arguments.py`` and ``places.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+#: words that open a relative clause and stand for its noun
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+#: particles before a 'to' of travel: 'flies on to Tokyo', 'went back to Kyiv'
+ONWARD = {"on", "onward", "onwards", "back"}
+
+
+def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``token``, passive 'by' included."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield child.lower_, pobj
+                elif pobj.dep_ == "prep" and child.lower_ in ONWARD and pobj.lower_ == "to":
+                    # 'flies on to Tokyo': the parser hangs 'to' on 'on'
+                    yield from ((pobj.lower_, p) for p in pobj.children if p.dep_ == "pobj")
+        elif child.dep_ == "dative":
+            yield "to", child
+
+
+#: clauses inside a phrase whose participants and places are not the phrase's ('at the
+#: summit, where they discussed Syria': the summit is not in Syria, nor Syria at it)
+INNER_CLAUSES = ("relcl", "advcl", "ccomp")
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The tokens of a phrase, without the clauses inside it."""
+    spans = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in token.subtree
+        if c.dep_ in INNER_CLAUSES and c.i != token.i
+    ]
+    return [t for t in token.subtree if not any(lo <= t.i <= hi for lo, hi in spans)]
