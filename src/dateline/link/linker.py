@@ -1038,13 +1038,6 @@ def story_key_rows(draft: Draft, settings: LinkSettings) -> list[dict[str, Any]]
 #: the keys that changed are written (``_write_story_keys``). A wider window only lets a
 #: few more stories be read as candidates, which ``join_score`` turns down as before.
 KEY_WINDOW_STEP = 16
-#: the window's start is widened to steps of this many days instead: it is not in the
-#: lookup's index (``ix_story_keys_lookup`` ends with ``hi``), only checked on the rows the
-#: index range finds, so a coarser start scans nothing more. It moves later with each report
-#: of an undated plan (its window starts at the report), which rewrote every row of the
-#: story each time it crossed a 16-day step: at 5,000 synthetic documents, 13 % of the
-#: ``story_keys`` rows written.
-KEY_START_STEP = 128
 
 
 def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
@@ -1053,8 +1046,7 @@ def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
     (``StoryState.dates``: a late report of such a date joins it), widened by
     ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan
     (``redated_days`` for a story that is a dated plan, which a later plan may date anew:
-    ``cluster._redates_story``), then to whole steps (``KEY_START_STEP`` for its start,
-    ``KEY_WINDOW_STEP`` for its end). The window
+    ``cluster._redates_story``), then to whole ``KEY_WINDOW_STEP`` steps. The window
     before the last article (``settled``) is left out: only events of that article fit it,
     and they are linked with it."""
     state = draft.state(settings)
@@ -1064,18 +1056,18 @@ def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
         slack = max(slack, settings.redated_days)  # a later plan may date it anew
     lo = shift(min(w[0] for w in windows), -slack)
     hi = shift(max(w[1] for w in windows), slack)
-    return _step(lo, down=True, step=KEY_START_STEP), _step(hi, down=False)
+    return _step(lo, down=True), _step(hi, down=False)
 
 
-def _step(day: str, down: bool, step: int = KEY_WINDOW_STEP) -> str:
-    """``day`` moved to the nearest boundary of ``step`` days below (or above) it."""
+def _step(day: str, down: bool) -> str:
+    """``day`` moved to the nearest step boundary below (or above) it."""
     parsed = iso_day(day)
     if parsed is None:
         return day
     ordinal = parsed.toordinal()
-    moved = ordinal - (ordinal - 1) % step
+    moved = ordinal - (ordinal - 1) % KEY_WINDOW_STEP
     if not down and moved != ordinal:
-        moved += step
+        moved += KEY_WINDOW_STEP
     try:
         return date.fromordinal(moved).isoformat()
     except (OverflowError, ValueError):
