@@ -502,3 +502,48 @@ def test_a_visit_put_off_for_a_second_time_is_planned(nlp: Any) -> None:
 def test_visits_made_since_a_month_are_not_under_way(nlp: Any) -> None:
     text = "Kazakh President Serik Dauletov has visited Qatar and Oman since January."
     assert {e["status"] for e in _events(nlp, text) if e["type"] == "VISIT"} == {"occurred"}
+
+
+def test_an_arrival_with_a_stay_until_a_day_to_come_or_a_return_today_is_under_way(
+    nlp: Any,
+) -> None:
+    # read on Tuesday: staying until Thursday, or flying home today, the visitor is there
+    stay = _events(nlp, "William Ruto arrived in Kampala on Sunday and will stay until Thursday.")
+    visits = [e for e in stay if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [
+        ("ongoing", "2026-04-12/2026-04-16")
+    ]
+    today = _events(
+        nlp, "William Ruto arrived in Kampala on Sunday and returns to Nairobi on Tuesday."
+    )
+    visits = [e for e in today if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in visits] == [
+        ("ongoing", "2026-04-12/2026-04-14")
+    ]
+
+
+def test_an_occasion_someone_may_skip_is_still_planned(nlp: Any) -> None:
+    # the doubt is whether the president comes, not whether the summit is held
+    text = "Some analysts say the President could skip the ASEAN summit in Manila in November."
+    assert [e["status"] for e in _events(nlp, text) if e["type"] == "MEET"] == ["planned"]
+    told = "Egypt said Abdelatty must accompany Sisi to an Arab League meeting in Algiers on May 2."
+    assert [e["status"] for e in _events(nlp, told) if e["type"] == "MEET"] == ["planned"]
+    # talks of his own are held only if he comes
+    own = "Armenia's foreign minister said he might skip talks with Azerbaijan in November."
+    assert [e["status"] for e in _events(nlp, own) if e["type"] == "MEET"] == ["possible"]
+
+
+def test_a_threat_or_offer_made_on_a_condition_was_made(nlp: Any) -> None:
+    # the 'if' is what the threat or the offer is about; the act itself was done
+    threat = _events(nlp, "The union threatened a general strike if wages were not raised.")
+    assert [e["status"] for e in threat if e["type"] == "THREATEN"] == ["occurred"]
+    assert [e["status"] for e in threat if e["type"] == "PROTEST"] == ["possible"]
+    # a clause still to come keeps its condition
+    future = _events(nlp, "The union will strike in May if wages are not raised.")
+    assert [e["status"] for e in future if e["type"] == "PROTEST"] == ["possible"]
+
+
+def test_the_occasion_where_a_plan_word_is_said_was_held(nlp: Any) -> None:
+    # 'pledged … at a conference': the conference is where it was said, not what is pledged
+    text = "Donors pledged $200 million for Haiti on Monday at a conference hosted by Canada."
+    assert [e["status"] for e in _events(nlp, text) if e["type"] == "MEET"] == ["occurred"]

@@ -364,6 +364,11 @@ def describe(
         # 'have been on strike since Monday', 'have blocked the crossing since Monday':
         # begun on a day told and not said to be over
         mention.status, mention.cue = "ongoing", "since"
+    conditional = mention.cue in cues["conditional_marks"] and pos_class(token) == "verb"
+    if conditional and status.done_act(token) and mention.type != "STATEMENT":
+        # 'threatened a strike next month if …', 'has offered to host talks if …': the
+        # condition is the content's (the strike stays possible); the act was done
+        mention.status, mention.cue = "occurred", "done act"
     if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
         # 'X could meet Li if time allows, an official told reporters': the condition is
         # the content's; the telling happened

@@ -104,15 +104,45 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     called = _called(noun, clause, cues)
     if called is not None:
         return called, clause
+    if _occasion_attended(noun, clause) and verb_status(clause, cues)[1] in cues["modals"]:
+        # 'the President could skip the G20 summit in December': the attending is in doubt,
+        # the summit itself is set
+        return ("planned", "occasion"), clause
     # 'Protests delayed the visit': the subject of an active governing verb causes the
     # change of plan; it is not what the verb plans or puts off
     agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == clause.i
     causer = agent or argument_of(noun, clause) == "nsubj"  # also 'was delayed by protests'
-    decision = (None if causer else _governed(clause, cues)) or verb_status(clause, cues)
+    # 'pledged $431 million at a conference in Geneva': the occasion where a plan word was
+    # said is its setting, held, not what it plans
+    setting = noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.i == clause.i
+    governed = None if causer or setting else _governed(clause, cues)
+    decision = governed or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
+
+
+#: verbs of attending an occasion that is held whoever comes ('attend the summit')
+ATTENDING = {"attend", "skip", "miss", "boycott", "join"}
+
+
+def _occasion_attended(noun: Token, clause: Token) -> bool:
+    """The occasion a clause attends, skips or accompanies someone to: its object ('could
+    skip the summit') or the 'to' of 'accompany' ('must accompany Sisi to a meeting'); not
+    talks of the attender's own ('might skip talks with his counterpart': held only if he
+    comes)."""
+    if any(p.lower_ in ("with", "between") for p in children(noun, "prep")):
+        return False
+    if noun.head.i == clause.i:
+        return noun.dep_ == "dobj" and clause.lemma_.lower() in ATTENDING
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.i == clause.i
+        and clause.lemma_.lower() == "accompany"
+    )
 
 
 #: what makes 'call' name rather than convene ('called the attack a crime', 'called the
@@ -285,6 +315,16 @@ def _condition(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             if mark.lower_ in marks:
                 return "possible", mark.lower_
     return None
+
+
+def done_act(verb: Token) -> bool:
+    """A verb in the simple past or the present perfect, with no modal: what it tells was
+    done, whatever an 'if' clause under it says."""
+    auxes = children(verb, "aux", "auxpass")
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    return (verb.tag_ == "VBD" and not auxes) or perfect
 
 
 def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
