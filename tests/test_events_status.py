@@ -395,6 +395,11 @@ def test_what_puts_off_a_plan_is_not_itself_put_off(nlp: Any, text: str) -> None
             "Is that true?\n\nThat is false. Nobody has threatened anything.",
             "THREATEN",
         ),
+        (
+            "QUESTION: Is Chile negotiating a defence pact with Peru, as reported in Lima?\n\n"
+            "FOREIGN MINISTER ROJAS: There is no such negotiation.",
+            "DISCUSS",
+        ),
     ],
 )
 def test_what_the_next_answer_flatly_denies_did_not_happen(nlp: Any, text: str, kind: str) -> None:

@@ -569,11 +569,14 @@ def _occurrence_key(verb: Token) -> str:
 
 
 #: a paragraph that opens by denying what was just put to the speaker ('That is false.',
-#: 'A: That is not true.', 'QADIR: No. Completely untrue.')
+#: 'A: That is not true.', 'QADIR: No. Completely untrue.', 'PRIME MINISTER: There is no
+#: such negotiation.')
 FLAT_DENIAL = re.compile(
-    r"^\W*(?:[A-Z][\w.]*:\s*)?(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+)?"
+    r"^\W*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}:\s*)?"
+    r"(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+)?"
     r"(?:not\s+true|false|untrue|wrong|incorrect|baseless|nonsense)\b"
-    r"|no\s*[.!]|not\s+true\b|(?:completely|totally|absolutely)\s+(?:untrue|false)\b)",
+    r"|no\s*[.!]|not\s+true\b|(?:completely|totally|absolutely)\s+(?:untrue|false)\b"
+    r"|there\s+(?:is|was|has\s+been)\s+no\s+such\b)",
     re.IGNORECASE,
 )
 #: words by which a paragraph puts a claim to the one who denies it
