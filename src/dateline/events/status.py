@@ -101,7 +101,7 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     if _purpose_of_a_journey_under_way(noun, clause, cues):
         # 'has arrived in Hanoi for talks with Vietnam's leaders': the talks lie ahead
         return ("planned", "purpose of a journey"), clause
-    called = _called(noun, clause, cues) or _moved_to_a_date(noun, clause, cues)
+    called = _called(noun, clause, cues)
     if called is not None:
         return called, clause
     if _occasion_attended(noun, clause) and verb_status(clause, cues)[1] in cues["modals"]:
@@ -121,26 +121,6 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
-
-
-def _moved_to_a_date(noun: Token, clause: Token, cues: dict[str, Any]) -> Decision | None:
-    """'the trip has been moved to May 26-27', 'moved the summit to June 3': put off to a
-    new date (planned), unlike 'moved troops to the border'."""
-    if clause.lemma_.lower() != "move" or noun.head.i != clause.i:
-        return None
-    if noun.dep_ not in ("dobj", "nsubjpass"):
-        return None
-    dates = [
-        o
-        for p in children(clause, "prep")
-        if p.lower_ == "to"
-        for o in children(p, "pobj")
-        if o.ent_type_ in ("DATE", "TIME")
-    ]
-    own = verb_status(clause, cues)
-    if not dates or own[0] in ("negated", "possible"):
-        return None
-    return "planned", "move"
 
 
 #: verbs of attending an occasion that is held whoever comes ('attend the summit')
