@@ -370,6 +370,16 @@ def describe(
         # 'Egypt accuses Ethiopia of …', 'We reject that': an act done by saying it is
         # done once said, as a statement is
         mention.status, mention.cue = "occurred", "speech act"
+    standing = mention.type in STANDING and mention.cue == "perfect" and not mention.repeated
+    if standing and status.under_way_since(clause_token(mention, token)):
+        # 'have been on strike since Monday', 'have blocked the crossing since Monday':
+        # begun on a day told and not said to be over
+        mention.status, mention.cue = "ongoing", "since"
+    conditional = mention.cue in cues["conditional_marks"] and pos_class(token) == "verb"
+    if conditional and status.done_act(token) and mention.type != "STATEMENT":
+        # 'threatened a strike next month if …', 'has offered to host talks if …': the
+        # condition is the content's (the strike stays possible); the act was done
+        mention.status, mention.cue = "occurred", "done act"
     if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
         # 'X could meet Li if time allows, an official told reporters': the condition is
         # the content's; the telling happened
@@ -418,6 +428,8 @@ def _habit_denied(mention: Mention, doc: Doc) -> bool:
 UTTERED_ACTS = {"ACCUSE", "REJECT", "THREATEN"}
 #: measures a government's decision enacts ('decided to impose sanctions')
 DECIDED_ACTS = {"SANCTION"}
+#: events that last and may be under way: a strike or blockade, a deployment, talks
+STANDING = {"PROTEST", "DEPLOY", "MEET"}
 
 
 def _definite_object(mention: Mention, verb: Token, lexicon: Lexicon) -> bool:

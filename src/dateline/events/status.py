@@ -61,6 +61,12 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         if child.dep_ == "det" and child.lower_ == "no":
             return ("negated", "no"), None
     clause, path = clause_path(noun)
+    if clause is not None and _subject_before_its_mark(noun, clause):
+        # 'has postponed for a second time a visit by X after the cabinet resigned': the
+        # parser made the shifted object the subject of the clause after it
+        outer, _ = clause_path(clause)
+        if outer is not None and governor_key(outer) in cues["governors"]:
+            clause, path = outer, []
     if at_the_invitation(noun):
         return ("occurred", "at the invitation"), clause  # made before what it brings about
     key = governor_key(clause) if clause is not None else ""
@@ -95,15 +101,88 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     if _purpose_of_a_journey_under_way(noun, clause, cues):
         # 'has arrived in Hanoi for talks with Vietnam's leaders': the talks lie ahead
         return ("planned", "purpose of a journey"), clause
+    called = _called(noun, clause, cues)
+    if called is not None:
+        return called, clause
+    if _occasion_attended(noun, clause) and verb_status(clause, cues)[1] in cues["modals"]:
+        # 'the President could skip the G20 summit in December': the attending is in doubt,
+        # the summit itself is set
+        return ("planned", "occasion"), clause
     # 'Protests delayed the visit': the subject of an active governing verb causes the
     # change of plan; it is not what the verb plans or puts off
     agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == clause.i
     causer = agent or argument_of(noun, clause) == "nsubj"  # also 'was delayed by protests'
-    decision = (None if causer else _governed(clause, cues)) or verb_status(clause, cues)
+    # 'pledged $431 million at a conference in Geneva': the occasion where a plan word was
+    # said is its setting, held, not what it plans
+    setting = noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.i == clause.i
+    governed = None if causer or setting else _governed(clause, cues)
+    decision = governed or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
+
+
+#: verbs of attending an occasion that is held whoever comes ('attend the summit')
+ATTENDING = {"attend", "skip", "miss", "boycott", "join"}
+
+
+def _occasion_attended(noun: Token, clause: Token) -> bool:
+    """The occasion a clause attends, skips or accompanies someone to: its object ('could
+    skip the summit') or the 'to' of 'accompany' ('must accompany Sisi to a meeting'); not
+    talks of the attender's own ('might skip talks with his counterpart': held only if he
+    comes)."""
+    if any(p.lower_ in ("with", "between") for p in children(noun, "prep")):
+        return False
+    if noun.head.i == clause.i:
+        return noun.dep_ == "dobj" and clause.lemma_.lower() in ATTENDING
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.i == clause.i
+        and clause.lemma_.lower() == "accompany"
+    )
+
+
+#: what makes 'call' name rather than convene ('called the attack a crime', 'called the
+#: talks constructive')
+NAMING_DEPS = ("oprd", "xcomp", "ccomp", "acomp")
+
+
+#: actions their organisers call for ('called for a general strike'): called, not asked
+CALLED_ACTIONS = {
+    "strike", "rally", "protest", "march", "demonstration", "boycott", "vigil", "stoppage",
+    "walkout", "blockade", "sit-in",
+}  # fmt: skip
+
+
+def _called(noun: Token, clause: Token, cues: dict[str, Any]) -> Decision | None:
+    """'have called a strike for Thursday', 'protests have been called for 6 March': a
+    strike, rally or meeting called is planned; 'called for talks' asks for them (possible).
+    The calling's own negation, condition or modal decides first ('might call a strike')."""
+    if clause.lemma_.lower() != "call" or children(clause, "prt"):
+        return None  # 'call off', 'call in': other verbs
+    own = verb_status(clause, cues)
+    if own[0] in ("negated", "possible"):
+        return own
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == clause.i:
+        if noun.lemma_.lower() in CALLED_ACTIONS:
+            return "planned", "call"  # 'the unions called for a rally on Friday'
+        return "possible", "call for"  # 'the EU called for talks'
+    convened = noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == clause.i
+    if convened and not children(clause, *NAMING_DEPS):
+        return "planned", "call"
+    return None
+
+
+def _subject_before_its_mark(noun: Token, clause: Token) -> bool:
+    """A subject told before the 'after', 'before' or 'because' that opens its own clause:
+    no subject of that clause but an object shifted past an adverbial."""
+    if noun.dep_ != "nsubj" or clause.dep_ not in ("advcl", "relcl"):
+        return False
+    return any(m.i > noun.i for m in children(clause, "mark"))
 
 
 #: verbs that carry a lasting event into another of its days ('entered a second day')
@@ -202,11 +281,29 @@ def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return "negated", "without"  # 'met on Monday without signing a deal'
     for child in verb.children:
+        if child.dep_ == "neg" and _on_that_date(verb):
+            # 'will not take place on that date', 'cannot be held on that day': not then, so
+            # another day: put off, not called off
+            return "planned", "not on that date"
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return "negated", child.lower_
         if child.dep_ == "advmod" and child.lower_ == "longer" and children(child, "neg"):
             return "negated", "no longer"  # 'will no longer travel to Mombasa next week'
     return None
+
+
+#: what names the day a plan had been set for ('on that date', 'on the planned day')
+SET_DAY_NOUNS = {"date", "day"}
+SET_DAY_WORDS = {"that", "this", "planned", "scheduled", "original", "agreed", "appointed"}
+
+
+def _on_that_date(verb: Token) -> bool:
+    """'… will not take place on that date': the day named is the one the plan was set for."""
+    for prep in children(verb, "prep"):
+        for day in children(prep, "pobj"):
+            if prep.lower_ == "on" and day.lemma_.lower() in SET_DAY_NOUNS:
+                return any(c.lower_ in SET_DAY_WORDS for c in day.children)
+    return False
 
 
 def _condition(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
@@ -218,6 +315,16 @@ def _condition(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             if mark.lower_ in marks:
                 return "possible", mark.lower_
     return None
+
+
+def done_act(verb: Token) -> bool:
+    """A verb in the simple past or the present perfect, with no modal: what it tells was
+    done, whatever an 'if' clause under it says."""
+    auxes = children(verb, "aux", "auxpass")
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    return (verb.tag_ == "VBD" and not auxes) or perfect
 
 
 def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
@@ -254,6 +361,11 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
         if not is_verb(head):
             return None
         own = verb_status(head, cues, depth + 1)
+        called = [_called(o, head, cues) for o in children(head, "dobj", "nsubjpass")]
+        if own[0] == "occurred" and is_infinitive(verb) and ("planned", "call") in called:
+            # 'has called a strike for Friday to protest against the reform': the protest is
+            # the strike called, as planned as it
+            return "planned", "call"
         if own[0] == "ongoing" and _purpose_of_journey(verb):
             # 'is heading to Asia this week to discuss trade': the talks come after the trip
             return "planned", "purpose of a journey"
@@ -352,11 +464,18 @@ def _due_in(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
 
 
 def _reported_past(verb: Token, cues: dict[str, Any]) -> bool:
-    """Backshifted 'will': the clause of a past-tense reporting verb (not a belief verb)."""
+    """Backshifted 'will': the clause of a past-tense reporting verb (not a belief verb),
+    also the second of two clauses told ('said she had accepted and would travel'), and a
+    clause the parser hung on the reporting verb's day ('said the same day that it would')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and is_verb(verb.head):
+        verb = verb.head  # 'that his party would vote … and would bring supporters'
     head = verb.head
+    dep = verb.dep_
+    if dep == "relcl" and head.dep_ == "npadvmod" and children(verb, "mark"):
+        dep, head = "ccomp", head.head  # 'said the same day that it would extend'
     lemma = head.lemma_.lower()
     return (
-        verb.dep_ == "ccomp"
+        dep == "ccomp"
         and head.tag_ == "VBD"
         and lemma in cues["reporting_verbs"]
         and lemma not in cues["belief_verbs"]
@@ -377,6 +496,24 @@ def _tense(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing", "present tense"
     return None
+
+
+def under_way_since(verb: Token) -> bool:
+    """'have been on strike since Monday', 'has blocked the road since 26 February': a
+    present perfect with a 'since' of a time tells what began then and still goes on, also
+    for a participle that hangs on it ('have blocked the road since Monday, protesting')."""
+    while verb.dep_ in ("advcl", "xcomp", "conj") and not _has_tense(verb):
+        verb = verb.head
+    auxes = children(verb, "aux", "auxpass")
+    if not any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return False
+    if verb.lemma_.lower() in ("visit", "meet"):
+        return False  # 'has visited Qatar since May': a visit made, not one going on
+    for prep in children(verb, "prep"):
+        days = [o for o in children(prep, "pobj") if o.ent_type_ in ("DATE", "TIME")]
+        if prep.lower_ == "since" and days:
+            return True  # not 'since taking office', 'since the invasion'
+    return False
 
 
 def past_plan(token: Token, cues: dict[str, Any]) -> bool:
@@ -432,11 +569,14 @@ def _occurrence_key(verb: Token) -> str:
 
 
 #: a paragraph that opens by denying what was just put to the speaker ('That is false.',
-#: 'A: That is not true.', 'QADIR: No. Completely untrue.')
+#: 'A: That is not true.', 'QADIR: No. Completely untrue.', 'PRIME MINISTER: There is no
+#: such negotiation.')
 FLAT_DENIAL = re.compile(
-    r"^\W*(?:[A-Z][\w.]*:\s*)?(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+)?"
+    r"^\W*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}:\s*)?"
+    r"(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+)?"
     r"(?:not\s+true|false|untrue|wrong|incorrect|baseless|nonsense)\b"
-    r"|no\s*[.!]|not\s+true\b|(?:completely|totally|absolutely)\s+(?:untrue|false)\b)",
+    r"|no\s*[.!]|not\s+true\b|(?:completely|totally|absolutely)\s+(?:untrue|false)\b"
+    r"|there\s+(?:is|was|has\s+been)\s+no\s+such\b)",
     re.IGNORECASE,
 )
 #: words by which a paragraph puts a claim to the one who denies it

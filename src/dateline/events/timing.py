@@ -823,7 +823,7 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
     for mention in mentions:
         token = doc[mention.token]
         for verb in token.sent:
-            if verb.lemma_.lower() not in HOME_VERBS or verb.i == token.i:
+            if not (verb.lemma_.lower() in HOME_VERBS or _stays_until(verb)) or verb.i == token.i:
                 continue
             due = is_future(verb) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUE_WORDS
@@ -836,9 +836,15 @@ def _due_home(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> dat
                 if root is None or verb not in (root.head, root.head.head):
                     continue
                 day = iso_day(timex.latest) if timex.granularity == "day" else None
-                if day is not None and day > dct:
-                    return day
+                if day is not None and day >= dct:
+                    return day  # 'returns on Wednesday', read on Wednesday: still there
     return None
+
+
+def _stays_until(verb: Token) -> bool:
+    """'will stay until Sunday': the day told is the one the visitor leaves."""
+    lasting = verb.lemma_.lower() in ("stay", "remain")
+    return lasting and any(c.lower_ in ("until", "till", "through") for c in verb.children)
 
 
 def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> date | None:
