@@ -424,3 +424,10 @@ def test_a_headlines_subject_with_a_bare_infinitive_tells_a_plan(nlp: Any) -> No
     text = "URGENT - ASEAN Secretary-General to travel to Phnom Penh on Saturday"
     visits = [e for e in events_of(nlp, text, DCT) if e["type"] == "VISIT"]
     assert [e["status"] for e in visits] == ["planned"]
+
+
+@pytest.mark.model
+def test_unable_to_travel_negates_the_trip(nlp: Any) -> None:
+    text = "The ministry said the Prime Minister of Fiji is unable to travel to Tonga next week."
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert [e["status"] for e in visits] == ["negated"]
