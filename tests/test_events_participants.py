@@ -551,3 +551,70 @@ def test_returning_to_another_country_is_a_visit(nlp: Any) -> None:
     text = "Indian Prime Minister Narendra Modi returned to Kyiv on Friday."
     visits = [e for e in events_of(nlp, text, date(2025, 3, 10)) if e["type"] == "VISIT"]
     assert visits
+
+
+@pytest.mark.model
+def test_a_bare_title_is_the_holder_of_that_office_the_text_gave_a_country(nlp: Any) -> None:
+    text = (
+        "The Palauan President has called off his state visit to Suva, officials said on "
+        "Monday. The President last visited Suva in 2019."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert sorted((e["time"]["value"] or "", e["source"]) for e in visits) == [
+        ("", ["PLW"]),
+        ("2019", ["PLW"]),
+    ]
+    # a title of another office is not that holder; nor is a bank's president
+    text = (
+        "The Fijian foreign minister arrived in Koror on Monday. The development minister "
+        "will travel to Koror on Thursday. The bank president will travel to Suva on Friday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["FJI"]]
+
+
+@pytest.mark.model
+def test_a_bare_national_title_is_the_office_of_the_datelines_country(nlp: Any) -> None:
+    text = "SUVA (Reuters) - The Prime Minister will travel to Koror on Thursday, officials said."
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["FJI"]]
+
+
+@pytest.mark.model
+def test_a_bare_title_of_a_named_holder_is_not_the_datelines_country(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from dateline.events.participants import build_index, resolve
+    from dateline.extract import prepare
+    from dateline.model import Article
+
+    text = (
+        "MADRID, May 14 (Reuters) - King Faisal ibn Omar of Jordan arrived in Madrid on "
+        "Tuesday. During the talks the King invited Prime Minister Ana Ruiz to visit Amman."
+    )
+    doc = nlp(prepare(nlp, Article(text=text, dct=date(2009, 5, 14))))
+    # as when the actors step does not tie the bare title to the name: only the name is his
+    actors = [replace(a, mentions=a.mentions[:1]) for a in doc._.actors]
+    index = build_index(doc, actors, doc._.places)
+    king = [t for t in doc if t.text == "King"][-1]
+    assert [r.id for r in resolve(king, index)] == ["faisal-ibn-omar"]  # not Spain's
+
+
+@pytest.mark.model
+def test_a_bare_title_after_a_countrys_act_is_that_countrys_office(nlp: Any) -> None:
+    text = (
+        "Denmark on Monday pledged another $5 million for the flood victims. The development "
+        "minister will travel to Dhaka early next month."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["DNK"]]
+
+
+@pytest.mark.model
+def test_her_office_reporting_on_a_title_only_minister_is_her_country(nlp: Any) -> None:
+    text = (
+        "The Belgian minister for culture, who arrived in Hanoi on Sunday, will stay on for "
+        "Thursday's concert, her office said."
+    )
+    said = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["BEL"]]

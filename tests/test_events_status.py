@@ -552,3 +552,10 @@ def test_the_occasion_where_a_plan_word_is_said_was_held(nlp: Any) -> None:
     # 'pledged … at a conference': the conference is where it was said, not what is pledged
     text = "Donors pledged $200 million for Haiti on Monday at a conference hosted by Canada."
     assert [e["status"] for e in _events(nlp, text) if e["type"] == "MEET"] == ["occurred"]
+
+
+@pytest.mark.model
+def test_unable_to_travel_negates_the_trip(nlp: Any) -> None:
+    text = "The ministry said the Prime Minister of Fiji is unable to travel to Tonga next week."
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert [e["status"] for e in visits] == ["negated"]

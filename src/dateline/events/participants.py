@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -445,7 +446,139 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     named = _named_before(token, index)
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
         return _countrys_body(token, named[0], index) or named
-    return _leaders_state(token, index)
+    return _office_holder(token, index) or _leaders_state(token, index)
+
+
+#: offices a country has one holder of: 'the Prime Minister' alone is that country's
+NATIONAL_OFFICES = {
+    "president", "minister", "premier", "chancellor", "king", "queen", "secretary",
+    "taoiseach", "emir", "sultan", "monarch",
+}  # fmt: skip
+
+
+def _office_holder(token: Token, index: MentionIndex) -> list[Ref]:
+    """'The Namibian President has called off his visit … The President last visited
+    Gaborone', 'OTTAWA - … the Prime Minister will meet': an office holder the text calls
+    only by a bare title ('the President', 'The development minister') is the holder of that
+    office the text gave a country before (the latest such mention), else, for a national
+    office, of the country the article reports from. Nobody is named: the country takes
+    part."""
+    words = _office_words(token)
+    if words is None:
+        return []
+    text = token.doc.text
+    holders = list(_office_holders(token, words, index))
+    if len({r.id for r in holders if r is not None and r.kind == "person"}) > 1:
+        return []  # two named presidents before 'the president': the text does not tell
+    if holders:
+        # the latest holder; none when that one is named, of no country the text gives
+        return [holders[0]] if holders[0] is not None else []
+    if token.lemma_.lower() not in NATIONAL_OFFICES or not text:
+        return []
+    acted = _country_before(token, index)
+    if acted is not None:
+        return [Ref(acted, "country", acted, token.idx)]
+    home = index.home_place(token.idx)
+    code = home.country if home is not None else None
+    return [Ref(code, "country", code, token.idx)] if code else []
+
+
+def _office_holders(
+    token: Token, words: frozenset[str], index: MentionIndex
+) -> Iterator[Ref | None]:
+    """The holders of the office the text named before ``token``, latest first: the named
+    person, else the country it gave the office, else None for a named holder of no known
+    country."""
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.lemma_.lower() != token.lemma_.lower() or earlier.tag_ not in ("NN", "NNP"):
+            continue
+        known = _office_words(earlier, definite=False)
+        if known is None or not words <= known:
+            continue
+        named = _titled_name(earlier, index)
+        holder = index.ref(named) if named is not None else None
+        if holder is not None and holder.kind == "person":
+            yield holder  # 'South Korean president Park Geun-hye … The president says'
+            continue
+        code = _office_country(earlier, index)
+        if named is not None and named.i != earlier.i:
+            code = code or _office_country(named, index)
+        if code:
+            yield Ref(code, "country", code, token.idx)
+        elif named is not None and named.i != earlier.i:
+            yield None
+
+
+def _titled_name(title: Token, index: MentionIndex) -> Token | None:
+    """The name a title stands before ('King Zayd ibn Hamzah', 'Minister for Health Declan
+    Furlong'), the title itself when it is part of a person's mention, else None."""
+    actor = index.actor(title)
+    if actor is not None and actor.kind == "person":
+        return title
+    if title.dep_ in ("compound", "nmod") and title.head.i > title.i and title.head.pos_ == "PROPN":
+        return title.head
+    for token in title.doc[title.i + 1 : title.i + 6]:
+        if token.is_punct or token.sent.start != title.sent.start:
+            break
+        actor = index.actor(token)
+        if actor is not None and actor.kind == "person":
+            return token
+    return None
+
+
+def _country_before(token: Token, index: MentionIndex) -> str | None:
+    """The country that is the subject of the sentence before, in the same paragraph
+    ('Norway on Monday pledged another $20 million. The development minister will travel
+    to Islamabad'): the text goes on about that country's government."""
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    before = token.doc[sent.start - 1].sent
+    if not index.same_block(before[0], token):
+        return None
+    subjects = [t for t in before if t.dep_ in SUBJECT_DEPS and t.head.i == before.root.i]
+    refs = [index.ref(t) for t in subjects[:1]]
+    ref = refs[0] if refs else None
+    return ref.country if ref is not None and ref.kind == "country" else None
+
+
+def _office_words(token: Token, definite: bool = True) -> frozenset[str] | None:
+    """The words of a title whose head is ``token`` ('the development minister' →
+    development, minister), or None when it is no singular title of a person (``definite``:
+    that 'the' stands before it)."""
+    from dateline.actors.titles import title_vocabulary
+
+    if token.tag_ not in ("NN", "NNP") or token.lemma_.lower() not in title_vocabulary().heads:
+        return None
+    if definite and not has_the(token):
+        return None
+    words = {token.lemma_.lower()}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            word = child.lower_
+            if word in ORGANISATION_WORDS:
+                return None  # 'the bank president', 'the party chairman'
+            words.add(word)
+    return frozenset(words)
+
+
+def _office_country(title: Token, index: MentionIndex) -> str | None:
+    """The country a title is said to be of: 'the Namibian President', 'Kenya's Foreign
+    Minister', 'the Prime Minister of Canada', or the country of the person it names."""
+    ref = index.ref(title)
+    if ref is not None:
+        return ref.country if ref.kind in ("country", "government") else None
+    for child in title.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            ref = index.ref(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            ref = index.ref(pobj) if pobj is not None else None
+        else:
+            continue
+        if ref is not None and ref.kind in ("country", "place") and ref.country:
+            return ref.country
+    return None
 
 
 #: words of an office that the tagger may take for an organisation's name ('Special Envoy
@@ -628,6 +761,11 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
             found = [r for r in resolve(thanked, index) if r.kind == "person"]
             if found:
                 return found  # 'thanked President Lopez for his invitation': Lopez's
+        reported = _reported_by_own_office(token)
+        if reported is not None:
+            found = [r for r in resolve(reported, index) if r.kind in ("person", "country")]
+            if found and found[0].id not in other:
+                return found[:1]  # 'The French minister … will stay on, her office said'
         if token.dep_ == "poss":
             subject = clause_subject(token, index)
             if subject is not None and subject.kind == "person" and subject.id not in other:
@@ -696,6 +834,30 @@ def _thanked_for(token: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i]
     person = objects[0] if objects else None
     return person if person is not None and person.lower_ not in PERSON_PRONOUNS else None
+
+
+def _reported_by_own_office(token: Token) -> Token | None:
+    """The noun subject of the clause that 'his office said' or 'her ministry said' reports
+    ('The minister will stay on for Thursday's attempt, her office said'): whose office it
+    is."""
+    owner = token.head
+    verb = owner.head
+    if (
+        token.dep_ != "poss"
+        or owner.dep_ != "nsubj"
+        or owner.lemma_.lower() not in (STATE_NOUNS | OWN_OFFICES)
+    ):
+        return None
+    if verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        clauses.append(verb.head)  # 'The minister will travel …, her office said'
+    for clause in clauses:
+        for subject in clause.children:
+            if subject.dep_ in SUBJECT_DEPS and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
+    return None
 
 
 #: person pronouns that stand as objects; their referent is not the clause's subject
