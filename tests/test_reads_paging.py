@@ -23,6 +23,7 @@ import dateline.store.queries as queries
 import dateline.timeline as reads
 from conftest import stored_article
 from dateline.filters import EventFilters
+from dateline.link.listing import count_stories, list_stories, select_stories
 from dateline.link.query import build_stories, pending, pending_page
 from dateline.link.settings import default_settings
 from dateline.link.story_view import is_pending
@@ -150,6 +151,85 @@ def test_an_actor_filter_reads_the_actors_once_then_names_their_ids(store: Store
     reading_actors = [s for s in sent if "FROM actors" in s]
     assert len(reading_actors) == 2  # one per read, before its event queries
     assert all("event_actors" not in s for s in reading_actors)
+
+
+# An actor's stories with every filter they can meet: by id, by part of a name, a rare
+# actor, one of no story, LIKE's wildcard, with a state, a status, a type and dates.
+STORY_FILTERS: list[dict[str, str]] = [
+    {"actor": "busy-one"},
+    {"actor": "busy"},
+    {"actor": "rare-one"},
+    {"actor": "nobody"},
+    {"actor": "%"},
+    {"actor": "busy", "state": "planned"},
+    {"actor": "BUSY ONE", "state": "occurred"},
+    {"actor": "busy-one", "type": "VISIT"},
+    {"actor": "host-1", "type": "MEET"},
+    {"actor": "host-2", "date_from": "2025-03-02"},
+]
+
+
+def stories_with_an_event_of(conn: Any, actor: str) -> set[str]:
+    """The stories with an event whose actor's id is ``actor`` or whose name holds it (any
+    case), worked out in Python from every event row."""
+    ev, ea, ac = t.events, t.event_actors, t.actors
+    query = select(ev.c.story_id, ea.c.actor_id, ac.c.name).select_from(
+        ea.join(ev, ev.c.id == ea.c.event_id).outerjoin(ac, ac.c.id == ea.c.actor_id)
+    )
+    return {
+        story_id
+        for story_id, actor_id, name in conn.execute(query)
+        if actor_id == actor or actor.lower() in (name or "").lower()
+    }
+
+
+@pytest.mark.parametrize(
+    "filters", STORY_FILTERS, ids=lambda f: "+".join(f"{k}={v}" for k, v in f.items())
+)
+@pytest.mark.parametrize("busy_at", [1, 1_000_000], ids=["checked-per-story", "listed"])
+def test_an_actors_stories_are_the_stories_with_an_event_of_the_actor(
+    store: Store, filters: dict[str, str], busy_at: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways of finding an actor's stories (each story checked for the actor's
+    events as the list is walked, or the stories of the actor's events listed first) keep
+    the same stories in the same order, page by page, and count them alike."""
+    monkeypatch.setattr(queries, "BUSY_ACTOR", busy_at)
+    others = {k: v for k, v in filters.items() if k != "actor"}
+    with reading(store.engine) as conn:
+        everyone = list_stories(conn, **others)
+        with_actor = stories_with_an_event_of(conn, filters["actor"])
+        expected = [s for s in everyone if s["id"] in with_actor]
+        assert list_stories(conn, **filters) == expected
+        pages = []
+        for offset in range(0, len(expected) + 3, 3):
+            pages += list_stories(conn, limit=3, offset=offset, **filters)
+        assert pages == expected
+        assert count_stories(conn, **filters) == len(expected)
+    if filters["actor"] in ("busy-one", "busy"):
+        assert expected  # the filters of a busy actor keep stories
+
+
+def test_a_busy_actors_stories_are_walked_in_the_lists_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite walks an index in the list's order (last report first) for a busy actor's
+    page of stories, and stops after it, instead of checking every story of the state,
+    status or type and sorting them all: ix_stories_last, or by state or status their
+    index from migration 31."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
+    walks = [
+        ({}, "ix_stories_last"),
+        ({"state": "planned"}, "ix_stories_status_last (status=?"),
+        ({"state": "occurred"}, "ix_stories_state_last (state=?"),
+        ({"type": "VISIT"}, "ix_stories_last"),
+    ]
+    with reading(store.engine) as conn:
+        for others, index in walks:
+            page = select_stories(**others, actor="busy-one", limit=20, busy=True)
+            plan = sqlite_plan(conn, page)
+            assert f"SEARCH stories USING INDEX {index}" in plan, (others, plan)
+            assert "FOR ORDER BY" not in plan, (others, plan)  # only its ties are sorted
 
 
 def test_ties_keep_one_order(store: Store) -> None:
@@ -1079,6 +1159,30 @@ def test_migration_29_adds_its_index_to_an_older_database(db_url: str) -> None:
         names = {r[0] for r in conn.execute(text(listed))}
         versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
     assert "ix_stories_open_end" in names and 29 in versions
+
+
+def test_migration_31_makes_the_state_index_again_with_the_last_report(db_url: str) -> None:
+    """A database from before migration 31 (ix_stories_state on the state alone) gets the
+    indexes by state and by status with the last report date, and loses the old one."""
+    listed = (
+        "SELECT indexname FROM pg_indexes"
+        if db_url.startswith("postgresql")
+        else "SELECT name FROM sqlite_master WHERE type = 'index'"
+    )
+    new = {"ix_stories_state_last", "ix_stories_status_last"}
+    with Store(db_url) as opened:
+        assert all(opened.add_many(articles()))
+    with Store(db_url) as opened, opened.engine.begin() as conn:
+        assert new <= {r[0] for r in conn.execute(text(listed))}
+        for name in new:
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text("CREATE INDEX ix_stories_state ON stories (state)"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 31"))
+    with Store(db_url) as reopened, reading(reopened.engine) as conn:
+        names = {r[0] for r in conn.execute(text(listed))}
+        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
+        assert list_stories(conn, state="occurred")  # read by the new index
+    assert new <= names and "ix_stories_state" not in names and 31 in versions
 
 
 @pytest.mark.parametrize("day", ["2025-07-05", "2025-03-03"])

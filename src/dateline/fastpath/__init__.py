@@ -64,6 +64,7 @@ SCHEMA_VERSIONS = frozenset(
         27,
         29,
         30,
+        31,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine
