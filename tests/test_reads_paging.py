@@ -939,6 +939,59 @@ def test_postgresql_pending_in_one_statement_folds_a_story_its_rows_do_not_tell(
                 assert ([s["id"] for s in found[0]], found[1]) == (ids, len(expected))
 
 
+@pytest.mark.parametrize("late", [False, True], ids=["rows-tell", "a-story-folded"])
+def test_a_pending_page_read_alone_is_the_page_in_one_round_trip(
+    db_url: str, tmp_path: Any, late: bool
+) -> None:
+    """read_pending_page: the page read in a transaction of its own is the page read in a
+    reading() block, summary and whole, every paging; on PostgreSQL one round trip (the
+    transaction's BEGIN and settings, the statement, COMMIT in one pipeline: one
+    ReadyForQuery), where a reading() block takes three. A page that needs a second
+    statement on the snapshot (a story its rows do not tell pushes the stories ranked
+    before the page into it) is read again in a reading() block: the same page."""
+    day = "2025-03-03"
+    articles = plans()
+    if late:  # as in the test above: a report of an earlier day stored after the others
+        held = {"earliest": "2025-04-10", "latest": "2025-04-10", "value": "2025-04-10"}
+        articles.append(stored_article("2025-02-20", "Visit 1 again", "Wire", [
+            {"key": "late1", "type": "VISIT", "status": "planned", "source": ["visitor-1"],
+             "target": ["host-1"], "location": "Capital", **held}]))  # fmt: skip
+    pages = [(None, 0), (1, 0), (2, 3), (100, 0), (3, 1)]
+    with Store(db_url) as store:
+        for article in articles:  # one at a time: the late report is stored last
+            assert store.add(article)
+        for summary in (True, False):
+            for limit, offset in pages:
+                with reading(store.engine) as conn:
+                    expected = pending_page(conn, day, limit=limit, offset=offset, summary=summary)
+                found = story_query.read_pending_page(
+                    store.engine, day, limit=limit, offset=offset, summary=summary
+                )
+                assert found == expected, (summary, limit, offset)
+        if not db_url.startswith("postgresql"):
+            return
+        import dateline.link.pending_pg as pending_pg
+
+        read_again = [
+            (limit, offset)
+            for limit, offset in [(n, k) for n in (1, 2, 3) for k in range(12)]
+            if pending_pg.page_alone(
+                store.engine, day, default_settings(), limit=limit, offset=offset, summary=True
+            )
+            is None
+        ]
+        assert bool(read_again) == late, read_again  # folded stories push earlier ones in
+        trace = tmp_path / "trace"
+        story_query.read_pending_page(store.engine, day, limit=100)  # warmed up
+        with _traced(store, trace):
+            story_query.read_pending_page(store.engine, day, limit=100)
+        with store.engine.connect() as conn:
+            status = conn.connection.driver_connection.pgconn.transaction_status
+    sent = trace.read_text().splitlines()
+    assert sum("ReadyForQuery" in line for line in sent) == 1, sent
+    assert status == 0  # idle: committed
+
+
 def test_no_cycle_collection_runs_while_a_pending_page_is_built(db_url: str) -> None:
     """A full collection walks every object of the process (10-25 ms of CPU with
     SQLAlchemy loaded): none runs while a page is built, however low the threshold;
