@@ -205,6 +205,7 @@ def test_an_actors_stories_are_the_stories_with_an_event_of_the_actor(
             pages += list_stories(conn, limit=3, offset=offset, **filters)
         assert pages == expected
         assert count_stories(conn, **filters) == len(expected)
+        assert count_stories(conn, cap=2, **filters) == min(2, len(expected))
     if filters["actor"] in ("busy-one", "busy"):
         assert expected  # the filters of a busy actor keep stories
 

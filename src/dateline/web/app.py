@@ -229,7 +229,14 @@ def _story_routes(app: FastAPI) -> None:
 
         def read(conn: Connection) -> dict[str, Any]:
             found = list_stories(conn, *wanted, limit=limit, offset=offset or None)
-            return {"stories": found, "total": count_stories(conn, *wanted)}
+            # counting stops past TOTAL_CAP, as for events: all of the busiest actor's
+            # 50,000 stories cost 0.6 s of CPU at a million events, the page 13 ms
+            total = count_stories(conn, *wanted, cap=TOTAL_CAP + 1)
+            return {
+                "stories": found,
+                "total": min(total, TOTAL_CAP),
+                "total_exact": total <= TOTAL_CAP,
+            }
 
         return _json({**_read(request, read), "limit": limit, "offset": offset})
 
