@@ -12,6 +12,8 @@ found from its events (at most :data:`~dateline.store.queries.BUSY_ACTOR` of the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, exists, func, select
@@ -97,7 +99,8 @@ def list_stories(
     wanted = select_stories(
         state, type, actor, date_from, date_to, limit, offset, busy=busy, ids=named
     )
-    rows = [dict(r._mapping) for r in conn.execute(wanted)]
+    with custom_plans(conn, busy):
+        rows = [dict(r._mapping) for r in conn.execute(wanted)]
     if not rows:
         return []
     # A page's ids, not its query again (a busy actor's walk once, not three times); a
@@ -130,7 +133,25 @@ def count_stories(
     busy = cap is not None and is_busy(conn, actor, ids=named)
     wanted = select_stories(state, type, actor, date_from, date_to, busy=busy, ids=named)
     ids = wanted.with_only_columns(st.c.id).order_by(None).limit(cap).subquery()
-    return int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
+    with custom_plans(conn, busy):
+        return int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
+
+
+@contextmanager
+def custom_plans(conn: Connection, wanted: bool) -> Iterator[None]:
+    """On PostgreSQL, the block's statements planned for their values (``wanted``: a busy
+    actor's walk). psycopg prepares a statement on its sixth run on a connection, and
+    PostgreSQL then took the generic plan of the walk, which does not know the actor's
+    210,625 rows (it guesses 566) and hashed all of them instead of walking the stories:
+    3.8 s for a page of 20 at a million events, 7 ms planned for the actor."""
+    if not wanted or conn.dialect.name != "postgresql":
+        yield
+        return
+    conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode TO DEFAULT")
 
 
 def _participants(
