@@ -29,7 +29,7 @@ def list_stories(
     """``dateline stories``: one entry per story, most recently reported first."""
     actor = filters.get("actor")
     named = actor_ids(conn, actor) if actor else None
-    busy = _is_busy(conn, actor, named)
+    busy = bool(limit) and _is_busy(conn, actor, named)  # as dateline.link.listing
     where, params = _conditions({**filters, "actor_ids": named}, busy)
     order = "ORDER BY stories.last_dct DESC, stories.id"
     page, paged = ("LIMIT ? OFFSET ?", [limit, 0]) if limit else ("", [])

@@ -95,7 +95,8 @@ def list_stories(
     """One entry per story: id, type, status, time, title, participants, outlets, counts of
     reports and events, first and last report date; most recently reported first."""
     named = actor_ids(conn, actor)
-    busy = is_busy(conn, actor, ids=named)
+    # a page is walked; all of the actor's stories are those of its events (as counted)
+    busy = bool(limit) and is_busy(conn, actor, ids=named)
     wanted = select_stories(
         state, type, actor, date_from, date_to, limit, offset, busy=busy, ids=named
     )
