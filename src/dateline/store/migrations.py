@@ -513,18 +513,17 @@ def _v29_open_end(conn: Connection) -> None:
 
 
 def _v31_stories_by_state(conn: Connection) -> None:
-    """``ix_stories_state_last`` and ``ix_stories_status_last``: the stories of a state or
-    a status by their last report, so that ``dateline stories --state S`` (with or without
-    an actor) reads its page as a range of an index in the list's order instead of sorting
-    every story of the state; ``ix_stories_state`` (state), a prefix of the first, is
-    dropped. Nothing else changes."""
+    """``ix_stories_state_last``: the stories of a state by their last report, so that
+    ``dateline stories --state S`` (with or without an actor) reads its page as a range of
+    an index in the list's order instead of sorting every story of the state;
+    ``ix_stories_state`` (state), a prefix of it, is dropped. Nothing else changes."""
     from sqlalchemy.schema import CreateIndex
 
     from dateline.link.schema import stories
 
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_stories_state")
     for index in stories.indexes:
-        if index.name in ("ix_stories_state_last", "ix_stories_status_last"):
+        if index.name == "ix_stories_state_last":
             conn.execute(CreateIndex(index, if_not_exists=True))
     conn.exec_driver_sql("ANALYZE stories")
 
