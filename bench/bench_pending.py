@@ -10,6 +10,8 @@ and the stories returned. The reads:
   API's ``db.pending``, ``dateline pending`` on PostgreSQL, ``/api/pending`` on PostgreSQL);
 - ``fastpath``: :func:`dateline.fastpath.pending.pending_page` on a ``sqlite3``
   connection (``dateline pending`` and ``/api/pending`` on SQLite);
+- ``alone`` (PostgreSQL): :func:`dateline.link.query.read_pending_page`, the page as a
+  read of its own, one round trip (``/api/pending`` on PostgreSQL since the twelfth round);
 
 each as a summary (``view=summary``) and with whole stories, as of the middle of the
 archive (by documents) and ten days before its last article. On a PostgreSQL server of
@@ -78,7 +80,7 @@ def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple
     """The library's page on the database at ``url``, with a counter of its statements."""
     from sqlalchemy import event
 
-    from dateline.link.query import pending_page
+    from dateline.link.query import pending_page, read_pending_page
     from dateline.store import Store
     from dateline.store.engine import reading
 
@@ -97,6 +99,11 @@ def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple
         event.listen(store.engine, "connect", lambda c, _: c.set_trace_callback(traced))
     else:
         event.listen(store.engine, "before_cursor_execute", count)
+
+        def checked_out(driver: Any, *_: Any) -> None:
+            counter.backends.add(driver.info.backend_pid)
+
+        event.listen(store.engine, "checkout", checked_out)
     where = store.engine.dialect.name
     reads = {}
     for name, day in days.items():
@@ -104,12 +111,15 @@ def library_reads(url: str, days: dict[str, str], limit: int) -> dict[str, tuple
 
             def run(day: str = day, summary: bool = summary) -> Any:
                 with reading(store.engine) as conn:
-                    if where == "postgresql":
-                        counter.backends.add(conn.connection.driver_connection.info.backend_pid)
                     return pending_page(conn, day, limit=limit, summary=summary)
+
+            def alone(day: str = day, summary: bool = summary) -> Any:
+                return read_pending_page(store.engine, day, limit=limit, summary=summary)
 
             view = "summary" if summary else "whole"
             reads[f"{where} library {name} {view}"] = (run, counter)
+            if where == "postgresql":  # the page as a read of its own: one round trip
+                reads[f"{where} alone {name} {view}"] = (alone, counter)
     return reads
 
 

@@ -48,6 +48,8 @@ COMMANDS = [
     ["stories"],
     ["stories", "--limit", "3"],
     ["stories", "--actor", "busy", "--state", "planned", "--limit", "4"],
+    ["stories", "--actor", "busy-one", "--type", "visit", "--limit", "3"],
+    ["stories", "--actor", "rare-one"],
     ["stories", "--type", "visit", "--from", "2025-03-01", "--to=2025-03-31"],
     ["stories", "--state", "Under-Way"],
 ]

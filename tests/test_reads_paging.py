@@ -23,6 +23,7 @@ import dateline.store.queries as queries
 import dateline.timeline as reads
 from conftest import stored_article
 from dateline.filters import EventFilters
+from dateline.link.listing import count_stories, list_stories, select_stories
 from dateline.link.query import build_stories, pending, pending_page
 from dateline.link.settings import default_settings
 from dateline.link.story_view import is_pending
@@ -150,6 +151,109 @@ def test_an_actor_filter_reads_the_actors_once_then_names_their_ids(store: Store
     reading_actors = [s for s in sent if "FROM actors" in s]
     assert len(reading_actors) == 2  # one per read, before its event queries
     assert all("event_actors" not in s for s in reading_actors)
+
+
+# An actor's stories with every filter they can meet: by id, by part of a name, a rare
+# actor, one of no story, LIKE's wildcard, with a state, a status, a type and dates.
+STORY_FILTERS: list[dict[str, str]] = [
+    {"actor": "busy-one"},
+    {"actor": "busy"},
+    {"actor": "rare-one"},
+    {"actor": "nobody"},
+    {"actor": "%"},
+    {"actor": "busy", "state": "planned"},
+    {"actor": "BUSY ONE", "state": "occurred"},
+    {"actor": "busy-one", "type": "VISIT"},
+    {"actor": "host-1", "type": "MEET"},
+    {"actor": "host-2", "date_from": "2025-03-02"},
+]
+
+
+def stories_with_an_event_of(conn: Any, actor: str) -> set[str]:
+    """The stories with an event whose actor's id is ``actor`` or whose name holds it (any
+    case), worked out in Python from every event row."""
+    ev, ea, ac = t.events, t.event_actors, t.actors
+    query = select(ev.c.story_id, ea.c.actor_id, ac.c.name).select_from(
+        ea.join(ev, ev.c.id == ea.c.event_id).outerjoin(ac, ac.c.id == ea.c.actor_id)
+    )
+    return {
+        story_id
+        for story_id, actor_id, name in conn.execute(query)
+        if actor_id == actor or actor.lower() in (name or "").lower()
+    }
+
+
+@pytest.mark.parametrize(
+    "filters", STORY_FILTERS, ids=lambda f: "+".join(f"{k}={v}" for k, v in f.items())
+)
+@pytest.mark.parametrize("busy_at", [1, 1_000_000], ids=["checked-per-story", "listed"])
+def test_an_actors_stories_are_the_stories_with_an_event_of_the_actor(
+    store: Store, filters: dict[str, str], busy_at: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways of finding an actor's stories (each story checked for the actor's
+    events as the list is walked, or the stories of the actor's events listed first) keep
+    the same stories in the same order, page by page, and count them alike."""
+    monkeypatch.setattr(queries, "BUSY_ACTOR", busy_at)
+    others = {k: v for k, v in filters.items() if k != "actor"}
+    with reading(store.engine) as conn:
+        everyone = list_stories(conn, **others)
+        with_actor = stories_with_an_event_of(conn, filters["actor"])
+        expected = [s for s in everyone if s["id"] in with_actor]
+        assert list_stories(conn, **filters) == expected
+        pages = []
+        for offset in range(0, len(expected) + 3, 3):
+            pages += list_stories(conn, limit=3, offset=offset, **filters)
+        assert pages == expected
+        assert count_stories(conn, **filters) == len(expected)
+        assert count_stories(conn, cap=2, **filters) == min(2, len(expected))
+    if filters["actor"] in ("busy-one", "busy"):
+        assert expected  # the filters of a busy actor keep stories
+
+
+def test_a_busy_actors_stories_are_walked_in_the_lists_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite walks an index in the list's order (last report first) for a busy actor's
+    page of stories, and stops after it, instead of checking every story of the state,
+    status or type and sorting them all: ix_stories_last, or by state or status their
+    index from migration 32."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
+    walks = [
+        ({}, "ix_stories_last"),
+        ({"state": "planned"}, "ix_stories_last"),
+        ({"state": "occurred"}, "ix_stories_state_last (state=?"),
+        ({"type": "VISIT"}, "ix_stories_last"),
+    ]
+    with reading(store.engine) as conn:
+        for others, index in walks:
+            page = select_stories(**others, actor="busy-one", limit=20, busy=True)
+            plan = sqlite_plan(conn, page)
+            assert f"SEARCH stories USING INDEX {index}" in plan, (others, plan)
+            assert "FOR ORDER BY" not in plan, (others, plan)  # only its ties are sorted
+
+
+def test_a_busy_actors_stories_are_planned_for_the_actor_on_postgresql(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """psycopg prepares a statement on its sixth run on a connection; PostgreSQL's generic
+    plan of a busy actor's walk does not know the actor's rows (at a million events it
+    hashed all of them: 3.8 s for a page). The walk is planned for its values each time,
+    even where the server would take the generic plan (here: told to)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's plan cache")
+    monkeypatch.setattr(queries, "BUSY_ACTOR", 1)
+    with reading(store.engine) as conn:
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_generic_plan")
+        first = list_stories(conn, actor="busy-one", state="occurred", limit=3)
+        for _ in range(9):
+            assert list_stories(conn, actor="busy-one", state="occurred", limit=3) == first
+            assert count_stories(conn, actor="busy-one", cap=5) == 5
+        plans = conn.exec_driver_sql(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE '%%events.story_id = stories.id%%'"
+        ).all()
+    assert plans and all(generic == 0 and custom > 0 for generic, custom in plans), plans
 
 
 def test_ties_keep_one_order(store: Store) -> None:
@@ -859,6 +963,59 @@ def test_postgresql_pending_in_one_statement_folds_a_story_its_rows_do_not_tell(
                 assert ([s["id"] for s in found[0]], found[1]) == (ids, len(expected))
 
 
+@pytest.mark.parametrize("late", [False, True], ids=["rows-tell", "a-story-folded"])
+def test_a_pending_page_read_alone_is_the_page_in_one_round_trip(
+    db_url: str, tmp_path: Any, late: bool
+) -> None:
+    """read_pending_page: the page read in a transaction of its own is the page read in a
+    reading() block, summary and whole, every paging; on PostgreSQL one round trip (the
+    transaction's BEGIN and settings, the statement, COMMIT in one pipeline: one
+    ReadyForQuery), where a reading() block takes three. A page that needs a second
+    statement on the snapshot (a story its rows do not tell pushes the stories ranked
+    before the page into it) is read again in a reading() block: the same page."""
+    day = "2025-03-03"
+    articles = plans()
+    if late:  # as in the test above: a report of an earlier day stored after the others
+        held = {"earliest": "2025-04-10", "latest": "2025-04-10", "value": "2025-04-10"}
+        articles.append(stored_article("2025-02-20", "Visit 1 again", "Wire", [
+            {"key": "late1", "type": "VISIT", "status": "planned", "source": ["visitor-1"],
+             "target": ["host-1"], "location": "Capital", **held}]))  # fmt: skip
+    pages = [(None, 0), (1, 0), (2, 3), (100, 0), (3, 1)]
+    with Store(db_url) as store:
+        for article in articles:  # one at a time: the late report is stored last
+            assert store.add(article)
+        for summary in (True, False):
+            for limit, offset in pages:
+                with reading(store.engine) as conn:
+                    expected = pending_page(conn, day, limit=limit, offset=offset, summary=summary)
+                found = story_query.read_pending_page(
+                    store.engine, day, limit=limit, offset=offset, summary=summary
+                )
+                assert found == expected, (summary, limit, offset)
+        if not db_url.startswith("postgresql"):
+            return
+        import dateline.link.pending_pg as pending_pg
+
+        read_again = [
+            (limit, offset)
+            for limit, offset in [(n, k) for n in (1, 2, 3) for k in range(12)]
+            if pending_pg.page_alone(
+                store.engine, day, default_settings(), limit=limit, offset=offset, summary=True
+            )
+            is None
+        ]
+        assert bool(read_again) == late, read_again  # folded stories push earlier ones in
+        trace = tmp_path / "trace"
+        story_query.read_pending_page(store.engine, day, limit=100)  # warmed up
+        with _traced(store, trace):
+            story_query.read_pending_page(store.engine, day, limit=100)
+        with store.engine.connect() as conn:
+            status = conn.connection.driver_connection.pgconn.transaction_status
+    sent = trace.read_text().splitlines()
+    assert sum("ReadyForQuery" in line for line in sent) == 1, sent
+    assert status == 0  # idle: committed
+
+
 def test_no_cycle_collection_runs_while_a_pending_page_is_built(db_url: str) -> None:
     """A full collection walks every object of the process (10-25 ms of CPU with
     SQLAlchemy loaded): none runs while a page is built, however low the threshold;
@@ -1079,6 +1236,30 @@ def test_migration_29_adds_its_index_to_an_older_database(db_url: str) -> None:
         names = {r[0] for r in conn.execute(text(listed))}
         versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
     assert "ix_stories_open_end" in names and 29 in versions
+
+
+def test_migration_32_makes_the_state_index_again_with_the_last_report(db_url: str) -> None:
+    """A database from before migration 32 (ix_stories_state on the state alone) gets the
+    indexes by state and by status with the last report date, and loses the old one."""
+    listed = (
+        "SELECT indexname FROM pg_indexes"
+        if db_url.startswith("postgresql")
+        else "SELECT name FROM sqlite_master WHERE type = 'index'"
+    )
+    new = {"ix_stories_state_last"}
+    with Store(db_url) as opened:
+        assert all(opened.add_many(articles()))
+    with Store(db_url) as opened, opened.engine.begin() as conn:
+        assert new <= {r[0] for r in conn.execute(text(listed))}
+        for name in new:
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text("CREATE INDEX ix_stories_state ON stories (state)"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 32"))
+    with Store(db_url) as reopened, reading(reopened.engine) as conn:
+        names = {r[0] for r in conn.execute(text(listed))}
+        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
+        assert list_stories(conn, state="occurred")  # read by the new index
+    assert new <= names and "ix_stories_state" not in names and 32 in versions
 
 
 @pytest.mark.parametrize("day", ["2025-07-05", "2025-03-03"])

@@ -316,9 +316,9 @@ def test_migration_5_computes_the_state_of_stored_stories(db_url: str) -> None:
     with Store(db_url) as store:
         story = stored(store, CALLED_OFF[:3])
         with store.engine.begin() as conn:
-            conn.execute(text("DROP INDEX ix_stories_state"))
-            # as made before migration 5: nor migrations 7, 10 and 29's indexes, which hold
-            # state
+            conn.execute(text("DROP INDEX ix_stories_state_last"))
+            # as made before migration 5: nor migrations 7, 10, 29 and 31's indexes, which
+            # hold state
             conn.execute(text("DROP INDEX ix_stories_pending"))
             conn.execute(text("DROP INDEX ix_stories_open_group"))
             conn.execute(text("DROP INDEX ix_stories_open_end"))

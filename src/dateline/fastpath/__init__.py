@@ -65,6 +65,7 @@ SCHEMA_VERSIONS = frozenset(
         29,
         30,
         31,
+        32,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.fastpath.pending import build_stories
-from dateline.fastpath.timeline import rows_of
+from dateline.fastpath.span import in_list
+from dateline.fastpath.timeline import ID_LIST, _is_busy, actor_ids, rows_of
 from dateline.link.settings import LIFECYCLE, default_settings
 from dateline.link.story_view import check_state, list_entry
 
@@ -26,7 +27,10 @@ def list_stories(
     conn: Any, filters: dict[str, str | None], limit: int | None
 ) -> list[dict[str, Any]]:
     """``dateline stories``: one entry per story, most recently reported first."""
-    where, params = _conditions(filters)
+    actor = filters.get("actor")
+    named = actor_ids(conn, actor) if actor else None
+    busy = bool(limit) and _is_busy(conn, actor, named)  # as dateline.link.listing
+    where, params = _conditions({**filters, "actor_ids": named}, busy)
     order = "ORDER BY stories.last_dct DESC, stories.id"
     page, paged = ("LIMIT ? OFFSET ?", [limit, 0]) if limit else ("", [])
     columns = ", ".join(f"stories.{c}" for c in _COLUMNS)
@@ -34,13 +38,17 @@ def list_stories(
     rows = [dict(zip(_COLUMNS, r, strict=True)) for r in cursor]
     if not rows:
         return []
-    ids = f"SELECT stories.id FROM stories{where} {order} {page}"
-    people = _participants(conn, ids, params + paged)
-    outlets = _outlets(conn, ids, params + paged)
+    found = [r["id"] for r in rows]
+    if len(found) <= ID_LIST:  # the page's ids, as dateline.link.listing.list_stories
+        ids, given = in_list(found), found
+    else:
+        ids, given = f"SELECT stories.id FROM stories{where} {order} {page}", params + paged
+    people = _participants(conn, ids, given)
+    outlets = _outlets(conn, ids, given)
     return [list_entry(r, people.get(r["id"], []), outlets.get(r["id"], [])) for r in rows]
 
 
-def _conditions(filters: dict[str, str | None]) -> tuple[str, list[Any]]:
+def _conditions(filters: dict[str, Any], busy: bool = False) -> tuple[str, list[Any]]:
     """:func:`dateline.link.listing.select_stories`' WHERE clause (dates already checked)."""
     conditions, params = [], []
     if filters.get("date_from"):
@@ -57,12 +65,23 @@ def _conditions(filters: dict[str, str | None]) -> tuple[str, list[Any]]:
         conditions.append("stories.type = ?")
         params.append(kind.upper())
     if actor := filters.get("actor"):
-        rows, given = rows_of(actor)
-        events = f"SELECT event_actors.event_id FROM event_actors WHERE {rows}"
-        conditions.append(
-            f"stories.id IN (SELECT events.story_id FROM events WHERE events.id IN ({events}))"
-        )
-        params += given
+        # dateline.link.listing.stories_of_actor
+        rows, given = rows_of(actor, filters.get("actor_ids"))
+        if busy:
+            on_event = "event_actors.event_id = events.id"
+            conditions.append(
+                "EXISTS (SELECT * FROM events WHERE events.story_id = stories.id AND "
+                f"(EXISTS (SELECT * FROM event_actors WHERE {on_event} AND {rows})))"
+            )
+            params += given
+            conditions.append("stories.last_dct > ?")  # ix_stories_last walked in order
+            params.append("")
+        else:
+            events = f"SELECT event_actors.event_id FROM event_actors WHERE {rows}"
+            conditions.append(
+                f"stories.id IN (SELECT events.story_id FROM events WHERE events.id IN ({events}))"
+            )
+            params += given
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 

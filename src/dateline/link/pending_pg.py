@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +30,7 @@ from sqlalchemy import (
     ARRAY,
     ColumnElement,
     Connection,
+    Engine,
     Integer,
     Select,
     String,
@@ -83,6 +85,71 @@ def pending_page(
 
     return page_of_rows(rows, day, settings, limit=limit, offset=offset, summary=summary,
                         build=build)  # fmt: skip
+
+
+class _NotAlone(Exception):
+    """The page needs a second statement on the read's snapshot (:func:`page_alone`)."""
+
+
+@collector_paused()
+def page_alone(
+    engine: Engine,
+    day: str,
+    settings: LinkSettings,
+    *,
+    limit: int | None,
+    offset: int,
+    summary: bool,
+) -> tuple[list[dict[str, Any]], int] | None:
+    """:func:`pending_page` as a read of its own, in one round trip: the read's
+    transaction begun with its settings (:func:`dateline.store.engine.reading`'s), the
+    statement on its generic plan and COMMIT, sent in one pipeline. A page read in a
+    ``reading()`` block is three round trips (BEGIN with the settings, the statement,
+    COMMIT), each a wait for the server's process and then the client's on a loaded
+    machine. None when the page needs a second statement on the same snapshot (a story
+    its rows do not tell pushed the stories ranked before the page into it), or the
+    driver is not psycopg: the caller then reads the page in a ``reading()`` block."""
+    from dateline.link.query import _day_values
+    from dateline.store.engine import BEGIN_READ_STATEMENTS
+
+    first = None if limit is None else offset + limit
+    given = {**_day_values(day, settings), "offset": offset}
+    if first is not None:
+        given["first"] = first
+    sql = _sql(settings, limit is not None, not summary, tuple(given), by_end_groups(day))
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        if type(driver).__module__.split(".")[0] != "psycopg":
+            return None
+        from psycopg.rows import namedtuple_row
+
+        assert driver is not None
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        cursor = driver.cursor(row_factory=namedtuple_row)
+        cursor.adapters.register_loader("json", _json_loader())
+        conn.dispatch.before_cursor_execute(conn, cursor, sql, given, None, False)
+        try:
+            with driver.pipeline():
+                for statement in BEGIN_READ_STATEMENTS:
+                    driver.execute(statement)
+                driver.execute(_GENERIC)
+                cursor.execute(sql, given, prepare=True)
+                driver.execute("COMMIT")
+                rows = cursor.fetchall()
+        except BaseException:
+            with suppress(Exception):  # the error that ended the read is the one to raise
+                driver.execute("ROLLBACK")
+            raise
+        conn.dispatch.after_cursor_execute(conn, cursor, sql, given, None, False)
+
+    def build(missing: list[str], by_row: set[str]) -> dict[str, dict[str, Any]]:
+        raise _NotAlone
+
+    try:
+        return page_of_rows(rows, day, settings, limit=limit, offset=offset, summary=summary,
+                            build=build)  # fmt: skip
+    except _NotAlone:
+        return None
 
 
 # pending's statement runs on its generic plan (planned once per connection, not on every

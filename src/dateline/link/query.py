@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Engine,
     Integer,
     Select,
     String,
@@ -39,7 +40,7 @@ from dateline.link.story_view import (
 )
 from dateline.span import GROUPS, by_end_groups, overlapping_by_group
 from dateline.store import schema as t
-from dateline.store.engine import sqlite_snapshot
+from dateline.store.engine import reading, sqlite_snapshot
 from dateline.store.queries import among
 
 MEMBER_LIST = 1000  # at most this many member ids bound in one IN (...) list
@@ -138,6 +139,33 @@ def pending_page(
             conn, day, settings, limit=limit, offset=offset, summary=summary
         )
     return sqlalchemy_pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
+
+
+def read_pending_page(
+    engine: Engine,
+    as_of: date | str,
+    settings: LinkSettings | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    summary: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`pending_page` in a read of its own (:func:`dateline.store.engine.reading`).
+    On PostgreSQL with the packaged rules, one round trip when the page's one statement
+    tells it (:func:`dateline.link.pending_pg.page_alone`; else the page is read again in
+    a ``reading()`` block, three round trips): the same page."""
+    settings = settings or default_settings()
+    day = as_of_text(as_of)
+    if engine.dialect.name == "postgresql" and settings is default_settings():
+        from dateline.link import pending_pg
+
+        found = pending_pg.page_alone(
+            engine, day, settings, limit=limit, offset=offset, summary=summary
+        )
+        if found is not None:
+            return found
+    with reading(engine) as conn:
+        return pending_page(conn, day, settings, limit=limit, offset=offset, summary=summary)
 
 
 @collector_paused()

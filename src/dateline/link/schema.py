@@ -74,7 +74,12 @@ stories = Table(
     # a story's row again with every report, and each index is pages of the commit.
     Index("ix_stories_pending", *PENDING_COLUMNS),
     Index("ix_stories_last", "last_dct"),
-    Index("ix_stories_state", "state"),
+    # Migration 31: the stories of a state most recently reported first, as ``dateline
+    # stories --state`` lists them: a page is a range of the index, read in order, instead
+    # of every story of the state sorted (and, for a busy actor, each of them checked for
+    # the actor's events first). It replaced ix_stories_state (state), a prefix of it. (An
+    # index of the status so made was dropped: SQLite took it for pending's ranking.)
+    Index("ix_stories_state_last", "state", "last_dct"),
 )
 # Migration 10: what pending reads of a candidate, by the group of its reporting window
 # [first_dct, open_until] (dateline.span.SPAN_GROUPS): the stories open on a day are then

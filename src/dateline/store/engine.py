@@ -127,8 +127,12 @@ def writing(engine: Engine) -> Iterator[Connection]:
 # reading()'s settings on PostgreSQL, for the transaction only: two SET LOCAL sent as one
 # simple query (one round trip; SET, unlike a SELECT of set_config, takes no snapshot, so
 # the read's snapshot is still that of its first query)
-_PAGE_SETTINGS = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off"
-_BEGIN_READ = f"BEGIN ISOLATION LEVEL REPEATABLE READ; {_PAGE_SETTINGS}"
+BEGIN_READ_STATEMENTS = (
+    "BEGIN ISOLATION LEVEL REPEATABLE READ",
+    "SET LOCAL max_parallel_workers_per_gather = 0",
+    "SET LOCAL jit = off",
+)
+_BEGIN_READ = "; ".join(BEGIN_READ_STATEMENTS)
 
 
 @contextmanager

@@ -524,6 +524,22 @@ def _v29_open_end(conn: Connection) -> None:
     conn.exec_driver_sql("ANALYZE stories")
 
 
+def _v32_stories_by_state(conn: Connection) -> None:
+    """``ix_stories_state_last``: the stories of a state by their last report, so that
+    ``dateline stories --state S`` (with or without an actor) reads its page as a range of
+    an index in the list's order instead of sorting every story of the state;
+    ``ix_stories_state`` (state), a prefix of it, is dropped. Nothing else changes."""
+    from sqlalchemy.schema import CreateIndex
+
+    from dateline.link.schema import stories
+
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_stories_state")
+    for index in stories.indexes:
+        if index.name == "ix_stories_state_last":
+            conn.execute(CreateIndex(index, if_not_exists=True))
+    conn.exec_driver_sql("ANALYZE stories")
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -569,6 +585,11 @@ MIGRATIONS: list[Migration] = [
     (29, "ix_stories_open_end: pending's year and decade spans by their end", _v29_open_end),
     (30, "names identified and stories linked again (round 12)", _v30_relink),
     (31, "stories linked again: reports of one dated event sharing less (round 13)", _v31_relink),
+    (
+        32,
+        "stories by state and by status, last report first: stories --state",
+        _v32_stories_by_state,
+    ),
 ]
 
 

@@ -216,7 +216,7 @@ def _range(events: list[dict[str, Any]]) -> dict[str, str | None]:
 def _story_routes(app: FastAPI) -> None:
     from dateline.link import list_stories, story
     from dateline.link.listing import count_stories
-    from dateline.link.query import pending_page
+    from dateline.link.query import read_pending_page
 
     @app.get("/api/stories", response_model=JSON, tags=["stories"])
     def list_all(
@@ -229,7 +229,14 @@ def _story_routes(app: FastAPI) -> None:
 
         def read(conn: Connection) -> dict[str, Any]:
             found = list_stories(conn, *wanted, limit=limit, offset=offset or None)
-            return {"stories": found, "total": count_stories(conn, *wanted)}
+            # counting stops past TOTAL_CAP, as for events: all of the busiest actor's
+            # 50,000 stories cost 0.6 s of CPU at a million events, the page 13 ms
+            total = count_stories(conn, *wanted, cap=TOTAL_CAP + 1)
+            return {
+                "stories": found,
+                "total": min(total, TOTAL_CAP),
+                "total_exact": total <= TOTAL_CAP,
+            }
 
         return _json({**_read(request, read), "limit": limit, "offset": offset})
 
@@ -257,9 +264,9 @@ def _story_routes(app: FastAPI) -> None:
         day = _day("as_of", as_of) or date.today().isoformat()  # the clock, at the edge
         summary = view == "summary"
 
-        found, total = _read(
-            request, lambda c: pending_page(c, day, limit=limit, offset=offset, summary=summary)
-        )
+        # a read of its own: on PostgreSQL one round trip (link.pending_pg.page_alone)
+        engine: Engine = request.app.state.engine
+        found, total = read_pending_page(engine, day, limit=limit, offset=offset, summary=summary)
         page = {"as_of": day, "stories": found, "total": total, "limit": limit, "offset": offset}
         return _json(page)
 
