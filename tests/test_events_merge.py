@@ -217,6 +217,18 @@ def test_a_signing_put_off_with_nothing_told_before_is_of_the_parties_of_the_tal
     assert {"ana-lopes", "juan-mamani"} <= set(signing["source"] + signing["target"])
 
 
+def test_a_postponement_told_in_the_sentence_of_the_event_held_is_no_second_meeting(
+    nlp: Any,
+) -> None:
+    # 'the meeting' that was postponed is the summit of its own sentence, since held
+    text = (
+        "Chilean Foreign Minister Ana Lopes and Bolivian Foreign Minister Juan Mamani held a "
+        "summit in La Paz on Tuesday, after the meeting was postponed in October."
+    )
+    meets = [e for e in events_of(nlp, text, date(2025, 12, 4)) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in meets] == [("occurred", "2025-12-02")]
+
+
 def test_talks_with_nobody_named_and_no_two_sided_talks_before_stay_out(nlp: Any) -> None:
     text = "Coalition talks in Oslo stalled on Monday."
     assert not [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]

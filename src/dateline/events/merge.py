@@ -199,6 +199,14 @@ def _took_parties_of_talks_before(
         two_sided = candidate.first.type == "VISIT" and candidate.targets()
         if candidate.first.type not in PARTY_TALKS and not two_sided:
             continue
+        if (
+            changed
+            and candidate.first.type == mention.type
+            and any(m.sentence == mention.sentence for m in candidate.mentions)
+        ):
+            # 'held a summit on Tuesday, after the meeting was postponed in October': the
+            # plan changed is the event of its own sentence, told there as it ended
+            return False
         parties = _union([*candidate.sources(), *candidate.targets()])
         if len({party.country or party.id for party in parties}) < 2:
             continue  # 'Prabowo had been set to host him': one side only
