@@ -71,13 +71,9 @@ def pending_page(
     """:func:`dateline.link.query.pending_page` on PostgreSQL with the packaged rules: one
     statement, and a second only when stories folded from their reports push stories the
     statement ranked before the page into it."""
-    from dateline.link.query import _day_values, build_stories
+    from dateline.link.query import build_stories
 
-    first = None if limit is None else offset + limit
-    given = {**_day_values(day, settings), "offset": offset}
-    if first is not None:
-        given["first"] = first
-    sql = _sql(settings, limit is not None, not summary, tuple(given), by_end_groups(day))
+    sql, given = _page_statement(day, settings, limit=limit, offset=offset, summary=summary)
     rows = _generic(conn, sql, given)
 
     def build(missing: list[str], by_row: set[str]) -> dict[str, dict[str, Any]]:
@@ -85,6 +81,18 @@ def pending_page(
 
     return page_of_rows(rows, day, settings, limit=limit, offset=offset, summary=summary,
                         build=build)  # fmt: skip
+
+
+def _page_statement(
+    day: str, settings: LinkSettings, *, limit: int | None, offset: int, summary: bool
+) -> tuple[str, dict[str, Any]]:
+    """The page's one statement and its bound values, as both readers send it."""
+    from dateline.link.query import _day_values
+
+    given = {**_day_values(day, settings), "offset": offset}
+    if limit is not None:
+        given["first"] = offset + limit
+    return _sql(settings, limit is not None, not summary, tuple(given), by_end_groups(day)), given
 
 
 class _NotAlone(Exception):
@@ -109,14 +117,9 @@ def page_alone(
     machine. None when the page needs a second statement on the same snapshot (a story
     its rows do not tell pushed the stories ranked before the page into it), or the
     driver is not psycopg: the caller then reads the page in a ``reading()`` block."""
-    from dateline.link.query import _day_values
     from dateline.store.engine import BEGIN_READ_STATEMENTS
 
-    first = None if limit is None else offset + limit
-    given = {**_day_values(day, settings), "offset": offset}
-    if first is not None:
-        given["first"] = first
-    sql = _sql(settings, limit is not None, not summary, tuple(given), by_end_groups(day))
+    sql, given = _page_statement(day, settings, limit=limit, offset=offset, summary=summary)
     with engine.connect() as conn:
         driver = conn.connection.driver_connection
         if type(driver).__module__.split(".")[0] != "psycopg":
