@@ -726,15 +726,21 @@ def _countrys_body(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
     return [Ref(f"{code.lower()}-{direct.id}", "government", code, token.idx, role=direct.role)]
 
 
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a reporting verb reports: its complements, and the clause it is
+    appended to ('South Africa deployed …, the ministry said')."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        clauses.append(verb.head)
+    return clauses
+
+
 def _reported_country(speaker: Token, index: MentionIndex) -> str | None:
     """The country that is the subject of the clause ``speaker`` reports."""
     verb = speaker.head
     if speaker.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_LEMMAS:
         return None
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-        clauses.append(verb.head)  # 'South Africa deployed …, the ministry said'
-    for clause in clauses:
+    for clause in _reported_clauses(verb):
         for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
             found = [r for r in resolve(subject, index, 2) if r.kind in ("country", "place")]
             if found and found[0].country:
@@ -850,10 +856,7 @@ def _reported_by_own_office(token: Token) -> Token | None:
         return None
     if verb.lemma_.lower() not in REPORTING_LEMMAS:
         return None
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-        clauses.append(verb.head)  # 'The minister will travel …, her office said'
-    for clause in clauses:
+    for clause in _reported_clauses(verb):
         for subject in clause.children:
             if subject.dep_ in SUBJECT_DEPS and subject.pos_ in ("NOUN", "PROPN"):
                 return subject
