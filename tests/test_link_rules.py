@@ -508,6 +508,41 @@ def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_presen
     assert story_state([today, present], S).state == "under way"
 
 
+def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_refusal() -> None:
+    who = (["UGA", "KEN"], [])
+    week = ("x", "2024-03-11", "2024-03-17")
+    plan = member("plan", "AGREE", *who, "planned", "2024-03-05", week)
+    # "Kenya would not sign anything": a refusal, no date of its own, no call-off.
+    refusal = member("refusal", "AGREE", *who, "negated", "2024-03-05")
+    state = story_state([plan, refusal], S)
+    assert (state.state, state.status) == ("dated", "planned")
+    # Without the dated plan the refusal speaks; a call-off in the article still calls it off.
+    assert story_state([refusal], S).state == "cancelled"
+    called_off = dataclasses.replace(refusal, id="called-off", cancelled=True)
+    assert story_state([plan, called_off], S).state == "cancelled"
+
+
+def test_a_call_off_retold_beside_a_dated_plan_of_a_story_called_off_reinstates_it() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+    days = ("x", "2027-04-12", "2027-04-15")
+    plan = member("plan", "VISIT", *who, "planned", "2027-03-02", days)
+    off = member("off", "VISIT", *who, "negated", "2027-03-24", days)
+    off = dataclasses.replace(off, cancelled=True)
+    # "The state visit, called off two weeks ago, has been reinstated for April 12-15",
+    # and "while cancelling the visit" in a background sentence, without its date.
+    again = member("again", "VISIT", *who, "planned", "2027-04-06", days)
+    retold = member("retold", "VISIT", *who, "negated", "2027-04-06")
+    retold = dataclasses.replace(retold, cancelled=True)
+    state = story_state([plan, off, again, retold], S)
+    assert [a.state for a in state.articles] == ["dated", "cancelled", "dated"]
+    assert (state.state, state.status) == ("dated", "planned")
+    # A story not called off before is called off by the article's call-off.
+    same_day = {"dct": "2027-03-24", "document_id": "d"}
+    again_then = dataclasses.replace(again, **same_day)
+    first = story_state([plan, again_then, dataclasses.replace(retold, **same_day)], S)
+    assert [a.state for a in first.articles] == ["dated", "cancelled"]
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 
