@@ -514,7 +514,8 @@ def _v33_relink(conn: Connection) -> None:
     """Link stored documents again (issue 12's fourteenth round): the fold of a story's
     state changed (an undated refusal beside a dated plan of the article does not call the
     story off; an undated call-off retold beside a dated plan reinstates a story called
-    off), and with it each story's state, summary and window."""
+    off), and with it each story's state, summary and window; and two reports of a past
+    event named by one whole year find each other by their ``d:`` keys (``same_date``)."""
     from dateline.link.linker import relink_from_scratch
 
     if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
@@ -601,7 +602,11 @@ MIGRATIONS: list[Migration] = [
         "stories by state and by status, last report first: stories --state",
         _v32_stories_by_state,
     ),
-    (33, "stories linked again: a reinstated plan, an undated refusal (round 14)", _v33_relink),
+    (
+        33,
+        "stories linked again: a reinstated plan, a past event by its year (round 14)",
+        _v33_relink,
+    ),
 ]
 
 
