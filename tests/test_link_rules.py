@@ -508,6 +508,41 @@ def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_presen
     assert story_state([today, present], S).state == "under way"
 
 
+def test_an_article_that_dates_the_plan_later_is_not_undone_by_an_undated_refusal() -> None:
+    who = (["UGA", "KEN"], [])
+    week = ("x", "2024-03-11", "2024-03-17")
+    plan = member("plan", "AGREE", *who, "planned", "2024-03-05", week)
+    # "Kenya would not sign anything": a refusal, no date of its own, no call-off.
+    refusal = member("refusal", "AGREE", *who, "negated", "2024-03-05")
+    state = story_state([plan, refusal], S)
+    assert (state.state, state.status) == ("dated", "planned")
+    # Without the dated plan the refusal speaks; a call-off in the article still calls it off.
+    assert story_state([refusal], S).state == "cancelled"
+    called_off = dataclasses.replace(refusal, id="called-off", cancelled=True)
+    assert story_state([plan, called_off], S).state == "cancelled"
+
+
+def test_a_call_off_retold_beside_a_dated_plan_of_a_story_called_off_reinstates_it() -> None:
+    who = (["kim-jong-un"], ["RUS"])
+    days = ("x", "2027-04-12", "2027-04-15")
+    plan = member("plan", "VISIT", *who, "planned", "2027-03-02", days)
+    off = member("off", "VISIT", *who, "negated", "2027-03-24", days)
+    off = dataclasses.replace(off, cancelled=True)
+    # "The state visit, called off two weeks ago, has been reinstated for April 12-15",
+    # and "while cancelling the visit" in a background sentence, without its date.
+    again = member("again", "VISIT", *who, "planned", "2027-04-06", days)
+    retold = member("retold", "VISIT", *who, "negated", "2027-04-06")
+    retold = dataclasses.replace(retold, cancelled=True)
+    state = story_state([plan, off, again, retold], S)
+    assert [a.state for a in state.articles] == ["dated", "cancelled", "dated"]
+    assert (state.state, state.status) == ("dated", "planned")
+    # A story not called off before is called off by the article's call-off.
+    same_day = {"dct": "2027-03-24", "document_id": "d"}
+    again_then = dataclasses.replace(again, **same_day)
+    first = story_state([plan, again_then, dataclasses.replace(retold, **same_day)], S)
+    assert [a.state for a in first.articles] == ["dated", "cancelled"]
+
+
 # --- settings and small helpers -------------------------------------------------------
 
 
@@ -768,6 +803,38 @@ def test_an_undated_report_joins_the_story_it_shares_most_with_not_the_dated_one
         ["denial", "talks", "talks-again"],
         ["trip"],
     ]
+
+
+def test_two_reports_of_a_past_event_named_by_its_year_sharing_one_party_are_one_event() -> None:
+    """ "The memorandum Uganda and Kenya signed in 2016" and "the 2016 memorandum" Uganda's
+    minister recalls, in two articles: one party named as itself, one year, and no country
+    on one side the other does not name. Chile's 2016 agreements with Peru and with Bolivia
+    are two; so are reports of two years, or one of a year and one of a day in it."""
+    from dateline.link.cluster import cluster
+
+    year = ("2016", "2016-01-01", "2016-12-31")
+    kenya = member("kenya", "AGREE", ["UGA", "KEN"], [], "occurred", "2023-03-07", year)
+    uganda = member(
+        "uganda", "AGREE", ["ronald-ssemakula", "UGA"], [], "occurred", "2023-03-09", year
+    )
+    assert participants_match(kenya, uganda, S) == 0  # one party of two
+    assert adjacent(kenya, uganda, S) == adjacent(uganda, kenya, S) == 1
+    assert [len(d.added) for d in cluster([kenya, uganda], S)] == [2]
+    peru = member("peru", "AGREE", ["CHL", "PER"], [], "occurred", "2023-03-07", year)
+    bolivia = member("bolivia", "AGREE", ["CHL", "BOL"], [], "occurred", "2023-03-09", year)
+    assert adjacent(peru, bolivia, S) == 0
+    other = ("2017", "2017-01-01", "2017-12-31")
+    later = member("later", "AGREE", ["ronald-ssemakula", "UGA"], [], "occurred", "2023-03-09",
+                   other)  # fmt: skip
+    assert adjacent(kenya, later, S) == 0
+    day = ("2016-05-04", "2016-05-04", "2016-05-04")
+    on_day = member("on-day", "AGREE", ["ronald-ssemakula", "UGA"], [], "occurred",
+                    "2023-03-09", day)  # fmt: skip
+    assert adjacent(kenya, on_day, S) == 0
+    # Two articles that name no one who acts are not one event by a year alone.
+    rally = member("rally", "PROTEST", [], [], "occurred", "2023-03-07", year)
+    march = member("march", "PROTEST", [], [], "occurred", "2023-03-09", year)
+    assert adjacent(rally, march, S) == 0
 
 
 # --- a place the event's sentences do not name --------------------------------------------
@@ -1138,7 +1205,8 @@ def test_two_reports_of_one_dated_event_sharing_one_party_as_itself_are_one_even
     """ "Uganda and Kenya signed the memorandum in Jinja on March 3" and "Ssemakula's Uganda
     signed it in Jinja on March 3" share one party where two are asked for: of one type,
     on one date, from two articles, they are one event. A country and a person of it are
-    not the one party named as itself, and a wide date ("in 2021") says too little."""
+    not the one party named as itself, and a wide date ("in the first half of 2021") says
+    too little (a whole year, named for a past event, is the next test's)."""
     from dateline.link.cluster import cluster
 
     day = ("x", "2021-03-03", "2021-03-03")
@@ -1154,8 +1222,8 @@ def test_two_reports_of_one_dated_event_sharing_one_party_as_itself_are_one_even
     person = member("person", "AGREE", pair, [], "occurred", "2023-03-09", march)
     indians = member("indians", "AGREE", ["IND", "KEN"], [], "occurred", "2023-03-07", march)
     assert adjacent(person, indians, S) == 0
-    year = ("x", "2021-01-01", "2021-12-31")
-    whole = {"lo": year[1], "hi": year[2], "earliest": year[1], "latest": year[2]}
+    half = ("x", "2021-01-01", "2021-06-30")
+    whole = {"lo": half[1], "hi": half[2], "earliest": half[1], "latest": half[2]}
     wide = dataclasses.replace(uganda, id="wide", **whole)
     wide_too = dataclasses.replace(kenya, id="wide-too", **whole)
     assert adjacent(wide, wide_too, S) == 0

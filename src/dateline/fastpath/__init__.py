@@ -66,6 +66,7 @@ SCHEMA_VERSIONS = frozenset(
         30,
         31,
         32,
+        33,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -327,16 +327,25 @@ def same_dated(
     Kenya signed a memorandum on March 3" and "Ssemakula's Uganda signed it on March 3"), or,
     both dated within ``same_date_member`` days, a country and a person of it ("Gasimov
     will sign on April 21-22" and "Georgia and Azerbaijan signed on April 22"), directions
-    agreeing. Else 0."""
+    agreeing; or both dated to one whole year, sharing a party named as itself, every
+    country of one side's parties among the other's (a past event named by its year: "the
+    memorandum Uganda and Kenya signed in 2016" and "Ssemakula's Uganda, which signed the
+    2016 memorandum"). Else 0."""
     if kind != e.type or not (dated and e.dated) or settings.is_precursor(kind):
         return 0
     if kind in settings.speech_types:  # said every day: one date says nothing
         return 0
-    if not (_holds((e.lo, e.hi), window) and _short(e.lo, e.hi, settings)):
-        return 0
-    if not _short(*window, settings):
-        return 0
     nobody = not _role(e.participants, "source") or not _role(parts, "source")
+    if not (_short(e.lo, e.hi, settings) and _short(*window, settings)):
+        # A past event named by its year ("the 2016 memorandum") in two articles: one party
+        # named as itself, and no country of one side that the other does not name.
+        if not (window == (e.lo, e.hi) and whole_year(e.lo, e.hi)) or nobody:
+            return 0
+        if not (_one_party(e.participants, parts) and _countries_hold(e.participants, parts)):
+            return 0
+        return int(roles_agree(e.participants, e.type, parts, kind, settings))
+    if not _holds((e.lo, e.hi), window):
+        return 0
     if not nobody and not _one_party(e.participants, parts):
         # A country and a person of it are one party only on a date a week at most: a
         # day says which signing it is, a month does not.
@@ -374,8 +383,9 @@ def date_keys(
 
 
 def event_date_keys(e: Linkable, settings: LinkSettings, lookup: bool) -> tuple[str, ...]:
-    """``date_keys`` of an event whose window is short enough for ``same_dated``."""
-    if not (e.dated and _short(e.lo, e.hi, settings)):
+    """``date_keys`` of an event whose window is short enough for ``same_dated``, or one
+    whole year."""
+    if not (e.dated and (_short(e.lo, e.hi, settings) or whole_year(e.lo, e.hi))):
         return ()
     return date_keys(e.type, e.participants, True, settings, lookup)
 
@@ -389,6 +399,19 @@ def _itself(parts: tuple[Participant, ...], settings: LinkSettings) -> set[str]:
     if settings.same_date_member_days:
         keys |= {"m:" + p.country for p in named(parts) if p.country}
     return keys
+
+
+def whole_year(lo: str, hi: str) -> bool:
+    """Whether a window is one whole calendar year ("in 2016")."""
+    return lo[:4] == hi[:4] and lo[4:] == "-01-01" and hi[4:] == "-12-31"
+
+
+def _countries_hold(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> bool:
+    """Whether the countries one side's parties are of are among the other's (Uganda and
+    Kenya, and Uganda's minister; not Chile and Peru, and Chile and Bolivia)."""
+    ca = {p.country for p in named(a) if p.country}
+    cb = {p.country for p in named(b) if p.country}
+    return ca <= cb or cb <= ca
 
 
 def _holds(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -50,6 +50,9 @@ class ArticleState:
     # A date a facet of the article gives when its own type gives none (the fold takes it
     # while the story has no date): (time, window).
     facet_date: tuple[dict[str, Any], tuple[str, str]] | None = None
+    # The status the article gives a story already called off, when its undated reports of
+    # the call-off only retell it and it plans the event for a later date (``_retold``).
+    revived: str | None = None
 
 
 @dataclass
@@ -108,18 +111,40 @@ def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[M
     return [m for m in others if settings.rank(m.type) == top]
 
 
-def _dated_plan_speaks(voices: list[Member], kind: str) -> list[Member]:
-    """The voices, less the reports without a date of their own that put the event at the
-    article's date (``ongoing``, ``occurred``: "the Secretary's travel to Vietnam
-    demonstrates ...") when the article plans it, of the story's own type, for a date after
-    that: the dated plan says when it happens, the tense of an undated mention does not."""
-    planned_later = any(
+def _planned_later(voices: list[Member], kind: str) -> bool:
+    """Whether the article plans the event, of the story's own type, for a date after its
+    own."""
+    return any(
         m.type == kind and m.status == "planned" and m.dated and (m.earliest or "") > m.dct
         for m in voices
     )
-    if not planned_later:
+
+
+def _dated_plan_speaks(voices: list[Member], kind: str) -> list[Member]:
+    """The voices, less the reports without a date of their own that put the event at the
+    article's date (``ongoing``, ``occurred``: "the Secretary's travel to Vietnam
+    demonstrates ...") or deny it without calling it off (``negated``, no cancellation:
+    "Kyrgyzstan would not sign anything") when the article plans it, of the story's own
+    type, for a date after that: the dated plan says when it happens and that it is still
+    on, the tense or the refusal of an undated mention does not."""
+    if not _planned_later(voices, kind):
         return voices
-    return [m for m in voices if m.dated or m.status not in ("ongoing", "occurred")]
+    return [
+        m
+        for m in voices
+        if m.dated or not (m.status in HELD or (m.status == "negated" and not m.cancelled))
+    ]
+
+
+def _retold(voices: list[Member], kind: str) -> list[Member]:
+    """The voices, less the reports without a date of their own that the event was called
+    off, when the article plans it, of the story's own type, for a date after its own: for
+    a story already called off, such a report retells the call-off, and the dated plan is
+    the news ("the state visit, called off two weeks ago, has been reinstated for April
+    12-15"; ``Progress.step``)."""
+    if not _planned_later(voices, kind):
+        return voices
+    return [m for m in voices if m.dated or m.status != "negated"]
 
 
 def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[Member]:
@@ -265,6 +290,8 @@ def make_article(group: list[Member], kind: str, settings: LinkSettings) -> Arti
     time, time_kind, window = article_time(group, kind, settings, voices)
     status = article_status(group, kind, settings, voices)
     art = ArticleState(group[0].document_id, group[0].dct, group, status, time, time_kind, window)
+    if status == "negated" and (kept := _retold(voices, kind)) != voices:
+        art.revived = article_status(group, kind, settings, kept)
     if time_kind in ("window", "none"):
         art.facet_date = facet_date(group, kind, settings)
     return art
@@ -379,6 +406,11 @@ class Progress:
     def step(self, art: ArticleState, settings: LinkSettings) -> Progress:
         """The state after one more article (whose ``state`` this sets)."""
         status, timed, windowed = self.status, self.timed, self.windowed
+        revived = self.status == "negated" and art.revived is not None
+        if revived:
+            # The call-off it reports is the one the story had: the dated plan is the news,
+            # and no stale one (the article knows of the call-off), even on the old date.
+            art.status = art.revived
         new = art.status
         if art.facet_date and timed is None and new == "planned":
             # Its own type undated, a facet dates a story that had no date yet.
@@ -387,7 +419,11 @@ class Progress:
         # A stale plan of an event held or called off leaves its state as it was: "will
         # arrive on September 13", published on the 17th, neither undoes the visit held on
         # the 13th nor revives a leg called off (its history entry says so).
-        late = self.status in ("ongoing", "occurred", "negated") and stale(art, self.dates)
+        late = (
+            self.status in ("ongoing", "occurred", "negated")
+            and not revived
+            and stale(art, self.dates)
+        )
         taken_back = corrects(art, status, self.dates, self.held_on)
         if (
             new

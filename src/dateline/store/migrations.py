@@ -510,6 +510,18 @@ def _v31_relink(conn: Connection) -> None:
         relink_from_scratch(conn)
 
 
+def _v33_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's fourteenth round): the fold of a story's
+    state changed (an undated refusal beside a dated plan of the article does not call the
+    story off; an undated call-off retold beside a dated plan reinstates a story called
+    off), and with it each story's state, summary and window; and two reports of a past
+    event named by one whole year find each other by their ``d:`` keys (``same_date``)."""
+    from dateline.link.linker import relink_from_scratch
+
+    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+        relink_from_scratch(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -589,6 +601,11 @@ MIGRATIONS: list[Migration] = [
         32,
         "stories by state and by status, last report first: stories --state",
         _v32_stories_by_state,
+    ),
+    (
+        33,
+        "stories linked again: a reinstated plan, a past event by its year (round 14)",
+        _v33_relink,
     ),
 ]
 
