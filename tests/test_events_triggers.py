@@ -415,3 +415,17 @@ def test_dates_or_a_visit_that_clash_with_another_are_no_attack(nlp: Any) -> Non
         assert "ATTACK" not in found, (text, found)
     fighting = "Thai and Cambodian troops clashed along the border on Monday."
     assert "ATTACK" in {e["type"] for e in events_of(nlp, fighting, dct)}
+
+
+@pytest.mark.model
+def test_road_or_air_travel_is_no_trip(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    for road in (
+        "Gunmen seized two drivers near Mandera on Monday, and the UN has suspended road "
+        "travel in the region.",
+        "The UN has suspended road travel to Mandera.",
+    ):
+        found = {e["type"] for e in events_of(nlp, road, dct)}
+        assert "VISIT" not in found, (road, found)
+    trip = "The UN chief's travel to northern Kenya on Monday was a success."
+    assert "VISIT" in {e["type"] for e in events_of(nlp, trip, dct)}
