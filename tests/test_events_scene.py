@@ -614,3 +614,25 @@ def test_a_visitor_who_arrives_with_no_place_told_comes_to_the_dateline(nlp: Any
     home = "KISUMU, March 3 (Wire) — Kenyan President William Ruto arrived by helicopter on Monday."
     visits = [e for e in events_of(nlp, home, date(2026, 3, 3)) if e["type"] == "VISIT"]
     assert all(e["location"] != "Kisumu" for e in visits)
+
+
+@pytest.mark.model
+def test_a_return_told_with_the_journey_it_ends_is_no_visit_of_its_own(nlp: Any) -> None:
+    planned = (
+        "Prime Minister Claire Donnelly will visit Bali for talks with President Wibisana. "
+        "Donnelly now plans to fly in on November 4 and return to Canberra on November 6."
+    )
+    found = events_of(nlp, planned, date(2026, 10, 1))
+    visits = [e for e in found if e["type"] == "VISIT"]
+    assert [(e["location"], e["time"]["value"]) for e in visits] == [
+        ("Bali", "2026-11-04/2026-11-06")
+    ], visits
+    after = (
+        "President Ibrahim Yusuf returned to Abuja on Wednesday after attending the "
+        "inauguration of President Kwabena Mensah in Accra on Tuesday."
+    )
+    found = events_of(nlp, after, date(2025, 1, 9))
+    assert "return" not in {e["trigger"] for e in found if e["type"] == "VISIT"}, found
+    alone = "President Mateo Quintana will return to Japan from June 14 to 16 for talks."
+    found = events_of(nlp, alone, date(2027, 5, 2))
+    assert "return" in {e["trigger"] for e in found if e["type"] == "VISIT"}, found

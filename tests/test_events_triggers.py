@@ -347,3 +347,85 @@ def test_consultations_held_as_a_sitting_or_by_phone_are_a_meeting_and_a_process
 ) -> None:
     found = {e["type"] for e in events_of(nlp, text, date(2026, 3, 2))}
     assert kind in found and {"MEET", "DISCUSS"} - {kind} <= {"MEET", "DISCUSS"} - found, found
+
+
+@pytest.mark.model
+def test_cooperation_an_agreement_is_about_is_no_cooperation_of_its_own(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    for text in (
+        "Chile and Peru signed a memorandum on cooperation in Antarctica on Monday.",
+        "Chile and Peru are to sign an arrangement on cooperation between the ports of "
+        "Callao and Arica on Friday.",
+        "During the visit Chile and Peru are to sign an agreement on cooperation in copper "
+        "mining in Lima.",
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert "AGREE" in found and "COOPERATE" not in found, (text, found)
+    done = "Chile expanded its cooperation with Peru in fisheries on Monday."
+    assert "COOPERATE" in {e["type"] for e in events_of(nlp, done, dct)}
+
+
+@pytest.mark.model
+def test_a_storm_or_an_earthquake_that_strikes_is_no_attack(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    for text in (
+        "Fiji's minister spoke about Cyclone Mala, which struck Vanua Levu on 3 May.",
+        "Norway gave aid after hurricanes Alma and Boris struck the coast in April.",
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert "ATTACK" not in found, (text, found)
+    force = "Russian missiles struck Kharkiv on Monday."
+    assert "ATTACK" in {e["type"] for e in events_of(nlp, force, dct)}
+
+
+@pytest.mark.model
+def test_signing_a_decree_or_a_bill_is_no_agreement(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    for text in (
+        "President Ruto signed a decree on Monday raising the minimum wage.",
+        "The order, which President Ruto signed in March, bans charcoal exports.",
+        "President Ruto signed the finance bill on Monday.",
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert "AGREE" not in found, (text, found)
+    treaty = "President Ruto signed a trade treaty with Uganda on Monday."
+    assert "AGREE" in {e["type"] for e in events_of(nlp, treaty, dct)}
+
+
+@pytest.mark.model
+def test_according_to_estimates_names_no_speaker(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    figures = (
+        "Exports to Uganda doubled last year, according to estimates from the Kenya Export "
+        "Promotion Agency."
+    )
+    agency = "Exports to Uganda doubled last year, according to the Kenya Export Promotion Agency."
+    assert "accord" not in [e["trigger"] for e in events_of(nlp, figures, dct)]
+    assert "accord" in [e["trigger"] for e in events_of(nlp, agency, dct)]
+
+
+@pytest.mark.model
+def test_dates_or_a_visit_that_clash_with_another_are_no_attack(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    for text in (
+        "A Chilean official said the June dates clashed with the budget debate in Congress.",
+        "The minister's visit to Lima clashed with the start of the summit in Quito.",
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert "ATTACK" not in found, (text, found)
+    fighting = "Thai and Cambodian troops clashed along the border on Monday."
+    assert "ATTACK" in {e["type"] for e in events_of(nlp, fighting, dct)}
+
+
+@pytest.mark.model
+def test_road_or_air_travel_is_no_trip(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    for road in (
+        "Gunmen seized two drivers near Mandera on Monday, and the UN has suspended road "
+        "travel in the region.",
+        "The UN has suspended road travel to Mandera.",
+    ):
+        found = {e["type"] for e in events_of(nlp, road, dct)}
+        assert "VISIT" not in found, (road, found)
+    trip = "The UN chief's travel to northern Kenya on Monday was a success."
+    assert "VISIT" in {e["type"] for e in events_of(nlp, trip, dct)}

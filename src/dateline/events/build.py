@@ -8,11 +8,12 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.events import merge, scene, timing, venue
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
+from dateline.events.triggers import lookup
 from dateline.model import Candidate, Event, EventTime, Place, Timex, document_id
 
 
@@ -54,6 +55,7 @@ def build_events(
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)
+    pairs = [(g, e) for g, e in pairs if not _end_of_a_trip(g, doc, lexicon)]
     events = scene.split_destinations([event for _, event in pairs], places)
     events = scene.drop_returns_home(events, actors, places)
     events = scene.drop_home_stops(events, actors)
@@ -159,6 +161,49 @@ def _destination(visit: Event, where: dict[str, str]) -> str | None:
     if visit.location in where:
         codes.add(where[visit.location or ""])
     return codes.pop() if len(codes) == 1 else None
+
+
+#: the words that tie a return to the trip it ends ('before returning', 'after attending')
+TRIP_END_MARKS = {"before", "after", "then"}
+
+
+def _end_of_a_trip(group: merge.Cluster, doc: Doc, lexicon: Lexicon) -> bool:
+    """'will fly in on November 4 and return to Canberra on November 6', 'flies on to Praia
+    … before returning to Lisbon', 'returned to Abuja after attending the inauguration in
+    Accra': a return told with the journey it ends is the traveller going home, the end of
+    that trip, no visit of its own (its day still bounds the trip: timing.planned_span).
+    'will return to Japan in August for a conference' tells no other journey: a visit."""
+    if any(m.type != "VISIT" or m.trigger.lemma != "return" for m in group.mentions):
+        return False
+    return all(_told_with_its_journey(doc[m.token], lexicon) for m in group.mentions)
+
+
+def _told_with_its_journey(verb: Token, lexicon: Lexicon) -> bool:
+    def journey(token: Token) -> bool:
+        found = lookup(token, lexicon)
+        return found is not None and found.type == "VISIT" and token.lemma_.lower() != "return"
+
+    def journey_or_attending(token: Token) -> bool:
+        return journey(token) or token.lemma_.lower() == "attend"
+
+    head = verb.head
+    if verb.dep_ == "conj" and journey(head):
+        return True  # 'fly in on November 4 and return to Canberra'
+    if verb.dep_ in ("pcomp", "advcl") and head.lower_ in TRIP_END_MARKS and journey(head.head):
+        return True  # 'flies on to Praia … before returning to Lisbon'
+    if (
+        verb.dep_ == "advcl"
+        and journey(head)
+        and any(c.dep_ == "mark" and c.lower_ in TRIP_END_MARKS for c in verb.children)
+    ):
+        return True
+    # 'returned to Abuja after attending the inauguration', 'after a three-day state visit'
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TRIP_END_MARKS:
+            continue
+        if any(journey_or_attending(c) for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            return True
+    return False
 
 
 def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:

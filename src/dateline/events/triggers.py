@@ -480,6 +480,10 @@ def _verb_is_event(
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if _instead_of(verb):
         return False  # 'hand fishermen over instead of detaining them': what is not done
+    if trigger.type == "ATTACK" and _natural_hazard(verb):
+        return False  # 'Cyclone Tevita, which struck Vanua Levu': no one used force
+    if lemma == "clash" and _clashing_dates(verb, lexicon):
+        return False  # 'the June dates clashed with the budget debate': a calendar
     if lemma in light_verbs and any(_other_type(o, trigger, lexicon) for o in objects):
         return False  # 'struck a deal', 'hosted talks': the noun is the event
     if lemma in CUE_ONLY and lemma not in ("invite", "agree"):
@@ -490,6 +494,50 @@ def _verb_is_event(
     if trigger.host:
         return bool(objects)
     return True
+
+
+#: what strikes or hits a place without anyone using force ('hurricanes Eta and Iota, which
+#: struck the coast')
+NATURAL_HAZARDS = {
+    "hurricane", "cyclone", "typhoon", "storm", "tornado", "earthquake", "quake", "tsunami",
+    "flood", "flooding", "drought", "wildfire", "landslide", "avalanche", "eruption",
+    "tremor", "aftershock", "heatwave", "blizzard", "monsoon",
+}  # fmt: skip
+
+
+def _natural_hazard(verb: Token) -> bool:
+    """The verb's subject is a storm, an earthquake or a flood (also through a relative
+    clause: 'Cyclone Tevita, which struck …'), or its passive agent is ('was hit by a
+    typhoon')."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(s.lower_ in ("which", "that") for s in subjects):
+        subjects.append(verb.head)
+    subjects += [
+        o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+    ]
+    for subject in subjects:
+        words = {subject.lemma_.lower(), subject.lower_}
+        # 'hurricanes Eta and Iota', 'Cyclone Tevita': the name after its kind
+        words |= {t.lemma_.lower() for t in subject.subtree if t.i < subject.i}
+        if words & NATURAL_HAZARDS:
+            return True
+    return False
+
+
+#: what clashes in a calendar, not on a battlefield
+CALENDAR_NOUNS = {"date", "day", "schedule", "timing", "calendar", "programme", "program"}
+
+
+def _clashing_dates(verb: Token, lexicon: Lexicon) -> bool:
+    """'the June dates clashed with the start of the budget process', 'the visit would clash
+    with the summit': days or an occasion that fall together, no fighting."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.ent_type_ == "DATE" or subject.lemma_.lower() in CALENDAR_NOUNS:
+            return True
+        found = lookup(subject, lexicon) if pos_class(subject) == "noun" else None
+        if found is not None and found.type in ("VISIT", "MEET"):
+            return True
+    return False
 
 
 def _phone_call(verb: Token) -> bool:
@@ -566,6 +614,8 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
                 and _target_of_an_act(head.head, lexicon)
             ):
                 return False  # 'talks on Mercosur tariffs', 'the attack on a UN convoy'
+    if trigger.type == "COOPERATE" and _topic_of_an_agreement(noun, lexicon):
+        return False  # 'signed a memorandum on cooperation in education': the signing is
     if trigger.lemma == "deal" and any(c.lower_ in NOT_A_DEAL for c in noun.children):
         return False
     if trigger.lemma == "conference" and _one_sided_briefing(noun):
@@ -583,6 +633,31 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
 TARGET_TYPES = {"SANCTION", "AID"}
 #: nouns of the events a measure or a supply can be the topic or the target of
 ACT_NOUN_TYPES = {"MEET", "DISCUSS", "ATTACK", "PROTEST", "ACCUSE", "THREATEN"}
+
+
+#: prepositions that hang what a document is about on it ('a memorandum on cooperation in
+#: higher education', 'an agreement for cooperation in mining')
+AGREEMENT_TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
+
+
+def _topic_of_an_agreement(noun: Token, lexicon: Lexicon) -> bool:
+    """'signed a memorandum on cooperation in higher education', 'are to sign an arrangement
+    on cooperation in Antarctica': the cooperation is what the document is about; the
+    agreement is the event (docs/annotation.md: one row per real event)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in AGREEMENT_TOPIC_PREPS:
+        return False
+    document = head.head
+    if pos_class(document) != "noun":
+        return False
+    found = lookup(document, lexicon)
+    if found is not None:
+        return found.type == "AGREE"
+    # 'an arrangement on cooperation', the object of a signing
+    if document.dep_ not in ("dobj", "nsubjpass") or pos_class(document.head) != "verb":
+        return False
+    signing = lookup(document.head, lexicon)
+    return signing is not None and signing.type == "AGREE"
 
 
 def _target_of_an_act(governor: Token, lexicon: Lexicon) -> bool:
