@@ -324,6 +324,8 @@ def describe(
         light = set(cues["light_verbs"]) | set(cues["purpose_verbs"]) | {"receive", "get"}
         arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
         mention.status, mention.cue = decision or ("occurred", "nominal")
+        if status.not_held(token, clause, decision):
+            mention.cue = status.NOT_HELD  # 'the signing will not take place': called off
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
         mention.anaphoric = mention.definite and not mention.participants()
@@ -350,7 +352,9 @@ def describe(
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
-    mention.cancelled = mention.status == "negated" and (mention.cue or "") in cues["cancel_verbs"]
+    mention.cancelled = mention.status == "negated" and (
+        (mention.cue or "") in cues["cancel_verbs"] or mention.cue == status.NOT_HELD
+    )
     held = timing.held_clause(mention, token.doc)
     held_at = arguments.place_of(held, index) if held is not None else None
     if held_at is not None and (mention.location is None or mention.rescheduled):
