@@ -370,3 +370,22 @@ def test_a_threat_by_people_no_known_actor_names_is_kept_without_participant(nlp
     text = "Fishing crews have threatened to blockade the harbour of Kalmar on Friday."
     found = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "THREATEN"]
     assert len(found) == 1 and found[0]["source"] == []
+
+
+@pytest.mark.model
+def test_a_meeting_called_off_with_nobody_named_and_no_talks_before_is_kept(nlp: Any) -> None:
+    # no talks told before to lend it parties: the forum called off is still a (key) row,
+    # with no participant
+    text = "A business forum in Lima that was set for June 3 will not go ahead."
+    [forum] = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "MEET"]
+    assert forum["status"] == "negated" and forum["change"] == "cancelled"
+    assert forum["source"] == [] and forum["time"]["value"] == "2025-06-03"
+    assert forum["location"] and "Lima" in forum["location"]
+
+
+@pytest.mark.model
+def test_a_meeting_with_nobody_named_and_nothing_changed_still_needs_a_participant(
+    nlp: Any,
+) -> None:
+    text = "A business forum will be held in Lima on June 3."
+    assert [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "MEET"] == []

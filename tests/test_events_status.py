@@ -559,3 +559,28 @@ def test_unable_to_travel_negates_the_trip(nlp: Any) -> None:
     text = "The ministry said the Prime Minister of Fiji is unable to travel to Tonga next week."
     visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
     assert [e["status"] for e in visits] == ["negated"]
+
+
+def test_an_event_said_not_to_take_place_is_called_off(nlp: Any) -> None:
+    # 'will not take place' calls the signing off as 'has been cancelled' would: the
+    # signing, named by nothing told before, is then of the parties of the talks
+    text = (
+        "Chilean Foreign Minister Ana Lopes met Bolivian Foreign Minister Juan Mamani in La Paz "
+        "on Monday. The signing, which was scheduled for this afternoon, will not take place."
+    )
+    [signing] = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert (signing["status"], signing["change"]) == ("negated", "cancelled")
+    assert {"ana-lopes", "juan-mamani"} <= set(signing["source"] + signing["target"])
+
+
+def test_an_occasion_that_did_not_go_ahead_was_cancelled_but_one_that_did_not_end_was_not(
+    nlp: Any,
+) -> None:
+    text = "Lula and Ishiba were to hold talks in Tokyo on April 20. The talks did not go ahead."
+    [talks] = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert (talks["status"], talks["change"]) == ("negated", "cancelled")
+    text = "Lula and Ishiba held talks in Tokyo on April 10. The talks did not end on Friday."
+    assert all(e["change"] is None for e in _events(nlp, text))
+    # the simple present tells a habit: no summit called off
+    text = "The summit between Sweden and Norway does not take place in winter."
+    assert [e for e in _events(nlp, text) if e["type"] == "MEET"] == []

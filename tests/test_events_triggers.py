@@ -429,3 +429,20 @@ def test_road_or_air_travel_is_no_trip(nlp: Any) -> None:
         assert "VISIT" not in found, (road, found)
     trip = "The UN chief's travel to northern Kenya on Monday was a success."
     assert "VISIT" in {e["type"] for e in events_of(nlp, trip, dct)}
+
+
+@pytest.mark.model
+def test_a_case_brought_before_a_court_is_an_accusation_and_asking_a_parliament_none(
+    nlp: Any,
+) -> None:
+    dct = date(2025, 5, 21)
+    text = "The maritime case that Peru filed at the International Court of Justice in 2008."
+    [case] = [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"]
+    assert (case["status"], case["source"], case["time"]["value"]) == ("occurred", ["PER"], "2008")
+    text = "Joe Biden asked Congress to approve the aid on Monday."
+    assert [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"] == []
+    text = "Peru took the dispute to the International Court of Justice in January 2008."
+    [taken] = [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"]
+    assert (taken["source"], taken["time"]["value"]) == (["PER"], "2008-01")
+    text = "Peru took the minister to the airport in January 2008."
+    assert [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"] == []

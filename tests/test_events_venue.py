@@ -258,3 +258,17 @@ def test_a_participle_of_speaking_tells_where_the_speaker_said_it(nlp: Any) -> N
     # a place in what is said is not where it was said
     said = "William Ruto, speaking on Monday, said the talks in Nairobi would go on."
     assert places(nlp, said, "STATEMENT") == [None]
+
+
+def test_a_case_brought_before_a_court_is_placed_at_the_court_or_its_seat(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    text = "Bolivia will ask the International Court of Justice to rule on the waters."
+    [case] = [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"]
+    assert case["location"] == "International Court of Justice"
+    text = "Indonesia lodged a complaint with the World Trade Organization in Geneva on Friday."
+    [complaint] = [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"]
+    assert complaint["location"] and "Geneva" in complaint["location"]
+    # an accusation made at a meeting is no case: the meeting does not place it at a court
+    text = "Indonesia accused Australia of dumping at a meeting on Friday."
+    [accusation] = [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"]
+    assert accusation["location"] is None

@@ -28,8 +28,9 @@ from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index, has_the
+from dateline.events.places import UNMAPPED_KINDS
 from dateline.events.triggers import find_triggers, lookup, pos_class
-from dateline.model import Event, Timex
+from dateline.model import Event, Place, Timex
 
 
 class EventExtractor:
@@ -324,6 +325,8 @@ def describe(
         light = set(cues["light_verbs"]) | set(cues["purpose_verbs"]) | {"receive", "get"}
         arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
         mention.status, mention.cue = decision or ("occurred", "nominal")
+        if status.not_held(token, clause, decision):
+            mention.cue = status.NOT_HELD  # 'the signing will not take place': called off
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
         mention.anaphoric = mention.definite and not mention.participants()
@@ -350,7 +353,11 @@ def describe(
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
-    mention.cancelled = mention.status == "negated" and (mention.cue or "") in cues["cancel_verbs"]
+    mention.cancelled = mention.status == "negated" and (
+        (mention.cue or "") in cues["cancel_verbs"] or mention.cue == status.NOT_HELD
+    )
+    if mention.location is None and mention.type == "ACCUSE":
+        mention.location = _court_of_the_case(token, index)
     held = timing.held_clause(mention, token.doc)
     held_at = arguments.place_of(held, index) if held is not None else None
     if held_at is not None and (mention.location is None or mention.rescheduled):
@@ -384,6 +391,41 @@ def describe(
         # 'X could meet Li if time allows, an official told reporters': the condition is
         # the content's; the telling happened
         mention.status, mention.cue = "occurred", "speech act"
+
+
+#: verbs that bring a case before a court or body (triggers.json ACCUSE entries)
+CASE_VERBS = {"file", "lodge", "bring", "sue", "ask", "take"}
+#: the prepositions of the court or body a case is brought before
+COURT_PREPS = {"to", "with", "at", "before"}
+
+
+def _court_of_the_case(verb: Token, index: MentionIndex) -> Place | None:
+    """'took the dispute to the International Court of Justice', 'lodged a complaint with
+    the World Trade Organization', 'asked the Constitutional Court to rule': a case brought
+    before a court or body is placed there (its seat when the phrase names it: 'with the
+    WTO in Geneva')."""
+    if verb.lemma_.lower() not in CASE_VERBS:
+        return None
+    bodies = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "ask"]
+    # the body may hang on the case: 'lodged a complaint with the WTO'
+    cases = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    bodies += [
+        g
+        for case in cases
+        for c in case.children
+        if c.dep_ == "prep" and c.lower_ in COURT_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for body in bodies:
+        seats = [index.place(t) for t in body.subtree]
+        seat = next((p for p in seats if p is not None and p.kind not in UNMAPPED_KINDS), None)
+        if seat is not None:
+            return seat
+        actor = index.actor(body)
+        if actor is not None and actor.kind == "organisation":
+            return Place(name=actor.name, kind="facility")
+    return None
 
 
 def _own_clause(mention: Mention, token: Token) -> bool:

@@ -9,6 +9,7 @@ from datetime import date
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import Ref
+from dateline.events.status import NOT_HELD
 from dateline.model import Candidate, Event, EventTime, Evidence, Place
 
 GROUPS = {"occurred": 0, "ongoing": 0, "planned": 1, "possible": 1, "negated": 2}
@@ -116,13 +117,16 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     last: dict[str, Mention] = {}  # the mention of each type told last, kept or not
     for mention in mentions:
         before, last[mention.type] = last.get(mention.type), mention
-        if not _worth_keeping(mention) and not _took_parties_of_talks_before(mention, clusters):
+        kept = _worth_keeping(mention) or _took_parties_of_talks_before(mention, clusters)
+        if not kept and not _changed_gathering(mention):
             continue
         home = _find_home(mention, clusters, before)
         if home is not None:
             home.mentions.append(mention)
-        elif _starts_an_event(mention) or (
-            _changed_plan(mention) and _took_parties_of_talks_before(mention, clusters, True)
+        elif (
+            _starts_an_event(mention)
+            or (_changed_plan(mention) and _took_parties_of_talks_before(mention, clusters, True))
+            or _changed_gathering(mention)
         ):
             clusters.append(Cluster([mention]))
     return [
@@ -168,6 +172,21 @@ def _worth_keeping(mention: Mention) -> bool:
 
 
 PARTY_TALKS = {"MEET", "DISCUSS", "AGREE"}
+
+
+def _changed_gathering(mention: Mention) -> bool:
+    """'A business forum set for June 3 in Lima will not go ahead', 'the session scheduled
+    for 10 December has been cancelled': a meeting called off or moved with a place or time
+    of its own is a key event even when nobody is named in it and no talks were told before
+    to lend it parties (participant null)."""
+    return (
+        mention.type == "MEET"
+        and (mention.cancelled or mention.rescheduled)
+        and not mention.participants()
+        and not mention.place_named
+        and not mention.other
+        and bool(mention.location or mention.dated)
+    )
 
 
 def _changed_plan(mention: Mention) -> bool:
@@ -455,8 +474,8 @@ def plan_change(group: Cluster, status: str, cue: str | None, lexicon: Lexicon) 
     'cancelled' when a cancellation cue decides a negated event, else None."""
     if any(m.rescheduled for m in group.mentions):
         return "postponed"
-    if status == "negated" and cue in lexicon.cues["cancel_verbs"]:
-        return "cancelled"
+    if status == "negated" and (cue in lexicon.cues["cancel_verbs"] or cue == NOT_HELD):
+        return "cancelled"  # called off, or said not to take place
     return None
 
 

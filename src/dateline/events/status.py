@@ -561,6 +561,32 @@ def cancelled_with_its_noun(verb: Token, cues: dict[str, Any]) -> Decision | Non
     return decision if cancelled or _occurrence_key(clause) in cues["occurrence_verbs"] else None
 
 
+#: the cue of an event said not to take place ('the signing will not take place'): called
+#: off, as by a cancelling verb (``Event.change`` 'cancelled'), though its dates stay its own
+NOT_HELD = "not take place"
+#: the occurrence verbs whose negation calls an event off ('did not end' does not)
+NOT_HELD_KEYS = {"take place", "go ahead", "happen", "occur", "materialize"}
+
+
+def not_held(noun: Token, clause: Token | None, decision: Decision | None) -> bool:
+    """'The signing, scheduled for this afternoon, will not take place', 'a business forum
+    … will not go ahead', 'the session due in Dublin never took place': an event said not
+    to happen, as its subject, is called off (not in the simple present, which tells a
+    habit: 'the fair does not take place in winter')."""
+    if clause is None or decision is None or decision[0] != "negated":
+        return False
+    if decision[1] not in ("not", "n't", "never"):
+        return False
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != clause.i:
+        return False
+    auxes = children(clause, "aux", "auxpass")
+    present_do = len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
+    habit = present_do or (not auxes and clause.tag_ in ("VBZ", "VBP"))
+    # 'will not go ahead': the parser makes 'ahead' an adverb, not a particle
+    ahead = clause.lemma_.lower() == "go" and any(c.lower_ == "ahead" for c in clause.children)
+    return not habit and (ahead or _occurrence_key(clause) in NOT_HELD_KEYS)
+
+
 def _occurrence_key(verb: Token) -> str:
     """'take place' (its noun an object), else the governor key ('go ahead', 'happen')."""
     if verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in children(verb, "dobj")):
