@@ -871,3 +871,20 @@ def test_a_signing_after_other_talks_is_not_dated_by_the_talks_told_before(nlp: 
 def test_a_strike_of_stated_hours_spans_its_days(nlp: Any, text: str, value: str) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
     assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("press", "value"),
+    [("This issue went to press on July 1.\n\n", "2026-07-05/2026-07-06"), ("", None)],
+)
+def test_a_plan_ahead_when_the_text_was_written_keeps_its_day(
+    nlp: Any, press: str, value: str | None
+) -> None:
+    """A newsletter that says it went to press on July 1 and carries July 10: 'will arrive
+    … on Sunday, July 5' is still the plan's day; without the press date it is dropped."""
+    text = press + (
+        "Chilean President Gabriel Boric will arrive in Manila on Sunday, July 5, for a "
+        "two-day state visit."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", value)]
