@@ -39,6 +39,7 @@ GROUPS = (
     "blind20",
     "blind21",
     "blind22",
+    "blind23",
 )
 
 

@@ -871,3 +871,76 @@ def test_a_signing_after_other_talks_is_not_dated_by_the_talks_told_before(nlp: 
 def test_a_strike_of_stated_hours_spans_its_days(nlp: Any, text: str, value: str) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
     assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "value"),
+    [
+        ("Polish President Tomasz Wielgosz has cancelled his state visit to South Korea, "
+         "planned for July 20-22.", "negated", "2026-07-20/2026-07-22"),
+        ("Polish President Tomasz Wielgosz has postponed his state visit to South Korea, "
+         "planned for July 20.", "planned", None),
+    ],
+)  # fmt: skip
+def test_a_bare_participle_of_planning_gives_the_time_planned(
+    nlp: Any, text: str, status: str, value: str | None
+) -> None:
+    """'cancelled his visit, planned for July 20': the day the visit was planned for, which
+    a cancelled plan keeps and a postponed one does not."""
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [(status, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rwandan and Congolese delegations met in Kigali from June 22 to 26 and, on the last "
+         "day, signed an accord.", "2026-06-26"),
+        ("Rwandan and Congolese delegations met in Kigali from June 22 to 26 and on the second "
+         "day signed an accord.", "2026-06-23"),
+    ],
+)  # fmt: skip
+def test_an_ordinal_day_of_a_range_is_that_day(nlp: Any, text: str, value: str) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_a_range_read_back_a_year_moves_both_ends(nlp: Any) -> None:
+    text = "Slovak Prime Minister Robert Fico met Polish Prime Minister Donald Tusk on July 19-20."
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in found] == ["2025-07-19/2025-07-20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "value"),
+    [
+        ("Zambia will host a regional summit in Lusaka on July 25 and 26. Zimbabwe said "
+         "President Emmerson Mnangagwa would not travel to Lusaka for the summit.", "negated",
+         "2026-07-25/2026-07-26"),
+        ("Zambia will host a regional summit in Lusaka on July 25. Mnangagwa will travel to "
+         "Lusaka for the talks.", "planned", None),
+    ],
+)  # fmt: skip
+def test_a_trip_for_the_meeting_told_before_takes_its_days(
+    nlp: Any, text: str, status: str, value: str | None
+) -> None:
+    """The trip made for a definite meeting is dated by that meeting; by no other one."""
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [(status, value)]
+
+
+@pytest.mark.parametrize(
+    ("press", "value"),
+    [("This issue went to press on July 1.\n\n", "2026-07-05/2026-07-06"), ("", None)],
+)
+def test_a_plan_ahead_when_the_text_was_written_keeps_its_day(
+    nlp: Any, press: str, value: str | None
+) -> None:
+    """A newsletter that says it went to press on July 1 and carries July 10: 'will arrive
+    … on Sunday, July 5' is still the plan's day; without the press date it is dropped."""
+    text = press + (
+        "Chilean President Gabriel Boric will arrive in Manila on Sunday, July 5, for a "
+        "two-day state visit."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", value)]

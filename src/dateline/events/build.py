@@ -14,7 +14,7 @@ from dateline.events import merge, scene, timing, venue
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.triggers import lookup
-from dateline.model import Candidate, Event, EventTime, Place, Timex, document_id
+from dateline.model import Candidate, Event, EventTime, Place, Timex, document_id, iso_day
 
 
 def build_events(
@@ -71,8 +71,9 @@ def build_events(
         scene.date_chronology_entries(events, text, timexes, dct)
         scene.share_dateline_place(events, text, actors, dct)
         scene.date_live_blog_entries(events, text, dct)
+        written = written_on(text, timexes, dct)
         for event in events:
-            agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"])
+            agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"], written)
     venue.home_institution_places(events, actors)  # after the dateline's city
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     if article is not None and article.title:
@@ -323,7 +324,49 @@ def loose_candidates(group: merge.Cluster, free: list[Timex], dct: date) -> list
     return found
 
 
-def agree_with_own_time(event: Event, dct: date, carried_out: list[str]) -> None:
+#: cues of a plan told as still ahead ('will arrive', 'is to sign', 'is scheduled to meet')
+FORWARD_CUES = {"will", "is to", "schedule", "call", "plan", "expect"}
+#: the words that tell when the text itself was written ('this issue went to press on …')
+WRITTEN_ON = re.compile(
+    r"\b(?:went to press|(?:was|were) (?:compiled|written|finalised|finalized))\s+on\s*$",
+    re.IGNORECASE,
+)
+
+
+def written_on(text: str, timexes: list[Timex], dct: date) -> date | None:
+    """The day a text says it was written, before the day it carries ('The items in this
+    issue were compiled on October 9', '(this issue went to press on April 16)')."""
+    for timex in timexes:
+        day = iso_day(timex.earliest)
+        if timex.granularity != "day" or day is None:
+            continue
+        if not WRITTEN_ON.search(text[max(0, timex.start - 40) : timex.start]):
+            continue
+        if not re.search(r"\d{4}", timex.text):
+            # 'went to press on August 28': the last such day up to the DCT, whatever
+            # year the story told before ('in 2023') led the tagger to
+            try:
+                day = day.replace(year=dct.year)
+                day = day if day <= dct else day.replace(year=dct.year - 1)
+            except ValueError:  # 29 February
+                continue
+        if day < dct:
+            return day
+    return None
+
+
+def _written_before(event: Event, written: date | None) -> bool:
+    """'will pay his state visit on April 26-28' in an issue that went to press on April 16
+    and carries May 3: a plan told as still ahead when the text was written keeps its day."""
+    latest = iso_day(event.time.latest)
+    if written is None or event.cue not in FORWARD_CUES or latest is None:
+        return False
+    return latest >= written
+
+
+def agree_with_own_time(
+    event: Event, dct: date, carried_out: list[str], written: date | None = None
+) -> None:
     """No status that its own time contradicts: an event dated after the DCT has not
     occurred nor is it under way, so it is planned ('the visit, which had been scheduled
     for March 9-10, has been pushed back' read in the past with its future dates); a plan
@@ -336,5 +379,7 @@ def agree_with_own_time(event: Event, dct: date, carried_out: list[str]) -> None
         # 'On Wednesday, Bush goes to Bucharest for the summit': a present with a future day
         event.status, event.cue = "planned", f"{event.cue} + future time"
     elif event.status == "planned" and event.time.latest and event.time.latest < day:
+        if _written_before(event, written):
+            return
         event.time, event.dated = EventTime(None, day, None, None), False
         event.cue = f"{event.cue} + past time dropped"

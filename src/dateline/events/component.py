@@ -79,6 +79,8 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     clause_dates.share_verb_dates(mentions, doc, timexes)
     clause_dates.share_when_dates(mentions, doc, timexes)
     occasion.said_at_the_occasion(mentions, doc, blocks, timexes)
+    sharing.trip_for_the_meeting(mentions, doc)
+    timing.day_of_the_range(mentions, doc)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)
     mentions = timing.split_legs(mentions, doc, index, timexes)

@@ -1019,3 +1019,41 @@ def _told_earlier(trip: Token) -> bool:
         return True
     marks = {c.lower_ for c in trip.children if c.dep_ in ("amod", "advmod")}
     return bool(marks & EARLIER_MARKS) and (trip.pos_ == "VERB" or "first" not in marks)
+
+
+def trip_for_the_meeting(mentions: list[Mention], doc: Doc) -> None:
+    """'Slovakia will host the summit on November 19-20 … Nehammer will travel to Kosice
+    for the summit': an undated trip made for a definite meeting is dated by the latest
+    dated mention of that meeting told before it (the attendee is there for its days)."""
+    for mention in mentions:
+        if mention.type != "VISIT" or mention.dated or mention.timexes:
+            continue
+        noun = _meeting_travelled_for(doc[mention.token])
+        if noun is None:
+            continue
+        told = [
+            m
+            for m in mentions
+            if m.type == "MEET"
+            and m.dated
+            and m.token < noun.i
+            and m.token != noun.i
+            and doc[m.token].lemma_.lower() == noun.lemma_.lower()
+        ]
+        if told:
+            meeting = max(told, key=lambda m: m.token)
+            mention.time, mention.dated = meeting.time, True
+
+
+def _meeting_travelled_for(verb: Token) -> Token | None:
+    """The definite meeting noun of 'travel … for the summit', or None (the parser may hang
+    'for the summit' on the destination: 'travel to Lusaka for the summit')."""
+    places = [o for p in verb.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    for prep in [c for t in (verb, *places) for c in t.children]:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in prep.children:
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            if noun.dep_ == "pobj" and definite:
+                return noun
+    return None

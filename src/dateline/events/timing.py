@@ -188,8 +188,11 @@ def attach(
                 continue  # 'postponed his trip, which had been planned for May': the old date
             elif mention.rescheduled and prep not in NEW_TIME_PREPS:
                 continue  # 'was postponed last month': when it was put off, not the new time
+            planned_for = _planned_for(root, owner)
+            if mention.rescheduled and planned_for:
+                continue  # 'postponed his visit, planned for May': the old date
             called_off = mention.status == "negated" and mention.cue in cancel_cues
-            if called_off and owner == mention.clause != mention.token:
+            if called_off and owner == mention.clause != mention.token and not planned_for:
                 continue  # 'scrubbed a planned visit last week': the cancelling's time
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
@@ -208,6 +211,23 @@ def attach(
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+def _planned_for(root: Token, owner: int) -> bool:
+    """'cancelled his visit to Seoul, planned for April 12': the date hangs on a bare
+    participle of planning (no subject, no auxiliary) below the verb that owns it, so it is
+    the time the event was planned for, not the time of the verb."""
+    token = root
+    while token.head.i != token.i and token.i != owner:
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ in ("advcl", "acl")
+            and token.lemma_.lower() in SCHEDULING
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+        ):
+            return True
+        token = token.head
+    return False
 
 
 #: the prepositions of the time a rescheduled event is moved to ('moved from May 4 to June 5')
@@ -647,6 +667,9 @@ def _shifted(time: EventTime, days: int = 0, years: int = 0) -> EventTime | None
             start, end = start - timedelta(days=days), end - timedelta(days=days)
     except ValueError:  # 29 February
         return None
+    if time.granularity == "day" and "/" in time.value:
+        # 'the November 19-20 dates had been fixed': both ends move, not only the first
+        return day_span(start, end)
     head = time.value[:10] if time.granularity == "day" else time.value[:7]
     moved = start.isoformat()[: len(head)]
     value = moved + time.value[len(head) :]
@@ -1146,3 +1169,47 @@ def date_lead(
         if day is not None:
             event.time, event.dated = EventTime(day, day, day, "day"), True
             event.cue = f"{event.cue} + day restated"
+
+
+#: the day of a range an ordinal names ('on the last day', 'on its second day')
+_RANGE_DAYS = {
+    "first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4,
+    "last": -1, "final": -1, "closing": -1,
+}  # fmt: skip
+
+
+def day_of_the_range(mentions: list[Mention], doc: Doc) -> None:
+    """'met in Kigali from May 22 to 26 and, on the last day, signed an accord': an event
+    whose time is a range of days and whose verb says on which day of it the event took
+    place ('on the last day', 'on the second day of the visit') is that day."""
+    for mention in mentions:
+        time = mention.time
+        start, end = iso_day(time.earliest), iso_day(time.latest)
+        if time.granularity != "day" or start is None or end is None or start >= end:
+            continue
+        for token in {doc[mention.token], doc[mention.clause]}:
+            which = _range_day(token)
+            if which is None:
+                continue
+            span = (end - start).days
+            offset = span if which < 0 else which
+            if offset <= span:
+                day = start + timedelta(days=offset)
+                mention.time = day_span(day, day)
+                # the range's ends are no dates of its own to split it by
+                mention.timexes = [t for t in mention.timexes if iso_day(t.earliest) == day]
+            break
+
+
+def _range_day(verb: Token) -> int | None:
+    """The day an 'on the ORDINAL day' phrase hanging on ``verb`` names, from 0 (-1 last)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for day in prep.children:
+            if day.dep_ != "pobj" or day.lemma_.lower() != "day":
+                continue
+            words = [c.lower_ for c in day.children if c.dep_ in ("amod", "nummod")]
+            if len(words) == 1 and words[0] in _RANGE_DAYS:
+                return _RANGE_DAYS[words[0]]
+    return None
