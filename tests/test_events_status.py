@@ -631,3 +631,17 @@ def test_an_arrival_whose_going_home_is_still_ahead_is_under_way(nlp: Any) -> No
     )
     arrival = [e for e in _events(nlp, text) if e["type"] == "VISIT" and e["status"] != "planned"]
     assert [e["status"] for e in arrival] == ["ongoing"]
+
+
+def test_was_due_in_a_place_is_a_plan_told_in_the_past(nlp: Any) -> None:
+    text = (
+        "Chilean President Ana Ruiz was due in Hanoi this morning for talks with Vietnam's "
+        "president, her office said."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] in ("VISIT", "MEET")]
+    assert [(e["type"], e["status"]) for e in found] == [("VISIT", "planned"), ("MEET", "planned")]
+    # its day gone and nothing said of what became of it: no event (a past plan)
+    gone = (
+        "Chilean President Ana Ruiz was due in Hanoi on Monday for talks with Vietnam's president."
+    )
+    assert [e for e in _events(nlp, gone) if e["type"] in ("VISIT", "MEET")] == []

@@ -476,10 +476,17 @@ def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | 
 def _due_in(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     """'Motegi is due in Seoul later this week', 'who is expected in Mwanza on Friday': a
     stay told as due is planned."""
-    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
-    due = any(c.dep_ == "acomp" and c.lemma_.lower() in ("due", "expected") for c in verb.children)
-    return ("planned", "due in") if due else None
+    if not _due(verb):
+        return None
+    # 'was due in Lima this morning for talks': a plan told in the past (status.past_plan)
+    return "planned", "was due in" if verb.tag_ == "VBD" else "due in"
+
+
+def _due(verb: Token) -> bool:
+    """'is due', 'was expected' (in a place): a form of 'be' with 'due' or 'expected'."""
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in ("due", "expected") for c in verb.children)
 
 
 def _reported_past(verb: Token, cues: dict[str, Any]) -> bool:
@@ -626,6 +633,8 @@ def under_way_since(verb: Token) -> bool:
 def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     """'had been due to arrive', 'was scheduled to visit', 'had planned to meet': a plan told
     in the past tense, which a cancellation in the same article may be about."""
+    if token.lemma_.lower() == "be" and token.tag_ == "VBD" and _due(token):
+        return True  # 'was due in Lima on Monday for talks'
     for _ in range(3):
         # the parser also hangs 'to host him' on 'had been set' as an adverbial clause
         infinitive = token.dep_ == "advcl" and is_infinitive(token)
