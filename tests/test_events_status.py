@@ -645,3 +645,16 @@ def test_was_due_in_a_place_is_a_plan_told_in_the_past(nlp: Any) -> None:
         "Chilean President Ana Ruiz was due in Hanoi on Monday for talks with Vietnam's president."
     )
     assert [e for e in _events(nlp, gone) if e["type"] in ("VISIT", "MEET")] == []
+
+
+def test_a_noun_conjoined_to_a_plan_word_of_its_kind_is_not_planned_by_it(nlp: Any) -> None:
+    # the second pledge hangs on the first: a conjunct, not a noun that plans it
+    text = (
+        "The amount drew criticism next to Britain's pledge of 95 million dollars, or "
+        "Sweden's pledge of 75 million dollars."
+    )
+    aid = [e for e in _events(nlp, text, date(2005, 1, 1)) if e["type"] == "AID"]
+    assert [(e["source"], e["status"]) for e in aid] == [
+        (["GBR"], "occurred"),
+        (["SWE"], "occurred"),
+    ]

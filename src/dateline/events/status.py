@@ -75,7 +75,10 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     direct = clause is not None and noun.dep_ == "dobj" and noun.head.i == clause.i
     if direct and key in cues["presupposing_objects"]:
         return ("occurred", key), clause  # 'accepted the invitation'
+    conjuncts = _conjoined_to(noun)
     for token in path:
+        if token.i in conjuncts:
+            continue  # 'Britain's pledge …, or Sweden's pledge': a conjunct governs nothing
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.dep_ == "prep" and lower == "without":
             return ("negated", "without"), clause  # 'talks ended without an agreement'
@@ -123,6 +126,15 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
+
+
+def _conjoined_to(noun: Token) -> set[int]:
+    """The nouns a noun is conjoined to ('Britain's pledge …, or Sweden's pledge')."""
+    found, token = set(), noun
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        found.add(token.i)
+    return found
 
 
 #: verbs of attending an occasion that is held whoever comes ('attend the summit')
