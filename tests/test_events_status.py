@@ -584,3 +584,102 @@ def test_an_occasion_that_did_not_go_ahead_was_cancelled_but_one_that_did_not_en
     # the simple present tells a habit: no summit called off
     text = "The summit between Sweden and Norway does not take place in winter."
     assert [e for e in _events(nlp, text) if e["type"] == "MEET"] == []
+
+
+def test_a_past_act_keeps_its_tense_over_a_later_time(nlp: Any) -> None:
+    # 'in September' is the strike's, not the threat's: the threat was made, undated
+    text = (
+        "Paolo Benedetti, the union's leader, also threatened a 48-hour strike in September "
+        "if the company did not open talks."
+    )
+    threat = [e for e in _events(nlp, text, date(2026, 8, 6)) if e["type"] == "THREATEN"]
+    assert [(e["status"], e["time"]["value"]) for e in threat] == [("occurred", None)]
+    # a noun its own past participle says was done, read forward under a future clause
+    text = (
+        "The agreements signed by Brazil and South Africa in Pretoria on Wednesday will cut "
+        "tariffs on ethanol, officials said."
+    )
+    signed = [e for e in _events(nlp, text, date(2026, 8, 21)) if e["type"] == "AGREE"]
+    assert [e["status"] for e in signed] == ["occurred"]
+
+
+def test_a_visit_told_by_one_of_its_days_is_under_way_on_that_day(nlp: Any) -> None:
+    text = (
+        "Presidents Ana Ruiz and Juma Okello signed agreements on fisheries on Wednesday "
+        "after talks in Nairobi, on the second day of Ruiz's state visit."
+    )
+    wednesday, thursday = date(2026, 8, 19), date(2026, 8, 20)
+    on_the_day = [e for e in _events(nlp, text, wednesday) if e["type"] == "VISIT"]
+    assert [(e["status"], e["cue"]) for e in on_the_day] == [("ongoing", "day of the visit")]
+    last = text.replace("second day", "second and last day")
+    after_the_last = [e for e in _events(nlp, last, thursday) if e["type"] == "VISIT"]
+    assert [e["status"] for e in after_the_last] == ["occurred"]
+
+
+def test_a_plan_dropped_and_called_off_is_cancelled(nlp: Any) -> None:
+    # the parser hangs 'has been dropped' on 'called off' after the colon: a second
+    # cancellation, not 'did not cancel'
+    text = (
+        "The ministerial meeting in Cairo that we listed for Saturday has been dropped: the "
+        "league called it off on Friday."
+    )
+    found = [e for e in _events(nlp, text, date(2016, 5, 8)) if e["type"] == "MEET"]
+    assert [(e["status"], e["change"]) for e in found] == [("negated", "cancelled")]
+
+
+def test_a_plan_that_does_not_take_place_is_called_off_or_put_off(nlp: Any) -> None:
+    # 'will not go ahead', 'did not take place': called off, at the time it was set for
+    off = _events(
+        nlp,
+        "A meeting in Geneva between officials of Chile and Peru, set for Friday, will not go "
+        "ahead.",
+    )
+    assert [(e["status"], e["change"], e["time"]["value"]) for e in off] == [
+        ("negated", "cancelled", "2026-04-17")
+    ]
+    # with a new date awaited: put off, undated
+    text = (
+        "The exchange of prisoners between Chile and Peru, set for Monday, did not take "
+        "place, and no new date has been set."
+    )
+    moved = [e for e in _events(nlp, text) if e["type"] != "STATEMENT"]
+    assert [(e["status"], e["change"], e["time"]["value"]) for e in moved] == [
+        ("planned", "postponed", None)
+    ]
+
+
+def test_an_arrival_whose_going_home_is_still_ahead_is_under_way(nlp: Any) -> None:
+    # 'before flying home' hangs on a future act: no departure told, the visitor is there
+    text = (
+        "Chilean President Ana Ruiz arrived in Hanoi on Monday evening and will tour the port "
+        "of Haiphong on Wednesday before flying home."
+    )
+    arrival = [e for e in _events(nlp, text) if e["type"] == "VISIT" and e["status"] != "planned"]
+    assert [e["status"] for e in arrival] == ["ongoing"]
+
+
+def test_was_due_in_a_place_is_a_plan_told_in_the_past(nlp: Any) -> None:
+    text = (
+        "Chilean President Ana Ruiz was due in Hanoi this morning for talks with Vietnam's "
+        "president, her office said."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] in ("VISIT", "MEET")]
+    assert [(e["type"], e["status"]) for e in found] == [("VISIT", "planned"), ("MEET", "planned")]
+    # its day gone and nothing said of what became of it: no event (a past plan)
+    gone = (
+        "Chilean President Ana Ruiz was due in Hanoi on Monday for talks with Vietnam's president."
+    )
+    assert [e for e in _events(nlp, gone) if e["type"] in ("VISIT", "MEET")] == []
+
+
+def test_a_noun_conjoined_to_a_plan_word_of_its_kind_is_not_planned_by_it(nlp: Any) -> None:
+    # the second pledge hangs on the first: a conjunct, not a noun that plans it
+    text = (
+        "The amount drew criticism next to Britain's pledge of 95 million dollars, or "
+        "Sweden's pledge of 75 million dollars."
+    )
+    aid = [e for e in _events(nlp, text, date(2005, 1, 1)) if e["type"] == "AID"]
+    assert [(e["source"], e["status"]) for e in aid] == [
+        (["GBR"], "occurred"),
+        (["SWE"], "occurred"),
+    ]

@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dateline.events import merge, scene, timing, venue
+from dateline.events import merge, scene, status, timing, venue
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.triggers import lookup
@@ -47,6 +47,7 @@ def build_events(
         pairs = [(g, e) for g, e in pairs if not _stale_past_plan(g, e, dct)]
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
+            status.day_of_a_stay(event, group.mentions, doc, dct)
             timing.planned_span(event, group.mentions, doc)
             timing.no_date_set(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)

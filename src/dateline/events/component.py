@@ -90,6 +90,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
         for mention in mentions:
             timing.since_today(mention, doc, dct)
             timing.past_reading(mention, doc, dct)
+            status.past_act_over_future_time(mention, doc, dct)
             timing.refine_status(mention, dct)
             timing.carry_out(mention, dct, lexicon.cues["carried_out_plans"])
             timing.own_past_date(mention, doc, dct)
@@ -459,7 +460,8 @@ def _habit_denied(mention: Mention, doc: Doc) -> bool:
     """'Eritrea does not negotiate its judicial processes', 'an agreement with Malaysia does
     not open Indonesia': a negated simple present tells a habit or a state, not an event
     that did not happen ('did not attend', 'will not travel' do)."""
-    if mention.status != "negated" or mention.cue not in ("not", "n't", "never"):
+    cue = mention.cue or ""
+    if mention.status != "negated" or not (cue in ("not", "n't", "never") or cue in NOT_HELD_CUES):
         return False
     verb = doc[mention.clause]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -468,6 +470,8 @@ def _habit_denied(mention: Mention, doc: Doc) -> bool:
     return len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
 
 
+#: 'does not take place', 'do not go ahead': a habit too in the simple present
+NOT_HELD_CUES = {f"not {key}" for key in status.NOT_HELD_KEYS}
 #: acts done by saying them, whose simple present reports them made
 UTTERED_ACTS = {"ACCUSE", "REJECT", "THREATEN"}
 #: measures a government's decision enacts ('decided to impose sanctions')

@@ -7,6 +7,7 @@ text, or a rule name such as ``past tense``), so users can see why.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -21,6 +22,7 @@ from dateline.events.arguments import (
     is_infinitive,
 )
 from dateline.events.mention import Mention
+from dateline.model import Event, EventTime
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -73,7 +75,10 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     direct = clause is not None and noun.dep_ == "dobj" and noun.head.i == clause.i
     if direct and key in cues["presupposing_objects"]:
         return ("occurred", key), clause  # 'accepted the invitation'
+    conjuncts = _conjoined_to(noun)
     for token in path:
+        if token.i in conjuncts:
+            continue  # 'Britain's pledge …, or Sweden's pledge': a conjunct governs nothing
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.dep_ == "prep" and lower == "without":
             return ("negated", "without"), clause  # 'talks ended without an agreement'
@@ -121,6 +126,15 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
     return decision, clause
+
+
+def _conjoined_to(noun: Token) -> set[int]:
+    """The nouns a noun is conjoined to ('Britain's pledge …, or Sweden's pledge')."""
+    found, token = set(), noun
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        found.add(token.i)
+    return found
 
 
 #: verbs of attending an occasion that is held whoever comes ('attend the summit')
@@ -239,6 +253,10 @@ def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
     if status is None:
         return None
     own = verb_status(verb, cues)
+    if own[0] == "negated" and status == "negated" and own[1] in cues["plan_changers"]:
+        # 'has been dropped: the league called it off': a second change of plan that says
+        # the same, not a denial of the first
+        return status, key
     if own[0] in ("negated", "possible") and key in cues["plan_changers"]:
         # 'may postpone the visit', 'did not cancel the trip': the plan still stands
         return "planned", f"{own[1]} {key}"
@@ -285,11 +303,22 @@ def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
             # 'will not take place on that date', 'cannot be held on that day': not then, so
             # another day: put off, not called off
             return "planned", "not on that date"
+        held = _occurrence_key(verb) if child.dep_ == "neg" else ""
+        if held in NOT_HELD_KEYS:
+            # 'the exchange did not take place, and no new date has been set': put off;
+            # 'the summit will not go ahead': called off, as 'cancelled' says
+            if NO_NEW_DATE.search(verb.sent.text):
+                return "planned", "no new date"
+            return "negated", f"not {held}"
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return "negated", child.lower_
         if child.dep_ == "advmod" and child.lower_ == "longer" and children(child, "neg"):
             return "negated", "no longer"  # 'will no longer travel to Mombasa next week'
     return None
+
+
+#: a plan not held whose new date is awaited ('no new date has been set'): put off
+NO_NEW_DATE = re.compile(r"\bno new date\b", re.IGNORECASE)
 
 
 #: what names the day a plan had been set for ('on that date', 'on the planned day')
@@ -457,10 +486,17 @@ def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | 
 def _due_in(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     """'Motegi is due in Seoul later this week', 'who is expected in Mwanza on Friday': a
     stay told as due is planned."""
-    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP"):
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
-    due = any(c.dep_ == "acomp" and c.lemma_.lower() in ("due", "expected") for c in verb.children)
-    return ("planned", "due in") if due else None
+    if not _due(verb):
+        return None
+    # 'was due in Lima this morning for talks': a plan told in the past (status.past_plan)
+    return "planned", "was due in" if verb.tag_ == "VBD" else "due in"
+
+
+def _due(verb: Token) -> bool:
+    """'is due', 'was expected' (in a place): a form of 'be' with 'due' or 'expected'."""
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in ("due", "expected") for c in verb.children)
 
 
 def _reported_past(verb: Token, cues: dict[str, Any]) -> bool:
@@ -498,6 +534,94 @@ def _tense(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     return None
 
 
+#: cues of a verb told in the past: what it tells was done
+PAST_ACT_CUES = {"past tense", "perfect", "past passive", "past progressive", "done act"}
+#: presupposing prepositions whose nominal happened before its clause ('after the protests')
+BEFORE_ITS_CLAUSE = {"after", "following", "since"}
+
+
+def past_act_over_future_time(mention: Mention, doc: Doc, dct: date) -> None:
+    """'threatened a strike in July', 'had demonstrated outside the venue that morning',
+    'has axed his trip, after protests over the weekend': a verb in the past, or what
+    happened before a clause in the past, cannot lie after the DCT; a later time read for
+    it is another clause's (the threat's content) or read forward, so the act keeps its
+    tense and loses the time, rather than becoming a plan."""
+    if mention.status != "occurred" or not mention.dated:
+        return
+    if (mention.time.earliest or "") <= dct.isoformat():
+        return
+    token, clause = doc[mention.token], doc[mention.clause]
+    if clause.i == token.i:
+        past = mention.cue in PAST_ACT_CUES and token.tag_ in ("VBD", "VBN")
+    else:
+        # a nominal: what a past clause presupposes ('after the protests'), what its own
+        # participle says was done ('the agreements signed in Pretoria on Wednesday will
+        # cut tariffs'), or what 'there was' says happened ('There was a march on the 13th')
+        presupposed = mention.cue in BEFORE_ITS_CLAUSE and _told_in_the_past(clause)
+        own_participle = mention.cue == "past passive" and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children
+        )
+        there_was = (
+            clause.lemma_ == "be"
+            and clause.tag_ == "VBD"
+            and token.head.i == clause.i
+            and any(c.dep_ == "expl" for c in clause.children)
+        )
+        past = presupposed or own_participle or there_was
+    if past:
+        mention.time, mention.dated = EventTime(None, None, dct.isoformat(), None), False
+        mention.cue = f"{mention.cue} + future time dropped"
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """A simple past or a present perfect ('has axed'), not a past plan ('was to meet')."""
+    auxes = children(verb, "aux", "auxpass")
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
+
+
+#: the days of a stay a text may name ('on the second day of his visit'); the last ones end it
+STAY_DAYS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final"}
+ENDING_DAYS = {"last", "final"}
+
+
+def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
+    """'signed agreements on Wednesday, on the second day of Figueira's state visit', read
+    on that Wednesday: a visit told by one of its days, that day the DCT (or the day before,
+    and not its last), is under way, whatever the tense of the clause that names the day."""
+    if event.type != "VISIT" or event.status != "occurred":
+        return
+    today, yesterday = dct.isoformat(), (dct - timedelta(days=1)).isoformat()
+    for mention in mentions:
+        day = _day_of(doc[mention.token])
+        if day is None:
+            continue
+        last = any(c.lower_ in ENDING_DAYS for c in day.subtree if c.i < day.i)
+        start, end = mention.sentence
+        days = {
+            t.earliest
+            for t in doc._.timexes or []
+            if start <= t.start < end and t.earliest == t.latest and t.granularity == "day"
+        }
+        if today in days or (yesterday in days and not last):
+            event.status, event.cue = "ongoing", "day of the visit"
+            return
+
+
+def _day_of(noun: Token) -> Token | None:
+    """The 'day' of 'on the second (and last) day of his visit', for the visit's noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or noun.pos_ != "NOUN":
+        return None
+    day = prep.head
+    if day.lemma_.lower() != "day" or day.head.lower_ not in ("on", "during"):
+        return None
+    return day if any(c.lower_ in STAY_DAYS for c in day.subtree if c.i < day.i) else None
+
+
 def under_way_since(verb: Token) -> bool:
     """'have been on strike since Monday', 'has blocked the road since 26 February': a
     present perfect with a 'since' of a time tells what began then and still goes on, also
@@ -519,6 +643,8 @@ def under_way_since(verb: Token) -> bool:
 def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     """'had been due to arrive', 'was scheduled to visit', 'had planned to meet': a plan told
     in the past tense, which a cancellation in the same article may be about."""
+    if token.lemma_.lower() == "be" and token.tag_ == "VBD" and _due(token):
+        return True  # 'was due in Lima on Monday for talks'
     for _ in range(3):
         # the parser also hangs 'to host him' on 'had been set' as an adverbial clause
         infinitive = token.dep_ == "advcl" and is_infinitive(token)
@@ -591,6 +717,8 @@ def _occurrence_key(verb: Token) -> str:
     """'take place' (its noun an object), else the governor key ('go ahead', 'happen')."""
     if verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in children(verb, "dobj")):
         return "take place"
+    if verb.lemma_.lower() == "go" and any(c.lower_ == "ahead" for c in verb.children):
+        return "go ahead"  # 'ahead' parsed as an adverb, not a particle
     return governor_key(verb)
 
 

@@ -933,7 +933,22 @@ def _arrived_lately(
         return False  # the visit is told otherwise too ('ended a visit …')
     if any(_stated_length(a) is not None for a in arrivals):
         return False  # 'arrived on Monday for a one-day visit': its length decides
-    return not any(t.lemma_.lower() in HOME_VERBS for a in arrivals for t in a.sent)
+    return not any(
+        t.lemma_.lower() in HOME_VERBS and not _ahead(t) for a in arrivals for t in a.sent
+    )
+
+
+def _ahead(verb: Token) -> bool:
+    """'… and will visit a base on Friday before flying home': a going home the sentence
+    puts after a future act (or told due) is still to come, no departure told."""
+    token = verb
+    for _ in range(4):
+        if is_future(token) or token.lemma_.lower() == "due":
+            return True
+        if token.head.i == token.i or token.dep_ not in ("pcomp", "prep", "advcl", "xcomp"):
+            return False
+        token = token.head
+    return False
 
 
 def present_perfect(token: Token) -> bool:
