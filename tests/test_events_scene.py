@@ -614,3 +614,23 @@ def test_a_visitor_who_arrives_with_no_place_told_comes_to_the_dateline(nlp: Any
     home = "KISUMU, March 3 (Wire) — Kenyan President William Ruto arrived by helicopter on Monday."
     visits = [e for e in events_of(nlp, home, date(2026, 3, 3)) if e["type"] == "VISIT"]
     assert all(e["location"] != "Kisumu" for e in visits)
+
+
+def test_talks_with_the_hosts_days_after_an_arrival_are_where_the_visitor_stayed(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kenyan President William Ruto arrived in Kampala on Monday. On Tuesday Ruto held "
+        "talks with Ugandan President Yoweri Museveni, and the two presidents signed a "
+        "pipeline agreement."
+    )
+    found = events_of(nlp, text, date(2026, 6, 10))
+    placed = {e["type"]: e["location"] for e in found if e["type"] in ("MEET", "AGREE")}
+    assert placed == {"MEET": "Kampala", "AGREE": "Kampala"}
+    # talks with a third country are not the visit's
+    other = (
+        "Kenyan President William Ruto arrived in Kampala on Monday. On Tuesday Ruto held "
+        "talks with Ethiopia on the dam."
+    )
+    found = events_of(nlp, other, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "MEET"] == [None]

@@ -258,3 +258,16 @@ def test_a_participle_of_speaking_tells_where_the_speaker_said_it(nlp: Any) -> N
     # a place in what is said is not where it was said
     said = "William Ruto, speaking on Monday, said the talks in Nairobi would go on."
     assert places(nlp, said, "STATEMENT") == [None]
+
+
+def test_a_venue_alone_is_in_the_city_told_before_it_or_the_datelines(nlp: Any) -> None:
+    told = (
+        "Ruto will be welcomed at the State House in Kampala on June 12. On June 13 Ruto will "
+        "hold talks with Museveni at the Nakasero Palace."
+    )
+    assert places(nlp, told, "MEET") == ["Kampala"]
+    filed = "LUANDA - Ruto held talks with Museveni at the Cidade Alta palace on Tuesday."
+    assert places(nlp, filed, "MEET") == ["Luanda"]
+    # a shoal or a town the tagger calls a facility is no building: it stays
+    shoal = "KAMPALA - Chinese ships fired water cannon at the Scarborough Shoal on Monday."
+    assert places(nlp, shoal, "ATTACK") == ["Scarborough Shoal"]
