@@ -292,3 +292,12 @@ def test_one_country_table_serves_every_step() -> None:
         assert country_code(name) == iso3, name
         assert fallback_code(name) == iso3, name
     assert place_info("Britain", {}, load_settings()).country == "GBR"
+
+
+def test_a_countrys_official_short_name_is_that_country() -> None:
+    from dateline.actors.geo import country_code
+
+    # the short form a government's own releases use ('a working visit to the Lao PDR')
+    assert country_code("Lao PDR") == "LAO"
+    assert country_code("Lao People's Democratic Republic") == "LAO"
+    assert country_code("Viet Nam") == "VNM"

@@ -389,6 +389,19 @@ def test_attending_without_an_object_at_home_or_with_no_meeting_is_no_visit(nlp:
     assert not of_type(events(nlp, nothing_told), "VISIT")
 
 
+def test_a_delegation_led_with_no_destination_goes_to_the_gathering_told_before(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kenya's President William Ruto will attend the inauguration of Ghana's president in "
+        "Accra on Tuesday, February 24. Togo's President Faure Gnassingbe cancelled his "
+        "attendance on Monday. His foreign minister, Robert Dussey, will lead the Togolese "
+        "delegation instead."
+    )
+    [led] = [v for v in of_type(events(nlp, text), "VISIT") if "robert-dussey" in v["source"]]
+    assert led["location"] == "Accra" and led["time"]["value"] == "2026-02-24"
+
+
 def test_the_parties_that_open_talks_hold_them(nlp: Any) -> None:
     text = (
         "Tajikistan and Uzbekistan opened talks on sharing the waters of the two rivers on Monday."

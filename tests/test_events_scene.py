@@ -636,3 +636,23 @@ def test_a_return_told_with_the_journey_it_ends_is_no_visit_of_its_own(nlp: Any)
     alone = "President Mateo Quintana will return to Japan from June 14 to 16 for talks."
     found = events_of(nlp, alone, date(2027, 5, 2))
     assert "return" in {e["trigger"] for e in found if e["type"] == "VISIT"}, found
+
+
+def test_talks_with_the_hosts_days_after_an_arrival_are_where_the_visitor_stayed(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kenyan President William Ruto arrived in Kampala on Monday. On Tuesday Ruto held "
+        "talks with Ugandan President Yoweri Museveni, and the two presidents signed a "
+        "pipeline agreement."
+    )
+    found = events_of(nlp, text, date(2026, 6, 10))
+    placed = {e["type"]: e["location"] for e in found if e["type"] in ("MEET", "AGREE")}
+    assert placed == {"MEET": "Kampala", "AGREE": "Kampala"}
+    # talks with a third country are not the visit's
+    other = (
+        "Kenyan President William Ruto arrived in Kampala on Monday. On Tuesday Ruto held "
+        "talks with Ethiopia on the dam."
+    )
+    found = events_of(nlp, other, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "MEET"] == [None]

@@ -272,3 +272,16 @@ def test_a_case_brought_before_a_court_is_placed_at_the_court_or_its_seat(nlp: A
     text = "Indonesia accused Australia of dumping at a meeting on Friday."
     [accusation] = [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"]
     assert accusation["location"] is None
+
+
+def test_a_venue_alone_is_in_the_city_told_before_it_or_the_datelines(nlp: Any) -> None:
+    told = (
+        "Ruto will be welcomed at the State House in Kampala on June 12. On June 13 Ruto will "
+        "hold talks with Museveni at the Nakasero Palace."
+    )
+    assert places(nlp, told, "MEET") == ["Kampala"]
+    filed = "LUANDA - Ruto held talks with Museveni at the Cidade Alta palace on Tuesday."
+    assert places(nlp, filed, "MEET") == ["Luanda"]
+    # a shoal or a town the tagger calls a facility is no building: it stays
+    shoal = "KAMPALA - Chinese ships fired water cannon at the Scarborough Shoal on Monday."
+    assert places(nlp, shoal, "ATTACK") == ["Scarborough Shoal"]

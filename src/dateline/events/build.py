@@ -64,6 +64,7 @@ def build_events(
     events = scene.attendance_visits(events, actors, places, lexicon.types["VISIT"])
     scene.share_trip_times(events, places)
     scene.share_visit_places(events, dct)
+    scene.stay_after_arrival(events, actors, places)
     venue.gathering_places(events)
     scene.share_visit_times(events, places)
     scene.date_schedule_rows(events, text, timexes, places)
@@ -77,6 +78,7 @@ def build_events(
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"], written)
     venue.home_institution_places(events, actors)  # after the dateline's city
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
+    venue.venue_cities(events, places, text)
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

@@ -139,6 +139,12 @@ def find_mentions(
                 if gathering is None:
                     continue  # 'will attend' with no meeting told: nothing to place it
                 mention.anchor, mention.location = gathering.token, gathering.location
+            elif _leads_delegation_nowhere(mention, token):
+                # 'Togo's foreign minister will lead the delegation instead': to the
+                # gathering told before, at its place and time
+                gathering = _gathering_led_to(token, [*mentions, *found])
+                if gathering is not None and gathering.location is not None:
+                    mention.anchor, mention.location = gathering.token, gathering.location
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
             elif mention.type == "THREATEN" and not mention.participants():
@@ -259,6 +265,38 @@ def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
     floor = sentences[-3] if len(sentences) >= 3 else 0
     near = [m for m in meetings if m.token >= floor]
     return near[-1] if near else None
+
+
+#: verbs of a visit by a delegation one leads ('will lead the Togolese delegation')
+LEADING_VERBS = {"lead", "head"}
+
+
+def _leads_delegation_nowhere(mention: Mention, verb: Token) -> bool:
+    """A visit of a delegation someone leads, with no place and no 'to' or 'for' phrase:
+    the delegation goes to the gathering told before."""
+    if mention.type != "VISIT" or mention.location is not None:
+        return False
+    if verb.lemma_.lower() not in LEADING_VERBS:
+        return False
+    return not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for", "at", "in") for c in verb.children
+    )
+
+
+def _gathering_led_to(verb: Token, before: list[Mention]) -> Mention | None:
+    """The meeting told last in the sentence or the two before, else the attendance told
+    there ('… will attend the inauguration in Accra': the delegation goes to it)."""
+    meeting = _gathering_attended(verb, before)
+    if meeting is not None:
+        return meeting
+    sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
+    floor = sentences[-3] if len(sentences) >= 3 else 0
+    attended = [
+        m
+        for m in before
+        if m.type == "VISIT" and floor <= m.token < verb.i and verb.doc[m.token].lemma_ == "attend"
+    ]
+    return attended[-1] if attended else None
 
 
 def _separately(sentence: Span) -> bool:

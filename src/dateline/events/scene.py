@@ -265,6 +265,47 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
                 break
 
 
+def stay_after_arrival(events: list[Event], actors: list[Actor], places: list[Place]) -> None:
+    """Talks, an agreement … with no place between a visitor and the people of the country
+    visited (or people of no known country), dated in the few days after a visit told by one
+    day only (its arrival: 'arrived in Seoul on Monday and on Tuesday held talks with
+    President Han'), happen where the visitor stayed: a one-day date of a visit is where it
+    began, not how long it lasted."""
+    country = {a.id: a.country for a in actors}
+    where = {p.name: p.country or (p.name if p.kind == "country" else None) for p in places}
+    visits = [
+        e
+        for e in events
+        if e.type == "VISIT" and e.location and e.dated and e.status != "negated"
+        and e.cue != PRESUPPOSED_TRIP and _one_day(e.time)
+    ]  # fmt: skip
+    for event in events:
+        if event.location or event.type not in ON_SCENE or not event.dated:
+            continue
+        people = set(event.source) | set(event.target)
+        for visit in visits:
+            host = where.get(visit.location or "")
+            guests = people & set(visit.source)
+            others = {
+                country.get(p) or (p if _is_country_code(p) else None) for p in people - guests
+            }
+            # talks with the hosts, or with people of no known country (not of a third one)
+            if host is None or not guests or not others or others - {host, None}:
+                continue
+            if SCENE_GROUPS[visit.status] != SCENE_GROUPS[event.status]:
+                continue
+            first = iso_day(visit.time.earliest)
+            lo, hi = _days_of(event.time)
+            if first is not None and first < lo and hi <= first + timedelta(days=STAY_DAYS):
+                event.location = visit.location
+                break
+
+
+def _one_day(time: EventTime) -> bool:
+    earliest, latest = time.earliest or "", time.latest or ""
+    return len(earliest) >= 10 and earliest[:10] == latest[:10]
+
+
 def _days_from(day: date, days: int) -> str:
     """The ISO day ``days`` from ``day``, held at the calendar's ends (year 1, year 9999)."""
     try:

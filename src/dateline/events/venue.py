@@ -255,3 +255,53 @@ def clause_places(pairs: list[tuple[list[Mention], Event]]) -> None:
         found = next((m.loose_place for m in mentions if m.loose_place is not None), None)
         if found is not None:
             event.location = found.name
+
+
+#: how far back (in characters) a city told before a venue may be the venue's city
+VENUE_CITY_REACH = 1500
+#: words that make a name the tagger calls a facility a building or its grounds, not a
+#: town, shoal or square the gazetteer lacks ('Luang Prabang', 'Scarborough Shoal')
+BUILDING_WORDS = {
+    "palace", "house", "building", "buildings", "hall", "hotel", "ministry", "office",
+    "residence", "centre", "center", "headquarters", "chancellery", "park", "stadium",
+    "arena", "airport",
+}  # fmt: skip
+
+
+def venue_cities(events: list[Event], places: list[Place], text: str) -> None:
+    """An event placed at a building or square with no city of its own ('held talks at the
+    Moncloa Palace') happens in the city told last before the venue, within a few
+    paragraphs ('welcomed at the Royal Palace in Madrid … talks at the Moncloa Palace':
+    Madrid), else at the wire dateline's city: the guide's place is the city, and the
+    venue's name alone says nothing on a map. A city of another country than the venue's
+    (when its country is known) is no answer."""
+    from dateline.events.scene import dateline_city
+
+    by_name = {p.name: p for p in places}
+    cities = sorted((start, p) for p in places if p.kind == "city" for start, _ in p.mentions)
+    home = dateline_city(text)
+    for event in events:
+        venue = by_name.get(event.location or "")
+        if venue is None or not _building(venue, text) or not event.evidence:
+            continue
+        first, last = event.evidence[0].start, event.evidence[-1].end
+        told = [s for s, _ in venue.mentions if first <= s < last]
+        at = told[0] if told else first
+        near = [p for s, p in cities if at - VENUE_CITY_REACH <= s < at]
+        near = [p for p in near if venue.country in (None, p.country)]
+        city = near[-1] if near else home
+        if city is not None and venue.country in (None, city.country):
+            event.location = city.name
+
+
+def _building(place: Place, text: str) -> bool:
+    """A facility whose name, or the word written after it ('the Cidade Alta palace'), is a
+    building's."""
+    if place.kind != "facility":
+        return False
+    words = {w.lower() for w in re.findall(r"\w+", place.name)}
+    after = {m.group(1).lower() for _, e in place.mentions if (m := _NEXT_WORD.match(text, e))}
+    return bool((words | after) & BUILDING_WORDS)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
