@@ -618,3 +618,39 @@ def test_her_office_reporting_on_a_title_only_minister_is_her_country(nlp: Any) 
     )
     said = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in said] == [["BEL"]]
+
+
+@pytest.mark.model
+def test_the_two_countries_are_those_the_text_is_about_not_the_latest(nlp: Any) -> None:
+    text = (
+        "Chilean President Ana Lopes arrived in Hanoi on Tuesday for talks with Vietnamese "
+        "President Tran Van Minh. Lopes praised Vietnam and said Chile wanted more trade with "
+        "Vietnam. She will fly on to Cambodia on Friday to meet Prime Minister Hun Manet. The "
+        "new accord would replace an agreement on fishing that the two countries signed in 2019."
+    )
+    signed = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "AGREE"]
+    assert [sorted(e["source"]) for e in signed] == [["CHL", "VNM"]]  # not Cambodia
+
+
+@pytest.mark.model
+def test_a_countrys_chair_speaks_for_the_country(nlp: Any) -> None:
+    text = "The Danish chair has invited a Chinese delegation to attend."
+    invites = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "INVITE"]
+    assert [e["source"] for e in invites] == [["DNK"]]
+
+
+@pytest.mark.model
+def test_a_candidates_campaign_speaks_for_the_candidate(nlp: Any) -> None:
+    text = (
+        "Peter Okello, the opposition candidate, was due to fly to London on Thursday, but "
+        "that leg has been postponed, his campaign said on Wednesday."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["peter-okello"]]
+
+
+@pytest.mark.model
+def test_an_armys_media_wing_speaks_for_the_army(nlp: Any) -> None:
+    text = "Nigerian jets struck camps in the north on Monday, the Nigerian army's media wing said."
+    said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["nga-military"]]

@@ -944,3 +944,17 @@ def test_a_plan_ahead_when_the_text_was_written_keeps_its_day(
     )
     found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", value)]
+
+
+def test_what_the_two_sides_agreed_after_their_leaders_talks_was_agreed_that_day(
+    nlp: Any,
+) -> None:
+    text = (
+        "RABAT - Moroccan Prime Minister Karim Alaoui held talks with Senegalese President "
+        "Moussa Diop in Dakar on Tuesday. The two leaders reviewed relations between the two "
+        "countries.\n\nThe two sides agreed to open negotiations on shipbuilding. Morocco and "
+        "Senegal signed their first fisheries agreement in 1979."
+    )
+    agreed = [e for e in _events(nlp, text, date(2026, 3, 4)) if e["type"] == "AGREE"]
+    # the countries the sides stand for were at their leaders' talks: not the 1979 signing
+    assert sorted(e["time"]["value"] for e in agreed) == ["1979", "2026-03-03"]

@@ -56,7 +56,16 @@ def said_at_the_occasion(
         speakers = {r.id for r in mention.sources if r.kind == "person"}
         if mention.type in TALK_ACTS:
             people = speakers | {r.id for r in mention.targets if r.kind == "person"}
-            before = [o for o in occasions if o.type in TALKS and people and people <= _present(o)]
+            states = set() if people else _states(mention)
+            before = [
+                o
+                for o in occasions
+                if o.type in TALKS
+                and (
+                    (people and people <= _present(o))
+                    or (states and states <= {r.country for r in (*o.sources, *o.targets)})
+                )
+            ]
         else:
             before = [o for o in occasions if speakers & _present(o)]
         if not before or _under_way(before[-1], mentions):
@@ -90,6 +99,15 @@ def _present(occasion: Mention) -> set[str]:
     if occasion.type in SPEECH_ACTS:
         return {r.id for r in occasion.sources}
     return occasion.participants()
+
+
+def _states(mention: Mention) -> set[str]:
+    """The countries of an act whose parties are all countries ('The two sides agreed …' after
+    the talks of their leaders): they were at talks whose parties are of those countries."""
+    parties = [*mention.sources, *mention.targets]
+    if not parties or any(r.kind != "country" or not r.country for r in parties):
+        return set()
+    return {r.country for r in parties if r.country}
 
 
 def _under_way(occasion: Mention, mentions: list[Mention]) -> bool:

@@ -942,6 +942,7 @@ GROUP_NOUNS = {
     "leader": "person", "president": "person", "counterpart": "person", "minister": "person",
     "man": "person", "woman": "person",
     "side": "any", "government": "country", "country": "country", "nation": "country",
+    "delegation": "any",
 }  # fmt: skip
 
 
@@ -956,6 +957,12 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
     count = next((GROUP_COUNTS[c.lower_] for c in token.children if c.lower_ in GROUP_COUNTS), 0)
     if not count:
         return []
+    if kind in ("country", "any"):
+        # 'the two sides signed', 'a pact the two countries signed in 2019': the countries
+        # the text is about, not the latest names
+        salient = _salient_countries(index, token, count)
+        if salient:
+            return salient
     if kind == "country":
         countries = index.before(token.idx, {"country"})[:count]
         if len(countries) < count:
@@ -969,6 +976,40 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
     if len(countries) == count:
         return countries
     return people if kind == "person" else index.before(token.idx)[:count]
+
+
+#: how much more a country named in the paragraph of 'the two sides' counts than one named
+#: in a paragraph before it
+PARAGRAPH_WEIGHT = 3
+
+
+def _salient_countries(index: MentionIndex, token: Token, count: int) -> list[Ref]:
+    """The ``count`` countries the text names most before ``token``, themselves or through
+    their people and bodies, those of its own paragraph counting more ('Chile's president
+    … in Hanoi … a stop in Cambodia … a memorandum the two countries signed in 2019': Chile
+    and Vietnam); none when fewer countries are named or the last place is a tie."""
+    doc = token.doc
+    here = index.blocks[token.i] if index.blocks else 0
+    scores: dict[str, int] = {}
+    latest: dict[str, int] = {}
+    for start, actor in index.ordered[: bisect.bisect_left(index.starts, token.idx)]:
+        if not actor.country or actor.kind not in COUNTRY_PARTIES:
+            continue
+        mention = doc.char_span(start, start + 1, alignment_mode="expand")
+        block = index.blocks[mention[0].i] if mention is not None and index.blocks else here
+        weight = PARAGRAPH_WEIGHT if block == here else 1
+        scores[actor.country] = scores.get(actor.country, 0) + weight
+        latest[actor.country] = start
+    ranked = sorted(scores, key=lambda c: (scores[c], latest[c]), reverse=True)
+    if len(ranked) < count or (
+        len(ranked) > count and scores[ranked[count]] == scores[ranked[count - 1]]
+    ):
+        return []
+    return [Ref(c, "country", c, latest[c]) for c in ranked[:count]]
+
+
+#: the actors whose country a count of the countries a text is about reads
+COUNTRY_PARTIES = {"country", "government", "person"}
 
 
 def _countries_of(index: MentionIndex, token: Token, count: int) -> list[Ref]:
