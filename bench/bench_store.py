@@ -16,7 +16,11 @@ repeats the real articles of DIR (extracted once with the model) under new docum
 ids, as issue 15 measured them.
 
 PostgreSQL: a fresh database on $DATELINE_TEST_PG_URL's server when set, else a
-throwaway server this script starts on 127.0.0.1 (Debian's binaries) and stops.
+throwaway server this script starts on 127.0.0.1 (Debian's binaries) and stops. There,
+each ``--progress`` line also gives the server's CPU per document since the last line (its
+postmaster and every process it started, read from ``/proc`` when the server runs on this
+machine and this user may read it: the writer's CPU alone leaves out half of the work) and
+the database's bytes per 1,000 documents so far.
 
     python bench/bench_store.py                        # 1k and 10k, SQLite and PostgreSQL
     python bench/bench_store.py --sizes 100000 --backends sqlite
@@ -58,6 +62,51 @@ Docs = Callable[[], Iterable[dict[str, Any]]]
 
 
 PROGRESS = 0  # print a line every this many documents (--progress)
+SERVER: ServerMeter | None = None  # the PostgreSQL server of the run being timed
+
+
+class ServerMeter:
+    """CPU seconds of a PostgreSQL server of this machine (the postmaster, its live
+    processes and those it reaped: backends, autovacuum, checkpointer, WAL writer) and the
+    size of one database, for the progress lines. CPU is None when ``/proc`` of the
+    server's processes cannot be read (another machine, another user)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        with store.engine.connect() as conn:
+            backend = int(conn.execute(sa.text("select pg_backend_pid()")).scalar_one())
+        self.postmaster = _proc_stat(backend)[1] if _proc_stat(backend) else None
+
+    def cpu(self) -> float | None:
+        if self.postmaster is None:
+            return None
+        own = _proc_stat(self.postmaster)
+        if own is None:
+            return None
+        total = own[0]
+        for entry in Path("/proc").iterdir():
+            child = _proc_stat(int(entry.name)) if entry.name.isdigit() else None
+            if child and child[1] == self.postmaster:
+                total += child[0]  # those it reaped are in the postmaster's own cutime
+        return total
+
+    def size(self) -> int:
+        with self.store.engine.connect() as conn:
+            return int(
+                conn.execute(sa.text("select pg_database_size(current_database())")).scalar_one()
+            )
+
+
+def _proc_stat(pid: int) -> tuple[float, int, float] | None:
+    """(CPU seconds of the process and its reaped children, parent pid, reaped children's
+    CPU seconds) from ``/proc/PID/stat``; None when unreadable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    children = (int(fields[13]) + int(fields[14])) / tick
+    return (int(fields[11]) + int(fields[12])) / tick + children, int(fields[1]), children
 
 
 def timed_adds(
@@ -66,6 +115,7 @@ def timed_adds(
     """(wall seconds, CPU seconds) per document, a batch's time shared out."""
     per_doc: list[tuple[float, float]] = []
     chunk: list[dict[str, Any]] = []
+    server = [SERVER.cpu() if SERVER else None]
     for doc in [*docs, None] if isinstance(docs, list) else _then_none(docs):
         if doc is not None:
             chunk.append(doc)
@@ -80,14 +130,24 @@ def timed_adds(
             per_doc += [spent] * share
             chunk = []
             if PROGRESS and len(per_doc) % PROGRESS < share:
-                _progress(per_doc[-PROGRESS:], len(per_doc))
+                _progress(per_doc[-PROGRESS:], len(per_doc), server)
     return per_doc
 
 
-def _progress(last: list[tuple[float, float]], count: int) -> None:
+def _progress(last: list[tuple[float, float]], count: int, server: list[float | None]) -> None:
+    """A progress line; on PostgreSQL also the server's CPU per document since the last line
+    (``server`` holds its CPU seconds at the last line) and the database's bytes per 1,000."""
     wall, cpu = (1000 * sum(p[i] for p in last) / len(last) for i in (0, 1))
-    print(f"  {count:>9,} docs: last {len(last):,} {wall:.2f} ms/doc, CPU {cpu:.2f} ms/doc, "
-          f"peak {peak_mb():.0f} MB, load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+    extra = ""
+    if SERVER is not None:
+        now = SERVER.cpu()
+        if now is not None and server[0] is not None:
+            extra += f", server CPU {1000 * (now - server[0]) / len(last):.2f} ms/doc"
+        server[0] = now
+        extra += f", {SERVER.size() / count:,.0f} KB/1k docs"
+    print(f"  {count:>9,} docs: last {len(last):,} {wall:.2f} ms/doc, CPU {cpu:.2f} ms/doc{extra}, "
+          f"peak {peak_mb():.0f} MB, load {os.getloadavg()[0]:.1f}, {time.strftime('%H:%M:%S')}",
+          flush=True)  # fmt: skip
 
 
 def _then_none(docs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any] | None]:
@@ -128,7 +188,9 @@ def story_sizes(store: Store) -> tuple[int, int]:
 
 
 def run(name: str, backend: str, url: str, docs: Docs, batch: int) -> None:
+    global SERVER
     with Store(url) as store:
+        SERVER = ServerMeter(store) if store.engine.dialect.name == "postgresql" else None
         began = time.perf_counter()
         per_doc = timed_adds(store, docs(), batch)
         total = time.perf_counter() - began

@@ -230,6 +230,28 @@ def test_a_batch_looks_its_candidate_stories_up_in_one_statement(db_url: str) ->
     assert sum(len(s["events"]) for s in stories) == 16 and len(stories) < 16
 
 
+def test_a_batch_of_new_articles_deletes_no_link_rows(db_url: str) -> None:
+    """The events of articles stored in the batch have no link rows yet, so indexing them
+    deletes none (one DELETE of ``event_links`` and of ``event_keys`` per chunk of their
+    ids found nothing), and their stories are what they were: on SQLite and PostgreSQL."""
+    days = [f"2025-06-{day:02d}" for day in range(1, 25, 3)]
+    later = [
+        a for n, day in enumerate(days) for a in dated_reports(1, day, date(2025, 3, 10), f"v{n}")
+    ]
+    with Store(db_url) as store:
+        store.add_many(dated_reports(8, "2025-06-01"))
+        sent: list[str] = []
+        sa.event.listen(store.engine, "before_cursor_execute", lambda *e: sent.append(e[2]))
+        store.add_many(later)
+        stories = store.stories(limit=None)
+        with store.engine.connect() as conn:
+            links = conn.execute(sa.text("SELECT count(*) FROM event_links")).scalar_one()
+    deletes = [s for s in sent if s.lstrip().upper().startswith("DELETE") and "event_" in s]
+    assert deletes == []
+    assert links == 16
+    assert sum(len(s["events"]) for s in stories) == 16 and len(stories) < 16
+
+
 def kim_visit(key: str, dct: str, status: str, day: str = "", change: str = "") -> dict[str, Any]:
     """An article on Kim's visit to Russia (``visit`` with a key and a change of plan)."""
     item = visit(dct, status, day, key)

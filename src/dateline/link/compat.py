@@ -170,7 +170,10 @@ def _member_keys(p: Participant, settings: LinkSettings) -> set[str]:
     return {"c:" + p.country} if p.country else set()
 
 
+@lru_cache(maxsize=1 << 16)
 def _pair(a: str, b: str) -> str:
+    # Memoized: a hash per pair of keys, and the same actors' keys pair again and again
+    # in events whose participants as a whole are new (the memos of those miss).
     low, high = sorted((a, b))
     return "p:" + hashlib.sha1(f"{low}\x1f{high}".encode()).hexdigest()[:32]
 

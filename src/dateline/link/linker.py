@@ -121,7 +121,8 @@ def link_documents(
     settings: LinkSettings | None = None,
     after: tuple[str, str] | None = None,
 ) -> None:
-    """Link new documents, as linking them one by one in canonical order would.
+    """Link new documents (stored and not linked yet: their events have no link rows), as
+    linking them one by one in canonical order would.
 
     ``after`` is the (date, id) of the last document linked before them (None: none).
     Those that come before it are linked together: their neighbourhoods are re-clustered
@@ -132,7 +133,8 @@ def link_documents(
     keys = sorted(_document_keys(conn, document_ids))
     early = [key for key in keys if after is not None and key <= after]
     relink_together(conn, [doc_id for _, doc_id in early], settings)
-    seeds = index_documents(conn, [doc_id for _, doc_id in keys[len(early) :]], settings)
+    later = [doc_id for _, doc_id in keys[len(early) :]]
+    seeds = index_documents(conn, later, settings, fresh=True)
     if seeds:
         _append(conn, seeds, settings)
 
@@ -387,18 +389,22 @@ def index_document(conn: Connection, document_id: str, settings: LinkSettings) -
 
 
 def index_documents(
-    conn: Connection, document_ids: list[str], settings: LinkSettings
+    conn: Connection, document_ids: list[str], settings: LinkSettings, fresh: bool = False
 ) -> list[Member]:
-    """Write the link rows (window, participants, place, keys) of the documents' events."""
+    """Write the link rows (window, participants, place, keys) of the documents' events.
+    ``fresh``: the documents were stored in this transaction, so their events have no link
+    rows to replace (none is looked for)."""
     members: list[Member] = []
     for start in range(0, len(document_ids), CHUNK):
-        members += _index_chunk(conn, document_ids[start : start + CHUNK], settings)
+        members += _index_chunk(conn, document_ids[start : start + CHUNK], settings, fresh)
     return members
 
 
-def _index_chunk(conn: Connection, document_ids: list[str], settings: LinkSettings) -> list[Member]:
+def _index_chunk(
+    conn: Connection, document_ids: list[str], settings: LinkSettings, fresh: bool = False
+) -> list[Member]:
     members = _members_of(conn, document_ids, settings)
-    _write_index(conn, members, settings)
+    _write_index(conn, members, settings, fresh)
     return members
 
 
@@ -472,9 +478,12 @@ def named_in(
     )
 
 
-def _write_index(conn: Connection, members: list[Member], settings: LinkSettings) -> None:
-    """The members' link rows (``event_links``, ``event_keys``), replacing any they had."""
-    ids = [m.id for m in members]
+def _write_index(
+    conn: Connection, members: list[Member], settings: LinkSettings, fresh: bool = False
+) -> None:
+    """The members' link rows (``event_links``, ``event_keys``), replacing any they had
+    (``fresh``: they have none, events stored in this transaction)."""
+    ids = [] if fresh else [m.id for m in members]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for table in (event_keys, event_links):

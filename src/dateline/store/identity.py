@@ -120,11 +120,15 @@ def actor_rows(extraction: dict[str, Any]) -> list[dict[str, Any]]:
     events name without describing them, each stored under its own id until resolved."""
     doc = extraction["document"]
     rows: dict[str, dict[str, Any]] = {}
+    # Each row made once, for the first description of its id: an event's participants
+    # are mostly the document's actors again (its keys cost a name's normalisation).
     for a in extraction.get("actors", []):
-        rows.setdefault(a["id"], _row(doc, a["id"], a.get("name") or a["id"], a))
+        if a["id"] not in rows:
+            rows[a["id"]] = _row(doc, a["id"], a.get("name") or a["id"], a)
     for ev in extraction.get("events", []):
         for actor_id in [*(ev.get("source") or []), *(ev.get("target") or [])]:
-            rows.setdefault(actor_id, _row(doc, actor_id, actor_id, {}))
+            if actor_id not in rows:
+                rows[actor_id] = _row(doc, actor_id, actor_id, {})
     return list(rows.values())
 
 

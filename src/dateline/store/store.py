@@ -341,7 +341,8 @@ def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -
         doc_id, dct = x["document"]["id"], x["document"]["dct"]
         rows["timexes"] += [_timex_row(doc_id, timex) for timex in x.get("timexes", [])]
         for a in x.get("actors", []):
-            actors.setdefault(a["id"], _actor_row(a))  # the first description is kept
+            if a["id"] not in actors:  # the first description is kept
+                actors[a["id"]] = _actor_row(a)
             rows["actor_mentions"] += [
                 {"document_id": doc_id, "actor_id": a["id"], "start": s, "end": e}
                 for s, e in a.get("mentions", [])
