@@ -620,9 +620,9 @@ def test_migration_25_links_stored_documents_under_the_journey_home_rule(
 
 def _agreed_at_the_lake() -> list[dict[str, Any]]:
     """A deal one article gives to Cameroon and "Lake Ossa" (a place the actors step left
-    as a raw name), the next to Cameroon and Gabon; dated to their year, which is too wide
-    for one shared party to join them (``same_date``)."""
-    day = {"value": "2025", "earliest": "2025-01-01", "latest": "2025-12-31"}
+    as a raw name), the next to Cameroon and Gabon; dated to half a year, which is too wide
+    for one shared party to join them (``same_date``; a whole year names one past event)."""
+    day = {"value": "2025-H1", "earliest": "2025-01-01", "latest": "2025-06-30"}
     lake = stored_article("2025-07-08", "Deal at the lake", "wire", [
         {"key": "lake deal", "type": "AGREE", "status": "occurred", "source": ["CMR", "Lake Ossa"],
          "location": "Dizangue", **day}], {"Lake Ossa": "CMR", "Dizangue": "CMR"})  # fmt: skip

@@ -961,6 +961,12 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
         # 'the two sides signed', 'a pact the two countries signed in 2019': the countries
         # the text is about, not the latest names
         salient = _salient_countries(index, token, count)
+        if salient and kind == "any":
+            # 'Kim … Putin … the two sides are expected to discuss': the latest people, when
+            # they are one of each of those countries, are the sides (the seed's reading)
+            people = index.before(token.idx, {"person"})[:count]
+            if len(people) == count and {p.country for p in people} == {c.id for c in salient}:
+                return people
         if salient:
             return salient
     if kind == "country":
