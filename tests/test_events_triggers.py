@@ -446,14 +446,3 @@ def test_a_case_brought_before_a_court_is_an_accusation_and_asking_a_parliament_
     assert (taken["source"], taken["time"]["value"]) == (["PER"], "2008-01")
     text = "Peru took the minister to the airport in January 2008."
     assert [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"] == []
-
-
-@pytest.mark.model
-def test_a_discussion_a_meeting_is_held_for_is_the_meeting_alone(nlp: Any) -> None:
-    met = "Ana Torres met Luis Vera in Lima on Monday to discuss trade."
-    talks = "Peru and Chile held talks on Monday to negotiate a trade deal."
-    alone = "Peru and Chile are negotiating a trade deal."
-    for text in (met, talks):
-        types = [e["type"] for e in events_of(nlp, text, date(2025, 5, 21))]
-        assert types == ["MEET"], text
-    assert "DISCUSS" in {e["type"] for e in events_of(nlp, alone, date(2025, 5, 21))}

@@ -491,8 +491,6 @@ def _verb_is_event(
         return not any(c.dep_ == "xcomp" and lookup(c, lexicon) for c in verb.children)
     if lemma in SPEECH_VERBS:
         return _reports_speech(verb, quoted)
-    if trigger.type == "DISCUSS" and content_of_a_meeting(verb, lexicon):
-        return False  # 'met on Monday to discuss trade': one MEET (docs/annotation.md)
     if trigger.host:
         return bool(objects)
     return True
@@ -616,8 +614,6 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
                 and _target_of_an_act(head.head, lexicon)
             ):
                 return False  # 'talks on Mercosur tariffs', 'the attack on a UN convoy'
-    if trigger.type == "DISCUSS" and content_of_a_meeting(noun, lexicon):
-        return False  # 'met for negotiations on a trade deal': one MEET
     if trigger.type == "COOPERATE" and _topic_of_an_agreement(noun, lexicon):
         return False  # 'signed a memorandum on cooperation in education': the signing is
     if trigger.lemma == "deal" and any(c.lower_ in NOT_A_DEAL for c in noun.children):
@@ -662,35 +658,6 @@ def _topic_of_an_agreement(noun: Token, lexicon: Lexicon) -> bool:
         return False
     signing = lookup(document.head, lexicon)
     return signing is not None and signing.type == "AGREE"
-
-
-#: prepositions that put a discussion at a meeting ('at their meeting, they discussed …')
-AT_A_MEETING = {"at", "during", "in"}
-#: clauses that tell what a meeting is for ('met to discuss', 'talks to negotiate')
-PURPOSE_CLAUSES = {"advcl", "xcomp", "acl"}
-
-
-def content_of_a_meeting(token: Token, lexicon: Lexicon) -> bool:
-    """A discussion or negotiation that is what a meeting in the same clause is for or is
-    about: 'met on Monday to discuss trade', 'held talks to negotiate a deal', 'at their
-    meeting they discussed the border', 'met for negotiations'. The meeting is the one event
-    (docs/annotation.md, 'What is an event'); 'are negotiating a deal' stays a DISCUSS."""
-    head = token.head
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if purpose and token.dep_ in PURPOSE_CLAUSES and head.i != token.i:
-        return _a_meeting(head, lexicon) or any(
-            _a_meeting(o, lexicon) for o in head.children if o.dep_ == "dobj"
-        )  # 'held talks with Kim to negotiate': the light verb's object
-    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.i != head.i:
-        return _a_meeting(head.head, lexicon)  # 'met for negotiations'
-    return pos_class(token) == "verb" and any(
-        _a_meeting(o, lexicon) for p in AT_A_MEETING for o in _prep_objects(token, p)
-    )
-
-
-def _a_meeting(token: Token, lexicon: Lexicon) -> bool:
-    found = lookup(token, lexicon)
-    return found is not None and found.type == "MEET"
 
 
 def _target_of_an_act(governor: Token, lexicon: Lexicon) -> bool:
