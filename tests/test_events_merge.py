@@ -389,3 +389,26 @@ def test_a_meeting_with_nobody_named_and_nothing_changed_still_needs_a_participa
 ) -> None:
     text = "A business forum will be held in Lima on June 3."
     assert [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "MEET"] == []
+
+
+def test_a_statement_of_both_countries_is_not_one_of_either_told_apart(nlp: Any) -> None:
+    # 'officials of both governments said' and one side's spokesman speak on two occasions
+    text = (
+        "Ghana agreed to buy Norwegian ferries, a Norwegian government spokesman said. "
+        "Officials of both governments said the price had been discussed."
+    )
+    said = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "STATEMENT"]
+    assert sorted(sorted(e["source"]) for e in said) == [
+        ["GHA", "NOR"],
+        ["nor-government"],
+    ]
+
+
+def test_an_undated_agreement_is_not_one_signed_decades_before(nlp: Any) -> None:
+    # an agreement told without a time is of the article's days, not of 1979
+    text = (
+        "Ghana and Norway agreed to open talks on a shipping accord. "
+        "Ghana and Norway signed their first fishing agreement in 1979."
+    )
+    agreed = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "AGREE"]
+    assert sorted((e["time"]["value"] or "") for e in agreed) == ["", "1979"]

@@ -350,9 +350,60 @@ def compatible(mention: Mention, group: Cluster) -> bool:
         return False
     if not _same_country(mention.location, [m.location for m in group.mentions]):
         return False
+    if _one_side_and_both(mention, group):
+        return False
     if mention.rescheduled or any(m.rescheduled for m in group.mentions):
         return True
-    return all(_times_meet(mention, other) for other in group.mentions)
+    return all(
+        _times_meet(mention, other) and not _far_from_undated(mention, other)
+        for other in group.mentions
+    )
+
+
+def _refers_back(mention: Mention) -> bool:
+    return mention.anaphoric or mention.definite or mention.predicative
+
+
+def _one_side_and_both(mention: Mention, group: Cluster) -> bool:
+    """'A Norwegian spokesman said …' and 'officials of both governments said …' in another
+    sentence are two statements: the speakers of one are of one country, of the other of
+    two or more that hold it, and neither refers back to the other."""
+    if mention.type != "STATEMENT" or _refers_back(mention):
+        return False
+    if any(m.sentence == mention.sentence for m in group.mentions):
+        return False
+    own = {r.country for r in mention.sources if r.country}
+    theirs = {r.country for r in group.sources() if r.country}
+    if not own or not theirs or own == theirs:
+        return False
+    return (len(own) == 1 and own < theirs) or (len(theirs) == 1 and theirs < own)
+
+
+#: how far from the article's days a dated mention tells another occasion than an undated
+#: one of another sentence
+FAR_DAYS = 365
+
+
+def _far_from_undated(left: Mention, right: Mention) -> bool:
+    """'Ghana and Norway agreed to open talks' and, in another sentence, 'Ghana and Norway
+    signed their first agreement in 1979': a mention told without a time is of the
+    article's days (its status bound), not of an occasion dated a year or more away,
+    unless it refers back ('the agreement')."""
+    if left.dated == right.dated or left.sentence == right.sentence:
+        return False
+    dated, undated = (left, right) if left.dated else (right, left)
+    if _refers_back(undated):
+        return False
+    bound = undated.time.latest or undated.time.earliest
+    if not bound:
+        return False
+    try:
+        anchor = date.fromisoformat(bound[:10])
+        start = date.fromisoformat((dated.time.earliest or "")[:10])
+        end = date.fromisoformat((dated.time.latest or "")[:10])
+    except ValueError:
+        return False
+    return (anchor - end).days > FAR_DAYS or (start - anchor).days > FAR_DAYS
 
 
 def _overlap(left: list[Ref], right: list[Ref]) -> bool:
