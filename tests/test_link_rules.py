@@ -1003,6 +1003,42 @@ def test_a_meeting_held_in_an_article_that_calls_the_meeting_off_is_another_meet
     assert states == {"summit": "cancelled", "sidelines": "occurred"}
 
 
+def test_a_denial_nearer_the_held_meeting_than_the_story_takes_no_story_from_it() -> None:
+    from dateline.link.cluster import cluster
+
+    one, two = "amara-velde", "tomas-rinaldi"
+    plan = member(
+        "plan", "MEET", [one], [], "planned", "2026-03-02", ("x", "2026-07-01", "2026-07-31")
+    )
+    # "Velde and Rinaldi met in Lisbon on July 7 ... The closing session never took place",
+    # the undated denial read with the two leaders: it shares two with the held meeting and
+    # one with the meeting planned for July, so it tells nothing of what became of that.
+    held = member(
+        "held", "MEET", [one, two], [], "occurred", "2026-07-20", ("x", "2026-07-07", "2026-07-07")
+    )
+    never = member("never", "MEET", [one, two], [], "negated", "2026-07-20")
+    drafts = cluster([plan, held, never], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [["held", "never", "plan"]]
+    # A denial that shares as many with the story as with the held meeting still takes it.
+    both = member(
+        "both", "MEET", [one, two], [], "planned", "2026-03-02", ("x", "2026-07-01", "2026-07-31")
+    )
+    drafts = cluster([both, held, never], S)
+    assert sorted(sorted(m.id for m in d.added) for d in drafts) == [["both", "never"], ["held"]]
+
+
+def test_an_undated_denial_beside_a_dated_held_report_does_not_call_the_story_off() -> None:
+    who = (["amara-velde", "tomas-rinaldi"], [])
+    held = member("held", "MEET", *who, "occurred", "2026-07-20", ("x", "2026-07-07", "2026-07-07"))
+    # "The closing session never took place": no date of its own, beside the held meeting.
+    never = member("never", "MEET", *who, "negated", "2026-07-20")
+    assert story_state([held, never], S).state == "occurred"
+    # Alone, or beside an undated report that it took place, the denial still speaks.
+    assert story_state([never], S).state == "cancelled"
+    undated = member("undated", "MEET", *who, "occurred", "2026-07-20")
+    assert story_state([undated, never], S).state == "cancelled"
+
+
 def test_a_return_invitation_is_not_the_story_of_the_invitation_it_returns() -> None:
     from dateline.link.cluster import cluster
 

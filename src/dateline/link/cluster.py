@@ -676,10 +676,20 @@ def _taken(e: Member, fates: list[Member], draft: Draft, settings: LinkSettings)
     """Whether a report of what became of another event (``fates_after``) takes the story
     ``e`` would join. Only a report of the story's own type tells what became of it: a call
     "the same day" read as talks held is a facet of the visit's story, and says nothing of
-    which visit the talks planned for its dates belong to."""
+    which visit the talks planned for its dates belong to.
+
+    A report that shares more participants with ``e`` than with the story is no fate of
+    the story: "the closing session never took place", read as the two presidents'
+    meeting, beside "the presidents met in Basseterre on July 7" tells nothing of the
+    meeting planned for July with one of them, and would join ``e``'s own story rather than
+    that one (``join_score`` ranks by shared participants)."""
     if not fates or e.type != draft.state(settings).type:
         return False
-    return any(join_score(n, draft, settings) for n in fates)
+    for n in fates:
+        score = join_score(n, draft, settings)
+        if score and score[1] >= participants_match(n, e, settings):
+            return True
+    return False
 
 
 #: what became of an event, reported after it in canonical order (``status_order``)

@@ -136,6 +136,18 @@ def _dated_plan_speaks(voices: list[Member], kind: str) -> list[Member]:
     ]
 
 
+def _dated_held_speaks(voices: list[Member], kind: str) -> list[Member]:
+    """The voices, less the reports without a date of their own that the event did not take
+    place, when the article reports it, of the story's own type, held on a date of its own:
+    "the presidents met in Basseterre on July 7" says the meeting took place, and an undated
+    "the closing session never took place" beside it is of another event, as the events
+    step may give it the same parties."""
+    held = any(m.type == kind and m.status in HELD and m.dated for m in voices)
+    if not held:
+        return voices
+    return [m for m in voices if m.dated or m.status != "negated"]
+
+
 def _retold(voices: list[Member], kind: str) -> list[Member]:
     """The voices, less the reports without a date of their own that the event was called
     off, when the article plans it, of the story's own type, for a date after its own: for
@@ -152,7 +164,7 @@ def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[
     (one of its events moved, still planned) is not undone by a denial in it: "Valdés would
     not travel this week; the talks are postponed until further notice" puts the trip
     off, it does not call it off (a cancellation, "was cancelled", still does)."""
-    voices = _dated_plan_speaks(speakers(members, kind, settings), kind)
+    voices = _dated_held_speaks(_dated_plan_speaks(speakers(members, kind, settings), kind), kind)
     moved = [
         m
         for m in members
