@@ -211,29 +211,9 @@ def test_a_new_report_reads_only_the_stories_whose_window_it_overlaps(db_url: st
     assert (hi - lo).days < 6 + 2 * KEY_WINDOW_STEP
 
 
-def test_a_batch_looks_its_candidate_stories_up_in_one_statement(db_url: str) -> None:
-    """However many link windows a batch's events have, the stories they may join are
-    found in one statement (one per window cost the compiling and preparing of each):
-    on SQLite and on PostgreSQL."""
-    days = [f"2025-06-{day:02d}" for day in range(1, 25, 3)]
-    later = [
-        a for n, day in enumerate(days) for a in dated_reports(1, day, date(2025, 3, 10), f"v{n}")
-    ]
-    with Store(db_url) as store:
-        store.add_many(dated_reports(8, "2025-06-01"))
-        sent: list[str] = []
-        sa.event.listen(store.engine, "before_cursor_execute", lambda *e: sent.append(e[2]))
-        store.add_many(later)
-        stories = store.stories(limit=None)
-    lookups = [s for s in sent if s.lstrip().upper().startswith("SELECT") and "story_keys" in s]
-    assert len(lookups) == 1
-    assert sum(len(s["events"]) for s in stories) == 16 and len(stories) < 16
-
-
-def test_a_batch_of_new_articles_deletes_no_link_rows(db_url: str) -> None:
-    """The events of articles stored in the batch have no link rows yet, so indexing them
-    deletes none (one DELETE of ``event_links`` and of ``event_keys`` per chunk of their
-    ids found nothing), and their stories are what they were: on SQLite and PostgreSQL."""
+def _a_later_batch(db_url: str) -> tuple[list[str], list[dict[str, Any]], int]:
+    """Eight reports of one day stored, then a batch of eight on later days with link
+    windows of their own: the statements the batch sent, the stories, the link rows."""
     days = [f"2025-06-{day:02d}" for day in range(1, 25, 3)]
     later = [
         a for n, day in enumerate(days) for a in dated_reports(1, day, date(2025, 3, 10), f"v{n}")
@@ -246,6 +226,24 @@ def test_a_batch_of_new_articles_deletes_no_link_rows(db_url: str) -> None:
         stories = store.stories(limit=None)
         with store.engine.connect() as conn:
             links = conn.execute(sa.text("SELECT count(*) FROM event_links")).scalar_one()
+    return sent, stories, links
+
+
+def test_a_batch_looks_its_candidate_stories_up_in_one_statement(db_url: str) -> None:
+    """However many link windows a batch's events have, the stories they may join are
+    found in one statement (one per window cost the compiling and preparing of each):
+    on SQLite and on PostgreSQL."""
+    sent, stories, _ = _a_later_batch(db_url)
+    lookups = [s for s in sent if s.lstrip().upper().startswith("SELECT") and "story_keys" in s]
+    assert len(lookups) == 1
+    assert sum(len(s["events"]) for s in stories) == 16 and len(stories) < 16
+
+
+def test_a_batch_of_new_articles_deletes_no_link_rows(db_url: str) -> None:
+    """The events of articles stored in the batch have no link rows yet, so indexing them
+    deletes none (one DELETE of ``event_links`` and of ``event_keys`` per chunk of their
+    ids found nothing), and their stories are what they were: on SQLite and PostgreSQL."""
+    sent, stories, links = _a_later_batch(db_url)
     deletes = [s for s in sent if s.lstrip().upper().startswith("DELETE") and "event_" in s]
     assert deletes == []
     assert links == 16
