@@ -10,7 +10,7 @@ from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import Ref
 from dateline.events.status import NOT_HELD
-from dateline.model import Candidate, Event, EventTime, Evidence, Place
+from dateline.model import Candidate, Event, EventTime, Evidence, Place, iso_day
 
 GROUPS = {"occurred": 0, "ongoing": 0, "planned": 1, "possible": 1, "negated": 2}
 RANK = {"occurred": 0, "ongoing": 1, "planned": 0, "possible": 1, "negated": 0}
@@ -117,8 +117,9 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     last: dict[str, Mention] = {}  # the mention of each type told last, kept or not
     for mention in mentions:
         before, last[mention.type] = last.get(mention.type), mention
+        gathering = _changed_gathering(mention)
         kept = _worth_keeping(mention) or _took_parties_of_talks_before(mention, clusters)
-        if not kept and not _changed_gathering(mention):
+        if not kept and not gathering:
             continue
         home = _find_home(mention, clusters, before)
         if home is not None:
@@ -126,7 +127,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         elif (
             _starts_an_event(mention)
             or (_changed_plan(mention) and _took_parties_of_talks_before(mention, clusters, True))
-            or _changed_gathering(mention)
+            or gathering
         ):
             clusters.append(Cluster([mention]))
     return [
@@ -394,14 +395,9 @@ def _far_from_undated(left: Mention, right: Mention) -> bool:
     dated, undated = (left, right) if left.dated else (right, left)
     if _refers_back(undated):
         return False
-    bound = undated.time.latest or undated.time.earliest
-    if not bound:
-        return False
-    try:
-        anchor = date.fromisoformat(bound[:10])
-        start = date.fromisoformat((dated.time.earliest or "")[:10])
-        end = date.fromisoformat((dated.time.latest or "")[:10])
-    except ValueError:
+    anchor = iso_day(undated.time.latest or undated.time.earliest)
+    start, end = iso_day(dated.time.earliest), iso_day(dated.time.latest)
+    if anchor is None or start is None or end is None:
         return False
     return (anchor - end).days > FAR_DAYS or (start - anchor).days > FAR_DAYS
 

@@ -18,13 +18,11 @@ people were parties of them.
 
 from __future__ import annotations
 
-from datetime import date
-
 from spacy.tokens import Doc, Token
 
 from dateline.events import timing
 from dateline.events.mention import Mention
-from dateline.model import Timex
+from dateline.model import Timex, iso_day
 
 #: acts done by saying something
 SPEECH_ACTS = {"STATEMENT", "ACCUSE", "THREATEN", "REJECT"}
@@ -144,23 +142,16 @@ def _another_occasion(
     block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
     if block is None:
         return True
-    day = _day(occasion.time.earliest)
+    day = iso_day(occasion.time.earliest)
     if day is None:
         return True
     for timex in timexes:
         if not block[0] <= timex.start < mention.sentence[0] or not timing.is_dated(timex):
             continue
-        latest = _day(timex.latest)
+        latest = iso_day(timex.latest)
         if latest is not None and latest < day:
             return True
     return False
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
 
 
 def _occasion_named_before(mention: Mention, occasions: list[Mention], doc: Doc) -> Mention | None:
