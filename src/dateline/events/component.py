@@ -394,9 +394,7 @@ def describe(
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
-    mention.cancelled = mention.status == "negated" and (
-        (mention.cue or "") in cues["cancel_verbs"] or mention.cue == status.NOT_HELD
-    )
+    mention.cancelled = mention.status == "negated" and status.calls_off(mention.cue, cues)
     if mention.location is None and mention.type == "ACCUSE":
         mention.location = _court_of_the_case(token, index)
     held = timing.held_clause(mention, token.doc)

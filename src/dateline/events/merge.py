@@ -9,7 +9,7 @@ from datetime import date
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import Ref
-from dateline.events.status import NOT_HELD
+from dateline.events.status import calls_off
 from dateline.model import Candidate, Event, EventTime, Evidence, Place, iso_day
 
 GROUPS = {"occurred": 0, "ongoing": 0, "planned": 1, "possible": 1, "negated": 2}
@@ -521,7 +521,7 @@ def plan_change(group: Cluster, status: str, cue: str | None, lexicon: Lexicon) 
     'cancelled' when a cancellation cue decides a negated event, else None."""
     if any(m.rescheduled for m in group.mentions):
         return "postponed"
-    if status == "negated" and (cue in lexicon.cues["cancel_verbs"] or cue == NOT_HELD):
+    if status == "negated" and calls_off(cue, lexicon.cues):
         return "cancelled"  # called off, or said not to take place
     return None
 

@@ -694,6 +694,12 @@ NOT_HELD = "not take place"
 NOT_HELD_KEYS = {"take place", "go ahead", "happen", "occur", "materialize"}
 
 
+def calls_off(cue: str | None, cues: dict[str, Any]) -> bool:
+    """Whether the cue of a negated event calls it off: a cancelling verb ('cancelled',
+    'called off') or said not to take place (``NOT_HELD``)."""
+    return (cue or "") in cues["cancel_verbs"] or cue == NOT_HELD
+
+
 def not_held(noun: Token, clause: Token | None, decision: Decision | None) -> bool:
     """'The signing, scheduled for this afternoon, will not take place', 'a business forum
     … will not go ahead', 'the session due in Dublin never took place': an event said not
@@ -708,9 +714,8 @@ def not_held(noun: Token, clause: Token | None, decision: Decision | None) -> bo
     auxes = children(clause, "aux", "auxpass")
     present_do = len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
     habit = present_do or (not auxes and clause.tag_ in ("VBZ", "VBP"))
-    # 'will not go ahead': the parser makes 'ahead' an adverb, not a particle
-    ahead = clause.lemma_.lower() == "go" and any(c.lower_ == "ahead" for c in clause.children)
-    return not habit and (ahead or _occurrence_key(clause) in NOT_HELD_KEYS)
+    # 'will not go ahead' too: _occurrence_key reads 'ahead' parsed as an adverb
+    return not habit and _occurrence_key(clause) in NOT_HELD_KEYS
 
 
 def _occurrence_key(verb: Token) -> str:
