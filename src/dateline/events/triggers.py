@@ -635,17 +635,14 @@ TARGET_TYPES = {"SANCTION", "AID"}
 ACT_NOUN_TYPES = {"MEET", "DISCUSS", "ATTACK", "PROTEST", "ACCUSE", "THREATEN"}
 
 
-#: prepositions that hang what a document is about on it ('a memorandum on cooperation in
-#: higher education', 'an agreement for cooperation in mining')
-AGREEMENT_TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
-
-
 def _topic_of_an_agreement(noun: Token, lexicon: Lexicon) -> bool:
     """'signed a memorandum on cooperation in higher education', 'are to sign an arrangement
     on cooperation in Antarctica': the cooperation is what the document is about; the
     agreement is the event (docs/annotation.md: one row per real event)."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ not in AGREEMENT_TOPIC_PREPS:
+    # what talks are about (cues.json topic_preps), or what a document is for ('an
+    # agreement for cooperation in mining')
+    if noun.dep_ != "pobj" or head.lower_ not in {*lexicon.cues["topic_preps"], "for"}:
         return False
     document = head.head
     if pos_class(document) != "noun":
