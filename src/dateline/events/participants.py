@@ -957,16 +957,21 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
     count = next((GROUP_COUNTS[c.lower_] for c in token.children if c.lower_ in GROUP_COUNTS), 0)
     if not count:
         return []
+    people = index.before(token.idx, {"person"})[:count] if kind != "country" else []
     if kind in ("country", "any"):
         # 'the two sides signed', 'a pact the two countries signed in 2019': the countries
         # the text is about, not the latest names
         salient = _salient_countries(index, token, count)
-        if salient and kind == "any":
-            # 'Kim … Putin … the two sides are expected to discuss': the latest people, when
-            # they are one of each of those countries, are the sides (the seed's reading)
-            people = index.before(token.idx, {"person"})[:count]
-            if len(people) == count and {p.country for p in people} == {c.id for c in salient}:
-                return people
+        # 'Kim … Putin … the two sides are expected to discuss': the latest people, when they
+        # are one of each of those countries, are the sides (the seed's reading)
+        sides = {c.id for c in salient}
+        if (
+            kind == "any"
+            and len(people) == count
+            and sides
+            and {p.country for p in people} == sides
+        ):
+            return people
         if salient:
             return salient
     if kind == "country":
@@ -974,7 +979,6 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
         if len(countries) < count:
             countries = _countries_of(index, token, count) or countries
         return countries
-    people = index.before(token.idx, {"person"})[:count]
     if len(people) == count:
         return people
     # 'the two foreign ministers' of two countries whose ministers the text does not name
