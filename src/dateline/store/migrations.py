@@ -16,6 +16,19 @@ from dateline.store import schema
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 
+def _stored_any(conn: Connection) -> bool:
+    """Whether any document is stored (a new database has nothing to link again)."""
+    return conn.execute(select(schema.documents.c.id).limit(1)).first() is not None
+
+
+def _relink_stored(conn: Connection) -> None:
+    """Link every stored document again under the rules of this code."""
+    from dateline.link.linker import relink_from_scratch
+
+    if _stored_any(conn):
+        relink_from_scratch(conn)
+
+
 def _v1_initial(conn: Connection) -> None:
     tables = [t for t in schema.metadata.sorted_tables if t.name in V1_TABLES]
     schema.metadata.create_all(conn, tables=tables)
@@ -282,13 +295,11 @@ def _v12_actor_apart(conn: Connection) -> None:
     this code came; made here in the others. The linking rules of the same change (the
     country a meeting is held in, places its sentences do not name) read what linking
     stores per event, so stored documents are linked again."""
-    from dateline.link.linker import relink_from_scratch
     from dateline.store.identity import actor_apart, identify_all
 
     actor_apart.create(conn, checkfirst=True)
     identify_all(conn)  # organisations are identified across articles too
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v13_actor_counts(conn: Connection) -> None:
@@ -339,10 +350,7 @@ def _v15_relink(conn: Connection) -> None:
     statement, threat or accusation links within a day of its article, ``speech_types``),
     and so did the rules that fold a story's state (docs/stories.md, "Measured", issue 12's
     fourth round), which its stored row and summary hold."""
-    from dateline.link.linker import relink_from_scratch
-
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v16_story_states(conn: Connection) -> None:
@@ -370,10 +378,7 @@ def _v18_relink(conn: Connection) -> None:
     that postpones the story is not undone by an undated report that it took place,
     docs/stories.md, issue 12's fifth round); a story's window, which linking compares new
     events with, and its stored row and summary follow from them."""
-    from dateline.link.linker import relink_from_scratch
-
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v19_relink(conn: Connection) -> None:
@@ -383,10 +388,7 @@ def _v19_relink(conn: Connection) -> None:
     it from another event of its type in the same article), and so did the fold (a stale
     plan neither undoes a held event nor revives a called-off one: docs/stories.md, issue
     12's sixth round); every story's row, summary, keys and states follow."""
-    from dateline.link.linker import relink_from_scratch
-
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v20_fewer_pages(conn: Connection) -> None:
@@ -436,7 +438,7 @@ def _v23_relink(conn: Connection) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.store.identity import identify_all
 
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+    if _stored_any(conn):
         identify_all(conn)
         relink_from_scratch(conn)
 
@@ -446,10 +448,7 @@ def _v25_relink(conn: Connection) -> None:
     it comes back from (``journey_home``: its destination is dropped from what linking
     compares and its place is level ``home`` in ``event_links``; docs/stories.md, issue 12's
     ninth round); every story's row, summary, keys and states follow."""
-    from dateline.link.linker import relink_from_scratch
-
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v26_relink(conn: Connection) -> None:
@@ -462,7 +461,7 @@ def _v26_relink(conn: Connection) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.store.identity import identify_all
 
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+    if _stored_any(conn):
         identify_all(conn)
         relink_from_scratch(conn)
 
@@ -477,7 +476,7 @@ def _v27_relink(conn: Connection) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.store.identity import identify_all, rekey_names
 
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+    if _stored_any(conn):
         rekey_names(conn)
         identify_all(conn)
         relink_from_scratch(conn)
@@ -493,7 +492,7 @@ def _v30_relink(conn: Connection) -> None:
     from dateline.link.linker import relink_from_scratch
     from dateline.store.identity import identify_all
 
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
+    if _stored_any(conn):
         identify_all(conn)
         relink_from_scratch(conn)
 
@@ -504,10 +503,7 @@ def _v31_relink(conn: Connection) -> None:
     (one that names no one who acts, or one party named as itself) are one event
     (``same_date``), which adds index keys (``event_keys``, ``story_keys``) and changes the
     neighbourhoods and which story such a report joins."""
-    from dateline.link.linker import relink_from_scratch
-
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v33_relink(conn: Connection) -> None:
@@ -516,10 +512,7 @@ def _v33_relink(conn: Connection) -> None:
     story off; an undated call-off retold beside a dated plan reinstates a story called
     off), and with it each story's state, summary and window; and two reports of a past
     event named by one whole year find each other by their ``d:`` keys (``same_date``)."""
-    from dateline.link.linker import relink_from_scratch
-
-    if conn.execute(select(schema.documents.c.id).limit(1)).first() is not None:
-        relink_from_scratch(conn)
+    _relink_stored(conn)
 
 
 def _v29_open_end(conn: Connection) -> None:
