@@ -277,7 +277,7 @@ def stay_after_arrival(events: list[Event], actors: list[Actor], places: list[Pl
         e
         for e in events
         if e.type == "VISIT" and e.location and e.dated and e.status != "negated"
-        and e.cue != PRESUPPOSED_TRIP and _one_day(e.time)
+        and e.cue != PRESUPPOSED_TRIP and timing.one_day(e.time)
     ]  # fmt: skip
     for event in events:
         if event.location or event.type not in ON_SCENE or not event.dated:
@@ -299,11 +299,6 @@ def stay_after_arrival(events: list[Event], actors: list[Actor], places: list[Pl
             if first is not None and first < lo and hi <= first + timedelta(days=STAY_DAYS):
                 event.location = visit.location
                 break
-
-
-def _one_day(time: EventTime) -> bool:
-    earliest, latest = time.earliest or "", time.latest or ""
-    return len(earliest) >= 10 and earliest[:10] == latest[:10]
 
 
 def _days_from(day: date, days: int) -> str:
