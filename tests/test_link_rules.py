@@ -1278,3 +1278,63 @@ def test_two_reports_of_one_dated_event_sharing_one_party_as_itself_are_one_even
     trip = member("trip", "VISIT", ["kim-jong-un"], ["RUS"], "planned", "2025-05-21", day)
     other = member("other", "VISIT", ["xi-jinping"], ["RUS"], "planned", "2025-05-22", day)
     assert adjacent(trip, other, S) == 0
+
+
+def test_a_meeting_held_a_day_after_the_date_it_was_planned_for_is_that_meeting() -> None:
+    from dateline.link.cluster import Draft, cluster
+
+    who = (["marta-figueira", "thabo-ndlovu"], [])
+    plan = member("plan", "MEET", *who, "planned", "2026-10-20", ("x", "2026-11-03", "2026-11-04"))
+    # "Figueira and Ndlovu will meet in Pretoria on November 3-4", then, two days after,
+    # "met in Pretoria on November 5": the meeting slipped a day, it is no other meeting.
+    held = member("held", "MEET", *who, "occurred", "2026-11-06", ("x", "2026-11-05", "2026-11-05"))
+    [story] = cluster([plan, held], S)
+    assert [a.state for a in story.state(S).articles] == ["dated", "occurred"]
+    # The neighbourhood relation and a resumed story's tail agree with the join.
+    resumed = Draft.resume(Draft([plan], S).to_summary(), {"plan": plan}, S)
+    assert adjacent(held, plan, S) == 2
+    assert Draft([plan], S).links(held, S) == resumed.links(held, S) == (2, 1)
+    # Held more than `slipped` days after the date, or well before it ("spoke on April 3"
+    # of the talks planned for April 13), it is another meeting.
+    for key, when in (("late", "2026-11-25"), ("early", "2026-10-24")):
+        other = member(key, "MEET", *who, "occurred", "2026-11-26", ("x", when, when))
+        assert adjacent(other, plan, S) == 0, key
+        assert [len(d.added) for d in cluster([plan, other], S)] == [1, 1], key
+    # Within one article, a plan and a report held on another day are two events.
+    same = member("same", "MEET", *who, "occurred", "2026-10-20", ("x", "2026-11-05", "2026-11-05"))
+    assert adjacent(same, plan, S) == 0
+
+
+def test_an_undated_past_beside_a_dated_speculation_does_not_make_it_held() -> None:
+    who = (["UGA", "KEN"], [])
+    # "The two could sign the endorsement in Entebbe tomorrow ... signed": the undated past
+    # is another signing (or the tense of a background line), not this one held.
+    could = member(
+        "could", "AGREE", *who, "possible", "2023-03-07", ("x", "2023-03-08", "2023-03-08")
+    )
+    signed = member("signed", "AGREE", *who, "occurred", "2023-03-07")
+    assert story_state([could, signed], S).state == "speculated"
+    # A speculation for the article's own day or before says nothing of a later date.
+    today = member(
+        "today", "AGREE", *who, "possible", "2023-03-07", ("x", "2023-03-07", "2023-03-07")
+    )
+    assert story_state([today, signed], S).state == "occurred"
+
+
+def test_a_return_home_in_an_article_that_puts_the_trip_off_does_not_make_it_held() -> None:
+    who = (["marta-figueira"], ["ZAF"])
+    plan = member("plan", "VISIT", *who, "planned", "2027-02-01", ("x", "2027-02-20", "2027-02-20"))
+    # "Her visit to Pretoria has been put off ... Figueira returned to Brasília on Monday":
+    # the trip put off has not happened; she came back from somewhere else.
+    moved = member("moved", "VISIT", *who, "planned", "2027-02-19", cue="postponed")
+    home = dataclasses.replace(
+        member("home", "VISIT", ["marta-figueira"], ["BRA"], "occurred", "2027-02-19",
+               ("x", "2027-02-18", "2027-02-18")),
+        place=PlaceInfo("Brasília", "BRA", "home"),
+    )  # fmt: skip
+    assert [a.state for a in story_state([plan, moved, home], S).articles] == [
+        "dated",
+        "postponed",
+    ]
+    # Without the put-off, the journey home ends the trip: it took place.
+    assert story_state([plan, home], S).state == "occurred"

@@ -86,6 +86,14 @@ CORRECTED = [
 ]
 CORRECTED_STATES = ["dated", "occurred", "postponed"]
 
+# Set for November 3, held on the 5th (the plan slipped), then reported held again.
+SLIPPED = [
+    report("2026-10-20", "wire", "planned", "2026-11-03"),
+    report("2026-11-06", "daily", "occurred", "2026-11-05"),
+    report("2026-11-09", "herald", "occurred", "2026-11-05"),
+]
+SLIPPED_STATES = ["dated", "occurred", "occurred"]
+
 
 def _put_off_beside_a_past(dct: str, outlet: str) -> dict[str, Any]:
     """ "The visit was put off at the last minute; it will be rescheduled" beside a
@@ -277,8 +285,15 @@ def _history(order: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         )
 
 
+def test_a_visit_held_a_few_days_after_its_planned_date_is_that_visit(store: Store) -> None:
+    story = stored(store, SLIPPED)
+    assert (states(story), story["state"]) == (SLIPPED_STATES, "occurred")
+
+
 @pytest.mark.parametrize(
-    "series", [CALLED_OFF, HELD, CORRECTED], ids=["called-off", "held", "corrected"]
+    "series",
+    [CALLED_OFF, HELD, CORRECTED, SLIPPED],
+    ids=["called-off", "held", "corrected", "slipped"],
 )
 def test_any_order_of_arrival_gives_the_same_states_and_history(
     series: list[dict[str, Any]],
@@ -653,6 +668,24 @@ def test_migration_26_links_stored_documents_under_the_new_rules(
             rules.setattr(linker, "not_places", before)  # linked as before
             relink_from_scratch(conn)
             conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 26))
+        assert len(store.stories(limit=None)) == 2
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 1
+
+
+def test_migration_34_links_stored_documents_under_the_slipped_plan_rule(db_url: str) -> None:
+    from dateline.link.linker import relink_from_scratch
+    from dateline.link.settings import RULES_PATH, settings_from_dict
+
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    rules["windows_days"].pop("slipped")  # the rules before: a plan held late was another
+    with Store(db_url) as store:
+        for item in SLIPPED:
+            store.add(item)
+        assert len(store.stories(limit=None)) == 1
+        with store.engine.begin() as conn:  # linked as before migration 34
+            relink_from_scratch(conn, settings_from_dict(rules))
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 34))
         assert len(store.stories(limit=None)) == 2
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 1

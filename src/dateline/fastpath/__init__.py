@@ -67,6 +67,7 @@ SCHEMA_VERSIONS = frozenset(
         31,
         32,
         33,
+        34,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

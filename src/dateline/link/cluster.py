@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from dateline.link.compat import (
+    HELD,
     SITE,
     UNPLACED,
     Linkable,
@@ -38,6 +39,7 @@ from dateline.link.compat import (
     roles_agree,
     same_dated,
     shift,
+    slipped,
     stored_keys,
     undated_plan,
 )
@@ -239,6 +241,8 @@ class Draft:
                 count -= self._late_in_article(e, key)
             if not count and key[3] and key[1] == e.type and dated_plan(e):
                 count = self._redated(e, key)
+            if not count and key[3] and key[1] == e.type and e.dated and e.status in HELD:
+                count = self._slipped(e, key)
             if count and (match := participants_match(e, member, settings)):
                 shared, support = max(shared, match), support + count
             elif count and key[3] and key[1] == e.type and (near := self._same_dated(e, key)):
@@ -269,6 +273,18 @@ class Draft:
             1
             for m in self.tail
             if m.id not in own and signature(m) == key and redates(e, m, self.settings)
+        )
+
+    def _slipped(self, e: Member, key: Signature) -> int:
+        """How many members of the tail's group ``key``, of other articles than ``e``'s, are
+        dated plans ``e``, a dated report of the event held, may have slipped from
+        (``compat.slipped``)."""
+        same = self.last_article is not None and self.last_article[1] == e.document_id
+        own = {m.id for m in self._fold.current} if same else set()
+        return sum(
+            1
+            for m in self.tail
+            if m.id not in own and signature(m) == key and slipped(e, m, self.settings)
         )
 
     def reverses(self, e: Member) -> bool:
@@ -510,8 +526,15 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
         and last != e.document_id
     )
     slack = settings.facet_slack_days if e.type != state.type or late else 0
+    before, after = slack, slack
+    # A report of a later article that the event took place, on a date of its own, may fall
+    # a little after the date the story's plan gave it: plans slip ("will hold talks in
+    # Luanda on November 3-4", then "met in Luanda on November 5"; ``compat.slipped``).
+    held = e.dated and e.status in HELD and e.type == state.type
+    if held and state.status == "planned" and state.dated and last not in (None, e.document_id):
+        before, after = settings.facet_slack_days, max(slack, settings.slipped_days)
     # A facet may fall a little apart from the story's own date (arrive the day before).
-    if any(overlaps((e.lo, e.hi), (shift(lo, -slack), shift(hi, slack))) for lo, hi in windows):
+    if any(overlaps((e.lo, e.hi), (shift(lo, -before), shift(hi, after))) for lo, hi in windows):
         return True
     # A report of a date the story was planned for before it moved or happened (a weekly
     # still announcing the visit for June 9 after it was brought forward and held on June

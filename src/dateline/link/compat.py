@@ -19,6 +19,9 @@ from typing import Any, NamedTuple, Protocol
 from dateline.link.settings import LinkSettings
 from dateline.model import iso_day
 
+#: the statuses of an event under way or held
+HELD = ("ongoing", "occurred")
+
 ISO3 = re.compile(r"[A-Z]{3}")
 #: the role of the country an event of ``hosted_types`` is held in (see ``hosted``)
 HOST = "host"
@@ -492,14 +495,18 @@ def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
     """Loose link (the neighbourhood relation): family, participants and link windows agree;
     a plan without a date of its own (its window implied by its status) may fall
     ``facet_slack`` days after a dated report of the same type in another article ("Kim is
-    due in Russia", two days after he went); and a dated plan of a later article may fall
-    ``redated`` days from a dated plan whose date had not passed (``redates``)."""
+    due in Russia", two days after he went); a dated report that the event took place may
+    fall ``slipped`` days after a dated plan of an earlier article (``slipped``); and a dated
+    plan of a later article may fall ``redated`` days from a dated plan whose date had not
+    passed (``redates``)."""
     if e.family != f.family:
         return 0
     slack = settings.facet_slack_days if _late_plan(e, f) or _late_plan(f, e) else 0
     if not overlaps((e.lo, e.hi), (shift(f.lo, -slack), shift(f.hi, slack))):
         newer, older = (e, f) if (e.dct, e.document_id) > (f.dct, f.document_id) else (f, e)
-        if newer.document_id == older.document_id or not redates(newer, older, settings):
+        if newer.document_id == older.document_id or not (
+            redates(newer, older, settings) or slipped(newer, older, settings)
+        ):
             return 0
     shared = participants_match(e, f, settings)
     if shared or e.document_id == f.document_id:
@@ -510,6 +517,19 @@ def adjacent(e: Member, f: Member, settings: LinkSettings) -> int:
 def dated_plan(e: Linkable) -> bool:
     """A plan with a date of its own ("will visit Hanoi on March 13-15")."""
     return e.dated and e.status == "planned"
+
+
+def slipped(e: Linkable, f: Linkable, settings: LinkSettings) -> bool:
+    """Whether ``e`` may report held, on a date of its own, the event ``f`` (of an earlier
+    article) planned for a date: plans slip, and the report may fall up to ``slipped`` days
+    after the plan's date ("will hold talks in Luanda on November 3-4", then "met in Luanda
+    on November 5"), or ``facet_slack`` days before it (not "spoke by telephone on April 3"
+    for the talks planned for April 13). Whether it joins the plan's story is the story's to
+    say (``cluster._fits_time``: while the story is a dated plan)."""
+    if e.type != f.type or not (e.dated and e.status in HELD and dated_plan(f)):
+        return False
+    window = (shift(f.lo, -settings.facet_slack_days), shift(f.hi, settings.slipped_days))
+    return overlaps((e.lo, e.hi), window)
 
 
 def redates(e: Member, f: Linkable, settings: LinkSettings) -> bool:

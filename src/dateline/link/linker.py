@@ -50,6 +50,7 @@ from dateline.link.cluster import (
 from dateline.link.compat import (
     CARRIED,
     FAR_FUTURE,
+    HELD,
     HOME,
     SITE,
     Member,
@@ -634,8 +635,10 @@ def load_members(
 
 def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:
     """The span the members' neighbours' windows must overlap: their own windows, widened
-    by ``facet_slack`` for reports without a date of their own, and by ``redated`` for a
-    dated plan, which a dated plan of another article may date anew (``compat.adjacent``)."""
+    by ``facet_slack`` for reports without a date of their own, by ``redated`` for a dated
+    plan, which a dated plan of another article may date anew, and by ``slipped`` for a
+    dated plan and a dated report of the event held, which may fall off the plan's date
+    (``compat.adjacent``)."""
     lo = min(shift(m.lo, -_slack(m, settings)) for m in members)
     hi = max(shift(m.hi, _slack(m, settings)) for m in members)
     return lo, hi
@@ -644,7 +647,9 @@ def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:
 def _slack(m: Member, settings: LinkSettings) -> int:
     """How far from its window a member's neighbours may lie (``_reach``)."""
     if dated_plan(m):
-        return max(settings.facet_slack_days, settings.redated_days)
+        return max(settings.facet_slack_days, settings.redated_days, settings.slipped_days)
+    if m.dated and m.status in HELD:  # a dated plan it was held off (``compat.slipped``)
+        return max(settings.facet_slack_days, settings.slipped_days)
     return settings.facet_slack_days
 
 
@@ -1069,14 +1074,16 @@ def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
     (``StoryState.dates``: a late report of such a date joins it), widened by
     ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan
     (``redated_days`` for a story that is a dated plan, which a later plan may date anew:
-    ``cluster._redates_story``), then to whole ``KEY_WINDOW_STEP`` steps. The window
+    ``cluster._redates_story``, and ``slipped_days``, from which a later report may hold it:
+    ``cluster._fits_time``), then to whole ``KEY_WINDOW_STEP`` steps. The window
     before the last article (``settled``) is left out: only events of that article fit it,
     and they are linked with it."""
     state = draft.state(settings)
     windows = [state.window, *state.dates]
     slack = settings.facet_slack_days
     if state.status == "planned" and state.dated:
-        slack = max(slack, settings.redated_days)  # a later plan may date it anew
+        # A later plan may date it anew; a later report may hold it a little off its date.
+        slack = max(slack, settings.redated_days, settings.slipped_days)
     lo = shift(min(w[0] for w in windows), -slack)
     hi = shift(max(w[1] for w in windows), slack)
     return _step(lo, down=True), _step(hi, down=False)

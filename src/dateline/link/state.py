@@ -19,13 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dateline.link.compat import Member, shift
+from dateline.link.compat import HELD, HOME, Member, shift
 from dateline.link.settings import LinkSettings
 
 #: the states of a plan that has not happened yet (status ``planned``)
 PLANNING = ("announced", "dated", "rescheduled", "postponed")
-#: the statuses of an event under way or held
-HELD = ("ongoing", "occurred")
 #: the state of every other status
 BY_STATUS = {
     "possible": "speculated",
@@ -111,11 +109,13 @@ def speakers(members: list[Member], kind: str, settings: LinkSettings) -> list[M
     return [m for m in others if settings.rank(m.type) == top]
 
 
-def _planned_later(voices: list[Member], kind: str) -> bool:
-    """Whether the article plans the event, of the story's own type, for a date after its
-    own."""
+def _planned_later(
+    voices: list[Member], kind: str, statuses: tuple[str, ...] = ("planned",)
+) -> bool:
+    """Whether the article plans the event (or, with ``possible`` in ``statuses``, says it
+    may take place), of the story's own type, for a date after its own."""
     return any(
-        m.type == kind and m.status == "planned" and m.dated and (m.earliest or "") > m.dct
+        m.type == kind and m.status in statuses and m.dated and (m.earliest or "") > m.dct
         for m in voices
     )
 
@@ -125,9 +125,10 @@ def _dated_plan_speaks(voices: list[Member], kind: str) -> list[Member]:
     article's date (``ongoing``, ``occurred``: "the Secretary's travel to Vietnam
     demonstrates ...") or deny it without calling it off (``negated``, no cancellation:
     "Kyrgyzstan would not sign anything") when the article plans it, of the story's own
-    type, for a date after that: the dated plan says when it happens and that it is still
-    on, the tense or the refusal of an undated mention does not."""
-    if not _planned_later(voices, kind):
+    type, for a date after that, or says it may take place then ("could sign in Entebbe
+    tomorrow"): the dated plan says when it happens and that it is still on, the tense or
+    the refusal of an undated mention does not."""
+    if not _planned_later(voices, kind, ("planned", "possible")):
         return voices
     return [
         m
@@ -173,6 +174,9 @@ def voices_of(members: list[Member], kind: str, settings: LinkSettings) -> list[
     if not moved:
         return voices
     kept = [m for m in voices if m.status != "negated" or m.cancelled]
+    # Nor by the traveller's return home: the trip put off has not happened, and the
+    # journey home comes back from somewhere else.
+    kept = [m for m in kept if m.place.level != HOME]
     # Nor by a report without a date of its own that it took place ("first agreed to
     # renegotiate when they met in May"): what was put off in the article has not happened.
     kept = [m for m in kept if m.dated or m.status not in ("ongoing", "occurred")]

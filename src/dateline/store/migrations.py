@@ -515,6 +515,17 @@ def _v33_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v34_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's fifteenth and sixteenth rounds): a call-off
+    takes a story from a held report only when it shares as many parties with the story, an
+    undated denial beside a dated held report calls nothing off, an undated past beside a
+    dated speculation for a later day, or a return home beside a put-off, does not make the
+    story held (the fold), and a dated report that the event took place joins the dated
+    plan it slipped from (``slipped``), which widens the neighbourhoods and changes which
+    story such a report joins."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -600,6 +611,7 @@ MIGRATIONS: list[Migration] = [
         "stories linked again: a reinstated plan, a past event by its year (round 14)",
         _v33_relink,
     ),
+    (34, "stories linked again: a plan held a few days late (rounds 15, 16)", _v34_relink),
 ]
 
 
