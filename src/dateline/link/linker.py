@@ -86,7 +86,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.state import canonical_key, story_state
 from dateline.model import iso_day
 from dateline.store import schema as t
-from dateline.store.engine import insert_rows, update_by_key, upsert
+from dateline.store.engine import insert_rows, update_by_key
 
 CHUNK = 500
 
@@ -922,9 +922,6 @@ def _write(
     """``write_stories``, keeping the kept drafts; returns the summary row of each draft."""
     members = list(members)
     old_ids = {m.story_id for m in members if m.story_id}
-    # A story is named by its first member, so one whose first member had no story yet
-    # has no rows to replace.
-    unstored = {d.id for d in drafts if d.first is not None and d.first.story_id is None}
     changes = [(m.id, d.id) for d in drafts for m in d.added if m.story_id != d.id]
     update_by_key(conn, t.events, "id", "story_id", changes)  # one statement per 256 events
     for d in drafts:
@@ -933,9 +930,7 @@ def _write(
     new_ids = {d.id for d in drafts}
     kept = {d.id for d in drafts if d.stored is not None}
     tails = {d.id for d in drafts if d.tail_written is not None} - old_ids
-    _delete_stories(conn, sorted(old_ids - new_ids))
-    rewritten = sorted(new_ids - unstored)
-    _delete_stories(conn, rewritten, keep_keys=kept - old_ids, keep_tails=tails, rows=False)
+    _delete_stories(conn, sorted(old_ids | new_ids), keep_keys=kept - old_ids, keep_tails=tails)
     stamps = _insert_stories(conn, drafts, settings, tails)
     _refresh_leftovers(conn, old_ids - new_ids, settings)
     return stamps
@@ -946,18 +941,14 @@ def _delete_stories(
     story_ids: list[str],
     keep_keys: Iterable[str] = (),
     keep_tails: Iterable[str] = (),
-    rows: bool = True,
 ) -> None:
     """The stories' rows, but the ``story_keys`` rows of ``keep_keys`` (written as a diff by
-    ``_write_story_keys``) and the ``story_tail`` rows of ``keep_tails`` (``_write_tail``);
-    ``rows=False``: not their ``stories`` and ``story_summaries`` rows, which
-    ``_insert_stories`` writes over."""
+    ``_write_story_keys``) and the ``story_tail`` rows of ``keep_tails`` (``_write_tail``)."""
     keep, tails = set(keep_keys), set(keep_tails)
     for start in range(0, len(story_ids), CHUNK):
         chunk = story_ids[start : start + CHUNK]
-        if rows:
-            conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
-            conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+        conn.execute(delete(story_summaries).where(story_summaries.c.story_id.in_(chunk)))
         if rewritten := [i for i in chunk if i not in keep]:
             conn.execute(delete(story_keys).where(story_keys.c.story_id.in_(rewritten)))
         if rewritten := [i for i in chunk if i not in tails]:
@@ -967,16 +958,15 @@ def _delete_stories(
 def _insert_stories(
     conn: Connection, drafts: list[Draft], settings: LinkSettings, kept_tails: Iterable[str] = ()
 ) -> dict[str, Stamp]:
-    """Rows of the drafts' stories (``stories``, ``story_summaries``: written over the rows a
-    story has; ``story_keys``, ``story_tail``: only what changed of the tails of
-    ``kept_tails``); returns the summary
+    """Rows of the drafts' stories (``stories``, ``story_summaries``, ``story_keys``,
+    ``story_tail``: only what changed of the tails of ``kept_tails``); returns the summary
     row of each (its text, and its version on PostgreSQL). Each draft then names the rows
     it has (``Draft.stored``, ``Draft.tail_written``), as one resumed from them would."""
     if not drafts:
         return {}
     titles = _titles(conn, {d.first.document_id for d in drafts if d.first})
     rows = [draft_row(d, settings, titles.get(d.first.document_id)) for d in drafts if d.first]
-    insert_rows(conn, stories, rows, replace_on="id")
+    insert_rows(conn, stories, rows)
     windows = {d.id: key_window(d, settings) for d in drafts}
     summaries = [summary_row(d, settings, windows[d.id]) for d in drafts]
     versions = _insert_summaries(conn, summaries)
@@ -988,14 +978,12 @@ def _insert_stories(
 
 
 def _insert_summaries(conn: Connection, summaries: list[dict[str, Any]]) -> dict[str, str]:
-    """Write ``story_summaries`` rows (over those the stories have); on PostgreSQL, the
-    version each row was written as."""
+    """Insert ``story_summaries`` rows; on PostgreSQL, the version each row was written as."""
     version = row_version(conn)
-    if version is None or not summaries:
-        insert_rows(conn, story_summaries, summaries, replace_on="story_id")
+    if version is None:
+        insert_rows(conn, story_summaries, summaries)
         return {}
-    stmt = upsert(story_summaries, "story_id", list(summaries[0]), conn.dialect.name)
-    stmt = stmt.returning(story_summaries.c.story_id, version)
+    stmt = insert(story_summaries).returning(story_summaries.c.story_id, version)
     return {r[0]: r[1] for r in conn.execute(stmt, summaries)}
 
 

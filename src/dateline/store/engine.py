@@ -196,23 +196,8 @@ SQLITE_ROWS_PER_INSERT = 256
 _SQLITE_VALUES = 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
-def upsert(table: Table, key: str, columns: list[str], dialect: str) -> Any:
-    """An INSERT of ``columns`` into ``table`` that, for a row whose ``key`` is already
-    there, sets that row's other ``columns`` instead (its UPDATE triggers run, not its
-    INSERT triggers). PostgreSQL and SQLite."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
-    changed = {name: stmt.excluded[name] for name in columns if name != key}
-    return stmt.on_conflict_do_update(index_elements=[key], set_=changed)
-
-
-def insert_rows(
-    conn: Connection, table: Table, rows: list[dict[str, Any]], replace_on: str | None = None
-) -> None:
-    """INSERT the rows (each with the columns of the first) into ``table``; ``replace_on``:
-    a row whose value of that (unique) column is already there is updated instead
-    (``upsert``).
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT the rows (each with the columns of the first) into ``table``.
 
     On SQLite, into a table that has triggers, as statements of up to 256 rows each
     (``VALUES (…), (…), …``) rather than one statement per row (``executemany``): the
@@ -231,27 +216,22 @@ def insert_rows(
     every trigger's work are the same either way."""
     if not rows:
         return
-    names = [c.name for c in table.columns if c.name in rows[0]]
     if conn.dialect.name != "sqlite":
-        stmt = upsert(table, replace_on, names, conn.dialect.name) if replace_on else insert(table)
-        conn.execute(stmt, rows)
+        conn.execute(insert(table), rows)
         return
+    names = [c.name for c in table.columns if c.name in rows[0]]
     one = "(" + ", ".join("?" * len(names)) + ")"
     head = f'INSERT INTO "{table.name}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES "
-    tail = ""
-    if replace_on:
-        changed = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != replace_on)
-        tail = f' ON CONFLICT ("{replace_on}") DO UPDATE SET {changed}'
     values = _row_values(rows, names)
     if not _has_triggers(conn, table.name):
-        conn.exec_driver_sql(head + one + tail, values)
+        conn.exec_driver_sql(head + one, values)
         return
     most = max(1, min(SQLITE_ROWS_PER_INSERT, _SQLITE_VALUES // len(names)))
     start = 0
     while start < len(rows):
         size = 1 << (min(most, len(rows) - start).bit_length() - 1)
         chunk = tuple(chain.from_iterable(values[start : start + size]))
-        conn.exec_driver_sql(head + ", ".join([one] * size) + tail, chunk)
+        conn.exec_driver_sql(head + ", ".join([one] * size), chunk)
         start += size
 
 
