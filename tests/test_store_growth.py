@@ -5,6 +5,7 @@ order. (Speed itself is measured in bench/bench_store.py, not here.)"""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,63 @@ def test_a_batch_of_new_articles_deletes_no_link_rows(db_url: str) -> None:
     assert deletes == []
     assert links == 16
     assert sum(len(s["events"]) for s in stories) == 16 and len(stories) < 16
+
+
+def _described(item: dict[str, Any], actor_id: str, **description: Any) -> dict[str, Any]:
+    """``item`` with its actor ``actor_id`` described otherwise."""
+    actors = [{**a, **description} if a["id"] == actor_id else a for a in item["actors"]]
+    return {**item, "actors": actors}
+
+
+def test_a_batch_builds_its_events_members_from_the_rows_it_inserted(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new events' members (what linking compares) are built from the rows the writer
+    inserted, not read back from them, and equal what reading them back gives: a place the
+    sentence names or not, an actor already stored with another description (its stored
+    kind and country count), and a name that identity across articles stores under
+    another actor in the same batch ("Bush" the week "George W. Bush" is named)."""
+    from dateline.link import linker
+    from test_actor_identity import SERIES
+
+    compared: list[tuple[list[Any], bool]] = []  # each batch's members, and whether equal
+    members_of = linker._members_of
+    sent: list[str] = []  # the writer's statements, but the reads of this check
+
+    def both(conn: Any, ids: list[str], settings: Any, held: Any = None) -> list[Any]:
+        built = members_of(conn, ids, settings, held)
+        if held is not None:
+            mark = len(sent)
+            compared.append((built, built == members_of(conn, ids, settings)))
+            del sent[mark:]
+        return built
+
+    monkeypatch.setattr(linker, "_members_of", both)
+    moscow = {"type": "VISIT", "status": "planned", "source": ["kim-jong-un"], "target": ["RUS"]}
+    first = stored_article("2025-03-01", "Kim to Moscow", "Wire", [{**moscow, "key": "m1",
+                           "location": "Moscow"}], {"Moscow": "RUS"})  # fmt: skip
+    again = stored_article("2025-03-02", "Kim again", "Wire", [{**moscow, "key": "m2",
+                           "location": "Moscow"}], {"Moscow": "RUS", "Hanoi": "VNM"})  # fmt: skip
+    again = _described(again, "kim-jong-un", kind="government", country="PRK")
+    with Store(db_url) as store:
+
+        def note(*event: Any) -> None:
+            sent.append(event[2])
+
+        sa.event.listen(store.engine, "before_cursor_execute", note)
+        store.add_many(SERIES[:3])
+        store.add_many([first, again])
+        sa.event.remove(store.engine, "before_cursor_execute", note)
+        kim = store.stories(limit=None)
+    assert [len(built) for built, _ in compared] == [4, 2]
+    assert all(equal for _, equal in compared)
+    (held,) = [m for m in compared[1][0] if m.id == "ev-m2"]
+    assert held.participants[0].countrylike is False  # the stored person, not a government
+    assert held.place.level == "carried"  # "Moscow" is in no sentence of the article
+    bush = {p.id for m in compared[0][0] for p in m.participants if m.id == "ev-benin-plan"}
+    assert bush == {"george-w-bush", "BEN"}
+    assert not [s for s in sent if re.search(r"FROM (places|event_evidence)\b", s)]
+    assert any(len(s["events"]) == 2 for s in kim)
 
 
 def kim_visit(key: str, dct: str, status: str, day: str = "", change: str = "") -> dict[str, Any]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -121,6 +122,7 @@ def link_documents(
     document_ids: list[str],
     settings: LinkSettings | None = None,
     after: tuple[str, str] | None = None,
+    held: Held | None = None,
 ) -> None:
     """Link new documents (stored and not linked yet: their events have no link rows), as
     linking them one by one in canonical order would.
@@ -129,13 +131,14 @@ def link_documents(
     Those that come before it are linked together: their neighbourhoods are re-clustered
     once for all of them (``relink_together``), not once per document; the others, which
     then all come after every linked document, in one pass over the stories their events
-    may join."""
+    may join, their members built from the rows the writer inserted (``held``) rather than
+    read back from them."""
     settings = settings or default_settings()
     keys = sorted(_document_keys(conn, document_ids))
     early = [key for key in keys if after is not None and key <= after]
     relink_together(conn, [doc_id for _, doc_id in early], settings)
     later = [doc_id for _, doc_id in keys[len(early) :]]
-    seeds = index_documents(conn, later, settings, fresh=True)
+    seeds = index_documents(conn, later, settings, fresh=True, held=held)
     if seeds:
         _append(conn, seeds, settings)
 
@@ -390,40 +393,138 @@ def index_document(conn: Connection, document_id: str, settings: LinkSettings) -
 
 
 def index_documents(
-    conn: Connection, document_ids: list[str], settings: LinkSettings, fresh: bool = False
+    conn: Connection,
+    document_ids: list[str],
+    settings: LinkSettings,
+    fresh: bool = False,
+    held: Held | None = None,
 ) -> list[Member]:
     """Write the link rows (window, participants, place, keys) of the documents' events.
     ``fresh``: the documents were stored in this transaction, so their events have no link
-    rows to replace (none is looked for)."""
+    rows to replace (none is looked for); ``held``: the rows the writer inserted for them
+    (``Held``), which their members are built from."""
     members: list[Member] = []
     for start in range(0, len(document_ids), CHUNK):
-        members += _index_chunk(conn, document_ids[start : start + CHUNK], settings, fresh)
+        chunk = document_ids[start : start + CHUNK]
+        members += _index_chunk(conn, chunk, settings, fresh, held)
     return members
 
 
 def _index_chunk(
-    conn: Connection, document_ids: list[str], settings: LinkSettings, fresh: bool = False
+    conn: Connection,
+    document_ids: list[str],
+    settings: LinkSettings,
+    fresh: bool = False,
+    held: Held | None = None,
 ) -> list[Member]:
-    members = _members_of(conn, document_ids, settings)
+    members = _members_of(conn, document_ids, settings, held)
     _write_index(conn, members, settings, fresh)
     return members
 
 
-def _members_of(conn: Connection, document_ids: list[str], settings: LinkSettings) -> list[Member]:
-    """The documents' events as linking sees them (read from their rows, nothing written)."""
-    query = select(t.events).where(t.events.c.document_id.in_(document_ids))
-    rows = [dict(r._mapping) for r in conn.execute(query.order_by(t.events.c.id))]
-    if not rows:
+@dataclass(frozen=True)
+class Held:
+    """The rows a writer inserted in this transaction for new documents, as it built them
+    (``events``, ``event_actors``, ``places`` and ``event_evidence`` rows by table name), so
+    that linking builds their events' members from them instead of reading the rows back.
+    ``moved``: documents whose events identity across articles has since stored under
+    other actor ids (``dateline.store.identity``), whose participants are read from their
+    rows. What the members hold of the actors (kind, country) is read from ``actors``:
+    a stored actor keeps its first description, and identity settles its country."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    moved: frozenset[str] = frozenset()
+
+
+#: an event's rows as linking reads them: the events rows (by id), each event's
+#: participants (with whether its name is no actor's), each document's places, and the
+#: casefolded evidence sentences of the events that have a location
+Rows = tuple[
+    list[dict[str, Any]],
+    dict[str, list[tuple[Participant, bool]]],
+    dict[str, dict[str, PlaceInfo]],
+    dict[str, list[str]],
+]
+
+
+def _members_of(
+    conn: Connection, document_ids: list[str], settings: LinkSettings, held: Held | None = None
+) -> list[Member]:
+    """The documents' events as linking sees them (read from their rows, or built from the
+    rows the writer inserted, ``held``; nothing written)."""
+    found = _rows_of(conn, document_ids) if held is None else _held_rows(conn, document_ids, held)
+    if found is None:
         return []
-    parts = _participants(conn, [r["id"] for r in rows])
-    places = _document_places(conn, document_ids)
-    sentences = _sentences(conn, [r["id"] for r in rows if r.get("location")])
+    rows, parts, places, sentences = found
     out = []
     for r in rows:
         known = places.get(r["document_id"], {})
         carried = not named_in(r.get("location"), sentences.get(r["id"], []), known, settings)
         named = not_places(parts.get(r["id"], ()), known)
         out.append(member_of_row(r, named, known, settings, carried))
+    return out
+
+
+def _rows_of(conn: Connection, document_ids: list[str]) -> Rows | None:
+    """The documents' events' rows, read (None: they have no events)."""
+    query = select(t.events).where(t.events.c.document_id.in_(document_ids))
+    rows = [dict(r._mapping) for r in conn.execute(query.order_by(t.events.c.id))]
+    if not rows:
+        return None
+    parts = _participants(conn, [r["id"] for r in rows])
+    places = _document_places(conn, document_ids)
+    sentences = _sentences(conn, [r["id"] for r in rows if r.get("location")])
+    return rows, parts, places, sentences
+
+
+def _held_rows(conn: Connection, document_ids: list[str], held: Held) -> Rows | None:
+    """What ``_rows_of`` reads, from the rows the writer inserted (``Held``): the same
+    values in the same order, but the actors' kind and country, which are read, and the
+    participants of the documents identity moved, which are read whole."""
+    docs = set(document_ids)
+    rows = sorted(
+        (dict(r, story_id=None) for r in held.rows["events"] if r["document_id"] in docs),
+        key=lambda r: r["id"],
+    )
+    if not rows:
+        return None
+    ids = {r["id"] for r in rows}
+    moved = {r["id"] for r in rows if r["document_id"] in held.moved}
+    named = sorted(
+        (r["event_id"], r["role"], r["position"], r["actor_id"])
+        for r in held.rows["event_actors"]
+        if r["event_id"] in ids and r["event_id"] not in moved
+    )
+    described = _actor_kinds(conn, {n[3] for n in named})
+    parts = _participants(conn, sorted(moved)) if moved else {}
+    for event_id, role, _, actor_id in named:
+        kind, country = described.get(actor_id, (None, None))
+        p = participant(actor_id, role, kind, country)
+        raw = kind is None and country is None and not p.countrylike
+        parts.setdefault(event_id, []).append((p, raw))
+    places: dict[str, dict[str, PlaceInfo]] = {}
+    for place in held.rows["places"]:
+        if place["document_id"] in docs:
+            name = place["name"]
+            info = PlaceInfo(name, place["country"], _level(place["kind"]))
+            places.setdefault(place["document_id"], {})[name.casefold()] = info
+    located = {r["id"] for r in rows if r.get("location")}
+    sentences: dict[str, list[str]] = {}
+    for e in held.rows["event_evidence"]:
+        if e["event_id"] in located:
+            sentences.setdefault(e["event_id"], []).append(e["sentence"].casefold())
+    return rows, parts, places, sentences
+
+
+def _actor_kinds(conn: Connection, actor_ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """(kind, country) of the actors that have an ``actors`` row, by id."""
+    ac, ids = t.actors, sorted(actor_ids)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(ac.c.id, ac.c.kind, ac.c.country).where(
+            ac.c.id.in_(ids[start : start + CHUNK])
+        )
+        out.update((r[0], (r[1], r[2])) for r in conn.execute(query))
     return out
 
 

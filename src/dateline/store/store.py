@@ -112,10 +112,11 @@ class Store:
                     new.append(x)
             if new:
                 after = _last_document(conn)
+                ids = [x["document"]["id"] for x in new]
                 _insert_documents(conn, new)
-                _insert_children_many(conn, new)
-                _identify(conn, [x["document"]["id"] for x in new])
-                _link_many(conn, [x["document"]["id"] for x in new], after)
+                rows = _insert_children_many(conn, new)
+                moved = _identify(conn, ids)
+                _link_many(conn, ids, after, rows, moved)
         return flags
 
     def add_publication(self, document: dict[str, Any], origin: str | None = None) -> bool:
@@ -333,8 +334,11 @@ def _insert_children(conn: Connection, extraction: dict[str, Any]) -> None:
     _insert_children_many(conn, [extraction])
 
 
-def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -> None:
-    """The rows an extraction adds besides its document, for many at once."""
+def _insert_children_many(
+    conn: Connection, extractions: list[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows an extraction adds besides its document, for many at once; returns them by
+    table (but ``actors``, whose stored rows keep their first description)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _CHILD_TABLES}
     actors: dict[str, dict[str, Any]] = {}
     for x in extractions:
@@ -355,6 +359,7 @@ def _insert_children_many(conn: Connection, extractions: list[dict[str, Any]]) -
         conn.execute(insert_ignore(conn, t.actors, ["id"]), list(actors.values()))
     for name in _CHILD_TABLES:
         _insert_many(conn, t.metadata.tables[name], rows[name])
+    return rows
 
 
 # In the order foreign keys need them.
@@ -409,13 +414,21 @@ def _last_document(conn: Connection) -> tuple[str, str] | None:
     return last_document(conn)
 
 
-def _link_many(conn: Connection, document_ids: list[str], after: tuple[str, str] | None) -> None:
-    """Attach the documents' events to stories, when the linking step is installed."""
+def _link_many(
+    conn: Connection,
+    document_ids: list[str],
+    after: tuple[str, str] | None,
+    rows: dict[str, list[dict[str, Any]]],
+    moved: set[str],
+) -> None:
+    """Attach the documents' events to stories, when the linking step is installed; their
+    members are built from the ``rows`` just inserted (``moved``: the documents whose
+    actors identity stored under other ids since, read back)."""
     try:
-        from dateline.link.linker import link_documents
+        from dateline.link.linker import Held, link_documents
     except ImportError:
         return
-    link_documents(conn, document_ids, after=after)
+    link_documents(conn, document_ids, after=after, held=Held(rows, frozenset(moved)))
 
 
 def _insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
@@ -482,10 +495,14 @@ def _event_rows(
     rows["event_candidates"] += [{"event_id": ev["id"], **c} for c in ev.get("candidates", [])]
 
 
-def _identify(conn: Connection, document_ids: list[str]) -> None:
+def _identify(conn: Connection, document_ids: list[str]) -> set[str]:
     """Store the new documents' actors under the ids they are identified as across
-    articles; re-link stored documents whose actors that changed (dateline.store.identity)."""
-    _relink(conn, identify(conn, document_ids) - set(document_ids))
+    articles; re-link stored documents whose actors that changed (dateline.store.identity).
+    Returns the new documents whose events' actors changed (ids, or an actor's country)."""
+    new = set(document_ids)
+    changed = identify(conn, document_ids)
+    _relink(conn, changed - new)
+    return changed & new
 
 
 def _relink(conn: Connection, changed: set[str]) -> None:
