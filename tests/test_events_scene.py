@@ -101,10 +101,15 @@ def test_a_wire_dateline_places_a_protest_called_there_and_a_refusal_at_home(nlp
     assert refusals.get("xi-jinping") is None  # not an Irishman: refused where he was
 
 
-def test_an_alternate_city_name_is_no_dateline() -> None:
+def test_a_dateline_is_a_city_under_any_of_its_names_but_no_building() -> None:
     from dateline.events.scene import dateline_city
 
     assert dateline_city("WHITE HOUSE — President Obama has canceled a summit.") is None
+    # the gazetteer's Ulan Bator under the spelling the wire uses
+    capital = dateline_city("ULAANBAATAR, 3 May — The two presidents met on Tuesday.")
+    assert capital is not None and (capital.name, capital.country) == ("Ulan Bator", "MNG")
+    resort = dateline_city("NUSA DUA, Indonesia — The ministers met on Tuesday.")
+    assert resort is not None and resort.country == "IDN"
     oslo = dateline_city("PRESS RELEASE | No. 1\n\nOSLO, 17 February 2026 — Today, …")
     assert oslo is not None and (oslo.name, oslo.country) == ("Oslo", "NOR")
 
