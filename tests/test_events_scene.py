@@ -101,6 +101,21 @@ def test_a_wire_dateline_places_a_protest_called_there_and_a_refusal_at_home(nlp
     assert refusals.get("xi-jinping") is None  # not an Irishman: refused where he was
 
 
+def test_a_foreign_parliament_or_ministry_acts_where_it_sits_not_at_the_dateline(
+    nlp: Any,
+) -> None:
+    text = (
+        "TORONTO, Sept. 30 - Mexico's Senate ratified the trade agreement with Canada on "
+        "Tuesday. Chile's foreign ministry accused Argentina of violating its airspace on "
+        "Tuesday. Canada's parliament approved the deal on Monday."
+    )
+    found = events_of(nlp, text, date(2026, 9, 30))
+    places = {e["source"][0]: e["location"] for e in found if e["source"]}
+    assert places.get("senate") == "Mexico"  # a Mexican body: in Mexico, not in Toronto
+    assert places.get("chl-foreign-ministry") == "Chile"
+    assert places.get("can-parliament") == "Toronto"  # the dateline's own country's
+
+
 def test_a_dateline_is_a_city_under_any_of_its_names_but_no_building() -> None:
     from dateline.events.scene import dateline_city
 

@@ -587,6 +587,8 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
             continue
         if event.location or event.type not in AT_DATELINE or city is None:
             continue
+        if _seated_abroad(event, city, actors):
+            continue  # 'RUSE — Romania's Chamber of Deputies ratified': it sits in Romania
         if _on_the_spot(event, floor, dct) and _at_home(event, city, country):
             event.location = city.name
 
@@ -598,6 +600,27 @@ def _on_the_spot(event: Event, floor: str, dct: date) -> bool:
     if event.status not in ("occurred", "ongoing"):
         return False
     return not event.dated or floor <= (event.time.earliest or "") <= dct.isoformat()
+
+
+def _seated_abroad(event: Event, city: Place, actors: list[Actor]) -> bool:
+    """Every doer of the event is a parliament, cabinet or court, or (for what is done by
+    saying it) a ministry, presidency or government, of a country other than the
+    dateline's: it acts where it sits, not where the wire files from (the events step then
+    places it in its country, ``venue.home_institution_places``)."""
+    from dateline.events.venue import (
+        HOME_INSTITUTIONS,
+        SAID_AT_HOME,
+        SPEAKING_OFFICES,
+        sits_at_home,
+    )
+
+    by_id = {a.id: a for a in actors}
+    doers = [by_id.get(s) for s in event.source]
+    seats = HOME_INSTITUTIONS | (SPEAKING_OFFICES if event.type in SAID_AT_HOME else set())
+    return bool(doers) and all(
+        d is not None and d.country not in (None, city.country) and sits_at_home(d, seats)
+        for d in doers
+    )
 
 
 def _at_home(event: Event, city: Place, country: dict[str, str | None]) -> bool:
