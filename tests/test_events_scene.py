@@ -101,6 +101,18 @@ def test_a_wire_dateline_places_a_protest_called_there_and_a_refusal_at_home(nlp
     assert refusals.get("xi-jinping") is None  # not an Irishman: refused where he was
 
 
+def test_a_protest_told_as_the_purpose_of_an_act_is_where_the_act_was_done(nlp: Any) -> None:
+    text = (
+        "NAIROBI, Oct. 1 - Truck drivers blocked the main road at Namanga for several hours "
+        "on Tuesday to protest delays. Farmers gathered in Kisumu on Monday to protest maize "
+        "prices."
+    )
+    found = [e for e in events_of(nlp, text, date(2026, 10, 1)) if e["type"] == "PROTEST"]
+    places = {e["time"]["value"]: e["location"] for e in found}
+    assert places.get("2026-09-29") == "Namanga"  # not the dateline's Nairobi
+    assert places.get("2026-09-28") == "Kisumu"
+
+
 def test_a_foreign_parliament_or_ministry_acts_where_it_sits_not_at_the_dateline(
     nlp: Any,
 ) -> None:
