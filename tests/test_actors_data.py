@@ -123,6 +123,27 @@ def test_find_city(name: str, countries: set[str], iso3: str, lat: float, lon: f
     assert (city.lat, city.lon) == (pytest.approx(lat, abs=0.1), pytest.approx(lon, abs=0.1))
 
 
+def test_the_alias_table_and_the_towns_of_regions_go_before_geonames() -> None:
+    kolkata = find_city("Calcutta")  # geonames' main name 'Calcutta' is a South African town
+    assert kolkata is not None and (kolkata.name, kolkata.country) == ("Kolkata", "IND")
+    assert find_city("White House") is None  # no city, though a name of Casablanca
+    resort = find_city("Nusa Dua")  # a resort under geonames' 15,000 people
+    assert resort is not None and resort.country == "IDN" and resort.kind == "city"
+    town = find_city("Namanga")  # a Kenyan border town, not Uzbekistan's Namangan
+    assert town is not None and town.country == "KEN"
+
+
+def test_same_place_reads_two_names_of_one_city() -> None:
+    from dateline.actors.geo import same_place
+
+    assert same_place("Ulaanbaatar", "Ulan Bator") and same_place("Ulan Bator", "Ulaanbaatar")
+    assert same_place("Saigon", "Ho Chi Minh City")
+    assert same_place("Donbass", "Donbas")  # a region under two names
+    assert not same_place("Laos", "Lào Cai")  # a country is no town's alternate name
+    assert not same_place("Paris", "Lyon")
+    assert not same_place("Atlantis", "Lemuria")  # neither known
+
+
 def test_capital_spelling_variant() -> None:
     kyiv = find_capital("Kiev", "UKR")
     assert kyiv is not None and kyiv.lat == pytest.approx(50.45, abs=0.1)

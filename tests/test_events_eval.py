@@ -207,6 +207,23 @@ def test_a_place_matches_by_its_words_or_as_one_country_under_two_names() -> Non
     assert not place_matches("St. Paul", "Saint Louis")
 
 
+def test_a_place_matches_as_one_gazetteer_city_under_two_names_either_way() -> None:
+    from dateline.evaluate.events_eval import place_matches
+
+    assert place_matches(["Ulaanbaatar", "Mongolia"], "Ulan Bator")
+    assert place_matches("Ulan Bator", "Ulaanbaatar")
+    assert place_matches("Bombay", "Mumbai") and place_matches("Mumbai", "Bombay")
+    assert place_matches("Rangoon", "Yangon") and place_matches("Kiev", "Kyiv")
+    assert place_matches("Calcutta", "Kolkata")  # not the South African town of that name
+    assert not place_matches("Mumbai", "Delhi")
+    assert not place_matches("Kyiv", "Kharkiv")
+    # a country's name is no spelling of a town, a building's none of a city
+    assert not place_matches("Laos", "Lào Cai")
+    assert not place_matches("White House", "Casablanca")
+    # a town the gazetteer lacks is not the larger city of a like spelling
+    assert not place_matches("Namanga", "Namangan")
+
+
 def test_a_name_matches_its_actor_id_as_the_id_folds_its_letters() -> None:
     from dateline.evaluate.events_eval import participant_matches
 

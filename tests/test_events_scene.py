@@ -101,10 +101,42 @@ def test_a_wire_dateline_places_a_protest_called_there_and_a_refusal_at_home(nlp
     assert refusals.get("xi-jinping") is None  # not an Irishman: refused where he was
 
 
-def test_an_alternate_city_name_is_no_dateline() -> None:
+def test_a_protest_told_as_the_purpose_of_an_act_is_where_the_act_was_done(nlp: Any) -> None:
+    text = (
+        "NAIROBI, Oct. 1 - Truck drivers blocked the main road at Namanga for several hours "
+        "on Tuesday to protest delays. Farmers gathered in Kisumu on Monday to protest maize "
+        "prices."
+    )
+    found = [e for e in events_of(nlp, text, date(2026, 10, 1)) if e["type"] == "PROTEST"]
+    places = {e["time"]["value"]: e["location"] for e in found}
+    assert places.get("2026-09-29") == "Namanga"  # not the dateline's Nairobi
+    assert places.get("2026-09-28") == "Kisumu"
+
+
+def test_a_foreign_parliament_or_ministry_acts_where_it_sits_not_at_the_dateline(
+    nlp: Any,
+) -> None:
+    text = (
+        "TORONTO, Sept. 30 - Mexico's Senate ratified the trade agreement with Canada on "
+        "Tuesday. Chile's foreign ministry accused Argentina of violating its airspace on "
+        "Tuesday. Canada's parliament approved the deal on Monday."
+    )
+    found = events_of(nlp, text, date(2026, 9, 30))
+    places = {e["source"][0]: e["location"] for e in found if e["source"]}
+    assert places.get("senate") == "Mexico"  # a Mexican body: in Mexico, not in Toronto
+    assert places.get("chl-foreign-ministry") == "Chile"
+    assert places.get("can-parliament") == "Toronto"  # the dateline's own country's
+
+
+def test_a_dateline_is_a_city_under_any_of_its_names_but_no_building() -> None:
     from dateline.events.scene import dateline_city
 
     assert dateline_city("WHITE HOUSE — President Obama has canceled a summit.") is None
+    # the gazetteer's Ulan Bator under the spelling the wire uses
+    capital = dateline_city("ULAANBAATAR, 3 May — The two presidents met on Tuesday.")
+    assert capital is not None and (capital.name, capital.country) == ("Ulan Bator", "MNG")
+    resort = dateline_city("NUSA DUA, Indonesia — The ministers met on Tuesday.")
+    assert resort is not None and resort.country == "IDN"
     oslo = dateline_city("PRESS RELEASE | No. 1\n\nOSLO, 17 February 2026 — Today, …")
     assert oslo is not None and (oslo.name, oslo.country) == ("Oslo", "NOR")
 

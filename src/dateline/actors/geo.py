@@ -143,10 +143,27 @@ def _ascii_key(text: str) -> str:
     return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())
 
 
+@lru_cache(maxsize=1)
+def place_aliases() -> dict[str, tuple[str, str]]:
+    """name key → (the gazetteer's name, ISO3) of place_aliases.tsv: spellings geonames
+    gives to another town or lacks; ('', '') for a name that is no city ('White House')."""
+    path = RESOURCES / "place_aliases.tsv"
+    return {name_key(alias): (name, country) for _, (alias, name, country) in read_rows(path, 3)}
+
+
 def find_city(name: str, countries: set[str] | frozenset[str] = frozenset()) -> GeoPoint | None:
-    """The city a name most likely means: main names first, the document's countries
-    next, then the largest population ("Tripoli" with Lebanon in the text → Lebanon's)."""
-    candidates = city_index().get(name_key(name))
+    """The city a name most likely means: the alias table and the towns of regions.tsv
+    first, then main names, the document's countries next, then the largest population
+    ("Tripoli" with Lebanon in the text → Lebanon's)."""
+    key = name_key(name)
+    if key in place_aliases():
+        meant, country = place_aliases()[key]
+        point = find_city(meant, frozenset({country})) if meant else None
+        return point if point is not None and point.country == country else None
+    town = load_regions().get(key)
+    if town is not None and town.kind == "city":
+        return town  # a resort or town under geonames' 15,000 people ('Nusa Dua')
+    candidates = city_index().get(key)
     if not candidates:
         return None
     codes = iso2_to_iso3()
@@ -176,6 +193,29 @@ def find_city(name: str, countries: set[str] | frozenset[str] = frozenset()) -> 
         return None  # an alternate spelling shared by several towns: too weak alone
     iso3 = codes.get(city["countrycode"])
     return GeoPoint(city["name"], iso3, float(city["latitude"]), float(city["longitude"]), "city")
+
+
+def find_place(name: str, countries: set[str] | frozenset[str] = frozenset()) -> GeoPoint | None:
+    """The region or city a name means (regions.tsv first, as the places step reads them);
+    None for a country's name ('Laos' is no spelling of the town Lào Cai) and for a name
+    the gazetteer does not know."""
+    if country_code(name) is not None:
+        return None
+    return load_regions().get(name_key(name)) or find_city(name, countries)
+
+
+def same_place(one: str, other: str) -> bool:
+    """Whether two names mean one place of the gazetteer ('Ulaanbaatar' ~ 'Ulan Bator',
+    'Bombay' ~ 'Mumbai', 'Donbass' ~ 'Donbas'), each read in the light of the other's
+    country (so 'Calcutta' is Kolkata beside an Indian city, not the South African town)."""
+    first, second = find_place(one), find_place(other)
+    if first is None and second is None:
+        return False
+    near = frozenset(p.country for p in (first, second) if p is not None and p.country)
+    first, second = find_place(one, near), find_place(other, near)
+    if first is None or second is None:
+        return False
+    return (first.name, first.country) == (second.name, second.country)
 
 
 def city_population(point: GeoPoint) -> int:

@@ -260,13 +260,15 @@ def _abbreviations(name: str) -> set[str]:
 
 def place_matches(expected: Any, found: str | None) -> bool:
     """An expected place (a name or a list of names) matches the found location when
-    one's words contain the other's ('Seoul' ~ 'Seoul, South Korea') or both name one
-    country ('Britain' ~ 'United Kingdom'); no expected place matches anything."""
+    one's words contain the other's ('Seoul' ~ 'Seoul, South Korea'), both name one
+    country ('Britain' ~ 'United Kingdom') or one city or region of the gazetteer
+    ('Ulaanbaatar' ~ 'Ulan Bator', 'Bombay' ~ 'Mumbai'); no expected place matches
+    anything."""
     if expected is None:
         return True
     if not found:
         return False
-    from dateline.actors.geo import country_code
+    from dateline.actors.geo import country_code, same_place
 
     have = _words(found)
     options = expected if isinstance(expected, list) else [expected]
@@ -274,7 +276,10 @@ def place_matches(expected: Any, found: str | None) -> bool:
         return True
     # one country under two of its names: 'Britain' ~ 'United Kingdom'
     code = country_code(found)
-    return code is not None and any(country_code(str(o)) == code for o in options if o)
+    if code is not None and any(country_code(str(o)) == code for o in options if o):
+        return True
+    # one city under two of its names: 'Ulaanbaatar' ~ 'Ulan Bator'
+    return any(same_place(str(o), found) for o in options if o)
 
 
 #: a part of day ('this morning' → T MO) or of a week ('this weekend' → -WE) after a

@@ -24,6 +24,7 @@ from dateline.events.places import (
     place_of,
     place_of_result,
     places_event,
+    purpose_place,
     receiving_place,
     reported_here,
     speakers_place,
@@ -344,6 +345,10 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         mention.location = speakers_place(verb, index)
     if mention.location is None and mention.type in ON_THE_SPOT:
         mention.location = reported_here(verb, index)
+    if mention.location is None and mention.type == "PROTEST":
+        # 'farmers gathered in Kisumu to protest maize prices': the protest is the
+        # purpose of the gathering, and is where it gathered
+        mention.location = purpose_place(verb, index)
     if mention.location is None and mention.trigger.stay:
         # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
         for complement in children(verb, "acomp"):

@@ -249,6 +249,23 @@ def place_of(verb: Token, index: MentionIndex) -> Place | None:
     return None
 
 
+def purpose_place(verb: Token, index: MentionIndex) -> Place | None:
+    """'Farmers gathered in Kisumu to protest maize prices', 'blocked the main road at
+    Namanga to protest delays': a protest told as the purpose of an act (a 'to' clause) is
+    where the act was done (the place of the act's own phrases, or of its object's)."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    act = verb.head
+    if act.pos_ not in ("VERB", "AUX"):
+        return None
+    place = place_of(act, index)
+    for obj in (c for c in act.children if c.dep_ == "dobj"):
+        place = place or place_of(obj, index)
+    return place
+
+
 def where_place(clause: Token, index: MentionIndex) -> Place | None:
     """'will fly to Paris, where she will meet …': the place a 'where' clause describes
     (also for a verb conjoined inside it: 'where he was to tour the port and hold talks')."""

@@ -411,17 +411,15 @@ def dateline_sections(text: str) -> list[tuple[int, Place]]:
     """A round-up's datelines: where each item's dateline opens its paragraph ('BRUSSELS —
     A round of talks …' … 'OSLO — Norway will give …'), with its city; empty unless the
     text has two or more, each then placing the events told after it."""
-    from dateline.actors.geo import find_city, name_key
+    from dateline.actors.geo import find_city
 
     sections = []
     for found in _DATELINE.finditer(text):
         name = found["city"]
         if not name.isupper() or _has_digit(name):
             continue
-        point = find_city(name.title())
-        if point is None:
-            continue
-        if name_key(point.name) in (name_key(name), name_key(f"{name} city")):  # NEW YORK
+        point = find_city(name.title())  # any of its names: 'ULAANBAATAR' is Ulan Bator
+        if point is not None:
             place = Place(point.name, point.country, point.lat, point.lon, "city")
             sections.append((found.start(), place))
     return sections if len(sections) >= ROUND_UP_DATELINES else []
@@ -436,12 +434,13 @@ def dateline_city(text: str) -> Place | None:
     the city a correspondent files from in the lead ("As Ron Corben reports from Bangkok",
     "VOA's Lisa Ferdinando is in St. Paul, Minnesota") or in the byline ("By Irina Botnaru
     in Chișinău"): broadcast copy's and live blogs' dateline."""
-    from dateline.actors.geo import find_city, name_key
+    from dateline.actors.geo import find_city
 
     for _, found in _datelines(text):
+        # the city under any of its names ('ULAANBAATAR' is the gazetteer's Ulan Bator);
+        # the alias table keeps names that are no city out ('White House' is no Casablanca)
         point = find_city(found["city"].title())
-        if point is not None and name_key(point.name) == name_key(found["city"]):
-            # the city's own name, not an alternate one ('White House' is no Casablanca)
+        if point is not None:
             return Place(point.name, point.country, point.lat, point.lon, "city")
     for name in _reporter_cities(text):
         point = find_city(name)
@@ -588,6 +587,8 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
             continue
         if event.location or event.type not in AT_DATELINE or city is None:
             continue
+        if _seated_abroad(event, city, actors):
+            continue  # 'RUSE — Romania's Chamber of Deputies ratified': it sits in Romania
         if _on_the_spot(event, floor, dct) and _at_home(event, city, country):
             event.location = city.name
 
@@ -599,6 +600,27 @@ def _on_the_spot(event: Event, floor: str, dct: date) -> bool:
     if event.status not in ("occurred", "ongoing"):
         return False
     return not event.dated or floor <= (event.time.earliest or "") <= dct.isoformat()
+
+
+def _seated_abroad(event: Event, city: Place, actors: list[Actor]) -> bool:
+    """Every doer of the event is a parliament, cabinet or court, or (for what is done by
+    saying it) a ministry, presidency or government, of a country other than the
+    dateline's: it acts where it sits, not where the wire files from (the events step then
+    places it in its country, ``venue.home_institution_places``)."""
+    from dateline.events.venue import (
+        HOME_INSTITUTIONS,
+        SAID_AT_HOME,
+        SPEAKING_OFFICES,
+        sits_at_home,
+    )
+
+    by_id = {a.id: a for a in actors}
+    doers = [by_id.get(s) for s in event.source]
+    seats = HOME_INSTITUTIONS | (SPEAKING_OFFICES if event.type in SAID_AT_HOME else set())
+    return bool(doers) and all(
+        d is not None and d.country not in (None, city.country) and sits_at_home(d, seats)
+        for d in doers
+    )
 
 
 def _at_home(event: Event, city: Place, country: dict[str, str | None]) -> bool:

@@ -144,14 +144,14 @@ def home_institution_places(events: list[Event], actors: list[Actor]) -> None:
         doer = by_id.get(event.source[0])
         if doer is None or doer.country is None:
             continue
-        speaks = event.type in SAID_AT_HOME and _sits_at_home(doer, SPEAKING_OFFICES)
-        if not (speaks or _sits_at_home(doer, HOME_INSTITUTIONS)):
+        speaks = event.type in SAID_AT_HOME and sits_at_home(doer, SPEAKING_OFFICES)
+        if not (speaks or sits_at_home(doer, HOME_INSTITUTIONS)):
             continue
         info = load_countries().get(doer.country)
         event.location = info.name if info is not None else None
 
 
-def _sits_at_home(actor: Actor, institutions: set[str]) -> bool:
+def sits_at_home(actor: Actor, institutions: set[str]) -> bool:
     name = f" {' '.join(re.findall(r'[a-z]+', actor.name.lower()))} "
     return actor.kind in ("organisation", "government") and any(
         f" {words} " in name for words in institutions
