@@ -392,6 +392,14 @@ def test_a_country_represented_at_a_gathering_told_before_sends_its_representati
     [visit] = of_type(events(nlp, text), "VISIT")
     assert visit["source"] == ["penny-wong"] and visit["status"] == "planned"
     assert visit["location"] == "Suva" and visit["time"]["value"] == "2026-03-03"
+    # the occasion attended, told with its place, not later talks told with none
+    occasion = (
+        "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "
+        "Ruto will also hold talks with the new president on Wednesday. "
+        "South Africa will be represented by Deputy President Thandeka Mokoena."
+    )
+    sent = [v for v in of_type(events(nlp, occasion), "VISIT") if "william-ruto" not in v["source"]]
+    assert [(v["source"], v["location"]) for v in sent] == [(["thandeka-mokoena"], "Accra")]
     # represented with no gathering told, or as an object: nobody travels
     for alone in (
         "Norway was represented by its ambassador.",

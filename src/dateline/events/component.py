@@ -137,8 +137,8 @@ def find_mentions(
             if trigger.gathering:
                 told = [*mentions, *found]
                 gathering = (
-                    _gathering_led_to(token, told)
-                    if trigger.lemma in STANDING_IN  # 'represented at the funeral told before'
+                    _gathering_represented_at(token, told)
+                    if trigger.lemma in STANDING_IN
                     else _gathering_attended(token, told)
                 )
                 if gathering is None:
@@ -291,6 +291,22 @@ def _told_before(meeting: Mention, meetings: list[Mention], doc: Doc) -> Mention
         and doc[m.token].lemma_.lower() == lemma
     ]
     return placed[-1] if placed else meeting
+
+
+def _gathering_represented_at(verb: Token, before: list[Mention]) -> Mention | None:
+    """Where 'South Africa will be represented by its deputy president' sends someone: the
+    meeting, or the occasion attended ('will attend the inauguration in Accra'), told last
+    with a place in the sentence or the two before."""
+    sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
+    floor = sentences[-3] if len(sentences) >= 3 else 0
+    placed = [
+        m
+        for m in before
+        if floor <= m.token < verb.i
+        and m.location is not None
+        and (m.type == "MEET" or (m.type == "VISIT" and verb.doc[m.token].lemma_ == "attend"))
+    ]
+    return placed[-1] if placed else None
 
 
 #: verbs of a visit by a delegation one leads ('will lead the Togolese delegation')
