@@ -368,6 +368,46 @@ def test_attending_without_an_object_visits_the_meeting_told_before(nlp: Any) ->
     assert visit["location"] == "Warsaw" and visit["time"]["value"] == "2026-02-24"
 
 
+def test_attending_a_meeting_named_again_with_no_place_visits_the_one_told_first(
+    nlp: Any,
+) -> None:
+    # 'the summit is off' tells no place: the attendance goes to the summit told first
+    text = (
+        "The summit of Chile, Peru and Bolivia that was scheduled for February 20 in Lima "
+        "will not take place. Yes, the office told us this morning that the summit is off. "
+        "La Paz informed Santiago last week that President Luis Arce would not attend."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert visit["source"] == ["luis-arce"] and visit["status"] == "negated"
+    assert visit["location"] == "Lima" and visit["time"]["value"] == "2026-02-20"
+
+
+def test_a_country_represented_at_a_gathering_told_before_sends_its_representative(
+    nlp: Any,
+) -> None:
+    text = (
+        "Leaders of the Pacific states will meet in Suva on March 3. "
+        "Australia will be represented by Foreign Minister Penny Wong."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert visit["source"] == ["penny-wong"] and visit["status"] == "planned"
+    assert visit["location"] == "Suva" and visit["time"]["value"] == "2026-03-03"
+    # the occasion attended, told with its place, not later talks told with none
+    occasion = (
+        "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "
+        "Ruto will also hold talks with the new president on Wednesday. "
+        "South Africa will be represented by Deputy President Thandeka Mokoena."
+    )
+    sent = [v for v in of_type(events(nlp, occasion), "VISIT") if "william-ruto" not in v["source"]]
+    assert [(v["source"], v["location"]) for v in sent] == [(["thandeka-mokoena"], "Accra")]
+    # represented with no gathering told, or as an object: nobody travels
+    for alone in (
+        "Norway was represented by its ambassador.",
+        "The union represents workers at the port.",
+    ):
+        assert not of_type(events(nlp, alone), "VISIT")
+
+
 def test_attending_in_a_clause_hung_on_the_meetings_date_visits_the_meeting(nlp: Any) -> None:
     text = (
         "Ana Lopes of Chile spoke with Kaito Mori on Monday. The two leaders agreed to meet on "

@@ -654,3 +654,17 @@ def test_an_armys_media_wing_speaks_for_the_army(nlp: Any) -> None:
     text = "Nigerian jets struck camps in the north on Monday, the Nigerian army's media wing said."
     said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in said] == [["nga-military"]]
+
+
+@pytest.mark.model
+def test_a_delegation_no_one_names_sent_to_a_place_is_its_senders_visit(nlp: Any) -> None:
+    text = "Chile will send a mining mission to Vietnam in November."
+    visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+    assert [(e["source"], e["location"], e["time"]["value"]) for e in visits] == [
+        (["CHL"], "Vietnam", "2025-11")
+    ]
+    # sent to a meeting, not a place: the meeting holds the delegation's time (no visit)
+    to_a_meeting = "Kenya said it would send a delegation to the June meeting in Beijing."
+    assert [
+        e for e in events_of(nlp, to_a_meeting, date(2025, 5, 21)) if e["type"] == "VISIT"
+    ] == []

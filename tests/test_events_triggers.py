@@ -171,6 +171,19 @@ def test_a_person_who_will_be_in_a_city_visits_it(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_person_expected_in_a_city_visits_it(nlp: Any) -> None:
+    # the parser makes 'is expected in' a passive verb, not 'be' with a complement
+    for text, who in (
+        ("President Tomas Arrieta is expected in Lisbon on May 26 for talks.", "tomas-arrieta"),
+        ("Grace Mutesi, who is expected in Kigali on Friday, will open the plant.", "grace-mutesi"),
+    ):
+        visits = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"]
+        assert [(e["source"], e["status"]) for e in visits] == [([who], "planned")]
+    for text in ("Analysts expect a deal in Geneva next week.", "The ruling is expected in June."):
+        assert [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "VISIT"] == []
+
+
+@pytest.mark.model
 def test_being_in_power_or_a_meeting_in_a_city_is_no_visit(nlp: Any) -> None:
     for text in (
         "Joe Biden was in power in Washington for four years.",

@@ -32,7 +32,15 @@ from dateline.events.places import (
     where_place,
 )
 from dateline.events.tree import RELATIVE_PRONOUNS, children, phrase_tokens, prep_objects
-from dateline.events.triggers import CALL_MARKERS, named_series, pos_class
+from dateline.events.triggers import (
+    CALL_MARKERS,
+    STANDING_IN,
+    expected_in,
+    named_series,
+    pos_class,
+    represented_by,
+    stay_subject,
+)
 from dateline.model import Place
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -323,6 +331,17 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         return
     sources = subjects(verb, index)
     objects = children(verb, "dobj", "nsubjpass")[:1]  # two objects: a misparse; keep the first
+    if mention.trigger.gathering and verb.lemma_.lower() in STANDING_IN:
+        # 'Hungary was represented by Foreign Minister Bencze': the one sent goes, else (an
+        # office no actor names: 'by a minister of state') the country that sends them
+        sent = [r for pobj in represented_by(verb) for r in resolve(pobj, index)]
+        sources = sent or [r for s in children(verb, "nsubjpass") for r in resolve(s, index)]
+        objects = []
+    if mention.trigger.stay and expected_in(verb):
+        # 'Arrieta is expected in Lisbon': the passive's subject is who comes, no patient
+        traveller = stay_subject(verb)
+        sources = resolve(traveller, index) if traveller is not None else []
+        objects = []
     attended = objects if mention.trigger.object_not_party else []
     departure = mention.type == "VISIT" and "for" in mention.trigger.requires
     if mention.trigger.object_not_party or departure:
@@ -330,6 +349,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     targets = [r for obj in objects for r in resolve(obj, index)]
     if mention.trigger.host:
         sources, targets = targets, sources
+        if not sources and _sent_to_a_place(verb, index):
+            sources, targets = targets, []  # 'Moscow will send a delegation to Oslo': Moscow's
     if departure:
         _departure_destination(mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
@@ -380,6 +401,19 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     if mention.type == "INVITE" and not sources:
         sources = host_of_invitation(verb, index)  # 'The King invited him to visit Jordan'
     _assign(mention, sources, targets, symmetric)
+
+
+#: verbs whose unnamed object goes where its subject sends it
+SENDING_VERBS = {"send"}
+
+
+def _sent_to_a_place(verb: Token, index: MentionIndex) -> bool:
+    """'Chile will send a mining mission to Vietnam in November': a delegation, envoy or
+    team that no actor names goes for its sender, when it is sent to a place named as such
+    (not to a meeting: 'to the June meeting in Beijing' lends its own time)."""
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return False
+    return any(prep == "to" and index.place(pobj) is not None for prep, pobj in prep_objects(verb))
 
 
 def _made_by(noun: Token, index: MentionIndex) -> list[Ref]:

@@ -29,7 +29,7 @@ from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index, has_the
 from dateline.events.places import UNMAPPED_KINDS
-from dateline.events.triggers import find_triggers, lookup, pos_class
+from dateline.events.triggers import STANDING_IN, find_triggers, lookup, pos_class
 from dateline.model import Event, Place, Timex
 
 
@@ -135,7 +135,12 @@ def find_mentions(
             if _habit_denied(mention, doc) or _homecoming(mention, token):
                 continue
             if trigger.gathering:
-                gathering = _gathering_attended(token, [*mentions, *found])
+                told = [*mentions, *found]
+                gathering = (
+                    _gathering_represented_at(token, told)
+                    if trigger.lemma in STANDING_IN
+                    else _gathering_attended(token, told)
+                )
                 if gathering is None:
                     continue  # 'will attend' with no meeting told: nothing to place it
                 mention.anchor, mention.location = gathering.token, gathering.location
@@ -264,7 +269,44 @@ def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
     sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
     floor = sentences[-3] if len(sentences) >= 3 else 0
     near = [m for m in meetings if m.token >= floor]
-    return near[-1] if near else None
+    return _told_before(near[-1], meetings, verb.doc) if near else None
+
+
+def _told_before(meeting: Mention, meetings: list[Mention], doc: Doc) -> Mention:
+    """'The summit … scheduled for May 20 in Tokyo will not go ahead. … told us that the
+    summit is off. … Li Qiang would not attend': a definite meeting with no place and no
+    participant of its own refers back to the last meeting of its word told before it
+    with a place."""
+    if meeting.location is not None or meeting.participants():
+        return meeting
+    noun = doc[meeting.token]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return meeting
+    lemma = noun.lemma_.lower()
+    placed = [
+        m
+        for m in meetings
+        if m.token < meeting.token
+        and m.location is not None
+        and doc[m.token].lemma_.lower() == lemma
+    ]
+    return placed[-1] if placed else meeting
+
+
+def _gathering_represented_at(verb: Token, before: list[Mention]) -> Mention | None:
+    """Where 'South Africa will be represented by its deputy president' sends someone: the
+    meeting, or the occasion attended ('will attend the inauguration in Accra'), told last
+    with a place in the sentence or the two before."""
+    sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
+    floor = sentences[-3] if len(sentences) >= 3 else 0
+    placed = [
+        m
+        for m in before
+        if floor <= m.token < verb.i
+        and m.location is not None
+        and (m.type == "MEET" or (m.type == "VISIT" and verb.doc[m.token].lemma_ == "attend"))
+    ]
+    return placed[-1] if placed else None
 
 
 #: verbs of a visit by a delegation one leads ('will lead the Togolese delegation')

@@ -22,6 +22,7 @@ from dateline.events.arguments import (
     is_infinitive,
 )
 from dateline.events.mention import Mention
+from dateline.events.triggers import expected_in
 from dateline.model import Event, EventTime
 
 Decision = tuple[str, str]
@@ -486,17 +487,26 @@ def _self_governor(verb: Token, cues: dict[str, Any], depth: int) -> Decision | 
 def _due_in(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     """'Motegi is due in Seoul later this week', 'who is expected in Mwanza on Friday': a
     stay told as due is planned."""
-    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP", "VBD"):
-        return None
-    if not _due(verb):
+    tense = _be_of_due(verb)
+    if tense is None or tense.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
     # 'was due in Lima this morning for talks': a plan told in the past (status.past_plan)
-    return "planned", "was due in" if verb.tag_ == "VBD" else "due in"
+    return "planned", "was due in" if tense.tag_ == "VBD" else "due in"
 
 
 def _due(verb: Token) -> bool:
     """'is due', 'was expected' (in a place): a form of 'be' with 'due' or 'expected'."""
     return any(c.dep_ == "acomp" and c.lemma_.lower() in ("due", "expected") for c in verb.children)
+
+
+def _be_of_due(verb: Token) -> Token | None:
+    """The 'be' that tells a stay as due: the verb itself ('is due in Seoul'), or the
+    auxiliary of a passive 'expected in' ('was expected in Lima', triggers.expected_in)."""
+    if verb.lemma_.lower() == "be":
+        return verb if _due(verb) else None
+    if expected_in(verb):
+        return next(c for c in verb.children if c.dep_ == "auxpass")
+    return None
 
 
 def _reported_past(verb: Token, cues: dict[str, Any]) -> bool:
@@ -643,8 +653,9 @@ def under_way_since(verb: Token) -> bool:
 def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     """'had been due to arrive', 'was scheduled to visit', 'had planned to meet': a plan told
     in the past tense, which a cancellation in the same article may be about."""
-    if token.lemma_.lower() == "be" and token.tag_ == "VBD" and _due(token):
-        return True  # 'was due in Lima on Monday for talks'
+    due = _be_of_due(token)
+    if due is not None and due.tag_ == "VBD":
+        return True  # 'was due in Lima on Monday for talks', 'was expected in Lima'
     for _ in range(3):
         # the parser also hangs 'to host him' on 'had been set' as an adverbial clause
         infinitive = token.dep_ == "advcl" and is_infinitive(token)

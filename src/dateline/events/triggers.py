@@ -272,6 +272,8 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None  # 'offered to host the talks', not 'offered help'
     if trigger.gathering and not _attends_unnamed(token):
         return None
+    if trigger.gathering and trigger.lemma in STANDING_IN and not represented_by(token):
+        return None  # 'Kenya will represent Africa': no one is sent anywhere
     if trigger.type == "VISIT" and said_going_home(token):
         return None  # 'he flies home tomorrow': the end of a stay, no visit of its own
     if trigger.no_clause and clauses and not threat and not objects:
@@ -279,6 +281,18 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         # 'warned Taiwan that it would pay a price' (a warning aimed at someone) stay threats
         return None
     return trigger
+
+
+#: verbs whose passive tells who a country sends to a gathering ('Hungary was represented by
+#: Foreign Minister Bencze')
+STANDING_IN = {"represent"}
+
+
+def represented_by(verb: Token) -> list[Token]:
+    """The 'by' objects of a passive 'represented by' (the ones sent), else nothing."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
 #: what stands for the gathering in 'a summit which Lavrov attended'
@@ -422,7 +436,9 @@ def _person_in_a_place(verb: Token) -> bool:
         c.lemma_.lower() not in STAY_COMPLEMENTS for c in complements
     ):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() == "expect" and not expected_in(verb):
+        return False  # 'analysts expect talks in Geneva': no one is said to be coming
+    subject = stay_subject(verb)
     if subject is None or not (
         subject.ent_type_ == "PERSON"
         or subject.lower_ in TRAVELLER_PRONOUNS
@@ -434,6 +450,27 @@ def _person_in_a_place(verb: Token) -> bool:
     if any(pobj.lemma_.lower() in STATES_IN for pobj in objects):
         return False  # 'was in power in Washington', 'is in talks in Geneva'
     return any(_names_a_place(pobj) for pobj in objects)
+
+
+def expected_in(verb: Token) -> bool:
+    """'Arrieta is expected in Lisbon on May 26': the parser makes 'expected' a passive verb
+    (not the complement of 'be' that 'is due in' has), whose subject is the traveller."""
+    return (
+        verb.lemma_.lower() == "expect"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lemma_.lower() == "be" for c in verb.children)
+    )
+
+
+def stay_subject(verb: Token) -> Token | None:
+    """Who is in the place of a stay: the subject of 'be', or of a passive 'expected in'
+    ('Mutesi, who is expected in Kigali': the noun the relative clause hangs on)."""
+    if not expected_in(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 #: what may stand between 'be' and the place of a stay ('was last in', 'is back in', 'is
