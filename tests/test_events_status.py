@@ -586,6 +586,33 @@ def test_an_occasion_that_did_not_go_ahead_was_cancelled_but_one_that_did_not_en
     assert [e for e in _events(nlp, text) if e["type"] == "MEET"] == []
 
 
+def test_every_occurrence_verb_said_not_to_happen_calls_the_plan_off(nlp: Any) -> None:
+    # 'did not occur', 'did not materialize' call a plan off as 'did not take place' does
+    # (one list: cues.json cancel_verbs), and the simple present is a habit of each
+    for verb in ("occur", "materialize", "take place"):
+        text = f"The talks between Chile and Peru, set for Monday, did not {verb}."
+        found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+        assert [(e["status"], e["change"]) for e in found] == [("negated", "cancelled")]
+        habit = f"The talks between Chile and Peru do not {verb} in winter."
+        assert [e for e in _events(nlp, habit) if e["type"] == "MEET"] == []
+
+
+def test_a_visit_told_by_its_closing_day_is_under_way_on_that_day(nlp: Any) -> None:
+    # the ordinal days of a stay are those of a range of days (timing.day_of_the_range)
+    text = (
+        "Presidents Ana Ruiz and Juma Okello signed agreements on fisheries on Wednesday "
+        "after talks in Nairobi, on the closing day of Ruiz's state visit."
+    )
+    visits = [e for e in _events(nlp, text, date(2026, 8, 19)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["cue"]) for e in visits] == [("ongoing", "day of the visit")]
+    text = (
+        "Chile and Peru met in Lima from April 1 to April 8 and, on the sixth day, signed a "
+        "fisheries accord."
+    )
+    signed = [e for e in _events(nlp, text, date(2026, 4, 20)) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in signed] == ["2026-04-06"]
+
+
 def test_a_past_act_keeps_its_tense_over_a_later_time(nlp: Any) -> None:
     # 'in September' is the strike's, not the threat's: the threat was made, undated
     text = (

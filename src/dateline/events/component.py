@@ -132,7 +132,7 @@ def find_mentions(
             mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
             mention.loose_place = venue.clause_place(token, index, mention.type)
-            if _habit_denied(mention, doc) or _homecoming(mention, token):
+            if _habit_denied(mention, doc, cues) or _homecoming(mention, token):
                 continue
             if trigger.gathering:
                 gathering = _gathering_attended(token, [*mentions, *found])
@@ -366,14 +366,12 @@ def describe(
         light = set(cues["light_verbs"]) | set(cues["purpose_verbs"]) | {"receive", "get"}
         arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
         mention.status, mention.cue = decision or ("occurred", "nominal")
-        if status.not_held(token, clause, decision):
-            mention.cue = status.NOT_HELD  # 'the signing will not take place': called off
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
         mention.anaphoric = mention.definite and not mention.participants()
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)
-        called_off = mention.status == "negated" and mention.cue in cues["cancel_verbs"]
+        called_off = mention.status == "negated" and status.calls_off(mention.cue, cues)
         if mention.definite and mention.type == "VISIT" and mention.targets:
             _visitor_of_the_visit(mention, index)
         elif called_off and mention.type == "VISIT" and mention.targets and _no_visitor(token):
@@ -492,12 +490,14 @@ def _homecoming(mention: Mention, token: Token) -> bool:
     return there is not None and home == {there}
 
 
-def _habit_denied(mention: Mention, doc: Doc) -> bool:
+def _habit_denied(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:
     """'Eritrea does not negotiate its judicial processes', 'an agreement with Malaysia does
-    not open Indonesia': a negated simple present tells a habit or a state, not an event
-    that did not happen ('did not attend', 'will not travel' do)."""
+    not open Indonesia', 'the fair does not take place in winter': a negated simple present
+    tells a habit or a state, not an event that did not happen ('did not attend', 'will not
+    travel' do) nor one called off ('the signing will not take place')."""
     cue = mention.cue or ""
-    if mention.status != "negated" or not (cue in ("not", "n't", "never") or cue in NOT_HELD_CUES):
+    negated = cue in ("not", "n't", "never") or status.held_negated(cue, cues)
+    if mention.status != "negated" or not negated:
         return False
     verb = doc[mention.clause]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -506,8 +506,6 @@ def _habit_denied(mention: Mention, doc: Doc) -> bool:
     return len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
 
 
-#: 'does not take place', 'do not go ahead': a habit too in the simple present
-NOT_HELD_CUES = {f"not {key}" for key in status.NOT_HELD_KEYS}
 #: acts done by saying them, whose simple present reports them made
 UTTERED_ACTS = {"ACCUSE", "REJECT", "THREATEN"}
 #: measures a government's decision enacts ('decided to impose sanctions')

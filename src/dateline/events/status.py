@@ -303,15 +303,16 @@ def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
             # 'will not take place on that date', 'cannot be held on that day': not then, so
             # another day: put off, not called off
             return "planned", "not on that date"
-        held = _occurrence_key(verb) if child.dep_ == "neg" else ""
-        if held in NOT_HELD_KEYS:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            held = f"not {_occurrence_key(verb)}"
+            if not held_negated(held, cues):
+                return "negated", child.lower_
             # 'the exchange did not take place, and no new date has been set': put off;
-            # 'the summit will not go ahead': called off, as 'cancelled' says
+            # 'the summit will not go ahead', 'never took place': called off, as
+            # 'cancelled' says
             if NO_NEW_DATE.search(verb.sent.text):
                 return "planned", "no new date"
-            return "negated", f"not {held}"
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-            return "negated", child.lower_
+            return "negated", held
         if child.dep_ == "advmod" and child.lower_ == "longer" and children(child, "neg"):
             return "negated", "no longer"  # 'will no longer travel to Mombasa next week'
     return None
@@ -583,9 +584,13 @@ def _told_in_the_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
 
 
-#: the days of a stay a text may name ('on the second day of his visit'); the last ones end it
-STAY_DAYS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final"}
-ENDING_DAYS = {"last", "final"}
+#: the days of a stay or a range of days a text may name by an ordinal ('on the second day
+#: of his visit', 'on the closing day'), from 0 (-1: the last, which ends it); also read by
+#: ``timing.day_of_the_range``
+ORDINAL_DAYS = {
+    "first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5,
+    "last": -1, "final": -1, "closing": -1,
+}  # fmt: skip
 
 
 def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
@@ -599,7 +604,7 @@ def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) ->
         day = _day_of(doc[mention.token])
         if day is None:
             continue
-        last = any(c.lower_ in ENDING_DAYS for c in day.subtree if c.i < day.i)
+        last = any(ORDINAL_DAYS.get(c.lower_) == -1 for c in day.subtree if c.i < day.i)
         start, end = mention.sentence
         days = {
             t.earliest
@@ -619,7 +624,7 @@ def _day_of(noun: Token) -> Token | None:
     day = prep.head
     if day.lemma_.lower() != "day" or day.head.lower_ not in ("on", "during"):
         return None
-    return day if any(c.lower_ in STAY_DAYS for c in day.subtree if c.i < day.i) else None
+    return day if any(c.lower_ in ORDINAL_DAYS for c in day.subtree if c.i < day.i) else None
 
 
 def under_way_since(verb: Token) -> bool:
@@ -687,35 +692,17 @@ def cancelled_with_its_noun(verb: Token, cues: dict[str, Any]) -> Decision | Non
     return decision if cancelled or _occurrence_key(clause) in cues["occurrence_verbs"] else None
 
 
-#: the cue of an event said not to take place ('the signing will not take place'): called
-#: off, as by a cancelling verb (``Event.change`` 'cancelled'), though its dates stay its own
-NOT_HELD = "not take place"
-#: the occurrence verbs whose negation calls an event off ('did not end' does not)
-NOT_HELD_KEYS = {"take place", "go ahead", "happen", "occur", "materialize"}
+def held_negated(cue: str | None, cues: dict[str, Any]) -> bool:
+    """Whether a cue says an event is not held ('not take place', 'not go ahead', 'not
+    happen': the negated occurrence verbs among cues.json ``cancel_verbs``), which calls it
+    off unless the simple present tells a habit (``component._habit_denied``)."""
+    return (cue or "").startswith("not ") and cue in cues["cancel_verbs"]
 
 
 def calls_off(cue: str | None, cues: dict[str, Any]) -> bool:
     """Whether the cue of a negated event calls it off: a cancelling verb ('cancelled',
-    'called off') or said not to take place (``NOT_HELD``)."""
-    return (cue or "") in cues["cancel_verbs"] or cue == NOT_HELD
-
-
-def not_held(noun: Token, clause: Token | None, decision: Decision | None) -> bool:
-    """'The signing, scheduled for this afternoon, will not take place', 'a business forum
-    … will not go ahead', 'the session due in Dublin never took place': an event said not
-    to happen, as its subject, is called off (not in the simple present, which tells a
-    habit: 'the fair does not take place in winter')."""
-    if clause is None or decision is None or decision[0] != "negated":
-        return False
-    if decision[1] not in ("not", "n't", "never"):
-        return False
-    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != clause.i:
-        return False
-    auxes = children(clause, "aux", "auxpass")
-    present_do = len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
-    habit = present_do or (not auxes and clause.tag_ in ("VBZ", "VBP"))
-    # 'will not go ahead' too: _occurrence_key reads 'ahead' parsed as an adverb
-    return not habit and _occurrence_key(clause) in NOT_HELD_KEYS
+    'called off') or said not to take place (cues.json ``cancel_verbs`` both)."""
+    return (cue or "") in cues["cancel_verbs"]
 
 
 def _occurrence_key(verb: Token) -> str:
