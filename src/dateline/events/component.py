@@ -391,6 +391,8 @@ def describe(
     ) or _separately(sentence)
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
+    if status.held_later(mention, token, cues, lambda t: _same_kind(t, mention, lexicon)):
+        mention.status, mention.cue = "planned", status.NOT_THEN  # put off, not called off
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
     mention.cancelled = mention.status == "negated" and status.calls_off(mention.cue, cues)
     if mention.location is None and mention.type == "ACCUSE":
@@ -474,6 +476,12 @@ def _own_clause(mention: Mention, token: Token) -> bool:
 
 
 ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
+
+
+def _same_kind(noun: Token, mention: Mention, lexicon: Lexicon) -> bool:
+    """A noun that names an event of the mention's type ('the agreement' for a signing)."""
+    found = lookup(noun, lexicon)
+    return found is not None and found.type == mention.type
 
 
 def _homecoming(mention: Mention, token: Token) -> bool:

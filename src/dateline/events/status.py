@@ -7,6 +7,7 @@ text, or a rule name such as ``past tense``), so users can see why.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -22,7 +23,7 @@ from dateline.events.arguments import (
     is_infinitive,
 )
 from dateline.events.mention import Mention
-from dateline.model import Event, EventTime
+from dateline.model import Event, EventTime, iso_day
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -616,6 +617,22 @@ def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) ->
             return
 
 
+def range_over_the_dct(event: Event, dct: date) -> None:
+    """'the summit that opened on Tuesday and runs until Thursday', read on Wednesday: an
+    occasion whose own days run from before the DCT (or on it) to after it is under way,
+    whatever the tense of the verb that opened it."""
+    time = event.time
+    start, end = iso_day(time.earliest), iso_day(time.latest)
+    if event.type not in LASTING_TYPES or event.status != "occurred" or time.granularity != "day":
+        return
+    if start is not None and end is not None and start <= dct < end:
+        event.status, event.cue = "ongoing", f"{event.cue} + days over the DCT"
+
+
+#: occasions that last days ('a three-day summit', 'talks from Monday to Friday')
+LASTING_TYPES = {"VISIT", "MEET", "PROTEST", "DEPLOY"}
+
+
 def _day_of(noun: Token) -> Token | None:
     """The 'day' of 'on the second (and last) day of his visit', for the visit's noun."""
     prep = noun.head
@@ -697,6 +714,88 @@ def held_negated(cue: str | None, cues: dict[str, Any]) -> bool:
     happen': the negated occurrence verbs among cues.json ``cancel_verbs``), which calls it
     off unless the simple present tells a habit (``component._habit_denied``)."""
     return (cue or "").startswith("not ") and cue in cues["cancel_verbs"]
+
+
+#: types of occasions a plan may put off to a later day ('will not take place this week …
+#: it will be held on March 6'); not what is said, claimed or threatened
+PUT_OFF_TYPES = {"MEET", "VISIT", "AGREE", "COOPERATE", "DISCUSS", "PROTEST"}
+#: the cues of a plan said not to happen as set: a negation, a failure, a calling off
+NOT_AS_SET = {"not", "n't", "never", "no longer", "fail"}
+#: verbs that put a plan off to a later day ('would be rescheduled', 'was postponed')
+LATER_KEYS = {"reschedule", "postpone", "put off", "push back"}
+#: the cue of a plan not held as set and held later (cues.json reschedule_verbs)
+NOT_THEN = "not then"
+
+
+def held_later(
+    mention: Mention, token: Token, cues: dict[str, Any], same_kind: Callable[[Token], bool]
+) -> bool:
+    """'failed to carry out the exchange on Thursday and will now try again on May 12', 'the
+    signing was called off … The agreement is now expected to be signed at a later date': a
+    plan not held as set that the rest of its sentence, or the next sentence of its
+    paragraph, says will be held later is put off, not called off. The later holding must
+    be told as planned (not 'could be signed at a later date', 'was never rescheduled') of
+    the same plan: a verb conjoined to the plan's own, or told of 'it' or of a definite noun
+    of its kind ('a stop in Beirut has been postponed' is another plan)."""
+    if mention.status != "negated" or mention.type not in PUT_OFF_TYPES:
+        return False
+    cue = mention.cue or ""
+    if cue not in NOT_AS_SET and not calls_off(cue, cues):
+        return False
+    doc, sentence = token.doc, token.sent
+    window = list(doc[token.i + 1 : sentence.end])
+    if sentence.end < len(doc):
+        after = doc[sentence.end].sent
+        if "\n" not in doc.text[sentence.end_char : after.start_char]:
+            window += list(after)  # the next sentence of its paragraph
+    own = doc[mention.clause]
+    for later in filter(None, map(_later_verb, window)):
+        if verb_status(later, cues)[0] != "planned":
+            continue
+        subject = _subject_of(later)
+        if subject is None:
+            if later.dep_ == "conj" and later.head.i in {own.i, *(a.i for a in own.ancestors)}:
+                return True  # 'failed to carry out … and will now try again'
+            continue
+        if subject.lower_ in ("it", "they") or (_definite(subject) and same_kind(subject)):
+            return True
+    return False
+
+
+def _later_verb(token: Token) -> Token | None:
+    """The verb that tells a later holding: 'rescheduled', 'postponed', 'try again', 'signed
+    at a later date'."""
+    if is_verb(token) and governor_key(token) in LATER_KEYS:
+        return token
+    if token.lemma_.lower() == "try" and any(c.lower_ == "again" for c in token.children):
+        return token
+    later = any(c.lower_ == "later" for c in children(token, "amod"))
+    if token.lemma_.lower() in ("date", "stage", "time") and later and token.head.lower_ == "at":
+        verb = token.head.head
+        return verb if is_verb(verb) else None
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    """'the agreement', 'this visit', 'its signing': a noun that refers back."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is the complement of ('is expected to be
+    signed': 'the agreement')."""
+    for _ in range(3):
+        subjects = children(verb, "nsubj", "nsubjpass")
+        if subjects:
+            return subjects[0]
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def calls_off(cue: str | None, cues: dict[str, Any]) -> bool:
