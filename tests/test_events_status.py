@@ -586,6 +586,33 @@ def test_an_occasion_that_did_not_go_ahead_was_cancelled_but_one_that_did_not_en
     assert [e for e in _events(nlp, text) if e["type"] == "MEET"] == []
 
 
+def test_every_occurrence_verb_said_not_to_happen_calls_the_plan_off(nlp: Any) -> None:
+    # 'did not occur', 'did not materialize' call a plan off as 'did not take place' does
+    # (one list: cues.json cancel_verbs), and the simple present is a habit of each
+    for verb in ("occur", "materialize", "take place"):
+        text = f"The talks between Chile and Peru, set for Monday, did not {verb}."
+        found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+        assert [(e["status"], e["change"]) for e in found] == [("negated", "cancelled")]
+        habit = f"The talks between Chile and Peru do not {verb} in winter."
+        assert [e for e in _events(nlp, habit) if e["type"] == "MEET"] == []
+
+
+def test_a_visit_told_by_its_closing_day_is_under_way_on_that_day(nlp: Any) -> None:
+    # the ordinal days of a stay are those of a range of days (timing.day_of_the_range)
+    text = (
+        "Presidents Ana Ruiz and Juma Okello signed agreements on fisheries on Wednesday "
+        "after talks in Nairobi, on the closing day of Ruiz's state visit."
+    )
+    visits = [e for e in _events(nlp, text, date(2026, 8, 19)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["cue"]) for e in visits] == [("ongoing", "day of the visit")]
+    text = (
+        "Chile and Peru met in Lima from April 1 to April 8 and, on the sixth day, signed a "
+        "fisheries accord."
+    )
+    signed = [e for e in _events(nlp, text, date(2026, 4, 20)) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in signed] == ["2026-04-06"]
+
+
 def test_a_past_act_keeps_its_tense_over_a_later_time(nlp: Any) -> None:
     # 'in September' is the strike's, not the threat's: the threat was made, undated
     text = (
@@ -682,4 +709,44 @@ def test_a_noun_conjoined_to_a_plan_word_of_its_kind_is_not_planned_by_it(nlp: A
     assert [(e["source"], e["status"]) for e in aid] == [
         (["GBR"], "occurred"),
         (["SWE"], "occurred"),
+    ]
+
+
+def test_a_plan_not_held_as_set_and_held_later_is_put_off(nlp: Any) -> None:
+    # the rest of the sentence, or the next one, says the plan will be held later: put off
+    text = (
+        "Chile and Peru failed to carry out the exchange of prisoners on Thursday and will now "
+        "try again on May 12."
+    )
+    swap = [e for e in _events(nlp, text) if e["type"] == "COOPERATE"]
+    assert [(e["status"], e["change"]) for e in swap] == [("planned", "postponed")]
+    text = (
+        "The signing of the accord between Chile and Peru was called off on Monday. The accord "
+        "is now expected to be signed at a later date."
+    )
+    signing = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [(e["status"], e["change"]) for e in signing] == [("planned", "postponed")]
+    # a later holding hoped for, denied, or of another plan leaves it called off
+    for text in (
+        "The signing of the accord between Chile and Peru will not go ahead, an official "
+        "said, adding that the accord could instead be signed at a later date.",
+        "The summit between Chile and Peru did not take place, and it was never rescheduled.",
+        "The summit between Chile and Peru was called off, and a forum in Quito has been "
+        "postponed until May.",
+    ):
+        off = [e for e in _events(nlp, text) if e["type"] in ("AGREE", "MEET")]
+        assert ("negated", "cancelled") in [(e["status"], e["change"]) for e in off], text
+
+
+def test_an_occasion_whose_days_run_past_the_dct_is_under_way(nlp: Any) -> None:
+    text = "The ASEAN summit opened in Jakarta on Tuesday and runs until Thursday."
+    summit = [e for e in _events(nlp, text, date(2026, 4, 15)) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in summit] == [
+        ("ongoing", "2026-04-14/2026-04-16")
+    ]
+    # days told in the past that end on the DCT are over ('after two days of talks')
+    text = "Chile and Peru held talks in Lima from Monday to Wednesday."
+    done = [e for e in _events(nlp, text, date(2026, 4, 15)) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in done] == [
+        ("occurred", "2026-04-13/2026-04-15")
     ]

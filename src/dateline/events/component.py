@@ -132,7 +132,7 @@ def find_mentions(
             mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
             mention.loose_place = venue.clause_place(token, index, mention.type)
-            if _habit_denied(mention, doc) or _homecoming(mention, token):
+            if _habit_denied(mention, doc, cues) or _homecoming(mention, token):
                 continue
             if trigger.gathering:
                 told = [*mentions, *found]
@@ -408,14 +408,12 @@ def describe(
         light = set(cues["light_verbs"]) | set(cues["purpose_verbs"]) | {"receive", "get"}
         arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
         mention.status, mention.cue = decision or ("occurred", "nominal")
-        if status.not_held(token, clause, decision):
-            mention.cue = status.NOT_HELD  # 'the signing will not take place': called off
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
         mention.anaphoric = mention.definite and not mention.participants()
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)
-        called_off = mention.status == "negated" and mention.cue in cues["cancel_verbs"]
+        called_off = mention.status == "negated" and status.calls_off(mention.cue, cues)
         if mention.definite and mention.type == "VISIT" and mention.targets:
             _visitor_of_the_visit(mention, index)
         elif called_off and mention.type == "VISIT" and mention.targets and _no_visitor(token):
@@ -435,6 +433,8 @@ def describe(
     ) or _separately(sentence)
     if mention.type not in sharing.SAID_TYPES and _additional(token, cues["additional_words"]):
         mention.other = True  # 'the two leaders are also expected to meet in July'
+    if status.held_later(mention, token, cues, lambda t: _same_kind(t, mention, lexicon)):
+        mention.status, mention.cue = "planned", status.NOT_THEN  # put off, not called off
     mention.rescheduled = (mention.cue or "") in cues["reschedule_verbs"]
     mention.cancelled = mention.status == "negated" and status.calls_off(mention.cue, cues)
     if mention.location is None and mention.type == "ACCUSE":
@@ -520,6 +520,12 @@ def _own_clause(mention: Mention, token: Token) -> bool:
 ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
 
 
+def _same_kind(noun: Token, mention: Mention, lexicon: Lexicon) -> bool:
+    """A noun that names an event of the mention's type ('the agreement' for a signing)."""
+    found = lookup(noun, lexicon)
+    return found is not None and found.type == mention.type
+
+
 def _homecoming(mention: Mention, token: Token) -> bool:
     """'President Figueira returned to Brasília on Friday', 'the Ugandan delegation is due to
     return to Kampala': travellers going back to their own country make no visit, and
@@ -534,12 +540,14 @@ def _homecoming(mention: Mention, token: Token) -> bool:
     return there is not None and home == {there}
 
 
-def _habit_denied(mention: Mention, doc: Doc) -> bool:
+def _habit_denied(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:
     """'Eritrea does not negotiate its judicial processes', 'an agreement with Malaysia does
-    not open Indonesia': a negated simple present tells a habit or a state, not an event
-    that did not happen ('did not attend', 'will not travel' do)."""
+    not open Indonesia', 'the fair does not take place in winter': a negated simple present
+    tells a habit or a state, not an event that did not happen ('did not attend', 'will not
+    travel' do) nor one called off ('the signing will not take place')."""
     cue = mention.cue or ""
-    if mention.status != "negated" or not (cue in ("not", "n't", "never") or cue in NOT_HELD_CUES):
+    negated = cue in ("not", "n't", "never") or status.held_negated(cue, cues)
+    if mention.status != "negated" or not negated:
         return False
     verb = doc[mention.clause]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -548,8 +556,6 @@ def _habit_denied(mention: Mention, doc: Doc) -> bool:
     return len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
 
 
-#: 'does not take place', 'do not go ahead': a habit too in the simple present
-NOT_HELD_CUES = {f"not {key}" for key in status.NOT_HELD_KEYS}
 #: acts done by saying them, whose simple present reports them made
 UTTERED_ACTS = {"ACCUSE", "REJECT", "THREATEN"}
 #: measures a government's decision enacts ('decided to impose sanctions')

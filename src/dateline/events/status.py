@@ -7,6 +7,7 @@ text, or a rule name such as ``past tense``), so users can see why.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -23,7 +24,7 @@ from dateline.events.arguments import (
 )
 from dateline.events.mention import Mention
 from dateline.events.triggers import expected_in
-from dateline.model import Event, EventTime
+from dateline.model import Event, EventTime, iso_day
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -304,15 +305,16 @@ def _negation(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
             # 'will not take place on that date', 'cannot be held on that day': not then, so
             # another day: put off, not called off
             return "planned", "not on that date"
-        held = _occurrence_key(verb) if child.dep_ == "neg" else ""
-        if held in NOT_HELD_KEYS:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            held = f"not {_occurrence_key(verb)}"
+            if not held_negated(held, cues):
+                return "negated", child.lower_
             # 'the exchange did not take place, and no new date has been set': put off;
-            # 'the summit will not go ahead': called off, as 'cancelled' says
+            # 'the summit will not go ahead', 'never took place': called off, as
+            # 'cancelled' says
             if NO_NEW_DATE.search(verb.sent.text):
                 return "planned", "no new date"
-            return "negated", f"not {held}"
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-            return "negated", child.lower_
+            return "negated", held
         if child.dep_ == "advmod" and child.lower_ == "longer" and children(child, "neg"):
             return "negated", "no longer"  # 'will no longer travel to Mombasa next week'
     return None
@@ -593,9 +595,13 @@ def _told_in_the_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
 
 
-#: the days of a stay a text may name ('on the second day of his visit'); the last ones end it
-STAY_DAYS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final"}
-ENDING_DAYS = {"last", "final"}
+#: the days of a stay or a range of days a text may name by an ordinal ('on the second day
+#: of his visit', 'on the closing day'), from 0 (-1: the last, which ends it); also read by
+#: ``timing.day_of_the_range``
+ORDINAL_DAYS = {
+    "first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5,
+    "last": -1, "final": -1, "closing": -1,
+}  # fmt: skip
 
 
 def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
@@ -609,7 +615,7 @@ def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) ->
         day = _day_of(doc[mention.token])
         if day is None:
             continue
-        last = any(c.lower_ in ENDING_DAYS for c in day.subtree if c.i < day.i)
+        last = any(ORDINAL_DAYS.get(c.lower_) == -1 for c in day.subtree if c.i < day.i)
         start, end = mention.sentence
         days = {
             t.earliest
@@ -621,6 +627,22 @@ def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) ->
             return
 
 
+def range_over_the_dct(event: Event, dct: date) -> None:
+    """'the summit that opened on Tuesday and runs until Thursday', read on Wednesday: an
+    occasion whose own days run from before the DCT (or on it) to after it is under way,
+    whatever the tense of the verb that opened it."""
+    time = event.time
+    start, end = iso_day(time.earliest), iso_day(time.latest)
+    if event.type not in LASTING_TYPES or event.status != "occurred" or time.granularity != "day":
+        return
+    if start is not None and end is not None and start <= dct < end:
+        event.status, event.cue = "ongoing", f"{event.cue} + days over the DCT"
+
+
+#: occasions that last days ('a three-day summit', 'talks from Monday to Friday')
+LASTING_TYPES = {"VISIT", "MEET", "PROTEST", "DEPLOY"}
+
+
 def _day_of(noun: Token) -> Token | None:
     """The 'day' of 'on the second (and last) day of his visit', for the visit's noun."""
     prep = noun.head
@@ -629,7 +651,7 @@ def _day_of(noun: Token) -> Token | None:
     day = prep.head
     if day.lemma_.lower() != "day" or day.head.lower_ not in ("on", "during"):
         return None
-    return day if any(c.lower_ in STAY_DAYS for c in day.subtree if c.i < day.i) else None
+    return day if any(c.lower_ in ORDINAL_DAYS for c in day.subtree if c.i < day.i) else None
 
 
 def under_way_since(verb: Token) -> bool:
@@ -698,35 +720,99 @@ def cancelled_with_its_noun(verb: Token, cues: dict[str, Any]) -> Decision | Non
     return decision if cancelled or _occurrence_key(clause) in cues["occurrence_verbs"] else None
 
 
-#: the cue of an event said not to take place ('the signing will not take place'): called
-#: off, as by a cancelling verb (``Event.change`` 'cancelled'), though its dates stay its own
-NOT_HELD = "not take place"
-#: the occurrence verbs whose negation calls an event off ('did not end' does not)
-NOT_HELD_KEYS = {"take place", "go ahead", "happen", "occur", "materialize"}
+def held_negated(cue: str | None, cues: dict[str, Any]) -> bool:
+    """Whether a cue says an event is not held ('not take place', 'not go ahead', 'not
+    happen': the negated occurrence verbs among cues.json ``cancel_verbs``), which calls it
+    off unless the simple present tells a habit (``component._habit_denied``)."""
+    return (cue or "").startswith("not ") and cue in cues["cancel_verbs"]
+
+
+#: types of occasions a plan may put off to a later day ('will not take place this week …
+#: it will be held on March 6'); not what is said, claimed or threatened
+PUT_OFF_TYPES = {"MEET", "VISIT", "AGREE", "COOPERATE", "DISCUSS", "PROTEST"}
+#: the cues of a plan said not to happen as set: a negation, a failure, a calling off
+NOT_AS_SET = {"not", "n't", "never", "no longer", "fail"}
+#: verbs that put a plan off to a later day ('would be rescheduled', 'was postponed')
+LATER_KEYS = {"reschedule", "postpone", "put off", "push back"}
+#: the cue of a plan not held as set and held later (cues.json reschedule_verbs)
+NOT_THEN = "not then"
+
+
+def held_later(
+    mention: Mention, token: Token, cues: dict[str, Any], same_kind: Callable[[Token], bool]
+) -> bool:
+    """'failed to carry out the exchange on Thursday and will now try again on May 12', 'the
+    signing was called off … The agreement is now expected to be signed at a later date': a
+    plan not held as set that the rest of its sentence, or the next sentence of its
+    paragraph, says will be held later is put off, not called off. The later holding must
+    be told as planned (not 'could be signed at a later date', 'was never rescheduled') of
+    the same plan: a verb conjoined to the plan's own, or told of 'it' or of a definite noun
+    of its kind ('a stop in Beirut has been postponed' is another plan)."""
+    if mention.status != "negated" or mention.type not in PUT_OFF_TYPES:
+        return False
+    cue = mention.cue or ""
+    if cue not in NOT_AS_SET and not calls_off(cue, cues):
+        return False
+    doc, sentence = token.doc, token.sent
+    window = list(doc[token.i + 1 : sentence.end])
+    if sentence.end < len(doc):
+        after = doc[sentence.end].sent
+        if "\n" not in doc.text[sentence.end_char : after.start_char]:
+            window += list(after)  # the next sentence of its paragraph
+    own = doc[mention.clause]
+    for later in filter(None, map(_later_verb, window)):
+        if verb_status(later, cues)[0] != "planned":
+            continue
+        subject = _subject_of(later)
+        if subject is None:
+            if later.dep_ == "conj" and later.head.i in {own.i, *(a.i for a in own.ancestors)}:
+                return True  # 'failed to carry out … and will now try again'
+            continue
+        if subject.lower_ in ("it", "they") or (_definite(subject) and same_kind(subject)):
+            return True
+    return False
+
+
+def _later_verb(token: Token) -> Token | None:
+    """The verb that tells a later holding: 'rescheduled', 'postponed', 'try again', 'signed
+    at a later date'."""
+    if is_verb(token) and governor_key(token) in LATER_KEYS:
+        return token
+    if token.lemma_.lower() == "try" and any(c.lower_ == "again" for c in token.children):
+        return token
+    later = any(c.lower_ == "later" for c in children(token, "amod"))
+    if token.lemma_.lower() in ("date", "stage", "time") and later and token.head.lower_ == "at":
+        verb = token.head.head
+        return verb if is_verb(verb) else None
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    """'the agreement', 'this visit', 'its signing': a noun that refers back."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is the complement of ('is expected to be
+    signed': 'the agreement')."""
+    for _ in range(3):
+        subjects = children(verb, "nsubj", "nsubjpass")
+        if subjects:
+            return subjects[0]
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def calls_off(cue: str | None, cues: dict[str, Any]) -> bool:
     """Whether the cue of a negated event calls it off: a cancelling verb ('cancelled',
-    'called off') or said not to take place (``NOT_HELD``)."""
-    return (cue or "") in cues["cancel_verbs"] or cue == NOT_HELD
-
-
-def not_held(noun: Token, clause: Token | None, decision: Decision | None) -> bool:
-    """'The signing, scheduled for this afternoon, will not take place', 'a business forum
-    … will not go ahead', 'the session due in Dublin never took place': an event said not
-    to happen, as its subject, is called off (not in the simple present, which tells a
-    habit: 'the fair does not take place in winter')."""
-    if clause is None or decision is None or decision[0] != "negated":
-        return False
-    if decision[1] not in ("not", "n't", "never"):
-        return False
-    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != clause.i:
-        return False
-    auxes = children(clause, "aux", "auxpass")
-    present_do = len(auxes) == 1 and auxes[0].lemma_ == "do" and auxes[0].tag_ in ("VBZ", "VBP")
-    habit = present_do or (not auxes and clause.tag_ in ("VBZ", "VBP"))
-    # 'will not go ahead' too: _occurrence_key reads 'ahead' parsed as an adverb
-    return not habit and _occurrence_key(clause) in NOT_HELD_KEYS
+    'called off') or said not to take place (cues.json ``cancel_verbs`` both)."""
+    return (cue or "") in cues["cancel_verbs"]
 
 
 def _occurrence_key(verb: Token) -> str:

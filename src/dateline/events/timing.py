@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from dateline.events.arguments import JOURNEY_VERBS, argument_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
+from dateline.events.status import ORDINAL_DAYS
 from dateline.events.triggers import TOPIC_PREPS, pos_class, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
 
@@ -1186,13 +1187,6 @@ def date_lead(
             event.cue = f"{event.cue} + day restated"
 
 
-#: the day of a range an ordinal names ('on the last day', 'on its second day')
-_RANGE_DAYS = {
-    "first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4,
-    "last": -1, "final": -1, "closing": -1,
-}  # fmt: skip
-
-
 def day_of_the_range(mentions: list[Mention], doc: Doc) -> None:
     """'met in Kigali from May 22 to 26 and, on the last day, signed an accord': an event
     whose time is a range of days and whose verb says on which day of it the event took
@@ -1225,6 +1219,6 @@ def _range_day(verb: Token) -> int | None:
             if day.dep_ != "pobj" or day.lemma_.lower() != "day":
                 continue
             words = [c.lower_ for c in day.children if c.dep_ in ("amod", "nummod")]
-            if len(words) == 1 and words[0] in _RANGE_DAYS:
-                return _RANGE_DAYS[words[0]]
+            if len(words) == 1 and words[0] in ORDINAL_DAYS:
+                return ORDINAL_DAYS[words[0]]  # 'on the last day', 'on its second day'
     return None
