@@ -654,3 +654,34 @@ def test_an_armys_media_wing_speaks_for_the_army(nlp: Any) -> None:
     text = "Nigerian jets struck camps in the north on Monday, the Nigerian army's media wing said."
     said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in said] == [["nga-military"]]
+
+
+@pytest.mark.model
+def test_a_portfolio_before_or_after_a_title_is_no_organisation(nlp: Any) -> None:
+    text = (
+        "ACCRA - Ghana's teachers walked out of pay talks on Monday. The Minister of Mines and "
+        "Energy said on Tuesday that the offer was final. Kenya's Health Cabinet Secretary will "
+        "visit Kampala next week."
+    )
+    events = events_of(nlp, text, date(2026, 3, 4))
+    said = [e for e in events if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["GHA"]]  # not an organisation 'Mines and Energy'
+    visits = [e for e in events if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["KEN"]]  # not 'Health Cabinet'
+
+
+@pytest.mark.model
+def test_a_minister_of_another_portfolio_is_not_the_minister_named_before(nlp: Any) -> None:
+    text = (
+        "Canada's Foreign Minister Anita Rao met her Ghanaian counterpart on Monday. "
+        "The Minister of Trade said on Tuesday that talks would resume."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
+    assert all(e["source"] != ["anita-rao"] for e in said)
+    # a title the vocabulary knows whole still is the person it named
+    text = (
+        "Secretary of State John Kerry arrived in Cairo on Monday. "
+        "The Secretary of State met Egypt's foreign minister on Tuesday."
+    )
+    meets = [e for e in events_of(nlp, text, date(2014, 3, 4)) if e["type"] == "MEET"]
+    assert [e["source"][0] for e in meets] == ["john-kerry"]

@@ -441,8 +441,8 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return resolve(pobj, index, depth + 1)
+                if pobj.dep_ == "pobj" and (found := resolve(pobj, index, depth + 1)):
+                    return found  # not 'the Minister of Labour', which names no one
     named = _named_before(token, index)
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
         return _countrys_body(token, named[0], index) or named
@@ -559,7 +559,19 @@ def _office_words(token: Token, definite: bool = True) -> frozenset[str] | None:
             if word in ORGANISATION_WORDS:
                 return None  # 'the bank president', 'the party chairman'
             words.add(word)
-    return frozenset(words)
+    return frozenset(words | _portfolio_of(token))
+
+
+def _portfolio_of(title: Token) -> set[str]:
+    """The words of a title's portfolio that names no actor ('the Minister of Labour and
+    Employment' → labour, employment; 'the Minister of State' → state)."""
+    words: set[str] = set()
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.is_title:
+                    words |= {t.lower_ for t in pobj.subtree if t.is_alpha and t.is_title}
+    return words
 
 
 def _office_country(title: Token, index: MentionIndex) -> str | None:
