@@ -685,3 +685,25 @@ def test_a_minister_of_another_portfolio_is_not_the_minister_named_before(nlp: A
     )
     meets = [e for e in events_of(nlp, text, date(2014, 3, 4)) if e["type"] == "MEET"]
     assert [e["source"][0] for e in meets] == ["john-kerry"]
+
+
+@pytest.mark.model
+def test_a_joint_commission_is_the_two_countries_that_hold_it(nlp: Any) -> None:
+    text = (
+        "Zambia and Zimbabwe agreed on Monday to share the cost of repairs to the Kariba dam. "
+        "The next meeting of the Joint Commission will be held in Lusaka in May."
+    )
+    meets = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "MEET"]
+    assert meets
+    assert all(sorted(e["source"]) == ["ZMB", "ZWE"] for e in meets)  # not 'joint-commission'
+
+
+@pytest.mark.model
+def test_an_office_set_off_before_a_titled_name_is_that_persons(nlp: Any) -> None:
+    text = (
+        "The Minister for Foreign Affairs, Senator Mara Quill, today held two calls. "
+        "The Minister spoke with Chile's Foreign Minister, Rosa Ibarra. "
+        "The Minister said she hoped to visit Santiago in May."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["mara-quill"]]  # not the minister she called

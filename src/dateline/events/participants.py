@@ -407,6 +407,9 @@ def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
 
 
 def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
+    joint = _joint_body(token, index)
+    if joint:
+        return joint
     direct = index.ref(token)
     if direct is not None:
         return _countrys_body(token, direct, index) or _titled(token, direct, index) or [direct]
@@ -949,6 +952,28 @@ def clause_subject(token: Token, index: MentionIndex) -> Ref | None:
 
 
 ORGANISATION_KINDS = {"organisation", "government"}
+
+#: a body two countries hold together: 'the joint commission', 'a binational working group'
+JOINT_BODIES = {"commission", "committee", "group"}
+JOINT_WORDS = {"joint", "binational", "bilateral", "intergovernmental", "inter-governmental"}
+
+
+def _joint_body(token: Token, index: MentionIndex) -> list[Ref]:
+    """'The joint commission will meet in Harare', 'the next session of the Binational
+    Commission': a body two countries hold together stands for those two countries, the two
+    the text names most before it."""
+    if token.lemma_.lower() not in JOINT_BODIES or token.tag_ not in ("NN", "NNP"):
+        return []
+    words = {t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound")}
+    actor = index.actor(token)
+    if actor is not None:
+        words |= set(actor.name.lower().split())
+    if not words & JOINT_WORDS:
+        return []
+    if token.lemma_.lower() == "group" and "working" not in words:
+        return []
+    return _salient_countries(index, token, 2)
+
 
 GROUP_NOUNS = {
     "leader": "person", "president": "person", "counterpart": "person", "minister": "person",
