@@ -707,3 +707,10 @@ def test_an_office_set_off_before_a_titled_name_is_that_persons(nlp: Any) -> Non
     )
     said = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in said] == [["mara-quill"]]  # not the minister she called
+
+
+@pytest.mark.model
+def test_a_bodys_commissioner_acts_for_the_body(nlp: Any) -> None:
+    text = "The European Union's trade commissioner will visit Nairobi next week."
+    visits = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["eu"]]
