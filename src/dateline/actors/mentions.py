@@ -262,7 +262,40 @@ def _clean(doc: Doc, ent: Span) -> Candidate | None:
         end -= 1
     if start == end or not name_key(doc[start:end].text):
         return None
+    if ent.label_ == "ORG" and _portfolio(doc, start, end):
+        return None
     return Candidate(start, end, ent.label_)
+
+
+_JOINERS = frozenset({"and", "&"})
+
+#: heads of an office whose portfolio the model may tag as an organisation
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
+
+
+def _portfolio(doc: Doc, start: int, end: int) -> bool:
+    """An organisation that is an office's portfolio, not a body: 'The Home Minister',
+    'Kenya's Health Cabinet Secretary', 'the Minister of Labour and Employment', 'the
+    Minister of State for External Affairs', 'the European Commissioner for Crisis
+    Management' (not 'the UN Secretary-General')."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ in _PORTFOLIO_HEADS:
+        return not (end + 1 < len(doc) and doc[end + 1].text in {"-", "General", "general"})
+    before = start - 1
+    while (
+        before > start - 6
+        and before >= 1
+        and (doc[before].lower_ in _JOINERS or (doc[before].is_title and before < start - 1))
+    ):
+        before -= 1  # 'the Minister of Mines and Energy', tagged 'Energy' alone
+    while before >= 1 and doc[before].lower_ in {"of", "for"}:
+        head = doc[before - 1].lower_
+        if head in _PORTFOLIO_HEADS or head == "commissioner":
+            return True
+        if head != "state" or before < 3 or doc[before - 2].lower_ != "of":
+            return False
+        before -= 2  # 'Minister of State for ...'
+    return False
 
 
 def with_institutions(doc: Doc, lexicon: Lexicon, matches: list[Match]) -> list[Candidate]:

@@ -215,6 +215,16 @@ class DocumentLinker:
             title = title_after(self.doc, c.end, self.countries)
         start = title.start if title and title.end == c.start else c.start
         self._add_person(entry, self._display_name(c), start, c.end, title)
+        if (
+            title is not None
+            and title.end == c.start
+            and self.doc[title.start - 1 : title.start].text == ","
+        ):
+            # 'The Minister for Foreign Affairs, Senator Claire Hollis': the office set off
+            # before her form of address is hers too ('The Minister spoke with …')
+            office = title_before(self.doc, title.start - 1, self.countries)
+            if office is not None:
+                self._take_title(self._person(entry, self._display_name(c)), office)
         return True
 
     def _spelling_variant(self, name: str) -> Person | None:

@@ -174,12 +174,28 @@ def descriptions(doc: Doc, countries: dict[int, tuple[int, str]], taken: set[int
             continue
         if _names_follow(doc, i + 1) or _modifies_next(token):
             continue
+        if _portfolio_follows(doc, i, countries, vocabulary):
+            continue
         title = title_before(doc, i + 1, countries)
         if title is None or any(t in taken for t in range(title.start, i + 1)):
             continue
         if title.country or _word(doc, title.start - 1) == "the":
             found.append(title)
     return found
+
+
+def _portfolio_follows(
+    doc: Doc, i: int, countries: dict[int, tuple[int, str]], vocabulary: TitleVocabulary
+) -> bool:
+    """'the Minister of Trade', 'the Minister for Health': a portfolio after the title makes
+    it another office than the minister named before ('Foreign Minister Anita Rao'), unless
+    the whole is a title the vocabulary knows ('the Secretary of State') or the words name a
+    country ('the Prime Minister of Canada')."""
+    if _word(doc, i + 1) not in {"of", "for"} or i + 2 >= len(doc) or not doc[i + 2].is_title:
+        return False
+    if any(first == i + 2 for first, _ in countries.values()):
+        return False
+    return f"{doc[i].lower_} {_word(doc, i + 1)} {_word(doc, i + 2)}" not in vocabulary.denotes
 
 
 def _modifies_next(token: Token) -> bool:

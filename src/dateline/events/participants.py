@@ -407,6 +407,9 @@ def resolve(token: Token, index: MentionIndex, depth: int = 0) -> list[Ref]:
 
 
 def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
+    joint = _joint_body(token, index)
+    if joint:
+        return joint
     direct = index.ref(token)
     if direct is not None:
         return _countrys_body(token, direct, index) or _titled(token, direct, index) or [direct]
@@ -441,8 +444,8 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return resolve(pobj, index, depth + 1)
+                if pobj.dep_ == "pobj" and (found := resolve(pobj, index, depth + 1)):
+                    return found  # not 'the Minister of Labour', which names no one
     named = _named_before(token, index)
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
         return _countrys_body(token, named[0], index) or named
@@ -559,7 +562,19 @@ def _office_words(token: Token, definite: bool = True) -> frozenset[str] | None:
             if word in ORGANISATION_WORDS:
                 return None  # 'the bank president', 'the party chairman'
             words.add(word)
-    return frozenset(words)
+    return frozenset(words | _portfolio_of(token))
+
+
+def _portfolio_of(title: Token) -> set[str]:
+    """The words of a title's portfolio that names no actor ('the Minister of Labour and
+    Employment' → labour, employment; 'the Minister of State' → state)."""
+    words: set[str] = set()
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.is_title:
+                    words |= {t.lower_ for t in pobj.subtree if t.is_alpha and t.is_title}
+    return words
 
 
 def _office_country(title: Token, index: MentionIndex) -> str | None:
@@ -937,6 +952,28 @@ def clause_subject(token: Token, index: MentionIndex) -> Ref | None:
 
 
 ORGANISATION_KINDS = {"organisation", "government"}
+
+#: a body two countries hold together: 'the joint commission', 'a binational working group'
+JOINT_BODIES = {"commission", "committee", "group"}
+JOINT_WORDS = {"joint", "binational", "bilateral", "intergovernmental", "inter-governmental"}
+
+
+def _joint_body(token: Token, index: MentionIndex) -> list[Ref]:
+    """'The joint commission will meet in Harare', 'the next session of the Binational
+    Commission': a body two countries hold together stands for those two countries, the two
+    the text names most before it."""
+    if token.lemma_.lower() not in JOINT_BODIES or token.tag_ not in ("NN", "NNP"):
+        return []
+    words = {t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound")}
+    actor = index.actor(token)
+    if actor is not None:
+        words |= set(actor.name.lower().split())
+    if not words & JOINT_WORDS:
+        return []
+    if token.lemma_.lower() == "group" and "working" not in words:
+        return []
+    return _salient_countries(index, token, 2)
+
 
 GROUP_NOUNS = {
     "leader": "person", "president": "person", "counterpart": "person", "minister": "person",
