@@ -958,3 +958,35 @@ def test_what_the_two_sides_agreed_after_their_leaders_talks_was_agreed_that_day
     agreed = [e for e in _events(nlp, text, date(2026, 3, 4)) if e["type"] == "AGREE"]
     # the countries the sides stand for were at their leaders' talks: not the 1979 signing
     assert sorted(e["time"]["value"] for e in agreed) == ["1979", "2026-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A health conference that was to open in Accra on July 20 will not go ahead.",
+         "2026-07-20"),
+        ("The talks, which were to be held in Hanoi on July 22, have been called off.",
+         "2026-07-22"),
+    ],
+)  # fmt: skip
+def test_a_called_off_plan_told_by_be_to_in_a_relative_clause_keeps_its_day(
+    nlp: Any, text: str, value: str
+) -> None:
+    meets = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in meets] == [("negated", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ghana and Togo will hold border talks in Accra on July 21. Togo will send a "
+         "delegation led by its interior minister to the talks.", "2026-07-21"),
+        ("Ghana and Togo will hold border talks in Accra on July 21. Togo will send a "
+         "delegation led by its interior minister to the fair.", None),
+    ],
+)  # fmt: skip
+def test_a_delegation_sent_to_the_meeting_told_before_takes_its_day(
+    nlp: Any, text: str, value: str | None
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in found] == [value]
