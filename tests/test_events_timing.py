@@ -990,3 +990,24 @@ def test_a_delegation_sent_to_the_meeting_told_before_takes_its_day(
 ) -> None:
     found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_the_pact_signed_by_ministers_of_the_countries_is_their_dated_signing(nlp: Any) -> None:
+    """The ministers' signing is the countries' dated one, so what a minister said after is
+    said at it."""
+    text = (
+        "Kenya and Uganda on Wednesday signed a pact on fishing rights in Lake Victoria. "
+        "Kenyan Foreign Minister Amos Wako and Ugandan Foreign Minister Rose Akello signed "
+        "the pact in Kampala.\n\n"
+        "The pact was two years in the making.\n\n"
+        "Akello said the lake would be patrolled jointly."
+    )
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == ["2026-07-08"]
+    other = (
+        "Kenya and Uganda on Wednesday signed a pact on fishing rights in Lake Victoria. "
+        "Ghanaian Foreign Minister Kofi Mensah signed the pact in Kampala.\n\n"
+        "Mensah said the lake would be patrolled jointly."
+    )
+    said = [e for e in _events(nlp, other) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]

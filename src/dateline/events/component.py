@@ -78,6 +78,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     sharing.share_without(mentions, doc)
     clause_dates.share_verb_dates(mentions, doc, timexes)
     clause_dates.share_when_dates(mentions, doc, timexes)
+    occasion.signed_by_their_envoys(mentions, doc, blocks)
     occasion.said_at_the_occasion(mentions, doc, blocks, timexes)
     sharing.trip_for_the_meeting(mentions, doc)
     timing.day_of_the_range(mentions, doc)

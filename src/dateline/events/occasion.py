@@ -73,6 +73,47 @@ def said_at_the_occasion(
             mention.location = mention.location or before[-1].location  # said there
 
 
+def signed_by_their_envoys(
+    mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]
+) -> None:
+    """'The United States and India Friday signed an accord … Rice and Mukherjee signed the
+    accord in Washington': an undated signing of the definite pact, told in the paragraph of a
+    dated signing of their countries, by people of those countries only, is that signing."""
+    for mention in mentions:
+        if not _undated_signing(mention, doc):
+            continue
+        people = [*mention.sources, *mention.targets]
+        # people whose country the actor dictionary knows are of those countries
+        countries = {r.country for r in people if r.country}
+        if not countries or any(r.kind != "person" for r in people):
+            continue
+        block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
+        if block is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.token < mention.token
+            and m.type == "AGREE"
+            and block[0] <= m.sentence[0]
+            and doc[m.token].lemma_.lower() == "sign"
+            and _occasion(m)
+            and countries <= {r.country for r in (*m.sources, *m.targets)}
+        ]
+        if before:
+            _take_day(mention, before[-1])
+
+
+def _undated_signing(mention: Mention, doc: Doc) -> bool:
+    """An undated signing that happened, of a definite pact ('signed the accord')."""
+    verb = doc[mention.token]
+    if mention.type != "AGREE" or mention.dated or mention.timexes or mention.status != "occurred":
+        return False
+    if verb.lemma_.lower() != "sign":
+        return False
+    return any(c.dep_ == "dobj" and _definite(c) for c in verb.children)
+
+
 def _occasions_before(mention: Mention, mentions: list[Mention], doc: Doc) -> list[Mention]:
     """The dated occasions told before the mention, in text order; dated in text order, so
     words dated here put their speaker at the occasion too. What it says is no occasion
