@@ -1011,3 +1011,21 @@ def test_the_pact_signed_by_ministers_of_the_countries_is_their_dated_signing(nl
     )
     said = [e for e in _events(nlp, other) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == [None]
+
+
+def test_talks_under_an_act_of_the_dated_occasions_people_are_its_talks(nlp: Any) -> None:
+    """The bare 'talks' after which the ministers of the lead's two countries signed are the
+    talks of the lead's day; talks the text sets apart ('their last talks') are not."""
+    lead = "The foreign ministers of Kenya and Tanzania agreed on Wednesday to open the border.\n\n"
+    text = lead + (
+        "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
+        "statement after three hours of talks in Arusha."
+    )
+    meets = [e for e in _events(nlp, text) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and {e["time"]["value"] for e in meets} == {"2026-07-08"}
+    other = lead + (
+        "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
+        "statement after their last talks in Arusha."
+    )
+    meets = [e for e in _events(nlp, other) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and None in {e["time"]["value"] for e in meets}

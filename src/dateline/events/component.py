@@ -68,6 +68,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
+    occasion.talks_of_the_dated_occasion(mentions, doc, blocks)
     mentions = clause_dates.fold_describing_verbs(mentions, doc)
     mentions = sharing.latest_of_histories(mentions, doc, lexicon.cues["latest_words"])
     sharing.share_times(mentions, doc)

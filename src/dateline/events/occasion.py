@@ -114,6 +114,56 @@ def _undated_signing(mention: Mention, doc: Doc) -> bool:
     return any(c.dep_ == "dobj" and _definite(c) for c in verb.children)
 
 
+def talks_of_the_dated_occasion(
+    mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]
+) -> None:
+    """'The foreign ministers of South Korea and Australia agreed Wednesday … Park and
+    Whitcombe signed a joint statement after two hours of talks': undated talks told as a
+    bare noun under an act of people of the same two or more countries, in the paragraph of
+    a dated one-day occasion of those countries or the one after it, are that day's talks."""
+    for mention in mentions:
+        token = doc[mention.token]
+        if mention.type != "MEET" or mention.dated or mention.timexes:
+            continue
+        if mention.status != "occurred" or token.pos_ != "NOUN" or not _bare(token):
+            continue
+        parties = [*mention.sources, *mention.targets]
+        if not parties:  # the people who acted at the talks ('signed … after talks')
+            acts = [m for m in mentions if m.clause == mention.clause and m is not mention]
+            parties = [r for m in acts for r in (*m.sources, *m.targets)]
+        # the countries the actor dictionary knows of them are the occasion's
+        sides = {r.country for r in parties if r.country}
+        if not sides:
+            continue
+        here = next((n for n, b in enumerate(blocks) if b[0] <= mention.sentence[0] < b[1]), None)
+        if here is None:
+            continue
+        start = blocks[max(0, here - 1)][0]
+        before = [
+            m
+            for m in mentions
+            if m.token < mention.token
+            and start <= m.sentence[0]
+            and m.type in TALKS
+            and _occasion(m)
+            and _two_sides(m, sides)
+        ]
+        if before:
+            _take_day(mention, before[-1])
+
+
+def _two_sides(occasion: Mention, sides: set[str | None]) -> bool:
+    """Whether the occasion is of two or more countries, ``sides`` among them."""
+    countries = {r.country for r in (*occasion.sources, *occasion.targets)}
+    return len(countries - {None}) >= 2 and sides <= countries
+
+
+def _bare(noun: Token) -> bool:
+    """A noun of talks without an article or a determiner of its own ('after two hours of
+    talks', 'during talks'): no other talks the text sets apart ('their next talks')."""
+    return not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children)
+
+
 def _occasions_before(mention: Mention, mentions: list[Mention], doc: Doc) -> list[Mention]:
     """The dated occasions told before the mention, in text order; dated in text order, so
     words dated here put their speaker at the occasion too. What it says is no occasion
