@@ -152,7 +152,7 @@ def talks_of_the_dated_occasion(
             _take_day(mention, before[-1])
 
 
-def _two_sides(occasion: Mention, sides: set[str | None]) -> bool:
+def _two_sides(occasion: Mention, sides: set[str]) -> bool:
     """Whether the occasion is of two or more countries, ``sides`` among them."""
     countries = {r.country for r in (*occasion.sources, *occasion.targets)}
     return len(countries - {None}) >= 2 and sides <= countries
