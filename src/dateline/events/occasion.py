@@ -127,6 +127,8 @@ def talks_of_the_dated_occasion(
             continue
         if mention.status != "occurred" or token.pos_ != "NOUN" or not _bare(token):
             continue
+        if _told_as_before(doc[mention.clause]):
+            continue  # 'They had earlier signed a treaty after talks in Nairobi'
         parties = [*mention.sources, *mention.targets]
         if not parties:  # the people who acted at the talks ('signed … after talks')
             acts = [m for m in mentions if m.clause == mention.clause and m is not mention]
@@ -147,9 +149,23 @@ def talks_of_the_dated_occasion(
             and m.type in TALKS
             and _occasion(m)
             and _two_sides(m, sides)
+            and (mention.location is None or m.location in (None, mention.location))
         ]
         if before:
             _take_day(mention, before[-1])
+
+
+#: adverbs that put an act before the time told around it
+EARLIER = {"earlier", "previously", "before", "once", "already"}
+
+
+def _told_as_before(verb: Token) -> bool:
+    """A verb in the past perfect or told as earlier ('had signed', 'earlier signed')."""
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
+        or (c.dep_ == "advmod" and c.lower_ in EARLIER)
+        for c in verb.children
+    )
 
 
 def _two_sides(occasion: Mention, sides: set[str]) -> bool:
