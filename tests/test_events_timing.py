@@ -1029,3 +1029,10 @@ def test_talks_under_an_act_of_the_dated_occasions_people_are_its_talks(nlp: Any
     )
     meets = [e for e in _events(nlp, other) if e["type"] == "MEET" and e["status"] == "occurred"]
     assert meets and None in {e["time"]["value"] for e in meets}
+    # talks of more days than the occasion's, told after it in its own sentence, are not its
+    days = lead + (
+        "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
+        "statement after two weeks of talks in Arusha."
+    )
+    meets = [e for e in _events(nlp, days) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and "2026-07-08" not in {e["time"]["value"] for e in meets}

@@ -145,7 +145,7 @@ def talks_of_the_dated_occasion(
             m
             for m in mentions
             if m.token < mention.token
-            and start <= m.sentence[0]
+            and start <= m.sentence[0] < mention.sentence[0]
             and m.type in TALKS
             and _occasion(m)
             and _two_sides(m, sides)
@@ -177,7 +177,11 @@ def _two_sides(occasion: Mention, sides: set[str]) -> bool:
 def _bare(noun: Token) -> bool:
     """A noun of talks without an article or a determiner of its own ('after two hours of
     talks', 'during talks'): no other talks the text sets apart ('their next talks')."""
-    return not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children)
+    if any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
+        return False
+    # 'after two days of talks': talks of more than the occasion's day
+    head = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    return head.lemma_.lower() not in ("day", "week", "month", "round")
 
 
 def _occasions_before(mention: Mention, mentions: list[Mention], doc: Doc) -> list[Mention]:
