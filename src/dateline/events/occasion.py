@@ -125,7 +125,7 @@ def talks_of_the_dated_occasion(
         token = doc[mention.token]
         if mention.type != "MEET" or mention.dated or mention.timexes:
             continue
-        if mention.status != "occurred" or token.pos_ != "NOUN" or not _bare(token):
+        if mention.status != "occurred" or token.dep_ != "pobj" or not _bare(token):
             continue
         if _told_as_before(doc[mention.clause]):
             continue  # 'They had earlier signed a treaty after talks in Nairobi'
@@ -145,7 +145,7 @@ def talks_of_the_dated_occasion(
             m
             for m in mentions
             if m.token < mention.token
-            and start <= m.sentence[0] < mention.sentence[0]
+            and start <= m.sentence[0]
             and m.type in TALKS
             and _occasion(m)
             and _two_sides(m, sides)
