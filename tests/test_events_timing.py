@@ -1029,6 +1029,13 @@ def test_talks_under_an_act_of_the_dated_occasions_people_are_its_talks(nlp: Any
     )
     meets = [e for e in _events(nlp, other) if e["type"] == "MEET" and e["status"] == "occurred"]
     assert meets and None in {e["time"]["value"] for e in meets}
+    # the talks a speaker of the occasion's sentence tells of are its talks
+    same = (
+        "Kenya and Tanzania agreed on Wednesday to open the border, Kenyan Foreign Minister "
+        "Amos Wako said after talks with Tanzanian Foreign Minister Rose Akello in Arusha."
+    )
+    meets = [e for e in _events(nlp, same) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and {e["time"]["value"] for e in meets} == {"2026-07-08"}
     # talks of more days than the occasion's, told after it in its own sentence, are not its
     days = lead + (
         "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
