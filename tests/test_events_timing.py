@@ -958,3 +958,88 @@ def test_what_the_two_sides_agreed_after_their_leaders_talks_was_agreed_that_day
     agreed = [e for e in _events(nlp, text, date(2026, 3, 4)) if e["type"] == "AGREE"]
     # the countries the sides stand for were at their leaders' talks: not the 1979 signing
     assert sorted(e["time"]["value"] for e in agreed) == ["1979", "2026-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A health conference that was to open in Accra on July 20 will not go ahead.",
+         "2026-07-20"),
+        ("The talks, which were to be held in Hanoi on July 22, have been called off.",
+         "2026-07-22"),
+    ],
+)  # fmt: skip
+def test_a_called_off_plan_told_by_be_to_in_a_relative_clause_keeps_its_day(
+    nlp: Any, text: str, value: str
+) -> None:
+    meets = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in meets] == [("negated", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ghana and Togo will hold border talks in Accra on July 21. Togo will send a "
+         "delegation led by its interior minister to the talks.", "2026-07-21"),
+        ("Ghana and Togo will hold border talks in Accra on July 21. Togo will send a "
+         "delegation led by its interior minister to the fair.", None),
+    ],
+)  # fmt: skip
+def test_a_delegation_sent_to_the_meeting_told_before_takes_its_day(
+    nlp: Any, text: str, value: str | None
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+def test_the_pact_signed_by_ministers_of_the_countries_is_their_dated_signing(nlp: Any) -> None:
+    """The ministers' signing is the countries' dated one, so what a minister said after is
+    said at it."""
+    text = (
+        "Kenya and Uganda on Wednesday signed a pact on fishing rights in Lake Victoria. "
+        "Kenyan Foreign Minister Amos Wako and Ugandan Foreign Minister Rose Akello signed "
+        "the pact in Kampala.\n\n"
+        "The pact was two years in the making.\n\n"
+        "Akello said the lake would be patrolled jointly."
+    )
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == ["2026-07-08"]
+    other = (
+        "Kenya and Uganda on Wednesday signed a pact on fishing rights in Lake Victoria. "
+        "Ghanaian Foreign Minister Kofi Mensah signed the pact in Kampala.\n\n"
+        "Mensah said the lake would be patrolled jointly."
+    )
+    said = [e for e in _events(nlp, other) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]
+
+
+def test_talks_under_an_act_of_the_dated_occasions_people_are_its_talks(nlp: Any) -> None:
+    """The bare 'talks' after which the ministers of the lead's two countries signed are the
+    talks of the lead's day; talks the text sets apart ('their last talks') are not."""
+    lead = "The foreign ministers of Kenya and Tanzania agreed on Wednesday to open the border.\n\n"
+    text = lead + (
+        "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
+        "statement after three hours of talks in Arusha."
+    )
+    meets = [e for e in _events(nlp, text) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and {e["time"]["value"] for e in meets} == {"2026-07-08"}
+    other = lead + (
+        "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
+        "statement after their last talks in Arusha."
+    )
+    meets = [e for e in _events(nlp, other) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and None in {e["time"]["value"] for e in meets}
+    # the talks a speaker of the occasion's sentence tells of are its talks
+    same = (
+        "Kenya and Tanzania agreed on Wednesday to open the border, Kenyan Foreign Minister "
+        "Amos Wako said after talks with Tanzanian Foreign Minister Rose Akello in Arusha."
+    )
+    meets = [e for e in _events(nlp, same) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and {e["time"]["value"] for e in meets} == {"2026-07-08"}
+    # talks of more days than the occasion's, told after it in its own sentence, are not its
+    days = lead + (
+        "Kenyan Foreign Minister Amos Wako and his Tanzanian counterpart signed a joint "
+        "statement after two weeks of talks in Arusha."
+    )
+    meets = [e for e in _events(nlp, days) if e["type"] == "MEET" and e["status"] == "occurred"]
+    assert meets and "2026-07-08" not in {e["time"]["value"] for e in meets}

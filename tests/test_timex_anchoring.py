@@ -346,3 +346,27 @@ def test_a_past_clause_is_no_future_for_its_clock_time_however_its_deadline_read
     # a future clause still takes the occasion named ahead
     ahead = "The strike will end on Friday. Pickets will leave shortly before midnight."
     assert timex_named(ahead, date(2026, 4, 23), "midnight").value == "2026-04-24T24:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # the weekday names the range's last day (September 9, 2027 is a Thursday): same year
+        (
+            "The panel sits from Monday to Thursday, September 6-9, in Bern.",
+            "Thursday, September 6",
+            "2027-09-06",
+        ),
+        (
+            "The fair runs Monday through Wednesday, October 11 to 13.",
+            "Wednesday, October 11",
+            "2027-10-11",
+        ),
+        # a weekday that fits no day of the range still moves the year, as a lone date does
+        ("The fair opens on Tuesday, May 12.", "Tuesday, May 12", "2026-05-12"),
+    ],
+)
+def test_weekday_before_a_range_of_days_names_its_last_day(
+    text: str, surface: str, value: str
+) -> None:
+    assert find(text, date(2027, 8, 20), surface).value == value

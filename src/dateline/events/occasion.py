@@ -73,6 +73,117 @@ def said_at_the_occasion(
             mention.location = mention.location or before[-1].location  # said there
 
 
+def signed_by_their_envoys(
+    mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]
+) -> None:
+    """'The United States and India Friday signed an accord … Rice and Mukherjee signed the
+    accord in Washington': an undated signing of the definite pact, told in the paragraph of a
+    dated signing of their countries, by people of those countries only, is that signing."""
+    for mention in mentions:
+        if not _undated_signing(mention, doc):
+            continue
+        people = [*mention.sources, *mention.targets]
+        # people whose country the actor dictionary knows are of those countries
+        countries = {r.country for r in people if r.country}
+        if not countries or any(r.kind != "person" for r in people):
+            continue
+        block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
+        if block is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.token < mention.token
+            and m.type == "AGREE"
+            and block[0] <= m.sentence[0]
+            and doc[m.token].lemma_.lower() == "sign"
+            and _occasion(m)
+            and countries <= {r.country for r in (*m.sources, *m.targets)}
+        ]
+        if before:
+            _take_day(mention, before[-1])
+
+
+def _undated_signing(mention: Mention, doc: Doc) -> bool:
+    """An undated signing that happened, of a definite pact ('signed the accord')."""
+    verb = doc[mention.token]
+    if mention.type != "AGREE" or mention.dated or mention.timexes or mention.status != "occurred":
+        return False
+    if verb.lemma_.lower() != "sign":
+        return False
+    return any(c.dep_ == "dobj" and _definite(c) for c in verb.children)
+
+
+def talks_of_the_dated_occasion(
+    mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]]
+) -> None:
+    """'The foreign ministers of South Korea and Australia agreed Wednesday … Park and
+    Whitcombe signed a joint statement after two hours of talks': undated talks told as a
+    bare noun under an act of people of the same two or more countries, in the paragraph of
+    a dated one-day occasion of those countries or the one after it, are that day's talks."""
+    for mention in mentions:
+        token = doc[mention.token]
+        if mention.type != "MEET" or mention.dated or mention.timexes:
+            continue
+        if mention.status != "occurred" or token.dep_ != "pobj" or not _bare(token):
+            continue
+        if _told_as_before(doc[mention.clause]):
+            continue  # 'They had earlier signed a treaty after talks in Nairobi'
+        parties = [*mention.sources, *mention.targets]
+        if not parties:  # the people who acted at the talks ('signed … after talks')
+            acts = [m for m in mentions if m.clause == mention.clause and m is not mention]
+            parties = [r for m in acts for r in (*m.sources, *m.targets)]
+        # the countries the actor dictionary knows of them are the occasion's
+        sides = {r.country for r in parties if r.country}
+        if not sides:
+            continue
+        here = next((n for n, b in enumerate(blocks) if b[0] <= mention.sentence[0] < b[1]), None)
+        if here is None:
+            continue
+        start = blocks[max(0, here - 1)][0]
+        before = [
+            m
+            for m in mentions
+            if m.token < mention.token
+            and start <= m.sentence[0]
+            and m.type in TALKS
+            and _occasion(m)
+            and _two_sides(m, sides)
+            and (mention.location is None or m.location in (None, mention.location))
+        ]
+        if before:
+            _take_day(mention, before[-1])
+
+
+#: adverbs that put an act before the time told around it
+EARLIER = {"earlier", "previously", "before", "once", "already"}
+
+
+def _told_as_before(verb: Token) -> bool:
+    """A verb in the past perfect or told as earlier ('had signed', 'earlier signed')."""
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("had", "'d"))
+        or (c.dep_ == "advmod" and c.lower_ in EARLIER)
+        for c in verb.children
+    )
+
+
+def _two_sides(occasion: Mention, sides: set[str]) -> bool:
+    """Whether the occasion is of two or more countries, ``sides`` among them."""
+    countries = {r.country for r in (*occasion.sources, *occasion.targets)}
+    return len(countries - {None}) >= 2 and sides <= countries
+
+
+def _bare(noun: Token) -> bool:
+    """A noun of talks without an article or a determiner of its own ('after two hours of
+    talks', 'during talks'): no other talks the text sets apart ('their next talks')."""
+    if any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
+        return False
+    # 'after two days of talks': talks of more than the occasion's day
+    head = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    return head.lemma_.lower() not in ("day", "week", "month", "round")
+
+
 def _occasions_before(mention: Mention, mentions: list[Mention], doc: Doc) -> list[Mention]:
     """The dated occasions told before the mention, in text order; dated in text order, so
     words dated here put their speaker at the occasion too. What it says is no occasion

@@ -1021,6 +1021,11 @@ def _told_earlier(trip: Token) -> bool:
     return bool(marks & EARLIER_MARKS) and (trip.pos_ == "VERB" or "first" not in marks)
 
 
+#: verbs of sending envoys whose destination may be the meeting itself ('send a delegation
+#: to the talks')
+SENDING_VERBS = {"send", "dispatch"}
+
+
 def trip_for_the_meeting(mentions: list[Mention], doc: Doc) -> None:
     """'Slovakia will host the summit on November 19-20 … Nehammer will travel to Kosice
     for the summit': an undated trip made for a definite meeting is dated by the latest
@@ -1028,7 +1033,10 @@ def trip_for_the_meeting(mentions: list[Mention], doc: Doc) -> None:
     for mention in mentions:
         if mention.type != "VISIT" or mention.dated or mention.timexes:
             continue
-        noun = _meeting_travelled_for(doc[mention.token])
+        verb = doc[mention.token]
+        noun = _meeting_travelled_for(verb)
+        if noun is None and verb.lemma_.lower() in SENDING_VERBS:
+            noun = _meeting_sent_to(verb)
         if noun is None:
             continue
         told = [
@@ -1051,6 +1059,23 @@ def _meeting_travelled_for(verb: Token) -> Token | None:
     places = [o for p in verb.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
     for prep in [c for t in (verb, *places) for c in t.children]:
         if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in prep.children:
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            if noun.dep_ == "pobj" and definite:
+                return noun
+    return None
+
+
+def _meeting_sent_to(verb: Token) -> Token | None:
+    """The definite noun of 'send a delegation (led by …) to the talks', or None: where the
+    envoys are sent, which dates the trip only when a dated meeting of that noun was told."""
+    hosts = [
+        verb,
+        *(c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"),
+    ]
+    for prep in [c for t in hosts for c in t.children]:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
             continue
         for noun in prep.children:
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)

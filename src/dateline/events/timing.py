@@ -363,7 +363,7 @@ def _boundary(token: Token) -> bool:
         return not any(
             c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in PLAN_STATES
             for c in token.children
-        )
+        ) and not _was_to_be_held(token)
     if token.dep_ == "ccomp" and token.pos_ == "AUX":
         return True  # 'The assembly is to vote on it next year, officials said': the saying's
         # time is not the vote's
@@ -379,6 +379,19 @@ def _boundary(token: Token) -> bool:
     if token.dep_ == "conj":
         return token.lemma_.lower() in SPEECH_VERBS or is_future(token) != is_future(token.head)
     return token.dep_ in ("ROOT", "ccomp")
+
+
+def _was_to_be_held(aux: Token) -> bool:
+    """'a forum that was to open in Nairobi on March 1': a relative clause of 'be to' with a
+    verb of holding, opening or running tells the plan's own time, like 'which was due'."""
+    if aux.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in EXTENT_VERBS | HELD_VERBS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in aux.children
+    )
 
 
 #: auxiliaries of a future ('will see him next week')

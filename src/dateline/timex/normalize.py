@@ -135,7 +135,7 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
         p = _ymd_point(year, groups)
     else:
         p = choose_year(ctx, lambda y: _ymd_point(y, groups))
-        p = _weekday_year(p, groups)
+        p = _weekday_year(p, groups, _range_end_day(ctx))
     if p is None:
         return None
     if args.get("gran") and cal.RANK[p.granularity] < cal.RANK[args["gran"]]:
@@ -150,11 +150,29 @@ def norm_date(ctx: Context, groups: Groups, args: dict[str, Any]) -> Result | No
 _NEAREST_YEARS = (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6)
 
 
-def _weekday_year(p: Point | None, groups: Groups) -> Point | None:
-    """ "Tuesday, 24 August" without a year: the nearest year in which it is a Tuesday."""
+# "Thursday, September 7-9": the day after the range's dash (or "to", "through", "and")
+_RANGE_LAST_DAY = re.compile(r"\s*(?:[-–]|to|through|until|and)\s*([0-9]{1,2})\b(?!\s*[:.][0-9])")
+
+
+def _range_end_day(ctx: Context) -> int | None:
+    """The day number that closes a range right after the expression, if one does."""
+    m = _RANGE_LAST_DAY.match(ctx.text, ctx.end)
+    return int(m.group(1)) if m else None
+
+
+def _weekday_year(p: Point | None, groups: Groups, end_day: int | None = None) -> Point | None:
+    """ "Tuesday, 24 August" without a year: the nearest year in which it is a Tuesday.
+
+    A weekday before a range of days (``from Tuesday to Thursday, September 7-9``) may name
+    the range's last day: when it does in the chosen year, that year stands.
+    """
     weekday = groups.get("weekday")
     if p is None or not weekday or p.granularity != "day" or p.start.isoweekday() == int(weekday):
         return p
+    if end_day is not None and end_day > p.start.day:
+        last = cal.make_date(p.start.year, p.start.month, end_day)
+        if last is not None and last.isoweekday() == int(weekday):
+            return p
     for delta in _NEAREST_YEARS:
         day = cal.make_date(p.start.year + delta, p.start.month, p.start.day)
         if day is not None and day.isoweekday() == int(weekday):
