@@ -412,6 +412,7 @@ def describe(
         mention.status, mention.cue = decision or ("occurred", "nominal")
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
+        mention.told_of = status.told_of(token, cues)
         mention.anaphoric = mention.definite and not mention.participants()
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)
