@@ -425,3 +425,14 @@ def test_a_possessed_visit_that_celebrates_ties_is_the_planned_visit(nlp: Any) -
     assert [(e["status"], e["time"]["value"], len(e["evidence"])) for e in visits] == [
         ("planned", "2025-05-04/2025-05-06", 2)
     ]
+
+
+@pytest.mark.model
+def test_talks_a_journey_is_made_for_are_held_at_its_destination(nlp: Any) -> None:
+    # the talks are in Bangkok, not at the Hanoi stay told before them
+    text = (
+        "HANOI — Swedish Prime Minister Anna Lindqvist arrived in Hanoi on Monday for a "
+        "two-day visit. She leaves for Bangkok on Wednesday for talks with the Thai government."
+    )
+    talks = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "MEET"]
+    assert [e["location"] for e in talks] == ["Bangkok"]

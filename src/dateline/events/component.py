@@ -170,6 +170,7 @@ def find_mentions(
         mentions.extend(found)
     sharing.link_anchors(mentions, doc)
     sharing.share_places(mentions, doc)
+    sharing.talks_at_the_destination(mentions, doc)
     venue.occasion_places(mentions, doc, index)
     sharing.trip_stops(mentions, doc)
     return mentions
