@@ -412,3 +412,27 @@ def test_an_undated_agreement_is_not_one_signed_decades_before(nlp: Any) -> None
     )
     agreed = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "AGREE"]
     assert sorted((e["time"]["value"] or "") for e in agreed) == ["", "1979"]
+
+
+@pytest.mark.model
+def test_a_possessed_visit_that_celebrates_ties_is_the_planned_visit(nlp: Any) -> None:
+    # 'the minister's visit … marks' tells what the planned trip means, not that it is under way
+    text = (
+        "Foreign Minister Anna Lindqvist will travel to Accra from May 4 to 6. "
+        "The Minister's visit to Accra marks twenty years of close ties."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 4, 28)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"], len(e["evidence"])) for e in visits] == [
+        ("planned", "2025-05-04/2025-05-06", 2)
+    ]
+
+
+@pytest.mark.model
+def test_talks_a_journey_is_made_for_are_held_at_its_destination(nlp: Any) -> None:
+    # the talks are in Bangkok, not at the Hanoi stay told before them
+    text = (
+        "HANOI — Swedish Prime Minister Anna Lindqvist arrived in Hanoi on Monday for a "
+        "two-day visit. She leaves for Bangkok on Wednesday for talks with the Thai government."
+    )
+    talks = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "MEET"]
+    assert [e["location"] for e in talks] == ["Bangkok"]

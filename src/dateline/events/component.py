@@ -170,6 +170,7 @@ def find_mentions(
         mentions.extend(found)
     sharing.link_anchors(mentions, doc)
     sharing.share_places(mentions, doc)
+    sharing.talks_at_the_destination(mentions, doc)
     venue.occasion_places(mentions, doc, index)
     sharing.trip_stops(mentions, doc)
     return mentions
@@ -412,6 +413,7 @@ def describe(
         mention.status, mention.cue = decision or ("occurred", "nominal")
         mention.definite = arguments.is_anaphoric(token)
         mention.predicative = arguments.is_predicative(token)
+        mention.told_of = status.told_of(token, cues)
         mention.anaphoric = mention.definite and not mention.participants()
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)

@@ -40,6 +40,8 @@ class Mention:
     past_plan: bool = False  # 'had been due to arrive': the plan an article may report cancelled
     cancelled: bool = False  # 'the trip has been called off': a cancellation cue decides it
     unnamed_speaker: str | None = None  # 'Police said …': a statement by no known actor
+    told_of: bool = False  # 'The President's visit celebrates …': says what the event is,
+    # not that it happens: it refers to the event told before and has no status of its own
     loose_place: Place | None = None  # a place deeper in its clause, when no rule places it
 
     @property

@@ -48,7 +48,9 @@ class Cluster:
         for mention in self.mentions:
             if mention.status == "ongoing" and mention.cue == "progressive":
                 return mention
-        current = [m for m in self.mentions if not m.past_plan] or self.mentions
+        # 'The visit celebrates …' tells of the event, not whether it happens
+        told = [m for m in self.mentions if not m.told_of] or self.mentions
+        current = [m for m in told if not m.past_plan] or told
         current = _after_a_cancellation(current)
         return min(current, key=lambda m: RANK[m.status])
 
@@ -314,6 +316,8 @@ def _statuses_meet(mention: Mention, group: Cluster, before: Mention | None = No
     first = group.first
     if GROUPS[first.status] == GROUPS[mention.status]:
         return True
+    if mention.told_of or all(m.told_of for m in group.mentions):
+        return True  # 'The visit marks …' tells no status: it joins the event told either side
     statuses = {first.status, mention.status}
     if statuses != {"planned", "negated"}:
         return False

@@ -527,6 +527,28 @@ def trip_stops(mentions: list[Mention], doc: Doc) -> None:
             mention.status, mention.cue = "planned", "stop of the trip"
 
 
+#: talks a journey is made for ('leaves for Rome on Tuesday for talks with …')
+JOURNEY_TALKS = {"MEET", "DISCUSS"}
+
+
+def talks_at_the_destination(mentions: list[Mention], doc: Doc) -> None:
+    """'Lindqvist leaves for Rome on Tuesday for talks with Bellini': talks a journey to one
+    place is made for are held there, not at the dateline or the traveller's home, however
+    the trip's other mentions merge or place it."""
+    trips = {m.token: m for m in mentions if m.type == "VISIT" and m.location is not None}
+    for mention in mentions:
+        if mention.type not in JOURNEY_TALKS or mention.location is not None:
+            continue
+        token = doc[mention.token]
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+            continue
+        trip = trips.get(prep.head.i)
+        if trip is None or len({r.country or r.id for r in trip.targets}) > 1:
+            continue  # 'will travel to Jerusalem, Ramallah and Hanoi for talks': which stop?
+        mention.location = trip.location
+
+
 def share_places(mentions: list[Mention], doc: Doc) -> None:
     """'visited Russia twice, but both times met Putin in the Far East': the visit's place."""
     by_token = {m.token: m for m in mentions}

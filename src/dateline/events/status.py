@@ -59,6 +59,24 @@ def clause_path(noun: Token) -> tuple[Token | None, list[Token]]:
     return None, path
 
 
+def told_of(noun: Token, cues: dict[str, Any]) -> bool:
+    """'The President's visit to Lima celebrates the ties …', 'the summit comes as …': a
+    definite or possessed event noun, subject of a present-tense verb that tells what the
+    event means rather than that it happens (cues.json telling_verbs), refers to the event
+    told before; its tense says nothing of that event's status."""
+    head = noun.head
+    # 'the visit marks twenty years': the parser may read a present verb as a plural noun
+    misread = head.dep_ == "ROOT" and head.tag_ == "NNS"
+    if noun.dep_ != "nsubj" or not (head.tag_ in ("VBZ", "VBP") or misread):
+        return False
+    if noun.head.lemma_.lower() not in cues["telling_verbs"]:
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
 def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Token | None]:
     """Status of a nominal trigger, and the clause verb it depends on (None: decide by time)."""
     for child in noun.children:
