@@ -384,15 +384,31 @@ def _head_and_body(mention: Mention, group: Cluster) -> bool:
     """'President Tembe said …' and, in another sentence, 'Malawi's energy ministry said
     …' are two statements (docs/annotation.md: one row per speaker and occasion): the
     speakers of one are heads of state or government, of the other a country, its
-    ministry or a place standing for it, and neither refers back to the other."""
+    ministry or a place standing for it (or of one a ministry its portfolio names, of the
+    other the country), and neither refers back to the other."""
     if mention.type != "STATEMENT" or _refers_back(mention):
         return False
     if any(m.sentence == mention.sentence for m in group.mentions):
         return False
     own, theirs = mention.sources, group.sources()
     return bool(own and theirs) and (
-        (_heads(own) and _bodies(theirs)) or (_bodies(own) and _heads(theirs))
+        (_heads(own) and _bodies(theirs))
+        or (_bodies(own) and _heads(theirs))
+        or (_ministry(own) and _countries(theirs))
+        or (_countries(own) and _ministry(theirs))
     )
+
+
+def _ministry(refs: list[Ref]) -> bool:
+    """'Lithuania's defence ministry': a body whose name gives its portfolio."""
+    return all(
+        r.kind == "government" and any(w in (r.role or "").lower() for w in PORTFOLIOS)
+        for r in refs
+    )
+
+
+def _countries(refs: list[Ref]) -> bool:
+    return all(r.kind == "country" for r in refs)
 
 
 def _heads(refs: list[Ref]) -> bool:
