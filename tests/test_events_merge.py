@@ -166,6 +166,28 @@ def test_also_or_again_tells_one_more_meeting_but_not_one_more_statement(nlp: An
 
 
 @pytest.mark.model
+def test_a_head_of_state_and_his_country_in_another_sentence_are_two_statements(
+    nlp: Any,
+) -> None:
+    text = (
+        '"Roads come first," Ghanaian President Kofi Asante said at the ceremony. '
+        "Accra said the bridge would cost about 80 million dollars."
+    )
+    found = [e for e in events_of(nlp, text, date(2025, 3, 12)) if e["type"] == "STATEMENT"]
+    assert sorted(sorted(e["source"]) for e in found) == [["GHA"], ["kofi-asante"]]
+
+
+@pytest.mark.model
+def test_a_ministry_and_its_country_in_another_sentence_are_two_statements(nlp: Any) -> None:
+    text = (
+        "The Ghanaian presidency said on Tuesday that the bridge would open in May. "
+        "Ghana's defence ministry said that troops would guard the site."
+    )
+    found = [e for e in events_of(nlp, text, date(2025, 3, 12)) if e["type"] == "STATEMENT"]
+    assert sorted(sorted(e["source"]) for e in found) == [["GHA"], ["gha-defense-ministry"]]
+
+
+@pytest.mark.model
 def test_a_ministry_and_its_spokesman_at_one_briefing_are_one_statement(nlp: Any) -> None:
     text = (
         "The State Department confirmed Tuesday that Rice will skip the forum. "

@@ -355,7 +355,7 @@ def compatible(mention: Mention, group: Cluster) -> bool:
         return False
     if not _same_country(mention.location, [m.location for m in group.mentions]):
         return False
-    if _one_side_and_both(mention, group):
+    if _one_side_and_both(mention, group) or _head_and_body(mention, group):
         return False
     if mention.rescheduled or any(m.rescheduled for m in group.mentions):
         return True
@@ -382,6 +382,45 @@ def _one_side_and_both(mention: Mention, group: Cluster) -> bool:
     if not own or not theirs or own == theirs:
         return False
     return (len(own) == 1 and own < theirs) or (len(theirs) == 1 and theirs < own)
+
+
+def _head_and_body(mention: Mention, group: Cluster) -> bool:
+    """'President Tembe said …' and, in another sentence, 'Malawi's energy ministry said
+    …' are two statements (docs/annotation.md: one row per speaker and occasion): the
+    speakers of one are heads of state or government, of the other a country, its
+    ministry or a place standing for it (or of one a ministry its portfolio names, of the
+    other the country), and neither refers back to the other."""
+    if mention.type != "STATEMENT" or _refers_back(mention):
+        return False
+    if any(m.sentence == mention.sentence for m in group.mentions):
+        return False
+    own, theirs = mention.sources, group.sources()
+    return bool(own and theirs) and (
+        (_heads(own) and _bodies(theirs))
+        or (_bodies(own) and _heads(theirs))
+        or (_ministry(own) and _countries(theirs))
+        or (_countries(own) and _ministry(theirs))
+    )
+
+
+def _ministry(refs: list[Ref]) -> bool:
+    """'Lithuania's defence ministry': a body whose name gives its portfolio."""
+    return all(
+        r.kind == "government" and any(w in (r.role or "").lower() for w in PORTFOLIOS)
+        for r in refs
+    )
+
+
+def _countries(refs: list[Ref]) -> bool:
+    return all(r.kind == "country" for r in refs)
+
+
+def _heads(refs: list[Ref]) -> bool:
+    return all(r.kind == "person" and any(h in (r.role or "").lower() for h in HEADS) for r in refs)
+
+
+def _bodies(refs: list[Ref]) -> bool:
+    return all(r.kind in ("country", "government") or r.kind == "place" for r in refs)
 
 
 #: how far from the article's days a dated mention tells another occasion than an undated
