@@ -1338,3 +1338,29 @@ def test_a_return_home_in_an_article_that_puts_the_trip_off_does_not_make_it_hel
     ]
     # Without the put-off, the journey home ends the trip: it took place.
     assert story_state([plan, home], S).state == "occurred"
+
+
+def test_one_article_tells_a_hoped_for_deal_apart_from_one_agreed_months_before() -> None:
+    from dateline.link.cluster import cluster
+
+    who: tuple[list[str], list[str]] = (["claire-donnelly", "hendra-wibisana"], [])
+    # "Officials hope the two leaders can sign a fisheries accord this year ... they last met
+    # in May, when they agreed to reopen the border": the year's window holds May, but the
+    # article says one is still to come and the other was agreed months ago.
+    hope = member(
+        "hope", "AGREE", *who, "possible", "2026-09-03", ("2026", "2026-01-01", "2026-12-31")
+    )
+    agreed = member(
+        "agreed", "AGREE", *who, "occurred", "2026-09-03", ("2026-05", "2026-05-01", "2026-05-31")
+    )
+    assert [len(d.added) for d in cluster([hope, agreed], S)] == [1, 1]
+    assert [len(d.added) for d in cluster([agreed, hope], S)] == [1, 1]
+    # Held this week, it may be the deal hoped for: one story.
+    today = member(
+        "today", "AGREE", *who, "occurred", "2026-09-03", ("2026-09-02", "2026-09-02", "2026-09-02")
+    )
+    assert [len(d.added) for d in cluster([hope, today], S)] == [2]
+    # Told apart only within one article: a later article's report of the deal signed in
+    # May still answers an earlier article's hope for it.
+    later = dataclasses.replace(agreed, id="later", document_id="doc-2026-10-01", dct="2026-10-01")
+    assert [len(d.added) for d in cluster([hope, later], S)] == [2]

@@ -514,6 +514,8 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     though both fit the "second half of the year" the story had before."""
     windows = [state.window]
     last = draft.last_article[1] if draft.last_article else None
+    if _told_apart(e, draft, state, settings):
+        return False
     if state.settled and last == e.document_id and e.type == state.type:
         windows.append(state.settled)
     # A plan without a date of its own, reported after a dated story, may fall a few days
@@ -544,6 +546,25 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     if not (e.dated and e.earliest and e.latest):
         return False
     return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
+
+
+def _told_apart(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
+    """Whether one article tells ``e`` and the story apart: a plan or a possibility of the
+    story's type ("officials hope the two leaders can sign a minerals deal this year") and
+    a report of that type held days before the article's own date ("they agreed in March to
+    lift the cattle ban"), both of a story only that article has told, are two events though
+    the plan's wide window holds the held one's date. Either way round, so that the order the
+    article's events are read in does not decide."""
+    if draft.first is None or draft.first.document_id != e.document_id:
+        return False
+    if e.type != state.type:
+        return False
+    cutoff = shift(e.dct, -settings.facet_slack_days)
+    if e.status in ("planned", "possible"):
+        return state.status in HELD and state.dated and state.window[1] < cutoff
+    if e.status in HELD and e.dated:
+        return state.status in ("planned", "possible") and e.hi < cutoff
+    return False
 
 
 def _redates_story(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
