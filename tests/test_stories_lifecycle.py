@@ -689,3 +689,35 @@ def test_migration_34_links_stored_documents_under_the_slipped_plan_rule(db_url:
         assert len(store.stories(limit=None)) == 2
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 1
+
+
+def _hope_beside_a_past_deal() -> list[dict[str, Any]]:
+    """One article: "officials hope the two can sign a deal this year ... they agreed in
+    May to reopen the border" (a hope for the year beside a deal of May)."""
+    who = {"source": ["anna-berg", "tomas-lind"]}
+    year = {"value": "2026", "earliest": "2026-01-01", "latest": "2026-12-31"}
+    may = {"value": "2026-05", "earliest": "2026-05-01", "latest": "2026-05-31"}
+    return [
+        stored_article("2026-09-03", "Hope for a deal", "wire", [
+            {"key": "hope", "type": "AGREE", "status": "possible", **who, **year},
+            {"key": "agreed", "type": "AGREE", "status": "occurred", **who, **may}])
+    ]  # fmt: skip
+
+
+def test_migration_35_links_stored_documents_under_the_told_apart_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+    from dateline.link.linker import relink_from_scratch
+
+    with Store(db_url) as store:
+        for item in _hope_beside_a_past_deal():
+            store.add(item)
+        assert len(store.stories(limit=None)) == 2
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(cluster, "_told_apart", lambda *args: False)  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 35))
+        assert len(store.stories(limit=None)) == 1
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 2

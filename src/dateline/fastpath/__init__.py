@@ -68,6 +68,7 @@ SCHEMA_VERSIONS = frozenset(
         32,
         33,
         34,
+        35,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -526,6 +526,13 @@ def _v34_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v35_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's seventeenth round): in a story only one
+    article has told, a plan or hope of the story's type stays apart from a report of that
+    type the article dates more than three days before its own date (``_told_apart``)."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -612,6 +619,11 @@ MIGRATIONS: list[Migration] = [
         _v33_relink,
     ),
     (34, "stories linked again: a plan held a few days late (rounds 15, 16)", _v34_relink),
+    (
+        35,
+        "stories linked again: one article's hope apart from its past deal (round 17)",
+        _v35_relink,
+    ),
 ]
 
 
