@@ -1079,14 +1079,7 @@ def _meeting_travelled_for(verb: Token) -> Token | None:
     """The definite meeting noun of 'travel … for the summit', or None (the parser may hang
     'for the summit' on the destination: 'travel to Lusaka for the summit')."""
     places = [o for p in verb.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
-    for prep in [c for t in (verb, *places) for c in t.children]:
-        if prep.dep_ != "prep" or prep.lower_ != "for":
-            continue
-        for noun in prep.children:
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            if noun.dep_ == "pobj" and definite:
-                return noun
-    return None
+    return _definite_object(verb, *places, prep="for")
 
 
 def _meeting_sent_to(verb: Token) -> Token | None:
@@ -1096,10 +1089,15 @@ def _meeting_sent_to(verb: Token) -> Token | None:
         verb,
         *(c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"),
     ]
-    for prep in [c for t in hosts for c in t.children]:
-        if prep.dep_ != "prep" or prep.lower_ != "to":
+    return _definite_object(*hosts, prep="to")
+
+
+def _definite_object(*hosts: Token, prep: str) -> Token | None:
+    """The first 'the' noun governed by the preposition ``prep`` on one of ``hosts``."""
+    for head in [c for t in hosts for c in t.children]:
+        if head.dep_ != "prep" or head.lower_ != prep:
             continue
-        for noun in prep.children:
+        for noun in head.children:
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
             if noun.dep_ == "pobj" and definite:
                 return noun
