@@ -67,13 +67,17 @@ def credit_blocks(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, i
     return [b for b in blocks if CREDIT_LINE.match(text, b[0], b[1])]
 
 
+#: what ``block_of`` answers for an offset in no block
+NO_BLOCK = (0, 0)
+
+
 def block_of(offset: int, blocks: list[tuple[int, int]]) -> tuple[int, int]:
     """The block holding ``offset`` (blocks are in text order and do not overlap): a binary
-    search, since a long article asks once per mention."""
+    search, since a long article asks once per mention; ``NO_BLOCK`` when none does."""
     index = bisect_right(blocks, (offset, sys.maxsize)) - 1
     if index >= 0 and blocks[index][0] <= offset < blocks[index][1]:
         return blocks[index]
-    return 0, 0
+    return NO_BLOCK
 
 
 def evidence_span(sentence: Span, block: tuple[int, int], text: str) -> tuple[int, int]:

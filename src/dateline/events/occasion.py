@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.events import timing
+from dateline.events.layout import NO_BLOCK, block_of
 from dateline.events.mention import Mention
 from dateline.model import Timex, iso_day
 
@@ -87,8 +88,8 @@ def signed_by_their_envoys(
         countries = {r.country for r in people if r.country}
         if not countries or any(r.kind != "person" for r in people):
             continue
-        block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
-        if block is None:
+        block = block_of(mention.sentence[0], blocks)
+        if block == NO_BLOCK:
             continue
         before = [
             m
@@ -137,10 +138,10 @@ def talks_of_the_dated_occasion(
         sides = {r.country for r in parties if r.country}
         if not sides:
             continue
-        here = next((n for n, b in enumerate(blocks) if b[0] <= mention.sentence[0] < b[1]), None)
-        if here is None:
+        block = block_of(mention.sentence[0], blocks)
+        if block == NO_BLOCK:
             continue
-        start = blocks[max(0, here - 1)][0]
+        start = blocks[max(0, blocks.index(block) - 1)][0]
         before = [
             m
             for m in mentions
@@ -250,8 +251,8 @@ def _another_occasion(
     before the statement's: that paragraph tells another occasion ('In 2019 the two leaders
     met in Lusaka. Banda said …'). A date in the statement's own sentence is what it says
     or a clause about its speaker ('Tran, who arrived on Tuesday, said …')."""
-    block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
-    if block is None:
+    block = block_of(mention.sentence[0], blocks)
+    if block == NO_BLOCK:
         return True
     day = iso_day(occasion.time.earliest)
     if day is None:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from dateline.events import timing
+from dateline.events.layout import NO_BLOCK, block_of
 from dateline.events.mention import Mention
 from dateline.events.scene import PRESUPPOSED_TRIP
 from dateline.events.triggers import TALK_WORDS, pos_class
@@ -712,8 +713,8 @@ def said_on_the_occasion(mentions: list[Mention], doc: Doc, blocks: list[tuple[i
         if mention.status != "occurred" or not (mention.cue or "").startswith("past"):
             continue
         speakers = {r.id for r in mention.sources}
-        block = next((b for b in blocks if b[0] <= mention.sentence[0] < b[1]), None)
-        if not speakers or block is None:
+        block = block_of(mention.sentence[0], blocks)
+        if not speakers or block == NO_BLOCK:
             continue
         here = bisect.bisect_right(starts, mention.sentence[0]) - 1
         earliest = starts[max(0, here - OCCASION_SENTENCES)]
