@@ -822,3 +822,31 @@ def test_migration_36_links_stored_documents_under_the_late_and_recalled_rules(
         assert len(store.stories(limit=None)) == 4
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 2
+
+
+def test_a_report_on_the_date_of_a_plan_beats_the_plan_it_would_keep_late(store: Store) -> None:
+    # "Voss and Tan will meet in Bali on October 14", then "will meet on November 5" (dated
+    # anew, without a place: a story of its own), then "met in Bali on November 5": the
+    # meeting of November 5, though the October plan shares Bali too.
+    who = {"source": ["lena-voss", "ari-tan"]}
+    places = {"Bali": "IDN"}
+
+    def day(iso: str) -> dict[str, str]:
+        return {"value": iso, "earliest": iso, "latest": iso}
+
+    items = [
+        stored_article("2026-09-03", "Talks in Bali", "wire", [
+            {"key": "october", "type": "MEET", "status": "planned", "location": "Bali", **who,
+             **day("2026-10-14")}], places),
+        stored_article("2026-09-29", "Talks moved", "daily", [
+            {"key": "november", "type": "MEET", "status": "planned", **who,
+             **day("2026-11-05")}], places),
+        stored_article("2026-11-06", "Met in Bali", "herald", [
+            {"key": "held", "type": "MEET", "status": "occurred", "location": "Bali", **who,
+             **day("2026-11-05")}], places),
+    ]  # fmt: skip
+    for item in items:
+        store.add(item)
+    found = sorted(store.stories(limit=None), key=lambda s: s["articles"])
+    assert [s["articles"] for s in found] == [1, 2]
+    assert [h["dct"] for h in found[1]["history"]] == ["2026-09-29", "2026-11-06"]

@@ -524,8 +524,10 @@ def slipped(e: Member, f: Linkable, settings: LinkSettings) -> bool:
     article) planned for a date: plans slip, and the report may fall up to ``slipped`` days
     after the plan's date ("will hold talks in Luanda on November 3-4", then "met in Luanda
     on November 5"), or ``facet_slack`` days before it (not "spoke by telephone on April 3"
-    for the talks planned for April 13). Whether it joins the plan's story is the story's to
-    say (``cluster._fits_time``: while the story is a dated plan)."""
+    for the talks planned for April 13); ``held_late`` days after it when ``e`` names its
+    place (a plan kept months late: ``held_off``). Whether it joins the plan's story is the
+    story's to say (``cluster._fits_time``: while the story is a dated plan, and beyond
+    ``slipped`` at a place both name)."""
     if e.type != f.type or not (e.dated and e.status in HELD and dated_plan(f)):
         return False
     after = held_off(settings) if names_place(e.place) else settings.slipped_days
