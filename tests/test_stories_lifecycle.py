@@ -721,3 +721,132 @@ def test_migration_35_links_stored_documents_under_the_told_apart_rule(
         assert len(store.stories(limit=None)) == 1
     with Store(db_url) as reopened:
         assert len(reopened.stories(limit=None)) == 2
+
+
+def _kept_late(where: str | None) -> list[dict[str, Any]]:
+    """ "Voss will visit Hanoi on November 21-30", then, in February, "Voss was in Hanoi on
+    February 11-12" (the visit kept months late), the report placed at ``where``."""
+    who = {"source": ["lena-voss"], "target": ["VNM"]}
+    plan = {
+        "key": "plan",
+        "type": "VISIT",
+        "status": "planned",
+        "location": "Hanoi",
+        **who,
+        "value": "2026-11-21/2026-11-30",
+        "earliest": "2026-11-21",
+        "latest": "2026-11-30",
+    }
+    held = {
+        "key": "held",
+        "type": "VISIT",
+        "status": "occurred",
+        "location": where,
+        **who,
+        "value": "2027-02-11/2027-02-12",
+        "earliest": "2027-02-11",
+        "latest": "2027-02-12",
+    }
+    places = {"Hanoi": "VNM", "Da Nang": "VNM"}
+    return [stored_article("2026-10-14", "Voss to visit Hanoi", "wire", [plan], places),
+            stored_article("2027-02-13", f"Voss in {where}", "daily", [held], places)]  # fmt: skip
+
+
+def test_a_plan_kept_months_late_at_the_place_both_name_is_that_plan(store: Store) -> None:
+    story = stored(store, _kept_late("Hanoi"))
+    assert [h["state"] for h in story["history"]] == ["dated", "occurred"]
+
+
+@pytest.mark.parametrize("where", [None, "Da Nang"], ids=["no-place", "another-city"])
+def test_a_report_months_after_a_plan_elsewhere_or_unplaced_is_another_event(
+    store: Store, where: str | None
+) -> None:
+    for item in _kept_late(where):
+        store.add(item)
+    assert len(store.stories(limit=None)) == 2
+
+
+def test_a_plan_kept_late_joins_it_in_any_order(tmp_path: Path) -> None:
+    for n, order in enumerate((_kept_late("Hanoi"), _kept_late("Hanoi")[::-1])):
+        with Store(str(tmp_path / f"order-{n}.db")) as store:
+            assert stored(store, order)["articles"] == 2
+
+
+def _recalled(who: list[str]) -> list[dict[str, Any]]:
+    """ "Berg and Lind met in Oslo on April 14", then, seven weeks later and without a date,
+    "Berg and Lind met" (the same meeting, recalled)."""
+    met = {
+        "key": "met",
+        "type": "MEET",
+        "status": "occurred",
+        "source": who,
+        "value": "2026-04-14",
+        "earliest": "2026-04-14",
+        "latest": "2026-04-14",
+    }
+    again = {"key": "again", "type": "MEET", "status": "occurred", "source": who}
+    return [stored_article("2026-04-15", "Berg meets Lind", "wire", [met]),
+            stored_article("2026-06-02", "Berg and Lind", "daily", [again])]  # fmt: skip
+
+
+PEOPLE_WHO_MET = ["anna-berg", "tomas-lind"]
+
+
+def test_an_undated_past_of_two_people_weeks_later_recalls_their_meeting(store: Store) -> None:
+    assert stored(store, _recalled(PEOPLE_WHO_MET))["articles"] == 2
+
+
+def test_an_undated_past_of_two_countries_weeks_later_is_another_event(store: Store) -> None:
+    # Two countries meet every month: "Norway and Sweden met" is no recall of April's talks.
+    for item in _recalled(["NOR", "SWE"]):
+        store.add(item)
+    assert len(store.stories(limit=None)) == 2
+
+
+def test_migration_36_links_stored_documents_under_the_late_and_recalled_rules(
+    db_url: str,
+) -> None:
+    from dateline.link.linker import relink_from_scratch
+    from dateline.link.settings import RULES_PATH, settings_from_dict
+
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    for key in ("held_late", "recalled"):
+        rules["windows_days"].pop(key)  # the rules before
+    with Store(db_url) as store:
+        for item in [*_kept_late("Hanoi"), *_recalled(PEOPLE_WHO_MET)]:
+            store.add(item)
+        assert len(store.stories(limit=None)) == 2
+        with store.engine.begin() as conn:  # linked as before migration 36
+            relink_from_scratch(conn, settings_from_dict(rules))
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 36))
+        assert len(store.stories(limit=None)) == 4
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 2
+
+
+def test_a_report_on_the_date_of_a_plan_beats_the_plan_it_would_keep_late(store: Store) -> None:
+    # "Voss and Tan will meet in Bali on October 14", then "will meet on November 5" (dated
+    # anew, without a place: a story of its own), then "met in Bali on November 5": the
+    # meeting of November 5, though the October plan shares Bali too.
+    who = {"source": ["lena-voss", "ari-tan"]}
+    places = {"Bali": "IDN"}
+
+    def day(iso: str) -> dict[str, str]:
+        return {"value": iso, "earliest": iso, "latest": iso}
+
+    items = [
+        stored_article("2026-09-03", "Talks in Bali", "wire", [
+            {"key": "october", "type": "MEET", "status": "planned", "location": "Bali", **who,
+             **day("2026-10-14")}], places),
+        stored_article("2026-09-29", "Talks moved", "daily", [
+            {"key": "november", "type": "MEET", "status": "planned", **who,
+             **day("2026-11-05")}], places),
+        stored_article("2026-11-06", "Met in Bali", "herald", [
+            {"key": "held", "type": "MEET", "status": "occurred", "location": "Bali", **who,
+             **day("2026-11-05")}], places),
+    ]  # fmt: skip
+    for item in items:
+        store.add(item)
+    found = sorted(store.stories(limit=None), key=lambda s: s["articles"])
+    assert [s["articles"] for s in found] == [1, 2]
+    assert [h["dct"] for h in found[1]["history"]] == ["2026-09-29", "2026-11-06"]

@@ -69,6 +69,7 @@ SCHEMA_VERSIONS = frozenset(
         33,
         34,
         35,
+        36,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -29,6 +29,7 @@ from dateline.link.compat import (
     event_date_keys,
     late_plan,
     lookup_keys,
+    names_place,
     overlaps,
     pair_keys,
     pairs_needed,
@@ -477,6 +478,10 @@ def summary_ids(summary: dict[str, Any]) -> set[str]:
     return {summary["first"], *tail, *summary["fold"]["current"]}
 
 
+#: where ``join_score`` puts the number of shared participants
+SHARED = 2
+
+
 def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ...] | None:
     """How well ``e`` fits the story, or None when it may not join it."""
     if draft.family != e.family:
@@ -484,7 +489,10 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     # Time and place first: they are cheap once the story's state is known (it is kept
     # until the story changes), and most stories an event is compared with fail on them.
     state = draft.state(settings)
-    if not _fits_time(e, draft, state, settings) and not _redates_story(e, draft, state, settings):
+    on_time = _fits_time(e, draft, state, settings, kept_late=False) or _redates_story(
+        e, draft, state, settings
+    )
+    if not on_time and not _fits_time(e, draft, state, settings):
         return None
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
@@ -501,10 +509,14 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     open_story = int(settings.is_precursor(e.type) and state.status in settings.pending_statuses)
     # A report that fits a story's fixed date beats one that fits an open window.
     dated_hit = int(state.dated and e.dated)
-    return open_story, shared, dated_hit, support
+    # A plan kept weeks late is the last choice: a story the report falls on the date of
+    # (a plan dated anew without a place) is that event.
+    return open_story, int(on_time), shared, dated_hit, support
 
 
-def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
+def _fits_time(
+    e: Member, draft: Draft, state: StoryState, settings: LinkSettings, kept_late: bool = True
+) -> bool:
     """Whether ``e`` falls in the story's current window; or, when ``e`` comes from the
     article the story is reading, in the window the story had before that article: one
     article's dates of one trip (arrived on Tuesday; travels on to Cape Town on Thursday, the
@@ -535,6 +547,11 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     held = e.dated and e.status in HELD and e.type == state.type
     if held and state.status == "planned" and state.dated and last not in (None, e.document_id):
         before, after = settings.facet_slack_days, max(slack, settings.slipped_days)
+        # Weeks or months late, at a place both name: a visit to Beijing planned for
+        # November and made in February, a ratification set for November and voted in
+        # February, is the plan kept late; without a place, another event of its parties.
+        if kept_late and _named_here(e.place, draft.place(settings)):
+            after = max(after, settings.held_late_days)
     # A facet may fall a little apart from the story's own date (arrive the day before).
     if any(overlaps((e.lo, e.hi), (shift(lo, -before), shift(hi, after))) for lo, hi in windows):
         return True
@@ -546,6 +563,12 @@ def _fits_time(e: Member, draft: Draft, state: StoryState, settings: LinkSetting
     if not (e.dated and e.earliest and e.latest):
         return False
     return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
+
+
+def _named_here(place: PlaceInfo, story: PlaceInfo) -> bool:
+    """Whether a report and its story both name a place its sentences give (not one carried
+    over, a journey's home or a building of an unknown city), and the places agree."""
+    return names_place(place) and names_place(story) and places_compatible(place, story)
 
 
 def _told_apart(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
@@ -731,7 +754,7 @@ def _taken(e: Member, fates: list[Member], draft: Draft, settings: LinkSettings)
         return False
     for n in fates:
         score = join_score(n, draft, settings)
-        if score and score[1] >= participants_match(n, e, settings):
+        if score and score[SHARED] >= participants_match(n, e, settings):
             return True
     return False
 

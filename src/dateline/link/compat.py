@@ -519,17 +519,33 @@ def dated_plan(e: Linkable) -> bool:
     return e.dated and e.status == "planned"
 
 
-def slipped(e: Linkable, f: Linkable, settings: LinkSettings) -> bool:
+def slipped(e: Member, f: Linkable, settings: LinkSettings) -> bool:
     """Whether ``e`` may report held, on a date of its own, the event ``f`` (of an earlier
     article) planned for a date: plans slip, and the report may fall up to ``slipped`` days
     after the plan's date ("will hold talks in Luanda on November 3-4", then "met in Luanda
     on November 5"), or ``facet_slack`` days before it (not "spoke by telephone on April 3"
-    for the talks planned for April 13). Whether it joins the plan's story is the story's to
-    say (``cluster._fits_time``: while the story is a dated plan)."""
+    for the talks planned for April 13); ``held_late`` days after it when ``e`` names its
+    place (a plan kept months late: ``held_off``). Whether it joins the plan's story is the
+    story's to say (``cluster._fits_time``: while the story is a dated plan, and beyond
+    ``slipped`` at a place both name)."""
     if e.type != f.type or not (e.dated and e.status in HELD and dated_plan(f)):
         return False
-    window = (shift(f.lo, -settings.facet_slack_days), shift(f.hi, settings.slipped_days))
+    after = held_off(settings) if names_place(e.place) else settings.slipped_days
+    window = (shift(f.lo, -settings.facet_slack_days), shift(f.hi, after))
     return overlaps((e.lo, e.hi), window)
+
+
+def held_off(settings: LinkSettings) -> int:
+    """How long after a plan's date a dated report may hold it: ``slipped`` days anywhere,
+    ``held_late`` at a place the report names (``slipped``) and that agrees with the
+    story's (``cluster._fits_time``): a plan kept weeks late."""
+    return max(settings.slipped_days, settings.held_late_days)
+
+
+def names_place(place: PlaceInfo) -> bool:
+    """Whether the event's own sentences name its place (not one carried over from
+    elsewhere in the article, a journey's home, or a building of an unknown city)."""
+    return bool(place.name) and place.level not in (*UNPLACED, SITE)
 
 
 def redates(e: Member, f: Linkable, settings: LinkSettings) -> bool:

@@ -53,6 +53,7 @@ from dateline.link.compat import (
     FAR_FUTURE,
     HELD,
     HOME,
+    HOST,
     SITE,
     Member,
     Participant,
@@ -62,6 +63,7 @@ from dateline.link.compat import (
     date_keys,
     dated_plan,
     event_date_keys,
+    held_off,
     hosted,
     journey_home,
     link_window,
@@ -691,7 +693,20 @@ def member_of_row(
         parts = tuple(p for p in parts if p.role != "target")
         place = PlaceInfo(place.name, place.country, HOME)
     parts = hosted(parts, row["type"], place, settings)
+    if recalled(row, parts, settings):
+        lo = min(lo, shift(row["dct"], -settings.recalled_days))
     return build_member(row, parts, place, lo, hi, postponed, settings)
+
+
+def recalled(row: dict[str, Any], parts: tuple[Participant, ...], settings: LinkSettings) -> bool:
+    """Whether an undated report that the event took place names two people or more who
+    act in it (not a country nor its government): a later article that says "Ndlovu and
+    Figueira met" without a date recalls the meeting already reported, which may lie more
+    than ``past`` days before it, so its window reaches ``recalled`` days back."""
+    if row.get("dated") or row["status"] != "occurred" or row["type"] in settings.speech_types:
+        return False
+    people = {p.id for p in parts if not p.countrylike and p.role != HOST}
+    return len(people) >= 2
 
 
 def link_row(m: Member) -> dict[str, Any]:
@@ -748,9 +763,9 @@ def _reach(members: list[Member], settings: LinkSettings) -> tuple[str, str]:
 def _slack(m: Member, settings: LinkSettings) -> int:
     """How far from its window a member's neighbours may lie (``_reach``)."""
     if dated_plan(m):
-        return max(settings.facet_slack_days, settings.redated_days, settings.slipped_days)
+        return max(settings.facet_slack_days, settings.redated_days, held_off(settings))
     if m.dated and m.status in HELD:  # a dated plan it was held off (``compat.slipped``)
-        return max(settings.facet_slack_days, settings.slipped_days)
+        return max(settings.facet_slack_days, held_off(settings))
     return settings.facet_slack_days
 
 
@@ -1184,7 +1199,7 @@ def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
     slack = settings.facet_slack_days
     if state.status == "planned" and state.dated:
         # A later plan may date it anew; a later report may hold it a little off its date.
-        slack = max(slack, settings.redated_days, settings.slipped_days)
+        slack = max(slack, settings.redated_days, held_off(settings))
     lo = shift(min(w[0] for w in windows), -slack)
     hi = shift(max(w[1] for w in windows), slack)
     return _step(lo, down=True), _step(hi, down=False)

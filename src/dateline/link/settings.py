@@ -48,6 +48,8 @@ class LinkSettings:
     facet_slack_days: int = 3
     moved_days: int = 60
     redated_days: int = 30
+    held_late_days: int = 0  # the same at a place both name (``cluster._fits_time``)
+    recalled_days: int = 0  # how far back an undated past of two people reaches (``recalled``)
     slipped_days: int = 0  # a dated report held off the date a plan gave (``compat.slipped``)
     same_date_days: int = 0  # reports of one dated event sharing less (``compat.same_dated``)
     same_date_member_days: int = 0  # ... sharing a country and a person of it
@@ -155,6 +157,8 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             moved_days=int(windows["moved"]),
             redated_days=int(windows.get("redated", 0)),
             slipped_days=int(windows.get("slipped", 0)),
+            recalled_days=int(windows.get("recalled", 0)),
+            held_late_days=int(windows.get("held_late", 0)),
             same_date_days=int(windows.get("same_date", 0)),
             same_date_member_days=int(windows.get("same_date_member", 0)),
             max_window_days=int(windows["max"]),

@@ -533,6 +533,14 @@ def _v35_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v36_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's eighteenth round): a dated report that the
+    event took place joins a dated plan kept up to ``held_late`` days late at a place both
+    name, and an undated past of two people or more reaches ``recalled`` days back (a later
+    article recalling their meeting); both widen the neighbourhoods."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -624,6 +632,7 @@ MIGRATIONS: list[Migration] = [
         "stories linked again: one article's hope apart from its past deal (round 17)",
         _v35_relink,
     ),
+    (36, "stories linked again: a plan kept late; a meeting recalled (round 18)", _v36_relink),
 ]
 
 
