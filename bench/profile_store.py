@@ -167,7 +167,7 @@ def wal_pages(store: Store, docs: list[Any], db: str, batch: int = 100) -> None:
     print(
         f"WAL pages {len(written) / len(docs):.1f} per document ({len(written)} in all); by owner:"
     )
-    for name, pages in by.most_common(30):
+    for name, pages in by.most_common():
         print(f"  {name:40} {pages / len(docs):6.2f}")
 
 

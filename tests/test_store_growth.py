@@ -438,3 +438,45 @@ def test_a_lookup_split_into_statements_finds_what_one_statement_finds(
     expected = batched(str(tmp_path / "one.db"), items, 30)
     monkeypatch.setattr(linker, "PG_SEARCHES", 1)
     assert batched(db_url, items, 30) == expected
+
+
+def test_a_story_whose_window_moves_keeps_its_story_keys_rows_in_place(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story joined again whose window moved to other steps gives the rows of the keys it
+    keeps their new window in place (an UPDATE that leaves the primary key's entries as they
+    are) instead of deleting its rows and inserting them again: no key a story had is
+    inserted again, and the rows are those of every story's rows written afresh."""
+    from dateline.link import linker
+
+    inserted: list[tuple[str, str, str]] = []
+    insert_rows = linker.insert_rows
+
+    def recorded(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        if table is story_keys:
+            inserted.extend((r["story_id"], r["family"], r["key"]) for r in rows)
+        insert_rows(conn, table, rows)
+
+    monkeypatch.setattr(linker, "insert_rows", recorded)
+    k = story_keys.c
+    items = canonical(list(reports(140)))
+    moved = 0
+    with Store(db_url) as store:
+        for start in range(0, len(items), 7):  # a day's reports a batch
+            with store.engine.connect() as conn:
+                query = sa.select(k.story_id, k.family, k.key, k.lo, k.hi)
+                before = {tuple(r[:3]): tuple(r[3:]) for r in conn.execute(query)}
+            inserted.clear()
+            store.add_many(items[start : start + 7])
+            with store.engine.connect() as conn:
+                after = {tuple(r[:3]): tuple(r[3:]) for r in conn.execute(query)}
+            assert not set(inserted) & before.keys()
+            moved += sum(1 for key, window in before.items() if after.get(key, window) != window)
+        with store.engine.connect() as conn:
+            written = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
+        with writing(store.engine) as conn:
+            rebuild_story_keys(conn)
+        with store.engine.connect() as conn:
+            rebuilt = sorted(tuple(r) for r in conn.execute(sa.select(story_keys)))
+    assert moved > 10  # windows did move, on rows that stayed
+    assert written == rebuilt

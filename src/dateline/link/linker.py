@@ -1039,6 +1039,8 @@ def _write_tail(conn: Connection, drafts: list[Draft], kept: set[str]) -> None:
 
 #: the summary's entry for the window its ``story_keys`` rows were written with
 KEYS = "key_window"
+#: a ``story_keys`` window (first day, last day)
+Window = tuple[str, str]
 
 
 def _write_story_keys(
@@ -1049,23 +1051,25 @@ def _write_story_keys(
 ) -> dict[str, dict[tuple[str, str], int]]:
     """The drafts' ``story_keys`` rows. A story resumed from a summary that names the
     window its rows have (``Draft.stored``: that window and the signatures they were
-    written for, or their ``story_key_set`` once the writer wrote them) keeps them when
-    its window did not change: only the keys it gained or lost, or whose fewest parties
-    changed, are written; any other story's are written whole (``_delete_stories``
-    removed the rows it had). Returns the key set written of each draft."""
+    written for, or their ``story_key_set`` once the writer wrote them) keeps them: only
+    the keys it gained or lost, or whose fewest parties changed, are written, and when
+    its window changed the rows it keeps get the new window in place (``_move_windows``);
+    any other story's are written whole (``_delete_stories`` removed the rows it had).
+    Returns the key set written of each draft."""
     rows: list[dict[str, Any]] = []
     dropped: list[dict[str, Any]] = []
-    moved: list[str] = []  # resumed stories whose window changed: rows written whole
+    moved: list[tuple[str, Window, Window]] = []  # resumed stories whose window changed
     written: dict[str, dict[tuple[str, str], int]] = {}
     for d in drafts:
         lo, hi = windows[d.id]
         keys = written[d.id] = story_key_set(d.signatures(), settings)
         old: dict[tuple[str, str], int] = {}
-        if d.stored is not None and tuple(d.stored[0]) == (lo, hi):
+        if d.stored is not None:
             was = d.stored[1]
             old = was if isinstance(was, dict) else story_key_set(was, settings)
-        elif d.stored is not None:
-            moved.append(d.id)
+            (was_lo, was_hi) = d.stored[0]
+            if (was_lo, was_hi) != (lo, hi):
+                moved.append((d.id, (was_lo, was_hi), (lo, hi)))
         for (family, key), n in sorted(keys.items()):
             if old.get((family, key)) == n:
                 continue
@@ -1076,10 +1080,7 @@ def _write_story_keys(
             for (family, key), n in sorted(old.items())
             if keys.get((family, key)) != n
         ]
-    for start in range(0, len(moved), CHUNK):
-        conn.execute(
-            delete(story_keys).where(story_keys.c.story_id.in_(moved[start : start + CHUNK]))
-        )
+    _move_windows(conn, moved)
     if dropped:
         k = story_keys.c
         one = (k.story_id == bindparam("sid"), k.family == bindparam("fam"))
@@ -1164,6 +1165,26 @@ def rebuild_story_keys(conn: Connection, settings: LinkSettings | None = None) -
         if rows := [r for d in drafts for r in story_key_rows(d, settings)]:
             conn.execute(insert(story_keys), rows)
     return len(story_ids)
+
+
+def _move_windows(conn: Connection, moved: list[tuple[str, Window, Window]]) -> None:
+    """Give the ``story_keys`` rows of stories whose window changed (story, old window, new
+    window) their new window, in place. Only the columns that changed are set, so that an
+    index without them is not written: the primary key (story, family, key) never is,
+    ``ix_story_keys_lookup`` (family, key, hi) only when the window's end moved. Deleted
+    and inserted again, each row's entries were written in both (and on PostgreSQL a row
+    whose ``hi`` stays can be updated without touching an index at all)."""
+    by_change: dict[tuple[bool, bool], list[dict[str, str]]] = {}
+    for story_id, (was_lo, was_hi), (lo, hi) in moved:
+        change = by_change.setdefault((lo != was_lo, hi != was_hi), [])
+        change.append({"sid": story_id, "new_lo": lo, "new_hi": hi})
+    k = story_keys.c
+    for (lo_moved, hi_moved), params in sorted(by_change.items()):
+        values: dict[str, Any] = {"lo": bindparam("new_lo")} if lo_moved else {}
+        if hi_moved:
+            values["hi"] = bindparam("new_hi")
+        stmt = update(story_keys).where(k.story_id == bindparam("sid")).values(values)
+        conn.execute(stmt, params)
 
 
 def story_key_rows(draft: Draft, settings: LinkSettings) -> list[dict[str, Any]]:
