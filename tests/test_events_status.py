@@ -772,3 +772,12 @@ def test_an_invitation_extended_in_a_call_does_not_plan_the_call(nlp: Any) -> No
     # a clause that 'that' marks is the noun's content: still the plan
     plan = _events(nlp, "Ruiz welcomed the plan that President Olga Berg would visit Lima in May.")
     assert [(e["type"], e["status"]) for e in plan] == [("VISIT", "planned")]
+
+
+def test_a_meeting_in_a_story_that_is_dismissed_is_denied(nlp: Any) -> None:
+    text = (
+        "She dismisses a story, printed by a weekly paper in 2015, that she met Peru's foreign "
+        "minister secretly in Tacna in 2009."
+    )
+    meeting = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["cue"]) for e in meeting] == [("negated", "dismiss")]

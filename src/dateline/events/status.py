@@ -414,7 +414,8 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
         return cues["governors"][key], key
     if verb.dep_ == "ccomp" and key in cues["belief_verbs"]:
         return cues["belief_verbs"][key], key
-    if verb.dep_ in ("acl", "ccomp") and head.lemma_.lower() in cues["content_nouns"]:
+    content = verb.dep_ in ("acl", "ccomp") or _marked_that(verb)  # 'a story that she met'
+    if content and head.lemma_.lower() in cues["content_nouns"]:
         return _content_noun(head, cues)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and not _has_tense(verb):
         if not is_verb(head):
@@ -430,6 +431,11 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             return "planned", "purpose of a journey"
         return own
     return None
+
+
+def _marked_that(verb: Token) -> bool:
+    """A clause opened by 'that' as its mark: a noun's content, however it is hung."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _relative(verb: Token) -> bool:
