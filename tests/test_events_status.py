@@ -781,3 +781,14 @@ def test_a_meeting_in_a_story_that_is_dismissed_is_denied(nlp: Any) -> None:
     )
     meeting = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert [(e["status"], e["cue"]) for e in meeting] == [("negated", "dismiss")]
+
+
+def test_a_modal_on_what_befalls_a_planned_occasion_leaves_it_planned(nlp: Any) -> None:
+    text = (
+        "The Andean Community summit planned for Quito in December would almost certainly be lost."
+    )
+    summit = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["cue"]) for e in summit] == [("planned", "planned")]
+    # a modal on the event itself still doubts it
+    text = "President Ana Lopes could visit Quito in December."
+    assert [e["status"] for e in _events(nlp, text) if e["type"] == "VISIT"] == ["possible"]

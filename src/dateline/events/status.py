@@ -152,6 +152,11 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
+    elif decision[0] == "possible" and decision[1] in cues["modals"]:
+        # 'the summit planned for Tunis in December would be lost': the modal doubts what
+        # befalls the plan, not that it is planned
+        own = _modifier(noun, cues)
+        decision = own if own is not None and own[0] == "planned" else decision
     return decision, clause
 
 
