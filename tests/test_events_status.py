@@ -750,3 +750,43 @@ def test_an_occasion_whose_days_run_past_the_dct_is_under_way(nlp: Any) -> None:
     assert [(e["status"], e["time"]["value"]) for e in done] == [
         ("occurred", "2026-04-13/2026-04-15")
     ]
+
+
+def test_a_call_in_which_a_plan_was_agreed_was_held(nlp: Any) -> None:
+    # the occasion where a plan word was said is its setting, held, not what it plans
+    text = (
+        "Minister Ana Lopes agreed in talks with Minister Karl Berg on Monday to extend the truce."
+    )
+    talks = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in talks] == [("occurred", "2026-04-13")]
+
+
+def test_an_invitation_extended_in_a_call_does_not_plan_the_call(nlp: Any) -> None:
+    # a relative clause on 'invitation' tells the inviting, done, not what is invited
+    text = (
+        "Ruiz accepted an invitation that Prime Minister Olga Berg extended during a telephone "
+        "call in March, his spokesman said."
+    )
+    call = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in call] == [("occurred", "2026-03")]
+    # a clause that 'that' marks is the noun's content: still the plan
+    plan = _events(nlp, "Ruiz welcomed the plan that President Olga Berg would visit Lima in May.")
+    assert [(e["type"], e["status"]) for e in plan] == [("VISIT", "planned")]
+
+
+def test_a_meeting_in_a_story_that_is_dismissed_is_denied(nlp: Any) -> None:
+    text = (
+        "She dismisses a story, printed by a weekly paper in 2015, that she met Peru's foreign "
+        "minister secretly in Tacna in 2009."
+    )
+    meeting = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["cue"]) for e in meeting] == [("negated", "dismiss")]
+
+
+def test_a_modal_on_what_befalls_a_planned_occasion_leaves_it_planned(nlp: Any) -> None:
+    text = "The Andean Community summit planned for Quito in June would almost certainly be lost."
+    summit = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["cue"]) for e in summit] == [("planned", "planned")]
+    # a modal on the event itself still doubts it
+    text = "President Ana Lopes could visit Quito in December."
+    assert [e["status"] for e in _events(nlp, text) if e["type"] == "VISIT"] == ["possible"]

@@ -77,6 +77,10 @@ def told_of(noun: Token, cues: dict[str, Any]) -> bool:
     )
 
 
+#: prepositions whose object, hung on a clause's verb, is where the clause's act was done
+SETTING_PREPS = {"at", "in"}
+
+
 def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Token | None]:
     """Status of a nominal trigger, and the clause verb it depends on (None: decide by time)."""
     for child in noun.children:
@@ -137,14 +141,22 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     # change of plan; it is not what the verb plans or puts off
     agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == clause.i
     causer = agent or argument_of(noun, clause) == "nsubj"  # also 'was delayed by protests'
-    # 'pledged $431 million at a conference in Geneva': the occasion where a plan word was
-    # said is its setting, held, not what it plans
-    setting = noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.i == clause.i
+    # 'pledged $431 million at a conference in Geneva', 'had agreed in a phone call to delay
+    # the trip': the occasion where a plan word was said is its setting, held, not what it
+    # plans
+    setting = (
+        noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.i == clause.i
+    )
     governed = None if causer or setting else _governed(clause, cues)
     decision = governed or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
         decision = _modifier(noun, cues) or decision
+    elif decision[0] == "possible" and decision[1] in cues["modals"]:
+        # 'the summit planned for Tunis in December would be lost': the modal doubts what
+        # befalls the plan, not that it is planned
+        own = _modifier(noun, cues)
+        decision = own if own is not None and own[0] == "planned" else decision
     return decision, clause
 
 
@@ -389,6 +401,8 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             return "planned", outer
     key = governor_key(head)
     dep = "acl" if verb.dep_ == "relcl" and is_infinitive(verb) else verb.dep_
+    if dep == "acl" and _relative(verb):
+        dep = "relcl"  # 'an invitation that Berg extended in a call': not what is invited
     if dep == "advcl" and is_infinitive(verb) and key in cues["governors"]:
         dep = "xcomp"  # 'had been set to host him', parsed as an adverbial clause
     fronted_past = dep == "ccomp" and verb.i < head.i and verb.tag_ == "VBD"
@@ -405,7 +419,8 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
         return cues["governors"][key], key
     if verb.dep_ == "ccomp" and key in cues["belief_verbs"]:
         return cues["belief_verbs"][key], key
-    if verb.dep_ in ("acl", "ccomp") and head.lemma_.lower() in cues["content_nouns"]:
+    content = verb.dep_ in ("acl", "ccomp") or _marked_that(verb)  # 'a story that she met'
+    if content and head.lemma_.lower() in cues["content_nouns"]:
         return _content_noun(head, cues)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and not _has_tense(verb):
         if not is_verb(head):
@@ -421,6 +436,24 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             return "planned", "purpose of a journey"
         return own
     return None
+
+
+def _marked_that(verb: Token) -> bool:
+    """A clause opened by 'that' as its mark: a noun's content, however it is hung."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _relative(verb: Token) -> bool:
+    """'the invitation that Berg extended', 'the plan which they drew up': a finite clause
+    on a noun, opened by a relative pronoun (not a 'that' marking its content, as in 'the
+    plan that he would visit'), tells something done to the noun, not its content."""
+    if not _has_tense(verb) or not children(verb, "nsubj", "nsubjpass"):
+        return False
+    return any(
+        c.tag_ in ("WDT", "WP") or c.lower_ == "that"
+        for c in verb.children
+        if c.i < verb.i and c.dep_ != "mark"
+    )
 
 
 def _purpose_of_journey(verb: Token) -> bool:
