@@ -40,6 +40,8 @@ GROUPS = (
     "blind21",
     "blind22",
     "blind23",
+    "blind24",
+    "blind25",
 )
 
 

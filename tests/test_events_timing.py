@@ -1043,3 +1043,59 @@ def test_talks_under_an_act_of_the_dated_occasions_people_are_its_talks(nlp: Any
     )
     meets = [e for e in _events(nlp, days) if e["type"] == "MEET" and e["status"] == "occurred"]
     assert meets and "2026-07-08" not in {e["time"]["value"] for e in meets}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Minister Vantoor will continue to Dili on July 13 for talks with the Timorese "
+         "Government.", "2026-07-13"),
+        ("Minister Vantoor stayed on for border talks with the Timorese premier on July 8.",
+         "2026-07-08"),
+        # no visit of its own found (the traveller is no known person): the plan's own time
+        ("Vantoor himself is due in Tokyo in October for talks with the Japanese prime "
+         "minister.", "2026-10"),
+        ("Vantoor is due in Phnom Penh on Monday to meet the Cambodian prime minister.",
+         "2026-07-13"),
+    ],
+)  # fmt: skip
+def test_a_meeting_a_dated_trip_is_made_for_takes_its_time(nlp: Any, text: str, value: str) -> None:
+    """Talks that a journey goes on `for`, or a meeting a traveller `is due in` a place to
+    hold, happen at the journey's time."""
+    meets = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in meets] == [value]
+
+
+def test_a_bare_the_two_conjoined_to_a_dated_meeting_shares_its_day(nlp: Any) -> None:
+    """'met X on Thursday, and the two discussed …': the bare 'the two' stands for the
+    meeting's parties, so the discussion is held at the meeting; another subject is not."""
+    text = (
+        "Latvian Foreign Minister Ilze Kalnberga met Chilean Foreign Minister Tomas Urrutia on "
+        "Thursday evening, and the two discussed the war in Sudan."
+    )
+    talks = [e for e in _events(nlp, text) if e["type"] == "DISCUSS"]
+    assert [e["time"]["value"] for e in talks] == ["2026-07-09TEV"]
+    other = (
+        "Latvian Foreign Minister Ilze Kalnberga met Chilean Foreign Minister Tomas Urrutia on "
+        "Thursday evening, and the ministry said fishing quotas were discussed at length."
+    )
+    said = [e for e in _events(nlp, other) if e["type"] == "STATEMENT"]
+    assert said and all(e["time"]["value"] is None for e in said)
+
+
+def test_a_where_clause_hung_on_its_infinitive_takes_the_date_before_it(nlp: Any) -> None:
+    """'met in Lima in November 2024, where they agreed to finish …': the parser hangs
+    'where' on the infinitive, but the clause is the agreeing, done at that time."""
+    text = (
+        "Latvian Foreign Minister Ilze Kalnberga and Chilean Foreign Minister Tomas Urrutia met "
+        "in Lima in November 2024, where they agreed to finish the fisheries accord."
+    )
+    agreed = [e for e in _events(nlp, text) if e["type"] == "AGREE"]
+    assert [e["time"]["value"] for e in agreed] == ["2024-11"]
+
+
+def test_talks_a_traveller_is_due_somewhere_for_are_held_there(nlp: Any) -> None:
+    """'is due in Tokyo in October for talks': the talks are in Tokyo, at the trip's time."""
+    text = "Vantoor himself is due in Tokyo in October for talks with the Japanese prime minister."
+    meets = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["time"]["value"], e["location"]) for e in meets] == [("2026-10", "Tokyo")]

@@ -226,6 +226,10 @@ def share_when_dates(mentions: list[Mention], doc: Doc, timexes: list[Timex]) ->
         if opener is None:
             continue
         verb = opener.head
+        while verb.dep_ == "xcomp" and opener.i < verb.head.i < verb.i:
+            # '…, where they agreed to meet again': the parser hangs 'where' on the
+            # infinitive; the clause is the verb it completes
+            verb = verb.head
         outside = {t.i for t in verb.ancestors}
         end = opener.sent.end
         stop = next((t.i for t in doc[opener.i : end] if t.text in (";", "—", "–")), end)

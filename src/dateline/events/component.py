@@ -171,6 +171,7 @@ def find_mentions(
     sharing.link_anchors(mentions, doc)
     sharing.share_places(mentions, doc)
     sharing.talks_at_the_destination(mentions, doc)
+    sharing.talks_where_due(mentions, doc, index)
     venue.occasion_places(mentions, doc, index)
     sharing.trip_stops(mentions, doc)
     return mentions

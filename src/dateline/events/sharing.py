@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Token
 from dateline.events import timing
 from dateline.events.layout import NO_BLOCK, block_of
 from dateline.events.mention import Mention
+from dateline.events.participants import MentionIndex
+from dateline.events.places import place_of
 from dateline.events.scene import PRESUPPOSED_TRIP
 from dateline.events.triggers import TALK_WORDS, pos_class
 from dateline.model import EventTime, Place, Timex, iso_day
@@ -368,15 +370,24 @@ def _dated_purpose(mention: Mention, purposes: dict[int, list[Mention]]) -> Ment
     return None
 
 
+#: a subject that stands for the parties of the act before it ('…, and the two discussed')
+BOTH_PARTIES = {"two", "both", "they"}
+
+
 def _same_act(mention: Mention, host: Mention, doc: Doc) -> bool:
     """A past verb conjoined to a dated past event, sharing its subject."""
     token = doc[mention.token]
     if token.dep_ != "conj" or not host.dated or not mention.status == host.status == "occurred":
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
         # '…, the ministry said': a reporting clause of its own; but 'held talks with Trung
         # on Tuesday, and the two ministers signed …': the same people, the same occasion
         own = {r.id for r in mention.sources}
+        if not own and subject.lower_ in BOTH_PARTIES:
+            # 'met Faisal on Thursday evening, and the two discussed …': a bare 'the two' is
+            # not resolved yet; it stands for the parties of the act it is conjoined to
+            return len(host.participants()) > 1
         return len(own) > 1 and own <= host.participants()
     return pos_class(doc[host.token]) == "verb"
 
@@ -548,6 +559,23 @@ def talks_at_the_destination(mentions: list[Mention], doc: Doc) -> None:
         if trip is None or len({r.country or r.id for r in trip.targets}) > 1:
             continue  # 'will travel to Jerusalem, Ramallah and Hanoi for talks': which stop?
         mention.location = trip.location
+
+
+def talks_where_due(mentions: list[Mention], doc: Doc, index: MentionIndex) -> None:
+    """'Batbayar is due in Tokyo in October for talks', '… is due in Bamako on Thursday to
+    meet the President': the talks a traveller is due somewhere for are held there."""
+    for mention in mentions:
+        if mention.type not in JOURNEY_TALKS or mention.location is not None:
+            continue
+        token = doc[mention.token]
+        copula = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "for" else None
+        if copula is None or not timing.trip_host(copula):
+            copula = token.head if timing.due_for(mention, doc) is not None else None
+        if copula is None or copula.lemma_.lower() != "be":
+            continue
+        due = next((c for c in copula.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+        if due is not None:
+            mention.location = place_of(due, index)
 
 
 def share_places(mentions: list[Mention], doc: Doc) -> None:

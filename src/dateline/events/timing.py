@@ -66,9 +66,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         during = token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "in")
         # 'went to Vostochny for a summit with Putin in 2023': the trip's time is the summit's
         purpose = (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "for"
-            and doc[mention.clause].lemma_.lower() in JOURNEY_VERBS
+            token.dep_ == "pobj" and token.head.lower_ == "for" and trip_host(doc[mention.clause])
         )
         if mention.cue == "decided":
             # 'Today, the United States decided to revoke sanctions': the decision's day
@@ -89,12 +87,47 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
     for mention in mentions:
+        due = due_for(mention, doc)
+        if due is not None:
+            # 'is due in Bamako on Thursday to meet the President': the plan's day
+            table.setdefault(due.i, []).append(mention)
+    for mention in mentions:
         host = participle_host(doc[mention.token]) or _act_host(mention, doc)
         if host is not None and host.i not in table:
             # 'will make a tour of Asia from September 7 to 14, visiting Vietnam, …': the
             # verb the participle hangs on tells no event of its own; its time is the visit's
             table[host.i] = [mention]
     return table
+
+
+#: verbs that go on with a journey, whose purpose is an act of it ('will continue to Phnom
+#: Penh on 13 June for talks', 'stayed on for talks on January 8')
+TRIP_STAYS = {"continue", "stay", "proceed", "remain"}
+
+
+def _due(clause: Token) -> bool:
+    """'is due in Tokyo in October': a copula with `due` and no infinitive of its own."""
+    return clause.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ == "due" and not any(g.dep_ == "xcomp" for g in c.children)
+        for c in clause.children
+    )
+
+
+def trip_host(clause: Token) -> bool:
+    """A clause that makes a journey, so that an act it is made `for` happens at its time."""
+    lemma = clause.lemma_.lower()
+    return lemma in JOURNEY_VERBS or lemma in TRIP_STAYS or _due(clause)
+
+
+def due_for(mention: Mention, doc: Doc) -> Token | None:
+    """'is due in Bamako on Thursday to meet the President': the infinitive the parser hangs
+    on the copula of `due in <place>` is the purpose of the trip, at the trip's time."""
+    token = doc[mention.token]
+    if mention.clause != mention.token or token.dep_ not in ("advcl", "xcomp"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    return token.head if _due(token.head) else None
 
 
 def participle_host(token: Token) -> Token | None:
