@@ -333,6 +333,35 @@ def test_meeting_for_the_first_time_since_a_year_tells_a_meeting_in_that_year(nl
     ]
 
 
+@pytest.mark.model
+def test_an_ordinal_standing_for_the_visit_presupposes_an_earlier_one(nlp: Any) -> None:
+    dct = date(2025, 6, 10)
+    text = (
+        "Kazakh President Nurlan Abenov arrived in Ulaanbaatar on Monday for a state visit to "
+        "Mongolia. The visit is the first by a Kazakh head of state since 2016."
+    )
+    visits = [e for e in events_of(nlp, text, dct) if e["type"] == "VISIT"]
+    earlier = [e for e in visits if e["time"]["value"] == "2016"]
+    assert [(e["status"], e["source"], e["location"]) for e in earlier] == [
+        ("occurred", ["KAZ"], "Mongolia")
+    ]
+    own = (
+        "Egyptian President Karim Sayed arrived in Ankara on Monday, his first to Turkey "
+        "since 2022."
+    )
+    visits = [e for e in events_of(nlp, own, dct) if e["type"] == "VISIT"]
+    earlier = [e for e in visits if e["time"]["value"] == "2022"]
+    assert [(e["status"], e["source"], e["location"]) for e in earlier] == [
+        ("occurred", ["karim-sayed"], "Turkey")
+    ]
+    undated = (
+        "Chilean President Ana Rojas began a visit to New Zealand on Monday, the first by a "
+        "Chilean head of state in more than a decade."
+    )
+    visits = [e for e in events_of(nlp, undated, dct) if e["type"] == "VISIT"]
+    assert [e["status"] for e in visits if e["source"] == ["CHL"]] == ["occurred"]
+
+
 def test_a_mention_referring_back_with_the_time_of_another_occasion_keeps_the_events(
     nlp: Any,
 ) -> None:

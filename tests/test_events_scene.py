@@ -596,6 +596,19 @@ def test_a_person_due_in_or_last_in_a_city_visits_it(nlp: Any) -> None:
     ]
 
 
+def test_a_traveller_named_by_surname_alone_last_in_a_place_visited_it(nlp: Any) -> None:
+    text = (
+        "Kazakh Foreign Minister Marat Yesenov arrived in Bishkek on Monday. "
+        "Yesenov was last in Kyrgyzstan in July 2023 for an informal summit."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 6, 10)) if e["type"] == "VISIT"]
+    assert ("marat-yesenov", "occurred", "2023-07") in {
+        (e["source"][0], e["status"], e["time"]["value"]) for e in visits
+    }
+    session = "The Kyrgyz parliament was last in session in May."
+    assert not [e for e in events_of(nlp, session, date(2025, 6, 10)) if e["type"] == "VISIT"]
+
+
 def test_spending_dated_days_in_a_city_is_a_visit_on_those_days(nlp: Any) -> None:
     text = (
         "President Tomas Valdivieso will visit Vietnam. "

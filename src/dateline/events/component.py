@@ -85,6 +85,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     timing.day_of_the_range(mentions, doc)
     mentions = sharing.earlier_trips(mentions, doc)
     mentions = sharing.first_since(mentions, doc, timexes)
+    mentions = sharing.first_of_its_kind(mentions, doc, timexes, index)
     mentions = timing.split_legs(mentions, doc, index, timexes)
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m, text)]
     if dct is not None:

@@ -10,10 +10,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.geo import country_code, load_countries
 from dateline.events import timing
 from dateline.events.layout import NO_BLOCK, block_of
 from dateline.events.mention import Mention
-from dateline.events.participants import MentionIndex
+from dateline.events.participants import MentionIndex, Ref
 from dateline.events.places import place_of
 from dateline.events.scene import PRESUPPOSED_TRIP
 from dateline.events.triggers import TALK_WORDS, pos_class
@@ -1050,6 +1051,203 @@ def _first_since_date(token: Token, clause: Token, timexes: list[Timex]) -> Time
                 if found is not None:
                     return found
     return None
+
+
+#: 'the first by a Kazakh head of state in more than a decade': spans that tell an earlier
+#: occasion without dating it
+UNDATED_SPANS = {"decade", "decades", "year", "years"}
+#: the occasion an ordinal standing alone stands for, by the noun it hangs on when that
+#: noun is no mention of its own ('The Kenyan State Visit, the first by …')
+ORDINAL_OCCASIONS = {**{w: "VISIT" for w in TRIP_WORDS}, **{w: "MEET" for w in SERIES_MEETINGS}}
+
+
+def first_of_its_kind(
+    mentions: list[Mention], doc: Doc, timexes: list[Timex], index: MentionIndex
+) -> list[Mention]:
+    """'The visit is the first by a Kazakh head of state since 2016', 'arrived in Ankara on
+    Monday, his first to Turkey since 2022': an ordinal standing for the visit or meeting
+    told presupposes an earlier one, dated by its 'since' (undated by 'in more than a
+    decade'); a row of its own. 'by a …' names another holder of the office: the earlier
+    one is that country's; a place of the ordinal's own ('to Turkey') is where it was, else
+    the country of the told visit's place."""
+    out = list(mentions)
+    told = [m for m in mentions if m.type in ("MEET", "VISIT") and m.cue != PRESUPPOSED_TRIP]
+    for first in doc:
+        if not _ordinal_standing_alone(first):
+            continue
+        when = _since_of_the_ordinal(first, timexes)
+        if when is None:
+            continue
+        template = _occasion_of_the_ordinal(first, told, doc)
+        if template is None:
+            continue
+        by = _by_another(first)
+        sources = _visitor_of_the_ordinal(first, by, index)
+        if sources is None:
+            sources = template.sources
+        elif not sources:  # 'the first by a …': the told visitor's country, when known
+            country = next((r.country for r in template.sources if r.country), None)
+            sources = [Ref(country, "country", country, first.idx)] if country else []
+        if not sources:
+            continue
+        place = _place_of_the_ordinal(first, template, index)
+        earlier = _earlier_occasion(template, when if isinstance(when, Timex) else None, place)
+        earlier.sources = sources
+        sentence = first.sent
+        if earlier.sentence != (sentence.start_char, sentence.end_char):
+            # told by the ordinal's sentence, not the told visit's
+            anchor = first.head if first.dep_ != "attr" else first
+            earlier.token = earlier.clause = anchor.i
+            earlier.sentence = (sentence.start_char, sentence.end_char)
+        out.append(earlier)
+    return out
+
+
+def _ordinal_standing_alone(first: Token) -> bool:
+    """'the first by …', 'his first to Turkey': the ordinal is the head of its phrase (a
+    determiner or possessor of its own), not a modifier ('the first round', 'for the first
+    time')."""
+    return (
+        first.lower_ == "first"
+        and first.dep_ not in ("amod", "compound")
+        and any(c.dep_ in ("det", "poss") for c in first.children)
+    )
+
+
+def _since_of_the_ordinal(first: Token, timexes: list[Timex]) -> Timex | bool | None:
+    """The dated timex of the ordinal's 'since' (on it or on its copula); True for 'in more
+    than a decade' (an earlier occasion, undated); None when it tells neither."""
+    heads = [first, first.head] if first.dep_ == "attr" else [first]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "since":
+                for pobj in prep.children:
+                    found = next(
+                        (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)),
+                        None,
+                    )
+                    if found is not None:
+                        return found
+            if prep.lower_ == "in" and any(
+                t.lower_ in UNDATED_SPANS for t in prep.subtree if t.i != prep.i
+            ):
+                return True
+    return None
+
+
+def _occasion_of_the_ordinal(first: Token, told: list[Mention], doc: Doc) -> Mention | None:
+    """The visit or meeting the ordinal stands for, with its participants: the subject of
+    its copula ('The visit is the first …'), else the one told by the word it hangs on
+    ('arrived in Ankara on Monday, his first …', 'began a visit …, the first …'); when
+    that names nobody, or is a visit or meeting noun no mention holds, the latest of its
+    type told before with a place."""
+    if first.dep_ == "attr":
+        heads = [c for c in first.head.children if c.dep_ == "nsubj"]
+    else:
+        heads = []
+        for head in first.ancestors:
+            heads.append(head)
+            if head.pos_ in ("VERB", "AUX"):
+                break
+    for head in heads:
+        found = [m for m in told if head.i in (m.token, m.clause)]
+        if found:
+            mention = min(found, key=lambda m: (m.type != "VISIT", m.token))
+            if mention.sources and (mention.location or mention.type == "MEET"):
+                return mention
+            return _told_before(mention.type, mention.token, told) or mention
+        kind = ORDINAL_OCCASIONS.get(head.lemma_.lower())
+        if kind is not None and head.pos_ in ("NOUN", "PROPN"):
+            return _told_before(kind, head.i, told)
+    return None
+
+
+def _told_before(kind: str, before: int, told: list[Mention]) -> Mention | None:
+    """The latest visit or meeting of ``kind`` told before token ``before`` with its
+    participants (and, a visit, its place): what 'The visit is the first …' refers to."""
+    earlier = [
+        m
+        for m in told
+        if m.type == kind
+        and m.token < before
+        and m.sources
+        and (m.location or kind == "MEET")
+        and not m.repeated
+    ]
+    return max(earlier, key=lambda m: m.token) if earlier else None
+
+
+def _visitor_of_the_ordinal(
+    first: Token, by: Token | None, index: MentionIndex
+) -> list[Ref] | None:
+    """Who made the earlier occasion when the ordinal's phrase says: the country of 'the
+    first by a Kazakh head of state' (another holder of the office), the one named in
+    'King Zayd's first'; None when it does not ('his first' is the told visitor)."""
+    if by is not None:
+        country = _country_of(by)
+        return [Ref(country, "country", country, by.idx)] if country is not None else []
+    for poss in first.children:
+        if poss.dep_ == "poss":
+            ref = index.ref(poss)
+            if ref is not None:
+                return [ref]
+    return None
+
+
+def _by_another(first: Token) -> Token | None:
+    """The holder of 'the first by a Chilean head of state' (an indefinite agent)."""
+    for prep in first.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for pobj in prep.children:
+                if any(d.lower_ in ("a", "an") for d in pobj.children if d.dep_ == "det"):
+                    return pobj
+    return None
+
+
+def _country_of(holder: Token) -> str | None:
+    """The country an office holder's phrase names: 'a New Zealand head of government', 'a
+    Kazakh head of state', 'a head of state from Brazil'."""
+    for word in holder.lefts:
+        if word.dep_ in ("amod", "compound"):
+            code = country_code(" ".join(t.text for t in word.subtree))
+            if code is not None:
+                return code
+    for token in holder.subtree:
+        if token.i != holder.i and token.pos_ in ("PROPN", "ADJ"):
+            code = country_code(token.text)
+            if code is not None:
+                return code
+    return None
+
+
+def _place_of_the_ordinal(first: Token, template: Mention, index: MentionIndex) -> Place | None:
+    """Where the earlier occasion was: the ordinal's own 'to Spain', else (a visit) the
+    country of the told visit's place; a meeting's is not told."""
+    for prep in first.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for pobj in prep.children:
+                place = index.place(pobj)
+                if place is not None:
+                    return place
+    if template.type != "VISIT":
+        return None
+    told = template.location
+    if told is None or told.kind == "country" or not told.country:
+        return told
+    named = next(
+        (
+            p
+            for p in index.token_place.values()
+            if p.kind == "country" and p.country == told.country
+        ),
+        None,
+    )
+    info = load_countries().get(told.country)
+    if named is None and info is not None:
+        named = Place(name=info.name, country=told.country, kind="country")
+    return named or told
 
 
 def _ordinal(noun: Token, ordinals: dict[str, int]) -> int:
