@@ -442,11 +442,27 @@ def dateline_city(text: str) -> Place | None:
         point = find_city(found["city"].title())
         if point is not None:
             return Place(point.name, point.country, point.lat, point.lon, "city")
+    for _, line in _first_lines(text, DATELINE_PARAGRAPHS):
+        # a release's place-and-date line: 'Cairo, 29 April 2025', 'Communique, Warsaw, …'
+        dated = _PLACE_AND_DATE.match(line.strip())
+        point = find_city(dated["city"]) if dated is not None else None
+        if point is not None:
+            return Place(point.name, point.country, point.lat, point.lon, "city")
     for name in _reporter_cities(text):
         point = find_city(name)
         if point is not None and _same_name(point.name, name):
             return Place(point.name, point.country, point.lat, point.lon, "city")
     return None
+
+
+#: the place-and-date line of a press release, communiqué or letter, alone or before a dash
+#: ('Cairo, 29 April 2025', 'Communique, Warsaw, 24 March 2027', 'Bucharest, 4 June 2025 -
+#: Press release No. 212'): where it is issued from, as a wire's dateline
+_PLACE_AND_DATE = re.compile(
+    r"(?:[^\W\d_][\w .'’-]{0,60},\s+)?"
+    r"(?P<city>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s+"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s*(?:$|—|–|--| - )"
+)
 
 
 #: a correspondent's place in the lead of broadcast copy
