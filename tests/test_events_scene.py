@@ -330,6 +330,7 @@ def test_a_releases_place_and_date_line_is_its_dateline(nlp: Any) -> None:
     for line, name in [
         ("MINISTRY OF WATER\nCommunique, Nairobi, 3 March 2026\n\nThe ministry …", "Nairobi"),
         ("Lusaka, 3 March 2026 - Press release No. 12\n\nThe ministry announces …", "Lusaka"),
+        ("MINISTRY OF WATER PRESS NOTE Lusaka, 3 March 2026\n\nThe ministry announces …", "Lusaka"),
     ]:
         found = dateline_city(line)
         assert found is not None and found.name == name
