@@ -324,6 +324,27 @@ def test_a_dateline_city_may_carry_accents() -> None:
     assert dateline_city("Bogotá — lower case is no dateline") is None
 
 
+def test_a_releases_place_and_date_line_is_its_dateline(nlp: Any) -> None:
+    from dateline.events.scene import dateline_city
+
+    for line, name in [
+        ("MINISTRY OF WATER\nCommunique, Nairobi, 3 March 2026\n\nThe ministry …", "Nairobi"),
+        ("Lusaka, 3 March 2026 - Press release No. 12\n\nThe ministry announces …", "Lusaka"),
+        ("MINISTRY OF WATER PRESS NOTE Lusaka, 3 March 2026\n\nThe ministry announces …", "Lusaka"),
+    ]:
+        found = dateline_city(line)
+        assert found is not None and found.name == name
+    # a weekday and a date, or a city told in a sentence, are no place-and-date line
+    assert dateline_city("Saturday, 26 November 2005\n\nThe week in review.") is None
+    assert dateline_city("Talks in Lusaka, 3 March 2026, ended.") is None
+    text = (
+        "MINISTRY OF WATER RESOURCES\nCommunique, Nairobi, 3 March 2026\n\n"
+        "The Ministry of Water Resources announces today that the dam will open in May."
+    )
+    found = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "STATEMENT"]
+    assert [e["location"] for e in found] == ["Nairobi"]
+
+
 def test_a_byline_with_the_reporters_city_is_the_dateline() -> None:
     from dateline.events.scene import dateline_city
 

@@ -285,3 +285,18 @@ def test_a_venue_alone_is_in_the_city_told_before_it_or_the_datelines(nlp: Any) 
     # a shoal or a town the tagger calls a facility is no building: it stays
     shoal = "KAMPALA - Chinese ships fired water cannon at the Scarborough Shoal on Monday."
     assert places(nlp, shoal, "ATTACK") == ["Scarborough Shoal"]
+
+
+def test_an_event_outside_a_building_is_in_the_city_told_before_or_the_datelines(
+    nlp: Any,
+) -> None:
+    told = (
+        "Ruto arrived in Kampala on Monday for talks with Museveni. On Tuesday about two "
+        "hundred traders rallied outside the embassy to demand lower fees."
+    )
+    assert places(nlp, told, "PROTEST") == ["Kampala"]
+    filed = "LUANDA - About fifty fishermen protested in front of parliament on Tuesday."
+    assert places(nlp, filed, "PROTEST") == ["Luanda"]
+    # a building that is what the protest is about, not where it is, places nothing
+    about = "About fifty fishermen protested on Tuesday against a new port."
+    assert places(nlp, about, "PROTEST") == [None]

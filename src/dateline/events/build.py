@@ -80,6 +80,7 @@ def build_events(
     venue.home_institution_places(events, actors)  # after the dateline's city
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     venue.venue_cities(events, places, text)
+    venue.building_cities([(g.mentions, e) for g, e in pairs], places, text)
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

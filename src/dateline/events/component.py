@@ -135,6 +135,7 @@ def find_mentions(
             mention.caption = any(a <= token.idx < b for a, b in captions)
             describe(mention, token, sentence, index, lexicon)
             mention.loose_place = venue.clause_place(token, index, mention.type)
+            mention.building = venue.building_at(token, mention.type)
             if _habit_denied(mention, doc, cues) or _homecoming(mention, token):
                 continue
             if trigger.gathering:

@@ -43,6 +43,7 @@ class Mention:
     told_of: bool = False  # 'The President's visit celebrates …': says what the event is,
     # not that it happens: it refers to the event told before and has no status of its own
     loose_place: Place | None = None  # a place deeper in its clause, when no rule places it
+    building: int | None = None  # offset of a building it is at ('outside the embassy')
 
     @property
     def type(self) -> str:

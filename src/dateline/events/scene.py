@@ -24,13 +24,16 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from dateline.events import timing
 from dateline.events.lexicon import EventType
 from dateline.events.mention import Mention
 from dateline.model import Actor, Event, EventTime, Place, Timex, iso_day
 from dateline.timex.tagger import ENTRY_MARK
+
+if TYPE_CHECKING:
+    from dateline.actors.geo import GeoPoint
 
 #: types that happen where their participants are (a deployment or an attack does not
 #: happen where its agent's leader travels)
@@ -442,10 +445,39 @@ def dateline_city(text: str) -> Place | None:
         point = find_city(found["city"].title())
         if point is not None:
             return Place(point.name, point.country, point.lat, point.lon, "city")
+    for _, line in _first_lines(text, DATELINE_PARAGRAPHS):
+        # a release's place-and-date line: 'Cairo, 29 April 2025', 'Communique, Warsaw, …'
+        point = _issued_from(line)
+        if point is not None:
+            return Place(point.name, point.country, point.lat, point.lon, "city")
     for name in _reporter_cities(text):
         point = find_city(name)
         if point is not None and _same_name(point.name, name):
             return Place(point.name, point.country, point.lat, point.lon, "city")
+    return None
+
+
+#: the place-and-date line of a press release, communiqué or letter that ends its header
+#: paragraph, or comes before a dash ('Cairo, 29 April 2025', 'Communique, Warsaw, 24 March
+#: 2027', 'Bucharest, 4 June 2025 - Press release No. 212'): where it is issued from, as a
+#: wire's dateline; the city is the last one to three capitalised words before the date
+_PLACE_AND_DATE = re.compile(
+    r"(?:^|[\s,])(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*),\s+"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s*(?:$|—|–|--| - )"
+)
+
+
+def _issued_from(line: str) -> GeoPoint | None:
+    """The gazetteer's city of a release's place-and-date line, the longest name first
+    ('New York', not 'York'), else None."""
+    from dateline.actors.geo import find_city
+
+    found = _PLACE_AND_DATE.search(line.strip())
+    words = found["words"].split() if found is not None else []
+    for start in range(len(words)):
+        point = find_city(" ".join(words[start:]))
+        if point is not None:
+            return point
     return None
 
 

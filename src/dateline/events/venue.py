@@ -305,3 +305,58 @@ def _building(place: Place, text: str) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+#: common nouns of a building or its grounds, which stand in some city the text names
+#: ('rallied outside the embassy', 'told reporters at the presidential palace')
+VENUE_NOUNS = BUILDING_WORDS | {
+    "embassy", "consulate", "parliament", "diet", "legislature", "venue", "port", "square",
+    "gate", "gates", "compound", "secretariat",
+}  # fmt: skip
+#: what happens where its doers are, at a building as anywhere
+AT_A_BUILDING = ON_SCENE | {"PROTEST"}
+
+
+def building_at(trigger: Token, kind: str) -> int | None:
+    """The offset of a building an 'outside', 'at', 'near', 'inside' or 'in front of' phrase
+    of the trigger's own clause names ('rallied outside the embassy', 'in front of
+    parliament', 'outside Government House'), for an event that happens where its doers
+    are; ``building_cities`` gives it the building's city when nothing else placed it."""
+    if kind not in AT_A_BUILDING:
+        return None
+    stack = [c for c in trigger.children if _same_clause(c) and c.dep_ != "conj"]
+    while stack:
+        token = stack.pop(0)
+        if token.dep_ == "pobj" and token.lemma_.lower() in VENUE_NOUNS and _at(token.head):
+            return token.idx
+        stack.extend(c for c in token.children if _same_clause(c))
+    return None
+
+
+def _at(prep: Token) -> bool:
+    """A preposition of being at a place: 'outside', 'at' …, or the 'of' of 'in front of'."""
+    if prep.lower_ == "of":
+        return prep.head.lower_ == "front" and prep.head.head.lower_ == "in"
+    return prep.lower_ in DEEP_PREPS - {"in"}
+
+
+def building_cities(
+    pairs: list[tuple[list[Mention], Event]], places: list[Place], text: str
+) -> None:
+    """An event at a building with no place told ('about fifty people gathered outside the
+    conference centre') happens in the city told last before the building, within a few
+    paragraphs, else at the wire dateline's city: the guide's place is the city."""
+    from dateline.events.scene import dateline_city
+
+    cities = sorted((start, p) for p in places if p.kind == "city" for start, _ in p.mentions)
+    home: list[Place | None] = []
+    for mentions, event in pairs:
+        at = next((m.building for m in mentions if m.building is not None), None)
+        if event.location is not None or at is None:
+            continue
+        near = [p for s, p in cities if at - VENUE_CITY_REACH <= s < at]
+        if not home:
+            home.append(dateline_city(text))
+        city = near[-1] if near else home[0]
+        if city is not None:
+            event.location = city.name
