@@ -362,6 +362,50 @@ def test_an_ordinal_standing_for_the_visit_presupposes_an_earlier_one(nlp: Any) 
     assert [e["status"] for e in visits if e["source"] == ["CHL"]] == ["occurred"]
 
 
+def test_a_first_visit_by_one_of_a_countrys_office_holders_since_a_year_is_the_countrys(
+    nlp: Any,
+) -> None:
+    dct = date(2025, 3, 4)
+    noun = (
+        "Polish President Marek Tolsky will pay a state visit to Japan from April 12 to 15, "
+        "his office said, the first visit by a Polish head of state to Japan since 2019."
+    )
+    bare = (
+        "Chilean President Andres Torres will pay a state visit to Japan from April 12 to 15, "
+        "the palace said on Tuesday, the first by a Chilean head of state since 2016."
+    )
+    for text, code, year, person in (
+        (noun, "POL", "2019", "marek-tolsky"),
+        (bare, "CHL", "2016", "andres-torres"),
+    ):
+        visits = [e for e in events_of(nlp, text, dct) if e["type"] == "VISIT"]
+        assert sorted((e["time"]["value"], e["source"], e["location"]) for e in visits) == [
+            (year, [code], "Japan"),
+            ("2025-04-12/2025-04-15", [person], "Japan"),
+        ]
+    verb = (
+        "Zambian President Lusu Mwanza attended the funeral in Lilongwe on Monday. "
+        "He was the first Zambian leader to visit Lilongwe since 2014."
+    )
+    visits = [e for e in events_of(nlp, verb, dct) if e["type"] == "VISIT"]
+    assert sorted((e["time"]["value"], e["source"]) for e in visits) == [
+        ("2014", ["ZMB"]),
+        ("2025-03-03", ["lusu-mwanza"]),
+    ]
+    undated = (
+        "Nigerian President Emeka Obi will make a state visit to Canada from June 16 to 18, "
+        "his office said, the first by a Nigerian head of state in more than a decade."
+    )
+    visits = [e for e in events_of(nlp, undated, dct) if e["type"] == "VISIT"]
+    assert sorted((e["status"], e["time"]["value"], e["source"]) for e in visits) == [
+        ("occurred", None, ["NGA"]),
+        ("planned", "2025-06-16/2025-06-18", ["emeka-obi"]),
+    ]
+    own = "Prime Minister Ana Ruiz visited Peru in May 2024 for the first time since 2019."
+    visits = [e for e in events_of(nlp, own, dct) if e["type"] == "VISIT"]
+    assert sorted(e["source"][0] for e in visits) == ["ana-ruiz", "ana-ruiz"]
+
+
 def test_a_mention_referring_back_with_the_time_of_another_occasion_keeps_the_events(
     nlp: Any,
 ) -> None:

@@ -621,6 +621,18 @@ def test_her_office_reporting_on_a_title_only_minister_is_her_country(nlp: Any) 
 
 
 @pytest.mark.model
+def test_her_office_reporting_on_her_meeting_is_her_country_not_the_other_partys(
+    nlp: Any,
+) -> None:
+    text = (
+        "Australian Prime Minister Ann Dobell's meeting with Indonesian President Budi Hartono "
+        "has been moved to November 5, her office said on Tuesday."
+    )
+    said = [e for e in events_of(nlp, text, date(2025, 9, 1)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["AUS"]]
+
+
+@pytest.mark.model
 def test_the_two_countries_are_those_the_text_is_about_not_the_latest(nlp: Any) -> None:
     text = (
         "Chilean President Ana Lopes arrived in Hanoi on Tuesday for talks with Vietnamese "

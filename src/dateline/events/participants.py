@@ -874,7 +874,10 @@ def _reported_by_own_office(token: Token) -> Token | None:
     for clause in _reported_clauses(verb):
         for subject in clause.children:
             if subject.dep_ in SUBJECT_DEPS and subject.pos_ in ("NOUN", "PROPN"):
-                return subject
+                # 'Donnelly's meeting with Wibisana has been moved, her office said': the
+                # owner of the event the clause is about, not its other party
+                owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+                return owners[0] if subject.pos_ == "NOUN" and owners else subject
     return None
 
 

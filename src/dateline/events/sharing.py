@@ -1013,22 +1013,32 @@ def _series_told(mention: Mention, mentions: list[Mention]) -> bool:
 def first_since(mentions: list[Mention], doc: Doc, timexes: list[Timex]) -> list[Mention]:
     """'met in Geneva on May 9 for the first time since 2014', 'her first visit to Kenya
     since 2019': the same meeting or visit happened at that date, a row of its own (a
-    meeting's place is not told; a visit's is the same)."""
+    meeting's place is not told; a visit's is the same). 'The first visit by a Polish head
+    of state since 2019': the earlier visit is the country's, by a holder the text does
+    not name, not the traveller told. A bare 'first' standing for the occasion ('the first by
+    a Polish head of state since 2019') is `first_of_its_kind`'s."""
     out = list(mentions)
     for mention in mentions:
         if mention.type not in ("MEET", "VISIT") or not mention.participants():
             continue
-        timex = _first_since_date(doc[mention.token], doc[mention.clause], timexes)
-        if timex is None:
+        found = _first_since_date(doc[mention.token], doc[mention.clause], timexes)
+        holder = found is None
+        found = found or _first_holder_to_travel(doc[mention.token], timexes)
+        if found is None:
             continue
+        first, since = found
         place = mention.location if mention.type == "VISIT" else None
-        out.append(_earlier_occasion(mention, timex, place))
+        earlier = _by_one_of_a_kind(_earlier_occasion(mention, since, place), first, holder)
+        if not holder or earlier.sources != mention.sources:
+            out.append(earlier)  # 'the first woman to visit …' names no country's office
     return out
 
 
-def _first_since_date(token: Token, clause: Token, timexes: list[Timex]) -> Timex | None:
-    """The date of 'for the first time since 2014' on the clause, or of 'first … since
-    2014' on the noun."""
+def _first_since_date(
+    token: Token, clause: Token, timexes: list[Timex]
+) -> tuple[Token, Timex] | None:
+    """The 'first' and the date of 'for the first time since 2014' on the clause, or of
+    'first … since 2014' on the noun."""
     firsts = (
         [token] if any(c.lower_ == "first" and c.dep_ == "amod" for c in token.children) else []
     )
@@ -1041,16 +1051,78 @@ def _first_since_date(token: Token, clause: Token, timexes: list[Timex]) -> Time
                     if t.lemma_.lower() == "time" and any(a.lower_ == "first" for a in t.children)
                 ]
     for first in firsts:
-        for prep in [*first.children, *first.head.children]:
-            if prep.dep_ != "prep" or prep.lower_ != "since":
-                continue
-            for pobj in prep.children:
-                found = next(
-                    (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)), None
-                )
-                if found is not None:
-                    return found
+        found = _since_date(first, timexes)
+        if found is not None:
+            return first, found
     return None
+
+
+def _first_holder_to_travel(verb: Token, timexes: list[Timex]) -> tuple[Token, Timex] | None:
+    """'the first Japanese foreign minister to visit Ecuador since 2016': the office noun
+    the trip's verb qualifies, and the date of its 'since' phrase."""
+    holder = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl") or holder.pos_ != "NOUN":
+        return None
+    if not any(c.lower_ == "first" and c.dep_ == "amod" for c in holder.children):
+        return None
+    found = _since_date(verb, timexes)
+    return (holder, found) if found is not None else None
+
+
+def _since_date(first: Token, timexes: list[Timex]) -> Timex | None:
+    """The dated timex of a 'since' phrase on ``first`` or on its head."""
+    for prep in [*first.children, *first.head.children]:
+        if prep.dep_ != "prep" or prep.lower_ != "since":
+            continue
+        for pobj in prep.children:
+            found = next(
+                (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)), None
+            )
+            if found is not None:
+                return found
+    return None
+
+
+#: determiners of an office holder the text names only as one of a kind ('by a Kenyan
+#: president', 'by any US president')
+ONE_OF_A_KIND = {"a", "an", "any"}
+
+
+def _holders_country(first: Token, holder: bool = False) -> str | None:
+    """The country of the holder in 'by a Polish head of state', 'by an Australian foreign
+    minister', 'by a head of state from Brazil' on ``first`` (the noun it qualifies or the
+    bare 'first'), or of ``first`` itself when it is the ``holder`` ('the first Zambian
+    leader to visit'): one holder of that country's office, whom the text does not name."""
+    from dateline.actors.geo import country_code
+
+    if holder:
+        # 'the first Zambian leader to visit Lilongwe since 2014'
+        mods = [c for c in first.children if c.dep_ in ("amod", "compound")]
+        return next((code for c in mods if (code := country_code(c.text)) is not None), None)
+    for prep in first.children:
+        if prep.dep_ != "prep" or prep.lower_ != "by":
+            continue
+        for agent in (c for c in prep.children if c.dep_ == "pobj"):
+            if not any(c.dep_ == "det" and c.lower_ in ONE_OF_A_KIND for c in agent.children):
+                continue
+            for word in agent.subtree:
+                fits = word.dep_ in ("amod", "compound") or (
+                    word.dep_ == "pobj" and word.head.lower_ == "from"
+                )
+                code = country_code(word.text) if fits else None
+                if code is not None:
+                    return code
+    return None
+
+
+def _by_one_of_a_kind(earlier: Mention, first: Token, holder: bool = False) -> Mention:
+    """The earlier occasion with the country of an unnamed holder of the office as its
+    traveller, when the text says the earlier one was by such a holder."""
+    code = _holders_country(first, holder)
+    if code is None:
+        return earlier
+    country = Ref(code, "country", code, first.idx)
+    return replace(earlier, sources=[country], targets=[r for r in earlier.targets if r.id != code])
 
 
 #: 'the first by a Kazakh head of state in more than a decade': spans that tell an earlier
@@ -1161,7 +1233,15 @@ def _occasion_of_the_ordinal(first: Token, told: list[Mention], doc: Doc) -> Men
         kind = ORDINAL_OCCASIONS.get(head.lemma_.lower())
         if kind is not None and head.pos_ in ("NOUN", "PROPN"):
             return _told_before(kind, head.i, told)
-    return None
+    # 'will pay a state visit to Japan …, the palace said, the first by a Chilean head of
+    # state since 2016': the ordinal hangs on the saying verb; the visit told last before it
+    # in its sentence
+    sentence = first.sent
+    inside = [
+        m for m in told
+        if m.type == "VISIT" and sentence.start <= m.token < first.i and m.sources
+    ]  # fmt: skip
+    return max(inside, key=lambda m: m.token, default=None)
 
 
 def _told_before(kind: str, before: int, told: list[Mention]) -> Mention | None:
