@@ -23,6 +23,7 @@ from dateline.events.arguments import (
     is_infinitive,
 )
 from dateline.events.mention import Mention
+from dateline.events.tree import DEFINITE_PLURAL, is_definite
 from dateline.events.triggers import expected_in
 from dateline.model import Event, EventTime, iso_day
 
@@ -71,10 +72,7 @@ def told_of(noun: Token, cues: dict[str, Any]) -> bool:
         return False
     if noun.head.lemma_.lower() not in cues["telling_verbs"]:
         return False
-    return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
-        for c in noun.children
-    )
+    return is_definite(noun, possessive=True)
 
 
 def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Token | None]:
@@ -786,7 +784,8 @@ def held_later(
             if later.dep_ == "conj" and later.head.i in {own.i, *(a.i for a in own.ancestors)}:
                 return True  # 'failed to carry out … and will now try again'
             continue
-        if subject.lower_ in ("it", "they") or (_definite(subject) and same_kind(subject)):
+        refers = is_definite(subject, DEFINITE_PLURAL, possessive=True)  # 'its signing'
+        if subject.lower_ in ("it", "they") or (refers and same_kind(subject)):
             return True
     return False
 
@@ -803,15 +802,6 @@ def _later_verb(token: Token) -> Token | None:
         verb = token.head.head
         return verb if is_verb(verb) else None
     return None
-
-
-def _definite(noun: Token) -> bool:
-    """'the agreement', 'this visit', 'its signing': a noun that refers back."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
-        or c.dep_ == "poss"
-        for c in noun.children
-    )
 
 
 def _subject_of(verb: Token) -> Token | None:
