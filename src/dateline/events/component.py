@@ -65,7 +65,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     status.flat_denials(mentions, doc, blocks)
     mentions = sharing.fold_threat_contents(mentions, doc)
     sharing.rounds_of_the_talks(mentions, doc)
-    used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
+    used = timing.attach(doc, timexes, mentions, status.cancel_cues(lexicon.cues))
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
@@ -551,7 +551,7 @@ def _habit_denied(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:
     tells a habit or a state, not an event that did not happen ('did not attend', 'will not
     travel' do) nor one called off ('the signing will not take place')."""
     cue = mention.cue or ""
-    negated = cue in ("not", "n't", "never") or status.held_negated(cue, cues)
+    negated = status.negation_kind(cue, cues) in ("negation", "not held")
     if mention.status != "negated" or not negated:
         return False
     verb = doc[mention.clause]
