@@ -597,6 +597,20 @@ def test_every_occurrence_verb_said_not_to_happen_calls_the_plan_off(nlp: Any) -
         assert [e for e in _events(nlp, habit) if e["type"] == "MEET"] == []
 
 
+def test_a_cue_added_to_cancel_verbs_reaches_every_reader_of_it() -> None:
+    # calls_off, held_negated, held_later and component._habit_denied read cues.json
+    # cancel_verbs through status.negation_kind: a made-up cue counts once listed there
+    from dateline.events import status
+
+    without, listed = {"cancel_verbs": ["call off"]}, {"cancel_verbs": ["call off", "not convene"]}
+    assert status.negation_kind("not convene", without) is None
+    assert status.negation_kind("not convene", listed) == "not held"
+    assert status.held_negated("not convene", listed) and status.calls_off("not convene", listed)
+    assert not status.held_negated("call off", listed) and status.calls_off("call off", listed)
+    assert status.negation_kind("never", listed) == "negation"
+    assert not status.calls_off("never", listed) and not status.calls_off(None, listed)
+
+
 def test_a_visit_told_by_its_closing_day_is_under_way_on_that_day(nlp: Any) -> None:
     # the ordinal days of a stay are those of a range of days (timing.day_of_the_range)
     text = (

@@ -156,8 +156,9 @@ def find_city(name: str, countries: set[str] | frozenset[str] = frozenset()) -> 
     first, then main names, the document's countries next, then the largest population
     ("Tripoli" with Lebanon in the text → Lebanon's)."""
     key = name_key(name)
-    if key in place_aliases():
-        meant, country = place_aliases()[key]
+    alias = place_aliases().get(key)
+    if alias is not None:
+        meant, country = alias
         point = find_city(meant, frozenset({country})) if meant else None
         return point if point is not None and point.country == country else None
     town = load_regions().get(key)

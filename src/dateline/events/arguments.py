@@ -31,7 +31,13 @@ from dateline.events.places import (
     there_place,
     where_place,
 )
-from dateline.events.tree import RELATIVE_PRONOUNS, children, phrase_tokens, prep_objects
+from dateline.events.tree import (
+    RELATIVE_PRONOUNS,
+    children,
+    is_definite,
+    phrase_tokens,
+    prep_objects,
+)
 from dateline.events.triggers import (
     CALL_MARKERS,
     STANDING_IN,
@@ -111,7 +117,7 @@ def _calls_off_one_told(noun: Token, light: Token, mention: Mention) -> bool:
     off, told before, keeps the parties who were to sign; who calls it off need not sign."""
     if mention.type != "AGREE" or governor_key(light) not in CALLING_OFF:
         return False  # a trip's canceller is its traveller, a meeting's one of its parties
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+    if not is_definite(noun):
         return False
     from dateline.events.lexicon import load_lexicon
     from dateline.events.triggers import lookup
@@ -720,11 +726,6 @@ def fill_caption(mention: Mention, sentence: Span, index: MentionIndex, symmetri
     cities = [p for p in places if p.kind not in ("country",)]
     mention.location = next(iter(cities or places), None)
     _assign(mention, chosen[:1] if not symmetric else chosen, chosen[1:], symmetric)
-
-
-def is_anaphoric(noun: Token) -> bool:
-    """'the visit', 'this trip': a definite nominal without its own participants."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def is_predicative(noun: Token) -> bool:

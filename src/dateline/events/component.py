@@ -27,8 +27,9 @@ from dateline.events import (
 from dateline.events.fallback import fallback_actors
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.mention import Mention
-from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index, has_the
+from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index
 from dateline.events.places import UNMAPPED_KINDS
+from dateline.events.tree import THE, is_definite
 from dateline.events.triggers import STANDING_IN, find_triggers, lookup, pos_class
 from dateline.model import Event, Place, Timex
 
@@ -64,7 +65,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     status.flat_denials(mentions, doc, blocks)
     mentions = sharing.fold_threat_contents(mentions, doc)
     sharing.rounds_of_the_talks(mentions, doc)
-    used = timing.attach(doc, timexes, mentions, lexicon.cues["cancel_verbs"])
+    used = timing.attach(doc, timexes, mentions, status.cancel_cues(lexicon.cues))
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
@@ -286,7 +287,7 @@ def _told_before(meeting: Mention, meetings: list[Mention], doc: Doc) -> Mention
     if meeting.location is not None or meeting.participants():
         return meeting
     noun = doc[meeting.token]
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+    if not is_definite(noun):
         return meeting
     lemma = noun.lemma_.lower()
     placed = [
@@ -375,7 +376,7 @@ def _people_noun(subject: Token, cues: dict[str, Any]) -> bool:
     lemma = subject.lemma_.lower()
     if subject.pos_ != "NOUN" or lemma in cues["speaking_documents"]:
         return False
-    if subject.tag_ == "NN" and lemma in cues["agent_nouns"] and has_the(subject):
+    if subject.tag_ == "NN" and lemma in cues["agent_nouns"] and is_definite(subject, THE):
         return False  # 'The authority said', nothing named before: a body we cannot name
     # 'the president said', 'the leaders said', 'the government says': a known actor the
     # parse did not name, not an unnamed one
@@ -414,7 +415,7 @@ def describe(
         light = set(cues["light_verbs"]) | set(cues["purpose_verbs"]) | {"receive", "get"}
         arguments.fill_noun(mention, token, clause or token, index, symmetric, light)
         mention.status, mention.cue = decision or ("occurred", "nominal")
-        mention.definite = arguments.is_anaphoric(token)
+        mention.definite = is_definite(token)
         mention.predicative = arguments.is_predicative(token)
         mention.told_of = status.told_of(token, cues)
         mention.anaphoric = mention.definite and not mention.participants()
@@ -553,7 +554,7 @@ def _habit_denied(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:
     tells a habit or a state, not an event that did not happen ('did not attend', 'will not
     travel' do) nor one called off ('the signing will not take place')."""
     cue = mention.cue or ""
-    negated = cue in ("not", "n't", "never") or status.held_negated(cue, cues)
+    negated = status.negation_kind(cue, cues) in ("negation", "not held")
     if mention.status != "negated" or not negated:
         return False
     verb = doc[mention.clause]
@@ -574,7 +575,7 @@ STANDING = {"PROTEST", "DEPLOY", "MEET"}
 def _definite_object(mention: Mention, verb: Token, lexicon: Lexicon) -> bool:
     """'signed the treaty', 'held the summit': the verb tells more of an event named before."""
     for child in verb.children:
-        if child.dep_ == "dobj" and arguments.is_anaphoric(child):
+        if child.dep_ == "dobj" and is_definite(child):
             found = lookup(child, lexicon)
             return found is not None and found.type == mention.type
     return False

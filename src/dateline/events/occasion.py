@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from dateline.events import timing
 from dateline.events.layout import NO_BLOCK, block_of
 from dateline.events.mention import Mention
+from dateline.events.tree import is_definite
 from dateline.model import Timex, iso_day
 
 #: acts done by saying something
@@ -112,7 +113,7 @@ def _undated_signing(mention: Mention, doc: Doc) -> bool:
         return False
     if verb.lemma_.lower() != "sign":
         return False
-    return any(c.dep_ == "dobj" and _definite(c) for c in verb.children)
+    return any(c.dep_ == "dobj" and is_definite(c) for c in verb.children)
 
 
 def talks_of_the_dated_occasion(
@@ -292,10 +293,6 @@ def _definite_occasion(doc: Doc, mention: Mention) -> Token | None:
         if prep.dep_ != "prep" or prep.lower_ not in AT_OCCASION:
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_ in SPEAKING_OCCASIONS and _definite(noun):
+            if noun.dep_ == "pobj" and noun.lemma_ in SPEAKING_OCCASIONS and is_definite(noun):
                 return noun
     return None
-
-
-def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children)

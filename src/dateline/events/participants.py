@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from dateline.actors.mentions import FORMS_OF_ADDRESS
+from dateline.events.tree import THE, is_definite
 from dateline.model import Actor, Place
 
 if TYPE_CHECKING:
@@ -553,7 +554,7 @@ def _office_words(token: Token, definite: bool = True) -> frozenset[str] | None:
 
     if token.tag_ not in ("NN", "NNP") or token.lemma_.lower() not in title_vocabulary().heads:
         return None
-    if definite and not has_the(token):
+    if definite and not is_definite(token, THE):
         return None
     words = {token.lemma_.lower()}
     for child in token.children:
@@ -653,7 +654,7 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
     named before whose name, as the text wrote it or as its id ends, is that noun."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return []
-    if not has_the(token):
+    if not is_definite(token, THE):
         return []
     noun = token.lemma_.lower()
     text = token.doc.text
@@ -667,11 +668,6 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
     return []
 
 
-def has_the(noun: Token) -> bool:
-    """The noun takes the article 'the' ('the ministry', 'The authority')."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-
-
 #: what a definite noun calls a body the text named before ('the army' after 'the Sudanese
 #: army', whose actor id ends in 'military')
 SAME_BODY = {"army": "military"}
@@ -682,7 +678,7 @@ def _leaders_state(token: Token, index: MentionIndex) -> list[Ref]:
     latest person the article named, who is normally the one it reports on."""
     if token.lemma_.lower() not in STATE_NOUNS or token.tag_ not in ("NN", "NNP"):
         return []
-    if not has_the(token):
+    if not is_definite(token, THE):
         return []
     people = index.before(token.idx, {"person"})
     # 'Jaishankar will fly to Moscow for talks with Lavrov, the ministry said': the

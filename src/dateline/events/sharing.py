@@ -17,6 +17,7 @@ from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
 from dateline.events.places import place_of
 from dateline.events.scene import PRESUPPOSED_TRIP
+from dateline.events.tree import THE, is_definite
 from dateline.events.triggers import TALK_WORDS, pos_class
 from dateline.model import EventTime, Place, Timex, iso_day
 
@@ -177,7 +178,7 @@ def _signed_after_talks(
         if host is None or host.type != "MEET":
             continue
         if not host.dated:
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            if not is_definite(noun, THE):
                 continue
             told = [
                 m
@@ -1405,7 +1406,6 @@ def _definite_object(*hosts: Token, prep: str) -> Token | None:
         if head.dep_ != "prep" or head.lower_ != prep:
             continue
         for noun in head.children:
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            if noun.dep_ == "pobj" and definite:
+            if noun.dep_ == "pobj" and is_definite(noun, THE):
                 return noun
     return None

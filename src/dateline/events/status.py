@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +23,7 @@ from dateline.events.arguments import (
     is_infinitive,
 )
 from dateline.events.mention import Mention
+from dateline.events.tree import DEFINITE_PLURAL, is_definite
 from dateline.events.triggers import expected_in
 from dateline.model import Event, EventTime, iso_day
 
@@ -71,10 +72,7 @@ def told_of(noun: Token, cues: dict[str, Any]) -> bool:
         return False
     if noun.head.lemma_.lower() not in cues["telling_verbs"]:
         return False
-    return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
-        for c in noun.children
-    )
+    return is_definite(noun, possessive=True)
 
 
 #: prepositions whose object, hung on a clause's verb, is where the clause's act was done
@@ -767,22 +765,52 @@ def cancelled_with_its_noun(verb: Token, cues: dict[str, Any]) -> Decision | Non
         return decision
     if decision[0] != "negated":
         return None
-    cancelled = decision[1] in cues["cancel_verbs"]
+    cancelled = calls_off(decision[1], cues)
     return decision if cancelled or _occurrence_key(clause) in cues["occurrence_verbs"] else None
+
+
+#: a verb's own negation as the cue of a negated event ('did not attend', "won't travel",
+#: 'never went'); not cues.json ``negations``, whose 'no', 'nor' and 'without' are the cues
+#: of nouns and phrases, which neither ``held_later`` nor ``component._habit_denied`` reads
+PLAIN_NEGATIONS = frozenset({"not", "n't", "never"})
+
+NegationKind = Literal["called off", "not held", "negation"]
+
+
+def cancel_cues(cues: dict[str, Any]) -> list[str]:
+    """cues.json ``cancel_verbs``, read here only: the cues that call a plan off or say it
+    is not held (``negation_kind``), also for a step that tests a cue against them all
+    (``timing.attach``)."""
+    cancelling: list[str] = cues["cancel_verbs"]
+    return cancelling
+
+
+def negation_kind(cue: str | None, cues: dict[str, Any]) -> NegationKind | None:
+    """How the cue of a negated event says it is off, the one reader of cues.json
+    ``cancel_verbs`` (a cue added there reaches ``calls_off``, ``held_negated``,
+    ``held_later`` and ``component._habit_denied`` alike): 'not held' for a negated
+    occurrence among them ('not take place', 'not go ahead'), 'called off' for the others
+    ('cancel', 'call off', 'no longer'), 'negation' for a plain negation
+    (``PLAIN_NEGATIONS``), None for any other cue."""
+    cue = cue or ""
+    if cue in cancel_cues(cues):
+        return "not held" if cue.startswith("not ") else "called off"
+    return "negation" if cue in PLAIN_NEGATIONS else None
 
 
 def held_negated(cue: str | None, cues: dict[str, Any]) -> bool:
     """Whether a cue says an event is not held ('not take place', 'not go ahead', 'not
     happen': the negated occurrence verbs among cues.json ``cancel_verbs``), which calls it
     off unless the simple present tells a habit (``component._habit_denied``)."""
-    return (cue or "").startswith("not ") and cue in cues["cancel_verbs"]
+    return negation_kind(cue, cues) == "not held"
 
 
 #: types of occasions a plan may put off to a later day ('will not take place this week …
 #: it will be held on March 6'); not what is said, claimed or threatened
 PUT_OFF_TYPES = {"MEET", "VISIT", "AGREE", "COOPERATE", "DISCUSS", "PROTEST"}
-#: the cues of a plan said not to happen as set: a negation, a failure, a calling off
-NOT_AS_SET = {"not", "n't", "never", "no longer", "fail"}
+#: the cues of a plan said not to happen as set besides a negation or a calling off
+#: (``negation_kind``): a failure
+FAILED = {"fail"}
 #: verbs that put a plan off to a later day ('would be rescheduled', 'was postponed')
 LATER_KEYS = {"reschedule", "postpone", "put off", "push back"}
 #: the cue of a plan not held as set and held later (cues.json reschedule_verbs)
@@ -802,7 +830,7 @@ def held_later(
     if mention.status != "negated" or mention.type not in PUT_OFF_TYPES:
         return False
     cue = mention.cue or ""
-    if cue not in NOT_AS_SET and not calls_off(cue, cues):
+    if negation_kind(cue, cues) is None and cue not in FAILED:
         return False
     doc, sentence = token.doc, token.sent
     window = list(doc[token.i + 1 : sentence.end])
@@ -819,7 +847,8 @@ def held_later(
             if later.dep_ == "conj" and later.head.i in {own.i, *(a.i for a in own.ancestors)}:
                 return True  # 'failed to carry out … and will now try again'
             continue
-        if subject.lower_ in ("it", "they") or (_definite(subject) and same_kind(subject)):
+        refers = is_definite(subject, DEFINITE_PLURAL, possessive=True)  # 'its signing'
+        if subject.lower_ in ("it", "they") or (refers and same_kind(subject)):
             return True
     return False
 
@@ -838,15 +867,6 @@ def _later_verb(token: Token) -> Token | None:
     return None
 
 
-def _definite(noun: Token) -> bool:
-    """'the agreement', 'this visit', 'its signing': a noun that refers back."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
-        or c.dep_ == "poss"
-        for c in noun.children
-    )
-
-
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is the complement of ('is expected to be
     signed': 'the agreement')."""
@@ -863,7 +883,7 @@ def _subject_of(verb: Token) -> Token | None:
 def calls_off(cue: str | None, cues: dict[str, Any]) -> bool:
     """Whether the cue of a negated event calls it off: a cancelling verb ('cancelled',
     'called off') or said not to take place (cues.json ``cancel_verbs`` both)."""
-    return (cue or "") in cues["cancel_verbs"]
+    return negation_kind(cue, cues) in ("called off", "not held")
 
 
 def _occurrence_key(verb: Token) -> str:

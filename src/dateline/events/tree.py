@@ -1,9 +1,10 @@
 """Walking a phrase in the dependency parse: children by relation, a token's prepositional
-objects, a phrase without the clauses inside it (read by ``arguments.py`` and ``places.py``)."""
+objects, a phrase without the clauses inside it, whether a noun is definite (read across
+the events step)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Token
 
@@ -13,6 +14,26 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
+
+
+#: determiners of a noun that refers back to one told before ('the visit', 'this trip',
+#: 'that summit')
+DEFINITE = ("the", "this", "that")
+#: the same with the plural demonstratives ('these talks', 'those visits')
+DEFINITE_PLURAL = (*DEFINITE, "these", "those")
+#: the article alone ('the ministry', not 'this ministry')
+THE = ("the",)
+
+
+def is_definite(
+    noun: Token, determiners: Collection[str] = DEFINITE, possessive: bool = False
+) -> bool:
+    """The noun takes one of ``determiners`` ('the visit', 'this trip') or, when
+    ``possessive``, a possessor ('its signing', 'the President's visit')."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in determiners) or (possessive and c.dep_ == "poss")
+        for c in noun.children
+    )
 
 
 #: particles before a 'to' of travel: 'flies on to Tokyo', 'went back to Kyiv'
