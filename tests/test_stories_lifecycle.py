@@ -850,3 +850,74 @@ def test_a_report_on_the_date_of_a_plan_beats_the_plan_it_would_keep_late(store:
     found = sorted(store.stories(limit=None), key=lambda s: s["articles"])
     assert [s["articles"] for s in found] == [1, 2]
     assert [h["dct"] for h in found[1]["history"]] == ["2026-09-29", "2026-11-06"]
+
+
+def _trips_without_a_destination() -> list[dict[str, Any]]:
+    """ "Ortega's last trip abroad" (a visit made, no date, no destination), then, three weeks
+    later, "Arbeloa could not receive her" (read as a visit made, no date, no destination)
+    and "Ortega and Arbeloa spoke by telephone on April 8"."""
+    who = ["ines-ortega"]
+    return [
+        stored_article("2026-03-20", "Ortega abroad", "wire", [
+            {"key": "last-trip", "type": "VISIT", "status": "occurred", "source": who}]),
+        stored_article("2026-04-10", "Ortega's tour", "daily", [
+            {"key": "not-received", "type": "VISIT", "status": "occurred", "source": who},
+            {"key": "call", "type": "MEET", "status": "occurred",
+             "source": [*who, "jon-arbeloa"], "value": "2026-04-08",
+             "earliest": "2026-04-08", "latest": "2026-04-08"}]),
+    ]  # fmt: skip
+
+
+def test_an_undated_trip_without_a_destination_joins_neither_another_nor_a_call(
+    store: Store,
+) -> None:
+    # Each names the traveller alone and fits the other's month-long window: which trip or
+    # leg either is, nothing says, nor is the call part of either.
+    for item in _trips_without_a_destination():
+        store.add(item)
+    assert len(store.stories(limit=None)) == 3
+
+
+def test_an_undated_trip_without_a_destination_joins_the_trip_that_names_one(
+    store: Store,
+) -> None:
+    # "Ortega will visit Norway on May 6-7", then "Ortega's trip" (made, no date, no
+    # destination): the one trip its window holds that says where it went.
+    who = ["ines-ortega"]
+    items = [
+        stored_article("2026-04-02", "Ortega to visit Norway", "wire", [
+            {"key": "oslo-plan", "type": "VISIT", "status": "planned", "source": who,
+             "target": ["NOR"], "location": "Oslo", "value": "2026-05-06/2026-05-07",
+             "earliest": "2026-05-06", "latest": "2026-05-07"}], {"Oslo": "NOR"}),
+        stored_article("2026-05-12", "Ortega back", "daily", [
+            {"key": "trip-made", "type": "VISIT", "status": "occurred", "source": who}]),
+    ]  # fmt: skip
+    assert stored(store, items)["articles"] == 2
+
+
+def test_undated_trips_without_a_destination_stay_apart_in_any_order(tmp_path: Path) -> None:
+    items = _trips_without_a_destination()
+    for n, order in enumerate(itertools.permutations(items)):
+        with Store(str(tmp_path / f"order-{n}.db")) as store:
+            for item in order:
+                store.add(item)
+            assert len(store.stories(limit=None)) == 3
+
+
+def test_migration_37_links_stored_documents_under_the_trip_without_a_destination_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import compat
+    from dateline.link.linker import relink_from_scratch
+
+    with Store(db_url) as store:
+        for item in _trips_without_a_destination():
+            store.add(item)
+        assert len(store.stories(limit=None)) == 3
+        with monkeypatch.context() as rules, store.engine.begin() as conn:
+            rules.setattr(compat, "_trip_elsewhere", lambda *args: False)  # linked as before
+            relink_from_scratch(conn)
+            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 37))
+        assert len(store.stories(limit=None)) == 1
+    with Store(db_url) as reopened:
+        assert len(reopened.stories(limit=None)) == 3

@@ -70,6 +70,7 @@ SCHEMA_VERSIONS = frozenset(
         34,
         35,
         36,
+        37,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -314,7 +314,33 @@ def participants_match(e: Linkable, f: Linkable, settings: LinkSettings) -> int:
     """Number of shared participants when enough are shared, else 0."""
     if not named(e.participants) or not named(f.participants):
         return 0
+    if _trip_elsewhere(e, f, settings) or _trip_elsewhere(f, e, settings):
+        return 0
     return _match(e.participants, e.type, f.participants, f.type, settings)
+
+
+def trip_unplaced(e: Linkable, settings: LinkSettings) -> bool:
+    """Whether ``e`` reports a trip made, without a date of its own, that names its
+    traveller alone: no destination ("has travelled abroad sparingly", "would not be in a
+    position to receive the President", read as a visit held). A traveller on a tour makes
+    one such trip a leg, and makes several in a month."""
+    return (
+        e.type in settings.home_types
+        and e.status == "occurred"
+        and not e.dated
+        and _parties(e.participants, settings) == 1
+    )
+
+
+def _trip_elsewhere(e: Linkable, f: Linkable, settings: LinkSettings) -> bool:
+    """Whether ``e``, a trip made without a date or a destination (``trip_unplaced``),
+    cannot tell ``f`` is its trip: only a trip of its type that names where it went can
+    (the traveller and a country), not another such report nor the traveller's talks or
+    calls, which its month-long window holds whatever leg or trip they belong to (a visit to
+    La Paz in March and a call with Finland's president in April)."""
+    if not trip_unplaced(e, settings):
+        return False
+    return not (f.type == e.type and _parties(f.participants, settings) >= 2)
 
 
 def same_dated(

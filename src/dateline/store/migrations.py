@@ -541,6 +541,14 @@ def _v36_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v37_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's nineteenth round): a trip reported made
+    without a date or a destination, its traveller alone (``compat.trip_unplaced``), links
+    only with a trip that names where it went, not with another such report nor with its
+    traveller's talks or calls (the legs of a tour, a trip a month before)."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -633,6 +641,11 @@ MIGRATIONS: list[Migration] = [
         _v35_relink,
     ),
     (36, "stories linked again: a plan kept late; a meeting recalled (round 18)", _v36_relink),
+    (
+        37,
+        "stories linked again: a trip without a date or destination apart (round 19)",
+        _v37_relink,
+    ),
 ]
 
 
