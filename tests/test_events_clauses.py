@@ -408,6 +408,20 @@ def test_a_country_represented_at_a_gathering_told_before_sends_its_representati
         assert not of_type(events(nlp, alone), "VISIT")
 
 
+def test_staying_away_with_a_reason_misses_the_occasion_attended_before(nlp: Any) -> None:
+    # the reason ('because of …') names no gathering; the occasion is the inauguration the
+    # attendances before tell, not the talks told between them
+    text = (
+        "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "
+        "Ruto will also hold talks with the new president on Wednesday. "
+        "South Africa will be represented by Deputy President Thandeka Mokoena. "
+        "President Sello Dube will not attend because of a cabinet meeting, Pretoria said."
+    )
+    [away] = [v for v in of_type(events(nlp, text), "VISIT") if "sello-dube" in v["source"]]
+    assert (away["status"], away["location"]) == ("negated", "Accra")
+    assert away["time"]["value"] == "2026-03-03"  # the inauguration's day, not the talks'
+
+
 def test_attending_in_a_clause_hung_on_the_meetings_date_visits_the_meeting(nlp: Any) -> None:
     text = (
         "Ana Lopes of Chile spoke with Kaito Mori on Monday. The two leaders agreed to meet on "
