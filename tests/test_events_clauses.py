@@ -471,6 +471,29 @@ def test_the_day_talks_were_announced_is_not_their_day(nlp: Any) -> None:
     assert talks["time"]["value"] != "2026-02-02"
 
 
+def test_a_pronoun_that_puts_off_or_calls_off_the_plan_told_before_changes_it(
+    nlp: Any,
+) -> None:
+    put_off = (
+        "Talks between Japan and China had been set for late March in Beijing. "
+        "They were pushed back."
+    )
+    [talks] = of_type(events(nlp, put_off), "MEET")
+    assert (talks["status"], talks["change"]) == ("planned", "postponed")
+    assert talks["time"] is None or talks["time"]["value"] is None  # no new date yet
+    called_off = (
+        "Talks between Japan and China had been set for March 20 in Beijing. "
+        "They were called off on Monday."
+    )
+    [talks] = of_type(events(nlp, called_off), "MEET")
+    assert (talks["status"], talks["change"]) == ("negated", "cancelled")
+    assert talks["time"]["value"] == "2026-03-20"  # the time it had been set for
+    # a plan told as under way or done is not the one a pronoun calls off
+    done = "Japan and China held talks in Beijing on February 10. They were cancelled."
+    [talks] = of_type(events(nlp, done), "MEET")
+    assert talks["status"] == "occurred"
+
+
 def test_no_longer_calls_a_plan_off(nlp: Any) -> None:
     text = "Tanzanian Trade Minister Joseph Mwakalinga will no longer travel to Mombasa next week."
     [visit] = of_type(events(nlp, text), "VISIT")
