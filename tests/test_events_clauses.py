@@ -494,6 +494,21 @@ def test_a_pronoun_that_puts_off_or_calls_off_the_plan_told_before_changes_it(
     assert talks["status"] == "occurred"
 
 
+def test_a_plan_called_off_by_a_decision_keeps_the_time_it_was_planned_for(nlp: Any) -> None:
+    # the parser hangs 'planned for April 12' on 'decided', not on the visit
+    text = (
+        "Kenya's President William Ruto has decided to cancel his state visit to Japan, "
+        "planned for April 12."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert (visit["status"], visit["time"]["value"]) == ("negated", "2026-04-12")
+    # the deciding's own day is not the time of the visit called off
+    decided = "Kenya's President William Ruto decided on Monday to cancel his visit to Japan."
+    [visit] = of_type(events(nlp, decided), "VISIT")
+    assert visit["status"] == "negated"
+    assert visit["time"] is None or visit["time"]["value"] != "2026-02-16"
+
+
 def test_no_longer_calls_a_plan_off(nlp: Any) -> None:
     text = "Tanzanian Trade Minister Joseph Mwakalinga will no longer travel to Mombasa next week."
     [visit] = of_type(events(nlp, text), "VISIT")
