@@ -408,6 +408,20 @@ def test_a_country_represented_at_a_gathering_told_before_sends_its_representati
         assert not of_type(events(nlp, alone), "VISIT")
 
 
+def test_staying_away_with_a_reason_misses_the_occasion_attended_before(nlp: Any) -> None:
+    # the reason ('because of …') names no gathering; the occasion is the inauguration the
+    # attendances before tell, not the talks told between them
+    text = (
+        "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "
+        "Ruto will also hold talks with the new president on Wednesday. "
+        "South Africa will be represented by Deputy President Thandeka Mokoena. "
+        "President Sello Dube will not attend because of a cabinet meeting, Pretoria said."
+    )
+    [away] = [v for v in of_type(events(nlp, text), "VISIT") if "sello-dube" in v["source"]]
+    assert (away["status"], away["location"]) == ("negated", "Accra")
+    assert away["time"]["value"] == "2026-03-03"  # the inauguration's day, not the talks'
+
+
 def test_attending_in_a_clause_hung_on_the_meetings_date_visits_the_meeting(nlp: Any) -> None:
     text = (
         "Ana Lopes of Chile spoke with Kaito Mori on Monday. The two leaders agreed to meet on "
@@ -455,6 +469,44 @@ def test_the_day_talks_were_announced_is_not_their_day(nlp: Any) -> None:
     text = "Talks between Kenya and Tanzania were announced on February 2."
     [talks] = of_type(events(nlp, text), "MEET")
     assert talks["time"]["value"] != "2026-02-02"
+
+
+def test_a_pronoun_that_puts_off_or_calls_off_the_plan_told_before_changes_it(
+    nlp: Any,
+) -> None:
+    put_off = (
+        "Talks between Japan and China had been set for late March in Beijing. "
+        "They were pushed back."
+    )
+    [talks] = of_type(events(nlp, put_off), "MEET")
+    assert (talks["status"], talks["change"]) == ("planned", "postponed")
+    assert talks["time"] is None or talks["time"]["value"] is None  # no new date yet
+    called_off = (
+        "Talks between Japan and China had been set for March 20 in Beijing. "
+        "They were called off on Monday."
+    )
+    [talks] = of_type(events(nlp, called_off), "MEET")
+    assert (talks["status"], talks["change"]) == ("negated", "cancelled")
+    assert talks["time"]["value"] == "2026-03-20"  # the time it had been set for
+    # a plan told as under way or done is not the one a pronoun calls off
+    done = "Japan and China held talks in Beijing on February 10. They were cancelled."
+    [talks] = of_type(events(nlp, done), "MEET")
+    assert talks["status"] == "occurred"
+
+
+def test_a_plan_called_off_by_a_decision_keeps_the_time_it_was_planned_for(nlp: Any) -> None:
+    # the parser hangs 'planned for April 12' on 'decided', not on the visit
+    text = (
+        "Kenya's President William Ruto has decided to cancel his state visit to Japan, "
+        "planned for April 12."
+    )
+    [visit] = of_type(events(nlp, text), "VISIT")
+    assert (visit["status"], visit["time"]["value"]) == ("negated", "2026-04-12")
+    # the deciding's own day is not the time of the visit called off
+    decided = "Kenya's President William Ruto decided on Monday to cancel his visit to Japan."
+    [visit] = of_type(events(nlp, decided), "VISIT")
+    assert visit["status"] == "negated"
+    assert visit["time"] is None or visit["time"]["value"] != "2026-02-16"
 
 
 def test_no_longer_calls_a_plan_off(nlp: Any) -> None:

@@ -66,6 +66,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = sharing.fold_threat_contents(mentions, doc)
     sharing.rounds_of_the_talks(mentions, doc)
     used = timing.attach(doc, timexes, mentions, status.cancel_cues(lexicon.cues))
+    status.changed_by_reference(mentions, doc, lexicon.cues, timexes)
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)
@@ -148,7 +149,7 @@ def find_mentions(
                 )
                 if gathering is None:
                     continue  # 'will attend' with no meeting told: nothing to place it
-                mention.anchor, mention.location = gathering.token, gathering.location
+                mention.anchor, mention.location = _occasion(gathering), gathering.location
             elif _leads_delegation_nowhere(mention, token):
                 # 'Togo's foreign minister will lead the delegation instead': to the
                 # gathering told before, at its place and time
@@ -276,7 +277,29 @@ def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
     sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]
     floor = sentences[-3] if len(sentences) >= 3 else 0
     near = [m for m in meetings if m.token >= floor]
+    # 'Yusuf will attend the inauguration in Accra … will also hold talks on Wednesday. South
+    # Africa will be represented by … Mahlangu will not attend': an attendance told after
+    # the last meeting names the occasion
+    attended = [m for m in before if floor <= m.token < verb.i and _attendance(m, verb.doc)]
+    if attended and (not near or attended[-1].token > near[-1].token):
+        return attended[-1]
     return _told_before(near[-1], meetings, verb.doc) if near else None
+
+
+def _attendance(mention: Mention, doc: Doc) -> bool:
+    """A placed visit to an occasion: 'will attend the inauguration in Accra', or one sent
+    to a gathering told before ('will be represented by its deputy president')."""
+    if mention.type != "VISIT" or mention.location is None:
+        return False
+    return doc[mention.token].lemma_ == "attend" or mention.anchor is not None
+
+
+def _occasion(gathering: Mention) -> int:
+    """The token a visit to ``gathering`` hangs on: an attendance's own occasion when it has
+    one ('represented by' the deputy at the inauguration), else the gathering itself."""
+    if gathering.type == "VISIT" and gathering.anchor is not None:
+        return gathering.anchor
+    return gathering.token
 
 
 def _told_before(meeting: Mention, meetings: list[Mention], doc: Doc) -> Mention:

@@ -25,7 +25,7 @@ from dateline.events.arguments import (
 from dateline.events.mention import Mention
 from dateline.events.tree import DEFINITE_PLURAL, is_definite
 from dateline.events.triggers import expected_in
-from dateline.model import Event, EventTime, iso_day
+from dateline.model import Event, EventTime, Timex, iso_day
 
 Decision = tuple[str, str]
 PRESUPPOSING_NOUNS = {"anniversary", "aftermath", "wake", "result", "consequence"}
@@ -927,3 +927,84 @@ def flat_denials(mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]
                 continue
             if any(s.start <= mention.token < s.end for s in claimed):
                 mention.status, mention.cue = "negated", "denied"
+
+
+#: subjects that stand for the plan told just before ('It was postponed', 'They were pushed
+#: back', 'That plan has been put on hold')
+PLAN_PRONOUNS = {"it", "they"}
+PLAN_NOUNS = {"plan", "proposal", "arrangement"}
+
+
+def changed_by_reference(
+    mentions: list[Mention], doc: Doc, cues: dict[str, Any], timexes: list[Timex]
+) -> None:
+    """'Talks between Japan and China had been set for late March in Beijing. They were
+    pushed back.': a past plan told in one sentence that the next sentence of its paragraph
+    puts off or calls off with a pronoun ('it', 'they') or 'that plan' as the subject takes
+    that change: called off at the time it had, or postponed, its old time no longer its
+    time (a put-off sentence with a time of its own, 'pushed back to April', is left). Only
+    a past plan ('had been set for', 'was to') is taken up, the one its sentence makes its
+    subject when it tells of two."""
+    starts = {doc[m.token].sent.start: doc[m.token].sent for m in mentions}
+    for sentence in list(doc.sents)[1:]:
+        before = doc[sentence.start - 1].sent
+        if before.start not in starts or "\n" in doc.text[before.end_char : sentence.start_char]:
+            continue
+        for verb in sentence:
+            decision = _referring_change(verb, cues)
+            if decision is None:
+                continue
+            plans = [
+                m
+                for m in mentions
+                if before.start <= m.token < before.end
+                and m.type in PUT_OFF_TYPES
+                and _told_as_past_plan(m, doc, cues)
+            ]
+            if len(plans) > 1:
+                plans = [m for m in plans if doc[m.token].dep_ in ("nsubj", "nsubjpass")]
+            if len(plans) != 1:
+                continue
+            plan = plans[0]
+            put_off = decision[1] in cues["reschedule_verbs"]
+            if put_off and any(sentence.start_char <= t.start < sentence.end_char for t in timexes):
+                break
+            plan.status, plan.cue = decision
+            plan.rescheduled, plan.cancelled = put_off, not put_off
+            if put_off:
+                plan.time, plan.dated, plan.timexes = EventTime(), False, []
+            break
+
+
+def _told_as_past_plan(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:
+    """'had been due to arrive', or a noun whose clause says in the past it was planned
+    ('Talks … had been set for late March', 'was expected in Quito')."""
+    if mention.past_plan:
+        return True
+    clause = doc[mention.clause]
+    planned = mention.status == "planned" and clause.lemma_.lower() in cues["self_planning"]
+    return planned and _past(clause)
+
+
+def _referring_change(verb: Token, cues: dict[str, Any]) -> Decision | None:
+    """The change of plan a verb tells of a subject that only refers back: ('planned',
+    'postpone') for 'It was postponed', ('negated', 'cancel') for 'They were cancelled'."""
+    if not is_verb(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    demonstrative = subject.lemma_.lower() in PLAN_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("that", "this") for c in subject.children
+    )
+    if subject.lower_ not in PLAN_PRONOUNS and not demonstrative:
+        return None
+    decision = _governed(verb, cues)
+    if decision is None or decision[0] not in ("planned", "negated"):
+        return None
+    if decision[1] not in cues["reschedule_verbs"] and negation_kind(decision[1], cues) != (
+        "called off"
+    ):
+        return None
+    return decision

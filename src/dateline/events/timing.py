@@ -87,6 +87,12 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
     for mention in mentions:
+        lifted = planned_on_the_governor(doc[mention.clause])
+        if lifted is not None:
+            # 'has decided to cancel his visit to Japan, planned for April 12': the parser
+            # hangs the plan's date on 'decided'
+            table.setdefault(lifted.i, []).append(mention)
+    for mention in mentions:
         due = due_for(mention, doc)
         if due is not None:
             # 'is due in Bamako on Thursday to meet the President': the plan's day
@@ -194,6 +200,8 @@ def attach(
     # where a rescheduled nominal 'will now be held' (its new time), found once per mention
     held_at = {id(m): held_clause(m, doc) for m in mentions if m.rescheduled}
     found: dict[int, list[Attachment]] = {}
+    governors = {id(m): planned_on_the_governor(doc[m.clause]) for m in mentions}
+    lifted_at = {key: verb.i for key, verb in governors.items() if verb is not None}
     used: set[int] = set()
     for number, timex in enumerate(timexes):
         if timex.type not in ("DATE", "TIME"):
@@ -225,6 +233,11 @@ def attach(
             planned_for = _planned_for(root, owner)
             if mention.rescheduled and planned_for:
                 continue  # 'postponed his visit, planned for May': the old date
+            lifted = owner not in (mention.token, mention.clause) and owner == lifted_at.get(
+                id(mention)
+            )
+            if lifted and not planned_for:
+                continue  # 'decided on Monday to cancel the visit': the deciding's day
             called_off = mention.status == "negated" and mention.cue in cancel_cues
             if called_off and owner == mention.clause != mention.token and not planned_for:
                 continue  # 'scrubbed a planned visit last week': the cancelling's time
@@ -366,6 +379,26 @@ def _said_on(root: Token) -> Token | None:
         return None  # 'said that on Monday its aircraft …': the clause's own day
     between = root.doc[speech.i + 1 : root.head.i]
     return speech if all(t.dep_ in ("dobj", "dative") or t.is_punct for t in between) else None
+
+
+def planned_on_the_governor(clause: Token) -> Token | None:
+    """The verb a clause is the complement of ('decided to cancel his visit'), when that
+    verb holds a bare participle of planning ('…, planned for April 12'): the date it gives
+    is the plan's; else None."""
+    if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+        return None
+    governor = clause.head
+    return governor if any(_bare_plan(c) for c in governor.children) else None
+
+
+def _bare_plan(token: Token) -> bool:
+    """'planned for April 12': a participle of planning with no subject and no auxiliary."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in ("advcl", "acl")
+        and token.lemma_.lower() in SCHEDULING
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    )
 
 
 def _climb(root: Token, table: dict[int, list[Mention]]) -> tuple[int, int, str | None] | None:

@@ -297,6 +297,9 @@ def represented_by(verb: Token) -> list[Token]:
 
 #: what stands for the gathering in 'a summit which Lavrov attended'
 RELATIVE_PRONOUNS = {"that", "which", "whom", "who"}
+#: phrases of a bare 'attend' that name no gathering: the role, the reason or the moment
+#: ('will not attend because of a cabinet retreat', 'due to illness', 'after all')
+UNNAMING_PREPS = {"in", "as", "because", "due", "owing", "amid", "despite", "after"}
 
 
 def _attends_unnamed(verb: Token) -> bool:
@@ -304,7 +307,7 @@ def _attends_unnamed(verb: Token) -> bool:
     not the verb's object (an object, or 'attend to', is something else)."""
     return not any(
         (c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS)
-        or (c.dep_ in ("prep", "ccomp", "xcomp") and c.lower_ not in ("in", "as"))
+        or (c.dep_ in ("prep", "ccomp", "xcomp") and c.lower_ not in UNNAMING_PREPS)
         for c in verb.children
     )
 
