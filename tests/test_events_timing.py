@@ -336,6 +336,31 @@ def test_an_arrival_and_a_later_departure_make_one_stay(nlp: Any) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign minister arrived in Quito on Monday and on Tuesday she held "
+        "talks with President Arauz.",
+        "The Chilean foreign minister arrived in Quito on Monday and held talks with "
+        "President Arauz on Tuesday.",
+    ],
+)
+def test_an_arrival_and_a_later_dated_act_of_the_visitor_make_one_stay(nlp: Any, text: str) -> None:
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 5)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits] == ["2025-03-03/2025-03-04"]
+
+
+@pytest.mark.model
+def test_a_later_act_of_someone_else_does_not_lengthen_the_stay(nlp: Any) -> None:
+    text = (
+        "The Chilean foreign minister arrived in Quito on Monday and the Peruvian envoy "
+        "held talks with President Arauz on Tuesday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 5)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits][:1] == ["2025-03-03"]
+
+
+@pytest.mark.model
 def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_day(
     nlp: Any,
 ) -> None:
