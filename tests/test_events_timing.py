@@ -636,6 +636,22 @@ def test_what_happens_during_a_visit_takes_the_visits_days_once_its_length_widen
     assert visit["time"]["value"] == signing["time"]["value"] == "2025-03-13/2025-03-15"
 
 
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "The two governments will sign agreements on education and on fisheries during the visit.",
+        "The two governments are expected to sign an agreement on mining during the visit.",
+    ],
+)
+def test_a_signing_during_the_visit_the_parser_hangs_on_its_topic_takes_the_visits_days(
+    nlp: Any, signing: str
+) -> None:
+    text = f"Chilean President Ana Rojas will visit Vietnam from May 10 to 12.\n\n{signing}"
+    found = _events(nlp, text, date(2025, 5, 2))
+    [agree] = [e for e in found if e["type"] == "AGREE"]
+    assert agree["time"]["value"] == "2025-05-10/2025-05-12"
+
+
 def test_a_verb_in_the_past_reads_a_yearless_date_as_the_last_one_before_the_article(
     nlp: Any,
 ) -> None:
