@@ -42,6 +42,7 @@ GROUPS = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
 )
 
 

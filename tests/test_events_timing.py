@@ -336,6 +336,31 @@ def test_an_arrival_and_a_later_departure_make_one_stay(nlp: Any) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign minister arrived in Quito on Monday and on Tuesday she held "
+        "talks with President Arauz.",
+        "The Chilean foreign minister arrived in Quito on Monday and held talks with "
+        "President Arauz on Tuesday.",
+    ],
+)
+def test_an_arrival_and_a_later_dated_act_of_the_visitor_make_one_stay(nlp: Any, text: str) -> None:
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 5)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits] == ["2025-03-03/2025-03-04"]
+
+
+@pytest.mark.model
+def test_a_later_act_of_someone_else_does_not_lengthen_the_stay(nlp: Any) -> None:
+    text = (
+        "The Chilean foreign minister arrived in Quito on Monday and the Peruvian envoy "
+        "held talks with President Arauz on Tuesday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 5)) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in visits][:1] == ["2025-03-03"]
+
+
+@pytest.mark.model
 def test_a_quote_in_the_paragraph_after_dated_talks_of_its_speaker_is_said_that_day(
     nlp: Any,
 ) -> None:
@@ -609,6 +634,22 @@ def test_what_happens_during_a_visit_takes_the_visits_days_once_its_length_widen
     [visit] = [e for e in found if e["type"] == "VISIT"]
     [signing] = [e for e in found if e["type"] == "AGREE"]
     assert visit["time"]["value"] == signing["time"]["value"] == "2025-03-13/2025-03-15"
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "The two governments will sign agreements on education and on fisheries during the visit.",
+        "The two governments are expected to sign an agreement on mining during the visit.",
+    ],
+)
+def test_a_signing_during_the_visit_the_parser_hangs_on_its_topic_takes_the_visits_days(
+    nlp: Any, signing: str
+) -> None:
+    text = f"Chilean President Ana Rojas will visit Vietnam from May 10 to 12.\n\n{signing}"
+    found = _events(nlp, text, date(2025, 5, 2))
+    [agree] = [e for e in found if e["type"] == "AGREE"]
+    assert agree["time"]["value"] == "2025-05-10/2025-05-12"
 
 
 def test_a_verb_in_the_past_reads_a_yearless_date_as_the_last_one_before_the_article(

@@ -432,14 +432,42 @@ def link_anchors(mentions: list[Mention], doc: Doc) -> None:
             inviter.anchor = mention.token
             mention.status, mention.cue = inviter.status, "during"
             continue
-        for host in mentions:
-            host_token = doc[host.token]
-            if host is mention or host.sentence != mention.sentence:
-                continue
-            if verb.i in (host.token, host.clause) or (
-                host_token.head.i == verb.i and host_token.dep_ in ("xcomp", "ccomp")
-            ):
+        for verb in _during_heads(token.head):
+            hosts = [h for h in mentions if h is not mention and _told_on(h, verb, doc, mention)]
+            for host in hosts:
                 host.anchor = mention.token
+            if hosts:
+                break
+
+
+#: how many nouns of a verb's object the parser may hang a 'during' phrase on
+DURING_CLIMB = 3
+
+
+def _during_heads(prep: Token) -> list[Token]:
+    """What a 'during' phrase may tell the time of: the word it hangs on, then, when that is
+    a noun inside a verb's object, the words up to the verb ('will sign agreements on
+    education and on fisheries during the visit': the parser hangs it on 'fisheries')."""
+    heads = [prep.head]
+    token = prep.head
+    for _ in range(DURING_CLIMB):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("pobj", "conj", "dobj"):
+            break
+        token = token.head
+        while token.dep_ in ("prep", "conj") and token.pos_ == "ADP" and token.head.i != token.i:
+            token = token.head  # 'on … and on fisheries': up the prepositions
+        heads.append(token)
+    return heads
+
+
+def _told_on(host: Mention, verb: Token, doc: Doc, during: Mention) -> bool:
+    """Whether ``host`` is the event told by ``verb`` in the sentence of ``during``."""
+    if host.sentence != during.sentence:
+        return False
+    host_token = doc[host.token]
+    return verb.i in (host.token, host.clause) or (
+        host_token.head.i == verb.i and host_token.dep_ in ("xcomp", "ccomp")
+    )
 
 
 def _inviter(verb: Token, mentions: list[Mention]) -> Mention | None:

@@ -950,25 +950,48 @@ def _stays_until(verb: Token) -> bool:
     return lasting and any(c.lower_ in ("until", "till", "through") for c in verb.children)
 
 
+#: subjects of a verb conjoined to an arrival that are the arriving visitor again
+SAME_TRAVELLER = {"he", "she", "they"}
+
+
+def _later_act(verb: Token) -> bool:
+    """'arrived in Quito on Monday and on Tuesday she held talks …': a past act conjoined to
+    an arrival with no subject of its own, or a pronoun, is the visitor's, in the stay."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in SAME_TRAVELLER for c in subjects)
+
+
 def _left_after(mentions: list[Mention], doc: Doc, start: date, dct: date) -> date | None:
     """The later day, up to the DCT, on which the visitor of an arrival left, as a verb
-    conjoined to the arrival says ('arrived on Tuesday and left on Wednesday evening')."""
+    conjoined to the arrival says ('arrived on Tuesday and left on Wednesday evening'), or
+    the latest day of an act of the visitor's conjoined to it ('… and on Tuesday she held
+    talks'), within a stay's window."""
     timexes = list(doc._.timexes or [])
+    latest = None
     for mention in mentions:
         token = doc[mention.token]
         if token.lemma_.lower() != "arrive":
             continue
         for verb in token.children:
-            if verb.dep_ != "conj" or verb.lemma_.lower() not in HOME_VERBS or is_future(verb):
+            if verb.dep_ != "conj" or is_future(verb):
+                continue
+            home = verb.lemma_.lower() in HOME_VERBS
+            if not (home or _later_act(verb)):
                 continue
             for timex in timexes:
                 root = timex_root(doc, timex)
                 if root is None or verb not in (root.head, root.head.head):
                     continue
                 day = iso_day(timex.latest) if timex.granularity in DAY_GRAINS else None
-                if day is not None and start < day <= dct:
+                if day is None or not start < day <= dct:
+                    continue
+                if home:
                     return day
-    return None
+                if (day - start).days <= STAY_WINDOW_DAYS and (latest is None or day > latest):
+                    latest = day
+    return latest
 
 
 def _began_on(noun: Token, doc: Doc) -> date | None:
