@@ -456,6 +456,34 @@ def test_a_delegation_led_with_no_destination_goes_to_the_gathering_told_before(
     assert led["location"] == "Accra" and led["time"]["value"] == "2026-02-24"
 
 
+def test_a_stand_in_sent_with_no_destination_goes_to_the_gathering_for_the_country(
+    nlp: Any,
+) -> None:
+    text = (
+        "Leaders of the African Union met in Kigali on February 3. "
+        "Gabonese President Paul Ndong stayed home and sent a deputy minister. "
+        "China sent a special envoy."
+    )
+    sent = of_type(events(nlp, text), "VISIT")
+    assert sorted((v["source"][0], v["location"], v["time"]["value"]) for v in sent) == [
+        ("CHN", "Kigali", "2026-02-03"),
+        ("GAB", "Kigali", "2026-02-03"),
+    ]
+    # 'that meeting' refers back to the meeting told with its place and day
+    instead = (
+        "Ministers of the Shanghai Cooperation Organisation met in Astana on February 5. "
+        "Gabonese President Paul Ndong did not attend that meeting and sent a deputy "
+        "minister instead."
+    )
+    [deputy] = [v for v in of_type(events(nlp, instead), "VISIT") if v["status"] == "occurred"]
+    assert deputy["source"] == ["GAB"]  # the country, not the president who stayed home
+    assert deputy["location"] == "Astana" and deputy["time"]["value"] == "2026-02-05"
+    # sent to a place of its own: there, for the sender
+    placed = "Chile will send a trade mission to Vietnam in November."
+    [mission] = of_type(events(nlp, placed), "VISIT")
+    assert (mission["source"], mission["location"]) == (["CHL"], "Vietnam")
+
+
 def test_the_parties_that_open_talks_hold_them(nlp: Any) -> None:
     text = (
         "Tajikistan and Uzbekistan opened talks on sharing the waters of the two rivers on Monday."

@@ -630,6 +630,20 @@ def test_a_traveller_named_by_surname_alone_last_in_a_place_visited_it(nlp: Any)
     assert not [e for e in events_of(nlp, session, date(2025, 6, 10)) if e["type"] == "VISIT"]
 
 
+def test_a_traveller_last_here_visited_the_place_the_text_reports_from(nlp: Any) -> None:
+    text = (
+        "TBILISI - Moldovan President Ion Rusu arrived on Monday for talks. "
+        "Rusu was last here in 2013."
+    )
+    visits = [e for e in events_of(nlp, text, date(2024, 6, 11)) if e["type"] == "VISIT"]
+    assert ("ion-rusu", "occurred", "2013", "Tbilisi") in {
+        (e["source"][0], e["status"], e["time"]["value"], e["location"]) for e in visits
+    }
+    # a thing last here is no traveller's visit
+    hotel = "TBILISI - The hotel was last here in 2013."
+    assert not [e for e in events_of(nlp, hotel, date(2024, 6, 11)) if e["type"] == "VISIT"]
+
+
 def test_spending_dated_days_in_a_city_is_a_visit_on_those_days(nlp: Any) -> None:
     text = (
         "President Tomas Valdivieso will visit Vietnam. "

@@ -357,6 +357,11 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         sources, targets = targets, sources
         if not sources and _sent_to_a_place(verb, index):
             sources, targets = targets, []  # 'Moscow will send a delegation to Oslo': Moscow's
+        elif not sources and sent_nowhere(verb):
+            # 'stayed away, sending the Vice President in his place': a stand-in no actor
+            # names goes to the gathering told before for the sender's country
+            sources, targets = _countries_of(targets), []
+            mention.stand_in = True
     if departure:
         _departure_destination(mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
@@ -380,6 +385,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
         for complement in children(verb, "acomp"):
             mention.location = mention.location or place_of(complement, index)
+        # 'was last here in 2013': the place the text reports from
+        mention.location = mention.location or reported_here(verb, index)
     if mention.location is None and mention.type == "MEET":
         # 'met Moroccan Foreign Minister Nasser Bourita in Geneva', 'will meet the governor of
         # East Java in Surabaya': the parser hangs the place on the party met, who is there
@@ -420,6 +427,39 @@ def _sent_to_a_place(verb: Token, index: MentionIndex) -> bool:
     if verb.lemma_.lower() not in SENDING_VERBS:
         return False
     return any(prep == "to" and index.place(pobj) is not None for prep, pobj in prep_objects(verb))
+
+
+#: prepositions that give a sent envoy a destination of its own
+DESTINATION_PREPS = {"to", "for", "at", "in"}
+
+
+def sent_nowhere(verb: Token) -> bool:
+    """'sent a deputy minister instead', 'sending the Vice President in his place': an envoy
+    sent with no destination of its own (no 'to', 'for', 'at' or 'in' phrase that is not
+    'in his place'), who goes to the gathering the text told before."""
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return False
+    for prep, pobj in prep_objects(verb):
+        if prep == "in" and pobj.lower_ in ("place", "stead"):
+            continue
+        if prep in DESTINATION_PREPS:
+            return False
+    return True
+
+
+def _countries_of(senders: list[Ref]) -> list[Ref]:
+    """The countries a stand-in goes for: a sender's country ('Kenya's President … sent
+    his Foreign Minister': Kenya), a country or body as it is; none for a person of no
+    known country."""
+    out: list[Ref] = []
+    for ref in senders:
+        if ref.kind == "person":
+            if not ref.country:
+                continue  # a sender of no known country: whose the stand-in is is not told
+            ref = Ref(ref.country, "country", ref.country, ref.start)
+        if ref not in out:
+            out.append(ref)
+    return out
 
 
 def _made_by(noun: Token, index: MentionIndex) -> list[Ref]:

@@ -154,8 +154,12 @@ def find_mentions(
                 # 'Togo's foreign minister will lead the delegation instead': to the
                 # gathering told before, at its place and time
                 gathering = _gathering_led_to(token, [*mentions, *found])
+                if mention.stand_in and gathering is not None and _talks(gathering, doc):
+                    gathering = None  # talks of two told before: no gathering one sends to
                 if gathering is not None and gathering.location is not None:
                     mention.anchor, mention.location = gathering.token, gathering.location
+                elif mention.stand_in:
+                    continue  # 'sent observers' with no gathering told: sent nowhere known
             if mention.type == "STATEMENT" and not mention.sources:
                 mention.unnamed_speaker = _unnamed_speaker(doc[mention.clause], cues)
             elif mention.type == "THREATEN" and not mention.participants():
@@ -344,10 +348,13 @@ LEADING_VERBS = {"lead", "head"}
 
 
 def _leads_delegation_nowhere(mention: Mention, verb: Token) -> bool:
-    """A visit of a delegation someone leads, with no place and no 'to' or 'for' phrase:
-    the delegation goes to the gathering told before."""
+    """A visit of a delegation someone leads, or of a stand-in someone sends ('sent a
+    deputy minister instead'), with no place and no 'to' or 'for' phrase: the delegation
+    goes to the gathering told before."""
     if mention.type != "VISIT" or mention.location is not None:
         return False
+    if arguments.sent_nowhere(verb):
+        return True
     if verb.lemma_.lower() not in LEADING_VERBS:
         return False
     return not any(
@@ -355,10 +362,24 @@ def _leads_delegation_nowhere(mention: Mention, verb: Token) -> bool:
     )
 
 
+def _talks(meeting: Mention, doc: Doc) -> bool:
+    """'is due to hold talks with Malawi's President': talks between parties the text
+    names, not a gathering a country sends someone to in its leader's place."""
+    return doc[meeting.token].lemma_.lower() == "talk"
+
+
 def _gathering_led_to(verb: Token, before: list[Mention]) -> Mention | None:
     """The meeting told last in the sentence or the two before, else the attendance told
     there ('… will attend the inauguration in Accra': the delegation goes to it)."""
     meeting = _gathering_attended(verb, before)
+    if meeting is not None and meeting.location is None:
+        # 'did not attend that meeting and sent a deputy minister instead': the meeting
+        # referred back to is the one told before with a place
+        placed = [m for m in before if m.type == "MEET" and m.token < meeting.token]
+        told = verb.doc[meeting.token]
+        nouns = [told, *(c for c in told.children if c.dep_ == "dobj")]  # 'attend that meeting'
+        if placed and placed[-1].location is not None and any(map(is_definite, nouns)):
+            return placed[-1]
     if meeting is not None:
         return meeting
     sentences = [s.start for s in verb.doc.sents if s.start <= verb.i]

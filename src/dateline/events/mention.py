@@ -44,6 +44,7 @@ class Mention:
     # not that it happens: it refers to the event told before and has no status of its own
     loose_place: Place | None = None  # a place deeper in its clause, when no rule places it
     building: int | None = None  # offset of a building it is at ('outside the embassy')
+    stand_in: bool = False  # 'sent a deputy instead': goes for its sender's country
 
     @property
     def type(self) -> str:

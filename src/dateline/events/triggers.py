@@ -451,6 +451,8 @@ def _person_in_a_place(verb: Token) -> bool:
         or (last and subject.pos_ == "PROPN" and subject.ent_type_ in ("NORP", ""))
     ):
         return False
+    if last and any(c.lower_ == "here" and c.dep_ == "advmod" for c in verb.children):
+        return True  # 'Rusu was last here in 2013': where the text reports from
     # 'was last in Jakarta in May 2025', 'is due in Seoul later this week'
     objects = _prep_objects(verb, "in") + [o for c in complements for o in _prep_objects(c, "in")]
     if any(pobj.lemma_.lower() in STATES_IN for pobj in objects):
