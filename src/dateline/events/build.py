@@ -67,7 +67,6 @@ def build_events(
     scene.share_visit_places(events, dct)
     scene.stay_after_arrival(events, actors, places)
     venue.gathering_places(events)
-    venue.said_after_gathering(events, [(g.mentions, e) for g, e in pairs], doc)
     scene.share_visit_times(events, places)
     scene.date_schedule_rows(events, text, timexes, places)
     if dct is not None:
@@ -79,6 +78,7 @@ def build_events(
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"], written)
     # after the dateline's city
+    venue.said_after_gathering(events, [(g.mentions, e) for g, e in pairs], doc)
     venue.home_institution_places(events, actors, [(g.mentions, e) for g, e in pairs], doc)
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     venue.venue_cities(events, places, text)
