@@ -354,6 +354,26 @@ def test_a_byline_with_the_reporters_city_is_the_dateline() -> None:
     assert dateline_city("Live blog\n\nBy Irina Botnaru\n\n21:05 Rallies in Chișinău.") is None
 
 
+def test_a_transcripts_correspondent_label_or_hand_over_is_the_dateline() -> None:
+    from dateline.events.scene import dateline_city
+
+    label = "ANCHOR: Good evening.\n\nREPORTER (in Quito): Thanks, Ana. The talks went well."
+    found = dateline_city(label)
+    assert found is not None and found.name == "Quito"
+    handed = "PRESENTER (Ana Ruiz): The talks are off. Our correspondent in Quito is Luis Vega."
+    found = dateline_city(handed)
+    assert found is not None and found.name == "Quito"
+    named = "From our Andes correspondent Luis Vega in Quito, for the morning bulletin"
+    found = dateline_city(named)
+    assert found is not None and found.name == "Quito"
+    # a speaker's own name in brackets, or a correspondent with no city, is no dateline
+    assert dateline_city("REPORTER (Luis Vega): Thanks, Ana. The talks in Quito went well.") is None
+    assert dateline_city("Our correspondent Luis Vega has more on the talks in Quito.") is None
+    # a bulletin handing over to several correspondents has no one dateline
+    bulletin = handed + "\n\nVEGA: Thanks.\n\nRUIZ: Now to our correspondent in Lima, Eva Soto."
+    assert dateline_city(bulletin) is None
+
+
 def test_a_speaker_in_a_city_speaks_there(nlp: Any) -> None:
     text = "The Norwegian Embassy in London said on Tuesday that the prime minister was safe."
     found = [e for e in events_of(nlp, text, date(2026, 1, 22)) if e["type"] == "STATEMENT"]

@@ -234,6 +234,30 @@ def test_a_ministrys_statement_with_no_place_is_made_in_its_country(nlp: Any) ->
     assert places(nlp, abroad, "STATEMENT") == ["Geneva"]
 
 
+def test_a_statement_made_afterwards_is_where_the_signing_took_place(nlp: Any) -> None:
+    signed = (
+        "Foreign Minister Ana Ruiz and her Peruvian counterpart signed a fisheries accord in "
+        "Lima on Monday. Ruiz told a joint news conference afterwards that the border would "
+        "reopen."
+    )
+    assert places(nlp, signed, "STATEMENT") == ["Lima"]
+    # a statement on another day follows no signing
+    later = signed.replace("told a joint news conference afterwards", "said on Thursday")
+    assert places(nlp, later, "STATEMENT") == [None]
+
+
+def test_a_countrys_office_read_as_the_country_speaks_from_home(nlp: Any) -> None:
+    # the actors step reads 'the Chilean ministry' as Chile itself: its office still speaks
+    # from home
+    said = "The Chilean ministry put out a short statement on Tuesday saying it understood."
+    assert places(nlp, said, "STATEMENT") == ["Chile"]
+    said = "The Chilean presidency says the minister accepted the offer."
+    assert places(nlp, said, "STATEMENT") == ["Chile"]
+    # the country itself, or its people, may speak anywhere
+    said = "Chile said on Tuesday that the minister accepted the offer."
+    assert places(nlp, said, "STATEMENT") == [None]
+
+
 def test_a_city_named_after_a_venue_is_the_events_place(nlp: Any) -> None:
     signed = "Ruto and Museveni signed the treaty at the Carondelet Palace on Monday in Quito."
     assert places(nlp, signed, "AGREE") == ["Quito"]

@@ -77,7 +77,9 @@ def build_events(
         written = written_on(text, timexes, dct)
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"], written)
-    venue.home_institution_places(events, actors)  # after the dateline's city
+    # after the dateline's city
+    venue.said_after_gathering(events, [(g.mentions, e) for g, e in pairs], doc)
+    venue.home_institution_places(events, actors, [(g.mentions, e) for g, e in pairs], doc)
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     venue.venue_cities(events, places, text)
     venue.building_cities([(g.mentions, e) for g, e in pairs], places, text)

@@ -489,7 +489,11 @@ _REPORTER = re.compile(
     r"\s+(?:is|was)\s+in\s+(?P<b>{city})"
     r"|\b(?:[Ll]ive|LIVE|[Cc]overage|[Uu]pdates)\s+(?:from|FROM)\s+(?P<d>{city})"
     r"|\bFrom\s+(?P<c>{city}),\s+(?:[a-z]+\s+)*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+reports\b"
-    r"|^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s+in\s+(?P<e>{city})".replace(
+    r"|^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s+in\s+(?P<e>{city})"
+    # a transcript's speaker label ('CORRESPONDENT (in Seoul):') and the lead that hands
+    # over ('Our correspondent in Rabat is …', 'our correspondent Ana Ruiz in Lima')
+    r"|^\s*[A-Z][A-Z.'’ -]+\s*\((?:in|from|reporting from)\s+(?P<f>{city})\)\s*:"
+    r"|\b[Cc]orrespondent(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?)?\s+in\s+(?P<g>{city})".replace(
         "{city}", r"[A-Z](?:[^\W\d_]|[.'’-])*(?:\s+[A-Z](?:[^\W\d_]|[.'’-])*){0,2}"
     )
 )
@@ -498,10 +502,29 @@ _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bMt)(?<!\bFt)\.\s")
 REPORTER_LINES = 5
 
 
+#: a correspondent handed over to or labelled anywhere in the text, by name or city
+_CORRESPONDENTS = re.compile(
+    r"\b[Cc]orrespondent(?:,?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"(?:,?\s+in\s+(?P<city>[A-Z][\w.'’-]*))?"
+    r"|^\s*[A-Z][A-Z.'’ -]+\s*\((?:in|from|reporting from)\s+(?P<label>[^)\n]+)\)\s*:",
+    re.MULTILINE,
+)
+
+
+def _one_correspondent(text: str) -> bool:
+    """A bulletin hands over to several correspondents ('our correspondent in Nairobi' …
+    'our correspondent in Jakarta'): none of them is the whole text's dateline."""
+    named = {f["name"] or f["city"] or "" for f in _CORRESPONDENTS.finditer(text) if not f["label"]}
+    labels = {f["label"] for f in _CORRESPONDENTS.finditer(text) if f["label"]}
+    return len(named) <= 1 and len(labels) <= 1
+
+
 def _reporter_cities(text: str) -> Iterator[str]:
     for _, line in _first_lines(text, REPORTER_LINES):
         for found in _REPORTER.finditer(line):
-            name = found["a"] or found["b"] or found["c"] or found["d"] or found["e"]
+            if (found["f"] or found["g"]) and not _one_correspondent(text):
+                continue
+            name = next(n for n in found.groups() if n)
             # 'New Delhi. All times IST': the sentence ends; 'St. Paul' does not
             yield _SENTENCE_STOP.split(name)[0].rstrip(".")
 

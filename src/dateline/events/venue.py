@@ -115,6 +115,58 @@ def _same_occasion(event: Event, meeting: Event) -> bool:
     return (meeting.time.earliest or "") <= hi and lo <= (meeting.time.latest or "9999")
 
 
+#: what a statement told 'after the talks' or 'afterwards' follows, by the noun that names
+#: it: the gathering it was made at
+FOLLOWED = {
+    "talks": {"MEET", "DISCUSS"}, "meeting": {"MEET", "DISCUSS"}, "summit": {"MEET"},
+    "signing": {"AGREE"}, "ceremony": {"AGREE", "MEET"},
+}  # fmt: skip
+#: the statements and what is said with them ('told reporters after the signing')
+SAID_AFTER = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN"}
+#: how far before the statement the gathering it follows may be told (characters)
+FOLLOWED_REACH = 1200
+
+
+def said_after_gathering(
+    events: list[Event], pairs: list[tuple[list[Mention], Event]], doc: Doc
+) -> None:
+    """A statement with no place told 'after the talks', 'after the signing' or 'afterwards'
+    ('told a joint news conference after the signing') is made where the talks or the
+    signing told last before it took place, when those have a place and a time that fits."""
+    told = {id(event): mentions for mentions, event in pairs}
+    placed = [e for e in events if e.location and e.evidence]
+    for event in events:
+        if event.location or event.type not in SAID_AFTER or not event.evidence:
+            continue
+        kinds: set[str] = set()
+        for mention in told.get(id(event), []):
+            kinds |= _followed_kinds(doc[mention.clause])
+        start = event.evidence[0].start
+        before = [
+            e
+            for e in placed
+            if e.type in kinds
+            and start - FOLLOWED_REACH <= e.evidence[0].start < start
+            and _same_occasion(event, e)
+        ]
+        if before:
+            event.location = max(before, key=lambda e: e.evidence[0].start).location
+
+
+def _followed_kinds(verb: Token) -> set[str]:
+    """The event types an 'after the talks' (or 'afterwards') of ``verb``'s clause follows."""
+    kinds: set[str] = set()
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in ("afterwards", "afterward"):
+            kinds |= {"MEET", "DISCUSS", "AGREE"}
+        if child.dep_ != "prep" or child.lower_ != "after":
+            continue
+        for noun in children(child, "pobj"):
+            if noun.lower_ in FOLLOWED and any(d.lower_ == "the" for d in noun.children):
+                kinds |= FOLLOWED[noun.lower_]
+    return kinds
+
+
 #: words naming a country's institutions that sit at home: what they do happens there
 HOME_INSTITUTIONS = {
     "assembly", "parliament", "senate", "congress", "cabinet", "court", "tribunal",
@@ -131,24 +183,61 @@ SPEAKING_OFFICES = {"ministry", "presidency", "government", "chancellery"}
 SAID_AT_HOME = {"STATEMENT", "REJECT", "ACCUSE", "THREATEN", "SANCTION"}
 
 
-def home_institution_places(events: list[Event], actors: list[Actor]) -> None:
+def home_institution_places(
+    events: list[Event],
+    actors: list[Actor],
+    pairs: list[tuple[list[Mention], Event]],
+    doc: Doc,
+) -> None:
     """Place an event with no place whose doer is a country's parliament, cabinet or court in
     that country, and so a statement (rejection, accusation …) of its ministry, presidency
-    or government: the text names no city, so the guide's place is the country."""
+    or government, also one told by a nationality alone that the actors step reads as the
+    country itself ('the Moroccan ministry put out a statement'): the text names no city,
+    so the guide's place is the country."""
     from dateline.actors.geo import load_countries
 
     by_id = {a.id: a for a in actors}
+    told = {id(event): mentions for mentions, event in pairs}
     for event in events:
         if event.location or event.type not in AT_HOME or not event.source:
             continue
         doer = by_id.get(event.source[0])
         if doer is None or doer.country is None:
             continue
-        speaks = event.type in SAID_AT_HOME and sits_at_home(doer, SPEAKING_OFFICES)
+        speaks = event.type in SAID_AT_HOME and (
+            sits_at_home(doer, SPEAKING_OFFICES) or _office_of(doer, told.get(id(event), []), doc)
+        )
         if not (speaks or sits_at_home(doer, HOME_INSTITUTIONS)):
             continue
         info = load_countries().get(doer.country)
         event.location = info.name if info is not None else None
+
+
+#: how a nationality or a country's name hangs on the office it qualifies ('the Moroccan
+#: ministry', 'Peru's presidency', 'the Chilean foreign ministry')
+QUALIFYING = {"amod", "compound", "poss", "nmod"}
+
+
+def _office_of(doer: Actor, mentions: list[Mention], doc: Doc) -> bool:
+    """A country doer told as its ministry, presidency or government: the word naming the
+    country qualifies the subject whose head is one of ``SPEAKING_OFFICES``."""
+    if doer.kind != "country":
+        return False
+    for mention in mentions:
+        for ref in mention.sources:
+            if ref.id != doer.id:
+                continue
+            span = doc.char_span(ref.start, ref.start + 1, alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+            while token is not None and token.dep_ in QUALIFYING and token.head.i != token.i:
+                token = token.head
+                if token.lemma_.lower() in SPEAKING_OFFICES and token.dep_ in SUBJECTS:
+                    return True
+    return False
+
+
+#: the subject links of a clause
+SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def sits_at_home(actor: Actor, institutions: set[str]) -> bool:
