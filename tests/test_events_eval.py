@@ -40,6 +40,10 @@ def test_a_name_written_with_its_article_matches_the_id_made_from_the_name() -> 
     assert participant_matches("the Bureau of the Census", ["bureau-of-the-census"])
     assert not participant_matches("the Ministry of Fisheries", ["ministry-of-health"])
     assert not participant_matches("Theodore Vance", ["odore-vance"])
+    assert participant_matches(
+        "Lakeland Cattlemen's Association", ["lakeland-cattlemen-association"]
+    )
+    assert not participant_matches("Lakeland's Border Guard", ["border-guard"])
 
 
 def test_a_country_named_matches_its_code() -> None:
