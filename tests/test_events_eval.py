@@ -32,6 +32,20 @@ def test_participant_matching_is_loose_but_not_sloppy() -> None:
     assert not participant_matches("United Nations", ["usa"])
 
 
+def test_a_name_written_with_its_article_matches_the_id_made_from_the_name() -> None:
+    """Files write a body's name as the text does, 'The Lakeland Border Guard' at a
+    sentence's start; actor ids are made from the name without its article."""
+    assert participant_matches(["The Lakeland Border Guard", "LKL"], ["lakeland-border-guard"])
+    assert participant_matches("the Ministry of Fisheries", ["ministry-of-fisheries"])
+    assert participant_matches("the Bureau of the Census", ["bureau-of-the-census"])
+    assert not participant_matches("the Ministry of Fisheries", ["ministry-of-health"])
+    assert not participant_matches("Theodore Vance", ["odore-vance"])
+    assert participant_matches(
+        "Lakeland Cattlemen's Association", ["lakeland-cattlemen-association"]
+    )
+    assert not participant_matches("Lakeland's Border Guard", ["border-guard"])
+
+
 def test_a_country_named_matches_its_code() -> None:
     assert participant_matches(["Portugal", "Morocco"], ["MAR", "jose-fernandes"])
     assert participant_matches("Britain", ["GBR"])

@@ -633,6 +633,19 @@ def test_her_office_reporting_on_her_meeting_is_her_country_not_the_other_partys
 
 
 @pytest.mark.model
+def test_her_office_speaks_for_the_country_of_her_title_set_off_by_commas(nlp: Any) -> None:
+    """'Iceland's Prime Minister, Sigrun Haldorsdottir,': the title gives her no country in
+    the actors step (no honorific), but her office speaks for Iceland, not for the country
+    the article reports from."""
+    text = (
+        "OSLO - Iceland's Prime Minister, Sigrun Haldorsdottir, arrived in Oslo on Monday. "
+        "She will stay on for Thursday's fisheries conference, her office said."
+    )
+    said = [e for e in events_of(nlp, text, date(2025, 5, 12)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["ISL"]]
+
+
+@pytest.mark.model
 def test_the_two_countries_are_those_the_text_is_about_not_the_latest(nlp: Any) -> None:
     text = (
         "Chilean President Ana Lopes arrived in Hanoi on Tuesday for talks with Vietnamese "

@@ -125,6 +125,19 @@ def _title_set_off(doc: Doc, name_start: int) -> tuple[int, str] | None:
     return title_run_before(doc, name_start - 2)
 
 
+def country_set_off(doc: Doc, name_start: int, countries: dict[int, tuple[int, str]]) -> str | None:
+    """The country of a title set off before a name by a comma alone: "New Zealand's Prime
+    Minister, Hemi Tawhiri-Clarke, said". Without an honorific the title may as well be
+    another person's or list two people, so the resolver gives the name neither its role
+    nor its country; only what her own office says speaks for it."""
+    if name_start < 2 or _word(doc, name_start - 1) != ",":
+        return None
+    title = title_before(doc, name_start - 1, countries)
+    if title is None or title.country is None or _word(doc, title.start - 1) == ",":
+        return None  # "Kwame Mensah, Ghana's trade minister, Ama Owusu": the title is his
+    return title.country
+
+
 def title_after(doc: Doc, name_end: int, countries: dict[int, tuple[int, str]]) -> Title | None:
     """An appositive title: "Kwame Mensah, Ghana's trade minister," or ", the Kenyan president"."""
     if _word(doc, name_end) != ",":

@@ -711,9 +711,30 @@ def _state_of(noun: Token, owner: Token, found: list[Ref], index: MentionIndex) 
         return found
     refs = []
     for ref in found:
-        code = ref.country or index.dateline_country if ref.kind == "person" else None
+        code = None
+        if ref.kind == "person":
+            code = ref.country or _set_off_country(ref.id, index) or index.dateline_country
         refs.append(Ref(code, "country", code, owner.idx) if code else ref)
     return refs
+
+
+def _set_off_country(person: str, index: MentionIndex) -> str | None:
+    """The country of a title set off before the person's name by a comma alone ('New
+    Zealand's Prime Minister, Hemi Tawhiri-Clarke, said … her office said'), which the
+    actors step gives the person neither as role nor as country."""
+    from dateline.actors.titles import country_set_off
+
+    countries: dict[int, tuple[int, str]] = {}
+    named: list[int] = []
+    for i in sorted(index.token_actor):
+        actor = index.token_actor[i]
+        first = i if index.token_actor.get(i - 1) is not actor else None
+        if actor.kind == "country" and actor.country:
+            begin = i if first is not None else countries.pop(i, (i, ""))[0]
+            countries[i + 1] = (begin, actor.country)
+        elif actor.id == person and first is not None:
+            named.append(i)
+    return next((c for i in named if (c := country_set_off(index.doc, i, countries))), None)
 
 
 def _countrys_body(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
