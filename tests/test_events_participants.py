@@ -753,3 +753,18 @@ def test_a_bodys_commissioner_acts_for_the_body(nlp: Any) -> None:
     text = "The European Union's trade commissioner will visit Nairobi next week."
     visits = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "VISIT"]
     assert [e["source"] for e in visits] == [["eu"]]
+
+
+@pytest.mark.model
+def test_talks_a_traveller_is_due_somewhere_for_are_the_travellers(nlp: Any) -> None:
+    text = (
+        "Prime Minister Lena Oduya met Tomas Brandt in Accra on March 2. "
+        "Foreign Minister Idris Kamara is due in Lisbon in mid-April for talks on fisheries, "
+        "his office said."
+    )
+    talks = [
+        e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "MEET" and e["location"]
+    ]
+    lisbon = [e for e in talks if e["location"] == "Lisbon"]
+    # the talks are the one due there, not the meeting told in the sentence before
+    assert [e["source"] for e in lisbon] == [["idris-kamara"]]
