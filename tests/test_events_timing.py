@@ -1140,3 +1140,19 @@ def test_talks_a_traveller_is_due_somewhere_for_are_held_there(nlp: Any) -> None
     text = "Vantoor himself is due in Tokyo in October for talks with the Japanese prime minister."
     meets = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert [(e["time"]["value"], e["location"]) for e in meets] == [("2026-10", "Tokyo")]
+
+
+def test_words_at_a_closing_conference_no_sentence_names_take_the_latest_talks_day(
+    nlp: Any,
+) -> None:
+    text = (
+        "Kenyan and Tanzanian ministers held talks in Arusha on Tuesday.\n\nThe talks covered "
+        "trade.\n\nAt the closing press conference, Kenyan minister Grace Wanjiku said the next "
+        "session would be held in Nairobi."
+    )
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == ["2026-07-07"]
+    # without a definite occasion it was said at, the words are not put at the talks
+    bare = text.replace("At the closing press conference, ", "")
+    said = [e for e in _events(nlp, bare) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]

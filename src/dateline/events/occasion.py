@@ -50,6 +50,8 @@ def said_at_the_occasion(
             continue
         occasions = _occasions_before(mention, mentions, doc)
         told = _occasion_named_before(mention, occasions, doc)
+        if told is None and _definite_occasion(doc, mention) is not None:
+            told = _latest_talks_before(mention, occasions)
         if told is not None:
             _take_day(mention, told)
             continue
@@ -284,6 +286,21 @@ def _occasion_named_before(mention: Mention, occasions: list[Mention], doc: Doc)
         )
     ]
     return named[-1] if named else None
+
+
+def _latest_talks_before(mention: Mention, occasions: list[Mention]) -> Mention | None:
+    """'Ministers of Kenya and Tanzania held talks in Arusha on Tuesday. … At the closing
+    news conference, Wanjiku said …': words said at a definite speaking occasion no sentence
+    before names were said at the latest dated talks told before, unless the speaker's
+    country is known and none of theirs (the conference closes those talks)."""
+    countries = {r.country for r in mention.sources} - {None}
+    talks = [o for o in occasions if o.type in TALKS - {"AGREE"}]
+    if not talks:
+        return None
+    sides = {r.country for r in (*talks[-1].sources, *talks[-1].targets)} - {None}
+    if countries and sides and not countries & sides:
+        return None
+    return talks[-1]
 
 
 def _definite_occasion(doc: Doc, mention: Mention) -> Token | None:
