@@ -753,3 +753,33 @@ def test_a_bodys_commissioner_acts_for_the_body(nlp: Any) -> None:
     text = "The European Union's trade commissioner will visit Nairobi next week."
     visits = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "VISIT"]
     assert [e["source"] for e in visits] == [["eu"]]
+
+
+@pytest.mark.model
+def test_the_two_presidents_are_the_two_countries_when_the_latest_people_are_not_theirs(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chile's President arrived in Bolivia on Monday for talks on the border. "
+        "Bolivia's President welcomed him at the airport. "
+        "Local farmers Pedro Quispe and Rosa Mamani waited outside with banners. "
+        "The two presidents met in La Paz on Tuesday."
+    )
+    events = events_of(nlp, text, date(2025, 6, 2))
+    meets = [e for e in events if e["type"] == "MEET" and "La Paz" in e["evidence"][0]["sentence"]]
+    assert [sorted(e["source"]) for e in meets] == [["BOL", "CHL"]]  # not the two farmers
+
+
+@pytest.mark.model
+def test_they_are_the_two_countries_when_the_latest_people_are_not_theirs(nlp: Any) -> None:
+    text = (
+        "Chile's President arrived in Bolivia on Monday for talks on the border. "
+        "Bolivia's President welcomed him at the airport, where the mayors Pedro Quispe and "
+        "Rosa Mamani read a greeting. "
+        "The presidents held talks in La Paz on Tuesday, and they signed a border accord."
+    )
+    events = events_of(nlp, text, date(2025, 6, 2))
+    signed = [
+        e for e in events if e["type"] == "AGREE" and "accord" in e["evidence"][0]["sentence"]
+    ]
+    assert [sorted(e["source"]) for e in signed] == [["BOL", "CHL"]]  # not the two mayors
