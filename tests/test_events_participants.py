@@ -783,3 +783,15 @@ def test_they_are_the_two_countries_when_the_latest_people_are_not_theirs(nlp: A
         e for e in events if e["type"] == "AGREE" and "accord" in e["evidence"][0]["sentence"]
     ]
     assert [sorted(e["source"]) for e in signed] == [["BOL", "CHL"]]  # not the two mayors
+
+
+@pytest.mark.model
+def test_the_two_ministers_are_the_two_ministers_the_text_named_last(nlp: Any) -> None:
+    text = (
+        "Chile's President arrived in Bolivia on Monday for talks on the border. "
+        "Foreign Minister Ana Ruiz met Foreign Minister Pedro Quispe at the airport. "
+        "The two ministers met again in La Paz on Tuesday."
+    )
+    events = events_of(nlp, text, date(2025, 6, 2))
+    meets = [e for e in events if e["type"] == "MEET" and "La Paz" in e["evidence"][0]["sentence"]]
+    assert [sorted(e["source"]) for e in meets] == [["ana-ruiz", "pedro-quispe"]]

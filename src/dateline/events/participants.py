@@ -1049,7 +1049,12 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
         # 'Kazakhstan's President visited Tashkent …, and the two leaders spoke by phone':
         # the two countries the text is about, unless the latest people are one of each
         salient = _salient_countries(index, token, count)
-        if salient and {p.country for p in people} != {c.id for c in salient}:
+        office = token.lemma_.lower()
+        holders = len(people) == count and all(
+            p.role and (office in p.role.lower() or office in ("leader", "counterpart"))
+            for p in people
+        )
+        if salient and not holders and {p.country for p in people} != {c.id for c in salient}:
             return salient
     if len(people) == count:
         return people
