@@ -768,3 +768,45 @@ def test_talks_a_traveller_is_due_somewhere_for_are_the_travellers(nlp: Any) -> 
     lisbon = [e for e in talks if e["location"] == "Lisbon"]
     # the talks are the one due there, not the meeting told in the sentence before
     assert [e["source"] for e in lisbon] == [["idris-kamara"]]
+
+
+@pytest.mark.model
+def test_the_two_presidents_are_the_two_countries_when_the_latest_people_are_not_theirs(
+    nlp: Any,
+) -> None:
+    text = (
+        "Chile's President arrived in Bolivia on Monday for talks on the border. "
+        "Bolivia's President welcomed him at the airport. "
+        "Local farmers Pedro Quispe and Rosa Mamani waited outside with banners. "
+        "The two presidents met in La Paz on Tuesday."
+    )
+    events = events_of(nlp, text, date(2025, 6, 2))
+    meets = [e for e in events if e["type"] == "MEET" and "La Paz" in e["evidence"][0]["sentence"]]
+    assert [sorted(e["source"]) for e in meets] == [["BOL", "CHL"]]  # not the two farmers
+
+
+@pytest.mark.model
+def test_they_are_the_two_countries_when_the_latest_people_are_not_theirs(nlp: Any) -> None:
+    text = (
+        "Chile's President arrived in Bolivia on Monday for talks on the border. "
+        "Bolivia's President welcomed him at the airport, where the mayors Pedro Quispe and "
+        "Rosa Mamani read a greeting. "
+        "The presidents held talks in La Paz on Tuesday, and they signed a border accord."
+    )
+    events = events_of(nlp, text, date(2025, 6, 2))
+    signed = [
+        e for e in events if e["type"] == "AGREE" and "accord" in e["evidence"][0]["sentence"]
+    ]
+    assert [sorted(e["source"]) for e in signed] == [["BOL", "CHL"]]  # not the two mayors
+
+
+@pytest.mark.model
+def test_the_two_ministers_are_the_two_ministers_the_text_named_last(nlp: Any) -> None:
+    text = (
+        "Chile's President arrived in Bolivia on Monday for talks on the border. "
+        "Foreign Minister Ana Ruiz met Foreign Minister Pedro Quispe at the airport. "
+        "The two ministers met again in La Paz on Tuesday."
+    )
+    events = events_of(nlp, text, date(2025, 6, 2))
+    meets = [e for e in events if e["type"] == "MEET" and "La Paz" in e["evidence"][0]["sentence"]]
+    assert [sorted(e["source"]) for e in meets] == [["ana-ruiz", "pedro-quispe"]]

@@ -839,6 +839,12 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
     if group:
         return group  # 'The two countries last held talks in 2021, when they agreed …'
     people = index.before(token.idx, {"person"})[:2]
+    if len(people) == 2 and token.dep_ == "nsubj":
+        # 'The neighbours last swapped prisoners in 2022, when they …': the two countries
+        # the text is about, unless the latest two people are one of each
+        sides = _salient_countries(index, token, 2)
+        if sides and {p.country for p in people} != {c.id for c in sides}:
+            return sides
     return people if len(people) == 2 else index.before(token.idx)[:1]
 
 
@@ -1003,6 +1009,9 @@ GROUP_NOUNS = {
 }  # fmt: skip
 
 
+#: offices whose holders stand for their countries: 'the two presidents' of two countries
+OFFICE_NOUNS = {"leader", "president", "counterpart", "minister"}
+
 GROUP_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "3": 3, "4": 4}
 
 
@@ -1036,6 +1045,17 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
         if len(countries) < count:
             countries = _countries_of(index, token, count) or countries
         return countries
+    if kind == "person" and token.lemma_.lower() in OFFICE_NOUNS:
+        # 'Kazakhstan's President visited Tashkent …, and the two leaders spoke by phone':
+        # the two countries the text is about, unless the latest people are one of each
+        salient = _salient_countries(index, token, count)
+        office = token.lemma_.lower()
+        holders = len(people) == count and all(
+            p.role and (office in p.role.lower() or office in ("leader", "counterpart"))
+            for p in people
+        )
+        if salient and not holders and {p.country for p in people} != {c.id for c in salient}:
+            return salient
     if len(people) == count:
         return people
     # 'the two foreign ministers' of two countries whose ministers the text does not name
