@@ -12,11 +12,12 @@ import itertools
 import json
 import random
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, text
+from sqlalchemy import Connection, delete, text
 from typer.testing import CliRunner
 
 from conftest import stored_article
@@ -673,22 +674,55 @@ def test_migration_26_links_stored_documents_under_the_new_rules(
         assert len(reopened.stories(limit=None)) == 1
 
 
-def test_migration_34_links_stored_documents_under_the_slipped_plan_rule(db_url: str) -> None:
+def _relinked_by_migration(
+    db_url: str, items: list[Any], version: int, link_as_before: Callable[[Connection], None]
+) -> tuple[int, int, int]:
+    """Stories of ``items`` stored now, after ``link_as_before`` relinked them under the
+    rules before migration ``version`` (and that migration is forgotten), and once the
+    store is opened again and the migration runs."""
+    with Store(db_url) as store:
+        for item in items:
+            store.add(item)
+        now = len(store.stories(limit=None))
+        with store.engine.begin() as conn:
+            link_as_before(conn)
+            conn.execute(
+                delete(t.schema_migrations).where(t.schema_migrations.c.version == version)
+            )
+        before = len(store.stories(limit=None))
+    with Store(db_url) as reopened:
+        return now, before, len(reopened.stories(limit=None))
+
+
+def _without_windows(*keys: str) -> Callable[[Connection], None]:
+    """Relinks under the linking rules without the windows ``keys`` (the rules before)."""
     from dateline.link.linker import relink_from_scratch
     from dateline.link.settings import RULES_PATH, settings_from_dict
 
     rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
-    rules["windows_days"].pop("slipped")  # the rules before: a plan held late was another
-    with Store(db_url) as store:
-        for item in SLIPPED:
-            store.add(item)
-        assert len(store.stories(limit=None)) == 1
-        with store.engine.begin() as conn:  # linked as before migration 34
-            relink_from_scratch(conn, settings_from_dict(rules))
-            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 34))
-        assert len(store.stories(limit=None)) == 2
-    with Store(db_url) as reopened:
-        assert len(reopened.stories(limit=None)) == 1
+    for key in keys:
+        rules["windows_days"].pop(key)
+    return lambda conn: relink_from_scratch(conn, settings_from_dict(rules))
+
+
+def _with_rule_off(
+    monkeypatch: pytest.MonkeyPatch, module: Any, name: str
+) -> Callable[[Connection], None]:
+    """Relinks with the rule ``module.name`` answering False (linked as before it)."""
+    from dateline.link.linker import relink_from_scratch
+
+    def relink(conn: Connection) -> None:
+        with monkeypatch.context() as rules:
+            rules.setattr(module, name, lambda *args: False)
+            relink_from_scratch(conn)
+
+    return relink
+
+
+def test_migration_34_links_stored_documents_under_the_slipped_plan_rule(db_url: str) -> None:
+    # the rules before: a plan held late was another
+    counts = _relinked_by_migration(db_url, SLIPPED, 34, _without_windows("slipped"))
+    assert counts == (1, 2, 1)
 
 
 def _hope_beside_a_past_deal() -> list[dict[str, Any]]:
@@ -708,19 +742,9 @@ def test_migration_35_links_stored_documents_under_the_told_apart_rule(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dateline.link import cluster
-    from dateline.link.linker import relink_from_scratch
 
-    with Store(db_url) as store:
-        for item in _hope_beside_a_past_deal():
-            store.add(item)
-        assert len(store.stories(limit=None)) == 2
-        with monkeypatch.context() as rules, store.engine.begin() as conn:
-            rules.setattr(cluster, "_told_apart", lambda *args: False)  # linked as before
-            relink_from_scratch(conn)
-            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 35))
-        assert len(store.stories(limit=None)) == 1
-    with Store(db_url) as reopened:
-        assert len(reopened.stories(limit=None)) == 2
+    as_before = _with_rule_off(monkeypatch, cluster, "_told_apart")
+    assert _relinked_by_migration(db_url, _hope_beside_a_past_deal(), 35, as_before) == (2, 1, 2)
 
 
 def _kept_late(where: str | None) -> list[dict[str, Any]]:
@@ -806,22 +830,9 @@ def test_an_undated_past_of_two_countries_weeks_later_is_another_event(store: St
 def test_migration_36_links_stored_documents_under_the_late_and_recalled_rules(
     db_url: str,
 ) -> None:
-    from dateline.link.linker import relink_from_scratch
-    from dateline.link.settings import RULES_PATH, settings_from_dict
-
-    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
-    for key in ("held_late", "recalled"):
-        rules["windows_days"].pop(key)  # the rules before
-    with Store(db_url) as store:
-        for item in [*_kept_late("Hanoi"), *_recalled(PEOPLE_WHO_MET)]:
-            store.add(item)
-        assert len(store.stories(limit=None)) == 2
-        with store.engine.begin() as conn:  # linked as before migration 36
-            relink_from_scratch(conn, settings_from_dict(rules))
-            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 36))
-        assert len(store.stories(limit=None)) == 4
-    with Store(db_url) as reopened:
-        assert len(reopened.stories(limit=None)) == 2
+    items = [*_kept_late("Hanoi"), *_recalled(PEOPLE_WHO_MET)]
+    as_before = _without_windows("held_late", "recalled")
+    assert _relinked_by_migration(db_url, items, 36, as_before) == (2, 4, 2)
 
 
 def test_a_report_on_the_date_of_a_plan_beats_the_plan_it_would_keep_late(store: Store) -> None:
@@ -908,16 +919,7 @@ def test_migration_37_links_stored_documents_under_the_trip_without_a_destinatio
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dateline.link import compat
-    from dateline.link.linker import relink_from_scratch
 
-    with Store(db_url) as store:
-        for item in _trips_without_a_destination():
-            store.add(item)
-        assert len(store.stories(limit=None)) == 3
-        with monkeypatch.context() as rules, store.engine.begin() as conn:
-            rules.setattr(compat, "_trip_elsewhere", lambda *args: False)  # linked as before
-            relink_from_scratch(conn)
-            conn.execute(delete(t.schema_migrations).where(t.schema_migrations.c.version == 37))
-        assert len(store.stories(limit=None)) == 1
-    with Store(db_url) as reopened:
-        assert len(reopened.stories(limit=None)) == 3
+    as_before = _with_rule_off(monkeypatch, compat, "_trip_elsewhere")
+    counts = _relinked_by_migration(db_url, _trips_without_a_destination(), 37, as_before)
+    assert counts == (3, 1, 3)
