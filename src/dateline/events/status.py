@@ -848,7 +848,7 @@ def held_later(
                 return True  # 'failed to carry out … and will now try again'
             continue
         refers = is_definite(subject, DEFINITE_PLURAL, possessive=True)  # 'its signing'
-        if subject.lower_ in ("it", "they") or (refers and same_kind(subject)):
+        if subject.lower_ in PLAN_PRONOUNS or (refers and same_kind(subject)):
             return True
     return False
 
@@ -991,13 +991,11 @@ def _referring_change(verb: Token, cues: dict[str, Any]) -> Decision | None:
     'postpone') for 'It was postponed', ('negated', 'cancel') for 'They were cancelled'."""
     if not is_verb(verb):
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = children(verb, "nsubj", "nsubjpass")
     if len(subjects) != 1:
         return None
     subject = subjects[0]
-    demonstrative = subject.lemma_.lower() in PLAN_NOUNS and any(
-        c.dep_ == "det" and c.lower_ in ("that", "this") for c in subject.children
-    )
+    demonstrative = subject.lemma_.lower() in PLAN_NOUNS and is_definite(subject, ("that", "this"))
     if subject.lower_ not in PLAN_PRONOUNS and not demonstrative:
         return None
     decision = _governed(verb, cues)
