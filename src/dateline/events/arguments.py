@@ -34,6 +34,7 @@ from dateline.events.places import (
 from dateline.events.tree import (
     RELATIVE_PRONOUNS,
     children,
+    due_in,
     is_definite,
     phrase_tokens,
     prep_objects,
@@ -543,7 +544,7 @@ def fill_noun(
         targets = subjects(clause, index)  # 'At the invitation of Xi, Ganbold will visit'
     if light is None and _on_a_journey(noun, clause):
         light = clause  # 'Wekesa is in Norway on an official visit': his visit, there
-    if light is None and via_prep and noun.head.lower_ == "for" and _due_in(clause):
+    if light is None and via_prep and noun.head.lower_ == "for" and due_in(clause):
         light = clause  # 'Rahim is due in Cairo in May for talks': his talks, there
     if light is not None and _calls_off_one_told(noun, light, mention):
         light = None  # 'Putin was to sign … The Kremlin called off the signing': Putin's
@@ -609,14 +610,6 @@ def _on_a_journey(noun: Token, clause: Token) -> bool:
         and head.lower_ == "on"
         and head.head.i == clause.i
         and clause.lemma_.lower() in JOURNEY_HOSTS
-    )
-
-
-def _due_in(clause: Token) -> bool:
-    """'is due in Cairo', 'was due in Lima': a copula whose subject is due somewhere makes
-    the journey its 'for' phrase is the purpose of."""
-    return clause.lemma_.lower() == "be" and any(
-        c.dep_ == "acomp" and c.lower_ == "due" for c in clause.children
     )
 
 

@@ -5,6 +5,7 @@ parties of talks that ended without an agreement, the latest occasion of a histo
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -1101,20 +1102,30 @@ def _first_holder_to_travel(verb: Token, timexes: list[Timex]) -> tuple[Token, T
 def _since_date(first: Token, timexes: list[Timex]) -> Timex | None:
     """The dated timex of a 'since' phrase on ``first`` or on its head."""
     for prep in [*first.children, *first.head.children]:
-        if prep.dep_ != "prep" or prep.lower_ != "since":
-            continue
-        for pobj in prep.children:
-            found = next(
-                (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)), None
-            )
-            if found is not None:
-                return found
+        found = _dated_since(prep, timexes)
+        if found is not None:
+            return found
+    return None
+
+
+def _dated_since(prep: Token, timexes: list[Timex]) -> Timex | None:
+    """The dated timex a 'since' preposition governs ('since 2016'), else None."""
+    if prep.dep_ != "prep" or prep.lower_ != "since":
+        return None
+    for pobj in prep.children:
+        found = next(
+            (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)), None
+        )
+        if found is not None:
+            return found
     return None
 
 
 #: determiners of an office holder the text names only as one of a kind ('by a Kenyan
 #: president', 'by any US president')
 ONE_OF_A_KIND = {"a", "an", "any"}
+#: the determiners of 'the first by a Chilean head of state' (`first_of_its_kind`)
+INDEFINITE = {"a", "an"}
 
 
 def _holders_country(first: Token, holder: bool = False) -> str | None:
@@ -1122,26 +1133,32 @@ def _holders_country(first: Token, holder: bool = False) -> str | None:
     minister', 'by a head of state from Brazil' on ``first`` (the noun it qualifies or the
     bare 'first'), or of ``first`` itself when it is the ``holder`` ('the first Zambian
     leader to visit'): one holder of that country's office, whom the text does not name."""
-    from dateline.actors.geo import country_code
-
     if holder:
         # 'the first Zambian leader to visit Lilongwe since 2014'
         mods = [c for c in first.children if c.dep_ in ("amod", "compound")]
         return next((code for c in mods if (code := country_code(c.text)) is not None), None)
+    for agent in _indefinite_agents(first, ONE_OF_A_KIND):
+        for word in agent.subtree:
+            fits = word.dep_ in ("amod", "compound") or (
+                word.dep_ == "pobj" and word.head.lower_ == "from"
+            )
+            code = country_code(word.text) if fits else None
+            if code is not None:
+                return code
+    return None
+
+
+def _indefinite_agents(first: Token, determiners: set[str]) -> Iterator[Token]:
+    """The agents of 'by a …' on ``first`` whose determiner is one of ``determiners``: a
+    holder of an office the text does not name ('the first by a Chilean head of state')."""
     for prep in first.children:
         if prep.dep_ != "prep" or prep.lower_ != "by":
             continue
-        for agent in (c for c in prep.children if c.dep_ == "pobj"):
-            if not any(c.dep_ == "det" and c.lower_ in ONE_OF_A_KIND for c in agent.children):
-                continue
-            for word in agent.subtree:
-                fits = word.dep_ in ("amod", "compound") or (
-                    word.dep_ == "pobj" and word.head.lower_ == "from"
-                )
-                code = country_code(word.text) if fits else None
-                if code is not None:
-                    return code
-    return None
+        for agent in prep.children:
+            if agent.dep_ == "pobj" and any(
+                c.dep_ == "det" and c.lower_ in determiners for c in agent.children
+            ):
+                yield agent
 
 
 def _by_one_of_a_kind(earlier: Mention, first: Token, holder: bool = False) -> Mention:
@@ -1223,14 +1240,9 @@ def _since_of_the_ordinal(first: Token, timexes: list[Timex]) -> Timex | bool | 
         for prep in head.children:
             if prep.dep_ != "prep":
                 continue
-            if prep.lower_ == "since":
-                for pobj in prep.children:
-                    found = next(
-                        (t for t in timexes if t.start <= pobj.idx < t.end and timing.is_dated(t)),
-                        None,
-                    )
-                    if found is not None:
-                        return found
+            found = _dated_since(prep, timexes)
+            if found is not None:
+                return found
             if prep.lower_ == "in" and any(
                 t.lower_ in UNDATED_SPANS for t in prep.subtree if t.i != prep.i
             ):
@@ -1307,12 +1319,7 @@ def _visitor_of_the_ordinal(
 
 def _by_another(first: Token) -> Token | None:
     """The holder of 'the first by a Chilean head of state' (an indefinite agent)."""
-    for prep in first.children:
-        if prep.dep_ == "prep" and prep.lower_ == "by":
-            for pobj in prep.children:
-                if any(d.lower_ in ("a", "an") for d in pobj.children if d.dep_ == "det"):
-                    return pobj
-    return None
+    return next(_indefinite_agents(first, INDEFINITE), None)
 
 
 def _country_of(holder: Token) -> str | None:

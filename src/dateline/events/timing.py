@@ -15,6 +15,7 @@ from dateline.events.arguments import JOURNEY_VERBS, argument_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
 from dateline.events.status import ORDINAL_DAYS
+from dateline.events.tree import due_in
 from dateline.events.triggers import TOPIC_PREPS, pos_class, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
 
@@ -111,18 +112,10 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
 TRIP_STAYS = {"continue", "stay", "proceed", "remain"}
 
 
-def _due(clause: Token) -> bool:
-    """'is due in Tokyo in October': a copula with `due` and no infinitive of its own."""
-    return clause.lemma_.lower() == "be" and any(
-        c.dep_ == "acomp" and c.lower_ == "due" and not any(g.dep_ == "xcomp" for g in c.children)
-        for c in clause.children
-    )
-
-
 def trip_host(clause: Token) -> bool:
     """A clause that makes a journey, so that an act it is made `for` happens at its time."""
     lemma = clause.lemma_.lower()
-    return lemma in JOURNEY_VERBS or lemma in TRIP_STAYS or _due(clause)
+    return lemma in JOURNEY_VERBS or lemma in TRIP_STAYS or due_in(clause)
 
 
 def due_for(mention: Mention, doc: Doc) -> Token | None:
@@ -133,7 +126,7 @@ def due_for(mention: Mention, doc: Doc) -> Token | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None
-    return token.head if _due(token.head) else None
+    return token.head if due_in(token.head) else None
 
 
 def participle_host(token: Token) -> Token | None:

@@ -67,3 +67,12 @@ def phrase_tokens(token: Token) -> list[Token]:
         if c.dep_ in INNER_CLAUSES and c.i != token.i
     ]
     return [t for t in token.subtree if not any(lo <= t.i <= hi for lo, hi in spans)]
+
+
+def due_in(clause: Token) -> bool:
+    """'is due in Tokyo in October', 'was due in Lima': a copula with `due` and no infinitive
+    of its own, which makes a journey (an act it is made `for` happens there and then)."""
+    return clause.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ == "due" and not any(g.dep_ == "xcomp" for g in c.children)
+        for c in clause.children
+    )

@@ -32,10 +32,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from dateline.events.mention import Mention
-from dateline.events.participants import MentionIndex
+from dateline.events.participants import SUBJECT_DEPS, MentionIndex
 from dateline.events.places import LOCATION_PREPS, first_place, place_of
 from dateline.events.scene import ON_SCENE, SCENE_GROUPS
-from dateline.events.tree import children
+from dateline.events.tree import THE, children, is_definite
 from dateline.model import Actor, Event, Place
 
 #: subjects of a conjoined clause that stand for the parties of the clause before it
@@ -162,7 +162,7 @@ def _followed_kinds(verb: Token) -> set[str]:
         if child.dep_ != "prep" or child.lower_ != "after":
             continue
         for noun in children(child, "pobj"):
-            if noun.lower_ in FOLLOWED and any(d.lower_ == "the" for d in noun.children):
+            if noun.lower_ in FOLLOWED and is_definite(noun, THE):
                 kinds |= FOLLOWED[noun.lower_]
     return kinds
 
@@ -231,13 +231,9 @@ def _office_of(doer: Actor, mentions: list[Mention], doc: Doc) -> bool:
             token = span[0] if span is not None and len(span) else None
             while token is not None and token.dep_ in QUALIFYING and token.head.i != token.i:
                 token = token.head
-                if token.lemma_.lower() in SPEAKING_OFFICES and token.dep_ in SUBJECTS:
+                if token.lemma_.lower() in SPEAKING_OFFICES and token.dep_ in SUBJECT_DEPS:
                     return True
     return False
-
-
-#: the subject links of a clause
-SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def sits_at_home(actor: Actor, institutions: set[str]) -> bool:
