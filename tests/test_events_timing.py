@@ -1215,3 +1215,16 @@ def test_a_period_the_sentence_gives_a_plan_stays_when_no_day_is_set(nlp: Any) -
     assert visit["time"]["value"] == "2026"
     # a time another sentence lent is still dropped (see
     # test_a_plan_its_sentence_says_has_no_date_stays_undated)
+
+
+def test_a_date_between_a_called_off_plan_and_its_verb_is_the_plans(nlp: Any) -> None:
+    """'A planned visit … in early November was called off': the parser hangs the date on
+    the cancelling verb, but it stands in the subject, before the verb: the plan's time."""
+    text = "A planned visit to Kampala by the Kenyan minister in early September was called off."
+    [visit] = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert visit["status"] == "negated"
+    # the month the sentence gives (which September is the tagger's reading of the tense)
+    assert (visit["time"]["value"] or "").endswith("-09")
+    after = "A planned visit to Kampala by the Kenyan minister was called off last week."
+    [visit] = [e for e in _events(nlp, after) if e["type"] == "VISIT"]
+    assert (visit["status"], visit["time"]["value"]) == ("negated", None)

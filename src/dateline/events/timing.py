@@ -232,7 +232,8 @@ def attach(
             if lifted and not planned_for:
                 continue  # 'decided on Monday to cancel the visit': the deciding's day
             called_off = mention.status == "negated" and mention.cue in cancel_cues
-            if called_off and owner == mention.clause != mention.token and not planned_for:
+            on_the_verb = called_off and owner == mention.clause != mention.token
+            if on_the_verb and not planned_for and not _inside_subject(doc, timex, mention):
                 continue  # 'scrubbed a planned visit last week': the cancelling's time
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
@@ -251,6 +252,19 @@ def attach(
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+def _inside_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
+    """'A planned visit to Asmara in early November was called off': a date between the
+    subject noun and its verb, which the parser hangs on the verb, tells the subject's time."""
+    noun, verb = doc[mention.token], doc[mention.clause]
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.i == verb.i
+        and noun.idx < timex.start
+        and timex.end <= verb.idx
+        and "," not in doc.text[noun.idx : timex.start]
+    )
 
 
 def _planned_for(root: Token, owner: int) -> bool:
