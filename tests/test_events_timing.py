@@ -1156,3 +1156,75 @@ def test_words_at_a_closing_conference_no_sentence_names_take_the_latest_talks_d
     bare = text.replace("At the closing press conference, ", "")
     said = [e for e in _events(nlp, bare) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Officials in Nairobi said President Ruto will travel to Lusaka before the end of the "
+         "year.", "VISIT", "2026"),
+        ("A team of Kenyan police advisers will deploy to Haiti by the end of the month.",
+         "DEPLOY", "2026-07"),
+    ],
+)  # fmt: skip
+def test_a_window_closing_at_the_end_of_a_period_is_the_period(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    """'before the end of the year' is the year, 'by the end of the month' the month
+    (docs/annotation.md: a window the text names fixes the time at its grain)."""
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["time"]["value"] for e in found] == [value]
+    # a bound with no period of its own stays a bound
+    bare = text.replace("the end of the year", "the election").replace(
+        "the end of the month", "the election"
+    )
+    found = [e for e in _events(nlp, bare) if e["type"] == kind]
+    assert found and all(e["time"]["value"] is None for e in found)
+
+
+def test_a_stay_opened_by_a_present_perfect_arrival_lasts_its_stated_days(nlp: Any) -> None:
+    """'has arrived in Kampala for a three-day visit': the arrival is today's, the visit
+    the three days from it."""
+    text = "Kenya's President has arrived in Kampala for a three-day official visit."
+    [visit] = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert (visit["status"], visit["time"]["value"]) == ("ongoing", "2026-07-10/2026-07-12")
+    bare = "Kenya's President has arrived in Kampala for an official visit."
+    [visit] = [e for e in _events(nlp, bare) if e["type"] == "VISIT"]
+    assert (visit["status"], visit["time"]["value"]) == ("ongoing", None)
+
+
+def test_a_bare_first_day_before_a_dated_last_day_makes_one_span(nlp: Any) -> None:
+    """'scheduled for 20 to 23 July': the tagger finds '20' and '23 July' apart; the days
+    between them are the plan's, as in 'July 20 to 23'."""
+    text = (
+        "Kenya's President has cancelled his state visit to Ghana, which had been scheduled "
+        "for 20 to 23 July."
+    )
+    [visit] = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert (visit["status"], visit["time"]["value"]) == ("negated", "2026-07-20/2026-07-23")
+
+
+def test_a_period_the_sentence_gives_a_plan_stays_when_no_day_is_set(nlp: Any) -> None:
+    """'would travel to Nairobi later this year, though no date has been set': the year is
+    the plan's own, not a date lent by another mention."""
+    text = (
+        "Tanzania's President would travel to Nairobi later this year, though no date has been "
+        "set, officials said."
+    )
+    [visit] = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert visit["time"]["value"] == "2026"
+    # a time another sentence lent is still dropped (see
+    # test_a_plan_its_sentence_says_has_no_date_stays_undated)
+
+
+def test_a_date_between_a_called_off_plan_and_its_verb_is_the_plans(nlp: Any) -> None:
+    """'A planned visit … in early November was called off': the parser hangs the date on
+    the cancelling verb, but it stands in the subject, before the verb: the plan's time."""
+    text = "A planned visit to Kampala by the Kenyan minister in early September was called off."
+    [visit] = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert visit["status"] == "negated"
+    # the month the sentence gives (which September is the tagger's reading of the tense)
+    assert (visit["time"]["value"] or "").endswith("-09")
+    after = "A planned visit to Kampala by the Kenyan minister was called off last week."
+    [visit] = [e for e in _events(nlp, after) if e["type"] == "VISIT"]
+    assert (visit["status"], visit["time"]["value"]) == ("negated", None)

@@ -232,7 +232,8 @@ def attach(
             if lifted and not planned_for:
                 continue  # 'decided on Monday to cancel the visit': the deciding's day
             called_off = mention.status == "negated" and mention.cue in cancel_cues
-            if called_off and owner == mention.clause != mention.token and not planned_for:
+            on_the_verb = called_off and owner == mention.clause != mention.token
+            if on_the_verb and not planned_for and not _inside_subject(doc, timex, mention):
                 continue  # 'scrubbed a planned visit last week': the cancelling's time
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
@@ -251,6 +252,19 @@ def attach(
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+def _inside_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
+    """'A planned visit to Asmara in early November was called off': a date between the
+    subject noun and its verb, which the parser hangs on the verb, tells the subject's time."""
+    noun, verb = doc[mention.token], doc[mention.clause]
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.i == verb.i
+        and noun.idx < timex.start
+        and timex.end <= verb.idx
+        and "," not in doc.text[noun.idx : timex.start]
+    )
 
 
 def _planned_for(root: Token, owner: int) -> bool:
@@ -484,11 +498,37 @@ def time_from(options: list[Attachment], best: int, text: str = "") -> tuple[Eve
     timex, prep = attachment.timex, attachment.prep
     if prep == "since":
         return EventTime(None, timex.earliest, None, None), False
+    if prep in ("before", "by") and _end_of_period(timex):
+        return _the_period(timex), True
     if prep in ("before", "by"):
         return EventTime(None, None, timex.latest if prep == "by" else timex.earliest, None), False
     if prep in ("after", "following"):
         return EventTime(None, timex.latest, None, None), False
     return point(timex), is_dated(timex)
+
+
+#: the grains a window closing at the end of its period names whole ('before the end of the
+#: year' is the year, 'by the end of July' the month: docs/annotation.md, Time)
+PERIOD_GRAINS = {"month", "quarter", "season", "year"}
+END_OF = re.compile(r"^the\s+end\s+of\b", re.IGNORECASE)
+
+
+def _end_of_period(timex: Timex) -> bool:
+    """'before the end of the year', 'by the end of the month': a window that closes with a
+    month or a year the text names, and so falls within it."""
+    return (
+        timex.mod == "END"
+        and timex.granularity in PERIOD_GRAINS
+        and bool(END_OF.match(timex.text))
+        and is_dated(timex)
+    )
+
+
+def _the_period(timex: Timex) -> EventTime:
+    """The whole period whose end a timex names ('the end of the year': the year)."""
+    start = re.sub(r"^(\d{4})$", r"\1-01-01", re.sub(r"^(\d{4}-\d{2})$", r"\1-01", timex.value))
+    earliest = start if iso_day(start) is not None else timex.earliest
+    return EventTime(timex.value, earliest, timex.latest, timex.granularity)
 
 
 def range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Attachment] | None:
@@ -515,8 +555,9 @@ def range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Att
         next_day = bool(first_end and last_start and last_start == first_end + timedelta(days=1))
         if word == "and" and opener != "between" and not (last.timex.text.isdigit() or next_day):
             continue  # 'on May 2 and May 4' is two occasions; 'July 15 and 16' is one span
-        if word and word != "and" and opener != "from" and not last.timex.text.isdigit():
-            continue
+        bare = first.timex.text.isdigit() or last.timex.text.isdigit()
+        if word and word != "and" and opener != "from" and not bare:
+            continue  # '9 to 12 March' and 'March 9 to 12' are one span either way
         return first, last
     return None
 
@@ -1013,6 +1054,25 @@ def _just_arrived(event: Event, mentions: list[Mention], doc: Doc) -> bool:
     return False
 
 
+def _length_from_today(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> int | None:
+    """The stated length of a stay that a present-perfect arrival with no day of its own
+    opens ('has arrived in Tehran for a two-day visit'), when the visit is undated or on the
+    DCT alone: the arrival is today's."""
+    on_dct = event.time.value == dct.isoformat()
+    if event.dated and not on_dct:
+        return None
+    for mention in mentions:
+        token = doc[mention.token]
+        if token.lemma_.lower() != "arrive" or not present_perfect(token):
+            continue
+        if any(is_dated(t) and t.value != dct.isoformat() for t in mention.timexes):
+            continue  # 'has arrived … after landing on Sunday': a day of its own
+        days = _stated_length(token)
+        if days is not None and days > 1:
+            return days
+    return None
+
+
 #: how many days after an arrival with no departure told the visitor is still there
 ARRIVAL_DAYS = 1
 
@@ -1064,9 +1124,15 @@ DAY_GRAINS = {"day", "time"}
 def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
     """A visit that began shortly before the DCT, or a visit, meeting or strike whose stated
     length covers it ('opened the three-day talks on Monday', read on Monday), is ongoing."""
-    if event.type == "VISIT" and event.status == "occurred" and _just_arrived(event, mentions, doc):
+    arrived = event.type == "VISIT" and event.status == "occurred"
+    if arrived and _just_arrived(event, mentions, doc):
         event.status, event.cue = "ongoing", "has arrived"
-        return
+    if event.type == "VISIT" and event.status == "ongoing":
+        days = _length_from_today(event, mentions, doc, dct)
+        if days is not None:
+            # 'has arrived in Dhaka for a three-day visit': today and the days after it
+            event.time, event.dated = day_span(dct, dct + timedelta(days=days - 1)), True
+            return
     start = iso_day(event.time.earliest) if event.time.granularity in DAY_GRAINS else None
     if event.type not in LASTING or event.status != "occurred" or start is None or start > dct:
         return
@@ -1201,8 +1267,18 @@ def no_date_set(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> N
     if event.status not in ("planned", "possible") or not event.dated:
         return
     text = doc.text
-    if any(NO_DATE_SET.search(text, *m.sentence) for m in mentions):
+    undated = [m for m in mentions if NO_DATE_SET.search(text, *m.sentence)]
+    if undated and not any(_own_period(m, event.time) for m in undated):
         event.time, event.dated = EventTime(None, dct.isoformat(), None, None), False
+
+
+def _own_period(mention: Mention, time: EventTime) -> bool:
+    """'will travel to Algiers before the end of the year, though no date has been set': a
+    month or a year the sentence itself gives the plan is no date set, and stays."""
+    start, end = mention.sentence
+    return time.granularity in PERIOD_GRAINS and any(
+        t.value == time.value and start <= t.start < end for t in mention.timexes
+    )
 
 
 def _days_later(day: date, days: int) -> date | None:
