@@ -810,3 +810,36 @@ def test_the_two_ministers_are_the_two_ministers_the_text_named_last(nlp: Any) -
     events = events_of(nlp, text, date(2025, 6, 2))
     meets = [e for e in events if e["type"] == "MEET" and "La Paz" in e["evidence"][0]["sentence"]]
     assert [sorted(e["source"]) for e in meets] == [["ana-ruiz", "pedro-quispe"]]
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_the_people_an_earlier_meeting_named_without_countries(
+    nlp: Any,
+) -> None:
+    text = (
+        "Ghana and Peru have argued over cocoa prices since 2019, and Ghana wants Peru to cut "
+        "its exports. "
+        "Qatari officials said they hoped President Kofi Amankwah and Peru's president, Rosa "
+        "Campos, could meet in Doha. "
+        "The two leaders last met in Geneva in May 2024, when they signed a cocoa accord."
+    )
+    events = events_of(nlp, text, date(2026, 3, 4))
+    geneva = [e for e in events if e["location"] == "Geneva"]
+    # the two people the text named as the parties of a meeting, not Ghana and Peru
+    assert sorted((e["type"], sorted(e["source"])) for e in geneva) == [
+        ("AGREE", ["kofi-amankwah", "rosa-campos"]),
+        ("MEET", ["kofi-amankwah", "rosa-campos"]),
+    ]
+
+
+@pytest.mark.model
+def test_they_are_the_two_people_who_met_when_the_text_gives_them_no_country(nlp: Any) -> None:
+    text = (
+        "Ghana and Peru have argued over cocoa prices since 2019. "
+        "Trade Minister Kofi Amankwah met Peru's envoy for trade, Rosa Campos, in Accra on "
+        "Monday. "
+        "They condemned the attack on a cargo ship off Callao on Sunday."
+    )
+    events = events_of(nlp, text, date(2026, 3, 4))
+    condemned = [e for e in events if e["type"] == "ACCUSE"]
+    assert [sorted(e["source"]) for e in condemned] == [["kofi-amankwah", "rosa-campos"]]

@@ -324,3 +324,13 @@ def test_an_event_outside_a_building_is_in_the_city_told_before_or_the_datelines
     # a building that is what the protest is about, not where it is, places nothing
     about = "About fifty fishermen protested on Tuesday against a new port."
     assert places(nlp, about, "PROTEST") == [None]
+
+
+def test_a_building_talks_are_held_at_is_no_party_to_them(nlp: Any) -> None:
+    text = (
+        "Ghanaian President Kofi Amankwah and Peruvian President Rosa Campos signed agreements "
+        "on cocoa and fisheries on Tuesday after talks at Bellamy House."
+    )
+    [talks] = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "MEET"]
+    # the two presidents met there; the house is where, not who
+    assert sorted(talks["source"]) == ["kofi-amankwah", "rosa-campos"]

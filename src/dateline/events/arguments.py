@@ -16,6 +16,7 @@ from dateline.events.places import (
     first_place,
     happening_place,
     institution_hosts,
+    is_building,
     narrower,
     on_a_trip_to,
     open_place,
@@ -659,6 +660,8 @@ def _add_prep_arguments(
                     continue  # 'on the sidelines of the G7 summit': the summit's holders too
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
+        if prep in LOCATION_PREPS and is_building(pobj, index):
+            continue  # 'talks at the Union Buildings': where they met, not who
         if kind == "AID" and prep in RECEIVING_PREPS:
             received = received or receiving_place(pobj, index)
         if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):

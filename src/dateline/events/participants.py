@@ -843,7 +843,11 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
         # 'The neighbours last swapped prisoners in 2022, when they …': the two countries
         # the text is about, unless the latest two people are one of each
         sides = _salient_countries(index, token, 2)
-        if sides and {p.country for p in people} != {c.id for c in sides}:
+        if (
+            sides
+            and {p.country for p in people} != {c.id for c in sides}
+            and not _occasion_parties(people, token, index)
+        ):
             return sides
     return people if len(people) == 2 else index.before(token.idx)[:1]
 
@@ -1054,7 +1058,12 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
             p.role and (office in p.role.lower() or office in ("leader", "counterpart"))
             for p in people
         )
-        if salient and not holders and {p.country for p in people} != {c.id for c in salient}:
+        if (
+            salient
+            and not holders
+            and {p.country for p in people} != {c.id for c in salient}
+            and not _occasion_parties(people, token, index)
+        ):
             return salient
     if len(people) == count:
         return people
@@ -1063,6 +1072,56 @@ def resolve_group(token: Token, index: MentionIndex) -> list[Ref]:
     if len(countries) == count:
         return countries
     return people if kind == "person" else index.before(token.idx)[:count]
+
+
+def _occasion_parties(people: list[Ref], token: Token, index: MentionIndex) -> bool:
+    """Whether ``people``, none of whom the text gives a country, are the parties of one
+    meeting, talks or accord told before ``token`` ('Halvorsen met Kenya's Cabinet
+    Secretary, Daniel Wekesa, … The two ministers discussed trade'; 'hoped Lusa and
+    Rwanda's president, Jean Mbeki, could meet … The two leaders last met in 2025'): then
+    'the two leaders' and 'they' are those people, as the text names them, not countries
+    read off the rest of the text."""
+    if not people or any(p.kind != "person" or p.country for p in people):
+        return False
+    ids = {p.id for p in people}
+    named: dict[int, dict[str, list[Token]]] = {}
+    for i, actor in index.token_actor.items():
+        if actor.id in ids and i < token.i:
+            mention = token.doc[i]
+            named.setdefault(mention.sent.start, {}).setdefault(actor.id, []).append(mention)
+    from dateline.events.lexicon import load_lexicon
+    from dateline.events.triggers import lookup
+
+    lexicon = load_lexicon()
+    here = index.blocks[token.i] if index.blocks else 0
+    for start, mentions in named.items():
+        if len(mentions) < len(ids):
+            continue
+        if index.blocks and index.blocks[start] < here - 1:
+            continue  # a meeting of the two paragraphs before is another occasion's
+        for word in token.doc[start].sent:
+            trigger = lookup(word, lexicon) if word.i < token.i else None
+            if trigger is None or not lexicon.types[trigger.type].symmetric:
+                continue
+            if all(any(_party_of(m, word) for m in found) for found in mentions.values()):
+                return True
+    return False
+
+
+def _party_of(mention: Token, trigger: Token) -> bool:
+    """Whether a name is in a trigger's phrase ('met X', 'talks with X', 'X and Y could
+    meet') or is the subject of a verb the trigger hangs under ('X will travel to Rome for
+    talks with Y')."""
+    if trigger.is_ancestor(mention):
+        return True
+    verb = trigger
+    while True:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and (child.i == mention.i or child.is_ancestor(mention)):
+                return True
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 #: how much more a country named in the paragraph of 'the two sides' counts than one named

@@ -198,8 +198,32 @@ def places_event(prep: str, pobj: Token) -> bool:
 
 def institution_hosts(kind: str, pobj: Token, index: MentionIndex) -> bool:
     """'talks at the Ministry of Labour': the institution a meeting is held at is its host
-    (and the place its capital); a statement made there is not the institution's."""
-    return kind == "MEET" and not any(index.place(t) for t in phrase_tokens(pobj))
+    (and the place its capital); a statement made there is not the institution's, nor is a
+    meeting held in a building the building's."""
+    return (
+        kind == "MEET"
+        and not any(index.place(t) for t in phrase_tokens(pobj))
+        and not is_building(pobj, index)
+    )
+
+
+#: last words of the name of a building where people meet, which takes no part itself:
+#: 'talks at the Union Buildings', 'a lunch at Carlton House', 'met at the Palais des Nations'
+BUILDING_WORDS = {
+    "house", "buildings", "building", "palace", "palais", "palacio", "palazzo", "hall",
+    "mansion", "residence", "castle",
+}  # fmt: skip
+
+
+def is_building(pobj: Token, index: MentionIndex) -> bool:
+    """Whether an 'at' or 'in' object is a building the tagger took for an organisation
+    ('after talks at the Union Buildings'), not one the actor dictionary knows as a party
+    ('talks at the White House', which is the US government's)."""
+    actor = index.actor(pobj)
+    if actor is None or actor.kind != "organisation" or actor.country:
+        return False
+    words = actor.name.lower().replace("-", " ").split()
+    return bool(words) and (words[-1] in BUILDING_WORDS or words[0] in {"palais", "palacio"})
 
 
 #: how many sentences before its own 'there' looks back for the place it stands for
