@@ -1156,3 +1156,19 @@ def test_words_at_a_closing_conference_no_sentence_names_take_the_latest_talks_d
     bare = text.replace("At the closing press conference, ", "")
     said = [e for e in _events(nlp, bare) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A rally that Kenya's ruling party had called for Saturday outside the presidency "
+         "has been cancelled.", "2026-07-11"),
+    ],
+)  # fmt: skip
+def test_a_protest_called_off_keeps_the_day_its_relative_clause_had_set(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'a rally the party had called for Saturday … has been cancelled': the day it had been
+    called for, not none and not the day of the calling off."""
+    rallies = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
+    assert [(e["status"], e["time"]["value"]) for e in rallies] == [("negated", value)]
