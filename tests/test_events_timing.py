@@ -1228,3 +1228,19 @@ def test_a_date_between_a_called_off_plan_and_its_verb_is_the_plans(nlp: Any) ->
     after = "A planned visit to Kampala by the Kenyan minister was called off last week."
     [visit] = [e for e in _events(nlp, after) if e["type"] == "VISIT"]
     assert (visit["status"], visit["time"]["value"]) == ("negated", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A rally that Kenya's ruling party had called for Saturday outside the presidency "
+         "has been cancelled.", "2026-07-11"),
+    ],
+)  # fmt: skip
+def test_a_protest_called_off_keeps_the_day_its_relative_clause_had_set(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'a rally the party had called for Saturday … has been cancelled': the day it had been
+    called for, not none and not the day of the calling off."""
+    rallies = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
+    assert [(e["status"], e["time"]["value"]) for e in rallies] == [("negated", value)]

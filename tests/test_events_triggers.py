@@ -459,3 +459,49 @@ def test_a_case_brought_before_a_court_is_an_accusation_and_asking_a_parliament_
     assert (taken["source"], taken["time"]["value"]) == (["PER"], "2008-01")
     text = "Peru took the minister to the airport in January 2008."
     assert [e for e in events_of(nlp, text, dct) if e["type"] == "ACCUSE"] == []
+
+
+@pytest.mark.model
+def test_a_border_closed_in_a_dispute_is_a_sanction_and_one_closed_for_a_hazard_none(
+    nlp: Any,
+) -> None:
+    dct = date(2025, 5, 21)
+    closed = "Chile closed the border crossing to Bolivian lorries on April 6 in a row over fees."
+    [measure] = [e for e in events_of(nlp, closed, dct) if e["type"] == "SANCTION"]
+    assert (measure["status"], measure["source"], measure["time"]["value"]) == (
+        "occurred",
+        ["CHL"],
+        "2025-04-06",
+    )
+    for hazard in (
+        "Chile closed the border crossing on April 6 to prevent the virus from spreading.",
+        "Chile closed the border post after the floods on Monday.",
+        "Chad closed the border crossing on Monday after the shelling began.",
+    ):
+        found = {e["type"] for e in events_of(nlp, hazard, dct)}
+        assert "SANCTION" not in found, (hazard, found)
+
+
+@pytest.mark.model
+def test_a_named_border_point_closed_is_where_the_measure_is(nlp: Any) -> None:
+    dct = date(2025, 5, 21)
+    text = "Chile closed the main Chungara border crossing to Bolivian lorries on Monday."
+    [measure] = [e for e in events_of(nlp, text, dct) if e["type"] == "SANCTION"]
+    assert "Chungara" in (measure["location"] or ""), measure["location"]
+
+
+@pytest.mark.model
+def test_jailing_needs_its_object_and_charges_need_a_crime(nlp: Any) -> None:
+    """'jailed six activists' is force used by who jails, 'journalists jailed in Uganda'
+    names no jailer; 'charged them with inciting violence' is an accusation, 'charged higher
+    fees' none; ordering a diplomat to leave expels, ordering troops to leave does not."""
+    dct = date(2025, 5, 21)
+    for text, kind in (
+        ("Kenya protested over the journalists jailed in Uganda.", "ATTACK"),
+        ("Kenya charged higher port fees in May.", "ACCUSE"),
+        ("Kenya ordered its troops to leave the border town on Monday.", "SANCTION"),
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert kind not in found, (text, found)
+    charged = "Ugandan prosecutors charged two Kenyan activists with inciting violence."
+    assert "ACCUSE" in {e["type"] for e in events_of(nlp, charged, dct)}

@@ -11,6 +11,7 @@ from dateline.events.places import (
     LOCATION_PREPS,
     ON_THE_SPOT,
     RECEIVING_PREPS,
+    crossing_place,
     describing_clauses,
     destination,
     first_place,
@@ -369,6 +370,9 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
     _add_prep_arguments(mention, verb, index, sources, targets)
     if mention.type == "ATTACK" and mention.location is None:
         mention.location = place_of_result(verb, index)
+    if mention.type == "SANCTION" and mention.location is None:
+        # 'closed the Torkham border crossing': the measure is at the point it closes
+        mention.location = next((p for p in (crossing_place(o, index) for o in objects) if p), None)
     mention.location = (
         mention.location
         or there_place(verb, index)

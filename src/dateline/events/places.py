@@ -303,6 +303,28 @@ def where_place(clause: Token, index: MentionIndex) -> Place | None:
     return _last_place(clause.doc[clause.sent.start : where.i], index)
 
 
+#: nouns of the border points a closure or a reopening names
+CROSSING_NOUNS = {"border", "crossing", "frontier", "post"}
+
+
+def crossing_place(noun: Token, index: MentionIndex) -> Place | None:
+    """The border point closed or reopened: the place its name holds ('the Torkham
+    border crossing' when the gazetteer knows the town), else the named point itself ('its
+    Kivu border post', as a facility); None for a point with no name ('the crossing')."""
+    if noun.lemma_.lower() not in CROSSING_NOUNS:
+        return None
+    # 'the Torkham border crossing': the name may hang on 'border', itself on 'crossing'
+    words = [t for t in noun.subtree if t.i < noun.i and t.dep_ == "compound"]
+    named = [t for t in words if t.pos_ == "PROPN"]
+    if not named:
+        return None
+    for token in named:
+        found = index.place(token)
+        if found is not None:
+            return found
+    return Place(name=" ".join(t.text for t in [*words, noun]), kind="facility")
+
+
 def destination(verb: Token, index: MentionIndex) -> Place | None:
     """Where a verb of travel goes: the place of its 'to' object."""
     for prep, pobj in prep_objects(verb):

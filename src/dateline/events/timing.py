@@ -280,8 +280,25 @@ def _planned_for(root: Token, owner: int) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
         ):
             return True
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and _plan_relative(token):
+            return True  # 'called off the march it had planned for Wednesday'
         token = token.head
     return False
+
+
+#: verbs of a relative clause that tells the day a gathering was called or set for
+PLAN_RELATIVES = SCHEDULING | {"call"}
+
+
+def _plan_relative(verb: Token) -> bool:
+    """'the march it had planned for Wednesday', 'a strike that had been set for Friday',
+    'a rally the party had called for Saturday': a relative clause of planning in the past
+    perfect or the passive (a plan told as made before), with a 'for' of its own."""
+    if verb.lemma_.lower() not in PLAN_RELATIVES or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in verb.children)
 
 
 #: the prepositions of the time a rescheduled event is moved to ('moved from May 4 to June 5')
@@ -448,6 +465,8 @@ def _boundary(token: Token) -> bool:
         return not (token.head.lower_ in TOPIC_PREPS and token.head.head.pos_ == "NOUN")
     if token.dep_ == "relcl":
         lemma = token.lemma_.lower()
+        if _plan_relative(token):
+            return False  # 'a rally the party had called for Saturday': the rally's day
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
         return token.lemma_.lower() in SPEECH_VERBS or is_future(token) != is_future(token.head)

@@ -527,6 +527,8 @@ def _verb_is_event(
         return False  # 'hand fishermen over instead of detaining them': what is not done
     if trigger.type == "ATTACK" and _natural_hazard(verb):
         return False  # 'Cyclone Tevita, which struck Vanua Levu': no one used force
+    if trigger.type == "SANCTION" and lemma in CLOSING_VERBS and _closed_for_safety(verb):
+        return False  # 'closed the crossing to prevent the virus from spreading': no dispute
     if lemma == "clash" and _clashing_dates(verb, lexicon):
         return False  # 'the June dates clashed with the budget debate': a calendar
     if lemma in light_verbs and any(_other_type(o, trigger, lexicon) for o in objects):
@@ -567,6 +569,26 @@ def _natural_hazard(verb: Token) -> bool:
         if words & NATURAL_HAZARDS:
             return True
     return False
+
+
+#: verbs that close or reopen a border post, a crossing or airspace
+CLOSING_VERBS = {"close", "reopen"}
+#: reasons that make a closure no measure against anyone (annotation.md: 'A closure for
+#: floods, weather or safety is no event')
+SAFETY_REASONS = NATURAL_HAZARDS | {
+    "virus", "outbreak", "epidemic", "pandemic", "disease", "infection", "contagion",
+    "quarantine", "weather", "rain", "snow", "fog", "safety", "repair", "repairs", "maintenance",
+    # fighting near the border, or crossings closed to fighters: security, not a measure
+    # against the other state
+    "fighting", "shelling", "armed", "fighter", "rebel", "militant", "gunman",
+}  # fmt: skip
+
+
+def _closed_for_safety(verb: Token) -> bool:
+    """'closed the crossing on April 6 to prevent the virus from spreading', 'closed the
+    border post after the floods': the verb's own phrases name a hazard or a health or
+    safety reason."""
+    return any(t.lemma_.lower() in SAFETY_REASONS for t in verb.subtree if t.i != verb.i)
 
 
 #: what clashes in a calendar, not on a battlefield
