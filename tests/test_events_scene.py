@@ -80,6 +80,21 @@ def test_talks_called_off_with_a_trip_were_to_be_held_where_it_went(nlp: Any, se
     assert {e["location"] for e in meets} == {"Peru"}
 
 
+def test_aid_with_no_place_told_goes_to_the_country_the_text_is_about(nlp: Any) -> None:
+    text = (
+        "Cyclone Mara tore through Fiji on Saturday, flattening villages across the west of "
+        "Fiji. Japan pledged 15 million dollars on Monday for reconstruction, Japanese "
+        "officials in Japan said."
+    )
+    found = events_of(nlp, text, date(2026, 3, 4))
+    aid = [e for e in found if e["type"] == "AID"]
+    # Japan, the donor, is named as often as Fiji: the aid goes to Fiji, not Japan
+    assert aid and {e["location"] for e in aid} == {"Fiji"}
+    even = "Storms hit Fiji and Tonga on Saturday. Japan pledged 15 million dollars on Monday."
+    aid = [e for e in events_of(nlp, even, date(2026, 3, 4)) if e["type"] == "AID"]
+    assert aid and {e["location"] for e in aid} == {None}  # two countries in view: neither
+
+
 def test_a_wire_dateline_places_recent_events_on_the_spot(nlp: Any) -> None:
     text = (
         "NAIROBI, March 3 (Wire) — Thousands of protesters marched on Tuesday against fuel "

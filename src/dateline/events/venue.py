@@ -22,7 +22,9 @@ And rules over the events, after merging:
 - last, an event that no rule placed takes the place an 'in', 'at' or 'near' phrase names
   deeper inside its own clause, where the parser hung it on a noun ("recalled its
   ambassador in Lima", "visited a camp for displaced people in Baidoa"), else the place a
-  'there' of its clause or purpose stands for ("pledged $20 million to help victims there").
+  'there' of its clause or purpose stands for ("pledged $20 million to help victims there");
+- aid that still has no place goes to the country the text names most, other than the
+  donor's ("Japan pledged $15 million for reconstruction" in a story on Fiji's cyclone).
 """
 
 from __future__ import annotations
@@ -445,3 +447,40 @@ def building_cities(
         city = near[-1] if near else home[0]
         if city is not None:
             event.location = city.name
+
+
+#: how many more times than any other country the text must name the country aid goes to
+AID_LEAD = 1
+
+
+def aid_to_the_country_in_view(
+    events: list[Event], places: list[Place], actors: list[Actor]
+) -> None:
+    """Aid with no place told ('Japan pledged $15 million on Monday for reconstruction', in
+    a story on a cyclone in Fiji) goes to the country the text names most, itself or through
+    its towns and regions, other than a donor's own, when it leads every other country."""
+    country = {a.id: a.country for a in actors}
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for place in places:
+        if place.country is None or place.kind not in ("country", "city", "region"):
+            continue
+        counts[place.country] = counts.get(place.country, 0) + len(place.mentions)
+        if place.kind == "country":
+            names.setdefault(place.country, place.name)
+    for event in events:
+        if event.location is not None or event.type != "AID":
+            continue
+        donors = {country.get(s) or s for s in event.source}
+        ranked = sorted(((n, c) for c, n in counts.items() if c not in donors), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AID_LEAD):
+            continue
+        code = ranked[0][1]
+        event.location = names.get(code) or _country_name(code)
+
+
+def _country_name(code: str) -> str | None:
+    from dateline.actors.geo import load_countries
+
+    info = load_countries().get(code)
+    return info.name if info is not None else None
