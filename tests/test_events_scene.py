@@ -65,7 +65,7 @@ def test_a_meeting_during_a_visit_takes_the_visits_place(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "second",
     [
-        "She had been scheduled to meet President Dina Boluarte on March 12.",
+        "She was due to hold talks with President Dina Boluarte on March 12.",
         "Ruiz will not meet President Dina Boluarte on March 12 as planned.",
     ],
 )
@@ -82,15 +82,15 @@ def test_talks_called_off_with_a_trip_were_to_be_held_where_it_went(nlp: Any, se
 
 def test_aid_with_no_place_told_goes_to_the_country_the_text_is_about(nlp: Any) -> None:
     text = (
-        "Cyclone Mara tore through Fiji on Saturday, flattening villages across the west of "
-        "Fiji. Japan pledged 15 million dollars on Monday for reconstruction, Japanese "
-        "officials in Japan said."
+        "Floods swept through southern Malawi last week, cutting roads across Malawi's "
+        "lowlands. Korea pledged 8 million dollars on Friday to rebuild schools, Korean "
+        "officials in Korea said."
     )
     found = events_of(nlp, text, date(2026, 3, 4))
     aid = [e for e in found if e["type"] == "AID"]
-    # Japan, the donor, is named as often as Fiji: the aid goes to Fiji, not Japan
-    assert aid and {e["location"] for e in aid} == {"Fiji"}
-    even = "Storms hit Fiji and Tonga on Saturday. Japan pledged 15 million dollars on Monday."
+    # Korea, the donor, is named as often as Malawi: the aid goes to Malawi, not Korea
+    assert aid and {e["location"] for e in aid} == {"Malawi"}
+    even = "Storms hit Malawi and Zambia on Friday. Korea pledged 8 million dollars on Monday."
     aid = [e for e in events_of(nlp, even, date(2026, 3, 4)) if e["type"] == "AID"]
     assert aid and {e["location"] for e in aid} == {None}  # two countries in view: neither
 

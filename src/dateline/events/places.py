@@ -125,9 +125,8 @@ def happening_place(relcl: Token, index: MentionIndex) -> Place | None:
     for child in relcl.children:
         relative = child.lower_ in RELATIVE_PRONOUNS
         if (child.dep_ == "nsubj" and not relative) or (child.dep_ == "dobj" and relative):
-            # 'talks that he announced in Geneva' are not held there; 'a conference
-            # Mozambique was to host in Maputo', 'talks the presidents will hold in Addis
-            # Ababa' are
+            # 'talks that he announced in Geneva' are not held there; 'an investment forum
+            # Ghana was to host in Accra', 'talks the two leaders will hold in Lusaka' are
             return _held_place(relcl, index)
     verb = relcl
     for _ in range(4):
@@ -153,8 +152,8 @@ def happening_place(relcl: Token, index: MentionIndex) -> Place | None:
     return None
 
 
-#: verbs whose object is an occasion they hold, where they are done ('a conference Mozambique
-#: was to host in Maputo', 'talks the two presidents are to hold in Addis Ababa')
+#: verbs whose object is an occasion they hold, where they are done ('an investment forum
+#: Ghana was to host in Accra', 'talks the two leaders are to hold in Lusaka')
 HOLDING = {"hold", "host", "stage", "convene", "organise", "organize"}
 
 
