@@ -6,7 +6,9 @@ Rules over the mentions of one article, before merging:
   in Baku in May, when they agreed to start negotiations"): it happened there too;
 - a verb conjoined to another with no subject of its own shares the occasion ("met in
   Tete on June 27 and agreed on a joint fund"), and so does one whose subject is the same
-  parties under another name ("… in New York, and the two sides agreed").
+  parties under another name ("… in New York, and the two sides agreed");
+- what a gathering is held for is done there ("will meet in Arica on Friday to discuss
+  quotas").
 
 Only events that happen where their participants are (``scene.ON_SCENE``) take the
 occasion's place: aid goes where it is sent, an attack falls where it falls.
@@ -24,7 +26,7 @@ And rules over the events, after merging:
   ambassador in Lima", "visited a camp for displaced people in Baidoa"), else the place a
   'there' of its clause or purpose stands for ("pledged $20 million to help victims there");
 - aid that still has no place goes to the country the text names most, other than the
-  donor's ("Japan pledged $15 million for reconstruction" in a story on Fiji's cyclone).
+  donor's ("Korea pledged $8 million to rebuild schools" in a story on Malawi's floods).
 """
 
 from __future__ import annotations
@@ -52,7 +54,13 @@ def occasion_places(mentions: list[Mention], doc: Doc, index: MentionIndex) -> N
     for mention in mentions:
         if mention.location is not None or mention.type not in ON_SCENE:
             continue
-        host = occasion_verb(doc[mention.clause])
+        clause = doc[mention.clause]
+        host = occasion_verb(clause)
+        if host is None and mention.token == clause.i and _purpose_of_gathering(clause):
+            # 'will meet in Arica on Friday to discuss quotas', 'would hold a meeting in
+            # Tacna to negotiate a deal': what the gathering is for is done there (the
+            # purpose verb's own event, not a noun under it: 'to prepare the summit')
+            host = clause.head
         if host is not None:
             mention.location = _place_of_occasion(host, by_token, index)
 
@@ -72,6 +80,29 @@ def occasion_verb(clause: Token) -> Token | None:
     if clause.dep_ == "conj" and clause.head.pos_ == "VERB" and _shares_parties(clause):
         return clause.head
     return None
+
+
+#: verbs of gathering whose purpose clause is done where they gather
+GATHERING_VERBS = {"meet", "gather", "convene", "assemble"}
+#: what one holds to gather ('hold a meeting in Tacna to negotiate')
+GATHERING_NOUNS = {"meeting", "talks", "summit", "session", "conference", "round"}
+
+
+def _purpose_of_gathering(clause: Token) -> bool:
+    """A 'to' clause with no subject of its own on a verb of gathering, or on 'hold' with a
+    meeting as its object."""
+    head = clause.head
+    if clause.dep_ not in ("advcl", "xcomp") or head.i == clause.i or head.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if children(clause, "nsubj", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    held = lemma == "hold" and any(
+        o.lemma_.lower() in GATHERING_NOUNS for o in children(head, "dobj")
+    )
+    return lemma in GATHERING_VERBS or held
 
 
 def _shares_parties(conjunct: Token) -> bool:
@@ -456,8 +487,8 @@ AID_LEAD = 1
 def aid_to_the_country_in_view(
     events: list[Event], places: list[Place], actors: list[Actor]
 ) -> None:
-    """Aid with no place told ('Japan pledged $15 million on Monday for reconstruction', in
-    a story on a cyclone in Fiji) goes to the country the text names most, itself or through
+    """Aid with no place told ('Korea pledged $8 million on Friday to rebuild schools', in
+    a story on floods in Malawi) goes to the country the text names most, itself or through
     its towns and regions, other than a donor's own, when it leads every other country."""
     country = {a.id: a.country for a in actors}
     counts: dict[str, int] = {}
