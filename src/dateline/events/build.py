@@ -83,7 +83,7 @@ def build_events(
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     venue.venue_cities(events, places, text)
     venue.building_cities([(g.mentions, e) for g, e in pairs], places, text)
-    venue.aid_to_the_country_in_view(events, places, actors)
+    venue.aid_to_the_country_in_view(events, places, actors, doc)
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

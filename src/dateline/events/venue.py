@@ -485,29 +485,40 @@ AID_LEAD = 1
 
 
 def aid_to_the_country_in_view(
-    events: list[Event], places: list[Place], actors: list[Actor]
+    events: list[Event], places: list[Place], actors: list[Actor], doc: Doc
 ) -> None:
     """Aid with no place told ('Korea pledged $8 million on Friday to rebuild schools', in
     a story on floods in Malawi) goes to the country the text names most, itself or through
-    its towns and regions, other than a donor's own, when it leads every other country."""
+    its towns and regions, other than a donor's own, when it leads every other country; a
+    name told as where someone comes from ('refugees from Syria') does not count."""
     country = {a.id: a.country for a in actors}
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for place in places:
         if place.country is None or place.kind not in ("country", "city", "region"):
             continue
-        counts[place.country] = counts.get(place.country, 0) + len(place.mentions)
+        told = [m for m in place.mentions if not _told_as_origin(doc, m[0])]
+        counts[place.country] = counts.get(place.country, 0) + len(told)
         if place.kind == "country":
             names.setdefault(place.country, place.name)
     for event in events:
         if event.location is not None or event.type != "AID":
             continue
         donors = {country.get(s) or s for s in event.source}
-        ranked = sorted(((n, c) for c, n in counts.items() if c not in donors), reverse=True)
+        ranked = sorted(((n, c) for c, n in counts.items() if n and c not in donors), reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AID_LEAD):
             continue
         code = ranked[0][1]
         event.location = names.get(code) or _country_name(code)
+
+
+def _told_as_origin(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is the object of a 'from' ('refugees from Syria')."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    while token is not None and token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 def _country_name(code: str) -> str | None:
