@@ -199,6 +199,23 @@ def test_a_relative_clause_that_sets_or_opens_an_event_gives_its_place(nlp: Any)
     assert {"Geneva", "Istanbul"} <= places
 
 
+def test_a_plan_for_a_place_gives_its_place(nlp: Any) -> None:
+    # the plan's 'for' names the place itself, not a date with a place of its own
+    text = "The Andean summit planned for Quito in December was cancelled."
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert found and {e["location"] for e in found} == {"Quito"}
+
+
+def test_a_relative_clause_that_holds_the_event_gives_its_place(nlp: Any) -> None:
+    # the relative pronoun is the object of a verb of holding: the event is held there
+    text = (
+        "The investment forum that Ghana was to host in Accra on May 9 has been put off "
+        "until the autumn."
+    )
+    found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]
+    assert found and {e["location"] for e in found} == {"Accra"}
+
+
 def test_a_relative_clause_of_which_the_event_is_the_object_gives_no_place(nlp: Any) -> None:
     text = "Russia and Ukraine held talks that Kenya announced in Nairobi."
     found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]

@@ -101,6 +101,22 @@ def test_the_same_people_in_a_conjoined_clause_share_its_occasion(nlp: Any) -> N
     assert agree["time"]["value"] == "2026-02-16"
 
 
+def test_what_a_meeting_is_held_for_is_done_where_it_is_held(nlp: Any) -> None:
+    text = "Fishing unions of Chile and Peru will meet in Arica on Friday to discuss quotas."
+    found = events(nlp, text)
+    assert {e["location"] for e in of_type(found, "DISCUSS")} == {"Arica"}
+    # a purpose of another act than gathering is not done where the act is
+    urged = "The European Commission urged Serbia and Kosovo in Brussels to negotiate a deal."
+    assert {e["location"] for e in of_type(events(nlp, urged), "DISCUSS")} <= {None}
+    # nor is an event the purpose is about ('to prepare the summit')
+    prepared = (
+        "The foreign ministers of Chile and Peru met in Arica in January to prepare the "
+        "summit. President Ruiz will host the summit in Santiago on March 5."
+    )
+    planned = [e for e in of_type(events(nlp, prepared), "MEET") if e["status"] == "planned"]
+    assert planned and all(e["location"] != "Arica" for e in planned)
+
+
 def test_two_subjects_the_parser_splits_both_take_part(nlp: Any) -> None:
     text = (
         "South Korean President Lee Jae-myung and Japanese Prime Minister Sanae Takaichi "

@@ -62,6 +62,39 @@ def test_a_meeting_during_a_visit_takes_the_visits_place(nlp: Any) -> None:
     assert all(e["location"] != "Hanoi" for e in attacks)
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "She was due to hold talks with President Dina Boluarte on March 12.",
+        "Ruiz will not meet President Dina Boluarte on March 12 as planned.",
+    ],
+)
+def test_talks_called_off_with_a_trip_were_to_be_held_where_it_went(nlp: Any, second: str) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Ruiz has cancelled her visit to Peru, which had been "
+        f"planned for March 12 and 13. {second}"
+    )
+    found = events_of(nlp, text, date(2026, 3, 4))
+    meets = [e for e in found if e["type"] == "MEET" and "dina-boluarte" in e["source"]]
+    assert meets and all(e["status"] == "negated" for e in meets)
+    assert {e["location"] for e in meets} == {"Peru"}
+
+
+def test_aid_with_no_place_told_goes_to_the_country_the_text_is_about(nlp: Any) -> None:
+    text = (
+        "Floods swept through southern Malawi last week, cutting roads across Malawi's "
+        "lowlands. Korea pledged 8 million dollars on Friday to rebuild schools, Korean "
+        "officials in Korea said."
+    )
+    found = events_of(nlp, text, date(2026, 3, 4))
+    aid = [e for e in found if e["type"] == "AID"]
+    # Korea, the donor, is named as often as Malawi: the aid goes to Malawi, not Korea
+    assert aid and {e["location"] for e in aid} == {"Malawi"}
+    even = "Storms hit Malawi and Zambia on Friday. Korea pledged 8 million dollars on Monday."
+    aid = [e for e in events_of(nlp, even, date(2026, 3, 4)) if e["type"] == "AID"]
+    assert aid and {e["location"] for e in aid} == {None}  # two countries in view: neither
+
+
 def test_a_wire_dateline_places_recent_events_on_the_spot(nlp: Any) -> None:
     text = (
         "NAIROBI, March 3 (Wire) — Thousands of protesters marched on Tuesday against fuel "

@@ -83,6 +83,7 @@ def build_events(
     venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
     venue.venue_cities(events, places, text)
     venue.building_cities([(g.mentions, e) for g, e in pairs], places, text)
+    venue.aid_to_the_country_in_view(events, places, actors, doc)
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)
@@ -226,7 +227,8 @@ def _stale_past_plan(group: merge.Cluster, event: Event, dct: date) -> bool:
 def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
     """'Macron has cancelled a state visit … on Thursday and Friday. Macron had been
     scheduled to hold talks with the king on Friday': a plan told in the past that falls
-    within a cancelled visit by the same person is called off with it."""
+    within a cancelled visit by the same person is called off with it, and was to be held
+    where the trip went."""
     cancelled = [e for _, e in pairs if e.type == "VISIT" and e.status == "negated" and e.dated]
     for group, event in pairs:
         if event.status != "planned" or not all(m.past_plan for m in group.mentions):
@@ -237,6 +239,7 @@ def _part_of_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
             ) <= (visit.time.latest or "")
             if inside and set(event.source) & set(visit.source):
                 event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
+                event.location = event.location or visit.location  # where the trip went
                 break
 
 
@@ -247,7 +250,7 @@ TRIP_PURPOSES = {"MEET", "DISCUSS", "AGREE", "COOPERATE"}
 def _told_with_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None:
     """'Merz had been set to arrive in Brasilia next Monday for two days of talks with
     Lula. Berlin called off the trip': what the cancelled trip's plan names in the same
-    sentence (talks, a signing) is called off with it and keeps the trip's time."""
+    sentence (talks, a signing) is called off with it and keeps the trip's time and place."""
     for vgroup, visit in pairs:
         if visit.type != "VISIT" or visit.status != "negated":
             continue
@@ -258,6 +261,7 @@ def _told_with_cancelled_visit(pairs: list[tuple[merge.Cluster, Event]]) -> None
             if not any(m.sentence in plan_sentences for m in group.mentions):
                 continue
             event.status, event.cue, event.change = "negated", "cancelled visit", "cancelled"
+            event.location = event.location or visit.location  # where the trip went
             if not event.dated and visit.dated:
                 event.time, event.dated = replace(visit.time), True
 

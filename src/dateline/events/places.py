@@ -125,7 +125,9 @@ def happening_place(relcl: Token, index: MentionIndex) -> Place | None:
     for child in relcl.children:
         relative = child.lower_ in RELATIVE_PRONOUNS
         if (child.dep_ == "nsubj" and not relative) or (child.dep_ == "dobj" and relative):
-            return None  # 'a conference Mozambique was to host', 'talks that he announced'
+            # 'talks that he announced in Geneva' are not held there; 'an investment forum
+            # Ghana was to host in Accra', 'talks the two leaders will hold in Lusaka' are
+            return _held_place(relcl, index)
     verb = relcl
     for _ in range(4):
         lemma = verb.lemma_.lower()
@@ -138,11 +140,49 @@ def happening_place(relcl: Token, index: MentionIndex) -> Place | None:
             break
         verb = nxt
     if relcl.lemma_.lower() in SETTING and relcl.tag_ == "VBN":
-        # 'which had been set in Arica', 'set for July in Antananarivo' (the place on the date)
+        # 'which had been set in Arica', 'set for July in Antananarivo' (the place on the date),
+        # 'a meeting planned for Quito in November' (the plan's 'for' names the place itself)
         dates = [pobj for prep, pobj in prep_objects(relcl) if prep == "for"]
-        places = [place_of(relcl, index), *(place_of(day, index) for day in dates)]
+        places = [
+            place_of(relcl, index),
+            *(place_of(day, index) for day in dates),
+            *(_named_place(day, index) for day in dates),
+        ]
         return next((place for place in places if place is not None), None)
     return None
+
+
+#: verbs whose object is an occasion they hold, where they are done ('an investment forum
+#: Ghana was to host in Accra', 'talks the two leaders are to hold in Lusaka')
+HOLDING = {"hold", "host", "stage", "convene", "organise", "organize"}
+
+
+def _held_place(relcl: Token, index: MentionIndex) -> Place | None:
+    """The place of a relative clause whose verb (or its infinitive: 'was to host') holds the
+    noun the clause describes: the verb has no object of its own but the relative pronoun
+    (or none written), and the relative pronoun is not its subject."""
+    verb = relcl
+    for _ in range(4):
+        if verb.lemma_.lower() in HOLDING:
+            for child in verb.children:
+                relative = child.lower_ in RELATIVE_PRONOUNS
+                if (child.dep_ == "dobj" and not relative) or (
+                    child.dep_ in ("nsubj", "nsubjpass") and relative
+                ):
+                    return None  # 'which hosted the talks', 'a city that held a vote'
+            return place_of(verb, index)
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
+        if nxt is None:
+            return None
+        verb = nxt
+    return None
+
+
+def _named_place(token: Token, index: MentionIndex) -> Place | None:
+    """The place a phrase's head word itself names ('for Quito'; not 'for July', nor 'for
+    the Quito talks', whose head is another noun)."""
+    place = index.place(token)
+    return place if place is not None and place.kind not in UNMAPPED_KINDS else None
 
 
 #: nouns of a journey one does things 'on' or 'during'

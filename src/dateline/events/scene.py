@@ -238,13 +238,12 @@ PRESUPPOSED_TRIP = "presupposed by an ordinal"
 def share_visit_places(events: list[Event], dct: date | None = None) -> None:
     """Events without a place during a visit by one of their participants happen there; a
     plan made while the visitor is there (the visit under way, or begun on the DCT or the
-    day before) happens there too."""
+    day before) happens there too; talks called off during a trip called off ('had been
+    due to meet the king on Saturday') were to be held where the trip went."""
     recent = _days_from(dct, -DATELINE_DAYS) if dct else "9999"
     soon = _days_from(dct, STAY_DAYS) if dct else ""
     visits = [
-        e
-        for e in events
-        if e.type == "VISIT" and e.location and e.status != "negated" and e.cue != PRESUPPOSED_TRIP
+        e for e in events if e.type == "VISIT" and e.location and e.cue != PRESUPPOSED_TRIP
     ]  # an earlier trip a 'second trip' presupposes is no scene: nothing says when it was
     for event in events:
         if event.location or event.type not in ON_SCENE:
@@ -253,6 +252,8 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
         for visit in visits:
             if not people & set(visit.source):
                 continue
+            if visit.status == "negated" and event.status != "negated":
+                continue  # a trip called off is the scene of what was called off with it only
             there = visit.status == "ongoing" or (
                 visit.status == "occurred" and (visit.time.earliest or "") >= recent
             )

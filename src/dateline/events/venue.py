@@ -6,7 +6,9 @@ Rules over the mentions of one article, before merging:
   in Baku in May, when they agreed to start negotiations"): it happened there too;
 - a verb conjoined to another with no subject of its own shares the occasion ("met in
   Tete on June 27 and agreed on a joint fund"), and so does one whose subject is the same
-  parties under another name ("… in New York, and the two sides agreed").
+  parties under another name ("… in New York, and the two sides agreed");
+- what a gathering is held for is done there ("will meet in Arica on Friday to discuss
+  quotas").
 
 Only events that happen where their participants are (``scene.ON_SCENE``) take the
 occasion's place: aid goes where it is sent, an attack falls where it falls.
@@ -22,7 +24,9 @@ And rules over the events, after merging:
 - last, an event that no rule placed takes the place an 'in', 'at' or 'near' phrase names
   deeper inside its own clause, where the parser hung it on a noun ("recalled its
   ambassador in Lima", "visited a camp for displaced people in Baidoa"), else the place a
-  'there' of its clause or purpose stands for ("pledged $20 million to help victims there").
+  'there' of its clause or purpose stands for ("pledged $20 million to help victims there");
+- aid that still has no place goes to the country the text names most, other than the
+  donor's ("Korea pledged $8 million to rebuild schools" in a story on Malawi's floods).
 """
 
 from __future__ import annotations
@@ -50,7 +54,13 @@ def occasion_places(mentions: list[Mention], doc: Doc, index: MentionIndex) -> N
     for mention in mentions:
         if mention.location is not None or mention.type not in ON_SCENE:
             continue
-        host = occasion_verb(doc[mention.clause])
+        clause = doc[mention.clause]
+        host = occasion_verb(clause)
+        if host is None and mention.token == clause.i and _purpose_of_gathering(clause):
+            # 'will meet in Arica on Friday to discuss quotas', 'would hold a meeting in
+            # Tacna to negotiate a deal': what the gathering is for is done there (the
+            # purpose verb's own event, not a noun under it: 'to prepare the summit')
+            host = clause.head
         if host is not None:
             mention.location = _place_of_occasion(host, by_token, index)
 
@@ -70,6 +80,29 @@ def occasion_verb(clause: Token) -> Token | None:
     if clause.dep_ == "conj" and clause.head.pos_ == "VERB" and _shares_parties(clause):
         return clause.head
     return None
+
+
+#: verbs of gathering whose purpose clause is done where they gather
+GATHERING_VERBS = {"meet", "gather", "convene", "assemble"}
+#: what one holds to gather ('hold a meeting in Tacna to negotiate')
+GATHERING_NOUNS = {"meeting", "talks", "summit", "session", "conference", "round"}
+
+
+def _purpose_of_gathering(clause: Token) -> bool:
+    """A 'to' clause with no subject of its own on a verb of gathering, or on 'hold' with a
+    meeting as its object."""
+    head = clause.head
+    if clause.dep_ not in ("advcl", "xcomp") or head.i == clause.i or head.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if children(clause, "nsubj", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    held = lemma == "hold" and any(
+        o.lemma_.lower() in GATHERING_NOUNS for o in children(head, "dobj")
+    )
+    return lemma in GATHERING_VERBS or held
 
 
 def _shares_parties(conjunct: Token) -> bool:
@@ -445,3 +478,51 @@ def building_cities(
         city = near[-1] if near else home[0]
         if city is not None:
             event.location = city.name
+
+
+#: how many more times than any other country the text must name the country aid goes to
+AID_LEAD = 1
+
+
+def aid_to_the_country_in_view(
+    events: list[Event], places: list[Place], actors: list[Actor], doc: Doc
+) -> None:
+    """Aid with no place told ('Korea pledged $8 million on Friday to rebuild schools', in
+    a story on floods in Malawi) goes to the country the text names most, itself or through
+    its towns and regions, other than a donor's own, when it leads every other country; a
+    name told as where someone comes from ('refugees from Syria') does not count."""
+    country = {a.id: a.country for a in actors}
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for place in places:
+        if place.country is None or place.kind not in ("country", "city", "region"):
+            continue
+        told = [m for m in place.mentions if not _told_as_origin(doc, m[0])]
+        counts[place.country] = counts.get(place.country, 0) + len(told)
+        if place.kind == "country":
+            names.setdefault(place.country, place.name)
+    for event in events:
+        if event.location is not None or event.type != "AID":
+            continue
+        donors = {country.get(s) or s for s in event.source}
+        ranked = sorted(((n, c) for c, n in counts.items() if n and c not in donors), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < AID_LEAD):
+            continue
+        code = ranked[0][1]
+        event.location = names.get(code) or _country_name(code)
+
+
+def _told_as_origin(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is the object of a 'from' ('refugees from Syria')."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    while token is not None and token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _country_name(code: str) -> str | None:
+    from dateline.actors.geo import load_countries
+
+    info = load_countries().get(code)
+    return info.name if info is not None else None
