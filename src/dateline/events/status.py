@@ -358,10 +358,14 @@ MOVED_PREPS = ("to", "from")
 
 def _moved_to_a_day(verb: Token) -> bool:
     """'the trip, previously listed for Thursday, has been moved to May 26-27', 'moved the
-    talks from Monday to Friday': 'move' with a day or time it goes to or comes from sets
-    the plan for another day (not 'moved troops to the border')."""
+    talks from Monday to Friday': 'move' in the passive or with an object, with a day or
+    time it goes to or comes from, sets the plan for another day (not 'moved troops to the
+    border')."""
     if verb.lemma_.lower() != "move" or children(verb, "prt"):
         return False
+    if not children(verb, "auxpass", "dobj"):
+        return False  # 'A forum, moved from Thursday to Friday, draws 300 executives': the
+        # parser's bare past, with the predicate after it, tells a plan already held
     for prep in children(verb, "prep"):
         days = [o for o in children(prep, "pobj") if o.ent_type_ in ("DATE", "TIME")]
         if prep.lower_ in MOVED_PREPS and days:
