@@ -804,3 +804,77 @@ def test_a_modal_on_what_befalls_a_planned_occasion_leaves_it_planned(nlp: Any) 
     # a modal on the event itself still doubts it
     text = "President Ana Lopes could visit Quito in December."
     assert [e["status"] for e in _events(nlp, text) if e["type"] == "VISIT"] == ["possible"]
+
+
+def test_a_plan_participle_the_parser_made_the_nouns_verb_describes_the_noun(nlp: Any) -> None:
+    # 'set for Friday' and 'postponed in July' describe the talks; the parser made them the
+    # verb whose subject the talks are, and the real predicate its clausal subject's head or
+    # its conjunct
+    text = (
+        "The talks between Peru and Chile set for Friday in Lima have been cancelled, the "
+        "foreign ministry said."
+    )
+    talks = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["cue"]) for e in talks] == [("negated", "cancel")]
+    text = (
+        "Bolivia said that the third round of talks with Chile, postponed in July, would not "
+        "take place."
+    )
+    talks = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["cue"]) for e in talks] == [("negated", "not take place")]
+
+
+def test_a_past_plan_called_off_in_the_next_sentence_by_a_noun_or_an_object_that_refers_to_it(
+    nlp: Any,
+) -> None:
+    # 'that stop', 'those talks' of the plan's own kind, or 'it' as the object of an active
+    # change, stand for the plan told in the sentence before
+    text = (
+        "Chile's President was due to stop in Quito on his way back from a visit to Peru next "
+        "week. His office says that stop has been dropped."
+    )
+    # of the two plans the sentence before tells, the one its word names ('that stop')
+    visits = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["change"]) for e in visits if e["location"] == "Quito"] == [
+        ("negated", "cancelled")
+    ]
+    text = (
+        "Envoy Carl Nyberg had been due to hold talks in Kigali with Rwanda's foreign minister "
+        "next week. Those talks will not take place."
+    )
+    talks = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["change"]) for e in talks] == [("negated", "cancelled")]
+    text = (
+        "President Ana Lopes had been due to visit Lima from May 9 to 12. On Monday her office "
+        "cancelled it outright."
+    )
+    visit = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["change"]) for e in visit] == [("negated", "cancelled")]
+    # a noun of another kind is another plan
+    text = (
+        "Chile's President was due to stop in Quito on his way home next week. His office "
+        "says that exercise has been dropped."
+    )
+    stop = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["status"] for e in stop] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Peru and Chile have put back their annual strategic dialogue by a month.", "put back"),
+        ("The talks between Ana Lopes and Karl Berg, which were set for Friday, have been "
+         "brought forward to Thursday evening.", "bring forward"),
+        ("President Ana Lopes's trip to Quito, listed for Thursday, has been moved to May 26.",
+         "moved to"),
+    ],
+)  # fmt: skip
+def test_a_plan_moved_to_another_day_is_still_planned(nlp: Any, text: str, cue: str) -> None:
+    # put back, brought forward or moved to a day: set for another day, not held
+    events = [e for e in _events(nlp, text) if e["type"] in ("MEET", "VISIT")]
+    assert [(e["status"], e["cue"]) for e in events] == [("planned", cue)]
+
+
+def test_troops_moved_to_a_place_are_no_plan_moved(nlp: Any) -> None:
+    deployed = [e for e in _events(nlp, "Kenya moved troops to the border on Monday.")]
+    assert [(e["type"], e["status"]) for e in deployed] == [("DEPLOY", "occurred")]

@@ -66,7 +66,9 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = sharing.fold_threat_contents(mentions, doc)
     sharing.rounds_of_the_talks(mentions, doc)
     used = timing.attach(doc, timexes, mentions, status.cancel_cues(lexicon.cues))
-    status.changed_by_reference(mentions, doc, lexicon.cues, timexes)
+    status.changed_by_reference(
+        mentions, doc, lexicon.cues, timexes, lambda t, m: _same_kind(t, m, lexicon)
+    )
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)

@@ -85,6 +85,12 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         if child.dep_ == "det" and child.lower_ == "no":
             return ("negated", "no"), None
     clause, path = clause_path(noun)
+    participle = None
+    predicate = _predicate_past_its_participle(path[-1] if path else noun, clause, cues)
+    if predicate is not None:
+        # 'the talks set for Friday have been cancelled': the parser made the participle
+        # that describes the noun its verb; the noun's clause is the predicate's
+        participle, clause, path = clause, predicate, []
     if clause is not None and _subject_before_its_mark(noun, clause):
         # 'has postponed for a second time a visit by X after the cabinet resigned': the
         # parser made the shifted object the subject of the clause after it
@@ -149,13 +155,58 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
     decision = governed or verb_status(clause, cues)
     if decision[0] in ("occurred", "ongoing") and decision[1] not in cues["presupposing_preps"]:
         # 'announced the planned visit': the tense is the announcement's, not the visit's
-        decision = _modifier(noun, cues) or decision
+        decision = _modifier(noun, cues) or _participle_plan(participle, cues) or decision
     elif decision[0] == "possible" and decision[1] in cues["modals"]:
         # 'the summit planned for Tunis in December would be lost': the modal doubts what
         # befalls the plan, not that it is planned
         own = _modifier(noun, cues)
         decision = own if own is not None and own[0] == "planned" else decision
     return decision, clause
+
+
+#: what the parser may make of a bare participle after its noun: a clausal subject of the
+#: real predicate ('the talks set for Friday have been cancelled')
+CLAUSAL_SUBJECTS = ("csubj", "csubjpass")
+
+
+def _predicate_past_its_participle(
+    top: Token, clause: Token | None, cues: dict[str, Any]
+) -> Token | None:
+    """'The talks set for Friday in Lima have been cancelled', 'the third round, postponed
+    in July, would not take place': a bare participle (no auxiliary) after the noun it
+    describes, which the parser made the noun's verb, a clausal subject of the real
+    predicate or a clause the predicate is conjoined to without a subject of its own. The
+    real predicate, or None. ``top`` is the token of the noun's phrase that hangs on
+    ``clause``; a plan participle the tagger read as a past ('set', 'planned') counts."""
+    if clause is None or top.head.i != clause.i or top.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    participle = clause.tag_ == "VBN" or clause.lower_ in cues["past_plan_participles"]
+    if not participle or top.i > clause.i or children(clause, "aux", "auxpass"):
+        return None
+    if children(clause, "dobj"):
+        return None  # a verb with an object of its own tells an act, not a description
+    if clause.dep_ in CLAUSAL_SUBJECTS and is_verb(clause.head):
+        return clause.head
+    for conj in children(clause, "conj"):
+        if is_verb(conj) and _has_tense(conj) and not children(conj, "nsubj", "nsubjpass"):
+            return conj
+    return None
+
+
+def _participle_plan(participle: Token | None, cues: dict[str, Any]) -> Decision | None:
+    """'the talks set for Friday …': the plan the participle describing a noun tells, as a
+    plan modifier would ('the planned visit')."""
+    if participle is None:
+        return None
+    status = cues["plan_modifiers"].get(participle.lower_)
+    if status is not None:
+        return status, participle.lower_
+    key = governor_key(participle)
+    if key in cues["self_planning"] and key in cues["governors"]:
+        # not a change of plan: 'the forum, moved from Thursday to Friday, draws 300
+        # executives' was held on its new day
+        return cues["governors"][key], key
+    return None
 
 
 def _conjoined_to(noun: Token) -> set[int]:
@@ -280,6 +331,8 @@ def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
     own clause is negated, conditional or speculative."""
     key = governor_key(verb)
     status = cues["governors"].get(key)
+    if status is None and _moved_to_a_day(verb):
+        key, status = MOVED, "planned"  # 'has been moved to May 26-27': set for another day
     if status is None:
         return None
     own = verb_status(verb, cues)
@@ -295,6 +348,29 @@ def _governed(verb: Token, cues: dict[str, Any]) -> Decision | None:
     if own[0] in ("negated", "possible"):
         return own
     return status, key
+
+
+#: the cue of a plan moved to another day or time ('has been moved to May 26-27')
+MOVED = "moved to"
+#: the prepositions of the day a plan is moved to or from
+MOVED_PREPS = ("to", "from")
+
+
+def _moved_to_a_day(verb: Token) -> bool:
+    """'the trip, previously listed for Thursday, has been moved to May 26-27', 'moved the
+    talks from Monday to Friday': 'move' in the passive or with an object, with a day or
+    time it goes to or comes from, sets the plan for another day (not 'moved troops to the
+    border')."""
+    if verb.lemma_.lower() != "move" or children(verb, "prt"):
+        return False
+    if not children(verb, "auxpass", "dobj"):
+        return False  # 'A forum, moved from Thursday to Friday, draws 300 executives': the
+        # parser's bare past, with the predicate after it, tells a plan already held
+    for prep in children(verb, "prep"):
+        days = [o for o in children(prep, "pobj") if o.ent_type_ in ("DATE", "TIME")]
+        if prep.lower_ in MOVED_PREPS and days:
+            return True
+    return False
 
 
 def _denial_denied(key: str) -> Decision:
@@ -930,30 +1006,43 @@ def flat_denials(mentions: list[Mention], doc: Doc, blocks: list[tuple[int, int]
 
 
 #: subjects that stand for the plan told just before ('It was postponed', 'They were pushed
-#: back', 'That plan has been put on hold')
+#: back', 'That plan has been put on hold'), also as the object of an active change ('his
+#: office cancelled it')
 PLAN_PRONOUNS = {"it", "they"}
+OBJECT_PRONOUNS = {"it", "them"}
 PLAN_NOUNS = {"plan", "proposal", "arrangement"}
+#: determiners by which a noun refers to the plan told just before ('that stop', 'those
+#: meetings')
+DEMONSTRATIVES = ("that", "this", "those", "these")
 
 
 def changed_by_reference(
-    mentions: list[Mention], doc: Doc, cues: dict[str, Any], timexes: list[Timex]
+    mentions: list[Mention],
+    doc: Doc,
+    cues: dict[str, Any],
+    timexes: list[Timex],
+    same_kind: Callable[[Token, Mention], bool],
 ) -> None:
     """'Talks between Japan and China had been set for late March in Beijing. They were
     pushed back.': a past plan told in one sentence that the next sentence of its paragraph
-    puts off or calls off with a pronoun ('it', 'they') or 'that plan' as the subject takes
-    that change: called off at the time it had, or postponed, its old time no longer its
-    time (a put-off sentence with a time of its own, 'pushed back to April', is left). Only
-    a past plan ('had been set for', 'was to') is taken up, the one its sentence makes its
-    subject when it tells of two."""
+    puts off or calls off with a pronoun ('it', 'they'), 'that plan' or a demonstrative noun
+    of the plan's own kind ('that stop has been dropped', 'Those meetings will not take
+    place') as the subject, or 'it' as the object of an active change ('his office cancelled
+    it'), takes that change: called off at the time it had, or postponed, its old time no
+    longer its time (a put-off sentence with a time of its own, 'pushed back to April', is
+    left). Only a past plan ('had been set for', 'was to') is taken up, the one its sentence
+    makes its subject when it tells of two. ``same_kind`` tells whether a noun names an
+    event of a mention's type."""
     starts = {doc[m.token].sent.start: doc[m.token].sent for m in mentions}
     for sentence in list(doc.sents)[1:]:
         before = doc[sentence.start - 1].sent
         if before.start not in starts or "\n" in doc.text[before.end_char : sentence.start_char]:
             continue
         for verb in sentence:
-            decision = _referring_change(verb, cues)
-            if decision is None:
+            referring = _referring_change(verb, cues)
+            if referring is None:
                 continue
+            decision, reference = referring
             plans = [
                 m
                 for m in mentions
@@ -961,11 +1050,17 @@ def changed_by_reference(
                 and m.type in PUT_OFF_TYPES
                 and _told_as_past_plan(m, doc, cues)
             ]
+            named = [m for m in plans if doc[m.token].lemma_ == reference.lemma_]
+            if len(plans) > 1 and reference.pos_ == "NOUN" and named:
+                plans = named  # 'was due to stop in Lima on his way back from a visit to
+                # Chile … that stop has been dropped': the plan its word names
             if len(plans) > 1:
                 plans = [m for m in plans if doc[m.token].dep_ in ("nsubj", "nsubjpass")]
             if len(plans) != 1:
                 continue
             plan = plans[0]
+            if not _of_the_plan(reference, plan, doc, same_kind):
+                continue  # 'that exercise was postponed' after a planned visit
             put_off = decision[1] in cues["reschedule_verbs"]
             if put_off and any(sentence.start_char <= t.start < sentence.end_char for t in timexes):
                 break
@@ -974,6 +1069,17 @@ def changed_by_reference(
             if put_off:
                 plan.time, plan.dated, plan.timexes = EventTime(), False, []
             break
+
+
+def _of_the_plan(
+    reference: Token, plan: Mention, doc: Doc, same_kind: Callable[[Token, Mention], bool]
+) -> bool:
+    """A pronoun, 'that plan', the plan's own word ('was due to stop … that stop') or a
+    noun of its kind ('had been due to hold talks … Those meetings')."""
+    lemma = reference.lemma_.lower()
+    if reference.pos_ != "NOUN" or lemma in PLAN_NOUNS:
+        return True
+    return lemma == doc[plan.token].lemma_.lower() or same_kind(reference, plan)
 
 
 def _told_as_past_plan(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:
@@ -986,23 +1092,42 @@ def _told_as_past_plan(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool
     return planned and _past(clause)
 
 
-def _referring_change(verb: Token, cues: dict[str, Any]) -> Decision | None:
-    """The change of plan a verb tells of a subject that only refers back: ('planned',
-    'postpone') for 'It was postponed', ('negated', 'cancel') for 'They were cancelled'."""
+def _referring_change(verb: Token, cues: dict[str, Any]) -> tuple[Decision, Token] | None:
+    """The change of plan a verb tells of a subject that only refers back, and that subject:
+    ('planned', 'postpone') for 'It was postponed', ('negated', 'cancel') for 'They were
+    cancelled' and 'his office cancelled it', ('negated', 'not take place') for 'Those
+    meetings will not take place'."""
     if not is_verb(verb):
         return None
     subjects = children(verb, "nsubj", "nsubjpass")
-    if len(subjects) != 1:
-        return None
-    subject = subjects[0]
-    demonstrative = subject.lemma_.lower() in PLAN_NOUNS and is_definite(subject, ("that", "this"))
-    if subject.lower_ not in PLAN_PRONOUNS and not demonstrative:
+    objects = [o for o in children(verb, "dobj") if o.lower_ in OBJECT_PRONOUNS]
+    if len(subjects) == 1 and _refers_back(subjects[0]):
+        reference = subjects[0]
+    elif objects and verb.tag_ in ("VBD", "VBN") and not children(verb, "auxpass"):
+        reference = objects[0]  # 'On March 4 his office cancelled it outright'
+    else:
         return None
     decision = _governed(verb, cues)
+    if decision is None and reference.dep_ in ("nsubj", "nsubjpass"):
+        own = verb_status(verb, cues)
+        decision = own if held_negated(own[1], cues) else None  # 'will not take place'
     if decision is None or decision[0] not in ("planned", "negated"):
         return None
-    if decision[1] not in cues["reschedule_verbs"] and negation_kind(decision[1], cues) != (
-        "called off"
-    ):
-        return None
-    return decision
+    if decision[1] in cues["reschedule_verbs"] or calls_off(decision[1], cues):
+        return decision, reference
+    return None
+
+
+def _refers_back(subject: Token) -> bool:
+    """'it', 'they', 'that plan', 'those meetings': a subject that only refers back."""
+    if subject.lower_ in PLAN_PRONOUNS:
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    if is_definite(subject, DEMONSTRATIVES):
+        return True
+    # 'says that stop has been dropped': the parser took the determiner for the mark of the
+    # clause, and the bare singular noun is left without one
+    mark = subject.doc[subject.i - 1] if subject.i else None
+    bare = subject.tag_ == "NN" and not children(subject, "det", "poss")
+    return bare and mark is not None and mark.lower_ == "that" and mark.dep_ == "mark"
