@@ -550,6 +550,22 @@ def test_no_longer_able_to_attend_is_an_attendance_called_off(nlp: Any) -> None:
     assert visit["time"]["value"] == "2026-03-03"
 
 
+def test_a_gathering_told_by_its_proper_name_is_a_meeting_of_the_pair_it_names(nlp: Any) -> None:
+    called_off = (
+        "The India-Argentina Business Forum, which was to be held in Rosario on March 20, "
+        "was cancelled."
+    )
+    [meet] = of_type(events(nlp, called_off), "MEET")
+    assert meet["status"] == "negated" and {"ARG", "IND"} <= set(meet["source"])
+    held = "The India-Argentina Business Forum was held in Buenos Aires on Monday."
+    [meet] = of_type(events(nlp, held), "MEET")
+    assert (meet["status"], meet["location"]) == ("occurred", "Buenos Aires")
+    assert meet["time"]["value"] == "2026-02-16"
+    # the body of that name, saying something, holds no meeting
+    said = "The World Economic Forum said on Monday that growth would slow."
+    assert not of_type(events(nlp, said), "MEET")
+
+
 def test_the_parties_that_open_talks_hold_them(nlp: Any) -> None:
     text = (
         "Tajikistan and Uzbekistan opened talks on sharing the waters of the two rivers on Monday."

@@ -58,9 +58,36 @@ def pos_class(token: Token) -> str | None:
         return "noun"
     if token.tag_.startswith("VB"):
         return "verb"
-    if token.tag_ in NOUN_TAGS:
+    if token.tag_ in NOUN_TAGS or named_gathering(token):
         return "noun"
     return None
+
+
+#: the last word of a gathering's proper name ('the Ireland-Africa Business Forum', 'the
+#: Japan-Chile Economic Dialogue')
+GATHERING_NAMES = {"forum", "dialogue", "summit", "conference", "meeting"}
+#: verbs that hold, plan or move the gathering a name denotes ('the … Forum was cancelled',
+#: 'will open the … Business Forum'), rather than the body of that name ('the World
+#: Economic Forum said')
+HOLDING_VERBS = {
+    "hold", "postpone", "cancel", "schedule", "move", "delay", "defer", "open", "convene",
+    "plan", "reschedule", "scrap", "drop", "call", "put", "take", "go", "set", "push",
+    "organise", "organize", "host", "chair", "co-chair", "close", "begin", "start", "end",
+}  # fmt: skip
+
+
+def named_gathering(token: Token) -> bool:
+    """A gathering told by its proper name as what is held, planned or moved: the name's
+    head is the subject or object of a verb of holding ('The Ireland-Africa Business Forum,
+    which was to be held in Cork, was cancelled'), or such a verb describes it."""
+    if token.tag_ not in ("NNP", "NNPS") or token.lemma_.lower() not in GATHERING_NAMES:
+        return False
+    if token.dep_ in ("compound", "nmod"):
+        return False  # 'the Forum Secretariat': a part of another name
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append(token.head)
+    return any(v.lemma_.lower() in HOLDING_VERBS for v in verbs)
 
 
 def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
