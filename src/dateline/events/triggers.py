@@ -77,13 +77,16 @@ HOLDING_VERBS = {
 
 
 def named_gathering(token: Token) -> bool:
-    """A gathering told by its proper name as what is held, planned or moved: the name's
-    head is the subject or object of a verb of holding ('The Ireland-Africa Business Forum,
-    which was to be held in Cork, was cancelled'), or such a verb describes it."""
+    """A gathering told by a proper name that pairs its parties ('India-Argentina') as what
+    is held, planned or moved: the name's head is the subject or object of a verb of holding
+    ('The Ireland-Africa Business Forum, which was to be held in Cork, was cancelled'), or
+    such a verb describes it."""
     if token.tag_ not in ("NNP", "NNPS") or token.lemma_.lower() not in GATHERING_NAMES:
         return False
     if token.dep_ in ("compound", "nmod"):
         return False  # 'the Forum Secretariat': a part of another name
+    if not any(t.tag_ == "HYPH" for t in token.doc[token.left_edge.i : token.i]):
+        return False  # 'the Eastern Economic Forum': no pair of parties in its name
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verbs.append(token.head)
