@@ -561,6 +561,14 @@ def test_a_gathering_told_by_its_proper_name_is_a_meeting_of_the_pair_it_names(n
     [meet] = of_type(events(nlp, held), "MEET")
     assert (meet["status"], meet["location"]) == ("occurred", "Buenos Aires")
     assert meet["time"]["value"] == "2026-02-16"
+    # a forum of many named for the pair is no talks of the pair's people: an invitation
+    # told after it is not dated by it
+    invited = held + (
+        " India's foreign minister extended an invitation to Argentina's foreign minister to "
+        "visit India."
+    )
+    [invite] = of_type(events(nlp, invited), "INVITE")
+    assert invite["time"]["value"] is None
     # the body of that name, saying something, holds no meeting; a name pairing no parties
     # is no meeting of anyone
     for other in (
