@@ -500,6 +500,100 @@ def test_a_stand_in_sent_with_no_destination_goes_to_the_gathering_for_the_count
     assert (mission["source"], mission["location"]) == (["CHL"], "Vietnam")
 
 
+def test_withdrawing_from_a_gathering_told_before_is_a_visit_not_made(nlp: Any) -> None:
+    # the withdrawal's own day ('last week', 'on Friday') is not the visit's: the attendee
+    # stays away from the summit's days
+    told = "Leaders of the Indian Ocean states will meet in Colombo on March 8 and 9. "
+    for away in (
+        "President Ali Nasheed of the Maldives, who had confirmed, withdrew last week.",
+        "President Ali Nasheed of the Maldives pulled out of the summit on Friday.",
+        "President Ali Nasheed of the Maldives will stay away from the summit.",
+    ):
+        [visit] = of_type(events(nlp, told + away), "VISIT")
+        assert visit["source"] == ["ali-nasheed"] and visit["status"] == "negated"
+        assert visit["location"] == "Colombo"
+        assert visit["time"]["value"] == "2026-03-08/2026-03-09"
+    # in a relative clause on the attendee, and an attendance called off
+    occasion = "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "
+    for away in (
+        "Togo's President Faure Gnassingbe, who pulled out on Friday, is not coming.",
+        "Togo's President Faure Gnassingbe cancelled his attendance on Friday.",
+    ):
+        found = of_type(events(nlp, occasion + away), "VISIT")
+        [visit] = [v for v in found if v["source"] == ["faure-gnassingbe"]]
+        assert (visit["status"], visit["location"]) == ("negated", "Accra")
+        assert visit["time"]["value"] == "2026-03-03"
+    # troops withdrawn, a body or a role left, a withdrawal not told, or nothing to stay
+    # away from: no visit
+    for other in (
+        told + "Kenya withdrew its troops from Somalia on Friday.",
+        told + "Britain withdrew from the European Union in 2020.",
+        told + "Sri Lanka will host the summit after Mauritius withdrew as host.",
+        told + "President Ali Nasheed of the Maldives did not say he would stay away.",
+        "Kenya's foreign minister Musalia Mudavadi withdrew last week.",
+    ):
+        assert not of_type(events(nlp, other), "VISIT")
+
+
+def test_a_bare_coming_or_staying_home_tells_the_attendance_of_the_gathering_told_before(
+    nlp: Any,
+) -> None:
+    told = "Leaders of the Indian Ocean states will meet in Colombo on March 8 and 9. "
+    [visit] = of_type(events(nlp, told + "Zimbabwe said its president would not come."), "VISIT")
+    assert (visit["source"], visit["status"]) == (["ZWE"], "negated")
+    assert visit["location"] == "Colombo" and visit["time"]["value"] == "2026-03-08/2026-03-09"
+    held = "Leaders of the Indian Ocean states met in Colombo on February 10. "
+    home = "Djibouti's President Ismail Guelleh, who was invited to Colombo, stayed at home."
+    [visit] = of_type(events(nlp, held + home), "VISIT")
+    assert (visit["source"], visit["status"]) == (["ismail-guelleh"], "negated")
+    assert visit["location"] == "Colombo" and visit["time"]["value"] == "2026-02-10"
+    # a coming with a phrase of its own, or a stay somewhere, is no attendance
+    for other in (
+        told + "The decision comes after weeks of talks. Prices came down.",
+        held + "President Ismail Guelleh stayed in Colombo for two days.",
+    ):
+        assert not of_type(events(nlp, other), "VISIT")
+
+
+def test_no_longer_able_to_attend_is_an_attendance_called_off(nlp: Any) -> None:
+    text = (
+        "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "
+        "Togo's President Faure Gnassingbe is no longer able to attend."
+    )
+    found = of_type(events(nlp, text), "VISIT")
+    [visit] = [v for v in found if v["source"] == ["faure-gnassingbe"]]
+    assert (visit["status"], visit["location"]) == ("negated", "Accra")
+    assert visit["time"]["value"] == "2026-03-03"
+
+
+def test_a_gathering_told_by_its_proper_name_is_a_meeting_of_the_pair_it_names(nlp: Any) -> None:
+    called_off = (
+        "The India-Argentina Business Forum, which was to be held in Rosario on March 20, "
+        "was cancelled."
+    )
+    [meet] = of_type(events(nlp, called_off), "MEET")
+    assert meet["status"] == "negated" and {"ARG", "IND"} <= set(meet["source"])
+    held = "The India-Argentina Business Forum was held in Buenos Aires on Monday."
+    [meet] = of_type(events(nlp, held), "MEET")
+    assert (meet["status"], meet["location"]) == ("occurred", "Buenos Aires")
+    assert meet["time"]["value"] == "2026-02-16"
+    # a forum of many named for the pair is no talks of the pair's people: an invitation
+    # told after it is not dated by it
+    invited = held + (
+        " India's foreign minister extended an invitation to Argentina's foreign minister to "
+        "visit India."
+    )
+    [invite] = of_type(events(nlp, invited), "INVITE")
+    assert invite["time"]["value"] is None
+    # the body of that name, saying something, holds no meeting; a name pairing no parties
+    # is no meeting of anyone
+    for other in (
+        "The World Economic Forum said on Monday that growth would slow.",
+        "The Eastern Economic Forum will be held in Vladivostok in September.",
+    ):
+        assert not of_type(events(nlp, other), "MEET")
+
+
 def test_the_parties_that_open_talks_hold_them(nlp: Any) -> None:
     text = (
         "Tajikistan and Uzbekistan opened talks on sharing the waters of the two rivers on Monday."

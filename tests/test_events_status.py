@@ -561,6 +561,16 @@ def test_unable_to_travel_negates_the_trip(nlp: Any) -> None:
     assert [e["status"] for e in visits] == ["negated"]
 
 
+def test_what_one_is_not_able_to_do_has_the_status_of_being_able(nlp: Any) -> None:
+    # 'able' is no governor: the clause of 'be' decides (negated 'not', 'no longer')
+    for text in (
+        "Kenya's foreign minister Musalia Mudavadi is no longer able to travel to Ghana next week.",
+        "Kenya's foreign minister Musalia Mudavadi was not able to travel to Ghana on Monday.",
+    ):
+        [visit] = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+        assert visit["status"] == "negated", text
+
+
 def test_an_event_said_not_to_take_place_is_called_off(nlp: Any) -> None:
     # 'will not take place' calls the signing off as 'has been cancelled' would: the
     # signing, named by nothing told before, is then of the parties of the talks

@@ -45,6 +45,7 @@ from dateline.events.triggers import (
     CALL_MARKERS,
     STANDING_IN,
     expected_in,
+    named_gathering,
     named_series,
     pos_class,
     represented_by,
@@ -521,6 +522,10 @@ def fill_noun(
     """Arguments of a nominal trigger ('Kim's visit to Russia', 'held talks with Putin')."""
     sources = [r for poss in children(noun, "poss") for r in resolve(poss, index)]
     modifiers = [r for c in children(noun, "compound", "amod", "nmod") for r in resolve(c, index)]
+    if named_gathering(noun):
+        # 'the India-Argentina Business Forum': the pair of the name's hyphened compound
+        pair = [c for m in children(noun, "compound") for c in children(m, "compound")]
+        _extend(modifiers, [r for c in pair for r in resolve(c, index)])
     targets: list[Ref] = []
     _add_prep_arguments(mention, noun, index, sources, targets)
     for series in named_series(noun):

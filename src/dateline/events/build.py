@@ -278,6 +278,13 @@ def _inherit_anchors(pairs: list[tuple[merge.Cluster, Event]]) -> list[tuple[Eve
             _, host = owner[mention.anchor]
             if mention.trigger.gathering:  # 'Li will not attend': the summit's place
                 event.location = event.location or host.location
+                if all(m.trigger.away for m in group.mentions):
+                    # 'withdrew last week': the withdrawal's day is not the visit's; it
+                    # stays away from the gathering's days, or an undated one
+                    event.time, event.dated = replace(host.time), host.dated
+                    if host.dated:
+                        inherited.append((event, host))
+                    continue
                 if event.dated and host.dated and _within(event.time, host.time):
                     # 'the summit on 7-8 July, which Han will attend': the clause hangs on
                     # the first day; the attendee is there for the summit's days

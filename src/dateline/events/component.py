@@ -152,6 +152,8 @@ def find_mentions(
                 if gathering is None:
                     continue  # 'will attend' with no meeting told: nothing to place it
                 mention.anchor, mention.location = _occasion(gathering), gathering.location
+                if trigger.away and not _stays_away(mention, token):
+                    continue  # 'did not say he would stay away': nothing told of the visit
             elif _leads_delegation_nowhere(mention, token):
                 # 'Togo's foreign minister will lead the delegation instead': to the
                 # gathering told before, at its place and time
@@ -272,7 +274,7 @@ def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
     which Lavrov attended'), else the meeting told last in its sentence or the two before
     ('Pacific leaders meet in Lima on June 3. Albanese will not attend.')."""
     meetings = [m for m in before if m.type == "MEET" and m.token < verb.i]
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and not _of_the_attendee(verb):
         held = next((m for m in meetings if m.token == verb.head.i), None)
         if held is not None or verb.head.lemma_.lower() in RELATIVE_HEADS:
             return held
@@ -290,6 +292,26 @@ def _gathering_attended(verb: Token, before: list[Mention]) -> Mention | None:
     if attended and (not near or attended[-1].token > near[-1].token):
         return attended[-1]
     return _told_before(near[-1], meetings, verb.doc) if near else None
+
+
+def _of_the_attendee(verb: Token) -> bool:
+    """'Adjovi, who pulled out on Friday, is not here': a relative clause on the one who
+    attends (its subject 'who'), not on the gathering."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+
+
+def _stays_away(mention: Mention, verb: Token) -> bool:
+    """'withdrew last week', 'will pull out': the visit to the gathering does not happen
+    (a withdrawal told as possible leaves it possible: 'may stay away'); False for one
+    negated ('did not withdraw') or under a negated verb ('did not say he would stay
+    away'), which tells nothing of the visit."""
+    if mention.status == "negated" or any(
+        c.dep_ == "neg" for head in verb.ancestors for c in head.children
+    ):
+        return False
+    if mention.status != "possible":
+        mention.status, mention.cue = "negated", "stayed away"
+    return True
 
 
 def _attendance(mention: Mention, doc: Doc) -> bool:

@@ -47,6 +47,9 @@ class Trigger:
     # 'Li will not attend': no object; the gathering attended is told before (or is the noun
     # of the verb's relative clause) and lends its place and time
     gathering: bool = False
+    # 'withdrew last week', 'pulled out of the summit': staying away from the gathering told
+    # before, a visit that does not happen (``gathering`` too; negated, at the gathering's time)
+    away: bool = False
     # the verb the trigger must govern as its purpose ('offered to host the talks')
     purpose: tuple[str, ...] = ()
     # a noun trigger that needs one of these modifiers ('a joint exercise', not 'an exercise
@@ -114,7 +117,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
      "no_clause", "host", "object_not_party", "to_place", "stay", "modifiers", "not_modifiers",
-     "gathering", "purpose", "note")
+     "gathering", "away", "purpose", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -179,6 +182,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         to_place=bool(entry.get("to_place", False)),
         stay=bool(entry.get("stay", False)),
         gathering=bool(entry.get("gathering", False)),
+        away=bool(entry.get("away", False)),
         purpose=tuple(entry.get("purpose", ())),
         modifiers=tuple(entry.get("modifiers", ())),
         not_modifiers=tuple(entry.get("not_modifiers", ())),

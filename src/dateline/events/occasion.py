@@ -24,6 +24,7 @@ from dateline.events import timing
 from dateline.events.layout import NO_BLOCK, block_of
 from dateline.events.mention import Mention
 from dateline.events.tree import is_definite
+from dateline.events.triggers import named_gathering
 from dateline.model import Timex, iso_day
 
 #: acts done by saying something
@@ -63,6 +64,7 @@ def said_at_the_occasion(
                 o
                 for o in occasions
                 if o.type in TALKS
+                and not named_gathering(doc[o.token])  # a forum of many, no talks of two
                 and (
                     (people and people <= _present(o))
                     or (states and states <= {r.country for r in (*o.sources, *o.targets)})

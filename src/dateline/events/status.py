@@ -497,6 +497,9 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
     if content and head.lemma_.lower() in cues["content_nouns"]:
         return _content_noun(head, cues)
     if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and not _has_tense(verb):
+        if _able(head):
+            # 'is no longer able to attend', 'was not able to travel': the clause of 'be'
+            return verb_status(head.head, cues, depth + 1)
         if not is_verb(head):
             return None
         own = verb_status(head, cues, depth + 1)
@@ -510,6 +513,12 @@ def _embedding(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None
             return "planned", "purpose of a journey"
         return own
     return None
+
+
+def _able(adjective: Token) -> bool:
+    """'able' as the complement of a verb ('is able', 'will be able'): what one is able to
+    do has the status of that verb's clause."""
+    return adjective.lemma_.lower() == "able" and adjective.dep_ == "acomp"
 
 
 def _marked_that(verb: Token) -> bool:

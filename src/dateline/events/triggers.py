@@ -15,7 +15,8 @@ TOPIC_TYPES = {"DISCUSS"}  # 'discuss cooperation': the noun is the topic, not a
 NOT_A_DEAL = {"great", "good"}
 TOPIC_PREPS = {"about", "on", "over"}
 PARTICLES = {"out", "off"}  # 'walked out of', parsed as a preposition
-ADVERB_PARTICLES = {"back"}  # 'pulling their fighters back', parsed as an adverb
+#: 'pulling their fighters back', 'stayed away from the summit', parsed as an adverb
+ADVERB_PARTICLES = {"back", "away"}
 CALL_MARKERS = {"phone", "telephone", "video"}
 CUE_ONLY = {"agree", "refuse", "decline", "reject", "invite"}
 
@@ -57,9 +58,39 @@ def pos_class(token: Token) -> str | None:
         return "noun"
     if token.tag_.startswith("VB"):
         return "verb"
-    if token.tag_ in NOUN_TAGS:
+    if token.tag_ in NOUN_TAGS or named_gathering(token):
         return "noun"
     return None
+
+
+#: the last word of a gathering's proper name ('the Ireland-Africa Business Forum', 'the
+#: Japan-Chile Economic Dialogue')
+GATHERING_NAMES = {"forum", "dialogue", "summit", "conference", "meeting"}
+#: verbs that hold, plan or move the gathering a name denotes ('the … Forum was cancelled',
+#: 'will open the … Business Forum'), rather than the body of that name ('the World
+#: Economic Forum said')
+HOLDING_VERBS = {
+    "hold", "postpone", "cancel", "schedule", "move", "delay", "defer", "open", "convene",
+    "plan", "reschedule", "scrap", "drop", "call", "put", "take", "go", "set", "push",
+    "organise", "organize", "host", "chair", "co-chair", "close", "begin", "start", "end",
+}  # fmt: skip
+
+
+def named_gathering(token: Token) -> bool:
+    """A gathering told by a proper name that pairs its parties ('India-Argentina') as what
+    is held, planned or moved: the name's head is the subject or object of a verb of holding
+    ('The Ireland-Africa Business Forum, which was to be held in Cork, was cancelled'), or
+    such a verb describes it."""
+    if token.tag_ not in ("NNP", "NNPS") or token.lemma_.lower() not in GATHERING_NAMES:
+        return False
+    if token.dep_ in ("compound", "nmod"):
+        return False  # 'the Forum Secretariat': a part of another name
+    if not any(t.tag_ == "HYPH" for t in token.doc[token.left_edge.i : token.i]):
+        return False  # 'the Eastern Economic Forum': no pair of parties in its name
+    verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append(token.head)
+    return any(v.lemma_.lower() in HOLDING_VERBS for v in verbs)
 
 
 def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
@@ -270,8 +301,14 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         for c in token.children
     ):
         return None  # 'offered to host the talks', not 'offered help'
-    if trigger.gathering and not _attends_unnamed(token):
+    if trigger.gathering and not (
+        _stays_away_unnamed(token) if trigger.away else _attends_unnamed(token)
+    ):
         return None
+    if trigger.gathering and trigger.lemma in BARE_COMINGS and not _comes_bare(token):
+        return None  # 'the decision comes after …', 'came under fire': no one comes over
+    if trigger.away and trigger.lemma in STAYING and not _at_home(token):
+        return None  # 'stayed in Colombo for two days' is a stay there, not away
     if trigger.gathering and trigger.lemma in STANDING_IN and not represented_by(token):
         return None  # 'Kenya will represent Africa': no one is sent anywhere
     if trigger.type == "VISIT" and said_going_home(token):
@@ -308,6 +345,80 @@ def _attends_unnamed(verb: Token) -> bool:
     return not any(
         (c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS)
         or (c.dep_ in ("prep", "ccomp", "xcomp") and c.lower_ not in UNNAMING_PREPS)
+        for c in verb.children
+    )
+
+
+#: what one stays away from ('pulled out of the summit', 'withdrew from the meeting'): a
+#: gathering, not talks one walks out of (a protest) nor a treaty or a body one leaves
+AWAY_FROM = {
+    "summit", "meeting", "conference", "forum", "session", "gathering", "assembly",
+    "ceremony", "inauguration", "funeral", "celebration", "event", "dialogue", "round",
+}  # fmt: skip
+
+
+def _stays_away_unnamed(verb: Token) -> bool:
+    """'withdrew last week', 'pulled out of the summit on Friday', 'stayed away from the
+    meeting': the gathering left is told before; no object ('withdrew its troops'), no 'from'
+    or 'of' but a gathering ('withdrew from the EU'), no other phrase but a reason or moment."""
+    children = list(verb.children)
+    for particle in [c for c in children if c.i == verb.i + 1 and c.lower_ in PARTICLES]:
+        children = [*children, *particle.children]  # 'pulled out of the summit'
+    for child in children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp") or (
+            child.dep_ == "prep" and child.lower_ == "as"
+        ):
+            return False  # 'withdrew its troops'; 'withdrew as host' leaves a role
+        if child.i == verb.i + 1 and child.lower_ in PARTICLES:
+            continue
+        if child.dep_ != "prep" or child.lower_ in UNNAMING_PREPS:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+            continue  # 'pulled out on Friday': the withdrawal's moment
+        nouns = [o.lemma_.lower() for o in objects]
+        if child.lower_ == "at" and nouns == ["home"]:
+            continue  # 'stayed at home'
+        if child.lower_ not in ("from", "of") or not set(nouns) & AWAY_FROM:
+            return False
+    return True
+
+
+#: verbs of coming that, bare, tell an attendance of the gathering told before ('said its
+#: president would not come'); with any phrase but a moment they tell something else
+BARE_COMINGS = {"come"}
+#: what a bare coming may have besides its subject and auxiliaries
+BARE_COMING_DEPS = {"nsubj", "aux", "neg", "punct", "cc", "conj", "mark", "npadvmod", "advmod"}
+#: adverbs that make 'come' no coming to the gathering ('came back', 'comes close')
+NOT_COMING = {"back", "home", "here", "there", "up", "down", "out", "in", "forward", "close",
+              "true", "about", "along", "over", "around", "through", "apart"}  # fmt: skip
+#: verbs of staying whose 'home' tells staying away ('stayed at home', 'stayed home')
+STAYING = {"stay"}
+
+
+def _comes_bare(verb: Token) -> bool:
+    """'its president would not come', 'they will come', 'who had planned to come in person':
+    a subject, no object or phrase but a moment (or 'in person')."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ != "xcomp":
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in NOT_COMING:
+            return False
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            moment = objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+            if not moment and [o.lower_ for o in objects] != ["person"]:
+                return False
+        elif child.dep_ not in BARE_COMING_DEPS:
+            return False
+    return True
+
+
+def _at_home(verb: Token) -> bool:
+    """'stayed home', 'stayed at home'."""
+    return any(
+        (c.dep_ in ("advmod", "npadvmod") and c.lower_ == "home")
+        or (c.dep_ == "prep" and c.lower_ == "at" and any(o.lower_ == "home" for o in c.children))
         for c in verb.children
     )
 
