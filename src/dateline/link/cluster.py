@@ -489,10 +489,9 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     # Time and place first: they are cheap once the story's state is known (it is kept
     # until the story changes), and most stories an event is compared with fail on them.
     state = draft.state(settings)
-    on_time = _fits_time(e, draft, state, settings, kept_late=False) or _redates_story(
-        e, draft, state, settings
-    )
-    if not on_time and not _fits_time(e, draft, state, settings):
+    fit = _time_fit(e, draft, state, settings)
+    on_time = fit == ON_TIME or _redates_story(e, draft, state, settings)
+    if not on_time and fit != KEPT_LATE:
         return None
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
@@ -514,20 +513,24 @@ def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ..
     return open_story, int(on_time), shared, dated_hit, support
 
 
-def _fits_time(
-    e: Member, draft: Draft, state: StoryState, settings: LinkSettings, kept_late: bool = True
-) -> bool:
-    """Whether ``e`` falls in the story's current window; or, when ``e`` comes from the
-    article the story is reading, in the window the story had before that article: one
+#: what ``_time_fit`` says of a report against a story's window
+ON_TIME, KEPT_LATE = "on time", "kept late"
+
+
+def _time_fit(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> str | None:
+    """``ON_TIME`` when ``e`` falls in the story's current window; or, when ``e`` comes from
+    the article the story is reading, in the window the story had before that article: one
     article's dates of one trip (arrived on Tuesday; travels on to Cape Town on Thursday, the
     last day of the visit) do not shut each other out, whichever is taken first. Only an
     event of the story's own type: a facet has ``facet_slack`` around the story's date, and
     a meeting in July reported with the visit's new date, August 18-20, is another meeting
-    though both fit the "second half of the year" the story had before."""
+    though both fit the "second half of the year" the story had before. ``KEPT_LATE`` when
+    it falls only in the weeks a plan may be kept late at a place both name; else None.
+    One pass for both answers: most stories a report is compared with fail on time."""
     windows = [state.window]
     last = draft.last_article[1] if draft.last_article else None
     if _told_apart(e, draft, state, settings):
-        return False
+        return None
     if state.settled and last == e.document_id and e.type == state.type:
         windows.append(state.settled)
     # A plan without a date of its own, reported after a dated story, may fall a few days
@@ -540,29 +543,39 @@ def _fits_time(
         and last != e.document_id
     )
     slack = settings.facet_slack_days if e.type != state.type or late else 0
-    before, after = slack, slack
+    before, after, kept_after = slack, slack, slack
     # A report of a later article that the event took place, on a date of its own, may fall
     # a little after the date the story's plan gave it: plans slip ("will hold talks in
     # Luanda on November 3-4", then "met in Luanda on November 5"; ``compat.slipped``).
     held = e.dated and e.status in HELD and e.type == state.type
     if held and state.status == "planned" and state.dated and last not in (None, e.document_id):
         before, after = settings.facet_slack_days, max(slack, settings.slipped_days)
+        kept_after = after
         # Weeks or months late, at a place both name: a visit to Beijing planned for
         # November and made in February, a ratification set for November and voted in
         # February, is the plan kept late; without a place, another event of its parties.
-        if kept_late and _named_here(e.place, draft.place(settings)):
-            after = max(after, settings.held_late_days)
+        if _named_here(e.place, draft.place(settings)):
+            kept_after = max(after, settings.held_late_days)
     # A facet may fall a little apart from the story's own date (arrive the day before).
     if any(overlaps((e.lo, e.hi), (shift(lo, -before), shift(hi, after))) for lo, hi in windows):
-        return True
+        return ON_TIME
     # A report of a date the story was planned for before it moved or happened (a weekly
     # still announcing the visit for June 9 after it was brought forward and held on June
     # 2) is that story, late: it joins it, and its history shows the contradiction.
     # The report must hold that date (June 9, or June): a date inside a wide one the story
     # had ("in the second half of the year") says nothing of which event it is.
-    if not (e.dated and e.earliest and e.latest):
-        return False
-    return any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
+    if (
+        e.dated
+        and e.earliest
+        and e.latest
+        and any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
+    ):
+        return ON_TIME
+    if kept_after > after and any(
+        overlaps((e.lo, e.hi), (shift(lo, -before), shift(hi, kept_after))) for lo, hi in windows
+    ):
+        return KEPT_LATE
+    return None
 
 
 def _named_here(place: PlaceInfo, story: PlaceInfo) -> bool:

@@ -552,7 +552,7 @@ def slipped(e: Member, f: Linkable, settings: LinkSettings) -> bool:
     on November 5"), or ``facet_slack`` days before it (not "spoke by telephone on April 3"
     for the talks planned for April 13); ``held_late`` days after it when ``e`` names its
     place (a plan kept months late: ``held_off``). Whether it joins the plan's story is the
-    story's to say (``cluster._fits_time``: while the story is a dated plan, and beyond
+    story's to say (``cluster._time_fit``: while the story is a dated plan, and beyond
     ``slipped`` at a place both name)."""
     if e.type != f.type or not (e.dated and e.status in HELD and dated_plan(f)):
         return False
@@ -564,7 +564,7 @@ def slipped(e: Member, f: Linkable, settings: LinkSettings) -> bool:
 def held_off(settings: LinkSettings) -> int:
     """How long after a plan's date a dated report may hold it: ``slipped`` days anywhere,
     ``held_late`` at a place the report names (``slipped``) and that agrees with the
-    story's (``cluster._fits_time``): a plan kept weeks late."""
+    story's (``cluster._time_fit``): a plan kept weeks late."""
     return max(settings.slipped_days, settings.held_late_days)
 
 

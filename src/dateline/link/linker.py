@@ -1212,7 +1212,7 @@ def key_window(draft: Draft, settings: LinkSettings) -> tuple[str, str]:
     ``facet_slack_days`` as ``join_score`` widens them for another facet or a late plan
     (``redated_days`` for a story that is a dated plan, which a later plan may date anew:
     ``cluster._redates_story``, and ``slipped_days``, from which a later report may hold it:
-    ``cluster._fits_time``), then to whole ``KEY_WINDOW_STEP`` steps. The window
+    ``cluster._time_fit``), then to whole ``KEY_WINDOW_STEP`` steps. The window
     before the last article (``settled``) is left out: only events of that article fit it,
     and they are linked with it."""
     state = draft.state(settings)

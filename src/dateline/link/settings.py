@@ -48,7 +48,7 @@ class LinkSettings:
     facet_slack_days: int = 3
     moved_days: int = 60
     redated_days: int = 30
-    held_late_days: int = 0  # the same at a place both name (``cluster._fits_time``)
+    held_late_days: int = 0  # the same at a place both name (``cluster._time_fit``)
     recalled_days: int = 0  # how far back an undated past of two people reaches (``recalled``)
     slipped_days: int = 0  # a dated report held off the date a plan gave (``compat.slipped``)
     same_date_days: int = 0  # reports of one dated event sharing less (``compat.same_dated``)
