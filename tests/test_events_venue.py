@@ -326,6 +326,25 @@ def test_an_event_outside_a_building_is_in_the_city_told_before_or_the_datelines
     assert places(nlp, about, "PROTEST") == [None]
 
 
+def test_a_rally_called_outside_a_building_is_in_the_city_told_before(nlp: Any) -> None:
+    # the parser hangs 'outside parliament' on 'called', not on the rally
+    text = (
+        "Ruto arrived in Kampala on Monday for talks with Museveni. Opposition parties have "
+        "called a rally outside parliament for Friday."
+    )
+    assert places(nlp, text, "PROTEST") == ["Kampala"]
+
+
+def test_a_building_far_from_any_city_is_in_the_city_told_last_before_it(nlp: Any) -> None:
+    # no dateline, and the city is told more than a few paragraphs before the building
+    filler = " ".join(f"Delegates discussed item {n} of the agenda at length." for n in range(40))
+    text = (
+        f"Ruto arrived in Kampala on Monday for talks with Museveni. {filler} About fifty "
+        "traders rallied outside the embassy on Tuesday to demand lower fees."
+    )
+    assert places(nlp, text, "PROTEST") == ["Kampala"]
+
+
 def test_a_building_talks_are_held_at_is_no_party_to_them(nlp: Any) -> None:
     text = (
         "Ghanaian President Kofi Amankwah and Peruvian President Rosa Campos signed agreements "

@@ -443,6 +443,9 @@ def building_at(trigger: Token, kind: str) -> int | None:
     if kind not in AT_A_BUILDING:
         return None
     stack = [c for c in trigger.children if _same_clause(c) and c.dep_ != "conj"]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        # 'called a rally outside parliament': the parser hangs the phrase on the verb
+        stack += [c for c in trigger.head.children if c.dep_ == "prep" and _at(c)]
     while stack:
         token = stack.pop(0)
         if token.dep_ == "pobj" and token.lemma_.lower() in VENUE_NOUNS and _at(token.head):
@@ -463,7 +466,9 @@ def building_cities(
 ) -> None:
     """An event at a building with no place told ('about fifty people gathered outside the
     conference centre') happens in the city told last before the building, within a few
-    paragraphs, else at the wire dateline's city: the guide's place is the city."""
+    paragraphs, else at the wire dateline's city, else in the city told last before it
+    further back (a transcript or a report with no dateline that names its city in its
+    opening lines only): the guide's place is the city."""
     from dateline.events.scene import dateline_city
 
     cities = sorted((start, p) for p in places if p.kind == "city" for start, _ in p.mentions)
@@ -472,10 +477,11 @@ def building_cities(
         at = next((m.building for m in mentions if m.building is not None), None)
         if event.location is not None or at is None:
             continue
+        before = [p for s, p in cities if s < at]
         near = [p for s, p in cities if at - VENUE_CITY_REACH <= s < at]
         if not home:
             home.append(dateline_city(text))
-        city = near[-1] if near else home[0]
+        city = near[-1] if near else home[0] or (before[-1] if before else None)
         if city is not None:
             event.location = city.name
 
