@@ -843,3 +843,23 @@ def test_they_are_the_two_people_who_met_when_the_text_gives_them_no_country(nlp
     events = events_of(nlp, text, date(2026, 3, 4))
     condemned = [e for e in events if e["type"] == "ACCUSE"]
     assert [sorted(e["source"]) for e in condemned] == [["kofi-amankwah", "rosa-campos"]]
+
+
+@pytest.mark.model
+def test_a_trip_put_off_without_its_traveller_is_the_trip_of_the_person_the_text_is_about(
+    nlp: Any,
+) -> None:
+    told = "President Jakaya Kikwete said on Monday that he would campaign at home. "
+    for off, status in (
+        ("A state visit to Brazil that had been planned for April has been postponed.", "planned"),
+        ("A visit to Brazil set for next week has been put off until after the vote.", "planned"),
+        ("A visit to Brazil planned for April has been called off.", "negated"),
+    ):
+        visits = [e for e in events_of(nlp, told + off, date(2026, 2, 17)) if e["type"] == "VISIT"]
+        assert [(e["source"], e["target"], e["status"]) for e in visits] == [
+            (["jakaya-kikwete"], ["BRA"], status)
+        ]
+    # a trip put off with its own traveller keeps it
+    own = told + "Chile's president has postponed a visit to Brazil."
+    visits = [e for e in events_of(nlp, own, date(2026, 2, 17)) if e["type"] == "VISIT"]
+    assert all(e["source"] != ["jakaya-kikwete"] for e in visits)

@@ -490,9 +490,13 @@ def describe(
         if mention.definite and not mention.anaphoric:
             _named_by_its_place(mention, token, index)
         called_off = mention.status == "negated" and status.calls_off(mention.cue, cues)
+        # 'a state visit to China planned for April has been postponed': put off, as
+        # called off, tells a trip the text has been about
+        put_off = mention.status == "planned" and (mention.cue or "") in cues["reschedule_verbs"]
+        off = called_off or put_off
         if mention.definite and mention.type == "VISIT" and mention.targets:
             _visitor_of_the_visit(mention, index)
-        elif called_off and mention.type == "VISIT" and mention.targets and _no_visitor(token):
+        elif off and mention.type == "VISIT" and mention.targets and _no_visitor(token):
             # 'Wadephul arrived in Riyadh …: a visit to Cairo planned for this weekend was
             # called off': a trip called off is the one the text is about, named before it
             _visitor_of_the_visit(mention, index, token.idx)
