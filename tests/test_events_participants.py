@@ -190,6 +190,16 @@ def test_a_leaders_office_named_with_of_speaks_for_the_country_not_the_leader(
     assert [e["source"] for e in said] == [["JAM"]]
 
 
+@pytest.mark.model
+def test_his_office_speaks_for_the_country_named_with_of_after_his_name(nlp: Any) -> None:
+    text = (
+        "Presidents Lwazi Banda of Malawi and Tendai Moyo of Zimbabwe spoke by telephone on "
+        "Friday. His office said on Sunday that Moyo will travel to Lusaka for the summit."
+    )
+    said = [e for e in events_of(nlp, text, date(2027, 4, 14)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["ZWE"]]
+
+
 def test_an_unowned_chancellery_is_the_wire_datelines_government(nlp: Any) -> None:
     text = (
         "WARSAW (Warsaw Monitor) - President Tomasz Wierzbicki will visit Vilnius on June 2, "

@@ -715,7 +715,8 @@ def _state_of(noun: Token, owner: Token, found: list[Ref], index: MentionIndex) 
     for ref in found:
         code = None
         if ref.kind == "person":
-            code = ref.country or _set_off_country(ref.id, index) or index.dateline_country
+            code = ref.country or _set_off_country(ref.id, index) or _of_country(ref.id, index)
+            code = code or index.dateline_country
         refs.append(Ref(code, "country", code, owner.idx) if code else ref)
     return refs
 
@@ -746,6 +747,21 @@ def _staff_of(noun: Token, found: list[Ref], index: MentionIndex) -> list[Ref]:
             code = code or index.dateline_country
         refs.append(Ref(code, "country", code, noun.idx) if code else ref)
     return refs
+
+
+def _of_country(person: str, index: MentionIndex) -> str | None:
+    """The country named with 'of' right after the person's name ('Presidents Chanda Mwila
+    of Zambia and Tafadzwa Chikore of Zimbabwe'), which the actors step gives the person
+    neither as role nor as country."""
+    doc = index.doc
+    for i in sorted(index.token_actor):
+        if index.token_actor[i].id != person or index.token_actor.get(i + 1) is not None:
+            continue
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            country = index.token_actor.get(i + 2)
+            if country is not None and country.kind == "country" and country.country:
+                return country.country
+    return None
 
 
 def _home_country(token: Token, index: MentionIndex) -> str | None:
