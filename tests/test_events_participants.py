@@ -170,6 +170,36 @@ def test_a_countrys_press_service_speaks_for_the_country(nlp: Any) -> None:
     assert [(e["source"], e["time"]["value"]) for e in said] == [(["UZB"], "2024-03-04")]
 
 
+def test_a_leaders_office_named_with_of_speaks_for_the_country_not_the_leader(
+    nlp: Any,
+) -> None:
+    text = (
+        "ASTANA - The Press Service of the President of the Republic of Kazakhstan announced "
+        "today that the visit of President Arman Tolegenov to Mongolia was moved to 9 "
+        "September."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 9, 1)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["KAZ"]]
+    # a bare title whose holder is named only further on is the home country's office
+    text = (
+        "KINGSTON, Jamaica - The Office of the Prime Minister announced today that the summit "
+        "will go ahead on Thursday. Prime Minister Ana Morello of Barbados visited Jamaica "
+        "in August."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 9, 21)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["JAM"]]
+
+
+@pytest.mark.model
+def test_his_office_speaks_for_the_country_named_with_of_after_his_name(nlp: Any) -> None:
+    text = (
+        "Presidents Lwazi Banda of Malawi and Tendai Moyo of Zimbabwe spoke by telephone on "
+        "Friday. His office said on Sunday that Moyo will travel to Lusaka for the summit."
+    )
+    said = [e for e in events_of(nlp, text, date(2027, 4, 14)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["ZWE"]]
+
+
 def test_an_unowned_chancellery_is_the_wire_datelines_government(nlp: Any) -> None:
     text = (
         "WARSAW (Warsaw Monitor) - President Tomasz Wierzbicki will visit Vilnius on June 2, "

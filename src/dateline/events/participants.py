@@ -446,6 +446,8 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (found := resolve(pobj, index, depth + 1)):
+                    if child.lower_ == "of":
+                        found = _staff_of(token, found, index)
                     return found  # not 'the Minister of Labour', which names no one
     named = _named_before(token, index)
     if named:  # 'the ministry' after 'the Foreign Ministry said' of a Santiago wire
@@ -713,9 +715,71 @@ def _state_of(noun: Token, owner: Token, found: list[Ref], index: MentionIndex) 
     for ref in found:
         code = None
         if ref.kind == "person":
-            code = ref.country or _set_off_country(ref.id, index) or index.dateline_country
+            code = ref.country or _set_off_country(ref.id, index) or _of_country(ref.id, index)
+            code = code or index.dateline_country
         refs.append(Ref(code, "country", code, owner.idx) if code else ref)
     return refs
+
+
+#: what an office holder's own staff is called when it is named with 'of': 'The Office of
+#: the Prime Minister announced', 'The Press Service of the President … announced'
+STAFF_NOUNS = {"office", "service", "secretariat"}
+
+
+def _staff_of(noun: Token, found: list[Ref], index: MentionIndex) -> list[Ref]:
+    """'The Office of the Prime Minister announced', 'The Press Service of the President of
+    Kazakhstan announced': a leader's staff named with 'of' speaks for the leader's country,
+    as 'her office' does, not for the leader in person: the person's country, else the
+    article's dateline country. A bare title whose holder the text names only further on
+    ('KINGSTON - The Office of the Prime Minister … Prime Minister Ana Morello of Barbados
+    visited') is the office of the country the article reports from."""
+    if noun.lemma_.lower() not in STAFF_NOUNS | STATE_NOUNS:
+        return found
+    # 'of the President of the Republic of Kazakhstan': the country the phrase names
+    places = [r for t in noun.subtree if (r := index.ref(t)) and r.kind in ("country", "place")]
+    named = next((r.country for r in places if r.country), None)
+    refs = []
+    for ref in found:
+        code = None
+        if ref.kind == "person":
+            later = _home_country(noun, index) if _named_only_after(ref.id, noun, index) else None
+            code = named or later or ref.country or _set_off_country(ref.id, index)
+            code = code or index.dateline_country
+        refs.append(Ref(code, "country", code, noun.idx) if code else ref)
+    return refs
+
+
+def _of_country(person: str, index: MentionIndex) -> str | None:
+    """The country named with 'of' right after the person's name ('Presidents Chanda Mwila
+    of Zambia and Tafadzwa Chikore of Zimbabwe'), which the actors step gives the person
+    neither as role nor as country."""
+    doc = index.doc
+    for i in sorted(index.token_actor):
+        if index.token_actor[i].id != person or index.token_actor.get(i + 1) is not None:
+            continue
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            country = index.token_actor.get(i + 2)
+            if country is not None and country.kind == "country" and country.country:
+                return country.country
+    return None
+
+
+def _home_country(token: Token, index: MentionIndex) -> str | None:
+    """The country the article reports from: its dateline's, else the latest country named
+    before ``token`` ('OFFICE OF THE PRIME MINISTER, JAMAICA - MEDIA RELEASE')."""
+    before = index.before(token.idx, {"country"})
+    return index.dateline_country or next((r.country for r in before if r.country), None)
+
+
+def _named_only_after(person: str, noun: Token, index: MentionIndex) -> bool:
+    """Whether the text names ``person`` (by surname) only after ``noun``."""
+    actor = index.actor_by_id(person)
+    if actor is None or not actor.name.split():
+        return False
+    surname = actor.name.split()[-1].lower()
+    text = index.doc.text
+    named = [a for a, b in actor.mentions if surname in text[a:b].lower()]
+    return bool(named) and min(named) > noun.idx
 
 
 def _set_off_country(person: str, index: MentionIndex) -> str | None:
