@@ -1263,3 +1263,14 @@ def test_a_visit_told_by_its_nth_day_began_days_before_it(nlp: Any, text: str, v
     and lasts to its last day as told, or, under way, to the DCT."""
     found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert value in [e["time"]["value"] for e in found]
+
+
+def test_a_first_leg_told_as_a_span_keeps_its_last_day(nlp: Any) -> None:
+    """'will be in Accra on July 14-16 and in Lome on July 28-29': splitting off the second
+    leg leaves the first its span, not the one day the tagger found before the bare '16'."""
+    text = "Kenya's President will be in Accra on July 14-16 and in Lome on July 28-29."
+    visits = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert sorted(e["time"]["value"] for e in visits) == [
+        "2026-07-14/2026-07-16",
+        "2026-07-28/2026-07-29",
+    ]

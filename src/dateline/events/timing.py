@@ -730,10 +730,31 @@ def split_legs(
                 # the first leg keeps its own date: 'in Tokyo on October 14 and in Beijing …'
                 mention.timexes = [t for t in mention.timexes if t not in own]
                 if mention.timexes:
+                    span = mention.time
                     mention.time, mention.dated = told_time(mention.timexes, doc.text)
+                    if _first_leg_span(span, mention.time, own):
+                        # 'in Lisbon on October 14-16 and in Madrid …': the bare '16' the
+                        # span was joined with is no timex of the mention's
+                        mention.time = span
             codes.add(place.country)
             out.append(leg)
     return out
+
+
+def _first_leg_span(span: EventTime, time: EventTime, own: list[Timex]) -> bool:
+    """Whether the span a trip's first leg had is its own: a range of days that starts on
+    the leg's remaining day and ends before the second leg's first day."""
+    firsts = [t.earliest for t in own if t.earliest]
+    return (
+        span.granularity == "day"
+        and span.earliest == time.earliest
+        and span.latest is not None
+        and span.earliest is not None
+        and span.earliest < span.latest
+        and time.latest == time.earliest
+        and bool(firsts)
+        and span.latest < min(firsts)
+    )
 
 
 def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
