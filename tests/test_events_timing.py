@@ -1244,3 +1244,33 @@ def test_a_protest_called_off_keeps_the_day_its_relative_clause_had_set(
     called for, not none and not the day of the calling off."""
     rallies = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
     assert [(e["status"], e["time"]["value"]) for e in rallies] == [("negated", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenya and Ghana signed a trade accord on Friday, on the second and last day of the "
+         "Ghanaian President's visit to Nairobi.", "2026-07-09/2026-07-10"),
+        ("Kenya and Ghana signed a trade accord on Friday, on the second day of the Ghanaian "
+         "President's visit to Nairobi. He is due to fly to Mombasa on Saturday, the last day "
+         "of his visit.", "2026-07-09/2026-07-11"),
+        ("Kenya's President welcomed the President of Ghana to State House yesterday, on the "
+         "third day of the Ghanaian leader's state visit to Kenya.", "2026-07-07/2026-07-10"),
+    ],
+)  # fmt: skip
+def test_a_visit_told_by_its_nth_day_began_days_before_it(nlp: Any, text: str, value: str) -> None:
+    """'on the second day of X's visit', said of a Friday: the visit began on the Thursday
+    and lasts to its last day as told, or, under way, to the DCT."""
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert value in [e["time"]["value"] for e in found]
+
+
+def test_a_first_leg_told_as_a_span_keeps_its_last_day(nlp: Any) -> None:
+    """'will be in Accra on July 14-16 and in Lome on July 28-29': splitting off the second
+    leg leaves the first its span, not the one day the tagger found before the bare '16'."""
+    text = "Kenya's President will be in Accra on July 14-16 and in Lome on July 28-29."
+    visits = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert sorted(e["time"]["value"] for e in visits) == [
+        "2026-07-14/2026-07-16",
+        "2026-07-28/2026-07-29",
+    ]

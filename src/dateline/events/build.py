@@ -48,6 +48,7 @@ def build_events(
         for group, event in pairs:
             timing.under_way(event, group.mentions, doc, dct)
             status.day_of_a_stay(event, group.mentions, doc, dct)
+            timing.days_of_a_stay(event, group.mentions, doc, dct)
             status.range_over_the_dct(event, dct)
             timing.planned_span(event, group.mentions, doc)
             timing.no_date_set(event, group.mentions, doc, dct)

@@ -746,7 +746,7 @@ def day_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) ->
         return
     today, yesterday = dct.isoformat(), (dct - timedelta(days=1)).isoformat()
     for mention in mentions:
-        day = _day_of(doc[mention.token])
+        day = day_of_visit(doc[mention.token])
         if day is None:
             continue
         last = any(ORDINAL_DAYS.get(c.lower_) == -1 for c in day.subtree if c.i < day.i)
@@ -777,7 +777,7 @@ def range_over_the_dct(event: Event, dct: date) -> None:
 LASTING_TYPES = {"VISIT", "MEET", "PROTEST", "DEPLOY"}
 
 
-def _day_of(noun: Token) -> Token | None:
+def day_of_visit(noun: Token) -> Token | None:
     """The 'day' of 'on the second (and last) day of his visit', for the visit's noun."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "of" or noun.pos_ != "NOUN":

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from dateline.events.arguments import JOURNEY_VERBS, argument_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
-from dateline.events.status import ORDINAL_DAYS
+from dateline.events.status import ORDINAL_DAYS, day_of_visit
 from dateline.events.tree import due_in
 from dateline.events.triggers import TOPIC_PREPS, pos_class, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
@@ -730,10 +730,31 @@ def split_legs(
                 # the first leg keeps its own date: 'in Tokyo on October 14 and in Beijing …'
                 mention.timexes = [t for t in mention.timexes if t not in own]
                 if mention.timexes:
+                    span = mention.time
                     mention.time, mention.dated = told_time(mention.timexes, doc.text)
+                    if _first_leg_span(span, mention.time, own):
+                        # 'in Lisbon on October 14-16 and in Madrid …': the bare '16' the
+                        # span was joined with is no timex of the mention's
+                        mention.time = span
             codes.add(place.country)
             out.append(leg)
     return out
+
+
+def _first_leg_span(span: EventTime, time: EventTime, own: list[Timex]) -> bool:
+    """Whether the span a trip's first leg had is its own: a range of days that starts on
+    the leg's remaining day and ends before the second leg's first day."""
+    firsts = [t.earliest for t in own if t.earliest]
+    return (
+        span.granularity == "day"
+        and span.earliest == time.earliest
+        and span.latest is not None
+        and span.earliest is not None
+        and span.earliest < span.latest
+        and time.latest == time.earliest
+        and bool(firsts)
+        and span.latest < min(firsts)
+    )
 
 
 def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
@@ -1231,6 +1252,66 @@ def planned_span(event: Event, mentions: list[Mention], doc: Doc) -> None:
     home = _home_day(event, mentions, doc, start)
     if home is not None:
         event.time = day_span(start, home)
+
+
+#: a day the text names as the last of a stay, right after it ('on Thursday, the last day of
+#: her visit')
+LAST_DAY_AFTER = re.compile(r"\s*,\s*the\s+(?:last|final|closing)\s+day\s+of\s+", re.IGNORECASE)
+
+
+def days_of_a_stay(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> None:
+    """'signed agreements on Wednesday, on the second day of Figueira's state visit': a visit
+    told by its Nth day began N-1 days before that day; it ends on that day when the phrase
+    calls it the last ('the second and last day'), on a day the text calls the last ('on
+    Thursday, the last day of her visit'), else, under way, no earlier than the DCT."""
+    if event.type != "VISIT" or event.status not in ("occurred", "ongoing"):
+        return
+    if event.time.granularity in DAY_GRAINS and event.time.earliest != event.time.latest:
+        return  # a span already ('arrived … for a three-day visit')
+    for mention in mentions:
+        day = day_of_visit(doc[mention.token])
+        if day is None:
+            continue
+        ordinals = [ORDINAL_DAYS[c.lower_] for c in day.subtree if c.lower_ in ORDINAL_DAYS]
+        counted = [n for n in ordinals if n > 0]
+        start, end = mention.sentence
+        told = {
+            iso_day(t.earliest)
+            for t in doc._.timexes or []
+            if start <= t.start < end and t.earliest == t.latest and t.granularity in DAY_GRAINS
+        }
+        if len(counted) != 1 or len(told) != 1:
+            continue  # 'the first day', or no one day the phrase counts from
+        [on] = told
+        if on is None or on > dct:
+            continue
+        first = on - timedelta(days=counted[0])
+        last = on if -1 in ordinals else _last_day_told(mentions, doc, on)
+        if last is None and event.status == "ongoing":
+            last = max(on, dct)  # still there: at least to the DCT
+        if last is not None and first < last:
+            event.time, event.dated = day_span(first, last), True
+        return
+
+
+#: nouns of a stay a day may be called the last of
+STAY_NOUNS = {"visit", "trip", "stay", "tour"}
+
+
+def _last_day_told(mentions: list[Mention], doc: Doc, after: date) -> date | None:
+    """A day within a week after ``after`` that the text calls the last of the stay ('is due
+    to travel to Cape Town on Thursday, the last day of her visit')."""
+    nouns = {m.token for m in mentions}
+    for timex in doc._.timexes or []:
+        day = iso_day(timex.latest) if timex.granularity in DAY_GRAINS else None
+        said = LAST_DAY_AFTER.match(doc.text, timex.end)
+        if day is None or said is None or day <= after or (day - after).days > STAY_WINDOW_DAYS:
+            continue
+        # the stay's noun, past a possessive or an article ('her visit', 'the visit')
+        noun = next((t for t in doc if t.idx >= said.end() and t.pos_ == "NOUN"), None)
+        if noun is not None and (noun.i in nouns or noun.lemma_.lower() in STAY_NOUNS):
+            return day
+    return None
 
 
 #: how many days a planned stay told by its arrival and its return may last
