@@ -815,3 +815,10 @@ def test_a_signing_by_the_visitors_country_within_the_visit_is_where_the_visitor
     )
     found = events_of(nlp, later, date(2026, 6, 10))
     assert [e["location"] for e in found if e["type"] == "AGREE"] == [None]
+    # a visit dated only to a year holds no one day of talks
+    year = (
+        "Prime Minister Ravi Doodnath will visit Barbados in 2026. Barbados and Guyana will "
+        "hold talks on November 3."
+    )
+    found = events_of(nlp, year, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "MEET"] == [None]

@@ -281,7 +281,7 @@ DONE_ON_A_VISIT = {"MEET", "DISCUSS", "AGREE", "COOPERATE"}
 
 
 def _visitor_country(event: Event, visit: Event, country: dict[str, str | None]) -> bool:
-    """``event`` is talks or a signing dated within ``visit`` whose parties name the
+    """``event`` is talks or a signing dated to days within ``visit`` whose parties name the
     visitor only by the visitor's country: the visitor's known country, or, for a visitor
     of no known country, the one country other than the hosts' that the event names, when
     it names nobody else ('Morocco's head of government, Muhammad Tahiri, …')."""
@@ -295,7 +295,19 @@ def _visitor_country(event: Event, visit: Event, country: dict[str, str | None])
         homes = people - set(visit.target)
         if len(homes) != 1:
             return False
-    return bool(homes & people) and _overlap(event, visit)
+    return bool(homes & people) and _within_days(event.time, visit.time)
+
+
+def _within_days(time: EventTime, span: EventTime) -> bool:
+    """``time`` is told to the day and falls within the days of ``span`` (a visit dated only
+    to a month or a year holds no one day of talks)."""
+    days = [iso_day(t) for t in (time.earliest, time.latest, span.earliest, span.latest)]
+    start, end, first, last = days
+    if start is None or end is None or first is None or last is None:
+        return False
+    if time.granularity != "day" or span.granularity != "day":
+        return False
+    return first <= start <= end <= last
 
 
 def stay_after_arrival(events: list[Event], actors: list[Actor], places: list[Place]) -> None:
