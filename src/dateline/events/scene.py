@@ -298,14 +298,18 @@ def _visitor_country(event: Event, visit: Event, country: dict[str, str | None])
     return bool(homes & people) and _within_days(event.time, visit.time)
 
 
+#: times told coarser than a day (a day's part or hour is finer: '2019-07-10TAF')
+COARSE_GRAINS = {"week", "month", "season", "quarter", "year"}
+
+
 def _within_days(time: EventTime, span: EventTime) -> bool:
-    """``time`` is told to the day and falls within the days of ``span`` (a visit dated only
-    to a month or a year holds no one day of talks)."""
+    """``time`` is told to the day or finer and falls within the days of ``span`` (a visit
+    dated only to a month or a year holds no one day of talks)."""
     days = [iso_day(t) for t in (time.earliest, time.latest, span.earliest, span.latest)]
     start, end, first, last = days
     if start is None or end is None or first is None or last is None:
         return False
-    if time.granularity != "day" or span.granularity != "day":
+    if time.granularity in COARSE_GRAINS or span.granularity in COARSE_GRAINS:
         return False
     return first <= start <= end <= last
 
