@@ -789,3 +789,36 @@ def test_talks_with_the_hosts_days_after_an_arrival_are_where_the_visitor_stayed
     )
     found = events_of(nlp, other, date(2026, 6, 10))
     assert [e["location"] for e in found if e["type"] == "MEET"] == [None]
+
+
+def test_a_signing_by_the_visitors_country_within_the_visit_is_where_the_visitor_is(
+    nlp: Any,
+) -> None:
+    # the visitor's country known from the actors step
+    text = (
+        "Kenyan President William Ruto will arrive in Kampala on Monday for a two-day visit. "
+        "Kenya is to sign a pipeline agreement on Tuesday."
+    )
+    found = events_of(nlp, text, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "AGREE"] == ["Kampala"]
+    # a visitor of no known country: the one country other than the hosts' the signing names
+    unknown = (
+        "Morocco's head of government, Jamal Idrissi, will arrive in Kampala on Monday for a "
+        "two-day visit. Morocco is to sign a fisheries agreement on Tuesday."
+    )
+    found = events_of(nlp, unknown, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "AGREE"] == ["Kampala"]
+    # a signing dated after the visit is not the visit's
+    later = (
+        "Kenyan President William Ruto will arrive in Kampala on Monday for a two-day visit. "
+        "Kenya is to sign a pipeline agreement in July."
+    )
+    found = events_of(nlp, later, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "AGREE"] == [None]
+    # a visit dated only to a year holds no one day of talks
+    year = (
+        "Prime Minister Ravi Doodnath will visit Barbados in 2026. Barbados and Guyana will "
+        "hold talks on November 3."
+    )
+    found = events_of(nlp, year, date(2026, 6, 10))
+    assert [e["location"] for e in found if e["type"] == "MEET"] == [None]

@@ -65,7 +65,7 @@ def build_events(
     events = fold_stops_in_one_country(events, places)
     events = scene.attendance_visits(events, actors, places, lexicon.types["VISIT"])
     scene.share_trip_times(events, places)
-    scene.share_visit_places(events, dct)
+    scene.share_visit_places(events, dct, actors)
     scene.stay_after_arrival(events, actors, places)
     venue.gathering_places(events)
     scene.share_visit_times(events, places)

@@ -235,13 +235,19 @@ def share_trip_times(events: list[Event], places: list[Place]) -> None:
 PRESUPPOSED_TRIP = "presupposed by an ordinal"
 
 
-def share_visit_places(events: list[Event], dct: date | None = None) -> None:
+def share_visit_places(
+    events: list[Event], dct: date | None = None, actors: list[Actor] | None = None
+) -> None:
     """Events without a place during a visit by one of their participants happen there; a
     plan made while the visitor is there (the visit under way, or begun on the DCT or the
     day before) happens there too; talks called off during a trip called off ('had been
-    due to meet the king on Saturday') were to be held where the trip went."""
+    due to meet the king on Saturday') were to be held where the trip went. A signing or
+    talks dated within the visit whose party is the visitor's country stand for the
+    visitor ('Tahiri will arrive in Dakar on Monday … the agreement between our two
+    countries, which is to be signed on Tuesday'): ``_visitor_country``."""
     recent = _days_from(dct, -DATELINE_DAYS) if dct else "9999"
     soon = _days_from(dct, STAY_DAYS) if dct else ""
+    country = {a.id: a.country for a in actors or []}
     visits = [
         e for e in events if e.type == "VISIT" and e.location and e.cue != PRESUPPOSED_TRIP
     ]  # an earlier trip a 'second trip' presupposes is no scene: nothing says when it was
@@ -250,7 +256,7 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
             continue
         people = set(event.source) | set(event.target)
         for visit in visits:
-            if not people & set(visit.source):
+            if not people & set(visit.source) and not _visitor_country(event, visit, country):
                 continue
             if visit.status == "negated" and event.status != "negated":
                 continue  # a trip called off is the scene of what was called off with it only
@@ -267,6 +273,45 @@ def share_visit_places(events: list[Event], dct: date | None = None) -> None:
             if _overlap(event, visit):
                 event.location = visit.location
                 break
+
+
+#: what the visitor's country does with the hosts during a visit: the visitor's own act
+#: (not a statement, an accusation or an invitation, which the country makes at home)
+DONE_ON_A_VISIT = {"MEET", "DISCUSS", "AGREE", "COOPERATE"}
+
+
+def _visitor_country(event: Event, visit: Event, country: dict[str, str | None]) -> bool:
+    """``event`` is talks or a signing dated to days within ``visit`` whose parties name the
+    visitor only by the visitor's country: the visitor's known country, or, for a visitor
+    of no known country, the one country other than the hosts' that the event names, when
+    it names nobody else ('Morocco's head of government, Muhammad Tahiri, …')."""
+    if event.type not in DONE_ON_A_VISIT or not (event.dated and visit.dated):
+        return False
+    if SCENE_GROUPS[visit.status] != SCENE_GROUPS[event.status]:
+        return False
+    people = set(event.source) | set(event.target)
+    homes = {home for p in visit.source if (home := country.get(p))}
+    if not homes and visit.source and all(_is_country_code(p) for p in people):
+        homes = people - set(visit.target)
+        if len(homes) != 1:
+            return False
+    return bool(homes & people) and _within_days(event.time, visit.time)
+
+
+#: times told coarser than a day (a day's part or hour is finer: '2019-07-10TAF')
+COARSE_GRAINS = {"week", "month", "season", "quarter", "year"}
+
+
+def _within_days(time: EventTime, span: EventTime) -> bool:
+    """``time`` is told to the day or finer and falls within the days of ``span`` (a visit
+    dated only to a month or a year holds no one day of talks)."""
+    days = [iso_day(t) for t in (time.earliest, time.latest, span.earliest, span.latest)]
+    start, end, first, last = days
+    if start is None or end is None or first is None or last is None:
+        return False
+    if time.granularity in COARSE_GRAINS or span.granularity in COARSE_GRAINS:
+        return False
+    return first <= start <= end <= last
 
 
 def stay_after_arrival(events: list[Event], actors: list[Actor], places: list[Place]) -> None:
