@@ -78,12 +78,12 @@ def build_events(
         written = written_on(text, timexes, dct)
         for event in events:
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"], written)
-    # after the dateline's city
-    venue.said_after_gathering(events, [(g.mentions, e) for g, e in pairs], doc)
-    venue.home_institution_places(events, actors, [(g.mentions, e) for g, e in pairs], doc)
-    venue.clause_places([(g.mentions, e) for g, e in pairs])  # after every other rule
+    told = [(g.mentions, e) for g, e in pairs]  # each event with the mentions that tell it
+    venue.said_after_gathering(events, told, doc)  # after the dateline's city
+    venue.home_institution_places(events, actors, told, doc)
+    venue.clause_places(told)  # after every other rule
     venue.venue_cities(events, places, text)
-    venue.building_cities([(g.mentions, e) for g, e in pairs], places, text)
+    venue.building_cities(told, places, text)
     venue.aid_to_the_country_in_view(events, places, actors, doc)
     if article is not None and article.title:
         moved_by_headline(events, article.title)

@@ -273,12 +273,7 @@ def _planned_for(root: Token, owner: int) -> bool:
     the time the event was planned for, not the time of the verb."""
     token = root
     while token.head.i != token.i and token.i != owner:
-        if (
-            token.tag_ == "VBN"
-            and token.dep_ in ("advcl", "acl")
-            and token.lemma_.lower() in SCHEDULING
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
-        ):
+        if _bare_plan(token):
             return True
         if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and _plan_relative(token):
             return True  # 'called off the march it had planned for Wednesday'

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 #: words that open a relative clause and stand for its noun
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -76,3 +76,9 @@ def due_in(clause: Token) -> bool:
         c.dep_ == "acomp" and c.lower_ == "due" and not any(g.dep_ == "xcomp" for g in c.children)
         for c in clause.children
     )
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token that holds the character at ``offset`` (an actor's or a place's start)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

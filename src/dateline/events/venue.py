@@ -39,7 +39,7 @@ from dateline.events.mention import Mention
 from dateline.events.participants import SUBJECT_DEPS, MentionIndex
 from dateline.events.places import LOCATION_PREPS, first_place, place_of
 from dateline.events.scene import ON_SCENE, SCENE_GROUPS
-from dateline.events.tree import THE, children, is_definite
+from dateline.events.tree import THE, children, is_definite, token_at
 from dateline.model import Actor, Event, Place
 
 #: subjects of a conjoined clause that stand for the parties of the clause before it
@@ -227,8 +227,6 @@ def home_institution_places(
     or government, also one told by a nationality alone that the actors step reads as the
     country itself ('the Moroccan ministry put out a statement'): the text names no city,
     so the guide's place is the country."""
-    from dateline.actors.geo import load_countries
-
     by_id = {a.id: a for a in actors}
     told = {id(event): mentions for mentions, event in pairs}
     for event in events:
@@ -242,8 +240,7 @@ def home_institution_places(
         )
         if not (speaks or sits_at_home(doer, HOME_INSTITUTIONS)):
             continue
-        info = load_countries().get(doer.country)
-        event.location = info.name if info is not None else None
+        event.location = _country_name(doer.country)
 
 
 #: how a nationality or a country's name hangs on the office it qualifies ('the Moroccan
@@ -260,8 +257,7 @@ def _office_of(doer: Actor, mentions: list[Mention], doc: Doc) -> bool:
         for ref in mention.sources:
             if ref.id != doer.id:
                 continue
-            span = doc.char_span(ref.start, ref.start + 1, alignment_mode="expand")
-            token = span[0] if span is not None and len(span) else None
+            token = token_at(doc, ref.start)
             while token is not None and token.dep_ in QUALIFYING and token.head.i != token.i:
                 token = token.head
                 if token.lemma_.lower() in SPEAKING_OFFICES and token.dep_ in SUBJECT_DEPS:
@@ -520,8 +516,7 @@ def aid_to_the_country_in_view(
 
 def _told_as_origin(doc: Doc, start: int) -> bool:
     """The name at ``start`` is the object of a 'from' ('refugees from Syria')."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    token = span[0] if span is not None and len(span) else None
+    token = token_at(doc, start)
     while token is not None and token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
     return token is not None and token.dep_ == "pobj" and token.head.lower_ == "from"
