@@ -13,7 +13,8 @@ wall-clock milliseconds are printed with the SQL statements it sent:
   Playwright): from navigation to the time axis and the pending list drawn;
 - 20 concurrent HTTP clients while ``dateline ingest`` writes into the same database;
 - ``dateline export --format jsonl`` of every event: wall time and peak resident memory;
-- a CLI query command's fixed cost: process start to its first SQL statement.
+- a CLI query command's fixed cost: process start to its first SQL statement;
+- whole read commands, a process each: first SQL to done, and start to done.
 
     python bench/bench_reads.py                                   # 100,000 events
     python bench/bench_reads.py --events 1000000 --db /tmp/big.db  # built once, reused
@@ -425,10 +426,24 @@ def traced(*args, **kwargs):
     conn.set_trace_callback(first)
     return conn
 sqlite3.connect = sqlite3.dbapi2.connect = traced
+def done():
+    print(f"DONE {time.time():.6f} {time.process_time():.6f}", file=sys.stderr, flush=True)
+import atexit
+atexit.register(done)
 sys.argv = ["dateline", *sys.argv[1:]]
 from dateline.__main__ import main  # the `dateline` command (and python -m dateline)
 main()
 """
+
+
+def command_env() -> dict[str, str]:
+    """The environment of a measured command: this one without ``PYTHONDONTWRITEBYTECODE``
+    (which this workplace sets). With it, every process compiled dateline's modules from
+    source again (27 ms of a ``pending`` page's 64 went to ``compile``), which no
+    installed copy does: pip writes the bytecode when it installs, and an editable
+    install writes it on its first run, as the unmeasured first run here does (into
+    ``src/dateline/**/__pycache__``, which git ignores)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def startup(db: Path, as_of: str, repeat: int) -> None:
@@ -438,14 +453,14 @@ def startup(db: Path, as_of: str, repeat: int) -> None:
     story = str(_scalar(db, "SELECT id FROM stories ORDER BY last_dct DESC, id LIMIT 1"))
     commands = (["timeline", "--limit", "1"], ["pending", "--as-of", as_of],
                 ["stories", "--limit", "20"], ["story", story])  # fmt: skip
+    env = command_env()
     for command in commands:
         samples, cpu = [], []
+        argv = [sys.executable, "-c", PROBE, *command, "--db", str(db)]
+        subprocess.run(argv, capture_output=True, env=env, check=True)  # bytecode written
         for _ in range(repeat):
             began = time.time()
-            done = subprocess.run(
-                [sys.executable, "-c", PROBE, *command, "--db", str(db)],
-                capture_output=True, text=True, check=True,
-            )  # fmt: skip
+            done = subprocess.run(argv, capture_output=True, text=True, env=env, check=True)
             first = next(x for x in done.stderr.splitlines() if x.startswith("FIRST-SQL"))
             samples.append((float(first.split()[1]) - began) * 1000)
             cpu.append(float(first.split()[2]) * 1000)
@@ -453,6 +468,45 @@ def startup(db: Path, as_of: str, repeat: int) -> None:
         print(f"\nCLI fixed cost: process start to first SQL (`dateline {name}`, {repeat} runs)")
         line("wall clock", samples)
         line("CPU time of the process", cpu)
+
+
+def commands(db: Path, actor: str, last_day: str, repeat: int) -> None:
+    """Whole read commands as a user runs them (``dateline timeline ACTOR --limit 100``,
+    ``pending --as-of D --limit 100``, ``events --limit 50``), each a new process with its
+    output to /dev/null: ms from the first SQL statement to the end of the process's work
+    (the query, the rows shaped and printed), and from process start to that end. The
+    in-process reads above are the library's, in a process that also holds SQLAlchemy and
+    keeps every earlier answer's garbage; a command holds neither."""
+    as_of = (date.fromisoformat(last_day) - timedelta(days=10)).isoformat()
+    middle = _middle_day(db)
+    runs = {
+        f"timeline {actor} --limit 100": ["timeline", actor, "--limit", "100"],
+        f"pending --as-of {as_of} --limit 100": ["pending", "--as-of", as_of, "--limit", "100"],
+        f"pending --as-of {middle} --limit 100": ["pending", "--as-of", middle, "--limit", "100"],
+        "events --limit 50": ["events", "--limit", "50"],
+    }
+    print(
+        f"\nwhole commands, a process each ({repeat} runs; ms; query: first SQL to done, "
+        "process: start to done)"
+    )
+    print(f"  {'command':<52} {'p50':>8} {'p95':>8} {'':>6} {'':>8} {'CPU p95':>8}")
+    env = command_env()
+    for name, command in runs.items():
+        query, query_cpu, whole = [], [], []
+        argv = [sys.executable, "-c", PROBE, *command, "--db", str(db)]
+        subprocess.run(argv, capture_output=True, env=env, check=True)  # bytecode written
+        for _ in range(repeat):
+            began = time.time()
+            done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                  text=True, env=env, check=True)  # fmt: skip
+            marks = {x.split()[0]: x.split()[1:] for x in done.stderr.splitlines()
+                     if x.startswith(("FIRST-SQL", "DONE"))}  # fmt: skip
+            first, end = marks["FIRST-SQL"], marks["DONE"]
+            query.append((float(end[0]) - float(first[0])) * 1000)
+            query_cpu.append((float(end[1]) - float(first[1])) * 1000)
+            whole.append((float(end[0]) - began) * 1000)
+        line(f"{name}: query", query, "", "", query_cpu)
+        line(f"{name}: process", whole)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -472,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         "--think", type=float, nargs="+", default=[1.0, 0.0], help="seconds between requests"
     )
     parser.add_argument(
-        "--skip", nargs="*", default=[], help="of: library http page ingest export startup"
+        "--skip", nargs="*", default=[], help="of: library http page ingest export startup commands"
     )
     parser.add_argument(
         "--pg",
@@ -517,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
             export_all(db)
         if "startup" not in args.skip:
             startup(db, last_day, max(5, args.repeat // 2))
+        if "commands" not in args.skip:
+            commands(db, actor, last_day, args.repeat)
         print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
 
