@@ -906,6 +906,28 @@ def test_a_late_report_of_the_old_date_joins_the_story_it_was_planned_for() -> N
     assert [len(d.added) for d in cluster([*visit, again], S)] == [4, 1]
 
 
+def test_a_day_of_a_short_plan_reported_held_joins_the_story_that_has_begun() -> None:
+    from dateline.link.cluster import cluster
+
+    who = (["kim-jong-un"], ["RUS"])
+    visit = [
+        member("plan", "VISIT", *who, "planned", "2025-04-20", ("x", "2025-05-12", "2025-05-14")),
+        member("begun", "VISIT", *who, "ongoing", "2025-05-12", ("x", "2025-05-12", "2025-05-12")),
+        # "He was in Kazan on May 13", a week later: a day of the visit planned for May 12-14,
+        # though the story narrowed to the day it was reported begun.
+        member("day", "VISIT", *who, "occurred", "2025-05-20", ("x", "2025-05-13", "2025-05-13")),
+    ]
+    for order in (visit, visit[::-1], [visit[2], visit[0], visit[1]]):
+        assert [len(d.added) for d in cluster(order, S)] == [3]
+    # A day inside a plan of a month says nothing of which visit it is.
+    month = [
+        member("plan", "VISIT", *who, "planned", "2025-04-20", ("x", "2025-05-01", "2025-05-31")),
+        member("begun", "VISIT", *who, "ongoing", "2025-05-12", ("x", "2025-05-12", "2025-05-12")),
+        member("day", "VISIT", *who, "occurred", "2025-06-02", ("x", "2025-05-27", "2025-05-27")),
+    ]
+    assert [len(d.added) for d in cluster(month, S)] == [2, 1]
+
+
 def test_an_undated_report_a_few_days_after_the_story_is_that_story() -> None:
     from dateline.link.cluster import cluster
 

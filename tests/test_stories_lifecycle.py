@@ -923,3 +923,49 @@ def test_migration_37_links_stored_documents_under_the_trip_without_a_destinatio
     as_before = _with_rule_off(monkeypatch, compat, "_trip_elsewhere")
     counts = _relinked_by_migration(db_url, _trips_without_a_destination(), 37, as_before)
     assert counts == (3, 1, 3)
+
+
+def _a_day_of_a_state_visit() -> list[dict[str, Any]]:
+    """ "Ortega will pay a state visit to Norway on May 12-14", "Ortega arrived in Oslo
+    today" (May 12), then, a week later, "on May 13 Ortega was still abroad"."""
+    who = {"source": ["ines-ortega"], "target": ["NOR"]}
+    places = {"Oslo": "NOR"}
+
+    def days(first: str, last: str) -> dict[str, str]:
+        return {"value": f"{first}/{last}", "earliest": first, "latest": last}
+
+    return [
+        stored_article("2026-04-20", "Ortega to visit Norway", "wire", [
+            {"key": "plan", "type": "VISIT", "status": "planned", "location": "Oslo", **who,
+             **days("2026-05-12", "2026-05-14")}], places),
+        stored_article("2026-05-12", "Ortega in Oslo", "daily", [
+            {"key": "arrived", "type": "VISIT", "status": "ongoing", "location": "Oslo", **who,
+             **days("2026-05-12", "2026-05-12")}], places),
+        stored_article("2026-05-20", "Ortega's week", "herald", [
+            {"key": "abroad", "type": "VISIT", "status": "occurred", **who,
+             **days("2026-05-13", "2026-05-13")}], places),
+    ]  # fmt: skip
+
+
+def test_a_day_of_a_short_plan_reported_held_joins_the_visit_in_any_order(
+    tmp_path: Path,
+) -> None:
+    # The story narrowed to May 12, the day it was reported begun; May 13 is a day of the
+    # visit planned for May 12-14.
+    items = _a_day_of_a_state_visit()
+    for n, order in enumerate(itertools.permutations(items)):
+        with Store(str(tmp_path / f"order-{n}.db")) as store:
+            for item in order:
+                store.add(item)
+            [story] = store.stories(limit=None)
+            assert story["articles"] == 3
+
+
+def test_migration_38_links_stored_documents_under_the_planned_days_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+
+    as_before = _with_rule_off(monkeypatch, cluster, "_in_planned_days")
+    counts = _relinked_by_migration(db_url, _a_day_of_a_state_visit(), 38, as_before)
+    assert counts == (1, 2, 1)

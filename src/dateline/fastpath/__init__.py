@@ -71,6 +71,7 @@ SCHEMA_VERSIONS = frozenset(
         35,
         36,
         37,
+        38,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -40,6 +40,7 @@ from dateline.link.compat import (
     roles_agree,
     same_dated,
     shift,
+    short_span,
     slipped,
     stored_keys,
     undated_plan,
@@ -571,11 +572,30 @@ def _time_fit(e: Member, draft: Draft, state: StoryState, settings: LinkSettings
         and any(e.earliest <= lo and hi <= e.latest for lo, hi in state.dates)
     ):
         return ON_TIME
+    if _in_planned_days(e, state, settings):
+        return ON_TIME
     if kept_after > after and any(
         overlaps((e.lo, e.hi), (shift(lo, -before), shift(hi, kept_after))) for lo, hi in windows
     ):
         return KEPT_LATE
     return None
+
+
+def _in_planned_days(e: Member, state: StoryState, settings: LinkSettings) -> bool:
+    """Whether ``e``, on a date of its own, falls on one of the few days a story that has
+    begun was planned for: a state visit planned for May 12-14 and reported begun on the
+    12th narrows to that day, and "in Seville on May 13" is a day of it, as talks set for
+    September 6-10 that "resume on the 9th" are those talks. Only a report of the story's
+    type, and a plan of fewer than ``same_date_member`` days: a day says which event it is,
+    a month does not."""
+    if not (e.dated and e.earliest and e.latest) or e.type != state.type:
+        return False
+    if state.status not in HELD:
+        return False
+    days = settings.same_date_member_days
+    return bool(days) and any(
+        lo <= e.earliest and e.latest <= hi and short_span(lo, hi, days) for lo, hi in state.dates
+    )
 
 
 def _named_here(place: PlaceInfo, story: PlaceInfo) -> bool:

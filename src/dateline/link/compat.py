@@ -458,6 +458,12 @@ def _short(lo: str, hi: str, settings: LinkSettings, days: int = 0) -> bool:
     return (last - first).days < (days or settings.same_date_days)
 
 
+def short_span(lo: str, hi: str, days: int) -> bool:
+    """Whether the days ``lo`` to ``hi`` are fewer than ``days``."""
+    first, last = iso_day(lo), iso_day(hi)
+    return first is not None and last is not None and (last - first).days < days
+
+
 @lru_cache(maxsize=1 << 16)
 def _match(
     a: tuple[Participant, ...],

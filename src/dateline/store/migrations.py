@@ -549,6 +549,14 @@ def _v37_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v38_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's twenty-first round): a dated report of the
+    story's type that falls on one of the few days a story that has begun was planned for
+    joins it, though the story narrowed to the day it was reported begun
+    (``cluster._in_planned_days``)."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -645,6 +653,11 @@ MIGRATIONS: list[Migration] = [
         37,
         "stories linked again: a trip without a date or destination apart (round 19)",
         _v37_relink,
+    ),
+    (
+        38,
+        "stories linked again: a day of a short plan reported held (round 21)",
+        _v38_relink,
     ),
 ]
 
