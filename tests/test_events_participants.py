@@ -641,6 +641,46 @@ def test_a_bare_title_after_a_countrys_act_is_that_countrys_office(nlp: Any) -> 
 
 
 @pytest.mark.model
+def test_a_bare_national_title_in_a_government_bodys_document_is_the_issuers_office(
+    nlp: Any,
+) -> None:
+    told = (
+        "A visit to Peru by the Prime Minister, which had been planned for May, "
+        "will not take place."
+    )
+    text = "Ministry of Foreign Affairs of Norway: press release.\n\n" + told
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 12)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["source"]) for e in visits] == [("negated", ["NOR"])]
+    # a header that names countries but no body of theirs issues nothing
+    text = "Norway and Peru: a short history.\n\n" + told
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 12)) if e["type"] == "VISIT"]
+    assert all("NOR" not in e["source"] for e in visits)
+
+
+@pytest.mark.model
+def test_the_ambassador_of_an_embassys_notice_is_the_embassys_country(nlp: Any) -> None:
+    told = "The Ambassador's planned trip to Cuenca on June 3-4 has been cancelled."
+    text = "Embassy of Canada in Quito: travel notice.\n\n" + told
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 30)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["source"]) for e in visits] == [("negated", ["CAN"])]
+    text = "Canada and Ecuador: a short history.\n\n" + told
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 30)) if e["type"] == "VISIT"]
+    assert all("CAN" not in e["source"] for e in visits)
+
+
+@pytest.mark.model
+def test_the_i_of_a_government_bodys_statement_speaks_for_its_country(nlp: Any) -> None:
+    told = "My visit to Hanoi, which was to take place on 3 and 4 June, has been postponed"
+    text = "Parliament of Ireland: written statement.\n\n" + told + "."
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 20)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["source"]) for e in visits] == [("planned", ["IRL"])]
+    # a quoted 'my' is the quoted speaker's, not the body's
+    text = 'Parliament of Ireland: written statement.\n\n"' + told + '," said Ngo Van Tuan.'
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 20)) if e["type"] == "VISIT"]
+    assert all("IRL" not in e["source"] for e in visits)
+
+
+@pytest.mark.model
 def test_her_office_reporting_on_a_title_only_minister_is_her_country(nlp: Any) -> None:
     text = (
         "The Belgian minister for culture, who arrived in Hanoi on Sunday, will stay on for "

@@ -84,6 +84,27 @@ def test_news_words_for_calling_off_and_putting_off(
     assert [(e["status"], e["change"]) for e in visits] == [(status, change)]
 
 
+def test_a_stop_taken_off_the_programme_is_called_off(nlp: Any) -> None:
+    text = (
+        "Prime Minister Lena Karlsson arrived in Bamako on Monday. A planned stop in Niamey "
+        "was taken off her programme."
+    )
+    visits = [e for e in _events(nlp, text, date(2026, 9, 21)) if e["type"] == "VISIT"]
+    assert sorted((e["location"], e["status"], e["change"]) for e in visits) == [
+        ("Bamako", "ongoing", None),
+        ("Niamey", "negated", "cancelled"),
+    ]
+    # the plane that took off is no plan taken off a list
+    from dateline.events.arguments import governor_key
+
+    for said, key in (
+        ("Her plane took off for Riga on Friday.", "take off"),
+        ("The stop was struck from the schedule.", "take off the programme"),
+    ):
+        verb = next(t for t in nlp(said) if t.lemma_ in ("take", "strike"))
+        assert governor_key(verb) == key
+
+
 def test_has_arrived_without_a_date_is_a_visit_under_way(nlp: Any) -> None:
     now = _events(nlp, "U.S. President George Bush has arrived in Seoul, South Korea.")
     assert [(e["type"], e["status"]) for e in now] == [("VISIT", "ongoing")]

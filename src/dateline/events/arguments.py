@@ -85,6 +85,8 @@ PARTICLES = frozenset({"back", "off", "forward"})
 def governor_key(token: Token) -> str:
     """Lemma, with a particle for phrasal verbs ('call off', 'rule out', 'put on hold')."""
     lemma = token.lemma_.lower()
+    if lemma in OFF_THE_PROGRAMME and _off_the_programme(token):
+        return "take off the programme"  # not 'the plane took off'
     for child in token.children:
         if child.dep_ == "prt":
             return f"{lemma} {child.lower_}"
@@ -96,6 +98,23 @@ def governor_key(token: Token) -> str:
     if lemma == "call" and called_on(token) is not None:
         return "call on"
     return lemma
+
+
+#: verbs that take a stop off a programme ('was taken off her programme', 'struck from the
+#: schedule', 'removed from the itinerary')
+OFF_THE_PROGRAMME = {"take", "strike", "remove"}
+#: what a visit's or a meeting's plan is written in
+PROGRAMME_WORDS = {"programme", "program", "schedule", "itinerary", "agenda"}
+
+
+def _off_the_programme(verb: Token) -> bool:
+    """'The stop was taken off the programme', 'struck from the schedule': the plan's list
+    is what it leaves (the parser may hang the list on the particle or on the verb)."""
+    off = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("off", "from")]
+    lists = [p for c in off for p in c.children if p.dep_ == "pobj"]
+    if any(c.dep_ == "prt" for c in off):
+        lists += [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.lemma_.lower() in PROGRAMME_WORDS for p in lists)
 
 
 def called_on(verb: Token) -> Token | None:

@@ -117,6 +117,37 @@ class MentionIndex:
         return city.country if city is not None else None
 
     @cached_property
+    def issuer(self) -> tuple[str, str] | None:
+        """The country of the government body a document comes from, and that body's word,
+        when its first paragraph (its header) names one: 'Security Alert - U.S. Embassy
+        Lima', 'Ministry of Foreign Affairs of Japan', 'EMBASSY OF INDIA', 'UK Parliament'."""
+        from dateline.events.layout import paragraphs
+
+        blocks = paragraphs(self.doc.text)
+        if not blocks:
+            return None
+        end = blocks[0][1]
+        text = self.doc.text
+        header = [(start, actor) for start, actor in self.ordered if start < end]
+        for n, (start, actor) in enumerate(header):
+            said = next((text[a:b] for a, b in actor.mentions if a == start), actor.name)
+            words = set(re.findall(r"[a-z]+", said.lower()))
+            body = next((w for w in ISSUING_BODIES if w in words), None)
+            if actor.kind == "government" and actor.country:
+                return actor.country, body or "government"
+            if body is None:
+                continue
+            if actor.kind in ("organisation", "government") and actor.country:
+                return actor.country, body
+            # 'EMBASSY OF INDIA', 'Ministry of Foreign Affairs of Japan': the country after
+            if n + 1 < len(header):
+                after, country = header[n + 1]
+                gap = text[start + len(said) : after].strip().lower()
+                if country.kind == "country" and country.country and gap in ("", "of", "of the"):
+                    return country.country, body
+        return None
+
+    @cached_property
     def datelines(self) -> list[tuple[int, Place]]:
         """A round-up's datelines with their offsets, else the article's one dateline."""
         from dateline.events.scene import dateline_city, dateline_sections
@@ -422,7 +453,7 @@ def _resolve_one(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
         return index.before(token.idx, {"person"})[:1]
     if lower in FIRST_PERSON | SECOND_PERSON:
         spoken = index.voice(token)  # 'I will be in Beijing' in an interview's answer
-        return [spoken] if spoken is not None else []
+        return [spoken] if spoken is not None else _issuers_voice(token, index)
     group = resolve_group(token, index)
     if group:
         return group
@@ -479,14 +510,54 @@ def _office_holder(token: Token, index: MentionIndex) -> list[Ref]:
     if holders:
         # the latest holder; none when that one is named, of no country the text gives
         return [holders[0]] if holders[0] is not None else []
-    if token.lemma_.lower() not in NATIONAL_OFFICES or not text:
+    if not text:
         return []
+    if token.lemma_.lower() not in NATIONAL_OFFICES:
+        return _issuers_office(token, index)  # 'The Ambassador' of an embassy's notice
     acted = _country_before(token, index)
     if acted is not None:
         return [Ref(acted, "country", acted, token.idx)]
     home = index.home_place(token.idx)
     code = home.country if home is not None else None
-    return [Ref(code, "country", code, token.idx)] if code else []
+    return [Ref(code, "country", code, token.idx)] if code else _issuers_office(token, index)
+
+
+def _issuers_office(token: Token, index: MentionIndex) -> list[Ref]:
+    """'Ministry of Foreign Affairs of Japan … A visit to Chile by the Prime Minister',
+    'U.S. Embassy Lima … The Ambassador's planned trip': in a document a government body
+    issues, an office the text gives no holder or country is the issuing country's (an
+    embassy's ambassador is its own head)."""
+    if index.issuer is None:
+        return []
+    code, body = index.issuer
+    office = token.lemma_.lower()
+    if office not in NATIONAL_OFFICES and OWN_HEADS.get(body) != office:
+        return []
+    return [Ref(code, "country", code, token.idx)]
+
+
+def _issuers_voice(token: Token, index: MentionIndex) -> list[Ref]:
+    """'UK Parliament … Made by: The Secretary of State … My visit to Beijing has been
+    postponed': outside a quotation, the 'I' of a document a government body issues speaks
+    for the issuing country."""
+    if token.lower_ not in SINGULAR_FIRST_PERSON or index.issuer is None:
+        return []
+    before = token.doc.text[token.sent.start_char : token.idx]
+    if sum(before.count(q) for q in QUOTE_MARKS) % 2:
+        return []  # "My visit …", she said: the one quoted speaks
+    code = index.issuer[0]
+    return [Ref(code, "country", code, token.idx)]
+
+
+#: the first person a document's author writes in ('We' may be the body and others)
+SINGULAR_FIRST_PERSON = {"i", "me", "my"}
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+#: words that name a government body that issues documents (its header names it)
+ISSUING_BODIES = ("embassy", "ministry", "parliament", "presidency", "department", "office")
+#: the head of an issuing body its own text calls by a bare title
+OWN_HEADS = {"embassy": "ambassador"}
 
 
 def _office_holders(
