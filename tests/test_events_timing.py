@@ -1274,3 +1274,43 @@ def test_a_first_leg_told_as_a_span_keeps_its_last_day(nlp: Any) -> None:
         "2026-07-14/2026-07-16",
         "2026-07-28/2026-07-29",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Namibia and Angola will hold talks in Windhoek on the ninth and tenth of September.",
+         "2026-09-09/2026-09-10"),
+        ("The presidents of Namibia and Angola will meet in Windhoek from the twenty-first to "
+         "the twenty-third of September.", "2026-09-21/2026-09-23"),
+        ("The summit was moved in August. The presidents of Namibia and Angola will meet in "
+         "Windhoek on the 21st and 22nd of September.", "2026-09-21/2026-09-22"),
+        ("The presidents of Namibia and Angola will meet in Windhoek on the twenty-fourth of "
+         "September.", "2026-09-24"),
+    ],
+)  # fmt: skip
+def test_days_spelled_as_ordinals_of_a_month_date_the_meeting(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'on the ninth and tenth of September', 'the 21st and 22nd of September' after another
+    month: the days the broadcast spells out, not the month, the DCT or none."""
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenya's foreign minister lands in Lusaka on July 20. Talks with Zambia's President "
+         "are planned for the 22nd and 23rd.", "2026-07-22/2026-07-23"),
+        ("Kenya's foreign minister lands in Lusaka on July 20 and meets Zambia's President on "
+         "Wednesday the 22nd.", "2026-07-22"),
+    ],
+)  # fmt: skip
+def test_bare_ordinal_days_date_talks_in_the_month_last_named(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'planned for the 22nd and 23rd', 'on Wednesday the 22nd': days of the month last
+    named, a span when two are joined."""
+    found = [e for e in _events(nlp, text) if e["type"] in ("MEET", "DISCUSS")]
+    assert value in [e["time"]["value"] for e in found]
