@@ -1274,3 +1274,87 @@ def test_a_first_leg_told_as_a_span_keeps_its_last_day(nlp: Any) -> None:
         "2026-07-14/2026-07-16",
         "2026-07-28/2026-07-29",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Namibia and Angola will hold talks in Windhoek on the ninth and tenth of September.",
+         "2026-09-09/2026-09-10"),
+        ("The presidents of Namibia and Angola will meet in Windhoek from the twenty-first to "
+         "the twenty-third of September.", "2026-09-21/2026-09-23"),
+        ("The summit was moved in August. The presidents of Namibia and Angola will meet in "
+         "Windhoek on the 21st and 22nd of September.", "2026-09-21/2026-09-22"),
+        ("The presidents of Namibia and Angola will meet in Windhoek on the twenty-fourth of "
+         "September.", "2026-09-24"),
+    ],
+)  # fmt: skip
+def test_days_spelled_as_ordinals_of_a_month_date_the_meeting(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'on the ninth and tenth of September', 'the 21st and 22nd of September' after another
+    month: the days the broadcast spells out, not the month, the DCT or none."""
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenya's foreign minister lands in Lusaka on July 20. Talks with Zambia's President "
+         "are planned for the 22nd and 23rd.", "2026-07-22/2026-07-23"),
+        ("Kenya's foreign minister lands in Lusaka on July 20 and meets Zambia's President on "
+         "Wednesday the 22nd.", "2026-07-22"),
+    ],
+)  # fmt: skip
+def test_bare_ordinal_days_date_talks_in_the_month_last_named(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'planned for the 22nd and 23rd', 'on Wednesday the 22nd': days of the month last
+    named, a span when two are joined."""
+    found = [e for e in _events(nlp, text) if e["type"] in ("MEET", "DISCUSS")]
+    assert value in [e["time"]["value"] for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Thousands of teachers marched through Nairobi on Wednesday to demand higher pay.\n\n"
+         '"We will not go back to the classrooms," union leader Wilson Sossion told the crowd '
+         "outside Parliament.", "2026-07-08"),
+        ("A court in Lusaka on Thursday sentenced opposition leader Peter Mwale to four years "
+         'in prison.\n\n"This is a political verdict," his lawyer, Mary Banda, told reporters '
+         "outside the court.", "2026-07-09"),
+        ("Donors pledged $300 million on Wednesday for flood relief in Malawi at a conference "
+         'in Geneva.\n\n"This is a beginning," the relief coordinator, Anna Berg, told '
+         "delegates as the conference closed.", "2026-07-08"),
+        ("Donors pledged $300 million on Wednesday for flood relief in Malawi at a conference "
+         "in Geneva.\n\nSpeaking at the conference, Norway's minister Anna Berg said Oslo "
+         "would double its pledge.", "2026-07-08"),
+    ],
+)  # fmt: skip
+def test_words_told_at_the_scene_of_the_leads_occasion_are_said_on_its_day(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'told the crowd outside Parliament', 'told reporters outside the court', 'told
+    delegates as the conference closed': undated words said at the scene of the occasion
+    the lead dates were said on its day, though their speaker is no party of it."""
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donors pledged $300 million on Wednesday for flood relief in Malawi at a conference "
+        "in Geneva.\n\nNorway's minister Anna Berg said Oslo would double its pledge.",
+        "A court in Lusaka on Thursday sentenced opposition leader Peter Mwale to four years "
+        'in prison.\n\n"We will appeal," his lawyer, Mary Banda, told reporters outside the '
+        "party's offices.",
+    ],
+)
+def test_words_not_told_at_the_leads_scene_stay_undated(nlp: Any, text: str) -> None:
+    """Words with no scene ('Anna Berg said …'), or told at a place the lead does not name
+    ('outside the party's offices' after a court's sentence), are not put on its day."""
+    said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in said] == [None]

@@ -94,6 +94,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     mentions = [piece for m in mentions for piece in timing.split_coordinated(m, text)]
     if dct is not None:
         scene.date_chronology_mentions(mentions, text, timexes, dct)
+        timing.said_at_the_lead_occasion(mentions, doc, blocks, timexes, dct)
         for mention in mentions:
             timing.since_today(mention, doc, dct)
             timing.past_reading(mention, doc, dct)

@@ -1488,3 +1488,145 @@ def _range_day(verb: Token) -> int | None:
             if len(words) == 1 and words[0] in ORDINAL_DAYS:
                 return ORDINAL_DAYS[words[0]]  # 'on the last day', 'on its second day'
     return None
+
+
+#: how many paragraphs open the article: the first that dates a recent day is the lead, whose
+#: occasion an undated saying after it reports (a broadcast's header, then its first item)
+LEAD_BLOCKS = 2
+#: acts done by saying something
+SAYING_TYPES = {"STATEMENT", "ACCUSE", "THREATEN", "REJECT"}
+#: adverbs that put words right after the occasion told before ('told reporters afterwards')
+AFTER_WORDS = {"afterwards", "afterward"}
+#: prepositions that put words at an occasion's scene ('after the call', 'outside the court')
+SCENE_PREPS = {"after", "following", "outside", "at", "during"}
+#: whom words are told to when they are said at a gathering ('told the crowd', 'told delegates')
+AUDIENCES = {
+    "crowd",
+    "delegate",
+    "session",
+    "conference",
+    "summit",
+    "meeting",
+    "rally",
+    "marcher",
+    "protester",
+    "audience",
+    "gathering",
+    "assembly",
+    "ceremony",
+}
+#: verbs of an occasion closing or opening, as words are said ('as the conference closed')
+SCENE_TURNS = {"close", "end", "open", "begin", "conclude", "finish"}
+
+
+#: verbs whose object is the audience words were told to ('told the crowd', 'addressed delegates')
+TELLING = {"tell", "address", "brief"}
+#: prepositions of words said right after an occasion ('after the call'): the lead's, unnamed
+AFTER_PREPS = {"after", "following"}
+#: nouns of a time, not a scene ('at the time', 'at the same moment', 'at the weekend')
+TIME_NOUNS = {"time", "moment", "point", "stage", "end", "start", "beginning", "outset", "weekend"}
+
+
+def _scene_noun(noun: Token, times: set[int]) -> bool:
+    """A noun of where or after what words were said, no time word ('at the time')."""
+    return (
+        noun.i not in times
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.ent_type_ not in ("DATE", "TIME")
+        and noun.lemma_.lower() not in TIME_NOUNS
+    )
+
+
+def _at_a_scene(verb: Token, times: set[int], lead: set[str]) -> bool:
+    """Whether the saying is told at the scene of the lead's occasion: right after it ('told
+    reporters afterwards', 'after the call'), outside or at a place the lead names ('outside
+    the court' after 'A court … sentenced'), to its audience ('told the crowd', 'told
+    delegates as the conference closed'), or by one speaking there ('Speaking at the
+    conference, the minister said')."""
+    for child in verb.children:
+        if child.lower_ in AFTER_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in SCENE_PREPS:
+            for noun in child.children:
+                if noun.dep_ != "pobj" or not _scene_noun(noun, times):
+                    continue
+                if child.lower_ in AFTER_PREPS or noun.lemma_.lower() in lead:
+                    return True
+        if (
+            verb.lemma_ in TELLING
+            and child.dep_ in ("dobj", "dative")
+            and child.lemma_.lower() in AUDIENCES
+        ):
+            return True
+        if (
+            child.dep_ == "advcl"
+            and child.lemma_ in SCENE_TURNS
+            and any(m.lower_ in ("as", "when") for m in child.children if m.dep_ == "mark")
+        ):
+            return True
+        if child.dep_ == "advcl" and child.lemma_ in ("speak", "address") and child.tag_ == "VBG":
+            return _at_a_scene(child, times, lead)
+    return False
+
+
+def said_at_the_lead_occasion(
+    mentions: list[Mention],
+    doc: Doc,
+    blocks: list[tuple[int, int]],
+    timexes: list[Timex],
+    dct: date,
+) -> None:
+    """Words told at the scene of an occasion and undated ('told reporters after the call',
+    'told the crowd outside Congress', 'told delegates as the conference closed') report the
+    occasion the lead dates: they were said on the lead's latest day in the week up to the
+    DCT ('marched on Thursday as a strike that began Monday' → Thursday), unless their own
+    sentence dates something or their paragraph a day before the lead's."""
+    days: list[str] = []
+    end = 0
+    for block in blocks[:LEAD_BLOCKS]:
+        end = block[1]
+        days = [d for t in timexes if block[0] <= t.start < end and (d := _recent_day(t, dct))]
+        if days:
+            break
+    if not days:
+        return
+    day = max(days)
+    lead = {t.lemma_.lower() for t in doc.char_span(0, end, alignment_mode="expand") or []}
+    times = {
+        t.i for x in timexes for t in doc.char_span(x.start, x.end, alignment_mode="expand") or []
+    }
+    for mention in mentions:
+        if (
+            mention.type not in SAYING_TYPES
+            or mention.dated
+            or mention.timexes
+            or mention.status != "occurred"
+            or not (mention.cue or "").startswith(("past tense", "past passive"))
+            or mention.sentence[0] < end
+        ):
+            continue
+        if not _at_a_scene(doc[mention.token], times, lead):
+            continue
+        if _other_day_told(mention, blocks, timexes, day):
+            continue
+        mention.time, mention.dated = EventTime(day, day, day, "day"), True
+        mention.cue = f"{mention.cue} + the lead's occasion"
+
+
+def _other_day_told(
+    mention: Mention, blocks: list[tuple[int, int]], timexes: list[Timex], day: str
+) -> bool:
+    """Whether the mention's own sentence names a day other than the lead's (the rules that
+    read it date the words: 'said after talks in Kuwait City on Thursday'), or its paragraph
+    dates, before it, a day before the lead's (that paragraph tells another occasion: 'In
+    2019 the two met in Lusaka. Banda said …')."""
+    start = next((b[0] for b in blocks if b[0] <= mention.sentence[0] < b[1]), mention.sentence[0])
+    for timex in timexes:
+        if not start <= timex.start < mention.sentence[1] or not is_dated(timex):
+            continue
+        if timex.start >= mention.sentence[0]:
+            if timex.granularity in ("day", "time") and (timex.earliest or "")[:10] != day:
+                return True
+        elif (timex.latest or "9")[:10] < day:
+            return True
+    return False
