@@ -933,3 +933,37 @@ def test_a_trip_put_off_without_its_traveller_is_the_trip_of_the_person_the_text
     own = told + "Chile's president has postponed a visit to Brazil."
     visits = [e for e in events_of(nlp, own, date(2026, 2, 17)) if e["type"] == "VISIT"]
     assert all(e["source"] != ["jakaya-kikwete"] for e in visits)
+
+
+@pytest.mark.model
+def test_a_body_whose_name_opens_with_a_title_word_is_that_body(nlp: Any) -> None:
+    for text, body in (
+        (
+            "A session of the General Fisheries Committee was put off.",
+            "general-fisheries-committee",
+        ),
+        ("The State Water Council warned that it would ration supplies.", "state-water-council"),
+        ("The Government Press Office said the talks would resume.", "government-press-office"),
+    ):
+        events = events_of(nlp, text, date(2026, 4, 6))
+        assert events and all(e["source"] == [body] for e in events), text
+    # a title before a person's name still gives the person
+    told = "General Tomas Arbelo said on Monday that the troops would stay."
+    assert [e["source"] for e in events_of(nlp, told, date(2026, 4, 6))] == [["tomas-arbelo"]]
+
+
+@pytest.mark.model
+def test_the_body_called_by_its_head_word_is_the_body_named_in_full_before(nlp: Any) -> None:
+    text = (
+        "The Coastal Planning Commission met on Monday. "
+        "The Commission said on Tuesday that the port would reopen."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 4, 8)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["coastal-planning-commission"]]
+    # the head before an 'of', lower case: 'the union'
+    text = (
+        "The United Union of Port Workers said on Monday that its members would strike. "
+        "The union announced the date of the strike on Tuesday."
+    )
+    said = [e for e in events_of(nlp, text, date(2026, 4, 8)) if e["type"] == "STATEMENT"]
+    assert [e["source"] for e in said] == [["united-union-of-port-workers"]] * 2

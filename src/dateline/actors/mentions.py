@@ -70,6 +70,14 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     return sorted(merged, key=lambda c: (c.start, c.end))
 
 
+#: last words of a body's name: a title word opening such a name ('General', 'State',
+#: 'Government') is the body's, and the words after it name no person
+BODY_HEADS = frozenset({
+    "agency", "assembly", "association", "authority", "board", "bureau", "commission",
+    "committee", "council", "court", "department", "directorate", "institute", "ministry",
+    "office", "party", "secretariat", "service", "union",
+})  # fmt: skip
+
 #: entity labels a name after a title may override ('President Han Do-yun': the model
 #: tags 'Han' as a nationality)
 _OVERRIDABLE = frozenset({"NORP", "ORG"})
@@ -98,6 +106,8 @@ def _with_titled_names(
         words = [t for t in doc[token.i + 1 : end] if t.is_alpha]
         if len(words) < 2 and not (words and words[0].lower_ in named):
             continue  # one word is a name only when it names a person titled before
+        if words[-1].lower_ in BODY_HEADS:
+            continue  # 'the General Border Committee', 'the State Administration Council'
         if any(p.start < end and token.i + 1 < p.end for p in persons):
             continue  # the model already has this person
         clashing = [e for e in entities if e.start < end and token.i + 1 < e.end]

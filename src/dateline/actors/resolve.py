@@ -530,9 +530,30 @@ class DocumentLinker:
             return
         if self._city_after_preposition(c, name):
             return
+        named = self._body_named_before(c, name)
+        if named is not None:
+            self._mention(named, c.start, c.end)
+            return
         country = c.country or self._country_before(c.start)
         actor = self._actor(slug(name), name, "organisation", country)
         self._mention(actor, c.start, c.end)
+
+    def _body_named_before(self, c: Candidate, name: str) -> Actor | None:
+        """'the Commission' after 'the Workplace Relations Commission', 'the Union' after
+        'the Free Union of Transport Workers': one capitalised word after 'the' that is the
+        head word of a body the text named in full before is that body (the latest named)."""
+        if " " in name or name.isupper() or c.start == 0 or self.doc[c.start - 1].lower_ != "the":
+            return None
+        word = name_key(name)
+        here = self.doc[c.start].idx
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors.values():
+            if actor.kind not in _BODY_KINDS or _head_word(actor.name) != word:
+                continue
+            earlier = [a for a, _ in actor.mentions if a < here]
+            if earlier and (best is None or max(earlier) > best[0]):
+                best = (max(earlier), actor)
+        return best[1] if best else None
 
     def _city_after_preposition(self, c: Candidate, name: str) -> bool:
         """A one-word 'organisation' the tagger found after a preposition of place or a verb
@@ -613,6 +634,21 @@ class DocumentLinker:
         actors.sort(key=lambda a: a.mentions[0])
         places = sorted(self.places.values(), key=lambda p: p.mentions[0])
         return actors, places
+
+
+#: kinds of actor a body's short name ('the Commission') may stand for
+_BODY_KINDS = frozenset({"organisation", "government", "group"})
+
+
+def _head_word(name: str) -> str | None:
+    """The head word of a body's name of two words or more: the last ('Workplace Relations
+    Commission'), or the one before its first 'of' or 'for' ('Free Union of Transport
+    Workers'); None for a one-word name."""
+    words = name_key(name).split()
+    if len(words) < 2:
+        return None
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for"}), len(words))
+    return words[cut - 1] if cut > 0 else None
 
 
 def _name_end(doc: Doc, start: int) -> int:

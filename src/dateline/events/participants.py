@@ -724,7 +724,8 @@ def _led_by(token: Token, index: MentionIndex, depth: int) -> list[Ref]:
 def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
     """'the ministry', 'the authority', 'the army' after 'Peru's Foreign Ministry', 'the
     Kenya Ports Authority', 'the Sudanese army': the latest organisation or government body
-    named before whose name, as the text wrote it or as its id ends, is that noun."""
+    named before whose name, as the text wrote it or as its id ends, is that noun, or whose
+    name's head before an 'of' is ('the union' after 'the Free Union of Transport Workers')."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return []
     if not is_definite(token, THE):
@@ -735,7 +736,12 @@ def _named_before(token: Token, index: MentionIndex) -> list[Ref]:
         if actor.kind not in ORGANISATION_KINDS:
             continue
         said = next((text[a:b] for a, b in actor.mentions if a == start), actor.name)
-        heads = {said.lower().split()[-1] if said.split() else "", actor.id.split("-")[-1]}
+        words = said.lower().split()
+        heads = {words[-1] if words else "", actor.id.split("-")[-1]}
+        if "of" in words[1:] and noun not in STATE_NOUNS:
+            # 'the union' after 'the Free Union of Transport Workers' ('the ministry' after
+            # 'the Ministry of Foreign Affairs' is its country's, as _leaders_state reads it)
+            heads.add(words[words.index("of", 1) - 1])
         if noun in heads or SAME_BODY.get(noun) in heads:
             return [index.ref_of(actor, start)]
     return []
