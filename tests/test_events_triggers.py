@@ -505,3 +505,65 @@ def test_jailing_needs_its_object_and_charges_need_a_crime(nlp: Any) -> None:
         assert kind not in found, (text, found)
     charged = "Ugandan prosecutors charged two Kenyan activists with inciting violence."
     assert "ACCUSE" in {e["type"] for e in events_of(nlp, charged, dct)}
+
+
+@pytest.mark.model
+def test_supplies_or_aid_cut_off_are_a_measure_and_no_aid(nlp: Any) -> None:
+    """'stopped gas deliveries to', 'suspended military aid to': the cut is the SANCTION
+    (docs/annotation.md Types: a cut in aid is filed as SANCTION); the deliveries or the aid
+    it stops are given to nobody, so no AID of their own."""
+    dct = date(2025, 5, 21)
+    for text in (
+        "Uzbekistan stopped gas deliveries to Kyrgyzstan on Monday.",
+        "The United States suspended military aid to Niger in August.",
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert "SANCTION" in found, (text, found)
+        assert "AID" not in found, (text, found)
+    given = "Japan will deliver aid to Gaza on Monday."
+    assert "AID" in {e["type"] for e in events_of(nlp, given, dct)}
+
+
+@pytest.mark.model
+def test_tariffs_an_agreement_cuts_are_its_terms_and_no_measure(nlp: Any) -> None:
+    """'the agreements signed on Wednesday will cut tariffs': what a deal provides is its
+    content; a government cutting a duty eases a measure of its own (a SANCTION row)."""
+    dct = date(2025, 5, 21)
+    terms = "The agreements signed in Pretoria on Wednesday will cut tariffs on Brazilian ethanol."
+    assert "SANCTION" not in {e["type"] for e in events_of(nlp, terms, dct)}
+    eased = "Mexico cut the tariff on Brazilian ethanol to 10 percent on Monday."
+    assert "SANCTION" in {e["type"] for e in events_of(nlp, eased, dct)}
+
+
+@pytest.mark.model
+def test_a_name_that_faults_what_it_names_is_criticism(nlp: Any) -> None:
+    """'called the new rules "a provocation"', 'which Quito called "an insult"', 'described
+    the sanctions as illegal' fault what they name: an ACCUSE of the speaker (cues.json
+    disapproval_words); a name of praise is none, nor is a claim so named (a denial)."""
+    dct = date(2025, 5, 21)
+    for text in (
+        'Hanoi called the new rules "a provocation" on Monday.',
+        'The decision, which Quito called "an insult", was taken in March.',
+        "Caracas described the sanctions as illegal on Tuesday.",
+    ):
+        found = {(e["type"], e["trigger"]) for e in events_of(nlp, text, dct)}
+        assert any(kind == "ACCUSE" for kind, _ in found), (text, found)
+    for text in (
+        'Peru called the agreement "a first step".',
+        'Dakar called the charge "absurd".',
+        'The minister called the talks "constructive".',
+        "The union will march on Sunday against what it called foreign interference.",
+    ):
+        found = {e["type"] for e in events_of(nlp, text, dct)}
+        assert "ACCUSE" not in found, (text, found)
+
+
+@pytest.mark.model
+def test_a_duty_is_a_measure_only_on_goods(nlp: Any) -> None:
+    """'Egypt's duty on Turkish rebar' is a trade measure (docs/annotation.md: Trade
+    measures); an envoy resuming 'his duties on 4 May' takes no measure."""
+    dct = date(2025, 5, 21)
+    measure = "Egypt's safeguard duty on Turkish rebar took effect on Monday."
+    assert "SANCTION" in {e["type"] for e in events_of(nlp, measure, dct)}
+    office = "The ambassador of Ghana will resume his duties on 4 May."
+    assert "SANCTION" not in {e["type"] for e in events_of(nlp, office, dct)}

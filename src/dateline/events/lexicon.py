@@ -130,7 +130,8 @@ CUE_SECTIONS: dict[str, type] = {
     "speaking_documents": list, "past_plan_participles": dict,
     "presupposing_objects": list, "purpose_verbs": list, "plan_modifiers": dict,
     "topic_preps": list, "repeat_words": list, "latest_words": list, "other_event_words": list,
-    "additional_words": list, "telling_verbs": list,
+    "additional_words": list, "telling_verbs": list, "naming_verbs": list,
+    "disapproval_words": list,
 }  # fmt: skip
 
 

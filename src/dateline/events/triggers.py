@@ -108,6 +108,10 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
     ]
     entries = lexicon.entries(f"{lemma} {particles[0]}", pos) if particles else ()
     entries = entries or lexicon.entries(lemma, pos) or lexicon.entries(token.lower_, pos)
+    if pos == "verb" and naming_disapproval(token, lexicon):
+        faulting = lexicon.trigger("criticize", "verb")
+        if faulting is not None:
+            return replace(faulting, lemma=lemma)  # 'called the rules "a provocation"'
     for trigger in entries:
         if trigger.lemma == "call" and pos == "verb" and not _phone_call(token):
             continue  # 'was called off', 'called an early election', 'called for talks'
@@ -122,6 +126,46 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
                 return replace(trigger, type="MEET")
             return trigger
     return None
+
+
+#: verbs of accusing that a naming joined to them only goes on telling
+ACCUSING = {"accuse", "blame", "condemn", "criticize", "criticise", "denounce", "charge"}
+
+
+def naming_disapproval(verb: Token, lexicon: Lexicon) -> bool:
+    """'Hanoi called the new rules "a provocation"', 'which Quito called "an insult"',
+    'described the move as illegal': a verb of naming whose name faults what it names
+    (cues.json naming_verbs, disapproval_words) is criticism, an ACCUSE of its subject
+    (docs/annotation.md Types: criticism). A claim so named ('called the report absurd')
+    is denied: that stays the denier's statement (annotation.md: Denials)."""
+    if verb.lemma_.lower() not in lexicon.cues.get("naming_verbs", ()):
+        return False
+    faults = set(lexicon.cues.get("disapproval_words", ()))
+    dismissing = lexicon.trigger("dismiss", "verb")
+    claims = set(dismissing.objects) if dismissing is not None else set()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in claims for o in objects):
+        return False  # 'calls the charge "absurd"': a denial
+    if any(o.lower_ in ("what", "whatever") for o in objects):
+        return False  # 'against what it called foreign interference': the writer's hedge
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.lemma_.lower() in ACCUSING:
+        return False  # 'accused the army of shelling, calling it "a violation"': one act
+    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")]
+    names += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ in ("pobj", "amod", "acomp")  # 'as a provocation', 'as illegal'
+    ]
+    # 'called the threat "blackmail"', parsed with the name as the object of the threat
+    names += [o for o in objects if any(c.dep_ == "nmod" and c.i < o.i for c in o.children)]
+    for name in names:
+        words = {name.lemma_.lower(), name.lower_}
+        words |= {c.lemma_.lower() for c in name.children if c.dep_ in ("amod", "compound")}
+        if words & faults:
+            return True
+    return False
 
 
 def _non_grata(verb: Token) -> bool:
@@ -640,6 +684,8 @@ def _verb_is_event(
         return False  # 'Cyclone Tevita, which struck Vanua Levu': no one used force
     if trigger.type == "SANCTION" and lemma in CLOSING_VERBS and _closed_for_safety(verb):
         return False  # 'closed the crossing to prevent the virus from spreading': no dispute
+    if trigger.type == "SANCTION" and _terms_of_an_agreement(verb, lexicon):
+        return False  # 'the agreements signed on Wednesday will cut tariffs': no measure
     if lemma == "clash" and _clashing_dates(verb, lexicon):
         return False  # 'the June dates clashed with the budget debate': a calendar
     if lemma in light_verbs and any(_other_type(o, trigger, lexicon) for o in objects):
@@ -652,6 +698,22 @@ def _verb_is_event(
     if trigger.host:
         return bool(objects)
     return True
+
+
+def _terms_of_an_agreement(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is an agreement ('the deal will cut tariffs', 'an accord that lifts
+    the duties'): what the agreement provides is its content (docs/annotation.md: one row
+    per real event), not a measure one party takes against another."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and all(c.lower_ in ("that", "which") for c in subjects):
+        subjects = [verb.head]
+    for subject in subjects:
+        if pos_class(subject) != "noun":
+            continue
+        found = lookup(subject, lexicon)
+        if found is not None and found.type == "AGREE":
+            return True
+    return False
 
 
 #: what strikes or hits a place without anyone using force ('hurricanes Eta and Iota, which
@@ -749,6 +811,8 @@ def is_parenthetical(verb: Token) -> bool:
 
 def _other_type(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
     found = lookup(token, lexicon)
+    if found is not None and (trigger.type, found.type) == ("SANCTION", "AID"):
+        return False  # 'stopped aid deliveries': the measure is the event, not the aid
     return found is not None and found.type != trigger.type
 
 
@@ -780,6 +844,8 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
             governing.type == trigger.type or governing.type in TOPIC_TYPES
         ):
             return False
+        if governing is not None and governing.type == "SANCTION" and trigger.type == "AID":
+            return False  # 'halted aid deliveries': the cut is the measure, no aid is given
         if head.dep_ == "prep":
             above = lookup(head.head, lexicon) if pos_class(head.head) == "verb" else None
             if above is not None and above.type == trigger.type:
