@@ -364,6 +364,21 @@ def test_a_march_to_a_building_is_in_the_city_told_before(nlp: Any) -> None:
     assert places(nlp, text, "PROTEST") == ["Kampala"]
 
 
+def test_a_building_is_in_a_city_of_the_datelines_country_before_one_told_in_passing(
+    nlp: Any,
+) -> None:
+    # Windhoek, told last before the building, is where an earlier summit was held
+    text = (
+        "LUANDA - Angola's cabinet met on Monday. The last summit of the bloc was held in "
+        "Windhoek in November. On Tuesday about two hundred traders rallied outside "
+        "parliament to demand lower fees."
+    )
+    assert places(nlp, text, "PROTEST") == ["Luanda"]
+    # a round-up's item reports from its own dateline
+    roundup = "KUALA LUMPUR - Malaysia's cabinet met on Monday.\n\n" + text
+    assert places(nlp, roundup, "PROTEST") == ["Luanda"]
+
+
 def test_a_building_far_from_any_city_is_in_the_city_told_last_before_it(nlp: Any) -> None:
     # no dateline, and the city is told more than a few paragraphs before the building
     filler = " ".join(f"Delegates discussed item {n} of the agenda at length." for n in range(40))

@@ -476,11 +476,16 @@ def building_cities(
     conference centre') happens in the city told last before the building, within a few
     paragraphs, else at the wire dateline's city, else in the city told last before it
     further back (a transcript or a report with no dateline that names its city in its
-    opening lines only): the guide's place is the city."""
-    from dateline.events.scene import dateline_city
+    opening lines only): the guide's place is the city. Of the cities near, those of the
+    dateline's country come first: the dateline places what is reported from there unless
+    the text says otherwise, and a city of another country told in passing (`the last
+    summit, in Windhoek`, a hospital the gazetteer takes for a town abroad) says nothing of
+    where the building stands."""
+    from dateline.events.scene import dateline_city, dateline_sections
 
     cities = sorted((start, p) for p in places if p.kind == "city" for start, _ in p.mentions)
     home: list[Place | None] = []
+    sections: list[tuple[int, Place]] = []
     for mentions, event in pairs:
         at = next((m.building for m in mentions if m.building is not None), None)
         if event.location is not None or at is None:
@@ -489,6 +494,11 @@ def building_cities(
         near = [p for s, p in cities if at - VENUE_CITY_REACH <= s < at]
         if not home:
             home.append(dateline_city(text))
+            sections.extend(dateline_sections(text))
+        # a round-up's item reports from its own dateline ('JAKARTA - …' after 'KUALA LUMPUR')
+        here = next((p for s, p in reversed(sections) if s <= at), None) or home[0]
+        if here is not None:
+            near = [p for p in near if p.country == here.country] or near
         city = near[-1] if near else home[0] or (before[-1] if before else None)
         if city is not None:
             event.location = city.name
