@@ -335,6 +335,50 @@ def test_a_rally_called_outside_a_building_is_in_the_city_told_before(nlp: Any) 
     assert places(nlp, text, "PROTEST") == ["Kampala"]
 
 
+def test_a_march_is_where_its_route_goes_else_where_it_sets_out(nlp: Any) -> None:
+    # the city its destination's own phrase names, not the facility it names first
+    goes = "On Friday several thousand farmers marched from the stadium to the Agriculture "
+    assert places(nlp, goes + "Ministry in Kisumu.", "PROTEST") == ["Kisumu"]
+    town = "On Friday farmers marched to the district office in Nakuru town to demand water."
+    assert places(nlp, town, "PROTEST") == ["Nakuru"]
+    assert places(nlp, "Farmers said they would march on Lima next month.", "PROTEST") == ["Lima"]
+    # a destination with no town: where it sets out from
+    origin = "About 5,000 miners marched down the highway from Rustenburg on Monday."
+    assert places(nlp, origin, "PROTEST") == ["Rustenburg"]
+    # a march named as the object: the parser hangs its route on the verb
+    called = (
+        "The union called off the march from Soweto to the city centre that it had planned "
+        "for Thursday."
+    )
+    assert places(nlp, called, "PROTEST") == ["Soweto"]
+    # where the marchers come from is not the route
+    marchers = "Farmers from Nakuru marched on Friday to demand water."
+    assert places(nlp, marchers, "PROTEST") == [None]
+
+
+def test_a_march_to_a_building_is_in_the_city_told_before(nlp: Any) -> None:
+    text = (
+        "Ruto arrived in Kampala on Monday for talks with Museveni. On Tuesday about two "
+        "hundred traders marched to parliament to demand lower fees."
+    )
+    assert places(nlp, text, "PROTEST") == ["Kampala"]
+
+
+def test_a_building_is_in_a_city_of_the_datelines_country_before_one_told_in_passing(
+    nlp: Any,
+) -> None:
+    # Windhoek, told last before the building, is where an earlier summit was held
+    text = (
+        "LUANDA - Angola's cabinet met on Monday. The last summit of the bloc was held in "
+        "Windhoek in November. On Tuesday about two hundred traders rallied outside "
+        "parliament to demand lower fees."
+    )
+    assert places(nlp, text, "PROTEST") == ["Luanda"]
+    # a round-up's item reports from its own dateline
+    roundup = "KUALA LUMPUR - Malaysia's cabinet met on Monday.\n\n" + text
+    assert places(nlp, roundup, "PROTEST") == ["Luanda"]
+
+
 def test_a_building_far_from_any_city_is_in_the_city_told_last_before_it(nlp: Any) -> None:
     # no dateline, and the city is told more than a few paragraphs before the building
     filler = " ".join(f"Delegates discussed item {n} of the agenda at length." for n in range(40))

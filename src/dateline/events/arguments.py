@@ -29,6 +29,7 @@ from dateline.events.places import (
     purpose_place,
     receiving_place,
     reported_here,
+    route_place,
     speakers_place,
     there_place,
     where_place,
@@ -405,8 +406,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         mention.location = reported_here(verb, index)
     if mention.location is None and mention.type == "PROTEST":
         # 'farmers gathered in Kisumu to protest maize prices': the protest is the
-        # purpose of the gathering, and is where it gathered
-        mention.location = purpose_place(verb, index)
+        # purpose of the gathering, and is where it gathered; a march is where it goes
+        mention.location = purpose_place(verb, index) or route_place(verb, index)
     if mention.location is None and mention.trigger.stay:
         # 'is due in Seoul', 'was last in Jakarta': the place hangs on the complement
         for complement in children(verb, "acomp"):
@@ -605,6 +606,9 @@ def fill_noun(
         # Doha': a relative clause that tells where the noun's event happens
         for relcl in describing_clauses(noun):
             mention.location = mention.location or happening_place(relcl, index)
+    if mention.location is None and mention.type == "PROTEST":
+        # 'called off the march from El Alto to the city centre': where its route goes
+        mention.location = route_place(noun, index)
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
         places = (index.place(s) for s in children(clause, "nsubj"))

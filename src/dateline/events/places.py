@@ -330,6 +330,57 @@ def purpose_place(verb: Token, index: MentionIndex) -> Place | None:
     return place
 
 
+#: protests that go somewhere, whose route names where they are
+ROUTE_LEMMAS = {"march"}
+#: prepositions of where a march goes ('marched to', 'marched on the district headquarters',
+#: 'towards the palace'), tried before where it sets out from ('from El Alto')
+DESTINATION_PREPS = ("to", "toward", "towards", "on", "into")
+ORIGIN_PREPS = ("from",)
+#: how the parser hangs a march named as a verb's object ('called off a march to …': at
+#: times an adverbial noun)
+OBJECT_DEPS = ("dobj", "npadvmod")
+
+
+def route_preps(trigger: Token) -> list[Token]:
+    """The prepositions of a march's route: its own, those of the verb it is the object of
+    (the parser hangs 'called off the march from El Alto to the city centre' so), and a 'to'
+    hung on the 'from' ('a march from Latacunga to Quito'); not a date ('on Friday')."""
+    if trigger.lemma_.lower() not in ROUTE_LEMMAS:
+        return []
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in OBJECT_DEPS:
+        heads.append(trigger.head)
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    preps += [c for p in preps if p.lower_ in ORIGIN_PREPS for c in p.children if c.dep_ == "prep"]
+    return [
+        p
+        for p in preps
+        if p.lower_ in DESTINATION_PREPS + ORIGIN_PREPS
+        and not any(o.ent_type_ in ("DATE", "TIME") for o in children(p, "pobj"))
+    ]
+
+
+def route_place(trigger: Token, index: MentionIndex) -> Place | None:
+    """Where a march is, told by its route only: the city (region, country) its destination
+    names ('marched from parliament to the Government Chancellery in Tbilisi', 'marched on
+    the district headquarters in Kasese town', 'marched to the Ministry of Fisheries': a
+    ministry's capital), else the one it sets out from ('marched down the highway from El
+    Alto', 'called off the march from El Alto to the city centre'). A building the route
+    names alone is ``venue.building_at``'s."""
+    preps = route_preps(trigger)
+    for kinds in (DESTINATION_PREPS, ORIGIN_PREPS):
+        for prep in (p for p in preps if p.lower_ in kinds):
+            for pobj in children(prep, "pobj"):
+                place = first_place(pobj, index)
+                if place is not None and place.kind in MAPPED_KINDS:
+                    return place
+    return None
+
+
+#: kinds of place the gazetteer maps ('from Soumbedioune beach' names no town)
+MAPPED_KINDS = {"city", "region", "country"}
+
+
 def where_place(clause: Token, index: MentionIndex) -> Place | None:
     """'will fly to Paris, where she will meet …': the place a 'where' clause describes
     (also for a verb conjoined inside it: 'where he was to tour the port and hold talks')."""

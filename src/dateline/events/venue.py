@@ -37,7 +37,13 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.mention import Mention
 from dateline.events.participants import SUBJECT_DEPS, MentionIndex
-from dateline.events.places import LOCATION_PREPS, first_place, place_of
+from dateline.events.places import (
+    DESTINATION_PREPS,
+    LOCATION_PREPS,
+    first_place,
+    place_of,
+    route_preps,
+)
 from dateline.events.scene import ON_SCENE, SCENE_GROUPS
 from dateline.events.tree import THE, children, is_definite, token_at
 from dateline.model import Actor, Event, Place
@@ -434,17 +440,23 @@ AT_A_BUILDING = ON_SCENE | {"PROTEST"}
 def building_at(trigger: Token, kind: str) -> int | None:
     """The offset of a building an 'outside', 'at', 'near', 'inside' or 'in front of' phrase
     of the trigger's own clause names ('rallied outside the embassy', 'in front of
-    parliament', 'outside Government House'), for an event that happens where its doers
-    are; ``building_cities`` gives it the building's city when nothing else placed it."""
+    parliament', 'outside Government House'), or a march's destination ('marched to
+    parliament'), for an event that happens where its doers are; ``building_cities`` gives
+    it the building's city when nothing else placed it."""
     if kind not in AT_A_BUILDING:
         return None
     stack = [c for c in trigger.children if _same_clause(c) and c.dep_ != "conj"]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         # 'called a rally outside parliament': the parser hangs the phrase on the verb
         stack += [c for c in trigger.head.children if c.dep_ == "prep" and _at(c)]
+    # 'marched to parliament', 'called off a march to the parliament building': where a
+    # march goes
+    route = [p for p in route_preps(trigger) if p.lower_ in DESTINATION_PREPS]
+    stack += route
     while stack:
         token = stack.pop(0)
-        if token.dep_ == "pobj" and token.lemma_.lower() in VENUE_NOUNS and _at(token.head):
+        at = token.dep_ == "pobj" and (_at(token.head) or token.head in route)
+        if at and token.lemma_.lower() in VENUE_NOUNS:
             return token.idx
         stack.extend(c for c in token.children if _same_clause(c))
     return None
@@ -464,11 +476,16 @@ def building_cities(
     conference centre') happens in the city told last before the building, within a few
     paragraphs, else at the wire dateline's city, else in the city told last before it
     further back (a transcript or a report with no dateline that names its city in its
-    opening lines only): the guide's place is the city."""
-    from dateline.events.scene import dateline_city
+    opening lines only): the guide's place is the city. Of the cities near, those of the
+    dateline's country come first: the dateline places what is reported from there unless
+    the text says otherwise, and a city of another country told in passing (`the last
+    summit, in Windhoek`, a hospital the gazetteer takes for a town abroad) says nothing of
+    where the building stands."""
+    from dateline.events.scene import dateline_city, dateline_sections
 
     cities = sorted((start, p) for p in places if p.kind == "city" for start, _ in p.mentions)
     home: list[Place | None] = []
+    sections: list[tuple[int, Place]] = []
     for mentions, event in pairs:
         at = next((m.building for m in mentions if m.building is not None), None)
         if event.location is not None or at is None:
@@ -477,6 +494,11 @@ def building_cities(
         near = [p for s, p in cities if at - VENUE_CITY_REACH <= s < at]
         if not home:
             home.append(dateline_city(text))
+            sections.extend(dateline_sections(text))
+        # a round-up's item reports from its own dateline ('JAKARTA - …' after 'KUALA LUMPUR')
+        here = next((p for s, p in reversed(sections) if s <= at), None) or home[0]
+        if here is not None:
+            near = [p for p in near if p.country == here.country] or near
         city = near[-1] if near else home[0] or (before[-1] if before else None)
         if city is not None:
             event.location = city.name
