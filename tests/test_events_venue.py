@@ -397,3 +397,21 @@ def test_a_building_talks_are_held_at_is_no_party_to_them(nlp: Any) -> None:
     [talks] = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "MEET"]
     # the two presidents met there; the house is where, not who
     assert sorted(talks["source"]) == ["kofi-amankwah", "rosa-campos"]
+
+
+def test_a_strike_of_a_whole_country_is_in_the_country(nlp: Any) -> None:
+    dated = date(2026, 3, 3)
+    general = (
+        "QUITO, March 3 (Wire) - The teachers' federation said on Tuesday that its general "
+        "strike against the budget cuts would go ahead on March 12."
+    )
+    assert places(nlp, general, "PROTEST", dated) == ["Ecuador"]
+    nationwide = "Trains to Rosario were cancelled on Monday because of a nationwide rail strike."
+    assert places(nlp, nationwide, "PROTEST", dated) == ["Argentina"]
+    teachers = "The teachers' strike on Monday closed most schools across Bolivia."
+    assert places(nlp, teachers, "PROTEST", dated) == ["Bolivia"]
+    # a strike at a place of its own keeps it; one of a city's workers stays in the city
+    port = "QUITO, March 3 (Wire) - Dockworkers began a strike at the port of Manta on Monday."
+    assert places(nlp, port, "PROTEST", dated) != ["Ecuador"]
+    city = "QUITO, March 3 (Wire) - Bus drivers went on strike on Monday over unpaid wages."
+    assert places(nlp, city, "PROTEST", dated) == ["Quito"]

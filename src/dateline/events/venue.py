@@ -27,6 +27,8 @@ And rules over the events, after merging:
   'there' of its clause or purpose stands for ("pledged $20 million to help victims there");
 - aid that still has no place goes to the country the text names most, other than the
   donor's ("Korea pledged $8 million to rebuild schools" in a story on Malawi's floods).
+- a strike of a whole country ("a nationwide transport strike", "its general strike", "the
+  teachers' strike") happens in the country, not at the wire dateline's city.
 """
 
 from __future__ import annotations
@@ -549,3 +551,63 @@ def _country_name(code: str) -> str | None:
 
     info = load_countries().get(code)
     return info.name if info is not None else None
+
+
+#: words before 'strike' that make it a whole country's: 'a nationwide strike', 'its general
+#: strike', 'a 24-hour national strike'
+NATIONWIDE = {"nationwide", "national", "general", "countrywide", "nation-wide"}
+#: who strike in every town of a country at once: the state's teachers and employees ('the
+#: teachers' strike', 'a public-sector strike')
+STATE_WORKERS = {"teachers", "teacher", "public-sector", "civil", "servants", "public"}
+
+
+def strikes_of_a_country(
+    pairs: list[tuple[list[Mention], Event]],
+    places: list[Place],
+    actors: list[Actor],
+    doc: Doc,
+) -> None:
+    """A strike of a whole country ('a nationwide transport strike', 'its general strike',
+    the teachers' strike) happens in the country, not in the city the wire files from nor
+    nowhere: the country its sentence names ('closed schools across Slovakia'), else the
+    country of the city it was placed in or of a city its sentence names, else its doers',
+    else the dateline's. A strike told at a place of its own that is no city ('at the port')
+    keeps it."""
+    from dateline.events.scene import dateline_city, dateline_sections
+
+    by_name = {p.name: p for p in places}
+    country_of = {a.id: a.country for a in actors}
+    for mentions, event in pairs:
+        if event.type != "PROTEST" or not any(_whole_country(doc[m.token]) for m in mentions):
+            continue
+        here = by_name.get(event.location or "")
+        if event.location is not None and (here is None or here.kind != "city"):
+            continue  # a country already, or a port, a region, a building of its own
+        start, end = mentions[0].sentence
+        told = [p for p in places if any(start <= s < end for s, _ in p.mentions)]
+        doers = [country_of.get(s) or s for s in event.source]
+        home = next((p for at, p in reversed(dateline_sections(doc.text)) if at <= start), None)
+        home = home or dateline_city(doc.text)
+        codes = (
+            [p.country for p in told if p.kind == "country"]
+            + ([here.country] if here is not None else [])
+            + [p.country for p in told if p.kind == "city"]
+            + [c for c in doers if c is not None and len(c) == 3 and c.isupper()]
+            + ([home.country] if home is not None else [])
+        )
+        code = next((c for c in codes if c), None)
+        if code is None:
+            continue
+        named = next((p.name for p in places if p.kind == "country" and p.country == code), None)
+        event.location = named or _country_name(code) or event.location
+
+
+def _whole_country(token: Token) -> bool:
+    """A 'strike' called nationwide or general, or one of the state's teachers or workers."""
+    if token.lemma_.lower() != "strike" or token.pos_ != "NOUN":
+        return False
+    before = [c for c in token.children if c.i < token.i]
+    words = {w.lower_ for c in before for w in c.subtree if w.pos_ != "PROPN"}
+    return bool(words & NATIONWIDE) or any(
+        c.dep_ in ("poss", "compound", "amod") and c.lower_ in STATE_WORKERS for c in before
+    )
