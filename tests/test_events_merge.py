@@ -209,7 +209,8 @@ def test_talks_with_a_place_and_nobody_named_are_between_the_parties_told_before
     meets = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]
     jinja = [e for e in meets if e["location"] and "Jinja" in e["location"]]
     assert len(meets) == 2 and len(jinja) == 1
-    assert {"musalia-mudavadi", "jeje-odongo"} <= set(jinja[0]["source"] + jinja[0]["target"])
+    # talks of 2021, before Monday's meeting: the two ministers' countries (evpart12)
+    assert {"KEN", "UGA"} <= set(jinja[0]["source"] + jinja[0]["target"])
     assert jinja[0]["time"]["value"] == "2021"
 
 
@@ -237,6 +238,31 @@ def test_a_signing_put_off_with_nothing_told_before_is_of_the_parties_of_the_tal
     [signing] = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "AGREE"]
     assert signing["status"] == "planned" and signing["time"]["value"] is None
     assert {"ana-lopes", "juan-mamani"} <= set(signing["source"] + signing["target"])
+
+
+def test_an_accord_of_years_before_with_nobody_named_is_between_the_countries(
+    nlp: Any,
+) -> None:
+    # the two ministers met on Monday; the treaty of 1998 was not theirs but their countries'
+    text = (
+        "Chilean Foreign Minister Ana Lopes met Bolivian Foreign Minister Juan Mamani in La Paz "
+        "on Monday. A border treaty signed in 1998 still governs the crossings."
+    )
+    [treaty] = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "AGREE"]
+    assert treaty["time"]["value"] == "1998"
+    assert sorted(treaty["source"] + treaty["target"]) == ["BOL", "CHL"]
+
+
+def test_talks_of_years_before_stay_the_peoples_when_one_has_no_country(nlp: Any) -> None:
+    # nothing tells whose country the mediator Mamani speaks for: the two stay the parties
+    text = (
+        "Chilean Foreign Minister Ana Lopes met the mediator Juan Mamani in La Paz on Monday. "
+        "Earlier technical talks in Sucre in 2019 had stalled."
+    )
+    meets = [e for e in events_of(nlp, text, date(2025, 5, 21)) if e["type"] == "MEET"]
+    sucre = [e for e in meets if e["time"]["value"] == "2019"]
+    assert len(sucre) == 1
+    assert {"ana-lopes", "juan-mamani"} <= set(sucre[0]["source"] + sucre[0]["target"])
 
 
 def test_a_postponement_told_in_the_sentence_of_the_event_held_is_no_second_meeting(

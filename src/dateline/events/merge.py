@@ -232,12 +232,37 @@ def _took_parties_of_talks_before(
         parties = _union([*candidate.sources(), *candidate.targets()])
         if len({party.country or party.id for party in parties}) < 2:
             continue  # 'Prabowo had been set to host him': one side only
+        if _before_the_occasion(mention, candidate):
+            # 'Lopes met Mamani in La Paz on Monday. A border treaty signed in 1998 …': an
+            # accord or talks of years before are their countries', not the two people's
+            parties = _their_countries(parties) or parties
         if mention.symmetric:
             mention.sources = list(parties)
         else:
             mention.sources, mention.targets = list(parties[:1]), list(parties[1:])
         return True
     return False
+
+
+def _before_the_occasion(mention: Mention, candidate: Cluster) -> bool:
+    """The mention is dated to a time that ends before the candidate's occasion begins
+    ('a treaty signed in 1998', 'last year's talks' after talks held on Monday)."""
+    dated = [m for m in candidate.mentions if m.dated and m.time.earliest]
+    if not (mention.dated and mention.time.latest and dated):
+        return False
+    return all(mention.time.latest < (m.time.earliest or "") for m in dated)
+
+
+def _their_countries(parties: list[Ref]) -> list[Ref]:
+    """The countries of people who all have one, two or more of them; none otherwise (a
+    person of no known country stays the party: ``participants._occasion_parties``)."""
+    if any(party.kind != "person" or not party.country for party in parties):
+        return []
+    found: dict[str, Ref] = {}
+    for party in parties:
+        country = party.country or ""
+        found.setdefault(country, Ref(country, "country", country, party.start))
+    return list(found.values()) if len(found) >= 2 else []
 
 
 def _find_home(
