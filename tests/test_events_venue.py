@@ -397,3 +397,13 @@ def test_a_building_talks_are_held_at_is_no_party_to_them(nlp: Any) -> None:
     [talks] = [e for e in events_of(nlp, text, date(2026, 3, 4)) if e["type"] == "MEET"]
     # the two presidents met there; the house is where, not who
     assert sorted(talks["source"]) == ["kofi-amankwah", "rosa-campos"]
+
+
+def test_a_countrys_trade_measure_with_no_place_happens_in_that_country(nlp: Any) -> None:
+    text = "Bolivia has raised its import duty on Peruvian onions, the trade ministry said."
+    assert places(nlp, text, "SANCTION") == ["Bolivia"]
+    lifted = "Paraguay will lift its ban on Uruguayan rice from July 1."
+    assert places(nlp, lifted, "SANCTION") == ["Paraguay"]
+    # a crossing its clause names stays the measure's place
+    closed = "Zambia closed the Kasumbalesa crossing to lorries on Tuesday."
+    assert "Zambia" not in places(nlp, closed, "SANCTION")
