@@ -415,3 +415,13 @@ def test_a_strike_of_a_whole_country_is_in_the_country(nlp: Any) -> None:
     assert places(nlp, port, "PROTEST", dated) != ["Ecuador"]
     city = "QUITO, March 3 (Wire) - Bus drivers went on strike on Monday over unpaid wages."
     assert places(nlp, city, "PROTEST", dated) == ["Quito"]
+
+
+def test_a_countrys_trade_measure_with_no_place_happens_in_that_country(nlp: Any) -> None:
+    text = "Bolivia has raised its import duty on Peruvian onions, the trade ministry said."
+    assert places(nlp, text, "SANCTION") == ["Bolivia"]
+    lifted = "Paraguay will lift its ban on Uruguayan rice from July 1."
+    assert places(nlp, lifted, "SANCTION") == ["Paraguay"]
+    # a crossing its clause names stays the measure's place
+    closed = "Zambia closed the Kasumbalesa crossing to lorries on Tuesday."
+    assert "Zambia" not in places(nlp, closed, "SANCTION")

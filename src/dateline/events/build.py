@@ -82,6 +82,7 @@ def build_events(
     venue.said_after_gathering(events, told, doc)  # after the dateline's city
     venue.home_institution_places(events, actors, told, doc)
     venue.clause_places(told)  # after every other rule
+    venue.measures_at_home(events, actors)  # after the clauses' places
     venue.venue_cities(events, places, text)
     venue.building_cities(told, places, text)
     venue.aid_to_the_country_in_view(events, places, actors, doc)

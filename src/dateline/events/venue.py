@@ -379,6 +379,22 @@ def clause_places(pairs: list[tuple[list[Mention], Event]]) -> None:
             event.location = found.name
 
 
+def measures_at_home(events: list[Event], actors: list[Actor]) -> None:
+    """A measure (``SANCTION``) that no rule placed, whose first doer is a country, happens
+    in that country: a duty, a ban on goods, a halt of exports or their lifting takes
+    effect at the country's own borders, and the text names no city ('Kenya has put off
+    its levy on Ugandan sugar': Kenya). Runs after ``clause_places``, so a crossing or
+    city the measure's clause names stays its place."""
+    by_id = {a.id: a for a in actors}
+    for event in events:
+        if event.location is not None or event.type != "SANCTION" or not event.source:
+            continue
+        doer = by_id.get(event.source[0])
+        if doer is None or doer.kind != "country" or doer.country is None:
+            continue
+        event.location = _country_name(doer.country)
+
+
 #: how far back (in characters) a city told before a venue may be the venue's city
 VENUE_CITY_REACH = 1500
 #: words that make a name the tagger calls a facility a building or its grounds, not a
