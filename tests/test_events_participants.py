@@ -735,6 +735,13 @@ def test_a_pronoun_after_an_office_the_text_gives_only_a_country_is_that_country
     )
     visits = [e for e in events_of(nlp, text, date(2025, 3, 8)) if e["type"] == "VISIT"]
     assert all(e["source"] != ["NOR"] for e in visits)
+    # a title that names a person of the same sentence is that person's
+    text = (
+        "Karin Holm, as the Swedish minister is called at home, condemned the vote on Monday. "
+        "She called off her trip to Riga on Thursday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 8)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["karin-holm"]]
 
 
 @pytest.mark.model

@@ -1001,7 +1001,7 @@ def _office_antecedent(token: Token, index: MentionIndex) -> Ref | None:
     had been expected but sent his Foreign Minister': a he/she/his/her whose antecedent is an
     office the text gives only a country (the subject, or a list item's head, of the same
     sentence before it or of the sentence before in the same paragraph, with no person named
-    after it) is that country's."""
+    in its sentence or after it) is that country's."""
     sent = token.sent
     start = sent.start
     if start > 0 and index.same_block(token.doc[start - 1], token):
@@ -1019,8 +1019,10 @@ def _office_antecedent(token: Token, index: MentionIndex) -> Ref | None:
         if code is None:
             return None
         people = index.before(token.idx, {"person"})
-        if people and people[0].start > earlier.idx:
-            return None  # 'Angola's President met Ana Ruiz, who said her …': the one named
+        if people and people[0].start >= earlier.sent.start_char:
+            # 'Angola's President met Ana Ruiz, who said her …', 'Dev Ramcharan, as the
+            # Guyanese minister is known, … He said': a person named by then is meant
+            return None
         return Ref(code, "country", code, earlier.idx)
     return None
 
