@@ -716,6 +716,35 @@ def test_her_office_speaks_for_the_country_of_her_title_set_off_by_commas(nlp: A
 
 
 @pytest.mark.model
+def test_a_pronoun_after_an_office_the_text_gives_only_a_country_is_that_country(
+    nlp: Any,
+) -> None:
+    """'Norway's Prime Minister will not come: she called off her trip': no one is named, so
+    the she/her of the clause after the title is that country, not nobody (or the person the
+    text named last, long before)."""
+    text = (
+        "Mourners filled the cathedral in Valletta on Friday for the funeral of Karmenu Zarb. "
+        "Norway's Prime Minister will not come at all: she called off her trip on Thursday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 8)) if e["type"] == "VISIT"]
+    assert [(e["status"], e["source"]) for e in visits] == [("negated", ["NOR"])]
+    # a person named after the title is the one the pronoun stands for
+    text = (
+        "Norway's Prime Minister met Peruvian President Ana Ruiz in Oslo on Monday. She called "
+        "off her trip to Lima on Thursday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 8)) if e["type"] == "VISIT"]
+    assert all(e["source"] != ["NOR"] for e in visits)
+    # a title that names a person of the same sentence is that person's
+    text = (
+        "Karin Holm, as the Swedish minister is called at home, condemned the vote on Monday. "
+        "She called off her trip to Riga on Thursday."
+    )
+    visits = [e for e in events_of(nlp, text, date(2025, 3, 8)) if e["type"] == "VISIT"]
+    assert [e["source"] for e in visits] == [["karin-holm"]]
+
+
+@pytest.mark.model
 def test_the_two_countries_are_those_the_text_is_about_not_the_latest(nlp: Any) -> None:
     text = (
         "Chilean President Ana Lopes arrived in Hanoi on Tuesday for talks with Vietnamese "

@@ -945,6 +945,9 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
             found = [r for r in resolve(reported, index) if r.kind in ("person", "country")]
             if found and found[0].id not in other:
                 return found[:1]  # 'The French minister … will stay on, her office said'
+        office = _office_antecedent(token, index) if token.dep_ in ("nsubj", "poss") else None
+        if office is not None and office.id not in other:
+            return [office]  # 'Angola's President cancelled his trip': Angola's
         if token.dep_ == "poss":
             subject = clause_subject(token, index)
             if subject is not None and subject.kind == "person" and subject.id not in other:
@@ -991,6 +994,37 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Ref]:
         ):
             return sides
     return people if len(people) == 2 else index.before(token.idx)[:1]
+
+
+def _office_antecedent(token: Token, index: MentionIndex) -> Ref | None:
+    """'Denmark's Prime Minister will not attend: she cancelled her trip', 'Kenya's President
+    had been expected but sent his Foreign Minister': a he/she/his/her whose antecedent is an
+    office the text gives only a country (the subject, or a list item's head, of the same
+    sentence before it or of the sentence before in the same paragraph, with no person named
+    in its sentence or after it) is that country's."""
+    sent = token.sent
+    start = sent.start
+    if start > 0 and index.same_block(token.doc[start - 1], token):
+        start = token.doc[start - 1].sent.start
+    for earlier in reversed(token.doc[start : token.i]):
+        if earlier.dep_ not in SUBJECT_DEPS and (earlier.dep_ != "ROOT" or earlier.pos_ != "NOUN"):
+            continue
+        if earlier.lower_ in PERSON_PRONOUNS:
+            continue  # 'she cancelled her trip': the she's antecedent is the her's
+        if index.ref(earlier) is not None:
+            return None  # the latest subject is someone or something the text names
+        if _office_words(earlier, definite=False) is None:
+            continue
+        code = _office_country(earlier, index)
+        if code is None:
+            return None
+        people = index.before(token.idx, {"person"})
+        if people and people[0].start >= earlier.sent.start_char:
+            # 'Angola's President met Ana Ruiz, who said her …', 'Dev Ramcharan, as the
+            # Guyanese minister is known, … He said': a person named by then is meant
+            return None
+        return Ref(code, "country", code, earlier.idx)
+    return None
 
 
 def _sentence_subjects(token: Token, index: MentionIndex) -> list[Ref]:
