@@ -478,6 +478,14 @@ def dateline_sections(text: str) -> list[tuple[int, Place]]:
 ROUND_UP_DATELINES = 2
 
 
+def reported_from(
+    sections: list[tuple[int, Place]], first: Place | None, offset: int
+) -> Place | None:
+    """Where the text reports from at ``offset``: the dateline of the round-up item it is
+    in (``dateline_sections``), else the article's (``dateline_city``, as ``first``)."""
+    return next((place for at, place in reversed(sections) if at <= offset), first)
+
+
 def dateline_city(text: str) -> Place | None:
     """The city of a wire dateline opening one of the first paragraphs of the body, else
     the city a correspondent files from in the lead ("As Ron Corben reports from Bangkok",
@@ -679,7 +687,7 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
     floor = _days_from(dct, -DATELINE_DAYS)
     for event in events:
         start = event.evidence[0].start if event.evidence else 0
-        city = next((place for at, place in reversed(sections) if at <= start), first)
+        city = reported_from(sections, first, start)
         if event.type == "VISIT" and city is not None and _came_here(event, city, country, floor):
             # 'President Hakobyan arrived here late last night', filed from Tbilisi;
             # 'Tembe arrived by helicopter in the morning', filed from Nsanje

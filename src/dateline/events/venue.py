@@ -499,7 +499,7 @@ def building_cities(
     the text says otherwise, and a city of another country told in passing (`the last
     summit, in Windhoek`, a hospital the gazetteer takes for a town abroad) says nothing of
     where the building stands."""
-    from dateline.events.scene import dateline_city, dateline_sections
+    from dateline.events.scene import dateline_city, dateline_sections, reported_from
 
     cities = sorted((start, p) for p in places if p.kind == "city" for start, _ in p.mentions)
     home: list[Place | None] = []
@@ -514,7 +514,7 @@ def building_cities(
             home.append(dateline_city(text))
             sections.extend(dateline_sections(text))
         # a round-up's item reports from its own dateline ('JAKARTA - …' after 'KUALA LUMPUR')
-        here = next((p for s, p in reversed(sections) if s <= at), None) or home[0]
+        here = reported_from(sections, home[0], at)
         if here is not None:
             near = [p for p in near if p.country == here.country] or near
         city = near[-1] if near else home[0] or (before[-1] if before else None)
@@ -589,10 +589,11 @@ def strikes_of_a_country(
     country of the city it was placed in or of a city its sentence names, else its doers',
     else the dateline's. A strike told at a place of its own that is no city ('at the port')
     keeps it."""
-    from dateline.events.scene import dateline_city, dateline_sections
+    from dateline.events.scene import dateline_city, dateline_sections, reported_from
 
     by_name = {p.name: p for p in places}
     country_of = {a.id: a.country for a in actors}
+    datelines: tuple[list[tuple[int, Place]], Place | None] | None = None  # read once, if needed
     for mentions, event in pairs:
         if event.type != "PROTEST" or not any(_whole_country(doc[m.token]) for m in mentions):
             continue
@@ -602,8 +603,9 @@ def strikes_of_a_country(
         start, end = mentions[0].sentence
         told = [p for p in places if any(start <= s < end for s, _ in p.mentions)]
         doers = [country_of.get(s) or s for s in event.source]
-        home = next((p for at, p in reversed(dateline_sections(doc.text)) if at <= start), None)
-        home = home or dateline_city(doc.text)
+        if datelines is None:
+            datelines = (dateline_sections(doc.text), dateline_city(doc.text))
+        home = reported_from(*datelines, start)
         codes = (
             [p.country for p in told if p.kind == "country"]
             + ([here.country] if here is not None else [])
