@@ -10,6 +10,8 @@ class (docs/stories.md, "Twenty-second round"):
 - ``B2`` no entry of that date, and no member of that article was matched (the events
   step missed the article's report of the story);
 - ``B3`` no entry of that date, and the expected story has no member in that article;
+- ``B4`` no entry of that date left: the article's member is in the story, and its entry
+  answered another expected entry of the same date (none in the 64 series);
 - ``C expected -> found`` an entry of that date with another state.
 
     dateline eval stories tests/fixtures/stories --texts ../shared/data/realnews --json > r.json
@@ -53,7 +55,7 @@ def answer_class(story: dict[str, Any], answer: dict[str, Any], dates: dict[str,
         return "B3"
     if any(m["found"] and m["found"] != story["found"] for m in here):
         return "B1"
-    return "B2" if all(m["found"] is None for m in here) else "B1"
+    return "B2" if all(m["found"] is None for m in here) else "B4"
 
 
 def classes(report: dict[str, Any], every: dict[str, Series]) -> Counter[str]:
