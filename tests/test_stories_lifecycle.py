@@ -969,3 +969,63 @@ def test_migration_38_links_stored_documents_under_the_planned_days_rule(
     as_before = _with_rule_off(monkeypatch, cluster, "_in_planned_days")
     counts = _relinked_by_migration(db_url, _a_day_of_a_state_visit(), 38, as_before)
     assert counts == (1, 2, 1)
+
+
+def _a_visit_moved_in_one_sentence(old_date: bool = True) -> list[dict[str, Any]]:
+    """ "Ortega will visit Santiago on March 16-18"; "Ortega was due in Santiago on the
+    sixteenth of March, but will now visit from the fifth to the seventh of April" (two
+    plans, the new date's with no place of its own); "Ortega ended a three-day visit to
+    Chile in Santiago yesterday" (April 7)."""
+    who = {"source": ["ines-ortega"], "target": ["CHL"]}
+    places = {"Santiago": "CHL"}
+
+    def days(first: str, last: str) -> dict[str, str]:
+        return {"value": f"{first}/{last}", "earliest": first, "latest": last}
+
+    was_due = {"key": "was-due", "type": "VISIT", "status": "planned", "location": "Santiago",
+               "source": ["ines-ortega"], **days("2026-03-16", "2026-03-16")}  # fmt: skip
+    return [
+        stored_article("2026-02-10", "Ortega to visit Santiago", "wire", [
+            {"key": "plan", "type": "VISIT", "status": "planned", "location": "Santiago",
+             **who, **days("2026-03-16", "2026-03-18")}], places),
+        stored_article("2026-03-02", "Ortega's Santiago visit moved", "daily", [
+            *([was_due] if old_date else []),
+            {"key": "now", "type": "VISIT", "status": "planned", "source": ["ines-ortega"],
+             **days("2026-04-05", "2026-04-07")}], places),
+        stored_article("2026-04-08", "Ortega leaves Santiago", "herald", [
+            {"key": "ended", "type": "VISIT", "status": "occurred", "location": "Santiago",
+             **who, **days("2026-04-05", "2026-04-07")}], places),
+    ]  # fmt: skip
+
+
+def test_a_new_date_with_no_place_beside_the_old_one_moves_the_visit_in_any_order(
+    tmp_path: Path,
+) -> None:
+    # The new date has no place of its own; its article gives Santiago with the old date.
+    items = _a_visit_moved_in_one_sentence()
+    for n, order in enumerate(itertools.permutations(items)):
+        with Store(str(tmp_path / f"order-{n}.db")) as store:
+            for item in order:
+                store.add(item)
+            [story] = store.stories(limit=None)
+            assert story["articles"] == 3
+
+
+def test_a_new_date_with_no_place_and_no_old_date_beside_it_stays_apart(
+    tmp_path: Path,
+) -> None:
+    # Without the old date in its article, a plan of no place weeks off is not the visit's.
+    with Store(str(tmp_path / "apart.db")) as store:
+        for item in _a_visit_moved_in_one_sentence(old_date=False):
+            store.add(item)
+        assert len(store.stories(limit=None)) == 2
+
+
+def test_migration_39_links_stored_documents_under_the_moved_here_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+
+    as_before = _with_rule_off(monkeypatch, cluster, "_moved_here")
+    counts = _relinked_by_migration(db_url, _a_visit_moved_in_one_sentence(), 39, as_before)
+    assert counts == (1, 2, 1)

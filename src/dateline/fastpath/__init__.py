@@ -72,6 +72,7 @@ SCHEMA_VERSIONS = frozenset(
         36,
         37,
         38,
+        39,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

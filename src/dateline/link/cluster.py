@@ -29,6 +29,7 @@ from dateline.link.compat import (
     event_date_keys,
     late_plan,
     lookup_keys,
+    named,
     names_place,
     overlaps,
     pair_keys,
@@ -46,7 +47,7 @@ from dateline.link.compat import (
     undated_plan,
 )
 from dateline.link.settings import LinkSettings
-from dateline.link.state import Fold, StoryState, canonical_key
+from dateline.link.state import Fold, StoryState, agrees, canonical_key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -483,15 +484,18 @@ def summary_ids(summary: dict[str, Any]) -> set[str]:
 SHARED = 2
 
 
-def join_score(e: Member, draft: Draft, settings: LinkSettings) -> tuple[int, ...] | None:
-    """How well ``e`` fits the story, or None when it may not join it."""
+def join_score(
+    e: Member, draft: Draft, settings: LinkSettings, article: Sequence[Member] = ()
+) -> tuple[int, ...] | None:
+    """How well ``e`` fits the story, or None when it may not join it; ``article``: the
+    members of ``e``'s article (``_moved_here``)."""
     if draft.family != e.family:
         return None
     # Time and place first: they are cheap once the story's state is known (it is kept
     # until the story changes), and most stories an event is compared with fail on them.
     state = draft.state(settings)
     fit = _time_fit(e, draft, state, settings)
-    on_time = fit == ON_TIME or _redates_story(e, draft, state, settings)
+    on_time = fit == ON_TIME or _redates_story(e, draft, state, settings, article)
     if not on_time and fit != KEPT_LATE:
         return None
     if e.type not in settings.place_free_types and not places_compatible(
@@ -623,23 +627,54 @@ def _told_apart(e: Member, draft: Draft, state: StoryState, settings: LinkSettin
     return False
 
 
-def _redates_story(e: Member, draft: Draft, state: StoryState, settings: LinkSettings) -> bool:
+def _redates_story(
+    e: Member,
+    draft: Draft,
+    state: StoryState,
+    settings: LinkSettings,
+    article: Sequence[Member] = (),
+) -> bool:
     """Whether ``e`` gives a new date to the story, a dated plan whose date has not passed:
     a dated plan of its type from a later article, ``redated`` days from the story's date at
     most (``compat.redates``), at a place both name and that agrees with the story's ("will
     visit Vietnam on March 13-15", then "will be in Hanoi on March 20-22"; not the next leg
-    of a tour, in another country or city, nor a plan whose place is not known)."""
+    of a tour, in another country or city, nor a plan whose place is not known, unless its
+    article gives the place with the old date it moves: ``_moved_here``)."""
     last = draft.last_article[1] if draft.last_article else None
     if state.status != "planned" or not state.dated or e.type != state.type or last is None:
         return False
-    if last == e.document_id or not dated_plan(e):
+    # In the story's own article only the move told there (``_moved_here``).
+    if not dated_plan(e) or (last == e.document_id and (e.place.name or not article)):
         return False
     story = Linked(draft.id, state.type, draft.family, *state.window, (), True, "planned")
     if not redates(e, story, settings):
         return False
     place = draft.place(settings)
     named = {e.place.level, place.level}.isdisjoint(UNPLACED)
+    if not e.place.name:
+        return _moved_here(e, article, state, place)
     return bool(e.place.name and place.name and named) and places_compatible(e.place, place)
+
+
+def _moved_here(e: Member, article: Sequence[Member], state: StoryState, place: PlaceInfo) -> bool:
+    """Whether ``e``, a dated plan with no place of its own, is the new date of a plan its
+    article also restates: another dated plan of its type in the same article, by the same
+    person, on a date the story was planned for and at the story's place ("was due in
+    Santiago on the sixth of October, but will now visit from the twenty-seventh to the
+    twenty-ninth": the place is the old plan's, given once)."""
+    people = {p.id for p in named(e.participants) if not p.countrylike}
+    if not people or not state.dates:
+        return False
+    when = (e.earliest or e.lo, e.latest or e.hi)
+    for f in article:
+        if f.id == e.id or f.type != e.type or not dated_plan(f) or not f.place.name:
+            continue
+        old = (f.earliest or f.lo, f.latest or f.hi)
+        if agrees(old, when) or not any(agrees(old, d) for d in state.dates):
+            continue
+        if people & {p.id for p in f.participants} and _named_here(f.place, place):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -758,7 +793,7 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
         best: tuple[tuple[int, ...], int] | None = None
         fates = fates_after(e, articles[e.document_id], settings)
         for position in sorted(near(e)):
-            score = join_score(e, drafts[position], settings)
+            score = join_score(e, drafts[position], settings, articles[e.document_id])
             if score is None or _taken(e, fates, drafts[position], settings):
                 continue
             if best is None or (*score, -position) > best[0]:

@@ -557,6 +557,15 @@ def _v38_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v39_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's twenty-second round): a dated plan with no
+    place of its own gives the story a new date when its article restates the story's old
+    date at the story's place, by the same person ("was due in Santiago on the sixth of
+    October, but will now visit from the twenty-seventh to the twenty-ninth";
+    ``cluster._moved_here``)."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -658,6 +667,11 @@ MIGRATIONS: list[Migration] = [
         38,
         "stories linked again: a day of a short plan reported held (round 21)",
         _v38_relink,
+    ),
+    (
+        39,
+        "stories linked again: a new date beside the old one in one article (round 22)",
+        _v39_relink,
     ),
 ]
 
