@@ -425,3 +425,17 @@ def test_a_countrys_trade_measure_with_no_place_happens_in_that_country(nlp: Any
     # a crossing its clause names stays the measure's place
     closed = "Zambia closed the Kasumbalesa crossing to lorries on Tuesday."
     assert "Zambia" not in places(nlp, closed, "SANCTION")
+
+
+def test_a_protest_summons_happens_in_the_summoning_countrys_capital(nlp: Any) -> None:
+    text = "Malawi summoned the Zambian High Commissioner on Monday to protest the arrests."
+    assert places(nlp, text, "ACCUSE") == ["Lilongwe"]
+    # a ministry of a named country: its capital, not the country a statement gets
+    ministry = "Ghana's foreign ministry summoned the Togolese ambassador on Friday."
+    assert places(nlp, ministry, "ACCUSE") == ["Accra"]
+    # the city the envoy serves in, when the text names it
+    posted = "The ministry summoned Chile's ambassador in La Paz on Tuesday to protest."
+    assert places(nlp, posted, "ACCUSE") == ["La Paz"]
+    # an accusation told otherwise stays where the text leaves it
+    other = "Kenya accused Uganda on Monday of arming the rebels."
+    assert places(nlp, other, "ACCUSE") == [None]

@@ -208,6 +208,56 @@ def _followed_kinds(verb: Token) -> set[str]:
     return kinds
 
 
+#: who an envoy's summons brings in: the envoy, as object or as passive subject
+SUMMONED = {"dobj", "nsubjpass"}
+
+
+def summons_at_home(
+    actors: list[Actor],
+    places: list[Place],
+    pairs: list[tuple[list[Mention], Event]],
+    doc: Doc,
+) -> None:
+    """A protest summons with no place told ('Namibia summoned the Botswana High
+    Commissioner', 'Pretoria was right to summon Zimbabwe's envoy') happens at the summoning
+    side's foreign ministry: in the city where the envoy is told to serve ('summoned
+    Suriname's ambassador in Georgetown'), else in the summoning country's capital. The
+    guide's place is the city, not the country a ministry's statement is placed in."""
+    from dateline.events.places import capital_city
+
+    by_id = {a.id: a for a in actors}
+    cities = {s: p for p in places if p.kind == "city" for s, _ in p.mentions}
+    for mentions, event in pairs:
+        if event.location or event.type != "ACCUSE":
+            continue
+        summons = [doc[m.token] for m in mentions if doc[m.token].lemma_.lower() == "summon"]
+        if not summons:
+            continue
+        posted = _posted_in(summons[0], cities)
+        doers = [by_id[s] for s in event.source if s in by_id]
+        code = next((a.country for a in doers if a.country), None)
+        if posted is not None and code in (None, posted.country):
+            event.location = posted.name
+            continue
+        capital = capital_city(code) if code is not None else None
+        if capital is not None:
+            event.location = capital.name
+
+
+def _posted_in(trigger: Token, cities: dict[int, Place]) -> Place | None:
+    """The city an 'in' phrase of the summoned envoy names ('the ambassador in Quito')."""
+    for envoy in trigger.children:
+        if envoy.dep_ not in SUMMONED:
+            continue
+        for prep in envoy.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for word in prep.subtree:
+                if word.idx in cities:
+                    return cities[word.idx]
+    return None
+
+
 #: words naming a country's institutions that sit at home: what they do happens there
 HOME_INSTITUTIONS = {
     "assembly", "parliament", "senate", "congress", "cabinet", "court", "tribunal",
