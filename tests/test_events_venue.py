@@ -439,3 +439,14 @@ def test_a_protest_summons_happens_in_the_summoning_countrys_capital(nlp: Any) -
     # an accusation told otherwise stays where the text leaves it
     other = "Kenya accused Uganda on Monday of arming the rebels."
     assert places(nlp, other, "ACCUSE") == [None]
+
+
+def test_a_rally_on_a_named_square_is_in_its_city(nlp: Any) -> None:
+    text = "WELLINGTON, June 9 (Wire) - Farmers rallied on Civic Square in March against the levy."
+    [rally] = [e for e in events_of(nlp, text, DCT) if e["type"] == "PROTEST"]
+    assert rally["location"] == "Wellington"
+    assert "Civic Square" not in rally["target"]
+    # the square is where they rallied, not whom against, when the city is named too
+    named = "Hundreds of teachers rallied on Independence Square in Accra in May."
+    [rally] = [e for e in events_of(nlp, named, DCT) if e["type"] == "PROTEST"]
+    assert rally["location"] == "Accra" and "Independence Square" not in rally["target"]

@@ -43,6 +43,7 @@ from dateline.events.places import (
     DESTINATION_PREPS,
     LOCATION_PREPS,
     first_place,
+    on_landmark,
     place_of,
     route_preps,
 )
@@ -514,6 +515,8 @@ def building_at(trigger: Token, kind: str) -> int | None:
     if kind not in AT_A_BUILDING:
         return None
     stack = [c for c in trigger.children if _same_clause(c) and c.dep_ != "conj"]
+    # 'rallied on Freedom Square': an 'on' phrase elsewhere tells what the event is about
+    stack += [c for c in children(trigger, "prep") if c.lower_ == "on" and _names_landmark(c)]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         # 'called a rally outside parliament': the parser hangs the phrase on the verb
         stack += [c for c in trigger.head.children if c.dep_ == "prep" and _at(c)]
@@ -526,8 +529,15 @@ def building_at(trigger: Token, kind: str) -> int | None:
         at = token.dep_ == "pobj" and (_at(token.head) or token.head in route)
         if at and token.lemma_.lower() in VENUE_NOUNS:
             return token.idx
+        if token.dep_ == "pobj" and on_landmark(token.head.lower_, token):
+            return token.idx  # 'talks on Parliament Hill'
         stack.extend(c for c in token.children if _same_clause(c))
     return None
+
+
+def _names_landmark(prep: Token) -> bool:
+    """An 'on' phrase whose object is a named square or landmark."""
+    return any(on_landmark(prep.lower_, pobj) for pobj in children(prep, "pobj"))
 
 
 def _at(prep: Token) -> bool:
