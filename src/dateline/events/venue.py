@@ -27,6 +27,8 @@ And rules over the events, after merging:
   'there' of its clause or purpose stands for ("pledged $20 million to help victims there");
 - aid that still has no place goes to the country the text names most, other than the
   donor's ("Korea pledged $8 million to rebuild schools" in a story on Malawi's floods).
+- a protest summons of an envoy with no place told happens at the summoning side's foreign
+  ministry: in the city the envoy serves in, else the summoning country's capital;
 - a strike of a whole country ("a nationwide transport strike", "its general strike", "the
   teachers' strike") happens in the country, not at the wire dateline's city.
 """
