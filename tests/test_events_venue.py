@@ -425,3 +425,28 @@ def test_a_countrys_trade_measure_with_no_place_happens_in_that_country(nlp: Any
     # a crossing its clause names stays the measure's place
     closed = "Zambia closed the Kasumbalesa crossing to lorries on Tuesday."
     assert "Zambia" not in places(nlp, closed, "SANCTION")
+
+
+def test_a_protest_summons_happens_in_the_summoning_countrys_capital(nlp: Any) -> None:
+    text = "Malawi summoned the Zambian High Commissioner on Monday to protest the arrests."
+    assert places(nlp, text, "ACCUSE") == ["Lilongwe"]
+    # a ministry of a named country: its capital, not the country a statement gets
+    ministry = "Ghana's foreign ministry summoned the Togolese ambassador on Friday."
+    assert places(nlp, ministry, "ACCUSE") == ["Accra"]
+    # the city the envoy serves in, when the text names it
+    posted = "The ministry summoned Chile's ambassador in La Paz on Tuesday to protest."
+    assert places(nlp, posted, "ACCUSE") == ["La Paz"]
+    # an accusation told otherwise stays where the text leaves it
+    other = "Kenya accused Uganda on Monday of arming the rebels."
+    assert places(nlp, other, "ACCUSE") == [None]
+
+
+def test_a_rally_on_a_named_square_is_in_its_city(nlp: Any) -> None:
+    text = "WELLINGTON, June 9 (Wire) - Farmers rallied on Civic Square in March against the levy."
+    [rally] = [e for e in events_of(nlp, text, DCT) if e["type"] == "PROTEST"]
+    assert rally["location"] == "Wellington"
+    assert "Civic Square" not in rally["target"]
+    # the square is where they rallied, not whom against, when the city is named too
+    named = "Hundreds of teachers rallied on Independence Square in Accra in May."
+    [rally] = [e for e in events_of(nlp, named, DCT) if e["type"] == "PROTEST"]
+    assert rally["location"] == "Accra" and "Independence Square" not in rally["target"]

@@ -20,6 +20,7 @@ from dateline.events.places import (
     is_building,
     narrower,
     on_a_trip_to,
+    on_landmark,
     open_place,
     own_place,
     party_place,
@@ -694,6 +695,8 @@ def _add_prep_arguments(
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
         if prep in LOCATION_PREPS and is_building(pobj, index):
             continue  # 'talks at the Union Buildings': where they met, not who
+        if on_landmark(prep, pobj):
+            continue  # 'rallied on Freedom Square': where they rallied, not against whom
         if kind == "AID" and prep in RECEIVING_PREPS:
             received = received or receiving_place(pobj, index)
         if prep in TARGET_PREPS and not (kind == "INVITE" and prep == "to"):

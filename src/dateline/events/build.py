@@ -80,6 +80,7 @@ def build_events(
             agree_with_own_time(event, dct, lexicon.cues["carried_out_plans"], written)
     told = [(g.mentions, e) for g, e in pairs]  # each event with the mentions that tell it
     venue.said_after_gathering(events, told, doc)  # after the dateline's city
+    venue.summons_at_home(actors, places, told, doc)  # before a ministry's country
     venue.home_institution_places(events, actors, told, doc)
     venue.clause_places(told)  # after every other rule
     venue.measures_at_home(events, actors)  # after the clauses' places

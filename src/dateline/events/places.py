@@ -231,6 +231,20 @@ def receiving_place(pobj: Token, index: MentionIndex) -> Place | None:
     return next((p for p in own if p is not None), None) or place_of(pobj, index)
 
 
+#: last words of a named square or landmark told with 'on' ('rallied on Freedom Square',
+#: 'talks on Parliament Hill'): where the event is, not what it is about
+LANDMARK_WORDS = {"square", "hill", "plaza", "esplanade"}
+
+
+def on_landmark(prep: str, pobj: Token) -> bool:
+    """An 'on' phrase naming a square or landmark by its proper name ('on Freedom Square',
+    'on Parliament Hill'), not a topic ('talks on the square's renovation')."""
+    named = pobj.text[:1].isupper() and any(
+        c.dep_ == "compound" and c.text[:1].isupper() for c in pobj.children
+    )
+    return prep == "on" and pobj.lower_ in LANDMARK_WORDS and named
+
+
 def places_event(prep: str, pobj: Token) -> bool:
     """A phrase that tells where the event is: 'in', 'at' …, or 'on the sidelines of'."""
     return prep in LOCATION_PREPS or (prep == "on" and pobj.lemma_.lower() in MARGIN_NOUNS)

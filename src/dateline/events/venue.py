@@ -27,6 +27,8 @@ And rules over the events, after merging:
   'there' of its clause or purpose stands for ("pledged $20 million to help victims there");
 - aid that still has no place goes to the country the text names most, other than the
   donor's ("Korea pledged $8 million to rebuild schools" in a story on Malawi's floods).
+- a protest summons of an envoy with no place told happens at the summoning side's foreign
+  ministry: in the city the envoy serves in, else the summoning country's capital;
 - a strike of a whole country ("a nationwide transport strike", "its general strike", "the
   teachers' strike") happens in the country, not at the wire dateline's city.
 """
@@ -43,6 +45,7 @@ from dateline.events.places import (
     DESTINATION_PREPS,
     LOCATION_PREPS,
     first_place,
+    on_landmark,
     place_of,
     route_preps,
 )
@@ -206,6 +209,56 @@ def _followed_kinds(verb: Token) -> set[str]:
             if noun.lower_ in FOLLOWED and is_definite(noun, THE):
                 kinds |= FOLLOWED[noun.lower_]
     return kinds
+
+
+#: who an envoy's summons brings in: the envoy, as object or as passive subject
+SUMMONED = {"dobj", "nsubjpass"}
+
+
+def summons_at_home(
+    actors: list[Actor],
+    places: list[Place],
+    pairs: list[tuple[list[Mention], Event]],
+    doc: Doc,
+) -> None:
+    """A protest summons with no place told ('Namibia summoned the Botswana High
+    Commissioner', 'Pretoria was right to summon Zimbabwe's envoy') happens at the summoning
+    side's foreign ministry: in the city where the envoy is told to serve ('summoned
+    Suriname's ambassador in Georgetown'), else in the summoning country's capital. The
+    guide's place is the city, not the country a ministry's statement is placed in."""
+    from dateline.events.places import capital_city
+
+    by_id = {a.id: a for a in actors}
+    cities = {s: p for p in places if p.kind == "city" for s, _ in p.mentions}
+    for mentions, event in pairs:
+        if event.location or event.type != "ACCUSE":
+            continue
+        summons = [doc[m.token] for m in mentions if doc[m.token].lemma_.lower() == "summon"]
+        if not summons:
+            continue
+        posted = _posted_in(summons[0], cities)
+        doers = [by_id[s] for s in event.source if s in by_id]
+        code = next((a.country for a in doers if a.country), None)
+        if posted is not None and code in (None, posted.country):
+            event.location = posted.name
+            continue
+        capital = capital_city(code) if code is not None else None
+        if capital is not None:
+            event.location = capital.name
+
+
+def _posted_in(trigger: Token, cities: dict[int, Place]) -> Place | None:
+    """The city an 'in' phrase of the summoned envoy names ('the ambassador in Quito')."""
+    for envoy in trigger.children:
+        if envoy.dep_ not in SUMMONED:
+            continue
+        for prep in envoy.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for word in prep.subtree:
+                if word.idx in cities:
+                    return cities[word.idx]
+    return None
 
 
 #: words naming a country's institutions that sit at home: what they do happens there
@@ -464,6 +517,8 @@ def building_at(trigger: Token, kind: str) -> int | None:
     if kind not in AT_A_BUILDING:
         return None
     stack = [c for c in trigger.children if _same_clause(c) and c.dep_ != "conj"]
+    # 'rallied on Freedom Square': an 'on' phrase elsewhere tells what the event is about
+    stack += [c for c in children(trigger, "prep") if c.lower_ == "on" and _names_landmark(c)]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         # 'called a rally outside parliament': the parser hangs the phrase on the verb
         stack += [c for c in trigger.head.children if c.dep_ == "prep" and _at(c)]
@@ -476,8 +531,15 @@ def building_at(trigger: Token, kind: str) -> int | None:
         at = token.dep_ == "pobj" and (_at(token.head) or token.head in route)
         if at and token.lemma_.lower() in VENUE_NOUNS:
             return token.idx
+        if token.dep_ == "pobj" and on_landmark(token.head.lower_, token):
+            return token.idx  # 'talks on Parliament Hill'
         stack.extend(c for c in token.children if _same_clause(c))
     return None
+
+
+def _names_landmark(prep: Token) -> bool:
+    """An 'on' phrase whose object is a named square or landmark."""
+    return any(on_landmark(prep.lower_, pobj) for pobj in children(prep, "pobj"))
 
 
 def _at(prep: Token) -> bool:
