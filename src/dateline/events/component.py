@@ -545,9 +545,13 @@ def describe(
         # begun on a day told and not said to be over
         mention.status, mention.cue = "ongoing", "since"
     conditional = mention.cue in cues["conditional_marks"] and pos_class(token) == "verb"
-    if conditional and status.done_act(token) and mention.type != "STATEMENT":
+    done = conditional and status.done_act(token) and mention.type != "STATEMENT"
+    supposed = status.own_condition(token, cues)
+    if done and (supposed is None or supposed.dep_ == "ccomp"):
         # 'threatened a strike next month if …', 'has offered to host talks if …': the
-        # condition is the content's (the strike stays possible); the act was done
+        # condition is the content's (the strike stays possible); the act was done. A
+        # past tense inside the 'if' clause ('if the commanders met') stays supposed (not
+        # an 'if' that asks, 'asked if Lima had signed')
         mention.status, mention.cue = "occurred", "done act"
     if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
         # 'X could meet Li if time allows, an official told reporters': the condition is
