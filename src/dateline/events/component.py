@@ -30,7 +30,7 @@ from dateline.events.mention import Mention
 from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index
 from dateline.events.places import UNMAPPED_KINDS
 from dateline.events.tree import THE, is_definite
-from dateline.events.triggers import STANDING_IN, find_triggers, lookup, pos_class
+from dateline.events.triggers import STANDING_IN, STAYING, find_triggers, lookup, pos_class
 from dateline.model import Event, Place, Timex
 
 
@@ -155,6 +155,8 @@ def find_mentions(
                 mention.anchor, mention.location = _occasion(gathering), gathering.location
                 if trigger.away and not _stays_away(mention, token):
                     continue  # 'did not say he would stay away': nothing told of the visit
+                if trigger.away and trigger.lemma in STAYING:
+                    mention.targets = []  # 'stayed in Kampala': home, not where he went
             elif _leads_delegation_nowhere(mention, token):
                 # 'Togo's foreign minister will lead the delegation instead': to the
                 # gathering told before, at its place and time
