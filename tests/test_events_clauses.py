@@ -555,6 +555,26 @@ def test_a_bare_coming_or_staying_home_tells_the_attendance_of_the_gathering_tol
         assert not of_type(events(nlp, other), "VISIT")
 
 
+def test_a_stay_at_home_of_someone_told_as_expected_is_staying_away(nlp: Any) -> None:
+    # 'stayed in <city>' of someone a relative clause tells was expected (due to attend,
+    # invited, to accompany the leader) is the attendance not made
+    held = "Leaders of the Indian Ocean states met in Colombo on February 10. "
+    for home in (
+        "Djibouti's President Ismail Guelleh, who had been due to attend, stayed in Djibouti.",
+        "Djibouti's President Ismail Guelleh, who was invited to Colombo, stayed in Djibouti.",
+        "Djibouti's foreign minister Ali Hassan, who was to accompany him, stayed in Djibouti.",
+    ):
+        [visit] = of_type(events(nlp, held + home), "VISIT")
+        assert visit["status"] == "negated" and visit["location"] == "Colombo"
+        assert visit["time"]["value"] == "2026-02-10"
+    # a relative clause that tells no coming, or a plan of something else: a stay there
+    for other in (
+        "Djibouti's President Ismail Guelleh, who was elected in 2021, stayed in Colombo.",
+        "Djibouti's President Ismail Guelleh, who is due to retire in May, stayed in Colombo.",
+    ):
+        assert not of_type(events(nlp, held + other), "VISIT")
+
+
 def test_no_longer_able_to_attend_is_an_attendance_called_off(nlp: Any) -> None:
     text = (
         "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "

@@ -569,6 +569,14 @@ def test_a_threat_or_offer_made_on_a_condition_was_made(nlp: Any) -> None:
     assert [e["status"] for e in future if e["type"] == "PROTEST"] == ["possible"]
 
 
+def test_a_past_tense_inside_the_if_clause_is_only_supposed(nlp: Any) -> None:
+    # the act told by the 'if' clause itself is the condition, not something done, and so
+    # is the act coordinated with it ('met and agreed')
+    text = "The border could reopen next month if Chilean and Bolivian commanders met and agreed."
+    found = {e["type"]: e["status"] for e in _events(nlp, text)}
+    assert (found.get("MEET"), found.get("AGREE")) == ("possible", "possible")
+
+
 def test_the_occasion_where_a_plan_word_is_said_was_held(nlp: Any) -> None:
     # 'pledged … at a conference': the conference is where it was said, not what is pledged
     text = "Donors pledged $200 million for Haiti on Monday at a conference hosted by Canada."

@@ -30,7 +30,7 @@ from dateline.events.mention import Mention
 from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index
 from dateline.events.places import UNMAPPED_KINDS
 from dateline.events.tree import THE, is_definite
-from dateline.events.triggers import STANDING_IN, find_triggers, lookup, pos_class
+from dateline.events.triggers import STANDING_IN, STAYING, find_triggers, lookup, pos_class
 from dateline.model import Event, Place, Timex
 
 
@@ -155,6 +155,8 @@ def find_mentions(
                 mention.anchor, mention.location = _occasion(gathering), gathering.location
                 if trigger.away and not _stays_away(mention, token):
                     continue  # 'did not say he would stay away': nothing told of the visit
+                if trigger.away and trigger.lemma in STAYING:
+                    mention.targets = []  # 'stayed in Kampala': home, not where he went
             elif _leads_delegation_nowhere(mention, token):
                 # 'Togo's foreign minister will lead the delegation instead': to the
                 # gathering told before, at its place and time
@@ -545,9 +547,13 @@ def describe(
         # begun on a day told and not said to be over
         mention.status, mention.cue = "ongoing", "since"
     conditional = mention.cue in cues["conditional_marks"] and pos_class(token) == "verb"
-    if conditional and status.done_act(token) and mention.type != "STATEMENT":
+    done = conditional and status.done_act(token) and mention.type != "STATEMENT"
+    supposed = status.own_condition(token, cues)
+    if done and (supposed is None or supposed.dep_ == "ccomp"):
         # 'threatened a strike next month if …', 'has offered to host talks if …': the
-        # condition is the content's (the strike stays possible); the act was done
+        # condition is the content's (the strike stays possible); the act was done. A
+        # past tense inside the 'if' clause ('if the commanders met') stays supposed (not
+        # an 'if' that asks, 'asked if Lima had signed')
         mention.status, mention.cue = "occurred", "done act"
     if mention.type == "STATEMENT" and mention.cue in cues["conditional_marks"]:
         # 'X could meet Li if time allows, an official told reporters': the condition is

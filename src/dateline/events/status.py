@@ -442,9 +442,22 @@ def _on_that_date(verb: Token) -> bool:
     return False
 
 
+def own_condition(verb: Token, cues: dict[str, Any]) -> Token | None:
+    """'the crossing could reopen if the commanders met and agreed on new rules': the verb
+    that heads the 'if' clause the verb tells (itself, or the first verb it is coordinated
+    with), so what it tells is only supposed, whatever its tense."""
+    marks = cues["conditional_marks"]
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+            return verb
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+
+
 def _condition(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     marks = cues["conditional_marks"]
-    if any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+    if own_condition(verb, cues) is not None:
         return "possible", "if"
     for clause in children(verb, "advcl"):
         for mark in children(clause, "mark"):

@@ -351,7 +351,11 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.gathering and trigger.lemma in BARE_COMINGS and not _comes_bare(token):
         return None  # 'the decision comes after …', 'came under fire': no one comes over
-    if trigger.away and trigger.lemma in STAYING and not _at_home(token):
+    if (
+        trigger.away
+        and trigger.lemma in STAYING
+        and not (_at_home(token) or _stayed_instead(token))
+    ):
         return None  # 'stayed in Colombo for two days' is a stay there, not away
     if trigger.gathering and trigger.lemma in STANDING_IN and not represented_by(token):
         return None  # 'Kenya will represent Africa': no one is sent anywhere
@@ -465,6 +469,29 @@ def _at_home(verb: Token) -> bool:
         or (c.dep_ == "prep" and c.lower_ == "at" and any(o.lower_ == "home" for o in c.children))
         for c in verb.children
     )
+
+
+#: words that tell a person was expected somewhere ('who had been due to attend', 'who was
+#: invited to Doha')
+EXPECTED_WORDS = {"due", "expect", "invite", "schedule", "plan", "set"}
+#: … and the coming they were expected for ('who was to accompany the President')
+COMING_VERBS = {"attend", "come", "travel", "accompany", "join", "visit", "go", "fly", "lead"}
+
+
+def _stayed_instead(verb: Token) -> bool:
+    """'Uganda's President, who had been due to attend, has stayed in Kampala', 'who was to
+    accompany the President, stayed in Mexico City': a stay of someone a relative clause
+    tells was expected elsewhere is staying away from there (not 'who is due to retire')."""
+    if not any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for clause in (c for c in subject.children if c.dep_ == "relcl"):
+            words = {t.lemma_.lower() for t in clause.subtree if t.pos_ in ("VERB", "AUX", "ADJ")}
+            done = [t for t in clause.subtree if t.dep_ == "xcomp" and t.pos_ == "VERB"]
+            expected = words & EXPECTED_WORDS or (done and clause.lemma_ == "be")
+            if expected and all(t.lemma_.lower() in COMING_VERBS for t in done):
+                return True
+    return False
 
 
 # 'warned that Moscow would respond': a reply in kind is a threat too
