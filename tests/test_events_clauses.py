@@ -575,6 +575,59 @@ def test_a_stay_at_home_of_someone_told_as_expected_is_staying_away(nlp: Any) ->
         assert not of_type(events(nlp, held + other), "VISIT")
 
 
+def test_returning_from_a_place_or_a_trip_there_tells_the_trip_made(nlp: Any) -> None:
+    # the 'from' phrase names where the trip went (a place, or a trip or gathering in it);
+    # the return's own time dates the trip at its grain
+    minister = "Kenyan Foreign Minister Musalia Mudavadi"
+    for back, place in (
+        (" returned last month from a three-day visit to China.", "China"),
+        (" returned last month from a conference in Auckland.", "Auckland"),
+        (" returned last month from Luanda.", "Luanda"),
+    ):
+        [visit] = of_type(events(nlp, minister + back), "VISIT")
+        assert visit["source"] == ["musalia-mudavadi"] and visit["status"] == "occurred"
+        assert visit["location"] == place and visit["time"]["value"] == "2026-01"
+    # a return on a day from a trip of a stated length: the trip's days end that day
+    back = minister + " returned on Monday from a three-day visit to China."
+    [visit] = of_type(events(nlp, back), "VISIT")
+    assert visit["time"]["value"] == "2026-02-14/2026-02-16"
+    # no place, forces withdrawn, a place at home, a return still to come, a journey home,
+    # a traveller told by a pronoun: no trip of this rule
+    for other in (
+        minister + " returned from exile in 2019.",
+        "Kenyan troops returned from Somalia last month.",
+        minister + " returned from Mombasa last month.",
+        minister + " will return from Addis Ababa on Friday.",
+        minister + " spoke to reporters. He returned from a trip to Paris last month.",
+    ):
+        assert not of_type(events(nlp, other), "VISIT")
+
+
+def test_leaving_a_place_at_the_end_of_a_visit_is_the_visit_ending_that_day(nlp: Any) -> None:
+    # the one leaving made the visit, to the place left, whose stated length ends on the
+    # leaving day (Monday, February 16); a visit left after names its own place
+    ended = (
+        "Kenyan President William Ruto left Addis Ababa on Monday at the end of a three-day visit."
+    )
+    [visit] = of_type(events(nlp, ended), "VISIT")
+    assert (visit["source"], visit["status"]) == (["william-ruto"], "occurred")
+    assert visit["location"] == "Addis Ababa"
+    assert visit["time"]["value"] == "2026-02-14/2026-02-16"
+    home = (
+        "Kenyan President William Ruto flew home on Monday at the end of a three-day visit "
+        "to Ethiopia."
+    )
+    [visit] = of_type(events(nlp, home), "VISIT")
+    assert (visit["source"], visit["location"]) == (["william-ruto"], "Ethiopia")
+    assert visit["time"]["value"] == "2026-02-14/2026-02-16"
+    # a visit whose traveller the sentence names already keeps them
+    named = (
+        "Kenyan President William Ruto left Addis Ababa on Monday at the end of "
+        "Mudavadi's three-day visit."
+    )
+    assert all(v["source"] != ["william-ruto"] for v in of_type(events(nlp, named), "VISIT"))
+
+
 def test_no_longer_able_to_attend_is_an_attendance_called_off(nlp: Any) -> None:
     text = (
         "Kenya's President William Ruto will attend the inauguration in Accra on March 3. "

@@ -51,6 +51,7 @@ from dateline.events.triggers import (
     named_series,
     pos_class,
     represented_by,
+    returned_from,
     stay_subject,
 )
 from dateline.model import Place
@@ -389,6 +390,8 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
             mention.stand_in = True
     if departure:
         _departure_destination(mention, verb, index, targets)
+    elif mention.type == "VISIT" and returned_from(verb, mention.trigger):
+        _trip_returned_from(mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
     if mention.type == "ATTACK" and mention.location is None:
         mention.location = place_of_result(verb, index)
@@ -575,6 +578,13 @@ def fill_noun(
         targets = subjects(clause, index)  # 'At the invitation of Xi, Ganbold will visit'
     if light is None and _on_a_journey(noun, clause):
         light = clause  # 'Wekesa is in Norway on an official visit': his visit, there
+    ended = _journey_ended(noun, clause) if mention.type == "VISIT" and not sources else None
+    if ended is not None:
+        # 'left Almaty at the end of a two-day state visit': the one leaving made the visit,
+        # to the place left
+        sources = subjects(clause, index)
+        if ended is not noun:
+            mention.location = mention.location or first_place(ended, index)
     if light is None and via_prep and noun.head.lower_ == "for" and due_in(clause):
         light = clause  # 'Rahim is due in Cairo in May for talks': his talks, there
     if light is not None and _calls_off_one_told(noun, light, mention):
@@ -645,6 +655,36 @@ def _on_a_journey(noun: Token, clause: Token) -> bool:
         and head.head.i == clause.i
         and clause.lemma_.lower() in JOURNEY_HOSTS
     )
+
+
+#: verbs of leaving a place at a journey's end ('left Almaty', 'flew home', 'departed')
+LEAVING_VERBS = {"leave", "depart", "fly", "head"}
+#: nouns of a journey's end ('at the end of a two-day visit', 'at the close of')
+END_NOUNS = {"end", "close", "conclusion"}
+
+
+def _journey_ended(noun: Token, clause: Token) -> Token | None:
+    """'left Almaty on Wednesday at the end of a two-day state visit', 'flew home at the end
+    of a three-day visit to Ethiopia': the visit the clause's subject ends by leaving; the
+    place left (the verb's object) when there is one, else the noun itself."""
+    if clause.lemma_.lower() not in LEAVING_VERBS or noun.dep_ != "pobj":
+        return None
+    if not at_the_end_of(noun, clause):
+        return None
+    left = [c for c in clause.children if c.dep_ == "dobj"]
+    return left[0] if left else noun
+
+
+def at_the_end_of(noun: Token, clause: Token) -> bool:
+    """'left Almaty on Wednesday at the end of a two-day visit': the leaving verb's day is the
+    visit's last."""
+    if clause.lemma_.lower() not in LEAVING_VERBS or noun.dep_ != "pobj":
+        return False
+    of = noun.head
+    if of.lower_ != "of" or of.head.lemma_.lower() not in END_NOUNS:
+        return False
+    end = of.head
+    return end.dep_ == "pobj" and end.head.lower_ == "at" and end.head.head.i == clause.i
 
 
 def _in_phrase_of(noun: Token, clause: Token, preps: tuple[str, ...]) -> bool:
@@ -733,6 +773,20 @@ def _departure_destination(
     (elsewhere 'for' names a purpose)."""
     for prep, pobj in prep_objects(verb):
         place = first_place(pobj, index) if prep == "for" else None
+        if place is not None:
+            mention.location = place
+            _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])
+            return
+
+
+def _trip_returned_from(
+    mention: Mention, verb: Token, index: MentionIndex, targets: list[Ref]
+) -> None:
+    """'returned last month from a three-day visit to China', 'returned from Luanda on
+    Friday', 'returned from a conference in Auckland': the trip ended is to the place the
+    'from' phrase names (elsewhere 'from' names where a trip starts)."""
+    for prep, pobj in prep_objects(verb):
+        place = first_place(pobj, index) if prep == "from" else None
         if place is not None:
             mention.location = place
             _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])

@@ -30,7 +30,14 @@ from dateline.events.mention import Mention
 from dateline.events.participants import STATE_NOUNS, MentionIndex, build_index
 from dateline.events.places import UNMAPPED_KINDS
 from dateline.events.tree import THE, is_definite
-from dateline.events.triggers import STANDING_IN, STAYING, find_triggers, lookup, pos_class
+from dateline.events.triggers import (
+    STANDING_IN,
+    STAYING,
+    find_triggers,
+    lookup,
+    pos_class,
+    returned_from,
+)
 from dateline.model import Event, Place, Timex
 
 
@@ -143,6 +150,8 @@ def find_mentions(
             mention.building = venue.building_at(token, mention.type)
             if _habit_denied(mention, doc, cues) or _homecoming(mention, token):
                 continue
+            if _returned_from_nowhere(mention, token):
+                continue  # 'returned from exile', 'from a holiday': no place, no trip told
             if trigger.gathering:
                 told = [*mentions, *found]
                 gathering = (
@@ -616,15 +625,22 @@ def _same_kind(noun: Token, mention: Mention, lexicon: Lexicon) -> bool:
 def _homecoming(mention: Mention, token: Token) -> bool:
     """'President Figueira returned to Brasília on Friday', 'the Ugandan delegation is due to
     return to Kampala': travellers going back to their own country make no visit, and
-    presuppose no earlier one."""
+    presuppose no earlier one; nor does coming back from a place at home ('returned from
+    Mombasa' of a Kenyan), no trip abroad."""
     if mention.type != "VISIT" or token.lemma_.lower() != "return" or not mention.sources:
         return False
-    if token.dep_ in ("conj", "advcl", "xcomp"):
+    if token.dep_ in ("conj", "advcl", "xcomp") and not returned_from(token, mention.trigger):
         return False  # 'will fly in on November 4 and return to Canberra': the trip's end
     home = {ref.country for ref in mention.sources}
     there = mention.location.country if mention.location is not None else None
     there = there or next((r.country for r in mention.targets if r.country), None)
     return there is not None and home == {there}
+
+
+def _returned_from_nowhere(mention: Mention, verb: Token) -> bool:
+    """A return told by where it comes from whose 'from' names no place ('returned from
+    exile', 'from a two-week holiday'): no trip the reader could place."""
+    return returned_from(verb, mention.trigger) and mention.location is None
 
 
 def _habit_denied(mention: Mention, doc: Doc, cues: dict[str, Any]) -> bool:

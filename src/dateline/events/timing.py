@@ -11,12 +11,12 @@ from itertools import islice, pairwise
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.arguments import JOURNEY_VERBS, argument_of, governor_key
+from dateline.events.arguments import JOURNEY_VERBS, argument_of, at_the_end_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
 from dateline.events.status import ORDINAL_DAYS, day_of_visit
 from dateline.events.tree import due_in
-from dateline.events.triggers import TOPIC_PREPS, pos_class, said_going_home
+from dateline.events.triggers import TOPIC_PREPS, pos_class, returned_from, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
 
 UNDATED_PREFIXES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
@@ -82,8 +82,11 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         if doc[mention.clause].lemma_.lower() in SPEECH_VERBS:
             # 'the talks were announced on March 19': the day of the telling
             continue
-        if role in ("dobj", "nsubj", "nsubjpass", "attr") or (
-            (during or purpose) and token.head.head.i == mention.clause
+        ended = at_the_end_of(token, doc[mention.clause])  # 'left … at the end of a visit'
+        if (
+            ended
+            or role in ("dobj", "nsubj", "nsubjpass", "attr")
+            or ((during or purpose) and token.head.head.i == mention.clause)
         ):
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
@@ -971,10 +974,12 @@ def _stated_length(token: Token) -> int | None:
         filled = duration_days(token.head.head)
         if filled is not None:
             return filled
+    # 'returned on Thursday from a four-day visit': the length of the trip ended
+    preps = ("for", "at", "on", "from") if token.lemma_.lower() == "return" else ("for", "at", "on")
     nouns = [token] + [
         pobj
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "on")
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for pobj in _through_start(prep)
     ]
     return next((d for d in map(duration_days, nouns) if d is not None), None)
@@ -1191,7 +1196,12 @@ def under_way(event: Event, mentions: list[Mention], doc: Doc, dct: date) -> Non
             # 'concluded on Tuesday an official visit …, which he began on Monday'
             event.time, event.dated = day_span(first, start), True
             return
-        if days is not None and days > 1 and governor_key(clause) in ENDING_VERBS:
+        ending = (
+            governor_key(clause) in ENDING_VERBS
+            or at_the_end_of(doc[mention.token], clause)
+            or returned_from(doc[mention.token], mention.trigger)
+        )  # 'returned on Thursday from a four-day visit to India': Thursday is its last day
+        if days is not None and days > 1 and ending:
             # 'wrapped up a two-day state visit on Wednesday': the day told is the last one
             event.time, event.dated = day_span(start - timedelta(days=days - 1), start), True
             return

@@ -336,7 +336,7 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     stays = trigger.stay and _person_in_a_place(token)  # 'is due in Seoul': 'in' on 'due'
     if trigger.requires and not (_has_required(token, trigger.requires) or threat or stays):
         return None
-    if trigger.to_place and not _to_a_place(token):
+    if trigger.to_place and not (_to_a_place(token) or returned_from(token, trigger)):
         return None
     if trigger.stay and not _has_required(token, ("to",)) and not stays:
         return None
@@ -583,6 +583,30 @@ def _to_a_place(token: Token) -> bool:
     """A 'to' object naming a place, not a state or a person ('went to war', 'the prize
     went to Maria Ressa')."""
     return any(_names_a_place(pobj) for pobj in _prep_objects(token, "to"))
+
+
+def returned_from(token: Token, trigger: Trigger) -> bool:
+    """'returned last month from a visit to China': a return told by where it comes from,
+    with no 'to' (the trip ended, not a journey home: 'returned to Nairobi from Addis'), and
+    done (a return to come, 'will return from Addis on Friday', tells a stay under way)."""
+    if "from" not in trigger.requires or _prep_objects(token, "to"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in STILL_TO_COME for c in token.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCES for c in token.children):
+        return False  # 'troops returned from Somalia': forces withdrawn, no trip
+    if any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children):
+        # 'as he returned from a trip to Paris': a background return whose 'he' the pronoun
+        # rule reads as the latest person, most often the article's main one, not the
+        # traveller named in the clause before
+        return False
+    return bool(_prep_objects(token, "from"))
+
+
+#: auxiliaries of an act still to come ('will return', 'is to return', 'would return')
+STILL_TO_COME = {"will", "shall", "'ll", "would", "to"}
+#: forces whose return is their withdrawal, no trip
+FORCES = {"troop", "soldier", "force", "peacekeeper", "unit", "contingent", "battalion", "warship"}
 
 
 def _prep_objects(token: Token, prep: str) -> list[Token]:
