@@ -996,3 +996,22 @@ def test_the_body_called_by_its_head_word_is_the_body_named_in_full_before(nlp: 
     )
     said = [e for e in events_of(nlp, text, date(2026, 4, 8)) if e["type"] == "STATEMENT"]
     assert [e["source"] for e in said] == [["united-union-of-port-workers"]] * 2
+
+
+@pytest.mark.model
+def test_an_arrest_nobody_is_said_to_make_is_the_country_where_it_was_made(nlp: Any) -> None:
+    # the guide: an arrest is an ATTACK of the side that makes it; with no maker named,
+    # the state where it happens
+    text = (
+        "Press groups marked the anniversary of the arrest of nine editors in Mombasa on "
+        "March 3 last year. Most of the Ugandan traders had been arrested in Tanzania in 2021."
+    )
+    attacks = [e for e in events_of(nlp, text, date(2026, 5, 14)) if e["type"] == "ATTACK"]
+    assert sorted(e["source"][0] for e in attacks) == ["KEN", "TZA"]
+
+
+@pytest.mark.model
+def test_an_arrest_by_a_named_side_stays_that_sides(nlp: Any) -> None:
+    text = "Ugandan soldiers arrested four Kenyan fishermen near Mombasa on Monday."
+    [attack] = [e for e in events_of(nlp, text, date(2026, 5, 14)) if e["type"] == "ATTACK"]
+    assert attack["source"] == ["UGA"]

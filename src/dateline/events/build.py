@@ -10,7 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dateline.events import merge, scene, status, timing, venue
+from dateline.events import merge, participants, scene, status, timing, venue
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.triggers import lookup
@@ -88,6 +88,7 @@ def build_events(
     venue.building_cities(told, places, text)
     venue.aid_to_the_country_in_view(events, places, actors, doc)
     venue.strikes_of_a_country(told, places, actors, doc)
+    participants.held_by_the_state(events, places)  # once every event is placed
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

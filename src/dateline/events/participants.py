@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.mentions import FORMS_OF_ADDRESS
 from dateline.events.tree import THE, is_definite
-from dateline.model import Actor, Place
+from dateline.model import Actor, Event, Place
 
 if TYPE_CHECKING:
     from dateline.events.voice import Voices
@@ -1342,3 +1342,22 @@ def _countries_of(index: MentionIndex, token: Token, count: int) -> list[Ref]:
             found[ref.country] = Ref(ref.country, "country", ref.country, ref.start)
     refs = list(found.values())[:count]
     return refs if len(refs) == count else []
+
+
+#: acts of force only a state's authorities make: an arrest, a detention, a jailing
+HOLDING_TRIGGERS = {"arrest", "detain", "jail"}
+
+
+def held_by_the_state(events: list[Event], places: list[Place]) -> None:
+    """'the arrest of fourteen reporters in Asmara', 'had been arrested in Burundi in 2019':
+    an arrest or detention whose maker the text does not name, told at a place of a known
+    country, is made by that country (the guide: an arrest is an ``ATTACK`` of the side that
+    makes it, and only the state arrests where it rules). Runs once every rule has placed
+    the events."""
+    by_name = {p.name: p for p in places}
+    for event in events:
+        if event.type != "ATTACK" or event.source or event.trigger not in HOLDING_TRIGGERS:
+            continue
+        here = by_name.get(event.location or "")
+        if here is not None and here.country:
+            event.source = [here.country]
