@@ -43,8 +43,8 @@ def choose_year(
     if _moved_to(ctx):
         # 'that had been set for January 20, has been postponed to February 10': the day a
         # plan is moved to lies ahead, whatever the old plan's or the story's past says
-        ahead = [p for p in options if p.end >= ctx.dct]
-        return ahead[0] if ahead else options[-1]
+        coming = [p for p in options if p.end >= ctx.dct]
+        return coming[0] if coming else options[-1]
     narrative = narrative_year(ctx, build)
     if narrative is not None:
         return narrative
