@@ -1696,20 +1696,22 @@ def _moved_subject(verb: Token) -> Token | None:
 
 
 def _new_time_of(verb: Token, dated: list[Timex], dct: date) -> list[Timex]:
-    """The dated timexes after the verb in its own phrases (not in a clause below it), none
-    of them before the DCT (a new time lies ahead)."""
+    """The dated timexes after the verb in its own phrases (not in a clause below it, nor
+    the day a plan is moved from), none of them before the DCT (a new time lies ahead)."""
     own: list[Timex] = []
+    moving = verb.lemma_.lower() in MOVE_VERBS
     for timex in dated:
         root = timex_root(verb.doc, timex)
         if root is None or root.i <= verb.i:
             continue
-        token = root
+        token, old = root, False
         while token.i != verb.i and token.head.i != token.i:
             if token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "acl"):
                 break
+            old = old or (moving and token.dep_ == "prep" and token.lower_ == "from")
             token = token.head
-        if token.i != verb.i:
-            continue
+        if token.i != verb.i or old:
+            continue  # 'has been moved from October 14 to November 5': not the old day
         if (timex.earliest or "") < dct.isoformat():
             return []
         own.append(timex)
