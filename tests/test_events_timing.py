@@ -1358,3 +1358,37 @@ def test_words_not_told_at_the_leads_scene_stay_undated(nlp: Any, text: str) -> 
     ('outside the party's offices' after a court's sentence), are not put on its day."""
     said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == [None]
+
+
+NEW_TIME_DCT = date(2027, 4, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The second round of talks between Chile and Peru had been due in Lima on May 18; it "
+         "will now take place on June 18.", "MEET", "2027-06-18"),
+        ("Kenya and Uganda were due to hold talks in Nairobi on May 10. The talks have been "
+         "postponed. They will now take place on June 3.", "MEET", "2027-06-03"),
+        ("Nepal will host a donors' conference in Kathmandu. The conference had been set for "
+         "May 10, but it has been moved to May 24.", "MEET", "2027-05-24"),
+        ("Ghana has put off a levy on rice imported from Togo that was due to take effect on "
+         "Friday. The levy will now apply from May 15.", "SANCTION", "2027-05-15"),
+    ],
+)  # fmt: skip
+def test_a_plan_takes_the_new_time_a_later_clause_tells(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    """The plan's pronoun or noun with 'will now take place', 'will now apply' or 'has been
+    moved to' tells the plan's new time, which replaces the old one or none."""
+    found = [e for e in _events(nlp, text, NEW_TIME_DCT) if e["type"] == kind]
+    assert value in [e["time"]["value"] for e in found]
+
+
+def test_a_later_clause_of_words_or_past_acts_moves_no_plan(nlp: Any) -> None:
+    text = (
+        "Kenya and Uganda held talks in Nairobi on April 12. Ruto said it would now be "
+        "easier to trade from May 1."
+    )
+    meets = [e for e in _events(nlp, text, NEW_TIME_DCT) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in meets] == ["2027-04-12"]

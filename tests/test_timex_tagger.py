@@ -251,6 +251,30 @@ def test_parsed_doc_keeps_past_plans_and_coming_weekends() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        ("A donors' meeting that Peru was to host in Lima on November 16 has been postponed"
+         " to January, the ministry said.", date(2026, 11, 3), "January", "2027-01"),
+        ("The joint commission, which was due to meet in Quito this month, has been postponed"
+         " to September.", date(2017, 5, 10), "September", "2017-09"),
+        ("The fifth round, which had been set for October 8 in Quito, has been pushed back to"
+         " November at Colombia's request.", date(2015, 9, 22), "November", "2015-11"),
+    ],
+)  # fmt: skip
+def test_a_plan_moved_to_a_month_lies_ahead_of_its_old_plan(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    """The old plan told in the past ('was to host', 'was due') does not pull the month a
+    plan has been moved to into the past."""
+    from dateline.annotate import find_model
+
+    nlp = find_model()[1].load()
+    found = {t.text: t.value for t in tag(text, dct, doc=nlp(text))}
+    assert found[surface] == value
+
+
+@pytest.mark.model
 def test_the_governing_present_verb_outweighs_a_later_past_cue() -> None:
     from dateline.annotate import find_model
 

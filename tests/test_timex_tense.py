@@ -492,6 +492,15 @@ def test_a_bare_second_half_is_no_half_year() -> None:
             "December",
             "2025-12",
         ),
+        # the time a plan has been moved to lies ahead, though the text tells a story
+        # years before (the parsed forms: tests/test_timex_tagger.py)
+        (
+            "Fighting broke out on April 15, 2023. The latest round, set for January 20, has"
+            " been pushed back to February 10.",
+            date(2026, 1, 28),
+            "February 10",
+            "2026-02-10",
+        ),
         # ... unless an infinitive looks ahead from it
         (
             "Traders had chosen to square positions ahead of the weekend.",

@@ -54,6 +54,7 @@ def build_events(
             timing.no_date_set(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
         _follow_anchors(inherited)
+        timing.new_time_told_after([(g.mentions, e) for g, e in pairs], doc, timexes, dct)
         timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:

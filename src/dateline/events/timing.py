@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from calendar import monthrange
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -1640,3 +1641,124 @@ def _other_day_told(
         elif (timex.latest or "9")[:10] < day:
             return True
     return False
+
+
+#: verbs that tell when a plan now takes place ('it will now take place on June 18', 'the
+#: levy will now apply from April 15', 'will now be held on March 18')
+NOW_HELD_VERBS = HELD_VERBS | EXTENT_VERBS | {"take", "apply", "happen", "go"}
+#: verbs that move a plan to a new time ('it has been moved to April 24')
+MOVE_VERBS = {"move", "postpone", "push", "put", "reschedule", "defer", "delay", "bring"}
+#: the pronouns a later clause names the plan by
+PLAN_PRONOUNS = {"it", "they"}
+#: types of words and acts told, never an occasion a plan moves
+WORDS_NOT_PLANS = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN", "INVITE"}
+#: how many sentences after the plan's last mention its new time may be told in
+NEW_TIME_WITHIN = 2
+
+
+def new_time_told_after(
+    pairs: list[tuple[list[Mention], Event]], doc: Doc, timexes: list[Timex], dct: date
+) -> None:
+    """'The sixth round had been due in Rabat on May 18; it will now take place on June 18',
+    'The conference had been set for April 10, but it has been moved to April 24': a plan
+    whose new time a later clause tells, by the plan's pronoun or noun and a verb of taking
+    place with 'now' or a passive verb of moving, takes that time, not the old one."""
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and is_dated(t)]
+    if not dated:
+        return
+    starts = sorted({s.start for s in doc.sents})
+    for verb in doc:
+        subject = _moved_subject(verb)
+        if subject is None:
+            continue
+        own = _new_time_of(verb, dated, dct)
+        if not own:
+            continue
+        event = _plan_named_by(subject, pairs, doc, starts, dct)
+        if event is None:
+            continue
+        time, is_dated_now = told_time(own, doc.text)
+        if is_dated_now and time.value != event.time.value:
+            event.time, event.dated = time, True
+            event.cue = f"{event.cue} + new time told after"
+
+
+def _moved_subject(verb: Token) -> Token | None:
+    """The subject of 'it will now take place', 'they will now be held', 'it has been
+    moved to': a clause that tells a plan's new time."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    lemma = verb.lemma_.lower()
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    now = any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children)
+    if now and lemma in NOW_HELD_VERBS and aux & (FUTURE_AUX | {"would", "is", "are"}):
+        if lemma == "take" and not any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
+        ):
+            return None
+        return subject
+    if lemma in MOVE_VERBS and subject.dep_ == "nsubjpass" and aux & {"has", "have"}:
+        return subject  # 'it has been moved to April 24'
+    return None
+
+
+def _new_time_of(verb: Token, dated: list[Timex], dct: date) -> list[Timex]:
+    """The dated timexes after the verb in its own phrases (not in a clause below it, nor
+    the day a plan is moved from), none of them before the DCT (a new time lies ahead)."""
+    own: list[Timex] = []
+    moving = verb.lemma_.lower() in MOVE_VERBS
+    for timex in dated:
+        root = timex_root(verb.doc, timex)
+        if root is None or root.i <= verb.i:
+            continue
+        token, old = root, False
+        while token.i != verb.i and token.head.i != token.i:
+            if token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "acl"):
+                break
+            old = old or (moving and token.dep_ == "prep" and token.lower_ == "from")
+            token = token.head
+        if token.i != verb.i or old:
+            continue  # 'has been moved from October 14 to November 5': not the old day
+        if (timex.earliest or "") < dct.isoformat():
+            return []
+        own.append(timex)
+    return own
+
+
+def _plan_named_by(
+    subject: Token,
+    pairs: list[tuple[list[Mention], Event]],
+    doc: Doc,
+    starts: list[int],
+    dct: date,
+) -> Event | None:
+    """The event a later clause's subject names: its own trigger, a noun of the same
+    word as one of its mentions ('The levy will now apply'), or a pronoun after it in the
+    same sentence or the next ones; the latest such plan told before the subject."""
+    pronoun = subject.lower_ in PLAN_PRONOUNS
+    here = bisect_right(starts, subject.i)
+    best: tuple[int, Event] | None = None
+    for group, event in pairs:
+        if event.status == "negated" or event.type in WORDS_NOT_PLANS:
+            continue
+        # 'had been due in Rabat on May 18' may still read as occurred here
+        ahead = event.dated and (event.time.earliest or "") >= dct.isoformat()
+        moved = any(m.past_plan or m.rescheduled for m in group)
+        if event.status != "planned" and not ahead and not moved:
+            continue
+        for mention in group:
+            token = doc[mention.token]
+            if mention.token == subject.i:
+                return event  # 'The signing … will now take place at the closing session'
+            if token.i >= subject.i:
+                continue
+            if not pronoun and token.lemma_.lower() != subject.lemma_.lower():
+                continue
+            if here - bisect_right(starts, token.i) > NEW_TIME_WITHIN:
+                continue
+            if best is None or token.i > best[0]:
+                best = (token.i, event)
+    return best[1] if best is not None else None

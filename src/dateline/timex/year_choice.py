@@ -40,6 +40,11 @@ def choose_year(
     ranged = _range_start(ctx, build)
     if ranged is not None:
         return ranged
+    if _moved_to(ctx):
+        # 'that had been set for January 20, has been postponed to February 10': the day a
+        # plan is moved to lies ahead, whatever the old plan's or the story's past says
+        coming = [p for p in options if p.end >= ctx.dct]
+        return coming[0] if coming else options[-1]
     narrative = narrative_year(ctx, build)
     if narrative is not None:
         return narrative
@@ -61,6 +66,24 @@ def choose_year(
             options, key=lambda p: cal.days_apart(p, ctx.dct) + (p.start > ctx.dct) * AHEAD_COST
         )
     return min(options, key=lambda p: cal.days_apart(p, ctx.dct) + _penalty(p, ctx.dct, when))
+
+
+#: a plan moved to a time, told in the present perfect or ahead ('has been postponed to',
+#: 'have been pushed back until', 'will be moved to'); the simple past may tell a history
+#: ('the visit was moved to October' in an encyclopedia), whose new time is long past
+_MOVED_TO = re.compile(
+    r"\b(?:has|have|will|would|is\s+to|are\s+to)\s+(?:now\s+|since\s+|again\s+)?(?:been|be)\s+"
+    r"(?:postponed|moved|pushed\s+back|put\s+off|put\s+back|deferred|delayed|rescheduled)"
+    r"\s+(?:again\s+)?(?:until|till|to|into)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?$",
+    re.IGNORECASE,
+)
+MOVED_TO_REACH = 80  # characters before the time that its move may start
+
+
+def _moved_to(ctx: Context) -> bool:
+    """The time is the one a plan was moved to in the present perfect or the future."""
+    left, _ = sentence_bounds(ctx.text, ctx.start, ctx.end)
+    return _MOVED_TO.search(ctx.text, max(left, ctx.start - MOVED_TO_REACH), ctx.start) is not None
 
 
 ENDED_REACH = 16  # "ended on" right before a closing day
