@@ -79,10 +79,10 @@ def pending_page_pg(
     name = statement_name(limit is not None, by_end_groups(day))
     sql = (RESOURCES / name).read_text(encoding="utf-8")
     conn.run(_GENERIC)
-    cursor = conn.execute_named(sql, given)
-    row = namedtuple("row", [c[0] for c in cursor.description])  # type: ignore[misc]
-    rows = [row(*r) for r in cursor]
+    names, found = conn.rows_named(sql, given)  # the rows as one JSON text
     conn.run(_DEFAULT)
+    row = namedtuple("row", names)  # type: ignore[misc]
+    rows = [row(*r) for r in found]
 
     def build(missing: list[str], by_row: set[str]) -> dict[str, dict[str, Any]]:
         return build_stories(conn, missing, day, settings, False, by_row)
