@@ -132,9 +132,9 @@ class Connection:
 
     def rows_named(self, sql: str, values: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
         """:meth:`execute_named`'s column names and rows, the rows sent by the server as one
-        JSON value (``json_agg``) and decoded by :mod:`json` at once: a page of pending at
-        a million events is 1,300 rows of 30 columns, and a ctypes call per cell took
-        about 40 ms of the client's CPU (a JSON text of them, 4–6). A column is as
+        JSON value (``json_agg``) and decoded by :mod:`json` at once: a whole page of
+        pending at a million events is 473 rows of 43 columns, and a ctypes call per cell
+        took 22–27 ms of the client's CPU (one JSON text of them, 5–7). A column is as
         :class:`Cursor` gives it (a ``json`` column decoded, ``bool``, numbers and text),
         since ``row_to_json`` writes each in its JSON form. The rows in the statement's
         order (``json_agg`` of a sorted subquery keeps it: no parallel plan for a
