@@ -11,7 +11,7 @@ from typing import Any
 from dateline.collector import collector_paused
 from dateline.fastpath import is_postgresql, no_limit
 from dateline.fastpath.span import by_end_groups, in_list, overlapping_by_group
-from dateline.link.compat import Member, member_of_link_row, shift
+from dateline.link.compat import Member, member_of_values, shift
 from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
@@ -33,10 +33,11 @@ _MEMBER_COLUMNS = (
     "event_links.place_country, event_links.place_level, event_links.lo, event_links.hi, "
     "event_links.postponed"
 )
+_WIDTH = len(_MEMBER_COLUMNS.split(", "))  # 19: member_of_values' columns
 _LINKED = "events JOIN event_links ON event_links.event_id = events.id"
 _MEMBERS = f"SELECT {_MEMBER_COLUMNS} FROM {_LINKED}"
-# dateline.link.query._DETAIL_COLUMNS: the members of stories built whole
-_DETAIL_KEYS = ("id", "type", "status", "attribution", "trigger", "title", "source", "url")
+# dateline.link.query._DETAIL_COLUMNS: the members of stories built whole (after the
+# member's columns: attribution, trigger, title, source, url)
 _WHOLE = (
     f'SELECT {_MEMBER_COLUMNS}, events.attribution, events."trigger", documents.title, '
     f"documents.source, documents.url FROM {_LINKED} "
@@ -79,10 +80,10 @@ def pending_page_pg(
     name = statement_name(limit is not None, by_end_groups(day))
     sql = (RESOURCES / name).read_text(encoding="utf-8")
     conn.run(_GENERIC)
-    cursor = conn.execute_named(sql, given)
-    row = namedtuple("row", [c[0] for c in cursor.description])  # type: ignore[misc]
-    rows = [row(*r) for r in cursor]
+    names, found = conn.rows_named(sql, given)  # the rows as one JSON text
     conn.run(_DEFAULT)
+    row = namedtuple("row", names)  # type: ignore[misc]
+    rows = [row(*r) for r in found]
 
     def build(missing: list[str], by_row: set[str]) -> dict[str, dict[str, Any]]:
         return build_stories(conn, missing, day, settings, False, by_row)
@@ -224,12 +225,12 @@ def build_stories(
         wanted, params = in_list(found), found
     else:
         wanted, params = f"SELECT events.id FROM events WHERE {where}", given
-    names = _names(conn, wanted, params)
     ordered = {
         story_id: sorted(members, key=lambda m: (m.dct, m.id))
         for story_id, members in sorted(groups.items())
     }
     if details is None:
+        names = _names(conn, wanted, params)
         rows = _rows(conn, [i for i in ordered if i in by_row])
         return {
             i: row_summary(rows[i], members, settings, names)
@@ -237,7 +238,7 @@ def build_stories(
             else story_summary(i, members, settings, names)
             for i, members in ordered.items()
         }
-    _add_details(conn, wanted, params, details)
+    names = _add_details(conn, wanted, params, details)
     return {i: story_dict(i, members, settings, details, names) for i, members in ordered.items()}
 
 
@@ -259,23 +260,24 @@ def _members(
 ) -> dict[str, list[Member]]:
     """:func:`dateline.link.query._members`."""
     query = f"{_MEMBERS} WHERE {where}" if details is None else f"{_WHOLE} WHERE {where}"
-    cursor = conn.execute(query, params)
-    names = [c[0] for c in cursor.description]
     groups: dict[str, list[Member]] = {}
-    for r in cursor:
-        row = dict(zip(names, r, strict=True))
-        m = member_of_link_row(row, settings)
+    for r in conn.execute(query, params):  # _MEMBER_COLUMNS, then (whole) the details
+        m = member_of_values(r, settings)
         groups.setdefault(m.story_id or "", []).append(m)
         if details is not None:
-            details[m.id] = {**{k: row[k] for k in _DETAIL_KEYS}, "evidence": [],
-                             "candidates": [], "source_ids": [], "target_ids": []}  # fmt: skip
+            attribution, trigger, title, source, url = r[_WIDTH:]
+            details[m.id] = {"id": m.id, "type": m.type, "status": m.status,
+                             "attribution": attribution, "trigger": trigger, "title": title,
+                             "source": source, "url": url, "evidence": [], "candidates": [],
+                             "source_ids": [], "target_ids": []}  # fmt: skip
     return groups
 
 
 def _add_details(
     conn: Any, wanted: str, params: list[Any], details: dict[str, dict[str, Any]]
-) -> None:
-    """:func:`dateline.link.query._add_details`."""
+) -> dict[str, str]:
+    """:func:`dateline.link.query._add_details`; the names of the actors taking part and
+    quoted (:func:`_names`), read with the roles (one pass over ``event_actors``, not two)."""
     query = (
         f"SELECT event_id, sentence FROM event_evidence WHERE event_id IN ({wanted}) ORDER BY id"
     )
@@ -285,10 +287,19 @@ def _add_details(
              f"WHERE event_id IN ({wanted}) ORDER BY id")  # fmt: skip
     for event_id, value, status, text in conn.execute(query, params):
         details[event_id]["candidates"].append({"value": value, "status": status, "text": text})
-    query = ("SELECT event_id, role, actor_id FROM event_actors "
-             f"WHERE event_id IN ({wanted}) ORDER BY event_id, position")  # fmt: skip
-    for event_id, role, actor_id in conn.execute(query, params):
+    query = ("SELECT event_actors.event_id, event_actors.role, event_actors.actor_id, "
+             "actors.name FROM event_actors LEFT OUTER JOIN actors "
+             f"ON actors.id = event_actors.actor_id WHERE event_actors.event_id IN ({wanted}) "
+             "ORDER BY event_actors.event_id, event_actors.position")  # fmt: skip
+    names: dict[str, str] = {}
+    for event_id, role, actor_id, name in conn.execute(query, params):
         details[event_id][f"{role}_ids"].append(actor_id)
+        if name is not None:
+            names[actor_id] = name
+    quoted = f"SELECT attribution FROM events WHERE id IN ({wanted}) AND attribution IS NOT NULL"
+    query = f"SELECT id, name FROM actors WHERE id IN ({quoted})"
+    names.update(conn.execute(query, params).fetchall())
+    return names
 
 
 def _names(conn: Any, wanted: str, params: list[Any]) -> dict[str, str]:

@@ -130,6 +130,24 @@ class Connection:
         )
         return self._check(result, _TUPLES_OK)
 
+    def rows_named(self, sql: str, values: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+        """:meth:`execute_named`'s column names and rows, the rows sent by the server as one
+        JSON value (``json_agg``) and decoded by :mod:`json` at once: a whole page of
+        pending at a million events is 473 rows of 43 columns, and a ctypes call per cell
+        took 22–27 ms of the client's CPU (one JSON text of them, 5–7). A column is as
+        :class:`Cursor` gives it (a ``json`` column decoded, ``bool``, numbers and text),
+        since ``row_to_json`` writes each in its JSON form. The rows in the statement's
+        order (``json_agg`` of a sorted subquery keeps it: no parallel plan for a
+        ``json_agg``)."""
+        import json
+
+        wrapped = f"SELECT json_agg(q)::text FROM ({sql}) AS q"
+        found = self.execute_named(wrapped, values).fetchone()
+        if found is None or found[0] is None:
+            return [], []
+        rows = json.loads(found[0])  # objects keep the columns' order (names are distinct)
+        return list(rows[0]), [list(r.values()) for r in rows]
+
     def execute_named(self, sql: str, values: dict[str, Any]) -> Cursor:
         """One statement written for psycopg (``%(name)s`` parameters, ``%%`` for ``%``)
         with the ``values`` of its parameters by name; its rows."""

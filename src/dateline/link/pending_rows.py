@@ -10,7 +10,7 @@ from itertools import groupby
 from typing import Any
 
 from dateline.fastpath.span import prefix_values
-from dateline.link.compat import Member, member_of_link_row, shift
+from dateline.link.compat import Member, member_of_values, shift
 from dateline.link.settings import LinkSettings
 from dateline.link.story_view import (
     ROW_COLUMNS,
@@ -97,8 +97,7 @@ def _member(
     details: dict[str, dict[str, Any]] | None,
     named: dict[str, list[tuple[str, str]]],
 ) -> Member:
-    row = dict(zip(MEMBER_KEYS, found, strict=False))
-    m = member_of_link_row(row, settings)
+    m = member_of_values(found, settings)
     *more, (actors, quoted, *lists) = found[len(MEMBER_KEYS) :]
     actors = actors or ()
     named[m.id] = [(i, n) for _role, i, n in actors if n is not None]
@@ -111,8 +110,8 @@ def _member(
             roles[f"{role}_ids"].append(actor_id)
         details[m.id] = {
             "id": m.id,
-            "type": row["type"],
-            "status": row["status"],
+            "type": m.type,
+            "status": m.status,
             **dict(zip(DETAIL_KEYS, more, strict=True)),
             "evidence": evidence or [],
             "candidates": [{"value": v, "status": s, "text": x} for v, s, x in candidates or []],
