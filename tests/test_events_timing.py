@@ -1358,3 +1358,14 @@ def test_words_not_told_at_the_leads_scene_stay_undated(nlp: Any, text: str) -> 
     ('outside the party's offices' after a court's sentence), are not put on its day."""
     said = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
     assert [e["time"]["value"] for e in said] == [None]
+
+
+def test_a_meeting_pushed_back_to_a_month_keeps_that_month_ahead(nlp: Any) -> None:
+    # told in the past tense of the move, the new month is no month of last year (and so
+    # no past time the plan would drop)
+    text = (
+        "The donor conference in Nairobi, which was to open on July 20, has been pushed back "
+        "to October, the organisers said."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", "2026-10")]
