@@ -1392,3 +1392,14 @@ def test_a_later_clause_of_words_or_past_acts_moves_no_plan(nlp: Any) -> None:
     )
     meets = [e for e in _events(nlp, text, NEW_TIME_DCT) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in meets] == ["2027-04-12"]
+
+
+def test_a_meeting_pushed_back_to_a_month_keeps_that_month_ahead(nlp: Any) -> None:
+    # told in the past tense of the move, the new month is no month of last year (and so
+    # no past time the plan would drop)
+    text = (
+        "The donor conference in Nairobi, which was to open on July 20, has been pushed back "
+        "to October, the organisers said."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", "2026-10")]

@@ -370,3 +370,51 @@ def test_weekday_before_a_range_of_days_names_its_last_day(
     text: str, surface: str, value: str
 ) -> None:
     assert find(text, date(2027, 8, 20), surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "surface", "value"),
+    [
+        # the new time of a plan moved, told in the past tense of the move, lies ahead: not
+        # a year back
+        (
+            "The fisheries talks, set for next week, were pushed back to January.",
+            date(2024, 11, 20),
+            "January",
+            "2025-01",
+        ),
+        (
+            "The river commission's meeting, originally set for June, was put off to November "
+            "at the request of Laos.",
+            date(2025, 8, 14),
+            "November",
+            "2025-11",
+        ),
+        (
+            "The summit in Kigali has been put back to the autumn.",
+            date(2024, 5, 8),
+            "the autumn",
+            "2024-FA",
+        ),
+        # ... even when last year's is nearer to the DCT
+        (
+            "The state visit to Accra has been put back to the autumn.",
+            date(2026, 3, 18),
+            "the autumn",
+            "2026-FA",
+        ),
+        # ... but not a year ahead when the new time has only just gone by
+        (
+            "The talks, postponed to March, were held in Arusha on Tuesday.",
+            date(2024, 4, 10),
+            "March",
+            "2024-03",
+        ),
+        # a year the sentence names still decides
+        ("In 2019 the forum was moved to October.", date(2024, 4, 10), "October", "2019-10"),
+    ],
+)
+def test_the_time_a_plan_is_moved_to_lies_ahead(
+    text: str, dct: date, surface: str, value: str
+) -> None:
+    assert find(text, dct, surface).value == value

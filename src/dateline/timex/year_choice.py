@@ -51,6 +51,13 @@ def choose_year(
     if past_plan(ctx.text, ctx.start, ctx.end):
         # "had been due to start in October": planned on either side, the nearest one
         return min(options, key=lambda p: cal.days_apart(p, ctx.dct))
+    if _MOVED_ANY.search(ctx.text, max(0, ctx.start - MOVED_ANY_REACH), ctx.start):
+        # "was pushed back to November": a plan's new time, told in the past tense of
+        # the move itself, lies ahead unless it has only just gone by ("postponed to
+        # March, they were held on Tuesday" in April), not a year back
+        return min(
+            options, key=lambda p: cal.days_apart(p, ctx.dct) + (p.end < ctx.dct) * MOVED_BACK_COST
+        )
     when = ctx.tense
     ahead = _future_anchor(ctx)
     if ahead is not None and when != PAST:
@@ -86,6 +93,18 @@ def _moved_to(ctx: Context) -> bool:
     return _MOVED_TO.search(ctx.text, max(left, ctx.start - MOVED_TO_REACH), ctx.start) is not None
 
 
+# the new time a plan is moved to, in any tense of the move (the simple past too, after
+# the story's own year has had its say): "postponed to September", "put back a month to
+# June", "rescheduled for April" ("postponed until" is a deadline: the tense says future)
+MOVED_ANY_REACH = 60  # characters before the expression the move's verb may start
+MOVED_BACK_COST = 200  # days a new time already gone by counts as further away
+_MOVED_ANY = re.compile(
+    r"\b(?:(?:(?:postpon|delay|defer|adjourn|reschedul|mov|shift)[a-z]*|pushed|"
+    r"(?:push|put|set)[a-z]*\s+back|put[a-z]*\s+off|(?:brought|bring[a-z]*)\s+forward)"
+    r"(?:\s+[^\s.;:!?,]+){0,4}?\s+to|reschedul[a-z]*\s+for)\s+"
+    r"(?:the\s+)?(?:(?:early|late|mid|end\s+of|middle\s+of)[\s-]+)?$",
+    re.IGNORECASE,
+)
 ENDED_REACH = 16  # "ended on" right before a closing day
 _ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 AHEAD_COST = 200  # days a period after the DCT counts as further away when no cue decides
