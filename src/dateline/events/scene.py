@@ -270,24 +270,9 @@ def share_visit_places(
                 break
             if SCENE_GROUPS[visit.status] != SCENE_GROUPS[event.status]:
                 continue
-            if dct is not None and _long_past(visit, event, recent):
-                continue
             if _overlap(event, visit):
                 event.location = visit.location
                 break
-
-
-def _long_past(visit: Event, event: Event, recent: str) -> bool:
-    """An undated event is news of the days around the DCT: a visit that ended more than
-    ``DATELINE_DAYS`` before it ('the Angolan leader last went to Brazil in May 2025') is
-    not its scene, save when the same sentence tells both ('when he visited Paris in 2019
-    he met the mayor')."""
-    if event.dated or not visit.dated or visit.status != "occurred":
-        return False
-    if (visit.time.latest or visit.time.earliest or "9999") >= recent:
-        return False
-    told = {e.sentence for e in visit.evidence}
-    return not any(e.sentence in told for e in event.evidence)
 
 
 #: what the visitor's country does with the hosts during a visit: the visitor's own act
