@@ -519,6 +519,40 @@ def test_an_invitation_to_visit_a_country_is_that_countrys_when_nobody_made_it(
 
 
 @pytest.mark.model
+def test_an_invitation_to_a_place_is_that_places_countrys_when_nobody_made_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "The Kenyan minister had also been invited to Chile, officials said. The Ugandan "
+        "president accepted an invitation to Warsaw. The Chilean president accepted an "
+        "invitation to pay a state visit to Peru next year."
+    )
+    invites = [e for e in events_of(nlp, text, date(2026, 5, 3)) if e["type"] == "INVITE"]
+    assert sorted(e["source"][0] for e in invites if e["source"]) == ["CHL", "PER", "POL"]
+
+
+@pytest.mark.model
+def test_an_invitation_nobody_made_is_the_hosts_of_the_place_it_is_told_at(nlp: Any) -> None:
+    text = (
+        "LIMA, May 3 (Andean Wire) - Bolivia and Ecuador have been invited to send observers "
+        "to the naval drills."
+    )
+    [invite] = [e for e in events_of(nlp, text, date(2026, 5, 3)) if e["type"] == "INVITE"]
+    assert invite["source"] == ["PER"]
+
+
+@pytest.mark.model
+def test_a_host_does_not_invite_its_own_nor_for_a_maker_named_in_words(nlp: Any) -> None:
+    for text in (
+        "LIMA, May 3 (Andean Wire) - The Peruvian foreign minister was invited but has not "
+        "confirmed.",
+        "LIMA, May 3 (Andean Wire) - The organisers have invited the foreign minister of Ecuador.",
+    ):
+        invites = [e for e in events_of(nlp, text, date(2026, 5, 3)) if e["type"] == "INVITE"]
+        assert [e["source"] for e in invites] == [[]]
+
+
+@pytest.mark.model
 def test_his_in_what_one_thanks_a_person_for_is_that_persons(nlp: Any) -> None:
     text = (
         "Prime Minister Sarah Hill thanked President Pedro Lopez for his invitation to visit Chile."

@@ -510,22 +510,31 @@ def _made_by(noun: Token, index: MentionIndex) -> list[Ref]:
 
 #: verbs of coming that an invitation asks its guest to do
 GUEST_VERBS = {"visit", "come", "travel", "go", "return"}
+#: light verbs whose object is the guest's journey ('to pay a state visit to Brazil')
+JOURNEY_LIGHT_VERBS = {"pay", "make"}
+#: nouns of the journey a light verb makes
+JOURNEY_NOUNS = {"visit", "trip"}
 
 
 def host_of_invitation(invitation: Token, index: MentionIndex) -> list[Ref]:
     """The country an invitation asks its guest to come to, when the text names nobody who
-    made it: 'an invitation to visit Mongolia' is Mongolia's."""
+    made it: 'an invitation to visit Mongolia', 'an invitation to pay a state visit to
+    Brazil', 'an invitation to Warsaw', 'had been invited to Chile' are that country's."""
+    places = [pobj for prep, pobj in prep_objects(invitation) if prep == "to"]
     for verb in invitation.children:
-        if verb.dep_ not in ("acl", "xcomp", "relcl") or verb.lemma_.lower() not in GUEST_VERBS:
+        if verb.dep_ not in ("acl", "xcomp", "relcl") or not is_infinitive(verb):
             continue
-        if not is_infinitive(verb):
-            continue
-        places = [o for o in children(verb, "dobj")] if verb.lemma_.lower() == "visit" else []
-        places += [pobj for prep, pobj in prep_objects(verb) if prep == "to"]
-        for place in places:
-            ref = index.ref(place)
-            if ref is not None and ref.country and ref.kind in ("country", "place"):
-                return [Ref(ref.country, "country", ref.country, ref.start)]
+        lemma = verb.lemma_.lower()
+        if lemma in GUEST_VERBS:
+            places += [o for o in children(verb, "dobj")] if lemma == "visit" else []
+            places += [pobj for prep, pobj in prep_objects(verb) if prep == "to"]
+        elif lemma in JOURNEY_LIGHT_VERBS:
+            journeys = [o for o in children(verb, "dobj") if o.lemma_.lower() in JOURNEY_NOUNS]
+            places += [p for j in journeys for prep, p in prep_objects(j) if prep == "to"]
+    for place in places:
+        ref = index.ref(place)
+        if ref is not None and ref.country and ref.kind in ("country", "place"):
+            return [Ref(ref.country, "country", ref.country, ref.start)]
     return []
 
 

@@ -90,6 +90,7 @@ def build_events(
     venue.aid_to_the_country_in_view(events, places, actors, doc)
     venue.strikes_of_a_country(told, places, actors, doc)
     participants.held_by_the_state(events, places)  # once every event is placed
+    participants.invited_by_the_host(told, places, actors, doc)  # so is this
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

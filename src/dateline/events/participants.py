@@ -22,6 +22,7 @@ from dateline.events.tree import THE, is_definite
 from dateline.model import Actor, Event, Place
 
 if TYPE_CHECKING:
+    from dateline.events.mention import Mention
     from dateline.events.voice import Voices
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -1361,3 +1362,41 @@ def held_by_the_state(events: list[Event], places: list[Place]) -> None:
         here = by_name.get(event.location or "")
         if here is not None and here.country:
             event.source = [here.country]
+
+
+#: what names the maker of an invitation the actors step may not know: 'The organisers
+#: have invited', 'an invitation from the association's secretariat'
+_MAKER_DEPS = {"nsubj", "poss", "agent"}
+
+
+def _maker_told(token: Token) -> bool:
+    """Whether the invitation at ``token`` names who made it in words of its own."""
+    if any(c.dep_ in _MAKER_DEPS for c in token.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+
+
+def invited_by_the_host(
+    told: list[tuple[list[Mention], Event]], places: list[Place], actors: list[Actor], doc: Doc
+) -> None:
+    """'Burkina Faso's leader was invited but has not confirmed' (told from Accra), 'Vietnam
+    and Malaysia have been invited to send observers' (from Manila): an invitation whose
+    maker the text does not name, placed in a known country, is made by that country, the
+    host of what the guest is asked to (the rule that gives 'an invitation to visit
+    Mongolia' to Mongolia, for an invitation whose own words name no place). Not when a
+    guest is of that country (it does not invite its own), nor when the invitation has a
+    subject, owner or 'from' phrase the actors step names nobody in ('The organisers have
+    invited'). Runs once every rule has placed the events."""
+    by_name = {p.name: p for p in places}
+    country_of = {a.id: a.country for a in actors}
+    for mentions, event in told:
+        if event.type != "INVITE" or event.source:
+            continue
+        here = by_name.get(event.location or "")
+        if here is None or not here.country:
+            continue
+        if any(country_of.get(t, t) == here.country for t in event.target):
+            continue
+        if any(_maker_told(doc[m.token]) for m in mentions):
+            continue
+        event.source = [here.country]
