@@ -454,21 +454,21 @@ def test_one_story_on_postgresql_prints_what_the_full_command_prints(
 
 
 def test_pendings_statement_on_postgresql_is_sqlalchemys() -> None:
-    """The fast path's copies of pending's statement (it does not import SQLAlchemy) are
-    what dateline.link.pending_pg builds; when this fails, write them again (the function's
-    docstring says how)."""
+    """The fast path's statements expanded from its template (it does not import
+    SQLAlchemy) are what dateline.link.pending_pg builds; when this fails, write the
+    template again (the function's docstring says how)."""
     from dateline.link.pending_pg import fast_path_statements
 
     expected = fast_path_statements()
     assert len(expected) == 8
-    for name, sql in expected.items():
-        assert (fast_pending.RESOURCES / name).read_text(encoding="utf-8") == sql, name
+    for (limited, ends), sql in expected.items():
+        assert fast_pending.statement(limited, ends) == sql, (limited, ends)
 
 
 # sha256 of each of pending's statements as the fast path sends them (all or a page, the
-# span groups read by their end), as they were when they were eight files (clean18): the
-# server prepares and plans them by their text, so a change to one must be meant (and the
-# digest changed with it)
+# span groups read by their end), as they were as eight files (clean18; one template now):
+# the server prepares and plans them by their text, so a change to one must be meant (and
+# the digest changed with it)
 PENDING_SHA256 = {
     (False, ()): "322b532769a12a83156b55c3b02271d9740ecdd8b3cc6d477ceca1b9c6894aa1",
     (False, (1,)): "33871aad7aafa32349ec5404395c9db7a615ced2727748528feb7a9cb827f6c9",
@@ -485,8 +485,7 @@ PENDING_SHA256 = {
 def test_pendings_statements_are_the_ones_the_server_was_sent(
     limited: bool, ends: tuple[int, ...]
 ) -> None:
-    name = fast_pending.statement_name(limited, ends)
-    sql = (fast_pending.RESOURCES / name).read_text(encoding="utf-8")
+    sql = fast_pending.statement(limited, ends)
     assert hashlib.sha256(sql.encode("utf-8")).hexdigest() == PENDING_SHA256[limited, ends]
 
 
