@@ -24,7 +24,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
-    pending_key,
+    pending_keys,
     row_summary,
     story_dict,
     story_summary,
@@ -237,10 +237,7 @@ def _unsettled(
     for start in range(0, len(unknown), MEMBER_LIST):
         chunk = unknown[start : start + MEMBER_LIST]
         where = f"events.story_id IN ({in_list(chunk)}) AND events.dct <= ?"
-        for story_id, members in _members(conn, where, [*chunk, day], settings).items():
-            key = pending_key(story_id, members, day, settings)
-            if key is not None:
-                keys.append(key)
+        keys += pending_keys(_members(conn, where, [*chunk, day], settings), day, settings)
     return keys
 
 
