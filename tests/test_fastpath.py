@@ -4,6 +4,7 @@ the same articles in PostgreSQL; anything the fast path does not know is left to
 
 from __future__ import annotations
 
+import hashlib
 import io
 import subprocess
 import sys
@@ -453,15 +454,39 @@ def test_one_story_on_postgresql_prints_what_the_full_command_prints(
 
 
 def test_pendings_statement_on_postgresql_is_sqlalchemys() -> None:
-    """The fast path's copies of pending's statement (it does not import SQLAlchemy) are
-    what dateline.link.pending_pg builds; when this fails, write them again (the function's
-    docstring says how)."""
+    """The fast path's statements expanded from its template (it does not import
+    SQLAlchemy) are what dateline.link.pending_pg builds; when this fails, write the
+    template again (the function's docstring says how)."""
     from dateline.link.pending_pg import fast_path_statements
 
     expected = fast_path_statements()
     assert len(expected) == 8
-    for name, sql in expected.items():
-        assert (fast_pending.RESOURCES / name).read_text(encoding="utf-8") == sql, name
+    for (limited, ends), sql in expected.items():
+        assert fast_pending.statement(limited, ends) == sql, (limited, ends)
+
+
+# sha256 of each of pending's statements as the fast path sends them (all or a page, the
+# span groups read by their end), as they were as eight files (clean18; one template now):
+# the server prepares and plans them by their text, so a change to one must be meant (and
+# the digest changed with it)
+PENDING_SHA256 = {
+    (False, ()): "322b532769a12a83156b55c3b02271d9740ecdd8b3cc6d477ceca1b9c6894aa1",
+    (False, (1,)): "33871aad7aafa32349ec5404395c9db7a615ced2727748528feb7a9cb827f6c9",
+    (False, (2,)): "3035cf9c6a2437a3ac4fde76691b70c0527e5608f962ec8c6e327e03bda939be",
+    (False, (1, 2)): "bfaf720d05495fbfb17fedf7e9d3291c2f12c29a9403d489b6b882976da23929",
+    (True, ()): "a9be6d40a1e840a6ca1c1d10f7707711a3c44ffd3aa76fd55dd0b7899ece394f",
+    (True, (1,)): "f79cc9e2d81a3dc2b1b4db9531bd49cc2191f35809d32098e41d730d05359096",
+    (True, (2,)): "834a54eec6ee3d6a61606a2d0336869569d6f47899466066a13bc042c69c697d",
+    (True, (1, 2)): "4e195c5a838c92576691ccda00aa41e190f7637f6e6a99b3b48a3f61de41cece",
+}
+
+
+@pytest.mark.parametrize(("limited", "ends"), list(PENDING_SHA256), ids=str)
+def test_pendings_statements_are_the_ones_the_server_was_sent(
+    limited: bool, ends: tuple[int, ...]
+) -> None:
+    sql = fast_pending.statement(limited, ends)
+    assert hashlib.sha256(sql.encode("utf-8")).hexdigest() == PENDING_SHA256[limited, ends]
 
 
 @pytest.mark.postgres

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Connection, select, text
 
 import dateline.fastpath.pending as fast_pending
-import dateline.link.query as story_query
+import dateline.link.story_view as story_view
 from conftest import stored_article
 from dateline.link.history_table import fill
 from dateline.link.query import pending
@@ -77,7 +77,7 @@ def test_pending_reads_the_rows_instead_of_folding_reports(
             def no_fold(*_args: Any) -> None:
                 raise AssertionError("a story was folded from its reports")
 
-            monkeypatch.setattr(story_query, "pending_key", no_fold)
+            monkeypatch.setattr(story_view, "pending_key", no_fold)  # query's folds
             for day in DAYS:
                 assert pending(conn, day) == expected[day]
 
@@ -118,7 +118,7 @@ def test_the_fast_path_reads_the_rows_too(tmp_path: Any, monkeypatch: pytest.Mon
     def no_fold(*_args: Any) -> None:
         raise AssertionError("a story was folded from its reports")
 
-    monkeypatch.setattr(fast_pending, "pending_key", no_fold)
+    monkeypatch.setattr(story_view, "pending_key", no_fold)  # the fast path's folds
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         for day in DAYS:

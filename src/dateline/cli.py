@@ -46,6 +46,12 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
+def _texts_option(help: str) -> Any:
+    """``--texts DIR`` of the ``eval`` commands: an existing folder the articles are read
+    from, ``help`` saying which."""
+    return typer.Option("--texts", exists=True, file_okay=False, help=help)
+
+
 def _date(value: str | None, option: str = "--dct") -> date | None:
     if value is None:
         return None
@@ -686,12 +692,7 @@ def eval_events(
     ],
     texts: Annotated[
         Path | None,
-        typer.Option(
-            "--texts",
-            exists=True,
-            file_okay=False,
-            help="Folder of the articles when DIR holds only the *.expected.json files.",
-        ),
+        _texts_option("Folder of the articles when DIR holds only the *.expected.json files."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -716,12 +717,7 @@ def eval_stories(
     ],
     texts: Annotated[
         Path | None,
-        typer.Option(
-            "--texts",
-            exists=True,
-            file_okay=False,
-            help="Folder looked in first for every series' articles (then the series' own).",
-        ),
+        _texts_option("Folder looked in first for every series' articles (then the series' own)."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -7,8 +7,9 @@ The names are loaded when first used (PEP 562): importing a submodule such as
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from dateline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from dateline.actors.component import (
@@ -41,10 +42,4 @@ __all__ = [
     "place_for_span",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE)

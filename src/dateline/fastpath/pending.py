@@ -5,19 +5,26 @@ statements, and the stories folded and built by the same functions (:mod:`dateli
 from __future__ import annotations
 
 from collections import namedtuple
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from dateline.collector import collector_paused
 from dateline.fastpath import is_postgresql, no_limit
-from dateline.fastpath.span import by_end_groups, in_list, overlapping_by_group
+from dateline.fastpath.span import (
+    END_GROUPS,
+    SPAN_GROUPS,
+    by_end_groups,
+    in_list,
+    overlapping_by_group,
+)
 from dateline.link.compat import Member, member_of_values, shift
 from dateline.link.history import COLUMNS, judge
 from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
-    pending_key,
+    pending_keys,
     row_summary,
     story_dict,
     story_summary,
@@ -52,13 +59,51 @@ def pending(conn: Any, day: str, *, limit: int | None, offset: int) -> list[dict
     return pending_page(conn, day, limit=limit, offset=offset)[0]
 
 
-def statement_name(limited: bool, ends: tuple[int, ...]) -> str:
-    """The file of pending's statement on PostgreSQL (:mod:`dateline.link.pending_pg`) for
-    whole stories, a page or all of them, the span groups ``ends`` read by their end."""
-    return f"pending_pg_{'page' if limited else 'all'}_ends{''.join(map(str, ends)) or '0'}.sql"
-
-
 RESOURCES = Path(__file__).parent / "resources"
+# Pending's statement on PostgreSQL (dateline.link.pending_pg, as SQLAlchemy writes it:
+# the fast path does not import SQLAlchemy) is kept once, in ``resources/pending_pg.sql``,
+# with a mark where its eight forms differ: a page's limit (its ranking's and the stories
+# before the page's), and how the stories of each group of END_GROUPS that meet the day
+# are read (from their group's start, or by their end; :func:`dateline.span.by_end_groups`)
+LIMIT_MARK, LIMIT = "{limit}", " \n LIMIT %(first)s::INTEGER"
+_DAY = "%(day)s::VARCHAR"
+_MEETS = f"stories.open_until >= {_DAY} AND stories.first_dct <= {_DAY}"
+
+
+def group_mark(group: int) -> str:
+    """The template's mark for how the stories of span group ``group`` are read."""
+    return f"{{group{group}}}"
+
+
+def group_read(group: int, by_end: bool) -> str:
+    """What stands for :func:`group_mark` in the statement: the group's number and its
+    stories that meet the day, as :func:`dateline.span.overlapping_by_group` writes them
+    for PostgreSQL (the number written in where read by their end: the partial index of
+    migration 29 holds only those groups)."""
+    n = dict(SPAN_GROUPS)[group]
+    if by_end:
+        return f"{group} AND {_MEETS} AND stories.open_until <= %(day_{n}_end)s::VARCHAR"
+    return f"{group}::INTEGER AND stories.first_dct >= %(day_{n})s::VARCHAR AND {_MEETS}"
+
+
+def expand(template: str, limited: bool, ends: tuple[int, ...]) -> str:
+    """``template`` with its marks filled for a page (``limited``) or all stories, the span
+    groups ``ends`` read by their end."""
+    parts = {LIMIT_MARK: LIMIT if limited else ""}
+    parts.update({group_mark(g): group_read(g, g in ends) for g in END_GROUPS})
+    for mark, part in parts.items():
+        template = template.replace(mark, part)
+    return template
+
+
+@lru_cache(maxsize=8)
+def statement(limited: bool, ends: tuple[int, ...]) -> str:
+    """Pending's statement on PostgreSQL for whole stories, a page (``limited``) or all of
+    them, the span groups ``ends`` read by their end."""
+    template = (RESOURCES / "pending_pg.sql").read_text(encoding="utf-8")
+    return expand(template, limited, ends)
+
+
 # dateline.link.pending_pg._GENERIC and _DEFAULT: its statement alone on its generic plan
 _GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan"
 _DEFAULT = "SET LOCAL plan_cache_mode TO DEFAULT"
@@ -69,7 +114,7 @@ def pending_page_pg(
     conn: Any, day: str, *, limit: int | None, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """:func:`dateline.link.pending_pg.pending_page` (whole stories) on a libpq connection:
-    its statement (as SQLAlchemy writes it, kept in :data:`RESOURCES`) and the page built
+    its statement (as SQLAlchemy writes it, :func:`statement`) and the page built
     from its rows by the same function."""
     from dateline.link.pending_rows import day_values, page_of_rows
 
@@ -77,8 +122,7 @@ def pending_page_pg(
     given: dict[str, Any] = {**day_values(day, settings), "offset": offset}
     if limit is not None:
         given["first"] = offset + limit
-    name = statement_name(limit is not None, by_end_groups(day))
-    sql = (RESOURCES / name).read_text(encoding="utf-8")
+    sql = statement(limit is not None, by_end_groups(day))
     conn.run(_GENERIC)
     names, found = conn.rows_named(sql, given)  # the rows as one JSON text
     conn.run(_DEFAULT)
@@ -193,10 +237,7 @@ def _unsettled(
     for start in range(0, len(unknown), MEMBER_LIST):
         chunk = unknown[start : start + MEMBER_LIST]
         where = f"events.story_id IN ({in_list(chunk)}) AND events.dct <= ?"
-        for story_id, members in _members(conn, where, [*chunk, day], settings).items():
-            key = pending_key(story_id, members, day, settings)
-            if key is not None:
-                keys.append(key)
+        keys += pending_keys(_members(conn, where, [*chunk, day], settings), day, settings)
     return keys
 
 

@@ -12,8 +12,9 @@ read command short.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from dateline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from dateline.link.format import format_pending, format_stories, format_story, format_time
@@ -54,10 +55,4 @@ __all__ = [
     "story",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE)

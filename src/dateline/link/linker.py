@@ -407,20 +407,9 @@ def index_documents(
     (``Held``), which their members are built from."""
     members: list[Member] = []
     for start in range(0, len(document_ids), CHUNK):
-        chunk = document_ids[start : start + CHUNK]
-        members += _index_chunk(conn, chunk, settings, fresh, held)
-    return members
-
-
-def _index_chunk(
-    conn: Connection,
-    document_ids: list[str],
-    settings: LinkSettings,
-    fresh: bool = False,
-    held: Held | None = None,
-) -> list[Member]:
-    members = _members_of(conn, document_ids, settings, held)
-    _write_index(conn, members, settings, fresh)
+        chunk = _members_of(conn, document_ids[start : start + CHUNK], settings, held)
+        _write_index(conn, chunk, settings, fresh)
+        members += chunk
     return members
 
 

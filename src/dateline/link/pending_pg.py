@@ -360,13 +360,14 @@ def _member_fields(whole: bool) -> tuple[list[ColumnElement[Any]], Any]:
     return [f.label(f"m{n}") for n, f in enumerate(fields)], joined
 
 
-def fast_path_statements() -> dict[str, str]:
+def fast_path_statements() -> dict[tuple[bool, tuple[int, ...]], str]:
     """Pending's statement as :mod:`dateline.fastpath` sends it (whole stories, the packaged
-    rules), by file name: one per paging and span groups read by their end. The fast path
-    reads them from ``dateline/fastpath/resources`` (it does not import SQLAlchemy);
-    ``tests/test_fastpath.py`` checks that they are these. Write them again with
+    rules), by paging and span groups read by their end: the fast path expands them from
+    one template (:func:`dateline.fastpath.pending.statement`; it does not import
+    SQLAlchemy); ``tests/test_fastpath.py`` checks that they are these. Write the template
+    again with
     ``python -c "from dateline.link.pending_pg import write_fast_path_statements as w; w()"``."""
-    from dateline.fastpath.pending import statement_name
+    from dateline.fastpath.span import END_GROUPS
     from dateline.link.query import _day_values
     from dateline.link.settings import default_settings
 
@@ -375,19 +376,30 @@ def fast_path_statements() -> dict[str, str]:
     found = {}
     for limited in (False, True):
         given = (*keys, "offset", *(["first"] if limited else []))
-        for ends in ((), (1,), (2,), (1, 2)):
-            sql = _sql(settings, limited, True, given, ends)
-            found[statement_name(limited, ends)] = sql + "\n"
+        for ends in ((), *((g,) for g in END_GROUPS), END_GROUPS):
+            found[limited, ends] = _sql(settings, limited, True, given, ends) + "\n"
     return found
 
 
+def fast_path_template() -> str:
+    """The fast path's template of :func:`fast_path_statements`: a page's statement with
+    every group read by its end, the parts that vary marked; an error if it does not
+    expand into each of them."""
+    from dateline.fastpath import pending as fast
+
+    found = fast_path_statements()
+    template = found[True, fast.END_GROUPS]
+    template = template.replace(fast.LIMIT, fast.LIMIT_MARK)
+    for g in fast.END_GROUPS:
+        template = template.replace(fast.group_read(g, True), fast.group_mark(g))
+    for (limited, ends), sql in found.items():
+        if fast.expand(template, limited, ends) != sql:
+            raise ValueError(f"the fast path's marks miss a part of the statement {limited, ends}")
+    return template
+
+
 def write_fast_path_statements() -> None:
-    """Write :func:`fast_path_statements` into the fast path's resources."""
-    from pathlib import Path
+    """Write :func:`fast_path_template` into the fast path's resources."""
+    from dateline.fastpath.pending import RESOURCES
 
-    import dateline.fastpath
-
-    folder = Path(dateline.fastpath.__file__).parent / "resources"
-    folder.mkdir(exist_ok=True)
-    for name, sql in fast_path_statements().items():
-        (folder / name).write_text(sql, encoding="utf-8")
+    (RESOURCES / "pending_pg.sql").write_text(fast_path_template(), encoding="utf-8")

@@ -36,7 +36,7 @@ from dateline.link.settings import LinkSettings, default_settings
 from dateline.link.story_view import (
     ROW_COLUMNS,
     PendingKey,
-    pending_key,
+    pending_keys,
 )
 from dateline.span import GROUPS, by_end_groups, overlapping_by_group
 from dateline.store import schema as t
@@ -359,12 +359,7 @@ def _folded_pending(
     to ``day``."""
     ev = t.events
     groups = _members(conn, [among(conn, ev.c.story_id, story_ids), ev.c.dct <= day], settings)
-    keys = []
-    for story_id, members in groups.items():
-        key = pending_key(story_id, members, day, settings)
-        if key is not None:
-            keys.append(key)
-    return keys
+    return pending_keys(groups, day, settings)
 
 
 def build_stories(

@@ -30,6 +30,15 @@ def pending_key(
     return (state.time.get("earliest") or "9999", state.articles[0].dct, story_id)
 
 
+def pending_keys(
+    groups: dict[str, list[Member]], day: str, settings: LinkSettings
+) -> list[PendingKey]:
+    """:func:`pending_key` of each story of ``groups`` (its members by story id) that is
+    pending as of ``day``, in the order of ``groups``."""
+    keys = (pending_key(story_id, members, day, settings) for story_id, members in groups.items())
+    return [key for key in keys if key is not None]
+
+
 def is_pending(found: dict[str, Any], day: str, settings: LinkSettings) -> bool:
     """Announced, dated, rescheduled or postponed (``pending_states``), window not passed,
     and (when undated) not gone stale."""
