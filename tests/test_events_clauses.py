@@ -718,22 +718,3 @@ def test_a_when_clause_before_the_main_clause_dates_it(nlp: Any) -> None:
     text = "When Obama visited Hanoi in May, he announced the end of the arms embargo."
     found = events(nlp, text, date(2016, 11, 20))
     assert {e["time"]["value"] for e in found if e["type"] != "VISIT"} == {"2016-05"}
-
-
-def test_a_meeting_in_a_foreign_city_is_a_visit_of_the_guest_only(nlp: Any) -> None:
-    text = "Ghana's trade minister and Togo's trade minister met in Lome on Monday."
-    found = events(nlp, text)
-    [meet] = of_type(found, "MEET")
-    [visit] = of_type(found, "VISIT")
-    assert visit["source"] == ["GHA"] and visit["target"] == ["TGO"]
-    assert visit["location"] == meet["location"] == "Lomé"
-    assert visit["status"] == "occurred" and visit["time"]["value"] == "2026-02-16"
-
-
-def test_a_meeting_after_the_trip_told_is_no_second_visit(nlp: Any) -> None:
-    text = (
-        "Ghana's trade minister flew to Lome on Sunday. "
-        "Ghana's trade minister and Togo's trade minister met in Lome on Monday."
-    )
-    [visit] = of_type(events(nlp, text), "VISIT")
-    assert visit["trigger"] == "fly"

@@ -88,7 +88,6 @@ def build_events(
     venue.building_cities(told, places, text)
     venue.aid_to_the_country_in_view(events, places, actors, doc)
     venue.strikes_of_a_country(told, places, actors, doc)
-    events = scene.meeting_visits(events, actors, places, lexicon.types["VISIT"])
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

@@ -653,65 +653,6 @@ def attendance_visits(
     return out
 
 
-#: verbs of meeting whose parties from another country travel to the meeting's city
-MEETING_VERBS = {"meet"}
-
-
-def meeting_visits(
-    events: list[Event], actors: list[Actor], places: list[Place], visit: EventType
-) -> list[Event]:
-    """'Kenya's and Uganda's trade ministers met in Kampala', 'the two delegations will meet
-    in Dhaka in May': each party to a meeting held in a foreign city is there on a visit
-    (docs/annotation.md, 'An act done in a foreign city'), with the meeting's status, time
-    and place; the host makes none. Run last, so that these visits lend no place or time to
-    other events. Only when every party's country is known and they are of two countries
-    or more: a person of no known country, or a meeting of one country's people, says
-    nothing of who travelled, and so does a meeting of no known time; a trip the article
-    tells itself is not told twice."""
-    country = {a.id: a.country for a in actors}
-    where = {p.name: p.country for p in places}
-    out: list[Event] = []
-    for event in events:
-        out.append(event)
-        there = where.get(event.location or "")
-        if event.type != "MEET" or event.trigger not in MEETING_VERBS or there is None:
-            continue
-        if event.time.value is None:
-            continue  # 'the two leaders have met in Nicosia before': no occasion to travel to
-        for guest in _guests_abroad(event, there, country):
-            if any(_trip_to(other, guest, there, where) for other in [*events, *out]):
-                continue
-            out.append(
-                replace(
-                    event,
-                    type="VISIT",
-                    plover=visit.plover,
-                    cameo=visit.cameo,
-                    source=[guest],
-                    target=[there],
-                    evidence=list(event.evidence),
-                    candidates=list(event.candidates),
-                    time=replace(event.time),
-                    cue=f"{event.cue} + meets abroad",
-                )
-            )
-    return out
-
-
-def _guests_abroad(event: Event, there: str, country: dict[str, str | None]) -> list[str]:
-    """The parties of a meeting in a city of ``there`` who come from another country
-    (none unless every party's country is known and there are two or more)."""
-    homes: dict[str, str] = {}
-    for party in [*event.source, *event.target]:
-        home = party if _is_country_code(party) else country.get(party)
-        if home is None:
-            return []
-        homes[party] = home
-    if len(set(homes.values())) < 2:
-        return []
-    return [party for party, home in homes.items() if home != there]
-
-
 def attends_at_home(event: Event, actors: list[Actor], places: list[Place]) -> bool:
     """A bare 'attend' ('Albanese will not attend') that is no trip: the gathering has no
     place, or the attendee's country (known, or an office-holder's) is the place's."""
