@@ -1403,3 +1403,31 @@ def test_a_meeting_pushed_back_to_a_month_keeps_that_month_ahead(nlp: Any) -> No
     )
     found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert [(e["status"], e["time"]["value"]) for e in found] == [("planned", "2026-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # a clause of 'when' dates the act it hangs on (and that act's infinitive's governor)
+        ("Zambia and Malawi first agreed to cut tariffs when their ministers met in Lusaka in "
+         "March last year.", "AGREE", "2025-03"),
+        # a relative clause whose verb makes its noun happen tells the noun's time
+        ("Norway pledged $50 million for Malawi at a donors' conference it hosted in Oslo in "
+         "May 2019.", "MEET", "2019-05"),
+        # the talks walked out of went on at the walkout's time
+        ("Nigeria's envoy walked out of the talks with Morocco in Abuja in June 1999.", "MEET",
+         "1999-06"),
+    ],
+)  # fmt: skip
+def test_a_past_act_takes_the_year_or_month_of_its_own_clause(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert value in [e["time"]["value"] for e in found]
+
+
+def test_a_relative_clause_of_another_subject_doing_keeps_its_time(nlp: Any) -> None:
+    # the relative clause's verb is no making of the noun: the conference keeps no date
+    text = "Norway pledged $50 million for Malawi at a conference that praised its aid in 2019."
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert all(e["time"]["value"] != "2019" for e in found)

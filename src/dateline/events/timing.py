@@ -66,6 +66,8 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
         token = doc[mention.token]
         role = argument_of(token, doc[mention.clause]) if mention.clause != mention.token else None
         during = token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "in")
+        # 'walked out of the talks in June 1999': the gathering left is at the walkout's time
+        walked_out = _walked_out_of(token) and token.head.head.head.i == mention.clause
         # 'went to Vostochny for a summit with Putin in 2023': the trip's time is the summit's
         purpose = (
             token.dep_ == "pobj" and token.head.lower_ == "for" and trip_host(doc[mention.clause])
@@ -88,6 +90,7 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             ended
             or role in ("dobj", "nsubj", "nsubjpass", "attr")
             or ((during or purpose) and token.head.head.i == mention.clause)
+            or walked_out
         ):
             # 'detained students on Sunday during a protest': the protest was on Sunday
             table.setdefault(mention.clause, []).append(mention)
@@ -109,6 +112,17 @@ def owners(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
             # verb the participle hangs on tells no event of its own; its time is the visit's
             table[host.i] = [mention]
     return table
+
+
+def _walked_out_of(token: Token) -> bool:
+    """'walked out of the talks': the talks went on when the walkout was made."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lower_ == "out"
+        and prep.head.head.lemma_.lower() in ("walk", "storm")
+    )
 
 
 #: verbs that go on with a journey, whose purpose is an act of it ('will continue to Phnom
@@ -219,7 +233,17 @@ def attach(
         owner, distance, prep = hit
         prep = prep or window_before(doc, timex)
         used.add(number)
-        for mention in table[owner]:
+        owned = [(mention, owner, distance) for mention in table[owner]]
+        if _when_clause(doc[owner]):
+            # 'first agreed to cut tariffs when they met in Lusaka in March': the acts the
+            # clause of 'when' dates (and their infinitives) happen at the meeting's time,
+            # if they have none nearer
+            above = _climb(doc[owner], table)
+            while above is not None:
+                owned += [(m, above[0], distance + above[1]) for m in table[above[0]]]
+                verb = doc[above[0]]
+                above = _climb(verb, table) if verb.dep_ == "xcomp" else None
+        for mention, owner, distance in owned:
             held = held_at.get(id(mention))
             if mention.rescheduled and held is not None and owner == held.i:
                 pass  # '… and will now be held in Dodoma on March 18 and 19': the new time
@@ -256,6 +280,14 @@ def attach(
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+def _when_clause(verb: Token) -> bool:
+    """'…, when they met in Baku in May': a past clause of 'when' hung on a verb, whose time
+    is the time of the act it hangs on."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBD" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 
 def _inside_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
@@ -466,10 +498,33 @@ def _boundary(token: Token) -> bool:
         lemma = token.lemma_.lower()
         if _plan_relative(token):
             return False  # 'a rally the party had called for Saturday': the rally's day
+        if _made_relative(token):
+            return False  # 'a conference it hosted in May 2019': the conference's own time
         return lemma not in SCHEDULING and lemma not in EXTENT_VERBS
     if token.dep_ == "conj":
         return token.lemma_.lower() in SPEECH_VERBS or is_future(token) != is_future(token.head)
     return token.dep_ in ("ROOT", "ccomp")
+
+
+#: verbs whose object is the event they make happen ('the conference it hosted', 'the
+#: treaty they signed', 'the visit he made')
+MAKING_VERBS = {
+    "host", "hold", "stage", "organise", "organize", "attend", "sign", "conclude", "seal",
+    "make", "pay",
+}  # fmt: skip
+
+
+def _made_relative(verb: Token) -> bool:
+    """'a donors' conference it hosted in May 2019', 'the treaty they signed in 1997': a
+    relative clause in the past whose verb makes its noun happen, the noun being the
+    clause's missing object, tells the noun's own time."""
+    if verb.lemma_.lower() not in MAKING_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which") for c in verb.children)
+    return subject and all(c.lower_ in ("that", "which") for c in objects)
 
 
 def _was_to_be_held(aux: Token) -> bool:
