@@ -917,3 +917,45 @@ def test_a_plan_moved_to_another_day_is_still_planned(nlp: Any, text: str, cue: 
 def test_troops_moved_to_a_place_are_no_plan_moved(nlp: Any) -> None:
     deployed = [e for e in _events(nlp, "Kenya moved troops to the border on Monday.")]
     assert [(e["type"], e["status"]) for e in deployed] == [("DEPLOY", "occurred")]
+
+
+def _moves(nlp: Any, text: str, kind: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    found = [e for e in _events(nlp, text, date(2026, 9, 1)) if e["type"] == kind]
+    return [(e["status"], e["time"]["value"], e["location"], e["change"]) for e in found]
+
+
+def test_a_plan_told_now_beside_its_old_date_is_one_plan_moved(nlp: Any) -> None:
+    # the old date told as a plan in the past, in the sentence or the one before: one row
+    # at the new date, at the place told with the old one, marked moved
+    moved = [("planned", "2026-10-27", "Lima", "postponed")]
+    for text in (
+        "President Ruiz was due to visit Lima on October 6. He will now travel there on "
+        "October 27.",
+        "President Ruiz had been scheduled to visit Lima on October 6, but he will now travel "
+        "there on October 27.",
+    ):
+        assert _moves(nlp, text, "VISIT") == moved, text
+    # a participle of the first date beside the new one
+    text = (
+        "The talks between Ghana and Togo, first set for October 3, will now open on November 10."
+    )
+    assert _moves(nlp, text, "MEET") == [("planned", "2026-11-10", None, "postponed")]
+    # the new holding told with no word of the plan's own type
+    text = (
+        "Talks between Ghana and Togo had been scheduled for October 3. They will now take "
+        "place on November 10."
+    )
+    assert _moves(nlp, text, "MEET") == [("planned", "2026-11-10", None, "postponed")]
+
+
+def test_now_without_an_old_date_or_at_another_place_moves_nothing(nlp: Any) -> None:
+    text = "President Ruiz will visit Lima on October 6. He will also visit Quito on October 27."
+    assert [c for *_, c in _moves(nlp, text, "VISIT")] == [None, None]
+    text = "President Ruiz will now visit Lima on October 27, his office said."
+    assert _moves(nlp, text, "VISIT") == [("planned", "2026-10-27", "Lima", None)]
+    # the old plan in another country: another trip, not this one moved
+    text = (
+        "Prime Minister Okafor was due to visit Nairobi on October 6. She will now visit "
+        "Kampala on October 27."
+    )
+    assert [c for *_, c in _moves(nlp, text, "VISIT")] == [None, None]

@@ -76,6 +76,7 @@ def extract_events(doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
     status.changed_by_reference(
         mentions, doc, lexicon.cues, timexes, lambda t, m: _same_kind(t, m, lexicon)
     )
+    status.moved_now(mentions, doc, lexicon.cues, timexes)
     mentions = voice.interview_statement(mentions, doc, index, timexes, lexicon)
     used |= layout.caption_times(mentions, timexes)
     timing.antecedent_dates(mentions, doc, timexes)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any, Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.events.arguments import (
     JOURNEY_VERBS,
@@ -1153,3 +1153,172 @@ def _refers_back(subject: Token) -> bool:
     mark = subject.doc[subject.i - 1] if subject.i else None
     bare = subject.tag_ == "NN" and not children(subject, "det", "poss")
     return bare and mark is not None and mark.lower_ == "that" and mark.dep_ == "mark"
+
+
+#: words that tell a plan's first date beside its new one ('first set for', 'originally
+#: scheduled for', 'earlier listed for')
+FIRST_WORDS = {"originally", "first", "initially", "previously", "earlier"}
+#: participles that give a plan a date ('set for October 3', 'was due in Lima')
+DATING_PARTICIPLES = {
+    "set", "scheduled", "planned", "slated", "due", "listed", "fixed", "expected", "billed",
+}  # fmt: skip
+#: verbs that tell a plan held at a time ('it will now take place on June 18')
+HOLDING_VERBS = {"take", "hold", "open", "start", "begin", "go", "happen", "convene", "meet"}
+
+
+def moved_now(
+    mentions: list[Mention], doc: Doc, cues: dict[str, Any], timexes: list[Timex]
+) -> None:
+    """'was due in Santiago on the sixth of October, but will now visit from the
+    twenty-seventh', 'the talks, first set for May 3, will now open on June 10', 'Originally
+    scheduled for March, the visit is now expected in May': a plan told with `now` beside
+    its old date (a plan told in the past in its sentence or the one before in its
+    paragraph, or a participle of its first date) is the plan moved, not a plan of its own
+    (docs/annotation.md: 'Postponed', one row at the new date): it is marked rescheduled,
+    so that merging joins it to the old plan and keeps the new date and the old place, and
+    the event carries change 'postponed'. 'The sixth round had been due in Rabat on May 18;
+    it will now take place on June 18', with no trigger for the new holding, gives the old
+    plan the new date."""
+    for mention in mentions:
+        if mention.status != "planned" or mention.past_plan or mention.rescheduled:
+            continue
+        if mention.type not in PUT_OFF_TYPES or not _now_on(doc[mention.clause]):
+            continue
+        own = doc[mention.clause].sent
+        first = _first_date_told(own, doc[mention.clause])
+        if first or _old_plan_before(mention, mentions, doc, cues):
+            mention.rescheduled = True
+    for plan in mentions:
+        if plan.status != "planned" or plan.rescheduled or plan.type not in PUT_OFF_TYPES:
+            continue
+        if not _told_as_past_plan(plan, doc, cues) or any(_moves(m, plan) for m in mentions):
+            continue
+        held = _held_now(plan, doc, cues, timexes)
+        if held is not None:
+            plan.time, plan.dated, plan.rescheduled = held, True, True
+
+
+def _now_on(verb: Token) -> bool:
+    """'will now visit', 'is now expected to be signed', 'are now due': `now` on the verb or
+    on the verb it is the complement of."""
+    for _ in range(3):
+        if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _first_date_told(sentence: Span, verb: Token) -> bool:
+    """A participle of a date first set in the sentence, apart from the plan's own verb:
+    'first set for May 3', 'originally scheduled for March', 'which had been set for Arica on
+    June 11-12', 'a month later than planned'."""
+    for token in sentence:
+        if token.i == verb.i or token.lower_ not in DATING_PARTICIPLES:
+            continue
+        if token.i > sentence.start and doc_word(token, -1) in FIRST_WORDS | {"than"}:
+            return True
+        if token.dep_ in ("relcl", "acl") and _past(token):
+            return True
+    return False
+
+
+def doc_word(token: Token, offset: int) -> str:
+    """The lower-case word ``offset`` tokens from ``token`` ('' off the document)."""
+    i = token.i + offset
+    return token.doc[i].lower_ if 0 <= i < len(token.doc) else ""
+
+
+def _same_paragraph_before(earlier: Token, later: Token) -> bool:
+    """The earlier token is in the later one's sentence, or in the sentence right before it
+    in its paragraph."""
+    own = later.sent
+    if own.start <= earlier.i < later.i:
+        return True
+    if own.start == 0:
+        return False
+    before = earlier.doc[own.start - 1].sent
+    text = earlier.doc.text
+    return (
+        before.start <= earlier.i < before.end
+        and "\n" not in text[before.end_char : own.start_char]
+    )
+
+
+def _old_plan_before(
+    mention: Mention, mentions: list[Mention], doc: Doc, cues: dict[str, Any]
+) -> bool:
+    """A plan of the mention's type told in the past ('was due in Lima on October 6', 'had
+    been set for Thursday') before it, in its sentence or the one before, at another time
+    and not in another country ('was due in Nairobi … will now visit Kampala' may be
+    another trip)."""
+    for other in mentions:
+        if other is mention or other.type != mention.type or other.status != "planned":
+            continue
+        if not _same_paragraph_before(doc[other.token], doc[mention.token]):
+            continue
+        if not _told_as_past_plan(other, doc, cues) or _other_country(other, mention):
+            continue
+        if other.dated and mention.dated and not _times_apart(other.time, mention.time):
+            continue  # the plan told again at its own time: no move
+        return True  # also 'but will now visit from the 27th', a new time the tagger missed
+    return False
+
+
+def _times_apart(left: EventTime, right: EventTime) -> bool:
+    a0, a1 = left.earliest or "", left.latest or "9999"
+    b0, b1 = right.earliest or "", right.latest or "9999"
+    return not (a0 <= b1 and b0 <= a1)
+
+
+def _other_country(left: Mention, right: Mention) -> bool:
+    """Both placed, in two countries or two cities."""
+    here, there = left.location, right.location
+    if here is None or there is None:
+        return False
+    if here.country and there.country and here.country != there.country:
+        return True
+    return here.kind == there.kind == "city" and here.name != there.name
+
+
+def _moves(mention: Mention, plan: Mention) -> bool:
+    """The mention is a new holding of the plan already marked (``moved_now``)."""
+    return mention.rescheduled and mention.type == plan.type and mention is not plan
+
+
+def _held_now(
+    plan: Mention, doc: Doc, cues: dict[str, Any], timexes: list[Timex]
+) -> EventTime | None:
+    """The time a verb of holding with `now` gives the plan after it, in its sentence or
+    the next of its paragraph, with the plan as its subject ('it', 'they', or a definite
+    noun): 'had been due in Rabat on May 18; it will now take place on June 18'."""
+    token = doc[plan.token]
+    own = token.sent
+    window = list(doc[token.i + 1 : own.end])
+    if own.end < len(doc):
+        after = doc[own.end].sent
+        if "\n" not in doc.text[own.end_char : after.start_char]:
+            window += list(after)
+    for verb in window:
+        if verb.lemma_.lower() not in HOLDING_VERBS or not _now_on(verb):
+            continue
+        if verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children):
+            continue
+        subject = _subject_of(verb)
+        if subject is None or not (
+            subject.lower_ in PLAN_PRONOUNS or is_definite(subject, DEFINITE_PLURAL)
+        ):
+            continue
+        if verb_status(verb, cues)[0] != "planned":
+            continue
+        span = (min(t.idx for t in verb.subtree), max(t.idx + len(t) for t in verb.subtree))
+        subject_span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+        for timex in timexes:
+            inside = span[0] <= timex.start and timex.end <= span[1]
+            of_subject = subject_span[0] <= timex.start < subject_span[1]
+            calendar = timex.value[:1].isdigit()  # not 'now' (PRESENT_REF)
+            if inside and not of_subject and calendar and timex.type == "DATE":
+                return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
+        return None
+    return None
