@@ -389,9 +389,9 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
             sources, targets = _countries_of(targets), []
             mention.stand_in = True
     if departure:
-        _departure_destination(mention, verb, index, targets)
+        _trip_place_after("for", mention, verb, index, targets)
     elif mention.type == "VISIT" and returned_from(verb, mention.trigger):
-        _trip_returned_from(mention, verb, index, targets)
+        _trip_place_after("from", mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
     if mention.type == "ATTACK" and mention.location is None:
         mention.location = place_of_result(verb, index)
@@ -775,27 +775,16 @@ def _add_prep_arguments(
 MADE_TOGETHER = {"AGREE", "MEET", "DISCUSS", "COOPERATE"}
 
 
-def _departure_destination(
-    mention: Mention, verb: Token, index: MentionIndex, targets: list[Ref]
+def _trip_place_after(
+    prep_word: str, mention: Mention, verb: Token, index: MentionIndex, targets: list[Ref]
 ) -> None:
-    """'left for Ukraine', 'departs Monday for Hanoi': the 'for' object is where the trip goes
-    (elsewhere 'for' names a purpose)."""
+    """The place a trip's verb names after one preposition is where the trip goes: 'for'
+    after a departure ('left for Ukraine', 'departs Monday for Hanoi'; elsewhere 'for' names
+    a purpose), 'from' after a return ('returned from Luanda on Friday', 'returned last
+    month from a three-day visit to China', 'from a conference in Auckland': the trip ended;
+    elsewhere 'from' names where a trip starts)."""
     for prep, pobj in prep_objects(verb):
-        place = first_place(pobj, index) if prep == "for" else None
-        if place is not None:
-            mention.location = place
-            _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])
-            return
-
-
-def _trip_returned_from(
-    mention: Mention, verb: Token, index: MentionIndex, targets: list[Ref]
-) -> None:
-    """'returned last month from a three-day visit to China', 'returned from Luanda on
-    Friday', 'returned from a conference in Auckland': the trip ended is to the place the
-    'from' phrase names (elsewhere 'from' names where a trip starts)."""
-    for prep, pobj in prep_objects(verb):
-        place = first_place(pobj, index) if prep == "from" else None
+        place = first_place(pobj, index) if prep == prep_word else None
         if place is not None:
             mention.location = place
             _extend(targets, [r for r in resolve_deep(pobj, index) if r.place is place])
