@@ -676,8 +676,6 @@ def _journey_ended(noun: Token, clause: Token) -> Token | None:
     """'left Almaty on Wednesday at the end of a two-day state visit', 'flew home at the end
     of a three-day visit to Ethiopia': the visit the clause's subject ends by leaving; the
     place left (the verb's object) when there is one, else the noun itself."""
-    if clause.lemma_.lower() not in LEAVING_VERBS or noun.dep_ != "pobj":
-        return None
     if not at_the_end_of(noun, clause):
         return None
     left = [c for c in clause.children if c.dep_ == "dobj"]

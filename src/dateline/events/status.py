@@ -915,6 +915,18 @@ LATER_KEYS = {"reschedule", "postpone", "put off", "push back"}
 NOT_THEN = "not then"
 
 
+def _rest_and_next_sentence(token: Token) -> list[Token]:
+    """The tokens after ``token`` in its sentence, and those of the next sentence when it is
+    in the same paragraph (no line break between them)."""
+    doc, sentence = token.doc, token.sent
+    window = list(doc[token.i + 1 : sentence.end])
+    if sentence.end < len(doc):
+        after = doc[sentence.end].sent
+        if "\n" not in doc.text[sentence.end_char : after.start_char]:
+            window += list(after)
+    return window
+
+
 def held_later(
     mention: Mention, token: Token, cues: dict[str, Any], same_kind: Callable[[Token], bool]
 ) -> bool:
@@ -930,14 +942,9 @@ def held_later(
     cue = mention.cue or ""
     if negation_kind(cue, cues) is None and cue not in FAILED:
         return False
-    doc, sentence = token.doc, token.sent
-    window = list(doc[token.i + 1 : sentence.end])
-    if sentence.end < len(doc):
-        after = doc[sentence.end].sent
-        if "\n" not in doc.text[sentence.end_char : after.start_char]:
-            window += list(after)  # the next sentence of its paragraph
+    doc = token.doc
     own = doc[mention.clause]
-    for later in filter(None, map(_later_verb, window)):
+    for later in filter(None, map(_later_verb, _rest_and_next_sentence(token))):
         if verb_status(later, cues)[0] != "planned":
             continue
         subject = _subject_of(later)
@@ -1217,17 +1224,11 @@ def _first_date_told(sentence: Span, verb: Token) -> bool:
     for token in sentence:
         if token.i == verb.i or token.lower_ not in DATING_PARTICIPLES:
             continue
-        if token.i > sentence.start and doc_word(token, -1) in FIRST_WORDS | {"than"}:
+        if token.i > sentence.start and token.nbor(-1).lower_ in FIRST_WORDS | {"than"}:
             return True
         if token.dep_ in ("relcl", "acl") and _past(token):
             return True
     return False
-
-
-def doc_word(token: Token, offset: int) -> str:
-    """The lower-case word ``offset`` tokens from ``token`` ('' off the document)."""
-    i = token.i + offset
-    return token.doc[i].lower_ if 0 <= i < len(token.doc) else ""
 
 
 def _same_paragraph_before(earlier: Token, later: Token) -> bool:
@@ -1293,14 +1294,7 @@ def _held_now(
     """The time a verb of holding with `now` gives the plan after it, in its sentence or
     the next of its paragraph, with the plan as its subject ('it', 'they', or a definite
     noun): 'had been due in Rabat on May 18; it will now take place on June 18'."""
-    token = doc[plan.token]
-    own = token.sent
-    window = list(doc[token.i + 1 : own.end])
-    if own.end < len(doc):
-        after = doc[own.end].sent
-        if "\n" not in doc.text[own.end_char : after.start_char]:
-            window += list(after)
-    for verb in window:
+    for verb in _rest_and_next_sentence(doc[plan.token]):
         if verb.lemma_.lower() not in HOLDING_VERBS or not _now_on(verb):
             continue
         if verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children):

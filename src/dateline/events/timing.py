@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from dateline.events.arguments import JOURNEY_VERBS, argument_of, at_the_end_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
-from dateline.events.status import ORDINAL_DAYS, day_of_visit
+from dateline.events.status import ORDINAL_DAYS, PLAN_PRONOUNS, day_of_visit
 from dateline.events.tree import due_in
 from dateline.events.triggers import TOPIC_PREPS, pos_class, returned_from, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
@@ -1703,8 +1703,6 @@ def _other_day_told(
 NOW_HELD_VERBS = HELD_VERBS | EXTENT_VERBS | {"take", "apply", "happen", "go"}
 #: verbs that move a plan to a new time ('it has been moved to April 24')
 MOVE_VERBS = {"move", "postpone", "push", "put", "reschedule", "defer", "delay", "bring"}
-#: the pronouns a later clause names the plan by
-PLAN_PRONOUNS = {"it", "they"}
 #: types of words and acts told, never an occasion a plan moves
 WORDS_NOT_PLANS = {"STATEMENT", "ACCUSE", "REJECT", "THREATEN", "INVITE"}
 #: how many sentences after the plan's last mention its new time may be told in
