@@ -337,15 +337,18 @@ def _add_details(
         details[event_id][f"{role}_ids"].append(actor_id)
         if name is not None:
             names[actor_id] = name
-    quoted = f"SELECT attribution FROM events WHERE id IN ({wanted}) AND attribution IS NOT NULL"
-    query = f"SELECT id, name FROM actors WHERE id IN ({quoted})"
+    query = f"SELECT id, name FROM actors WHERE id IN ({_quoted(wanted)})"
     names.update(conn.execute(query, params).fetchall())
     return names
+
+
+def _quoted(wanted: str) -> str:
+    """The ids of the actors quoted by the events ``wanted`` selects (their attribution)."""
+    return f"SELECT attribution FROM events WHERE id IN ({wanted}) AND attribution IS NOT NULL"
 
 
 def _names(conn: Any, wanted: str, params: list[Any]) -> dict[str, str]:
     """:func:`dateline.link.query._names`."""
     taking_part = f"SELECT actor_id FROM event_actors WHERE event_id IN ({wanted})"
-    quoted = f"SELECT attribution FROM events WHERE id IN ({wanted}) AND attribution IS NOT NULL"
-    query = f"SELECT id, name FROM actors WHERE id IN ({taking_part}) OR id IN ({quoted})"
+    query = f"SELECT id, name FROM actors WHERE id IN ({taking_part}) OR id IN ({_quoted(wanted)})"
     return dict(conn.execute(query, [*params, *params]).fetchall())
