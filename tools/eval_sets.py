@@ -54,6 +54,7 @@ GROUPS: dict[str, list[str]] = {
     "blind27": ["vrhovnik-tokyo", "wickramage-male", "apia-forum"],
     "blind28": ["oecusse-rounds", "wongsakul-mendoza", "kumasi-forum"],
     "blind29": ["geneva-pledges", "bambari-engineers", "thapa-dhaka"],
+    "blind30": ["maseru-observers", "mwakilema-surrender", "bishkek-sessions"],
 }
 REAL_SERIES = [
     "biden-germany-angola-2024",
