@@ -573,6 +573,7 @@ BROKEN = [
     ("hosted types not a list", ["hosted_types", "types"], "MEET"),
     ("speech types not a list", ["speech_types", "types"], "STATEMENT"),
     ("journey home types not a list", ["journey_home", "types"], "VISIT"),
+    ("once per article types not a list", ["once_per_article", "types"], "STATEMENT"),
 ]
 
 
@@ -587,6 +588,9 @@ def test_packaged_rules_load() -> None:
     assert S.family("INVITE") == S.family("VISIT") == "encounter"
     assert S.family("AGREE") == "AGREE"
     assert S.is_precursor("INVITE") and not S.is_precursor("VISIT")
+    # An article tells each thing said once; a visit or a meeting in several reports.
+    assert {"STATEMENT", "THREATEN", "ACCUSE"} <= S.once_per_article
+    assert not {"VISIT", "MEET"} & S.once_per_article
 
 
 @pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", ""])

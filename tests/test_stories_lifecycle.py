@@ -1026,3 +1026,55 @@ def test_migration_39_links_stored_documents_under_the_moved_here_rule(
     as_before = _with_rule_off(monkeypatch, cluster, "_moved_here")
     counts = _relinked_by_migration(db_url, _a_visit_moved_in_one_sentence(), 39, as_before)
     assert counts == (1, 2, 1)
+
+
+def _two_statements_in_one_article() -> list[dict[str, Any]]:
+    """ "Portugal and Morocco said on June 10 that the dialogue would resume"; further down
+    the same article, "a Portuguese spokesman said" (no date of its own); a day later
+    another outlet retells the joint statement of June 10."""
+    joint = {"type": "STATEMENT", "status": "occurred", "source": ["PRT", "MAR"],
+             "value": "2026-06-10", "earliest": "2026-06-10", "latest": "2026-06-10"}  # fmt: skip
+    return [
+        stored_article("2026-06-10", "Lisbon and Rabat to resume dialogue", "wire", [
+            {"key": "joint", **joint},
+            {"key": "spokesman", "type": "STATEMENT", "status": "occurred",
+             "source": ["PRT"]}]),
+        stored_article("2026-06-11", "Dialogue to resume", "daily", [
+            {"key": "joint-again", **joint}]),
+    ]  # fmt: skip
+
+
+def test_a_second_statement_of_one_article_is_another_statement_in_any_order(
+    tmp_path: Path,
+) -> None:
+    # The spokesman's words share Portugal with the joint statement and fall on its day,
+    # but one article tells each statement once: the joint one is retold the next day.
+    found = _stories_in_every_order(tmp_path, _two_statements_in_one_article())
+    assert all(counts == [1, 2] for counts in found)
+
+
+def test_a_second_visit_of_one_article_may_still_join_its_story(store: Store) -> None:
+    # Only speech is told once per article: a visit's arrival and its day in the capital
+    # are reports of one trip.
+    who = {"source": ["ines-ortega"], "target": ["NOR"]}
+    items = [
+        stored_article("2026-05-12", "Ortega in Norway", "wire", [
+            {"key": "arrived", "type": "VISIT", "status": "ongoing", **who,
+             "value": "2026-05-12", "earliest": "2026-05-12", "latest": "2026-05-12"},
+            {"key": "oslo", "type": "VISIT", "status": "occurred", "location": "Oslo", **who,
+             "value": "2026-05-12", "earliest": "2026-05-12", "latest": "2026-05-12"}],
+            {"Oslo": "NOR"}),
+    ]  # fmt: skip
+    for item in items:
+        store.add(item)
+    assert len(store.stories(limit=None)) == 1
+
+
+def test_migration_40_links_stored_documents_under_the_once_per_article_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+
+    as_before = _with_rule_off(monkeypatch, cluster.Draft, "reported_here")
+    counts = _relinked_by_migration(db_url, _two_statements_in_one_article(), 40, as_before)
+    assert counts == (2, 1, 2)

@@ -290,6 +290,16 @@ class Draft:
             if m.id not in own and signature(m) == key and slipped(e, m, self.settings)
         )
 
+    def reported_here(self, e: Member) -> bool:
+        """Whether the story already has a report of ``e``'s type from ``e``'s article, a type
+        an article reports once per occasion (``once_per_article``): a second statement of
+        the article is another speaker's or another day's."""
+        if e.type not in self.settings.once_per_article or self.last_article is None:
+            return False
+        if self.last_article[1] != e.document_id:
+            return False
+        return any(m.type == e.type for m in self._fold.current)
+
     def reverses(self, e: Member) -> bool:
         """Whether ``e`` turns a member of the tail it shares a key with around (``role_pairs``):
         Nwosu inviting Fortier to Nigeria is not Fortier's invitation nor Nwosu's visit to
@@ -501,6 +511,8 @@ def join_score(
     if e.type not in settings.place_free_types and not places_compatible(
         e.place, draft.place(settings)
     ):
+        return None
+    if draft.reported_here(e):
         return None
     # The latest members stand for a long story; bounded so that a story with hundreds of
     # reports costs the same per new report.

@@ -37,6 +37,7 @@ class LinkSettings:
     home_types: frozenset[str] = frozenset()  # to the traveller's own country: a trip's end
     speech_types: frozenset[str] = frozenset()  # made on one day: narrow implied windows
     speech_past_days: int = 1
+    once_per_article: frozenset[str] = frozenset()  # one report per article and story
     speech_future_days: int = 14
     role_pairs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     role_apart: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -144,6 +145,9 @@ def settings_from_dict(data: dict[str, Any], path: Path = RULES_PATH) -> LinkSet
             hosted_types=_types(path, "hosted_types", data.get("hosted_types", {"types": []})),
             speech_types=_types(path, "speech_types", speech),
             home_types=_types(path, "journey_home", data.get("journey_home", {"types": []})),
+            once_per_article=_types(
+                path, "once_per_article", data.get("once_per_article", {"types": []})
+            ),
             speech_past_days=int(speech.get("past", 1)),
             speech_future_days=int(speech.get("future", 14)),
             role_pairs=_role_pairs(path, data["role_pairs"]),

@@ -566,6 +566,13 @@ def _v39_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v40_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's twenty-third round): a statement, threat or
+    accusation does not join a story that already has a report of its type from its own
+    article (another speaker's or another day's: ``cluster.Draft.reported_here``)."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -672,6 +679,11 @@ MIGRATIONS: list[Migration] = [
         39,
         "stories linked again: a new date beside the old one in one article (round 22)",
         _v39_relink,
+    ),
+    (
+        40,
+        "stories linked again: one statement of a type per article and story (round 23)",
+        _v40_relink,
     ),
 ]
 
