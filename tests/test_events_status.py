@@ -948,6 +948,16 @@ def test_a_plan_told_now_beside_its_old_date_is_one_plan_moved(nlp: Any) -> None
     assert _moves(nlp, text, "MEET") == [("planned", "2026-11-10", None, "postponed")]
 
 
+def test_a_new_holding_told_by_any_verb_of_holding_with_now_moves_the_plan(nlp: Any) -> None:
+    # the one list of verbs that tell a plan's new time (status.held_now, which timing's new
+    # time after reads too): 'resume' as well as 'take place'
+    text = (
+        "Talks between Ghana and Togo had been scheduled for October 3. They will now resume "
+        "on November 10."
+    )
+    assert _moves(nlp, text, "MEET") == [("planned", "2026-11-10", None, "postponed")]
+
+
 def test_now_without_an_old_date_or_at_another_place_moves_nothing(nlp: Any) -> None:
     text = "President Ruiz will visit Lima on October 6. He will also visit Quito on October 27."
     assert [c for *_, c in _moves(nlp, text, "VISIT")] == [None, None]

@@ -1394,6 +1394,17 @@ def test_a_later_clause_of_words_or_past_acts_moves_no_plan(nlp: Any) -> None:
     assert [e["time"]["value"] for e in meets] == ["2027-04-12"]
 
 
+def test_now_of_another_clause_tells_no_new_time(nlp: Any) -> None:
+    # `now` counts on the verb or on a verb it complements that shares its subject: the
+    # talks' own clause, with its own subject, keeps its time as told, not a new one
+    text = (
+        "Our earlier post said the talks between Ghana and Togo would start at noon today in "
+        "Accra; they are now expected on Friday."
+    )
+    meets = [e for e in _events(nlp, text, NEW_TIME_DCT) if e["type"] == "MEET"]
+    assert meets and all("new time told after" not in (e["cue"] or "") for e in meets)
+
+
 def test_a_meeting_pushed_back_to_a_month_keeps_that_month_ahead(nlp: Any) -> None:
     # told in the past tense of the move, the new month is no month of last year (and so
     # no past time the plan would drop)

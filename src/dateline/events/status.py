@@ -1169,8 +1169,12 @@ FIRST_WORDS = {"originally", "first", "initially", "previously", "earlier"}
 DATING_PARTICIPLES = {
     "set", "scheduled", "planned", "slated", "due", "listed", "fixed", "expected", "billed",
 }  # fmt: skip
-#: verbs that tell a plan held at a time ('it will now take place on June 18')
-HOLDING_VERBS = {"take", "hold", "open", "start", "begin", "go", "happen", "convene", "meet"}
+#: verbs that tell, with `now`, when a plan is held ('it will now take place on June 18',
+#: 'will now be held on March 18', 'the levy will now apply from April 15')
+NOW_HELD_VERBS = {
+    "take", "hold", "convene", "stage", "meet", "open", "begin", "start", "resume", "go",
+    "happen", "apply", "run", "last", "span", "continue", "end", "close", "conclude",
+}  # fmt: skip
 
 
 def moved_now(
@@ -1207,14 +1211,28 @@ def moved_now(
 
 def _now_on(verb: Token) -> bool:
     """'will now visit', 'is now expected to be signed', 'are now due': `now` on the verb or
-    on the verb it is the complement of."""
+    on the verb it is the complement of, sharing its subject ('we reported the talks would
+    start at noon; they are now expected tomorrow': not the start)."""
     for _ in range(3):
         if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children):
             return True
-        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+        own = children(verb, "nsubj", "nsubjpass")
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i or own:
             return False
         verb = verb.head
     return False
+
+
+def held_now(verb: Token) -> Token | None:
+    """The subject of a verb of holding with `now` ('it will now take place', 'they will
+    now be held', 'the levy will now apply'): a clause that tells a plan's new time, which
+    ``moved_now`` marks moved and ``timing.new_time_told_after`` gives its event."""
+    lemma = verb.lemma_.lower()
+    if lemma not in NOW_HELD_VERBS or not _now_on(verb):
+        return None
+    if lemma == "take" and not any(c.lower_ == "place" for c in children(verb, "dobj")):
+        return None
+    return _subject_of(verb)
 
 
 def _first_date_told(sentence: Span, verb: Token) -> bool:
@@ -1295,11 +1313,7 @@ def _held_now(
     the next of its paragraph, with the plan as its subject ('it', 'they', or a definite
     noun): 'had been due in Rabat on May 18; it will now take place on June 18'."""
     for verb in _rest_and_next_sentence(doc[plan.token]):
-        if verb.lemma_.lower() not in HOLDING_VERBS or not _now_on(verb):
-            continue
-        if verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children):
-            continue
-        subject = _subject_of(verb)
+        subject = held_now(verb)
         if subject is None or not (
             subject.lower_ in PLAN_PRONOUNS or is_definite(subject, DEFINITE_PLURAL)
         ):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from dateline.events.arguments import JOURNEY_VERBS, argument_of, at_the_end_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
-from dateline.events.status import ORDINAL_DAYS, PLAN_PRONOUNS, day_of_visit
+from dateline.events.status import ORDINAL_DAYS, PLAN_PRONOUNS, day_of_visit, held_now
 from dateline.events.tree import due_in
 from dateline.events.triggers import TOPIC_PREPS, pos_class, returned_from, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
@@ -1698,9 +1698,6 @@ def _other_day_told(
     return False
 
 
-#: verbs that tell when a plan now takes place ('it will now take place on June 18', 'the
-#: levy will now apply from April 15', 'will now be held on March 18')
-NOW_HELD_VERBS = HELD_VERBS | EXTENT_VERBS | {"take", "apply", "happen", "go"}
 #: verbs that move a plan to a new time ('it has been moved to April 24')
 MOVE_VERBS = {"move", "postpone", "push", "put", "reschedule", "defer", "delay", "bring"}
 #: types of words and acts told, never an occasion a plan moves
@@ -1741,19 +1738,12 @@ def _moved_subject(verb: Token) -> Token | None:
     moved to': a clause that tells a plan's new time."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return None
-    lemma = verb.lemma_.lower()
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    now = any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children)
-    if now and lemma in NOW_HELD_VERBS and aux & (FUTURE_AUX | {"would", "is", "are"}):
-        if lemma == "take" and not any(
-            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
-        ):
-            return None
-        return subject
-    if lemma in MOVE_VERBS and subject.dep_ == "nsubjpass" and aux & {"has", "have"}:
+    held = held_now(verb)
+    if held is not None and aux & (FUTURE_AUX | {"would", "is", "are"}):
+        return held
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and verb.lemma_.lower() in MOVE_VERBS and aux & {"has", "have"}:
         return subject  # 'it has been moved to April 24'
     return None
 
