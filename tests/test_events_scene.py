@@ -823,3 +823,21 @@ def test_a_signing_by_the_visitors_country_within_the_visit_is_where_the_visitor
     )
     found = events_of(nlp, year, date(2026, 6, 10))
     assert [e["location"] for e in found if e["type"] == "MEET"] == [None]
+
+
+def test_an_arrival_with_no_destination_is_at_the_dateline_for_any_visitor(nlp: Any) -> None:
+    # a visitor the actors step gives no country, arrived on a recent day
+    known = "WINDHOEK, March 12 (Wire) - Osvaldo Peralta arrived on Tuesday for talks on fishing."
+    visits = [e for e in events_of(nlp, known, date(2025, 3, 12)) if e["type"] == "VISIT"]
+    assert [e["location"] for e in visits] == ["Windhoek"]
+    # an arrival still to come, filed from the host's capital
+    coming = "WINDHOEK, March 12 (Wire) - Osvaldo Peralta will now fly in on March 20."
+    visits = [e for e in events_of(nlp, coming, date(2025, 3, 12)) if e["type"] == "VISIT"]
+    assert [e["location"] for e in visits] == ["Windhoek"]
+    # the dateline's city as the place the traveller goes back to is no destination
+    home = (
+        "WINDHOEK, March 12 (Wire) - Osvaldo Peralta will fly in on March 20 and return to "
+        "Windhoek on March 22."
+    )
+    visits = [e for e in events_of(nlp, home, date(2025, 3, 12)) if e["type"] == "VISIT"]
+    assert "Windhoek" not in [e["location"] for e in visits]

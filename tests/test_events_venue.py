@@ -450,3 +450,23 @@ def test_a_rally_on_a_named_square_is_in_its_city(nlp: Any) -> None:
     named = "Hundreds of teachers rallied on Independence Square in Accra in May."
     [rally] = [e for e in events_of(nlp, named, DCT) if e["type"] == "PROTEST"]
     assert rally["location"] == "Accra" and "Independence Square" not in rally["target"]
+
+
+def test_an_address_to_a_parliament_is_where_the_parliament_sits(nlp: Any) -> None:
+    named = "President Adeyemi will address Senegal's National Assembly on Thursday."
+    assert places(nlp, named, "STATEMENT") == ["Dakar"]
+    # the country's parliament that sits outside its capital
+    told = (
+        "JOHANNESBURG, June 10 (Wire) - The foreign minister told Parliament on Wednesday "
+        "that the summit was off."
+    )
+    assert places(nlp, told, "STATEMENT") == ["Cape Town"]
+    # a foreign speaker addresses the assembly of the country the wire files from
+    abroad = (
+        "LUANDA, June 10 (Wire) - Brazil's President Helena Costa addressed the National "
+        "Assembly on Wednesday."
+    )
+    assert places(nlp, abroad, "STATEMENT") == ["Luanda"]
+    # the United Nations' assembly is no country's parliament
+    world = "President Adeyemi will address the UN General Assembly on Thursday."
+    assert places(nlp, world, "STATEMENT") != ["Dakar"]

@@ -82,6 +82,7 @@ def build_events(
     told = [(g.mentions, e) for g, e in pairs]  # each event with the mentions that tell it
     venue.said_after_gathering(events, told, doc)  # after the dateline's city
     venue.summons_at_home(actors, places, told, doc)  # before a ministry's country
+    venue.addresses_to_parliament(events, actors, places, told, doc, text)
     venue.home_institution_places(events, actors, told, doc)
     venue.clause_places(told)  # after every other rule
     venue.measures_at_home(events, actors)  # after the clauses' places

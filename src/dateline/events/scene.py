@@ -750,18 +750,21 @@ _ARRIVED = re.compile(r"\b(?:arriv\w*|land(?:s|ed|ing)?|fl(?:y|ies|ew|own|ying) 
 
 def _came_here(event: Event, city: Place, country: dict[str, str | None], floor: str) -> bool:
     """A visit without place or destination whose sentence says the visitor came 'here', or
-    came (arrived, landed, flew in) at all on a recent day, from abroad: the wire's city is
-    where the visitor came."""
+    came (arrived, landed, flew in) at all on a recent day or will come on a coming one,
+    from abroad or of no known country: the wire's city is where the visitor came ('Vinh
+    arrived on Monday', 'she will now fly in on June 17', filed from the host's capital)."""
     if event.location or event.target or not event.evidence:
         return False
     sentence = event.evidence[0].sentence
     if _HERE.search(sentence):
         return True
-    recent = event.status in ("occurred", "ongoing") and (
+    recent = event.status in ("occurred", "ongoing", "planned") and (
         not event.dated or (event.time.earliest or "") >= floor
     )
     homes = {country.get(s) or (s if _is_country_code(s) else None) for s in event.source}
-    abroad = bool(event.source) and None not in homes and city.country not in homes
+    abroad = bool(event.source) and city.country not in homes
+    if re.search(rf"\b(?:return\w*|back|home)\b[^.;]*\b{re.escape(city.name)}\b", sentence):
+        return False  # 'fly in on November 4 and return to Canberra': the wire's is home
     return recent and abroad and bool(_ARRIVED.search(sentence))
 
 

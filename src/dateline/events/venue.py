@@ -29,6 +29,8 @@ And rules over the events, after merging:
   donor's ("Korea pledged $8 million to rebuild schools" in a story on Malawi's floods).
 - a protest summons of an envoy with no place told happens at the summoning side's foreign
   ministry: in the city the envoy serves in, else the summoning country's capital;
+- an address to a parliament or assembly ("addressed the National Assembly", "told
+  Parliament") is made where the assembly sits: the seat of its country;
 - a strike of a whole country ("a nationwide transport strike", "its general strike", "the
   teachers' strike") happens in the country, not at the wire dateline's city.
 """
@@ -691,3 +693,132 @@ def _whole_country(token: Token) -> bool:
     return bool(words & NATIONWIDE) or any(
         c.dep_ in ("poss", "compound", "amod") and c.lower_ in STATE_WORKERS for c in before
     )
+
+
+#: words naming a parliament or assembly a speaker addresses ('addressed the National
+#: Assembly', 'a joint sitting of Parliament', 'told Parliament', 'the Verkhovna Rada')
+ASSEMBLY_WORDS = {
+    "parliament", "assembly", "congress", "senate", "diet", "legislature", "rada", "duma",
+    "knesset", "majlis", "sejm", "storting", "riksdag", "bundestag", "cortes", "lawmakers",
+}  # fmt: skip
+#: countries whose parliament does not sit in the capital the gazetteer gives
+PARLIAMENT_SEATS = {"ZAF": "Cape Town", "NLD": "The Hague", "BOL": "La Paz", "CHL": "Valparaíso"}
+#: statuses of what is done or under way, one group against plans and the rest
+DONE = {"occurred", "ongoing"}
+#: words that make an assembly the United Nations' one, which sits in New York
+WORLD_BODY = {"un", "u.n.", "united", "nations", "world"}
+
+
+def addresses_to_parliament(
+    events: list[Event],
+    actors: list[Actor],
+    places: list[Place],
+    pairs: list[tuple[list[Mention], Event]],
+    doc: Doc,
+    text: str,
+) -> None:
+    """An address to a parliament or assembly ('addressed the National Assembly', 'is due to
+    address Burkina Faso's National Assembly', 'told Parliament on Wednesday', 'an address
+    to the Assembly of the Republic') with no place, only a country, or the wire dateline's
+    city its sentence does not name, is a statement made where the assembly sits: the seat
+    of the country named with it; else of the wire dateline's country when the speaker is
+    from elsewhere; else of a country the speaker is visiting; else of the dateline's; else
+    of the speaker's own."""
+    from dateline.events.scene import dateline_city
+
+    by_id = {a.id: a for a in actors}
+    named = {p.name: p for p in places}
+    city = dateline_city(text)
+    for mentions, event in pairs:
+        if event.type != "STATEMENT":
+            continue
+        current = named.get(event.location or "")
+        lent = city is not None and event.location == city.name
+        sentence = event.evidence[0].sentence if event.evidence else ""
+        if lent and (event.location or "") in sentence:
+            continue  # the dateline's city named: 'addressed Parliament here in Cape Town'
+        if event.location and not lent and (current is None or current.kind != "country"):
+            continue  # a city or venue told or lent by another event: kept
+        assembly = next(
+            (a for m in mentions if (a := _addressed_assembly(doc[m.token])) is not None), None
+        )
+        if assembly is None:
+            continue
+        homes = {
+            c for s in event.source if (c := by_id[s].country if s in by_id else None) is not None
+        }
+        here = city.country if city is not None else None
+        code = _owner_country(assembly)
+        if code is None and here is not None and homes and here not in homes:
+            code = here  # 'LUANDA - … Brazil's president addressed the National Assembly'
+        code = code or _visited_country(event, events, named, homes) or here
+        code = code or next(iter(sorted(homes)), None)
+        if current is not None and current.kind == "country" and current.country == code:
+            continue  # 'will address Ghana's parliament', placed in Ghana: kept
+        seat = _seat_of_parliament(code) if code is not None else None
+        if seat is not None:
+            event.location = seat.name
+
+
+def _addressed_assembly(trigger: Token) -> Token | None:
+    """The assembly word of an address: the object of 'address' or 'tell', or the object of
+    the 'to' of the noun 'address'; none for the United Nations' General Assembly."""
+    lemma = trigger.lemma_.lower()
+    if lemma == "address" and trigger.pos_ == "VERB":
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    elif lemma == "address":
+        objects = [p for c in trigger.children if c.dep_ == "prep" for p in c.children]
+    elif lemma == "tell":
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    else:
+        return None
+    for obj in objects:
+        words = list(obj.subtree)
+        if any(w.lower_ in WORLD_BODY for w in words):
+            return None
+        for word in words:
+            if word.lemma_.lower() in ASSEMBLY_WORDS and (lemma != "tell" or word.is_title):
+                return word
+    return None
+
+
+def _owner_country(assembly: Token) -> str | None:
+    """The country named with the assembly: 'Burkina Faso's National Assembly', 'the
+    Kazakh parliament'."""
+    from dateline.actors.geo import country_code
+
+    for owner in assembly.children:
+        if owner.dep_ not in QUALIFYING or owner.i > assembly.i:
+            continue
+        words = [w.text for w in owner.subtree if w.dep_ != "case" and w.lower_ != "the"]
+        code = country_code(" ".join(words))
+        if code is not None:
+            return code
+    return None
+
+
+def _visited_country(
+    event: Event, events: list[Event], named: dict[str, Place], homes: set[str]
+) -> str | None:
+    """The country of a visit abroad by one of the event's doers, of the same status group."""
+    for visit in events:
+        if visit.type != "VISIT" or not set(visit.source) & set(event.source):
+            continue
+        if (visit.status in DONE) != (event.status in DONE):
+            continue
+        place = named.get(visit.location or "")
+        if place is not None and place.country and place.country not in homes:
+            return place.country
+    return None
+
+
+def _seat_of_parliament(code: str) -> Place | None:
+    """Where a country's parliament sits: its capital, save the few that sit elsewhere."""
+    from dateline.actors.geo import find_capital
+    from dateline.events.places import capital_city
+
+    name = PARLIAMENT_SEATS.get(code)
+    point = find_capital(name, code) if name else None
+    if point is None:
+        return capital_city(code)
+    return Place(point.name, code, point.lat, point.lon, "city")
