@@ -1447,3 +1447,13 @@ def test_a_range_end_needs_a_link_to_the_day(nlp: Any) -> None:
     text = "Uzbek officials will meet in Tashkent on August 3, and 5 ministers will attend."
     found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert found and all(e["time"]["value"] == "2026-08-03" for e in found)
+
+
+def test_an_arrival_and_the_departure_told_after_it_are_one_stay(nlp: Any) -> None:
+    # the parser reads 'leaves' as a noun here; the words tell the stay's last day
+    text = (
+        "The President of Chile arrived in Lima on Monday and leaves on Wednesday evening "
+        "after talks with the Peruvian President."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-06/2026-07-08"]

@@ -838,15 +838,25 @@ def _first_leg_span(span: EventTime, time: EventTime, own: list[Timex]) -> bool:
     )
 
 
+#: the end of a stay told right after the day it began: 'arrived on Monday and leaves on
+#: Wednesday evening' (the parser may read 'leaves' as a noun, so the words decide)
+LEFT_AFTER = re.compile(
+    r"\s*,?\s+and\s+(?:leaves|left|departs|departed|returns|returned)"
+    r"(?:\s+(?:for|to)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+on\s+(?:the\s+)?$"
+)
+
+
 def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
     """'visited Russia in 2019 and 2023' → one mention per year; 'went to Bogota on
-    February 9 and stayed until Sunday' is one stay from the first day to the last."""
+    February 9 and stayed until Sunday', 'arrived on Monday and leaves on Wednesday' is one
+    stay from the first day to the last."""
     dated = sorted((t for t in mention.timexes if is_dated(t)), key=lambda t: t.start)
     if len(dated) < 2 or "/" in (mention.time.value or ""):
         return [mention]
     first, last = dated[0], dated[-1]
     until = text[max(0, last.start - 8) : last.start].split()
-    if until and until[-1].lower() in ("until", "till", "through"):
+    going = len(dated) == 2 and bool(LEFT_AFTER.match(text, first.end, last.start))
+    if going or (until and until[-1].lower() in ("until", "till", "through")):
         if first.earliest and last.latest and first.earliest < last.latest:
             value = f"{first.earliest}/{last.latest}"
             mention.time = EventTime(value, first.earliest, last.latest, first.granularity)
