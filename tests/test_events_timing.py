@@ -1442,3 +1442,29 @@ def test_a_relative_clause_of_another_subject_doing_keeps_its_time(nlp: Any) -> 
     text = "Norway pledged $50 million for Malawi at a conference that praised its aid in 2019."
     found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert all(e["time"]["value"] != "2019" for e in found)
+
+
+def test_a_range_end_hung_elsewhere_still_ends_the_range(nlp: Any) -> None:
+    # the parser hangs the bare '17' on nothing that climbs to 'meet'
+    text = (
+        "Uzbek and Kazakh guards exchanged 12 detainees on Monday. Their water commission "
+        "is due to meet in Tashkent on June 15-17."
+    )
+    found = [e for e in _events(nlp, text, date(2026, 5, 26)) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in found] == ["2026-06-15/2026-06-17"]
+
+
+def test_a_range_end_needs_a_link_to_the_day(nlp: Any) -> None:
+    text = "Uzbek officials will meet in Tashkent on August 3, and 5 ministers will attend."
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert found and all(e["time"]["value"] == "2026-08-03" for e in found)
+
+
+def test_an_arrival_and_the_departure_told_after_it_are_one_stay(nlp: Any) -> None:
+    # the parser reads 'leaves' as a noun here; the words tell the stay's last day
+    text = (
+        "The President of Chile arrived in Lima on Monday and leaves on Wednesday evening "
+        "after talks with the Peruvian President."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-06/2026-07-08"]

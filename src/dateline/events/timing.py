@@ -270,16 +270,43 @@ def attach(
                 found.setdefault(id(mention), []).append(attachment)
     for mention in mentions:
         options = found.get(id(mention), [])
-        if mention.rescheduled or moved_in_time(doc[mention.token], doc[mention.clause]):
+        moved = mention.rescheduled or moved_in_time(doc[mention.token], doc[mention.clause])
+        if moved:
             options = _moved_to(options, doc, mention.clause)
         # 'most recently in September 2025': a dated timex outranks a nearer 'recently'
         options = [a for a in options if is_dated(a.timex)] or options
         options = _refined(options)
+        if not moved:  # 'moved from July 14 to August 5': the first day is the old one
+            options = _range_ends(options, timexes, text)
         if options:
             best = min(a.distance for a in options)
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+def _range_ends(options: list[Attachment], timexes: list[Timex], text: str) -> list[Attachment]:
+    """The other end of a range of days the parser hung elsewhere: 'will meet in Dushanbe
+    on June 15-17' (the bare '17' climbs to no trigger), 'from 20 to 22 March' (the bare
+    '20'). A day timex right before or after an attached one, joined to it as a range
+    (``range_in_text``), takes its place among the options at the same distance."""
+    taken = {id(a.timex) for a in options}
+    ordered = sorted(timexes, key=lambda t: t.start)
+    added: list[Attachment] = []
+    for attachment in options:
+        if attachment.timex.granularity != "day":
+            continue
+        place = next((n for n, t in enumerate(ordered) if t is attachment.timex), None)
+        if place is None:
+            continue
+        for near in (place - 1, place + 1):
+            if not 0 <= near < len(ordered) or id(ordered[near]) in taken:
+                continue
+            other = Attachment(ordered[near], attachment.distance, None, attachment.root)
+            if range_in_text([attachment, other], text) is not None:
+                added.append(other)
+                taken.add(id(other.timex))
+    return options + added
 
 
 def _when_clause(verb: Token) -> bool:
@@ -811,15 +838,25 @@ def _first_leg_span(span: EventTime, time: EventTime, own: list[Timex]) -> bool:
     )
 
 
+#: the end of a stay told right after the day it began: 'arrived on Monday and leaves on
+#: Wednesday evening' (the parser may read 'leaves' as a noun, so the words decide)
+LEFT_AFTER = re.compile(
+    r"\s*,?\s+and\s+(?:leaves|left|departs|departed|returns|returned)"
+    r"(?:\s+(?:for|to)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+on\s+(?:the\s+)?$"
+)
+
+
 def split_coordinated(mention: Mention, text: str = "") -> list[Mention]:
     """'visited Russia in 2019 and 2023' → one mention per year; 'went to Bogota on
-    February 9 and stayed until Sunday' is one stay from the first day to the last."""
+    February 9 and stayed until Sunday', 'arrived on Monday and leaves on Wednesday' is one
+    stay from the first day to the last."""
     dated = sorted((t for t in mention.timexes if is_dated(t)), key=lambda t: t.start)
     if len(dated) < 2 or "/" in (mention.time.value or ""):
         return [mention]
     first, last = dated[0], dated[-1]
     until = text[max(0, last.start - 8) : last.start].split()
-    if until and until[-1].lower() in ("until", "till", "through"):
+    going = len(dated) == 2 and bool(LEFT_AFTER.match(text, first.end, last.start))
+    if going or (until and until[-1].lower() in ("until", "till", "through")):
         if first.earliest and last.latest and first.earliest < last.latest:
             value = f"{first.earliest}/{last.latest}"
             mention.time = EventTime(value, first.earliest, last.latest, first.granularity)
