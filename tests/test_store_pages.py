@@ -1,10 +1,9 @@
-"""Migrations 20 and 40: fewer b-tree pages written per report, the same rows.
+"""Migration 20: fewer b-tree pages written per report, the same rows.
 
 ``ix_event_actors_actor`` and ``ix_stories_open`` dropped (prefixes of other indexes), on
 SQLite ``story_states``' triggers skipping reports that have no story; and the events of a
 batch pointed at their stories in one statement (``engine.update_by_key``). On SQLite and
-PostgreSQL. Migration 40, SQLite only: an actor's ``event_actors`` rows indexed by arrival
-(``ix_event_actors_actor_arrival``) instead of by event id.
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from sqlalchemy import Connection, event, text
 from dateline.link.history_table import _SQLITE_TRIGGERS, drop_triggers
 from dateline.store import Store
 from dateline.store.engine import update_by_key, writing
-from dateline.store.schema import ACTOR_ARRIVAL
 from test_reads_paging import plans
 
 DERIVED = ("stories", "story_keys", "story_tail", "story_summaries", "story_states",
@@ -44,12 +42,6 @@ def index_names(conn: Connection) -> set[str]:
     else:
         found = conn.execute(text("SELECT indexname FROM pg_indexes"))
     return {r[0] for r in found}
-
-
-def actor_index(conn: Connection) -> str:
-    """The index of an actor's ``event_actors`` rows: by arrival on SQLite (migration 40),
-    (actor, event) on PostgreSQL."""
-    return ACTOR_ARRIVAL if conn.dialect.name == "sqlite" else "ix_event_actors_actor_event"
 
 
 def table_sql(conn: Connection, name: str) -> str:
@@ -81,7 +73,7 @@ def test_migration_20_carries_a_database_over_with_the_same_rows(db_url: str) ->
         with store.engine.connect() as conn:
             assert dump(conn) == before
             assert not {"ix_event_actors_actor", "ix_stories_open"} & index_names(conn)
-            assert {actor_index(conn), "ix_stories_pending"} <= index_names(conn)
+            assert {"ix_event_actors_actor_event", "ix_stories_pending"} <= index_names(conn)
             if conn.dialect.name == "sqlite":
                 sql = table_sql(conn, "story_states_events_ai")
                 assert "WHEN new.story_id IS NOT NULL" in sql
@@ -137,75 +129,3 @@ def test_update_by_key_sets_each_row_across_statements(db_url: str) -> None:
         update_by_key(conn, table, "k", "v", [(f"k{n}", f"v{n * 2}") for n in range(1, 700, 2)])
         rows = dict(conn.execute(sa.select(table.c.k, table.c.v)).all())
     assert rows == {f"k{n}": (f"v{n * 2}" if n % 2 else None) for n in range(700)}
-
-
-def as_before_migration_40(conn: Connection) -> None:
-    """Make a SQLite database as migration 39 of the code before 40 left it."""
-    conn.execute(text(f"DROP INDEX {ACTOR_ARRIVAL}"))
-    conn.execute(
-        text("CREATE INDEX ix_event_actors_actor_event ON event_actors (actor_id, event_id)")
-    )
-    conn.execute(text("DELETE FROM schema_migrations WHERE version = 40"))
-
-
-def test_a_new_database_indexes_an_actors_rows_by_arrival_on_sqlite_only(db_url: str) -> None:
-    with Store(db_url) as store, store.engine.connect() as conn:
-        names = index_names(conn)
-        versions = {r[0] for r in conn.execute(text("SELECT version FROM schema_migrations"))}
-    assert 40 in versions
-    if "://" in db_url:  # PostgreSQL keeps (actor, event): its reads scan the index alone
-        assert "ix_event_actors_actor_event" in names and ACTOR_ARRIVAL not in names
-    else:
-        assert ACTOR_ARRIVAL in names and "ix_event_actors_actor_event" not in names
-
-
-def test_migration_40_carries_a_database_over_with_the_same_rows(tmp_path: Any) -> None:
-    articles = by_date(plans())
-    path = str(tmp_path / "old.db")
-    with Store(path) as store:
-        store.add_many(articles[:20])
-        with writing(store.engine) as conn:
-            before = dump(conn)
-            as_before_migration_40(conn)
-            assert ACTOR_ARRIVAL not in index_names(conn)
-    with Store(path) as store:
-        with store.engine.connect() as conn:
-            assert dump(conn) == before
-            names = index_names(conn)
-            assert ACTOR_ARRIVAL in names and "ix_event_actors_actor_event" not in names
-            # the planner's statistics know the new index (ANALYZE in the migration)
-            stat = "SELECT count(*) FROM sqlite_stat1 WHERE idx = :n"
-            assert conn.execute(text(stat), {"n": ACTOR_ARRIVAL}).scalar() == 1
-        store.add_many(articles[20:])
-        with store.engine.connect() as conn:
-            migrated = dump(conn)
-    with Store(str(tmp_path / "whole.db")) as whole:  # a database that never lacked 40
-        whole.add_many(articles[:20])
-        whole.add_many(articles[20:])
-        with whole.engine.connect() as conn:
-            assert dump(conn) == migrated
-
-
-def test_an_actors_rows_are_read_from_the_arrival_index(tmp_path: Any) -> None:
-    """SQLite: an actor's events (listed, and the capped count of its rows) are found by
-    ``ix_event_actors_actor_arrival``; the count reads the index alone."""
-    from dateline.store.queries import events_of_actor, is_busy
-
-    with Store(str(tmp_path / "t.db")) as store:
-        store.add_many(by_date(plans()))
-        with store.engine.connect() as conn:
-            listed = events_of_actor("host-1").compile(conn)
-            args = tuple(listed.construct_params()[n] for n in listed.positiontup or ())
-            found = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + str(listed), args)
-            plan = " | ".join(r[3] for r in found)
-            assert f"USING INDEX {ACTOR_ARRIVAL}" in plan, plan
-            sent: list[tuple[str, Any]] = []
-            event.listen(conn, "before_cursor_execute",
-                         lambda _c, _cur, sql, params, *_: sent.append((sql, params)))  # fmt: skip
-            assert is_busy(conn, "host-1", threshold=2)
-            counted = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sent[-1][0], sent[-1][1])
-            plan = " | ".join(r[3] for r in counted)
-            assert f"USING COVERING INDEX {ACTOR_ARRIVAL}" in plan, plan
-            rows = conn.execute(events_of_actor("host-1")).scalars().all()
-            direct = "SELECT event_id FROM event_actors NOT INDEXED WHERE actor_id = 'host-1'"
-            assert sorted(rows) == sorted(conn.exec_driver_sql(direct).scalars())

@@ -73,7 +73,6 @@ SCHEMA_VERSIONS = frozenset(
         37,
         38,
         39,
-        40,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

@@ -596,23 +596,6 @@ def _v32_stories_by_state(conn: Connection) -> None:
     conn.exec_driver_sql("ANALYZE stories")
 
 
-def _v40_actor_rows_by_arrival(conn: Connection) -> None:
-    """SQLite: ``ix_event_actors_actor_event`` (actor, event) replaced by
-    ``ix_event_actors_actor_arrival`` (actor), which SQLite keys by (actor, rowid): rows are
-    appended, so a batch's rows of an actor are written at the end of its range instead of
-    wherever their event ids fall in it, and the pages the writer commits per report no
-    longer grow with each actor's events. PostgreSQL keeps the covering index. Same rows;
-    nothing else changes."""
-    from sqlalchemy.schema import CreateIndex
-
-    if conn.dialect.name != "sqlite":
-        return
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_event_actors_actor_event")
-    (index,) = (i for i in schema.event_actors.indexes if i.name == schema.ACTOR_ARRIVAL)
-    conn.execute(CreateIndex(index, if_not_exists=True))
-    conn.exec_driver_sql("ANALYZE event_actors")
-
-
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: documents, timexes, actors, places, events, rejects", _v1_initial),
     (2, "stories: stories, event_links, event_keys", _v2_stories),
@@ -689,11 +672,6 @@ MIGRATIONS: list[Migration] = [
         39,
         "stories linked again: a new date beside the old one in one article (round 22)",
         _v39_relink,
-    ),
-    (
-        40,
-        "SQLite: an actor's event_actors rows by arrival (fewer pages per report)",
-        _v40_actor_rows_by_arrival,
     ),
 ]
 

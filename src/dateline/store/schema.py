@@ -131,9 +131,6 @@ events = Table(
     Index("ix_events_type_time", "type", "earliest", "latest"),
 )
 
-# Migration 40: on SQLite, an actor's event_actors rows by arrival (see event_actors).
-ACTOR_ARRIVAL = "ix_event_actors_actor_arrival"
-
 event_actors = Table(
     "event_actors",
     metadata,
@@ -147,14 +144,7 @@ event_actors = Table(
     # Migration 7: an actor's events read from the index alone (no row lookups). Migration
     # 20 dropped ix_event_actors_actor (actor_id), a prefix of this one: every plan that
     # used it can use this one, and it was one more b-tree page written per new row.
-    # Migration 40, SQLite only: (actor_id) in its place, which SQLite keys by (actor,
-    # rowid). Rows are appended, so a batch's rows of an actor go to the end of its range
-    # (about one page per actor a batch names) instead of anywhere in it by their event id
-    # hash (nearly every leaf page, every batch, at 20,000 documents). An actor's event ids
-    # are then read from the table by rowid; the capped count of its rows (is_busy) still
-    # reads the index alone. PostgreSQL keeps the covering one (its index-only scans).
-    Index("ix_event_actors_actor_event", "actor_id", "event_id").ddl_if(dialect="postgresql"),
-    Index(ACTOR_ARRIVAL, "actor_id").ddl_if(dialect="sqlite"),
+    Index("ix_event_actors_actor_event", "actor_id", "event_id"),
 )
 
 
