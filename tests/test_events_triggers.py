@@ -611,3 +611,16 @@ def test_a_plane_carrying_relief_that_arrives_brings_aid_and_no_visitor(nlp: Any
     person = "Japan's foreign minister arrived in Suva on Monday."
     assert {e["type"] for e in events_of(nlp, cargo, day)} == {"AID"}
     assert "VISIT" in {e["type"] for e in events_of(nlp, person, day)}
+
+
+@pytest.mark.model
+def test_money_released_or_pledged_in_a_currency_code_is_aid_and_prisoners_released_not(
+    nlp: Any,
+) -> None:
+    day = date(2025, 5, 21)
+    code = "Norway pledged USD 300,000 on Monday."
+    released = "Norway released 2 million euros for the flood victims on Monday."
+    prisoners = "Norway released two prisoners on Monday."
+    assert "AID" in {e["type"] for e in events_of(nlp, code, day)}
+    assert "AID" in {e["type"] for e in events_of(nlp, released, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, prisoners, day)}
