@@ -567,3 +567,60 @@ def test_a_duty_is_a_measure_only_on_goods(nlp: Any) -> None:
     assert "SANCTION" in {e["type"] for e in events_of(nlp, measure, dct)}
     office = "The ambassador of Ghana will resume his duties on 4 May."
     assert "SANCTION" not in {e["type"] for e in events_of(nlp, office, dct)}
+
+
+@pytest.mark.model
+def test_a_vehicle_carrying_relief_that_arrives_is_aid_and_one_carrying_nothing_none(
+    nlp: Any,
+) -> None:
+    day = date(2025, 5, 21)
+    loaded = "A Norwegian ship carrying 500 tonnes of rice docked in Beira on Monday."
+    riding = "Two Danish helicopters flew into Pemba on Monday with blankets and tents."
+    empty = "A Norwegian ship docked in Beira on Monday."
+    built = "A Norwegian ship carrying 500 tonnes of rice was sold to Beira on Monday."
+    assert "AID" in {e["type"] for e in events_of(nlp, loaded, day)}
+    assert "AID" in {e["type"] for e in events_of(nlp, riding, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, empty, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, built, day)}
+
+
+@pytest.mark.model
+def test_a_convoy_on_the_move_is_aid_unless_military_or_only_talked_of(nlp: Any) -> None:
+    day = date(2025, 5, 21)
+    moving = "A convoy of twelve Caritas trucks reached Beni on Monday."
+    military = "A Kenyan military convoy reached Beni on Monday."
+    fate = "Kenya worried about the fate of a Caritas convoy on Monday."
+    assert "AID" in {e["type"] for e in events_of(nlp, moving, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, military, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, fate, day)}
+
+
+@pytest.mark.model
+def test_supplies_that_get_through_are_aid_and_supplies_that_run_low_none(nlp: Any) -> None:
+    day = date(2025, 5, 21)
+    through = "Swedish relief supplies got through to Beni on Monday."
+    low = "Swedish relief supplies ran low in Beni on Monday."
+    assert "AID" in {e["type"] for e in events_of(nlp, through, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, low, day)}
+
+
+@pytest.mark.model
+def test_a_plane_carrying_relief_that_arrives_brings_aid_and_no_visitor(nlp: Any) -> None:
+    day = date(2025, 5, 21)
+    cargo = "A Japanese plane carrying tents arrived in Suva on Monday."
+    person = "Japan's foreign minister arrived in Suva on Monday."
+    assert {e["type"] for e in events_of(nlp, cargo, day)} == {"AID"}
+    assert "VISIT" in {e["type"] for e in events_of(nlp, person, day)}
+
+
+@pytest.mark.model
+def test_money_released_or_pledged_in_a_currency_code_is_aid_and_prisoners_released_not(
+    nlp: Any,
+) -> None:
+    day = date(2025, 5, 21)
+    code = "Norway pledged USD 300,000 on Monday."
+    released = "Norway released 2 million euros for the flood victims on Monday."
+    prisoners = "Norway released two prisoners on Monday."
+    assert "AID" in {e["type"] for e in events_of(nlp, code, day)}
+    assert "AID" in {e["type"] for e in events_of(nlp, released, day)}
+    assert "AID" not in {e["type"] for e in events_of(nlp, prisoners, day)}

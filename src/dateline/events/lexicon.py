@@ -56,6 +56,9 @@ class Trigger:
     # in futility'), or none of these ('an aid convoy', not 'a military convoy')
     modifiers: tuple[str, ...] = ()
     not_modifiers: tuple[str, ...] = ()
+    # a noun trigger that must be the subject of a verb of moving ('a ship carrying flour
+    # docked in Mogadishu', 'supplies got through'): goods or a vehicle told on the move
+    moving: bool = False
     examples: tuple[tuple[str, str], ...] = ()
 
 
@@ -117,7 +120,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
      "no_clause", "host", "object_not_party", "to_place", "stay", "modifiers", "not_modifiers",
-     "gathering", "away", "purpose", "note")
+     "gathering", "away", "purpose", "moving", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -187,6 +190,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         purpose=tuple(entry.get("purpose", ())),
         modifiers=tuple(entry.get("modifiers", ())),
         not_modifiers=tuple(entry.get("not_modifiers", ())),
+        moving=bool(entry.get("moving", False)),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
     )
 

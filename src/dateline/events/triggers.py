@@ -293,6 +293,64 @@ def _objects_of(noun: Token, preps: tuple[str, ...]) -> set[str]:
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod")
 
+#: verbs that tell goods or their carriers arriving or setting out ('the convoy reached the
+#: camps', 'a ship docked in Mogadishu', 'supplies got through', 'a second flight is due')
+MOVING_VERBS = {
+    "reach", "arrive", "dock", "land", "cross", "leave", "sail", "fly", "enter", "depart",
+    "head", "drive", "roll", "touch", "get", "expect", "schedule",
+}  # fmt: skip
+#: verbs of carrying that tell a vehicle's load ('a ship carrying flour')
+CARRYING_VERBS = {"carry", "bring", "transport", "load", "ferry", "haul"}
+
+
+def _on_the_move(noun: Token) -> bool:
+    """The noun is the subject of a verb of arriving or setting out ('A Turkish ship docked
+    in Mogadishu', 'supplies got through', 'a second relief flight is expected on Friday');
+    'got' only with 'through' or 'in'."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or pos_class(noun.head) != "verb":
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if lemma == "get":
+        return any(c.lower_ in ("through", "in") for c in verb.children)
+    if lemma == "be":  # 'a second flight is due on Saturday'
+        return any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+    return lemma in MOVING_VERBS
+
+
+def _with_quantities(tokens: list[Token]) -> set[str]:
+    """Lemmas of the tokens, their conjuncts and what their 'of' names ('3,000 tonnes of
+    flour and medicines': tonne, flour, medicine)."""
+    words: set[str] = set()
+    for token in tokens:
+        for one in (token, *token.conjuncts):
+            words.add(one.lemma_.lower())
+            words |= {c.lemma_.lower() for c in one.children if c.dep_ == "compound"}
+            for of in _objects_tokens(one, "of"):
+                words |= {o.lemma_.lower() for o in (of, *of.conjuncts)}
+    return words
+
+
+def _objects_tokens(token: Token, prep: str) -> list[Token]:
+    return [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children
+        if p.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def cargo_words(noun: Token) -> set[str]:
+    """What a convoy, a vehicle or a shipment carries: its 'of' objects, the objects of a
+    verb of carrying hung on it ('a ship carrying flour'), and its 'with' objects or those of
+    the verb it is the subject of ('helicopters flew in with water and flour')."""
+    found = _objects_tokens(noun, "of") + _objects_tokens(noun, "with")
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in CARRYING_VERBS:
+            found += [c for c in child.children if c.dep_ == "dobj"]
+            found += _objects_tokens(child, "with")  # 'loaded with tents'
+    if noun.dep_ in ("nsubj", "nsubjpass") and pos_class(noun.head) == "verb":
+        found += _objects_tokens(noun.head, "with")
+    return _with_quantities(found)
+
 
 def _fits(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
     """The entry's own conditions: number, objects, required arguments, clauses."""
@@ -302,9 +360,13 @@ def _fits(token: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
 def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     if trigger.plural and token.tag_ != "NNS":
         return None
+    if trigger.moving and not _on_the_move(token):
+        return None  # 'the ship was built in Korea', 'supplies ran low': nothing brought
     if trigger.modifiers or trigger.not_modifiers:
         # 'a prisoner exchange', and 'the exchange of detainees' as well
         words = modifier_words(token) | _objects_of(token, ("of",))
+        if trigger.type == "AID":
+            words |= cargo_words(token)  # 'a ship carrying flour', 'flew in with tents'
         if trigger.modifiers and not words & set(trigger.modifiers):
             return None  # 'an exercise in futility' is no joint exercise
         if words & set(trigger.not_modifiers):
@@ -748,7 +810,18 @@ def _verb_is_event(
         return _reports_speech(verb, quoted)
     if trigger.host:
         return bool(objects)
-    return True
+    # 'a ship carrying flour docked in Mogadishu': the aid arrives, no visitor
+    return not (trigger.type == "VISIT" and _goods_arriving(verb, lexicon))
+
+
+def _goods_arriving(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is goods or their carrier that is itself an aid trigger ('a plane
+    carrying tents arrived in Suva', 'helicopters flew in with flour')."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        found = lookup(subject, lexicon) if pos_class(subject) == "noun" else None
+        if found is not None and found.type == "AID" and found.moving:
+            return True
+    return False
 
 
 def _terms_of_an_agreement(verb: Token, lexicon: Lexicon) -> bool:
