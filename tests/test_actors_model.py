@@ -635,3 +635,46 @@ def test_a_large_city_of_the_articles_countries_that_a_verb_acts_on_is_a_place()
     # a one-word person met is no town of the same name
     met = annotate("Canada's foreign minister met Carney and the US envoy.", date(2026, 6, 10))
     assert "Carney" not in {p.name for p in met._.places}
+
+
+def _ids(text: str) -> set[str]:
+    return {a.id for a in annotate(text, date(2024, 3, 5))._.actors}
+
+
+def test_a_word_that_qualifies_a_thing_is_no_person() -> None:
+    # 'Farchana camp': the name of a camp, not of someone in it
+    ids = _ids("ADRE, Chad - The Minister of Public Health visited Farchana camp on Monday.")
+    assert "farchana" not in ids
+    assert "TCD" in ids
+
+
+def test_a_dateline_in_capitals_is_no_organisation() -> None:
+    assert "adre" not in _ids("ADRE, Chad - The minister visited the border on Monday.")
+
+
+def test_a_time_zone_is_no_person() -> None:
+    text = "14:05 GMT-4: Peru's foreign minister said talks will open in Lima."
+    assert "gmt-4" not in _ids(text)
+
+
+def test_a_body_named_in_lower_case_is_no_organisation() -> None:
+    ids = _ids("The frigate will stay in port, a navy spokesman in Ushuaia said on Monday.")
+    assert "navy" not in ids
+
+
+def test_a_title_the_model_calls_an_organisation_is_none() -> None:
+    text = (
+        "The accord was signed by Sweden's trade minister and Indonesia's Minister of "
+        "Industry, Bambang Prasetyo, on Monday."
+    )
+    ids = _ids(text)
+    assert "minister-of-industry" not in ids
+    assert "bambang-prasetyo" in ids
+
+
+def test_a_title_or_a_common_word_as_a_speakers_label_is_no_person() -> None:
+    # 'CHAIR:' is a title used alone, 'QUESTION:' a word the text writes in lower case too
+    chair = "CHAIR: Welcome, Minister. You appear today on the aid budget.\n\nMINISTER: Thanks."
+    assert "chair" not in _ids(chair)
+    question = "QUESTION: Did the minister meet Chile's president? The question was asked twice."
+    assert "question" not in _ids(question)

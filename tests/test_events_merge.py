@@ -557,3 +557,12 @@ def test_talks_a_journey_is_made_for_are_held_at_its_destination(nlp: Any) -> No
     )
     talks = [e for e in events_of(nlp, text, date(2025, 3, 3)) if e["type"] == "MEET"]
     assert [e["location"] for e in talks] == ["Bangkok"]
+
+
+@pytest.mark.model
+def test_a_place_of_no_country_is_no_participant(nlp: Any) -> None:
+    # a sea or a region stands for no government: the meeting is not the Caribbean's
+    text = "The Caribbean will host the summit in May. Regional leaders met in Kingston on Monday."
+    found = events_of(nlp, text, date(2024, 3, 5))
+    assert found
+    assert all("Caribbean" not in e["source"] + e["target"] for e in found)

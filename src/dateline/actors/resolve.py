@@ -28,7 +28,7 @@ from dateline.actors.geo import (
 )
 from dateline.actors.identity import identity_rules, person_key
 from dateline.actors.lexicon import Lexicon
-from dateline.actors.mentions import Candidate, collect
+from dateline.actors.mentions import BODY_HEADS, Candidate, collect
 from dateline.actors.text import name_key, slug
 from dateline.actors.titles import (
     Title,
@@ -62,6 +62,11 @@ _OBJECT_CITY_POPULATION = 100_000
 #: roles of a country's leader, whose country a meeting's host country gives
 _NATIONAL_ROLES = frozenset({"head of state", "head of government"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: nouns of people a name before them may stand for ('a Lae delegation': the city's)
+_PEOPLE_HEADS = frozenset({
+    "delegation", "delegate", "official", "government", "authority", "team", "council",
+    "leader", "people", "resident", "administration", "side",
+})  # fmt: skip
 
 
 #: a nickname quoted between a person's names: 'Emeka "E.D." Nwosu'
@@ -104,6 +109,8 @@ class DocumentLinker:
         self.taken: set[int] = set()
         texts = [token.text for token in doc]
         self.words = [name_key(text) for text in texts]
+        #: words the text writes in lower case: common words, not names
+        self.lower_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
         self.candidates = collect(doc, lexicon, texts)
         self.countries = {
             c.end: (c.start, c.entry.iso3)
@@ -205,6 +212,8 @@ class DocumentLinker:
         c = self._strip_title_words(c)
         if entry is None and len(name_key(self._text(c)).split()) < 2:
             return False
+        if entry is None and any(ch.isdigit() for ch in self._text(c)):
+            return True  # 'GMT-4', '10 Downing': no one's name
         one_word = entry is None and " " not in self._text(c).strip()
         if one_word and self._nearest_person(name_key(self._text(c)), c.start) is not None:
             return False  # 'Adjei-Boateng' after 'Kofi Adjei-Boateng': a surname of his
@@ -273,8 +282,52 @@ class DocumentLinker:
         entry = self._dictionary_surname(key)
         if entry is None and c.label != "PERSON":
             return False
+        if entry is None and self._no_name(c, titled=title is not None):
+            return True  # not a person, nor anything else the events step may take
         self._add_person(entry, self._display_name(c), start, c.end, title)
         return True
+
+    def _no_name(self, c: Candidate, titled: bool) -> bool:
+        """One word the tagger called a person, that no one here is named by and no title
+        goes with, and that is no name: a title used alone ('The King will ...', 'CHAIR:'),
+        a form's label ('Dates:'), a word the text also writes in lower case ('Host',
+        'Question'), a name that qualifies a thing ('Farchana camp', 'Riot police', 'the
+        Kosice meeting'), or a city of a country the article names ('on to Praia'), which
+        is then a place. After a title only a label of a word the text writes in lower case
+        is none ('Foreign Secretary Dates: 5-9 May')."""
+        if c.end - c.start != 1:
+            return False
+        token = self.doc[c.start]
+        after = self.doc[c.end] if c.end < len(self.doc) else None
+        label = after is not None and after.text == ":"
+        if titled:
+            return label and token.lower_ in self.lower_words
+        before = self.doc[c.start - 1] if c.start > 0 else None
+        if before is not None and before.is_title and before.pos_ == "PROPN":
+            return False  # 'Emeka Okonjo' with the given name left out by the tagger
+        word = token.lower_
+        if _title_word(word, vocabulary().words | vocabulary().heads | vocabulary().honorifics):
+            return True
+        if label or word in self.lower_words or _dateline(token):
+            return True
+        if (
+            after is not None
+            and after.is_lower
+            and after.pos_ == "NOUN"
+            and token.head == after
+            and after.lemma_ not in _PEOPLE_HEADS
+        ):
+            return True
+        city = find_city(token.text, self.doc_countries)
+        if (
+            city is not None
+            and city.country in self.doc_countries
+            and not used_as_actor(self.doc[c.start : c.end])
+            and name_key(token.text) not in self.name_words
+        ):
+            self._place(city, c.start, c.end)
+            return True
+        return False
 
     def _add_untagged_surnames(self) -> None:
         """Surnames the NER missed: of people named here ("Mensah added ..."), else unique
@@ -526,17 +579,44 @@ class DocumentLinker:
 
     def _add_organisation(self, c: Candidate) -> None:
         name = self._display_name(c)
-        if name_key(name).split()[-1] in not_actors():
-            return
+        words = [w for w in name_key(name).split() if not w.isdigit()]
+        if not words or words[-1] in not_actors():
+            return  # also 'GMT-4', a time zone
         if self._city_after_preposition(c, name):
             return
         named = self._body_named_before(c, name)
         if named is not None:
             self._mention(named, c.start, c.end)
             return
+        if self._no_body(c):
+            return
         country = c.country or self._country_before(c.start)
         actor = self._actor(slug(name), name, "organisation", country)
         self._mention(actor, c.start, c.end)
+
+    def _no_body(self, c: Candidate) -> bool:
+        """What the tagger called an organisation that names none: a description in lower
+        case ('a navy spokesman', 'Chinese coast guard ships'; not a body's head word:
+        'its defence ministry'), a title ('the Chair', 'Indonesia's Minister of Industry'), or
+        one word that is a form's label ('VENUE:'), a dateline's city ('ADRE, Chad -') or that
+        the text also writes in lower case ('the two Governments', 'Media reports')."""
+        tokens = [t for t in self.doc[c.start : c.end] if t.is_alpha]
+        while tokens and tokens[-1].is_stop:
+            tokens.pop()  # 'Ministry of Foreign Affairs of' as tagged before 'Norway'
+        if not tokens or (c.end - c.start == 1 and _dateline(tokens[0])):
+            return True
+        if tokens[-1].is_lower and tokens[-1].lower_ not in BODY_HEADS:
+            return True  # not 'its defence ministry', which the events step gives a country
+        if (
+            _title_word(tokens[0].lower_, vocabulary().heads)
+            and tokens[0].lower_ != "government"  # 'the Government of Jamaica'
+            and tokens[-1].lower_ not in BODY_HEADS
+        ):
+            return True
+        if len(tokens) > 1:
+            return False  # 'Parliament of Ireland: written statement' heads its document
+        label = c.end < len(self.doc) and self.doc[c.end].text == ":"
+        return label or tokens[0].lower_ in self.lower_words
 
     def _body_named_before(self, c: Candidate, name: str) -> Actor | None:
         """'the Commission' after 'the Workplace Relations Commission', 'the Union' after
@@ -657,6 +737,15 @@ def _name_end(doc: Doc, start: int) -> int:
     while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in vocabulary().words):
         end += 1
     return max(end, start + 1)
+
+
+def _dateline(token: Token) -> bool:
+    """A word in capitals opening a line before a comma: a dateline's city ('ADRE, Chad
+    -')."""
+    doc = token.doc
+    opens = token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return opens and token.is_upper and after is not None and after.text == ","
 
 
 def _in_office(role: str | None) -> bool:

@@ -557,6 +557,9 @@ def to_event(group: Cluster, lexicon: Lexicon, doc_id: str, text: str) -> Event:
     timed = group.time_mention()
     kind = lexicon.types[decider.type]
     sources, targets = group.sources(), group.targets()
+    # a place of no country ('the Caribbean', 'Lake Victoria') stands for no government
+    sources = [r for r in sources if r.kind != "place" or r.country]
+    targets = [r for r in targets if r.kind != "place" or r.country]
     if decider.type == "STATEMENT":
         sources.sort(key=lambda r: r.kind != "person")
     time = timed.time if timed else decider.time
