@@ -11,10 +11,15 @@ less CPU time. Run it with each tree's ``src`` first on the path to compare two 
 
     python bench/bigdb.py --events 100000 --out /tmp/big.db
     python bench/bench_actor_reads.py /tmp/big.db 15
+
+The last line is the process's resident memory before and after the reads (they run on
+one pooled connection, whose page cache is ``DATELINE_READ_CACHE_MB`` at most).
 """
 
 from __future__ import annotations
 
+import os
+import resource
 import sqlite3
 import sys
 import time
@@ -75,9 +80,19 @@ def actor_reads(actor: str, rows: int) -> dict[str, Callable[[Any], Any]]:
     }
 
 
+def rss_mib() -> float:
+    """This process's resident memory now (Linux), in MiB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
     db, repeat = argv[0], int(argv[1]) if len(argv) > 1 else 15
     store = Store(db)
+    before = rss_mib()
     with store.engine.connect() as conn:
         names = conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_actors'"
@@ -89,6 +104,9 @@ def main(argv: list[str]) -> int:
             run(store, name, read, repeat)
     run(store, "/api/actors limit=200", lambda c: actors(c, None, 200), repeat)
     run(store, "/api/actors q=a limit=50", lambda c: actors(c, "a", 50), repeat)
+    # the reads ran on one pooled connection: its page cache is most of what they added
+    after, peak = rss_mib(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"RSS MiB: {before:.1f} before the reads, {after:.1f} after, peak {peak:.1f}")
     store.close()
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from dateline.errors import (
     DatelineWarning,
     printable,
 )
+from dateline.read_cache import READ_CACHE_MIB, READ_CACHE_VARIABLE
 
 app = typer.Typer(
     help="dateline: dated news articles in, a time-anchored event database out.",
@@ -514,12 +516,25 @@ def serve(
             "and kept answers); more than the cores there are only adds memory.",
         ),
     ] = 1,
+    read_cache_mb: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=65536,
+            envvar="DATELINE_READ_CACHE_MB",
+            show_envvar=True,
+            help="SQLite page cache of each read connection, in MiB (the server keeps 8 "
+            "open; a cache fills only as far as it is read); 0 keeps SQLite's 2 MiB.",
+        ),
+    ] = READ_CACHE_MIB,
 ) -> None:
     """HTTP API under /api and the web page at /, read only unless a token is set.
 
     Example: dateline serve --db dateline.db --port 8000 --workers 2   (then open http://127.0.0.1:8000/)
     """
     from dateline.web import serve as run_server
+
+    os.environ[READ_CACHE_VARIABLE] = str(read_cache_mb)  # this process's and its workers'
 
     typer.echo(
         f"dateline: serving http://{host}:{port}/ "
