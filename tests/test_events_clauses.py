@@ -807,3 +807,14 @@ def test_a_bilateral_meeting_in_one_party_country_is_left_to_the_host_rule(nlp: 
         "Kenyan President Daniel Otieno met Ugandan President Joseph Okello in Kampala on Monday."
     )
     assert of_type(events(nlp, text), "VISIT") == []
+
+
+def test_leaders_named_by_office_and_country_are_guests_countries_alone_are_not(
+    nlp: Any,
+) -> None:
+    by_office = "Ghana's President and Togo's Prime Minister held talks in Geneva on Thursday."
+    visits = of_type(events(nlp, by_office), "VISIT")
+    assert sorted(v["source"][0] for v in visits) == ["GHA", "TGO"]
+    assert {v["location"] for v in visits} == {"Geneva"}
+    countries = "Ghana and Togo held talks in Geneva on Thursday."
+    assert of_type(events(nlp, countries), "VISIT") == []

@@ -664,6 +664,12 @@ _GATHERING_ABROAD = re.compile(
 )
 #: a host named in the sentence: a person of no known country there may be the host
 _HOSTING = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+#: a leader named by office and country told singly ('Serbia's President', 'the Mauritian
+#: Prime Minister'): a named guest for the guide, though the party found is the country
+_OFFICE_OF = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)?,? (?:[Pp]resident|[Pp]rime [Mm]inister|"
+    r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Vv]ice-?[Pp]resident)\b"
+)
 
 
 def guest_visits(
@@ -695,6 +701,7 @@ def guest_visits(
         said = " ".join(e.sentence for e in event.evidence)
         gathering = _GATHERING_ABROAD.search(said) is not None
         guests = [person[p] for p in [*event.source, *event.target] if p in person]
+        guests += _offices_of(event, said, guests)
         homes = [g.country for g in guests]
         third = bool(guests) and None not in homes and there not in homes and len(set(homes)) > 1
         if not (gathering or third):
@@ -726,6 +733,21 @@ def guest_visits(
             added.append(trip)
             out.append(trip)
     return out
+
+
+def _offices_of(event: Event, said: str, persons: list[Actor]) -> list[Actor]:
+    """The country parties of a meeting that its sentence names by office ('Serbia's
+    President and Kosovo's Prime Minister held talks in Brussels'), as office-holders of
+    that country (not a country a person of the meeting already stands for)."""
+    from dateline.actors.geo import country_code
+
+    named = {country_code(m.group(1)) for m in _OFFICE_OF.finditer(said)}
+    taken = {p.country for p in persons}
+    return [
+        Actor(party, party, "person", country=party, role="office")
+        for party in dict.fromkeys([*event.source, *event.target])
+        if _is_country_code(party) and party in named and party not in taken
+    ]
 
 
 def attends_at_home(event: Event, actors: list[Actor], places: list[Place]) -> bool:
