@@ -376,7 +376,8 @@ def test_attending_a_summit_at_home_is_no_visit(nlp: Any) -> None:
 
 def test_attending_without_an_object_visits_the_meeting_told_before(nlp: Any) -> None:
     text = (
-        "Emmanuel Macron and Olaf Scholz will hold talks in Warsaw on February 24. "
+        # a host's talks with one guest: no guest visit of a meeting abroad (guide19)
+        "Andrzej Duda and Olaf Scholz will hold talks in Warsaw on February 24. "
         "Giorgia Meloni said on Monday that she would not attend."
     )
     [visit] = of_type(events(nlp, text), "VISIT")
@@ -451,7 +452,7 @@ def test_attending_in_a_clause_hung_on_the_meetings_date_visits_the_meeting(nlp:
 
 def test_attending_without_an_object_at_home_or_with_no_meeting_is_no_visit(nlp: Any) -> None:
     at_home = (
-        "Emmanuel Macron and Olaf Scholz will hold talks in Warsaw on February 24. "
+        "Andrzej Duda and Olaf Scholz will hold talks in Warsaw on February 24. "
         "Donald Tusk will attend."
     )
     assert not of_type(events(nlp, at_home), "VISIT")
@@ -771,3 +772,49 @@ def test_a_when_clause_before_the_main_clause_dates_it(nlp: Any) -> None:
     text = "When Obama visited Hanoi in May, he announced the end of the arms embargo."
     found = events(nlp, text, date(2016, 11, 20))
     assert {e["time"]["value"] for e in found if e["type"] != "VISIT"} == {"2016-05"}
+
+
+def test_named_guests_at_a_summit_abroad_each_visit_its_city(nlp: Any) -> None:
+    text = (
+        "Ghanaian President Kofi Mensah and Kenyan President Daniel Otieno met on the "
+        "sidelines of the Commonwealth summit in Apia in October."
+    )
+    found = events(nlp, text)
+    visits = of_type(found, "VISIT")
+    assert len(visits) == 2
+    assert {v["location"] for v in visits} == {"Apia"}
+    assert {v["time"]["value"] for v in visits} == {"2025-10"}
+    assert {v["status"] for v in visits} == {"occurred"}
+
+
+def test_a_summit_guest_with_no_known_country_beside_a_host_gets_no_visit(nlp: Any) -> None:
+    text = "Prime Minister Tomas Lindgren will host the Nordic summit in Stockholm on March 3."
+    assert of_type(events(nlp, text), "VISIT") == []
+
+
+def test_a_meeting_in_a_third_country_is_a_visit_of_each_guest(nlp: Any) -> None:
+    text = (
+        "Kenyan President Daniel Otieno and Ghanaian President Kofi Mensah met in Kampala "
+        "on Monday."
+    )
+    visits = of_type(events(nlp, text), "VISIT")
+    assert sorted(v["source"][0] for v in visits) == ["daniel-otieno", "kofi-mensah"]
+    assert {v["location"] for v in visits} == {"Kampala"}
+
+
+def test_a_bilateral_meeting_in_one_party_country_is_left_to_the_host_rule(nlp: Any) -> None:
+    text = (
+        "Kenyan President Daniel Otieno met Ugandan President Joseph Okello in Kampala on Monday."
+    )
+    assert of_type(events(nlp, text), "VISIT") == []
+
+
+def test_leaders_named_by_office_and_country_are_guests_countries_alone_are_not(
+    nlp: Any,
+) -> None:
+    by_office = "Ghana's President and Togo's Prime Minister held talks in Geneva on Thursday."
+    visits = of_type(events(nlp, by_office), "VISIT")
+    assert sorted(v["source"][0] for v in visits) == ["GHA", "TGO"]
+    assert {v["location"] for v in visits} == {"Geneva"}
+    countries = "Ghana and Togo held talks in Geneva on Thursday."
+    assert of_type(events(nlp, countries), "VISIT") == []

@@ -653,6 +653,103 @@ def attendance_visits(
     return out
 
 
+#: meetings that are no presence in person: a telephone call, words exchanged at a distance
+_AT_A_DISTANCE = {"call", "speak", "phone"}
+#: what tells a meeting the guide counts as one abroad: a summit, forum or conference, or
+#: a meeting on its sidelines ('news conference' and 'press conference' are no such thing)
+_GATHERING_ABROAD = re.compile(
+    r"\b(?:sidelines|margins?|summit|(?<!news )(?<!press )conference|forum|"
+    r"general assembly|ministerial)\b",
+    re.IGNORECASE,
+)
+#: a host named in the sentence: a person of no known country there may be the host
+_HOSTING = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+#: a leader named by office and country told singly ('Serbia's President', 'the Mauritian
+#: Prime Minister'): a named guest for the guide, though the party found is the country
+_OFFICE_OF = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)?,? (?:[Pp]resident|[Pp]rime [Mm]inister|"
+    r"[Ff]oreign [Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Vv]ice-?[Pp]resident)\b"
+)
+
+
+def guest_visits(
+    events: list[Event], actors: list[Actor], places: list[Place], visit: EventType
+) -> list[Event]:
+    """'Valenzuela and Vinh met on the sidelines of the APEC summit in Lima in November':
+    each named guest placed in person at a meeting held outside his or her own country
+    is a `VISIT` there beside the `MEET`, with the meeting's status, time and place
+    (docs/annotation.md, 'Guests at a meeting abroad', guide19). Only persons (not
+    countries, bodies or groups), only a dated meeting in a place of known country, and
+    only a summit, conference or forum (or a meeting on its sidelines) or a meeting of
+    people of two or more known countries in a third one: a bilateral meeting in one
+    party's country is the ordinary host rule. A guest of no known country counts only
+    at a gathering in a named city when he or she holds an office and the sentence names
+    no host; a trip the article tells itself is not told twice. Run last, so that these
+    visits lend no place or time to other events."""
+    person = {a.id: a for a in actors if a.kind == "person"}
+    where = {p.name: p.country for p in places}
+    kind = {p.name: p.kind for p in places}
+    out: list[Event] = []
+    added: list[Event] = []
+    for event in events:
+        out.append(event)
+        there = where.get(event.location or "")
+        if event.type != "MEET" or event.trigger in _AT_A_DISTANCE or there is None:
+            continue
+        if event.time.value is None:
+            continue  # 'the two leaders have met in Nicosia before': no occasion dated
+        said = " ".join(e.sentence for e in event.evidence)
+        gathering = _GATHERING_ABROAD.search(said) is not None
+        guests = [person[p] for p in [*event.source, *event.target] if p in person]
+        guests += _offices_of(event, said, guests)
+        homes = [g.country for g in guests]
+        third = bool(guests) and None not in homes and there not in homes and len(set(homes)) > 1
+        if not (gathering or third):
+            continue
+        for guest in guests:
+            if guest.country == there:
+                continue  # the host's own people
+            if guest.country is None and not (
+                guest.role
+                and gathering
+                and kind.get(event.location or "") != "country"
+                and _HOSTING.search(said) is None
+            ):
+                continue
+            if any(_trip_to(other, guest.id, there, where) for other in [*events, *added]):
+                continue  # the article tells that trip itself
+            trip = replace(
+                event,
+                type="VISIT",
+                plover=visit.plover,
+                cameo=visit.cameo,
+                source=[guest.id],
+                target=[there],
+                evidence=list(event.evidence),
+                candidates=list(event.candidates),
+                time=replace(event.time),
+                cue=f"{event.cue} + guest abroad",
+            )
+            added.append(trip)
+            out.append(trip)
+    return out
+
+
+def _offices_of(event: Event, said: str, persons: list[Actor]) -> list[Actor]:
+    """The country parties of a meeting that its sentence names by office ('Serbia's
+    President and Kosovo's Prime Minister held talks in Brussels'), as office-holders of
+    that country (not a country a person of the meeting already stands for)."""
+    from dateline.actors.geo import country_code
+
+    named = {country_code(m.group(1)) for m in _OFFICE_OF.finditer(said)}
+    taken = {p.country for p in persons}
+    return [
+        Actor(party, party, "person", country=party, role="office")
+        for party in dict.fromkeys([*event.source, *event.target])
+        if _is_country_code(party) and party in named and party not in taken
+    ]
+
+
 def attends_at_home(event: Event, actors: list[Actor], places: list[Place]) -> bool:
     """A bare 'attend' ('Albanese will not attend') that is no trip: the gathering has no
     place, or the attendee's country (known, or an office-holder's) is the place's."""
