@@ -1431,3 +1431,28 @@ def test_a_relative_clause_of_another_subject_doing_keeps_its_time(nlp: Any) -> 
     text = "Norway pledged $50 million for Malawi at a conference that praised its aid in 2019."
     found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert all(e["time"]["value"] != "2019" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lisbon, 10 July 2026. The Ministry of Defence announces that a naval exercise with "
+        "Spain will be held off Faro from 20 to 24 July.",
+        "The Ministry of Foreign Affairs of Ghana is pleased to announce that the trade talks "
+        "with Togo will be held in Accra on 28 July 2026.",
+    ],
+)
+def test_a_releases_own_act_is_of_the_dct(nlp: Any, text: str) -> None:
+    # the release announces in the simple present: the text itself is the act
+    found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-10"]
+
+
+def test_a_past_announcement_stays_undated(nlp: Any) -> None:
+    # only the simple present is the text's own act; 'announced' tells an earlier one
+    text = (
+        "Portugal's defence ministry announced that a naval exercise with Spain will be held "
+        "off Faro in late July."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert found and all(e["time"]["value"] is None for e in found)
