@@ -1456,3 +1456,28 @@ def test_a_past_announcement_stays_undated(nlp: Any) -> None:
     )
     found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
     assert found and all(e["time"]["value"] is None for e in found)
+
+
+BRIEFING = (
+    "Soldiers stopped a food convoy near Ayorou on Tuesday, the U.N. agency said on "
+    'Wednesday. "We had every clearance and were still sent home," Anna Berg, its country '
+    "director, said.\n\nThe trucks were empty. Prices have risen. Farmers are worried. "
+    '"We will try again," Paul Weber, a regional coordinator, said.'
+)
+
+
+def _statement_day(nlp: Any, speaker: str) -> str | None:
+    found = [
+        e for e in _events(nlp, BRIEFING) if e["type"] == "STATEMENT" and speaker in e["source"]
+    ]
+    assert len(found) == 1
+    return found[0]["time"]["value"]
+
+
+def test_a_named_speaker_after_a_dated_lead_is_of_its_briefing(nlp: Any) -> None:
+    # the lead's 'said on Wednesday' and the next sentence's undated words: one briefing
+    assert _statement_day(nlp, "anna-berg") == "2026-07-08"
+
+
+def test_a_named_speaker_far_after_the_lead_stays_undated(nlp: Any) -> None:
+    assert _statement_day(nlp, "paul-weber") is None

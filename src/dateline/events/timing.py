@@ -1859,3 +1859,46 @@ def date_release_acts(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: d
             continue
         event.time, event.dated = EventTime(day, day, day, "day"), True
         event.cue = f"{event.cue} + release's own act"
+
+
+#: how many sentences after a lead's dated statement a named speaker's undated words are
+#: taken to be from the same briefing
+BRIEFING_WITHIN = 2
+
+
+def date_briefing(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: date) -> None:
+    """'…, the U.N. agency said on Thursday. … , WFP country director Helene Markovic told
+    reporters': a wire lead's statement dated to a recent day, and the undated words of a
+    named person told in the next sentences, are one briefing: the person's statement
+    takes the lead's day."""
+    spans = [(s.start_char, s.end_char) for s in islice(doc.sents, 3 + BRIEFING_WITHIN)]
+
+    def index(mention: Mention) -> int | None:
+        return next((i for i, (a, b) in enumerate(spans) if a <= mention.sentence[0] < b), None)
+
+    lead: tuple[int, str] | None = None
+    for group, event in pairs:
+        if event.type != "STATEMENT" or not event.dated or event.status != "occurred":
+            continue
+        at = index(group[0])
+        day = event.time.earliest
+        if at is None or at > 2 or day is None or event.time.latest != day:
+            continue
+        found = iso_day(day)
+        if found is None or not 0 <= (dct - found).days <= LEAD_RECENT_DAYS:
+            continue
+        if lead is None or (at, lead[1]) < (lead[0], day):
+            lead = (at, day)  # the first sentence's, its latest day: the reporting day
+    if lead is None:
+        return
+    at, day = lead
+    for group, event in pairs:
+        if event.type != "STATEMENT" or event.dated or event.status != "occurred":
+            continue
+        own = index(group[0])
+        if own is None or not at < own <= at + BRIEFING_WITHIN:
+            continue
+        if not any(r.kind == "person" for m in group for r in m.sources):
+            continue
+        event.time, event.dated = EventTime(day, day, day, "day"), True
+        event.cue = f"{event.cue} + the lead's briefing"
