@@ -1868,9 +1868,9 @@ BRIEFING_WITHIN = 2
 
 def date_briefing(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: date) -> None:
     """'…, the U.N. agency said on Thursday. … , WFP country director Helene Markovic told
-    reporters': a wire lead's statement dated to a recent day, and the undated words of a
-    named person told in the next sentences, are one briefing: the person's statement
-    takes the lead's day."""
+    reporters': a wire lead's statement of a body or unnamed speaker dated to a recent
+    day, and the undated words of a named person told in the next sentences, are one
+    briefing: the person's statement takes the lead's day."""
     spans = [(s.start_char, s.end_char) for s in islice(doc.sents, 3 + BRIEFING_WITHIN)]
 
     def index(mention: Mention) -> int | None:
@@ -1880,6 +1880,8 @@ def date_briefing(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: date)
     for group, event in pairs:
         if event.type != "STATEMENT" or not event.dated or event.status != "occurred":
             continue
+        if any(r.kind == "person" for m in group for r in m.sources):
+            continue  # a named speaker's own words are his occasion, not a body's briefing
         at = index(group[0])
         day = event.time.earliest
         if at is None or at > 2 or day is None or event.time.latest != day:
