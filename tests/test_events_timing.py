@@ -1468,3 +1468,53 @@ def test_an_arrival_and_the_departure_told_after_it_are_one_stay(nlp: Any) -> No
     )
     found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
     assert [e["time"]["value"] for e in found] == ["2026-07-06/2026-07-08"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lisbon, 10 July 2026. The Ministry of Defence announces that a naval exercise with "
+        "Spain will be held off Faro from 20 to 24 July.",
+        "The Ministry of Foreign Affairs of Ghana is pleased to announce that the trade talks "
+        "with Togo will be held in Accra on 28 July 2026.",
+    ],
+)
+def test_a_releases_own_act_is_of_the_dct(nlp: Any, text: str) -> None:
+    # the release announces in the simple present: the text itself is the act
+    found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-10"]
+
+
+def test_a_past_announcement_stays_undated(nlp: Any) -> None:
+    # only the simple present is the text's own act; 'announced' tells an earlier one
+    text = (
+        "Portugal's defence ministry announced that a naval exercise with Spain will be held "
+        "off Faro in late July."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "STATEMENT"]
+    assert found and all(e["time"]["value"] is None for e in found)
+
+
+BRIEFING = (
+    "Soldiers stopped a food convoy near Ayorou on Tuesday, the U.N. agency said on "
+    'Wednesday. "We had every clearance and were still sent home," Anna Berg, its country '
+    "director, said.\n\nThe trucks were empty. Prices have risen. Farmers are worried. "
+    '"We will try again," Paul Weber, a regional coordinator, said.'
+)
+
+
+def _statement_day(nlp: Any, speaker: str) -> str | None:
+    found = [
+        e for e in _events(nlp, BRIEFING) if e["type"] == "STATEMENT" and speaker in e["source"]
+    ]
+    assert len(found) == 1
+    return found[0]["time"]["value"]
+
+
+def test_a_named_speaker_after_a_dated_lead_is_of_its_briefing(nlp: Any) -> None:
+    # the lead's 'said on Wednesday' and the next sentence's undated words: one briefing
+    assert _statement_day(nlp, "anna-berg") == "2026-07-08"
+
+
+def test_a_named_speaker_far_after_the_lead_stays_undated(nlp: Any) -> None:
+    assert _statement_day(nlp, "paul-weber") is None

@@ -56,6 +56,8 @@ def build_events(
         _follow_anchors(inherited)
         timing.new_time_told_after([(g.mentions, e) for g, e in pairs], doc, timexes, dct)
         timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
+        timing.date_release_acts([(g.mentions, e) for g, e in pairs], doc, dct)
+        timing.date_briefing([(g.mentions, e) for g, e in pairs], doc, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)

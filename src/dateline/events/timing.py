@@ -1842,3 +1842,92 @@ def _plan_named_by(
             if best is None or token.i > best[0]:
                 best = (token.i, event)
     return best[1] if best is not None else None
+
+
+#: verbs a release does its own act with, in the simple present ('The Ministry announces
+#: that …', 'The Secretariat informs that …', 'is pleased to announce'); 'says' is left
+#: out: features tell a recent statement with it too ('Smith says the plan will fail')
+RELEASE_VERBS = {"announce", "inform", "notify", "confirm", "welcome", "regret", "note"}
+#: the present-tense tags of a release's own act
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def _release_act(token: Token) -> bool:
+    """'The Chilean Navy announces that …', 'The Ministry … is pleased to announce that …':
+    a verb of announcing in the simple present, in no quotation or clause of another's
+    speech, or its infinitive after a present-tense 'is pleased to', 'wishes to'."""
+    if token.lemma_.lower() not in RELEASE_VERBS:
+        return False
+    if token.dep_ in ("ROOT", "parataxis") or (
+        # 'Bucharest, 4 June 2025 - Press release No. 212 The Ministry … announces': the
+        # header parsed as the head, no verb that reports another's words
+        token.dep_ == "ccomp" and token.head.pos_ not in ("VERB", "AUX")
+    ):
+        return token.tag_ in PRESENT_TAGS
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    if head.dep_ == "acomp":
+        head = head.head  # 'is pleased to announce': the copula is the root
+        return head.dep_ == "ROOT" and head.tag_ in PRESENT_TAGS
+    return head.dep_ == "ROOT" and head.tag_ in PRESENT_TAGS  # 'wishes to inform'
+
+
+def date_release_acts(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: date) -> None:
+    """A release's own act ('Punta Arenas, 8 February 2027. The Chilean Navy announces
+    that the exercise will be held …') is done by the text itself: an undated statement
+    told by a verb of announcing in the simple present is of the DCT (docs/annotation.md:
+    'A press release's own act … is a STATEMENT of the announcer dated the DCT')."""
+    day = dct.isoformat()
+    for group, event in pairs:
+        if event.type != "STATEMENT" or event.dated or event.status != "occurred":
+            continue
+        if not any(_release_act(doc[m.token]) for m in group):
+            continue
+        event.time, event.dated = EventTime(day, day, day, "day"), True
+        event.cue = f"{event.cue} + release's own act"
+
+
+#: how many sentences after a lead's dated statement a named speaker's undated words are
+#: taken to be from the same briefing
+BRIEFING_WITHIN = 2
+
+
+def date_briefing(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: date) -> None:
+    """'…, the U.N. agency said on Thursday. … , WFP country director Helene Markovic told
+    reporters': a wire lead's statement of a body or unnamed speaker dated to a recent
+    day, and the undated words of a named person told in the next sentences, are one
+    briefing: the person's statement takes the lead's day."""
+    spans = [(s.start_char, s.end_char) for s in islice(doc.sents, 3 + BRIEFING_WITHIN)]
+
+    def index(mention: Mention) -> int | None:
+        return next((i for i, (a, b) in enumerate(spans) if a <= mention.sentence[0] < b), None)
+
+    lead: tuple[int, str] | None = None
+    for group, event in pairs:
+        if event.type != "STATEMENT" or not event.dated or event.status != "occurred":
+            continue
+        if any(r.kind == "person" for m in group for r in m.sources):
+            continue  # a named speaker's own words are his occasion, not a body's briefing
+        at = index(group[0])
+        day = event.time.earliest
+        if at is None or at > 2 or day is None or event.time.latest != day:
+            continue
+        found = iso_day(day)
+        if found is None or not 0 <= (dct - found).days <= LEAD_RECENT_DAYS:
+            continue
+        if lead is None or (at, lead[1]) < (lead[0], day):
+            lead = (at, day)  # the first sentence's, its latest day: the reporting day
+    if lead is None:
+        return
+    at, day = lead
+    for group, event in pairs:
+        if event.type != "STATEMENT" or event.dated or event.status != "occurred":
+            continue
+        own = index(group[0])
+        if own is None or not at < own <= at + BRIEFING_WITHIN:
+            continue
+        if not any(r.kind == "person" for m in group for r in m.sources):
+            continue
+        event.time, event.dated = EventTime(day, day, day, "day"), True
+        event.cue = f"{event.cue} + the lead's briefing"
