@@ -948,6 +948,18 @@ def test_a_plan_told_now_beside_its_old_date_is_one_plan_moved(nlp: Any) -> None
     assert _moves(nlp, text, "MEET") == [("planned", "2026-11-10", None, "postponed")]
 
 
+def test_a_stay_told_as_had_been_due_is_a_plan_told_in_the_past(nlp: Any) -> None:
+    # 'had been due in' / 'had been expected in' as 'was due in': the plan told in the past,
+    # which a new holding with 'now' in the next sentence moves
+    for participle in ("due", "expected"):
+        text = (
+            f"Talks between Ghana and Togo had been {participle} in Accra on October 3. The "
+            "talks will now be held on November 10."
+        )
+        moved = _moves(nlp, text, "MEET")
+        assert [(s, t, c) for s, t, _, c in moved] == [("planned", "2026-11-10", "postponed")]
+
+
 def test_a_new_holding_told_by_any_verb_of_holding_with_now_moves_the_plan(nlp: Any) -> None:
     # the one list of verbs that tell a plan's new time (status.held_now, which timing's new
     # time after reads too): 'resume' as well as 'take place'

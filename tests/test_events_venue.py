@@ -102,6 +102,21 @@ def test_a_meetings_relative_clause_on_the_last_noun_of_its_phrase_places_it(nlp
     assert places(nlp, moved, "MEET") == ["Mombasa"]
 
 
+def test_a_meeting_set_for_a_place_by_its_own_clause_is_there(nlp: Any) -> None:
+    # 'is due in', 'had been due in', 'are scheduled in': the clause whose subject the
+    # meeting is sets it for the place; so does a relative clause 'that was due in'
+    for text in (
+        "Talks between Chad and Niger are due in Niamey on July 2.",
+        "Talks between Chad and Niger had been due in Niamey on July 2.",
+        "Talks between Chad and Niger are scheduled in Niamey on July 2.",
+        "The summit of Chad and Niger that was due in Niamey on July 2 has been put off.",
+    ):
+        assert places(nlp, text, "MEET") == ["Niamey"], text
+    # the place told of someone else's act in the clause is not the meeting's
+    text = "Talks between Chad and Niger are due after the vote, which was held in Niamey."
+    assert places(nlp, text, "MEET") == [None]
+
+
 def test_a_relative_clause_that_sets_nothing_gives_the_meeting_no_place(nlp: Any) -> None:
     text = "The talks between Chad and Niger, which Chad proposed in Niamey, were put off."
     assert places(nlp, text, "MEET") == [None]

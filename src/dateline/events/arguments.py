@@ -31,6 +31,7 @@ from dateline.events.places import (
     receiving_place,
     reported_here,
     route_place,
+    set_place,
     speakers_place,
     there_place,
     where_place,
@@ -621,6 +622,9 @@ def fill_noun(
         # 'have called fresh protests in Kinshasa for Friday': the place the parser hangs
         # on the verb that calls or stages the event is the event's
         mention.location = place_of(clause, index)
+    if mention.location is None and role in ("nsubj", "nsubjpass"):
+        # 'the summit is due in Harare in August', 'further talks are scheduled in Doha'
+        mention.location = set_place(clause, index)
     if mention.location is None:
         # 'a summit that was supposed to take place in Moscow', 'talks, which will be held in
         # Doha': a relative clause that tells where the noun's event happens

@@ -139,6 +139,9 @@ def happening_place(relcl: Token, index: MentionIndex) -> Place | None:
         if nxt is None:
             break
         verb = nxt
+    due = set_place(relcl, index) if relcl.lemma_.lower() == "be" else None
+    if due is not None:
+        return due  # 'the summit that was due in Tashkent on May 23'
     if relcl.lemma_.lower() in SETTING and relcl.tag_ == "VBN":
         # 'which had been set in Arica', 'set for July in Antananarivo' (the place on the date),
         # 'a meeting planned for Quito in November' (the plan's 'for' names the place itself)
@@ -155,6 +158,19 @@ def happening_place(relcl: Token, index: MentionIndex) -> Place | None:
 #: verbs whose object is an occasion they hold, where they are done ('an investment forum
 #: Ghana was to host in Accra', 'talks the two leaders are to hold in Lusaka')
 HOLDING = {"hold", "host", "stage", "convene", "organise", "organize"}
+
+
+def set_place(clause: Token, index: MentionIndex) -> Place | None:
+    """The place a clause sets its subject's event for: 'the summit is due in Harare in
+    August', 'had been due in Accra', 'further talks are scheduled in Doha' (a copula with
+    `due`, or a passive plan participle), on the verb or on its `due`."""
+    due = [c for c in clause.children if c.dep_ == "acomp" and c.lower_ == "due"]
+    if clause.lemma_.lower() == "be" and due and not children(due[0], "xcomp"):
+        return place_of(clause, index) or place_of(due[0], index)
+    planned = clause.lemma_.lower() in SETTING and clause.tag_ == "VBN"
+    if planned and children(clause, "nsubjpass") and not children(clause, "xcomp"):
+        return place_of(clause, index)
+    return None
 
 
 def _held_place(relcl: Token, index: MentionIndex) -> Place | None:

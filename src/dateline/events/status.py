@@ -637,10 +637,23 @@ def _due_in(verb: Token, cues: dict[str, Any], depth: int) -> Decision | None:
     """'Motegi is due in Seoul later this week', 'who is expected in Mwanza on Friday': a
     stay told as due is planned."""
     tense = _be_of_due(verb)
-    if tense is None or tense.tag_ not in ("VBZ", "VBP", "VBD"):
+    if tense is None:
+        return None
+    if _had_been(tense, verb):
+        return "planned", "was due in"  # 'had been due in Rabat on May 18'
+    if tense.tag_ not in ("VBZ", "VBP", "VBD"):
         return None
     # 'was due in Lima this morning for talks': a plan told in the past (status.past_plan)
     return "planned", "was due in" if tense.tag_ == "VBD" else "due in"
+
+
+def _had_been(tense: Token, verb: Token) -> bool:
+    """'had been due in Rabat', 'had been expected in Cairo': the 'been' of a stay told as
+    due with a past 'had', on itself or on the participle it is the auxiliary of."""
+    if tense.tag_ != "VBN":
+        return False
+    auxes = [c for c in (*tense.children, *verb.children) if c.dep_ == "aux"]
+    return any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxes)
 
 
 def _due(verb: Token) -> bool:
@@ -823,8 +836,8 @@ def past_plan(token: Token, cues: dict[str, Any]) -> bool:
     """'had been due to arrive', 'was scheduled to visit', 'had planned to meet': a plan told
     in the past tense, which a cancellation in the same article may be about."""
     due = _be_of_due(token)
-    if due is not None and due.tag_ == "VBD":
-        return True  # 'was due in Lima on Monday for talks', 'was expected in Lima'
+    if due is not None and (due.tag_ == "VBD" or _had_been(due, token)):
+        return True  # 'was due in Lima on Monday for talks', 'had been expected in Lima'
     for _ in range(3):
         # the parser also hangs 'to host him' on 'had been set' as an adverbial clause
         infinitive = token.dep_ == "advcl" and is_infinitive(token)
