@@ -551,15 +551,24 @@ def _times_meet(left: Mention, right: Mention) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+def _countryless_place(ref: Ref) -> bool:
+    """A place the gazetteer knows (a region, a sea, a lake) that lies in no one country."""
+    return (
+        ref.kind == "place" and not ref.country and ref.place is not None and bool(ref.place.kind)
+    )
+
+
 def to_event(group: Cluster, lexicon: Lexicon, doc_id: str, text: str) -> Event:
     """One Event from a cluster of mentions."""
     decider = group.status_mention()
     timed = group.time_mention()
     kind = lexicon.types[decider.type]
     sources, targets = group.sources(), group.targets()
-    # a place of no country ('the Caribbean', 'Lake Victoria') stands for no government
-    sources = [r for r in sources if r.kind != "place" or r.country]
-    targets = [r for r in targets if r.kind != "place" or r.country]
+    # a known place of no country ('the Caribbean', 'Lake Victoria') stands for no
+    # government; a name the gazetteer does not know ('which Lopes will attend', a person
+    # the tagger missed) is kept
+    sources = [r for r in sources if not _countryless_place(r)]
+    targets = [r for r in targets if not _countryless_place(r)]
     if decider.type == "STATEMENT":
         sources.sort(key=lambda r: r.kind != "person")
     time = timed.time if timed else decider.time
