@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -109,9 +110,8 @@ def group_dir(root: Path, series: list[str], tmp: Path, name: str) -> Path:
     return d
 
 
-def event_set_dir(root: Path, name: str, tmp: Path) -> tuple[Path, list[str]]:
-    if name == "realnews":
-        return root / "tests/fixtures/events/realnews", ["--texts", str(REALNEWS_TEXTS)]
+def event_set_dir(root: Path, name: str, tmp: Path) -> Path:
+    """The folder of a set's articles and expected files (a group's: links made in tmp)."""
     if name in GROUPS:
         d = tmp / f"ev-{name}"
         d.mkdir()
@@ -119,8 +119,8 @@ def event_set_dir(root: Path, name: str, tmp: Path) -> tuple[Path, list[str]]:
             for f in (root / "tests/fixtures/stories" / f"synthetic-{s}").iterdir():
                 if f.name.endswith((".txt", ".expected.json")):
                     (d / f.name).symlink_to(f)
-        return d, []
-    return root / "tests/fixtures/events" / name, []
+        return d
+    return root / "tests/fixtures/events" / name
 
 
 def pooled(reports: dict[str, dict]) -> dict[str, int]:
@@ -157,23 +157,33 @@ def pooled_line(tot: dict[str, int]) -> str:
     )
 
 
-def cmd_events(a: argparse.Namespace) -> None:
-    root = Path(a.repo).resolve()
-    src = Path(a.src).resolve() if a.src else root / "src"
-    names = a.sets.split(",") if a.sets else all_event_sets(root)
+def run_all(
+    a: argparse.Namespace, names: list[str], kind: str, folder: Callable[[Path, str], Path]
+) -> dict[str, dict]:
+    """`dateline eval KIND FOLDER --json` for each name, `--jobs` at a time; each report
+    kept in `--out` (stories' as `stories-NAME.json`)."""
+    src = Path(a.src).resolve() if a.src else Path(a.repo).resolve() / "src"
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
+    prefix = "stories-" if kind == "stories" else ""
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
 
         def one(name: str) -> tuple[str, dict]:
-            d, extra = event_set_dir(root, name, tmp)
-            report = json.loads(run_dateline(src, ["eval", "events", str(d), *extra, "--json"]))
-            (out / f"{name}.json").write_text(json.dumps(report, indent=1))
+            extra = ["--texts", str(REALNEWS_TEXTS)] if name == "realnews" else []
+            args = ["eval", kind, str(folder(tmp, name)), *extra, "--json"]
+            report = json.loads(run_dateline(src, args))
+            (out / f"{prefix}{name}.json").write_text(json.dumps(report, indent=1))
             return name, report
 
         with ThreadPoolExecutor(a.jobs) as ex:
-            reports = dict(ex.map(one, names))
+            return dict(ex.map(one, names))
+
+
+def cmd_events(a: argparse.Namespace) -> None:
+    root = Path(a.repo).resolve()
+    names = a.sets.split(",") if a.sets else all_event_sets(root)
+    reports = run_all(a, names, "events", lambda tmp, name: event_set_dir(root, name, tmp))
     for name in names:
         print(event_line(name, reports[name]))
     print(pooled_line(pooled(reports)))
@@ -191,23 +201,11 @@ def story_line(name: str, t: dict) -> str:
 
 def cmd_stories(a: argparse.Namespace) -> None:
     root = Path(a.repo).resolve()
-    src = Path(a.src).resolve() if a.src else root / "src"
     groups = dict(GROUPS, realnews=REAL_SERIES)
     names = a.groups.split(",") if a.groups else [*GROUPS, "realnews"]
-    out = Path(a.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-
-        def one(name: str) -> tuple[str, dict]:
-            d = group_dir(root, groups[name], tmp, name)
-            extra = ["--texts", str(REALNEWS_TEXTS)] if name == "realnews" else []
-            report = json.loads(run_dateline(src, ["eval", "stories", str(d), *extra, "--json"]))
-            (out / f"stories-{name}.json").write_text(json.dumps(report, indent=1))
-            return name, report
-
-        with ThreadPoolExecutor(a.jobs) as ex:
-            reports = dict(ex.map(one, names))
+    reports = run_all(
+        a, names, "stories", lambda tmp, name: group_dir(root, groups[name], tmp, name)
+    )
     for name in names:
         print(story_line(name, reports[name]["total"]))
     # All series pooled: B3 over the union of items (per-series precision/recall weighted by items).

@@ -565,10 +565,11 @@ def to_event(group: Cluster, lexicon: Lexicon, doc_id: str, text: str) -> Event:
     kind = lexicon.types[decider.type]
     sources, targets = group.sources(), group.targets()
     # a known place of no country ('the Caribbean', 'Lake Victoria') stands for no
-    # government; a name the gazetteer does not know ('which Lopes will attend', a person
-    # the tagger missed) is kept
+    # government, but is where a visit goes ('a tour of Asia'); a name the gazetteer does
+    # not know ('which Lopes will attend', a person the tagger missed) is kept
     sources = [r for r in sources if not _countryless_place(r)]
-    targets = [r for r in targets if not _countryless_place(r)]
+    if decider.type != "VISIT":
+        targets = [r for r in targets if not _countryless_place(r)]
     if decider.type == "STATEMENT":
         sources.sort(key=lambda r: r.kind != "person")
     time = timed.time if timed else decider.time

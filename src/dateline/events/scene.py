@@ -614,6 +614,23 @@ def drop_returns_home(events: list[Event], actors: list[Actor], places: list[Pla
 ATTEND_VERBS = {"attend"}
 
 
+def _visit_at_meeting(event: Event, visit: EventType, who: str, there: str, why: str) -> Event:
+    """The visit of one person at a meeting abroad: the meeting's status, time, place and
+    evidence, its type VISIT to the place's country."""
+    return replace(
+        event,
+        type="VISIT",
+        plover=visit.plover,
+        cameo=visit.cameo,
+        source=[who],
+        target=[there],
+        evidence=list(event.evidence),
+        candidates=list(event.candidates),
+        time=replace(event.time),
+        cue=f"{event.cue} + {why}",
+    )
+
+
 def attendance_visits(
     events: list[Event], actors: list[Actor], places: list[Place], visit: EventType
 ) -> list[Event]:
@@ -637,19 +654,7 @@ def attendance_visits(
             continue
         if any(_trip_to(other, attendee, there, where) for other in events):
             continue  # the article tells the trip itself ('the conference … is the same trip')
-        trip = replace(
-            event,
-            type="VISIT",
-            plover=visit.plover,
-            cameo=visit.cameo,
-            source=[attendee],
-            target=[there],
-            evidence=list(event.evidence),
-            candidates=list(event.candidates),
-            time=replace(event.time),
-            cue=f"{event.cue} + attends abroad",
-        )
-        out.append(trip)
+        out.append(_visit_at_meeting(event, visit, attendee, there, "attends abroad"))
     return out
 
 
@@ -718,18 +723,7 @@ def guest_visits(
                 continue
             if any(_trip_to(other, guest.id, there, where) for other in [*events, *added]):
                 continue  # the article tells that trip itself
-            trip = replace(
-                event,
-                type="VISIT",
-                plover=visit.plover,
-                cameo=visit.cameo,
-                source=[guest.id],
-                target=[there],
-                evidence=list(event.evidence),
-                candidates=list(event.candidates),
-                time=replace(event.time),
-                cue=f"{event.cue} + guest abroad",
-            )
+            trip = _visit_at_meeting(event, visit, guest.id, there, "guest abroad")
             added.append(trip)
             out.append(trip)
     return out
