@@ -435,6 +435,23 @@ def test_a_facet_dates_a_story_that_has_no_date_yet() -> None:
     assert story_state([visit, hoped], S).state == "announced"
 
 
+def test_a_summit_put_off_to_a_month_takes_its_guests_visit_there() -> None:
+    # "Santos Ribeiro and Mateus will hold a summit in Luanda on October 20" (a MEET, and the
+    # guest's VISIT beside it), then "the summit ... has been postponed until December",
+    # with no word of the trip: the story of the visit is put off to December.
+    day = ("2025-10-20", "2025-10-20", "2025-10-20")
+    visit = member("v", "VISIT", ["santos-ribeiro"], ["AGO"], "planned", "2025-09-10", day)
+    meet = member("m", "MEET", ["santos-ribeiro", "mateus"], [], "planned", "2025-09-10", day)
+    december = ("2025-12", "2025-12-01", "2025-12-31")
+    moved = member("m2", "MEET", ["PRT", "AGO"], [], "planned", "2025-10-08", december, "postponed")
+    state = story_state([visit, meet, moved], S)
+    assert (state.state, state.time["value"]) == ("rescheduled", "2025-12")
+    # Told without a new date, the summit puts the visit off undated.
+    undated = member("m3", "MEET", ["PRT", "AGO"], [], "planned", "2025-10-08", cue="postponed")
+    off = story_state([visit, meet, undated], S)
+    assert (off.state, off.dated) == ("postponed", False)
+
+
 def test_a_denial_in_an_article_that_postpones_the_story_does_not_call_it_off() -> None:
     who = (["kim-jong-un"], ["RUS"])
     day = ("2025-06-12", "2025-06-12", "2025-06-12")
