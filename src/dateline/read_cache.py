@@ -15,6 +15,7 @@ read commands' fast path (:mod:`dateline.fastpath`) imports it without SQLAlchem
 from __future__ import annotations
 
 import os
+from typing import Any
 
 READ_CACHE_VARIABLE = "DATELINE_READ_CACHE_MB"
 # MiB per read connection, measured in bench/RESULTS.md ("Sixteenth round", branch reads14).
@@ -25,6 +26,14 @@ def read_cache_mib() -> int:
     """The read connections' page cache in MiB: ``DATELINE_READ_CACHE_MB`` or the default."""
     value = os.environ.get(READ_CACHE_VARIABLE, "").strip()
     return int(value) if value.isdigit() else READ_CACHE_MIB
+
+
+def apply_read_cache(cursor: Any) -> None:
+    """Set a read connection's page cache (anything with ``execute``: a DB-API cursor or
+    connection, the fast path's connection)."""
+    pragma = read_cache_pragma()
+    if pragma:
+        cursor.execute(pragma)
 
 
 def read_cache_pragma() -> str | None:

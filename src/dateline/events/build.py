@@ -54,10 +54,11 @@ def build_events(
             timing.no_date_set(event, group.mentions, doc, dct)
             merge.drop_stale_plan_time(group, event, dct)
         _follow_anchors(inherited)
-        timing.new_time_told_after([(g.mentions, e) for g, e in pairs], doc, timexes, dct)
-        timing.date_lead([(g.mentions, e) for g, e in pairs], mentions, doc, timexes, dct)
-        timing.date_release_acts([(g.mentions, e) for g, e in pairs], doc, dct)
-        timing.date_briefing([(g.mentions, e) for g, e in pairs], doc, dct)
+        dated = [(g.mentions, e) for g, e in pairs]
+        timing.new_time_told_after(dated, doc, timexes, dct)
+        timing.date_lead(dated, mentions, doc, timexes, dct)
+        timing.date_release_acts(dated, doc, dct)
+        timing.date_briefing(dated, doc, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)

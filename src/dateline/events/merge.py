@@ -9,7 +9,7 @@ from datetime import date
 from dateline.events.lexicon import Lexicon
 from dateline.events.mention import Mention
 from dateline.events.participants import Ref
-from dateline.events.status import calls_off
+from dateline.events.status import calls_off, times_apart
 from dateline.model import Candidate, Event, EventTime, Evidence, Place, iso_day
 
 GROUPS = {"occurred": 0, "ongoing": 0, "planned": 1, "possible": 1, "negated": 2}
@@ -544,11 +544,7 @@ def _same_country(place: Place | None, others: list[Place | None]) -> bool:
 
 
 def _times_meet(left: Mention, right: Mention) -> bool:
-    if not (left.dated and right.dated):
-        return True
-    a0, a1 = left.time.earliest or "", left.time.latest or "9999"
-    b0, b1 = right.time.earliest or "", right.time.latest or "9999"
-    return a0 <= b1 and b0 <= a1
+    return not (left.dated and right.dated) or not times_apart(left.time, right.time)
 
 
 def _countryless_place(ref: Ref) -> bool:

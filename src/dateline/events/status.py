@@ -933,11 +933,14 @@ def _rest_and_next_sentence(token: Token) -> list[Token]:
     in the same paragraph (no line break between them)."""
     doc, sentence = token.doc, token.sent
     window = list(doc[token.i + 1 : sentence.end])
-    if sentence.end < len(doc):
-        after = doc[sentence.end].sent
-        if "\n" not in doc.text[sentence.end_char : after.start_char]:
-            window += list(after)
+    if sentence.end < len(doc) and _one_paragraph(sentence, after := doc[sentence.end].sent):
+        window += list(after)
     return window
+
+
+def _one_paragraph(first: Span, second: Span) -> bool:
+    """Two sentences, the second right after the first, with no line break between them."""
+    return "\n" not in first.doc.text[first.end_char : second.start_char]
 
 
 def held_later(
@@ -1271,11 +1274,7 @@ def _same_paragraph_before(earlier: Token, later: Token) -> bool:
     if own.start == 0:
         return False
     before = earlier.doc[own.start - 1].sent
-    text = earlier.doc.text
-    return (
-        before.start <= earlier.i < before.end
-        and "\n" not in text[before.end_char : own.start_char]
-    )
+    return before.start <= earlier.i < before.end and _one_paragraph(before, own)
 
 
 def _old_plan_before(
@@ -1292,13 +1291,14 @@ def _old_plan_before(
             continue
         if not _told_as_past_plan(other, doc, cues) or _other_country(other, mention):
             continue
-        if other.dated and mention.dated and not _times_apart(other.time, mention.time):
+        if other.dated and mention.dated and not times_apart(other.time, mention.time):
             continue  # the plan told again at its own time: no move
         return True  # also 'but will now visit from the 27th', a new time the tagger missed
     return False
 
 
-def _times_apart(left: EventTime, right: EventTime) -> bool:
+def times_apart(left: EventTime, right: EventTime) -> bool:
+    """Two times whose windows do not overlap (an open end reaches as far as it may)."""
     a0, a1 = left.earliest or "", left.latest or "9999"
     b0, b1 = right.earliest or "", right.latest or "9999"
     return not (a0 <= b1 and b0 <= a1)

@@ -1869,8 +1869,7 @@ def _release_act(token: Token) -> bool:
     head = token.head
     if head.dep_ == "acomp":
         head = head.head  # 'is pleased to announce': the copula is the root
-        return head.dep_ == "ROOT" and head.tag_ in PRESENT_TAGS
-    return head.dep_ == "ROOT" and head.tag_ in PRESENT_TAGS  # 'wishes to inform'
+    return head.dep_ == "ROOT" and head.tag_ in PRESENT_TAGS  # also 'wishes to inform'
 
 
 def date_release_acts(pairs: list[tuple[list[Mention], Event]], doc: Doc, dct: date) -> None:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import DatelineError
-from dateline.read_cache import read_cache_pragma
+from dateline.read_cache import apply_read_cache
 
 # The schema versions a database must have for a read without migrating
 # (dateline.store.migrations.MIGRATIONS; tests/test_fastpath.py checks that they agree).
@@ -301,9 +301,7 @@ class _connect:
             conn.run(_BEGIN_READ)
         else:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            cache = read_cache_pragma()
-            if cache:
-                conn.execute(cache)
+            apply_read_cache(conn)
             # A database not yet in WAL mode, or lacking a migration, is the full command's:
             # it switches and migrates, which a reader must not.
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":

@@ -237,6 +237,11 @@ def _whole_span(dated: list[Member], settings: LinkSettings) -> Member:
     return max(holding, key=lambda m: (_span(m), -_priority(m.status, settings), m.id))
 
 
+def _dates(m: Member) -> bool:
+    """A report that gives a date: dated, not a speculation, with a day or a value."""
+    return m.dated and m.status != "possible" and bool(m.earliest or m.value)
+
+
 def article_time(
     members: list[Member],
     kind: str,
@@ -254,7 +259,7 @@ def article_time(
     own = [m for m in voices if m.type == kind]
     postponed = [m for m in own if m.postponed]
     pool = postponed or own
-    dated = [m for m in pool if m.dated and m.status != "possible" and (m.earliest or m.value)]
+    dated = [m for m in pool if _dates(m)]
     if dated:
         best = _whole_span(dated, settings)
         return time_of(best), "dated", (best.lo, best.hi)
@@ -265,15 +270,7 @@ def article_time(
     # December"), while "Kim would not travel this week; the talks are postponed until
     # July" puts the trip off undated.
     postponed = postponed or ([m for m in voices if m.postponed] if not own else [])
-    moved = [
-        m
-        for m in postponed
-        if kind == "VISIT"
-        and m.type == "MEET"
-        and m.dated
-        and m.status != "possible"
-        and (m.earliest or m.value)
-    ]
+    moved = [m for m in postponed if kind == "VISIT" and m.type == "MEET" and _dates(m)]
     if moved and not any(m.type == kind for m in members):
         best = _whole_span(moved, settings)
         return time_of(best), "dated", (best.lo, best.hi)
@@ -302,13 +299,7 @@ def facet_date(
     none yet: never a precursor's (an invitation's date is not the trip's) nor a
     speculation's."""
     dated = [
-        m
-        for m in members
-        if m.type != kind
-        and not settings.is_precursor(m.type)
-        and m.dated
-        and m.status != "possible"
-        and (m.earliest or m.value)
+        m for m in members if m.type != kind and not settings.is_precursor(m.type) and _dates(m)
     ]
     if not dated:
         return None

@@ -29,7 +29,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from dateline.errors import E_DB_UNSUPPORTED, E_DB_URL
-from dateline.read_cache import read_cache_pragma
+from dateline.read_cache import apply_read_cache
 
 DEFAULT_DB = "dateline.db"
 BUSY_TIMEOUT_MS = 60_000
@@ -300,10 +300,7 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    # the read cache (dateline.read_cache); a write transaction enlarges it (writing())
-    cache = read_cache_pragma()
-    if cache:
-        cur.execute(cache)
+    apply_read_cache(cur)  # a write transaction enlarges it (writing())
     cur.close()
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, QueuePool, create_engine, event
 from sqlalchemy.engine import make_url
 
 from dateline.errors import E_NO_DATABASE
-from dateline.read_cache import read_cache_pragma
+from dateline.read_cache import apply_read_cache
 from dateline.store import Store, database_url
 from dateline.store.engine import sqlite_begin
 from dateline.web.cache import SqliteVersion, Version, postgres_version
@@ -100,7 +100,5 @@ def _read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA query_only=ON")
     cur.execute("PRAGMA busy_timeout=30000")
-    cache = read_cache_pragma()  # kept with the pooled connection across requests
-    if cache:
-        cur.execute(cache)
+    apply_read_cache(cur)  # kept with the pooled connection across requests
     cur.close()
