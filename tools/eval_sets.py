@@ -56,6 +56,7 @@ GROUPS: dict[str, list[str]] = {
     "blind28": ["oecusse-rounds", "wongsakul-mendoza", "kumasi-forum"],
     "blind29": ["geneva-pledges", "bambari-engineers", "thapa-dhaka"],
     "blind30": ["maseru-observers", "mwakilema-surrender", "bishkek-sessions"],
+    "blind31": ["seoul-pair", "canberra-ministers", "albers-lusaka"],
 }
 REAL_SERIES = [
     "biden-germany-angola-2024",
