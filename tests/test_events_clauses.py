@@ -818,3 +818,40 @@ def test_leaders_named_by_office_and_country_are_guests_countries_alone_are_not(
     assert {v["location"] for v in visits} == {"Geneva"}
     countries = "Ghana and Togo held talks in Geneva on Thursday."
     assert of_type(events(nlp, countries), "VISIT") == []
+
+
+def test_a_guest_whose_country_a_set_off_title_tells_visits_a_third_country(nlp: Any) -> None:
+    text = (
+        "Ghana's president, Kofi Mensah, called the talks useful. Kenyan President Daniel "
+        "Otieno and Mensah met in Kampala on Monday."
+    )
+    visits = of_type(events(nlp, text), "VISIT")
+    assert sorted(v["source"][0] for v in visits) == ["daniel-otieno", "kofi-mensah"]
+    counterpart = (
+        "Kenyan President Daniel Otieno and his Ghanaian counterpart Kofi Mensah met in "
+        "Kampala on Monday."
+    )
+    visits = of_type(events(nlp, counterpart), "VISIT")
+    assert sorted(v["source"][0] for v in visits) == ["daniel-otieno", "kofi-mensah"]
+
+
+def test_the_named_head_of_a_delegation_visits_talks_in_a_third_country(nlp: Any) -> None:
+    text = (
+        "Kenya and Ghana will open talks on fisheries in Geneva on Monday. Kenya's "
+        "delegation will be led by Deputy Foreign Minister Daniel Otieno."
+    )
+    visits = of_type(events(nlp, text), "VISIT")
+    assert [(v["source"], v["location"]) for v in visits] == [(["daniel-otieno"], "Geneva")]
+    assert visits[0]["status"] == "planned"
+
+
+def test_two_ministers_told_in_the_plural_are_guests_when_each_is_named(nlp: Any) -> None:
+    named = (
+        "Ghana's foreign minister called the talks useful. Ghana and Togo agreed on "
+        "Thursday, when the two foreign ministers met in Geneva."
+    )
+    visits = of_type(events(nlp, named), "VISIT")
+    assert [v["source"] for v in visits] == [["GHA"]]
+    assert {v["location"] for v in visits} == {"Geneva"}
+    group = "Ghana and Togo agreed on Thursday, when the two foreign ministers met in Geneva."
+    assert of_type(events(nlp, group), "VISIT") == []

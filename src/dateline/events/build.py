@@ -95,7 +95,7 @@ def build_events(
     venue.strikes_of_a_country(told, places, actors, doc)
     participants.held_by_the_state(events, places)  # once every event is placed
     participants.invited_by_the_host(told, places, actors, doc)  # so is this
-    events = scene.guest_visits(events, actors, places, lexicon.types["VISIT"])  # last
+    events = scene.guest_visits(events, actors, places, lexicon.types["VISIT"], text)  # last
     if article is not None and article.title:
         moved_by_headline(events, article.title)
     merge.assign_ids(doc_id, events)

@@ -678,7 +678,7 @@ _OFFICE_OF = re.compile(
 
 
 def guest_visits(
-    events: list[Event], actors: list[Actor], places: list[Place], visit: EventType
+    events: list[Event], actors: list[Actor], places: list[Place], visit: EventType, text: str = ""
 ) -> list[Event]:
     """'Valenzuela and Vinh met on the sidelines of the APEC summit in Lima in November':
     each named guest placed in person at a meeting held outside his or her own country
@@ -690,8 +690,19 @@ def guest_visits(
     party's country is the ordinary host rule. A guest of no known country counts only
     at a gathering in a named city when he or she holds an office and the sentence names
     no host; a trip the article tells itself is not told twice. Run last, so that these
-    visits lend no place or time to other events."""
-    person = {a.id: a for a in actors if a.kind == "person"}
+    visits lend no place or time to other events. A person's country the actors step left
+    unread is taken from a title set off before the name (``_with_told_home``); a meeting
+    of countries has as guests the one named head of each country's delegation
+    (``_delegation_heads``) and, when its sentence tells the two parties by their office in
+    the plural, the office-holders of countries the text names singly
+    (``_pair_of_offices``)."""
+    person = {a.id: _with_told_home(a, text) for a in actors if a.kind == "person"}
+    heads = _heads_of_delegations(list(person.values()), text)
+    countrymen: dict[str, set[str]] = {}
+    for one in person.values():
+        if one.country:
+            countrymen.setdefault(one.country, set()).add(one.id)
+    named = set(countrymen) | _offices_told(text)
     where = {p.name: p.country for p in places}
     kind = {p.name: p.kind for p in places}
     out: list[Event] = []
@@ -706,9 +717,19 @@ def guest_visits(
         said = " ".join(e.sentence for e in event.evidence)
         gathering = _GATHERING_ABROAD.search(said) is not None
         guests = [person[p] for p in [*event.source, *event.target] if p in person]
+        led = _delegation_heads(event, guests, heads)
+        guests += led
         guests += _offices_of(event, said, guests)
+        pair = _pair_of_offices(event, said, guests, there, named)
+        guests += pair
         homes = [g.country for g in guests]
         third = bool(guests) and None not in homes and there not in homes and len(set(homes)) > 1
+        third = third or bool(pair)
+        if led and not third:
+            # 'Ethiopia and Sudan will open negotiations in Geneva', one head named: the
+            # meeting's sides are its countries too
+            sides = {*homes, *(p for p in [*event.source, *event.target] if _is_country_code(p))}
+            third = None not in homes and there not in sides and len(sides) > 1
         if not (gathering or third):
             continue
         for guest in guests:
@@ -721,12 +742,168 @@ def guest_visits(
                 and _HOSTING.search(said) is None
             ):
                 continue
-            if any(_trip_to(other, guest.id, there, where) for other in [*events, *added]):
+            travellers = {guest.id} | (countrymen.get(guest.id, set()) if guest in pair else set())
+            if any(_trip_to(o, t, there, where) for o in [*events, *added] for t in travellers):
                 continue  # the article tells that trip itself
             trip = _visit_at_meeting(event, visit, guest.id, there, "guest abroad")
             added.append(trip)
             out.append(trip)
     return out
+
+
+#: an office word a title set off before a name ends in ('Rwanda's president, Paul Kagame')
+_OFFICE_WORDS = (
+    r"(?:president|prime minister|premier|chancellor|minister|secretary|leader|king|emir|"
+    r"ambassador|envoy|head of (?:state|government)|vice-president|diplomat|negotiator)"
+)
+#: ways the text tells the country of a person named right after them, which the actors
+#: step leaves unread: a country's title set off by a comma ('Azerbaijan's foreign minister,
+#: Rauf Mammadli'; 'the President of the Republic of Chile, Ignacio R. Valenzuela'; 'the
+#: Minister of Foreign Affairs of the Portuguese Republic, Ms. Ines Carvalho Marques'), a
+#: counterpart of a nationality ('his Trinidadian counterpart Ravindra Maharaj-Sealy'), a
+#: nationality before a common noun of office ('the Brazilian diplomat Renata Coutinho Lage')
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Sir|Madam)\.?\s+)?"
+_TOLD_HOME = (
+    re.compile(
+        r"(?<![,;] )\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s) (?:[a-z-]+ ){0,3}"
+        + _OFFICE_WORDS
+        + r"(?: (?:for|of) [a-z ]{3,30})?,\s*"
+        + _HONORIFIC
+        + r"$"
+    ),
+    re.compile(
+        r"\b[Tt]he (?:[A-Z][a-z-]+ ){0,4}?(?:[Oo]f|[Ff]or) (?:[A-Z][a-z]+ (?:[Aa]nd )?){0,3}"
+        r"(?:[Oo]f )?the ((?:Republic|Kingdom|State|Federal Republic|Sultanate) of "
+        r"[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z][a-z]+ Republic),\s*" + _HONORIFIC + r"$"
+    ),
+    re.compile(r"\b(?:his|her|their) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) counterpart,?\s*$"),
+    re.compile(r"\b[Tt]he ([A-Z][a-z]+) (?:diplomat|envoy|mediator|negotiator),?\s*$"),
+)
+#: how far before a name the title telling its country may start
+_TOLD_HOME_REACH = 90
+
+
+def _with_told_home(actor: Actor, text: str) -> Actor:
+    """A person of no known country with the country the text tells right before one of
+    his or her names (``_TOLD_HOME``); the actor itself is left as it is."""
+    if actor.country is not None or not text:
+        return actor
+    from dateline.actors.geo import country_code
+
+    for start, _ in actor.mentions:
+        before = text[max(0, start - _TOLD_HOME_REACH) : start]
+        for pattern in _TOLD_HOME:
+            found = pattern.search(before)
+            if found is not None and (code := country_code(found.group(1))) is not None:
+                return replace(actor, country=code)
+    return actor
+
+
+#: a person who leads a country's delegation, named before the words ('Dawit Alemu Bekele
+#: will head his country's delegation', 'will lead the Eritrean delegation') or after them
+#: ('Bolivia's delegation was led by Deputy Foreign Minister Rodrigo Mamani Choque')
+_LEADS = re.compile(
+    r"\b(?:lead|leads|led|head|heads|headed)\s+(?:(?:his|her|its|their) country's|"
+    r"(?P<own>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)|the (?P<dem>[A-Z][a-z]+(?: [A-Z][a-z]+)?)|"
+    r"his|her|its|their|the)\s+(?:delegation|team|side)\b"
+)
+_LED_BY = re.compile(
+    r"(?:\b(?P<own>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)|\b[Tt]he (?P<dem>[A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?)) (?:delegation|team|side) (?:is|was|will be|would be) "
+    r"(?:led|headed) by\b"
+)
+#: how far from the words of leading a delegation its head's name may stand
+_LEAD_REACH = 80
+#: the end of a sentence between a name and the words ('Mr.' is none)
+_SENTENCE_END = re.compile(r"[a-z]{3}[.;!?]\s")
+
+
+def _heads_of_delegations(persons: list[Actor], text: str) -> dict[str, list[Actor]]:
+    """The heads of delegation the text names, by the country each delegation is of (the
+    country the words name, else the head's own): a named guest for the guide ('will head
+    the delegation' places him or her at the meeting)."""
+    from dateline.actors.geo import country_code
+
+    heads: dict[str, list[Actor]] = {}
+    for pattern, after in ((_LEADS, False), (_LED_BY, True)):
+        for found in pattern.finditer(text):
+            at = found.end() if after else found.start()
+            near = [
+                (abs(a - at), p)
+                for p in persons
+                for a, b in p.mentions
+                if abs(a - at) < _LEAD_REACH
+                and _SENTENCE_END.search(text[at:a] if after else text[b:at]) is None
+                and (a >= at if after else b <= at)
+            ]
+            if not near:
+                continue
+            head = min(near, key=lambda n: n[0])[1]
+            told = found.group("own") or found.group("dem")
+            code = country_code(told) if told else head.country
+            if code is not None and all(h.id != head.id for h in heads.get(code, [])):
+                heads.setdefault(code, []).append(replace(head, country=code))
+    return heads
+
+
+def _delegation_heads(
+    event: Event, guests: list[Actor], heads: dict[str, list[Actor]]
+) -> list[Actor]:
+    """The one named head of delegation of each country party of a meeting that has no
+    person of that country among its parties ('Bolivian and Chilean negotiators ended a
+    first round of talks in Lima', the heads named in the next sentence)."""
+    taken = {g.country for g in guests} | {g.id for g in guests}
+    return [
+        heads[party][0]
+        for party in dict.fromkeys([*event.source, *event.target])
+        if _is_country_code(party)
+        and party not in taken
+        and len(heads.get(party, [])) == 1
+        and heads[party][0].id not in taken
+    ]
+
+
+#: a meeting's two parties told by their office in the plural ('when the two foreign
+#: ministers met on the sidelines', 'the two countries' presidents', 'both leaders')
+_TWO_OFFICES = re.compile(
+    r"\b(?:[Tt]he two|[Bb]oth)(?: countries'| nations'| sides'| governments')? (?:[a-z]+ ){0,2}"
+    r"(?:ministers|leaders|presidents|premiers|secretaries|chancellors|heads of state|"
+    r"heads of government|delegations)\b"
+)
+#: an office of a country told singly anywhere in the text ('Fiji's trade minister')
+_OFFICE_TOLD = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)? (?:[a-z]+ )?(?:[Pp]resident|[Pp]rime "
+    r"[Mm]inister|[Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Vv]ice-?[Pp]resident)\b"
+)
+
+
+def _offices_told(text: str) -> set[str]:
+    """The countries whose office-holder the text names by office and country."""
+    from dateline.actors.geo import country_code
+
+    return {c for m in _OFFICE_TOLD.finditer(text) if (c := country_code(m.group(1)))}
+
+
+def _pair_of_offices(
+    event: Event, said: str, guests: list[Actor], there: str, named: set[str]
+) -> list[Actor]:
+    """'The breakthrough came in Astana, when the two foreign ministers met': the two
+    parties of a meeting told by their office in the plural, both of them countries other
+    than the place's, are the office-holders of those countries (as ``_offices_of``), when
+    the text names a person of that country or its office singly elsewhere (the guide
+    gives no row to members told only as a group)."""
+    if _TWO_OFFICES.search(said) is None:
+        return []
+    countries = [p for p in dict.fromkeys([*event.source, *event.target]) if _is_country_code(p)]
+    sides = {*countries, *(g.country for g in guests)}
+    if len(sides) != 2 or None in sides or there in sides:
+        return []
+    taken = {g.country for g in guests}
+    return [
+        Actor(party, party, "person", country=party, role="office")
+        for party in countries
+        if party not in taken and party in named
+    ]
 
 
 def _offices_of(event: Event, said: str, persons: list[Actor]) -> list[Actor]:
