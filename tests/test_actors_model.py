@@ -505,6 +505,9 @@ def test_a_known_name_with_the_inside_it_is_found_whole() -> None:
         ("Kenya's Ministry of Trade accused Tanzania of blocking trucks.", "ken-trade-ministry"),
         ("South Korea's Ministry of National Defense issued a statement.", "kor-defense-ministry"),
         ("The Kenyan trade ministry said talks would resume.", "ken-trade-ministry"),
+        ("Brazil's Senate approved the treaty on Tuesday.", "bra-senate"),
+        ("Chile's Congress rejected the bill.", "chl-congress"),
+        ("Zimbabwe's Information Ministry accused Pretoria of lying.", "zwe-information-ministry"),
     ],
 )
 def test_a_countrys_ministry_is_that_countrys_institution(text: str, ident: str) -> None:
@@ -678,3 +681,23 @@ def test_a_title_or_a_common_word_as_a_speakers_label_is_no_person() -> None:
     assert "chair" not in _ids(chair)
     question = "QUESTION: Did the minister meet Chile's president? The question was asked twice."
     assert "question" not in _ids(question)
+
+
+def test_a_title_the_model_ran_a_name_into_is_no_part_of_the_name() -> None:
+    # a signature over its title's line, which reading joins into one line
+    text = (
+        "I shall be glad to provide further information.\n\n"
+        "Karin Solberg Minister of Foreign Affairs of the Kingdom of Norway"
+    )
+    ids = _ids(text)
+    assert "karin-solberg" in ids
+    assert "karin-solberg-minister" not in ids
+    assert "stuart-hall" in _ids("Stuart Hall spoke on Monday.")  # a surname stays
+
+
+def test_a_building_something_happens_at_is_no_actor() -> None:
+    assert "jubilee-house" not in _ids("The leaders held talks at Jubilee House on Tuesday.")
+    text = "The two ministers signed the accord at the Equatorial Convention Centre on Friday."
+    assert "equatorial-convention-centre" not in _ids(text)
+    # a palace that speaks still does
+    assert "kensington-palace" in _ids("Kensington Palace denied the report on Monday.")

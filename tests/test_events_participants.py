@@ -1049,3 +1049,32 @@ def test_an_arrest_by_a_named_side_stays_that_sides(nlp: Any) -> None:
     text = "Ugandan soldiers arrested four Kenyan fishermen near Mombasa on Monday."
     [attack] = [e for e in events_of(nlp, text, date(2026, 5, 14)) if e["type"] == "ATTACK"]
     assert attack["source"] == ["UGA"]
+
+
+@pytest.mark.model
+def test_a_state_body_named_without_its_country_is_the_body_of_the_datelines_country(
+    nlp: Any,
+) -> None:
+    # 'the Senate' of a Santiago wire is Chile's Senate, not a body of no country
+    text = "SANTIAGO, March 3 (Reuters) - The Senate accused Peru of delays on Tuesday."
+    [accuse] = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "ACCUSE"]
+    assert accuse["source"] == ["chl-senate"]
+
+
+@pytest.mark.model
+def test_a_state_body_placed_in_a_country_by_its_clause_is_that_countrys(nlp: Any) -> None:
+    text = (
+        "The Ministry of External Affairs in Colombo said on Monday that the visit was on "
+        "hold. In Mozambique, the Assembly of the Republic ratified the treaty on Thursday."
+    )
+    found = {e["type"]: e["source"] for e in events_of(nlp, text, date(2026, 3, 3))}
+    assert found["STATEMENT"] == ["lka-ministry-of-external-affairs"]
+    assert found["AGREE"] == ["moz-assembly-of-the-republic"]
+
+
+@pytest.mark.model
+def test_a_state_body_of_no_country_the_text_gives_stays_as_named(nlp: Any) -> None:
+    # no dateline, two countries named, none placing the body: no country is guessed
+    text = "The Senate ratified the pact with Indonesia on Tuesday, after Mozambique had."
+    agrees = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "AGREE"]
+    assert [e["source"] for e in agrees][:1] == [["senate"]]

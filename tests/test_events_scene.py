@@ -156,7 +156,7 @@ def test_a_foreign_parliament_or_ministry_acts_where_it_sits_not_at_the_dateline
     )
     found = events_of(nlp, text, date(2026, 9, 30))
     places = {e["source"][0]: e["location"] for e in found if e["source"]}
-    assert places.get("senate") == "Mexico"  # a Mexican body: in Mexico, not in Toronto
+    assert places.get("mex-senate") == "Mexico"  # a Mexican body: in Mexico, not in Toronto
     assert places.get("chl-foreign-ministry") == "Chile"
     assert places.get("can-parliament") == "Toronto"  # the dateline's own country's
 

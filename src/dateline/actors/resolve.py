@@ -51,6 +51,14 @@ _TRAVEL = frozenset({"visit", "tour", "reach", "leave"})
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "into"})
 _LIST_MARKS = frozenset({",", "and", "or"})
+#: last words of the names of buildings, streets and bridges: a place, never a person, nor
+#: a body where the text puts something at it ('talks at Jubilee House', 'Edward Avenue')
+_BUILDING_WORDS = frozenset({
+    "avenue", "street", "road", "boulevard", "bridge", "bridges", "square", "house", "palace",
+    "airport", "hotel", "building", "buildings", "centre", "center", "hall",
+})  # fmt: skip
+#: of those, the ones a person's surname may be ('Stuart Hall', 'Edward Hill')
+_SURNAME_BUILDINGS = frozenset({"hall"})
 #: two spellings of one surname in one article: this similar, and at least this long
 SPELLING_RATIO = 0.85
 SPELLING_MIN_LETTERS = 6
@@ -214,6 +222,9 @@ class DocumentLinker:
             return False
         if entry is None and any(ch.isdigit() for ch in self._text(c)):
             return True  # 'GMT-4', '10 Downing': no one's name
+        last = name_key(self._text(c)).split()[-1]
+        if entry is None and last in _BUILDING_WORDS - _SURNAME_BUILDINGS:
+            return True  # 'Edward Avenue', 'the Guest House': a place, no one's name
         one_word = entry is None and " " not in self._text(c).strip()
         if one_word and self._nearest_person(name_key(self._text(c)), c.start) is not None:
             return False  # 'Adjei-Boateng' after 'Kofi Adjei-Boateng': a surname of his
@@ -380,7 +391,24 @@ class DocumentLinker:
             start += int(_title_word(self.doc[start + 1].lower_, words))
         while start < c.end - 1 and _title_word(self.doc[start].lower_, words):
             start += 1
-        return Candidate(start, c.end, c.label, c.entry, c.institution, c.country)
+        return Candidate(
+            start, self._title_end(start, c.end), c.label, c.entry, c.institution, c.country
+        )
+
+    def _title_end(self, start: int, end: int) -> int:
+        """Where a name ends before a title the tagger ran it into: a signature's 'Zuzana
+        Kollarova' over the line 'Minister of Foreign Affairs', which reading joins to the
+        name. Title words after two words of name or more, ending in a title's head, that go
+        on with 'of' or are two words or more, are no part of the name ('Mary King' keeps
+        her name)."""
+        vocab = vocabulary()
+        cut = end
+        while cut - start > 2 and _title_word(self.doc[cut - 1].lower_, vocab.words | vocab.heads):
+            cut -= 1
+        if cut == end or self.doc[end - 1].lower_ not in vocab.heads:
+            return end
+        goes_on = end < len(self.doc) and self.doc[end].lower_ == "of"
+        return cut if goes_on or end - cut >= 2 else end
 
     def _nearest_person(self, key: str, position: int) -> Person | None:
         """The person with this name word mentioned closest before (else after) ``position``."""
@@ -582,7 +610,7 @@ class DocumentLinker:
         words = [w for w in name_key(name).split() if not w.isdigit()]
         if not words or words[-1] in not_actors():
             return  # also 'GMT-4', a time zone
-        if self._city_after_preposition(c, name):
+        if self._city_after_preposition(c, name) or self._building_after_preposition(c, words):
             return
         named = self._body_named_before(c, name)
         if named is not None:
@@ -649,6 +677,18 @@ class DocumentLinker:
             return False
         self._place(point, c.start, c.end)
         return True
+
+    def _building_after_preposition(self, c: Candidate, words: list[str]) -> bool:
+        """'held talks at La Moneda'-like names of buildings: one whose last word is a
+        building's ('at Jubilee House', 'at the Equatorial Convention Centre') after a
+        preposition of place is where something happens, not who does it ('Kensington
+        Palace denied' still speaks)."""
+        if words[-1] not in _BUILDING_WORDS or c.start == 0:
+            return False
+        before = self.doc[c.start - 1]
+        if before.lower_ == "the" and c.start > 1:
+            before = self.doc[c.start - 2]
+        return before.lower_ in _PLACE_PREPOSITIONS
 
     def _country_before(self, start: int) -> str | None:
         """ "Ghana's Cocoa Board", "the Kenyan Red Cross" → the country."""

@@ -71,6 +71,7 @@ class MentionIndex:
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are subjects
     journalists: set[str] = field(default_factory=set)  # ids of the article's reporters
     described: set[str] = field(default_factory=set)  # people the text never names
+    bodies: dict[str, bool] = field(default_factory=dict)  # ids of state bodies, read once
 
     def ref_of(self, actor: Actor, start: int, place: Place | None = None) -> Ref:
         """The participant an actor's mention stands for: a person the text only describes
@@ -79,6 +80,66 @@ class MentionIndex:
         if actor.id in self.described and actor.country:
             return Ref(actor.country, "country", actor.country, start, place)
         return actor_ref(actor, start, place)
+
+    def is_body(self, actor: Actor) -> bool:
+        """Whether an actor is a state body named without its country ('the Senate', 'the
+        Ministry of Labour', 'Congress'), not the short name of a body the text names in
+        full ('the European Parliament' … 'Parliament')."""
+        if actor.kind not in ("organisation", "government") or actor.country:
+            return False
+        if actor.id not in self.bodies:
+            body = is_state_body(actor.name) and not self._body_named_in_full(actor.name)
+            self.bodies[actor.id] = body
+        return self.bodies[actor.id]
+
+    def _body_named_in_full(self, name: str) -> bool:
+        key = name.lower().removeprefix("the ").strip()
+        return any(
+            a.name.lower().endswith(" " + key) and a.name.lower() != key for _, a in self.ordered
+        )
+
+    def placed_in(self, start: int) -> str | None:
+        """The one country of the places an 'in' phrase gives the body at ``start``: one
+        on its own name, or one opening its clause ('In Mozambique, the Senate …')."""
+        from dateline.events.tree import token_at
+
+        token = token_at(self.doc, start)
+        if token is None:
+            return None
+        head = token
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+            head = head.head
+        verb = head.head if head.dep_ in SUBJECT_DEPS else None
+        found = set()
+        for prep in token.sent:
+            if prep.lower_ != "in" or prep.dep_ != "prep":
+                continue
+            if not (
+                prep.head == head or (verb is not None and prep.head == verb and prep.i < token.i)
+            ):
+                continue
+            for word in prep.children:
+                where = self.ref(word) if word.dep_ == "pobj" else None
+                if where is not None and where.country:
+                    found.add(where.country)
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def home_country(self) -> str | None:
+        """The country an article reports from: its wire dateline's, its issuing body's
+        (not an embassy's: 'Security Alert - U.S. Embassy Lima' tells of Peru's ministry),
+        else the one country it names, by name or as the country of a person or government
+        ('Norwegian Foreign Minister Ingrid Dahl … Argentina' names two)."""
+        if self.dateline_country:
+            return self.dateline_country
+        if self.issuer is not None and self.issuer[1] != "embassy":
+            return self.issuer[0]
+        named = {
+            a.country
+            for _, a in self.ordered
+            if a.kind in ("country", "person", "government") and a.country
+        }
+        return named.pop() if len(named) == 1 else None
 
     @cached_property
     def voices(self) -> Voices:
@@ -293,6 +354,23 @@ def _other_gender(token: Token, index: MentionIndex) -> frozenset[str]:
     # the news names more men than women: a woman the text shows to be one is who 'she'
     # means, before a man of whom it says nothing
     return frozenset(a.id for _, a in index.ordered if a.kind == "person" and a.id not in women)
+
+
+#: a country's own bodies, named without the country ('the Senate', 'Congress', 'the
+#: Ministry of Labour', 'the defence ministry'): the country they belong to takes part
+STATE_BODY = re.compile(
+    r"^(?:the\s+)?(?:senate|congress|national\s+congress|national\s+assembly|parliament|"
+    r"cabinet|government|presidency|federation\s+council|state\s+council|"
+    r"constituent\s+assembly|assembly\s+of\s+the\s+republic|"
+    r"department\s+of\s+foreign\s+affairs|ministry\s+(?:of|for)\s+[a-z ,&-]+|"
+    r"[a-z]+\s+ministry)$",
+    re.IGNORECASE,
+)
+
+
+def is_state_body(name: str) -> bool:
+    """Whether a name is a country's body named without the country."""
+    return bool(STATE_BODY.match(name.strip())) and not name.strip().lower().endswith(" of")
 
 
 def actor_ref(actor: Actor, start: int, place: Place | None = None) -> Ref:
@@ -883,17 +961,25 @@ def _countrys_body(token: Token, direct: Ref, index: MentionIndex) -> list[Ref]:
     """'Chad flew soldiers into Kidal, its defence ministry said', 'South Africa deployed
     helicopters, the defence ministry said': a ministry the text names without its country
     is that of its owner, else of the country whose act it reports, else of the dateline's
-    country."""
+    country. So is a state body named without its country ('the Senate', 'the Ministry of
+    Labour', ``MentionIndex.is_body``), which may also take the country its clause places it
+    in, and where there is no dateline the issuer's or the one country the text names."""
     if direct.kind not in ORGANISATION_KINDS or direct.country is not None:
         return []
-    if token.lemma_.lower() not in STATE_NOUNS:
+    actor = index.actor(token)
+    body = actor is not None and actor.id == direct.id and index.is_body(actor)
+    if token.lemma_.lower() not in STATE_NOUNS and not body:
         return []
     owners = [c for c in token.children if c.dep_ == "poss"]
     if any(c.lower_ not in THING_PRONOUNS | PLURAL_PRONOUNS for c in owners):
         return []  # 'Seoul's Unification Ministry': named with its owner, it is as named
     refs = [r for c in owners for r in resolve(c, index, 2)]
     code = next((r.country for r in refs if r.country), None)
-    code = code or _reported_country(token, index) or index.dateline_country
+    code = code or _reported_country(token, index)
+    # 'the Ministry of External Affairs in Colombo', 'In Mozambique, the Assembly of the
+    # Republic …': the country its clause places it in
+    code = code or (index.placed_in(token.idx) if body else None)
+    code = code or index.dateline_country or (index.home_country if body else None)
     if code is None:
         return []
     # the country's own body ('kor-unification-ministry'), apart from its other ministries
