@@ -160,7 +160,10 @@ class DocumentLinker:
         """A city the NER called a person, group or organisation: "the port of Mombasa"."""
         if c.entry is not None or c.label not in {"PERSON", "NORP", "ORG"} or c.start == 0:
             return False
-        located = self.doc[c.start - 1].lower_ in _LOCATIVE or self._in_place_list(c)
+        before = self.doc[c.start - 1]
+        # 'had been due to visit Goma', 'who visited Bandar Seri Begawan' (tagged a person)
+        travel = before.lemma_.lower() in _TRAVEL and before.pos_ == "VERB"
+        located = before.lower_ in _LOCATIVE or travel or self._in_place_list(c)
         if not located and not self._city_as_object(c):
             return False
         if c.end < len(self.doc) and self.doc[c.end].text in {"'s", "’s"}:
