@@ -664,6 +664,23 @@ def test_a_city_the_model_took_for_a_person_after_a_verb_of_travel_is_a_place() 
         assert not [a.id for a in doc._.actors if a.kind == "person" and city.startswith(a.name)]
 
 
+def test_a_name_a_noun_tells_as_a_places_is_a_place_known_or_not() -> None:
+    # 'the X district', 'the X border crossing', 'the village of X': a place, whether the
+    # model tagged the name as a body, a person or nothing, and whether the gazetteer knows it
+    cases = {
+        "Armenian forces opened fire, killing a soldier in the Tovuz district.": "Tovuz",
+        "The two sides exchanged detainees at the Karamyk border crossing.": "Karamyk",
+        "The attack on the village of Agok killed 31 civilians.": "Agok",
+    }
+    for text, name in cases.items():
+        doc = annotate(text, date(2026, 6, 10))
+        assert name in {p.name for p in doc._.places}, text
+        assert name.lower() not in {a.id for a in doc._.actors}, text
+    # a leader's camp or state visit is no place of his name
+    doc = annotate("The Trump camp said the Biden state visit was a mistake.", date(2026, 6, 10))
+    assert not doc._.places
+
+
 def _ids(text: str) -> set[str]:
     return {a.id for a in annotate(text, date(2024, 3, 5))._.actors}
 

@@ -208,7 +208,8 @@ def _with_untagged_places(
     of place: 'the border commissions would meet in Osh', 'a rally planned in Bo', 'will
     take place in Maun' (tagged a date), 'sent two helicopters to Bihac' (a product) — a
     place, when the city table knows the name (of a city this large), the text never writes
-    it in lower case and it is no month or day."""
+    it in lower case and it is no month or day; and any such name a noun tells as a place's
+    ('at the Korday crossing', ``named_as_a_place``)."""
     from dateline.actors.geo import city_population, find_city
 
     taken = {t for c in [*entities, *gazetteer] for t in range(c.start, c.end)}
@@ -217,23 +218,59 @@ def _with_untagged_places(
     for token in doc[1:]:
         if token.i in taken or not (token.is_title and token.is_alpha):
             continue
-        if doc[token.i - 1].lower_ not in _PLACE_CUES:
-            continue
         end = _joined_run(doc, token.i)
         if any(t in taken for t in range(token.i, end)):
             continue
         name = doc[token.i : end].text
         if name.lower() in lower or name.lower() in _CALENDAR:
             continue
-        point = find_city(name)
-        if point is None or city_population(point) < UNTAGGED_CITY_POPULATION:
+        if name.lower() in _NO_NAMES:
             continue
+        if not named_as_a_place(doc, token.i, end):
+            if doc[token.i - 1].lower_ not in _PLACE_CUES:
+                continue
+            point = find_city(name)
+            if point is None or city_population(point) < UNTAGGED_CITY_POPULATION:
+                continue
         found.append(Candidate(token.i, end, "GPE"))
         taken.update(range(token.i, end))
     return sorted(entities + found, key=lambda c: (c.start, c.end))
 
 
+#: nouns of a place that a name before them names ('the Tovuz district', 'the Kidal
+#: region', 'the Korday crossing'); 'border' only before a crossing point ('the Karamyk
+#: border crossing', 'the Medininkai border checkpoint')
+PLACE_NOUNS = frozenset({
+    "district", "districts", "region", "regions", "province", "provinces", "valley", "atoll",
+    "island", "oblast", "governorate", "prefecture", "municipality", "crossing",
+})  # fmt: skip
+_BORDER_POINTS = frozenset({"crossing", "post", "point", "checkpoint", "area", "town"})
+#: nouns of a settlement or area a name after 'of' names ('the village of Agok', 'the
+#: southern city of Addu', 'the island of Rukwanzi')
+TOWN_NOUNS = frozenset({
+    "town", "village", "city", "district", "province", "region", "port", "island",
+    "municipality",
+})  # fmt: skip
+
+
+def named_as_a_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is told as a place's by a noun: 'the Tovuz
+    district', 'the Karamyk border crossing', 'the village of Agok' — whatever the model
+    tagged it as and whether or not the gazetteer knows it."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after in PLACE_NOUNS:
+        return True
+    if after == "border" and end + 1 < len(doc) and doc[end + 1].lower_ in _BORDER_POINTS:
+        return True
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TOWN_NOUNS
+
+
 _JOINING = frozenset({"-", "'", "’"})
+#: capitalised words before a place noun that name no place ('the Northern region')
+_NO_NAMES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "upper", "lower", "capital", "coastal", "border", "autonomous", "special",
+})  # fmt: skip
 
 
 def _joined_run(doc: Doc, start: int) -> int:
