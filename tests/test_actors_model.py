@@ -640,6 +640,50 @@ def test_a_large_city_of_the_articles_countries_that_a_verb_acts_on_is_a_place()
     assert "Carney" not in {p.name for p in met._.places}
 
 
+def test_a_city_the_model_left_untagged_after_a_preposition_of_place_is_a_place() -> None:
+    # untagged, or tagged as a date or a product: the city table knows the name
+    cases = {
+        "A march planned in Bo for Saturday was called off by the organisers.": "Bo",
+        "The fourth round of talks will take place in Maun on 3 and 4 June.": "Maun",
+        "Croatia sent three fire planes to Bihac on Tuesday.": "Bihać",
+        "A joint patrol near Tillaberi was called off.": "Tillabéri",
+    }
+    for text, city in cases.items():
+        assert city in {p.name for p in annotate(text, date(2026, 6, 10))._.places}, text
+    # a month after 'in' is no town of that name
+    doc = annotate("Talks in March went well, he said.", date(2026, 6, 10))
+    assert not doc._.places
+
+
+def test_a_city_the_model_took_for_a_person_after_a_verb_of_travel_is_a_place() -> None:
+    for text, city in {
+        "The envoy had been due to visit Goma on Friday, his office said.": "Goma",
+        "Her deputy, who visited Bandar Seri Begawan in May, spoke to reporters.": (
+            "Bandar Seri Begawan"
+        ),
+    }.items():
+        doc = annotate(text, date(2026, 6, 10))
+        assert city in {p.name for p in doc._.places}, text
+        assert not [a.id for a in doc._.actors if a.kind == "person" and city.startswith(a.name)]
+
+
+def test_a_name_a_noun_tells_as_a_places_is_a_place_known_or_not() -> None:
+    # 'the X district', 'the X border crossing', 'the village of X': a place, whether the
+    # model tagged the name as a body, a person or nothing, and whether the gazetteer knows it
+    cases = {
+        "Armenian forces opened fire, killing a soldier in the Tovuz district.": "Tovuz",
+        "The two sides exchanged detainees at the Karamyk border crossing.": "Karamyk",
+        "The attack on the village of Agok killed 31 civilians.": "Agok",
+    }
+    for text, name in cases.items():
+        doc = annotate(text, date(2026, 6, 10))
+        assert name in {p.name for p in doc._.places}, text
+        assert name.lower() not in {a.id for a in doc._.actors}, text
+    # a leader's camp or state visit is no place of his name
+    doc = annotate("The Trump camp said the Biden state visit was a mistake.", date(2026, 6, 10))
+    assert not doc._.places
+
+
 def _ids(text: str) -> set[str]:
     return {a.id for a in annotate(text, date(2024, 3, 5))._.actors}
 

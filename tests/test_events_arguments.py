@@ -216,6 +216,23 @@ def test_a_relative_clause_that_holds_the_event_gives_its_place(nlp: Any) -> Non
     assert found and {e["location"] for e in found} == {"Accra"}
 
 
+def test_an_event_expected_in_a_place_is_there(nlp: Any) -> None:
+    # 'expected in' sets an event for a place as 'due in' or 'set for' does
+    text = (
+        "A visit by a World Bank team, which had been expected in Lusaka next week, has been "
+        "put off. A third relief flight from Norway is expected in Beira on Sunday."
+    )
+    found = events_of(nlp, text, DCT)
+    assert "Lusaka" in {e["location"] for e in found if e["type"] == "VISIT"}
+    assert "Beira" in {e["location"] for e in found if e["type"] == "AID"}
+
+
+def test_aid_carried_arrives_where_its_carrier_lands(nlp: Any) -> None:
+    text = "A Turkish cargo plane is due to land in Port Sudan on Friday with 40 tonnes of food."
+    [aid] = [e for e in events_of(nlp, text, DCT) if e["type"] == "AID"]
+    assert aid["location"] == "Port Sudan"
+
+
 def test_a_relative_clause_of_which_the_event_is_the_object_gives_no_place(nlp: Any) -> None:
     text = "Russia and Ukraine held talks that Kenya announced in Nairobi."
     found = [e for e in events_of(nlp, text, DCT) if e["type"] == "MEET"]

@@ -9,6 +9,7 @@ agencies credited there are not participants.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,6 +67,7 @@ def collect(doc: Doc, lexicon: Lexicon, texts: list[str]) -> list[Candidate]:
     entities = _with_initials(doc, entities)
     entities = _with_name_heads(doc, entities)
     entities = _with_titled_names(doc, entities, gazetteer)
+    entities = _with_untagged_places(doc, entities, gazetteer)
     merged = _merge(doc, gazetteer, entities)
     return sorted(merged, key=lambda c: (c.start, c.end))
 
@@ -184,6 +186,109 @@ def _with_initials(doc: Doc, entities: list[Candidate]) -> list[Candidate]:
         out = [e for e in out if e is not c and not (e.start < end and stop < e.end)]
         out.append(Candidate(c.start, end, "PERSON"))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+#: words after which a capitalised name the model left untagged (or tagged as a date, a
+#: product, a law …) is read as a place when the city table knows it ('would meet in Osh',
+#: 'will take place in Maun', 'sent helicopters to Bihac', 'an exercise near Tillaberi')
+_PLACE_CUES = frozenset({"in", "at", "to", "into", "near", "outside", "through", "around"})
+#: how many people a city the model did not tag must have: a smaller town of the name is
+#: more likely something else
+UNTAGGED_CITY_POPULATION = 20_000
+#: names of months and days, which a date after 'in' or 'on' is ('in March', a town in England)
+_CALENDAR = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [d.lower() for d in calendar.day_name]
+)
+
+
+def _with_untagged_places(
+    doc: Doc, entities: list[Candidate], gazetteer: list[Candidate]
+) -> list[Candidate]:
+    """A city the model tagged as no name of a place, person or body, after a preposition
+    of place: 'the border commissions would meet in Osh', 'a rally planned in Bo', 'will
+    take place in Maun' (tagged a date), 'sent two helicopters to Bihac' (a product) — a
+    place, when the city table knows the name (of a city this large), the text never writes
+    it in lower case and it is no month or day; and any such name a noun tells as a place's
+    ('at the Korday crossing', ``named_as_a_place``)."""
+    from dateline.actors.geo import city_population, find_city
+
+    taken = {t for c in [*entities, *gazetteer] for t in range(c.start, c.end)}
+    lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    found: list[Candidate] = []
+    for token in doc[1:]:
+        if token.i in taken or not (token.is_title and token.is_alpha):
+            continue
+        end = _joined_run(doc, token.i)
+        if any(t in taken for t in range(token.i, end)):
+            continue
+        name = doc[token.i : end].text
+        if name.lower() in lower or name.lower() in _CALENDAR:
+            continue
+        if name.lower() in _NO_NAMES:
+            continue
+        if not named_as_a_place(doc, token.i, end):
+            if doc[token.i - 1].lower_ not in _PLACE_CUES:
+                continue
+            point = find_city(name)
+            if point is None or city_population(point) < UNTAGGED_CITY_POPULATION:
+                continue
+        found.append(Candidate(token.i, end, "GPE"))
+        taken.update(range(token.i, end))
+    return sorted(entities + found, key=lambda c: (c.start, c.end))
+
+
+#: nouns of a place that a name before them names ('the Tovuz district', 'the Kidal
+#: region', 'the Korday crossing'); 'border' only before a crossing point ('the Karamyk
+#: border crossing', 'the Medininkai border checkpoint')
+PLACE_NOUNS = frozenset({
+    "district", "districts", "region", "regions", "province", "provinces", "valley", "atoll",
+    "island", "oblast", "governorate", "prefecture", "municipality", "crossing",
+})  # fmt: skip
+_BORDER_POINTS = frozenset({"crossing", "post", "point", "checkpoint", "area", "town"})
+#: nouns of a settlement or area a name after 'of' names ('the village of Agok', 'the
+#: southern city of Addu', 'the island of Rukwanzi')
+TOWN_NOUNS = frozenset({
+    "town", "village", "city", "district", "province", "region", "port", "island",
+    "municipality",
+})  # fmt: skip
+
+
+def named_as_a_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is told as a place's by a noun: 'the Tovuz
+    district', 'the Karamyk border crossing', 'the village of Agok' — whatever the model
+    tagged it as and whether or not the gazetteer knows it."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after in PLACE_NOUNS:
+        return True
+    if after == "border" and end + 1 < len(doc) and doc[end + 1].lower_ in _BORDER_POINTS:
+        return True
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TOWN_NOUNS
+
+
+_JOINING = frozenset({"-", "'", "’"})
+#: capitalised words before a place noun that name no place ('the Northern region')
+_NO_NAMES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "upper", "lower", "capital", "coastal", "border", "autonomous", "special",
+})  # fmt: skip
+
+
+def _joined_run(doc: Doc, start: int) -> int:
+    """End of a place's name from ``start``: capitalised proper nouns ('Bandar Seri
+    Begawan') and parts joined by a hyphen or an apostrophe ('Alma-Ata', "Nuku'alofa")."""
+    end = start + 1
+    while end < len(doc):
+        before, token = doc[end - 1], doc[end]
+        joined = not before.whitespace_ and not token.whitespace_ and end + 1 < len(doc)
+        if token.text in _JOINING and joined and doc[end + 1].is_alpha:
+            end += 2
+        elif not before.whitespace_ and token.is_alpha:
+            end += 1  # the rest of a word the tokenizer split
+        elif before.whitespace_ and token.is_title and token.is_alpha and token.pos_ == "PROPN":
+            end += 1
+        else:
+            break
+    return end
 
 
 def _unknown_place(doc: Doc, entity: Candidate, gazetteer: list[Candidate]) -> bool:

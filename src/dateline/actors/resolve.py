@@ -28,7 +28,7 @@ from dateline.actors.geo import (
 )
 from dateline.actors.identity import identity_rules, person_key
 from dateline.actors.lexicon import Lexicon
-from dateline.actors.mentions import BODY_HEADS, Candidate, collect
+from dateline.actors.mentions import BODY_HEADS, Candidate, collect, named_as_a_place
 from dateline.actors.text import name_key, slug
 from dateline.actors.titles import (
     Title,
@@ -168,7 +168,12 @@ class DocumentLinker:
         """A city the NER called a person, group or organisation: "the port of Mombasa"."""
         if c.entry is not None or c.label not in {"PERSON", "NORP", "ORG"} or c.start == 0:
             return False
-        located = self.doc[c.start - 1].lower_ in _LOCATIVE or self._in_place_list(c)
+        if self._named_as_a_place(c):
+            return True  # 'the Tovuz district', 'the village of Agok': known or not
+        before = self.doc[c.start - 1]
+        # 'had been due to visit Goma', 'who visited Bandar Seri Begawan' (tagged a person)
+        travel = before.lemma_.lower() in _TRAVEL and before.pos_ == "VERB"
+        located = before.lower_ in _LOCATIVE or travel or self._in_place_list(c)
         if not located and not self._city_as_object(c):
             return False
         if c.end < len(self.doc) and self.doc[c.end].text in {"'s", "’s"}:
@@ -179,6 +184,18 @@ class DocumentLinker:
         if key.split()[-1] in not_actors():
             return False
         return find_city(self._text(c), self.doc_countries) is not None
+
+    def _named_as_a_place(self, c: Candidate) -> bool:
+        """One name (a word, or words joined by hyphens) that a noun tells as a place's
+        ('the Karamyk border crossing', 'the Tovuz district', 'the city of Addu'), no name
+        of a person the text gives in full, nor a word it writes in lower case."""
+        tokens = self.doc[c.start : c.end]
+        if any(t.whitespace_ for t in tokens[:-1]) or not tokens[0].is_title:
+            return False
+        key = name_key(tokens.text)
+        if key in self.name_words or tokens.text.lower() in self.lower_words:
+            return False
+        return named_as_a_place(self.doc, c.start, c.end)
 
     def _city_as_object(self, c: Candidate) -> bool:
         """'The rebels seized Goma', 'missiles struck Kharkiv': one word the NER called a

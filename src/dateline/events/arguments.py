@@ -11,6 +11,7 @@ from dateline.events.places import (
     LOCATION_PREPS,
     ON_THE_SPOT,
     RECEIVING_PREPS,
+    arrival_place,
     crossing_place,
     describing_clauses,
     destination,
@@ -625,6 +626,10 @@ def fill_noun(
     if mention.location is None and role in ("nsubj", "nsubjpass"):
         # 'the summit is due in Harare in August', 'further talks are scheduled in Doha'
         mention.location = set_place(clause, index)
+    if mention.location is None and role in ("nsubj", "nsubjpass") and mention.type == "AID":
+        # 'an Emirati aircraft is due to land in Khartoum with vaccine': aid carried arrives
+        # where its carrier does
+        mention.location = arrival_place(clause, index)
     if mention.location is None:
         # 'a summit that was supposed to take place in Moscow', 'talks, which will be held in
         # Doha': a relative clause that tells where the noun's event happens

@@ -90,8 +90,12 @@ def reported_here(verb: Token, index: MentionIndex) -> Place | None:
 #: that were due to open in Geneva')
 HAPPENING = {"take", "hold", "occur", "happen", "convene", "open", "start", "begin", "resume"}
 #: verbs and states that set an event for a time and place ('which had been set for July in
-#: Antananarivo', 'scheduled in Arica')
-SETTING = {"plan", "schedule", "set", "slate", "arrange", "due", "scheduled", "planned"}
+#: Antananarivo', 'scheduled in Arica', 'a team which had been expected in Beirut', 'a relief
+#: flight is expected in Nadi on Friday')
+SETTING = {
+    "plan", "schedule", "set", "slate", "arrange", "due", "scheduled", "planned", "expect",
+    "expected",
+}  # fmt: skip
 
 
 #: links inside a noun's phrase up to its last noun, which the parser hangs the noun's
@@ -170,6 +174,30 @@ def set_place(clause: Token, index: MentionIndex) -> Place | None:
     planned = clause.lemma_.lower() in SETTING and clause.tag_ == "VBN"
     if planned and children(clause, "nsubjpass") and not children(clause, "xcomp"):
         return place_of(clause, index)
+    return None
+
+
+#: verbs of a carrier's arrival ('an aircraft is due to land in Khartoum', 'the convoy will
+#: reach Goma', 'a ship that docked at Apia'): where what it carries arrives
+ARRIVING = {"land", "arrive", "dock", "reach", "anchor"}
+
+
+def arrival_place(clause: Token, index: MentionIndex) -> Place | None:
+    """Where the subject of a clause arrives, through a plan or a modal ('is due to land in
+    Khartoum', 'is expected to arrive at the port of Beira', 'will reach Goma'): the place of
+    the arrival verb's 'in' or 'at' phrase, or of what it reaches."""
+    verb = clause
+    for _ in range(4):
+        if verb.lemma_.lower() in ARRIVING:
+            reached = (first_place(o, index) for o in children(verb, "dobj"))
+            return place_of(verb, index) or next((p for p in reached if p is not None), None)
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp")), None)
+        # the parser reads 'due to land' at times as a preposition and a noun
+        to = [c for c in verb.children if c.dep_ in ("prep", "pcomp") and c.lower_ == "to"]
+        nxt = nxt or next((o for t in to for o in children(t, "pobj")), None)
+        if nxt is None:
+            return None
+        verb = nxt
     return None
 
 
