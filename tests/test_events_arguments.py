@@ -294,3 +294,12 @@ def test_who_hosts_a_meeting_told_in_a_clause_on_its_noun_takes_part_in_it(nlp: 
     text = "The summit that Angola was due to host in Luanda next week was called off."
     [meeting] = [e for e in events_of(nlp, text, date(2024, 3, 6)) if e["type"] == "MEET"]
     assert meeting["source"] == ["AGO"] and meeting["status"] == "negated"
+
+
+def test_a_strike_against_a_group_the_gazetteer_lacks_is_placed_by_the_phrase_after_it(
+    nlp: Any,
+) -> None:
+    # 'against ISIL in Iraq': an unknown name tagged a place is the group struck, not where
+    text = "Government jets conducted one airstrike against ISIL in Iraq on Monday."
+    [attack] = [e for e in events_of(nlp, text, date(2014, 10, 14)) if e["type"] == "ATTACK"]
+    assert attack["location"] == "Iraq"

@@ -981,3 +981,24 @@ def test_now_without_an_old_date_or_at_another_place_moves_nothing(nlp: Any) -> 
         "Kampala on October 27."
     )
     assert [c for *_, c in _moves(nlp, text, "VISIT")] == [None, None]
+
+
+def test_an_occasion_before_or_after_a_plan_or_a_journey_under_way_lies_ahead(
+    nlp: Any,
+) -> None:
+    # 'following X, … will …': what comes before a plan told with 'will' is ahead too
+    text = "Following talks with Kenyatta, President Ruiz will fly to Kampala."
+    [meet] = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert meet["status"] == "planned"
+    # 'has arrived … prior to / ahead of the summit': the summit is still to come
+    for prep in ("prior to", "ahead of"):
+        text = f"President Ruiz has arrived in Lima {prep} the APEC summit."
+        [meet] = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+        assert meet["status"] == "planned", prep
+    # an own past time still makes it done; a past journey says nothing of what is ahead
+    text = "Following last week's summit in Riga, President Ruiz will travel to Quito."
+    [meet] = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert meet["status"] == "occurred"
+    text = "President Ruiz arrived in Lima in 2019 ahead of the APEC summit."
+    [meet] = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert meet["status"] == "occurred"

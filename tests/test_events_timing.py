@@ -1518,3 +1518,18 @@ def test_a_named_speaker_after_a_dated_lead_is_of_its_briefing(nlp: Any) -> None
 
 def test_a_named_speaker_far_after_the_lead_stays_undated(nlp: Any) -> None:
     assert _statement_day(nlp, "paul-weber") is None
+
+
+def test_the_day_of_a_means_or_of_a_comparison_with_the_plan_dates_the_act(nlp: Any) -> None:
+    # 'used … Monday to conduct one airstrike': the using is the strike's day
+    text = "The air force used drones on Tuesday to conduct two airstrikes near Gao."
+    [attack] = [e for e in _events(nlp, text) if e["type"] == "ATTACK"]
+    assert attack["time"]["value"] == "2026-07-07"
+    # what is done to an event is no performing of it: the protest keeps its own day
+    text = "Tonight police used tear gas to break up a protest by traders on Sunday."
+    [protest] = [e for e in _events(nlp, text) if e["type"] == "PROTEST"]
+    assert protest["time"]["value"] == "2026-07-05"
+    # 'broke off earlier than planned Tuesday': the parser hangs the day on 'planned'
+    text = "The talks between Chad and Niger broke off earlier than planned Tuesday."
+    found = [e for e in _events(nlp, text) if e["type"] in ("MEET", "DISCUSS")]
+    assert [e["time"]["value"] for e in found] == ["2026-07-07"]

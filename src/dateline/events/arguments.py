@@ -396,7 +396,7 @@ def fill_verb(mention: Mention, verb: Token, index: MentionIndex, symmetric: boo
         _trip_place_after("from", mention, verb, index, targets)
     _add_prep_arguments(mention, verb, index, sources, targets)
     if mention.type == "ATTACK" and mention.location is None:
-        mention.location = place_of_result(verb, index)
+        mention.location = place_of_result(verb, index) or _struck_in(verb, index)
     if mention.type == "SANCTION" and mention.location is None:
         # 'closed the Torkham border crossing': the measure is at the point it closes
         mention.location = next((p for p in (crossing_place(o, index) for o in objects) if p), None)
@@ -638,6 +638,8 @@ def fill_noun(
     if mention.location is None and mention.type == "PROTEST":
         # 'called off the march from El Alto to the city centre': where its route goes
         mention.location = route_place(noun, index)
+    if mention.location is None and mention.type == "ATTACK":
+        mention.location = _struck_in(noun, index)  # 'an airstrike against ISIL in Iraq'
     if mention.location is None and role == "dobj" and clause.lemma_.lower() == "host":
         # 'Astana hosted a meeting of foreign ministers': the host is where it is held
         places = (index.place(s) for s in children(clause, "nsubj"))
@@ -848,6 +850,20 @@ def _assign(mention: Mention, sources: list[Ref], targets: list[Ref], symmetric:
     source_ids = {r.id for r in sources}
     mention.sources = sources
     mention.targets = [r for r in targets if r.id not in source_ids]
+
+
+def _struck_in(trigger: Token, index: MentionIndex) -> Place | None:
+    """'one airstrike against ISIL in Iraq': the first place the phrase of what was struck
+    names that the gazetteer knows as a kind of place; a name it does not know ('ISIL',
+    tagged a place) is the group struck, and the parser hangs the real place on it."""
+    for prep, pobj in prep_objects(trigger):
+        if prep != "against":
+            continue
+        for inner in phrase_tokens(pobj):
+            place = index.place(inner)
+            if place is not None and place.kind and place.kind not in ("facility", ""):
+                return place
+    return None
 
 
 def fill_caption(mention: Mention, sentence: Span, index: MentionIndex, symmetric: bool) -> None:

@@ -115,7 +115,14 @@ def noun_status(noun: Token, cues: dict[str, Any]) -> tuple[Decision | None, Tok
         if token.dep_ == "prep" and lower in cues["presupposing_preps"]:
             if lower == "during" and clause is not None:
                 return (verb_status(clause, cues)[0], "during"), clause
+            if lower in ("after", "following") and clause is not None and _will(clause):
+                # 'following a refuelling stop in Moscow, he will arrive Thursday in
+                # Singapore': what comes before a plan told with 'will' lies ahead too
+                return ("planned", AHEAD_CUE), clause
             return ("occurred", lower), clause
+        if clause is not None and _ahead_of(token) and _journey_under_way(clause, cues):
+            # 'has arrived in Hanoi prior to the summit': the summit lies ahead
+            return ("planned", AHEAD_CUE), clause
         if lemma in PRESUPPOSING_NOUNS:
             return ("occurred", lemma), clause
         if lemma in cues["governors"] and token.pos_ in ("NOUN", "ADJ"):
@@ -306,6 +313,35 @@ ORDINAL_ENDS = ("st", "nd", "rd", "th")
 #: the tenses of a journey whose purpose still lies ahead ('has arrived … for talks', 'is
 #: travelling … for a summit', 'arrives … for talks')
 UNDER_WAY_TENSES = {"perfect", "progressive", "present tense"}
+
+
+#: cue of a nominal placed before or after a plan or a journey under way; its own past
+#: time still makes it done (timing.refine_status)
+AHEAD_CUE = "ahead of a plan"
+
+
+def _will(verb: Token) -> bool:
+    """The clause is told with 'will' or 'shall': a plan."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
+def _ahead_of(prep: Token) -> bool:
+    """'before', 'ahead of', 'prior to', 'in advance of': what the noun names comes later."""
+    if prep.dep_ != "prep":
+        return False
+    lower, head = prep.lower_, prep.head.lower_
+    return (
+        lower == "before"
+        or (lower == "of" and head in ("ahead", "advance"))
+        or (lower == "to" and head == "prior")
+    )
+
+
+def _journey_under_way(clause: Token, cues: dict[str, Any]) -> bool:
+    """'has arrived in Hanoi', 'is heading to Asia': a journey told as under way now."""
+    if clause.lemma_.lower() not in JOURNEY_VERBS:
+        return False
+    return verb_status(clause, cues)[1] in UNDER_WAY_TENSES
 
 
 def _purpose_of_a_journey_under_way(noun: Token, clause: Token, cues: dict[str, Any]) -> bool:

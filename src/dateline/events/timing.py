@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from dateline.events.arguments import JOURNEY_VERBS, argument_of, at_the_end_of, governor_key
 from dateline.events.mention import Mention
 from dateline.events.participants import MentionIndex, Ref
-from dateline.events.status import ORDINAL_DAYS, PLAN_PRONOUNS, day_of_visit, held_now
+from dateline.events.status import AHEAD_CUE, ORDINAL_DAYS, PLAN_PRONOUNS, day_of_visit, held_now
 from dateline.events.tree import due_in
 from dateline.events.triggers import TOPIC_PREPS, pos_class, returned_from, said_going_home
 from dateline.model import Event, EventTime, Timex, iso_day
@@ -156,13 +156,24 @@ def participle_host(token: Token) -> Token | None:
     return token.head
 
 
-#: verbs whose infinitive is the act they perform ('voted on February 20 to ratify the treaty')
-ACT_VERBS = {"vote", "move", "act"}
+#: verbs whose infinitive is the act they perform ('voted on February 20 to ratify the
+#: treaty'), or the means it was done with ('used attack aircraft Monday to conduct one
+#: airstrike')
+ACT_VERBS = {"vote", "move", "act", "use", "employ"}
+
+
+#: verbs whose object is the event they perform ('to conduct one airstrike')
+PERFORMING = {"conduct", "carry", "launch", "mount", "stage", "make", "hold"}
 
 
 def _act_host(mention: Mention, doc: Doc) -> Token | None:
-    """The verb of voting or moving whose infinitive is the event: its date is the act's."""
+    """The verb of voting, moving or using whose infinitive is the event (or whose
+    infinitive's object names it: 'to conduct one airstrike'): its date is the act's."""
     token = doc[mention.token]
+    head = token.head
+    if token.dep_ == "dobj" and head.i == mention.clause and head.lemma_.lower() in PERFORMING:
+        token = head  # 'used aircraft Monday to conduct one airstrike' (not 'to break up a
+        # protest': what is done to an event is no performing of it)
     if token.dep_ not in ("xcomp", "advcl") or mention.status != "occurred":
         return None
     return token.head if token.head.lemma_.lower() in ACT_VERBS else None
@@ -226,6 +237,10 @@ def attach(
         hit: tuple[int, int, str | None] | None
         if speech is not None:
             hit = (speech.i, 1, root.head.lower_) if speech.i in table else None
+        elif _than_planned(root.head):
+            # 'negotiations broke off earlier than planned Tuesday': the parser hangs the day
+            # on 'planned'; it is when the talks broke off
+            hit = _climb(root.head.head, table)
         else:
             hit = _climb(root, table)
         if hit is None:
@@ -283,6 +298,22 @@ def attach(
             mention.timexes = [a.timex for a in options if a.distance == best]
             mention.time, mention.dated = time_from(options, best, text)
     return used
+
+
+#: participles of a comparison with the plan ('earlier than planned', 'later than expected')
+THAN_PLANNED = {"plan", "expect", "schedule", "anticipate", "foresee", "intend"}
+
+
+def _than_planned(verb: Token) -> bool:
+    """'earlier than planned': a bare participle of a comparison, with 'than' as its mark."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in THAN_PLANNED
+        and verb.dep_ == "advcl"
+        and verb.head.tag_ in ("RBR", "JJR")
+        and any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
 
 
 def _range_ends(options: list[Attachment], timexes: list[Timex], text: str) -> list[Attachment]:
@@ -924,7 +955,14 @@ def _shifted(time: EventTime, days: int = 0, years: int = 0) -> EventTime | None
 def refine_status(mention: Mention, dct: date) -> None:
     """Tense said 'present' or nothing: let the event's own time decide."""
     earliest, latest = iso_day(mention.time.earliest), iso_day(mention.time.latest)
-    weak = mention.cue in ("present tense", "present", "progressive", "nominal", "caption")
+    weak = mention.cue in (
+        "present tense",
+        "present",
+        "progressive",
+        "nominal",
+        "caption",
+        AHEAD_CUE,
+    )
     if not weak and not (mention.cue in PRESUPPOSED and earliest and earliest > dct):
         return
     if earliest is not None and earliest > dct:
