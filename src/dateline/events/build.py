@@ -98,6 +98,7 @@ def build_events(
     events = scene.guest_visits(events, actors, places, lexicon.types["VISIT"])  # last
     if article is not None and article.title:
         moved_by_headline(events, article.title)
+    events = fold_same_visit(events)
     merge.assign_ids(doc_id, events)
     return events
 
@@ -165,6 +166,40 @@ def fold_stops_in_one_country(events: list[Event], places: list[Place]) -> list[
         seen = {(e.start, e.end) for e in trip.evidence}
         trip.evidence.extend(e for e in event.evidence if (e.start, e.end) not in seen)
     return kept
+
+
+def fold_same_visit(events: list[Event]) -> list[Event]:
+    """A visit told twice with the same status and the same day (or span), by travellers
+    one set of which holds the other, in one place or with one telling unplaced ('Powell
+    said after flying over Banda Aceh Wednesday' beside 'visited Aceh Province Wednesday',
+    'last travelled abroad in August, when she attended the summit in Asuncion'), is one
+    trip: one row with both tellings' evidence (docs/annotation.md: one row per real
+    event), the row naming more travellers kept, placed where the other places it.
+    Meetings are left apart: one leader holds several in a day ('talks with the president
+    in Vilnius on June 9 … will also meet members of the Polish minority')."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((e for e in kept if _same_visit(event, e)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        if len(set(event.source)) > len(set(twin.source)):
+            twin.source, twin.target = list(event.source), list(event.target)
+        twin.location = twin.location or event.location
+        seen = {(e.start, e.end) for e in twin.evidence}
+        twin.evidence.extend(e for e in event.evidence if (e.start, e.end) not in seen)
+    return kept
+
+
+def _same_visit(one: Event, other: Event) -> bool:
+    if one.type != "VISIT" or other.type != "VISIT" or one.status != other.status:
+        return False
+    if not one.time.value or one.time.value != other.time.value:
+        return False
+    if one.location and other.location and one.location != other.location:
+        return False
+    mine, theirs = set(one.source), set(other.source)
+    return bool(mine & theirs) and (mine <= theirs or theirs <= mine)
 
 
 def _same_trip(stop: Event, trip: Event, where: dict[str, str]) -> bool:
