@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from conftest import events_of
+from dateline.events.build import fold_same_occasion
 from dateline.events.merge import assign_ids, event_id
-from dateline.model import Event, Evidence
+from dateline.model import Event, EventTime, Evidence
 
 
 def _protest() -> Event:
@@ -566,3 +567,50 @@ def test_a_place_of_no_country_is_no_participant(nlp: Any) -> None:
     found = events_of(nlp, text, date(2024, 3, 5))
     assert found
     assert all("Caribbean" not in e["source"] + e["target"] for e in found)
+
+
+def _told(
+    kind: str, source: list[str], place: str | None, day: str, at: int, trigger: str = "visit"
+) -> Event:
+    return Event(
+        id="", type=kind, plover=None, status="occurred", dated=True, source=source,
+        location=place, time=EventTime(value=day), evidence=[Evidence(at, at + 5, "x")],
+        trigger=trigger,
+    )  # fmt: skip
+
+
+def test_a_visit_told_once_without_its_place_is_the_placed_visit() -> None:
+    # 'Ana visited Lome on Monday. Ana said after flying over the port on Monday ...'
+    placed = _told("VISIT", ["ana"], "Lome", "2026-03-02", 0)
+    unplaced = _told("VISIT", ["ana"], None, "2026-03-02", 40)
+    kept = fold_same_occasion([unplaced, placed])
+    assert len(kept) == 1 and kept[0].location == "Lome" and len(kept[0].evidence) == 2
+
+
+def test_a_visit_told_by_one_of_its_travellers_is_the_joint_visit() -> None:
+    both = _told("VISIT", ["ana", "bo"], "Lome", "2026-03-02", 0)
+    one = _told("VISIT", ["bo"], "Lome", "2026-03-02", 40)
+    kept = fold_same_occasion([one, both])
+    assert len(kept) == 1 and set(kept[0].source) == {"ana", "bo"}
+
+
+def test_visits_of_other_days_places_or_travellers_and_meetings_stay_apart() -> None:
+    first = _told("VISIT", ["ana"], "Lome", "2026-03-02", 0)
+    other_day = _told("VISIT", ["ana"], "Lome", "2026-03-05", 10)
+    other_city = _told("VISIT", ["ana"], "Accra", "2026-03-02", 20)
+    undated = _told("VISIT", ["ana"], "Lome", "", 30)
+    someone_else = _told("VISIT", ["cy"], "Lome", "2026-03-02", 35)
+    # 'talks with Bo in Lome on Monday … will also meet traders there that day'
+    talks = _told("MEET", ["ana", "bo"], "Lome", "2026-03-02", 40, "talk")
+    traders = _told("MEET", ["ana"], "Lome", "2026-03-02", 50, "meet")
+    unplaced_talks = _told("MEET", ["ana"], None, "2026-03-02", 60, "talk")
+    found = [first, other_day, other_city, undated, someone_else, talks, traders, unplaced_talks]
+    assert len(fold_same_occasion(found)) == 8
+
+
+def test_talks_told_again_by_one_party_the_same_day_and_place_are_the_talks() -> None:
+    # 'Ana and Bo held talks in Lome on Monday. Bo told reporters after the talks …'
+    talks = _told("MEET", ["ana", "bo"], "Lome", "2026-03-02", 0, "talk")
+    again = _told("MEET", ["bo"], "Lome", "2026-03-02", 40, "talk")
+    kept = fold_same_occasion([again, talks])
+    assert len(kept) == 1 and set(kept[0].source) == {"ana", "bo"}

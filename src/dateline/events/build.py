@@ -98,6 +98,7 @@ def build_events(
     events = scene.guest_visits(events, actors, places, lexicon.types["VISIT"], text)  # last
     if article is not None and article.title:
         moved_by_headline(events, article.title)
+    events = fold_same_occasion(events)
     merge.assign_ids(doc_id, events)
     return events
 
@@ -165,6 +166,49 @@ def fold_stops_in_one_country(events: list[Event], places: list[Place]) -> list[
         seen = {(e.start, e.end) for e in trip.evidence}
         trip.evidence.extend(e for e in event.evidence if (e.start, e.end) not in seen)
     return kept
+
+
+def fold_same_occasion(events: list[Event]) -> list[Event]:
+    """A visit or meeting told twice with the same status and the same time value, by
+    parties one set of which holds the other, is one occasion: one row with both tellings'
+    evidence (docs/annotation.md: one row per real event), the row naming more parties
+    kept, placed where the other places it. A visit may be unplaced in one telling ('Powell
+    said after flying over Banda Aceh Wednesday' beside 'visited Aceh Province Wednesday',
+    'last travelled abroad in August, when she attended the summit in Asuncion'). A meeting
+    needs the same place in both, and the one of fewer parties must not be told by 'meet':
+    one leader holds several meetings a day ('talks with the president in Vilnius on June
+    9 … will also meet members of the Polish minority'), while 'Donnelly told a news
+    conference after the talks' in Bali refers back to the talks held there that day."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((e for e in kept if _same_occasion(event, e)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        if len(set(event.source)) > len(set(twin.source)):
+            twin.source, twin.target = list(event.source), list(event.target)
+        twin.location = twin.location or event.location
+        seen = {(e.start, e.end) for e in twin.evidence}
+        twin.evidence.extend(e for e in event.evidence if (e.start, e.end) not in seen)
+    return kept
+
+
+def _same_occasion(one: Event, other: Event) -> bool:
+    if one.type != other.type or one.type not in ("VISIT", "MEET") or one.status != other.status:
+        return False
+    if not one.time.value or one.time.value != other.time.value:
+        return False
+    if one.location and other.location and one.location != other.location:
+        return False
+    mine, theirs = set(one.source), set(other.source)
+    if not (mine & theirs and (mine <= theirs or theirs <= mine)):
+        return False
+    if one.type == "MEET":
+        # 'told a news conference after the talks in Bali' refers back to the talks; 'will
+        # also meet members of the minority in Vilnius' that day is a meeting of its own
+        fewer = one if len(mine) <= len(theirs) else other
+        return bool(one.location and other.location) and fewer.trigger != "meet"
+    return True
 
 
 def _same_trip(stop: Event, trip: Event, where: dict[str, str]) -> bool:
