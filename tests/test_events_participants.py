@@ -1049,3 +1049,17 @@ def test_an_arrest_by_a_named_side_stays_that_sides(nlp: Any) -> None:
     text = "Ugandan soldiers arrested four Kenyan fishermen near Mombasa on Monday."
     [attack] = [e for e in events_of(nlp, text, date(2026, 5, 14)) if e["type"] == "ATTACK"]
     assert attack["source"] == ["UGA"]
+
+
+@pytest.mark.model
+def test_a_joint_course_held_for_officers_of_two_countries_is_theirs(nlp: Any) -> None:
+    day = date(2025, 5, 21)
+    trainees = (
+        "A joint training course for Kenyan officers, planned for June in Nairobi, was called off."
+    )
+    purpose = (
+        "A joint exercise for Kenyan flood relief, planned for June in Nairobi, was called off."
+    )
+    found = [e for e in events_of(nlp, trainees, day) if e["type"] == "COOPERATE"]
+    assert found and "KEN" in found[0]["source"] + found[0]["target"]
+    assert all("KEN" not in e["source"] + e["target"] for e in events_of(nlp, purpose, day))
