@@ -700,14 +700,3 @@ def test_a_prisoner_transfer_called_off_is_cooperation_and_one_of_funds_none(nlp
         (e["type"], e["status"]) for e in events_of(nlp, prisoners, day)
     }
     assert "COOPERATE" not in {e["type"] for e in events_of(nlp, funds, day)}
-
-
-@pytest.mark.model
-def test_a_named_gathering_held_is_a_meeting_and_a_body_of_that_name_speaking_none(
-    nlp: Any,
-) -> None:
-    day = date(2025, 5, 21)
-    held = "The 11th Summit of the Development Triangle Area was held in Ha Noi on 26 May 2024."
-    body = "The Eastern Economic Forum said on Monday that growth would slow."
-    assert ("MEET", "occurred") in {(e["type"], e["status"]) for e in events_of(nlp, held, day)}
-    assert "MEET" not in {e["type"] for e in events_of(nlp, body, day)}
