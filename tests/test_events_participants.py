@@ -1078,3 +1078,14 @@ def test_a_state_body_of_no_country_the_text_gives_stays_as_named(nlp: Any) -> N
     text = "The Senate ratified the pact with Indonesia on Tuesday, after Mozambique had."
     agrees = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "AGREE"]
     assert [e["source"] for e in agrees][:1] == [["senate"]]
+def test_a_joint_course_held_for_officers_of_two_countries_is_theirs(nlp: Any) -> None:
+    day = date(2025, 5, 21)
+    trainees = (
+        "A joint training course for Kenyan officers, planned for June in Nairobi, was called off."
+    )
+    purpose = (
+        "A joint exercise for Kenyan flood relief, planned for June in Nairobi, was called off."
+    )
+    found = [e for e in events_of(nlp, trainees, day) if e["type"] == "COOPERATE"]
+    assert found and "KEN" in found[0]["source"] + found[0]["target"]
+    assert all("KEN" not in e["source"] + e["target"] for e in events_of(nlp, purpose, day))

@@ -727,6 +727,19 @@ def _call_of(noun: Token, clause: Token) -> bool:
     )
 
 
+#: people a joint course or exercise is held for ('for Brazilian and Argentine officers')
+TRAINEES = {
+    "officer", "troop", "soldier", "cadet", "student", "personnel", "sailor", "pilot",
+    "marine", "policeman", "staff",
+}  # fmt: skip
+
+
+def _trainees(token: Token, pobj: Token) -> bool:
+    """A joint activity named by a noun, held for the people of its parties: they take
+    part in it ('a joint training course for Brazilian and Argentine officers')."""
+    return pos_class(token) == "noun" and pobj.lemma_.lower() in TRAINEES
+
+
 def _add_prep_arguments(
     mention: Mention, token: Token, index: MentionIndex, sources: list[Ref], targets: list[Ref]
 ) -> None:
@@ -749,6 +762,9 @@ def _add_prep_arguments(
                     _extend(targets, [r for r in refs if r.place is not None] or [])
                 if prep in LOCATION_PREPS and not institution_hosts(kind, pobj, index):
                     continue  # 'on the sidelines of the G7 summit': the summit's holders too
+        if prep == "for" and kind == "COOPERATE" and _trainees(token, pobj):
+            _extend(sources, refs)  # 'a joint course for Brazilian and Argentine officers'
+            continue
         if prep == "for" and kind != "AID":
             continue  # 'travel … for the summit' is a purpose; 'aid for Ukraine' a receiver
         if prep in LOCATION_PREPS and is_building(pobj, index):

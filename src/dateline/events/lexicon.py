@@ -59,6 +59,10 @@ class Trigger:
     # a noun trigger that must be the subject of a verb of moving ('a ship carrying flour
     # docked in Mogadishu', 'supplies got through'): goods or a vehicle told on the move
     moving: bool = False
+    # a noun trigger that must be told as an occasion held, planned, moved or called off
+    # ('the retreat planned for May has been cancelled', 'the reception was postponed'),
+    # not merely named ('said at a reception'): triggers.scheduled_occasion
+    scheduled: bool = False
     examples: tuple[tuple[str, str], ...] = ()
 
 
@@ -120,7 +124,7 @@ def parse_types(data: dict[str, Any]) -> dict[str, EventType]:
 TRIGGER_KEYS = frozenset(
     ("lemma", "pos", "type", "examples", "objects", "not_objects", "requires", "plural",
      "no_clause", "host", "object_not_party", "to_place", "stay", "modifiers", "not_modifiers",
-     "gathering", "away", "purpose", "moving", "note")
+     "gathering", "away", "purpose", "moving", "scheduled", "note")
 )  # fmt: skip
 #: the sections of cues.json and what each holds (a status map, or a word list)
 CUE_SECTIONS: dict[str, type] = {
@@ -191,6 +195,7 @@ def parse_trigger(entry: dict[str, Any], types: dict[str, EventType]) -> Trigger
         modifiers=tuple(entry.get("modifiers", ())),
         not_modifiers=tuple(entry.get("not_modifiers", ())),
         moving=bool(entry.get("moving", False)),
+        scheduled=bool(entry.get("scheduled", False)),
         examples=tuple((ex["text"], ex["status"]) for ex in examples),
     )
 

@@ -124,6 +124,17 @@ def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
                 return replace(trigger, type="SANCTION")  # an expulsion (annotation.md)
             if trigger.type == "DISCUSS" and held_session(token):
                 return replace(trigger, type="MEET")
+            if trigger.lemma == "debate" and _debate_of_candidates(token):
+                return replace(trigger, type="MEET")
+            if (
+                trigger.lemma == "conference"
+                and _one_sided_briefing(token)
+                and scheduled_occasion(token)
+                and _briefing_words(token) & PRESS_WORDS
+            ):
+                # 'the closing press conference, scheduled for 17:00, has been cancelled':
+                # the speaker's statement occasion (annotation.md, 'Statements not made')
+                return replace(trigger, type="STATEMENT")
             return trigger
     return None
 
@@ -318,6 +329,91 @@ def _on_the_move(noun: Token) -> bool:
     return lemma in MOVING_VERBS
 
 
+#: verbs that hold, plan, move or call off an occasion, with the occasion as their
+#: passive subject or object ('the retreat has been cancelled', 'cancel a gala dinner')
+SCHEDULING_VERBS = {
+    "hold", "postpone", "cancel", "scrap", "drop", "move", "push", "delay", "defer",
+    "reschedule", "schedule", "plan", "set", "shelve", "axe", "arrange", "pencil", "call",
+    "put", "bring",
+}  # fmt: skip
+#: what tells a 'hold' still to come ('will be held', 'was to be held', 'never held')
+TO_COME = {"will", "shall", "would", "'ll", "’ll", "to", "may", "might", "could", "should", "must"}
+#: verbs whose plain subject is an occasion that happens or not ('will not take place')
+HAPPENING_VERBS = {"happen", "proceed", "occur"}
+#: participles that tell a noun planned ('a planned dinner', 'the reception, originally
+#: scheduled for Thursday')
+PLANNED_WORDS = {"plan", "schedule", "set", "arrange", "pencil", "postpone", "move", "cancel"}
+
+
+def _still_to_hold(verb: Token) -> bool:
+    """'will be held', 'was to be held', 'was never held': a hold planned or denied."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in TO_COME)
+        for c in verb.children
+    )
+
+
+def _happens(verb: Token) -> bool:
+    """'take place', 'go ahead', 'happen', 'proceed', 'occur'."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in HAPPENING_VERBS
+        or (lemma == "take" and any(c.lower_ == "place" for c in verb.children))
+        or (lemma == "go" and any(c.lower_ == "ahead" for c in verb.children))
+    )
+
+
+def scheduled_occasion(noun: Token) -> bool:
+    """The noun is told as an occasion held, planned, moved or called off: the passive
+    subject or the object of a verb of holding or changing plans ('the retreat has been
+    cancelled', 'will cancel a gala dinner', 'the reception was postponed to July 14'), the
+    subject of 'take place', 'go ahead' or 'happen', or described by a participle or a
+    relative clause of planning ('a dinner planned for Tuesday', 'the retreat that had been
+    planned for 20 May', 'a planned reception', 'the briefing, due on Friday')."""
+    head = noun.head
+    if head.i != noun.i and pos_class(head) == "verb":
+        lemma = head.lemma_.lower()
+        if noun.dep_ in ("nsubjpass", "dobj") and lemma in SCHEDULING_VERBS:
+            if lemma in ("call", "put", "bring"):
+                return any(c.lower_ in ("off", "back", "forward") for c in head.children)
+            # 'a state banquet was held in his honour': a part of the visit told, no plan
+            return lemma != "hold" or _still_to_hold(head)
+        if noun.dep_ == "nsubj" and _happens(head):
+            return True
+    for child in noun.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "amod" and lemma in PLANNED_WORDS:
+            return True  # 'a planned dinner'
+        if child.dep_ in ("acl", "relcl") and (
+            lemma in PLANNED_WORDS or (lemma == "hold" and _still_to_hold(child))
+        ):
+            return True  # 'a dinner planned for Tuesday', 'the retreat that had been planned'
+        if child.lower_ == "due" and any(c.dep_ == "prep" for c in child.children):
+            return True  # 'the 2020 edition, due in Nairobi'
+        if child.dep_ == "relcl" and _happens(child):
+            return True  # 'the only debate, which went ahead with an empty podium'
+    return False
+
+
+#: what makes a debate a sitting of candidates or leaders ('a televised debate')
+DEBATE_MODIFIERS = {
+    "televised", "television", "tv", "presidential", "leader", "leaders", "candidate",
+    "candidates", "electoral", "election", "campaign", "radio",
+}  # fmt: skip
+
+
+def _debate_of_candidates(noun: Token) -> bool:
+    """A debate held as an occasion: told as held, planned, moved or called off ('a second
+    debate is planned for April 11', 'the leaders' debate finally took place'), or between
+    candidates or leaders ('a televised debate between the two candidates'); annotation.md
+    makes it a MEET of the debaters. A chamber's debate of a bill stays a DISCUSS."""
+    if pos_class(noun) != "noun":
+        return False
+    if scheduled_occasion(noun):
+        return True
+    return bool(modifier_words(noun) & DEBATE_MODIFIERS)
+
+
 def _with_quantities(tokens: list[Token]) -> set[str]:
     """Lemmas of the tokens, their conjuncts and what their 'of' names ('3,000 tonnes of
     flour and medicines': tonne, flour, medicine)."""
@@ -362,6 +458,8 @@ def _check(token: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger.moving and not _on_the_move(token):
         return None  # 'the ship was built in Korea', 'supplies ran low': nothing brought
+    if trigger.scheduled and not scheduled_occasion(token):
+        return None  # 'told guests at a reception': an occasion named, none told held
     if trigger.modifiers or trigger.not_modifiers:
         # 'a prisoner exchange', and 'the exchange of detainees' as well
         words = modifier_words(token) | _objects_of(token, ("of",))
@@ -951,12 +1049,18 @@ def _reports_speech(verb: Token, quoted: bool) -> bool:
 
 
 BRIEFING_WORDS = {"news", "press", "video"}
+#: the words of a conference given to reporters
+PRESS_WORDS = {"news", "press"}
+
+
+def _briefing_words(noun: Token) -> set[str]:
+    return {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
 def _one_sided_briefing(noun: Token) -> bool:
     """A news or press conference that is not joint ('a joint news conference with Lee'
     is a meeting of the two)."""
-    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    words = _briefing_words(noun)
     return bool(words & BRIEFING_WORDS) and "joint" not in words
 
 
@@ -986,8 +1090,10 @@ def _noun_is_event(noun: Token, trigger: Trigger, lexicon: Lexicon) -> bool:
         return False  # 'signed a memorandum on cooperation in education': the signing is
     if trigger.lemma == "deal" and any(c.lower_ in NOT_A_DEAL for c in noun.children):
         return False
-    if trigger.lemma == "conference" and _one_sided_briefing(noun):
-        return False  # 'told a news conference': a speaker's occasion, not a meeting
+    if trigger.lemma == "conference" and trigger.type == "MEET" and _one_sided_briefing(noun):
+        # 'told a news conference': a speaker's occasion, not a meeting; 'will hold a
+        # video conference next Tuesday' is a call (annotation.md)
+        return bool(PRESS_WORDS.isdisjoint(_briefing_words(noun)) and scheduled_occasion(noun))
     if trigger.lemma == "call":
         return any(c.lower_ in CALL_MARKERS for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children
