@@ -85,10 +85,15 @@ class StoryState:
 
 
 def canonical_key(m: Member, settings: LinkSettings) -> tuple[Any, ...]:
-    """Deterministic processing order: article date and id, then facet rank and status."""
+    """Deterministic processing order: article date and id, then facet rank and status. A
+    guest's visit read from a meeting abroad (``Member.guest``) comes after the meetings of
+    its article: it follows its meeting into the meeting's story (``cluster.extend``)."""
     order = settings.status_order
     status_index = order.index(m.status) if m.status in order else len(order)
-    return (m.dct, m.document_id, settings.rank(m.type), status_index, m.id)
+    rank: float = settings.rank(m.type)
+    if m.guest:
+        rank = max(rank, settings.rank("MEET")) + 0.5
+    return (m.dct, m.document_id, rank, status_index, m.id)
 
 
 def _priority(status: str, settings: LinkSettings) -> int:
@@ -484,7 +489,9 @@ class Fold:
     Articles before the last one are folded once; only the open (last) article is
     recomputed, so that adding a report to a long story costs the same as to a short one.
     Closed articles never depend on the story's type changing: the type is set by the
-    first non-precursor, and articles before it hold only precursors. What the closed
+    first non-precursor that is no guest's visit read from a meeting (``Member.guest``:
+    the meeting names the story, "met on the sidelines of the summit in Lima"), and
+    articles before it hold only precursors and such visits. What the closed
     articles left (``to_dict``) is all a later member needs, so a stored story resumes
     its fold without its earlier members (``from_dict``).
     """
@@ -503,7 +510,7 @@ class Fold:
             self._close()
         self.current.append(m)
         self.first_type = self.first_type or m.type
-        if self.kind is None and not self.settings.is_precursor(m.type):
+        if self.kind is None and not self.settings.is_precursor(m.type) and not m.guest:
             self.kind = m.type
 
     def _close(self) -> None:
