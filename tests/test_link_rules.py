@@ -437,10 +437,12 @@ def test_a_facet_dates_a_story_that_has_no_date_yet() -> None:
 
 def test_a_summit_put_off_to_a_month_takes_its_guests_visit_there() -> None:
     # "Santos Ribeiro and Mateus will hold a summit in Luanda on October 20" (a MEET, and the
-    # guest's VISIT beside it), then "the summit ... has been postponed until December",
-    # with no word of the trip: the story of the visit is put off to December.
+    # guest's VISIT the events step reads beside it), then "the summit ... has been
+    # postponed until December", with no word of the trip: the summit's story, which the
+    # guest's visit does not type, is put off to December.
     day = ("2025-10-20", "2025-10-20", "2025-10-20")
     visit = member("v", "VISIT", ["santos-ribeiro"], ["AGO"], "planned", "2025-09-10", day)
+    visit = dataclasses.replace(visit, guest=True)
     meet = member("m", "MEET", ["santos-ribeiro", "mateus"], [], "planned", "2025-09-10", day)
     december = ("2025-12", "2025-12-01", "2025-12-31")
     moved = member("m2", "MEET", ["PRT", "AGO"], [], "planned", "2025-10-08", december, "postponed")

@@ -269,16 +269,11 @@ def article_time(
         best = _whole_span(dated, settings)
         return time_of(best), "dated", (best.lo, best.hi)
     # Without a report of its own type, a facet put off (the talks of the trip) puts the
-    # story off too, but its new date, if any, is not the story's; except a meeting's, in a
-    # story of a visit that the article does not mention at all: the guests' visits of a
-    # summit go where the summit goes ("the summit in Luanda … has been postponed until
-    # December"), while "Kim would not travel this week; the talks are postponed until
-    # July" puts the trip off undated.
+    # story off too, but its new date, if any, is not the story's: "Kim would not travel
+    # this week; the talks are postponed until July" puts the trip off undated. (A summit's
+    # guests' visits read beside it do not type its story, ``Member.guest``: "the summit in
+    # Luanda … has been postponed until December" moves the summit story by its own type.)
     postponed = postponed or ([m for m in voices if m.postponed] if not own else [])
-    moved = [m for m in postponed if kind == "VISIT" and m.type == "MEET" and _dates(m)]
-    if moved and not any(m.type == kind for m in members):
-        best = _whole_span(moved, settings)
-        return time_of(best), "dated", (best.lo, best.hi)
     if postponed:
         dct = members[0].dct
         reset = {"value": None, "earliest": dct, "latest": None, "granularity": None}
