@@ -1455,3 +1455,31 @@ def test_a_guests_visit_read_from_a_meeting_abroad_is_a_facet_of_the_meetings_st
               "PER", "local", "2024-11-01", "2024-11-30", False]  # fmt: skip
     assert member_of_values(values, S).guest
     assert not member_of_values([*values[:12], "past tense", *values[13:]], S).guest
+
+
+def test_a_meeting_sharing_no_party_joins_its_articles_visit_of_its_dates_and_city() -> None:
+    """ "Szalai will be in Beijing on February 11-12 ... China and Hungary will hold talks in
+    Beijing on February 11-12": the talks, read with the two countries, share no party with
+    the minister's visit, but in one article, on its dates and in its city, they are a
+    facet of it. Talks on other days, or in another city, stay apart."""
+    import itertools
+
+    from dateline.link.cluster import cluster
+
+    def at(key: str, kind: str, who: list[str], to: list[str], days: tuple[str, str],
+           where: str) -> Member:  # fmt: skip
+        m = member(key, kind, who, to, "planned", "2027-02-01", (days[0], *days))
+        return dataclasses.replace(m, place=PlaceInfo(where, "CHN", "local"))
+
+    days = ("2027-02-11", "2027-02-12")
+    visit = at("visit", "VISIT", ["xi-jinping"], ["FRA"], days, "Beijing")
+    visit = dataclasses.replace(visit, participants=parts(["andrey-rudenko"], ["CHN"]))
+    talks = at("talks", "MEET", ["CHN", "HUN"], [], days, "Beijing")
+    for order in itertools.permutations([visit, talks]):
+        assert [sorted(m.id for m in d.added) for d in cluster(list(order), S)] == [
+            ["talks", "visit"]
+        ]
+    later = at("later", "MEET", ["CHN", "HUN"], [], ("2027-02-20", "2027-02-20"), "Beijing")
+    elsewhere = at("elsewhere", "MEET", ["CHN", "HUN"], [], days, "Shanghai")
+    assert len(cluster([visit, later], S)) == 2
+    assert len(cluster([visit, elsewhere], S)) == 2

@@ -819,7 +819,10 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
                 continue
             if best is None or (*score, -position) > best[0]:
                 best = ((*score, -position), position)
-        if best is None:
+        if best is None and (twin := visit_of(e, articles[e.document_id], went)) is not None:
+            best = ((), went[twin.id])
+            drafts[best[1]].add(e)
+        elif best is None:
             drafts.append(Draft([e], settings))
             best = ((), len(drafts) - 1)
         else:
@@ -827,6 +830,27 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
         note(best[1], e)
         went[e.id] = best[1]
     return drafts
+
+
+def visit_of(e: Member, article: Sequence[Member], went: dict[str, int]) -> Member | None:
+    """The visit of ``e``'s article that ``e``, a meeting that shares no party with any
+    story, is a facet of: a visit with its status, its dates and its named place (a city),
+    already linked. "Szalai will be in Beijing on February 11-12 ... China and Hungary will
+    hold talks in Beijing on February 11-12" is one trip though the talks were read with
+    the two countries and the visit with the minister."""
+    if e.type != "MEET" or not (e.dated and e.earliest and e.latest):
+        return None
+    if not e.place.name or e.place.level in UNPLACED or e.place.level == "country":
+        return None
+    told = (e.status, e.earliest, e.latest, e.place.name)
+    for m in article:
+        if (
+            m.type == "VISIT"
+            and m.id in went
+            and (m.status, m.earliest, m.latest, m.place.name) == told
+        ):
+            return m
+    return None
 
 
 def meeting_of(e: Member, article: Sequence[Member]) -> Member | None:
