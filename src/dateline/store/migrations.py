@@ -576,7 +576,9 @@ def _v40_relink(conn: Connection) -> None:
 def _v41_relink(conn: Connection) -> None:
     """Link stored documents again (issue 12's twenty-fourth round): a guest's visit read
     from a meeting abroad (its cue ends ``+ guest abroad``) follows its meeting into the
-    meeting's story and names neither its type nor its dates (``compat.guest_visit``)."""
+    meeting's story and names neither its type nor its dates (``compat.guest_visit``); a
+    meeting that shares no party with any story joins its article's visit of its dates,
+    status and city (``cluster.visit_of``)."""
     _relink_stored(conn)
 
 
