@@ -437,10 +437,12 @@ def test_a_facet_dates_a_story_that_has_no_date_yet() -> None:
 
 def test_a_summit_put_off_to_a_month_takes_its_guests_visit_there() -> None:
     # "Santos Ribeiro and Mateus will hold a summit in Luanda on October 20" (a MEET, and the
-    # guest's VISIT beside it), then "the summit ... has been postponed until December",
-    # with no word of the trip: the story of the visit is put off to December.
+    # guest's VISIT the events step reads beside it), then "the summit ... has been
+    # postponed until December", with no word of the trip: the summit's story, which the
+    # guest's visit does not type, is put off to December.
     day = ("2025-10-20", "2025-10-20", "2025-10-20")
     visit = member("v", "VISIT", ["santos-ribeiro"], ["AGO"], "planned", "2025-09-10", day)
+    visit = dataclasses.replace(visit, guest=True)
     meet = member("m", "MEET", ["santos-ribeiro", "mateus"], [], "planned", "2025-09-10", day)
     december = ("2025-12", "2025-12-01", "2025-12-31")
     moved = member("m2", "MEET", ["PRT", "AGO"], [], "planned", "2025-10-08", december, "postponed")
@@ -1407,3 +1409,77 @@ def test_one_article_tells_a_hoped_for_deal_apart_from_one_agreed_months_before(
     # May still answers an earlier article's hope for it.
     later = dataclasses.replace(agreed, id="later", document_id="doc-2026-10-01", dct="2026-10-01")
     assert [len(d.added) for d in cluster([hope, later], S)] == [2]
+
+
+def _at_lima(key: str, kind: str, who: list[str], dct: str, cue: str, to: list[str] = []) -> Member:  # noqa: B006
+    """A report of the November summit in Lima as linking reads its ``events`` row."""
+    from dateline.link.linker import member_of_row
+
+    row = {"id": key, "document_id": "doc-" + dct, "dct": dct, "type": kind,
+           "status": "occurred", "dated": True, "value": "2024-11", "earliest": "2024-11-01",
+           "latest": "2024-11-30", "granularity": "month", "location": "Lima",
+           "cue": cue}  # fmt: skip
+    places = {"lima": PlaceInfo("Lima", "PER", "local")}
+    return member_of_row(row, parts(who, to), places, S)
+
+
+def test_a_guests_visit_read_from_a_meeting_abroad_is_a_facet_of_the_meetings_story() -> None:
+    """'Figueira and Kouassi met on the sidelines of the summit in Lima in November': the
+    events step adds a VISIT to Peru for each guest, beside the MEET. Those visits follow
+    the meeting into its story, in any order, and name neither its type nor its dates; a
+    later report of the meeting joins that meeting story."""
+    import itertools
+
+    from dateline.link.cluster import cluster
+    from dateline.link.compat import member_of_values
+
+    guests = ["marta-figueira", "aya-kouassi"]
+    meeting = _at_lima("meeting", "MEET", guests, "2025-03-07", "past tense")
+    visits = [
+        _at_lima(f"visit-{g}", "VISIT", [g], "2025-03-07", "past tense + guest abroad", ["PER"])
+        for g in guests
+    ]
+    assert all(v.guest for v in visits) and not meeting.guest
+    again = _at_lima("again", "MEET", guests, "2025-04-02", "past tense")
+    for order in itertools.permutations([meeting, *visits, again]):
+        drafts = cluster(list(order), S)
+        assert [len(d.added) for d in drafts] == [4]
+        assert drafts[0].state(S).type == "MEET"
+        assert story_state(list(order), S).type == "MEET"  # as the reads fold it
+    # A visit the article tells itself ("Figueira flew to Lima") is the story's own type.
+    told = dataclasses.replace(visits[0], guest=False)
+    assert story_state([meeting, told], S).type == "VISIT"
+    # The reads' rows carry the cue that tells a guest's visit (``MEMBER_KEYS``).
+    values = ["v", "doc", "2025-03-07", "VISIT", "occurred", True, "2024-11", "2024-11-01",
+              "2024-11-30", "month", None, None, "past tense + guest abroad", "[]", "Lima",
+              "PER", "local", "2024-11-01", "2024-11-30", False]  # fmt: skip
+    assert member_of_values(values, S).guest
+    assert not member_of_values([*values[:12], "past tense", *values[13:]], S).guest
+
+
+def test_a_meeting_sharing_no_party_joins_its_articles_visit_of_its_dates_and_city() -> None:
+    """ "Szalai will be in Beijing on February 11-12 ... China and Hungary will hold talks in
+    Beijing on February 11-12": the talks, read with the two countries, share no party with
+    the minister's visit, but in one article, on its dates and in its city, they are a
+    facet of it. Talks on other days, or in another city, stay apart."""
+    import itertools
+
+    from dateline.link.cluster import cluster
+
+    def at(key: str, kind: str, who: list[str], to: list[str], days: tuple[str, str],
+           where: str) -> Member:  # fmt: skip
+        m = member(key, kind, who, to, "planned", "2027-02-01", (days[0], *days))
+        return dataclasses.replace(m, place=PlaceInfo(where, "CHN", "local"))
+
+    days = ("2027-02-11", "2027-02-12")
+    visit = at("visit", "VISIT", ["xi-jinping"], ["FRA"], days, "Beijing")
+    visit = dataclasses.replace(visit, participants=parts(["andrey-rudenko"], ["CHN"]))
+    talks = at("talks", "MEET", ["CHN", "HUN"], [], days, "Beijing")
+    for order in itertools.permutations([visit, talks]):
+        assert [sorted(m.id for m in d.added) for d in cluster(list(order), S)] == [
+            ["talks", "visit"]
+        ]
+    later = at("later", "MEET", ["CHN", "HUN"], [], ("2027-02-20", "2027-02-20"), "Beijing")
+    elsewhere = at("elsewhere", "MEET", ["CHN", "HUN"], [], days, "Shanghai")
+    assert len(cluster([visit, later], S)) == 2
+    assert len(cluster([visit, elsewhere], S)) == 2

@@ -1078,3 +1078,58 @@ def test_migration_40_links_stored_documents_under_the_once_per_article_rule(
     as_before = _with_rule_off(monkeypatch, cluster.Draft, "reported_here")
     counts = _relinked_by_migration(db_url, _two_statements_in_one_article(), 40, as_before)
     assert counts == (2, 1, 2)
+
+
+def _guests_at_a_summit() -> list[dict[str, Any]]:
+    """ "Ines Moura and Ana Lobo met on the sidelines of the summit in Lima in November": the
+    meeting, and the two guests' visits to Peru the events step reads beside it (their cue
+    ends ``+ guest abroad``); then "the two met in Lima in November", a later report."""
+    who = {"source": ["ines-moura", "ana-lobo"]}
+    month = {"value": "2026-11", "earliest": "2026-11-01", "latest": "2026-11-30"}
+    there = {"status": "occurred", "location": "Lima", **month}
+    first = stored_article("2026-12-03", "Met in Lima", "wire", [
+        {"key": "meeting", "type": "MEET", **who, **there},
+        {"key": "moura", "type": "VISIT", "source": ["ines-moura"], "target": ["PER"], **there},
+        {"key": "lobo", "type": "VISIT", "source": ["ana-lobo"], "target": ["PER"], **there}],
+        {"Lima": "PER"})  # fmt: skip
+    for event in first["events"][1:]:
+        event["cue"] = "past tense + guest abroad"
+    later = stored_article("2027-01-20", "Lima recalled", "daily", [
+        {"key": "recalled", "type": "MEET", **who, **there}], {"Lima": "PER"})  # fmt: skip
+    return [first, later]
+
+
+def test_a_summits_story_stays_a_meeting_with_its_guests_visits_in_any_order(
+    tmp_path: Path,
+) -> None:
+    items = _guests_at_a_summit()
+    for n, order in enumerate((items, items[::-1])):
+        with Store(str(tmp_path / f"order{n}.db")) as store:
+            for item in order:
+                store.add(item)
+            found = store.stories(limit=None)
+            assert [(s["type"], len(s["events"])) for s in found] == [("MEET", 4)]
+            story = store.story(found[0]["id"])
+            assert story is not None and story["time"]["value"] == "2026-11"
+
+
+def test_migration_41_links_stored_documents_under_the_meeting_of_its_visit_rule(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.link import cluster
+    from dateline.link.linker import relink_from_scratch
+
+    def as_before(conn: Connection) -> None:
+        with monkeypatch.context() as rules:
+            rules.setattr(cluster, "visit_of", lambda *args: None)
+            relink_from_scratch(conn)
+
+    # "Szalai will be in Beijing on February 11-12 ... China and Hungary will hold talks in
+    # Beijing on February 11-12": the talks share no party with the minister's visit.
+    days = {"value": "2027-02-11/2027-02-12", "earliest": "2027-02-11", "latest": "2027-02-12"}
+    there = {"status": "planned", "location": "Beijing", **days}
+    items = [stored_article("2027-02-01", "Szalai to Beijing", "wire", [
+        {"key": "visit", "type": "VISIT", "source": ["gabor-szalai"], "target": ["CHN"], **there},
+        {"key": "talks", "type": "MEET", "source": ["CHN", "HUN"], **there}],
+        {"Beijing": "CHN"})]  # fmt: skip
+    assert _relinked_by_migration(db_url, items, 41, as_before) == (1, 2, 1)

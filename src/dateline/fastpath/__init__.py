@@ -75,6 +75,7 @@ SCHEMA_VERSIONS = frozenset(
         38,
         39,
         40,
+        41,
     }
 )
 BUSY_TIMEOUT_MS = 60_000  # as dateline.store.engine

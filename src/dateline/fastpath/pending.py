@@ -36,11 +36,11 @@ MEMBER_LIST = 1000  # as dateline.link.query.MEMBER_LIST
 _MEMBER_COLUMNS = (
     "events.id, events.document_id, events.dct, events.type, events.status, "
     "events.dated, events.value, events.earliest, events.latest, events.granularity, "
-    "events.story_id, events.change, event_links.participants, event_links.place, "
+    "events.story_id, events.change, events.cue, event_links.participants, event_links.place, "
     "event_links.place_country, event_links.place_level, event_links.lo, event_links.hi, "
     "event_links.postponed"
 )
-_WIDTH = len(_MEMBER_COLUMNS.split(", "))  # 19: member_of_values' columns
+_WIDTH = len(_MEMBER_COLUMNS.split(", "))  # 20: member_of_values' columns
 _LINKED = "events JOIN event_links ON event_links.event_id = events.id"
 _MEMBERS = f"SELECT {_MEMBER_COLUMNS} FROM {_LINKED}"
 # dateline.link.query._DETAIL_COLUMNS: the members of stories built whole (after the

@@ -801,8 +801,17 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
     articles: dict[str, list[Member]] = {}
     for e in ordered:
         articles.setdefault(e.document_id, []).append(e)
+    went: dict[str, int] = {}  # member id -> the draft it went to
     for e in ordered:
         best: tuple[tuple[int, ...], int] | None = None
+        meeting = meeting_of(e, articles[e.document_id]) if e.guest else None
+        if meeting is not None and meeting.id in went:
+            # A guest's visit read from a meeting abroad is a facet of that meeting's
+            # story, wherever the meeting went (it comes after it in canonical order).
+            went[e.id] = went[meeting.id]
+            drafts[went[e.id]].add(e)
+            note(went[e.id], e)
+            continue
         fates = fates_after(e, articles[e.document_id], settings)
         for position in sorted(near(e)):
             score = join_score(e, drafts[position], settings, articles[e.document_id])
@@ -810,13 +819,51 @@ def extend(drafts: list[Draft], members: list[Member], settings: LinkSettings) -
                 continue
             if best is None or (*score, -position) > best[0]:
                 best = ((*score, -position), position)
-        if best is None:
+        if best is None and (twin := visit_of(e, articles[e.document_id], went)) is not None:
+            best = ((), went[twin.id])
+            drafts[best[1]].add(e)
+        elif best is None:
             drafts.append(Draft([e], settings))
-            note(len(drafts) - 1, e)
+            best = ((), len(drafts) - 1)
         else:
             drafts[best[1]].add(e)
-            note(best[1], e)
+        note(best[1], e)
+        went[e.id] = best[1]
     return drafts
+
+
+def visit_of(e: Member, article: Sequence[Member], went: dict[str, int]) -> Member | None:
+    """The visit of ``e``'s article that ``e``, a meeting that shares no party with any
+    story, is a facet of: a visit with its status, its dates and its named place (a city),
+    already linked. "Szalai will be in Beijing on February 11-12 ... China and Hungary will
+    hold talks in Beijing on February 11-12" is one trip though the talks were read with
+    the two countries and the visit with the minister."""
+    if e.type != "MEET" or not (e.dated and e.earliest and e.latest):
+        return None
+    if not e.place.name or e.place.level in UNPLACED or e.place.level == "country":
+        return None
+    told = (e.status, e.earliest, e.latest, e.place.name)
+    for m in article:
+        if (
+            m.type == "VISIT"
+            and m.id in went
+            and (m.status, m.earliest, m.latest, m.place.name) == told
+        ):
+            return m
+    return None
+
+
+def meeting_of(e: Member, article: Sequence[Member]) -> Member | None:
+    """The meeting a guest's visit (``Member.guest``) was read from: a meeting of its
+    article with its status, time and place, that its traveller takes part in."""
+    travellers = {p.id for p in e.participants if p.role == "source"}
+    told = (e.status, e.value, e.earliest, e.latest, e.place.name)
+    for m in article:
+        if m.type != "MEET" or (m.status, m.value, m.earliest, m.latest, m.place.name) != told:
+            continue
+        if travellers and travellers <= {p.id for p in m.participants}:
+            return m
+    return None
 
 
 def _taken(e: Member, fates: list[Member], draft: Draft, settings: LinkSettings) -> bool:

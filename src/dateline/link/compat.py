@@ -105,6 +105,19 @@ class Member:
     postponed: bool = False
     story_id: str | None = None
     cancelled: bool = False  # called off ("was cancelled"), not only denied
+    guest: bool = False  # a guest's visit read from a meeting abroad (``guest_visit``)
+
+
+#: the end of the cue of a visit the events step reads from a meeting abroad, one per
+#: named guest (``dateline.events.scene.guest_visits``: "met on the sidelines of the
+#: summit in Lima" is a VISIT to Peru of each guest, beside the MEET)
+GUEST_CUE = "+ guest abroad"
+
+
+def guest_visit(kind: str, cue: str | None) -> bool:
+    """Whether an event is a guest's visit read from a meeting abroad: a facet of that
+    meeting's story, which names neither the story's type nor its dates."""
+    return kind == "VISIT" and bool(cue) and cue.endswith(GUEST_CUE)  # type: ignore[union-attr]
 
 
 def participant(actor_id: str, role: str, kind: str | None, country: str | None) -> Participant:
@@ -734,6 +747,7 @@ def build_member(
         postponed=postponed,
         story_id=row.get("story_id"),
         cancelled=row.get("change") == "cancelled",
+        guest=guest_visit(row["type"], row.get("cue")),
     )
 
 
@@ -748,12 +762,13 @@ def member_of_values(values: Sequence[Any], settings: LinkSettings) -> Member:
     """:func:`member_of_link_row` of a row's first values in the order of the reads'
     member columns (``dateline.link.pending_rows.MEMBER_KEYS``: ``id``, ``document_id``,
     ``dct``, ``type``, ``status``, ``dated``, ``value``, ``earliest``, ``latest``,
-    ``granularity``, ``story_id``, ``change``, ``participants``, ``place``,
+    ``granularity``, ``story_id``, ``change``, ``cue``, ``participants``, ``place``,
     ``place_country``, ``place_level``, ``lo``, ``hi``, ``postponed``), without a dict per
     row: a whole pending page builds hundreds of members, and the dict and its lookups were
     three fifths of each."""
     (event_id, document_id, dct, kind, status, dated, value, earliest, latest, granularity,
-     story_id, change, parts, place, country, level, lo, hi, postponed) = values[:19]  # fmt: skip
+     story_id, change, cue, parts, place, country, level, lo, hi,
+     postponed) = values[:20]  # fmt: skip
     return Member(
         event_id,
         document_id,
@@ -773,6 +788,7 @@ def member_of_values(values: Sequence[Any], settings: LinkSettings) -> Member:
         bool(postponed),
         story_id,
         change == "cancelled",
+        guest_visit(kind, cue),
     )
 
 

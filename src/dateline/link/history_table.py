@@ -235,7 +235,7 @@ def fill(conn: Connection, settings: LinkSettings | None = None) -> int:
     conn.execute(delete(story_states))
     ev = t.events
     columns = (*(ev.c[n] for n in ("id", "document_id", "dct", "type", "status", "dated", "value",
-                                   "earliest", "latest", "granularity", "story_id")),
+                                   "earliest", "latest", "granularity", "story_id", "cue")),
                *(event_links.c[n] for n in LINK_COLUMNS))  # fmt: skip
     names = [c.name for c in columns]
     query = (

@@ -24,7 +24,7 @@ from dateline.link.story_view import (
 # What a member's JSON array holds, in order: the fold's columns
 # (dateline.link.query._MEMBER_COLUMNS), then for whole stories the details.
 MEMBER_KEYS = ("id", "document_id", "dct", "type", "status", "dated", "value", "earliest",
-               "latest", "granularity", "story_id", "change", "participants", "place",
+               "latest", "granularity", "story_id", "change", "cue", "participants", "place",
                "place_country", "place_level", "lo", "hi", "postponed")  # fmt: skip
 DETAIL_KEYS = ("attribution", "trigger", "title", "source", "url")
 

@@ -411,12 +411,14 @@ def _rows(conn: Connection, story_ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 # What a story's fold reads of a member (dateline.link.linker.member_of_link_row): the
-# other columns of events (cue, trigger, attribution, …) are not fetched. ``change`` tells
+# other columns of events (trigger, attribution, …) are not fetched. ``change`` tells
 # a cancellation from a plain denial, as the linker's fold does: without it a story the
-# linker stored as cancelled was read back as postponed.
+# linker stored as cancelled was read back as postponed; ``cue`` tells a guest's visit read
+# from a meeting abroad (``compat.guest_visit``), which does not type the story.
 _MEMBER_COLUMNS = (
     *(t.events.c[n] for n in ("id", "document_id", "dct", "type", "status", "dated", "value",
-                              "earliest", "latest", "granularity", "story_id", "change")),
+                              "earliest", "latest", "granularity", "story_id", "change",
+                              "cue")),
     *(event_links.c[n] for n in ("participants", "place", "place_country", "place_level", "lo",
                                  "hi", "postponed")),
 )  # fmt: skip

@@ -85,10 +85,15 @@ class StoryState:
 
 
 def canonical_key(m: Member, settings: LinkSettings) -> tuple[Any, ...]:
-    """Deterministic processing order: article date and id, then facet rank and status."""
+    """Deterministic processing order: article date and id, then facet rank and status. A
+    guest's visit read from a meeting abroad (``Member.guest``) comes after the meetings of
+    its article: it follows its meeting into the meeting's story (``cluster.extend``)."""
     order = settings.status_order
     status_index = order.index(m.status) if m.status in order else len(order)
-    return (m.dct, m.document_id, settings.rank(m.type), status_index, m.id)
+    rank: float = settings.rank(m.type)
+    if m.guest:
+        rank = max(rank, settings.rank("MEET")) + 0.5
+    return (m.dct, m.document_id, rank, status_index, m.id)
 
 
 def _priority(status: str, settings: LinkSettings) -> int:
@@ -264,16 +269,11 @@ def article_time(
         best = _whole_span(dated, settings)
         return time_of(best), "dated", (best.lo, best.hi)
     # Without a report of its own type, a facet put off (the talks of the trip) puts the
-    # story off too, but its new date, if any, is not the story's; except a meeting's, in a
-    # story of a visit that the article does not mention at all: the guests' visits of a
-    # summit go where the summit goes ("the summit in Luanda … has been postponed until
-    # December"), while "Kim would not travel this week; the talks are postponed until
-    # July" puts the trip off undated.
+    # story off too, but its new date, if any, is not the story's: "Kim would not travel
+    # this week; the talks are postponed until July" puts the trip off undated. (A summit's
+    # guests' visits read beside it do not type its story, ``Member.guest``: "the summit in
+    # Luanda … has been postponed until December" moves the summit story by its own type.)
     postponed = postponed or ([m for m in voices if m.postponed] if not own else [])
-    moved = [m for m in postponed if kind == "VISIT" and m.type == "MEET" and _dates(m)]
-    if moved and not any(m.type == kind for m in members):
-        best = _whole_span(moved, settings)
-        return time_of(best), "dated", (best.lo, best.hi)
     if postponed:
         dct = members[0].dct
         reset = {"value": None, "earliest": dct, "latest": None, "granularity": None}
@@ -484,7 +484,9 @@ class Fold:
     Articles before the last one are folded once; only the open (last) article is
     recomputed, so that adding a report to a long story costs the same as to a short one.
     Closed articles never depend on the story's type changing: the type is set by the
-    first non-precursor, and articles before it hold only precursors. What the closed
+    first non-precursor that is no guest's visit read from a meeting (``Member.guest``:
+    the meeting names the story, "met on the sidelines of the summit in Lima"), and
+    articles before it hold only precursors and such visits. What the closed
     articles left (``to_dict``) is all a later member needs, so a stored story resumes
     its fold without its earlier members (``from_dict``).
     """
@@ -503,7 +505,7 @@ class Fold:
             self._close()
         self.current.append(m)
         self.first_type = self.first_type or m.type
-        if self.kind is None and not self.settings.is_precursor(m.type):
+        if self.kind is None and not self.settings.is_precursor(m.type) and not m.guest:
             self.kind = m.type
 
     def _close(self) -> None:

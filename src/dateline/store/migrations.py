@@ -573,6 +573,15 @@ def _v40_relink(conn: Connection) -> None:
     _relink_stored(conn)
 
 
+def _v41_relink(conn: Connection) -> None:
+    """Link stored documents again (issue 12's twenty-fourth round): a guest's visit read
+    from a meeting abroad (its cue ends ``+ guest abroad``) follows its meeting into the
+    meeting's story and names neither its type nor its dates (``compat.guest_visit``); a
+    meeting that shares no party with any story joins its article's visit of its dates,
+    status and city (``cluster.visit_of``)."""
+    _relink_stored(conn)
+
+
 def _v29_open_end(conn: Connection) -> None:
     """``ix_stories_open_end``: the stories whose window stays in one year or one decade, by
     the window's end, so that ``pending --as-of`` a day late in its year or decade reads
@@ -684,6 +693,11 @@ MIGRATIONS: list[Migration] = [
         40,
         "stories linked again: one statement of a type per article and story (round 23)",
         _v40_relink,
+    ),
+    (
+        41,
+        "stories linked again: a guest's visit read from a meeting is its facet (round 24)",
+        _v41_relink,
     ),
 ]
 

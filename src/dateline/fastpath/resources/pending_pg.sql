@@ -39,7 +39,7 @@ FROM later
 WHERE NOT (later.dct IS NOT NULL AND (later.next_dct IS NULL OR later.next_dct > %(day)s::VARCHAR))) > 0::INTEGER UNION ALL SELECT NULL AS anon_5, NULL AS anon__1, later.id AS id, false AS anon_4, NULL AS anon__2 
 FROM later 
 WHERE NOT (later.dct IS NOT NULL AND (later.next_dct IS NULL OR later.next_dct > %(day)s::VARCHAR)))
- SELECT totals.total, wanted.earliest_key, wanted.first_key, wanted.story, wanted.settled, wanted.position, stories.id AS row_id, stories.type AS row_type, stories.status AS row_status, stories.state AS row_state, stories.dated AS row_dated, stories.value AS row_value, stories.earliest AS row_earliest, stories.latest AS row_latest, stories.granularity AS row_granularity, stories.articles AS row_articles, stories.first_dct AS row_first_dct, stories.last_dct AS row_last_dct, events.id AS m0, events.document_id AS m1, events.dct AS m2, events.type AS m3, events.status AS m4, events.dated AS m5, events.value AS m6, events.earliest AS m7, events.latest AS m8, events.granularity AS m9, events.story_id AS m10, events.change AS m11, event_links.participants AS m12, event_links.place AS m13, event_links.place_country AS m14, event_links.place_level AS m15, event_links.lo AS m16, event_links.hi AS m17, event_links.postponed AS m18, events.attribution AS m19, events.trigger AS m20, documents.title AS m21, documents.source AS m22, documents.url AS m23, json_build_array((SELECT json_agg(json_build_array(event_actors.role, event_actors.actor_id, actors.name) ORDER BY event_actors.position) AS json_agg_1 
+ SELECT totals.total, wanted.earliest_key, wanted.first_key, wanted.story, wanted.settled, wanted.position, stories.id AS row_id, stories.type AS row_type, stories.status AS row_status, stories.state AS row_state, stories.dated AS row_dated, stories.value AS row_value, stories.earliest AS row_earliest, stories.latest AS row_latest, stories.granularity AS row_granularity, stories.articles AS row_articles, stories.first_dct AS row_first_dct, stories.last_dct AS row_last_dct, events.id AS m0, events.document_id AS m1, events.dct AS m2, events.type AS m3, events.status AS m4, events.dated AS m5, events.value AS m6, events.earliest AS m7, events.latest AS m8, events.granularity AS m9, events.story_id AS m10, events.change AS m11, events.cue AS m12, event_links.participants AS m13, event_links.place AS m14, event_links.place_country AS m15, event_links.place_level AS m16, event_links.lo AS m17, event_links.hi AS m18, event_links.postponed AS m19, events.attribution AS m20, events.trigger AS m21, documents.title AS m22, documents.source AS m23, documents.url AS m24, json_build_array((SELECT json_agg(json_build_array(event_actors.role, event_actors.actor_id, actors.name) ORDER BY event_actors.position) AS json_agg_1 
 FROM event_actors LEFT OUTER JOIN actors ON actors.id = event_actors.actor_id 
 WHERE event_actors.event_id = events.id), (SELECT json_build_array(actors.id, actors.name) AS json_build_array_1 
 FROM actors 
@@ -47,7 +47,7 @@ WHERE actors.id = events.attribution), (SELECT json_agg(event_evidence.sentence 
 FROM event_evidence 
 WHERE event_evidence.event_id = events.id), (SELECT json_agg(json_build_array(event_candidates.value, event_candidates.status, event_candidates.text) ORDER BY event_candidates.id) AS json_agg_3 
 FROM event_candidates 
-WHERE event_candidates.event_id = events.id)) AS m24 
+WHERE event_candidates.event_id = events.id)) AS m25 
 FROM (SELECT (SELECT coalesce(max(settled.ranked), 0::INTEGER) AS coalesce_1 
 FROM settled) + (SELECT count(*) AS count_1 
 FROM later 
