@@ -261,7 +261,8 @@ def attach(
                 continue  # 'decided on Monday to cancel the visit': the deciding's day
             called_off = mention.status == "negated" and mention.cue in cancel_cues
             on_the_verb = called_off and owner == mention.clause != mention.token
-            if on_the_verb and not planned_for and not _inside_subject(doc, timex, mention):
+            inside = _inside_subject(doc, timex, mention) or _due_in_subject(doc, timex, mention)
+            if on_the_verb and not planned_for and not inside:
                 continue  # 'scrubbed a planned visit last week': the cancelling's time
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
@@ -330,6 +331,33 @@ def _inside_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
     )
 
 
+#: words of a plan told in a subject phrase ('a delegation that was due in Bangkok next week')
+PLAN_WORDS = re.compile(
+    r"\b(?:due|set|planned|scheduled|slated|listed|pencilled|penciled|meant|supposed)\b",
+    re.IGNORECASE,
+)
+
+
+def _due_in_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
+    """'A round of talks that had been due to take place this coming weekend was called off
+    on Sunday', 'A delegation that was due in Bangkok next week cancelled its trip': a date
+    told in the cancelling verb's subject phrase after a word of planning is the time the
+    plan had, though the parser hangs it on the verb (the verb's own time comes after it)."""
+    verb = doc[mention.clause]
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")]
+    if not subjects:
+        return False
+    start = min(c.left_edge.idx for c in subjects)
+    if not start <= timex.start < timex.end <= verb.idx:
+        return False
+    noun = doc[mention.token]
+    if start <= noun.idx < timex.start:
+        start = noun.idx  # the plan word qualifies the noun: 'talks that had been due …'
+    elif not (noun.head.i == verb.i and noun.i > verb.i):
+        return False  # 'a delegation that was due … next week cancelled its trip'
+    return PLAN_WORDS.search(doc.text[start : timex.start]) is not None
+
+
 def _planned_for(root: Token, owner: int) -> bool:
     """'cancelled his visit to Seoul, planned for April 12': the date hangs on a bare
     participle of planning (no subject, no auxiliary) below the verb that owns it, so it is
@@ -350,13 +378,21 @@ PLAN_RELATIVES = SCHEDULING | {"call"}
 
 def _plan_relative(verb: Token) -> bool:
     """'the march it had planned for Wednesday', 'a strike that had been set for Friday',
-    'a rally the party had called for Saturday': a relative clause of planning in the past
-    perfect or the passive (a plan told as made before), with a 'for' of its own."""
-    if verb.lemma_.lower() not in PLAN_RELATIVES or verb.tag_ != "VBN":
+    'a rally the party had called for Saturday', 'the meeting we listed for Saturday': a
+    relative clause of planning or listing in the past perfect, the passive or the simple
+    past with a subject of its own (a plan told as made before), with a 'for' of its own."""
+    if verb.lemma_.lower() not in PLAN_RELATIVES | LISTING or verb.tag_ not in ("VBN", "VBD"):
         return False
     if not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return False
+    if verb.tag_ == "VBD":
+        # 'the meeting that we listed for Saturday': a simple past with a subject of its own
+        return any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which") for c in verb.children)
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in verb.children)
+
+
+#: verbs of putting an occasion in a calendar ('the meeting we listed for Saturday')
+LISTING = {"list", "pencil", "book"}
 
 
 #: the prepositions of the time a rescheduled event is moved to ('moved from May 4 to June 5')
@@ -663,6 +699,10 @@ def range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Att
 
 
 def point(timex: Timex) -> EventTime:
+    if timex.granularity == "weekend" and timex.earliest and timex.latest:
+        # 'this coming weekend': the Saturday and Sunday, as a span of days (the guide's Time
+        # rule writes a weekend so)
+        return day_span(date.fromisoformat(timex.earliest), date.fromisoformat(timex.latest))
     return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
 
 
