@@ -1591,3 +1591,36 @@ def test_a_weekend_is_its_saturday_and_sunday(nlp: Any) -> None:
     text = "Talks between Russia and Ukraine will take place in Abu Dhabi this coming weekend."
     found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
     assert [e["time"]["value"] for e in found] == ["2026-07-11/2026-07-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ghana has declared a Togolese consul persona non grata and given him 48 hours to "
+         "leave, the foreign ministry said on Wednesday.", "2026-07-08"),
+        ("The Government of Togo informed our embassy in Lome yesterday that it had declared a "
+         "political officer persona non grata.", "2026-07-09"),
+    ],
+)  # fmt: skip
+def test_a_measure_dated_only_by_its_notice_takes_the_notices_day(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'X has declared a consul persona non grata …, the ministry said on Wednesday': the
+    expulsion is dated by the notice of it, its sentence giving it no day of its own."""
+    found = [e for e in _events(nlp, text) if e["type"] == "SANCTION"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has expelled Togolese diplomats three times since 2020, the ministry said on "
+        "Wednesday.",
+        "Ghana has imposed sanctions on Togo once before, the ministry said on Wednesday.",
+    ],
+)
+def test_a_perfect_of_earlier_measures_is_not_dated_by_the_notice(nlp: Any, text: str) -> None:
+    """A perfect that tells a record ('three times since 2020', 'once before') is not the
+    news the notice dates."""
+    found = [e for e in _events(nlp, text) if e["type"] == "SANCTION"]
+    assert found and all(e["time"]["value"] != "2026-07-08" for e in found)

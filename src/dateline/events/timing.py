@@ -1596,6 +1596,92 @@ def date_lead(
             event.cue = f"{event.cue} + day restated"
 
 
+#: verbs that give notice of an act ('the ministry said on Monday', 'informed the embassy
+#: yesterday that it had declared …')
+NOTICE_VERBS = {"say", "announce", "inform", "tell", "notify", "confirm"}
+#: measures a state takes and makes known (an expulsion, sanctions, a protest note); an
+#: invitation or an agreement in the perfect is a standing state whose files keep it
+#: undated ('has invited him to visit', 'has agreed to …, the ministry said on Monday')
+NOTICED_TYPES = {"SANCTION", "ACCUSE"}
+
+
+def date_by_notice(
+    pairs: list[tuple[list[Mention], Event]], doc: Doc, timexes: list[Timex], dct: date
+) -> None:
+    """'X has declared a consul persona non grata …, the foreign ministry said on Monday',
+    'informed our embassy yesterday that it had declared …': an undated measure in the
+    perfect that its own sentence dates only by the notice of it takes the notice's recent
+    day (docs/annotation.md, Time: an act dated only by its notice)."""
+    for group, event in pairs:
+        if event.dated or event.status != "occurred" or event.type not in NOTICED_TYPES:
+            continue
+        if event.time.earliest is not None:
+            continue  # 'has expelled diplomats since 2020': a window of its own
+        first = group[0]
+        verb = doc[first.clause]
+        notice = _notice_of(verb)
+        if notice is None or _told_as_repeated(verb, notice):
+            continue
+        day = next(
+            (
+                found
+                for timex in timexes
+                if (root := timex_root(doc, timex)) is not None
+                and _dates_the_notice(root, notice)
+                and (found := _recent_day(timex, dct))
+            ),
+            None,
+        )
+        if day is not None:
+            event.time, event.dated = EventTime(day, day, day, "day"), True
+            event.cue = f"{event.cue} + dated by its notice"
+
+
+def _notice_of(verb: Token) -> Token | None:
+    """The verb of notice of a perfect act: the trailing attribution of a present perfect
+    ('has declared …, the ministry said') or the verb whose content a past perfect is
+    ('informed … that it had declared')."""
+    if present_perfect(verb):
+        head = verb.head
+        if verb.dep_ == "ccomp" and head.i > verb.i and head.lemma_.lower() in NOTICE_VERBS:
+            return head  # 'X has declared …, the ministry said on Monday' (said the root)
+        for child in verb.children:
+            if (
+                child.dep_ in ("ccomp", "parataxis")
+                and child.i > verb.i
+                and child.lemma_.lower() in NOTICE_VERBS
+                and any(c.dep_ == "nsubj" for c in child.children)
+            ):
+                return child
+        return None
+    past_perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children
+    )
+    head = verb.head
+    if past_perfect and verb.dep_ == "ccomp" and head.lemma_.lower() in NOTICE_VERBS:
+        return head if head.i < verb.i else None
+    return None
+
+
+#: words that make a perfect a record of earlier acts, not the news ('has expelled diplomats
+#: three times', 'has imposed sanctions once before')
+REPEATED = {"once", "twice", "before", "ever", "already", "repeatedly", "times", "previously"}
+
+
+def _told_as_repeated(verb: Token, notice: Token) -> bool:
+    """The act's own words (not the notice's, when the notice hangs on it) tell a record."""
+    notice_words = {t.i for t in notice.subtree} if notice.head.i == verb.i else set()
+    return any(t.lower_ in REPEATED for t in verb.subtree if t.i not in notice_words)
+
+
+def _dates_the_notice(root: Token, notice: Token) -> bool:
+    """A timex hung on the verb of notice itself ('said on Monday', 'said yesterday')."""
+    token = root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    return token.head.i == notice.i and token.dep_ in ("prep", "npadvmod", "advmod", "tmod")
+
+
 def day_of_the_range(mentions: list[Mention], doc: Doc) -> None:
     """'met in Kigali from May 22 to 26 and, on the last day, signed an accord': an event
     whose time is a range of days and whose verb says on which day of it the event took
