@@ -1533,3 +1533,107 @@ def test_the_day_of_a_means_or_of_a_comparison_with_the_plan_dates_the_act(nlp: 
     text = "The talks between Chad and Niger broke off earlier than planned Tuesday."
     found = [e for e in _events(nlp, text) if e["type"] in ("MEET", "DISCUSS")]
     assert [e["time"]["value"] for e in found] == ["2026-07-07"]
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("A delegation of Togo's parliament that was due in Accra next week cancelled its "
+         "trip.", "VISIT", "2026-W29"),
+        ("India's President, who had planned to open Tuesday's fair in Dhaka, cancelled his "
+         "trip last week.", "VISIT", "Tuesday"),
+    ],
+)  # fmt: skip
+def test_a_date_a_plan_word_gives_in_the_cancelling_subject_is_the_plans(
+    nlp: Any, text: str, kind: str, value: str
+) -> None:
+    """'A delegation that was due in Accra next week cancelled its trip': the parser hangs
+    the date on the cancelling verb, but a word of planning in its subject phrase tells it
+    as the time the plan had, not the time of the calling off."""
+    found = [e for e in _events(nlp, text) if e["type"] == kind]
+    assert [e["status"] for e in found] == ["negated"]
+    time = found[0]["time"]["value"] or ""
+    if value == "Tuesday":  # which Tuesday is the tagger's reading of the tense
+        assert len(time) == 10 and date.fromisoformat(time).weekday() == 1
+    else:
+        assert time == value
+    plain = "A delegation of Togo's parliament cancelled its trip to Accra last week."
+    found = [e for e in _events(nlp, plain) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("negated", None)]
+
+
+def test_a_meeting_listed_for_a_day_keeps_it_when_dropped(nlp: Any) -> None:
+    """'the meeting … that we listed for Saturday has been dropped': a relative clause of
+    listing in the simple past, with a subject of its own, tells the plan's day."""
+    text = (
+        "The Arab League ministerial meeting in Cairo that we listed for Saturday, July 18, "
+        "has been dropped."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [("negated", "2026-07-18")]
+
+
+def test_a_trip_called_off_takes_the_day_of_the_act_due_where_it_went(nlp: Any) -> None:
+    """'cancelled a trip to Brussels, where he had been due to attend a meeting on
+    Wednesday': the trip was for that meeting, at its day."""
+    text = (
+        "Georgia's Prime Minister cancelled a trip to Brussels, where he had been due to "
+        "attend an Eastern Partnership meeting on Wednesday."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [e["status"] for e in found] == ["negated"]
+    time = found[0]["time"]["value"] or ""  # which Wednesday is the tagger's reading
+    assert len(time) == 10 and date.fromisoformat(time).weekday() == 2
+
+
+def test_a_plan_called_off_keeps_a_past_date_whose_year_is_written(nlp: Any) -> None:
+    """'was due to visit Tbilisi from 22 to 24 March 2021; … the visit did not go ahead':
+    a date with its year written is no past tense's reading, so the plan called off keeps
+    it though it is before the DCT."""
+    text = (
+        "A delegation of the European Parliament was due to visit Tbilisi from 22 to 24 March "
+        "2026; the visit did not go ahead."
+    )
+    found = [e for e in _events(nlp, text) if e["type"] == "VISIT"]
+    assert [(e["status"], e["time"]["value"]) for e in found] == [
+        ("negated", "2026-03-22/2026-03-24")
+    ]
+
+
+def test_a_weekend_is_its_saturday_and_sunday(nlp: Any) -> None:
+    """'this coming weekend': the event's time is the span of the two days, as the guide
+    writes a weekend, not the week's weekend value."""
+    text = "Talks between Russia and Ukraine will take place in Abu Dhabi this coming weekend."
+    found = [e for e in _events(nlp, text) if e["type"] == "MEET"]
+    assert [e["time"]["value"] for e in found] == ["2026-07-11/2026-07-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ghana has declared a Togolese consul persona non grata and given him 48 hours to "
+         "leave, the foreign ministry said on Wednesday.", "2026-07-08"),
+        ("The Government of Togo informed our embassy in Lome yesterday that it had declared a "
+         "political officer persona non grata.", "2026-07-09"),
+    ],
+)  # fmt: skip
+def test_a_measure_dated_only_by_its_notice_takes_the_notices_day(
+    nlp: Any, text: str, value: str
+) -> None:
+    """'X has declared a consul persona non grata …, the ministry said on Wednesday': the
+    expulsion is dated by the notice of it, its sentence giving it no day of its own."""
+    found = [e for e in _events(nlp, text) if e["type"] == "SANCTION"]
+    assert [e["time"]["value"] for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has expelled Togolese diplomats three times since 2020, the ministry said on "
+        "Wednesday.",
+        "Ghana has imposed sanctions on Togo once before, the ministry said on Wednesday.",
+    ],
+)
+def test_a_perfect_of_earlier_measures_is_not_dated_by_the_notice(nlp: Any, text: str) -> None:
+    """A perfect that tells a record ('three times since 2020', 'once before') is not the
+    news the notice dates."""
+    found = [e for e in _events(nlp, text) if e["type"] == "SANCTION"]
+    assert found and all(e["time"]["value"] != "2026-07-08" for e in found)

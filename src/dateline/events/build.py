@@ -59,6 +59,7 @@ def build_events(
         timing.date_lead(dated, mentions, doc, timexes, dct)
         timing.date_release_acts(dated, doc, dct)
         timing.date_briefing(dated, doc, dct)
+        timing.date_by_notice(dated, doc, timexes, dct)
         free = _free_future_dates(timexes, used, dct)
         for pair in pairs:
             merge.candidates(pair, pairs, loose_candidates(pair[0], free, dct), dct)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -603,6 +604,10 @@ def plan_change(group: Cluster, status: str, cue: str | None, lexicon: Lexicon) 
     return None
 
 
+#: a year the text writes out ('March 2021'): a date no tense read back
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def drop_stale_plan_time(group: Cluster, event: Event, dct: date) -> bool:
     """A cancellation told at the DCT is about a future date: 'has cancelled her trip … had
     been due to arrive on Tuesday' cannot mean a Tuesday already past (the past tense may
@@ -612,6 +617,8 @@ def drop_stale_plan_time(group: Cluster, event: Event, dct: date) -> bool:
         return False
     if (timed.time.latest or "9999") >= dct.isoformat():
         return False
+    if any(_YEAR_WRITTEN.search(t.text) for t in timed.timexes):
+        return False  # 'was due to visit Tbilisi from 22 to 24 March 2021': no tense moved it
     event.time, event.dated = EventTime(), False
     return True
 

@@ -1399,6 +1399,12 @@ def trip_for_the_meeting(mentions: list[Mention], doc: Doc) -> None:
         if mention.type != "VISIT" or mention.dated or mention.timexes:
             continue
         verb = doc[mention.token]
+        where = _due_where(verb, mentions)
+        if where is not None:
+            # 'cancelled a trip to Brussels, where he had been due to attend a meeting on
+            # Wednesday': the trip is for the act told at its destination, at its time
+            mention.time, mention.dated = where.time, True
+            continue
         noun = _meeting_travelled_for(verb)
         if noun is None and verb.lemma_.lower() in SENDING_VERBS:
             noun = _meeting_sent_to(verb)
@@ -1416,6 +1422,27 @@ def trip_for_the_meeting(mentions: list[Mention], doc: Doc) -> None:
         if told:
             meeting = max(told, key=lambda m: m.token)
             mention.time, mention.dated = meeting.time, True
+
+
+def _due_where(trip: Token, mentions: list[Mention]) -> Mention | None:
+    """The dated act of a clause of 'where' on the trip's destination that tells a plan
+    ('a trip to Brussels, where he had been due to attend a meeting on Wednesday'), or None."""
+    for prep in trip.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in place.children:
+                if clause.dep_ != "relcl" or not any(
+                    c.lower_ == "where" for c in clause.children if c.dep_ == "advmod"
+                ):
+                    continue
+                if not timing.PLAN_WORDS.search(" ".join(t.lower_ for t in clause.subtree)):
+                    continue
+                inside = {t.i for t in clause.subtree}
+                acts = [m for m in mentions if m.token in inside and m.dated and m.timexes]
+                if len(acts) == 1:
+                    return acts[0]
+    return None
 
 
 def _meeting_travelled_for(verb: Token) -> Token | None:

@@ -276,7 +276,8 @@ def attach(
                 continue  # 'decided on Monday to cancel the visit': the deciding's day
             called_off = mention.status == "negated" and mention.cue in cancel_cues
             on_the_verb = called_off and owner == mention.clause != mention.token
-            if on_the_verb and not planned_for and not _inside_subject(doc, timex, mention):
+            inside = _inside_subject(doc, timex, mention) or _due_in_subject(doc, timex, mention)
+            if on_the_verb and not planned_for and not inside:
                 continue  # 'scrubbed a planned visit last week': the cancelling's time
             if mention.status in ("planned", "possible") and BARE_PART_OF_DAY.match(timex.text):
                 continue  # 'will hold talks in the morning': a part of the day told elsewhere
@@ -361,6 +362,33 @@ def _inside_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
     )
 
 
+#: words of a plan told in a subject phrase ('a delegation that was due in Bangkok next week')
+PLAN_WORDS = re.compile(
+    r"\b(?:due|set|planned|scheduled|slated|listed|pencilled|penciled|meant|supposed)\b",
+    re.IGNORECASE,
+)
+
+
+def _due_in_subject(doc: Doc, timex: Timex, mention: Mention) -> bool:
+    """'A round of talks that had been due to take place this coming weekend was called off
+    on Sunday', 'A delegation that was due in Bangkok next week cancelled its trip': a date
+    told in the cancelling verb's subject phrase after a word of planning is the time the
+    plan had, though the parser hangs it on the verb (the verb's own time comes after it)."""
+    verb = doc[mention.clause]
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")]
+    if not subjects:
+        return False
+    start = min(c.left_edge.idx for c in subjects)
+    if not start <= timex.start < timex.end <= verb.idx:
+        return False
+    noun = doc[mention.token]
+    if start <= noun.idx < timex.start:
+        start = noun.idx  # the plan word qualifies the noun: 'talks that had been due …'
+    elif not (noun.head.i == verb.i and noun.i > verb.i):
+        return False  # 'a delegation that was due … next week cancelled its trip'
+    return PLAN_WORDS.search(doc.text[start : timex.start]) is not None
+
+
 def _planned_for(root: Token, owner: int) -> bool:
     """'cancelled his visit to Seoul, planned for April 12': the date hangs on a bare
     participle of planning (no subject, no auxiliary) below the verb that owns it, so it is
@@ -381,13 +409,21 @@ PLAN_RELATIVES = SCHEDULING | {"call"}
 
 def _plan_relative(verb: Token) -> bool:
     """'the march it had planned for Wednesday', 'a strike that had been set for Friday',
-    'a rally the party had called for Saturday': a relative clause of planning in the past
-    perfect or the passive (a plan told as made before), with a 'for' of its own."""
-    if verb.lemma_.lower() not in PLAN_RELATIVES or verb.tag_ != "VBN":
+    'a rally the party had called for Saturday', 'the meeting we listed for Saturday': a
+    relative clause of planning or listing in the past perfect, the passive or the simple
+    past with a subject of its own (a plan told as made before), with a 'for' of its own."""
+    if verb.lemma_.lower() not in PLAN_RELATIVES | LISTING or verb.tag_ not in ("VBN", "VBD"):
         return False
     if not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return False
+    if verb.tag_ == "VBD":
+        # 'the meeting that we listed for Saturday': a simple past with a subject of its own
+        return any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which") for c in verb.children)
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ in ("have", "be") for c in verb.children)
+
+
+#: verbs of putting an occasion in a calendar ('the meeting we listed for Saturday')
+LISTING = {"list", "pencil", "book"}
 
 
 #: the prepositions of the time a rescheduled event is moved to ('moved from May 4 to June 5')
@@ -694,6 +730,10 @@ def range_in_text(options: list[Attachment], text: str) -> tuple[Attachment, Att
 
 
 def point(timex: Timex) -> EventTime:
+    if timex.granularity == "weekend" and timex.earliest and timex.latest:
+        # 'this coming weekend': the Saturday and Sunday, as a span of days (the guide's Time
+        # rule writes a weekend so)
+        return day_span(date.fromisoformat(timex.earliest), date.fromisoformat(timex.latest))
     return EventTime(timex.value, timex.earliest, timex.latest, timex.granularity)
 
 
@@ -1592,6 +1632,92 @@ def date_lead(
         if day is not None:
             event.time, event.dated = EventTime(day, day, day, "day"), True
             event.cue = f"{event.cue} + day restated"
+
+
+#: verbs that give notice of an act ('the ministry said on Monday', 'informed the embassy
+#: yesterday that it had declared …')
+NOTICE_VERBS = {"say", "announce", "inform", "tell", "notify", "confirm"}
+#: measures a state takes and makes known (an expulsion, sanctions, a protest note); an
+#: invitation or an agreement in the perfect is a standing state whose files keep it
+#: undated ('has invited him to visit', 'has agreed to …, the ministry said on Monday')
+NOTICED_TYPES = {"SANCTION", "ACCUSE"}
+
+
+def date_by_notice(
+    pairs: list[tuple[list[Mention], Event]], doc: Doc, timexes: list[Timex], dct: date
+) -> None:
+    """'X has declared a consul persona non grata …, the foreign ministry said on Monday',
+    'informed our embassy yesterday that it had declared …': an undated measure in the
+    perfect that its own sentence dates only by the notice of it takes the notice's recent
+    day (docs/annotation.md, Time: an act dated only by its notice)."""
+    for group, event in pairs:
+        if event.dated or event.status != "occurred" or event.type not in NOTICED_TYPES:
+            continue
+        if event.time.earliest is not None:
+            continue  # 'has expelled diplomats since 2020': a window of its own
+        first = group[0]
+        verb = doc[first.clause]
+        notice = _notice_of(verb)
+        if notice is None or _told_as_repeated(verb, notice):
+            continue
+        day = next(
+            (
+                found
+                for timex in timexes
+                if (root := timex_root(doc, timex)) is not None
+                and _dates_the_notice(root, notice)
+                and (found := _recent_day(timex, dct))
+            ),
+            None,
+        )
+        if day is not None:
+            event.time, event.dated = EventTime(day, day, day, "day"), True
+            event.cue = f"{event.cue} + dated by its notice"
+
+
+def _notice_of(verb: Token) -> Token | None:
+    """The verb of notice of a perfect act: the trailing attribution of a present perfect
+    ('has declared …, the ministry said') or the verb whose content a past perfect is
+    ('informed … that it had declared')."""
+    if present_perfect(verb):
+        head = verb.head
+        if verb.dep_ == "ccomp" and head.i > verb.i and head.lemma_.lower() in NOTICE_VERBS:
+            return head  # 'X has declared …, the ministry said on Monday' (said the root)
+        for child in verb.children:
+            if (
+                child.dep_ in ("ccomp", "parataxis")
+                and child.i > verb.i
+                and child.lemma_.lower() in NOTICE_VERBS
+                and any(c.dep_ == "nsubj" for c in child.children)
+            ):
+                return child
+        return None
+    past_perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children
+    )
+    head = verb.head
+    if past_perfect and verb.dep_ == "ccomp" and head.lemma_.lower() in NOTICE_VERBS:
+        return head if head.i < verb.i else None
+    return None
+
+
+#: words that make a perfect a record of earlier acts, not the news ('has expelled diplomats
+#: three times', 'has imposed sanctions once before')
+REPEATED = {"once", "twice", "before", "ever", "already", "repeatedly", "times", "previously"}
+
+
+def _told_as_repeated(verb: Token, notice: Token) -> bool:
+    """The act's own words (not the notice's, when the notice hangs on it) tell a record."""
+    notice_words = {t.i for t in notice.subtree} if notice.head.i == verb.i else set()
+    return any(t.lower_ in REPEATED for t in verb.subtree if t.i not in notice_words)
+
+
+def _dates_the_notice(root: Token, notice: Token) -> bool:
+    """A timex hung on the verb of notice itself ('said on Monday', 'said yesterday')."""
+    token = root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    return token.head.i == notice.i and token.dep_ in ("prep", "npadvmod", "advmod", "tmod")
 
 
 def day_of_the_range(mentions: list[Mention], doc: Doc) -> None:
