@@ -1078,6 +1078,8 @@ def test_a_state_body_of_no_country_the_text_gives_stays_as_named(nlp: Any) -> N
     text = "The Senate ratified the pact with Indonesia on Tuesday, after Mozambique had."
     agrees = [e for e in events_of(nlp, text, date(2026, 3, 3)) if e["type"] == "AGREE"]
     assert [e["source"] for e in agrees][:1] == [["senate"]]
+
+
 def test_a_joint_course_held_for_officers_of_two_countries_is_theirs(nlp: Any) -> None:
     day = date(2025, 5, 21)
     trainees = (

@@ -1533,6 +1533,8 @@ def test_the_day_of_a_means_or_of_a_comparison_with_the_plan_dates_the_act(nlp: 
     text = "The talks between Chad and Niger broke off earlier than planned Tuesday."
     found = [e for e in _events(nlp, text) if e["type"] in ("MEET", "DISCUSS")]
     assert [e["time"]["value"] for e in found] == ["2026-07-07"]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
