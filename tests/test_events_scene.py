@@ -147,6 +147,16 @@ def test_a_wire_dateline_places_talks_and_a_signing_planned_there(nlp: Any) -> N
     assert signing and all(e["location"] == "Vientiane" for e in signing)
 
 
+def test_a_foreign_visit_put_off_with_no_destination_is_to_the_datelines_city(nlp: Any) -> None:
+    text = (
+        "BANGKOK, May 4 (Wire) — The state visit by Kenyan President William Ruto has been "
+        "postponed, officials said on Monday. Ruto will visit next month instead."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 4)) if e["type"] == "VISIT"]
+    assert visits and {e["location"] for e in visits} == {"Bangkok"}
+    assert all(e["target"] == ["THA"] for e in visits)
+
+
 def test_a_protest_told_as_the_purpose_of_an_act_is_where_the_act_was_done(nlp: Any) -> None:
     text = (
         "NAIROBI, Oct. 1 - Truck drivers blocked the main road at Namanga for several hours "

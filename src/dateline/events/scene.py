@@ -1024,7 +1024,11 @@ def _came_here(event: Event, city: Place, country: dict[str, str | None], floor:
     """A visit without place or destination whose sentence says the visitor came 'here', or
     came (arrived, landed, flew in) at all on a recent day or will come on a coming one,
     from abroad or of no known country: the wire's city is where the visitor came ('Vinh
-    arrived on Monday', 'she will now fly in on June 17', filed from the host's capital)."""
+    arrived on Monday', 'she will now fly in on June 17', filed from the host's capital).
+    A visit planned or called off with no destination told, by visitors all of known
+    countries other than the dateline's, is to the wire's city too ('Ghana's President
+    will pay a state visit next week', 'the Sultan's visit was called off', filed from the
+    host's capital)."""
     if event.location or event.target or not event.evidence:
         return False
     sentence = event.evidence[0].sentence
@@ -1037,6 +1041,8 @@ def _came_here(event: Event, city: Place, country: dict[str, str | None], floor:
     abroad = bool(event.source) and city.country not in homes
     if re.search(rf"\b(?:return\w*|back|home)\b[^.;]*\b{re.escape(city.name)}\b", sentence):
         return False  # 'fly in on November 4 and return to Canberra': the wire's is home
+    if event.status in ("planned", "negated") and abroad and None not in homes:
+        return True  # 'the President's visit has been put off', filed from the host's capital
     return recent and abroad and bool(_ARRIVED.search(sentence))
 
 
