@@ -157,6 +157,16 @@ def test_a_foreign_visit_put_off_with_no_destination_is_to_the_datelines_city(nl
     assert all(e["target"] == ["THA"] for e in visits)
 
 
+def test_a_wire_dateline_places_a_signing_called_off_there(nlp: Any) -> None:
+    text = (
+        "TBILISI, May 4 (Wire) — Georgia and Armenia called off the signing of a gas "
+        "agreement that had been set for Thursday."
+    )
+    found = events_of(nlp, text, date(2026, 5, 4))
+    signing = [e for e in found if e["type"] == "AGREE" and e["status"] == "negated"]
+    assert signing and all(e["location"] == "Tbilisi" for e in signing)
+
+
 def test_a_protest_told_as_the_purpose_of_an_act_is_where_the_act_was_done(nlp: Any) -> None:
     text = (
         "NAIROBI, Oct. 1 - Truck drivers blocked the main road at Namanga for several hours "

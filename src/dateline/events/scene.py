@@ -408,8 +408,9 @@ AT_DATELINE = ON_SCENE | {"PROTEST", "SANCTION", "REJECT", "THREATEN"}
 #: at home speaks (refuses, warns), and a government decides sanctions, where it is
 #: ('WASHINGTON — Today, the Treasury sanctioned …'), not where the wire files from
 AT_HOME_DATELINE = {"STATEMENT", "SANCTION", "REJECT", "THREATEN"}
-#: types whose plans the dateline places too: a rally or strike called where the wire
-#: files from ('DUBLIN — Nurses will stage a 24-hour strike on Tuesday'), talks or a
+#: types whose plans, and plans called off, the dateline places too: a rally or strike
+#: called where the wire files from ('DUBLIN — Nurses will stage a 24-hour strike on
+#: Tuesday'), talks or a
 #: signing set there with no place of their own ('HANOI — Vinh will hold talks with
 #: Valenzuela on 21 March'; a plan told with its own place keeps it; statements and
 #: discussions planned there gained nothing over the 43 sets and are left out)
@@ -975,8 +976,9 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
 
 
 def _on_the_spot(event: Event, floor: str, dct: date) -> bool:
-    """Done in the days before the DCT (or undated), or a protest called for later."""
-    if event.status == "planned" and event.type in PLANNED_AT_DATELINE:
+    """Done in the days before the DCT (or undated), or a protest, talks or a signing called
+    for later or called off ('TBILISI — The signing set for Thursday was called off')."""
+    if event.status in ("planned", "negated") and event.type in PLANNED_AT_DATELINE:
         return True
     if event.status not in ("occurred", "ongoing"):
         return False
