@@ -134,6 +134,39 @@ def test_a_wire_dateline_places_a_protest_called_there_and_a_refusal_at_home(nlp
     assert refusals.get("xi-jinping") is None  # not an Irishman: refused where he was
 
 
+def test_a_wire_dateline_places_talks_and_a_signing_planned_there(nlp: Any) -> None:
+    text = (
+        "VIENTIANE, June 2 (Wire) — Laotian President Somsak Vongphet will hold talks with "
+        "Chilean President Mario Fuentes on Friday. The two leaders are expected to sign a "
+        "trade agreement on Friday."
+    )
+    found = events_of(nlp, text, date(2026, 6, 2))
+    talks = [e for e in found if e["type"] == "MEET" and e["status"] == "planned"]
+    signing = [e for e in found if e["type"] == "AGREE" and e["status"] == "planned"]
+    assert talks and all(e["location"] == "Vientiane" for e in talks)
+    assert signing and all(e["location"] == "Vientiane" for e in signing)
+
+
+def test_a_foreign_visit_put_off_with_no_destination_is_to_the_datelines_city(nlp: Any) -> None:
+    text = (
+        "BANGKOK, May 4 (Wire) — The state visit by Kenyan President William Ruto has been "
+        "postponed, officials said on Monday. Ruto will visit next month instead."
+    )
+    visits = [e for e in events_of(nlp, text, date(2026, 5, 4)) if e["type"] == "VISIT"]
+    assert visits and {e["location"] for e in visits} == {"Bangkok"}
+    assert all(e["target"] == ["THA"] for e in visits)
+
+
+def test_a_wire_dateline_places_a_signing_called_off_there(nlp: Any) -> None:
+    text = (
+        "TBILISI, May 4 (Wire) — Georgia and Armenia called off the signing of a gas "
+        "agreement that had been set for Thursday."
+    )
+    found = events_of(nlp, text, date(2026, 5, 4))
+    signing = [e for e in found if e["type"] == "AGREE" and e["status"] == "negated"]
+    assert signing and all(e["location"] == "Tbilisi" for e in signing)
+
+
 def test_a_protest_told_as_the_purpose_of_an_act_is_where_the_act_was_done(nlp: Any) -> None:
     text = (
         "NAIROBI, Oct. 1 - Truck drivers blocked the main road at Namanga for several hours "

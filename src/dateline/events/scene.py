@@ -9,7 +9,8 @@ Rules over the events of one article, after merging:
   told right after a dated visit to a wider area, takes that visit's time;
 - the wire dateline at the head of the body ("OSLO, 17 February 2026 —", "NAIROBI,
   March 3 (Wire) —") places the recent, on-the-spot events that have no place of their
-  own (statements only when the speaker belongs to the dateline's country);
+  own (statements only when the speaker belongs to the dateline's country), and the
+  protests, talks and signings planned there;
 - in a live blog (entries opening with a clock time: "07:20 GMT — …"), what an entry
   reports as done, with no time of its own, happened on the day of the blog;
 - an event with no place of its own that happens during a visit by one of its
@@ -407,9 +408,13 @@ AT_DATELINE = ON_SCENE | {"PROTEST", "SANCTION", "REJECT", "THREATEN"}
 #: at home speaks (refuses, warns), and a government decides sanctions, where it is
 #: ('WASHINGTON — Today, the Treasury sanctioned …'), not where the wire files from
 AT_HOME_DATELINE = {"STATEMENT", "SANCTION", "REJECT", "THREATEN"}
-#: types whose plans the dateline places too: a rally or strike called where the wire
-#: files from ('DUBLIN — Nurses will stage a 24-hour strike on Tuesday')
-PLANNED_AT_DATELINE = {"PROTEST"}
+#: types whose plans, and plans called off, the dateline places too: a rally or strike
+#: called where the wire files from ('DUBLIN — Nurses will stage a 24-hour strike on
+#: Tuesday'), talks or a
+#: signing set there with no place of their own ('HANOI — Vinh will hold talks with
+#: Valenzuela on 21 March'; a plan told with its own place keeps it; statements and
+#: discussions planned there gained nothing over the 43 sets and are left out)
+PLANNED_AT_DATELINE = {"PROTEST", "MEET", "AGREE"}
 
 
 def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
@@ -971,8 +976,9 @@ def share_dateline_place(events: list[Event], text: str, actors: list[Actor], dc
 
 
 def _on_the_spot(event: Event, floor: str, dct: date) -> bool:
-    """Done in the days before the DCT (or undated), or a protest called for later."""
-    if event.status == "planned" and event.type in PLANNED_AT_DATELINE:
+    """Done in the days before the DCT (or undated), or a protest, talks or a signing called
+    for later or called off ('TBILISI — The signing set for Thursday was called off')."""
+    if event.status in ("planned", "negated") and event.type in PLANNED_AT_DATELINE:
         return True
     if event.status not in ("occurred", "ongoing"):
         return False
@@ -1020,7 +1026,11 @@ def _came_here(event: Event, city: Place, country: dict[str, str | None], floor:
     """A visit without place or destination whose sentence says the visitor came 'here', or
     came (arrived, landed, flew in) at all on a recent day or will come on a coming one,
     from abroad or of no known country: the wire's city is where the visitor came ('Vinh
-    arrived on Monday', 'she will now fly in on June 17', filed from the host's capital)."""
+    arrived on Monday', 'she will now fly in on June 17', filed from the host's capital).
+    A visit planned or called off with no destination told, by visitors all of known
+    countries other than the dateline's, is to the wire's city too ('Ghana's President
+    will pay a state visit next week', 'the Sultan's visit was called off', filed from the
+    host's capital)."""
     if event.location or event.target or not event.evidence:
         return False
     sentence = event.evidence[0].sentence
@@ -1033,6 +1043,8 @@ def _came_here(event: Event, city: Place, country: dict[str, str | None], floor:
     abroad = bool(event.source) and city.country not in homes
     if re.search(rf"\b(?:return\w*|back|home)\b[^.;]*\b{re.escape(city.name)}\b", sentence):
         return False  # 'fly in on November 4 and return to Canberra': the wire's is home
+    if event.status in ("planned", "negated") and abroad and None not in homes:
+        return True  # 'the President's visit has been put off', filed from the host's capital
     return recent and abroad and bool(_ARRIVED.search(sentence))
 
 
