@@ -13,13 +13,13 @@ from dateline.link.settings import default_settings
 
 ROWS = [
     ("ev:1", "doc:1", "2025-03-01", "VISIT", "planned", 1, "2025-04", "2025-04-01",
-     "2025-04-30", "month", "story:a", None, '[["FRA", "source", "FRA", 1]]', "Paris", "FRA",
+     "2025-04-30", "month", "story:a", None, "arrival + guest abroad", '[["FRA", "source", "FRA", 1]]', "Paris", "FRA",
      "city", "2025-04-01", "2025-04-30", 0),
     ("ev:2", "doc:2", "2025-03-02", "MEET", "negated", 0, None, None, None, None, None,
-     "cancelled", '[["person-1", "target", null, 0], ["DEU", "source", "DEU", 1]]', None,
+     "cancelled", None, '[["person-1", "target", null, 0], ["DEU", "source", "DEU", 1]]', None,
      None, None, "2025-03-02", "2025-03-02", 1),
     ("ev:3", "doc:2", "2025-03-02", "INVITE", "occurred", True, "2025-03-01", "2025-03-01",
-     "2025-03-01", "day", "story:b", "moved", "[]", "Lyon", "FRA", "city", "2025-03-01",
+     "2025-03-01", "day", "story:b", "moved", "visit + guest abroad", "[]", "Lyon", "FRA", "city", "2025-03-01",
      "2025-03-01", False),
 ]  # fmt: skip
 
@@ -31,3 +31,5 @@ def test_a_member_of_values_is_the_member_of_its_row_by_name(values: tuple[Any, 
     extra = ("said-by", "visit", "Title", "Outlet", "https://example.org/a")  # details after
     assert member_of_values((*values, *extra), settings) == by_name
     assert member_of_values(values, settings).cancelled == (values[11] == "cancelled")
+    # only a VISIT whose cue ends in the guest marker is a guest's visit (ev:1, not ev:3)
+    assert member_of_values(values, settings).guest == (values[0] == "ev:1")
