@@ -13,14 +13,14 @@ from dateline.link.settings import default_settings
 
 ROWS = [
     ("ev:1", "doc:1", "2025-03-01", "VISIT", "planned", 1, "2025-04", "2025-04-01",
-     "2025-04-30", "month", "story:a", None, "arrival + guest abroad", '[["FRA", "source", "FRA", 1]]', "Paris", "FRA",
-     "city", "2025-04-01", "2025-04-30", 0),
+     "2025-04-30", "month", "story:a", None, "arrival + guest abroad",
+     '[["FRA", "source", "FRA", 1]]', "Paris", "FRA", "city", "2025-04-01", "2025-04-30", 0),
     ("ev:2", "doc:2", "2025-03-02", "MEET", "negated", 0, None, None, None, None, None,
      "cancelled", None, '[["person-1", "target", null, 0], ["DEU", "source", "DEU", 1]]', None,
      None, None, "2025-03-02", "2025-03-02", 1),
     ("ev:3", "doc:2", "2025-03-02", "INVITE", "occurred", True, "2025-03-01", "2025-03-01",
-     "2025-03-01", "day", "story:b", "moved", "visit + guest abroad", "[]", "Lyon", "FRA", "city", "2025-03-01",
-     "2025-03-01", False),
+     "2025-03-01", "day", "story:b", "moved", "visit + guest abroad", "[]", "Lyon", "FRA",
+     "city", "2025-03-01", "2025-03-01", False),
 ]  # fmt: skip
 
 
