@@ -25,6 +25,11 @@ EXAMPLES = [
 ]
 
 
+def kinds(nlp: Any, text: str, day: date) -> set[tuple[str, str]]:
+    """The (type, status) pairs of the events found in ``text``."""
+    return {(e["type"], e["status"]) for e in events_of(nlp, text, day)}
+
+
 def test_every_design_type_has_a_trigger_and_codes() -> None:
     assert {t.type for t in LEXICON.triggers.values()} == set(EVENT_TYPES)
     for name in EVENT_TYPES:
@@ -637,10 +642,8 @@ def test_a_reception_or_retreat_told_as_planned_or_called_off_is_a_meeting_and_o
     moved = "The ASEAN foreign ministers' retreat in Cebu, set for 20 June, has been postponed."
     named = "Kenya's ambassador told guests at a reception in Lima on Thursday that trade grew."
     held = "A state dinner was held in President Ruto's honour in Accra on Monday."
-    assert ("MEET", "negated") in {
-        (e["type"], e["status"]) for e in events_of(nlp, called_off, day)
-    }
-    assert ("MEET", "planned") in {(e["type"], e["status"]) for e in events_of(nlp, moved, day)}
+    assert ("MEET", "negated") in kinds(nlp, called_off, day)
+    assert ("MEET", "planned") in kinds(nlp, moved, day)
     assert "MEET" not in {e["type"] for e in events_of(nlp, named, day)}
     # a meal held for a visitor is a part of the visit, no occasion of its own
     assert "MEET" not in {e["type"] for e in events_of(nlp, held, day)}
@@ -657,10 +660,8 @@ def test_a_press_conference_called_off_is_a_statement_and_a_video_conference_hel
     )
     video = "The water ministers of Kenya and Uganda will hold a video conference next Tuesday."
     told = "Kenya told a video conference of donors on Monday that aid was needed."
-    assert ("STATEMENT", "negated") in {
-        (e["type"], e["status"]) for e in events_of(nlp, press, day)
-    }
-    assert ("MEET", "planned") in {(e["type"], e["status"]) for e in events_of(nlp, video, day)}
+    assert ("STATEMENT", "negated") in kinds(nlp, press, day)
+    assert ("MEET", "planned") in kinds(nlp, video, day)
     assert "MEET" not in {e["type"] for e in events_of(nlp, told, day)}
 
 
@@ -674,9 +675,7 @@ def test_a_debate_of_candidates_is_a_meeting_and_a_chamber_debate_a_discussion(
         "was called off."
     )
     chamber = "The Kenyan parliament ended a five-hour debate on the treaty on Tuesday."
-    assert ("MEET", "negated") in {
-        (e["type"], e["status"]) for e in events_of(nlp, candidates, day)
-    }
+    assert ("MEET", "negated") in kinds(nlp, candidates, day)
     assert {e["type"] for e in events_of(nlp, chamber, day)} == {"DISCUSS"}
 
 
@@ -685,7 +684,7 @@ def test_an_edition_called_off_is_its_gathering_and_a_newspaper_edition_none(nlp
     day = date(2025, 5, 21)
     forum = "Uganda's 2024 edition, planned for Kampala in May, was cancelled."
     paper = "The morning edition of the Daily Nation was delayed on Monday."
-    assert ("MEET", "negated") in {(e["type"], e["status"]) for e in events_of(nlp, forum, day)}
+    assert ("MEET", "negated") in kinds(nlp, forum, day)
     assert events_of(nlp, paper, day) == []
 
 
@@ -696,7 +695,5 @@ def test_a_prisoner_transfer_called_off_is_cooperation_and_one_of_funds_none(nlp
         "A transfer of 22 Peruvian prisoners, set for June in La Paz, was called off by Peru."
     )
     funds = "A transfer of 22 million dollars to Peru, set for June, was called off by Bolivia."
-    assert ("COOPERATE", "negated") in {
-        (e["type"], e["status"]) for e in events_of(nlp, prisoners, day)
-    }
+    assert ("COOPERATE", "negated") in kinds(nlp, prisoners, day)
     assert "COOPERATE" not in {e["type"] for e in events_of(nlp, funds, day)}
