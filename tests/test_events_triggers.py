@@ -697,3 +697,14 @@ def test_a_prisoner_transfer_called_off_is_cooperation_and_one_of_funds_none(nlp
     funds = "A transfer of 22 million dollars to Peru, set for June, was called off by Bolivia."
     assert ("COOPERATE", "negated") in kinds(nlp, prisoners, day)
     assert "COOPERATE" not in {e["type"] for e in events_of(nlp, funds, day)}
+
+
+@pytest.mark.model
+def test_a_named_gathering_held_is_a_meeting_and_a_body_of_that_name_speaking_none(
+    nlp: Any,
+) -> None:
+    day = date(2025, 5, 21)
+    held = "The 4th Summit of the Upper Mekong Growth Area was held in Vientiane on 12 March 2024."
+    body = "The Eastern Economic Forum said on Monday that growth would slow."
+    assert ("MEET", "occurred") in kinds(nlp, held, day)
+    assert "MEET" not in {e["type"] for e in events_of(nlp, body, day)}

@@ -85,12 +85,29 @@ def named_gathering(token: Token) -> bool:
         return False
     if token.dep_ in ("compound", "nmod"):
         return False  # 'the Forum Secretariat': a part of another name
-    if not any(t.tag_ == "HYPH" for t in token.doc[token.left_edge.i : token.i]):
-        return False  # 'the Eastern Economic Forum': no pair of parties in its name
     verbs = [c for c in token.children if c.dep_ in ("acl", "relcl")]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         verbs.append(token.head)
+    if not any(t.tag_ == "HYPH" for t in token.doc[token.left_edge.i : token.i]):
+        # 'the Eastern Economic Forum said': a body of that name, unless the name is what
+        # is held, moved or expected ('The 11th Summit of the Area was held in Ha Noi',
+        # 'The North American Leaders' Summit was expected in Quebec City in March')
+        return token.dep_ == "nsubjpass" and _name_held(token.head)
     return any(v.lemma_.lower() in HOLDING_VERBS for v in verbs)
+
+
+#: passive verbs that hold, move or expect a gathering told by a name of no pair
+NAME_HOLDING_VERBS = {
+    "hold", "postpone", "cancel", "schedule", "move", "delay", "defer", "reschedule",
+    "scrap", "plan", "expect", "convene",
+}  # fmt: skip
+
+
+def _name_held(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "expect":  # 'was expected in Quebec City', not 'is expected to say'
+        return any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+    return lemma in NAME_HOLDING_VERBS
 
 
 def lookup(token: Token, lexicon: Lexicon) -> Trigger | None:
