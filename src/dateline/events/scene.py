@@ -889,6 +889,12 @@ def _offices_told(text: str) -> set[str]:
     return {c for m in _OFFICE_TOLD.finditer(text) if (c := country_code(m.group(1)))}
 
 
+def _office_holder(country: str) -> Actor:
+    """A country party told by its office ('Serbia's President', 'the two foreign
+    ministers') standing in for its office-holder: a person of that country."""
+    return Actor(country, country, "person", country=country, role="office")
+
+
 def _pair_of_offices(
     event: Event, said: str, guests: list[Actor], there: str, named: set[str]
 ) -> list[Actor]:
@@ -904,11 +910,7 @@ def _pair_of_offices(
     if len(sides) != 2 or None in sides or there in sides:
         return []
     taken = {g.country for g in guests}
-    return [
-        Actor(party, party, "person", country=party, role="office")
-        for party in countries
-        if party not in taken and party in named
-    ]
+    return [_office_holder(party) for party in countries if party not in taken and party in named]
 
 
 def _offices_of(event: Event, said: str, persons: list[Actor]) -> list[Actor]:
@@ -920,7 +922,7 @@ def _offices_of(event: Event, said: str, persons: list[Actor]) -> list[Actor]:
     named = {country_code(m.group(1)) for m in _OFFICE_OF.finditer(said)}
     taken = {p.country for p in persons}
     return [
-        Actor(party, party, "person", country=party, role="office")
+        _office_holder(party)
         for party in dict.fromkeys([*event.source, *event.target])
         if _is_country_code(party) and party in named and party not in taken
     ]
